@@ -1,0 +1,166 @@
+package org.engagement.core.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.engagement.core.model.InvalidFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The adapters a host can choose from by name: those found through {@link ServiceLoader} and those
+ * registered explicitly.
+ *
+ * <p>Explicit registration wins over discovery, so a host can replace a discovered adapter with a
+ * configured instance of its own. Two explicit registrations of one name, or two discovered adapters
+ * with one name, fail fast when the registry is built. A provider that fails to load is logged and
+ * counted in {@link #discoveryFailures()} and does not stop the others.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class ChannelAdapters {
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelAdapters.class);
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9\\-]{0,63}");
+
+  private final ImmutableSortedMap<String, ChannelAdapter> byName;
+  private final int discoveryFailures;
+
+  private ChannelAdapters(Map<String, ChannelAdapter> byName, int discoveryFailures) {
+    this.byName = ImmutableSortedMap.copyOf(byName);
+    this.discoveryFailures = discoveryFailures;
+  }
+
+  /** A builder, empty until adapters are discovered or registered. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The adapter called {@code name}.
+   *
+   * @throws NoSuchElementException if there is none; the message lists the names there are
+   */
+  public ChannelAdapter get(String name) {
+    requireNonNull(name, "name");
+    ChannelAdapter adapter = byName.get(name);
+    if (adapter == null) {
+      throw new NoSuchElementException("no channel adapter named '" + name + "'; available: " + byName.keySet());
+    }
+    return adapter;
+  }
+
+  /** The adapter called {@code name}, if there is one. */
+  public Optional<ChannelAdapter> find(String name) {
+    return Optional.ofNullable(byName.get(requireNonNull(name, "name")));
+  }
+
+  /** The names of all adapters, sorted. */
+  public Set<String> names() {
+    return byName.keySet();
+  }
+
+  /** How many service providers failed to load during discovery. */
+  public int discoveryFailures() {
+    return discoveryFailures;
+  }
+
+  /**
+   * Collects adapters. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private final Map<String, ChannelAdapter> discovered = new LinkedHashMap<>();
+    private final Map<String, ChannelAdapter> registered = new LinkedHashMap<>();
+    private int discoveryFailures;
+
+    private Builder() {}
+
+    /**
+     * Adds the adapters listed as {@link ChannelAdapter} services visible to this library's class
+     * loader.
+     *
+     * @throws IllegalStateException if two discovered adapters share a name
+     * @return this builder
+     */
+    public Builder discover() {
+      return discover(ChannelAdapters.class.getClassLoader());
+    }
+
+    /**
+     * Adds the adapters listed as {@link ChannelAdapter} services visible to {@code loader}.
+     *
+     * @throws IllegalStateException if two discovered adapters share a name
+     * @return this builder
+     */
+    public Builder discover(ClassLoader loader) {
+      Iterator<ChannelAdapter> it = ServiceLoader.load(ChannelAdapter.class, loader).iterator();
+      while (true) {
+        ChannelAdapter adapter;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          adapter = it.next();
+        } catch (ServiceConfigurationError e) {
+          discoveryFailures++;
+          LOG.warn("a channel adapter provider failed to load and was skipped: {}", e.getMessage());
+          continue;
+        }
+        String name = checkedName(adapter);
+        ChannelAdapter previous = discovered.putIfAbsent(name, adapter);
+        if (previous != null && previous.getClass() != adapter.getClass()) {
+          throw new IllegalStateException("two discovered channel adapters are named '" + name + "': "
+              + previous.getClass().getName() + " and " + adapter.getClass().getName());
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Adds {@code adapter}; it replaces a discovered adapter of the same name.
+     *
+     * @throws InvalidFieldException if its name breaks the naming rule of {@link ChannelAdapter#name()}
+     * @throws IllegalStateException if an adapter of that name was already registered explicitly
+     * @return this builder
+     */
+    public Builder register(ChannelAdapter adapter) {
+      requireNonNull(adapter, "adapter");
+      String name = checkedName(adapter);
+      ChannelAdapter previous = registered.putIfAbsent(name, adapter);
+      if (previous != null) {
+        throw new IllegalStateException("a channel adapter named '" + name + "' is already registered: "
+            + previous.getClass().getName());
+      }
+      return this;
+    }
+
+    /** The registry. */
+    public ChannelAdapters build() {
+      Map<String, ChannelAdapter> all = new LinkedHashMap<>(discovered);
+      all.putAll(registered);
+      return new ChannelAdapters(all, discoveryFailures);
+    }
+
+    private static String checkedName(ChannelAdapter adapter) {
+      String name = adapter.name();
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new InvalidFieldException("adapter name", name,
+            "must be 1 to 64 characters of lower-case letters, digits and '-', starting with a letter or digit ("
+                + adapter.getClass().getName() + ")");
+      }
+      return name;
+    }
+  }
+}

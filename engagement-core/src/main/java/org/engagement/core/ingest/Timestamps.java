@@ -1,0 +1,144 @@
+package org.engagement.core.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import org.engagement.core.model.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses the timestamps of source records: ISO-8601 date-times that carry a zone offset or zone, the
+ * only form that names one instant.
+ *
+ * <p>Accepted: {@code 2024-03-01T10:15:30Z}, {@code 2024-03-01T10:15:30.123456789+01:00},
+ * {@code 2024-03-01T10:15:30+01:00[Europe/Paris]}. Refused with a precise reason: local date-times
+ * without offset (ambiguous by up to 26 hours), bare dates, and anything else. The common
+ * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)} shape is parsed without allocation beyond the result,
+ * because ingestion parses millions of them; other shapes go through {@link DateTimeFormatter}.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class Timestamps {
+  private static final String EXAMPLE = "such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00";
+
+  private Timestamps() {}
+
+  /**
+   * Parses {@code text} (surrounding white space ignored) as an instant.
+   *
+   * @param field the field name to use in the error
+   * @throws InvalidFieldException if the text is not an ISO-8601 date-time with an offset or zone
+   */
+  public static Instant parseInstant(String field, String text) {
+    requireNonNull(text, field);
+    String s = text.trim();
+    Instant fast = parseCommonShape(s);
+    if (fast != null) {
+      return fast;
+    }
+    TemporalAccessor parsed;
+    try {
+      parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(
+          s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
+    } catch (DateTimeParseException e) {
+      throw new InvalidFieldException(field, text, "must be an ISO-8601 date-time with a zone offset, " + EXAMPLE);
+    }
+    if (parsed instanceof LocalDateTime) {
+      throw new InvalidFieldException(field, text,
+          "has no zone offset; a local time is ambiguous, give Z or an offset, " + EXAMPLE);
+    }
+    return Instant.from(parsed);
+  }
+
+  /** The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}, or null for any other shape. */
+  private static @Nullable Instant parseCommonShape(String s) {
+    int n = s.length();
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    int pos = 19;
+    int nanos = 0;
+    if (s.charAt(pos) == '.') {
+      int start = ++pos;
+      while (pos < n && pos - start < 9 && isDigit(s.charAt(pos))) {
+        nanos = nanos * 10 + (s.charAt(pos) - '0');
+        pos++;
+      }
+      int fractionDigits = pos - start;
+      if (fractionDigits == 0 || (pos < n && isDigit(s.charAt(pos)))) {
+        return null;
+      }
+      for (int i = fractionDigits; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds = offsetSeconds(s, pos);
+    if (offsetSeconds == Integer.MIN_VALUE) {
+      return null;
+    }
+    long epochDay;
+    try {
+      epochDay = LocalDate.of(year, month, day).toEpochDay();
+    } catch (DateTimeException e) {
+      return null;
+    }
+    long seconds = epochDay * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /** Seconds east of UTC for {@code Z} or {@code ±HH:MM} ending the text at {@code pos}; MIN_VALUE if not. */
+  private static int offsetSeconds(String s, int pos) {
+    int n = s.length();
+    if (pos == n - 1 && s.charAt(pos) == 'Z') {
+      return 0;
+    }
+    if (pos != n - 6 || s.charAt(pos + 3) != ':') {
+      return Integer.MIN_VALUE;
+    }
+    char sign = s.charAt(pos);
+    int hours = digits(s, pos + 1, 2);
+    int minutes = digits(s, pos + 4, 2);
+    if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+      return Integer.MIN_VALUE;
+    }
+    int seconds = hours * 3_600 + minutes * 60;
+    return sign == '+' ? seconds : -seconds;
+  }
+
+  /** The number written by {@code count} decimal digits at {@code from}, or -1 if one is not a digit. */
+  private static int digits(String s, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

@@ -1,0 +1,146 @@
+package org.engagement.core.ingest.csv;
+
+import org.engagement.core.ingest.AdapterRecord;
+import org.engagement.core.ingest.Rejection;
+import org.engagement.core.ingest.SourcePosition;
+import org.engagement.core.ingest.Timestamps;
+import org.engagement.core.model.Attributes;
+import org.engagement.core.model.Direction;
+import org.engagement.core.model.Interaction;
+import org.engagement.core.model.InteractionType;
+import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.model.Money;
+import org.jspecify.annotations.Nullable;
+
+/** Turns the fields of one CSV record into an accepted interaction or a rejection. Not thread-safe. */
+final class CsvRowParser {
+  private static final char REPLACEMENT = '\uFFFD';
+
+  private final CsvHeader header;
+  private final int maxFieldLength;
+  private final CsvChannelResolver channels;
+
+  CsvRowParser(CsvHeader header, CsvInteractionAdapter config) {
+    this.header = header;
+    this.maxFieldLength = config.maxFieldLength();
+    this.channels = new CsvChannelResolver(header, config);
+  }
+
+  AdapterRecord parse(String[] fields, SourcePosition position) {
+    if (fields.length != header.size()) {
+      return AdapterRecord.rejected(Rejection.invalid(position,
+          "record has " + fields.length + " fields; the header has " + header.size()));
+    }
+    try {
+      checkFields(fields);
+      return AdapterRecord.accepted(position, interaction(fields));
+    } catch (InvalidFieldException e) {
+      return AdapterRecord.rejected(Rejection.invalid(position, e));
+    }
+  }
+
+  private void checkFields(String[] fields) {
+    for (int i = 0; i < fields.length; i++) {
+      String field = fields[i];
+      if (field.length() > maxFieldLength) {
+        throw new InvalidFieldException(columnName(i), field,
+            "must be at most " + maxFieldLength + " characters");
+      }
+      if (field.indexOf(REPLACEMENT) >= 0) {
+        throw new InvalidFieldException(columnName(i), field,
+            "contains bytes that are not valid UTF-8 (or the replacement character U+FFFD)");
+      }
+    }
+  }
+
+  private Interaction interaction(String[] fields) {
+    String customerId = required(fields, CsvColumn.CUSTOMER_ID);
+    String timestamp = required(fields, CsvColumn.TIMESTAMP);
+    String type = required(fields, CsvColumn.TYPE);
+    InteractionType interactionType = InteractionType.parse("type", type);
+    String direction = optional(fields, CsvColumn.DIRECTION);
+    String sourceId = optional(fields, CsvColumn.SOURCE_ID);
+    try {
+      return new Interaction(
+          customerId,
+          channels.resolve(fields),
+          Timestamps.parseInstant("timestamp", timestamp),
+          interactionType,
+          direction == null ? interactionType.defaultDirection() : Direction.parse("direction", direction),
+          value(fields),
+          sourceId,
+          attributes(fields));
+    } catch (InvalidFieldException e) {
+      throw renamed(e);
+    }
+  }
+
+  private @Nullable Money value(String[] fields) {
+    String value = optional(fields, CsvColumn.VALUE);
+    if (value == null) {
+      return null;
+    }
+    String currency = optional(fields, CsvColumn.CURRENCY);
+    if (currency == null) {
+      throw new InvalidFieldException("currency", null, "is required when value is given (value '" + value + "')");
+    }
+    try {
+      return Money.of(Money.parseAmount("value", value), Money.currency("currency", currency));
+    } catch (InvalidFieldException e) {
+      throw e.field().equals("amount") ? new InvalidFieldException("value", value, e.rule()) : e;
+    }
+  }
+
+  private Attributes attributes(String[] fields) {
+    int[] indexes = header.extraIndexes();
+    if (indexes.length == 0) {
+      return Attributes.empty();
+    }
+    Attributes.Builder builder = Attributes.builder();
+    String[] names = header.extraNames();
+    for (int i = 0; i < indexes.length; i++) {
+      String value = fields[indexes[i]];
+      if (!value.isEmpty()) {
+        builder.put(names[i], value);
+      }
+    }
+    return builder.build();
+  }
+
+  private String required(String[] fields, CsvColumn column) {
+    String value = fields[header.index(column)].trim();
+    if (value.isEmpty()) {
+      throw new InvalidFieldException(column.header(), null, "must not be empty");
+    }
+    return value;
+  }
+
+  private @Nullable String optional(String[] fields, CsvColumn column) {
+    return CsvChannelResolver.optional(header, fields, column);
+  }
+
+  private String columnName(int index) {
+    for (CsvColumn column : CsvColumn.values()) {
+      if (header.index(column) == index) {
+        return column.header();
+      }
+    }
+    int[] extra = header.extraIndexes();
+    for (int i = 0; i < extra.length; i++) {
+      if (extra[i] == index) {
+        return header.extraNames()[i];
+      }
+    }
+    return "column " + (index + 1);
+  }
+
+  /** Model field names to the column names a CSV user knows. */
+  private static InvalidFieldException renamed(InvalidFieldException e) {
+    String column = switch (e.field()) {
+      case "customerId" -> CsvColumn.CUSTOMER_ID.header();
+      case "sourceId" -> CsvColumn.SOURCE_ID.header();
+      default -> null;
+    };
+    return column == null ? e : new InvalidFieldException(column, e.value(), e.rule());
+  }
+}
