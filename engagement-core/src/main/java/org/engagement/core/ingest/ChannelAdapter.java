@@ -31,7 +31,8 @@ public interface ChannelAdapter {
   String name();
 
   /**
-   * Opens a reader over one source. The reader owns {@code input} and closes it.
+   * Opens a reader over one source. The reader owns {@code input} and closes it; if {@code open}
+   * throws, the caller closes it.
    *
    * @param input the source's bytes, read sequentially; never held in memory as a whole
    * @return a reader positioned before the first record

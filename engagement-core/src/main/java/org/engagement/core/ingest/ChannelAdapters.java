@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Explicit registration wins over discovery, so a host can replace a discovered adapter with a
  * configured instance of its own. Two explicit registrations of one name, or two discovered adapters
- * with one name, fail fast when the registry is built. A provider that fails to load is logged and
- * counted in {@link #discoveryFailures()} and does not stop the others.
+ * with one name, fail fast when the registry is built. A discovered provider that fails to load, or
+ * whose name is unusable, is logged, counted in {@link #discoveryFailures()} and skipped: one broken
+ * third-party jar on the class path does not take the others down.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -118,7 +119,15 @@ public final class ChannelAdapters {
           LOG.warn("a channel adapter provider failed to load and was skipped: {}", e.getMessage());
           continue;
         }
-        String name = checkedName(adapter);
+        String name;
+        try {
+          name = checkedName(adapter);
+        } catch (RuntimeException e) {
+          discoveryFailures++;
+          LOG.warn("channel adapter {} was skipped: its name is unusable ({})",
+              adapter.getClass().getName(), e.getClass().getName());
+          continue;
+        }
         ChannelAdapter previous = discovered.putIfAbsent(name, adapter);
         if (previous != null && previous.getClass() != adapter.getClass()) {
           throw new IllegalStateException("two discovered channel adapters are named '" + name + "': "

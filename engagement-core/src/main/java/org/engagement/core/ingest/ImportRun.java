@@ -43,7 +43,7 @@ final class ImportRun {
         record = reader.next();
       } catch (InvalidSourceException e) {
         throw new ImportException(report(), adapterName + ": " + e.getMessage() + " (after " + read + " records)", e);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         adapterFailed(e);
         return;
       }
@@ -94,7 +94,7 @@ final class ImportRun {
     }
   }
 
-  private void adapterFailed(RuntimeException e) {
+  private void adapterFailed(Throwable e) {
     read++;
     SourcePosition position = SourcePosition.ofRecord(read);
     LOG.warn("adapter '{}' failed at {}: {}; import stopped", adapterName, position, e.getClass().getName());
@@ -102,7 +102,7 @@ final class ImportRun {
     reject(new Rejection(position, Rejection.Kind.ADAPTER_FAILURE, null, null, failure));
   }
 
-  void adapterFailedToOpen(RuntimeException e) {
+  void adapterFailedToOpen(Throwable e) {
     LOG.warn("adapter '{}' failed to open its source: {}", adapterName, e.getClass().getName());
     failure = "adapter '" + adapterName + "' failed to open the source with " + e.getClass().getName();
     if (config.mode() == ImportMode.STRICT) {

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain ImportMode#LENIENT lenient} mode (the default) the import goes on past bad records; in
  * {@linkplain ImportMode#STRICT strict} mode it stops at the first with an {@link ImportException}.
  *
- * <p>The host is protected from faulty adapters: an unexpected exception thrown by adapter code is
+ * <p>The host is protected from faulty adapters: an unexpected exception (or a stack overflow) thrown
+ * by adapter code is
  * logged (adapter name, position and exception type; never record content), counted as a rejection of
  * kind {@link Rejection.Kind#ADAPTER_FAILURE}, and ends the import with a report whose
  * {@linkplain ImportReport#failure() failure} says so (strict mode throws instead). A source that
@@ -102,7 +103,10 @@ public final class InteractionImporter {
     } catch (InvalidSourceException e) {
       input.close();
       throw new ImportException(run.report(), adapter.name() + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
+    } catch (IOException e) {
+      input.close();
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
       input.close();
       run.adapterFailedToOpen(e);
       return null;

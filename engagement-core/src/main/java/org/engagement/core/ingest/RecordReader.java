@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
  * A cursor over the records of one source, opened by {@link ChannelAdapter#open}.
  *
  * <p>Every record of the source must come out of {@link #next()} exactly once, accepted or rejected:
- * a reader never skips a record silently. Not thread-safe.
+ * a reader never skips a record silently. Rejections are of kind
+ * {@link Rejection.Kind#INVALID}; duplicates and adapter failures are the importer's to report. After
+ * the end, {@code next()} keeps returning {@code null}. {@link #close()} closes the source's input and
+ * may be called more than once. Not thread-safe.
  *
  * @since 0.1.0
  */

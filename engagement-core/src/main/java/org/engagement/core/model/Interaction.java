@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param customerId who: not blank, no white space at either end, at most 256 characters, no control
  *     characters
  * @param channel where
- * @param timestamp when, as an instant (sources without a zone offset are refused on import)
+ * @param timestamp when, as an instant in the years 0001 to 9999 (sources without a zone offset are
+ *     refused on import)
  * @param type what happened
  * @param direction who started it; defaults to the type's {@linkplain InteractionType#defaultDirection()
  *     default direction} in the builder
@@ -35,6 +36,8 @@ public record Interaction(
     @Nullable String sourceId,
     Attributes attributes)
     implements Serializable {
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   /**
    * Validates the interaction.
@@ -45,6 +48,9 @@ public record Interaction(
     Text.requireId("customerId", customerId);
     requireNonNull(channel, "channel");
     requireNonNull(timestamp, "timestamp");
+    if (timestamp.isBefore(EARLIEST) || timestamp.isAfter(LATEST)) {
+      throw new InvalidFieldException("timestamp", timestamp, "must be between years 0001 and 9999 (UTC)");
+    }
     requireNonNull(type, "type");
     requireNonNull(direction, "direction");
     if (value != null && value.isNegative()) {

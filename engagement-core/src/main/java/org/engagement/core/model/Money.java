@@ -21,6 +21,10 @@ import java.util.Locale;
  * @since 0.1.0
  */
 public record Money(Currency currency, long minorUnits) implements Comparable<Money>, Serializable {
+  /** More integer digits than this cannot fit a {@code long} of minor units. */
+  private static final int MAX_INTEGER_DIGITS = 19;
+  /** More decimal places than this are refused before normalising (no currency has more than 4). */
+  private static final int MAX_SCALE = 30;
 
   /**
    * Validates the currency.
@@ -59,16 +63,35 @@ public record Money(Currency currency, long minorUnits) implements Comparable<Mo
       throw new InvalidFieldException(
           "currency", currency.getCurrencyCode(), "must be a currency with defined minor units");
     }
+    checkMagnitude(amount);
     BigDecimal minor = amount.movePointRight(digits);
     if (minor.signum() != 0 && minor.stripTrailingZeros().scale() > 0) {
       throw new InvalidFieldException(
-          "amount", amount.toPlainString(),
+          "amount", amount.toString(),
           "must have at most " + digits + " decimal places for " + currency.getCurrencyCode());
     }
     try {
       return new Money(currency, minor.longValueExact());
     } catch (ArithmeticException e) {
-      throw new InvalidFieldException("amount", amount.toPlainString(), "is too large");
+      throw new InvalidFieldException("amount", amount.toString(), "is too large");
+    }
+  }
+
+  /**
+   * Refuses amounts whose size alone rules them out, before any arithmetic: {@code 1E+2147483647} would
+   * overflow and {@code 1E-99999999} would take minutes to normalise.
+   */
+  private static void checkMagnitude(BigDecimal amount) {
+    if (amount.signum() == 0) {
+      return;
+    }
+    long integerDigits = (long) amount.precision() - amount.scale();
+    if (integerDigits > MAX_INTEGER_DIGITS) {
+      throw new InvalidFieldException("amount", amount.toString(), "is too large");
+    }
+    if (amount.scale() > MAX_SCALE) {
+      throw new InvalidFieldException("amount", amount.toString(),
+          "must have at most " + MAX_SCALE + " decimal places");
     }
   }
 

@@ -16,7 +16,8 @@ class ChannelAdaptersTest {
     ChannelAdapters adapters = ChannelAdapters.builder().discover().build();
     assertThat(adapters.names()).contains("csv");
     assertThat(adapters.get("csv")).isInstanceOf(CsvInteractionAdapter.class);
-    assertThat(adapters.discoveryFailures()).isZero();
+    assertThat(adapters.discoveryFailures())
+        .as("the badly named provider listed in the test resources is skipped, not fatal").isEqualTo(1);
   }
 
   @Test
@@ -41,5 +42,18 @@ class ChannelAdaptersTest {
     assertThatThrownBy(() -> adapters.get("xml"))
         .isInstanceOf(NoSuchElementException.class).hasMessageContaining("available: [csv");
     assertThat(adapters.find("xml")).isEmpty();
+  }
+
+  /** Listed in the test resources' service file to show that a bad provider is skipped. */
+  public static final class BadlyNamedAdapter implements ChannelAdapter {
+    @Override
+    public String name() {
+      return "Not A Valid Name";
+    }
+
+    @Override
+    public RecordReader open(java.io.InputStream input) {
+      throw new UnsupportedOperationException("never opened");
+    }
   }
 }

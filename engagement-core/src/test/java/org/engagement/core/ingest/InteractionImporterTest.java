@@ -151,6 +151,40 @@ class InteractionImporterTest {
   }
 
   @Test
+  void closesTheInputWhenTheAdapterCannotOpenIt() {
+    boolean[] closed = {false};
+    InputStream in = new ByteArrayInputStream(new byte[0]) {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+    ChannelAdapter failing = new ChannelAdapter() {
+      @Override
+      public String name() {
+        return "io";
+      }
+
+      @Override
+      public RecordReader open(InputStream input) throws IOException {
+        throw new IOException("disk gone");
+      }
+    };
+    assertThatThrownBy(() -> InteractionImporter.defaults().run(failing, in, i -> {})).hasMessage("disk gone");
+    assertThat(closed[0]).isTrue();
+  }
+
+  @Test
+  void aStackOverflowInTheAdapterIsContainedToo() throws IOException {
+    ChannelAdapter adapter = scripted("deep", List.of(ok("a", "1"), p -> {
+      throw new StackOverflowError();
+    }));
+    ImportReport report = InteractionImporter.defaults().run(adapter, nothing(), i -> {});
+    assertThat(report.rejections()).singleElement()
+        .satisfies(r -> assertThat(r.kind()).isEqualTo(Rejection.Kind.ADAPTER_FAILURE));
+  }
+
+  @Test
   void reportsMergeAndCheckTheirInvariants() {
     ImportReport a = new ImportReport("csv", 3, 2, 1, 0, List.of(Rejection.invalid(SourcePosition.ofRecord(2), "x")), 0, null);
     ImportReport b = new ImportReport("jsonl", 2, 1, 0, 1, List.of(), 1, "stopped");

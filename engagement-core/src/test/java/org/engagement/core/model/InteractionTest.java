@@ -55,6 +55,13 @@ class InteractionTest {
   }
 
   @Test
+  void refusesTimestampsOutsideTheYears1To9999() {
+    assertThatThrownBy(() -> valid().timestamp(Instant.parse("+10000-01-01T00:00:00Z")).build())
+        .hasMessageContaining("must be between years 0001 and 9999");
+    assertThat(valid().timestamp(Instant.parse("9999-12-31T23:59:59Z")).build()).isNotNull();
+  }
+
+  @Test
   void namesMissingRequiredParts() {
     assertThatThrownBy(() -> Interaction.builder().channel(EMAIL).timestamp(T).type(InteractionType.OPEN).build())
         .isInstanceOf(NullPointerException.class).hasMessage("customerId");

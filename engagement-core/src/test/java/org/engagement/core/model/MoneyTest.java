@@ -48,6 +48,15 @@ class MoneyTest {
     assertThatThrownBy(() -> Money.zero(Currency.getInstance("XXX"))).hasMessageContaining("minor units");
   }
 
+  @org.junit.jupiter.api.Timeout(5)
+  @ParameterizedTest
+  @ValueSource(strings = {"1E+2147483647", "1e999999999", "1E-2147483647", "1e-100000", "1e100000", "1e20"})
+  void refusesExtremeExponentsQuicklyAndWithoutOverflow(String text) {
+    assertThatThrownBy(() -> Money.parse(text, "USD"))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageStartingWith("amount '");
+  }
+
   @Test
   void refusesAmountsBeyondLongRange() {
     assertThatThrownBy(() -> Money.of(new BigDecimal("1e30"), USD)).hasMessageContaining("too large");

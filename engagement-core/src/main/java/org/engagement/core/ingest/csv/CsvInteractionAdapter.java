@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -61,7 +60,7 @@ import org.jspecify.annotations.Nullable;
  * when its number of fields differs from the header's, when a field holds bytes that are not valid UTF-8
  * (decoded as U+FFFD), when a field is longer than {@link Builder#maxFieldLength(int)}, or when a value
  * breaks a rule of the model (blank id, zone-less timestamp, unknown type, negative or non-numeric value,
- * value without currency, ...). Blank lines are not records.
+ * value without currency, ...). Empty and white-space-only lines are not records.
  *
  * <p>Instances are immutable and thread-safe. The no-argument constructor (used by
  * {@link java.util.ServiceLoader}) gives the defaults.
@@ -118,8 +117,7 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
    */
   @Override
   public RecordReader open(InputStream input) throws IOException {
-    Reader reader = new BufferedReader(
-        new InputStreamReader(requireNonNull(input, "input"), StandardCharsets.UTF_8), 1 << 16);
+    Reader reader = new InputStreamReader(requireNonNull(input, "input"), StandardCharsets.UTF_8);
     return CsvRecordReader.open(reader, this);
   }
 

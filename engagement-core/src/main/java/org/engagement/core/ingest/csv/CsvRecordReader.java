@@ -74,8 +74,9 @@ final class CsvRecordReader implements RecordReader {
     return record;
   }
 
+  /** An empty or white-space-only line; a header has several columns, so it is never a record. */
   private static boolean isBlankLine(CSVRecord record) {
-    return record.size() == 1 && record.get(0).isEmpty();
+    return record.size() == 1 && record.get(0).isBlank();
   }
 
   private static @Nullable CSVRecord next(Iterator<CSVRecord> records, CSVParser csv) throws IOException {

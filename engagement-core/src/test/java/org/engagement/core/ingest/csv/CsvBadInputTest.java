@@ -43,6 +43,9 @@ class CsvBadInputTest {
       "infinite value | c-2,2024-03-01T10:15:30Z,purchase,web,Infinity,EUR,s-2 | value | Infinity | must be a decimal number",
       "too precise value | c-2,2024-03-01T10:15:30Z,purchase,web,1.005,EUR,s-2 | value | 1.005 | at most 2 decimal places",
       "value without currency | c-2,2024-03-01T10:15:30Z,purchase,web,10,,s-2 | currency | | required when value is given",
+      "huge exponent | c-2,2024-03-01T10:15:30Z,purchase,web,1E+2147483647,EUR,s-2 | value | 1E+2147483647 | too large",
+      "tiny exponent | c-2,2024-03-01T10:15:30Z,purchase,web,1E-2147483647,EUR,s-2 | value | 1E-2147483647 | at most 30 decimal places",
+      "year beyond 9999 | c-2,+999999999-12-31T23:59:59-18:00,click,web,,,s-2 | timestamp | +1000000000-01-01T17:59:59Z | between years 0001 and 9999",
       "unknown currency | c-2,2024-03-01T10:15:30Z,purchase,web,10,EURO,s-2 | currency | EURO | ISO 4217",
       "unknown type | c-2,2024-03-01T10:15:30Z,retweet,web,,,s-2 | type | retweet | must be one of",
       "bad channel id | c-2,2024-03-01T10:15:30Z,click,a > b,,,s-2 | channel | a > b | must not contain '>'",
@@ -170,7 +173,7 @@ class CsvBadInputTest {
 
   @Test
   void blankLinesAreNotRecordsAndDoNotShiftLineNumbers() {
-    CsvFixture result = CsvFixture.importText(HEADER + "\n" + GOOD + "\n\nc-2,bad,click,web,,,s-2\n");
+    CsvFixture result = CsvFixture.importText(HEADER + "\n" + GOOD + "   \n\nc-2,bad,click,web,,,s-2\n");
     assertThat(result.report().read()).isEqualTo(2);
     assertThat(result.report().rejections()).singleElement()
         .satisfies(r -> assertThat(r.position()).hasToString("record 2 (line 6)"));

@@ -1,0 +1,84 @@
+package org.engagement.examples.quickstart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.ingest.InteractionImporter;
+import org.engagement.core.ingest.csv.CsvInteractionAdapter;
+import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.model.ConversionRule;
+import org.engagement.core.model.Customer;
+import org.engagement.core.model.CustomerProfile;
+import org.engagement.core.model.Interaction;
+import org.engagement.core.segment.Segment;
+
+/**
+ * The quick start on the bundled sample: import interactions from CSV with a full account of every
+ * record, see where the customers are, and find a segment.
+ *
+ * <p>Run it with {@code java -jar engagement-examples/target/engagement.jar quickstart}.
+ */
+public final class QuickStart {
+  /** The bundled sample, on the class path. */
+  public static final String SAMPLE = "/sample/interactions.csv";
+
+  private QuickStart() {}
+
+  /** Runs the quick start on the bundled sample and prints to {@code out}. */
+  public static void run(PrintStream out) {
+    try (InputStream csv = QuickStart.class.getResourceAsStream(SAMPLE)) {
+      if (csv == null) {
+        throw new IllegalStateException("the bundled sample " + SAMPLE + " is missing from the class path");
+      }
+      run(csv, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs the quick start on the CSV in {@code csv} and prints to {@code out}. */
+  public static void run(InputStream csv, PrintStream out) throws IOException {
+    // 1. Import: every record is accepted, rejected with its reason, or counted as a duplicate.
+    List<Interaction> interactions = new ArrayList<>();
+    ImportReport report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), csv, interactions::add);
+    out.println("Import: " + report.summary());
+    report.rejections().forEach(rejection -> out.println("  " + rejection));
+
+    // 2. Where are your customers? Distinct customers per channel group.
+    Map<ChannelGroup, Set<String>> customersByGroup = interactions.stream().collect(Collectors.groupingBy(
+        i -> i.channel().group(), TreeMap::new, Collectors.mapping(Interaction::customerId, Collectors.toCollection(TreeSet::new))));
+    out.println("Customers per channel group:");
+    customersByGroup.forEach((group, customers) ->
+        out.printf(java.util.Locale.ROOT, "  %-16s %4d%n", group.displayName(), customers.size()));
+
+    // 3. A segment: customers who bought for at least 500 (in minor units of EUR: 50,000 cents).
+    Map<String, Long> spend = interactions.stream().filter(ConversionRule.purchases()::isConversion)
+        .collect(Collectors.groupingBy(Interaction::customerId, Collectors.summingLong(i -> i.value() == null ? 0 : i.value().minorUnits())));
+    Segment bigSpenders = Segment.metricAtLeast("spend_cents", 50_000).named("spent 500 EUR or more");
+    long members = spend.entrySet().stream()
+        .map(e -> new CustomerProfile(Customer.of(e.getKey(), Instant.EPOCH), Map.of("spend_cents", (double) e.getValue())))
+        .filter(bigSpenders)
+        .count();
+    out.println("Segment '" + bigSpenders.name() + "': " + members + " of " + customersByGroup.values().stream()
+        .flatMap(Set::stream).distinct().count() + " customers");
+  }
+
+  /**
+   * Runs the quick start on the bundled sample.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    run(System.out);
+  }
+}
