@@ -89,17 +89,7 @@ class InteractionImporterTest {
 
   @Test
   void anAdapterThatFailsToOpenIsContained() throws IOException {
-    ChannelAdapter adapter = new ChannelAdapter() {
-      @Override
-      public String name() {
-        return "broken";
-      }
-
-      @Override
-      public RecordReader open(InputStream input) {
-        throw new IllegalStateException("boom");
-      }
-    };
+    ChannelAdapter adapter = TestAdapters.failingToOpen("broken", new IllegalStateException("boom"));
     ImportReport report = InteractionImporter.defaults().run(adapter, nothing(), i -> {});
     assertThat(report.read()).isZero();
     assertThat(report.failureReason()).hasValueSatisfying(r -> assertThat(r).contains("failed to open"));
@@ -107,17 +97,8 @@ class InteractionImporterTest {
 
   @Test
   void anUnreadableSourceStopsTheImportInAnyMode() {
-    ChannelAdapter adapter = new ChannelAdapter() {
-      @Override
-      public String name() {
-        return "picky";
-      }
-
-      @Override
-      public RecordReader open(InputStream input) {
-        throw new InvalidSourceException("header is missing required column(s) 'type'");
-      }
-    };
+    ChannelAdapter adapter = TestAdapters.failingToOpen("picky",
+        new InvalidSourceException("header is missing required column(s) 'type'"));
     assertThatThrownBy(() -> InteractionImporter.defaults().run(adapter, nothing(), i -> {}))
         .isInstanceOf(ImportException.class)
         .hasMessage("picky: header is missing required column(s) 'type'")
@@ -139,39 +120,17 @@ class InteractionImporterTest {
 
   @Test
   void closesTheInput() throws IOException {
-    boolean[] closed = {false};
-    InputStream in = new ByteArrayInputStream(new byte[0]) {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
+    ClosingProbe in = new ClosingProbe();
     InteractionImporter.defaults().run(scripted("t", List.of(ok("a", null))), in, i -> {});
-    assertThat(closed[0]).isTrue();
+    assertThat(in.closed).isTrue();
   }
 
   @Test
   void closesTheInputWhenTheAdapterCannotOpenIt() {
-    boolean[] closed = {false};
-    InputStream in = new ByteArrayInputStream(new byte[0]) {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
-    ChannelAdapter failing = new ChannelAdapter() {
-      @Override
-      public String name() {
-        return "io";
-      }
-
-      @Override
-      public RecordReader open(InputStream input) throws IOException {
-        throw new IOException("disk gone");
-      }
-    };
+    ClosingProbe in = new ClosingProbe();
+    ChannelAdapter failing = TestAdapters.failingToOpen("io", new IOException("disk gone"));
     assertThatThrownBy(() -> InteractionImporter.defaults().run(failing, in, i -> {})).hasMessage("disk gone");
-    assertThat(closed[0]).isTrue();
+    assertThat(in.closed).isTrue();
   }
 
   @Test
@@ -198,5 +157,19 @@ class InteractionImporterTest {
         .hasMessageContaining("read must equal accepted + rejected + duplicates");
     assertThatThrownBy(() -> new ImportReport("x", 1, 0, 1, 0, List.of(), 0, null))
         .hasMessageContaining("rejections must equal rejected + duplicates");
+  }
+
+  /** An empty input that remembers whether it was closed. */
+  private static final class ClosingProbe extends ByteArrayInputStream {
+    boolean closed;
+
+    ClosingProbe() {
+      super(new byte[0]);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
   }
 }

@@ -51,6 +51,24 @@ final class TestAdapters {
     };
   }
 
+  /** An adapter whose {@code open} throws {@code failure} (an unchecked or an I/O exception). */
+  static ChannelAdapter failingToOpen(String name, Exception failure) {
+    return new ChannelAdapter() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public RecordReader open(InputStream input) throws IOException {
+        if (failure instanceof IOException io) {
+          throw io;
+        }
+        throw (RuntimeException) failure;
+      }
+    };
+  }
+
   static Function<SourcePosition, AdapterRecord> ok(String customer, @Nullable String sourceId) {
     return p -> AdapterRecord.accepted(p, interaction(customer, sourceId));
   }
