@@ -2,9 +2,7 @@ package org.engagement.core.ingest;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.engagement.core.model.Interaction;
 import org.engagement.core.model.InvalidFieldException;
@@ -19,7 +17,7 @@ final class ImportRun {
   private final String adapterName;
   private final InteractionImporter config;
   private final Consumer<? super Interaction> sink;
-  private final @Nullable Map<String, Long> firstRecordBySourceId;
+  private final @Nullable SourceIdIndex firstRecordBySourceId;
   private final List<Rejection> retained = new ArrayList<>();
 
   private long read;
@@ -33,7 +31,7 @@ final class ImportRun {
     this.adapterName = adapterName;
     this.config = config;
     this.sink = sink;
-    this.firstRecordBySourceId = config.detectDuplicates() ? new HashMap<>() : null;
+    this.firstRecordBySourceId = config.detectDuplicates() ? new SourceIdIndex() : null;
   }
 
   void drain(RecordReader reader) throws IOException {
@@ -64,8 +62,8 @@ final class ImportRun {
     Interaction interaction = record.interaction();
     String sourceId = interaction.sourceId();
     if (firstRecordBySourceId != null && sourceId != null) {
-      Long first = firstRecordBySourceId.putIfAbsent(sourceId, record.position().record());
-      if (first != null) {
+      long first = firstRecordBySourceId.putIfAbsent(sourceId, record.position().record());
+      if (first >= 0) {
         duplicates++;
         record(new Rejection(record.position(), Rejection.Kind.DUPLICATE, "source_id",
             InvalidFieldException.shorten(sourceId),

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +26,6 @@ public final class Attributes implements Serializable {
   /** The longest string value accepted, in characters. */
   public static final int MAX_STRING_LENGTH = 65_536;
 
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
   private static final Attributes EMPTY = new Attributes(ImmutableMap.of());
 
   private final ImmutableMap<String, Object> values;
@@ -133,7 +131,8 @@ public final class Attributes implements Serializable {
    * @since 0.1.0
    */
   public static final class Builder {
-    private final Map<String, Object> values = new java.util.LinkedHashMap<>();
+    private final ImmutableMap.Builder<String, Object> values = ImmutableMap.builder();
+    private int count;
 
     private Builder() {}
 
@@ -146,17 +145,35 @@ public final class Attributes implements Serializable {
     public Builder put(String key, Object value) {
       requireNonNull(key, "attribute key");
       requireNonNull(value, "attribute value");
-      if (!KEY.matcher(key).matches()) {
+      if (!isValidKey(key)) {
         throw new InvalidFieldException(
             "attribute key", key, "must be 1 to 64 characters of letters, digits, '_', '.', '-'");
       }
       values.put(key, checkValue(key, value));
+      count++;
       return this;
     }
 
     /** The attributes collected so far. */
     public Attributes build() {
-      return values.isEmpty() ? EMPTY : new Attributes(ImmutableMap.copyOf(values));
+      return count == 0 ? EMPTY : new Attributes(values.buildKeepingLast());
+    }
+
+    /** The key rule {@code [A-Za-z0-9_.-]{1,64}}, as a loop: it runs for every attribute of every row. */
+    private static boolean isValidKey(String key) {
+      int n = key.length();
+      if (n == 0 || n > 64) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        char c = key.charAt(i);
+        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '_' || c == '.' || c == '-';
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static Object checkValue(String key, Object value) {

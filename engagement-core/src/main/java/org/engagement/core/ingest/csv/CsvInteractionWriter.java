@@ -2,6 +2,8 @@ package org.engagement.core.ingest.csv;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.google.common.collect.ImmutableList;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -14,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.engagement.core.model.Interaction;
 import org.engagement.core.model.InvalidFieldException;
 import org.engagement.core.model.Money;
@@ -35,13 +35,13 @@ public final class CsvInteractionWriter implements Closeable, Flushable {
       CsvColumn.CUSTOMER_ID, CsvColumn.TIMESTAMP, CsvColumn.TYPE, CsvColumn.DIRECTION, CsvColumn.CHANNEL,
       CsvColumn.CHANNEL_NAME, CsvColumn.CHANNEL_GROUP, CsvColumn.VALUE, CsvColumn.CURRENCY, CsvColumn.SOURCE_ID);
 
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+  private static final CsvFactory FACTORY = new CsvFactory();
 
-  private final CSVPrinter csv;
+  private final CsvGenerator csv;
   private final ImmutableList<String> attributeColumns;
   private final Set<String> attributeColumnSet;
 
-  private CsvInteractionWriter(CSVPrinter csv, List<String> attributeColumns) {
+  private CsvInteractionWriter(CsvGenerator csv, List<String> attributeColumns) {
     this.csv = csv;
     this.attributeColumns = ImmutableList.copyOf(attributeColumns);
     this.attributeColumnSet = new HashSet<>(attributeColumns);
@@ -69,8 +69,8 @@ public final class CsvInteractionWriter implements Closeable, Flushable {
     COLUMNS.forEach(column -> header.add(column.header()));
     header.addAll(attributeColumns);
     try {
-      CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FORMAT);
-      csv.printRecord(header);
+      CsvGenerator csv = FACTORY.createGenerator(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      printRecord(csv, header);
       return new CsvInteractionWriter(csv, attributeColumns);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -105,10 +105,18 @@ public final class CsvInteractionWriter implements Closeable, Flushable {
       record.add(interaction.attributes().get(key).map(String::valueOf).orElse(""));
     }
     try {
-      csv.printRecord(record);
+      printRecord(csv, record);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void printRecord(CsvGenerator csv, List<String> record) throws IOException {
+    csv.writeStartArray();
+    for (String field : record) {
+      csv.writeString(field);
+    }
+    csv.writeEndArray();
   }
 
   @Override

@@ -1,48 +1,46 @@
 package org.engagement.core.ingest.csv;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Iterator;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.ArrayList;
+import java.util.List;
 import org.engagement.core.ingest.AdapterRecord;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.RecordReader;
 import org.engagement.core.ingest.SourcePosition;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the records of one CSV source after binding its header. Not thread-safe. */
+/**
+ * Reads the records of one CSV source after binding its header, with Jackson's streaming CSV parser
+ * (no schema: each line is an array of strings). Empty and white-space-only lines are skipped here so
+ * that line numbers stay those of the file. Not thread-safe.
+ */
 final class CsvRecordReader implements RecordReader {
-  /** RFC 4180; empty lines are kept so that line numbers stay exact, then skipped here. */
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+  private static final CsvFactory FACTORY = new CsvFactory();
 
-  private final CSVParser csv;
-  private final Iterator<CSVRecord> records;
+  private final CsvParser csv;
   private final CsvRowParser parser;
+  private final List<String> fields = new ArrayList<>();
   private long recordNumber;
-  private long lastLine;
 
-  private CsvRecordReader(CSVParser csv, CsvRowParser parser) {
+  private CsvRecordReader(CsvParser csv, CsvRowParser parser) {
     this.csv = csv;
-    this.records = csv.iterator();
     this.parser = parser;
-    this.lastLine = csv.getCurrentLineNumber();
   }
 
   static CsvRecordReader open(Reader input, CsvInteractionAdapter config) throws IOException {
-    CSVParser csv = CSVParser.parse(input, FORMAT);
+    CsvParser csv = FACTORY.createParser(input);
     try {
-      Iterator<CSVRecord> it = csv.iterator();
-      CSVRecord header = nextNonBlank(it, csv);
-      if (header == null) {
+      List<String> header = new ArrayList<>();
+      if (nextNonBlankRow(csv, header) < 0) {
         throw new InvalidSourceException("input is empty: expected a header row such as "
             + "customer_id,timestamp,type,channel");
       }
-      CsvHeader bound = CsvHeader.bind(Arrays.asList(header.values()), config.allowedAttributeColumns());
+      CsvHeader bound = CsvHeader.bind(header, config.allowedAttributeColumns());
       return new CsvRecordReader(csv, new CsvRowParser(bound, config));
     } catch (RuntimeException | IOException e) {
       csv.close();
@@ -52,42 +50,39 @@ final class CsvRecordReader implements RecordReader {
 
   @Override
   public @Nullable AdapterRecord next() throws IOException {
+    long line = nextNonBlankRow(csv, fields);
+    if (line < 0) {
+      return null;
+    }
+    recordNumber++;
+    return parser.parse(fields.toArray(String[]::new), new SourcePosition(recordNumber, line));
+  }
+
+  /** Reads the next row that is not blank into {@code row}; returns its first line, or -1 at the end. */
+  private static long nextNonBlankRow(CsvParser csv, List<String> row) throws IOException {
     while (true) {
-      CSVRecord record = next(records, csv);
-      if (record == null) {
-        return null;
-      }
-      long startLine = lastLine + 1;
-      lastLine = csv.getCurrentLineNumber();
-      if (!isBlankLine(record)) {
-        recordNumber++;
-        return parser.parse(record.values(), new SourcePosition(recordNumber, startLine));
+      long line = nextRow(csv, row);
+      if (line < 0 || !(row.size() == 1 && row.get(0).isBlank())) {
+        return line;
       }
     }
   }
 
-  private static @Nullable CSVRecord nextNonBlank(Iterator<CSVRecord> records, CSVParser csv) throws IOException {
-    CSVRecord record;
-    do {
-      record = next(records, csv);
-    } while (record != null && isBlankLine(record));
-    return record;
-  }
-
-  /** An empty or white-space-only line; a header has several columns, so it is never a record. */
-  private static boolean isBlankLine(CSVRecord record) {
-    return record.size() == 1 && record.get(0).isBlank();
-  }
-
-  private static @Nullable CSVRecord next(Iterator<CSVRecord> records, CSVParser csv) throws IOException {
+  private static long nextRow(CsvParser csv, List<String> row) throws IOException {
+    row.clear();
+    long line = csv.currentLocation().getLineNr();
     try {
-      return records.hasNext() ? records.next() : null;
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CSVException broken) {
-        throw new InvalidSourceException("CSV structure is broken near line " + csv.getCurrentLineNumber()
-            + ": " + broken.getMessage(), broken);
+      if (csv.nextToken() == null) {
+        return -1;
       }
-      throw e.getCause();
+      line = csv.currentLocation().getLineNr();
+      while (csv.nextToken() == JsonToken.VALUE_STRING) {
+        row.add(csv.getText());
+      }
+      return line;
+    } catch (JsonProcessingException broken) {
+      throw new InvalidSourceException("CSV structure is broken in the record starting on line " + line
+          + ": " + broken.getOriginalMessage(), broken);
     }
   }
 
