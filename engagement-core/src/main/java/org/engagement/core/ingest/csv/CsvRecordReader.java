@@ -1,6 +1,7 @@
 package org.engagement.core.ingest.csv;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -20,14 +21,18 @@ import org.jspecify.annotations.Nullable;
  * that line numbers stay those of the file. Not thread-safe.
  */
 final class CsvRecordReader implements RecordReader {
-  private static final CsvFactory FACTORY = new CsvFactory();
+  /** The reader closes its input when it is closed, not when the parser reaches the end. */
+  private static final CsvFactory FACTORY =
+      CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
+  private final Reader input;
   private final CsvParser csv;
   private final CsvRowParser parser;
   private final List<String> fields = new ArrayList<>();
   private long recordNumber;
 
-  private CsvRecordReader(CsvParser csv, CsvRowParser parser) {
+  private CsvRecordReader(Reader input, CsvParser csv, CsvRowParser parser) {
+    this.input = input;
     this.csv = csv;
     this.parser = parser;
   }
@@ -41,9 +46,11 @@ final class CsvRecordReader implements RecordReader {
             + "customer_id,timestamp,type,channel");
       }
       CsvHeader bound = CsvHeader.bind(header, config.allowedAttributeColumns());
-      return new CsvRecordReader(csv, new CsvRowParser(bound, config));
+      return new CsvRecordReader(input, csv, new CsvRowParser(bound, config));
     } catch (RuntimeException | IOException e) {
-      csv.close();
+      try (input) {
+        csv.close();
+      }
       throw e;
     }
   }
@@ -88,6 +95,8 @@ final class CsvRecordReader implements RecordReader {
 
   @Override
   public void close() throws IOException {
-    csv.close();
+    try (input) {
+      csv.close();
+    }
   }
 }
