@@ -55,7 +55,9 @@ final class ImportRun {
         reject(((AdapterRecord.Rejected) record).rejection());
       }
     }
-    LOG.debug("import finished: {}", report().summary());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("import finished: {}", report().summary());
+    }
   }
 
   private void accept(AdapterRecord.Accepted record) {

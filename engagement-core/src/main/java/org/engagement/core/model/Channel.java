@@ -57,6 +57,6 @@ public record Channel(String id, String displayName, ChannelGroup group) impleme
     if (value.length() > MAX_LENGTH) {
       throw new InvalidFieldException(field, value, "must be at most " + MAX_LENGTH + " characters");
     }
-    Text.requireNoControlCharacters(field, value);
+    Identifiers.requireNoControlCharacters(field, value);
   }
 }

@@ -1,5 +1,6 @@
 package org.engagement.core.model;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,6 +65,9 @@ public enum ChannelGroup {
   /** A channel that could not be classified. */
   UNASSIGNED("Unassigned");
 
+  private static final EnumNames<ChannelGroup> NAMES =
+      EnumNames.of(ChannelGroup.class, ChannelGroup::id, group -> List.of(group.displayName));
+
   private final String displayName;
 
   ChannelGroup(String displayName) {
@@ -87,24 +91,6 @@ public enum ChannelGroup {
    * @throws InvalidFieldException if {@code text} names no group
    */
   public static ChannelGroup parse(String field, String text) {
-    String key = normalise(text);
-    for (ChannelGroup group : values()) {
-      if (normalise(group.name()).equals(key) || normalise(group.displayName).equals(key)) {
-        return group;
-      }
-    }
-    throw new InvalidFieldException(field, text, "must name a channel group, one of " + ids());
-  }
-
-  private static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
-  }
-
-  private static String ids() {
-    StringBuilder sb = new StringBuilder();
-    for (ChannelGroup group : values()) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(group.id());
-    }
-    return sb.toString();
+    return NAMES.parse(field, text);
   }
 }

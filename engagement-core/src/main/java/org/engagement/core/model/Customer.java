@@ -24,7 +24,7 @@ public record Customer(String id, Instant firstSeen, Attributes attributes) impl
    * @throws InvalidFieldException if the id breaks its rule
    */
   public Customer {
-    Text.requireId("customer id", id);
+    Identifiers.requireId("customer id", id);
     requireNonNull(firstSeen, "firstSeen");
     requireNonNull(attributes, "attributes");
   }

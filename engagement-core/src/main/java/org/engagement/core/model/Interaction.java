@@ -45,7 +45,7 @@ public record Interaction(
    * @throws InvalidFieldException if a rule in the parameter descriptions is broken
    */
   public Interaction {
-    Text.requireId("customerId", customerId);
+    Identifiers.requireId("customerId", customerId);
     requireNonNull(channel, "channel");
     requireNonNull(timestamp, "timestamp");
     if (timestamp.isBefore(EARLIEST) || timestamp.isAfter(LATEST)) {
@@ -57,7 +57,7 @@ public record Interaction(
       throw new InvalidFieldException("value", value, "must not be negative");
     }
     if (sourceId != null) {
-      Text.requireId("sourceId", sourceId);
+      Identifiers.requireId("sourceId", sourceId);
     }
     requireNonNull(attributes, "attributes");
   }

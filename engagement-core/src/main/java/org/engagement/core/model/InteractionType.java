@@ -1,10 +1,7 @@
 package org.engagement.core.model;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What happened in one touch between a customer and the business.
@@ -53,8 +50,8 @@ public enum InteractionType {
   /** The customer bought something. */
   PURCHASE(Direction.INBOUND);
 
-  private static final Map<String, InteractionType> BY_KEY =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> key(t.name()), Function.identity()));
+  private static final EnumNames<InteractionType> NAMES =
+      EnumNames.of(InteractionType.class, InteractionType::id, type -> List.of());
 
   private final Direction defaultDirection;
 
@@ -80,18 +77,6 @@ public enum InteractionType {
    *     the valid ones
    */
   public static InteractionType parse(String field, String text) {
-    InteractionType type = BY_KEY.get(text);
-    if (type == null) {
-      type = BY_KEY.get(key(text));
-    }
-    if (type == null) {
-      throw new InvalidFieldException(
-          field, text, "must be one of " + Arrays.stream(values()).map(InteractionType::id).toList());
-    }
-    return type;
-  }
-
-  private static String key(String text) {
-    return text.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    return NAMES.parse(field, text);
   }
 }

@@ -3,11 +3,11 @@ package org.engagement.core.model;
 import static java.util.Objects.requireNonNull;
 
 /** The validation rules for the identifiers and names shared by several model types. */
-final class Text {
+final class Identifiers {
   /** The longest identifier accepted (customer ids, source ids). */
   static final int MAX_ID_LENGTH = 256;
 
-  private Text() {}
+  private Identifiers() {}
 
   /**
    * Checks that {@code value} is a usable identifier: not blank, no white space at either end, at most
