@@ -1,0 +1,189 @@
+package org.engagement.core.engagement;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collector;
+import org.engagement.core.model.Interaction;
+import org.engagement.core.model.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Engagement scores of many customers: one lazily decayed score per customer, fed with interactions in
+ * any order.
+ *
+ * <p>Each customer's score follows {@link EngagementState}: a score at the time of the customer's
+ * latest interaction, so adding an interaction is O(1) and memory grows with the number of customers,
+ * not interactions. Two instances fed with disjoint interactions {@linkplain #merge merge} into the
+ * scores of their union, which is how partitions of a large data set are combined.
+ *
+ * <pre>{@code
+ * EngagementScores scores = interactions.stream().collect(EngagementScores.collector(scorer));
+ * double now = scores.scoreAt("c-42", Instant.now());
+ * }</pre>
+ *
+ * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
+ * gives each thread of a parallel stream its own and merges them). {@link Serializable}, so that a
+ * distributed engine can ship partial results.
+ *
+ * @since 0.1.0
+ */
+public final class EngagementScores implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final EngagementScorer scorer;
+  private final HashMap<String, Cell> cells = new HashMap<>();
+
+  private EngagementScores(EngagementScorer scorer) {
+    this.scorer = scorer;
+  }
+
+  /** Empty scores, to be fed interactions that {@code scorer} weighs and decays. */
+  public static EngagementScores of(EngagementScorer scorer) {
+    return new EngagementScores(requireNonNull(scorer, "scorer"));
+  }
+
+  /** A collector of interactions into scores; safe for parallel streams. */
+  public static Collector<Interaction, ?, EngagementScores> collector(EngagementScorer scorer) {
+    requireNonNull(scorer, "scorer");
+    return Collector.of(
+        () -> of(scorer), EngagementScores::add, EngagementScores::merge, Collector.Characteristics.UNORDERED);
+  }
+
+  /** The scorer that weighs and decays. */
+  public EngagementScorer scorer() {
+    return scorer;
+  }
+
+  /** Adds one interaction to its customer's score. @return this */
+  public EngagementScores add(Interaction interaction) {
+    requireNonNull(interaction, "interaction");
+    double weight = scorer.weight(interaction);
+    Instant at = interaction.timestamp();
+    Cell cell = cells.get(interaction.customerId());
+    if (cell == null) {
+      cells.put(interaction.customerId(), new Cell(weight, at));
+    } else {
+      cell.add(weight, at, Decay.of(scorer.halfLife()));
+    }
+    return this;
+  }
+
+  /** Adds every interaction. @return this */
+  public EngagementScores addAll(Iterable<Interaction> interactions) {
+    for (Interaction interaction : interactions) {
+      add(interaction);
+    }
+    return this;
+  }
+
+  /**
+   * Adds {@code other}'s scores into these, leaving {@code other} unchanged. The two must have been fed
+   * disjoint interactions (an interaction fed to both counts twice).
+   *
+   * @return this
+   * @throws InvalidFieldException if {@code other} is this instance or has a different scorer
+   */
+  public EngagementScores merge(EngagementScores other) {
+    requireNonNull(other, "other");
+    if (other == this) {
+      throw new InvalidFieldException(
+          "other", "this", "must be another instance: merging with itself counts twice");
+    }
+    if (!other.scorer.equals(scorer)) {
+      throw new InvalidFieldException(
+          "other.scorer", other.scorer, "must equal this instance's scorer " + scorer);
+    }
+    Decay decay = Decay.of(scorer.halfLife());
+    other.cells.forEach(
+        (customerId, theirs) -> {
+          Cell mine = cells.get(customerId);
+          if (mine == null) {
+            cells.put(customerId, new Cell(theirs.score, theirs.reference));
+          } else {
+            mine.add(theirs.score, theirs.reference, decay);
+          }
+        });
+    return this;
+  }
+
+  /** How many customers have at least one interaction. */
+  public int customerCount() {
+    return cells.size();
+  }
+
+  /** The customers with at least one interaction, as an unmodifiable view. */
+  public Set<String> customerIds() {
+    return Collections.unmodifiableSet(cells.keySet());
+  }
+
+  /** The state of {@code customerId}'s interactions; the empty state for a customer never seen. */
+  public EngagementState state(String customerId) {
+    requireNonNull(customerId, "customerId");
+    Cell cell = cells.get(customerId);
+    return cell == null
+        ? scorer.emptyState()
+        : new EngagementState(cell.score, cell.reference, scorer.halfLife());
+  }
+
+  /**
+   * The score of {@code customerId} at {@code at}; 0 for a customer never seen.
+   *
+   * @throws InvalidFieldException if {@code at} is before the customer's latest interaction
+   */
+  public double scoreAt(String customerId, Instant at) {
+    return state(customerId).scoreAt(at);
+  }
+
+  /**
+   * The score of every customer at {@code at}, as an unmodifiable map.
+   *
+   * @throws InvalidFieldException if {@code at} is before some customer's latest interaction
+   */
+  public Map<String, Double> scoresAt(Instant at) {
+    requireNonNull(at, "at");
+    Map<String, Double> scores = new HashMap<>(cells.size() * 4 / 3 + 1);
+    cells.forEach(
+        (customerId, cell) ->
+            scores.put(customerId, new EngagementState(cell.score, cell.reference, scorer.halfLife()).scoreAt(at)));
+    return Collections.unmodifiableMap(scores);
+  }
+
+  /** The latest interaction time over all customers, or {@code null} if there is none. */
+  public @Nullable Instant latestInteraction() {
+    Instant latest = null;
+    for (Cell cell : cells.values()) {
+      if (latest == null || cell.reference.isAfter(latest)) {
+        latest = cell.reference;
+      }
+    }
+    return latest;
+  }
+
+  /** One customer's score at its reference time; mutated in place to avoid allocation per interaction. */
+  private static final class Cell implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private double score;
+    private Instant reference;
+
+    Cell(double score, Instant reference) {
+      this.score = score;
+      this.reference = reference;
+    }
+
+    void add(double weight, Instant at, Decay decay) {
+      if (at.isAfter(reference)) {
+        score = score * decay.factor(reference, at) + weight;
+        reference = at;
+      } else {
+        score += weight * decay.factor(at, reference);
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.engagement.core.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.engagement.core.model.Channel;
+import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.model.Interaction;
+import org.engagement.core.model.InteractionType;
+import org.engagement.core.model.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+class EngagementScoresTest {
+  private static final Instant T0 = Instant.parse("2024-03-01T00:00:00Z");
+  private static final Duration WEEK = Duration.ofDays(7);
+  private static final EngagementScorer SCORER = EngagementScorer.defaults().withHalfLife(WEEK);
+  private static final Channel LINKEDIN = Channel.of("linkedin", ChannelGroup.ORGANIC_SOCIAL);
+
+  @Test
+  void keepsOneScorePerCustomer() {
+    EngagementScores scores =
+        EngagementScores.of(SCORER)
+            .add(touch("ann", InteractionType.SHARE, 0)) // 6
+            .add(touch("bob", InteractionType.LIKE, 7)) // 2
+            .add(touch("ann", InteractionType.COMMENT, 7)); // 6
+    Instant at = T0.plus(Duration.ofDays(14));
+
+    // ann at day 14: 6 x 2^-2 + 6 x 2^-1 = 1.5 + 3 = 4.5; bob: 2 x 2^-1 = 1
+    assertThat(scores.customerCount()).isEqualTo(2);
+    assertThat(scores.customerIds()).containsExactlyInAnyOrder("ann", "bob");
+    assertThat(scores.scoresAt(at)).containsOnly(entry("ann", 4.5), entry("bob", 1.0));
+    assertThat(scores.scoreAt("ann", at)).isEqualTo(4.5);
+    assertThat(scores.scoreAt("nobody", at)).isZero();
+    assertThat(scores.state("nobody")).isEqualTo(SCORER.emptyState());
+    assertThat(scores.state("ann")).isEqualTo(new EngagementState(9, T0.plus(WEEK), WEEK));
+    assertThat(scores.latestInteraction()).isEqualTo(T0.plus(WEEK));
+    assertThat(EngagementScores.of(SCORER).latestInteraction()).isNull();
+  }
+
+  @Test
+  void scoresBeforeSomeonesLatestInteractionAreRefused() {
+    EngagementScores scores = EngagementScores.of(SCORER).add(touch("ann", InteractionType.SHARE, 3));
+
+    assertThatThrownBy(() -> scores.scoresAt(T0))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageStartingWith("at '2024-03-01T00:00:00Z' is invalid: must not be before the reference time");
+  }
+
+  @Test
+  void mergeCombinesCustomersOnBothSides() {
+    EngagementScores left = EngagementScores.of(SCORER).add(touch("ann", InteractionType.SHARE, 0));
+    EngagementScores right =
+        EngagementScores.of(SCORER)
+            .add(touch("ann", InteractionType.COMMENT, 7))
+            .add(touch("bob", InteractionType.LIKE, 7));
+
+    left.merge(right);
+
+    // ann: 6 x 2^-1 + 6 = 9 at day 7
+    assertThat(left.state("ann")).isEqualTo(new EngagementState(9, T0.plus(WEEK), WEEK));
+    assertThat(left.state("bob")).isEqualTo(new EngagementState(2, T0.plus(WEEK), WEEK));
+    assertThat(right.state("ann")).isEqualTo(new EngagementState(6, T0.plus(WEEK), WEEK));
+  }
+
+  @Test
+  void mergeRefusesItselfAndOtherScorers() {
+    EngagementScores scores = EngagementScores.of(SCORER);
+
+    assertThatThrownBy(() -> scores.merge(scores))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessage("other 'this' is invalid: must be another instance: merging with itself counts twice");
+    assertThatThrownBy(() -> scores.merge(EngagementScores.of(EngagementScorer.defaults())))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageStartingWith("other.scorer 'EngagementScorer[weights=EngagementWeights[impression=0.1,")
+        .hasMessageContaining("must equal this instance's scorer");
+  }
+
+  @Test
+  void parallelCollectionEqualsSequential() {
+    List<Interaction> interactions = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      interactions.add(
+          touch("c-" + (i % 37), InteractionType.values()[i % InteractionType.values().length], i % 90));
+    }
+    Instant at = T0.plus(Duration.ofDays(90));
+
+    Map<String, Double> sequential = EngagementScores.of(SCORER).addAll(interactions).scoresAt(at);
+    Map<String, Double> parallel =
+        interactions.parallelStream().collect(EngagementScores.collector(SCORER)).scoresAt(at);
+
+    assertThat(parallel.keySet()).isEqualTo(sequential.keySet());
+    sequential.forEach((id, score) -> assertThat(parallel.get(id)).isCloseTo(score, within(1e-9 * score)));
+  }
+
+  @Test
+  void survivesSerialisation() throws IOException, ClassNotFoundException {
+    EngagementScores scores =
+        EngagementScores.of(SCORER).add(touch("ann", InteractionType.SHARE, 0)).add(touch("bob", InteractionType.LIKE, 7));
+
+    EngagementScores copy = (EngagementScores) EngagementStateTest.roundTrip(scores);
+
+    assertThat(copy.scorer()).isEqualTo(SCORER);
+    assertThat(copy.scoresAt(T0.plus(WEEK))).isEqualTo(scores.scoresAt(T0.plus(WEEK)));
+  }
+
+  private static Interaction touch(String customerId, InteractionType type, int day) {
+    return Interaction.builder()
+        .customerId(customerId)
+        .channel(LINKEDIN)
+        .timestamp(T0.plus(Duration.ofDays(day)))
+        .type(type)
+        .build();
+  }
+}

@@ -1,0 +1,249 @@
+package org.engagement.examples.cli;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.engagement.core.ingest.Timestamps;
+import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.value.ValueConcentration;
+import org.engagement.core.value.rfm.RfmScores;
+import org.engagement.core.value.rfm.RfmSegment;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code engagement value --transactions FILE [--as-of DATE]}: value concentration and RFM segment sizes
+ * of a transactions CSV, printed as CSV {@code metric,value}.
+ *
+ * <p>Input: UTF-8 CSV with a header row naming {@code customer_id}, {@code timestamp} and {@code amount}
+ * (any order, case ignored; other columns are ignored). {@code timestamp} is an ISO-8601 date
+ * ({@code 2024-03-01} or {@code 20240301}) or a date-time with offset ({@code 2024-03-01T10:15:30Z});
+ * date-times count on their UTC date; a local date-time without offset is refused as ambiguous.
+ * {@code amount} is a decimal number, not negative. Each row is one purchase. A bad row is reported on
+ * standard error with its line and reason, counted in {@code rejected_rows}, and left out; a row dated
+ * after {@code --as-of} is counted in {@code excluded_after_as_of} and left out.
+ *
+ * <p>Per customer: value and RFM monetary value are the total amount; frequency is the number of rows;
+ * recency is the days from the last purchase date to the as-of date (default: the latest purchase date
+ * in the file). RFM scores and segments are those of {@link RfmScores} and {@link RfmSegment}.
+ *
+ * <p>Exit code 0 when every row was used, 1 when a row was rejected or the file could not be read, 2 on
+ * a usage error.
+ */
+@Command(name = "value", mixinStandardHelpOptions = true,
+    description = "Value concentration (top-k shares, Gini, the 80/20 check) and RFM segment sizes of a "
+        + "transactions CSV customer_id,timestamp,amount.")
+final class ValueCommand implements Callable<Integer> {
+  private static final CsvFactory FACTORY =
+      CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+  private static final String[] COLUMNS = {"customer_id", "timestamp", "amount"};
+
+  @Option(names = "--transactions", required = true,
+      description = "the transactions CSV (UTF-8, header customer_id,timestamp,amount)")
+  @SuppressWarnings("NullAway.Init")
+  private Path transactions;
+
+  @Option(names = "--as-of", description = "the date recency is measured at, ISO-8601 (default: the latest purchase date)")
+  private @Nullable LocalDate asOf;
+
+  /** One customer's running totals. */
+  private static final class Customer {
+    double total;
+    long purchases;
+    long lastEpochDay = Long.MIN_VALUE;
+  }
+
+  private final Map<String, Customer> customers = new HashMap<>();
+  private BigDecimal totalValue = BigDecimal.ZERO;
+  private long accepted;
+  private long rejected;
+  private long excluded;
+
+  @Override
+  public Integer call() {
+    PrintStream err = System.err;
+    try (Reader reader = Files.newBufferedReader(transactions, StandardCharsets.UTF_8);
+        CsvParser csv = FACTORY.createParser(reader)) {
+      read(csv, err);
+    } catch (InvalidFieldException | IOException e) {
+      err.println("cannot read " + transactions + ": " + e.getMessage());
+      return 1;
+    }
+    print();
+    if (excluded > 0) {
+      err.println(excluded + " rows dated after --as-of " + asOf + " were left out");
+    }
+    if (customers.isEmpty()) {
+      err.println("no valid transactions: nothing to measure");
+      return 1;
+    }
+    return rejected > 0 ? 1 : 0;
+  }
+
+  private void read(CsvParser csv, PrintStream err) throws IOException {
+    List<String> row = new ArrayList<>();
+    if (nextRow(csv, row) < 0) {
+      throw new InvalidFieldException("header", "", "must name the columns customer_id,timestamp,amount");
+    }
+    int[] index = bind(row);
+    long line;
+    while ((line = nextRow(csv, row)) >= 0) {
+      if (row.size() == 1 && row.get(0).isBlank()) {
+        continue;
+      }
+      try {
+        add(row, index);
+      } catch (InvalidFieldException e) {
+        rejected++;
+        err.println("line " + line + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static int[] bind(List<String> header) {
+    int[] index = new int[COLUMNS.length];
+    for (int c = 0; c < COLUMNS.length; c++) {
+      index[c] = -1;
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i).strip().toLowerCase(Locale.ROOT).equals(COLUMNS[c])) {
+          index[c] = i;
+        }
+      }
+      if (index[c] < 0) {
+        throw new InvalidFieldException("header", String.join(",", header),
+            "must have a column " + COLUMNS[c] + " (customer_id,timestamp,amount)");
+      }
+    }
+    return index;
+  }
+
+  private void add(List<String> row, int[] index) {
+    String id = field(row, index[0], "customer_id").strip();
+    if (id.isEmpty()) {
+      throw new InvalidFieldException("customer_id", "", "must not be blank");
+    }
+    LocalDate date = date(field(row, index[1], "timestamp"));
+    BigDecimal amount = amount(field(row, index[2], "amount"));
+    if (asOf != null && date.isAfter(asOf)) {
+      excluded++;
+      return;
+    }
+    Customer customer = customers.computeIfAbsent(id, k -> new Customer());
+    customer.total += amount.doubleValue();
+    customer.purchases++;
+    customer.lastEpochDay = Math.max(customer.lastEpochDay, date.toEpochDay());
+    totalValue = totalValue.add(amount);
+    accepted++;
+  }
+
+  private static String field(List<String> row, int index, String name) {
+    if (index >= row.size()) {
+      throw new InvalidFieldException(name, null, "the row has " + row.size() + " fields, too few to hold it");
+    }
+    return row.get(index);
+  }
+
+  private static LocalDate date(String text) {
+    String s = text.strip();
+    if (s.indexOf('T') < 0 && s.indexOf('t') < 0) {
+      try {
+        return LocalDate.parse(s, s.length() == 8 ? DateTimeFormatter.BASIC_ISO_DATE : DateTimeFormatter.ISO_LOCAL_DATE);
+      } catch (DateTimeParseException e) {
+        throw new InvalidFieldException("timestamp", text,
+            "must be an ISO-8601 date (2024-03-01) or date-time with offset (2024-03-01T10:15:30Z)");
+      }
+    }
+    return Timestamps.parseInstant("timestamp", s).atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  private static BigDecimal amount(String text) {
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException("amount", text, "must be a decimal number such as 12.50");
+    }
+    if (amount.signum() < 0) {
+      throw new InvalidFieldException("amount", text, "must not be negative");
+    }
+    if (!Double.isFinite(amount.doubleValue())) {
+      throw new InvalidFieldException("amount", text, "is too large");
+    }
+    return amount;
+  }
+
+  /** Reads the next CSV row into {@code row}; returns its line number, or -1 at the end. */
+  private static long nextRow(CsvParser csv, List<String> row) throws IOException {
+    row.clear();
+    if (csv.nextToken() == null) {
+      return -1;
+    }
+    long line = csv.currentLocation().getLineNr();
+    while (csv.nextToken() == JsonToken.VALUE_STRING) {
+      row.add(csv.getText());
+    }
+    return line;
+  }
+
+  private void print() {
+    PrintStream out = System.out;
+    out.println("metric,value");
+    out.println("transactions," + accepted);
+    out.println("rejected_rows," + rejected);
+    out.println("excluded_after_as_of," + excluded);
+    out.println("customers," + customers.size());
+    out.println("total_value," + totalValue.toPlainString());
+    if (customers.isEmpty()) {
+      return;
+    }
+    int n = customers.size();
+    double[] values = new double[n];
+    long[] recency = new long[n];
+    long[] frequency = new long[n];
+    long latest = Long.MIN_VALUE;
+    for (Customer c : customers.values()) {
+      latest = Math.max(latest, c.lastEpochDay);
+    }
+    long asOfDay = asOf != null ? asOf.toEpochDay() : latest;
+    int i = 0;
+    for (Customer c : customers.values()) {
+      values[i] = c.total;
+      frequency[i] = c.purchases;
+      recency[i] = asOfDay - c.lastEpochDay;
+      i++;
+    }
+    ValueConcentration concentration = ValueConcentration.of(values);
+    out.println("as_of," + LocalDate.ofEpochDay(asOfDay));
+    out.println("top_1pct_share," + number(concentration.topShare(0.01)));
+    out.println("top_10pct_share," + number(concentration.topShare(0.10)));
+    out.println("top_20pct_share," + number(concentration.topShare(0.20)));
+    out.println("gini," + number(concentration.gini()));
+    out.println("customer_share_for_80pct_value," + number(concentration.customerShareFor80PercentValue()));
+    RfmScores rfm = RfmScores.of(recency, frequency, values);
+    rfm.segmentCounts().forEach((segment, count) ->
+        out.println("rfm_segment:" + segment.displayName() + "," + count));
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.6f", value);
+  }
+}
