@@ -1,10 +1,11 @@
 /**
  * Attribution, relationship ROI, customer lifetime value and lift.
  *
- * <p>This module is part of the build from the start so that its dependency on
- * {@code engagement-core} and its build rules are fixed; its models arrive with the attribution,
- * customer-value and ROI work (journeys, heuristic and data-driven attribution models, BG/NBD and
- * friends, relationship ROI).
+ * <p>Multi-touch attribution is split by concept: {@link org.engagement.attribution.journey} makes and
+ * holds journeys (from interactions, or from ChannelAttribution path files), {@link
+ * org.engagement.attribution.model} is the model SPI and registry, and {@link
+ * org.engagement.attribution.heuristic} holds the rule-based models. Data-driven models, customer value and
+ * ROI arrive with the next issues.
  */
 @NullMarked
 package org.engagement.attribution;

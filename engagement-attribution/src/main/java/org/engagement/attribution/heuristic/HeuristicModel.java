@@ -1,0 +1,385 @@
+package org.engagement.attribution.heuristic;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.model.AttributionModel;
+import org.engagement.attribution.model.AttributionModels;
+import org.engagement.attribution.model.AttributionResult;
+import org.engagement.attribution.model.ModelParameters;
+import org.engagement.core.model.Channel;
+import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.model.InvalidFieldException;
+
+/**
+ * The rule-based attribution models, with the semantics of the reference systems. For each distinct path
+ * with conversions {@code c} and value {@code v}, touches {@code t1 .. tL} (repeats kept, nothing
+ * collapsed):
+ *
+ * <table>
+ * <caption>Credit per touch</caption>
+ * <tr><th>name</th><th>factory</th><th>rule</th></tr>
+ * <tr><td>{@code first-touch}</td><td>{@link #firstTouch()}</td><td>all to {@code t1}</td></tr>
+ * <tr><td>{@code last-touch}</td><td>{@link #lastTouch()}</td><td>all to {@code tL}</td></tr>
+ * <tr><td>{@code last-non-direct}</td><td>{@link #lastNonDirect(Set)}</td><td>all to the last touch that is
+ *     not a direct channel; to {@code tL} if every touch is direct (GA4's "paid and organic last
+ *     click")</td></tr>
+ * <tr><td>{@code linear}</td><td>{@link #linear()}</td><td>{@code 1/L} to each touch, so a channel touched
+ *     twice gets {@code 2/L} (ChannelAttribution's {@code linear_touch})</td></tr>
+ * <tr><td>{@code linear-unique}</td><td>{@link #linearUnique()}</td><td>{@code 1/U} to each of the
+ *     {@code U} distinct channels of the path (eeghor/mta {@code share="same"}; equals Zhao's simplified
+ *     Shapley)</td></tr>
+ * <tr><td>{@code position-based}</td><td>{@link #positionBased(double, double, double)}</td><td>weights
+ *     first/middle/last (default 0.4/0.2/0.4) normalised to sum 1: {@code L = 1}: all to {@code t1};
+ *     {@code L = 2}: the middle weight is ignored and first and last are renormalised (Adobe), so 40/20/40
+ *     gives 50/50; {@code L >= 3}: first to {@code t1}, last to {@code tL}, middle split equally over
+ *     {@code t2 .. t(L-1)}</td></tr>
+ * <tr><td>{@code j-shaped}</td><td>{@link #jShaped()}</td><td>position-based 20/20/60 (2 touches 25/75;
+ *     Adobe)</td></tr>
+ * <tr><td>{@code inverse-j}</td><td>{@link #inverseJ()}</td><td>position-based 60/20/20 (2 touches
+ *     75/25; Adobe)</td></tr>
+ * <tr><td>{@code custom}</td><td>{@link #custom(double, double, double)}</td><td>position-based with the
+ *     caller's first/middle/last weights (Adobe "Custom"), under the name {@code custom}</td></tr>
+ * <tr><td>{@code participation}</td><td>{@link #participation()}</td><td>{@code c} and {@code v} in full
+ *     to every distinct channel of the path (Adobe). Not additive: a channel's credit is the conversions
+ *     and value of the paths it is on, the result's totals are still the set's totals, and the credits
+ *     together exceed them ({@link AttributionResult#additive()} is false)</td></tr>
+ * </table>
+ *
+ * <p>Channels on no path with conversions or value get zero credit under every rule. Time decay needs touch
+ * times and is {@link TimeDecayModel}. W-shaped needs funnel stages, which journeys do not carry yet.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class HeuristicModel implements AttributionModel {
+  /** The parameter of {@code last-non-direct}: channel names, separated by commas. */
+  public static final String DIRECT = "direct";
+  /** The first-touch weight parameter of the position-based models. */
+  public static final String FIRST = "first";
+  /** The middle weight parameter of the position-based models. */
+  public static final String MIDDLE = "middle";
+  /** The last-touch weight parameter of the position-based models. */
+  public static final String LAST = "last";
+
+  /** The default direct channels of {@code last-non-direct}: {@code direct}, {@code Direct}, {@code (direct)}. */
+  public static final Set<String> DEFAULT_DIRECT =
+      Collections.unmodifiableSet(new TreeSet<>(Arrays.asList("direct", "Direct", "(direct)")));
+
+  private enum Kind { FIRST, LAST, LAST_NON_DIRECT, LINEAR, LINEAR_UNIQUE, POSITION, PARTICIPATION }
+
+  private final String name;
+  private final Kind kind;
+  private final ModelParameters parameters;
+  private final double first;
+  private final double middle;
+  private final double last;
+  private final Set<String> direct;
+
+  private HeuristicModel(String name, Kind kind, ModelParameters parameters, double first, double middle,
+      double last, Set<String> direct) {
+    this.name = name;
+    this.kind = kind;
+    this.parameters = parameters;
+    this.first = first;
+    this.middle = middle;
+    this.last = last;
+    this.direct = direct;
+  }
+
+  private static HeuristicModel simple(String name, Kind kind) {
+    return new HeuristicModel(name, kind, ModelParameters.none(), 0, 0, 0, Set.of());
+  }
+
+  /** First touch: all credit to the first touch. */
+  public static HeuristicModel firstTouch() {
+    return simple("first-touch", Kind.FIRST);
+  }
+
+  /** Last touch: all credit to the last touch. */
+  public static HeuristicModel lastTouch() {
+    return simple("last-touch", Kind.LAST);
+  }
+
+  /**
+   * Last non-direct: all credit to the last touch on a channel not in {@code directChannels}; to the last
+   * touch if the whole path is direct.
+   *
+   * @param directChannels the names of the direct channels, matched exactly
+   */
+  public static HeuristicModel lastNonDirect(Set<String> directChannels) {
+    requireNonNull(directChannels, "directChannels");
+    Set<String> copy = Collections.unmodifiableSet(new TreeSet<>(directChannels));
+    return new HeuristicModel("last-non-direct", Kind.LAST_NON_DIRECT,
+        ModelParameters.of(Map.of(DIRECT, String.join(",", copy))), 0, 0, 0, copy);
+  }
+
+  /** Last non-direct with the ids of those of {@code channels} whose group is {@link ChannelGroup#DIRECT}. */
+  public static HeuristicModel lastNonDirectByGroup(Collection<Channel> channels) {
+    requireNonNull(channels, "channels");
+    Set<String> ids = new TreeSet<>();
+    for (Channel channel : channels) {
+      if (channel.group() == ChannelGroup.DIRECT) {
+        ids.add(channel.id());
+      }
+    }
+    return lastNonDirect(ids);
+  }
+
+  /** Linear per touch: equal credit to every touch, repeats included. */
+  public static HeuristicModel linear() {
+    return simple("linear", Kind.LINEAR);
+  }
+
+  /** Linear per unique channel: equal credit to every distinct channel of the path. */
+  public static HeuristicModel linearUnique() {
+    return simple("linear-unique", Kind.LINEAR_UNIQUE);
+  }
+
+  /** Position-based (U-shaped) 40/20/40. */
+  public static HeuristicModel positionBased() {
+    return positionBased(0.4, 0.2, 0.4);
+  }
+
+  /**
+   * Position-based with weights for the first touch, the middle touches together and the last touch.
+   *
+   * @throws InvalidFieldException if a weight is negative or not finite, or all are zero
+   */
+  public static HeuristicModel positionBased(double first, double middle, double last) {
+    return position("position-based", first, middle, last, true);
+  }
+
+  /** J-shaped: 20/20/60, 2 touches 25/75. */
+  public static HeuristicModel jShaped() {
+    return position("j-shaped", 0.2, 0.2, 0.6, false);
+  }
+
+  /** Inverse J: 60/20/20, 2 touches 75/25. */
+  public static HeuristicModel inverseJ() {
+    return position("inverse-j", 0.6, 0.2, 0.2, false);
+  }
+
+  /**
+   * Custom first/middle/last weights (normalised to sum 1).
+   *
+   * @throws InvalidFieldException if a weight is negative or not finite, or all are zero
+   */
+  public static HeuristicModel custom(double first, double middle, double last) {
+    return position("custom", first, middle, last, true);
+  }
+
+  /** Participation: full credit to every distinct channel of a path (not additive). */
+  public static HeuristicModel participation() {
+    return simple("participation", Kind.PARTICIPATION);
+  }
+
+  private static HeuristicModel position(String name, double first, double middle, double last,
+      boolean showParameters) {
+    requireWeight(FIRST, first);
+    requireWeight(MIDDLE, middle);
+    requireWeight(LAST, last);
+    double sum = first + middle + last;
+    if (sum <= 0) {
+      throw new InvalidFieldException("weights", first + "/" + middle + "/" + last, "must not all be zero");
+    }
+    ModelParameters parameters = ModelParameters.none();
+    if (showParameters) {
+      Map<String, String> map = new LinkedHashMap<>();
+      map.put(FIRST, Double.toString(first));
+      map.put(MIDDLE, Double.toString(middle));
+      map.put(LAST, Double.toString(last));
+      parameters = ModelParameters.of(map);
+    }
+    return new HeuristicModel(name, Kind.POSITION, parameters, first / sum, middle / sum, last / sum, Set.of());
+  }
+
+  private static void requireWeight(String field, double weight) {
+    if (!Double.isFinite(weight) || weight < 0) {
+      throw new InvalidFieldException(field, weight, "must be a finite weight, not negative");
+    }
+  }
+
+  /**
+   * Registers every model of this class under its name ({@code first-touch}, {@code last-touch},
+   * {@code last-non-direct} [{@code direct}], {@code linear}, {@code linear-unique},
+   * {@code position-based} [{@code first}, {@code middle}, {@code last}], {@code j-shaped},
+   * {@code inverse-j}, {@code custom} [{@code first}, {@code middle}, {@code last}, all required],
+   * {@code participation}) and {@link TimeDecayModel} as {@code time-decay} [{@code half-life-days}].
+   *
+   * @return {@code builder}
+   */
+  public static AttributionModels.Builder registerAll(AttributionModels.Builder builder) {
+    requireNonNull(builder, "builder");
+    return builder
+        .register("first-touch", p -> noParameters(p, firstTouch()))
+        .register("last-touch", p -> noParameters(p, lastTouch()))
+        .register("last-non-direct", p -> {
+          p.requireOnly(Set.of(DIRECT));
+          String text = p.text(DIRECT, "");
+          return text.isEmpty() ? lastNonDirect(DEFAULT_DIRECT) : lastNonDirect(names(text));
+        })
+        .register("linear", p -> noParameters(p, linear()))
+        .register("linear-unique", p -> noParameters(p, linearUnique()))
+        .register("position-based", p -> {
+          p.requireOnly(Set.of(FIRST, MIDDLE, LAST));
+          return positionBased(p.number(FIRST, 0.4), p.number(MIDDLE, 0.2), p.number(LAST, 0.4));
+        })
+        .register("j-shaped", p -> noParameters(p, jShaped()))
+        .register("inverse-j", p -> noParameters(p, inverseJ()))
+        .register("custom", p -> {
+          p.requireOnly(Set.of(FIRST, MIDDLE, LAST));
+          for (String key : new String[] {FIRST, MIDDLE, LAST}) {
+            if (!p.asMap().containsKey(key)) {
+              throw new InvalidFieldException(key, null, "is required by the custom model");
+            }
+          }
+          return custom(p.number(FIRST, 0), p.number(MIDDLE, 0), p.number(LAST, 0));
+        })
+        .register("participation", p -> noParameters(p, participation()))
+        .register("time-decay", TimeDecayModel::fromParameters);
+  }
+
+  private static Set<String> names(String text) {
+    Set<String> names = new TreeSet<>();
+    for (String part : text.split(",", -1)) {
+      String name = part.strip();
+      if (name.isEmpty()) {
+        throw new InvalidFieldException(DIRECT, text, "must be channel names separated by commas, none empty");
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static AttributionModel noParameters(ModelParameters parameters, AttributionModel model) {
+    parameters.requireOnly(Set.of());
+    return model;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public ModelParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public AttributionResult attribute(JourneySet journeys) {
+    requireNonNull(journeys, "journeys");
+    int channelCount = journeys.channels().size();
+    double[] conv = new double[channelCount];
+    double[] value = new double[channelCount];
+    boolean[] isDirect = new boolean[channelCount];
+    if (kind == Kind.LAST_NON_DIRECT) {
+      for (int ch = 0; ch < channelCount; ch++) {
+        isDirect[ch] = direct.contains(journeys.channels().name(ch));
+      }
+    }
+    int[] stamp = new int[channelCount];
+    Arrays.fill(stamp, -1);
+    int[] unique = new int[channelCount];
+    for (int p = 0; p < journeys.pathCount(); p++) {
+      double c = journeys.conversions(p);
+      double v = journeys.value(p);
+      if (c == 0 && v == 0) {
+        continue;
+      }
+      int start = journeys.start(p);
+      int end = journeys.end(p);
+      int length = end - start;
+      switch (kind) {
+        case FIRST:
+          credit(conv, value, journeys.channelAt(start), c, v, 1);
+          break;
+        case LAST:
+          credit(conv, value, journeys.channelAt(end - 1), c, v, 1);
+          break;
+        case LAST_NON_DIRECT: {
+          int chosen = journeys.channelAt(end - 1);
+          for (int i = end - 1; i >= start; i--) {
+            int ch = journeys.channelAt(i);
+            if (!isDirect[ch]) {
+              chosen = ch;
+              break;
+            }
+          }
+          credit(conv, value, chosen, c, v, 1);
+          break;
+        }
+        case LINEAR: {
+          double w = 1.0 / length;
+          for (int i = start; i < end; i++) {
+            credit(conv, value, journeys.channelAt(i), c, v, w);
+          }
+          break;
+        }
+        case LINEAR_UNIQUE:
+        case PARTICIPATION: {
+          int count = 0;
+          for (int i = start; i < end; i++) {
+            int ch = journeys.channelAt(i);
+            if (stamp[ch] != p) {
+              stamp[ch] = p;
+              unique[count++] = ch;
+            }
+          }
+          double w = kind == Kind.PARTICIPATION ? 1 : 1.0 / count;
+          for (int k = 0; k < count; k++) {
+            credit(conv, value, unique[k], c, v, w);
+          }
+          break;
+        }
+        case POSITION:
+          position(journeys, start, length, c, v, conv, value);
+          break;
+        default:
+          throw new AssertionError(kind);
+      }
+    }
+    return AttributionResult.of(name, journeys.channels(), conv, value, journeys.totalConversions(),
+        journeys.totalValue(), kind != Kind.PARTICIPATION);
+  }
+
+  private void position(JourneySet journeys, int start, int length, double c, double v, double[] conv,
+      double[] value) {
+    if (length == 1) {
+      credit(conv, value, journeys.channelAt(start), c, v, 1);
+      return;
+    }
+    if (length == 2) {
+      double ends = first + last;
+      double wf = ends > 0 ? first / ends : 0.5;
+      credit(conv, value, journeys.channelAt(start), c, v, wf);
+      credit(conv, value, journeys.channelAt(start + 1), c, v, 1 - wf);
+      return;
+    }
+    credit(conv, value, journeys.channelAt(start), c, v, first);
+    credit(conv, value, journeys.channelAt(start + length - 1), c, v, last);
+    double wm = middle / (length - 2);
+    for (int i = start + 1; i < start + length - 1; i++) {
+      credit(conv, value, journeys.channelAt(i), c, v, wm);
+    }
+  }
+
+  private static void credit(double[] conv, double[] value, int channel, double c, double v, double weight) {
+    conv[channel] += c * weight;
+    value[channel] += v * weight;
+  }
+
+  @Override
+  public String toString() {
+    return parameters.isEmpty() ? name : name + parameters;
+  }
+}

@@ -1,0 +1,200 @@
+package org.engagement.attribution.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.engagement.core.model.Channel;
+import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.model.ConversionRule;
+import org.engagement.core.model.Interaction;
+import org.engagement.core.model.InteractionType;
+import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.model.Money;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class JourneyBuilderTest {
+  static final Instant T0 = Instant.parse("2024-06-30T12:00:00Z");
+  static final Currency EUR = Currency.getInstance("EUR");
+
+  /** An interaction of {@code customer} on {@code channel}, {@code days} before {@link #T0}. */
+  static Interaction touch(String customer, String channel, double days, InteractionType type,
+      @Nullable Money value) {
+    return Interaction.builder().customerId(customer).channel(Channel.of(channel, ChannelGroup.UNASSIGNED))
+        .timestamp(T0.minusMillis(Math.round(days * 86_400_000))).type(type).value(value).build();
+  }
+
+  static Interaction click(String customer, String channel, double days) {
+    return touch(customer, channel, days, InteractionType.CLICK, null);
+  }
+
+  static Interaction purchase(String customer, String channel, double days, long cents) {
+    return touch(customer, channel, days, InteractionType.PURCHASE, Money.ofMinor(cents, EUR));
+  }
+
+  private static List<List<String>> paths(Journeys journeys) {
+    List<List<String>> paths = new ArrayList<>();
+    for (int j = 0; j < journeys.size(); j++) {
+      List<String> path = new ArrayList<>();
+      for (int i = journeys.start(j); i < journeys.end(j); i++) {
+        path.add(journeys.channels().name(journeys.channelAt(i)));
+      }
+      paths.add(path);
+    }
+    return paths;
+  }
+
+  @Test
+  void oneJourneyPerConversionWithinTheLookbackAndOneForTheRest() {
+    List<Interaction> interactions = List.of(
+        click("c1", "old", 200),          // outside the 90-day lookback of the first purchase
+        click("c1", "email", 50),
+        click("c1", "social", 20),
+        purchase("c1", "web", 10, 5000),
+        click("c1", "search", 5),
+        purchase("c1", "web", 4, 1999),
+        click("c1", "display", 1),
+        click("c2", "social", 3));
+    Journeys journeys = JourneyBuilder.defaults().build(interactions);
+    assertThat(paths(journeys)).containsExactly(
+        List.of("email", "social"), List.of("search"), List.of("display"), List.of("social"));
+    assertThat(journeys.customerId(0)).isEqualTo("c1");
+    assertThat(journeys.converted(0)).isTrue();
+    assertThat(journeys.value(0)).isEqualTo(50.0);
+    assertThat(journeys.value(1)).isEqualTo(19.99);
+    assertThat(journeys.converted(2)).isFalse();
+    // The window end defaults to the latest interaction: the display click a day before T0.
+    assertThat(journeys.endTime(2)).isEqualTo(T0.minus(Duration.ofDays(1)));
+    assertThat(journeys.endTime(0)).isEqualTo(T0.minus(Duration.ofDays(10)));
+    assertThat(journeys.touchMillis(journeys.start(0))).isEqualTo(T0.minus(Duration.ofDays(50)).toEpochMilli());
+    assertThat(journeys.currency()).contains(EUR);
+    assertThat(journeys.untouchedConversions()).isZero();
+
+    JourneySet set = journeys.toJourneySet();
+    assertThat(set.totalConversions()).isEqualTo(2);
+    assertThat(set.totalValue()).isEqualTo(69.99);
+    assertThat(set.totalNulls()).isEqualTo(2);
+    assertThat(set.timed()).containsSame(journeys);
+  }
+
+  @Test
+  void lookbackTouchTypesAndConversionRuleAreConfigurable() {
+    List<Interaction> interactions = List.of(
+        touch("c", "ads", 41, InteractionType.IMPRESSION, null),
+        touch("c", "edge", 40, InteractionType.IMPRESSION, null),
+        touch("c", "post", 30, InteractionType.LIKE, null),
+        click("c", "search", 20),
+        touch("c", "form", 10, InteractionType.LEAD, null),
+        click("c", "email", 1));
+    Journeys journeys = JourneyBuilder.builder()
+        .lookback(Duration.ofDays(30))
+        .touchTypes(Set.of(InteractionType.CLICK, InteractionType.IMPRESSION))
+        .conversionRule(ConversionRule.ofTypes(Set.of(InteractionType.LEAD)))
+        .windowEnd(T0.minus(Duration.ofDays(2)))
+        .build().build(interactions);
+    // The impression 41 days out is beyond the 30-day lookback, the one exactly 30 days before the lead is
+    // in; the like is not a touch type; the email click is after the window end.
+    assertThat(paths(journeys)).containsExactly(List.of("edge", "search"));
+    assertThat(journeys.touchType(journeys.start(0))).isEqualTo(InteractionType.IMPRESSION);
+    assertThat(journeys.touchType(journeys.start(0) + 1)).isEqualTo(InteractionType.CLICK);
+    assertThat(journeys.value(0)).isZero();
+    assertThat(journeys.currency()).isEmpty();
+  }
+
+  @Test
+  void collapsesRepeatsWithinTheGapAndCountsUntouchedConversions() {
+    List<Interaction> interactions = List.of(
+        click("c", "social", 10),
+        click("c", "social", 9.5),
+        click("c", "social", 9),      // 12 h after the previous repeat: still collapsed
+        click("c", "social", 5),      // 4 days later: a new touch
+        click("c", "email", 4),
+        click("c", "social", 3.9),    // another channel in between: kept
+        purchase("c", "web", 3, 100),
+        purchase("c", "web", 2, 200)); // no touch left for it
+    Journeys journeys = JourneyBuilder.builder().collapseRepeats(Duration.ofHours(12)).build().build(interactions);
+    assertThat(paths(journeys)).containsExactly(List.of("social", "social", "email", "social"));
+    assertThat(journeys.untouchedConversions()).isEqualTo(1);
+    assertThat(journeys.untouchedValue()).isEqualTo(2.0);
+    Journeys uncollapsed = JourneyBuilder.defaults().build(interactions);
+    assertThat(paths(uncollapsed).get(0)).hasSize(6);
+  }
+
+  @Test
+  void touchesAtTheInstantOfAConversionCountForIt() {
+    Journeys journeys = JourneyBuilder.defaults().build(List.of(purchase("c", "web", 0, 1), click("c", "email", 0)));
+    assertThat(paths(journeys)).containsExactly(List.of("email"));
+  }
+
+  @Test
+  void refusesMixedCurrenciesAndBadSettings() {
+    Interaction usd = touch("c", "web", 1, InteractionType.PURCHASE, Money.ofMinor(1, Currency.getInstance("USD")));
+    assertThatThrownBy(() -> JourneyBuilder.defaults().build(List.of(click("c", "a", 5), purchase("c", "w", 3, 1),
+        click("c", "b", 2), usd)))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessage("currency 'USD' is invalid: must be the same for every conversion value; found EUR before");
+    assertThatThrownBy(() -> JourneyBuilder.builder().lookback(Duration.ZERO))
+        .hasMessage("lookback 'PT0S' is invalid: must be positive");
+    assertThatThrownBy(() -> JourneyBuilder.builder().touchTypes(Set.of()))
+        .isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> JourneyBuilder.builder().collapseRepeats(Duration.ofSeconds(-1)))
+        .isInstanceOf(InvalidFieldException.class);
+  }
+
+  @Test
+  void mergingTimedSetsKeepsTheTimes() {
+    JourneySet a = JourneyBuilder.defaults()
+        .build(List.of(click("a", "x", 2), purchase("a", "w", 1, 100))).toJourneySet();
+    JourneySet b = JourneyBuilder.defaults().build(List.of(click("b", "y", 2), click("b", "x", 1))).toJourneySet();
+    JourneySet merged = a.merge(b);
+    assertThat(merged.timed()).isPresent();
+    assertThat(merged.timed().orElseThrow().size()).isEqualTo(2);
+    assertThat(merged.channels().names()).containsExactly("x", "y");
+    assertThat(merged.totalConversions()).isEqualTo(1);
+    assertThat(merged.totalNulls()).isEqualTo(1);
+    JourneySet pathOnly = JourneySet.builder().add(List.of("x"), 1, 0, 0).build();
+    assertThat(a.merge(pathOnly).timed()).isEmpty();
+    assertThat(a.merge(pathOnly).totalConversions()).isEqualTo(2);
+  }
+
+  @Provide
+  Arbitrary<List<Interaction>> interactions() {
+    Arbitrary<Interaction> interaction = Combinators.combine(
+        Arbitraries.of("c1", "c2", "c3"),
+        Arbitraries.of("a", "b", "c", "d"),
+        Arbitraries.integers().between(0, 200),
+        Arbitraries.integers().between(0, 5))
+        .as((customer, channel, day, kind) -> kind == 0
+            ? purchase(customer, channel, day, 100L * day)
+            : click(customer, channel, day));
+    return interaction.list().ofMaxSize(40);
+  }
+
+  @Property
+  void journeysDoNotDependOnInputOrder(@ForAll("interactions") List<Interaction> interactions, @ForAll long seed) {
+    List<Interaction> shuffled = new ArrayList<>(interactions);
+    Collections.shuffle(shuffled, new Random(seed));
+    JourneyBuilder builder = JourneyBuilder.builder().collapseRepeats(Duration.ofDays(3)).build();
+    Journeys original = builder.build(interactions);
+    Journeys reordered = builder.build(shuffled);
+    assertThat(paths(reordered)).isEqualTo(paths(original));
+    assertThat(reordered.untouchedConversions()).isEqualTo(original.untouchedConversions());
+    JourneySet set = original.toJourneySet();
+    long conversions = interactions.stream().filter(i -> i.type() == InteractionType.PURCHASE).count();
+    assertThat(set.totalConversions() + original.untouchedConversions()).isEqualTo(conversions);
+  }
+}

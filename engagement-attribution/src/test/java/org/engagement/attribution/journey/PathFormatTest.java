@@ -1,0 +1,141 @@
+package org.engagement.attribution.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import org.engagement.core.model.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+class PathFormatTest {
+  /** The toy dataset of the attribution reference, section 7 ("Test vectors on the toy dataset"). */
+  static final String TOY = "path,total_conversions,total_conversion_value,total_null\n"
+      + "A > B > C,2,20.00,3\n"
+      + "A > A > B,3,45.00,1\n"
+      + "B > C,1,5.00,4\n"
+      + "C,1,10.00,2\n"
+      + "A,0,0.00,5\n"
+      + "B > A > C,1,12.00,1\n";
+
+  static JourneySet toy() {
+    try {
+      return PathFormat.channelAttribution().read(new StringReader(TOY));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static JourneySet read(String text) throws IOException {
+    return PathFormat.channelAttribution().read(new StringReader(text));
+  }
+
+  @Test
+  void readsTheToyDataset() {
+    JourneySet set = toy();
+    assertThat(set.channels().names()).containsExactly("A", "B", "C");
+    assertThat(set.pathCount()).isEqualTo(6);
+    assertThat(set.pathNames(1)).containsExactly("A", "A", "B");
+    assertThat(set.conversions(1)).isEqualTo(3);
+    assertThat(set.value(1)).isEqualTo(45);
+    assertThat(set.nulls(1)).isEqualTo(1);
+    assertThat(set.totalConversions()).isEqualTo(8);
+    assertThat(set.totalValue()).isEqualTo(92);
+    assertThat(set.totalNulls()).isEqualTo(16);
+    assertThat(set.touchCount()).isEqualTo(3 + 3 + 2 + 1 + 1 + 3);
+  }
+
+  @Test
+  void trimsChannelNamesAndGroupsEqualPaths() throws IOException {
+    JourneySet set = read("path,total_conversions,total_conversion_value,total_null\n"
+        + "a>b,1,2,3\n a > b ,1,1,0\n");
+    assertThat(set.pathCount()).isEqualTo(1);
+    assertThat(set.conversions(0)).isEqualTo(2);
+    assertThat(set.value(0)).isEqualTo(3);
+    assertThat(set.nulls(0)).isEqualTo(3);
+  }
+
+  @Test
+  void matchesColumnsByNameInAnyOrderAndCaseWithOptionalColumns() throws IOException {
+    JourneySet set = read("\uFEFFTotal_Conversions,extra,PATH\n2.5,x,\"a, inc > b\"\n\n");
+    assertThat(set.pathNames(0)).containsExactly("a, inc", "b");
+    assertThat(set.conversions(0)).isEqualTo(2.5);
+    assertThat(set.value(0)).isZero();
+    assertThat(set.nulls(0)).isZero();
+  }
+
+  @Test
+  void keepsFractionalCountsInsteadOfTruncating() throws IOException {
+    assertThat(read("path,total_conversions,total_null\na,1.7,0.25\n").conversions(0)).isEqualTo(1.7);
+  }
+
+  @Test
+  void readsOtherDelimitersAndSeparators() throws IOException {
+    JourneySet set = PathFormat.channelAttribution().withDelimiter(';').withSeparator('|')
+        .read(new StringReader("path;total_conversions\na | b;1\n"));
+    assertThat(set.pathNames(0)).containsExactly("a", "b");
+  }
+
+  @Test
+  void namesLineFieldValueAndRuleOfABadRow() {
+    assertThatThrownBy(() -> read("path,total_conversions\na,1\nb,-1\n"))
+        .isInstanceOfSatisfying(PathFormatException.class, e -> {
+          assertThat(e.line()).isEqualTo(3);
+          assertThat(e.field()).isEqualTo("total_conversions");
+          assertThat(e.value()).isEqualTo("-1");
+          assertThat(e.rule()).isEqualTo("must not be negative");
+        })
+        .hasMessage("line 3: total_conversions '-1' is invalid: must not be negative");
+    assertThatThrownBy(() -> read("path,total_conversions\na,x\n"))
+        .hasMessage("line 2: total_conversions 'x' is invalid: must be a decimal number such as 12.5");
+    assertThatThrownBy(() -> read("path,total_conversions\na,NaN\n"))
+        .hasMessageStartingWith("line 2: total_conversions 'NaN' is invalid");
+    assertThatThrownBy(() -> read("path,total_conversions\na > > b,1\n"))
+        .hasMessage("line 2: path 'a > > b' is invalid: must be channel names separated by '>', with none empty");
+    assertThatThrownBy(() -> read("path,total_conversions\na,1,2\n"))
+        .hasMessage("line 2: row 'a,1,2' is invalid: must have 2 fields like the header, not 3");
+    assertThatThrownBy(() -> read("path,total_conversions\n\"a,1\n"))
+        .hasMessage("line 2: row '\"a,1' is invalid: must close every quoted field on its line");
+    assertThatThrownBy(() -> read("path,total_conversions\na\u0001b,1\n"))
+        .isInstanceOfSatisfying(PathFormatException.class, e -> {
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.field()).isEqualTo("channel");
+          assertThat(e.getCause()).isInstanceOf(InvalidFieldException.class);
+        });
+  }
+
+  @Test
+  void refusesAnEmptyFileOrAMissingColumn() {
+    assertThatThrownBy(() -> read(""))
+        .hasMessage("line 1: header is missing: must be present: the file is empty");
+    assertThatThrownBy(() -> read("path,conversions\na,1\n"))
+        .hasMessage("line 1: header 'path,conversions' is invalid: must have columns 'path' and 'total_conversions'");
+    assertThatThrownBy(() -> read("path,path,total_conversions\n"))
+        .hasMessageContaining("must name column 'path' only once");
+  }
+
+  @Test
+  void writesTheChannelAttributionFormat() throws IOException {
+    StringWriter out = new StringWriter();
+    JourneySet set = JourneySet.builder()
+        .add(List.of("A", "B"), 2, 20.5, 3)
+        .add(List.of("x,y", "q\"z"), 0.25, 0, 1)
+        .add(List.of("A"), 1e-7, 1e20, 0)
+        .build();
+    PathFormat.channelAttribution().write(set, out);
+    assertThat(out.toString()).isEqualTo("path,total_conversions,total_conversion_value,total_null\n"
+        + "A > B,2,20.5,3\n"
+        + "\"x,y > q\"\"z\",0.25,0,1\n"
+        + "A,0.0000001,100000000000000000000,0\n");
+  }
+
+  @Test
+  void refusesUnusableDelimiters() {
+    assertThatThrownBy(() -> PathFormat.channelAttribution().withDelimiter('"'))
+        .isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> PathFormat.channelAttribution().withSeparator(','))
+        .isInstanceOf(InvalidFieldException.class);
+  }
+}
