@@ -38,7 +38,7 @@ import org.openjdk.jol.info.GraphLayout;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Djdk.attach.allowAttachSelf=true", "-Djol.magicFieldOffset=true"})
 public class EngagementScoringBenchmark {
   /** Interactions scored per run. */
   public static final int INTERACTIONS = 10_000_000;

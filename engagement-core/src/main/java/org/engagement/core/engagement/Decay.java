@@ -20,8 +20,12 @@ record Decay(double halfLifeSeconds) {
 
   /** The factor from {@code earlier} to {@code later}; {@code earlier} must not be after {@code later}. */
   double factor(Instant earlier, Instant later) {
-    long wholeSeconds = later.getEpochSecond() - earlier.getEpochSecond();
-    double seconds = wholeSeconds + (later.getNano() - earlier.getNano()) * 1e-9;
+    return factor(earlier.getEpochSecond(), earlier.getNano(), later.getEpochSecond(), later.getNano());
+  }
+
+  /** The same factor for instants given as epoch seconds and nanoseconds, without building them. */
+  double factor(long earlierSecond, int earlierNano, long laterSecond, int laterNano) {
+    double seconds = (laterSecond - earlierSecond) + (laterNano - earlierNano) * 1e-9;
     return Math.pow(2, -seconds / halfLifeSeconds);
   }
 }
