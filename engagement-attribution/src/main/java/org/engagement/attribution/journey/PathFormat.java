@@ -2,7 +2,10 @@ package org.engagement.attribution.journey;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -10,6 +13,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.csv.CsvRows;
 import org.engagement.core.model.InvalidFieldException;
 
 /**
@@ -25,7 +30,7 @@ import org.engagement.core.model.InvalidFieldException;
  * {@code total_conversions} are required, {@code total_conversion_value} and {@code total_null} are
  * optional (0 when absent), other columns are ignored. Channel names in a path are split at the
  * separator ({@code >} by default) and trimmed, so {@code "a > b"} is {@code "a>b"}. Fields may be quoted
- * as in RFC 4180 (but may not span lines). Counts are decimal numbers and are kept as they are:
+ * as in RFC 4180 (parsed by {@link CsvRows}). Counts are decimal numbers and are kept as they are:
  * unlike ChannelAttribution, fractional counts are not truncated. Empty lines are skipped. Anything else
  * that is wrong throws a {@link PathFormatException} naming the line, the column, the value and the rule.
  *
@@ -48,6 +53,10 @@ public final class PathFormat {
   public static final String NULLS = "total_null";
 
   private static final PathFormat DEFAULT = new PathFormat(',', '>');
+  /** The caller owns the writer: closing the generator must not close it. */
+  private static final CsvFactory WRITER =
+      CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private final char delimiter;
   private final char separator;
@@ -96,54 +105,34 @@ public final class PathFormat {
    */
   public JourneySet read(Reader reader) throws IOException {
     requireNonNull(reader, "reader");
-    BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
-    String header = in.readLine();
-    if (header == null) {
+    try (CsvRows rows = CsvRows.open(reader, delimiter)) {
+      return read(rows);
+    } catch (InvalidSourceException e) {
+      PathFormatException broken =
+          new PathFormatException(e.line(), "row", null, "must be well-formed CSV: " + e.getMessage());
+      broken.initCause(e);
+      throw broken;
+    }
+  }
+
+  private JourneySet read(CsvRows rows) throws IOException {
+    List<String> names = new ArrayList<>();
+    if (rows.next(names) < 0) {
       throw new PathFormatException(1, "header", null, "must be present: the file is empty");
     }
-    if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
-      header = header.substring(1);
-    }
-    List<String> names = split(header, 1);
-    int pathColumn = -1;
-    int convColumn = -1;
-    int valueColumn = -1;
-    int nullColumn = -1;
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).strip().toLowerCase(Locale.ROOT);
-      int previous;
-      switch (name) {
-        case PATH: previous = pathColumn; pathColumn = i; break;
-        case CONVERSIONS: previous = convColumn; convColumn = i; break;
-        case VALUE: previous = valueColumn; valueColumn = i; break;
-        case NULLS: previous = nullColumn; nullColumn = i; break;
-        default: previous = -1; break;
-      }
-      if (previous >= 0) {
-        throw new PathFormatException(1, "header", header, "must name column '" + name + "' only once");
-      }
-    }
-    if (pathColumn < 0 || convColumn < 0) {
-      throw new PathFormatException(1, "header", header,
-          "must have columns '" + PATH + "' and '" + CONVERSIONS + "'");
-    }
+    Columns columns = Columns.of(names);
     JourneySet.Builder builder = JourneySet.builder();
-    long lineNumber = 1;
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNumber++;
-      if (line.isEmpty()) {
-        continue;
-      }
-      List<String> fields = split(line, lineNumber);
+    List<String> fields = new ArrayList<>();
+    long lineNumber;
+    while ((lineNumber = rows.next(fields)) >= 0) {
       if (fields.size() != names.size()) {
-        throw new PathFormatException(lineNumber, "row", line,
+        throw new PathFormatException(lineNumber, "row", String.join(String.valueOf(delimiter), fields),
             "must have " + names.size() + " fields like the header, not " + fields.size());
       }
-      List<String> path = parsePath(fields.get(pathColumn), lineNumber);
-      double conversions = number(fields.get(convColumn), CONVERSIONS, lineNumber);
-      double value = valueColumn < 0 ? 0 : number(fields.get(valueColumn), VALUE, lineNumber);
-      double nulls = nullColumn < 0 ? 0 : number(fields.get(nullColumn), NULLS, lineNumber);
+      List<String> path = parsePath(fields.get(columns.path), lineNumber);
+      double conversions = number(fields.get(columns.conversions), CONVERSIONS, lineNumber);
+      double value = columns.value < 0 ? 0 : number(fields.get(columns.value), VALUE, lineNumber);
+      double nulls = columns.nulls < 0 ? 0 : number(fields.get(columns.nulls), NULLS, lineNumber);
       try {
         builder.add(path, conversions, value, nulls);
       } catch (InvalidFieldException e) {
@@ -151,6 +140,30 @@ public final class PathFormat {
       }
     }
     return builder.build();
+  }
+
+  /** Where the columns are in a header; value and nulls are optional (-1). */
+  private record Columns(int path, int conversions, int value, int nulls) {
+    static Columns of(List<String> names) {
+      int[] index = {-1, -1, -1, -1};
+      List<String> known = List.of(PATH, CONVERSIONS, VALUE, NULLS);
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i).strip().toLowerCase(Locale.ROOT);
+        int k = known.indexOf(name);
+        if (k >= 0) {
+          if (index[k] >= 0) {
+            throw new PathFormatException(1, "header", String.join(",", names),
+                "must name column '" + name + "' only once");
+          }
+          index[k] = i;
+        }
+      }
+      if (index[0] < 0 || index[1] < 0) {
+        throw new PathFormatException(1, "header", String.join(",", names),
+            "must have columns '" + PATH + "' and '" + CONVERSIONS + "'");
+      }
+      return new Columns(index[0], index[1], index[2], index[3]);
+    }
   }
 
   /**
@@ -161,35 +174,29 @@ public final class PathFormat {
   public void write(JourneySet set, Writer writer) throws IOException {
     requireNonNull(set, "set");
     requireNonNull(writer, "writer");
-    StringBuilder sb = new StringBuilder(256);
-    sb.append(PATH).append(delimiter).append(CONVERSIONS).append(delimiter).append(VALUE)
-        .append(delimiter).append(NULLS).append('\n');
-    writer.write(sb.toString());
-    String join = " " + separator + " ";
-    for (int p = 0; p < set.pathCount(); p++) {
-      sb.setLength(0);
+    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withLineSeparator("\n");
+    try (CsvGenerator csv = WRITER.createGenerator(writer)) {
+      csv.setSchema(schema);
+      writeRow(csv, PATH, CONVERSIONS, VALUE, NULLS);
+      String join = " " + separator + " ";
       StringBuilder path = new StringBuilder();
-      for (int i = set.start(p); i < set.end(p); i++) {
-        if (i > set.start(p)) {
-          path.append(join);
+      for (int p = 0; p < set.pathCount(); p++) {
+        path.setLength(0);
+        for (int i = set.start(p); i < set.end(p); i++) {
+          path.append(i > set.start(p) ? join : "").append(set.channels().name(set.channelAt(i)));
         }
-        path.append(set.channels().name(set.channelAt(i)));
+        writeRow(csv, path.toString(), format(set.conversions(p)), format(set.value(p)), format(set.nulls(p)));
       }
-      appendField(sb, path.toString());
-      sb.append(delimiter).append(format(set.conversions(p)))
-          .append(delimiter).append(format(set.value(p)))
-          .append(delimiter).append(format(set.nulls(p))).append('\n');
-      writer.write(sb.toString());
     }
     writer.flush();
   }
 
-  private void appendField(StringBuilder sb, String text) {
-    if (text.indexOf(delimiter) < 0 && text.indexOf('"') < 0) {
-      sb.append(text);
-      return;
+  private static void writeRow(CsvGenerator csv, String... fields) throws IOException {
+    csv.writeStartArray();
+    for (String field : fields) {
+      csv.writeString(field);
     }
-    sb.append('"').append(text.replace("\"", "\"\"")).append('"');
+    csv.writeEndArray();
   }
 
   /** Plain decimal text that parses back to exactly {@code d}. */
@@ -237,47 +244,5 @@ public final class PathFormat {
       throw new PathFormatException(line, field, text, "must not be negative");
     }
     return d;
-  }
-
-  private List<String> split(String line, long lineNumber) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int i = 0;
-    int n = line.length();
-    while (true) {
-      field.setLength(0);
-      if (i < n && line.charAt(i) == '"') {
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw new PathFormatException(lineNumber, "row", line, "must close every quoted field on its line");
-          }
-          char ch = line.charAt(i++);
-          if (ch == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              field.append('"');
-              i++;
-            } else {
-              break;
-            }
-          } else {
-            field.append(ch);
-          }
-        }
-        if (i < n && line.charAt(i) != delimiter) {
-          throw new PathFormatException(lineNumber, "row", line,
-              "must have a delimiter right after a closing quote");
-        }
-      } else {
-        while (i < n && line.charAt(i) != delimiter) {
-          field.append(line.charAt(i++));
-        }
-      }
-      fields.add(field.toString());
-      if (i >= n) {
-        return fields;
-      }
-      i++;
-    }
   }
 }

@@ -10,13 +10,27 @@ package org.engagement.core.ingest;
 public final class InvalidSourceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final long line;
+
   /** Creates the exception with a message that says what is wrong and what was expected. */
   public InvalidSourceException(String message) {
     super(message);
+    this.line = 0;
   }
 
   /** Creates the exception with a message and the underlying cause. */
   public InvalidSourceException(String message, Throwable cause) {
+    this(message, 0, cause);
+  }
+
+  /** Creates the exception with a message, the line where the source broke, and the cause. */
+  public InvalidSourceException(String message, long line, Throwable cause) {
     super(message, cause);
+    this.line = line;
+  }
+
+  /** The line where the source broke, counting from 1, or 0 if not known or not applicable. */
+  public long line() {
+    return line;
   }
 }

@@ -1,12 +1,7 @@
 package org.engagement.examples.cli;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.Timestamps;
+import org.engagement.core.ingest.csv.CsvRows;
 import org.engagement.core.model.InvalidFieldException;
 import org.engagement.core.value.ValueConcentration;
 import org.engagement.core.value.rfm.RfmScores;
@@ -53,8 +50,6 @@ import picocli.CommandLine.Option;
     description = "Value concentration (top-k shares, Gini, the 80/20 check) and RFM segment sizes of a "
         + "transactions CSV customer_id,timestamp,amount.")
 final class ValueCommand implements Callable<Integer> {
-  private static final CsvFactory FACTORY =
-      CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
   private static final String[] COLUMNS = {"customer_id", "timestamp", "amount"};
 
   @Option(names = "--transactions", required = true,
@@ -81,10 +76,9 @@ final class ValueCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = System.err;
-    try (Reader reader = Files.newBufferedReader(transactions, StandardCharsets.UTF_8);
-        CsvParser csv = FACTORY.createParser(reader)) {
+    try (CsvRows csv = CsvRows.open(Files.newBufferedReader(transactions, StandardCharsets.UTF_8))) {
       read(csv, err);
-    } catch (InvalidFieldException | IOException e) {
+    } catch (InvalidFieldException | InvalidSourceException | IOException e) {
       err.println("cannot read " + transactions + ": " + e.getMessage());
       return 1;
     }
@@ -99,17 +93,14 @@ final class ValueCommand implements Callable<Integer> {
     return rejected > 0 ? 1 : 0;
   }
 
-  private void read(CsvParser csv, PrintStream err) throws IOException {
+  private void read(CsvRows csv, PrintStream err) throws IOException {
     List<String> row = new ArrayList<>();
-    if (nextRow(csv, row) < 0) {
+    if (csv.next(row) < 0) {
       throw new InvalidFieldException("header", "", "must name the columns customer_id,timestamp,amount");
     }
     int[] index = bind(row);
     long line;
-    while ((line = nextRow(csv, row)) >= 0) {
-      if (row.size() == 1 && row.get(0).isBlank()) {
-        continue;
-      }
+    while ((line = csv.next(row)) >= 0) {
       try {
         add(row, index);
       } catch (InvalidFieldException e) {
@@ -189,19 +180,6 @@ final class ValueCommand implements Callable<Integer> {
       throw new InvalidFieldException("amount", text, "is too large");
     }
     return amount;
-  }
-
-  /** Reads the next CSV row into {@code row}; returns its line number, or -1 at the end. */
-  private static long nextRow(CsvParser csv, List<String> row) throws IOException {
-    row.clear();
-    if (csv.nextToken() == null) {
-      return -1;
-    }
-    long line = csv.currentLocation().getLineNr();
-    while (csv.nextToken() == JsonToken.VALUE_STRING) {
-      row.add(csv.getText());
-    }
-    return line;
   }
 
   private void print() {

@@ -45,8 +45,7 @@ final class CsvHeader {
     List<Integer> extraIndexes = new ArrayList<>();
     List<String> extraNames = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      String raw = i == 0 ? stripBom(names.get(i)) : names.get(i);
-      String name = raw.trim();
+      String name = names.get(i).trim();
       String key = name.toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         throw new InvalidSourceException("header column " + (i + 1) + " has no name");
@@ -149,10 +148,6 @@ final class CsvHeader {
       current = swap;
     }
     return previous[b.length()];
-  }
-
-  private static String stripBom(String name) {
-    return name.startsWith("\uFEFF") ? name.substring(1) : name;
   }
 
   int size() {
