@@ -1,0 +1,535 @@
+package org.engagement.attribution.shapley;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.model.AttributionModel;
+import org.engagement.attribution.model.AttributionModels;
+import org.engagement.attribution.model.AttributionResult;
+import org.engagement.attribution.model.ModelParameters;
+import org.engagement.core.model.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The general Shapley value of the conversion-rate game, registered as {@code shapley}.
+ *
+ * <h2>The game</h2>
+ * The players are the {@code n} channels of the journey set. The worth of a coalition {@code S} is the
+ * conversion rate of the journeys exposed to <em>exactly</em> the channels of {@code S}:
+ * {@code v(S) = C(S) / (C(S) + N(S))}, where {@code C(S)} and {@code N(S)} are the conversions and the
+ * non-conversions ({@link JourneySet#nulls(int)}) of the paths whose set of distinct channels equals
+ * {@code S}. As in DP6's {@code attribution_shapley} (attribution reference, section 3) and Dalessandro et
+ * al. (2012), {@code v} is <strong>not</strong> cumulative over subsets: journeys exposed to a proper subset
+ * of {@code S} do not count towards {@code v(S)}. A set with no journeys (zero conversions and
+ * non-conversions), and the empty set, are worth {@code 0}. So {@code 0 <= v(S) <= 1}.
+ *
+ * <p>The Shapley value is {@code φ_c = Σ_{S ⊆ N∖{c}} |S|! (n−|S|−1)! / n! · (v(S∪{c}) − v(S))}
+ * ({@link #shapleyValues(JourneySet)}). The {@code φ_c} add up to {@code v(N)}; they are in conversion-rate
+ * units and may be negative, because {@code v} is not monotone (adding a channel to a set can lower the
+ * conversion rate of the exact set).
+ *
+ * <h2>From Shapley values to credits</h2>
+ * Negative Shapley values are <strong>clamped to zero</strong>: a channel whose presence lowers the
+ * conversion rate on balance gets no credit rather than negative credit. The clamped values are then
+ * scaled so that the conversion credits add up to {@link JourneySet#totalConversions()} and the value
+ * credits to {@link JourneySet#totalValue()}: {@code credit_c = max(φ_c, 0) / Σ_d max(φ_d, 0) × total}
+ * (the same shares for conversions and value). Shapley values within {@value #NOISE} of zero count as zero,
+ * so that rounding noise in a value that is zero in exact arithmetic cannot take a share (they are
+ * conversion rates, at most 1 in magnitude). If no channel has a positive Shapley value (for example when
+ * no journey converted), the game does not say how to split the totals and the credits are those of the
+ * simplified Shapley value ({@link SimplifiedShapleyModel}), so they still add up to the totals.
+ *
+ * <p>A channel that is on no converting path has {@code v(S∪{c}) = 0} for every {@code S}, hence
+ * {@code φ_c <= 0} and zero credit. Channels that are interchangeable in the data get equal credit. Because
+ * of the clamping, a channel on converting paths can also get zero credit, when the conversion rate of the
+ * sets it joins is on balance lower than without it.
+ *
+ * <p>This is one game over all the channels of the set. DP6 instead plays a separate game over the channels
+ * of each converting set and weights the results by journeys; that is a different allocation and is not
+ * what this model computes.
+ *
+ * <h2>Exact and sampled computation</h2>
+ * With at most {@link #exactUpTo()} channels (default and maximum {@value #MAX_EXACT}) the sum above is
+ * computed exactly by enumerating the {@code 2^n} coalitions as bitmasks ({@code O(n · 2^n)} time,
+ * {@code O(2^n)} memory: two {@code double}s per coalition, 16 MB at 20 channels). With more channels it
+ * is estimated by permutation sampling: {@code m} = {@link #samples()} uniformly random orders of the
+ * channels are drawn from a {@link SplittableRandom} seeded with {@link #seed()}, and {@code φ_c} is
+ * estimated by the mean marginal contribution {@code v(P_c ∪ {c}) − v(P_c)} of {@code c} over the channels
+ * {@code P_c} preceding it. Each order costs {@code n} hash look-ups (exact: a hit is verified member by
+ * member), whatever the number of paths. The estimates are unbiased, add up to {@code v(N)} (each order's
+ * contributions telescope), and the same seed gives the same result.
+ *
+ * <p><strong>Error bound.</strong> Every marginal contribution lies in {@code [−w, w]}, where
+ * {@code w = max_S v(S) <= 1}. By Hoeffding's inequality and a union bound over the {@code n} channels,
+ * with probability at least {@code 1 − δ} every estimate is within
+ * {@code ε = w · sqrt(2 ln(2n/δ) / m)} of the exact Shapley value ({@link #errorBound(int, long, double,
+ * double)}); conversely {@code m = ⌈2 w² ln(2n/δ) / ε²⌉} samples suffice for a chosen {@code ε}
+ * ({@link #samplesFor(int, double, double, double)}). With the default 20,000 samples, 50 channels and
+ * {@code δ = 0.05}, {@code ε <= 0.029 w}. The bound is on the Shapley values in conversion-rate units,
+ * before clamping and scaling.
+ *
+ * <p>Instances are immutable and thread-safe (configuration only; each call allocates its own arrays and
+ * random generator).
+ *
+ * @since 0.1.0
+ */
+public final class ShapleyModel implements AttributionModel {
+  /** The registry name. */
+  public static final String NAME = "shapley";
+  /** The parameter for the number of sampled permutations (a positive integer, default 20,000). */
+  public static final String SAMPLES = "samples";
+  /** The parameter for the seed of the sampling (a long integer, default 0). */
+  public static final String SEED = "seed";
+  /** The parameter for the largest number of channels computed exactly (0 to 20, default 20). */
+  public static final String EXACT_UP_TO = "exact-up-to";
+  /** The largest number of channels the exact computation accepts. */
+  public static final int MAX_EXACT = 20;
+  /** The default number of sampled permutations. */
+  public static final long DEFAULT_SAMPLES = 20_000;
+
+  /** Shapley values at most this far from zero are rounding noise and get no credit. */
+  public static final double NOISE = 1e-12;
+
+  private static final long MAX_SAMPLES = 1_000_000_000L;
+
+  private final long samples;
+  private final long seed;
+  private final int exactUpTo;
+
+  private ShapleyModel(long samples, long seed, int exactUpTo) {
+    this.samples = samples;
+    this.seed = seed;
+    this.exactUpTo = exactUpTo;
+  }
+
+  /** The model with its defaults: exact up to 20 channels, else 20,000 permutations with seed 0. */
+  public static ShapleyModel create() {
+    return new ShapleyModel(DEFAULT_SAMPLES, 0, MAX_EXACT);
+  }
+
+  /**
+   * The model with explicit settings.
+   *
+   * @param samples permutations sampled when there are more than {@code exactUpTo} channels, 1 to 10^9
+   * @param seed the seed of the sampling
+   * @param exactUpTo the largest number of channels computed exactly, 0 to {@value #MAX_EXACT} (0 always
+   *     samples, which is useful to check the sampler against the exact value)
+   * @throws InvalidFieldException if a setting is out of range
+   */
+  public static ShapleyModel of(long samples, long seed, int exactUpTo) {
+    if (samples < 1 || samples > MAX_SAMPLES) {
+      throw new InvalidFieldException(SAMPLES, samples, "must be from 1 to " + MAX_SAMPLES);
+    }
+    if (exactUpTo < 0 || exactUpTo > MAX_EXACT) {
+      throw new InvalidFieldException(EXACT_UP_TO, exactUpTo, "must be from 0 to " + MAX_EXACT);
+    }
+    return new ShapleyModel(samples, seed, exactUpTo);
+  }
+
+  /**
+   * The model configured from parameters {@value #SAMPLES}, {@value #SEED} and {@value #EXACT_UP_TO}.
+   *
+   * @throws InvalidFieldException if a parameter is unknown, not an integer or out of range
+   */
+  public static ShapleyModel fromParameters(ModelParameters parameters) {
+    requireNonNull(parameters, "parameters");
+    parameters.requireOnly(Set.of(SAMPLES, SEED, EXACT_UP_TO));
+    long samples = integer(parameters, SAMPLES, DEFAULT_SAMPLES);
+    long seed = integer(parameters, SEED, 0);
+    long exact = integer(parameters, EXACT_UP_TO, MAX_EXACT);
+    if (exact < 0 || exact > MAX_EXACT) {
+      throw new InvalidFieldException(EXACT_UP_TO, exact, "must be from 0 to " + MAX_EXACT);
+    }
+    return of(samples, seed, (int) exact);
+  }
+
+  private static long integer(ModelParameters parameters, String key, long fallback) {
+    String text = parameters.text(key, "");
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException(key, text, "must be an integer such as 1000");
+    }
+  }
+
+  /**
+   * Registers the Shapley models: {@code shapley} [{@value #SAMPLES}, {@value #SEED},
+   * {@value #EXACT_UP_TO}], {@code shapley-simplified} and {@code shapley-ordered} (no parameters). Unknown
+   * parameters are rejected.
+   *
+   * @return {@code builder}
+   */
+  public static AttributionModels.Builder registerAll(AttributionModels.Builder builder) {
+    requireNonNull(builder, "builder");
+    return builder
+        .register(NAME, ShapleyModel::fromParameters)
+        .register(SimplifiedShapleyModel.NAME, SimplifiedShapleyModel::fromParameters)
+        .register(OrderedShapleyModel.NAME, OrderedShapleyModel::fromParameters);
+  }
+
+  /**
+   * The error bound of the sampled estimate: with probability at least {@code 1 − delta}, every channel's
+   * estimated Shapley value is within the returned distance of the exact one.
+   *
+   * @param channels the number of channels {@code n}, at least 1
+   * @param samples the number of sampled permutations {@code m}, at least 1
+   * @param maxWorth the largest worth {@code w} of a coalition, in {@code [0, 1]} (1 is always safe)
+   * @param delta the failure probability, in {@code (0, 1)}
+   * @return {@code w · sqrt(2 ln(2n/δ) / m)}
+   * @throws InvalidFieldException if an argument is out of range
+   */
+  public static double errorBound(int channels, long samples, double maxWorth, double delta) {
+    checkBoundArguments(channels, maxWorth, delta);
+    if (samples < 1) {
+      throw new InvalidFieldException(SAMPLES, samples, "must be at least 1");
+    }
+    return maxWorth * Math.sqrt(2 * Math.log(2.0 * channels / delta) / samples);
+  }
+
+  /**
+   * The number of sampled permutations that makes {@link #errorBound(int, long, double, double)} at most
+   * {@code epsilon}: {@code ⌈2 w² ln(2n/δ) / ε²⌉}, at least 1.
+   *
+   * @throws InvalidFieldException if an argument is out of range
+   */
+  public static long samplesFor(int channels, double epsilon, double maxWorth, double delta) {
+    checkBoundArguments(channels, maxWorth, delta);
+    if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+      throw new InvalidFieldException("epsilon", epsilon, "must be a positive finite number");
+    }
+    double m = Math.ceil(2 * maxWorth * maxWorth * Math.log(2.0 * channels / delta) / (epsilon * epsilon));
+    return Math.max(1, (long) Math.min(m, Long.MAX_VALUE));
+  }
+
+  private static void checkBoundArguments(int channels, double maxWorth, double delta) {
+    if (channels < 1) {
+      throw new InvalidFieldException("channels", channels, "must be at least 1");
+    }
+    if (!(maxWorth >= 0 && maxWorth <= 1)) {
+      throw new InvalidFieldException("maxWorth", maxWorth, "must be in [0, 1]");
+    }
+    if (!(delta > 0 && delta < 1)) {
+      throw new InvalidFieldException("delta", delta, "must be in (0, 1)");
+    }
+  }
+
+  /** Permutations sampled beyond {@link #exactUpTo()} channels. */
+  public long samples() {
+    return samples;
+  }
+
+  /** The seed of the sampling. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The largest number of channels computed exactly. */
+  public int exactUpTo() {
+    return exactUpTo;
+  }
+
+  /** Whether a journey set with {@code channels} channels is computed exactly rather than sampled. */
+  public boolean isExact(int channels) {
+    return channels <= exactUpTo;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ModelParameters parameters() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put(SAMPLES, Long.toString(samples));
+    map.put(SEED, Long.toString(seed));
+    map.put(EXACT_UP_TO, Integer.toString(exactUpTo));
+    return ModelParameters.of(map);
+  }
+
+  /**
+   * The Shapley values {@code φ_c} of the conversion-rate game, by channel id, before clamping and scaling
+   * (exact or sampled, as {@link #isExact(int)} says). They add up to {@code v(N)}.
+   */
+  public double[] shapleyValues(JourneySet journeys) {
+    requireNonNull(journeys, "journeys");
+    int n = journeys.channels().size();
+    return isExact(n) ? exact(journeys, n) : sampled(Game.of(journeys), n, samples, seed);
+  }
+
+  /**
+   * The largest worth {@code w = max_S v(S)} of the conversion-rate game of {@code journeys}: the largest
+   * conversion rate of an exact channel set, as used by the error bound.
+   */
+  public static double maxWorth(JourneySet journeys) {
+    requireNonNull(journeys, "journeys");
+    double max = 0;
+    for (double w : Game.of(journeys).worth) {
+      max = Math.max(max, w);
+    }
+    return max;
+  }
+
+  @Override
+  public AttributionResult attribute(JourneySet journeys) {
+    double[] phi = shapleyValues(journeys);
+    double positive = 0;
+    for (double p : phi) {
+      positive += positivePart(p);
+    }
+    if (!(positive > 0)) {
+      AttributionResult fallback = SimplifiedShapleyModel.create().attribute(journeys);
+      double[] conv = new double[phi.length];
+      double[] value = new double[phi.length];
+      for (int c = 0; c < phi.length; c++) {
+        conv[c] = fallback.conversions(c);
+        value[c] = fallback.value(c);
+      }
+      return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
+          journeys.totalValue(), true);
+    }
+    double[] conv = new double[phi.length];
+    double[] value = new double[phi.length];
+    for (int c = 0; c < phi.length; c++) {
+      double share = positivePart(phi[c]) / positive;
+      conv[c] = share * journeys.totalConversions();
+      value[c] = share * journeys.totalValue();
+    }
+    return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
+        journeys.totalValue(), true);
+  }
+
+  private static double positivePart(double phi) {
+    return phi > NOISE ? phi : 0;
+  }
+
+  /** Exact: enumerate the coalitions as bitmasks. */
+  private static double[] exact(JourneySet journeys, int n) {
+    double[] phi = new double[n];
+    if (n == 0) {
+      return phi;
+    }
+    // v[mask] first accumulates the conversions of the journeys whose distinct channel set is mask, and
+    // exposed[mask] their conversions plus non-conversions; then v[mask] becomes the conversion rate.
+    double[] v = new double[1 << n];
+    double[] exposed = new double[1 << n];
+    for (int p = 0; p < journeys.pathCount(); p++) {
+      int mask = 0;
+      for (int i = journeys.start(p); i < journeys.end(p); i++) {
+        mask |= 1 << journeys.channelAt(i);
+      }
+      v[mask] += journeys.conversions(p);
+      exposed[mask] += journeys.conversions(p) + journeys.nulls(p);
+    }
+    for (int mask = 0; mask < v.length; mask++) {
+      v[mask] = exposed[mask] > 0 ? v[mask] / exposed[mask] : 0;
+    }
+    // weight[s] = s! (n - s - 1)! / n!, by the recurrence weight[s] = weight[s - 1] * s / (n - s).
+    double[] weight = new double[n];
+    weight[0] = 1.0 / n;
+    for (int s = 1; s < n; s++) {
+      weight[s] = weight[s - 1] * s / (n - s);
+    }
+    for (int mask = 0; mask < v.length; mask++) {
+      double w = weight[Integer.bitCount(mask) == n ? n - 1 : Integer.bitCount(mask)];
+      double base = v[mask];
+      for (int c = 0; c < n; c++) {
+        int bit = 1 << c;
+        if ((mask & bit) == 0) {
+          phi[c] += w * (v[mask | bit] - base);
+        }
+      }
+    }
+    return phi;
+  }
+
+  /** Sampled: mean marginal contributions over seeded random permutations. */
+  private static double[] sampled(Game game, int n, long samples, long seed) {
+    double[] sum = new double[n];
+    if (n == 0) {
+      return sum;
+    }
+    int[] order = new int[n];
+    for (int c = 0; c < n; c++) {
+      order[c] = c;
+    }
+    long[] inPrefix = new long[n];
+    Arrays.fill(inPrefix, -1);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (long s = 0; s < samples; s++) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int swap = order[i];
+        order[i] = order[j];
+        order[j] = swap;
+      }
+      long hash = 0;
+      double previous = 0;
+      for (int k = 0; k < n; k++) {
+        int c = order[k];
+        inPrefix[c] = s;
+        hash ^= game.keys[c];
+        double current = game.worthOf(hash, k + 1, inPrefix, s);
+        sum[c] += current - previous;
+        previous = current;
+      }
+    }
+    for (int c = 0; c < n; c++) {
+      sum[c] /= samples;
+    }
+    return sum;
+  }
+
+  @Override
+  public String toString() {
+    return NAME + parameters();
+  }
+
+  /**
+   * The distinct channel sets of a journey set with their worth, flat: the members of set {@code t} are
+   * {@code members[offsets[t] .. offsets[t + 1] - 1]}. Sets are also found by a 64-bit Zobrist hash (the
+   * XOR of per-channel random keys) in an open-addressing table, verified member by member, so look-ups
+   * are exact.
+   */
+  private static final class Game {
+    private static final long KEY_SEED = 0x5eed_5a91_e7a1_1e75L;
+
+    final long[] keys;
+    final int[] offsets;
+    final int[] members;
+    final double[] worth;
+    final long[] hashes;
+    final int[] table;
+    final int mask;
+
+    private Game(long[] keys, int[] offsets, int[] members, double[] worth, long[] hashes) {
+      this.keys = keys;
+      this.offsets = offsets;
+      this.members = members;
+      this.worth = worth;
+      this.hashes = hashes;
+      int capacity = Integer.highestOneBit(Math.max(4, worth.length * 2 + 1)) << 1;
+      this.table = new int[capacity];
+      Arrays.fill(table, -1);
+      this.mask = capacity - 1;
+      for (int t = 0; t < worth.length; t++) {
+        int slot = spread(hashes[t]) & mask;
+        while (table[slot] != -1) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = t;
+      }
+    }
+
+    private static int spread(long hash) {
+      return (int) (hash ^ (hash >>> 32));
+    }
+
+    static Game of(JourneySet journeys) {
+      int n = journeys.channels().size();
+      long[] keys = new long[n];
+      SplittableRandom random = new SplittableRandom(KEY_SEED);
+      for (int c = 0; c < n; c++) {
+        keys[c] = random.nextLong();
+      }
+      Map<SetKey, Integer> index = new HashMap<>();
+      int[] stamp = new int[n];
+      Arrays.fill(stamp, -1);
+      int[] scratch = new int[n];
+      int[] offsets = new int[journeys.pathCount() + 1];
+      int[] members = new int[journeys.touchCount()];
+      double[] converted = new double[journeys.pathCount()];
+      double[] exposed = new double[journeys.pathCount()];
+      long[] hashes = new long[journeys.pathCount()];
+      int sets = 0;
+      for (int p = 0; p < journeys.pathCount(); p++) {
+        int count = 0;
+        for (int i = journeys.start(p); i < journeys.end(p); i++) {
+          int ch = journeys.channelAt(i);
+          if (stamp[ch] != p) {
+            stamp[ch] = p;
+            scratch[count++] = ch;
+          }
+        }
+        int[] sorted = Arrays.copyOf(scratch, count);
+        Arrays.sort(sorted);
+        SetKey key = new SetKey(sorted);
+        Integer known = index.get(key);
+        int t;
+        if (known == null) {
+          t = sets++;
+          index.put(key, t);
+          System.arraycopy(sorted, 0, members, offsets[t], count);
+          offsets[t + 1] = offsets[t] + count;
+          long hash = 0;
+          for (int ch : sorted) {
+            hash ^= keys[ch];
+          }
+          hashes[t] = hash;
+        } else {
+          t = known;
+        }
+        converted[t] += journeys.conversions(p);
+        exposed[t] += journeys.conversions(p) + journeys.nulls(p);
+      }
+      double[] worth = new double[sets];
+      for (int t = 0; t < sets; t++) {
+        worth[t] = exposed[t] > 0 ? converted[t] / exposed[t] : 0;
+      }
+      return new Game(keys, Arrays.copyOf(offsets, sets + 1), Arrays.copyOf(members, offsets[sets]), worth,
+          Arrays.copyOf(hashes, sets));
+    }
+
+    /** The worth of the coalition of {@code size} channels marked {@code inPrefix[c] == stamp}. */
+    double worthOf(long hash, int size, long[] inPrefix, long stamp) {
+      int slot = spread(hash) & mask;
+      while (table[slot] != -1) {
+        int t = table[slot];
+        if (hashes[t] == hash && offsets[t + 1] - offsets[t] == size && contains(t, inPrefix, stamp)) {
+          return worth[t];
+        }
+        slot = (slot + 1) & mask;
+      }
+      return 0;
+    }
+
+    private boolean contains(int t, long[] inPrefix, long stamp) {
+      for (int k = offsets[t]; k < offsets[t + 1]; k++) {
+        if (inPrefix[members[k]] != stamp) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** A sorted set of channel ids as a hash key (one per distinct path while grouping). */
+  private static final class SetKey {
+    private final int[] ids;
+    private final int hash;
+
+    SetKey(int[] ids) {
+      this.ids = ids;
+      this.hash = Arrays.hashCode(ids);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof SetKey && Arrays.equals(ids, ((SetKey) o).ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+}

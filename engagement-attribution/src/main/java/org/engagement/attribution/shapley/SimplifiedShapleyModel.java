@@ -1,0 +1,95 @@
+package org.engagement.attribution.shapley;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.model.AttributionModel;
+import org.engagement.attribution.model.AttributionResult;
+import org.engagement.attribution.model.ModelParameters;
+
+/**
+ * The simplified Shapley value of Zhao, Mahboobi and Bagheri (2018), registered as
+ * {@code shapley-simplified}.
+ *
+ * <p>Let {@code R(S)} be the conversions of the journeys whose set of distinct channels is exactly
+ * {@code S} and let the worth of a coalition be {@code v(S) = Σ_{T ⊆ S} R(T)}. The Shapley value of that
+ * game is {@code φ_j = Σ_{S ∋ j} R(S) / |S|}: each path's conversions, and likewise its value, are split
+ * equally among its distinct channels, however often each is touched. This is exact and takes one pass
+ * over the touches, for any number of channels. Only converting journeys matter; non-converting ones
+ * ({@link JourneySet#nulls(int)}) are ignored.
+ *
+ * <p>Numerically this is the {@code linear-unique} heuristic; it is a separate model so that results name
+ * the method (and its Shapley justification) the user chose. Credits sum to the totals; a channel on no
+ * path with conversions or value gets zero.
+ *
+ * <p>Instances are immutable and thread-safe (the model has no state; each call allocates its own arrays).
+ *
+ * @since 0.1.0
+ */
+public final class SimplifiedShapleyModel implements AttributionModel {
+  /** The registry name. */
+  public static final String NAME = "shapley-simplified";
+
+  private static final SimplifiedShapleyModel INSTANCE = new SimplifiedShapleyModel();
+
+  private SimplifiedShapleyModel() {}
+
+  /** The model (it has no parameters). */
+  public static SimplifiedShapleyModel create() {
+    return INSTANCE;
+  }
+
+  static SimplifiedShapleyModel fromParameters(ModelParameters parameters) {
+    requireNonNull(parameters, "parameters").requireOnly(Set.of());
+    return INSTANCE;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ModelParameters parameters() {
+    return ModelParameters.none();
+  }
+
+  @Override
+  public AttributionResult attribute(JourneySet journeys) {
+    requireNonNull(journeys, "journeys");
+    int channelCount = journeys.channels().size();
+    double[] conv = new double[channelCount];
+    double[] value = new double[channelCount];
+    int[] stamp = new int[channelCount];
+    Arrays.fill(stamp, -1);
+    int[] unique = new int[channelCount];
+    for (int p = 0; p < journeys.pathCount(); p++) {
+      double c = journeys.conversions(p);
+      double v = journeys.value(p);
+      if (c == 0 && v == 0) {
+        continue;
+      }
+      int count = 0;
+      for (int i = journeys.start(p); i < journeys.end(p); i++) {
+        int ch = journeys.channelAt(i);
+        if (stamp[ch] != p) {
+          stamp[ch] = p;
+          unique[count++] = ch;
+        }
+      }
+      for (int k = 0; k < count; k++) {
+        conv[unique[k]] += c / count;
+        value[unique[k]] += v / count;
+      }
+    }
+    return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
+        journeys.totalValue(), true);
+  }
+
+  @Override
+  public String toString() {
+    return NAME;
+  }
+}

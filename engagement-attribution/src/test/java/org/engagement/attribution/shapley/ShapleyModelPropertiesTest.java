@@ -1,0 +1,165 @@
+package org.engagement.attribution.shapley;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Rows;
+import org.engagement.attribution.model.AttributionModel;
+import org.engagement.attribution.model.AttributionModels;
+import org.engagement.attribution.model.AttributionResult;
+
+/** The properties of the three Shapley models, checked for each registered name. */
+class ShapleyModelPropertiesTest {
+  private static final AttributionModels MODELS = ShapleyModel.registerAll(AttributionModels.builder()).build();
+
+  @Provide
+  Arbitrary<AttributionModel> models() {
+    return Arbitraries.of(MODELS.create("shapley"), MODELS.create("shapley-simplified"),
+        MODELS.create("shapley-ordered"));
+  }
+
+  @Provide
+  Arbitrary<Rows> rows() {
+    return Rows.arbitrary(5);
+  }
+
+  @Provide
+  Arbitrary<Rows> wideRows() {
+    return Rows.arbitrary(8);
+  }
+
+  private static double tolerance(double total) {
+    return 1e-9 * Math.max(1, total);
+  }
+
+  @Property(tries = 300)
+  void creditsAddUpToTheTotals(@ForAll("models") AttributionModel model, @ForAll("rows") Rows rows) {
+    JourneySet set = rows.toSet();
+    AttributionResult result = model.attribute(set);
+    double conversions = 0;
+    double value = 0;
+    for (int c = 0; c < set.channels().size(); c++) {
+      assertThat(result.conversions(c)).isGreaterThanOrEqualTo(0);
+      assertThat(result.value(c)).isGreaterThanOrEqualTo(0);
+      conversions += result.conversions(c);
+      value += result.value(c);
+    }
+    assertThat(result.additive()).isTrue();
+    assertThat(conversions).isCloseTo(set.totalConversions(), within(tolerance(set.totalConversions())));
+    assertThat(value).isCloseTo(set.totalValue(), within(tolerance(set.totalValue())));
+  }
+
+  @Property(tries = 300)
+  void orderedCreditsSumOverPositionsToTheSimplifiedShapley(@ForAll("rows") Rows rows) {
+    JourneySet set = rows.toSet();
+    OrderedShapleyModel.ByPosition byPosition = OrderedShapleyModel.create().byPosition(set);
+    AttributionResult simplified = SimplifiedShapleyModel.create().attribute(set);
+    for (int c = 0; c < set.channels().size(); c++) {
+      double conversions = 0;
+      double value = 0;
+      for (int i = 1; i <= byPosition.positions(); i++) {
+        conversions += byPosition.conversions(c, i);
+        value += byPosition.value(c, i);
+      }
+      assertThat(conversions).isCloseTo(simplified.conversions(c), within(tolerance(set.totalConversions())));
+      assertThat(value).isCloseTo(simplified.value(c), within(tolerance(set.totalValue())));
+    }
+  }
+
+  @Property(tries = 300)
+  void aChannelOnNoConvertingPathGetsNoCredit(@ForAll("models") AttributionModel model, @ForAll("rows") Rows rows) {
+    // "ghost" is only on non-converting journeys: v(S ∪ {ghost}) = 0 for every S, so its Shapley value is
+    // at most 0 in the general game, and it shares no conversion in the simplified and ordered ones.
+    Rows withGhost = rows.plus(List.of(new Rows.Row(List.of("ghost", "ch1"), 0, 0, 3),
+        new Rows.Row(List.of("ch2", "ghost", "ghost"), 0, 0, 1)));
+    AttributionResult result = model.attribute(withGhost.toSet());
+    assertThat(result.conversions("ghost")).isZero();
+    assertThat(result.value("ghost")).isZero();
+  }
+
+  @Property(tries = 300)
+  void symmetricChannelsGetEqualCredit(@ForAll("models") AttributionModel model, @ForAll("rows") Rows rows) {
+    // The mirror image of every row with ch1 and ch2 swapped makes the two channels interchangeable.
+    Rows mirrored = rows.plus(rows.renamed(name -> name.equals("ch1") ? "ch2" : name.equals("ch2") ? "ch1" : name)
+        .rows());
+    AttributionResult result = model.attribute(mirrored.toSet());
+    assertThat(result.conversions("ch1"))
+        .isCloseTo(result.conversions("ch2"), within(tolerance(result.totalConversions())));
+    assertThat(result.value("ch1")).isCloseTo(result.value("ch2"), within(tolerance(result.totalValue())));
+  }
+
+  @Property(tries = 300)
+  void creditsDoNotDependOnRowOrder(@ForAll("models") AttributionModel model, @ForAll("rows") Rows rows,
+      @ForAll long seed) {
+    AttributionResult original = model.attribute(rows.toSet());
+    AttributionResult shuffled = model.attribute(rows.shuffled(seed).toSet());
+    for (String channel : original.channelNames()) {
+      assertThat(shuffled.conversions(channel))
+          .isCloseTo(original.conversions(channel), within(tolerance(original.totalConversions())));
+      assertThat(shuffled.value(channel)).isCloseTo(original.value(channel), within(tolerance(original.totalValue())));
+    }
+  }
+
+  @Property(tries = 300)
+  void creditsDoNotDependOnChannelNames(@ForAll("models") AttributionModel model, @ForAll("rows") Rows rows) {
+    AttributionResult original = model.attribute(rows.toSet());
+    AttributionResult renamed = model.attribute(rows.renamed(ShapleyModelPropertiesTest::rename).toSet());
+    for (String channel : original.channelNames()) {
+      assertThat(renamed.conversions(rename(channel)))
+          .isCloseTo(original.conversions(channel), within(tolerance(original.totalConversions())));
+      assertThat(renamed.value(rename(channel)))
+          .isCloseTo(original.value(channel), within(tolerance(original.totalValue())));
+    }
+  }
+
+  private static String rename(String name) {
+    return "İz-" + (100 - Integer.parseInt(name.substring(2)));
+  }
+
+  @Property(tries = 200)
+  void shapleyValuesAddUpToTheWorthOfTheGrandCoalition(@ForAll("wideRows") Rows rows) {
+    JourneySet set = rows.toSet();
+    int n = set.channels().size();
+    double[] phi = ShapleyModel.create().shapleyValues(set);
+    double sum = 0;
+    for (double p : phi) {
+      sum += p;
+    }
+    // v(N): the conversion rate of the journeys exposed to every channel of the set.
+    double converted = 0;
+    double exposed = 0;
+    for (int p = 0; p < set.pathCount(); p++) {
+      if (Arrays.stream(set.path(p)).distinct().count() == n) {
+        converted += set.conversions(p);
+        exposed += set.conversions(p) + set.nulls(p);
+      }
+    }
+    assertThat(sum).isCloseTo(exposed > 0 ? converted / exposed : 0, within(1e-12));
+  }
+
+  @Property(tries = 100)
+  void sampledEstimatesAreWithinTheStatedBoundOfTheExactValues(@ForAll("wideRows") Rows rows,
+      @ForAll long seed, @ForAll @IntRange(min = 200, max = 2_000) int samples) {
+    JourneySet set = rows.toSet();
+    int n = set.channels().size();
+    double[] exact = ShapleyModel.create().shapleyValues(set);
+    ShapleyModel sampler = ShapleyModel.of(samples, seed, 0);
+    assertThat(sampler.isExact(n)).isFalse();
+    double[] sampled = sampler.shapleyValues(set);
+    assertThat(ShapleyModel.of(samples, seed, 0).shapleyValues(set)).containsExactly(sampled);
+    // δ = 1e-6: a failure would have probability at most one in a million per try.
+    double bound = ShapleyModel.errorBound(n, samples, ShapleyModel.maxWorth(set), 1e-6);
+    for (int c = 0; c < n; c++) {
+      assertThat(Math.abs(sampled[c] - exact[c])).as("channel %d", c).isLessThanOrEqualTo(bound + 1e-12);
+    }
+  }
+}
