@@ -1,0 +1,10 @@
+/**
+ * Markov-chain attribution of order k with removal effects computed exactly from the absorbing chain
+ * ({@link org.engagement.attribution.markov.MarkovModel}), its transition matrix
+ * ({@link org.engagement.attribution.markov.MarkovChain}) and removal effects
+ * ({@link org.engagement.attribution.markov.MarkovAnalysis}).
+ */
+@NullMarked
+package org.engagement.attribution.markov;
+
+import org.jspecify.annotations.NullMarked;
