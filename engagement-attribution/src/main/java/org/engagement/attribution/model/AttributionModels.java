@@ -10,14 +10,18 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.engagement.attribution.heuristic.HeuristicModel;
+import org.engagement.attribution.markov.MarkovModel;
+import org.engagement.attribution.shapley.ShapleyModel;
 import org.engagement.core.model.InvalidFieldException;
 
 /**
  * The attribution models a host can choose from by name, each with a factory that builds the model from
  * {@link ModelParameters}.
  *
- * <p>Registration is explicit (the built-in heuristics register themselves through
- * {@code HeuristicModel.registerAll(builder)}); registering one name twice fails when it happens.
+ * <p>{@link #defaults()} holds every built-in model. Registration is explicit (the built-in heuristics
+ * register themselves through {@code HeuristicModel.registerAll(builder)}); registering one name twice
+ * fails when it happens.
  * Instances are immutable and thread-safe.
  *
  * @since 0.1.0
@@ -29,6 +33,21 @@ public final class AttributionModels {
 
   private AttributionModels(Map<String, Factory> byName) {
     this.byName = Collections.unmodifiableSortedMap(new TreeMap<>(byName));
+  }
+
+  /**
+   * A registry with every built-in model: the heuristics of {@link HeuristicModel#registerAll} (including
+   * {@code time-decay}), {@code markov} ({@link MarkovModel#register}) and the Shapley models
+   * {@code shapley}, {@code shapley-simplified} and {@code shapley-ordered}
+   * ({@link ShapleyModel#registerAll}). Hosts that add their own models start from {@link #builder()} and
+   * register the built-ins the same way.
+   */
+  public static AttributionModels defaults() {
+    Builder builder = builder();
+    HeuristicModel.registerAll(builder);
+    MarkovModel.register(builder);
+    ShapleyModel.registerAll(builder);
+    return builder.build();
   }
 
   /** A builder, empty until models are registered. */

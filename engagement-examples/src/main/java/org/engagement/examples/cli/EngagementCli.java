@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "engagement 0.1.0-SNAPSHOT",
     description = "What your customer relationships are worth.",
-    subcommands = {QuickStartCommand.class, ImportCommand.class, ValueCommand.class})
+    subcommands = {QuickStartCommand.class, ImportCommand.class, ValueCommand.class, AttributeCommand.class,
+        CompareCommand.class})
 public final class EngagementCli implements Callable<Integer> {
 
   @CommandLine.Spec
