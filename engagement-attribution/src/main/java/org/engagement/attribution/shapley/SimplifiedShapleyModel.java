@@ -2,8 +2,8 @@ package org.engagement.attribution.shapley;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
 import java.util.Set;
+import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionResult;
@@ -56,33 +56,20 @@ public final class SimplifiedShapleyModel implements AttributionModel {
     return ModelParameters.none();
   }
 
+  /**
+   * Attributes by Zhao's formula, which is exactly the linear split over each path's distinct channels:
+   * the computation is {@link HeuristicModel#linearUnique()}'s, reported under this model's name.
+   */
   @Override
   public AttributionResult attribute(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
+    AttributionResult unique = HeuristicModel.linearUnique().attribute(journeys);
     int channelCount = journeys.channels().size();
     double[] conv = new double[channelCount];
     double[] value = new double[channelCount];
-    int[] stamp = new int[channelCount];
-    Arrays.fill(stamp, -1);
-    int[] unique = new int[channelCount];
-    for (int p = 0; p < journeys.pathCount(); p++) {
-      double c = journeys.conversions(p);
-      double v = journeys.value(p);
-      if (c == 0 && v == 0) {
-        continue;
-      }
-      int count = 0;
-      for (int i = journeys.start(p); i < journeys.end(p); i++) {
-        int ch = journeys.channelAt(i);
-        if (stamp[ch] != p) {
-          stamp[ch] = p;
-          unique[count++] = ch;
-        }
-      }
-      for (int k = 0; k < count; k++) {
-        conv[unique[k]] += c / count;
-        value[unique[k]] += v / count;
-      }
+    for (int ch = 0; ch < channelCount; ch++) {
+      conv[ch] = unique.conversions(ch);
+      value[ch] = unique.value(ch);
     }
     return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
         journeys.totalValue(), true);
