@@ -24,6 +24,7 @@ import org.engagement.attribution.model.AttributionResult;
 import org.engagement.attribution.model.ModelParameters;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,17 +71,8 @@ final class AttributeCommand implements Callable<Integer> {
       description = "a model parameter, for example --param first=0.3 (repeatable)")
   private Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--input", required = true, paramLabel = "PATHS",
-      description = "the path file: path,total_conversions[,total_conversion_value][,total_null]")
-  @SuppressWarnings("NullAway.Init")
-  private Path input;
-
-  @Option(names = "--delimiter", paramLabel = "C", defaultValue = ",",
-      description = "the input's field delimiter (default ${DEFAULT-VALUE})")
-  private char delimiter = ',';
-
-  @Option(names = "--output", paramLabel = "FILE", description = "where to write the CSV (default: standard output)")
-  private @Nullable Path output;
+  @Mixin
+  private PathFileOptions files = new PathFileOptions();
 
   @Override
   public Integer call() {
@@ -97,14 +89,14 @@ final class AttributeCommand implements Callable<Integer> {
     PathFormat format;
     try {
       attribution = create(AttributionModels.defaults(), model, parameters);
-      format = format(delimiter);
+      format = format(files.delimiter);
     } catch (UsageException e) {
       err.println(e.getMessage());
       return 2;
     }
     JourneySet journeys;
     try {
-      journeys = read(input, format);
+      journeys = read(files.input, format);
     } catch (InputException e) {
       err.println(e.getMessage());
       return 1;
@@ -113,11 +105,11 @@ final class AttributeCommand implements Callable<Integer> {
     try {
       result = attribution.attribute(journeys);
     } catch (IllegalArgumentException e) {
-      err.println("model " + model + " cannot attribute " + input + ": " + e.getMessage());
+      err.println("model " + model + " cannot attribute " + files.input + ": " + e.getMessage());
       return 1;
     }
     try {
-      write(output, out -> {
+      write(files.output, out -> {
         out.write("channel,conversions,value\n");
         for (int c = 0; c < result.channels().size(); c++) {
           out.write(csv(result.channels().name(c)) + "," + number(result.conversions(c)) + ","
@@ -125,7 +117,7 @@ final class AttributeCommand implements Callable<Integer> {
         }
       });
     } catch (IOException e) {
-      err.println("cannot write " + output + ": " + describe(e));
+      err.println("cannot write " + files.output + ": " + describe(e));
       return 1;
     }
     return 0;

@@ -16,6 +16,7 @@ import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,17 +40,8 @@ final class CompareCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   private List<String> models;
 
-  @Option(names = "--input", required = true, paramLabel = "PATHS",
-      description = "the path file: path,total_conversions[,total_conversion_value][,total_null]")
-  @SuppressWarnings("NullAway.Init")
-  private Path input;
-
-  @Option(names = "--delimiter", paramLabel = "C", defaultValue = ",",
-      description = "the input's field delimiter (default ${DEFAULT-VALUE})")
-  private char delimiter = ',';
-
-  @Option(names = "--output", paramLabel = "FILE", description = "where to write the CSV (default: standard output)")
-  private @Nullable Path output;
+  @Mixin
+  private PathFileOptions files = new PathFileOptions();
 
   @Override
   public Integer call() {
@@ -67,14 +59,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         compared.add(AttributeCommand.create(registry, stripped, Map.of()));
       }
-      format = AttributeCommand.format(delimiter);
+      format = AttributeCommand.format(files.delimiter);
     } catch (AttributeCommand.UsageException e) {
       err.println(e.getMessage());
       return 2;
     }
     JourneySet journeys;
     try {
-      journeys = AttributeCommand.read(input, format);
+      journeys = AttributeCommand.read(files.input, format);
     } catch (AttributeCommand.InputException e) {
       err.println(e.getMessage());
       return 1;
@@ -83,11 +75,11 @@ final class CompareCommand implements Callable<Integer> {
     try {
       table = ModelComparison.run(journeys, compared);
     } catch (IllegalArgumentException e) {
-      err.println("cannot compare on " + input + ": " + e.getMessage());
+      err.println("cannot compare on " + files.input + ": " + e.getMessage());
       return 1;
     }
     try {
-      AttributeCommand.write(output, out -> {
+      AttributeCommand.write(files.output, out -> {
         StringBuilder header = new StringBuilder("channel");
         for (String model : table.models()) {
           header.append(',').append(model).append("_conversions,").append(model).append("_value");
@@ -103,7 +95,7 @@ final class CompareCommand implements Callable<Integer> {
         }
       });
     } catch (IOException e) {
-      err.println("cannot write " + output + ": " + AttributeCommand.describe(e));
+      err.println("cannot write " + files.output + ": " + AttributeCommand.describe(e));
       return 1;
     }
     return 0;
