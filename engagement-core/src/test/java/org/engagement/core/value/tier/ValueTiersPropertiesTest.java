@@ -1,0 +1,129 @@
+package org.engagement.core.value.tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.engagement.core.model.Customer;
+import org.engagement.core.model.CustomerProfile;
+
+class ValueTiersPropertiesTest {
+
+  /** Random profiles; small integer values so that ties are frequent; some metrics missing. */
+  static List<CustomerProfile> population(int n, long seed) {
+    Random random = new Random(seed);
+    List<CustomerProfile> profiles = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Map<String, Double> metrics = new HashMap<>();
+      if (random.nextInt(10) > 0) {
+        metrics.put(MetricNames.VALUE, (double) random.nextInt(random.nextBoolean() ? 5 : 1000));
+      }
+      if (random.nextInt(10) > 0) {
+        metrics.put(MetricNames.ENGAGEMENT, random.nextInt(50) / 4.0);
+      }
+      if (random.nextInt(10) > 0) {
+        metrics.put(MetricNames.RECENCY_DAYS, (double) random.nextInt(365));
+      }
+      metrics.put("clv", (double) random.nextInt(1500));
+      metrics.put(MetricNames.CHURNED, (double) random.nextInt(2));
+      profiles.add(new CustomerProfile(Customer.of("c" + i, Instant.EPOCH), metrics));
+    }
+    return profiles;
+  }
+
+  /** Each customer is in exactly one tier segment, and it is the tier assigned; the counts add up to n. */
+  @Property
+  void tiersPartitionTheCustomers(@ForAll @IntRange(min = 0, max = 200) int n, @ForAll long seed,
+      @ForAll @DoubleRange(min = 0, max = 1) double retainShare,
+      @ForAll @DoubleRange(min = 0, max = 1) double engagementShare,
+      @ForAll @IntRange(min = 1, max = 400) int lapsedAfter) {
+    List<CustomerProfile> profiles = population(n, seed);
+    ValueTierRules rules = new ValueTierRules(retainShare, engagementShare, lapsedAfter);
+    ValueTiers tiers = ValueTiers.of(rules, ValuePredictor.fromMetric("clv"), profiles);
+    for (CustomerProfile profile : profiles) {
+      List<ValueTier> containing = new ArrayList<>();
+      for (ValueTier tier : ValueTier.values()) {
+        if (tiers.segment(tier).test(profile)) {
+          containing.add(tier);
+        }
+      }
+      assertThat(containing).containsExactly(tiers.tier(profile));
+    }
+    assertThat(tiers.counts(profiles).values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(n);
+    List<SegmentRollup> rollups = tiers.rollups(profiles);
+    assertThat(rollups.stream().mapToInt(SegmentRollup::size).sum()).isEqualTo(n);
+    assertThat(rollups).allSatisfy(r -> assertThat(r.churnRate()).isBetween(0.0, 1.0));
+  }
+
+  /**
+   * The tier assigned is the first, in order of precedence, whose rule in the table of {@link ValueTiers}
+   * holds, with the cut-offs recomputed here independently: m = ceil(p * n / 100) by integer arithmetic.
+   */
+  @Property
+  void tierFollowsTheRuleTable(@ForAll @IntRange(min = 1, max = 150) int n, @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 100) int retainPercent, @ForAll @IntRange(min = 0, max = 100) int growPercent,
+      @ForAll @IntRange(min = 1, max = 400) int lapsedAfter) {
+    List<CustomerProfile> profiles = population(n, seed);
+    ValueTierRules rules = new ValueTierRules(retainPercent / 100.0, growPercent / 100.0, lapsedAfter);
+    ValueTiers tiers = ValueTiers.of(rules, ValuePredictor.fromMetric("clv"), profiles);
+    double valueCut = mthLargest(profiles, MetricNames.VALUE, (retainPercent * n + 99) / 100);
+    double engagementCut = mthLargest(profiles, MetricNames.ENGAGEMENT, (growPercent * n + 99) / 100);
+    for (CustomerProfile p : profiles) {
+      double value = p.metric(MetricNames.VALUE).orElse(0);
+      double engagement = p.metric(MetricNames.ENGAGEMENT).orElse(0);
+      double clv = p.metric("clv").orElse(0);
+      boolean retain = value > 0 && value >= valueCut;
+      boolean lapsed = p.metric(MetricNames.RECENCY_DAYS).isPresent()
+          && p.metric(MetricNames.RECENCY_DAYS).getAsDouble() >= lapsedAfter;
+      boolean grow = (engagement > 0 && engagement >= engagementCut) || (clv > 0 && clv >= valueCut);
+      ValueTier expected = retain ? ValueTier.RETAIN
+          : lapsed ? ValueTier.RE_ENGAGE
+          : grow ? ValueTier.GROW
+          : ValueTier.MAINTAIN;
+      assertThat(tiers.tier(p)).as(p.toString()).isEqualTo(expected);
+    }
+  }
+
+  private static double mthLargest(List<CustomerProfile> profiles, String metric, int m) {
+    if (m == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return profiles.stream().mapToDouble(p -> p.metric(metric).orElse(0)).boxed()
+        .sorted(Collections.reverseOrder()).skip(m - 1L).findFirst().orElseThrow();
+  }
+
+  /** The retain tier holds at least ceil(share * n) customers when that many have a positive value. */
+  @Property
+  void retainHoldsAtLeastTheTopShare(@ForAll @IntRange(min = 1, max = 200) int n, @ForAll long seed) {
+    List<CustomerProfile> profiles = population(n, seed);
+    ValueTiers tiers = ValueTiers.of(ValuePredictor.none(), profiles);
+    long positive = profiles.stream().filter(p -> p.metric(MetricNames.VALUE).orElse(0) > 0).count();
+    long m = (long) Math.ceil(0.2 * n - 1e-9);
+    assertThat((long) tiers.counts(profiles).get(ValueTier.RETAIN)).isGreaterThanOrEqualTo(Math.min(m, positive));
+  }
+
+  /** The order of the population changes neither the cut-offs nor any tier. */
+  @Property
+  void orderOfInputIsIrrelevant(@ForAll @IntRange(min = 0, max = 200) int n, @ForAll long seed) {
+    List<CustomerProfile> profiles = population(n, seed);
+    List<CustomerProfile> shuffled = new ArrayList<>(profiles);
+    Collections.shuffle(shuffled, new Random(seed + 1));
+    ValuePredictor clv = ValuePredictor.fromMetric("clv");
+    ValueTiers a = ValueTiers.of(clv, profiles);
+    ValueTiers b = ValueTiers.of(clv, shuffled);
+    assertThat(b.valueCutoff()).isEqualTo(a.valueCutoff());
+    assertThat(b.engagementCutoff()).isEqualTo(a.engagementCutoff());
+    assertThat(b.assign(shuffled)).isEqualTo(a.assign(profiles));
+    // Values and engagement are multiples of 1/4, so the sums are exact in any order.
+    assertThat(b.rollups(shuffled)).isEqualTo(a.rollups(profiles));
+  }
+}
