@@ -2,6 +2,7 @@ package org.engagement.core.engagement;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableSet;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
@@ -37,7 +38,7 @@ public final class EngagementScores implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final EngagementScorer scorer;
-  private final HashMap<String, Cell> cells = new HashMap<>();
+  private final CustomerCells cells = new CustomerCells();
 
   private EngagementScores(EngagementScorer scorer) {
     this.scorer = scorer;
@@ -63,14 +64,9 @@ public final class EngagementScores implements Serializable {
   /** Adds one interaction to its customer's score. @return this */
   public EngagementScores add(Interaction interaction) {
     requireNonNull(interaction, "interaction");
-    double weight = scorer.weight(interaction);
     Instant at = interaction.timestamp();
-    Cell cell = cells.get(interaction.customerId());
-    if (cell == null) {
-      cells.put(interaction.customerId(), new Cell(weight, at));
-    } else {
-      cell.add(weight, at, Decay.of(scorer.halfLife()));
-    }
+    cells.add(interaction.customerId(), scorer.weight(interaction), at.getEpochSecond(), at.getNano(),
+        Decay.of(scorer.halfLife()));
     return this;
   }
 
@@ -100,15 +96,12 @@ public final class EngagementScores implements Serializable {
           "other.scorer", other.scorer, "must equal this instance's scorer " + scorer);
     }
     Decay decay = Decay.of(scorer.halfLife());
-    other.cells.forEach(
-        (customerId, theirs) -> {
-          Cell mine = cells.get(customerId);
-          if (mine == null) {
-            cells.put(customerId, new Cell(theirs.score, theirs.reference()));
-          } else {
-            mine.add(theirs.score, theirs.reference(), decay);
-          }
-        });
+    for (int slot = 0; slot < other.cells.capacity(); slot++) {
+      String customerId = other.cells.key(slot);
+      if (customerId != null) {
+        cells.add(customerId, other.cells.score(slot), other.cells.second(slot), other.cells.nano(slot), decay);
+      }
+    }
     return this;
   }
 
@@ -117,18 +110,31 @@ public final class EngagementScores implements Serializable {
     return cells.size();
   }
 
-  /** The customers with at least one interaction, as an unmodifiable view. */
+  /** The customers with at least one interaction, as an immutable snapshot. */
   public Set<String> customerIds() {
-    return Collections.unmodifiableSet(cells.keySet());
+    ImmutableSet.Builder<String> ids = ImmutableSet.builderWithExpectedSize(cells.size());
+    for (int slot = 0; slot < cells.capacity(); slot++) {
+      String customerId = cells.key(slot);
+      if (customerId != null) {
+        ids.add(customerId);
+      }
+    }
+    return ids.build();
   }
 
   /** The state of {@code customerId}'s interactions; the empty state for a customer never seen. */
   public EngagementState state(String customerId) {
     requireNonNull(customerId, "customerId");
-    Cell cell = cells.get(customerId);
-    return cell == null
-        ? scorer.emptyState()
-        : new EngagementState(cell.score, cell.reference(), scorer.halfLife());
+    int slot = cells.find(customerId);
+    return slot < 0 ? scorer.emptyState() : state(slot);
+  }
+
+  private EngagementState state(int slot) {
+    return new EngagementState(cells.score(slot), reference(slot), scorer.halfLife());
+  }
+
+  private Instant reference(int slot) {
+    return Instant.ofEpochSecond(cells.second(slot), cells.nano(slot));
   }
 
   /**
@@ -148,55 +154,23 @@ public final class EngagementScores implements Serializable {
   public Map<String, Double> scoresAt(Instant at) {
     requireNonNull(at, "at");
     Map<String, Double> scores = new HashMap<>(cells.size() * 4 / 3 + 1);
-    cells.forEach(
-        (customerId, cell) ->
-            scores.put(customerId, new EngagementState(cell.score, cell.reference(), scorer.halfLife()).scoreAt(at)));
+    for (int slot = 0; slot < cells.capacity(); slot++) {
+      String customerId = cells.key(slot);
+      if (customerId != null) {
+        scores.put(customerId, state(slot).scoreAt(at));
+      }
+    }
     return Collections.unmodifiableMap(scores);
   }
 
   /** The latest interaction time over all customers, or {@code null} if there is none. */
   public @Nullable Instant latestInteraction() {
     Instant latest = null;
-    for (Cell cell : cells.values()) {
-      if (latest == null || cell.reference().isAfter(latest)) {
-        latest = cell.reference();
+    for (int slot = 0; slot < cells.capacity(); slot++) {
+      if (cells.key(slot) != null && (latest == null || reference(slot).isAfter(latest))) {
+        latest = reference(slot);
       }
     }
     return latest;
-  }
-
-  /**
-   * One customer's score at its reference time; mutated in place to avoid allocation per interaction.
-   * The reference time is kept as epoch second and nanosecond, not as an {@link Instant}: one object
-   * less per customer to allocate, retain and reach through on every update.
-   */
-  private static final class Cell implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private double score;
-    private long second;
-    private int nano;
-
-    Cell(double score, Instant reference) {
-      this.score = score;
-      this.second = reference.getEpochSecond();
-      this.nano = reference.getNano();
-    }
-
-    Instant reference() {
-      return Instant.ofEpochSecond(second, nano);
-    }
-
-    void add(double weight, Instant at, Decay decay) {
-      long atSecond = at.getEpochSecond();
-      int atNano = at.getNano();
-      if (atSecond > second || (atSecond == second && atNano > nano)) {
-        score = score * decay.factor(second, nano, atSecond, atNano) + weight;
-        second = atSecond;
-        nano = atNano;
-      } else {
-        score += weight * decay.factor(atSecond, atNano, second, nano);
-      }
-    }
   }
 }
