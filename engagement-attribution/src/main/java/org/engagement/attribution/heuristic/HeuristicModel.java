@@ -54,7 +54,7 @@ import org.engagement.core.model.InvalidFieldException;
  * </table>
  *
  * <p>Channels on no path with conversions or value get zero credit under every rule. Time decay needs touch
- * times and is {@link TimeDecayModel}. W-shaped needs funnel stages, which journeys do not carry yet.
+ * times and is {@link TimeDecayModel}; W-shaped needs touch types and is {@link WShapedModel}.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -213,7 +213,8 @@ public final class HeuristicModel implements AttributionModel {
    * {@code last-non-direct} [{@code direct}], {@code linear}, {@code linear-unique},
    * {@code position-based} [{@code first}, {@code middle}, {@code last}], {@code j-shaped},
    * {@code inverse-j}, {@code custom} [{@code first}, {@code middle}, {@code last}, all required],
-   * {@code participation}) and {@link TimeDecayModel} as {@code time-decay} [{@code half-life-days}].
+   * {@code participation}), {@link TimeDecayModel} as {@code time-decay} [{@code half-life-days}] and
+   * {@link WShapedModel} as {@code w-shaped}.
    *
    * @return {@code builder}
    */
@@ -245,7 +246,8 @@ public final class HeuristicModel implements AttributionModel {
           return custom(p.number(FIRST, 0), p.number(MIDDLE, 0), p.number(LAST, 0));
         })
         .register("participation", p -> noParameters(p, participation()))
-        .register("time-decay", TimeDecayModel::fromParameters);
+        .register("time-decay", TimeDecayModel::fromParameters)
+        .register(WShapedModel.NAME, WShapedModel::fromParameters);
   }
 
   private static Set<String> names(String text) {

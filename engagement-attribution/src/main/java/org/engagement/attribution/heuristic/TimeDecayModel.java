@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.engagement.attribution.journey.JourneyBuilder;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.journey.Journeys;
 import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionResult;
 import org.engagement.attribution.model.ModelParameters;
@@ -93,48 +92,17 @@ public final class TimeDecayModel implements AttributionModel {
   @Override
   public AttributionResult attribute(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
-    Journeys timed = journeys.timed().orElseThrow(() -> new IllegalArgumentException(
-        "time-decay needs touch times, but this journey set has paths only (read from a path file or built"
-            + " by hand); build it from interactions with JourneyBuilder, or choose a path-based model"));
-    int channelCount = journeys.channels().size();
-    double[] conv = new double[channelCount];
-    double[] value = new double[channelCount];
-    // Channel ids of the timed journeys may differ from the set's (after a merge); map them by name.
-    int[] toSet = new int[timed.channels().size()];
-    for (int c = 0; c < toSet.length; c++) {
-      toSet[c] = journeys.channels().id(timed.channels().name(c)).orElseThrow();
-    }
     double halfLifeMillis = halfLife.toMillis();
-    double[] weights = new double[16];
-    for (int j = 0; j < timed.size(); j++) {
-      if (!timed.converted(j)) {
-        continue;
-      }
-      int start = timed.start(j);
-      int length = timed.end(j) - start;
-      if (weights.length < length) {
-        weights = new double[Math.max(length, weights.length * 2)];
-      }
+    return TimedCredit.attribute(name(), journeys, (timed, start, length, weights) -> {
       // Weights relative to the latest touch: the same proportions, no underflow on long journeys.
       long latest = Long.MIN_VALUE;
       for (int i = 0; i < length; i++) {
         latest = Math.max(latest, timed.touchMillis(start + i));
       }
-      double sum = 0;
       for (int i = 0; i < length; i++) {
         weights[i] = Math.pow(2, -(latest - timed.touchMillis(start + i)) / halfLifeMillis);
-        sum += weights[i];
       }
-      double v = timed.value(j);
-      for (int i = 0; i < length; i++) {
-        int channel = toSet[timed.channelAt(start + i)];
-        double w = weights[i] / sum;
-        conv[channel] += w;
-        value[channel] += v * w;
-      }
-    }
-    return AttributionResult.of(name(), journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), true);
+    });
   }
 
   @Override

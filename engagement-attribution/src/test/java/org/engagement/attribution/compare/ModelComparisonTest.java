@@ -179,7 +179,7 @@ class ModelComparisonTest {
   void defaultsHoldEveryBuiltInModel() {
     assertThat(MODELS.names()).containsExactly("custom", "first-touch", "inverse-j", "j-shaped", "last-non-direct",
         "last-touch", "linear", "linear-unique", "markov", "participation", "position-based", "shapley",
-        "shapley-ordered", "shapley-simplified", "time-decay");
+        "shapley-ordered", "shapley-simplified", "time-decay", "w-shaped");
   }
 
   /**

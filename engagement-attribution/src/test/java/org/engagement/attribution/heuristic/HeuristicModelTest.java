@@ -180,7 +180,7 @@ class HeuristicModelTest {
   void registryCreatesEveryHeuristicByName() throws IOException {
     AttributionModels models = HeuristicModel.registerAll(AttributionModels.builder()).build();
     assertThat(models.names()).containsExactly("custom", "first-touch", "inverse-j", "j-shaped", "last-non-direct",
-        "last-touch", "linear", "linear-unique", "participation", "position-based", "time-decay");
+        "last-touch", "linear", "linear-unique", "participation", "position-based", "time-decay", "w-shaped");
     assertConversions(models.create("first-touch").attribute(toy()), 5, 2, 1);
     AttributionModel tilted = models.create("position-based",
         ModelParameters.of(Map.of("first", "0.6", "middle", "0.2", "last", "0.2")));

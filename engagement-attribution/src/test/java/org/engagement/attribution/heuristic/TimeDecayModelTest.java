@@ -89,7 +89,7 @@ class TimeDecayModelTest {
     JourneySet paths = JourneySet.builder().add(List.of("a"), 1, 0, 0).build();
     assertThatThrownBy(() -> TimeDecayModel.sevenDayHalfLife().attribute(paths))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("time-decay needs touch times, but this journey set has paths only");
+        .hasMessageStartingWith("time-decay needs touch times and types, but this journey set has paths only");
   }
 
   @Test

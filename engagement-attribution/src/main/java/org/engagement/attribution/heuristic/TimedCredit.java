@@ -1,0 +1,69 @@
+package org.engagement.attribution.heuristic;
+
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
+import org.engagement.attribution.model.AttributionResult;
+
+/**
+ * The loop shared by the models that need each touch's time or type (time decay, W-shaped): for every
+ * converting journey, a weigher gives each touch a non-negative weight, and the journey's conversion and
+ * value are split in proportion. Stateless.
+ */
+final class TimedCredit {
+
+  /** Weighs the touches of one journey. */
+  @FunctionalInterface
+  interface Weigher {
+    /**
+     * Fills {@code weights[0..length)} for the touches at {@code start .. start + length} of
+     * {@code journeys}; the weights must not all be zero.
+     */
+    void weigh(Journeys journeys, int start, int length, double[] weights);
+  }
+
+  private TimedCredit() {}
+
+  /**
+   * Credits {@code journeys}' timed journeys with {@code weigher} under {@code model}'s name.
+   *
+   * @throws IllegalArgumentException if the set has paths only (no touch times or types)
+   */
+  static AttributionResult attribute(String model, JourneySet journeys, Weigher weigher) {
+    Journeys timed = journeys.timed().orElseThrow(() -> new IllegalArgumentException(model
+        + " needs touch times and types, but this journey set has paths only (read from a path file or built"
+        + " by hand); build it from interactions with JourneyBuilder, or choose a path-based model"));
+    int channelCount = journeys.channels().size();
+    double[] conv = new double[channelCount];
+    double[] value = new double[channelCount];
+    // Channel ids of the timed journeys may differ from the set's (after a merge); map them by name.
+    int[] toSet = new int[timed.channels().size()];
+    for (int c = 0; c < toSet.length; c++) {
+      toSet[c] = journeys.channels().id(timed.channels().name(c)).orElseThrow();
+    }
+    double[] weights = new double[16];
+    for (int j = 0; j < timed.size(); j++) {
+      if (!timed.converted(j)) {
+        continue;
+      }
+      int start = timed.start(j);
+      int length = timed.end(j) - start;
+      if (weights.length < length) {
+        weights = new double[Math.max(length, weights.length * 2)];
+      }
+      weigher.weigh(timed, start, length, weights);
+      double sum = 0;
+      for (int i = 0; i < length; i++) {
+        sum += weights[i];
+      }
+      double v = timed.value(j);
+      for (int i = 0; i < length; i++) {
+        int channel = toSet[timed.channelAt(start + i)];
+        double w = weights[i] / sum;
+        conv[channel] += w;
+        value[channel] += v * w;
+      }
+    }
+    return AttributionResult.of(model, journeys.channels(), conv, value, journeys.totalConversions(),
+        journeys.totalValue(), true);
+  }
+}
