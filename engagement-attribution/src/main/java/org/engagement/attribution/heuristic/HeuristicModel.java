@@ -14,6 +14,7 @@ import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
 import org.engagement.attribution.model.ModelParameters;
+import org.engagement.attribution.model.ParameterlessModel;
 import org.engagement.core.model.Channel;
 import org.engagement.core.model.ChannelGroup;
 import org.engagement.core.model.InvalidFieldException;
@@ -247,7 +248,7 @@ public final class HeuristicModel implements AttributionModel {
         })
         .register("participation", p -> noParameters(p, participation()))
         .register("time-decay", TimeDecayModel::fromParameters)
-        .register(WShapedModel.NAME, WShapedModel::fromParameters);
+        .register(WShapedModel.NAME, ParameterlessModel.factory(WShapedModel.create()));
   }
 
   private static Set<String> names(String text) {

@@ -2,12 +2,10 @@ package org.engagement.attribution.heuristic;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Set;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
-import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
+import org.engagement.attribution.model.ParameterlessModel;
 import org.engagement.core.model.InteractionType;
 
 /**
@@ -32,7 +30,7 @@ import org.engagement.core.model.InteractionType;
  *
  * @since 0.1.0
  */
-public final class WShapedModel implements AttributionModel {
+public final class WShapedModel extends ParameterlessModel {
   /** The registry name. */
   public static final String NAME = "w-shaped";
 
@@ -40,26 +38,13 @@ public final class WShapedModel implements AttributionModel {
   private static final double REST_SHARE = 0.1;
   private static final WShapedModel INSTANCE = new WShapedModel();
 
-  private WShapedModel() {}
+  private WShapedModel() {
+    super(NAME);
+  }
 
   /** The model (it has no parameters). */
   public static WShapedModel create() {
     return INSTANCE;
-  }
-
-  static WShapedModel fromParameters(ModelParameters parameters) {
-    requireNonNull(parameters, "parameters").requireOnly(Set.of());
-    return INSTANCE;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public ModelParameters parameters() {
-    return ModelParameters.none();
   }
 
   @Override
@@ -100,10 +85,5 @@ public final class WShapedModel implements AttributionModel {
       }
     }
     return -1;
-  }
-
-  @Override
-  public String toString() {
-    return NAME;
   }
 }

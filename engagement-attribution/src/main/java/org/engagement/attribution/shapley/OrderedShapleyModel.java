@@ -3,12 +3,10 @@ package org.engagement.attribution.shapley;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
-import java.util.Set;
 import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
+import org.engagement.attribution.model.ParameterlessModel;
 
 /**
  * The ordered Shapley value of Zhao, Mahboobi and Bagheri (2018), registered as {@code shapley-ordered}:
@@ -33,32 +31,19 @@ import org.engagement.attribution.model.ModelParameters;
  *
  * @since 0.1.0
  */
-public final class OrderedShapleyModel implements AttributionModel {
+public final class OrderedShapleyModel extends ParameterlessModel {
   /** The registry name. */
   public static final String NAME = "shapley-ordered";
 
   private static final OrderedShapleyModel INSTANCE = new OrderedShapleyModel();
 
-  private OrderedShapleyModel() {}
+  private OrderedShapleyModel() {
+    super(NAME);
+  }
 
   /** The model (it has no parameters). */
   public static OrderedShapleyModel create() {
     return INSTANCE;
-  }
-
-  static OrderedShapleyModel fromParameters(ModelParameters parameters) {
-    requireNonNull(parameters, "parameters").requireOnly(Set.of());
-    return INSTANCE;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public ModelParameters parameters() {
-    return ModelParameters.none();
   }
 
   /** Credit per channel: the positional credits summed over positions (the simplified Shapley value). */
@@ -122,10 +107,6 @@ public final class OrderedShapleyModel implements AttributionModel {
     return new ByPosition(journeys.channels(), positions, conv, value);
   }
 
-  @Override
-  public String toString() {
-    return NAME;
-  }
 
   /**
    * Ordered Shapley credits by channel id and touch position (from 1). Immutable and thread-safe: the

@@ -13,6 +13,7 @@ import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
 import org.engagement.attribution.model.ModelParameters;
+import org.engagement.attribution.model.ParameterlessModel;
 import org.engagement.core.model.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
@@ -172,8 +173,8 @@ public final class ShapleyModel implements AttributionModel {
     requireNonNull(builder, "builder");
     return builder
         .register(NAME, ShapleyModel::fromParameters)
-        .register(SimplifiedShapleyModel.NAME, SimplifiedShapleyModel::fromParameters)
-        .register(OrderedShapleyModel.NAME, OrderedShapleyModel::fromParameters);
+        .register(SimplifiedShapleyModel.NAME, ParameterlessModel.factory(SimplifiedShapleyModel.create()))
+        .register(OrderedShapleyModel.NAME, ParameterlessModel.factory(OrderedShapleyModel.create()));
   }
 
   /**

@@ -2,12 +2,10 @@ package org.engagement.attribution.shapley;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Set;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
+import org.engagement.attribution.model.ParameterlessModel;
 
 /**
  * The simplified Shapley value of Zhao, Mahboobi and Bagheri (2018), registered as
@@ -28,32 +26,19 @@ import org.engagement.attribution.model.ModelParameters;
  *
  * @since 0.1.0
  */
-public final class SimplifiedShapleyModel implements AttributionModel {
+public final class SimplifiedShapleyModel extends ParameterlessModel {
   /** The registry name. */
   public static final String NAME = "shapley-simplified";
 
   private static final SimplifiedShapleyModel INSTANCE = new SimplifiedShapleyModel();
 
-  private SimplifiedShapleyModel() {}
+  private SimplifiedShapleyModel() {
+    super(NAME);
+  }
 
   /** The model (it has no parameters). */
   public static SimplifiedShapleyModel create() {
     return INSTANCE;
-  }
-
-  static SimplifiedShapleyModel fromParameters(ModelParameters parameters) {
-    requireNonNull(parameters, "parameters").requireOnly(Set.of());
-    return INSTANCE;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public ModelParameters parameters() {
-    return ModelParameters.none();
   }
 
   /**
@@ -73,10 +58,5 @@ public final class SimplifiedShapleyModel implements AttributionModel {
     }
     return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
         journeys.totalValue(), true);
-  }
-
-  @Override
-  public String toString() {
-    return NAME;
   }
 }

@@ -2,16 +2,13 @@ package org.engagement.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.engagement.examples.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.data.Offset;
@@ -26,37 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AttributeCommandTest {
   private static final Offset<Double> EXACT = within(1e-12);
 
-  /** The exit code, standard output and standard error of one run. */
-  record Run(int exit, String out, String err) {
-    /** The data rows of the CSV output, split into fields, after checking the header. */
-    List<String[]> rows(String header) {
-      String[] lines = out.split("\n", -1);
-      assertThat(lines[0]).isEqualTo(header);
-      assertThat(lines[lines.length - 1]).isEmpty();
-      List<String[]> rows = new ArrayList<>();
-      for (int i = 1; i < lines.length - 1; i++) {
-        rows.add(lines[i].split(",", -1));
-      }
-      return rows;
-    }
-  }
 
-  static Run run(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit = EngagementCli.execute(args);
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   static String resource(String name) {
     URL url = Objects.requireNonNull(AttributeCommandTest.class.getResource("/attribution/" + name), name);
@@ -67,7 +34,7 @@ class AttributeCommandTest {
     }
   }
 
-  private static void assertCredits(Run run, double[] conversions, double[] values) {
+  private static void assertCredits(CliRun run, double[] conversions, double[] values) {
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
     List<String[]> rows = run.rows("channel,conversions,value");
@@ -81,25 +48,25 @@ class AttributeCommandTest {
 
   @Test
   void firstAndLastTouchPrintTheReferenceVectorsExactly() {
-    Run first = run("attribute", "--model", "first-touch", "--input", resource("toy-paths.csv"));
+    CliRun first = run("attribute", "--model", "first-touch", "--input", resource("toy-paths.csv"));
     assertThat(first.err()).isEmpty();
     assertThat(first.exit()).isZero();
     assertThat(first.out()).isEqualTo("channel,conversions,value\nA,5,65\nB,2,17\nC,1,10\n");
-    Run last = run("attribute", "--model", "last-touch", "--input", resource("toy-paths.csv"));
+    CliRun last = run("attribute", "--model", "last-touch", "--input", resource("toy-paths.csv"));
     assertThat(last.out()).isEqualTo("channel,conversions,value\nA,0,0\nB,3,45\nC,5,47\n");
   }
 
   /** Linear per touch (ChannelAttribution): conversions 3, 2.5, 2.5; value 122/3, 169/6, 139/6. */
   @Test
   void linearIsPerTouchLikeChannelAttribution() {
-    Run run = run("attribute", "--model", "linear", "--input", resource("toy-paths.csv"));
+    CliRun run = run("attribute", "--model", "linear", "--input", resource("toy-paths.csv"));
     assertCredits(run, new double[] {3, 2.5, 2.5}, new double[] {122.0 / 3, 169.0 / 6, 139.0 / 6});
   }
 
   /** Linear over unique channels equals Zhao's simplified Shapley: 5/2, 3, 5/2 (A>A>B splits 3/2, 3/2). */
   @Test
   void linearUniqueSplitsEachPathOverItsDistinctChannels() {
-    Run run = run("attribute", "--model", "linear-unique", "--input", resource("toy-paths.csv"));
+    CliRun run = run("attribute", "--model", "linear-unique", "--input", resource("toy-paths.csv"));
     // Value: A 20/3 + 45/2 + 4, B 20/3 + 45/2 + 5/2 + 4, C 20/3 + 5/2 + 10 + 4.
     assertCredits(run, new double[] {2.5, 3, 2.5},
         new double[] {20.0 / 3 + 22.5 + 4, 20.0 / 3 + 22.5 + 2.5 + 4, 20.0 / 3 + 2.5 + 10 + 4});
@@ -112,10 +79,10 @@ class AttributeCommandTest {
    */
   @Test
   void paramsConfigureTheModel() {
-    Run run = run("attribute", "--model", "position-based", "--param", "first=0.2", "--param", "middle=0.2",
+    CliRun run = run("attribute", "--model", "position-based", "--param", "first=0.2", "--param", "middle=0.2",
         "--param", "last=0.6", "--input", resource("toy-paths.csv"));
     assertCredits(run, new double[] {1.8, 2.65, 3.55}, new double[] {24.4, 34.65, 32.95});
-    Run defaults = run("attribute", "--model", "position-based", "--input", resource("toy-paths.csv"));
+    CliRun defaults = run("attribute", "--model", "position-based", "--input", resource("toy-paths.csv"));
     assertCredits(defaults, new double[] {2.8, 2.5, 2.7}, new double[] {
         // A>B>C: A 8, B 4, C 8; A>A>B: A 18 + 9, B 18; B>C: 2.5 each; C: 10; B>A>C: B 4.8, A 2.4, C 4.8.
         8 + 27 + 2.4, 4 + 18 + 2.5 + 4.8, 8 + 2.5 + 10 + 4.8});
@@ -128,7 +95,7 @@ class AttributeCommandTest {
    */
   @Test
   void markovFollowsChannelAttributionAndTakesAnOrder() {
-    Run run = run("attribute", "--model", "markov", "--input", resource("toy-paths.csv"));
+    CliRun run = run("attribute", "--model", "markov", "--input", resource("toy-paths.csv"));
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
     List<String[]> rows = run.rows("channel,conversions,value");
@@ -140,10 +107,10 @@ class AttributeCommandTest {
       value += Double.parseDouble(rows.get(c)[2]);
     }
     assertThat(value).isCloseTo(92, within(1e-9));
-    Run second = run("attribute", "--model", "markov", "--order", "2", "--input", resource("toy-paths.csv"));
+    CliRun second = run("attribute", "--model", "markov", "--order", "2", "--input", resource("toy-paths.csv"));
     assertThat(second.exit()).isZero();
     assertThat(second.rows("channel,conversions,value")).hasSize(3);
-    Run zero = run("attribute", "--model", "markov", "--order", "0", "--input", resource("toy-paths.csv"));
+    CliRun zero = run("attribute", "--model", "markov", "--order", "0", "--input", resource("toy-paths.csv"));
     assertThat(zero.exit()).isEqualTo(2);
     assertThat(zero.err()).startsWith("model markov: order '0' is invalid");
   }
@@ -151,7 +118,7 @@ class AttributeCommandTest {
   @Test
   void writesToTheOutputFileWhenGivenOne(@TempDir Path dir) throws IOException {
     Path credits = dir.resolve("credits.csv");
-    Run run = run("attribute", "--model", "first-touch", "--input", resource("toy-paths.csv"),
+    CliRun run = run("attribute", "--model", "first-touch", "--input", resource("toy-paths.csv"),
         "--output", credits.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEmpty();
@@ -164,7 +131,7 @@ class AttributeCommandTest {
     Files.writeString(paths, "path;total_conversions;total_conversion_value;total_null\n"
         + "\"mail, weekly > İstanbul ads\";2;0.5;1\n"
         + "İstanbul ads;1;0.00001;0\n");
-    Run run = run("attribute", "--model", "last-touch", "--delimiter", ";", "--input", paths.toString());
+    CliRun run = run("attribute", "--model", "last-touch", "--delimiter", ";", "--input", paths.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEqualTo("channel,conversions,value\n\"mail, weekly\",0,0\nİstanbul ads,3,0.50001\n");
     assertThat(AttributeCommand.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
@@ -176,7 +143,7 @@ class AttributeCommandTest {
 
   @Test
   void anUnknownModelIsAUsageErrorThatListsTheNames() {
-    Run run = run("attribute", "--model", "nope", "--input", resource("toy-paths.csv"));
+    CliRun run = run("attribute", "--model", "nope", "--input", resource("toy-paths.csv"));
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("no attribution model named 'nope'; available: [custom, first-touch,")
@@ -185,16 +152,16 @@ class AttributeCommandTest {
 
   @Test
   void theModelSaysWhichParametersItRefuses() {
-    Run order = run("attribute", "--model", "first-touch", "--order", "2", "--input", resource("toy-paths.csv"));
+    CliRun order = run("attribute", "--model", "first-touch", "--order", "2", "--input", resource("toy-paths.csv"));
     assertThat(order.exit()).isEqualTo(2);
     assertThat(order.err()).isEqualTo(
         "model first-touch: parameter 'order' is invalid: is not accepted: the model takes no parameters\n");
-    Run misspelt = run("attribute", "--model", "position-based", "--param", "frist=0.3",
+    CliRun misspelt = run("attribute", "--model", "position-based", "--param", "frist=0.3",
         "--input", resource("toy-paths.csv"));
     assertThat(misspelt.exit()).isEqualTo(2);
     assertThat(misspelt.err()).startsWith("model position-based: parameter 'frist' is invalid: "
         + "is not a parameter of this model; known: [first, last, middle]");
-    Run twice = run("attribute", "--model", "first-touch", "--order", "2", "--param", "order=3",
+    CliRun twice = run("attribute", "--model", "first-touch", "--order", "2", "--param", "order=3",
         "--input", resource("toy-paths.csv"));
     assertThat(twice.exit()).isEqualTo(2);
     assertThat(twice.err()).contains("give the order once");
@@ -203,20 +170,20 @@ class AttributeCommandTest {
   @Test
   void aBadInputFileNamesLineFieldValueAndRule(@TempDir Path dir) {
     String bad = resource("bad-paths.csv");
-    Run run = run("attribute", "--model", "linear", "--input", bad);
+    CliRun run = run("attribute", "--model", "linear", "--input", bad);
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo(
         "cannot read " + bad + ": line 3: total_conversions '-1' is invalid: must not be negative\n");
     Path missing = dir.resolve("missing.csv");
-    Run none = run("attribute", "--model", "linear", "--input", missing.toString());
+    CliRun none = run("attribute", "--model", "linear", "--input", missing.toString());
     assertThat(none.exit()).isEqualTo(1);
     assertThat(none.err()).isEqualTo("cannot read " + missing + ": no such file\n");
   }
 
   @Test
   void aModelThatNeedsMoreThanPathsFailsWithItsReason() {
-    Run run = run("attribute", "--model", "time-decay", "--input", resource("toy-paths.csv"));
+    CliRun run = run("attribute", "--model", "time-decay", "--input", resource("toy-paths.csv"));
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("model time-decay cannot attribute ").contains("needs touch times");
@@ -228,7 +195,7 @@ class AttributeCommandTest {
     assertThat(run("attribute", "--model", "linear").exit()).isEqualTo(2);
     assertThat(run("attribute", "--model", "linear", "--order", "two", "--input", resource("toy-paths.csv")).exit())
         .isEqualTo(2);
-    Run noValue = run("attribute", "--model", "position-based", "--param", "first", "--input", resource("toy-paths.csv"));
+    CliRun noValue = run("attribute", "--model", "position-based", "--param", "first", "--input", resource("toy-paths.csv"));
     assertThat(noValue.exit()).isEqualTo(2);
     assertThat(noValue.err()).contains("KEY=VALUE");
   }
@@ -237,7 +204,7 @@ class AttributeCommandTest {
   void aFileWithoutRowsGivesTheHeaderOnly(@TempDir Path dir) throws IOException {
     Path empty = dir.resolve("empty.csv");
     Files.writeString(empty, "path,total_conversions\n");
-    Run run = run("attribute", "--model", "linear", "--input", empty.toString());
+    CliRun run = run("attribute", "--model", "linear", "--input", empty.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEqualTo("channel,conversions,value\n");
   }

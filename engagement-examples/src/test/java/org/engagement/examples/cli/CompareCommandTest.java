@@ -3,13 +3,12 @@ package org.engagement.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.engagement.examples.cli.AttributeCommandTest.resource;
-import static org.engagement.examples.cli.AttributeCommandTest.run;
+import static org.engagement.examples.cli.CliRun.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.engagement.examples.cli.AttributeCommandTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +17,7 @@ class CompareCommandTest {
 
   @Test
   void printsTheModelsSideBySide() {
-    Run run = run("compare", "--models", "first-touch,last-touch,linear", "--input", resource("toy-paths.csv"));
+    CliRun run = run("compare", "--models", "first-touch,last-touch,linear", "--input", resource("toy-paths.csv"));
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
     List<String[]> rows = run.rows("channel,first-touch_conversions,first-touch_value,"
@@ -35,7 +34,7 @@ class CompareCommandTest {
   @Test
   void writesToTheOutputFile(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("compare.csv");
-    Run run = run("compare", "--models", "last-touch", "--input", resource("toy-paths.csv"), "--output", out.toString());
+    CliRun run = run("compare", "--models", "last-touch", "--input", resource("toy-paths.csv"), "--output", out.toString());
     assertThat(run.exit()).isZero();
     assertThat(Files.readString(out))
         .isEqualTo("channel,last-touch_conversions,last-touch_value\nA,0,0\nB,3,45\nC,5,47\n");
@@ -43,16 +42,16 @@ class CompareCommandTest {
 
   @Test
   void unknownOrRepeatedModelsAreUsageErrorsAndBadInputAnInputError() {
-    Run unknown = run("compare", "--models", "first-touch,nope", "--input", resource("toy-paths.csv"));
+    CliRun unknown = run("compare", "--models", "first-touch,nope", "--input", resource("toy-paths.csv"));
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).startsWith("no attribution model named 'nope'; available: [");
-    Run twice = run("compare", "--models", "linear,linear", "--input", resource("toy-paths.csv"));
+    CliRun twice = run("compare", "--models", "linear,linear", "--input", resource("toy-paths.csv"));
     assertThat(twice.exit()).isEqualTo(2);
     assertThat(twice.err()).isEqualTo("--models names linear twice\n");
-    Run bad = run("compare", "--models", "linear", "--input", resource("bad-paths.csv"));
+    CliRun bad = run("compare", "--models", "linear", "--input", resource("bad-paths.csv"));
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("line 3: total_conversions '-1' is invalid: must not be negative");
-    Run timeDecay = run("compare", "--models", "linear,time-decay", "--input", resource("toy-paths.csv"));
+    CliRun timeDecay = run("compare", "--models", "linear,time-decay", "--input", resource("toy-paths.csv"));
     assertThat(timeDecay.exit()).isEqualTo(1);
     assertThat(timeDecay.err()).startsWith("cannot compare on ").contains("needs touch times");
   }

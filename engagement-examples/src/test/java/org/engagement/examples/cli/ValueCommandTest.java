@@ -1,15 +1,13 @@
 package org.engagement.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.engagement.examples.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,36 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValueCommandTest {
 
-  /** The exit code, standard output and standard error of one run. */
-  private record Run(int exit, String out, String err) {
-    Map<String, String> metrics() {
-      Map<String, String> metrics = new LinkedHashMap<>();
-      String[] lines = out.split("\n");
-      assertThat(lines[0]).isEqualTo("metric,value");
-      for (int i = 1; i < lines.length; i++) {
-        int comma = lines[i].lastIndexOf(',');
-        metrics.put(lines[i].substring(0, comma), lines[i].substring(comma + 1));
-      }
-      return metrics;
-    }
-  }
 
-  private static Run run(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit = EngagementCli.execute(args);
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   /**
    * Three customers, worked by hand, as of 2024-03-31.
@@ -73,7 +42,7 @@ class ValueCommandTest {
         + "a,2024-03-01T10:00:00Z,50\n"
         + "\n"
         + "c,2024-03-01,20\n");
-    Run run = run("value", "--transactions", csv.toString(), "--as-of", "2024-03-31");
+    CliRun run = run("value", "--transactions", csv.toString(), "--as-of", "2024-03-31");
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
     Map<String, String> m = run.metrics();
@@ -101,7 +70,7 @@ class ValueCommandTest {
         + "5, ,x,2024-03-01\n"
         + "5,f\n"
         + "30,g,x,20240302\n");
-    Run run = run("value", "--transactions", csv.toString());
+    CliRun run = run("value", "--transactions", csv.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.metrics()).containsEntry("transactions", "2").containsEntry("rejected_rows", "6")
         .containsEntry("customers", "2").containsEntry("total_value", "40")
@@ -119,7 +88,7 @@ class ValueCommandTest {
   void rowsAfterAsOfAreCountedAndLeftOut(@TempDir Path dir) throws IOException {
     Path csv = dir.resolve("tx.csv");
     Files.writeString(csv, "customer_id,timestamp,amount\na,2024-01-01,10\nb,2024-02-01,10\nb,2024-05-01,99\n");
-    Run run = run("value", "--transactions", csv.toString(), "--as-of", "2024-03-01");
+    CliRun run = run("value", "--transactions", csv.toString(), "--as-of", "2024-03-01");
     assertThat(run.exit()).isZero();
     assertThat(run.metrics()).containsEntry("transactions", "2").containsEntry("excluded_after_as_of", "1")
         .containsEntry("total_value", "20").containsEntry("gini", "0.000000");
@@ -130,14 +99,14 @@ class ValueCommandTest {
   void aMissingColumnOrFileIsAnError(@TempDir Path dir) throws IOException {
     Path csv = dir.resolve("tx.csv");
     Files.writeString(csv, "customer_id,when,amount\na,2024-01-01,10\n");
-    Run run = run("value", "--transactions", csv.toString());
+    CliRun run = run("value", "--transactions", csv.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("must have a column timestamp");
     assertThat(run("value", "--transactions", dir.resolve("missing.csv").toString()).exit()).isEqualTo(1);
     assertThat(run("value", "--transactions", csv.toString(), "--as-of", "yesterday").exit()).isEqualTo(2);
     Path empty = dir.resolve("empty.csv");
     Files.writeString(empty, "customer_id,timestamp,amount\n");
-    Run none = run("value", "--transactions", empty.toString());
+    CliRun none = run("value", "--transactions", empty.toString());
     assertThat(none.exit()).isEqualTo(1);
     assertThat(none.metrics()).containsEntry("customers", "0");
     assertThat(none.err()).contains("no valid transactions");
@@ -162,7 +131,7 @@ class ValueCommandTest {
     }
     Path csv = dir.resolve("cdnow.csv");
     Files.write(csv, rows, StandardCharsets.UTF_8);
-    Run run = run("value", "--transactions", csv.toString());
+    CliRun run = run("value", "--transactions", csv.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
     Map<String, String> m = run.metrics();
