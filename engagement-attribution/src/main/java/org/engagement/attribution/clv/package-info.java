@@ -1,0 +1,14 @@
+/**
+ * Data preparation for customer-lifetime-value ("buy 'til you die") models: from transactions to the
+ * per-customer repeat-buying summary {@code (x, t_x, T)} with mean repeat spend, a calibration / holdout
+ * split, and compression of identical summaries into weighted rows for the likelihoods.
+ *
+ * <p>Definitions follow the CDNOW summary files of Fader and Hardie (see {@link
+ * org.engagement.attribution.clv.RepeatBuyingSummaries}): purchases are counted by distinct calendar day,
+ * time is measured in an explicit {@link org.engagement.attribution.clv.PeriodUnit}, and the observation
+ * end is always given by the caller.
+ */
+@NullMarked
+package org.engagement.attribution.clv;
+
+import org.jspecify.annotations.NullMarked;
