@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.assertj.core.data.Offset;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.journey.PathFormat;
+import org.engagement.attribution.journey.ToyPaths;
 import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
@@ -43,16 +42,8 @@ class ModelComparisonTest {
    * 20/3 + 30 + 4 = 122/3, B 5/2 / 20/3 + 15 + 5/2 + 4 = 169/6, C 5/2 / 20/3 + 5/2 + 10 + 4 = 139/6. Each
    * model's totals are 8 conversions and 92 in value.
    */
-  static final String TOY = "path,total_conversions,total_conversion_value,total_null\n"
-      + "A > B > C,2,20.00,3\n"
-      + "A > A > B,3,45.00,1\n"
-      + "B > C,1,5.00,4\n"
-      + "C,1,10.00,2\n"
-      + "A,0,0.00,5\n"
-      + "B > A > C,1,12.00,1\n";
-
-  static JourneySet toy() throws IOException {
-    return PathFormat.channelAttribution().read(new StringReader(TOY));
+  static JourneySet toy() {
+    return ToyPaths.toy();
   }
 
   private static List<AttributionModel> models(String... names) {

@@ -3,9 +3,9 @@ package org.engagement.attribution.heuristic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.engagement.attribution.journey.ToyPaths.toy;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.journey.PathFormat;
 import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
@@ -26,19 +25,6 @@ import org.junit.jupiter.api.Test;
 
 class HeuristicModelTest {
   private static final Offset<Double> EXACT = within(1e-12);
-
-  /** The toy dataset of the attribution reference, section 7 ("Test vectors on the toy dataset"). */
-  private static final String TOY = "path,total_conversions,total_conversion_value,total_null\n"
-      + "A > B > C,2,20.00,3\n"
-      + "A > A > B,3,45.00,1\n"
-      + "B > C,1,5.00,4\n"
-      + "C,1,10.00,2\n"
-      + "A,0,0.00,5\n"
-      + "B > A > C,1,12.00,1\n";
-
-  private static JourneySet toy() throws IOException {
-    return PathFormat.channelAttribution().read(new StringReader(TOY));
-  }
 
   /** Adobe's worked example (models.md): paid search -9 d, social -6 d, email 0 d, display 0 d; $50. */
   private static JourneySet adobeVisitor() {

@@ -2,6 +2,7 @@ package org.engagement.attribution.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.engagement.attribution.journey.ToyPaths.toy;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,23 +12,6 @@ import org.engagement.core.model.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class PathFormatTest {
-  /** The toy dataset of the attribution reference, section 7 ("Test vectors on the toy dataset"). */
-  static final String TOY = "path,total_conversions,total_conversion_value,total_null\n"
-      + "A > B > C,2,20.00,3\n"
-      + "A > A > B,3,45.00,1\n"
-      + "B > C,1,5.00,4\n"
-      + "C,1,10.00,2\n"
-      + "A,0,0.00,5\n"
-      + "B > A > C,1,12.00,1\n";
-
-  static JourneySet toy() {
-    try {
-      return PathFormat.channelAttribution().read(new StringReader(TOY));
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   private static JourneySet read(String text) throws IOException {
     return PathFormat.channelAttribution().read(new StringReader(text));
   }

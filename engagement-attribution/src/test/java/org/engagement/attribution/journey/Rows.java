@@ -45,6 +45,16 @@ public record Rows(List<Row> rows) {
     return builder.build();
   }
 
+  /** These rows plus their mirror image with channels {@code a} and {@code b} swapped: a and b are interchangeable. */
+  public Rows mirrored(String a, String b) {
+    return plus(renamed(name -> name.equals(a) ? b : name.equals(b) ? a : name).rows());
+  }
+
+  /** {@code chK} renamed to a name that sorts and hashes differently (and has a Turkish dotted İ). */
+  public static String farName(String name) {
+    return "İz-" + (100 - Integer.parseInt(name.substring(2)));
+  }
+
   /** The rows in an order shuffled by {@code seed}. */
   public Rows shuffled(long seed) {
     List<Row> copy = new ArrayList<>(rows);

@@ -3,14 +3,13 @@ package org.engagement.attribution.markov;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.engagement.attribution.journey.ToyPaths.toy;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.journey.PathFormat;
 import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
@@ -20,19 +19,6 @@ import org.junit.jupiter.api.Test;
 
 class MarkovModelTest {
   private static final Offset<Double> EXACT = within(1e-12);
-
-  /** The toy dataset of shared/reference/attribution.md, section 7, "Test vectors on the toy dataset". */
-  private static final String TOY = "path,total_conversions,total_conversion_value,total_null\n"
-      + "A > B > C,2,20.00,3\n"
-      + "A > A > B,3,45.00,1\n"
-      + "B > C,1,5.00,4\n"
-      + "C,1,10.00,2\n"
-      + "A,0,0.00,5\n"
-      + "B > A > C,1,12.00,1\n";
-
-  private static JourneySet toy() throws IOException {
-    return PathFormat.channelAttribution().read(new StringReader(TOY));
-  }
 
   private static JourneySet set(Object[]... rows) {
     JourneySet.Builder builder = JourneySet.builder();
