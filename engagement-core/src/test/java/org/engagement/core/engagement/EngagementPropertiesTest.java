@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -155,6 +156,24 @@ class EngagementPropertiesTest {
   }
 
   @Property(tries = 200)
+  void batchedTableEqualsFoldingEachCustomersStates(
+      @ForAll("manyCustomers") List<Interaction> interactions, @ForAll @IntRange(max = 500) int readAfter) {
+    EngagementScorer scorer = EngagementScorer.defaults().withHalfLife(Duration.ofDays(7));
+    EngagementScores scores = EngagementScores.of(scorer);
+    for (int i = 0; i < interactions.size(); i++) {
+      scores.add(interactions.get(i));
+      if (i == readAfter) {
+        scores.customerCount(); // a read in the middle of a batch must not change the outcome
+      }
+    }
+
+    Map<String, List<Interaction>> byCustomer =
+        interactions.stream().collect(Collectors.groupingBy(Interaction::customerId));
+    assertThat(scores.customerIds()).isEqualTo(byCustomer.keySet());
+    byCustomer.forEach((customerId, own) -> assertThat(scores.state(customerId)).isEqualTo(scorer.state(own)));
+  }
+
+  @Property(tries = 200)
   void seriesPointsEqualTheDirectScoreAtEachPeriodEnd(
       @ForAll("interactions") List<Interaction> interactions,
       @ForAll Granularity granularity,
@@ -199,7 +218,17 @@ class EngagementPropertiesTest {
 
   @Provide
   Arbitrary<List<Interaction>> interactions() {
-    Arbitrary<String> customers = Arbitraries.of("c-1", "c-2", "c-3", "c-4");
+    return interactionsOf(Arbitraries.of("c-1", "c-2", "c-3", "c-4"), 60);
+  }
+
+  /** Hundreds of customers over several batches and table growths; "Aa" and "BB" share a hash code. */
+  @Provide
+  Arbitrary<List<Interaction>> manyCustomers() {
+    Arbitrary<String> numbered = Arbitraries.integers().between(0, 400).map(n -> "c-" + n);
+    return interactionsOf(Arbitraries.oneOf(numbered, Arbitraries.of("Aa", "BB", "AaBB", "BBAa")), 500);
+  }
+
+  private static Arbitrary<List<Interaction>> interactionsOf(Arbitrary<String> customers, int maxSize) {
     Arbitrary<InteractionType> types = Arbitraries.of(InteractionType.class);
     Arbitrary<Direction> directions = Arbitraries.of(Direction.class);
     Arbitrary<ChannelGroup> groups = Arbitraries.of(ChannelGroup.class);
@@ -215,7 +244,7 @@ class EngagementPropertiesTest {
                     .timestamp(time)
                     .build())
         .list()
-        .ofMaxSize(60);
+        .ofMaxSize(maxSize);
   }
 
   private static EngagementState fold(List<Event> events, Duration halfLife) {

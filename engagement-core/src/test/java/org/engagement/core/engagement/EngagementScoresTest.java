@@ -46,6 +46,20 @@ class EngagementScoresTest {
   }
 
   @Test
+  void customersWhoseIdsShareAHashCodeKeepSeparateScores() {
+    // "Aa" and "BB" have the same String.hashCode(), so they probe the same slots
+    EngagementScores scores =
+        EngagementScores.of(SCORER)
+            .addAll(List.of(touch("Aa", InteractionType.SHARE, 0), touch("BB", InteractionType.LIKE, 0)))
+            .add(touch("BB", InteractionType.LIKE, 7));
+    Instant at = T0.plus(WEEK);
+
+    // Aa: 6 x 2^-1 = 3; BB: 2 x 2^-1 + 2 = 3
+    assertThat(scores.scoresAt(at)).containsOnly(entry("Aa", 3.0), entry("BB", 3.0));
+    assertThat(scores.state("BB")).isEqualTo(new EngagementState(3, at, WEEK));
+  }
+
+  @Test
   void scoresBeforeSomeonesLatestInteractionAreRefused() {
     EngagementScores scores = EngagementScores.of(SCORER).add(touch("ann", InteractionType.SHARE, 3));
 
@@ -109,6 +123,7 @@ class EngagementScoresTest {
 
     assertThat(copy.scorer()).isEqualTo(SCORER);
     assertThat(copy.scoresAt(T0.plus(WEEK))).isEqualTo(scores.scoresAt(T0.plus(WEEK)));
+    assertThat(copy.add(touch("cy", InteractionType.LIKE, 7)).customerCount()).isEqualTo(3);
   }
 
   private static Interaction touch(String customerId, InteractionType type, int day) {
