@@ -7,6 +7,10 @@
  * org.engagement.attribution.clv.RepeatBuyingSummaries}): purchases are counted by distinct calendar day,
  * time is measured in an explicit {@link org.engagement.attribution.clv.PeriodUnit}, and the observation
  * end is always given by the caller.
+ *
+ * <p>The models live in subpackages: {@code clv.model} (BG/NBD, MBG/NBD, Gamma-Gamma and the shared
+ * {@code RepeatBuyingModel} interface), {@code clv.fit} (maximum-likelihood fitting with convergence
+ * status and standard errors) and {@code clv.special} (the Gauss hypergeometric function).
  */
 @NullMarked
 package org.engagement.attribution.clv;

@@ -1,0 +1,19 @@
+/**
+ * Probabilistic customer-base models fitted by maximum likelihood on the CDNOW-style repeat-buying
+ * summaries: the transaction models BG/NBD ({@link org.engagement.attribution.clv.model.BgNbdModel},
+ * Fader, Hardie and Lee 2005) and MBG/NBD ({@link org.engagement.attribution.clv.model.MbgNbdModel},
+ * Batislam, Denizel and Filiztekin 2007), which share {@link
+ * org.engagement.attribution.clv.model.RepeatBuyingModel}, and the Gamma-Gamma spend model ({@link
+ * org.engagement.attribution.clv.model.GammaGammaModel}, Fader and Hardie 2013, note 025).
+ *
+ * <p>Time in every method (recency, age, horizons) is in the {@link
+ * org.engagement.attribution.clv.PeriodUnit} of the summaries the model was fitted on, which the model
+ * carries ({@link org.engagement.attribution.clv.model.RepeatBuyingModel#unit()}): a model fitted on
+ * weeks predicts purchases in {@code t} weeks. Fits return a {@link
+ * org.engagement.attribution.clv.model.ModelFit}, which refuses to hand out a model whose search did not
+ * converge.
+ */
+@NullMarked
+package org.engagement.attribution.clv.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package org.engagement.attribution.clv.special;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import org.engagement.core.model.InvalidFieldException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** {@code 2F1} against closed forms (Abramowitz and Stegun 15.1.3, 15.1.8, 15.1.20). */
+class HypergeometricTest {
+
+  /** A&amp;S 15.1.3: {@code 2F1(1, 1; 2; z) = -ln(1 - z) / z}, including close to 1. */
+  @ParameterizedTest
+  @ValueSource(doubles = {1e-6, 0.1, 0.5, 0.9, 0.99, 0.999, 0.9999})
+  void logarithm(double z) {
+    assertThat(Hypergeometric.gauss2F1(1, 1, 2, z)).isCloseTo(-Math.log1p(-z) / z, withinPercentage(1e-9));
+  }
+
+  /** A&amp;S 15.1.8: {@code 2F1(a, b; b; z) = (1 - z)^-a}, with non-integer {@code a} and a growing sum. */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.05, 0.3, 0.7, 0.95, 0.999})
+  void binomial(double z) {
+    assertThat(Hypergeometric.gauss2F1(0.243, 2.426, 2.426, z))
+        .isCloseTo(Math.pow(1 - z, -0.243), withinPercentage(1e-9));
+    assertThat(Hypergeometric.gauss2F1(7.5, 3.25, 3.25, z))
+        .isCloseTo(Math.pow(1 - z, -7.5), withinPercentage(1e-9));
+  }
+
+  /**
+   * {@code 2F1(1/2, 1; 3/2; z^2) = artanh(z) / z} (A&amp;S 15.1.4), a series with non-integer parameters
+   * whose limit at 1 is infinite, like the BG/NBD arguments.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.2, 0.8, 0.99, 0.999})
+  void inverseHyperbolicTangent(double z) {
+    double atanh = 0.5 * Math.log((1 + z) / (1 - z));
+    assertThat(Hypergeometric.gauss2F1(0.5, 1, 1.5, z * z)).isCloseTo(atanh / z, withinPercentage(1e-9));
+  }
+
+  /** A polynomial: {@code 2F1(-2, b; c; z) = 1 - 2bz/c + b(b+1)z^2/(c(c+1))}, the series stops. */
+  @Test
+  void terminatingSeries() {
+    double b = 1.5;
+    double c = 2.5;
+    double z = 0.4;
+    double expected = 1 - 2 * b * z / c + b * (b + 1) * z * z / (c * (c + 1)); // 1 - 0.48 + 0.0857142...
+    assertThat(Hypergeometric.gauss2F1(-2, b, c, z)).isCloseTo(expected, withinPercentage(1e-10));
+  }
+
+  @Test
+  void atZeroIsOne() {
+    assertThat(Hypergeometric.gauss2F1(3.3, 4.4, 5.5, 0)).isEqualTo(1.0);
+  }
+
+  @Test
+  void rejectsArgumentsOutsideTheRange() {
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1(1, 1, 2, 1.0))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("z");
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1(1, 1, 2, -0.5))
+        .isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1(1, 1, -2, 0.5))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("c");
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1(Double.NaN, 1, 2, 0.5))
+        .isInstanceOf(InvalidFieldException.class);
+  }
+}
