@@ -3,9 +3,7 @@ package org.engagement.examples.quickstart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.engagement.core.ingest.ImportReport;
-import org.engagement.core.ingest.InteractionImporter;
-import org.engagement.core.ingest.csv.CsvInteractionAdapter;
 import org.engagement.core.model.ChannelGroup;
 import org.engagement.core.model.ConversionRule;
 import org.engagement.core.model.Customer;
@@ -36,21 +32,18 @@ public final class QuickStart {
 
   /** Runs the quick start on the bundled sample and prints to {@code out}. */
   public static void run(PrintStream out) {
-    try (InputStream csv = QuickStart.class.getResourceAsStream(SAMPLE)) {
-      if (csv == null) {
-        throw new IllegalStateException("the bundled sample " + SAMPLE + " is missing from the class path");
-      }
-      run(csv, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    run(BundledSample.load(), out);
   }
 
   /** Runs the quick start on the CSV in {@code csv} and prints to {@code out}. */
   public static void run(InputStream csv, PrintStream out) throws IOException {
+    run(BundledSample.read(csv), out);
+  }
+
+  private static void run(BundledSample sample, PrintStream out) {
     // 1. Import: every record is accepted, rejected with its reason, or counted as a duplicate.
-    List<Interaction> interactions = new ArrayList<>();
-    ImportReport report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), csv, interactions::add);
+    List<Interaction> interactions = sample.interactions();
+    ImportReport report = sample.report();
     out.println("Import: " + report.summary());
     report.rejections().forEach(rejection -> out.println("  " + rejection));
 

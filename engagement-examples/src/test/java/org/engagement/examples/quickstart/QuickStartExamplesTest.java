@@ -1,0 +1,36 @@
+package org.engagement.examples.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class QuickStartExamplesTest {
+
+  @Test
+  void scoreEngagementListsTheFiveMostEngagedCustomers() {
+    String out = run(ScoreEngagement::run);
+
+    assertThat(out).startsWith("Engagement of 120 customers at ");
+    assertThat(out.lines().filter(line -> line.matches("  cust-\\d{3} +\\d+\\.\\d{2}"))).hasSize(5);
+  }
+
+  @Test
+  void attributeConversionsComparesLastTouchWithMarkov() {
+    String out = run(AttributeConversions::run);
+
+    assertThat(out.lines().findFirst().orElseThrow()).contains("last-touch", "markov");
+    assertThat(out).contains("press", "trade-show", "newsletter");
+    // every channel row has two numbers
+    assertThat(out.lines().skip(1)).allMatch(line -> line.matches("\\S+ +\\d+\\.\\d{2} +\\d+\\.\\d{2}"));
+  }
+
+  private static String run(Consumer<PrintStream> example) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    example.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
