@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param sourceId the identifier of the record in its source system, used to recognise duplicates;
  *     {@code null} if the source has none
  * @param attributes extra facts (campaign, post id, ...)
+ * @param content what the interaction said (text, tags, brand, sentiment, audience, service thread), or
+ *     {@code null} if nothing is known; an {@linkplain Content#isEmpty() empty} content is stored as
+ *     {@code null}, so that equal facts give equal interactions
  * @since 0.1.0
  */
 public record Interaction(
@@ -34,7 +37,8 @@ public record Interaction(
     Direction direction,
     @Nullable Money value,
     @Nullable String sourceId,
-    Attributes attributes)
+    Attributes attributes,
+    @Nullable Content content)
     implements Serializable {
   private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -60,11 +64,36 @@ public record Interaction(
       Identifiers.requireId("sourceId", sourceId);
     }
     requireNonNull(attributes, "attributes");
+    if (content != null && content.isEmpty()) {
+      content = null;
+    }
+  }
+
+  /**
+   * An interaction without content: the constructor every caller used before content existed.
+   *
+   * @throws InvalidFieldException if a rule in the parameter descriptions is broken
+   */
+  public Interaction(
+      String customerId,
+      Channel channel,
+      Instant timestamp,
+      InteractionType type,
+      Direction direction,
+      @Nullable Money value,
+      @Nullable String sourceId,
+      Attributes attributes) {
+    this(customerId, channel, timestamp, type, direction, value, sourceId, attributes, null);
   }
 
   /** Whether the interaction carries a value. */
   public boolean hasValue() {
     return value != null;
+  }
+
+  /** Whether the interaction carries content. */
+  public boolean hasContent() {
+    return content != null;
   }
 
   /** A builder; customer id, channel, timestamp and type are required. */
@@ -82,7 +111,8 @@ public record Interaction(
         .direction(direction)
         .value(value)
         .sourceId(sourceId)
-        .attributes(attributes);
+        .attributes(attributes)
+        .content(content);
   }
 
   /**
@@ -99,6 +129,7 @@ public record Interaction(
     private @Nullable Money value;
     private @Nullable String sourceId;
     private Attributes attributes = Attributes.empty();
+    private @Nullable Content content;
 
     private Builder() {}
 
@@ -150,6 +181,12 @@ public record Interaction(
       return this;
     }
 
+    /** Sets the content, or clears it with {@code null}. @return this builder */
+    public Builder content(@Nullable Content content) {
+      this.content = content;
+      return this;
+    }
+
     /**
      * Builds the interaction.
      *
@@ -166,7 +203,8 @@ public record Interaction(
           direction == null ? t.defaultDirection() : direction,
           value,
           sourceId,
-          attributes);
+          attributes,
+          content);
     }
   }
 }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * The columns the CSV adapter understands. Header names are matched ignoring case and surrounding
- * space; any other column becomes a string attribute of the interaction.
+ * space; any other column becomes a string attribute of the interaction. The columns from {@link #TEXT}
+ * on make up the interaction's {@link org.engagement.core.model.Content Content}; a row that leaves all
+ * of them empty has none.
  *
  * @since 0.1.0
  */
@@ -42,7 +44,27 @@ public enum CsvColumn {
   /** Optional. ISO 4217 currency code of {@link #VALUE}. */
   CURRENCY,
   /** Optional. The record's id in its source system; repeated ids are reported as duplicates. */
-  SOURCE_ID;
+  SOURCE_ID,
+  /** Optional content. The message text, read as it is (not trimmed); empty means none. */
+  TEXT,
+  /** Optional content. Topic tags separated by {@code |}. */
+  TAGS,
+  /** Optional content. Hashtags separated by {@code |}, with or without their {@code #}. */
+  HASHTAGS,
+  /** Optional content. Links separated by {@code |}. */
+  LINKS,
+  /** Optional content. The brand mentioned. */
+  BRAND,
+  /** Optional content. A sentiment score from -1 to 1, such as {@code 0.35}. */
+  SENTIMENT,
+  /** Optional content. The author's audience size (followers, list size), a whole number not below 0. */
+  AUDIENCE,
+  /** Optional content. The thread or case id linking a support request to its replies. */
+  THREAD_ID,
+  /** Optional content. Who handled the interaction (an agent or team id). */
+  OWNER,
+  /** Optional content. {@code true} if the interaction marks its thread resolved; empty or {@code false} if not. */
+  RESOLVED;
 
   /** The header name, for example {@code customer_id}. */
   public String header() {

@@ -42,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>direction</td><td>no</td><td>{@code inbound} / {@code outbound}; empty: the type's default</td></tr>
  *   <tr><td>value, currency</td><td>no</td><td>a decimal number not below zero, and its ISO 4217 code (required with a value)</td></tr>
  *   <tr><td>source_id</td><td>no</td><td>the record's id at its source; repeats are duplicates</td></tr>
+ *   <tr><td>text, tags, hashtags, links, brand, sentiment, audience, thread_id, owner, resolved</td><td>no</td>
+ *       <td>the interaction's {@link org.engagement.core.model.Content content}: text as it is, lists
+ *       separated by {@code |}, sentiment from -1 to 1, audience a whole number, resolved
+ *       {@code true}/{@code false}; a row with all of them empty has none</td></tr>
  *   <tr><td><i>any other</i></td><td>no</td><td>a string attribute named like the column (empty: absent)</td></tr>
  * </table>
  *

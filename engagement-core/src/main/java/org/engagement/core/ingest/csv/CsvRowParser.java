@@ -19,11 +19,13 @@ final class CsvRowParser {
   private final CsvHeader header;
   private final int maxFieldLength;
   private final CsvChannelResolver channels;
+  private final CsvContentParser content;
 
   CsvRowParser(CsvHeader header, CsvInteractionAdapter config) {
     this.header = header;
     this.maxFieldLength = config.maxFieldLength();
     this.channels = new CsvChannelResolver(header, config);
+    this.content = new CsvContentParser(header);
   }
 
   AdapterRecord parse(String[] fields, SourcePosition position) {
@@ -69,7 +71,8 @@ final class CsvRowParser {
           direction == null ? interactionType.defaultDirection() : Direction.parse("direction", direction),
           value(fields),
           sourceId,
-          attributes(fields));
+          attributes(fields),
+          content.parse(fields));
     } catch (InvalidFieldException e) {
       throw renamed(e);
     }
@@ -139,6 +142,7 @@ final class CsvRowParser {
     String column = switch (e.field()) {
       case "customerId" -> CsvColumn.CUSTOMER_ID.header();
       case "sourceId" -> CsvColumn.SOURCE_ID.header();
+      case "threadId" -> CsvColumn.THREAD_ID.header();
       default -> null;
     };
     return column == null ? e : new InvalidFieldException(column, e.value(), e.rule());

@@ -1,0 +1,144 @@
+package org.engagement.core.conversation.message;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.engagement.core.conversation.match.PhraseAutomaton;
+import org.engagement.core.conversation.match.TextFolding;
+import org.engagement.core.model.Content;
+import org.engagement.core.model.InvalidFieldException;
+
+/**
+ * Many key messages compiled into one {@link PhraseAutomaton}, so that finding which messages an
+ * interaction carries costs one pass over its text (and tags) whatever the number of messages, plus a
+ * hash look-up per hashtag and a prefix test per link and link pattern.
+ *
+ * <p>Messages are numbered by their position in {@link #messages()}. Immutable and thread-safe; matching
+ * needs a {@link Scanner} per thread.
+ *
+ * @since 0.1.0
+ */
+public final class MessageMatcher {
+  private final List<KeyMessage> messages;
+  private final PhraseAutomaton automaton;
+  private final Map<String, int[]> hashtags;
+  private final String[] linkPatterns;
+  private final int[] linkGroups;
+
+  private MessageMatcher(List<KeyMessage> messages) {
+    this.messages = List.copyOf(messages);
+    List<String> phrases = new ArrayList<>();
+    List<Integer> groups = new ArrayList<>();
+    Map<String, BitSet> tags = new HashMap<>();
+    List<String> patterns = new ArrayList<>();
+    List<Integer> patternGroups = new ArrayList<>();
+    for (int m = 0; m < messages.size(); m++) {
+      KeyMessage message = messages.get(m);
+      for (String phrase : message.phrases()) {
+        phrases.add(phrase);
+        groups.add(m);
+      }
+      for (String tag : message.hashtags()) {
+        phrases.add("#" + tag);
+        groups.add(m);
+        tags.computeIfAbsent(TextFolding.fold(tag), t -> new BitSet()).set(m);
+      }
+      for (String link : message.links()) {
+        patterns.add(foldLink(link));
+        patternGroups.add(m);
+      }
+    }
+    this.automaton = PhraseAutomaton.of(phrases, groups.stream().mapToInt(Integer::intValue).toArray());
+    this.hashtags = new HashMap<>();
+    tags.forEach((tag, bits) -> hashtags.put(tag, bits.stream().toArray()));
+    this.linkPatterns = patterns.toArray(String[]::new);
+    this.linkGroups = patternGroups.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The matcher for {@code messages}.
+   *
+   * @throws InvalidFieldException if two messages share a name
+   */
+  public static MessageMatcher of(List<KeyMessage> messages) {
+    requireNonNull(messages, "messages");
+    Set<String> names = new HashSet<>();
+    for (KeyMessage message : messages) {
+      if (!names.add(requireNonNull(message, "message").name())) {
+        throw new InvalidFieldException("key message name", message.name(), "must be unique among the messages");
+      }
+    }
+    return new MessageMatcher(messages);
+  }
+
+  /** The messages, in the order that numbers them. */
+  public List<KeyMessage> messages() {
+    return messages;
+  }
+
+  /** A scanner with its own buffers, for one thread at a time. */
+  public Scanner scanner() {
+    return new Scanner();
+  }
+
+  /** A link folded for matching: scheme and {@code www.} set aside, case and accents folded. */
+  static String foldLink(String link) {
+    String folded = TextFolding.fold(link);
+    int scheme = folded.indexOf("://");
+    if (scheme >= 0) {
+      folded = folded.substring(scheme + 3);
+    }
+    return folded.startsWith("www.") ? folded.substring(4) : folded;
+  }
+
+  /**
+   * Finds the messages an interaction's content carries. Not thread-safe: one scanner per thread.
+   *
+   * @since 0.1.0
+   */
+  public final class Scanner {
+    private final PhraseAutomaton.Scanner phrases = automaton.scanner();
+
+    private Scanner() {}
+
+    /** Sets in {@code found} the number of every message {@code content} carries; set bits stay set. */
+    public void match(Content content, BitSet found) {
+      requireNonNull(content, "content");
+      requireNonNull(found, "found");
+      String text = content.text();
+      if (text != null) {
+        phrases.scan(text, found);
+      }
+      for (String tag : content.tags()) {
+        phrases.scan(tag, found);
+      }
+      for (String tag : content.hashtags()) {
+        int[] groups = hashtags.get(TextFolding.fold(tag));
+        if (groups != null) {
+          for (int g : groups) {
+            found.set(g);
+          }
+        }
+      }
+      for (String link : content.links()) {
+        String folded = foldLink(link);
+        for (int i = 0; i < linkPatterns.length; i++) {
+          if (folded.startsWith(linkPatterns[i])) {
+            found.set(linkGroups[i]);
+          }
+        }
+      }
+    }
+
+    /** Sets in {@code found} the number of every message whose phrases or hashtags occur in {@code text}. */
+    public void match(CharSequence text, BitSet found) {
+      phrases.scan(text, found);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.engagement.core.conversation.service;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collector;
+import org.engagement.core.model.Channel;
+import org.engagement.core.model.Content;
+import org.engagement.core.model.Direction;
+import org.engagement.core.model.Interaction;
+import org.engagement.core.model.InvalidFieldException;
+
+/**
+ * Keeps service threads and customers' latest activity: the mergeable partial aggregate behind a
+ * {@link ServiceReport} and {@link RetentionGroups}.
+ *
+ * <p>Definitions, for each interaction fed:
+ *
+ * <ul>
+ *   <li>If its content has a {@linkplain Content#threadId() thread id}, it belongs to that thread. The
+ *       thread's earliest inbound interaction <em>opens</em> the case (its customer and channel are the
+ *       case's; ties go to the smaller customer id, then channel id); outbound ones are
+ *       <em>responses</em>; one whose content is marked {@linkplain Content#resolved() resolved}, in
+ *       either direction, <em>resolves</em> it. Responses and resolutions before the opening do not
+ *       count. A thread with no inbound interaction is not a case.
+ *   <li>If it is inbound, it is activity of its customer, thread or not, for retention.
+ * </ul>
+ *
+ * <p>State is each thread's interactions in brief (opening, response times and owners, resolution times)
+ * and one instant per customer, so instances {@linkplain #merge merge} exactly and the result does not
+ * depend on the order or partitioning of the interactions. Memory grows with the interactions in threads
+ * plus the customers seen.
+ *
+ * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
+ * gives each thread of a parallel stream its own and merges them).
+ *
+ * @since 0.1.0
+ */
+public final class ServiceLedger {
+  private static final Comparator<Channel> CHANNEL_ORDER =
+      Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
+
+  private final Map<String, ThreadState> threads = new HashMap<>();
+  private final Map<String, Instant> lastInbound = new HashMap<>();
+
+  private ServiceLedger() {}
+
+  /** An empty ledger. */
+  public static ServiceLedger create() {
+    return new ServiceLedger();
+  }
+
+  /** A collector of interactions into a ledger; safe for parallel streams. */
+  public static Collector<Interaction, ?, ServiceLedger> collector() {
+    return Collector.of(ServiceLedger::create, ServiceLedger::add, ServiceLedger::merge,
+        Collector.Characteristics.UNORDERED);
+  }
+
+  /** Records one interaction. @return this */
+  public ServiceLedger add(Interaction interaction) {
+    requireNonNull(interaction, "interaction");
+    if (interaction.direction() == Direction.INBOUND) {
+      lastInbound.merge(interaction.customerId(), interaction.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+    Content content = interaction.content();
+    if (content != null && content.threadId() != null) {
+      threads.computeIfAbsent(content.threadId(), id -> new ThreadState()).add(interaction, content);
+    }
+    return this;
+  }
+
+  /** Records every interaction. @return this */
+  public ServiceLedger addAll(Iterable<Interaction> interactions) {
+    for (Interaction interaction : interactions) {
+      add(interaction);
+    }
+    return this;
+  }
+
+  /**
+   * Adds {@code other}'s threads and activity into these, leaving {@code other} unchanged. The two must
+   * have recorded disjoint interactions.
+   *
+   * @return this
+   * @throws InvalidFieldException if {@code other} is this ledger
+   */
+  public ServiceLedger merge(ServiceLedger other) {
+    requireNonNull(other, "other");
+    if (other == this) {
+      throw new InvalidFieldException("other", "this", "must not be this ledger (it would count everything twice)");
+    }
+    other.threads.forEach((id, state) -> threads.computeIfAbsent(id, i -> new ThreadState()).merge(state));
+    other.lastInbound.forEach((id, at) -> lastInbound.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
+    return this;
+  }
+
+  /**
+   * The service metrics of every case, with {@code target} as the first-response target.
+   *
+   * @throws InvalidFieldException if the target is not positive
+   */
+  public ServiceReport report(Duration target) {
+    ServiceReport.requireTarget(target);
+    List<ThreadState.Case> all = cases();
+    Map<Channel, List<ThreadState.Case>> byChannel = new TreeMap<>(CHANNEL_ORDER);
+    Map<String, List<ThreadState.Case>> byOwner = new TreeMap<>();
+    List<ThreadState.Case> unassigned = new ArrayList<>();
+    for (ThreadState.Case c : all) {
+      byChannel.computeIfAbsent(c.opening().channel(), k -> new ArrayList<>()).add(c);
+      String owner = c.owner();
+      if (owner == null) {
+        unassigned.add(c);
+      } else {
+        byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
+      }
+    }
+    Map<Channel, ServiceStats> channelStats = new TreeMap<>(CHANNEL_ORDER);
+    byChannel.forEach((channel, cases) -> channelStats.put(channel, ServiceStats.of(cases, target)));
+    Map<String, ServiceStats> ownerStats = new TreeMap<>();
+    byOwner.forEach((owner, cases) -> ownerStats.put(owner, ServiceStats.of(cases, target)));
+    return new ServiceReport(target, ServiceStats.of(all, target), channelStats, ownerStats,
+        ServiceStats.of(unassigned, target));
+  }
+
+  /**
+   * The retention of customers whose judged requests were resolved against those with one that was not,
+   * by the rule in {@link RetentionGroups}.
+   *
+   * @throws InvalidFieldException if the window is not positive
+   */
+  public RetentionGroups retention(Instant asOf, Duration window) {
+    requireNonNull(asOf, "asOf");
+    requireNonNull(window, "window");
+    if (window.isNegative() || window.isZero()) {
+      throw new InvalidFieldException("window", window, "must be positive");
+    }
+    Instant judgedBy = asOf.minus(window);
+    Map<String, Instant> latestOpening = new HashMap<>();
+    Map<String, Boolean> allResolved = new HashMap<>();
+    for (ThreadState.Case c : cases()) {
+      Instant opened = c.opening().at();
+      if (opened.isAfter(judgedBy)) {
+        continue;
+      }
+      String customer = c.opening().customerId();
+      boolean resolved = c.resolved() != null && !c.resolved().isAfter(asOf);
+      latestOpening.merge(customer, opened, (a, b) -> a.isAfter(b) ? a : b);
+      allResolved.merge(customer, resolved, Boolean::logicalAnd);
+    }
+    long[] counts = new long[4];
+    latestOpening.forEach((customer, opened) -> {
+      int group = allResolved.get(customer) ? 0 : 2;
+      counts[group]++;
+      Instant last = lastInbound.get(customer);
+      if (last != null && !last.isBefore(opened.plus(window))) {
+        counts[group + 1]++;
+      }
+    });
+    return new RetentionGroups(asOf, window, new RetentionCount(counts[0], counts[1]), new RetentionCount(counts[2], counts[3]));
+  }
+
+  private List<ThreadState.Case> cases() {
+    List<ThreadState.Case> cases = new ArrayList<>(threads.size());
+    for (ThreadState state : threads.values()) {
+      ThreadState.Case c = state.toCase();
+      if (c != null) {
+        cases.add(c);
+      }
+    }
+    return cases;
+  }
+}

@@ -1,0 +1,78 @@
+package org.engagement.core.conversation.voice;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.engagement.core.conversation.match.TextFolding;
+import org.engagement.core.model.Content;
+import org.engagement.core.model.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Our brand and the competitors it is compared with. A mention belongs to the brand its
+ * {@linkplain Content#brand() content names}, compared ignoring case and accents; a mention that names no
+ * brand is taken as ours (a listening feed of one's own brand rarely names it, while a competitor's
+ * mention must), and one naming any other brand is not counted. Immutable and thread-safe.
+ *
+ * @param ours our brand's name
+ * @param competitors the competitors' names: distinct from each other and from ours after folding
+ * @since 0.1.0
+ */
+public record Brands(String ours, List<String> competitors) {
+  /**
+   * Validates and copies.
+   *
+   * @throws InvalidFieldException if a name is blank or two names fold alike
+   */
+  public Brands {
+    requireNonNull(ours, "ours");
+    competitors = List.copyOf(competitors);
+    Map<String, String> seen = new HashMap<>();
+    for (String name : all(ours, competitors)) {
+      String folded = TextFolding.fold(name);
+      if (folded.isEmpty()) {
+        throw new InvalidFieldException("brand", name, "must not be blank");
+      }
+      String earlier = seen.putIfAbsent(folded, name);
+      if (earlier != null) {
+        throw new InvalidFieldException("brand", name, "must differ from '" + earlier + "' ignoring case and accents");
+      }
+    }
+  }
+
+  /** Our brand against {@code competitors}. */
+  public static Brands of(String ours, String... competitors) {
+    return new Brands(ours, List.of(competitors));
+  }
+
+  /** Every brand, ours first: the order of counts in reports. */
+  public List<String> all() {
+    return all(ours, competitors);
+  }
+
+  private static List<String> all(String ours, List<String> competitors) {
+    List<String> all = new ArrayList<>(competitors.size() + 1);
+    all.add(ours);
+    all.addAll(competitors);
+    return all;
+  }
+
+  /** The position in {@link #all()} of the brand {@code content} names, or -1 if it is not counted. */
+  int indexOf(@Nullable Content content) {
+    String brand = content == null ? null : content.brand();
+    if (brand == null) {
+      return 0;
+    }
+    String folded = TextFolding.fold(brand);
+    List<String> all = all();
+    for (int i = 0; i < all.size(); i++) {
+      if (TextFolding.fold(all.get(i)).equals(folded)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

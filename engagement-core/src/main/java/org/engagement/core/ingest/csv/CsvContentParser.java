@@ -1,0 +1,99 @@
+package org.engagement.core.ingest.csv;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.engagement.core.model.Content;
+import org.engagement.core.model.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
+
+/** Reads the content columns of one CSV record; stateless apart from the header it is bound to. */
+final class CsvContentParser {
+  /** The separator of list items in one field. */
+  static final String LIST_SEPARATOR = "|";
+
+  private static final Pattern SPLIT = Pattern.compile("\\|");
+
+  private final CsvHeader header;
+  private final boolean any;
+
+  CsvContentParser(CsvHeader header) {
+    this.header = header;
+    boolean found = false;
+    for (CsvColumn column : CsvColumn.values()) {
+      found |= column.compareTo(CsvColumn.TEXT) >= 0 && header.index(column) >= 0;
+    }
+    this.any = found;
+  }
+
+  /** The content of {@code fields}, or {@code null} if the header has no content column or the row fills none. */
+  @Nullable Content parse(String[] fields) {
+    if (!any) {
+      return null;
+    }
+    int textIndex = header.index(CsvColumn.TEXT);
+    String text = textIndex < 0 || fields[textIndex].isEmpty() ? null : fields[textIndex];
+    Content content = Content.builder()
+        .text(text)
+        .tags(list(fields, CsvColumn.TAGS))
+        .hashtags(list(fields, CsvColumn.HASHTAGS))
+        .links(list(fields, CsvColumn.LINKS))
+        .brand(optional(fields, CsvColumn.BRAND))
+        .sentiment(sentiment(optional(fields, CsvColumn.SENTIMENT)))
+        .audience(audience(optional(fields, CsvColumn.AUDIENCE)))
+        .threadId(optional(fields, CsvColumn.THREAD_ID))
+        .owner(optional(fields, CsvColumn.OWNER))
+        .resolved(resolved(optional(fields, CsvColumn.RESOLVED)))
+        .build();
+    return content.isEmpty() ? null : content;
+  }
+
+  private List<String> list(String[] fields, CsvColumn column) {
+    String value = optional(fields, column);
+    if (value == null) {
+      return List.of();
+    }
+    String[] items = SPLIT.split(value, -1);
+    for (int i = 0; i < items.length; i++) {
+      items[i] = items[i].trim();
+    }
+    return List.of(items);
+  }
+
+  private static @Nullable Double sentiment(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Double.valueOf(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException(CsvColumn.SENTIMENT.header(), text, "must be a number from -1 to 1");
+    }
+  }
+
+  private static @Nullable Long audience(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException(CsvColumn.AUDIENCE.header(), text, "must be a whole number not below 0");
+    }
+  }
+
+  private static boolean resolved(@Nullable String text) {
+    if (text == null) {
+      return false;
+    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw new InvalidFieldException(CsvColumn.RESOLVED.header(), text, "must be 'true' or 'false'");
+    };
+  }
+
+  private @Nullable String optional(String[] fields, CsvColumn column) {
+    return CsvChannelResolver.optional(header, fields, column);
+  }
+}

@@ -1,0 +1,55 @@
+package org.engagement.core.conversation.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.engagement.core.conversation.ConversationFixtures;
+import org.engagement.core.engagement.Granularity;
+import org.engagement.core.model.Content;
+import org.engagement.core.model.Interaction;
+import org.engagement.core.model.InteractionType;
+
+class PullThroughPropertiesTest {
+
+  @Property(tries = 200)
+  void countsAreAdditiveAcrossPartitions(@ForAll("interactions") List<Interaction> interactions, @ForAll("cuts") List<Integer> parts) {
+    PullThrough whole = PullThrough.of(PullThroughTest.MATCHER, Granularity.DAY, ZoneOffset.UTC, "Acme").addAll(interactions);
+    List<PullThrough> partitions = new ArrayList<>();
+    for (int p = 0; p < 3; p++) {
+      partitions.add(PullThrough.of(PullThroughTest.MATCHER, Granularity.DAY, ZoneOffset.UTC, "Acme"));
+    }
+    for (int i = 0; i < interactions.size(); i++) {
+      partitions.get(parts.isEmpty() ? 0 : parts.get(i % parts.size())).add(interactions.get(i));
+    }
+    PullThrough merged = partitions.get(2).merge(partitions.get(0)).merge(partitions.get(1));
+    assertThat(merged.report()).isEqualTo(whole.report());
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> cuts() {
+    return Arbitraries.integers().between(0, 2).list().ofMaxSize(10);
+  }
+
+  @Provide
+  Arbitrary<List<Interaction>> interactions() {
+    Arbitrary<Content> contents = Combinators.combine(
+        Arbitraries.of("fast charging", "Quiet cabin!", "nothing", "#ChargeFast", "fäst chärging"),
+        Arbitraries.of("Acme", "Rival").injectNull(0.5),
+        Arbitraries.longs().between(0, 1000).injectNull(0.2))
+        .as((text, brand, audience) -> Content.builder().text(text).brand(brand).audience(audience).build());
+    Arbitrary<Interaction> interaction = Combinators.combine(
+        Arbitraries.of("c1", "c2", "c3", "c4"), Arbitraries.of(ConversationFixtures.X, ConversationFixtures.LINKEDIN),
+        Arbitraries.integers().between(1, 9), Arbitraries.of(InteractionType.MENTION, InteractionType.SHARE, InteractionType.LIKE),
+        contents)
+        .as((who, channel, day, type, content) -> ConversationFixtures.said(who, channel, "2024-03-0" + day + "T12:00:00Z", type, content));
+    return interaction.list().ofMaxSize(40);
+  }
+}
