@@ -6,14 +6,14 @@ import org.engagement.attribution.clv.RepeatBuyingSummary;
 
 /**
  * A fitted "buy 'til you die" transaction model: purchases follow a counting process while the customer
- * is alive, and the customer drops out at an unobserved time. Implementations are the BG/NBD and MBG/NBD
- * models here, and (later) Pareto/NBD and the discrete-time BG/BB.
+ * is alive, and the customer drops out at an unobserved time. Implementations are the BG/NBD, MBG/NBD
+ * and Pareto/NBD models here; the discrete-time BG/BB ({@link BgBbModel}) has its own whole-opportunity
+ * API.
  *
  * <p>A customer's history is {@code (frequency, recency, age) = (x, t_x, T)} as defined in {@link
  * RepeatBuyingSummary}: repeat purchases, time of the last repeat purchase and time since the first
  * purchase, all measured from the first purchase. Every time and horizon ({@code t_x}, {@code T}, {@code
- * t}) is in {@link #unit()}, the unit of the summaries the model was fitted on; for a discrete-time model
- * the unit is one purchase opportunity and the times are whole numbers.
+ * t}) is in {@link #unit()}, the unit of the summaries the model was fitted on.
  *
  * <p>Implementations are immutable and thread-safe.
  *

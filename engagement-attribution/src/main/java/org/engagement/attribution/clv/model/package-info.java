@@ -2,9 +2,13 @@
  * Probabilistic customer-base models fitted by maximum likelihood on the CDNOW-style repeat-buying
  * summaries: the transaction models BG/NBD ({@link org.engagement.attribution.clv.model.BgNbdModel},
  * Fader, Hardie and Lee 2005) and MBG/NBD ({@link org.engagement.attribution.clv.model.MbgNbdModel},
- * Batislam, Denizel and Filiztekin 2007), which share {@link
- * org.engagement.attribution.clv.model.RepeatBuyingModel}, and the Gamma-Gamma spend model ({@link
- * org.engagement.attribution.clv.model.GammaGammaModel}, Fader and Hardie 2013, note 025).
+ * Batislam, Denizel and Filiztekin 2007) and Pareto/NBD ({@link
+ * org.engagement.attribution.clv.model.ParetoNbdModel}, Schmittlein, Morrison and Colombo 1987), which
+ * share {@link org.engagement.attribution.clv.model.RepeatBuyingModel}; the discrete-time BG/BB model
+ * ({@link org.engagement.attribution.clv.model.BgBbModel}, Fader, Hardie and Shang 2010), which works on
+ * {@link org.engagement.attribution.clv.model.DiscreteSummary} histories in whole opportunities; and the
+ * Gamma-Gamma spend model ({@link org.engagement.attribution.clv.model.GammaGammaModel}, Fader and Hardie
+ * 2013, note 025).
  *
  * <p>Time in every method (recency, age, horizons) is in the {@link
  * org.engagement.attribution.clv.PeriodUnit} of the summaries the model was fitted on, which the model

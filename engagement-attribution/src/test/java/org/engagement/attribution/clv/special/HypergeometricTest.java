@@ -59,11 +59,66 @@ class HypergeometricTest {
   void rejectsArgumentsOutsideTheRange() {
     assertThatThrownBy(() -> Hypergeometric.gauss2F1(1, 1, 2, 1.0))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("z");
-    assertThatThrownBy(() -> Hypergeometric.gauss2F1(1, 1, 2, -0.5))
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1(1, 1, 2, Double.NEGATIVE_INFINITY))
         .isInstanceOf(InvalidFieldException.class);
     assertThatThrownBy(() -> Hypergeometric.gauss2F1(1, 1, -2, 0.5))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("c");
     assertThatThrownBy(() -> Hypergeometric.gauss2F1(Double.NaN, 1, 2, 0.5))
         .isInstanceOf(InvalidFieldException.class);
+  }
+
+  /** Pfaff's transformation for {@code z < 0}: A&amp;S 15.1.3 and 15.1.8 hold there too, down to -50. */
+  @ParameterizedTest
+  @ValueSource(doubles = {-1e-6, -0.3, -0.99, -1, -4, -50})
+  void negativeArguments(double z) {
+    assertThat(Hypergeometric.gauss2F1(1, 1, 2, z)).isCloseTo(-Math.log1p(-z) / z, withinPercentage(1e-9));
+    assertThat(Hypergeometric.gauss2F1(0.606, 11.67, 11.67, z))
+        .isCloseTo(Math.pow(1 - z, -0.606), withinPercentage(1e-9));
+  }
+
+  /** {@code 2F1(1, 1; 2; z) = -ln(1 - z) / z} by the continued fraction, up to {@code 1 - z = 1e-7}. */
+  @ParameterizedTest
+  @ValueSource(doubles = {1e-6, 0.1, 0.5, 0.9, 0.9999, 1 - 1e-7})
+  void unitALogarithm(double z) {
+    assertThat(Hypergeometric.gauss2F1UnitA(1, 2, z)).isCloseTo(-Math.log1p(-z) / z, withinPercentage(1e-8));
+  }
+
+  /** {@code 2F1(1, 1/2; 3/2; z^2) = artanh(z) / z} (A&amp;S 15.1.4) by the continued fraction. */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.2, 0.8, 0.99, 0.99999})
+  void unitAInverseHyperbolicTangent(double z) {
+    double atanh = 0.5 * Math.log((1 + z) / (1 - z));
+    assertThat(Hypergeometric.gauss2F1UnitA(0.5, 1.5, z * z)).isCloseTo(atanh / z, withinPercentage(1e-9));
+  }
+
+  /**
+   * Euler's transformation (A&amp;S 15.3.3) ties the fraction to the series on the Pareto/NBD arguments:
+   * {@code 2F1(a, s + 1; a + 1; z) = (1 - z)^-s 2F1(1, a - s; a + 1; z)} with {@code a = r + s + x}
+   * (here r 0.553, s 0.606, x 0, 3 and 29). At z = 0.999 the series needs tens of thousands of terms,
+   * the fraction a few hundred steps.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.01, 0.3, 0.7, 0.95, 0.999})
+  void unitAAgreesWithTheSeries(double z) {
+    double r = 0.553;
+    double s = 0.606;
+    for (int x : new int[] {0, 3, 29}) {
+      double a = r + s + x;
+      double viaSeries = Hypergeometric.gauss2F1(a, s + 1, a + 1, z);
+      double viaFraction = Math.pow(1 - z, -s) * Hypergeometric.gauss2F1UnitA(a - s, a + 1, z);
+      assertThat(viaFraction).as("x=%d", x).isCloseTo(viaSeries, withinPercentage(1e-9));
+    }
+  }
+
+  @Test
+  void unitARejectsArgumentsOutsideItsRange() {
+    assertThat(Hypergeometric.gauss2F1UnitA(0.3, 2, 0)).isEqualTo(1.0);
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1UnitA(1, 2, 1.0))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("z");
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1UnitA(1, 2, -0.1)).isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1UnitA(2, 2, 0.5))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("c");
+    assertThatThrownBy(() -> Hypergeometric.gauss2F1UnitA(0, 2, 0.5))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("b");
   }
 }
