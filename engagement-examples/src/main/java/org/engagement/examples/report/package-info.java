@@ -1,0 +1,24 @@
+/**
+ * The HTML report: the whole analysis of an input directory (or the bundled sample) as one
+ * self-contained page with inline SVG charts, plus a short text summary for the terminal.
+ *
+ * <p>{@link org.engagement.examples.report.AnalysisInput} reads the input;
+ * {@link org.engagement.examples.report.ReportModel#build} runs one
+ * {@link org.engagement.examples.report.SectionBuilder} per section and keeps the resulting
+ * {@link org.engagement.examples.report.ReportSection}s, plain immutable values;
+ * {@link org.engagement.examples.report.HtmlReport} and {@link org.engagement.examples.report.TextSummary}
+ * render them.
+ *
+ * <p>The relationship-ROI section ({@link org.engagement.examples.report.RelationshipRoiBuilder}) runs the
+ * ROI calculator when the input has a costs file; {@link org.engagement.examples.report.RoiSection} shows its
+ * reward components and computes every ROI from them, so each is traceable. Sections whose analysis is not
+ * wired in yet (customer lifetime value, conversations) are slots: they render "not available" and say what
+ * is missing. An analysis plugs in by replacing the builder with the same id through
+ * {@link org.engagement.examples.report.ReportModel#withBuilder};
+ * {@link org.engagement.examples.report.ClvSection#builder} takes any
+ * {@link org.engagement.core.value.tier.ValuePredictor}, the interface a CLV model implements.
+ */
+@NullMarked
+package org.engagement.examples.report;
+
+import org.jspecify.annotations.NullMarked;
