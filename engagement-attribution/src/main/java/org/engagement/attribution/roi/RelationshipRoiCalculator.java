@@ -97,6 +97,7 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
         total.addCost(m, channel.monthlyCost[m]);
       }
     }
+    inputs.distinctEngagedCustomers().ifPresent(customers -> total.engagedCustomers = customers);
     return new RoiReport(name(), inputs.investment().currency(), inputs.firstMonth(), inputs.lastMonth(),
         lines(channels, inputs), lines(owners, inputs), line(total, inputs));
   }

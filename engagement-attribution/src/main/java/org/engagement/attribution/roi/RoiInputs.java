@@ -6,10 +6,12 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.engagement.attribution.roi.investment.Cost;
 import org.engagement.attribution.roi.investment.Investment;
 import org.engagement.attribution.roi.selfreport.HybridAttribution;
 import org.engagement.core.model.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link RoiCalculator} reads: the investment, the attribution (measured, optionally
@@ -30,6 +32,7 @@ public final class RoiInputs {
   private final Map<String, Long> engagedCustomers;
   private final Map<String, RetentionEvidence> retention;
   private final Map<String, EngagementLiftEvidence> lift;
+  private final @Nullable Long distinctEngagedCustomers;
 
   private RoiInputs(Builder builder) {
     investment = builder.investment;
@@ -39,6 +42,7 @@ public final class RoiInputs {
     engagedCustomers = Map.copyOf(builder.engagedCustomers);
     retention = Map.copyOf(builder.retention);
     lift = Map.copyOf(builder.lift);
+    distinctEngagedCustomers = builder.distinctEngagedCustomers;
   }
 
   /**
@@ -81,6 +85,14 @@ public final class RoiInputs {
     return engagedCustomers;
   }
 
+  /**
+   * Customers engaged on any channel, each counted once, if known; the total line then uses it for the
+   * cost per engaged customer. Without it the total counts a customer once per channel they engaged on.
+   */
+  public OptionalLong distinctEngagedCustomers() {
+    return distinctEngagedCustomers == null ? OptionalLong.empty() : OptionalLong.of(distinctEngagedCustomers);
+  }
+
   /** Retention evidence by channel name. */
   public Map<String, RetentionEvidence> retention() {
     return retention;
@@ -100,6 +112,7 @@ public final class RoiInputs {
     private final Map<String, Long> engagedCustomers = new LinkedHashMap<>();
     private final Map<String, RetentionEvidence> retention = new LinkedHashMap<>();
     private final Map<String, EngagementLiftEvidence> lift = new LinkedHashMap<>();
+    private @Nullable Long distinctEngagedCustomers;
 
     private Builder(Investment investment, HybridAttribution attribution, YearMonth firstMonth, YearMonth lastMonth) {
       this.investment = requireNonNull(investment, "investment");
@@ -124,6 +137,15 @@ public final class RoiInputs {
         throw new InvalidFieldException("engagedCustomers", customers, "must not be negative");
       }
       engagedCustomers.put(channel, customers);
+      return this;
+    }
+
+    /** Sets how many distinct customers engaged on any channel in the window. */
+    public Builder distinctEngagedCustomers(long customers) {
+      if (customers < 0) {
+        throw new InvalidFieldException("distinctEngagedCustomers", customers, "must not be negative");
+      }
+      distinctEngagedCustomers = customers;
       return this;
     }
 

@@ -169,6 +169,20 @@ class RelationshipRoiCalculatorTest {
   }
 
   @Test
+  void theTotalCountsEachEngagedCustomerOnceWhenTold() throws IOException {
+    // without the distinct count the total adds the channels: 50 + 100 = 150 (a customer on both counts twice)
+    assertThat(report(undiscounted24()).total().engagedCustomers()).isEqualTo(150);
+
+    RoiInputs inputs = RoiInputs.builder(investment(), hybrid(), JAN, DEC)
+        .engagedCustomers("pr", 50).engagedCustomers("email", 100).distinctEngagedCustomers(120).build();
+    RoiLine total = undiscounted24().calculate(inputs).total();
+
+    // 3000 spent on 120 customers over one year: 25 each
+    assertThat(total.engagedCustomers()).isEqualTo(120);
+    assertThat(total.costPerEngagedCustomerPerYear().orElseThrow()).isCloseTo(25, within(EPS));
+  }
+
+  @Test
   void marginScalesTheContribution() throws IOException {
     RoiLine email = report(RelationshipRoiCalculator.builder().margin(0.4).build()).channel("email").orElseThrow();
 

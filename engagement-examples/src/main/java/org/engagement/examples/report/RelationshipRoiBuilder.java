@@ -11,10 +11,15 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
 import org.engagement.attribution.roi.RoiInputs;
@@ -29,7 +34,11 @@ import org.engagement.attribution.roi.io.SurveyCsvReader;
 import org.engagement.attribution.roi.selfreport.HybridAttribution;
 import org.engagement.attribution.roi.selfreport.SelfReportedAttribution;
 import org.engagement.attribution.roi.selfreport.SurveyAnswer;
+import org.engagement.core.model.CustomerProfile;
 import org.engagement.core.model.Interaction;
+import org.engagement.core.value.tier.ValueTier;
+import org.engagement.core.value.tier.ValuePredictor;
+import org.engagement.core.value.tier.ValueTiers;
 
 /**
  * Builds the relationship-ROI section from an analysis whose input has {@value AnalysisInput#COSTS}: the
@@ -48,14 +57,21 @@ import org.engagement.core.model.Interaction;
  */
 public final class RelationshipRoiBuilder implements SectionBuilder {
   private final RoiSettings settings;
+  private final ValuePredictor predictor;
 
-  private RelationshipRoiBuilder(RoiSettings settings) {
+  private RelationshipRoiBuilder(RoiSettings settings, ValuePredictor predictor) {
     this.settings = settings;
+    this.predictor = predictor;
   }
 
-  /** A builder with {@code settings}. */
+  /** A builder with {@code settings}, whose value tiers use no predicted value (only engagement grows). */
   public static RelationshipRoiBuilder of(RoiSettings settings) {
-    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"));
+    return of(settings, ValuePredictor.none());
+  }
+
+  /** A builder with {@code settings}, whose value tiers use {@code predictor} for the "grow" tier. */
+  public static RelationshipRoiBuilder of(RoiSettings settings, ValuePredictor predictor) {
+    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), requireNonNull(predictor, "predictor"));
   }
 
   @Override
@@ -78,43 +94,90 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     CostCsvReader reader = CostCsvReader.inCurrency(currency.get());
     CsvImport<Cost> costs = read(costsFile.get(), source -> reader.read(source, AnalysisInput.COSTS));
     Investment investment = reader.investment(costs);
-    AttributionResult measured = AttributionModels.defaults().create(settings.model())
-        .attribute(analysis.journeys().toJourneySet());
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY)
         .map(file -> read(file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
-    HybridAttribution attribution = survey.isEmpty() ? HybridAttribution.measuredOnly(measured)
-        : HybridAttribution.blend(measured, SelfReportedAttribution.of(survey.get().values(), settings.mapping()),
-            settings.surveyWeight());
     YearMonth first = YearMonth.from(firstInstant(analysis.input().interactions()).atOffset(ZoneOffset.UTC));
     YearMonth last = YearMonth.from(analysis.asOfDate());
     if (!investment.byMonth().isEmpty()) {
       first = min(first, investment.byMonth().firstKey());
       last = max(last, investment.byMonth().lastKey());
     }
-    analysis.progress().step("relationship ROI: retention and engagement-lift evidence");
-    ChannelEvidence evidence = ChannelEvidence.of(analysis.input().interactions(),
-        first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-        last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     double valuePerCustomer = settings.valuePerCustomer() != null ? settings.valuePerCustomer()
         : meanBuyerValue(analysis.buyers());
-    RoiInputs.Builder inputs = RoiInputs.builder(investment, attribution, first, last);
-    evidence.engagedCustomers().forEach(inputs::engagedCustomers);
-    evidence.retention(settings.inactivity(), valuePerCustomer).forEach(inputs::retention);
-    Map<String, ChannelLift> lifts = evidence.engagementLift(settings.valuePerInteraction());
-    lifts.forEach((channel, lift) -> inputs.lift(channel, lift.evidence()));
-    RoiReport report = settings.calculator().calculate(inputs.build());
-    RoiSection section = RoiSection.of(report);
+    Window window = new Window(first, last, valuePerCustomer);
+    analysis.progress().step("relationship ROI: retention and engagement-lift evidence");
+    List<SurveyAnswer> answers = survey.map(CsvImport::values).orElse(List.of());
+    Scope all = new Scope(analysis.input().interactions(), analysis.journeys().toJourneySet(), investment, answers);
+    RoiResult overall = calculate(all, window, survey.isPresent());
+    analysis.progress().step("relationship ROI: per value tier");
+    RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, all, window, survey.isPresent()));
     String choices = String.format(Locale.ROOT, " Measured attribution: %s, blended with %s survey answers "
             + "(%d mapped to a channel) at weight %s. Retention: churned after %d days without interaction, a "
             + "kept customer worth %s. Engagement lift: %s per extra interaction. Rejected rows: %d costs, %d "
-            + "survey answers.",
+            + "survey answers. Value tiers: each tier's own journeys, evidence and survey answers, with the costs "
+            + "aimed at everyone shared by the tier's share of customers.",
         settings.model(), survey.map(s -> Integer.toString(s.values().size())).orElse("no"),
-        attribution.selfReported().mapped(), NumberText.number(attribution.weight(), 2),
+        overall.attribution().selfReported().mapped(), NumberText.number(overall.attribution().weight(), 2),
         settings.inactivity().toDays(), NumberText.number(valuePerCustomer, 2),
         NumberText.number(settings.valuePerInteraction(), 2), costs.report().rejected(),
         survey.map(s -> s.report().rejected()).orElse(0L));
-    return Optional.of(new RoiSection(section.currency(), section.method() + choices, section.components(),
-        section.margin(), section.channels()));
+    return Optional.of(section.withMethod(section.method() + choices));
+  }
+
+  /** The interactions, journeys, investment and survey answers of the customers an ROI report covers. */
+  private record Scope(List<Interaction> interactions, JourneySet journeys, Investment investment,
+      List<SurveyAnswer> answers) {}
+
+  /** The months of the window and the value of a kept customer. */
+  private record Window(YearMonth first, YearMonth last, double valuePerCustomer) {}
+
+  /** A report with the attribution it was computed from. */
+  private record RoiResult(RoiReport report, HybridAttribution attribution) {}
+
+  private RoiResult calculate(Scope scope, Window window, boolean surveyed) {
+    AttributionResult measured = AttributionModels.defaults().create(settings.model()).attribute(scope.journeys());
+    HybridAttribution attribution = surveyed
+        ? HybridAttribution.blend(measured, SelfReportedAttribution.of(scope.answers(), settings.mapping()),
+            settings.surveyWeight())
+        : HybridAttribution.measuredOnly(measured);
+    ChannelEvidence evidence = ChannelEvidence.of(scope.interactions(),
+        window.first().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+        window.last().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    RoiInputs.Builder inputs = RoiInputs.builder(scope.investment(), attribution, window.first(), window.last())
+        .distinctEngagedCustomers(evidence.engagedOnAnyChannel());
+    evidence.engagedCustomers().forEach(inputs::engagedCustomers);
+    evidence.retention(settings.inactivity(), window.valuePerCustomer()).forEach(inputs::retention);
+    Map<String, ChannelLift> lifts = evidence.engagementLift(settings.valuePerInteraction());
+    lifts.forEach((channel, lift) -> inputs.lift(channel, lift.evidence()));
+    return new RoiResult(settings.calculator().calculate(inputs.build()), attribution);
+  }
+
+  /**
+   * One report per value tier with members: the tier's customers' interactions, journeys and answers, the
+   * costs aimed at the tier plus its share (by customers) of the costs aimed at everyone.
+   */
+  private Map<String, RoiReport> perTier(Analysis analysis, Scope all, Window window, boolean surveyed) {
+    List<CustomerProfile> profiles = analysis.profiles();
+    Map<String, ValueTier> tiers = ValueTiers.of(predictor, profiles).assign(profiles);
+    Map<String, RoiReport> reports = new LinkedHashMap<>();
+    for (ValueTier tier : ValueTier.values()) {
+      Set<String> members = new HashSet<>();
+      tiers.forEach((customer, assigned) -> {
+        if (assigned == tier) {
+          members.add(customer);
+        }
+      });
+      if (members.isEmpty()) {
+        continue;
+      }
+      List<Interaction> interactions =
+          all.interactions().stream().filter(i -> members.contains(i.customerId())).toList();
+      Scope scope = new Scope(interactions, JourneyBuilder.defaults().build(interactions).toJourneySet(),
+          all.investment().allocatedTo(tier.label(), members.size() / (double) profiles.size()),
+          all.answers().stream().filter(a -> members.contains(a.customerId())).toList());
+      reports.put(tier.label(), calculate(scope, window, surveyed).report());
+    }
+    return reports;
   }
 
   private static Instant firstInstant(List<Interaction> interactions) {

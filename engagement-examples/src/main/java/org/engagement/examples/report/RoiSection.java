@@ -2,11 +2,14 @@ package org.engagement.examples.report;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.Iterables;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -35,10 +38,14 @@ import org.engagement.core.model.InvalidFieldException;
  * @param components the names of the reward components, in order
  * @param margin the share of reward that is profit, in (0, 1]: contribution = margin · reward
  * @param channels one row per channel, each with one reward per component
+ * @param months the months of the window, at least 1: the "per year" of the cost per engaged customer
+ * @param owners one row per owner of costs (their share of the channels they pay for); may be empty
+ * @param segments one row per customer segment (each segment's own ROI report, in total); may be empty
  * @since 0.1.0
  */
 public record RoiSection(String currency, String method, List<String> components, double margin,
-    List<ChannelRoi> channels) implements ReportSection {
+    List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments)
+    implements ReportSection {
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.ROI;
   private static final String TITLE = "Relationship ROI";
@@ -57,15 +64,25 @@ public record RoiSection(String currency, String method, List<String> components
     requireNonNull(method, "method");
     components = List.copyOf(components);
     channels = List.copyOf(channels);
+    owners = List.copyOf(owners);
+    segments = List.copyOf(segments);
     if (components.isEmpty()) {
       throw new InvalidFieldException("components", components, "must name at least one reward component");
     }
-    for (ChannelRoi row : channels) {
+    if (months < 1) {
+      throw new InvalidFieldException("months", months, "must be at least 1");
+    }
+    for (ChannelRoi row : Iterables.concat(channels, owners, segments)) {
       if (row.rewards().size() != components.size()) {
         throw new InvalidFieldException("rewards of " + row.channel(), row.rewards().size(),
             "must hold one reward per component (" + components.size() + ")");
       }
     }
+  }
+
+  /** A section over one year with channel rows only. */
+  public RoiSection(String currency, String method, List<String> components, double margin, List<ChannelRoi> channels) {
+    this(currency, method, components, margin, channels, 12, List.of(), List.of());
   }
 
   /**
@@ -77,19 +94,36 @@ public record RoiSection(String currency, String method, List<String> components
   public static RoiSection of(RoiReport report) {
     requireNonNull(report, "report");
     double margin = report.total().margin();
-    List<ChannelRoi> rows = new ArrayList<>();
-    for (RoiLine line : report.channels()) {
-      if (line.margin() != margin) {
-        throw new InvalidFieldException("margin of " + line.key(), line.margin(), "must be the report's " + margin);
-      }
-      rows.add(new ChannelRoi(line.key(), line.cost(),
-          Arrays.stream(RewardComponent.values()).map(line::reward).toList(), line.paybackMonth()));
-    }
     List<String> components = Arrays.stream(RewardComponent.values())
         .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
     return new RoiSection(report.currency().getCurrencyCode(), "Calculator " + report.calculator() + ", "
         + report.firstMonth() + " to " + report.lastMonth() + " (" + report.total().months() + " months); "
-        + "rewards count at a margin of " + NumberText.percent(margin) + ".", components, margin, rows);
+        + "rewards count at a margin of " + NumberText.percent(margin) + ".", components, margin,
+        rows(report.channels(), margin), report.total().months(), rows(report.owners(), margin), List.of());
+  }
+
+  /** This section with one row per segment: the total line of each segment's own report, in map order. */
+  public RoiSection withSegments(Map<String, RoiReport> reports) {
+    List<ChannelRoi> rows = new ArrayList<>();
+    reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin)));
+    return new RoiSection(currency, method, components, margin, channels, months, owners, rows);
+  }
+
+  /** This section with another method text. */
+  public RoiSection withMethod(String method) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments);
+  }
+
+  private static List<ChannelRoi> rows(List<RoiLine> lines, double margin) {
+    return lines.stream().map(line -> row(line.key(), line, margin)).toList();
+  }
+
+  private static ChannelRoi row(String key, RoiLine line, double margin) {
+    if (line.margin() != margin) {
+      throw new InvalidFieldException("margin of " + key, line.margin(), "must be the report's " + margin);
+    }
+    return new ChannelRoi(key, line.cost(), Arrays.stream(RewardComponent.values()).map(line::reward).toList(),
+        line.paybackMonth(), line.engagedCustomers());
   }
 
   /**
@@ -154,37 +188,63 @@ public record RoiSection(String currency, String method, List<String> components
           invested.stream().map(ChannelRoi::channel).toList(),
           invested.stream().map(c -> roi(c).getAsDouble() * 100).toList()));
     }
-    List<String> header = new ArrayList<>();
-    header.add("channel");
-    header.add("investment");
-    header.addAll(components);
-    header.addAll(List.of("total reward", "contribution", "net", "ROI", "payback month"));
     List<List<Html.Cell>> rows = new ArrayList<>();
-    channels.forEach(c -> rows.add(row(c.channel(), c.investment(), c.rewards(), c.paybackMonth())));
+    channels.forEach(c -> rows.add(cells(c)));
     List<Double> totals = new ArrayList<>();
     for (int k = 0; k < components.size(); k++) {
       int index = k;
       totals.add(channels.stream().mapToDouble(c -> c.rewards().get(index)).sum());
     }
-    rows.add(row("total", investment(), totals, OptionalInt.empty()));
-    html.dataTable("Relationship ROI per channel (" + currency + ")", header, rows);
+    rows.add(cells(new ChannelRoi("total", investment(), totals)));
+    html.dataTable("Relationship ROI per channel (" + currency + ")", header("channel"), rows);
+    if (!owners.isEmpty()) {
+      html.dataTable("Relationship ROI per owner (" + currency + "): each owner's share of the rewards of the "
+          + "channels they pay for, in proportion to their share of each channel's cost", header("owner"),
+          owners.stream().map(this::cells).toList());
+    }
+    if (!segments.isEmpty()) {
+      html.dataTable("Relationship ROI per value tier (" + currency + "): each tier's own journeys, evidence and "
+          + "survey answers, with its share of the investment", header("segment"),
+          segments.stream().map(this::cells).toList());
+    }
   }
 
-  private List<Html.Cell> row(String channel, double investment, List<Double> rewards, OptionalInt payback) {
+  private List<String> header(String key) {
+    List<String> header = new ArrayList<>();
+    header.add(key);
+    header.add("investment");
+    header.addAll(components);
+    header.addAll(List.of("total reward", "contribution", "net", "ROI", "payback month", "engaged customers",
+        "cost per engaged customer per year"));
+    return header;
+  }
+
+  private List<Html.Cell> cells(ChannelRoi row) {
     List<Html.Cell> cells = new ArrayList<>();
-    cells.add(Html.Cell.text(channel));
-    cells.add(money(investment));
-    rewards.forEach(r -> cells.add(money(r)));
-    double reward = rewards.stream().mapToDouble(Double::doubleValue).sum();
-    double contribution = margin * reward;
-    cells.add(money(reward));
+    cells.add(Html.Cell.text(row.channel()));
+    cells.add(money(row.investment()));
+    row.rewards().forEach(r -> cells.add(money(r)));
+    double contribution = margin * row.reward();
+    cells.add(money(row.reward()));
     cells.add(money(contribution));
-    cells.add(money(contribution - investment));
-    OptionalDouble roi = ChannelRoi.roi(contribution, investment);
+    cells.add(money(contribution - row.investment()));
+    OptionalDouble roi = ChannelRoi.roi(contribution, row.investment());
     cells.add(roi.isPresent() ? new Html.Cell(NumberText.percent(roi.getAsDouble()), roi.getAsDouble())
         : Html.Cell.text("no investment"));
-    cells.add(payback.isPresent() ? Html.Cell.text(Integer.toString(payback.getAsInt())) : Html.Cell.text("-"));
+    cells.add(row.paybackMonth().isPresent() ? Html.Cell.text(Integer.toString(row.paybackMonth().getAsInt()))
+        : Html.Cell.text("-"));
+    cells.add(row.engagedCustomers() > 0 ? new Html.Cell(NumberText.number(row.engagedCustomers(), 0),
+        row.engagedCustomers()) : Html.Cell.text("-"));
+    OptionalDouble perYear = costPerEngagedCustomerPerYear(row);
+    cells.add(perYear.isPresent() ? money(perYear.getAsDouble()) : Html.Cell.text("-"));
     return cells;
+  }
+
+  /** {@code investment / engaged customers / (months / 12)}; empty without investment or engaged customers. */
+  public OptionalDouble costPerEngagedCustomerPerYear(ChannelRoi row) {
+    return row.investment() > 0 && row.engagedCustomers() > 0
+        ? OptionalDouble.of(row.investment() / row.engagedCustomers() / (months / 12.0))
+        : OptionalDouble.empty();
   }
 
   /** The ROI of {@code row} at this section's margin; empty without investment. */
@@ -219,9 +279,11 @@ public record RoiSection(String currency, String method, List<String> components
    * @param investment what was spent on it: finite, not negative
    * @param rewards one finite reward per component of the section (a component may be negative)
    * @param paybackMonth the calculator's payback month (1 = the window's first), empty if none
+   * @param engagedCustomers customers engaged (0 when unknown); fractional for owners
    * @since 0.1.0
    */
-  public record ChannelRoi(String channel, double investment, List<Double> rewards, OptionalInt paybackMonth) {
+  public record ChannelRoi(String channel, double investment, List<Double> rewards, OptionalInt paybackMonth,
+      double engagedCustomers) {
     /**
      * Validates and copies.
      *
@@ -233,6 +295,10 @@ public record RoiSection(String currency, String method, List<String> components
       if (!(investment >= 0) || !Double.isFinite(investment)) {
         throw new InvalidFieldException("investment of " + channel, investment, "must be finite and not negative");
       }
+      if (!(engagedCustomers >= 0) || !Double.isFinite(engagedCustomers)) {
+        throw new InvalidFieldException("engaged customers of " + channel, engagedCustomers,
+            "must be finite and not negative");
+      }
       rewards = List.copyOf(rewards);
       for (double r : rewards) {
         if (!Double.isFinite(r)) {
@@ -241,14 +307,23 @@ public record RoiSection(String currency, String method, List<String> components
       }
     }
 
-    /** The sum of the reward components. */
+    /** The sum of the reward components, added left to right (so a reader adding the cells gets it exactly). */
     public double reward() {
-      return rewards.stream().mapToDouble(Double::doubleValue).sum();
+      double sum = 0;
+      for (double reward : rewards) {
+        sum += reward;
+      }
+      return sum;
     }
 
-    /** A row without a payback month. */
+    /** A row without engaged customers. */
+    public ChannelRoi(String channel, double investment, List<Double> rewards, OptionalInt paybackMonth) {
+      this(channel, investment, rewards, paybackMonth, 0);
+    }
+
+    /** A row without a payback month or engaged customers. */
     public ChannelRoi(String channel, double investment, List<Double> rewards) {
-      this(channel, investment, rewards, OptionalInt.empty());
+      this(channel, investment, rewards, OptionalInt.empty(), 0);
     }
 
     static OptionalDouble roi(double contribution, double investment) {

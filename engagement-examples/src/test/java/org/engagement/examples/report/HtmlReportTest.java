@@ -114,8 +114,11 @@ class HtmlReportTest {
     for (String svg : charts) {
       parse(svg);
     }
-    List<String> rows = RoiSectionTest.checkRoiTable(page, 4, 1.0);
-    assertThat(rows).hasSizeGreaterThan(5).contains("linkedin", "newsletter", "total");
+    // the bundled world runs 24 months, January 2024 to December 2025
+    List<String> rows = RoiSectionTest.checkRoiTable(page, 4, 1.0, 24);
+    assertThat(rows).hasSizeGreaterThan(5).contains("linkedin", "newsletter", "total", // channels
+        "social team", "events team", // owners
+        "retain", "maintain"); // value tiers
     assertThat(page).doesNotContain("http://", "https://");
   }
 

@@ -76,7 +76,7 @@ class RoiSectionTest {
   @Test
   void everyRoiFigureOnThePageIsRecomputedFromItsComponents(@TempDir Path dir) throws Exception {
     String page = pageWith(dir, HAND_MADE);
-    assertThat(checkRoiTable(page, 3, 1.0)).containsExactly("email", "social", "press", "total");
+    assertThat(checkRoiTable(page, 3, 1.0, 12)).containsExactly("email", "social", "press", "total");
   }
 
   /**
@@ -116,7 +116,7 @@ class RoiSectionTest {
         .isCloseTo(report.total().roi().getAsDouble(), within(1e-12));
 
     String page = pageWith(dir, section);
-    assertThat(checkRoiTable(page, 4, 0.5)).contains("pr", "email", "direct", "total");
+    assertThat(checkRoiTable(page, 4, 0.5, section.months())).contains("pr", "email", "direct", "total");
   }
 
   private static RoiSection.ChannelRoi row(RoiSection section, String channel) {
@@ -151,10 +151,12 @@ class RoiSectionTest {
   }
 
   /**
-   * Reads the ROI table of {@code page} and recomputes, in every row, the total reward, contribution, net and
-   * ROI from the investment and the components; returns the rows' first cells.
+   * Reads every ROI table of {@code page} (per channel, per owner, per value tier) and recomputes, in every
+   * row, the total reward, contribution, net and ROI from the investment and the components, and the cost
+   * per engaged customer per year from the investment, the engaged customers and {@code months}; returns
+   * the rows' first cells.
    */
-  static List<String> checkRoiTable(String page, int components, double margin) throws Exception {
+  static List<String> checkRoiTable(String page, int components, double margin, int months) throws Exception {
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
     Element section = null;
@@ -165,37 +167,51 @@ class RoiSectionTest {
       }
     }
     assertThat(section).isNotNull();
-    NodeList rows = section.getElementsByTagName("tbody").item(0).getChildNodes();
     List<String> checked = new ArrayList<>();
-    for (int r = 0; r < rows.getLength(); r++) {
-      if (!(rows.item(r) instanceof Element row)) {
-        continue;
+    NodeList bodies = section.getElementsByTagName("tbody");
+    assertThat(bodies.getLength()).isPositive();
+    for (int b = 0; b < bodies.getLength(); b++) {
+      NodeList rows = bodies.item(b).getChildNodes();
+      for (int r = 0; r < rows.getLength(); r++) {
+        if (rows.item(r) instanceof Element row) {
+          checkRow(row.getElementsByTagName("td"), components, margin, months);
+          checked.add(row.getElementsByTagName("td").item(0).getTextContent());
+        }
       }
-      NodeList cells = row.getElementsByTagName("td");
-      // channel, investment, components, total reward, contribution, net, ROI, payback month
-      assertThat(cells.getLength()).isEqualTo(components + 7);
-      double investment = value(cells.item(1));
-      double reward = 0;
-      for (int k = 0; k < components; k++) {
-        reward += value(cells.item(2 + k));
-      }
-      int at = 2 + components;
-      assertThat(value(cells.item(at))).isEqualTo(reward);
-      double contribution = margin * reward;
-      assertThat(value(cells.item(at + 1))).isEqualTo(contribution);
-      assertThat(value(cells.item(at + 2))).isEqualTo(contribution - investment);
-      Element roi = (Element) cells.item(at + 3);
-      if (investment == 0) {
-        assertThat(roi.hasAttribute("data-value")).isFalse();
-        assertThat(roi.getTextContent()).isEqualTo("no investment");
-      } else {
-        double recomputed = (contribution - investment) / investment;
-        assertThat(value(roi)).isEqualTo(recomputed);
-        assertThat(roi.getTextContent()).isEqualTo(String.format(Locale.ROOT, "%.1f%%", recomputed * 100));
-      }
-      checked.add(cells.item(0).getTextContent());
     }
     return checked;
+  }
+
+  private static void checkRow(NodeList cells, int components, double margin, int months) {
+    // key, investment, components, total reward, contribution, net, ROI, payback month, engaged customers,
+    // cost per engaged customer per year
+    assertThat(cells.getLength()).isEqualTo(components + 9);
+    double investment = value(cells.item(1));
+    double reward = 0;
+    for (int k = 0; k < components; k++) {
+      reward += value(cells.item(2 + k));
+    }
+    int at = 2 + components;
+    assertThat(value(cells.item(at))).isEqualTo(reward);
+    double contribution = margin * reward;
+    assertThat(value(cells.item(at + 1))).isEqualTo(contribution);
+    assertThat(value(cells.item(at + 2))).isEqualTo(contribution - investment);
+    Element roi = (Element) cells.item(at + 3);
+    if (investment == 0) {
+      assertThat(roi.hasAttribute("data-value")).isFalse();
+      assertThat(roi.getTextContent()).isEqualTo("no investment");
+    } else {
+      double recomputed = (contribution - investment) / investment;
+      assertThat(value(roi)).isEqualTo(recomputed);
+      assertThat(roi.getTextContent()).isEqualTo(String.format(Locale.ROOT, "%.1f%%", recomputed * 100));
+    }
+    Element engaged = (Element) cells.item(at + 5);
+    Element perYear = (Element) cells.item(at + 6);
+    if (engaged.hasAttribute("data-value") && investment > 0) {
+      assertThat(value(perYear)).isEqualTo(investment / value(engaged) / (months / 12.0));
+    } else {
+      assertThat(perYear.getTextContent()).isEqualTo("-");
+    }
   }
 
   private static double value(Node cell) {

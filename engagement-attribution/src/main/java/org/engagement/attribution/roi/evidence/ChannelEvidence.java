@@ -118,6 +118,11 @@ public final class ChannelEvidence {
     return customers.size();
   }
 
+  /** Customers engaged on at least one channel, each counted once. */
+  public long engagedOnAnyChannel() {
+    return customers.values().stream().filter(activity -> !activity.channels.isEmpty()).count();
+  }
+
   /** Customers engaged on each channel, channels in name order. */
   public Map<String, Long> engagedCustomers() {
     Map<String, Long> engaged = new TreeMap<>();

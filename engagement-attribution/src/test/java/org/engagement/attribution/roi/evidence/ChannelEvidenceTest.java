@@ -48,6 +48,8 @@ class ChannelEvidenceTest {
   void countsEngagedCustomersPerChannel() {
     assertThat(evidence.activeCustomers()).isEqualTo(6);
     assertThat(evidence.engagedCustomers()).containsExactly(entry("email", 5L), entry("linkedin", 4L));
+    // a, d, e engaged on both: 6 distinct customers, not 9
+    assertThat(evidence.engagedOnAnyChannel()).isEqualTo(6);
   }
 
   @Test
