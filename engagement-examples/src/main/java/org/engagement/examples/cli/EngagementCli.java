@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     version = "engagement 0.1.0-SNAPSHOT",
     description = "What your customer relationships are worth.",
     subcommands = {QuickStartCommand.class, ImportCommand.class, ValueCommand.class, AttributeCommand.class,
-        CompareCommand.class, ReportCommand.class})
+        CompareCommand.class, ReportCommand.class, ClvCommand.class})
 public final class EngagementCli implements Callable<Integer> {
 
   @CommandLine.Spec
