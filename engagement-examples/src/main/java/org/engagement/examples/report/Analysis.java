@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.engagement.attribution.clv.value.LifetimeValuePredictor;
 import org.engagement.attribution.journey.JourneyBuilder;
 import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.engagement.EngagementScorer;
@@ -23,6 +24,7 @@ import org.engagement.core.model.Customer;
 import org.engagement.core.model.CustomerProfile;
 import org.engagement.core.model.Interaction;
 import org.engagement.core.value.tier.MetricNames;
+import org.engagement.core.value.tier.ValuePredictor;
 
 /**
  * The input of a report with the figures several sections share, each computed once on first use:
@@ -45,6 +47,7 @@ public final class Analysis {
   private final Supplier<Purchases> purchases;
   private final Supplier<List<CustomerProfile>> profiles;
   private final Supplier<Journeys> journeys;
+  private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
 
   private Analysis(AnalysisInput input, Progress progress) {
     this.input = input;
@@ -53,6 +56,7 @@ public final class Analysis {
     this.purchases = Suppliers.memoize(() -> Purchases.of(input.interactions()));
     this.profiles = Suppliers.memoize(this::computeProfiles);
     this.journeys = Suppliers.memoize(this::computeJourneys);
+    this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
   }
 
   /** An analysis of {@code input} that reports its long steps to {@code progress}. */
@@ -98,10 +102,31 @@ public final class Analysis {
   /**
    * A profile per customer seen, ordered by id, with the metrics {@value MetricNames#VALUE} (purchase
    * value to date), {@value MetricNames#ENGAGEMENT} (the default engagement score at the as-of instant)
-   * and {@value MetricNames#RECENCY_DAYS} (whole days from the last interaction to the as-of date).
+   * and {@value MetricNames#RECENCY_DAYS} (whole days from the last interaction to the as-of date); buyers
+   * also have the repeat-buying metrics of {@link LifetimeValuePredictor} (in days), so the fitted
+   * lifetime value can predict from the profile.
    */
   public List<CustomerProfile> profiles() {
     return profiles.get();
+  }
+
+  /** The lifetime-value model fitted on the purchases, if the fit converged ({@link LifetimeValueFit}). */
+  public Optional<LifetimeValueFit> lifetimeValue() {
+    return lifetimeValue.get().fit();
+  }
+
+  /** Why there is no {@link #lifetimeValue()}; empty when there is one. */
+  public String lifetimeValueUnavailable() {
+    return lifetimeValue.get().reason();
+  }
+
+  /**
+   * The predictor of the value tiers' "grow" rule: the fitted lifetime value when there is one, otherwise
+   * none (only engagement makes a customer "grow").
+   */
+  public ValuePredictor valuePredictor() {
+    return lifetimeValue().<ValuePredictor>map(fit -> LifetimeValuePredictor.of(fit.lifetimeValue()))
+        .orElse(ValuePredictor.none());
   }
 
   /**
@@ -123,15 +148,17 @@ public final class Analysis {
     Map<String, Double> value = new HashMap<>();
     buyers().forEach(b -> value.put(b.customerId(), b.value()));
     EngagementScorer scorer = EngagementScorer.defaults();
+    Map<String, Map<String, Double>> repeatBuying = LifetimeValueFit.metrics(this);
     List<CustomerProfile> result = new ArrayList<>(byCustomer.size());
     byCustomer.forEach((id, list) -> {
       Instant first = list.stream().map(Interaction::timestamp).min(Instant::compareTo).orElseThrow();
       Instant last = list.stream().map(Interaction::timestamp).max(Instant::compareTo).orElseThrow();
       long recency = ChronoUnit.DAYS.between(last.atOffset(ZoneOffset.UTC).toLocalDate(), asOfDate());
-      result.add(new CustomerProfile(Customer.of(id, first), Map.of(
-          MetricNames.VALUE, value.getOrDefault(id, 0.0),
-          MetricNames.ENGAGEMENT, scorer.score(list, asOf),
-          MetricNames.RECENCY_DAYS, (double) recency)));
+      Map<String, Double> metrics = new HashMap<>(repeatBuying.getOrDefault(id, Map.of()));
+      metrics.put(MetricNames.VALUE, value.getOrDefault(id, 0.0));
+      metrics.put(MetricNames.ENGAGEMENT, scorer.score(list, asOf));
+      metrics.put(MetricNames.RECENCY_DAYS, (double) recency);
+      result.add(new CustomerProfile(Customer.of(id, first), metrics));
     });
     return List.copyOf(result);
   }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.engagement.attribution.clv.value.LifetimeValuePredictor;
 import org.engagement.core.model.CustomerProfile;
 import org.engagement.core.model.InvalidFieldException;
 import org.engagement.core.value.ValueConcentration;
@@ -16,9 +18,9 @@ import org.engagement.core.value.tier.ValuePredictor;
  * {@link ValuePredictor} (the interface the CLV models implement), shown as a histogram with the mean,
  * the median, the total and the share the top 20 % are predicted to bring.
  *
- * <p>The default report keeps this section a slot; a CLV model plugs in with
- * {@code ReportModel.withBuilder(builders, ClvSection.builder("bg-nbd", model))} (and, so that the "grow"
- * tier uses the same predictions, {@code SegmentSection.builder(model)}).
+ * <p>The default report fits BG/NBD and Gamma-Gamma on the input's purchases ({@link #fitted()}); another
+ * model plugs in with {@code ReportModel.withBuilder(builders, ClvSection.builder("my-model", predictor))}
+ * (and, so that the "grow" tier uses the same predictions, {@code SegmentSection.builder(predictor)}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -51,6 +53,18 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
     }
   }
 
+  /**
+   * The builder of this section with the analysis's own fitted lifetime value ({@link LifetimeValueFit}):
+   * "not available", with the reason, when the models could not be fitted.
+   */
+  public static SectionBuilder fitted() {
+    return SectionBuilder.of(ID, analysis -> analysis.lifetimeValue()
+        .map(fit -> of(analysis, fit.description(), LifetimeValuePredictor.of(fit.lifetimeValue()),
+            profile -> profile.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent()))
+        .orElseGet(() -> ReportSection.notAvailable(ID, "Customer lifetime value",
+            analysis.lifetimeValueUnavailable())));
+  }
+
   /** The builder of this section: {@code predictor}'s prediction for every customer of the analysis. */
   public static SectionBuilder builder(String model, ValuePredictor predictor) {
     requireNonNull(model, "model");
@@ -60,7 +74,13 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
 
   /** The section for {@code analysis}; not available without customers. */
   public static ReportSection of(Analysis analysis, String model, ValuePredictor predictor) {
-    List<CustomerProfile> profiles = analysis.profiles();
+    return of(analysis, model, predictor, profile -> true);
+  }
+
+  /** The section over the customers {@code predicted} selects (the buyers, for a repeat-buying model). */
+  private static ReportSection of(Analysis analysis, String model, ValuePredictor predictor,
+      Predicate<CustomerProfile> covered) {
+    List<CustomerProfile> profiles = analysis.profiles().stream().filter(covered).toList();
     if (profiles.isEmpty()) {
       return ReportSection.notAvailable(ID, "Customer lifetime value", "no customers in the input");
     }

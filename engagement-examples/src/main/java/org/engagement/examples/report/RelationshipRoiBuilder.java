@@ -39,6 +39,7 @@ import org.engagement.core.model.Interaction;
 import org.engagement.core.value.tier.ValueTier;
 import org.engagement.core.value.tier.ValuePredictor;
 import org.engagement.core.value.tier.ValueTiers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the relationship-ROI section from an analysis whose input has {@value AnalysisInput#COSTS}: the
@@ -57,16 +58,19 @@ import org.engagement.core.value.tier.ValueTiers;
  */
 public final class RelationshipRoiBuilder implements SectionBuilder {
   private final RoiSettings settings;
-  private final ValuePredictor predictor;
+  private final @Nullable ValuePredictor predictor;
 
-  private RelationshipRoiBuilder(RoiSettings settings, ValuePredictor predictor) {
+  private RelationshipRoiBuilder(RoiSettings settings, @Nullable ValuePredictor predictor) {
     this.settings = settings;
     this.predictor = predictor;
   }
 
-  /** A builder with {@code settings}, whose value tiers use no predicted value (only engagement grows). */
+  /**
+   * A builder with {@code settings}, whose value tiers use the analysis's own {@linkplain
+   * Analysis#valuePredictor() predictor} (as the value-tier section does).
+   */
   public static RelationshipRoiBuilder of(RoiSettings settings) {
-    return of(settings, ValuePredictor.none());
+    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), null);
   }
 
   /** A builder with {@code settings}, whose value tiers use {@code predictor} for the "grow" tier. */
@@ -158,7 +162,8 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    */
   private Map<String, RoiReport> perTier(Analysis analysis, Scope all, Window window, boolean surveyed) {
     List<CustomerProfile> profiles = analysis.profiles();
-    Map<String, ValueTier> tiers = ValueTiers.of(predictor, profiles).assign(profiles);
+    ValuePredictor tierPredictor = predictor == null ? analysis.valuePredictor() : predictor;
+    Map<String, ValueTier> tiers = ValueTiers.of(tierPredictor, profiles).assign(profiles);
     Map<String, RoiReport> reports = new LinkedHashMap<>();
     for (ValueTier tier : ValueTier.values()) {
       Set<String> members = new HashSet<>();

@@ -54,15 +54,14 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
   /**
    * The standard report: data, attribution, relationship ROI ({@link RelationshipRoiBuilder} with
    * {@link RoiSettings#defaults()}; not available without a costs file), value concentration, value tiers and
-   * RFM segments, customer lifetime value (slot), funnel, channel presence and overlap, engagement trend,
+   * RFM segments, customer lifetime value (BG/NBD and Gamma-Gamma fitted on the purchases), funnel, channel presence and overlap, engagement trend,
    * conversations (slot).
    */
   public static List<SectionBuilder> defaultBuilders() {
     return List.of(DataSection.builder(), AttributionSection.builder(),
         RelationshipRoiBuilder.of(RoiSettings.defaults()), ConcentrationSection.builder(),
         SegmentSection.builder(),
-        SectionBuilder.slot(CLV, "Customer lifetime value",
-            "the CLV models (org.engagement.attribution.clv) are not wired into the report yet"),
+        ClvSection.fitted(),
         FunnelSection.builder(), PresenceSection.builder(), EngagementSection.builder(),
         SectionBuilder.slot(CONVERSATIONS, "Conversations",
             "the conversation metrics (org.engagement.core.conversation) are not part of this build yet"));

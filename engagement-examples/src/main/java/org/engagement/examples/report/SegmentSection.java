@@ -42,9 +42,12 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
     rfm = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rfm));
   }
 
-  /** The builder of this section, with no value predictor. */
+  /**
+   * The builder of this section, with the analysis's own {@linkplain Analysis#valuePredictor() predictor}
+   * (the fitted lifetime value, when the fit converged) for the "grow" tier.
+   */
   public static SectionBuilder builder() {
-    return builder(ValuePredictor.none());
+    return SectionBuilder.of(ID, analysis -> of(analysis, analysis.valuePredictor()));
   }
 
   /** The builder of this section, with {@code predictor} (a CLV model) for the "grow" tier. */

@@ -1,6 +1,7 @@
 package org.engagement.examples.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.engagement.core.model.InvalidFieldException;
 import org.engagement.core.value.tier.MetricNames;
 import org.engagement.core.value.tier.ValuePredictor;
+import org.engagement.attribution.clv.PeriodUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,25 @@ class ClvSectionTest {
     assertThat(clv.summary()).containsExactly(
         "value-to-date: 4 customers, total 500.00 EUR, mean 125.00, median 100.00, top 20% 60.0%");
     assertThat(HtmlReport.render(model)).contains("Customers by predicted lifetime value (EUR)");
+  }
+
+  /**
+   * On the bundled world the default section fits BG/NBD and Gamma-Gamma, predicts every buyer (prospects
+   * have no purchase history to forecast from), and its total is the fitted lifetime value of the buyers'
+   * weekly summaries recomputed here.
+   */
+  @Test
+  void fittedSectionValuesEveryBuyerWithTheFittedModels() throws IOException {
+    Analysis analysis = Analysis.of(AnalysisInput.bundledWorld(), Progress.none());
+    LifetimeValueFit fit = analysis.lifetimeValue().orElseThrow();
+
+    ClvSection section = (ClvSection) ClvSection.fitted().build(analysis);
+
+    assertThat(section.predicted()).hasSize(analysis.buyers().size());
+    double total = LifetimeValueFit.summaries(analysis, analysis.currency().orElseThrow(), PeriodUnit.WEEK)
+        .stream().mapToDouble(fit.lifetimeValue()::value).sum();
+    assertThat(section.total()).isCloseTo(total, within(1e-9 * total));
+    assertThat(section.model()).isEqualTo(fit.description()).contains("3 years", "10% a year");
   }
 
   @Test

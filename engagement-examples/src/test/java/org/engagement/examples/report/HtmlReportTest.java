@@ -110,7 +110,7 @@ class HtmlReportTest {
     String page = HtmlReport.render(ReportModel.build(AnalysisInput.bundledWorld(), Progress.none()));
     parse(page);
     List<String> charts = svgs(page);
-    assertThat(charts).hasSize(11);
+    assertThat(charts).hasSize(12);
     for (String svg : charts) {
       parse(svg);
     }
@@ -125,7 +125,8 @@ class HtmlReportTest {
   @Test
   void slotsSayNotAvailable() {
     assertThat(small).contains("<p class=\"not-available\">Not available: the input has no costs.csv");
-    assertThat(small).contains("Not available: the CLV models");
+    // one customer bought twice: too few repeat buyers to fit a repeat-buying model, and the page says so
+    assertThat(small).contains("Not available: only 1 customers bought twice; the models need more");
   }
 
   /** The Lorenz polyline of the small world passes through (i/3, L(i)) for L = 0, 0.2, 0.4, 1. */
