@@ -28,6 +28,25 @@ class QuickStartExamplesTest {
     assertThat(out.lines().skip(1)).allMatch(line -> line.matches("\\S+ +\\d+\\.\\d{2} +\\d+\\.\\d{2}"));
   }
 
+  @Test
+  void segmentCustomersChecksTheEightyTwentyRuleAndCountsTiers() {
+    String out = run(SegmentCustomers::run);
+
+    assertThat(out).containsPattern("The top 20% of \\d+ buyers bring \\d+\\.\\d% of the value \\(Gini 0\\.\\d{2}\\)");
+    assertThat(out).contains("  retain: ", "  grow: ", "  maintain: ", "  re-engage: ");
+    assertThat(out).containsPattern("Segment 'engaged prospects': \\d+ customers");
+  }
+
+  @Test
+  void computeRoiReportsEveryCostedChannel() {
+    String out = run(ComputeRoi::run);
+
+    assertThat(out.lines().findFirst().orElseThrow()).contains("cost", "attributed", "survey", "retained", "ROI");
+    assertThat(out).contains("trade-show", "press", "newsletter", "direct");
+    // a channel without cost has no ROI
+    assertThat(out.lines().filter(line -> line.startsWith("direct ")).findFirst().orElseThrow()).endsWith(" -");
+  }
+
   private static String run(Consumer<PrintStream> example) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     example.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));

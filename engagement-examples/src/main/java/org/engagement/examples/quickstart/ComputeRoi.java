@@ -1,0 +1,116 @@
+package org.engagement.examples.quickstart;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.markov.MarkovModel;
+import org.engagement.attribution.model.AttributionResult;
+import org.engagement.attribution.roi.RelationshipRoiCalculator;
+import org.engagement.attribution.roi.RewardComponent;
+import org.engagement.attribution.roi.RoiInputs;
+import org.engagement.attribution.roi.RoiLine;
+import org.engagement.attribution.roi.RoiReport;
+import org.engagement.attribution.roi.evidence.ChannelEvidence;
+import org.engagement.attribution.roi.io.CostCsvReader;
+import org.engagement.attribution.roi.io.SurveyCsvReader;
+import org.engagement.attribution.roi.selfreport.AnswerMapping;
+import org.engagement.attribution.roi.selfreport.HybridAttribution;
+import org.engagement.attribution.roi.selfreport.SelfReportedAttribution;
+import org.engagement.core.ingest.InteractionImporter;
+import org.engagement.core.ingest.csv.CsvInteractionAdapter;
+import org.engagement.core.model.Interaction;
+import org.engagement.examples.world.SampleWorld;
+
+/**
+ * Quick start: relationship ROI on the bundled sample world. Costs and survey answers come from CSV, the
+ * measured attribution is the Markov model blended with what customers said, retention evidence comes
+ * from the interactions, and the default calculator reports each channel's rewards against its cost.
+ *
+ * <p>Run it with {@code java -cp engagement-examples/target/engagement.jar
+ * org.engagement.examples.quickstart.ComputeRoi}.
+ */
+public final class ComputeRoi {
+  private static final Currency EUR = Currency.getInstance("EUR");
+
+  private ComputeRoi() {}
+
+  /** Runs the example on the bundled sample world and prints to {@code out}. */
+  public static void run(PrintStream out) {
+    try {
+      report(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void report(PrintStream out) throws IOException {
+    List<Interaction> interactions = new ArrayList<>();
+    InteractionImporter.defaults().run(new CsvInteractionAdapter(), SampleWorld.open("interactions.csv"),
+        interactions::add);
+
+    // Investment and survey answers, every bad row reported.
+    CostCsvReader costs = CostCsvReader.inCurrency(EUR);
+    var investment = costs.investment(costs.read(reader("costs.csv"), "costs.csv"));
+    var answers = SurveyCsvReader.read(reader("survey.csv"), "survey.csv").values();
+
+    // Measured attribution, blended with "how did you hear about us?" at weight 0.3.
+    AttributionResult markov = MarkovModel.firstOrder()
+        .attribute(JourneyBuilder.defaults().build(interactions).toJourneySet());
+    AnswerMapping mapping = AnswerMapping.builder()
+        .map("partner-referral", "partner", "friend")
+        .map("trade-show", "trade show", "conference")
+        .map("press", "press", "magazine")
+        .map("blog", "blog post", "blog")
+        .map("linkedin", "linkedin")
+        .map("newsletter", "newsletter", "email")
+        .map("google-ads", "googled", "search ad")
+        .build();
+    HybridAttribution attribution =
+        HybridAttribution.blend(markov, SelfReportedAttribution.of(answers, mapping), 0.3);
+
+    // Evidence from the interactions of the window: engaged customers and retention against the others.
+    YearMonth first = YearMonth.of(2024, 1);
+    YearMonth last = YearMonth.of(2025, 12);
+    ChannelEvidence evidence = ChannelEvidence.of(interactions, Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("2026-01-01T00:00:00Z"));
+    RoiInputs.Builder inputs = RoiInputs.builder(investment, attribution, first, last)
+        .distinctEngagedCustomers(evidence.engagedOnAnyChannel());
+    evidence.engagedCustomers().forEach(inputs::engagedCustomers);
+    evidence.retention(Duration.ofDays(90), 700.0).forEach(inputs::retention);
+
+    RoiReport report = RelationshipRoiCalculator.defaults().calculate(inputs.build());
+    out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %8s%n", "channel", "cost", "attributed", "survey",
+        "retained", "ROI");
+    for (RoiLine line : report.channels()) {
+      out.printf(Locale.ROOT, "%-17s %10.0f %10.0f %10.0f %10.0f %8s%n", line.key(), line.cost(),
+          line.reward(RewardComponent.ATTRIBUTED_REVENUE),
+          line.reward(RewardComponent.SELF_REPORTED_INFLUENCE),
+          line.reward(RewardComponent.RETAINED_VALUE),
+          line.roi().isPresent() ? String.format(Locale.ROOT, "%.0f%%", line.roi().getAsDouble() * 100) : "-");
+    }
+  }
+
+  private static Reader reader(String file) {
+    return new InputStreamReader(SampleWorld.open(file), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Runs the example on the bundled sample world.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    run(System.out);
+  }
+}
