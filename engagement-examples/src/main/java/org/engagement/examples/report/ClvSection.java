@@ -142,8 +142,8 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
 
   @Override
   public void writeHtml(Html html) {
+    html.paragraph(model);
     Map<String, String> figures = new LinkedHashMap<>();
-    figures.put("model", model);
     figures.put("customers", Integer.toString(predicted.size()));
     figures.put("total predicted", NumberText.number(total(), 2) + " " + currency);
     figures.put("mean", NumberText.number(mean(), 2));

@@ -6,9 +6,10 @@ import java.util.Locale;
 final class NumberText {
   private NumberText() {}
 
-  /** With thousands separators and {@code decimals} decimals. */
+  /** With thousands separators and {@code decimals} decimals; a value that rounds to zero has no sign. */
   static String number(double value, int decimals) {
-    return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    String text = String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
   }
 
   /** A share in [0, 1] as a percentage with one decimal. */
