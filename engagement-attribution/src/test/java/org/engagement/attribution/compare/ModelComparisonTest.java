@@ -169,7 +169,7 @@ class ModelComparisonTest {
   @Test
   void defaultsHoldEveryBuiltInModel() {
     assertThat(MODELS.names()).containsExactly("custom", "first-touch", "inverse-j", "j-shaped", "last-non-direct",
-        "last-touch", "linear", "linear-unique", "markov", "participation", "position-based", "shapley",
+        "last-touch", "linear", "linear-unique", "markov", "participation", "position-based", "shao-li", "shapley",
         "shapley-ordered", "shapley-simplified", "time-decay", "w-shaped");
   }
 

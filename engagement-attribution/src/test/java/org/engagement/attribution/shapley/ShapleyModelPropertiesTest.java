@@ -6,8 +6,10 @@ import static org.engagement.attribution.model.CreditChecks.assertEqualCredit;
 import static org.engagement.attribution.model.CreditChecks.assertSameCredits;
 import static org.engagement.attribution.model.CreditChecks.tolerance;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,15 +22,17 @@ import org.engagement.attribution.journey.Rows;
 import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
+import org.engagement.attribution.model.ModelParameters;
 
-/** The properties of the three Shapley models, checked for each registered name. */
+/** The properties of the Shapley models (each registered name and each worth) and of Shao and Li's model. */
 class ShapleyModelPropertiesTest {
   private static final AttributionModels MODELS = ShapleyModel.registerAll(AttributionModels.builder()).build();
+  private static final ModelParameters SUBSETS = ModelParameters.of(Map.of(ShapleyModel.WORTH, "subsets"));
 
   @Provide
   Arbitrary<AttributionModel> models() {
-    return Arbitraries.of(MODELS.create("shapley"), MODELS.create("shapley-simplified"),
-        MODELS.create("shapley-ordered"));
+    return Arbitraries.of(MODELS.create("shapley"), MODELS.create("shapley", SUBSETS),
+        MODELS.create("shapley-simplified"), MODELS.create("shapley-ordered"), ShaoLiModel.create());
   }
 
   @Provide
@@ -130,16 +134,84 @@ class ShapleyModelPropertiesTest {
     assertThat(sum).isCloseTo(exposed > 0 ? converted / exposed : 0, within(1e-12));
   }
 
+  @Property(tries = 200)
+  void subsetsShapleyValuesAddUpToTheOverallConversionRate(@ForAll("wideRows") Rows rows) {
+    JourneySet set = rows.toSet();
+    double[] phi = ShapleyModel.create().withWorth(CoalitionWorth.SUBSETS).shapleyValues(set);
+    // v(N) in the subsets game: every journey's channel set is a subset of N.
+    double all = set.totalConversions() + set.totalNulls();
+    assertThat(Arrays.stream(phi).sum()).isCloseTo(all > 0 ? set.totalConversions() / all : 0, within(1e-12));
+  }
+
   @Property(tries = 100)
-  void sampledEstimatesAreWithinTheStatedBoundOfTheExactValues(@ForAll("wideRows") Rows rows,
-      @ForAll long seed, @ForAll @IntRange(min = 200, max = 2_000) int samples) {
+  void subsetsShapleyMatchesTheDefinitionEvaluatedPerCoalition(@ForAll("rows") Rows rows) {
+    // The zeta transform against the definition: v(S) summed directly over the paths whose set is within S.
     JourneySet set = rows.toSet();
     int n = set.channels().size();
-    double[] exact = ShapleyModel.create().shapleyValues(set);
-    ShapleyModel sampler = ShapleyModel.of(samples, seed, 0);
+    double[] v = new double[1 << n];
+    for (int mask = 0; mask < v.length; mask++) {
+      double converted = 0;
+      double exposed = 0;
+      for (int p = 0; p < set.pathCount(); p++) {
+        int pathMask = Arrays.stream(set.path(p)).map(c -> 1 << c).reduce(0, (a, b) -> a | b);
+        if ((pathMask & ~mask) == 0) {
+          converted += set.conversions(p);
+          exposed += set.conversions(p) + set.nulls(p);
+        }
+      }
+      v[mask] = exposed > 0 ? converted / exposed : 0;
+    }
+    double[] phi = ShapleyModel.create().withWorth(CoalitionWorth.SUBSETS).shapleyValues(set);
+    for (int c = 0; c < n; c++) {
+      assertThat(phi[c]).as("channel %d", c).isCloseTo(shapleyByPermutations(v, n, c), within(1e-12));
+    }
+  }
+
+  /** φ_c as the mean marginal contribution over all n! orders (n at most 5 here), independent of the model. */
+  private static double shapleyByPermutations(double[] v, int n, int c) {
+    double total = 0;
+    long orders = 0;
+    for (List<Integer> order : permutations(n)) {
+      int before = 0;
+      for (int player : order) {
+        if (player == c) {
+          break;
+        }
+        before |= 1 << player;
+      }
+      total += v[before | 1 << c] - v[before];
+      orders++;
+    }
+    return total / orders;
+  }
+
+  private static List<List<Integer>> permutations(int n) {
+    List<List<Integer>> out = new ArrayList<>();
+    out.add(new ArrayList<>());
+    for (int k = 0; k < n; k++) {
+      List<List<Integer>> next = new ArrayList<>();
+      for (List<Integer> prefix : out) {
+        for (int i = 0; i <= prefix.size(); i++) {
+          List<Integer> grown = new ArrayList<>(prefix);
+          grown.add(i, k);
+          next.add(grown);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  @Property(tries = 100)
+  void sampledEstimatesAreWithinTheStatedBoundOfTheExactValues(@ForAll("wideRows") Rows rows,
+      @ForAll long seed, @ForAll @IntRange(min = 200, max = 2_000) int samples, @ForAll CoalitionWorth worth) {
+    JourneySet set = rows.toSet();
+    int n = set.channels().size();
+    double[] exact = ShapleyModel.create().withWorth(worth).shapleyValues(set);
+    ShapleyModel sampler = ShapleyModel.of(samples, seed, 0).withWorth(worth);
     assertThat(sampler.isExact(n)).isFalse();
     double[] sampled = sampler.shapleyValues(set);
-    assertThat(ShapleyModel.of(samples, seed, 0).shapleyValues(set)).containsExactly(sampled);
+    assertThat(ShapleyModel.of(samples, seed, 0).withWorth(worth).shapleyValues(set)).containsExactly(sampled);
     // δ = 1e-6: a failure would have probability at most one in a million per try.
     double bound = ShapleyModel.errorBound(n, samples, ShapleyModel.maxWorth(set), 1e-6);
     for (int c = 0; c < n; c++) {

@@ -102,6 +102,80 @@ class ShapleyModelTest {
   }
 
   @Test
+  void subsetsShapleyOnTheToyWorkedByHand() {
+    // Ours, worked by hand. Per exact channel set, conversions / (conversions + nulls):
+    //   A 0/5, AB 3/4 (A>A>B), BC 1/5, C 1/3, ABC 3/7 (A>B>C 2/5 and B>A>C 1/2); B and AC unseen.
+    // v(S) sums both over the subsets of S:
+    //   v(A) = 0/5 = 0, v(B) = 0 (no journeys), v(C) = 1/3, v(AB) = (0+3)/(5+4) = 1/3,
+    //   v(AC) = (0+1)/(5+3) = 1/8, v(BC) = (1+1)/(5+3) = 1/4, v(ABC) = 8/24 = 1/3 (every journey).
+    // Weights for n = 3: |S| = 0 -> 1/3, |S| = 1 -> 1/6, |S| = 2 -> 1/3.
+    //   φA = 1/3 (0 - 0) + 1/6 (1/3 - 0) + 1/6 (1/8 - 1/3) + 1/3 (1/3 - 1/4) = (0 + 8 - 5 + 4)/144 = 7/144
+    //   φB = 1/3 (0 - 0) + 1/6 (1/3 - 0) + 1/6 (1/4 - 1/3) + 1/3 (1/3 - 1/8) = (0 + 8 - 2 + 10)/144 = 16/144
+    //   φC = 1/3 (1/3 - 0) + 1/6 (1/8 - 0) + 1/6 (1/4 - 0) + 1/3 (1/3 - 1/3) = (16 + 3 + 6 + 0)/144 = 25/144
+    //   sum = 48/144 = 1/3 = v(ABC).
+    JourneySet toy = toy();
+    ShapleyModel model = ShapleyModel.create().withWorth(CoalitionWorth.SUBSETS);
+    double[] phi = model.shapleyValues(toy);
+    assertThat(phi[toy.channels().id("A").orElseThrow()]).isCloseTo(7.0 / 144, EXACT);
+    assertThat(phi[toy.channels().id("B").orElseThrow()]).isCloseTo(16.0 / 144, EXACT);
+    assertThat(phi[toy.channels().id("C").orElseThrow()]).isCloseTo(25.0 / 144, EXACT);
+    // Credits: φ / (1/3) = 7/48, 16/48, 25/48 of 8 conversions and of 92 value.
+    AttributionResult result = model.attribute(toy);
+    assertCredits(result, "A", 7.0 / 6, 161.0 / 12);
+    assertCredits(result, "B", 8.0 / 3, 92.0 / 3);
+    assertCredits(result, "C", 25.0 / 6, 575.0 / 12);
+    // The sampler agrees with the exact values within the stated bound (δ = 1e-6).
+    double[] sampled = ShapleyModel.of(5_000, 11, 0).withWorth(CoalitionWorth.SUBSETS).shapleyValues(toy);
+    double bound = ShapleyModel.errorBound(3, 5_000, ShapleyModel.maxWorth(toy), 1e-6);
+    assertThat(sampled).containsExactly(phi, within(bound));
+    assertThat(sampled[0] + sampled[1] + sampled[2]).isCloseTo(1.0 / 3, EXACT);
+  }
+
+  @Test
+  void subsetsThreeChannelsWorkedByHand() {
+    // Conversions/nulls: A 1/3, B>A 2/0, B>C 0/2; B and C never appear alone.
+    // Subsets game: v(A) = 1/4, v(B) = v(C) = 0 (no journeys),
+    //   v(AB) = (1+2)/(4+2) = 1/2, v(AC) = 1/4, v(BC) = 0/2 = 0, v(ABC) = 3/8.
+    //   φB = 1/3 (0) + 1/6 (1/2 - 1/4) + 1/6 (0 - 0) + 1/3 (3/8 - 1/4) = 1/24 + 1/24 = 1/12
+    //   φC = 1/3 (0) + 1/6 (1/4 - 1/4) + 1/6 (0 - 0) + 1/3 (3/8 - 1/2) = -1/24
+    //   φA = 3/8 - 1/12 + 1/24 = 1/3; after clamping C, A gets 4/5 and B 1/5 of the 3 conversions.
+    JourneySet set = JourneySet.builder()
+        .add(List.of("A"), 1, 10, 3)
+        .add(List.of("B", "A"), 2, 20, 0)
+        .add(List.of("B", "C"), 0, 0, 2)
+        .build();
+    ShapleyModel model = ShapleyModel.create().withWorth(CoalitionWorth.SUBSETS);
+    assertThat(model.shapleyValues(set)).containsExactly(new double[] {1.0 / 3, 1.0 / 12, -1.0 / 24}, EXACT);
+    AttributionResult result = model.attribute(set);
+    assertCredits(result, "A", 12.0 / 5, 24);
+    assertCredits(result, "B", 3.0 / 5, 6);
+    assertCredits(result, "C", 0, 0);
+  }
+
+  @Test
+  void shaoLiMatchesTheToyVector() {
+    // Attribution reference, section 7: "Shao & Li as in eeghor (raw, before normalising)":
+    // A 7093/4928, B 337/176, C 1223/1344, from P(y|A) = 3/8, P(y|B) = 7/16, P(y|C) = 1/3,
+    // P(y|A,B) = 6/11, P(y|A,C) = 3/7, P(y|B,C) = 1/3. Checking A by hand: on A>B>C and B>A>C (3 conversions)
+    // c_A = 3/8 + 1/4 ((6/11 - 3/8 - 7/16) + (3/7 - 3/8 - 1/3)) = 3/8 - 47/1408 - 47/672, on A>A>B
+    // (3 conversions) c_A = 3/8 + 1/2 (6/11 - 3/8 - 7/16) = 3/8 - 47/352; 3 (0.238306) + 3 (0.241477) = 1.439326.
+    JourneySet toy = toy();
+    double[] raw = ShaoLiModel.create().contributions(toy);
+    assertThat(raw).containsExactly(new double[] {7093.0 / 4928, 337.0 / 176, 1223.0 / 1344}, EXACT);
+    // Over the common denominator 14784 the raw values are 21279, 28308 and 13453 (sum 63040); the credits
+    // are those shares of 8 conversions and 92 value.
+    AttributionResult result = ShaoLiModel.create().attribute(toy);
+    assertCredits(result, "A", 8.0 * 21279 / 63040, 92.0 * 21279 / 63040);
+    assertCredits(result, "B", 8.0 * 28308 / 63040, 92.0 * 28308 / 63040);
+    assertCredits(result, "C", 8.0 * 13453 / 63040, 92.0 * 13453 / 63040);
+    assertThat(result.model()).isEqualTo("shao-li");
+    assertThat(ShaoLiModel.create().parameters().isEmpty()).isTrue();
+    // No conversions: no contribution, so the (zero) simplified Shapley credits.
+    AttributionResult none = ShaoLiModel.create().attribute(JourneySet.builder().add(List.of("A"), 0, 0, 3).build());
+    assertCredits(none, "A", 0, 0);
+  }
+
+  @Test
   void twoChannelsWorkedByHand() {
     // A: 1 conversion, 1 null -> v(A) = 1/2; B: 0/4 -> v(B) = 0; A>B: 3/1 -> v(AB) = 3/4.
     // φA = 1/2 (1/2 - 0) + 1/2 (3/4 - 0) = 5/8; φB = 1/2 (0 - 0) + 1/2 (3/4 - 1/2) = 1/8; sum 3/4 = v(AB).
@@ -249,7 +323,7 @@ class ShapleyModelTest {
 
   @Test
   void registryNamesAndParameters() throws IOException {
-    assertThat(MODELS.names()).containsExactly("shapley", "shapley-ordered", "shapley-simplified");
+    assertThat(MODELS.names()).containsExactly("shao-li", "shapley", "shapley-ordered", "shapley-simplified");
     AttributionModel model = MODELS.create("shapley",
         ModelParameters.of(Map.of("samples", "500", "seed", "-7", "exact-up-to", "0")));
     assertThat(model).isInstanceOf(ShapleyModel.class);
@@ -257,9 +331,20 @@ class ShapleyModelTest {
     assertThat(shapley.samples()).isEqualTo(500);
     assertThat(shapley.seed()).isEqualTo(-7);
     assertThat(shapley.exactUpTo()).isZero();
-    assertThat(shapley.parameters().asMap())
-        .containsExactly(Map.entry("samples", "500"), Map.entry("seed", "-7"), Map.entry("exact-up-to", "0"));
-    assertThat(MODELS.create("shapley").parameters().asMap()).containsEntry("samples", "20000");
+    assertThat(shapley.worth()).isEqualTo(CoalitionWorth.EXACT);
+    assertThat(shapley.parameters().asMap()).containsExactly(Map.entry("samples", "500"), Map.entry("seed", "-7"),
+        Map.entry("exact-up-to", "0"), Map.entry("worth", "exact"));
+    assertThat(MODELS.create("shapley").parameters().asMap()).containsEntry("samples", "20000")
+        .containsEntry("worth", "exact");
+    ShapleyModel subsets = (ShapleyModel) MODELS.create("shapley", ModelParameters.of(Map.of("worth", " Subsets ")));
+    assertThat(subsets.worth()).isEqualTo(CoalitionWorth.SUBSETS);
+    assertThat(subsets.parameters().asMap()).containsEntry("worth", "subsets");
+    assertThat(MODELS.create("shapley", subsets.parameters())).hasToString(subsets.toString());
+    assertThat(subsets.attribute(toy()).conversions("A")).isCloseTo(7.0 / 6, EXACT);
+    assertThat(MODELS.create("shapley", ModelParameters.of(Map.of("worth", "exact"))).attribute(toy())
+        .conversions("A")).isCloseTo(367.0 / 135, EXACT);
+    assertThatThrownBy(() -> MODELS.create("shapley", ModelParameters.of(Map.of("worth", "superset"))))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("worth").hasMessageContaining("subsets");
     assertThat(MODELS.create("shapley-simplified").name()).isEqualTo("shapley-simplified");
     assertThat(MODELS.create("shapley-ordered").name()).isEqualTo("shapley-ordered");
     assertThat(MODELS.create("shapley").attribute(toy()).conversions("A")).isCloseTo(367.0 / 135, EXACT);
@@ -270,6 +355,7 @@ class ShapleyModelTest {
     bad.add(Map.of("seed", "x"));
     bad.add(Map.of("exact-up-to", "21"));
     bad.add(Map.of("exact-up-to", "-1"));
+    bad.add(Map.of("worth", ""));
     for (Map<String, String> parameters : bad) {
       assertThatThrownBy(() -> MODELS.create("shapley", ModelParameters.of(parameters)))
           .as(parameters.toString()).isInstanceOf(InvalidFieldException.class);

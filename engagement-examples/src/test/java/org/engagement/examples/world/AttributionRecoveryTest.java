@@ -18,6 +18,8 @@ import org.engagement.attribution.markov.MarkovModel;
 import org.engagement.attribution.model.AttributionModel;
 import org.engagement.attribution.model.AttributionModels;
 import org.engagement.attribution.model.AttributionResult;
+import org.engagement.attribution.model.ModelParameters;
+import org.engagement.attribution.shapley.ShaoLiModel;
 import org.engagement.core.model.ConversionRule;
 import org.engagement.core.model.Interaction;
 import org.engagement.core.model.InteractionType;
@@ -67,6 +69,8 @@ class AttributionRecoveryTest {
       models.put(name, registry.create(name));
     }
     models.put("markov-order-3", MarkovModel.of(3, true));
+    models.put("shapley-subsets", registry.create("shapley", ModelParameters.of(Map.of("worth", "subsets"))));
+    models.put("shao-li", ShaoLiModel.create());
     fits = new LinkedHashMap<>();
     models.forEach((name, model) -> fits.put(name, Fit.of(model.attribute(journeys), truth)));
     System.out.println(table(journeys));
@@ -130,6 +134,42 @@ class AttributionRecoveryTest {
     assertThat(best.meanAbsoluteError()).isLessThanOrEqualTo(DATA_DRIVEN_TOLERANCE)
         .isLessThan(lastTouch.meanAbsoluteError());
     assertThat(best.rankCorrelation()).isGreaterThan(lastTouch.rankCorrelation());
+  }
+
+  /**
+   * Shao and Li's second-order model recovers the truth best of all the models here: about 0.021 mean absolute
+   * error and rank correlation about 0.94, where every other model stays at or above 0.023 (first touch) and
+   * at or below 0.83. It uses the conversion rates of single channels and of pairs only, so it never meets
+   * the unseen coalitions that zero the steady channels in the Shapley games, and its rates keep direct visits
+   * small. The tolerance, 0.025, is the observed error plus a fifth, to absorb reorderings of floating-point
+   * sums, while still below every other data-driven model (the closest, simplified Shapley, is about 0.030).
+   */
+  private static final double SHAO_LI_TOLERANCE = 0.025;
+
+  @Test
+  void shaoLiRecoversTheTruthBestOfTheDataDrivenModels() {
+    Fit shaoLi = fits.get("shao-li");
+    assertThat(shaoLi.meanAbsoluteError()).isLessThanOrEqualTo(SHAO_LI_TOLERANCE);
+    assertThat(shaoLi.rankCorrelation()).isGreaterThanOrEqualTo(0.9);
+    for (String other : List.of("markov", "markov-order-3", "shapley", "shapley-subsets", "shapley-simplified",
+        "linear", "last-touch")) {
+      assertThat(shaoLi.meanAbsoluteError()).as(other).isLessThan(fits.get(other).meanAbsoluteError());
+      assertThat(shaoLi.rankCorrelation()).as(other).isGreaterThan(fits.get(other).rankCorrelation());
+    }
+    assertThat(shaoLi.shares().get("direct")).isLessThan(fits.get("shapley-simplified").shares().get("direct"));
+  }
+
+  @Test
+  void theSubsetsWorthImprovesOnTheExactSetWorthButStillStarvesTheSteadyChannels() {
+    // v(S) = conversion rate of the journeys within S sees every coalition, which lowers the error (about
+    // 0.044 against 0.050) and gives the best ranking of the Shapley games; but a rate game still charges
+    // a reach channel for the many non-converting journeys it brings, so most steady channels keep zero.
+    Fit subsets = fits.get("shapley-subsets");
+    Fit exact = fits.get("shapley");
+    assertThat(subsets.meanAbsoluteError()).isLessThanOrEqualTo(0.047).isLessThan(exact.meanAbsoluteError());
+    assertThat(subsets.rankCorrelation()).isGreaterThan(exact.rankCorrelation());
+    assertThat(subsets.shares().get("linkedin")).isZero();
+    assertThat(subsets.shares().get("google-ads")).isZero();
   }
 
   @Test
