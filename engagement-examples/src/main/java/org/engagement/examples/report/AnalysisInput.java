@@ -25,7 +25,8 @@ import org.engagement.core.model.InvalidFieldException;
 /**
  * What the report analyses: the interactions imported from {@value #INTERACTIONS} (with the import's
  * account of rejected records, which the report shows rather than hiding) and the optional companion
- * files of the sample world ({@value #COSTS}, {@value #SURVEY}, {@value #TRUTH}, {@value #CUSTOMERS}),
+ * files of the sample world ({@value #COSTS}, {@value #SURVEY}, {@value #TRUTH}, {@value #CUSTOMERS},
+ * {@value #CONVERSATIONS}, {@value #MESSAGES}, {@value #BRANDS}),
  * kept as byte sources (a file or a class-path resource) for the sections that read them.
  *
  * <p>Immutable and thread-safe.
@@ -48,12 +49,19 @@ public record AnalysisInput(
   public static final String TRUTH = "truth.csv";
   /** Optional: the customer list. */
   public static final String CUSTOMERS = "customers.csv";
+  /** Optional: the conversation feed, interactions with content (mentions, shares, service threads). */
+  public static final String CONVERSATIONS = "conversations.csv";
+  /** Optional: the key messages of the conversation feed ({@code message,phrase[,kind]}). */
+  public static final String MESSAGES = "messages.csv";
+  /** Optional: the brands of the conversation feed ({@code brand,role}, role {@code ours} or {@code competitor}). */
+  public static final String BRANDS = "brands.csv";
   /** The small bundled sample of interactions (no companion files) on the class path. */
   public static final String SAMPLE = "/sample/interactions.csv";
   /** The class-path folder of the bundled sample world, the report's default input. */
   public static final String WORLD = "/org/engagement/examples/world/";
 
-  private static final List<String> OPTIONAL = List.of(COSTS, SURVEY, TRUTH, CUSTOMERS);
+  private static final List<String> OPTIONAL =
+      List.of(COSTS, SURVEY, TRUTH, CUSTOMERS, CONVERSATIONS, MESSAGES, BRANDS);
 
   /** Requires every part and copies the collections. */
   public AnalysisInput {

@@ -13,11 +13,10 @@ import org.engagement.core.model.InvalidFieldException;
 /**
  * The figures of a report: one {@link ReportSection} per {@link SectionBuilder}, in order.
  *
- * <p>{@link #defaultBuilders()} is the standard report. The CLV and conversation sections are slots there
- * ("not available") until their analyses are wired in; such an analysis plugs in with
- * {@code ReportModel.withBuilder(ReportModel.defaultBuilders(), ClvSection.builder("bg-nbd", predictor))}:
- * the builder with the same id takes the slot's place (the relationship-ROI section is replaced the same
- * way, for example with other {@link RoiSettings}).
+ * <p>{@link #defaultBuilders()} is the standard report. Any section can be replaced, for example with
+ * another CLV model, by {@code ReportModel.withBuilder(ReportModel.defaultBuilders(),
+ * ClvSection.builder("my-model", predictor))}: the builder with the same id takes the other's place (the
+ * relationship-ROI section is replaced the same way, for example with other {@link RoiSettings}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -27,11 +26,11 @@ import org.engagement.core.model.InvalidFieldException;
  * @since 0.1.0
  */
 public record ReportModel(String source, LocalDate asOf, List<ReportSection> sections) {
-  /** The id of the relationship-ROI slot. */
+  /** The id of the relationship-ROI section. */
   public static final String ROI = "roi";
-  /** The id of the customer-lifetime-value slot. */
+  /** The id of the customer-lifetime-value section. */
   public static final String CLV = "clv";
-  /** The id of the conversations slot. */
+  /** The id of the conversations section. */
   public static final String CONVERSATIONS = "conversations";
 
   /**
@@ -55,7 +54,7 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * The standard report: data, attribution, relationship ROI ({@link RelationshipRoiBuilder} with
    * {@link RoiSettings#defaults()}; not available without a costs file), value concentration, value tiers and
    * RFM segments, customer lifetime value (BG/NBD and Gamma-Gamma fitted on the purchases), funnel, channel presence and overlap, engagement trend,
-   * conversations (slot).
+   * conversations ({@link ConversationSection}; not available without a conversations file).
    */
   public static List<SectionBuilder> defaultBuilders() {
     return List.of(DataSection.builder(), AttributionSection.builder(),
@@ -63,8 +62,7 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
         SegmentSection.builder(),
         ClvSection.fitted(),
         FunnelSection.builder(), PresenceSection.builder(), EngagementSection.builder(),
-        SectionBuilder.slot(CONVERSATIONS, "Conversations",
-            "the conversation metrics (org.engagement.core.conversation) are not part of this build yet"));
+        ConversationSection.builder());
   }
 
   /**

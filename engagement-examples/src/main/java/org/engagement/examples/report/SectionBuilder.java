@@ -39,13 +39,4 @@ public interface SectionBuilder {
       }
     };
   }
-
-  /**
-   * A slot: a section that is always "not available" for {@code reason}, until a real builder with the
-   * same id replaces it.
-   */
-  static SectionBuilder slot(String id, String title, String reason) {
-    ReportSection section = ReportSection.notAvailable(id, title, reason);
-    return of(id, analysis -> section);
-  }
 }

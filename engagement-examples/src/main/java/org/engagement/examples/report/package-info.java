@@ -11,9 +11,10 @@
  *
  * <p>The relationship-ROI section ({@link org.engagement.examples.report.RelationshipRoiBuilder}) runs the
  * ROI calculator when the input has a costs file; {@link org.engagement.examples.report.RoiSection} shows its
- * reward components and computes every ROI from them, so each is traceable. Sections whose analysis is not
- * wired in yet (customer lifetime value, conversations) are slots: they render "not available" and say what
- * is missing. An analysis plugs in by replacing the builder with the same id through
+ * reward components and computes every ROI from them, so each is traceable. The lifetime-value section fits
+ * BG/NBD and Gamma-Gamma on the input's purchases; the conversations section reads the conversation feed
+ * when the input has one. A section whose input is missing, or whose model does not converge, renders "not
+ * available" and says why. Another analysis plugs in by replacing the builder with the same id through
  * {@link org.engagement.examples.report.ReportModel#withBuilder};
  * {@link org.engagement.examples.report.ClvSection#builder} takes any
  * {@link org.engagement.core.value.tier.ValuePredictor}, the interface a CLV model implements.

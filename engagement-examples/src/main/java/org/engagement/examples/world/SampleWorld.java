@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The small world bundled on the class path under {@value #RESOURCE_DIRECTORY}: the five files of
- * {@link WorldWriter} for {@link #spec()} (5,000 people over 24 months, about 28,000 interactions, 2.5 MB).
+ * The small world bundled on the class path under {@value #RESOURCE_DIRECTORY}: the eight files of
+ * {@link WorldWriter} for {@link #spec()} (5,000 people over 24 months, about 28,000 interactions and 3,600
+ * conversation rows, 3.1 MB).
  *
  * <p>The files are generated, never edited: a test compares them byte for byte with what
  * {@link WorldWriter} writes for {@link #spec()}. After changing the generator or the spec, regenerate them

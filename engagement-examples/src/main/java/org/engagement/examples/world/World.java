@@ -8,7 +8,7 @@ import org.engagement.core.model.Interaction;
 
 /**
  * A simulated CRM world held in memory: its people, their interactions, the channels' costs, the survey
- * answers and the ground truth of what each channel caused. Made by {@link WorldGenerator#generate(WorldSpec)};
+ * answers, the ground truth of what each channel caused. Made by {@link WorldGenerator#generate(WorldSpec)};
  * for worlds too large for memory use {@link WorldGenerator#stream(WorldSpec, WorldVisitor)}.
  *
  * <p>Immutable and thread-safe.
@@ -19,6 +19,8 @@ import org.engagement.core.model.Interaction;
  * @param costs every channel's cost for every month, by month then channel in the spec's order
  * @param survey the answers given, in order of customer ids
  * @param truth what each channel truly caused
+ * @param conversations the conversation feed (mentions, shares, service threads, all with content) in time
+ *     order (at equal instants, by author id)
  * @since 0.1.0
  */
 public record World(
@@ -27,7 +29,8 @@ public record World(
     List<Interaction> interactions,
     List<MonthlyCost> costs,
     List<SurveyAnswer> survey,
-    GroundTruth truth) {
+    GroundTruth truth,
+    List<Interaction> conversations) {
   /** Checks for nulls and copies the lists. */
   public World {
     requireNonNull(spec, "spec");
@@ -36,5 +39,6 @@ public record World(
     costs = List.copyOf(costs);
     survey = List.copyOf(survey);
     requireNonNull(truth, "truth");
+    conversations = List.copyOf(conversations);
   }
 }

@@ -45,6 +45,10 @@ import org.engagement.core.model.Money;
  * </ol>
  * The ground truth comes from replaying each buyer's funnel without each channel ({@link GroundTruth}).
  * Every random draw uses {@link SplittableRandom} and {@link StrictMath}, so worlds are identical on every JVM.
+ * The conversation feed (mentions, shares and social service threads about the brands of
+ * {@link WorldSpec#conversations()}) is simulated after each person, from a stream seeded from the seed, the
+ * person's index and a constant of its own, so that the rest of the world is the same with or without it; its
+ * rates are in the package description.
  * Costs are each channel's monthly cost times a uniform factor in {@code [0.9, 1.1]}, rounded to the
  * currency's minor unit, from a stream of their own.
  *
@@ -66,6 +70,7 @@ public final class WorldGenerator {
     List<Customer> customers = new ArrayList<>(spec.customers());
     List<Interaction> interactions = new ArrayList<>();
     List<SurveyAnswer> survey = new ArrayList<>();
+    List<Interaction> conversations = new ArrayList<>();
     GroundTruth truth = stream(spec, new WorldVisitor() {
       @Override
       public void customer(Customer customer) {
@@ -81,9 +86,16 @@ public final class WorldGenerator {
       public void surveyAnswer(SurveyAnswer answer) {
         survey.add(answer);
       }
+
+      @Override
+      public void conversation(Interaction interaction) {
+        conversations.add(interaction);
+      }
     });
-    interactions.sort(Comparator.comparing(Interaction::timestamp).thenComparing(Interaction::customerId));
-    return new World(spec, customers, interactions, costs(spec), survey, truth);
+    Comparator<Interaction> order = Comparator.comparing(Interaction::timestamp).thenComparing(Interaction::customerId);
+    interactions.sort(order);
+    conversations.sort(order);
+    return new World(spec, customers, interactions, costs(spec), survey, truth, conversations);
   }
 
   /**
@@ -94,6 +106,7 @@ public final class WorldGenerator {
     requireNonNull(spec, "spec");
     requireNonNull(visitor, "visitor");
     CustomerSimulation simulation = new CustomerSimulation(spec);
+    ConversationSimulation conversation = new ConversationSimulation(spec);
     int channels = spec.channels().size();
     long[] incremental = new long[channels];
     long firstPurchases = 0;
@@ -104,6 +117,7 @@ public final class WorldGenerator {
       if (life.answer() != null) {
         visitor.surveyAnswer(life.answer());
       }
+      conversation.simulate(i, life).forEach(visitor::conversation);
       if (life.purchased()) {
         firstPurchases++;
       }

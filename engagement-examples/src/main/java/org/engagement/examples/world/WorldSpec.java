@@ -20,7 +20,7 @@ import org.engagement.core.model.InvalidFieldException;
  * from 1 January 2024 (UTC), a base weekly funnel hazard of 0.0005, a memory of 180 days, 26 weeks in the
  * market, purchases in EUR with a median of 120 and a log-standard deviation of 0.6, a 10% chance of a repeat
  * purchase and a 3% chance of churn each month for customers, and a survey answered by 60% of buyers, 15% of
- * them wrongly.
+ * them wrongly, and the conversation of {@link ConversationSpec#defaults()}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -41,6 +41,7 @@ import org.engagement.core.model.InvalidFieldException;
  * @param monthlyChurn the probability that a live customer leaves in a month, in {@code [0, 1]}
  * @param surveyResponseRate the probability that a customer answers the survey, in {@code [0, 1]}
  * @param surveyErrorRate the probability that an answer names a channel at random, in {@code [0, 1]}
+ * @param conversations what the social conversation feed is about: brands, key messages, service owners
  * @since 0.1.0
  */
 public record WorldSpec(
@@ -58,7 +59,8 @@ public record WorldSpec(
     double repeatPurchasesPerMonth,
     double monthlyChurn,
     double surveyResponseRate,
-    double surveyErrorRate) {
+    double surveyErrorRate,
+    ConversationSpec conversations) {
 
   /**
    * Validates the spec and copies the channels.
@@ -93,6 +95,7 @@ public record WorldSpec(
     ChannelSpec.requireProbability("monthlyChurn", monthlyChurn);
     ChannelSpec.requireProbability("surveyResponseRate", surveyResponseRate);
     ChannelSpec.requireProbability("surveyErrorRate", surveyErrorRate);
+    requireNonNull(conversations, "conversations");
   }
 
   private static void requireDistinctChannels(List<ChannelSpec> channels) {
@@ -170,6 +173,7 @@ public record WorldSpec(
     private double monthlyChurn = 0.03;
     private double surveyResponseRate = 0.6;
     private double surveyErrorRate = 0.15;
+    private ConversationSpec conversations = ConversationSpec.defaults();
 
     private Builder() {}
 
@@ -248,6 +252,12 @@ public record WorldSpec(
       return this;
     }
 
+    /** Sets what the conversation feed is about. @return this builder */
+    public Builder conversations(ConversationSpec value) {
+      this.conversations = requireNonNull(value, "conversations");
+      return this;
+    }
+
     /**
      * The spec.
      *
@@ -256,7 +266,7 @@ public record WorldSpec(
     public WorldSpec build() {
       return new WorldSpec(seed, customers, start, months, channels, baseHazard, memoryDays, inMarketWeeks, currency,
           medianPurchase, purchaseSigma, repeatPurchasesPerMonth, monthlyChurn, surveyResponseRate,
-          surveyErrorRate);
+          surveyErrorRate, conversations);
     }
   }
 }

@@ -8,7 +8,9 @@ import org.engagement.core.model.Interaction;
  * that worlds of tens of millions of interactions can be written or aggregated without being held in memory.
  *
  * <p>For each person, in order of their index: {@link #customer(Customer)}, then each of their interactions in
- * time order, then their survey answer if they gave one. Implementations are called from one thread.
+ * time order, then their survey answer if they gave one, then the conversation interactions of their slot (their
+ * own posts and service threads and those of the anonymous authors drawn with them, in time order; see
+ * {@link ConversationSpec}). Implementations are called from one thread.
  *
  * @since 0.1.0
  */
@@ -21,4 +23,10 @@ public interface WorldVisitor {
 
   /** The survey answer of the person last passed to {@link #customer(Customer)}. */
   default void surveyAnswer(SurveyAnswer answer) {}
+
+  /**
+   * One interaction of the conversation feed, with content: a mention, share, service request or reply of the
+   * slot of the person last passed to {@link #customer(Customer)}; its author may be an anonymous one.
+   */
+  default void conversation(Interaction interaction) {}
 }

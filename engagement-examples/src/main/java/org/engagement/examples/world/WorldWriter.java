@@ -11,12 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.engagement.core.conversation.message.KeyMessage;
 import org.engagement.core.ingest.csv.CsvInteractionWriter;
 import org.engagement.core.model.Customer;
 import org.engagement.core.model.Interaction;
 
 /**
- * Writes a world into a directory as the five CSV files described in the package description, streaming:
+ * Writes a world into a directory as the eight CSV files described in the package description, streaming:
  * a world of ten million interactions is written in constant memory.
  *
  * <p>Rows come person by person (the order of {@link WorldGenerator#stream(WorldSpec, WorldVisitor)}): each
@@ -36,8 +37,15 @@ public final class WorldWriter {
   public static final String SURVEY = "survey.csv";
   /** The ground truth: {@code channel,true_incremental_conversions,true_share}. */
   public static final String TRUTH = "truth.csv";
+  /** The conversation feed: interactions with content, in the format of {@link CsvInteractionWriter#openWithContent}. */
+  public static final String CONVERSATIONS = "conversations.csv";
+  /** The key messages: {@code message,phrase,kind}. */
+  public static final String MESSAGES = "messages.csv";
+  /** The brands compared in the conversation: {@code brand,role}. */
+  public static final String BRANDS = "brands.csv";
   /** Every file a world has, in the order they are described. */
-  public static final List<String> FILES = List.of(INTERACTIONS, CUSTOMERS, COSTS, SURVEY, TRUTH);
+  public static final List<String> FILES =
+      List.of(INTERACTIONS, CUSTOMERS, COSTS, SURVEY, TRUTH, CONVERSATIONS, MESSAGES, BRANDS);
 
   /** The attribute columns of {@code interactions.csv}. */
   static final List<String> ATTRIBUTE_COLUMNS = List.of(CustomerSimulation.PURCHASE_NUMBER);
@@ -61,14 +69,43 @@ public final class WorldWriter {
         CsvInteractionWriter interactions = CsvInteractionWriter.open(interactionStream, ATTRIBUTE_COLUMNS);
         CsvTable customers = CsvTable.create(directory.resolve(CUSTOMERS),
             List.of("customer_id", "first_seen", "segment", "churned_at"));
-        CsvTable survey = CsvTable.create(directory.resolve(SURVEY), List.of("customer_id", "answer"))) {
-      truth = WorldGenerator.stream(spec, new FileVisitor(interactions, customers, survey));
+        CsvTable survey = CsvTable.create(directory.resolve(SURVEY), List.of("customer_id", "answer"));
+        OutputStream conversationStream = Files.newOutputStream(directory.resolve(CONVERSATIONS));
+        CsvInteractionWriter conversations = CsvInteractionWriter.openWithContent(conversationStream, List.of())) {
+      truth = WorldGenerator.stream(spec, new FileVisitor(interactions, customers, survey, conversations));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     writeCosts(WorldGenerator.costs(spec), directory.resolve(COSTS));
     writeTruth(truth, directory.resolve(TRUTH));
+    writeMessages(spec.conversations(), directory.resolve(MESSAGES));
+    writeBrands(spec.conversations(), directory.resolve(BRANDS));
     return truth;
+  }
+
+  private static void writeMessages(ConversationSpec conversation, Path file) throws IOException {
+    try (CsvTable table = CsvTable.create(file, List.of("message", "phrase", "kind"))) {
+      for (KeyMessage message : conversation.messages()) {
+        for (String phrase : message.phrases()) {
+          table.row(List.of(message.name(), phrase, "phrase"));
+        }
+        for (String tag : message.hashtags()) {
+          table.row(List.of(message.name(), tag, "hashtag"));
+        }
+        for (String link : message.links()) {
+          table.row(List.of(message.name(), link, "link"));
+        }
+      }
+    }
+  }
+
+  private static void writeBrands(ConversationSpec conversation, Path file) throws IOException {
+    try (CsvTable table = CsvTable.create(file, List.of("brand", "role"))) {
+      table.row(List.of(conversation.brand(), "ours"));
+      for (String competitor : conversation.competitors()) {
+        table.row(List.of(competitor, "competitor"));
+      }
+    }
   }
 
   private static void writeCosts(List<MonthlyCost> costs, Path file) throws IOException {
@@ -131,11 +168,19 @@ public final class WorldWriter {
     private final CsvInteractionWriter interactions;
     private final CsvTable customers;
     private final CsvTable survey;
+    private final CsvInteractionWriter conversations;
 
-    FileVisitor(CsvInteractionWriter interactions, CsvTable customers, CsvTable survey) {
+    FileVisitor(CsvInteractionWriter interactions, CsvTable customers, CsvTable survey,
+        CsvInteractionWriter conversations) {
       this.interactions = interactions;
       this.customers = customers;
       this.survey = survey;
+      this.conversations = conversations;
+    }
+
+    @Override
+    public void conversation(Interaction interaction) {
+      conversations.write(interaction);
     }
 
     @Override

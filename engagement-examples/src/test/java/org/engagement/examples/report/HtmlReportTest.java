@@ -110,7 +110,8 @@ class HtmlReportTest {
     String page = HtmlReport.render(ReportModel.build(AnalysisInput.bundledWorld(), Progress.none()));
     parse(page);
     List<String> charts = svgs(page);
-    assertThat(charts).hasSize(12);
+    // plus the conversations' pull-through and share-of-voice charts
+    assertThat(charts).hasSize(14);
     for (String svg : charts) {
       parse(svg);
     }

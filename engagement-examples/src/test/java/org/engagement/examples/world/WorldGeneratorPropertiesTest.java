@@ -80,6 +80,36 @@ class WorldGeneratorPropertiesTest {
         .isGreaterThanOrEqualTo(WorldGenerator.stream(base, new WorldVisitor() {}).firstPurchases());
   }
 
+  /** The conversation feed is a function of the seed and the slot's index, like the people. */
+  @Property(tries = 15)
+  void aSlotsConversationDependsOnlyOnTheSeedAndTheIndex(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 80) int customers, @ForAll @IntRange(min = 1, max = 80) int more) {
+    List<Interaction> small = WorldGenerator.generate(spec(seed, customers)).conversations();
+    List<Interaction> large = WorldGenerator.generate(spec(seed, customers + more)).conversations();
+    assertThat(large).containsAll(small);
+    assertThat(large.stream().filter(i -> index(i.customerId()) < customers).toList()).isEqualTo(small);
+  }
+
+  /** Another conversation (other brands, messages, owners) leaves every other part of the world as it was. */
+  @Property(tries = 10)
+  void theConversationDoesNotChangeTheRestOfTheWorld(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 120) int customers) {
+    World world = WorldGenerator.generate(spec(seed, customers));
+    ConversationSpec other = new ConversationSpec("Acme", List.of("Globex"),
+        List.of(org.engagement.core.conversation.message.KeyMessage.ofPhrases("Fast", "fast")), List.of("zed"));
+    World changed = WorldGenerator.generate(
+        WorldSpec.builder().seed(seed).customers(customers).conversations(other).build());
+    assertThat(changed.customers()).isEqualTo(world.customers());
+    assertThat(changed.interactions()).isEqualTo(world.interactions());
+    assertThat(changed.survey()).isEqualTo(world.survey());
+    assertThat(changed.truth()).isEqualTo(world.truth());
+    assertThat(changed.costs()).isEqualTo(world.costs());
+  }
+
+  private static int index(String author) {
+    return Integer.parseInt(author.substring(author.length() - 7)) - 1;
+  }
+
   /** Each person's interactions, in the order of their index. */
   private static List<List<Interaction>> lives(WorldSpec spec) {
     List<List<Interaction>> lives = new ArrayList<>();
