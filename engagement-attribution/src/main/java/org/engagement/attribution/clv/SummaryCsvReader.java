@@ -5,16 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
-import org.engagement.core.ingest.Rejection;
-import org.engagement.core.ingest.SourcePosition;
-import org.engagement.core.ingest.csv.CsvRows;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.core.ingest.csv.CsvTable;
 import org.engagement.core.model.InvalidFieldException;
 
 /**
@@ -82,96 +78,62 @@ public final class SummaryCsvReader {
   public static Result read(Reader input, String source) throws IOException {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
-    try (CsvRows csv = CsvRows.open(input)) {
-      List<String> cells = new ArrayList<>();
-      long headerLine = csv.next(cells);
-      Columns columns = Columns.of(cells, headerLine);
-      List<RepeatBuyingSummary> summaries = new ArrayList<>();
-      List<Rejection> rejections = new ArrayList<>();
-      long read = 0;
-      String failure = null;
-      try {
-        for (long line = csv.next(cells); line >= 0; line = csv.next(cells)) {
-          read++;
-          try {
-            summaries.add(columns.parse(cells, read));
-          } catch (InvalidFieldException e) {
-            rejections.add(Rejection.invalid(new SourcePosition(read, line), e));
-          }
-        }
-      } catch (InvalidSourceException broken) {
-        failure = broken.getMessage();
+    CsvImport<RepeatBuyingSummary> rows = CsvTable.read(input, source, SummaryCsvReader::checkHeader,
+        row -> parse(row, row.has(LIFETIMES.get(0)) ? LIFETIMES : BTYD));
+    List<String> names = rows.columns().contains(LIFETIMES.get(0)) ? LIFETIMES : BTYD;
+    return new Result(rows.values(), rows.report(), rows.columns().contains(names.get(3)));
+  }
+
+  private static void checkHeader(Set<String> columns, long line) {
+    List<String> names = columns.contains(LIFETIMES.get(0)) ? LIFETIMES : BTYD;
+    for (String required : names.subList(0, 3)) {
+      if (!columns.contains(required)) {
+        throw new InvalidSourceException("the header on line " + line + " lacks the column '"
+            + (required.equals("t") ? "T" : required) + "'; required: frequency,recency,T[,monetary_value]"
+            + " or x,t_x,T[,zbar]");
       }
-      ImportReport report =
-          new ImportReport(source, read, summaries.size(), rejections.size(), 0, rejections, 0, failure);
-      return new Result(summaries, report, columns.spend >= 0);
     }
   }
 
-  /** The column index of each field; -1 for an absent optional one. */
-  private record Columns(int id, int frequency, int recency, int age, int spend, List<String> names) {
-
-    static Columns of(List<String> cells, long line) {
-      if (line < 0) {
-        throw new InvalidSourceException("the file is empty: a header row naming frequency,recency,T or x,t_x,T"
-            + " is required");
-      }
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < cells.size(); i++) {
-        index.putIfAbsent(cells.get(i).trim().toLowerCase(Locale.ROOT), i);
-      }
-      List<String> names = index.containsKey("frequency") ? LIFETIMES : BTYD;
-      for (String required : names.subList(0, 3)) {
-        if (!index.containsKey(required)) {
-          throw new InvalidSourceException("the header on line " + line + " lacks the column '"
-              + (required.equals("t") ? "T" : required) + "'; required: frequency,recency,T[,monetary_value]"
-              + " or x,t_x,T[,zbar]");
-        }
-      }
-      int id = IDS.stream().filter(index::containsKey).findFirst().map(index::get).orElse(-1);
-      return new Columns(id, index.get(names.get(0)), index.get(names.get(1)), index.get(names.get(2)),
-          index.getOrDefault(names.get(3), -1), names);
+  private static RepeatBuyingSummary parse(CsvTable.Row row, List<String> names) {
+    String id = IDS.stream().filter(row::has).findFirst().map(column -> cell(row, column, "id"))
+        .orElse(Long.toString(row.position().record()));
+    int x = wholeNumber(cell(row, names.get(0), names.get(0)), names.get(0));
+    double tx = number(cell(row, names.get(1), names.get(1)), names.get(1));
+    double t = number(cell(row, "t", "T"), "T");
+    if (tx > t) {
+      throw new InvalidFieldException(names.get(1), tx, "must not exceed T (" + t + ")");
     }
+    double m = row.has(names.get(3)) ? number(cell(row, names.get(3), names.get(3)), names.get(3)) : 0;
+    return new RepeatBuyingSummary(id, x, tx, t, m, 0);
+  }
 
-    RepeatBuyingSummary parse(List<String> cells, long record) {
-      String customer = id < 0 ? Long.toString(record) : cell(cells, id, "id");
-      int x = wholeNumber(cell(cells, frequency, names.get(0)), names.get(0));
-      double tx = number(cell(cells, recency, names.get(1)), names.get(1));
-      double t = number(cell(cells, age, "T"), "T");
-      if (tx > t) {
-        throw new InvalidFieldException(names.get(1), tx, "must not exceed T (" + t + ")");
-      }
-      double m = spend < 0 ? 0 : number(cell(cells, spend, names.get(3)), names.get(3));
-      return new RepeatBuyingSummary(customer, x, tx, t, m, 0);
+  private static String cell(CsvTable.Row row, String column, String field) {
+    String value = row.get(column);
+    if (value.isEmpty()) {
+      throw new InvalidFieldException(field, null, "must not be blank");
     }
+    return value;
+  }
 
-    private static String cell(List<String> cells, int index, String column) {
-      String value = index < cells.size() ? cells.get(index).trim() : "";
-      if (value.isEmpty()) {
-        throw new InvalidFieldException(column, null, "must not be blank");
-      }
-      return value;
+  private static double number(String text, String column) {
+    double value;
+    try {
+      value = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException(column, text, "must be a decimal number");
     }
-
-    private static double number(String text, String column) {
-      double value;
-      try {
-        value = Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        throw new InvalidFieldException(column, text, "must be a decimal number");
-      }
-      if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
-        throw new InvalidFieldException(column, text, "must be finite and not negative");
-      }
-      return value;
+    if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new InvalidFieldException(column, text, "must be finite and not negative");
     }
+    return value;
+  }
 
-    private static int wholeNumber(String text, String column) {
-      try {
-        return new BigDecimal(text).intValueExact();
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new InvalidFieldException(column, text, "must be a whole number of repeat purchases");
-      }
+  private static int wholeNumber(String text, String column) {
+    try {
+      return new BigDecimal(text).intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidFieldException(column, text, "must be a whole number of repeat purchases");
     }
   }
 }

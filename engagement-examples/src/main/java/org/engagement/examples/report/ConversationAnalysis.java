@@ -3,9 +3,7 @@ package org.engagement.examples.report;
 import com.google.common.io.ByteSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.engagement.attribution.lift.LiftTest;
 import org.engagement.attribution.lift.ServiceRetentionLift;
-import org.engagement.attribution.roi.io.CsvImport;
 import org.engagement.core.conversation.MentionKind;
 import org.engagement.core.conversation.Periods;
 import org.engagement.core.conversation.match.TextFolding;
@@ -36,6 +33,7 @@ import org.engagement.core.engagement.Granularity;
 import org.engagement.core.engagement.TrendRule;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
+import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
 import org.engagement.core.model.Content;
 import org.engagement.core.model.Interaction;
@@ -70,14 +68,14 @@ final class ConversationAnalysis {
     List<KeyMessage> messages = List.of();
     Optional<ByteSource> messagesFile = input.file(AnalysisInput.MESSAGES);
     if (messagesFile.isPresent()) {
-      CsvImport<ConversationSetup.MessageRow> rows = read(messagesFile.get(), ConversationSetup::readMessages);
+      CsvImport<ConversationSetup.MessageRow> rows = CsvFiles.read(messagesFile.get(), ConversationSetup::readMessages);
       reads.add(rows.report());
       messages = ConversationSetup.messages(rows.values());
     }
     Brands brands = null;
     Optional<ByteSource> brandsFile = input.file(AnalysisInput.BRANDS);
     if (brandsFile.isPresent()) {
-      CsvImport<ConversationSetup.BrandRow> rows = read(brandsFile.get(), ConversationSetup::readBrands);
+      CsvImport<ConversationSetup.BrandRow> rows = CsvFiles.read(brandsFile.get(), ConversationSetup::readBrands);
       reads.add(rows.report());
       brands = brands(rows.values());
     }
@@ -196,20 +194,6 @@ final class ConversationAnalysis {
       amplifiers[m] = authors.get(m).size();
     }
     return brandMentions;
-  }
-
-  /** Reads a CSV file. */
-  @FunctionalInterface
-  private interface CsvRead<T> {
-    CsvImport<T> read(Reader reader) throws IOException;
-  }
-
-  private static <T> CsvImport<T> read(ByteSource file, CsvRead<T> read) {
-    try (Reader reader = file.asCharSource(StandardCharsets.UTF_8).openBufferedStream()) {
-      return read.read(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** A duration as hours with one decimal, or a dash when there is none. */

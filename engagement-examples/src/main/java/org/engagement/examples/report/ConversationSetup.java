@@ -1,23 +1,17 @@
 package org.engagement.examples.report;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.engagement.attribution.roi.io.CsvImport;
 import org.engagement.core.conversation.match.TextFolding;
 import org.engagement.core.conversation.message.KeyMessage;
-import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
-import org.engagement.core.ingest.Rejection;
-import org.engagement.core.ingest.SourcePosition;
-import org.engagement.core.ingest.csv.CsvRows;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.core.ingest.csv.CsvTable;
 import org.engagement.core.model.InvalidFieldException;
 
 /**
@@ -49,10 +43,10 @@ final class ConversationSetup {
    * @throws IOException if reading fails
    */
   static CsvImport<MessageRow> readMessages(Reader input) throws IOException {
-    return read(input, AnalysisInput.MESSAGES, List.of(MESSAGE, PHRASE), (row, accepted) -> {
-      String message = required(row, MESSAGE);
-      String matcher = required(row, PHRASE);
-      String kind = row.getOrDefault(KIND, "").isEmpty() ? PHRASE : row.get(KIND).toLowerCase(Locale.ROOT);
+    return CsvTable.read(input, AnalysisInput.MESSAGES, List.of(MESSAGE, PHRASE), row -> {
+      String message = row.require(MESSAGE);
+      String matcher = row.require(PHRASE);
+      String kind = row.get(KIND).isEmpty() ? PHRASE : row.get(KIND).toLowerCase(Locale.ROOT);
       KeyMessage.Builder check = KeyMessage.named(message);
       switch (kind) {
         case PHRASE -> check.phrases(matcher);
@@ -73,9 +67,10 @@ final class ConversationSetup {
    * @throws IOException if reading fails
    */
   static CsvImport<BrandRow> readBrands(Reader input) throws IOException {
-    return read(input, AnalysisInput.BRANDS, List.of(BRAND, ROLE), (row, accepted) -> {
-      String brand = required(row, BRAND);
-      String role = row.getOrDefault(ROLE, "").toLowerCase(Locale.ROOT);
+    List<BrandRow> accepted = new ArrayList<>();
+    return CsvTable.read(input, AnalysisInput.BRANDS, List.of(BRAND, ROLE), row -> {
+      String brand = row.require(BRAND);
+      String role = row.get(ROLE).toLowerCase(Locale.ROOT);
       if (!role.equals("ours") && !role.equals("competitor")) {
         throw new InvalidFieldException(ROLE, role, "must be ours or competitor");
       }
@@ -88,7 +83,9 @@ final class ConversationSetup {
           throw new InvalidFieldException(ROLE, role, "must be given once: '" + earlier.brand() + "' is already ours");
         }
       }
-      return new BrandRow(brand, role.equals("ours"));
+      BrandRow accept = new BrandRow(brand, role.equals("ours"));
+      accepted.add(accept);
+      return accept;
     });
   }
 
@@ -104,65 +101,5 @@ final class ConversationSetup {
       }
     }
     return builders.values().stream().map(KeyMessage.Builder::build).toList();
-  }
-
-  private static String required(Map<String, String> row, String column) {
-    String value = row.getOrDefault(column, "");
-    if (value.isEmpty()) {
-      throw new InvalidFieldException(column, value, "must not be blank");
-    }
-    return value;
-  }
-
-  /** Turns one row (trimmed cells by lower-case column name) into a value, given the values accepted so far. */
-  @FunctionalInterface
-  private interface RowParser<T> {
-    T parse(Map<String, String> row, List<T> accepted);
-  }
-
-  private static <T> CsvImport<T> read(Reader input, String source, List<String> required, RowParser<T> parser)
-      throws IOException {
-    requireNonNull(input, "input");
-    try (CsvRows csv = CsvRows.open(input)) {
-      List<String> cells = new ArrayList<>();
-      long headerLine = csv.next(cells);
-      List<String> header = header(cells, headerLine, required);
-      List<T> values = new ArrayList<>();
-      List<Rejection> rejections = new ArrayList<>();
-      long read = 0;
-      String failure = null;
-      try {
-        for (long line = csv.next(cells); line >= 0; line = csv.next(cells)) {
-          read++;
-          Map<String, String> row = new HashMap<>();
-          for (int i = 0; i < header.size() && i < cells.size(); i++) {
-            row.putIfAbsent(header.get(i), cells.get(i).trim());
-          }
-          try {
-            values.add(parser.parse(row, values));
-          } catch (InvalidFieldException e) {
-            rejections.add(Rejection.invalid(new SourcePosition(read, line), e));
-          }
-        }
-      } catch (InvalidSourceException broken) {
-        failure = broken.getMessage();
-      }
-      return new CsvImport<>(values,
-          new ImportReport(source, read, values.size(), rejections.size(), 0, rejections, 0, failure));
-    }
-  }
-
-  private static List<String> header(List<String> cells, long line, List<String> required) {
-    if (line < 0) {
-      throw new InvalidSourceException("the file is empty: a header row naming " + required + " is required");
-    }
-    List<String> header = cells.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
-    for (String column : required) {
-      if (!header.contains(column)) {
-        throw new InvalidSourceException(
-            "the header on line " + line + " lacks the column '" + column + "'; required: " + required);
-      }
-    }
-    return header;
   }
 }

@@ -3,10 +3,6 @@ package org.engagement.examples.report;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.io.ByteSource;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -29,15 +25,15 @@ import org.engagement.attribution.roi.evidence.ChannelLift;
 import org.engagement.attribution.roi.investment.Cost;
 import org.engagement.attribution.roi.investment.Investment;
 import org.engagement.attribution.roi.io.CostCsvReader;
-import org.engagement.attribution.roi.io.CsvImport;
 import org.engagement.attribution.roi.io.SurveyCsvReader;
 import org.engagement.attribution.roi.selfreport.HybridAttribution;
 import org.engagement.attribution.roi.selfreport.SelfReportedAttribution;
 import org.engagement.attribution.roi.selfreport.SurveyAnswer;
+import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.model.CustomerProfile;
 import org.engagement.core.model.Interaction;
-import org.engagement.core.value.tier.ValueTier;
 import org.engagement.core.value.tier.ValuePredictor;
+import org.engagement.core.value.tier.ValueTier;
 import org.engagement.core.value.tier.ValueTiers;
 import org.jspecify.annotations.Nullable;
 
@@ -96,10 +92,10 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     }
     analysis.progress().step("relationship ROI: reading costs and survey");
     CostCsvReader reader = CostCsvReader.inCurrency(currency.get());
-    CsvImport<Cost> costs = read(costsFile.get(), source -> reader.read(source, AnalysisInput.COSTS));
+    CsvImport<Cost> costs = CsvFiles.read(costsFile.get(), source -> reader.read(source, AnalysisInput.COSTS));
     Investment investment = reader.investment(costs);
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY)
-        .map(file -> read(file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
+        .map(file -> CsvFiles.read(file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
     YearMonth first = YearMonth.from(firstInstant(analysis.input().interactions()).atOffset(ZoneOffset.UTC));
     YearMonth last = YearMonth.from(analysis.asOfDate());
     if (!investment.byMonth().isEmpty()) {
@@ -199,19 +195,5 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
 
   private static YearMonth max(YearMonth a, YearMonth b) {
     return a.isAfter(b) ? a : b;
-  }
-
-  /** Reads a CSV file. */
-  @FunctionalInterface
-  private interface CsvRead<T> {
-    CsvImport<T> read(Reader reader) throws IOException;
-  }
-
-  private static <T> CsvImport<T> read(ByteSource file, CsvRead<T> read) {
-    try (Reader reader = file.asCharSource(StandardCharsets.UTF_8).openBufferedStream()) {
-      return read.read(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

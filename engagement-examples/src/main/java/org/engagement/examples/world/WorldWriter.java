@@ -67,9 +67,9 @@ public final class WorldWriter {
     GroundTruth truth;
     try (OutputStream interactionStream = Files.newOutputStream(directory.resolve(INTERACTIONS));
         CsvInteractionWriter interactions = CsvInteractionWriter.open(interactionStream, ATTRIBUTE_COLUMNS);
-        CsvTable customers = CsvTable.create(directory.resolve(CUSTOMERS),
+        CsvFileWriter customers = CsvFileWriter.create(directory.resolve(CUSTOMERS),
             List.of("customer_id", "first_seen", "segment", "churned_at"));
-        CsvTable survey = CsvTable.create(directory.resolve(SURVEY), List.of("customer_id", "answer"));
+        CsvFileWriter survey = CsvFileWriter.create(directory.resolve(SURVEY), List.of("customer_id", "answer"));
         OutputStream conversationStream = Files.newOutputStream(directory.resolve(CONVERSATIONS));
         CsvInteractionWriter conversations = CsvInteractionWriter.openWithContent(conversationStream, List.of())) {
       truth = WorldGenerator.stream(spec, new FileVisitor(interactions, customers, survey, conversations));
@@ -84,7 +84,7 @@ public final class WorldWriter {
   }
 
   private static void writeMessages(ConversationSpec conversation, Path file) throws IOException {
-    try (CsvTable table = CsvTable.create(file, List.of("message", "phrase", "kind"))) {
+    try (CsvFileWriter table = CsvFileWriter.create(file, List.of("message", "phrase", "kind"))) {
       for (KeyMessage message : conversation.messages()) {
         for (String phrase : message.phrases()) {
           table.row(List.of(message.name(), phrase, "phrase"));
@@ -100,7 +100,7 @@ public final class WorldWriter {
   }
 
   private static void writeBrands(ConversationSpec conversation, Path file) throws IOException {
-    try (CsvTable table = CsvTable.create(file, List.of("brand", "role"))) {
+    try (CsvFileWriter table = CsvFileWriter.create(file, List.of("brand", "role"))) {
       table.row(List.of(conversation.brand(), "ours"));
       for (String competitor : conversation.competitors()) {
         table.row(List.of(competitor, "competitor"));
@@ -109,7 +109,7 @@ public final class WorldWriter {
   }
 
   private static void writeCosts(List<MonthlyCost> costs, Path file) throws IOException {
-    try (CsvTable table = CsvTable.create(file, List.of("month", "channel", "owner", "amount", "currency"))) {
+    try (CsvFileWriter table = CsvFileWriter.create(file, List.of("month", "channel", "owner", "amount", "currency"))) {
       for (MonthlyCost cost : costs) {
         table.row(List.of(cost.month().toString(), cost.channel(), cost.owner(),
             cost.amount().amount().toPlainString(), cost.amount().currency().getCurrencyCode()));
@@ -119,8 +119,8 @@ public final class WorldWriter {
 
   private static void writeTruth(GroundTruth truth, Path file) throws IOException {
     long sum = truth.channels().stream().mapToLong(ChannelTruth::incrementalConversions).sum();
-    try (CsvTable table =
-        CsvTable.create(file, List.of("channel", "true_incremental_conversions", "true_share"))) {
+    try (CsvFileWriter table =
+        CsvFileWriter.create(file, List.of("channel", "true_incremental_conversions", "true_share"))) {
       for (ChannelTruth row : truth.channels()) {
         table.row(List.of(row.channel(), Long.toString(row.incrementalConversions()),
             shareText(row.incrementalConversions(), sum)));
@@ -166,11 +166,11 @@ public final class WorldWriter {
   /** Sends each person's rows to the open files. */
   private static final class FileVisitor implements WorldVisitor {
     private final CsvInteractionWriter interactions;
-    private final CsvTable customers;
-    private final CsvTable survey;
+    private final CsvFileWriter customers;
+    private final CsvFileWriter survey;
     private final CsvInteractionWriter conversations;
 
-    FileVisitor(CsvInteractionWriter interactions, CsvTable customers, CsvTable survey,
+    FileVisitor(CsvInteractionWriter interactions, CsvFileWriter customers, CsvFileWriter survey,
         CsvInteractionWriter conversations) {
       this.interactions = interactions;
       this.customers = customers;

@@ -11,6 +11,8 @@ import java.util.List;
 import org.engagement.attribution.roi.investment.Cost;
 import org.engagement.attribution.roi.investment.Investment;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.core.ingest.csv.CsvTable;
 import org.engagement.core.model.InvalidFieldException;
 import org.engagement.core.model.Money;
 

@@ -7,6 +7,8 @@ import java.io.Reader;
 import java.util.List;
 import org.engagement.attribution.roi.selfreport.SurveyAnswer;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.core.ingest.csv.CsvTable;
 
 /**
  * Reads survey answers from CSV: a header row naming {@code customer_id} and {@code answer} (case

@@ -11,6 +11,7 @@ import org.engagement.attribution.roi.investment.Cost;
 import org.engagement.attribution.roi.investment.Investment;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.Rejection;
+import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.model.Money;
 import org.junit.jupiter.api.Test;
 

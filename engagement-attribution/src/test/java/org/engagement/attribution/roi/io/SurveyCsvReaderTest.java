@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import org.engagement.attribution.roi.selfreport.SurveyAnswer;
+import org.engagement.core.ingest.csv.CsvImport;
 import org.junit.jupiter.api.Test;
 
 class SurveyCsvReaderTest {

@@ -11,20 +11,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** One CSV file of a world being written (UTF-8, LF line ends, quoting only where needed). Not thread-safe. */
-final class CsvTable implements Closeable {
+final class CsvFileWriter implements Closeable {
   private static final CsvFactory FACTORY =
       CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private final CsvGenerator csv;
 
-  private CsvTable(CsvGenerator csv) {
+  private CsvFileWriter(CsvGenerator csv) {
     this.csv = csv;
   }
 
   /** Creates (or replaces) {@code file} and writes its header. */
-  static CsvTable create(Path file, List<String> header) throws IOException {
+  static CsvFileWriter create(Path file, List<String> header) throws IOException {
     BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    CsvTable table = new CsvTable(FACTORY.createGenerator(writer));
+    CsvFileWriter table = new CsvFileWriter(FACTORY.createGenerator(writer));
     table.row(header);
     return table;
   }
