@@ -31,9 +31,10 @@ import org.engagement.core.model.InvalidFieldException;
  *
  * <ul>
  *   <li>{@link #engagedCustomers()}: customers engaged on each channel.
- *   <li>{@link #retention}: the churn rate at {@code to} of the customers engaged on a channel against
- *       that of the other customers active in the window (a customer has churned when their last
- *       interaction of any kind is more than the inactivity window before {@code to}).
+ *   <li>{@link #retention}: among the customers who bought in the window (churn is about customers, not
+ *       prospects who never bought), the churn rate at {@code to} of those engaged on a channel against that
+ *       of the others (a customer has churned when their last interaction of any kind is more than the
+ *       inactivity window before {@code to}).
  *   <li>{@link #engagementLift}: did starting to engage on a channel change engagement elsewhere? The
  *       window is cut in two halves; treated customers were active in the first half and first engaged
  *       on the channel in the second; control customers were active in the first half and never engaged
@@ -97,6 +98,7 @@ public final class ChannelEvidence {
       CustomerActivity activity = customers.computeIfAbsent(interaction.customerId(), id -> new CustomerActivity());
       activity.lastActiveMillis = Math.max(activity.lastActiveMillis, at);
       activity.activeInFirstHalf |= at < middle;
+      activity.bought |= interaction.type() == InteractionType.PURCHASE;
       if (engages.test(interaction)) {
         String channel = interaction.channel().id();
         channels.add(channel);
@@ -133,8 +135,8 @@ public final class ChannelEvidence {
   }
 
   /**
-   * Retention evidence per channel: churn at the window's end among the channel's engaged customers
-   * against the other active customers. Channels where either group is empty are left out.
+   * Retention evidence per channel: churn at the window's end among the buyers engaged on the channel
+   * against the other buyers. Channels where either group is empty are left out.
    *
    * @param inactivity how long without any interaction makes a customer churned
    * @param valuePerCustomer the value of keeping one customer
@@ -152,6 +154,9 @@ public final class ChannelEvidence {
       long others = 0;
       long othersChurned = 0;
       for (CustomerActivity activity : customers.values()) {
+        if (!activity.bought) {
+          continue;
+        }
         boolean churned = activity.lastActiveMillis < cutoff;
         if (activity.channels.containsKey(channel)) {
           engaged++;

@@ -10,6 +10,7 @@ import java.util.Map;
 final class CustomerActivity {
   long lastActiveMillis = Long.MIN_VALUE;
   boolean activeInFirstHalf;
+  boolean bought;
   final Map<String, ChannelCounts> channels = new HashMap<>();
 
   /** Engaging interactions on one channel. */

@@ -16,15 +16,17 @@ import org.engagement.core.model.InteractionType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Six customers in January 2024, window [Jan 1, Jan 31), halves split at Jan 16:
+ * Seven customers in January 2024, window [Jan 1, Jan 31), halves split at Jan 16 (purchases are not
+ * engagement, but they make a buyer):
  *
  * <pre>
- *   a: email 2, linkedin 3, linkedin 20           last active 20
- *   b: email 5, email 25, purchase 26             last active 26
- *   c: linkedin 4                                 last active 4
- *   d: email 6, linkedin 18 (first), email 20, 22 last active 22
- *   e: email 7, linkedin 17 (first)               last active 17
- *   f: email 8, 9, 19                             last active 19
+ *   a: purchase 2, email 2, linkedin 3, linkedin 20           last active 20
+ *   b: email 5, email 25, purchase 26                         last active 26
+ *   c: purchase 4, linkedin 4                                 last active 4
+ *   d: purchase 6, email 6, linkedin 18 (first), email 20, 22 last active 22
+ *   e: purchase 7, email 7, linkedin 17 (first)               last active 17
+ *   f: purchase 8, email 8, 9, 19                             last active 19
+ *   p: email 3, linkedin 5 (a prospect: never bought)         last active 5
  * </pre>
  */
 class ChannelEvidenceTest {
@@ -34,27 +36,29 @@ class ChannelEvidenceTest {
   private static final Channel LINKEDIN = Channel.of("linkedin", ChannelGroup.ORGANIC_SOCIAL);
 
   private static final List<Interaction> JANUARY = List.of(
-      click("a", EMAIL, 2), click("a", LINKEDIN, 3), click("a", LINKEDIN, 20),
-      click("b", EMAIL, 5), click("b", EMAIL, 25), on("b", EMAIL, 26, InteractionType.PURCHASE),
-      click("c", LINKEDIN, 4),
-      click("d", EMAIL, 6), click("d", LINKEDIN, 18), click("d", EMAIL, 20), click("d", EMAIL, 22),
-      click("e", EMAIL, 7), click("e", LINKEDIN, 17),
-      click("f", EMAIL, 8), click("f", EMAIL, 9), click("f", EMAIL, 19),
+      buy("a", 2), click("a", EMAIL, 2), click("a", LINKEDIN, 3), click("a", LINKEDIN, 20),
+      click("b", EMAIL, 5), click("b", EMAIL, 25), buy("b", 26),
+      buy("c", 4), click("c", LINKEDIN, 4),
+      buy("d", 6), click("d", EMAIL, 6), click("d", LINKEDIN, 18), click("d", EMAIL, 20), click("d", EMAIL, 22),
+      buy("e", 7), click("e", EMAIL, 7), click("e", LINKEDIN, 17),
+      buy("f", 8), click("f", EMAIL, 8), click("f", EMAIL, 9), click("f", EMAIL, 19),
+      click("p", EMAIL, 3), click("p", LINKEDIN, 5),
       click("g", EMAIL, 40)); // after the window: ignored
 
   private final ChannelEvidence evidence = ChannelEvidence.of(JANUARY, FROM, TO);
 
   @Test
   void countsEngagedCustomersPerChannel() {
-    assertThat(evidence.activeCustomers()).isEqualTo(6);
-    assertThat(evidence.engagedCustomers()).containsExactly(entry("email", 5L), entry("linkedin", 4L));
-    // a, d, e engaged on both: 6 distinct customers, not 9
-    assertThat(evidence.engagedOnAnyChannel()).isEqualTo(6);
+    assertThat(evidence.activeCustomers()).isEqualTo(7);
+    assertThat(evidence.engagedCustomers()).containsExactly(entry("email", 6L), entry("linkedin", 5L));
+    // a, d, e, p engaged on both: 7 distinct customers, not 11
+    assertThat(evidence.engagedOnAnyChannel()).isEqualTo(7);
   }
 
   @Test
   void comparesChurnOfEngagedCustomersWithTheOthers() {
-    // inactive for 10 days at Jan 31 = last active before Jan 21: a, c, e, f churned; b, d not
+    // buyers only (the prospect p is left out); inactive for 10 days at Jan 31 = last active before Jan 21:
+    // a, c, e, f churned; b, d not
     var retention = evidence.retention(Duration.ofDays(10), 100);
 
     // email: engaged a b d e f, churned a e f = 3/5; others c: 1/1; kept (1 - 0.6) x 5 = 2 -> 200
@@ -88,6 +92,10 @@ class ChannelEvidenceTest {
   void theWindowMustNotBeEmpty() {
     assertThatThrownBy(() -> ChannelEvidence.of(JANUARY, TO, TO))
         .hasMessage("to '2024-01-31T00:00:00Z' is invalid: must be after from 2024-01-31T00:00:00Z");
+  }
+
+  private static Interaction buy(String customer, int day) {
+    return on(customer, Channel.of("shop", ChannelGroup.DIRECT), day, InteractionType.PURCHASE);
   }
 
   private static Interaction click(String customer, Channel channel, int day) {
