@@ -15,6 +15,8 @@ import org.engagement.core.ingest.Rejection;
  * ImportReportAssert.assertThat(report).isClean().hasRead(3);
  * }</pre>
  *
+ * <p>Not thread-safe: one assertion chain per test thread.
+ *
  * @since 0.1.0
  */
 public final class ImportReportAssert extends AbstractAssert<ImportReportAssert, ImportReport> {

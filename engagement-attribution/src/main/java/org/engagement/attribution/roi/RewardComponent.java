@@ -4,6 +4,8 @@ package org.engagement.attribution.roi;
  * The parts a relationship's reward is made of, each reported on its own so that nobody has to trust a
  * single opaque number.
  *
+ * <p>Immutable and thread-safe, like every enum.
+ *
  * @since 0.1.0
  */
 public enum RewardComponent {

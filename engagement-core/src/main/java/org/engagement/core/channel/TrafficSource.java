@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Equal values give equal instances, so a {@code TrafficSource} works as a cache key for
  * classification results.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param source the {@code utm_source}, for example {@code google} or {@code newsletter}
  * @param medium the {@code utm_medium}, for example {@code cpc} or {@code email}
  * @param campaign the {@code utm_campaign}, for example {@code spring-sale}

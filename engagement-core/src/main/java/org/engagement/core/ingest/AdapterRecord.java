@@ -8,6 +8,8 @@ import org.engagement.core.model.Interaction;
  * The outcome of reading one source record: accepted with its interaction, or rejected with the
  * reason.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public sealed interface AdapterRecord permits AdapterRecord.Accepted, AdapterRecord.Rejected {

@@ -3,6 +3,8 @@ package org.engagement.core.ingest;
 /**
  * What an import does with a bad record.
  *
+ * <p>Immutable and thread-safe, like every enum.
+ *
  * @since 0.1.0
  */
 public enum ImportMode {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Reports of imports over disjoint parts of the data {@linkplain #merge merge} into the report of
  * the whole, so partitions can be imported in parallel.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param source the name of the adapter (or adapters, after a merge) that read the records
  * @param read records read from the source
  * @param accepted records that became interactions

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why one record was not accepted, and where it is.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param position where the record is in its source
  * @param kind the kind of problem
  * @param field the field (column, property) at fault, or {@code null} if the record as a whole is

@@ -5,6 +5,8 @@ import java.io.Serializable;
 /**
  * Where a record is in its source, so a person can find it.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param record the record's number, counting from 1 (a header is not a record)
  * @param line the line on which the record starts, counting from 1; {@code 0} if the format has no lines
  * @since 0.1.0

@@ -11,6 +11,8 @@ import java.io.Serializable;
  * <p>The {@code id} is what journeys and attribution results use, so it must be stable. It may not
  * contain {@code >} because journeys are written as channel ids joined by {@code " > "}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id stable identifier: not blank, at most 128 characters, no control characters, no {@code >}
  * @param displayName the name shown in reports: not blank, at most 128 characters
  * @param group the channel group used to compare like with like

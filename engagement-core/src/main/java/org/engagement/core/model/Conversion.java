@@ -9,6 +9,8 @@ import java.util.Optional;
  * An interaction that counts as a business result under some {@link ConversionRule}: a purchase, a
  * signed lead, an opportunity won. Its value is the interaction's value, if it has one.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param interaction the interaction that converted
  * @since 0.1.0
  */

@@ -10,6 +10,8 @@ import java.time.Instant;
  * (a customer) or not (a prospect): whether someone has bought is a fact derived from their
  * interactions, not a flag stored here.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id stable identifier: not blank, no white space at either end, at most 256 characters, no control
  *     characters
  * @param firstSeen when the business first knew of them

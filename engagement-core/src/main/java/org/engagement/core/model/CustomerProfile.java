@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
  * (value to date, engagement score, recency in days, predicted lifetime value, ...) computed by the
  * SDK or by the host.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param customer the customer
  * @param metrics named metrics, each a finite number
  * @since 0.1.0

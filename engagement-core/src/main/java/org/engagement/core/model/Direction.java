@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * Who started an interaction.
  *
+ * <p>Immutable and thread-safe, like every enum.
+ *
  * @since 0.1.0
  */
 public enum Direction {

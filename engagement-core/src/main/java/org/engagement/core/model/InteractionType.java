@@ -10,6 +10,8 @@ import java.util.Locale;
  * integration calls differently is mapped to one of these by its adapter. Each type has a
  * {@linkplain #defaultDirection() default direction} used when a source does not say.
  *
+ * <p>Immutable and thread-safe, like every enum.
+ *
  * @since 0.1.0
  */
 public enum InteractionType {

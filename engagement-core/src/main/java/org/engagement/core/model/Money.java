@@ -16,6 +16,8 @@ import java.util.Locale;
  * a figure silently. Amounts may be negative (refunds, differences); fields that must not be negative
  * say so. Arithmetic is exact and fails on overflow or on mixing currencies.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param currency the ISO 4217 currency; currencies without minor units defined (such as XXX) are refused
  * @param minorUnits the amount in minor units of {@code currency}
  * @since 0.1.0

@@ -4,6 +4,8 @@ package org.engagement.core.ingest.csv;
  * How the CSV adapter names the channel of a row that gives UTM fields or a referrer instead of a
  * channel id.
  *
+ * <p>Immutable and thread-safe, like every enum.
+ *
  * @since 0.1.0
  */
 public enum ClassifiedChannelNaming {

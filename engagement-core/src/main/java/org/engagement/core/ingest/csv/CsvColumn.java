@@ -8,6 +8,8 @@ import java.util.Locale;
  * on make up the interaction's {@link org.engagement.core.model.Content Content}; a row that leaves all
  * of them empty has none.
  *
+ * <p>Immutable and thread-safe, like every enum.
+ *
  * @since 0.1.0
  */
 public enum CsvColumn {

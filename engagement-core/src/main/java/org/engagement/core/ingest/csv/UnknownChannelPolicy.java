@@ -4,6 +4,8 @@ package org.engagement.core.ingest.csv;
  * What the CSV adapter does with a channel id that is neither among its known channels nor comes with
  * a {@code channel_group}.
  *
+ * <p>Immutable and thread-safe, like every enum.
+ *
  * @since 0.1.0
  */
 public enum UnknownChannelPolicy {
