@@ -130,6 +130,32 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
   }
 
   /**
+   * The conditional expectations at every horizon, with the history checked and {@code P(alive)} computed
+   * once; equal to calling the single-horizon method at each horizon.
+   */
+  @Override
+  public void conditionalExpectedPurchases(int frequency, double recency, double age, double[] horizons,
+      double[] out) {
+    Histories.check(frequency, recency, age);
+    Histories.checkOutput(horizons, out);
+    double shape = r + frequency;
+    double bx = b + frequency;
+    double c = a + bx - 1;
+    double alive = probabilityAlive(frequency, recency, age);
+    for (int i = 0; i < horizons.length; i++) {
+      double t = horizons[i];
+      Histories.checkHorizon(t);
+      if (t == 0) {
+        out[i] = 0;
+        continue;
+      }
+      double z = t / (alpha + age + t);
+      double power = Math.exp(shape * Math.log((alpha + age) / (alpha + age + t)));
+      out[i] = purchasesWhileAlive(shape, bx, z, power) * alive;
+    }
+  }
+
+  /**
    * {@code c / (a - 1) [1 - power 2F1(shape, bx; c; z)]} with {@code c = a + bx - 1}. When {@code c = 0}
    * exactly ({@code x = 0} and {@code a + b = 1}) the series has a pole that {@code c} cancels; the limit
    * {@code c 2F1(shape, bx; c; z) -> shape bx z 2F1(shape + 1, bx + 1; 2; z)} is used instead.

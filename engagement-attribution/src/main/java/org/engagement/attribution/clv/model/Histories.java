@@ -35,4 +35,12 @@ final class Histories {
       throw new InvalidFieldException(field, value, "must be positive and finite");
     }
   }
+
+  /** Checks that {@code out} has room for one value per horizon. */
+  static void checkOutput(double[] horizons, double[] out) {
+    if (out.length < horizons.length) {
+      throw new InvalidFieldException(
+          "out", out.length, "must have room for every horizon (" + horizons.length + ")");
+    }
+  }
 }

@@ -54,6 +54,22 @@ public interface RepeatBuyingModel {
   double conditionalExpectedPurchases(int frequency, double recency, double age, double t);
 
   /**
+   * {@code E[Y(t) | x, t_x, T]} at every horizon {@code horizons[i]}, into {@code out[i]}: what a lifetime
+   * value needs at each step of its horizon. The default calls {@link #conditionalExpectedPurchases(int,
+   * double, double, double)} per horizon; a model may share work across the horizons of one history.
+   *
+   * @throws org.engagement.core.model.InvalidFieldException if the history or a horizon is invalid, or
+   *     {@code out} is shorter than {@code horizons}
+   */
+  default void conditionalExpectedPurchases(int frequency, double recency, double age, double[] horizons,
+      double[] out) {
+    Histories.checkOutput(horizons, out);
+    for (int i = 0; i < horizons.length; i++) {
+      out[i] = conditionalExpectedPurchases(frequency, recency, age, horizons[i]);
+    }
+  }
+
+  /**
    * {@code P(alive | x, t_x, T)}: the probability that a customer with this history has not dropped out
    * by {@code T}.
    *

@@ -139,12 +139,13 @@ public final class CustomerLifetimeValue {
    * history (times in the model's unit); lifetime value per unit of spend.
    */
   public double discountedPurchases(int frequency, double recency, double age) {
+    double[] cumulative = new double[knots.length];
+    model.conditionalExpectedPurchases(frequency, recency, age, knots, cumulative);
     double total = 0;
     double previous = 0;
     for (int i = 1; i < knots.length; i++) {
-      double cumulative = model.conditionalExpectedPurchases(frequency, recency, age, knots[i]);
-      total += (cumulative - previous) * factors[i];
-      previous = cumulative;
+      total += (cumulative[i] - previous) * factors[i];
+      previous = cumulative[i];
     }
     return total;
   }

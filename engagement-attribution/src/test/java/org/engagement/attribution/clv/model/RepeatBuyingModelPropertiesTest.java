@@ -59,6 +59,25 @@ class RepeatBuyingModelPropertiesTest {
         .isGreaterThanOrEqualTo(now - 1e-10 * Math.max(1, now));
   }
 
+  /** The many-horizon method gives exactly what the one-horizon method gives at each horizon. */
+  @Property(tries = 200)
+  void conditionalExpectationsAtManyHorizonsEqualOneAtATime(@ForAll("models") RepeatBuyingModel model,
+      @ForAll @IntRange(max = 30) int x, @ForAll @DoubleRange(max = 1) double recencyShare,
+      @ForAll @DoubleRange(max = 100) double age, @ForAll @DoubleRange(min = 0.01, max = 10) double step) {
+    double recency = x == 0 ? 0 : recencyShare * age;
+    double[] horizons = new double[12];
+    for (int i = 0; i < horizons.length; i++) {
+      horizons[i] = i * step;
+    }
+    double[] out = new double[horizons.length];
+
+    model.conditionalExpectedPurchases(x, recency, age, horizons, out);
+
+    for (int i = 0; i < horizons.length; i++) {
+      assertThat(out[i]).isEqualTo(model.conditionalExpectedPurchases(x, recency, age, horizons[i]));
+    }
+  }
+
   /**
    * The pmf over n = 0..2000 sums to 1 (the tail beyond is negligible for these horizons and rates); the
    * sum stops once it is within 1e-8 of 1, as Pareto/NBD's pmf integrates numerically and is slower.
