@@ -2,6 +2,7 @@ package org.engagement.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.Timestamps;
-import org.engagement.core.ingest.csv.CsvRows;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.core.ingest.csv.CsvTable;
 import org.engagement.core.model.InvalidFieldException;
 import org.engagement.core.value.ValueConcentration;
 import org.engagement.core.value.rfm.RfmScores;
@@ -76,7 +77,7 @@ final class ValueCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = System.err;
-    try (CsvRows csv = CsvRows.open(Files.newBufferedReader(transactions, StandardCharsets.UTF_8))) {
+    try (Reader csv = Files.newBufferedReader(transactions, StandardCharsets.UTF_8)) {
       read(csv, err);
     } catch (InvalidFieldException | InvalidSourceException | IOException e) {
       err.println("cannot read " + transactions + ": " + e.getMessage());
@@ -93,64 +94,32 @@ final class ValueCommand implements Callable<Integer> {
     return rejected > 0 ? 1 : 0;
   }
 
-  private void read(CsvRows csv, PrintStream err) throws IOException {
-    List<String> row = new ArrayList<>();
-    if (csv.next(row) < 0) {
-      throw new InvalidFieldException("header", "", "must name the columns customer_id,timestamp,amount");
+  /** One valid row. */
+  private record Purchase(String customerId, LocalDate date, BigDecimal amount) {}
+
+  private void read(Reader input, PrintStream err) throws IOException {
+    CsvImport<Purchase> rows = CsvTable.read(input, transactions.toString(), List.of(COLUMNS),
+        row -> new Purchase(row.require(COLUMNS[0]), date(row.require(COLUMNS[1])),
+            amount(row.require(COLUMNS[2]))));
+    rows.report().rejections().forEach(rejection -> err.println(rejection));
+    rejected = rows.report().rejected();
+    if (rows.report().failureReason().isPresent()) {
+      throw new InvalidSourceException(rows.report().failureReason().get());
     }
-    int[] index = bind(row);
-    long line;
-    while ((line = csv.next(row)) >= 0) {
-      try {
-        add(row, index);
-      } catch (InvalidFieldException e) {
-        rejected++;
-        err.println("line " + line + ": " + e.getMessage());
-      }
-    }
+    rows.values().forEach(this::add);
   }
 
-  private static int[] bind(List<String> header) {
-    int[] index = new int[COLUMNS.length];
-    for (int c = 0; c < COLUMNS.length; c++) {
-      index[c] = -1;
-      for (int i = 0; i < header.size(); i++) {
-        if (header.get(i).strip().toLowerCase(Locale.ROOT).equals(COLUMNS[c])) {
-          index[c] = i;
-        }
-      }
-      if (index[c] < 0) {
-        throw new InvalidFieldException("header", String.join(",", header),
-            "must have a column " + COLUMNS[c] + " (customer_id,timestamp,amount)");
-      }
-    }
-    return index;
-  }
-
-  private void add(List<String> row, int[] index) {
-    String id = field(row, index[0], "customer_id").strip();
-    if (id.isEmpty()) {
-      throw new InvalidFieldException("customer_id", "", "must not be blank");
-    }
-    LocalDate date = date(field(row, index[1], "timestamp"));
-    BigDecimal amount = amount(field(row, index[2], "amount"));
-    if (asOf != null && date.isAfter(asOf)) {
+  private void add(Purchase purchase) {
+    if (asOf != null && purchase.date().isAfter(asOf)) {
       excluded++;
       return;
     }
-    Customer customer = customers.computeIfAbsent(id, k -> new Customer());
-    customer.total += amount.doubleValue();
+    Customer customer = customers.computeIfAbsent(purchase.customerId(), k -> new Customer());
+    customer.total += purchase.amount().doubleValue();
     customer.purchases++;
-    customer.lastEpochDay = Math.max(customer.lastEpochDay, date.toEpochDay());
-    totalValue = totalValue.add(amount);
+    customer.lastEpochDay = Math.max(customer.lastEpochDay, purchase.date().toEpochDay());
+    totalValue = totalValue.add(purchase.amount());
     accepted++;
-  }
-
-  private static String field(List<String> row, int index, String name) {
-    if (index >= row.size()) {
-      throw new InvalidFieldException(name, null, "the row has " + row.size() + " fields, too few to hold it");
-    }
-    return row.get(index);
   }
 
   private static LocalDate date(String text) {

@@ -76,12 +76,12 @@ class ValueCommandTest {
         .containsEntry("customers", "2").containsEntry("total_value", "40")
         .containsEntry("as_of", "2024-03-02");
     assertThat(run.err().lines()).containsExactly(
-        "line 3: timestamp '2024-13-01' is invalid: must be an ISO-8601 date (2024-03-01) or date-time with offset (2024-03-01T10:15:30Z)",
-        "line 4: timestamp '2024-03-01T10:00:00' is invalid: has no zone offset; a local time is ambiguous, give Z or an offset, such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00",
-        "line 5: amount '-1' is invalid: must not be negative",
-        "line 6: amount 'abc' is invalid: must be a decimal number such as 12.50",
-        "line 7: customer_id '' is invalid: must not be blank",
-        "line 8: timestamp is missing: the row has 2 fields, too few to hold it");
+        "record 2 (line 3): timestamp '2024-13-01' is invalid: must be an ISO-8601 date (2024-03-01) or date-time with offset (2024-03-01T10:15:30Z)",
+        "record 3 (line 4): timestamp '2024-03-01T10:00:00' is invalid: has no zone offset; a local time is ambiguous, give Z or an offset, such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00",
+        "record 4 (line 5): amount '-1' is invalid: must not be negative",
+        "record 5 (line 6): amount 'abc' is invalid: must be a decimal number such as 12.50",
+        "record 6 (line 7): customer_id '' is invalid: must not be blank",
+        "record 7 (line 8): timestamp '' is invalid: must not be blank");
   }
 
   @Test
@@ -101,7 +101,7 @@ class ValueCommandTest {
     Files.writeString(csv, "customer_id,when,amount\na,2024-01-01,10\n");
     CliRun run = run("value", "--transactions", csv.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("must have a column timestamp");
+    assertThat(run.err()).contains("lacks the column 'timestamp'");
     assertThat(run("value", "--transactions", dir.resolve("missing.csv").toString()).exit()).isEqualTo(1);
     assertThat(run("value", "--transactions", csv.toString(), "--as-of", "yesterday").exit()).isEqualTo(2);
     Path empty = dir.resolve("empty.csv");
