@@ -15,22 +15,26 @@ final class CsvContentParser {
   private static final Pattern SPLIT = Pattern.compile("\\|");
 
   private final CsvHeader header;
-  private final boolean any;
 
-  CsvContentParser(CsvHeader header) {
+  private CsvContentParser(CsvHeader header) {
     this.header = header;
-    boolean found = false;
-    for (CsvColumn column : CsvColumn.values()) {
-      found |= column.compareTo(CsvColumn.TEXT) >= 0 && header.index(column) >= 0;
-    }
-    this.any = found;
   }
 
-  /** The content of {@code fields}, or {@code null} if the header has no content column or the row fills none. */
-  @Nullable Content parse(String[] fields) {
-    if (!any) {
-      return null;
+  /**
+   * The parser of {@code header}'s content columns, or {@code null} when it has none: then rows carry no
+   * content and the row parser need not call anything (ingestion without content stays on its fast path).
+   */
+  static @Nullable CsvContentParser forHeader(CsvHeader header) {
+    for (CsvColumn column : CsvColumn.values()) {
+      if (column.compareTo(CsvColumn.TEXT) >= 0 && header.index(column) >= 0) {
+        return new CsvContentParser(header);
+      }
     }
+    return null;
+  }
+
+  /** The content of {@code fields}, or {@code null} if the row fills no content column. */
+  @Nullable Content parse(String[] fields) {
     int textIndex = header.index(CsvColumn.TEXT);
     String text = textIndex < 0 || fields[textIndex].isEmpty() ? null : fields[textIndex];
     Content content = Content.builder()

@@ -19,13 +19,14 @@ final class CsvRowParser {
   private final CsvHeader header;
   private final int maxFieldLength;
   private final CsvChannelResolver channels;
-  private final CsvContentParser content;
+  /** The content parser, or {@code null} when the header has no content column (the common case). */
+  private final @Nullable CsvContentParser content;
 
   CsvRowParser(CsvHeader header, CsvInteractionAdapter config) {
     this.header = header;
     this.maxFieldLength = config.maxFieldLength();
     this.channels = new CsvChannelResolver(header, config);
-    this.content = new CsvContentParser(header);
+    this.content = CsvContentParser.forHeader(header);
   }
 
   AdapterRecord parse(String[] fields, SourcePosition position) {
@@ -72,7 +73,7 @@ final class CsvRowParser {
           value(fields),
           sourceId,
           attributes(fields),
-          content.parse(fields));
+          content == null ? null : content.parse(fields));
     } catch (InvalidFieldException e) {
       throw renamed(e);
     }
