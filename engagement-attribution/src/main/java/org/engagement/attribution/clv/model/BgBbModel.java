@@ -1,9 +1,6 @@
 package org.engagement.attribution.clv.model;
 
-import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.clv.fit.FitOptions;
@@ -34,6 +31,7 @@ import org.hipparchus.util.CombinatoricsUtils;
  * @since 0.1.0
  */
 public record BgBbModel(double alpha, double beta, double gamma, double delta) {
+  private static final ParameterNames NAMES = ParameterNames.of("alpha", "beta", "gamma", "delta");
 
   /** Validates the fields. */
   public BgBbModel {
@@ -46,8 +44,7 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta) {
   /** Fits the model by maximum likelihood on compressed histories, from all parameters 1. */
   public static ModelFit<BgBbModel> fit(List<DiscreteSummary> summaries, FitOptions options) {
     BgBbLikelihood ll = new BgBbLikelihood(summaries);
-    List<Parameter> parameters = List.of(Parameter.positive("alpha", 1), Parameter.positive("beta", 1),
-        Parameter.positive("gamma", 1), Parameter.positive("delta", 1));
+    List<Parameter> parameters = NAMES.startingAtOne();
     return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
         p -> new BgBbModel(p[0], p[1], p[2], p[3]));
   }
@@ -59,12 +56,7 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta) {
 
   /** The parameter values by name, in the order of the paper: {@code alpha, beta, gamma, delta}. */
   public Map<String, Double> parameters() {
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("alpha", alpha);
-    out.put("beta", beta);
-    out.put("gamma", gamma);
-    out.put("delta", delta);
-    return Collections.unmodifiableMap(out);
+    return NAMES.values(alpha, beta, gamma, delta);
   }
 
   /**

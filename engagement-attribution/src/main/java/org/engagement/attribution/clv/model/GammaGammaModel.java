@@ -1,7 +1,5 @@
 package org.engagement.attribution.clv.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.clv.fit.FitOptions;
@@ -27,6 +25,7 @@ import org.engagement.core.model.InvalidFieldException;
  * @since 0.1.0
  */
 public record GammaGammaModel(double p, double q, double gamma) {
+  private static final ParameterNames NAMES = ParameterNames.of("p", "q", "gamma");
 
   /** Validates the fields. */
   public GammaGammaModel {
@@ -41,8 +40,7 @@ public record GammaGammaModel(double p, double q, double gamma) {
    */
   public static ModelFit<GammaGammaModel> fit(List<SpendSummary> summaries, FitOptions options) {
     GammaGammaLikelihood ll = new GammaGammaLikelihood(summaries);
-    List<Parameter> parameters = List.of(
-        Parameter.positive("p", 1), Parameter.positive("q", 1), Parameter.positive("gamma", 1));
+    List<Parameter> parameters = NAMES.startingAtOne();
     return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
         v -> new GammaGammaModel(v[0], v[1], v[2]));
   }
@@ -54,11 +52,7 @@ public record GammaGammaModel(double p, double q, double gamma) {
 
   /** The parameter values by name: {@code p, q, gamma}. */
   public Map<String, Double> parameters() {
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("p", p);
-    out.put("q", q);
-    out.put("gamma", gamma);
-    return Collections.unmodifiableMap(out);
+    return NAMES.values(p, q, gamma);
   }
 
   /**

@@ -2,8 +2,6 @@ package org.engagement.attribution.clv.model;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.clv.PeriodUnit;
@@ -38,6 +36,7 @@ import org.engagement.attribution.clv.special.Hypergeometric;
  */
 public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
     implements RepeatBuyingModel {
+  private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
 
   /** Validates the fields. */
   public MbgNbdModel {
@@ -52,8 +51,7 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
   public static ModelFit<MbgNbdModel> fit(List<WeightedSummary> summaries, PeriodUnit unit, FitOptions options) {
     requireNonNull(unit, "unit");
     BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), true);
-    List<Parameter> parameters = List.of(Parameter.positive("r", 1), Parameter.positive("alpha", 1),
-        Parameter.positive("a", 1), Parameter.positive("b", 1));
+    List<Parameter> parameters = NAMES.startingAtOne();
     return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
         p -> new MbgNbdModel(p[0], p[1], p[2], p[3], unit));
   }
@@ -65,12 +63,7 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
 
   @Override
   public Map<String, Double> parameters() {
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("r", r);
-    out.put("alpha", alpha);
-    out.put("a", a);
-    out.put("b", b);
-    return Collections.unmodifiableMap(out);
+    return NAMES.values(r, alpha, a, b);
   }
 
   @Override

@@ -2,8 +2,6 @@ package org.engagement.attribution.clv.model;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.clv.PeriodUnit;
@@ -40,6 +38,8 @@ import org.hipparchus.special.Gamma;
  */
 public record ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit)
     implements RepeatBuyingModel {
+  private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "s", "beta");
+
   private static final double INTEGRAL_RELATIVE_ACCURACY = 1e-10;
   private static final double INTEGRAL_ABSOLUTE_ACCURACY = 1e-14;
   private static final int INTEGRAL_POINTS = 16;
@@ -62,8 +62,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
       FitOptions options) {
     requireNonNull(unit, "unit");
     ParetoNbdLikelihood ll = new ParetoNbdLikelihood(new CompressedHistories(summaries));
-    List<Parameter> parameters = List.of(Parameter.positive("r", 1), Parameter.positive("alpha", 1),
-        Parameter.positive("s", 1), Parameter.positive("beta", 1));
+    List<Parameter> parameters = NAMES.startingAtOne();
     return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
         p -> new ParetoNbdModel(p[0], p[1], p[2], p[3], unit));
   }
@@ -75,12 +74,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
 
   @Override
   public Map<String, Double> parameters() {
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("r", r);
-    out.put("alpha", alpha);
-    out.put("s", s);
-    out.put("beta", beta);
-    return Collections.unmodifiableMap(out);
+    return NAMES.values(r, alpha, s, beta);
   }
 
   /** {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}. */
