@@ -108,9 +108,9 @@ final class ConversationSimulation {
   }
 
   private void anonymous(SplittableRandom random, String author, List<Interaction> out) {
-    int posts = poisson(random, 0.25);
+    int posts = Draws.poisson(random, 0.25);
     for (int k = 0; k < posts; k++) {
-      long t = seconds(start + (long) (random.nextDouble() * (end - start)));
+      long t = CustomerSimulation.seconds(start + (long) (random.nextDouble() * (end - start)));
       out.add(post(random, author, t, 0.45, 0.5, lognormal(random, 600, 1.5)));
     }
   }
@@ -209,7 +209,7 @@ final class ConversationSimulation {
       requests.add(t);
     }
     if (leaves < end && random.nextDouble() < 0.5) {
-      long t = seconds(leaves - (long) ((1 + 44 * random.nextDouble()) * CustomerSimulation.DAY));
+      long t = CustomerSimulation.seconds(leaves - (long) ((1 + 44 * random.nextDouble()) * CustomerSimulation.DAY));
       if (t > purchase) {
         requests.add(t);
       }
@@ -234,8 +234,8 @@ final class ConversationSimulation {
     int owner = random.nextInt(conversation.owners().size());
     double hours = owner < OWNER_HOURS.length ? OWNER_HOURS[owner] : 20;
     boolean fast = channel.id().equals("x") || channel.channel().displayName().contains("Twitter");
-    long reply = seconds(at + lognormal(random, (fast ? 0.6 : 1.0) * hours * 60, 1.0) * HOUR / 60);
-    long second = seconds(reply + lognormal(random, 30 * 60, 0.8) * HOUR / 60);
+    long reply = CustomerSimulation.seconds(at + lognormal(random, (fast ? 0.6 : 1.0) * hours * 60, 1.0) * HOUR / 60);
+    long second = CustomerSimulation.seconds(reply + lognormal(random, 30 * 60, 0.8) * HOUR / 60);
     if (!answered || reply >= end) {
       return;
     }
@@ -262,7 +262,7 @@ final class ConversationSimulation {
 
   /** The next event of a Poisson process of {@code perMonth} events a month after {@code t}, in whole seconds. */
   private static long next(SplittableRandom random, long t, double perMonth) {
-    return seconds(t + 1000 + (long) (-StrictMath.log(1 - random.nextDouble()) * MONTH / perMonth));
+    return CustomerSimulation.seconds(t + 1000 + (long) (Draws.exponential(random) * MONTH / perMonth));
   }
 
   private static ChannelSpec byReach(SplittableRandom random, List<ChannelSpec> channels) {
@@ -278,31 +278,11 @@ final class ConversationSimulation {
   }
 
   private static double sentiment(SplittableRandom random, double mean) {
-    double s = Math.max(-1, Math.min(1, mean + 0.4 * gaussian(random)));
+    double s = Math.max(-1, Math.min(1, mean + 0.4 * Draws.gaussian(random)));
     return Math.round(s * 100) / 100.0;
   }
 
   private static long lognormal(SplittableRandom random, double median, double sigma) {
-    return Math.max(1, Math.round(median * StrictMath.exp(sigma * gaussian(random))));
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    double u = 1 - random.nextDouble();
-    return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * StrictMath.PI * random.nextDouble());
-  }
-
-  private static int poisson(SplittableRandom random, double mean) {
-    double limit = StrictMath.exp(-mean);
-    int k = 0;
-    double product = random.nextDouble();
-    while (product > limit) {
-      k++;
-      product *= random.nextDouble();
-    }
-    return k;
-  }
-
-  private static long seconds(long millis) {
-    return millis - Math.floorMod(millis, 1000L);
+    return Math.max(1, Math.round(median * StrictMath.exp(sigma * Draws.gaussian(random))));
   }
 }

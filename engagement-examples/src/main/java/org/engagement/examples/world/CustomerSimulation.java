@@ -126,7 +126,8 @@ final class CustomerSimulation {
     return s;
   }
 
-  private static long seconds(long millis) {
+  /** {@code millis} cut to whole seconds (the CSV format's precision). */
+  static long seconds(long millis) {
     return millis - Math.floorMod(millis, 1000L);
   }
 
@@ -140,7 +141,7 @@ final class CustomerSimulation {
         continue;
       }
       if (channel.timing() == TouchTiming.EARLY) {
-        int count = 1 + poisson(random, 2 * channel.touchesPerMonth());
+        int count = 1 + Draws.poisson(random, 2 * channel.touchesPerMonth());
         for (int k = 0; k < count; k++) {
           addTouch(touches, random, channel, c, arrival + (long) (random.nextDouble() * TouchTiming.EARLY_DAYS * DAY));
         }
@@ -148,7 +149,7 @@ final class CustomerSimulation {
         double meanGap = DAYS_PER_MONTH * DAY / channel.touchesPerMonth();
         long t = arrival;
         while (true) {
-          t += (long) (-StrictMath.log(1 - random.nextDouble()) * meanGap);
+          t += (long) (Draws.exponential(random) * meanGap);
           if (t >= end || t < arrival) {
             break;
           }
@@ -165,18 +166,6 @@ final class CustomerSimulation {
     if (millis < end) {
       touches.add(new Touch(seconds(millis), c, type));
     }
-  }
-
-  /** Knuth's multiplication method; the means here are small. */
-  private static int poisson(SplittableRandom random, double mean) {
-    double limit = StrictMath.exp(-mean);
-    int k = 0;
-    double product = random.nextDouble();
-    while (product > limit) {
-      k++;
-      product *= random.nextDouble();
-    }
-    return k;
   }
 
   /** For each week, the channels the person remembers at the week's end (bit c for channel c). */
@@ -293,17 +282,8 @@ final class CustomerSimulation {
 
   private Money purchaseValue(int segment, SplittableRandom random) {
     double amount = spec.medianPurchase() * SEGMENT_SPEND[segment]
-        * StrictMath.exp(spec.purchaseSigma() * gaussian(random));
+        * StrictMath.exp(spec.purchaseSigma() * Draws.gaussian(random));
     return Money.ofMinor(Math.max(1, Math.round(amount * valueScale)), spec.currency());
-  }
-
-  /**
-   * A standard normal draw by the Box–Muller transform in {@link StrictMath}, so that worlds are the same on
-   * every JVM and platform (the JDK's own Gaussian and {@link Math}'s intrinsics promise no such thing).
-   */
-  private static double gaussian(SplittableRandom random) {
-    double u = 1 - random.nextDouble();
-    return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * StrictMath.PI * random.nextDouble());
   }
 
   /**

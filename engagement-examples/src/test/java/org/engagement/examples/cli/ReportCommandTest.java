@@ -2,9 +2,7 @@ package org.engagement.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/**
- * {@code engagement report} end to end. Runs the command through picocli directly, so that it works
- * before the command is registered in {@link EngagementCli}; afterwards {@link CliRun} does the same.
- */
+/** {@code engagement report} end to end, through {@link CliRun}. */
 class ReportCommandTest {
   private static final String HEADER = "customer_id,timestamp,type,direction,channel,channel_name,channel_group,"
       + "utm_source,utm_medium,value,currency,source_id,campaign\n";
@@ -27,20 +22,10 @@ class ReportCommandTest {
       + "c,2024-02-10T10:00:00Z,impression,,social,Social,organic_social,,,,,e5,\n";
 
   private static CliRun run(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(new ReportCommand()).execute(args);
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-    return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    String[] command = new String[args.length + 1];
+    command[0] = "report";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return CliRun.run(command);
   }
 
   @Test
