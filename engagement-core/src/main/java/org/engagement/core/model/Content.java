@@ -69,7 +69,7 @@ public record Content(
       requireText(text);
     }
     tags = items("tags", tags, MAX_ITEM_LENGTH, false);
-    hashtags = items("hashtags", stripHashes(hashtags), MAX_ITEM_LENGTH, true);
+    hashtags = items("hashtags", bareHashtags(hashtags), MAX_ITEM_LENGTH, true);
     links = items("links", links, MAX_LINK_LENGTH, true);
     if (brand != null) {
       requireItem("brand", brand, Channel.MAX_LENGTH, false);
@@ -130,7 +130,13 @@ public record Content(
     }
   }
 
-  private static List<String> stripHashes(List<String> hashtags) {
+  /**
+   * Hashtags as content keeps them: without their leading {@code #} ({@code #Launch} and {@code Launch} are
+   * the same tag), in order. Matchers that compare hashtags use the same form.
+   *
+   * @throws NullPointerException if the list or a tag is null
+   */
+  public static List<String> bareHashtags(List<String> hashtags) {
     requireNonNull(hashtags, "hashtags");
     List<String> stripped = new ArrayList<>(hashtags.size());
     for (String tag : hashtags) {

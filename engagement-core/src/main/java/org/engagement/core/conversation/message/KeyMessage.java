@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.engagement.core.conversation.match.TextFolding;
+import org.engagement.core.model.Content;
 import org.engagement.core.model.InvalidFieldException;
 
 /**
@@ -36,7 +37,7 @@ public record KeyMessage(String name, List<String> phrases, List<String> hashtag
       throw new InvalidFieldException("key message name", name, "must be 1 to 128 characters, not blank");
     }
     phrases = checked("phrases", name, phrases);
-    hashtags = checked("hashtags", name, stripHashes(hashtags));
+    hashtags = checked("hashtags", name, Content.bareHashtags(hashtags));
     links = checked("links", name, links);
     if (phrases.isEmpty() && hashtags.isEmpty() && links.isEmpty()) {
       throw new InvalidFieldException("key message '" + name + "' matchers", "none",
@@ -52,16 +53,6 @@ public record KeyMessage(String name, List<String> phrases, List<String> hashtag
   /** A builder for the message called {@code name}. */
   public static Builder named(String name) {
     return new Builder(name);
-  }
-
-  private static List<String> stripHashes(List<String> hashtags) {
-    requireNonNull(hashtags, "hashtags");
-    List<String> stripped = new ArrayList<>(hashtags.size());
-    for (String tag : hashtags) {
-      requireNonNull(tag, "hashtag");
-      stripped.add(tag.startsWith("#") ? tag.substring(1) : tag);
-    }
-    return stripped;
   }
 
   private static List<String> checked(String field, String name, List<String> values) {
