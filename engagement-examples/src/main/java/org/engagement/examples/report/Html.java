@@ -60,18 +60,7 @@ public final class Html {
    * @param rows the rows; each as long as the header
    */
   public Html table(String caption, List<String> header, List<List<String>> rows) {
-    out.append("<div class=\"table\"><table><caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
-    header.forEach(h -> out.append("<th>").append(escape(h)).append("</th>"));
-    out.append("</tr></thead>\n<tbody>\n");
-    for (List<String> row : rows) {
-      out.append("<tr>");
-      for (String cell : row) {
-        out.append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
-      }
-      out.append("</tr>\n");
-    }
-    out.append("</tbody></table></div>\n");
-    return this;
+    return dataTable(caption, header, rows.stream().map(row -> row.stream().map(Cell::text).toList()).toList());
   }
 
   /**
