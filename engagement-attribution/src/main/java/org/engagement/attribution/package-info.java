@@ -1,11 +1,13 @@
 /**
- * Attribution, relationship ROI, customer lifetime value and lift.
+ * Multi-touch attribution: the model SPI and its registry. {@link org.engagement.attribution.AttributionModel}
+ * turns a journey set into credit per channel ({@link org.engagement.attribution.AttributionResult}); models
+ * are chosen by name with typed parameters from {@link org.engagement.attribution.AttributionModels}.
  *
- * <p>Multi-touch attribution is split by concept: {@link org.engagement.attribution.journey} makes and
- * holds journeys (from interactions, or from ChannelAttribution path files), {@link
- * org.engagement.attribution.model} is the model SPI and registry, and {@link
- * org.engagement.attribution.heuristic} holds the rule-based models. Data-driven models, customer value and
- * ROI arrive with the next issues.
+ * <p>The rest is split by concept: {@link org.engagement.attribution.journey} makes and holds journeys (from
+ * interactions, or from ChannelAttribution path files), {@link org.engagement.attribution.heuristic} holds
+ * the rule-based models, {@link org.engagement.attribution.markov} and {@link
+ * org.engagement.attribution.shapley} the data-driven ones, and {@link org.engagement.attribution.compare}
+ * runs several models side by side.
  */
 @NullMarked
 package org.engagement.attribution;

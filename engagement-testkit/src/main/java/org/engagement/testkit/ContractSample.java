@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.engagement.core.model.Interaction;
+import org.engagement.core.domain.Interaction;
 import org.jspecify.annotations.Nullable;
 
 /**

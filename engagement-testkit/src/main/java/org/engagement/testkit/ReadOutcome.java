@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.AdapterRecord;
 import org.engagement.core.ingest.ChannelAdapter;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.RecordReader;
 import org.engagement.core.ingest.Rejection;
-import org.engagement.core.model.Interaction;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -16,11 +16,11 @@ import org.engagement.core.ingest.RecordReader;
 import org.engagement.core.ingest.SourcePosition;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import org.junit.jupiter.api.Test;
 
 /**
  * The kit is only worth something if it fails bad adapters. Each nested class runs the kit against

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * Several attribution models run on the same journeys, side by side: a table of channel × model with the

@@ -9,15 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionModels;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
-import org.engagement.attribution.model.ParameterlessModel;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The rule-based attribution models, with the semantics of the reference systems. For each distinct path

@@ -1,8 +1,8 @@
 package org.engagement.attribution.heuristic;
 
+import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
-import org.engagement.attribution.model.AttributionResult;
 
 /**
  * The loop shared by the models that need each touch's time or type (time decay, W-shaped): for every

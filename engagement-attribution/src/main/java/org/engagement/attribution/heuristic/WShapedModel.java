@@ -2,11 +2,11 @@ package org.engagement.attribution.heuristic;
 
 import static java.util.Objects.requireNonNull;
 
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ParameterlessModel;
-import org.engagement.core.model.InteractionType;
+import org.engagement.core.domain.InteractionType;
 
 /**
  * W-shaped attribution: 30 % to the first touch, 30 % to the touch that created the lead, 30 % to the

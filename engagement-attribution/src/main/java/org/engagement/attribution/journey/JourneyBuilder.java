@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.engagement.core.model.ConversionRule;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
-import org.engagement.core.model.Money;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.Money;
 import org.jspecify.annotations.Nullable;
 
 /**

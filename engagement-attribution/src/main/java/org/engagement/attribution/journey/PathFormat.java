@@ -13,9 +13,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvRows;
-import org.engagement.core.model.InvalidFieldException;
 
 /**
  * Reads and writes journey sets in the ChannelAttribution path format: a CSV file with a header row and

@@ -2,7 +2,7 @@ package org.engagement.attribution.journey;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

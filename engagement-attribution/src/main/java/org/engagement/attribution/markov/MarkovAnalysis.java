@@ -3,7 +3,7 @@ package org.engagement.attribution.markov;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.engagement.attribution.model.AttributionResult;
+import org.engagement.attribution.AttributionResult;
 
 /**
  * Everything {@link MarkovModel} computed on one journey set: the chain, the probability and expected value

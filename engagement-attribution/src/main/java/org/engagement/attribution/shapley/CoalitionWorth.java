@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * How {@link ShapleyModel} values a coalition {@code S} of channels: the worth function {@code v} of its

@@ -3,10 +3,10 @@ package org.engagement.attribution.shapley;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ParameterlessModel;
 
 /**
  * The ordered Shapley value of Zhao, Mahboobi and Bagheri (2018), registered as {@code shapley-ordered}:

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ParameterlessModel;
 
 /**
  * The "simple probabilistic model" of Shao and Li (2011), in the form Dalessandro et al. (2012) relate to the

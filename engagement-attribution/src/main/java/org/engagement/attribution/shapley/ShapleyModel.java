@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionModels;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
-import org.engagement.attribution.model.ParameterlessModel;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The general Shapley value of the conversion-rate game, registered as {@code shapley}.

@@ -2,10 +2,10 @@ package org.engagement.attribution.shapley;
 
 import static java.util.Objects.requireNonNull;
 
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ParameterlessModel;
 
 /**
  * The simplified Shapley value of Zhao, Mahboobi and Bagheri (2018), registered as

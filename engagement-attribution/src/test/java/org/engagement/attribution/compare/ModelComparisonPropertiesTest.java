@@ -8,11 +8,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Rows;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionModels;
-import org.engagement.attribution.model.AttributionResult;
 
 /** A comparison holds exactly what each model computes on its own, and additive totals add up. */
 class ModelComparisonPropertiesTest {

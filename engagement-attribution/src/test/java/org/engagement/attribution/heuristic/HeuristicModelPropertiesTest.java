@@ -2,25 +2,25 @@ package org.engagement.attribution.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.engagement.attribution.model.CreditChecks.assertEqualCredit;
-import static org.engagement.attribution.model.CreditChecks.assertSameCredits;
-import static org.engagement.attribution.model.CreditChecks.tolerance;
+import static org.engagement.attribution.CreditChecks.assertEqualCredit;
+import static org.engagement.attribution.CreditChecks.assertSameCredits;
+import static org.engagement.attribution.CreditChecks.tolerance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Rows;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionModels;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
 
 /** The properties every path-based heuristic model has, checked for each registered name. */
 class HeuristicModelPropertiesTest {

@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.assertj.core.data.Offset;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionModels;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.InvalidFieldException;
-import org.engagement.core.model.Money;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.Money;
 import org.junit.jupiter.api.Test;
 
 class HeuristicModelTest {

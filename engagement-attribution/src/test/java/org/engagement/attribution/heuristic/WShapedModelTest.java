@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.journey.JourneyBuilder;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.model.AttributionModels;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.Money;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.Money;
 import org.junit.jupiter.api.Test;
 
 class WShapedModelTest {

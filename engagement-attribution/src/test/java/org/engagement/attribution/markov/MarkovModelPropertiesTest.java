@@ -2,9 +2,9 @@ package org.engagement.attribution.markov;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.engagement.attribution.model.CreditChecks.assertEqualCredit;
-import static org.engagement.attribution.model.CreditChecks.assertSameCredits;
-import static org.engagement.attribution.model.CreditChecks.tolerance;
+import static org.engagement.attribution.CreditChecks.assertEqualCredit;
+import static org.engagement.attribution.CreditChecks.assertSameCredits;
+import static org.engagement.attribution.CreditChecks.tolerance;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -14,9 +14,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Rows;
-import org.engagement.attribution.model.AttributionResult;
 
 /** Properties of the exact Markov model, for orders 1 to 3, with and without collapsing. */
 class MarkovModelPropertiesTest {

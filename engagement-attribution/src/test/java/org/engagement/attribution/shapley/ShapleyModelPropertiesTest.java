@@ -2,9 +2,9 @@ package org.engagement.attribution.shapley;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.engagement.attribution.model.CreditChecks.assertEqualCredit;
-import static org.engagement.attribution.model.CreditChecks.assertSameCredits;
-import static org.engagement.attribution.model.CreditChecks.tolerance;
+import static org.engagement.attribution.CreditChecks.assertEqualCredit;
+import static org.engagement.attribution.CreditChecks.assertSameCredits;
+import static org.engagement.attribution.CreditChecks.tolerance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,12 +17,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Rows;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionModels;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.model.ModelParameters;
 
 /** The properties of the Shapley models (each registered name and each worth) and of Shao and Li's model. */
 class ShapleyModelPropertiesTest {

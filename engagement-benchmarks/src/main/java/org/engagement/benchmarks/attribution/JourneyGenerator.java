@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.markov.MarkovAnalysis;
 import org.engagement.attribution.markov.MarkovModel;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionResult;
 import org.engagement.attribution.shapley.ShapleyModel;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
 

@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.engagement.attribution.clv.PeriodUnit;
-import org.engagement.attribution.clv.RepeatBuyingSummary;
-import org.engagement.attribution.clv.model.BgNbdModel;
-import org.engagement.attribution.clv.value.CustomerColumns;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.prediction.CustomerColumns;
+import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.random.RandomDataGenerator;
 
 /**
@@ -19,7 +19,7 @@ import org.hipparchus.random.RandomDataGenerator;
  * <p>Per customer: {@code lambda ~ Gamma(r, 1 / alpha)} (purchases a week), {@code p ~ Beta(a, b)}; repeat
  * purchases come at exponential gaps of mean {@code 1 / lambda}, and after each one the customer drops out
  * with probability {@code p}. Times are then recorded at a {@code resolution}: purchases on the same day (or
- * week) count once, as {@link org.engagement.attribution.clv.RepeatBuyingSummaries} counts calendar days,
+ * week) count once, as {@link org.engagement.clv.summary.RepeatBuyingSummaries} counts calendar days,
  * and {@code t_x} and {@code T} are whole days (or weeks) expressed in weeks. A coarser resolution gives
  * fewer distinct {@code (x, t_x, T)} rows for the compressed likelihood.
  *

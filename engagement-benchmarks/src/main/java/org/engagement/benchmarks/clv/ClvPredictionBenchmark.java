@@ -1,14 +1,14 @@
 package org.engagement.benchmarks.clv;
 
 import java.util.concurrent.TimeUnit;
-import org.engagement.attribution.clv.PeriodUnit;
-import org.engagement.attribution.clv.model.GammaGammaModel;
-import org.engagement.attribution.clv.value.CustomerColumns;
-import org.engagement.attribution.clv.value.CustomerLifetimeValue;
-import org.engagement.attribution.clv.value.DiscountRate;
-import org.engagement.attribution.clv.value.Horizon;
-import org.engagement.attribution.clv.value.Predictions;
-import org.engagement.attribution.clv.value.SpendForecast;
+import org.engagement.clv.model.GammaGammaModel;
+import org.engagement.clv.prediction.CustomerColumns;
+import org.engagement.clv.prediction.CustomerLifetimeValue;
+import org.engagement.clv.prediction.DiscountRate;
+import org.engagement.clv.prediction.Horizon;
+import org.engagement.clv.prediction.Predictions;
+import org.engagement.clv.prediction.SpendForecast;
+import org.engagement.clv.summary.PeriodUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.List;
-import org.engagement.attribution.clv.PeriodUnit;
-import org.engagement.attribution.clv.RepeatBuyingSummary;
-import org.engagement.attribution.clv.WeightedSummary;
-import org.engagement.attribution.clv.fit.FitOptions;
-import org.engagement.attribution.clv.model.BgNbdModel;
-import org.engagement.attribution.clv.value.CustomerColumns;
+import org.engagement.clv.fit.FitOptions;
+import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.prediction.CustomerColumns;
+import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.clv.summary.WeightedSummary;
 import org.junit.jupiter.api.Test;
 
 class BgNbdSimulatorTest {

@@ -1,7 +1,7 @@
 package org.engagement.core.channel;
 
 import java.util.Optional;
-import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.domain.ChannelGroup;
 
 /**
  * One custom classification rule: it either claims a touch for a group or lets the next rule

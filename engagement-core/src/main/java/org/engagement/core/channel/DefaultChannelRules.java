@@ -7,7 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.engagement.core.channel.KnownSites.Category;
-import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.domain.ChannelGroup;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.domain.ChannelGroup;
 
 /**
  * A rule made by one of the {@link ChannelClassifier.Builder} shortcuts: a test on one field and

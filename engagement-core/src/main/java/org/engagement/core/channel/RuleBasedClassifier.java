@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.domain.ChannelGroup;
 
 /** Custom rules in order, then the {@linkplain DefaultChannelRules default rules}. */
 final class RuleBasedClassifier implements ChannelClassifier {

@@ -1,6 +1,6 @@
 /**
  * Channel classification: turns the UTM parameters and referrer of a touch into a {@link
- * org.engagement.core.model.ChannelGroup}.
+ * org.engagement.core.domain.ChannelGroup}.
  *
  * <p>Sources of engagement data name their channels in whatever way their tools and marketers chose
  * ({@code facebook / paid_social}, {@code Newsletter / EMAIL}, a bare referrer URL). Reports,

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.engagement.core.model.Interaction;
+import org.engagement.core.domain.Interaction;
 
 /**
  * The instants at which each customer was active: the timestamps of the interactions that count as

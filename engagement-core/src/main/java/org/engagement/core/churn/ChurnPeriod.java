@@ -3,7 +3,7 @@ package org.engagement.core.churn;
 import static java.util.Objects.requireNonNull;
 
 import java.time.YearMonth;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The churn of one month (see {@link InactivityChurn#monthly}): of the customers active at the start of

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.segment.Segment;
 
 /**

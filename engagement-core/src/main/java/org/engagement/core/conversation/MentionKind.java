@@ -2,9 +2,9 @@ package org.engagement.core.conversation;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.core.model.Direction;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.EngagementPoint;
 import org.engagement.core.engagement.EngagementSeries;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.engagement.Trend;
 import org.engagement.core.engagement.TrendRule;
-import org.engagement.core.model.InvalidFieldException;
 
 /**
  * The period axis of a conversation report: every day, ISO week or month from the one holding

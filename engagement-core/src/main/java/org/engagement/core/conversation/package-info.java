@@ -1,6 +1,6 @@
 /**
  * Conversations: what customers and the business say on social and service channels, measured from the
- * {@link org.engagement.core.model.Content content} of interactions. Sub-packages match key messages
+ * {@link org.engagement.core.domain.Content content} of interactions. Sub-packages match key messages
  * ({@code match}, {@code message}), compare the brand's voice with its competitors' ({@code voice}) and
  * measure social customer service ({@code service}).
  *

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * Scores engagement: each interaction adds its {@linkplain EngagementWeights weight}, and every score

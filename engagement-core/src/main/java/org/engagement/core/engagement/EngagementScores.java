@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collector;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

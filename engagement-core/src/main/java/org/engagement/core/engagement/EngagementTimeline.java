@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.segment.Segment;
 
 /**

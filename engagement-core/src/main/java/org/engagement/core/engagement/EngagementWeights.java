@@ -5,11 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Direction;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

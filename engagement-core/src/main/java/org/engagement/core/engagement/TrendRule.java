@@ -1,6 +1,6 @@
 package org.engagement.core.engagement;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * How a trend is read from a series: the last period's score {@code L} is compared with the mean

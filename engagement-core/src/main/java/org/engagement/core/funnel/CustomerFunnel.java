@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * How far one customer got in a funnel and when.

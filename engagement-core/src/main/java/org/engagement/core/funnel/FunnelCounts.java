@@ -3,7 +3,7 @@ package org.engagement.core.funnel;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * Funnel counts for one group of customers (all of them, or those of one channel of first touch).

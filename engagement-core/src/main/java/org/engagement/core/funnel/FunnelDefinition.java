@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The ordered stages of a funnel.

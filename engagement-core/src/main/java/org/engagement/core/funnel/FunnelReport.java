@@ -3,7 +3,7 @@ package org.engagement.core.funnel;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.engagement.core.model.Channel;
+import org.engagement.core.domain.Channel;
 
 /**
  * A funnel over all customers and per channel of first touch.

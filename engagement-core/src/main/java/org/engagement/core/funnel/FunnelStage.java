@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * One stage of a funnel: a name and the interaction types that reach it.

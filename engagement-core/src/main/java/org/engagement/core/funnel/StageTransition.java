@@ -3,7 +3,7 @@ package org.engagement.core.funnel;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package org.engagement.core.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.core.model.Interaction;
+import org.engagement.core.domain.Interaction;
 
 /**
  * The outcome of reading one source record: accepted with its interaction, or rejected with the

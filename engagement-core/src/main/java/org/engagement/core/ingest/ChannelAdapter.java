@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 /**
  * The integrators' extension point: turns the records of one kind of source (a CSV export, a social
- * network's JSON feed, a CRM's event log) into {@link org.engagement.core.model.Interaction}s.
+ * network's JSON feed, a CRM's event log) into {@link org.engagement.core.domain.Interaction}s.
  *
  * <p>An adapter opens a {@link RecordReader} over the bytes of a source; the reader yields one
  * {@link AdapterRecord} per source record, either accepted (with its interaction) or rejected (with the

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

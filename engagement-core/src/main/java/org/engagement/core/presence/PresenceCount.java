@@ -2,7 +2,7 @@ package org.engagement.core.presence;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * How many customers were active on one channel or channel group in a window, split into converted

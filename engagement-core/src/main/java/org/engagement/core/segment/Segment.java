@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

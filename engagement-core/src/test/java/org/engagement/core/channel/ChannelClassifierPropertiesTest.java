@@ -9,7 +9,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.engagement.core.model.ChannelGroup;
+import org.engagement.core.domain.ChannelGroup;
 
 class ChannelClassifierPropertiesTest {
 

@@ -2,10 +2,10 @@ package org.engagement.core.churn;
 
 import java.time.Instant;
 import java.util.List;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 
 /** A small hand-checked data set for churn and cohort tests (UTC). */
 final class ChurnFixture {

@@ -15,10 +15,10 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.engagement.core.model.Customer;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
+import org.engagement.core.domain.Customer;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 import org.engagement.core.segment.Segment;
 
 class ChurnPropertiesTest {

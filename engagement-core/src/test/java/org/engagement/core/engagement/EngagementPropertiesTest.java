@@ -20,11 +20,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Direction;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 
 /**
  * Properties of lazy decay and merging.

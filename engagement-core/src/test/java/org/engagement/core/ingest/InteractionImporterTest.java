@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.engagement.core.model.Interaction;
+import org.engagement.core.domain.Interaction;
 import org.junit.jupiter.api.Test;
 
 class InteractionImporterTest {

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 import org.jspecify.annotations.Nullable;
 
 /** Scripted adapters for importer tests: each line of the input is a script token. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Customer;
-import org.engagement.core.model.CustomerProfile;
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Customer;
+import org.engagement.core.domain.CustomerProfile;
 import org.junit.jupiter.api.Test;
 
 class SegmentTest {

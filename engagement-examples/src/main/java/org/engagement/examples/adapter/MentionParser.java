@@ -11,15 +11,15 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.AdapterRecord;
 import org.engagement.core.ingest.Rejection;
 import org.engagement.core.ingest.SourcePosition;
 import org.engagement.core.ingest.Timestamps;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
 
 /**
  * Turns the text of one line into an accepted mention or a rejection naming the property, the value and

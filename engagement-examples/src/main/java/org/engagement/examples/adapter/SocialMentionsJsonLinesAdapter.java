@@ -7,12 +7,12 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ChannelAdapter;
 import org.engagement.core.ingest.RecordReader;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.InvalidFieldException;
 
 /**
  * An example {@link ChannelAdapter} for a (made-up) JSON-lines feed of social-media mentions: what an
@@ -27,7 +27,7 @@ import org.engagement.core.model.InvalidFieldException;
  * <table>
  *   <caption>Properties</caption>
  *   <tr><th>property</th><th>required</th><th>becomes</th></tr>
- *   <tr><td>id</td><td>yes</td><td>the {@linkplain org.engagement.core.model.Interaction#sourceId() source id}
+ *   <tr><td>id</td><td>yes</td><td>the {@linkplain org.engagement.core.domain.Interaction#sourceId() source id}
  *       (repeats are duplicates)</td></tr>
  *   <tr><td>network</td><td>yes</td><td>the channel: {@code twitter} and {@code x}, {@code linkedin},
  *       {@code facebook}, {@code instagram}, ... (see {@link #networks()}), all

@@ -3,12 +3,12 @@ package org.engagement.examples.quickstart;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.journey.JourneyBuilder;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.markov.MarkovModel;
-import org.engagement.attribution.model.AttributionModel;
-import org.engagement.attribution.model.AttributionResult;
 
 /**
  * Quick start: multi-touch attribution. Build journeys from the bundled sample (touches in the 90 days

@@ -5,20 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
-import org.engagement.core.model.Interaction;
+import org.engagement.simulator.SmallSample;
 
 /** The bundled sample interactions, imported: what every quick-start example starts from. */
 record BundledSample(List<Interaction> interactions, ImportReport report) {
 
-  /** Imports the bundled sample from the class path. */
+  /** Imports the bundled sample ({@link SmallSample}). */
   static BundledSample load() {
-    try (InputStream csv = BundledSample.class.getResourceAsStream(QuickStart.SAMPLE)) {
-      if (csv == null) {
-        throw new IllegalStateException("the bundled sample " + QuickStart.SAMPLE + " is missing from the class path");
-      }
+    try (InputStream csv = SmallSample.open()) {
       return read(csv);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

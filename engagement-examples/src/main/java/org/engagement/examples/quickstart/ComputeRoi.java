@@ -13,24 +13,24 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneyBuilder;
 import org.engagement.attribution.markov.MarkovModel;
-import org.engagement.attribution.model.AttributionResult;
-import org.engagement.attribution.roi.RelationshipRoiCalculator;
-import org.engagement.attribution.roi.RewardComponent;
-import org.engagement.attribution.roi.RoiInputs;
-import org.engagement.attribution.roi.RoiLine;
-import org.engagement.attribution.roi.RoiReport;
-import org.engagement.attribution.roi.evidence.ChannelEvidence;
-import org.engagement.attribution.roi.io.CostCsvReader;
-import org.engagement.attribution.roi.io.SurveyCsvReader;
-import org.engagement.attribution.roi.selfreport.AnswerMapping;
-import org.engagement.attribution.roi.selfreport.HybridAttribution;
-import org.engagement.attribution.roi.selfreport.SelfReportedAttribution;
+import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
-import org.engagement.core.model.Interaction;
-import org.engagement.examples.world.SampleWorld;
+import org.engagement.roi.RelationshipRoiCalculator;
+import org.engagement.roi.RewardComponent;
+import org.engagement.roi.RoiInputs;
+import org.engagement.roi.RoiLine;
+import org.engagement.roi.RoiReport;
+import org.engagement.roi.evidence.ChannelEvidence;
+import org.engagement.roi.io.CostCsvReader;
+import org.engagement.roi.io.SurveyCsvReader;
+import org.engagement.roi.selfreport.AnswerMapping;
+import org.engagement.roi.selfreport.HybridAttribution;
+import org.engagement.roi.selfreport.SelfReportedAttribution;
+import org.engagement.simulator.SampleWorld;
 
 /**
  * Quick start: relationship ROI on the bundled sample world. Costs and survey answers come from CSV, the

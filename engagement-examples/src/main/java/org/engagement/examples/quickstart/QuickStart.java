@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Customer;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.ImportReport;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.ConversionRule;
-import org.engagement.core.model.Customer;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.Interaction;
 import org.engagement.core.segment.Segment;
 
 /**

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import org.engagement.core.domain.Interaction;
 import org.engagement.core.engagement.EngagementScorer;
 import org.engagement.core.engagement.EngagementScores;
-import org.engagement.core.model.Interaction;
 
 /**
  * Quick start: decayed engagement scores. Score every interaction of the bundled sample with the default

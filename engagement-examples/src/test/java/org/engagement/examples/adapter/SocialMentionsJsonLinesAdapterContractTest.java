@@ -3,12 +3,12 @@ package org.engagement.examples.adapter;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 import org.engagement.core.ingest.ChannelAdapter;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
 import org.engagement.testkit.ChannelAdapterContractTest;
 import org.engagement.testkit.ContractSample;
 

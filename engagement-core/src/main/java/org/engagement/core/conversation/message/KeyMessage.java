@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.engagement.core.conversation.match.TextFolding;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.text.TextFolding;
 
 /**
  * A message the brand wants customers to repeat, recognised by its matchers: phrases (a keyword is a

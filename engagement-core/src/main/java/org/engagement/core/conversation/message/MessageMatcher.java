@@ -9,10 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.engagement.core.conversation.match.PhraseAutomaton;
-import org.engagement.core.conversation.match.TextFolding;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.text.PhraseAutomaton;
+import org.engagement.core.internal.text.TextFolding;
 
 /**
  * Many key messages compiled into one {@link PhraseAutomaton}, so that finding which messages an

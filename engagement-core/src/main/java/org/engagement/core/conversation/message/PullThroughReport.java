@@ -10,11 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.core.conversation.Periods;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.engagement.Trend;
 import org.engagement.core.engagement.TrendRule;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

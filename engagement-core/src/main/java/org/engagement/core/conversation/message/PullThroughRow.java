@@ -3,8 +3,8 @@ package org.engagement.core.conversation.message;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The pull-through of one key message on one channel in one period. Immutable and thread-safe.

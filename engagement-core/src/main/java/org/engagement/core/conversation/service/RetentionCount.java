@@ -1,6 +1,6 @@
 package org.engagement.core.conversation.service;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * How many customers of a group were retained: successes out of trials, the shape a two-proportion test

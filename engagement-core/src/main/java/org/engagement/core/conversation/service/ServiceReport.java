@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Map;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * Service metrics overall, per channel (where the case opened) and per owner. A case's owner is the one

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.Direction;
-import org.engagement.core.model.Interaction;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
 import org.jspecify.annotations.Nullable;
 
 /**

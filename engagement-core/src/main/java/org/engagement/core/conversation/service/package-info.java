@@ -3,7 +3,7 @@
  * answered and resolved, per channel and owner, and whether customers whose requests were resolved stay
  * more than those whose requests were not.
  *
- * <p>Requests and replies are linked by the {@linkplain org.engagement.core.model.Content#threadId()
+ * <p>Requests and replies are linked by the {@linkplain org.engagement.core.domain.Content#threadId()
  * thread id} of their content. {@link org.engagement.core.conversation.service.ServiceLedger} keeps the
  * threads, mergeably; {@link org.engagement.core.conversation.service.ServiceReport} gives the metrics
  * and {@link org.engagement.core.conversation.service.RetentionGroups} the two groups' retention counts,

@@ -2,7 +2,7 @@ package org.engagement.core.conversation.voice;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * One brand's mentions in a cell of a {@link VoiceReport}, with their tone. A mention is

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.engagement.core.conversation.match.TextFolding;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.text.TextFolding;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package org.engagement.core.conversation.voice;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * A reputation index from 0 to 100 that weighs how much of the conversation is ours against how

@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collector;
 import org.engagement.core.conversation.MentionKind;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InvalidFieldException;
 
 /**
  * Counts mentions per brand, channel and period with their tone: the mergeable partial aggregate behind

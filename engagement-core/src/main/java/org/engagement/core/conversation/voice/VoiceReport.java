@@ -12,10 +12,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.engagement.core.conversation.Periods;
+import org.engagement.core.domain.Channel;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.engagement.Trend;
 import org.engagement.core.engagement.TrendRule;
-import org.engagement.core.model.Channel;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.engagement.core.channel.TrafficSource;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The columns the CSV adapter understands. Header names are matched ignoring case and surrounding
  * space; any other column becomes a string attribute of the interaction. The columns from {@link #TEXT}
- * on make up the interaction's {@link org.engagement.core.model.Content Content}; a row that leaves all
+ * on make up the interaction's {@link org.engagement.core.domain.Content Content}; a row that leaves all
  * of them empty has none.
  *
  * <p>Immutable and thread-safe, like every enum.

@@ -3,8 +3,8 @@ package org.engagement.core.ingest.csv;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the content columns of one CSV record; stateless apart from the header it is bound to. */

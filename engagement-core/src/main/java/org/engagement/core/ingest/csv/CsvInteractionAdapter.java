@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.engagement.core.channel.ChannelClassifier;
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ChannelAdapter;
 import org.engagement.core.ingest.RecordReader;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><th>column</th><th>required</th><th>content</th></tr>
  *   <tr><td>customer_id</td><td>yes</td><td>the customer's id</td></tr>
  *   <tr><td>timestamp</td><td>yes</td><td>ISO-8601 with offset: {@code 2024-03-01T10:15:30Z}</td></tr>
- *   <tr><td>type</td><td>yes</td><td>an {@link org.engagement.core.model.InteractionType} id: {@code click}, {@code purchase}</td></tr>
+ *   <tr><td>type</td><td>yes</td><td>an {@link org.engagement.core.domain.InteractionType} id: {@code click}, {@code purchase}</td></tr>
  *   <tr><td>channel</td><td rowspan="4">channel, or at least one of the UTM / referrer columns</td><td>a channel id</td></tr>
  *   <tr><td>utm_source</td><td>classified when channel is empty</td></tr>
  *   <tr><td>utm_medium</td><td>classified when channel is empty</td></tr>
@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>value, currency</td><td>no</td><td>a decimal number not below zero, and its ISO 4217 code (required with a value)</td></tr>
  *   <tr><td>source_id</td><td>no</td><td>the record's id at its source; repeats are duplicates</td></tr>
  *   <tr><td>text, tags, hashtags, links, brand, sentiment, audience, thread_id, owner, resolved</td><td>no</td>
- *       <td>the interaction's {@link org.engagement.core.model.Content content}: text as it is, lists
+ *       <td>the interaction's {@link org.engagement.core.domain.Content content}: text as it is, lists
  *       separated by {@code |}, sentiment from -1 to 1, audience a whole number, resolved
  *       {@code true}/{@code false}; a row with all of them empty has none</td></tr>
  *   <tr><td><i>any other</i></td><td>no</td><td>a string attribute named like the column (empty: absent)</td></tr>

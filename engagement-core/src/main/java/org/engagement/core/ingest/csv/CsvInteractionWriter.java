@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InvalidFieldException;
-import org.engagement.core.model.Money;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.Money;
 import org.jspecify.annotations.Nullable;
 
 /**

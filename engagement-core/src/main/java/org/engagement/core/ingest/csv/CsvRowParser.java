@@ -1,15 +1,15 @@
 package org.engagement.core.ingest.csv;
 
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.Money;
 import org.engagement.core.ingest.AdapterRecord;
 import org.engagement.core.ingest.Rejection;
 import org.engagement.core.ingest.SourcePosition;
 import org.engagement.core.ingest.Timestamps;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Direction;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
-import org.engagement.core.model.Money;
 import org.jspecify.annotations.Nullable;
 
 /** Turns the fields of one CSV record into an accepted interaction or a rejection. Not thread-safe. */

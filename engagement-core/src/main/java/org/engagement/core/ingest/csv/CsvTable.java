@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.Rejection;
 import org.engagement.core.ingest.SourcePosition;
-import org.engagement.core.model.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**

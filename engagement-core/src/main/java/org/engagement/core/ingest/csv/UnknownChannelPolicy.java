@@ -9,7 +9,7 @@ package org.engagement.core.ingest.csv;
  * @since 0.1.0
  */
 public enum UnknownChannelPolicy {
-  /** Accept the record with the channel in group {@link org.engagement.core.model.ChannelGroup#UNASSIGNED} (the default). */
+  /** Accept the record with the channel in group {@link org.engagement.core.domain.ChannelGroup#UNASSIGNED} (the default). */
   UNASSIGNED,
   /**
    * Classify the channel id as if it were the {@code utm_source} (so {@code linkedin} becomes Organic

@@ -1,6 +1,6 @@
 package org.engagement.core.value.rfm;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * One customer's RFM scores, each 1&ndash;5 with 5 best: R for recency (5 = bought most recently), F

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * RFM quintile scores and named segments for a set of customers, from each customer's recency,

@@ -1,7 +1,7 @@
 package org.engagement.core.value.rfm;
 
 import java.util.List;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The named RFM segments, assigned from the recency score R and the frequency score F (both 1&ndash;5,

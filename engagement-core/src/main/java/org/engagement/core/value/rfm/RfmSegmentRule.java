@@ -2,7 +2,7 @@ package org.engagement.core.value.rfm;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * One rule of a configurable RFM segment map: a name and inclusive score ranges on R, F and M (the R

@@ -1,7 +1,7 @@
 package org.engagement.core.value.tier;
 
 /**
- * The names of the {@linkplain org.engagement.core.model.CustomerProfile#metrics() profile metrics} that
+ * The names of the {@linkplain org.engagement.core.domain.CustomerProfile#metrics() profile metrics} that
  * value tiers and segment roll-ups read. The host (or another part of the SDK) computes them and puts
  * them in each profile; a missing metric has the meaning stated on each constant.
  *

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.segment.Segment;
 
 /**

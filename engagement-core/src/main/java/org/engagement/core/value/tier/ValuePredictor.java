@@ -2,7 +2,7 @@ package org.engagement.core.value.tier;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.core.model.CustomerProfile;
+import org.engagement.core.domain.CustomerProfile;
 
 /**
  * Predicts a customer's future value from their profile, in the same unit as the

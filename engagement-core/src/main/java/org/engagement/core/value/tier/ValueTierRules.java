@@ -1,6 +1,6 @@
 package org.engagement.core.value.tier;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The thresholds of {@link ValueTiers}; see there for how they are applied. Immutable and thread-safe.

@@ -12,8 +12,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.segment.Segment;
 
 /**

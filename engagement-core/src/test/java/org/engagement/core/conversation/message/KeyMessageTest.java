@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.BitSet;
 import java.util.List;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class KeyMessageTest {

@@ -9,12 +9,12 @@ import static org.engagement.core.conversation.ConversationFixtures.said;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.Direction;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

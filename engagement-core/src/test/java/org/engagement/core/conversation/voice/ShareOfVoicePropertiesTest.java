@@ -12,9 +12,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.engagement.core.conversation.ConversationFixtures;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 import org.engagement.core.engagement.Granularity;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
 
 class ShareOfVoicePropertiesTest {
 

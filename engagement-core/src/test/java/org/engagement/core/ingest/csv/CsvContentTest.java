@@ -15,12 +15,12 @@ import net.jqwik.api.Builders;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Content;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class CsvContentTest {

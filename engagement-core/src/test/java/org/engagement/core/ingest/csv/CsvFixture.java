@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.ChannelAdapter;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
-import org.engagement.core.model.Interaction;
 
 /** Runs the CSV adapter over text or bytes and keeps what came out. */
 record CsvFixture(ImportReport report, List<Interaction> interactions) {

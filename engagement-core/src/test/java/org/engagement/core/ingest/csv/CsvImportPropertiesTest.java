@@ -18,14 +18,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.Money;
 import org.engagement.core.ingest.Rejection;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Channel;
-import org.engagement.core.model.ChannelGroup;
-import org.engagement.core.model.Direction;
-import org.engagement.core.model.Interaction;
-import org.engagement.core.model.InteractionType;
-import org.engagement.core.model.Money;
 
 class CsvImportPropertiesTest {
   private static final List<String> HEADER = List.of("customer_id", "timestamp", "type", "direction", "channel",

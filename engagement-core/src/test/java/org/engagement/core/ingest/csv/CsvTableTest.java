@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.Rejection;
-import org.engagement.core.model.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {

@@ -3,7 +3,7 @@ package org.engagement.core.value.rfm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class RfmScoresTest {

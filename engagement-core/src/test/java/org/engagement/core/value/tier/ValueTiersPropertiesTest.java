@@ -13,8 +13,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
-import org.engagement.core.model.Customer;
-import org.engagement.core.model.CustomerProfile;
+import org.engagement.core.domain.Customer;
+import org.engagement.core.domain.CustomerProfile;
 
 class ValueTiersPropertiesTest {
 

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.engagement.core.model.Attributes;
-import org.engagement.core.model.Customer;
-import org.engagement.core.model.CustomerProfile;
-import org.engagement.core.model.InvalidFieldException;
+import org.engagement.core.domain.Attributes;
+import org.engagement.core.domain.Customer;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.segment.Segment;
 import org.junit.jupiter.api.Test;
 

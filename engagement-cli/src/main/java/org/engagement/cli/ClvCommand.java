@@ -1,0 +1,177 @@
+package org.engagement.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.engagement.cli.AttributeCommand.UsageException;
+import org.engagement.clv.fit.FitOptions;
+import org.engagement.clv.fit.FitResult;
+import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.model.GammaGammaModel;
+import org.engagement.clv.model.MbgNbdModel;
+import org.engagement.clv.model.ParetoNbdModel;
+import org.engagement.clv.model.SpendSummary;
+import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.clv.summary.SummaryCsvReader;
+import org.engagement.clv.summary.WeightedSummary;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.Rejection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code engagement clv --model bgnbd|mbgnbd|paretonbd|gammagamma --input SUMMARY [--unit week]}: fits a
+ * customer-lifetime-value model by maximum likelihood to a repeat-buying summary CSV and prints the fit.
+ *
+ * <p>Input: the layouts of the CDNOW summary files, read by {@link SummaryCsvReader}: a header naming
+ * {@code frequency,recency,T[,monetary_value]} (lifetimes) or {@code x,t_x,T[,zbar]} (BTYD), one customer
+ * per row; times in {@code --unit} (default weeks, as in the CDNOW files), which is also the unit of the
+ * fitted scale parameters ({@code alpha}). {@code gammagamma} needs the spend column and uses the customers
+ * with at least one repeat purchase.
+ *
+ * <p>Output: CSV {@code parameter,value}: the estimates in the model's order, {@code log_likelihood},
+ * {@code converged} ({@code true} or {@code false}) and, when the Hessian allows them, a standard error per
+ * parameter as {@code se:<name>}. Numbers are the shortest plain decimals that read back to the same double.
+ *
+ * <p>Exit code 0 on a clean, converged fit; 1 when a row was rejected (each is reported on standard error
+ * with its line and reason; the fit uses the others), the file cannot be read or the fit did not converge;
+ * 2 on a usage error: an unknown model or unit, or {@code gammagamma} on a file without spend.
+ */
+@Command(name = "clv", mixinStandardHelpOptions = true,
+    description = "Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary CSV "
+        + "frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value.")
+final class ClvCommand implements Callable<Integer> {
+  private static final FitOptions OPTIONS = FitOptions.defaults();
+
+  /** Fits one model to the summaries read, with times in {@code unit}. */
+  @FunctionalInterface
+  private interface Fitter {
+    FitResult fit(SummaryCsvReader.Result summaries, PeriodUnit unit) throws UsageException;
+  }
+
+  /** The models by command-line name, in the order listed in the help. */
+  private static final Map<String, Fitter> MODELS = models();
+
+  private static Map<String, Fitter> models() {
+    Map<String, Fitter> models = new LinkedHashMap<>();
+    models.put("bgnbd", (s, unit) -> BgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS).result());
+    models.put("mbgnbd", (s, unit) -> MbgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS).result());
+    models.put("paretonbd", (s, unit) -> ParetoNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS).result());
+    models.put("gammagamma", (s, unit) -> GammaGammaModel.fit(spends(s), OPTIONS).result());
+    return Collections.unmodifiableMap(models);
+  }
+
+  @Option(names = "--model", required = true, paramLabel = "NAME",
+      description = "the model: bgnbd, mbgnbd, paretonbd or gammagamma")
+  @SuppressWarnings("NullAway.Init")
+  private String model;
+
+  @Option(names = "--input", required = true, paramLabel = "SUMMARY",
+      description = "the summary CSV (UTF-8, header frequency,recency,T[,monetary_value] or x,t_x,T[,zbar])")
+  @SuppressWarnings("NullAway.Init")
+  private Path input;
+
+  @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "week",
+      description = "the unit of recency and T in the file: day, week or month (default: ${DEFAULT-VALUE})")
+  private String unit = "week";
+
+  @Override
+  public Integer call() {
+    PrintStream err = System.err;
+    Fitter fitter = MODELS.get(model.toLowerCase(Locale.ROOT));
+    PeriodUnit timeUnit;
+    try {
+      if (fitter == null) {
+        throw new UsageException("unknown model '" + model + "'; the models are " + String.join(", ", MODELS.keySet()));
+      }
+      timeUnit = unit(unit);
+    } catch (UsageException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    SummaryCsvReader.Result summaries;
+    try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      summaries = SummaryCsvReader.read(reader, input.toString());
+    } catch (InvalidSourceException | IOException e) {
+      err.println("cannot read " + input + ": " + describe(e));
+      return 1;
+    }
+    for (Rejection rejection : summaries.report().rejections()) {
+      err.println(rejection);
+    }
+    summaries.report().failureReason().ifPresent(f -> err.println("reading stopped early: " + f));
+    if (summaries.summaries().isEmpty()) {
+      err.println("no valid customers in " + input + ": nothing to fit");
+      return 1;
+    }
+    FitResult fit;
+    try {
+      fit = fitter.fit(summaries, timeUnit);
+    } catch (UsageException e) {
+      err.println(e.getMessage());
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println("cannot fit " + model + " to " + input + ": " + e.getMessage());
+      return 1;
+    }
+    print(fit);
+    if (!fit.converged()) {
+      err.println("the fit did not converge (" + fit.status() + "): the estimates are the last point reached");
+      return 1;
+    }
+    return summaries.report().isClean() ? 0 : 1;
+  }
+
+  private static PeriodUnit unit(String text) throws UsageException {
+    try {
+      return PeriodUnit.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("unknown --unit '" + text + "'; the units are day, week, month");
+    }
+  }
+
+  private static List<SpendSummary> spends(SummaryCsvReader.Result summaries) throws UsageException {
+    if (!summaries.hasMeanSpend()) {
+      throw new UsageException("gammagamma needs the mean repeat spend: a monetary_value (or zbar) column");
+    }
+    List<SpendSummary> spends = SpendSummary.compress(summaries.summaries());
+    if (spends.isEmpty()) {
+      throw new InvalidFieldException("frequency", 0, "must be above 0 for at least one customer to fit spend");
+    }
+    return spends;
+  }
+
+  private static String describe(Exception e) {
+    return e instanceof IOException io ? AttributeCommand.describe(io) : String.valueOf(e.getMessage());
+  }
+
+  private static void print(FitResult fit) {
+    PrintStream out = System.out;
+    StringBuilder csv = new StringBuilder("parameter,value\n");
+    double[] estimates = fit.estimates();
+    for (int i = 0; i < estimates.length; i++) {
+      csv.append(fit.parameterNames().get(i)).append(',').append(AttributeCommand.number(estimates[i])).append('\n');
+    }
+    csv.append("log_likelihood,").append(AttributeCommand.number(fit.logLikelihood())).append('\n');
+    csv.append("converged,").append(fit.converged()).append('\n');
+    if (fit.hasStandardErrors()) {
+      for (String name : fit.parameterNames()) {
+        csv.append("se:").append(name).append(',').append(AttributeCommand.number(fit.standardError(name))).append('\n');
+      }
+    } else {
+      System.err.println("no standard errors: the Hessian at the estimate is not positive definite");
+    }
+    out.print(csv);
+    out.flush();
+  }
+}

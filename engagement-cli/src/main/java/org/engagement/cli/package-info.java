@@ -1,0 +1,5 @@
+/** The {@code engagement} command-line tool. */
+@NullMarked
+package org.engagement.cli;
+
+import org.jspecify.annotations.NullMarked;

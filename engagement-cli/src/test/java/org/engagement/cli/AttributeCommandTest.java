@@ -1,0 +1,211 @@
+package org.engagement.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.engagement.cli.CliRun.run;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code attribute} on the toy dataset of the attribution reference, section 7 (test resource
+ * {@code attribution/toy-paths.csv}): paths A>B>C 2 conversions / 20 value, A>A>B 3 / 45, B>C 1 / 5, C 1 / 10,
+ * A 0 / 0, B>A>C 1 / 12; 8 conversions, 92 value.
+ */
+class AttributeCommandTest {
+  private static final Offset<Double> EXACT = within(1e-12);
+
+
+
+  static String resource(String name) {
+    URL url = Objects.requireNonNull(AttributeCommandTest.class.getResource("/attribution/" + name), name);
+    try {
+      return Path.of(url.toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertCredits(CliRun run, double[] conversions, double[] values) {
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+    List<String[]> rows = run.rows("channel,conversions,value");
+    assertThat(rows).extracting(r -> r[0]).containsExactly("A", "B", "C");
+    for (int c = 0; c < 3; c++) {
+      assertThat(rows.get(c)).hasSize(3);
+      assertThat(Double.parseDouble(rows.get(c)[1])).as(rows.get(c)[0]).isCloseTo(conversions[c], EXACT);
+      assertThat(Double.parseDouble(rows.get(c)[2])).as(rows.get(c)[0]).isCloseTo(values[c], EXACT);
+    }
+  }
+
+  @Test
+  void firstAndLastTouchPrintTheReferenceVectorsExactly() {
+    CliRun first = run("attribute", "--model", "first-touch", "--input", resource("toy-paths.csv"));
+    assertThat(first.err()).isEmpty();
+    assertThat(first.exit()).isZero();
+    assertThat(first.out()).isEqualTo("channel,conversions,value\nA,5,65\nB,2,17\nC,1,10\n");
+    CliRun last = run("attribute", "--model", "last-touch", "--input", resource("toy-paths.csv"));
+    assertThat(last.out()).isEqualTo("channel,conversions,value\nA,0,0\nB,3,45\nC,5,47\n");
+  }
+
+  /** Linear per touch (ChannelAttribution): conversions 3, 2.5, 2.5; value 122/3, 169/6, 139/6. */
+  @Test
+  void linearIsPerTouchLikeChannelAttribution() {
+    CliRun run = run("attribute", "--model", "linear", "--input", resource("toy-paths.csv"));
+    assertCredits(run, new double[] {3, 2.5, 2.5}, new double[] {122.0 / 3, 169.0 / 6, 139.0 / 6});
+  }
+
+  /** Linear over unique channels equals Zhao's simplified Shapley: 5/2, 3, 5/2 (A>A>B splits 3/2, 3/2). */
+  @Test
+  void linearUniqueSplitsEachPathOverItsDistinctChannels() {
+    CliRun run = run("attribute", "--model", "linear-unique", "--input", resource("toy-paths.csv"));
+    // Value: A 20/3 + 45/2 + 4, B 20/3 + 45/2 + 5/2 + 4, C 20/3 + 5/2 + 10 + 4.
+    assertCredits(run, new double[] {2.5, 3, 2.5},
+        new double[] {20.0 / 3 + 22.5 + 4, 20.0 / 3 + 22.5 + 2.5 + 4, 20.0 / 3 + 2.5 + 10 + 4});
+  }
+
+  /**
+   * Position-based with {@code --param} weights 20/20/60 is J-shaped: conversions 1.8, 2.65, 3.55 (reference,
+   * section 7); value by hand: A 4 + 18 + 2.4 = 24.4, B 4 + 27 + 1.25 + 2.4 = 34.65, C 12 + 3.75 + 10 + 7.2 =
+   * 32.95.
+   */
+  @Test
+  void paramsConfigureTheModel() {
+    CliRun run = run("attribute", "--model", "position-based", "--param", "first=0.2", "--param", "middle=0.2",
+        "--param", "last=0.6", "--input", resource("toy-paths.csv"));
+    assertCredits(run, new double[] {1.8, 2.65, 3.55}, new double[] {24.4, 34.65, 32.95});
+    CliRun defaults = run("attribute", "--model", "position-based", "--input", resource("toy-paths.csv"));
+    assertCredits(defaults, new double[] {2.8, 2.5, 2.7}, new double[] {
+        // A>B>C: A 8, B 4, C 8; A>A>B: A 18 + 9, B 18; B>C: 2.5 each; C: 10; B>A>C: B 4.8, A 2.4, C 4.8.
+        8 + 27 + 2.4, 4 + 18 + 2.5 + 4.8, 8 + 2.5 + 10 + 4.8});
+  }
+
+  /**
+   * Markov order 1 (ChannelAttribution's conventions: A > A > B collapses to A > B, non-conversions from
+   * total_null): removal effects 203/384, 77/96, 5/8 (reference, section 7), so conversions 8 * RE / sum RE =
+   * 1624/751, 2464/751, 1920/751; value credits add up to 92.
+   */
+  @Test
+  void markovFollowsChannelAttributionAndTakesAnOrder() {
+    CliRun run = run("attribute", "--model", "markov", "--input", resource("toy-paths.csv"));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+    List<String[]> rows = run.rows("channel,conversions,value");
+    assertThat(rows).extracting(r -> r[0]).containsExactly("A", "B", "C");
+    double[] expected = {1624.0 / 751, 2464.0 / 751, 1920.0 / 751};
+    double value = 0;
+    for (int c = 0; c < 3; c++) {
+      assertThat(Double.parseDouble(rows.get(c)[1])).isCloseTo(expected[c], within(1e-9));
+      value += Double.parseDouble(rows.get(c)[2]);
+    }
+    assertThat(value).isCloseTo(92, within(1e-9));
+    CliRun second = run("attribute", "--model", "markov", "--order", "2", "--input", resource("toy-paths.csv"));
+    assertThat(second.exit()).isZero();
+    assertThat(second.rows("channel,conversions,value")).hasSize(3);
+    CliRun zero = run("attribute", "--model", "markov", "--order", "0", "--input", resource("toy-paths.csv"));
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.err()).startsWith("model markov: order '0' is invalid");
+  }
+
+  @Test
+  void writesToTheOutputFileWhenGivenOne(@TempDir Path dir) throws IOException {
+    Path credits = dir.resolve("credits.csv");
+    CliRun run = run("attribute", "--model", "first-touch", "--input", resource("toy-paths.csv"),
+        "--output", credits.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(credits)).isEqualTo("channel,conversions,value\nA,5,65\nB,2,17\nC,1,10\n");
+  }
+
+  @Test
+  void readsOtherDelimitersAndQuotesChannelNamesThatNeedIt(@TempDir Path dir) throws IOException {
+    Path paths = dir.resolve("paths.csv");
+    Files.writeString(paths, "path;total_conversions;total_conversion_value;total_null\n"
+        + "\"mail, weekly > İstanbul ads\";2;0.5;1\n"
+        + "İstanbul ads;1;0.00001;0\n");
+    CliRun run = run("attribute", "--model", "last-touch", "--delimiter", ";", "--input", paths.toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo("channel,conversions,value\n\"mail, weekly\",0,0\nİstanbul ads,3,0.50001\n");
+    assertThat(AttributeCommand.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(AttributeCommand.number(1e-5)).isEqualTo("0.00001");
+    assertThat(AttributeCommand.number(1e21)).isEqualTo("1000000000000000000000");
+    assertThat(AttributeCommand.number(-0.0)).isEqualTo("0");
+    assertThat(AttributeCommand.number(122.0 / 3)).isEqualTo("40.666666666666664");
+  }
+
+  @Test
+  void anUnknownModelIsAUsageErrorThatListsTheNames() {
+    CliRun run = run("attribute", "--model", "nope", "--input", resource("toy-paths.csv"));
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("no attribution model named 'nope'; available: [custom, first-touch,")
+        .contains("linear, linear-unique", "position-based");
+  }
+
+  @Test
+  void theModelSaysWhichParametersItRefuses() {
+    CliRun order = run("attribute", "--model", "first-touch", "--order", "2", "--input", resource("toy-paths.csv"));
+    assertThat(order.exit()).isEqualTo(2);
+    assertThat(order.err()).isEqualTo(
+        "model first-touch: parameter 'order' is invalid: is not accepted: the model takes no parameters\n");
+    CliRun misspelt = run("attribute", "--model", "position-based", "--param", "frist=0.3",
+        "--input", resource("toy-paths.csv"));
+    assertThat(misspelt.exit()).isEqualTo(2);
+    assertThat(misspelt.err()).startsWith("model position-based: parameter 'frist' is invalid: "
+        + "is not a parameter of this model; known: [first, last, middle]");
+    CliRun twice = run("attribute", "--model", "first-touch", "--order", "2", "--param", "order=3",
+        "--input", resource("toy-paths.csv"));
+    assertThat(twice.exit()).isEqualTo(2);
+    assertThat(twice.err()).contains("give the order once");
+  }
+
+  @Test
+  void aBadInputFileNamesLineFieldValueAndRule(@TempDir Path dir) {
+    String bad = resource("bad-paths.csv");
+    CliRun run = run("attribute", "--model", "linear", "--input", bad);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(
+        "cannot read " + bad + ": line 3: total_conversions '-1' is invalid: must not be negative\n");
+    Path missing = dir.resolve("missing.csv");
+    CliRun none = run("attribute", "--model", "linear", "--input", missing.toString());
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.err()).isEqualTo("cannot read " + missing + ": no such file\n");
+  }
+
+  @Test
+  void aModelThatNeedsMoreThanPathsFailsWithItsReason() {
+    CliRun run = run("attribute", "--model", "time-decay", "--input", resource("toy-paths.csv"));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("model time-decay cannot attribute ").contains("needs touch times");
+  }
+
+  @Test
+  void missingOptionsAreUsageErrors() {
+    assertThat(run("attribute", "--input", resource("toy-paths.csv")).exit()).isEqualTo(2);
+    assertThat(run("attribute", "--model", "linear").exit()).isEqualTo(2);
+    assertThat(run("attribute", "--model", "linear", "--order", "two", "--input", resource("toy-paths.csv")).exit())
+        .isEqualTo(2);
+    CliRun noValue = run("attribute", "--model", "position-based", "--param", "first", "--input", resource("toy-paths.csv"));
+    assertThat(noValue.exit()).isEqualTo(2);
+    assertThat(noValue.err()).contains("KEY=VALUE");
+  }
+
+  @Test
+  void aFileWithoutRowsGivesTheHeaderOnly(@TempDir Path dir) throws IOException {
+    Path empty = dir.resolve("empty.csv");
+    Files.writeString(empty, "path,total_conversions\n");
+    CliRun run = run("attribute", "--model", "linear", "--input", empty.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo("channel,conversions,value\n");
+  }
+}

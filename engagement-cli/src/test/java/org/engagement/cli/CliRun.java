@@ -1,0 +1,57 @@
+package org.engagement.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The exit code, standard output and standard error of one in-process run of the tool. */
+record CliRun(int exit, String out, String err) {
+
+  /** Runs {@code engagement args...} in this JVM, capturing both output streams. */
+  static CliRun run(String... args) {
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      exit = EngagementCli.execute(args);
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The data rows of the CSV output, split into fields, after checking the header. */
+  List<String[]> rows(String header) {
+    String[] lines = out.split("\n", -1);
+    assertThat(lines[0]).isEqualTo(header);
+    assertThat(lines[lines.length - 1]).isEmpty();
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 1; i < lines.length - 1; i++) {
+      rows.add(lines[i].split(",", -1));
+    }
+    return rows;
+  }
+
+  /** The {@code metric,value} output as a map, after checking the header. */
+  Map<String, String> metrics() {
+    Map<String, String> metrics = new LinkedHashMap<>();
+    String[] lines = out.split("\n");
+    assertThat(lines[0]).isEqualTo("metric,value");
+    for (int i = 1; i < lines.length; i++) {
+      int comma = lines[i].lastIndexOf(',');
+      metrics.put(lines[i].substring(0, comma), lines[i].substring(comma + 1));
+    }
+    return metrics;
+  }
+}

@@ -1,0 +1,58 @@
+package org.engagement.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.engagement.cli.AttributeCommandTest.resource;
+import static org.engagement.cli.CliRun.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code compare} on the toy dataset of the attribution reference, section 7. */
+class CompareCommandTest {
+
+  @Test
+  void printsTheModelsSideBySide() {
+    CliRun run = run("compare", "--models", "first-touch,last-touch,linear", "--input", resource("toy-paths.csv"));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+    List<String[]> rows = run.rows("channel,first-touch_conversions,first-touch_value,"
+        + "last-touch_conversions,last-touch_value,linear_conversions,linear_value");
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0)).startsWith("A", "5", "65", "0", "0", "3");
+    assertThat(rows.get(1)).startsWith("B", "2", "17", "3", "45", "2.5");
+    assertThat(rows.get(2)).startsWith("C", "1", "10", "5", "47", "2.5");
+    assertThat(Double.parseDouble(rows.get(0)[6])).isCloseTo(122.0 / 3, within(1e-12));
+    assertThat(Double.parseDouble(rows.get(1)[6])).isCloseTo(169.0 / 6, within(1e-12));
+    assertThat(Double.parseDouble(rows.get(2)[6])).isCloseTo(139.0 / 6, within(1e-12));
+  }
+
+  @Test
+  void writesToTheOutputFile(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("compare.csv");
+    CliRun run = run("compare", "--models", "last-touch", "--input", resource("toy-paths.csv"), "--output", out.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(Files.readString(out))
+        .isEqualTo("channel,last-touch_conversions,last-touch_value\nA,0,0\nB,3,45\nC,5,47\n");
+  }
+
+  @Test
+  void unknownOrRepeatedModelsAreUsageErrorsAndBadInputAnInputError() {
+    CliRun unknown = run("compare", "--models", "first-touch,nope", "--input", resource("toy-paths.csv"));
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("no attribution model named 'nope'; available: [");
+    CliRun twice = run("compare", "--models", "linear,linear", "--input", resource("toy-paths.csv"));
+    assertThat(twice.exit()).isEqualTo(2);
+    assertThat(twice.err()).isEqualTo("--models names linear twice\n");
+    CliRun bad = run("compare", "--models", "linear", "--input", resource("bad-paths.csv"));
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("line 3: total_conversions '-1' is invalid: must not be negative");
+    CliRun timeDecay = run("compare", "--models", "linear,time-decay", "--input", resource("toy-paths.csv"));
+    assertThat(timeDecay.exit()).isEqualTo(1);
+    assertThat(timeDecay.err()).startsWith("cannot compare on ").contains("needs touch times");
+  }
+}

@@ -1,0 +1,45 @@
+package org.engagement.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngagementCliTest {
+
+  private static String run(int expectedExit, String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      assertThat(EngagementCli.execute(args)).isEqualTo(expectedExit);
+    } finally {
+      System.setOut(original);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void importPrintsTheReportAsCsvAndFailsOnBadRecords(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "customer_id,timestamp,type,channel\n"
+        + "c-1,2024-03-01T10:15:30Z,click,web\n"
+        + "c-2,2024-03-01T10:15:30,click,web\n");
+    String out = run(1, "import", "--input", csv.toString());
+    assertThat(out).startsWith("metric,value\nread,2\naccepted,1\nrejected,1\nduplicates,0\n");
+    assertThat(out).contains("# record 2 (line 3): timestamp");
+  }
+
+  @Test
+  void aCleanImportExitsWithZero(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "customer_id,timestamp,type,channel\nc-1,2024-03-01T10:15:30Z,click,web\n");
+    assertThat(run(0, "import", "--input", csv.toString())).contains("accepted,1");
+  }
+
+}

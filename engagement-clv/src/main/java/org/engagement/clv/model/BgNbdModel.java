@@ -1,0 +1,175 @@
+package org.engagement.clv.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import org.engagement.clv.fit.FitOptions;
+import org.engagement.clv.internal.fit.MaximumLikelihood;
+import org.engagement.clv.internal.fit.Parameter;
+import org.engagement.clv.internal.special.Hypergeometric;
+import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.clv.summary.WeightedSummary;
+import org.hipparchus.special.Beta;
+import org.hipparchus.special.Gamma;
+
+/**
+ * The BG/NBD model of Fader, Hardie and Lee (2005), "'Counting Your Customers' the Easy Way: An
+ * Alternative to the Pareto/NBD Model", Marketing Science 24(2): while alive a customer buys at a
+ * Poisson rate {@code lambda ~ Gamma(r, alpha)}; after each repeat purchase they drop out with
+ * probability {@code p ~ Beta(a, b)}.
+ *
+ * <p>The formulas are the paper's: likelihood (eq. 6), {@code P(X(t) = n)} (eq. 8), {@code E[X(t)]} (eq.
+ * 9), {@code P(alive)} (eq. 11 / note 008) and the conditional expectation (eq. 10). {@code alpha} is a
+ * scale in {@link #unit()}: the same data in days gives an {@code alpha} seven times larger than in weeks.
+ * The expectations divide by {@code a - 1}; at {@code a = 1} exactly that is a removable singularity the
+ * formulas do not resolve (they return {@code NaN}), which a fitted {@code a} does not hit in practice.
+ *
+ * <p>Immutable and thread-safe, being a record of immutable values.
+ *
+ * @param r shape of the purchase-rate gamma distribution, positive
+ * @param alpha scale of the purchase-rate gamma distribution, in {@code unit}, positive
+ * @param a first shape of the drop-out beta distribution, positive
+ * @param b second shape of the drop-out beta distribution, positive
+ * @param unit the time unit of {@code alpha} and of every time argument
+ * @since 0.1.0
+ */
+public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
+    implements RepeatBuyingModel {
+  private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
+
+  /** Validates the fields. */
+  public BgNbdModel {
+    Histories.checkPositive("r", r);
+    Histories.checkPositive("alpha", alpha);
+    Histories.checkPositive("a", a);
+    Histories.checkPositive("b", b);
+    requireNonNull(unit, "unit");
+  }
+
+  /**
+   * Fits the model by maximum likelihood on compressed summaries measured in {@code unit}, from the
+   * start {@code r = alpha = a = b = 1}.
+   */
+  public static ModelFit<BgNbdModel> fit(List<WeightedSummary> summaries, PeriodUnit unit, FitOptions options) {
+    requireNonNull(unit, "unit");
+    BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), false);
+    List<Parameter> parameters = NAMES.startingAtOne();
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+        p -> new BgNbdModel(p[0], p[1], p[2], p[3], unit));
+  }
+
+  /** The log-likelihood of {@code summaries} (in {@link #unit()}) under this model (FHL 2005, eq. 6). */
+  public double logLikelihood(List<WeightedSummary> summaries) {
+    return new BgNbdLikelihood(new CompressedHistories(summaries), false).at(new double[] {r, alpha, a, b});
+  }
+
+  @Override
+  public Map<String, Double> parameters() {
+    return NAMES.values(r, alpha, a, b);
+  }
+
+  /** {@code (a + b - 1) / (a - 1) * [1 - (alpha / (alpha + t))^r 2F1(r, b; a + b - 1; t / (alpha + t))]}. */
+  @Override
+  public double expectedPurchases(double t) {
+    Histories.checkHorizon(t);
+    if (t == 0) {
+      return 0;
+    }
+    double z = t / (alpha + t);
+    double power = Math.exp(r * Math.log(alpha / (alpha + t)));
+    return purchasesWhileAlive(r, b, z, power);
+  }
+
+  /**
+   * Eq. 8: the NBD probability of {@code n} for a customer still alive at {@code t}, plus, for {@code n
+   * > 0}, the chance of dying right after the {@code n}-th purchase times the NBD tail {@code P(N >= n)}
+   * (a regularised incomplete beta, free of the cancellation in {@code 1 - sum}).
+   */
+  @Override
+  public double probabilityOfPurchases(int n, double t) {
+    Histories.checkCount(n);
+    Histories.checkHorizon(t);
+    if (t == 0) {
+      return n == 0 ? 1 : 0;
+    }
+    double logBeta = Beta.logBeta(a, b);
+    double z = t / (alpha + t);
+    double nbd = Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0)
+        + r * Math.log(alpha / (alpha + t)) + (n == 0 ? 0 : n * Math.log(z));
+    double alive = Math.exp(Beta.logBeta(a, b + n) - logBeta + nbd);
+    if (n == 0) {
+      return alive;
+    }
+    double tail = Beta.regularizedBeta(z, n, r);
+    return alive + Math.exp(Beta.logBeta(a + 1, b + n - 1) - logBeta) * tail;
+  }
+
+  /**
+   * Eq. 10: {@code [(a + b + x - 1) / (a - 1)] [1 - ((alpha + T) / (alpha + T + t))^(r + x)
+   * 2F1(r + x, b + x; a + b + x - 1; t / (alpha + T + t))]}, times {@link #probabilityAlive}.
+   */
+  @Override
+  public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
+    Histories.check(frequency, recency, age);
+    Histories.checkHorizon(t);
+    if (t == 0) {
+      return 0;
+    }
+    int x = frequency;
+    double z = t / (alpha + age + t);
+    double power = Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t)));
+    return purchasesWhileAlive(r + x, b + x, z, power) * probabilityAlive(frequency, recency, age);
+  }
+
+  /**
+   * The conditional expectations at every horizon, with the history checked and {@code P(alive)} computed
+   * once; equal to calling the single-horizon method at each horizon.
+   */
+  @Override
+  public void conditionalExpectedPurchases(int frequency, double recency, double age, double[] horizons,
+      double[] out) {
+    Histories.check(frequency, recency, age);
+    Histories.checkOutput(horizons, out);
+    double shape = r + frequency;
+    double bx = b + frequency;
+    double c = a + bx - 1;
+    double alive = probabilityAlive(frequency, recency, age);
+    for (int i = 0; i < horizons.length; i++) {
+      double t = horizons[i];
+      Histories.checkHorizon(t);
+      if (t == 0) {
+        out[i] = 0;
+        continue;
+      }
+      double z = t / (alpha + age + t);
+      double power = Math.exp(shape * Math.log((alpha + age) / (alpha + age + t)));
+      out[i] = purchasesWhileAlive(shape, bx, z, power) * alive;
+    }
+  }
+
+  /**
+   * {@code c / (a - 1) [1 - power 2F1(shape, bx; c; z)]} with {@code c = a + bx - 1}. When {@code c = 0}
+   * exactly ({@code x = 0} and {@code a + b = 1}) the series has a pole that {@code c} cancels; the limit
+   * {@code c 2F1(shape, bx; c; z) -> shape bx z 2F1(shape + 1, bx + 1; 2; z)} is used instead.
+   */
+  private double purchasesWhileAlive(double shape, double bx, double z, double power) {
+    double c = a + bx - 1;
+    if (c == 0) {
+      return -power * shape * bx * z * Hypergeometric.gauss2F1(shape + 1, bx + 1, 2, z) / (a - 1);
+    }
+    return c / (a - 1) * (1 - power * Hypergeometric.gauss2F1(shape, bx, c, z));
+  }
+
+  /** {@code 1 / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x))}. */
+  @Override
+  public double probabilityAlive(int frequency, double recency, double age) {
+    Histories.check(frequency, recency, age);
+    if (frequency == 0) {
+      return 1;
+    }
+    int x = frequency;
+    double logOdds = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + age) / (alpha + recency));
+    return 1 / (1 + Math.exp(logOdds));
+  }
+}

@@ -1,0 +1,50 @@
+package org.engagement.clv.model;
+
+import java.util.List;
+import java.util.TreeMap;
+import org.engagement.clv.summary.WeightedSummary;
+import org.engagement.core.domain.InvalidFieldException;
+
+/**
+ * Weighted {@code (x, t_x, T)} rows as primitive columns, with the distinct frequencies indexed so a
+ * likelihood computes the terms that depend only on {@code x} once per distinct value.
+ */
+final class CompressedHistories {
+  final int[] distinctFrequencies;
+  final int[] frequencyIndex;
+  final double[] recency;
+  final double[] age;
+  final double[] weight;
+
+  CompressedHistories(List<WeightedSummary> rows) {
+    if (rows.isEmpty()) {
+      throw new InvalidFieldException("summaries", rows, "must not be empty");
+    }
+    TreeMap<Integer, Integer> index = new TreeMap<>();
+    for (WeightedSummary row : rows) {
+      index.putIfAbsent(row.frequency(), 0);
+    }
+    distinctFrequencies = new int[index.size()];
+    int k = 0;
+    for (Integer x : index.keySet()) {
+      distinctFrequencies[k] = x;
+      index.put(x, k++);
+    }
+    int n = rows.size();
+    frequencyIndex = new int[n];
+    recency = new double[n];
+    age = new double[n];
+    weight = new double[n];
+    for (int i = 0; i < n; i++) {
+      WeightedSummary row = rows.get(i);
+      frequencyIndex[i] = index.get(row.frequency());
+      recency[i] = row.recency();
+      age[i] = row.age();
+      weight[i] = row.weight();
+    }
+  }
+
+  int size() {
+    return weight.length;
+  }
+}

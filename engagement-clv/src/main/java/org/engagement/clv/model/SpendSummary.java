@@ -1,0 +1,62 @@
+package org.engagement.clv.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.core.domain.InvalidFieldException;
+
+/**
+ * A distinct {@code (x, zbar)} pair, the number of repeat purchases and their mean amount, with the
+ * number of customers sharing it: the compressed input of the Gamma-Gamma spend model.
+ *
+ * <p>Immutable and thread-safe, being a record of immutable values.
+ *
+ * @param frequency {@code x}, at least 1
+ * @param meanSpend {@code zbar}, positive and finite
+ * @param weight the number of customers with this pair, at least 1
+ * @since 0.1.0
+ */
+public record SpendSummary(int frequency, double meanSpend, long weight) {
+  private static final Comparator<SpendSummary> ORDER =
+      Comparator.comparingInt(SpendSummary::frequency).thenComparingDouble(SpendSummary::meanSpend);
+
+  /** Validates the fields. */
+  public SpendSummary {
+    if (frequency < 1) {
+      throw new InvalidFieldException("frequency", frequency, "must be at least 1");
+    }
+    if (!(meanSpend > 0 && meanSpend < Double.POSITIVE_INFINITY)) {
+      throw new InvalidFieldException("meanSpend", meanSpend, "must be positive and finite");
+    }
+    if (weight < 1) {
+      throw new InvalidFieldException("weight", weight, "must be at least 1");
+    }
+  }
+
+  /**
+   * One row per distinct {@code (x, zbar)} of the summaries with at least one repeat purchase ({@code x
+   * = 0} carries no spend information and is skipped), in ascending order. The summaries must use the
+   * model convention (first purchase excluded).
+   *
+   * @throws InvalidFieldException if a summary with {@code x > 0} has a mean spend of 0 (the model's
+   *     spends are positive); drop such customers first
+   */
+  public static List<SpendSummary> compress(Iterable<RepeatBuyingSummary> summaries) {
+    Map<SpendSummary, Long> counts = new TreeMap<>(ORDER);
+    for (RepeatBuyingSummary s : summaries) {
+      if (s.frequency() > 0) {
+        if (s.meanSpend() <= 0) {
+          throw new InvalidFieldException("meanSpend", s.meanSpend(),
+              "must be positive for a customer with repeat purchases (customer " + s.customerId() + ")");
+        }
+        counts.merge(new SpendSummary(s.frequency(), s.meanSpend(), 1), 1L, Long::sum);
+      }
+    }
+    List<SpendSummary> out = new ArrayList<>(counts.size());
+    counts.forEach((key, n) -> out.add(new SpendSummary(key.frequency(), key.meanSpend(), n)));
+    return out;
+  }
+}

@@ -1,0 +1,232 @@
+package org.engagement.clv.prediction;
+
+import static java.util.Objects.requireNonNull;
+
+import org.engagement.clv.model.RepeatBuyingModel;
+import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.core.domain.InvalidFieldException;
+
+/**
+ * Customer lifetime value over an explicit horizon at an explicit discount rate: the present value of a
+ * customer's expected future spend, from any {@link RepeatBuyingModel} and a {@link SpendForecast}.
+ *
+ * <p><b>Formula</b> (discrete, as lifetimes and PyMC-Marketing compute it). The horizon {@code H} is
+ * converted to the model's unit and cut into steps of length {@code s} (one model unit unless {@link
+ * #withStep(PeriodUnit)} says otherwise); step {@code i = 1..n}, {@code n = ceil(H / s)}, covers {@code
+ * (t_{i-1}, t_i]} with {@code t_i = min(i s, H)}. Then
+ *
+ * <pre>
+ *   DET(x, t_x, T) = sum_{i=1..n} [E[Y(t_i) | x, t_x, T] - E[Y(t_{i-1}) | x, t_x, T]] * exp(-delta i s)
+ *   CLV            = spend(x, zbar) * DET(x, t_x, T)
+ * </pre>
+ *
+ * where {@code E[Y(t) | ...]} is the model's conditional expectation of purchases in {@code (T, T + t]},
+ * {@code delta} the {@link DiscountRate#continuousRate force of interest} per model unit, so {@code
+ * exp(-delta i s) = (1 + d)^-i} with {@code d} the effective rate per step, and {@code spend} the expected
+ * amount per purchase. Purchases of a step are discounted as if made at the step's end, a little
+ * conservatively; the last, partial step (when {@code H} is not a whole number of steps) is discounted at
+ * its full end {@code n s}, which keeps the value non-decreasing in the horizon. Spend is independent of
+ * the purchase process (the Gamma-Gamma assumption), hence the product.
+ *
+ * <p><b>Relation to DERT.</b> The continuous "discounted expected residual transactions" of Fader, Hardie
+ * and Lee (2005, JMR) and of BTYD / CLVTools is {@code DERT = integral_0^infinity exp(-delta t) dE[Y(t)]}.
+ * {@code DET} above is a right-endpoint Riemann-Stieltjes sum of the same integral cut at {@code H}: it
+ * tends to DERT from below as {@code s -> 0} and {@code H -> infinity}; with weekly steps and 15 % a year
+ * the step costs under 0.3 % (one week's discount), and a horizon of a few decades stands for infinity.
+ *
+ * <p><b>Cost.</b> One conditional expectation per step per distinct history, so a weekly model over a
+ * year is 53 evaluations; the bulk methods compute each distinct {@code (x, t_x, T)} once (summaries made
+ * from calendar days repeat a lot). Choose a coarser step (months) for very large populations or long
+ * horizons; the conditional expectation also gets dearer as the horizon grows, since its series needs about
+ * {@code 40 / (1 - z)} terms for {@code z = t / (alpha + T + t)}. At most {@value #MAX_STEPS} steps.
+ *
+ * <p>Immutable and thread-safe if the spend forecast is (the built-in ones are).
+ *
+ * @since 0.1.0
+ */
+public final class CustomerLifetimeValue {
+  /** The most steps a horizon may be cut into. */
+  public static final int MAX_STEPS = 100_000;
+
+  private final RepeatBuyingModel model;
+  private final SpendForecast spend;
+  private final Horizon horizon;
+  private final DiscountRate rate;
+  private final PeriodUnit step;
+  private final double[] knots;
+  private final double[] factors;
+
+  private CustomerLifetimeValue(RepeatBuyingModel model, SpendForecast spend, Horizon horizon, DiscountRate rate,
+      PeriodUnit step) {
+    this.model = model;
+    this.spend = spend;
+    this.horizon = horizon;
+    this.rate = rate;
+    this.step = step;
+    PeriodUnit unit = model.unit();
+    double h = horizon.in(unit);
+    double length = step.convert(1, unit);
+    double steps = Math.ceil(h / length * (1 - 1e-12));
+    if (steps > MAX_STEPS) {
+      throw new InvalidFieldException("horizon", horizon,
+          "must be at most " + MAX_STEPS + " steps of one " + step + "; choose a longer step");
+    }
+    int n = (int) steps;
+    knots = new double[n + 1];
+    factors = new double[n + 1];
+    for (int i = 1; i <= n; i++) {
+      knots[i] = Math.min(i * length, h);
+      factors[i] = rate.factor(i * length, unit);
+    }
+  }
+
+  /**
+   * The value of purchases predicted by {@code model}, each worth {@code spend}, over {@code horizon},
+   * discounted at {@code rate}, in steps of one model unit.
+   *
+   * @throws InvalidFieldException if the horizon is more than {@value #MAX_STEPS} model units
+   */
+  public static CustomerLifetimeValue of(RepeatBuyingModel model, SpendForecast spend, Horizon horizon,
+      DiscountRate rate) {
+    requireNonNull(model, "model");
+    return new CustomerLifetimeValue(model, requireNonNull(spend, "spend"), requireNonNull(horizon, "horizon"),
+        requireNonNull(rate, "rate"), model.unit());
+  }
+
+  /**
+   * The same value computed in steps of one {@code unit} (the lifetimes loop uses months): fewer model
+   * evaluations for a long horizon, at the cost of discounting each step's purchases at its end.
+   *
+   * @throws InvalidFieldException if the horizon is more than {@value #MAX_STEPS} steps
+   */
+  public CustomerLifetimeValue withStep(PeriodUnit unit) {
+    return new CustomerLifetimeValue(model, spend, horizon, rate, requireNonNull(unit, "unit"));
+  }
+
+  /** The transaction model. */
+  public RepeatBuyingModel model() {
+    return model;
+  }
+
+  /** The spend forecast. */
+  public SpendForecast spend() {
+    return spend;
+  }
+
+  /** The horizon. */
+  public Horizon horizon() {
+    return horizon;
+  }
+
+  /** The discount rate. */
+  public DiscountRate rate() {
+    return rate;
+  }
+
+  /** The step length. */
+  public PeriodUnit step() {
+    return step;
+  }
+
+  /** The number of steps the horizon is cut into: model evaluations per customer. */
+  public int steps() {
+    return knots.length - 1;
+  }
+
+  /**
+   * {@code DET}: the discounted expected number of purchases within the horizon of a customer with this
+   * history (times in the model's unit); lifetime value per unit of spend.
+   */
+  public double discountedPurchases(int frequency, double recency, double age) {
+    double[] cumulative = new double[knots.length];
+    model.conditionalExpectedPurchases(frequency, recency, age, knots, cumulative);
+    double total = 0;
+    double previous = 0;
+    for (int i = 1; i < knots.length; i++) {
+      total += (cumulative[i] - previous) * factors[i];
+      previous = cumulative[i];
+    }
+    return total;
+  }
+
+  /**
+   * The lifetime value of a customer with this history (times in the model's unit) and mean repeat spend
+   * {@code meanSpend}: {@code spend(x, zbar) * DET}.
+   *
+   * @throws InvalidFieldException if the history is impossible or the spend forecast returns a negative or
+   *     non-finite amount
+   */
+  public double value(int frequency, double recency, double age, double meanSpend) {
+    return checkedSpend(frequency, meanSpend) * discountedPurchases(frequency, recency, age);
+  }
+
+  /** {@link #value(int, double, double, double)} of a summary whose times are in the model's unit. */
+  public double value(RepeatBuyingSummary summary) {
+    requireNonNull(summary, "summary");
+    return value(summary.frequency(), summary.recency(), summary.age(), summary.meanSpend());
+  }
+
+  /** The lifetime value of every customer, in order. */
+  public double[] values(CustomerColumns customers) {
+    double[] out = new double[requireNonNull(customers, "customers").size()];
+    values(customers, 0, out.length, out);
+    return out;
+  }
+
+  /**
+   * Writes the lifetime value of customers {@code from} (inclusive) to {@code to} (exclusive) into {@code
+   * out[from..to)}. Customers with the same {@code (x, t_x, T)} share one {@code DET} computation. Columns
+   * in another unit are converted first (a copy): pass them in the model's unit to avoid it when splitting a
+   * population into many ranges.
+   *
+   * @throws InvalidFieldException if the range is not within the customers or {@code out}, or the spend
+   *     forecast returns a negative or non-finite amount
+   */
+  public void values(CustomerColumns customers, int from, int to, double[] out) {
+    requireNonNull(customers, "customers");
+    requireNonNull(out, "out");
+    Predictions.checkRange(from, to, customers.size(), out.length);
+    CustomerColumns c = customers.in(model.unit());
+    distinctDiscountedPurchases(c, from, to, out);
+    for (int i = from; i < to; i++) {
+      out[i] = checkedSpend(c.frequency(i), c.meanSpend(i)) * out[i];
+    }
+  }
+
+  /** {@link #discountedPurchases} of every customer, in order; customers with the same history share it. */
+  public double[] discountedPurchases(CustomerColumns customers) {
+    CustomerColumns c = requireNonNull(customers, "customers").in(model.unit());
+    double[] out = new double[c.size()];
+    distinctDiscountedPurchases(c, 0, out.length, out);
+    return out;
+  }
+
+  /** Writes DET of customers {@code from..to} into {@code out}, computing it once per distinct history. */
+  private void distinctDiscountedPurchases(CustomerColumns c, int from, int to, double[] out) {
+    DistinctHistories distinct = DistinctHistories.of(c, from, to);
+    double[] det = new double[distinct.size()];
+    for (int g = 0; g < det.length; g++) {
+      int k = distinct.customerOf(g);
+      det[g] = discountedPurchases(c.frequency(k), c.recency(k), c.age(k));
+    }
+    for (int i = from; i < to; i++) {
+      out[i] = det[distinct.groupOf(i)];
+    }
+  }
+
+  private double checkedSpend(int frequency, double meanSpend) {
+    double amount = spend.perPurchase(frequency, meanSpend);
+    if (!(amount >= 0 && amount < Double.POSITIVE_INFINITY)) {
+      throw new InvalidFieldException("spend", amount,
+          "must be finite and not negative (forecast for x = " + frequency + ", zbar = " + meanSpend + ")");
+    }
+    return amount;
+  }
+
+  @Override
+  public String toString() {
+    return "CustomerLifetimeValue[horizon=" + horizon + ", rate=" + rate + ", step=" + step + ", steps="
+        + steps() + ", model=" + model.getClass().getSimpleName() + model.parameters() + "]";
+  }
+}

@@ -1,0 +1,196 @@
+package org.engagement.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
+
+/**
+ * Credit per channel under every attribution model of a registry, side by side, on the journeys of
+ * {@link Analysis#journeys()}. Each model runs with its default parameters; a model that cannot run
+ * that way (the {@code custom} model needs weights) is listed as skipped with the reason.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param channels the channels, in order of first appearance in the journeys
+ * @param models one credit table per model that ran, in name order
+ * @param skipped the models that did not run: name to reason
+ * @param conversions the conversions on journeys
+ * @param value their total value
+ * @param untouchedConversions conversions without any touch in the lookback, in no journey
+ * @param currency the value currency code
+ * @since 0.1.0
+ */
+public record AttributionSection(List<String> channels, List<ModelCredit> models, Map<String, String> skipped,
+    double conversions, double value, double untouchedConversions, String currency) implements ReportSection {
+  /** The id of this section. */
+  public static final String ID = "attribution";
+  /** The models drawn in the bar chart; the heat map and the table show every model. */
+  private static final List<String> HEADLINE =
+      List.of("first-touch", "last-touch", "linear", "time-decay", "position-based", "markov", "shapley");
+
+  /** Requires every part and copies the collections. */
+  public AttributionSection {
+    channels = List.copyOf(channels);
+    models = List.copyOf(models);
+    skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+    requireNonNull(currency, "currency");
+  }
+
+  /** The builder of this section, with every model of {@link AttributionModels#defaults()}. */
+  public static SectionBuilder builder() {
+    return builder(AttributionModels.defaults());
+  }
+
+  /** The builder of this section, with every model of {@code registry}. */
+  public static SectionBuilder builder(AttributionModels registry) {
+    requireNonNull(registry, "registry");
+    return SectionBuilder.of(ID, analysis -> of(analysis, registry));
+  }
+
+  /** The section for {@code analysis}, with every model of {@code registry}. */
+  public static ReportSection of(Analysis analysis, AttributionModels registry) {
+    Journeys journeys = analysis.journeys();
+    JourneySet set = journeys.toJourneySet();
+    if (set.totalConversions() == 0) {
+      return ReportSection.notAvailable(ID, "Attribution", "no conversion has a touch before it");
+    }
+    List<ModelCredit> credits = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    for (String name : registry.names()) {
+      analysis.progress().step("attribution model " + name);
+      try {
+        AttributionModel model = registry.create(name);
+        credits.add(ModelCredit.of(model.attribute(set)));
+      } catch (IllegalArgumentException e) {
+        skipped.put(name, String.valueOf(e.getMessage()));
+      }
+    }
+    return new AttributionSection(set.channels().names(), credits, skipped, set.totalConversions(),
+        set.totalValue(), journeys.untouchedConversions(),
+        journeys.currency().map(c -> c.getCurrencyCode()).orElse("none"));
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "Attribution: credit per channel under each model";
+  }
+
+  @Override
+  public void writeHtml(Html html) {
+    html.paragraph(NumberText.number(conversions, 0) + " conversions worth " + NumberText.number(value, 2) + " "
+        + currency + " had touches in the 90-day lookback; " + NumberText.number(untouchedConversions, 0)
+        + " had none and are in no journey. Each model splits the same value between channels differently.");
+    List<BarChart.Series> series = models.stream().filter(m -> HEADLINE.contains(m.model()))
+        .map(m -> new BarChart.Series(m.model(), channels.stream().map(m::value).toList())).toList();
+    if (!series.isEmpty()) {
+      html.chart("Value credit per channel (" + currency + ") under the main models, side by side; every model "
+          + "is in the map and the table below", new BarChart("Value credit per channel and model", channels, series));
+    }
+    double[][] share = new double[channels.size()][models.size()];
+    double max = 0;
+    for (int c = 0; c < channels.size(); c++) {
+      for (int m = 0; m < models.size(); m++) {
+        ModelCredit credit = models.get(m);
+        share[c][m] = credit.totalValue() == 0 ? 0 : Math.max(0, credit.value(channels.get(c)) / credit.totalValue());
+        max = Math.max(max, share[c][m]);
+      }
+    }
+    List<List<Double>> shades = new ArrayList<>();
+    List<List<String>> texts = new ArrayList<>();
+    for (double[] row : share) {
+      List<Double> shadeRow = new ArrayList<>();
+      List<String> textRow = new ArrayList<>();
+      for (double v : row) {
+        shadeRow.add(max == 0 ? 0 : Math.min(1, v / max));
+        textRow.add(NumberText.percent(v).replace(".0%", "%"));
+      }
+      shades.add(shadeRow);
+      texts.add(textRow);
+    }
+    html.chart("Each model's credit as a share of its total value credit: a row that changes colour across "
+        + "the models is a channel the models disagree on", new HeatMap("Share of value credit per channel and model",
+        channels, models.stream().map(ModelCredit::model).toList(), shades, texts));
+    List<String> header = new ArrayList<>();
+    header.add("channel");
+    models.forEach(m -> header.add(m.model()));
+    List<List<String>> rows = new ArrayList<>();
+    for (String channel : channels) {
+      List<String> row = new ArrayList<>();
+      row.add(channel);
+      models.forEach(m -> row.add(NumberText.number(m.value(channel), 2)));
+      rows.add(row);
+    }
+    List<String> total = new ArrayList<>();
+    total.add("total");
+    models.forEach(m -> total.add(NumberText.number(m.totalValue(), 2)));
+    rows.add(total);
+    html.table("Value credit (" + currency + "); participation is not additive, so its total exceeds the value",
+        header, rows);
+    if (!skipped.isEmpty()) {
+      skipped.forEach((name, reason) -> html.paragraph("note", "Model " + name + " not run: " + reason));
+    }
+  }
+
+  @Override
+  public List<String> summary() {
+    List<String> lines = new ArrayList<>();
+    lines.add(NumberText.number(conversions, 0) + " conversions on journeys, worth " + NumberText.number(value, 2)
+        + " " + currency + "; " + models.size() + " models run, " + skipped.size() + " skipped");
+    for (ModelCredit m : models) {
+      if (List.of("first-touch", "last-touch", "linear", "markov", "shapley").contains(m.model())) {
+        String top = channels.stream().max(java.util.Comparator.comparingDouble(m::value)).orElse("-");
+        lines.add(String.format(java.util.Locale.ROOT, "  %-12s top channel %s (%s %s)", m.model(), top,
+            NumberText.number(m.value(top), 2), currency));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * One model's credit per channel. Immutable and thread-safe.
+   *
+   * @param model the model's name
+   * @param additive whether the credits add up to the totals
+   * @param conversions the conversion credit per channel
+   * @param values the value credit per channel
+   * @since 0.1.0
+   */
+  public record ModelCredit(String model, boolean additive, Map<String, Double> conversions,
+      Map<String, Double> values) {
+    /** Requires every part and copies the maps. */
+    public ModelCredit {
+      requireNonNull(model, "model");
+      conversions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conversions));
+      values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The credits of {@code result}. */
+    public static ModelCredit of(AttributionResult result) {
+      return new ModelCredit(result.model(), result.additive(), result.conversionsByChannel(),
+          result.valueByChannel());
+    }
+
+    /** The value credit of {@code channel}; 0 if it has none. */
+    public double value(String channel) {
+      return values.getOrDefault(channel, 0.0);
+    }
+
+    /** The sum of the value credits. */
+    public double totalValue() {
+      return values.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.engagement.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.engagement.core.domain.InvalidFieldException;
+
+/**
+ * The figures of a report: one {@link ReportSection} per {@link SectionBuilder}, in order.
+ *
+ * <p>{@link #defaultBuilders()} is the standard report. Any section can be replaced, for example with
+ * another CLV model, by {@code ReportModel.withBuilder(ReportModel.defaultBuilders(),
+ * ClvSection.builder("my-model", predictor))}: the builder with the same id takes the other's place (the
+ * relationship-ROI section is replaced the same way, for example with other {@link RoiSettings}).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param source where the data came from
+ * @param asOf the date the figures describe
+ * @param sections the sections, in page order; ids distinct
+ * @since 0.1.0
+ */
+public record ReportModel(String source, LocalDate asOf, List<ReportSection> sections) {
+  /** The id of the relationship-ROI section. */
+  public static final String ROI = "roi";
+  /** The id of the customer-lifetime-value section. */
+  public static final String CLV = "clv";
+  /** The id of the conversations section. */
+  public static final String CONVERSATIONS = "conversations";
+
+  /**
+   * Requires every part, copies the list and checks the ids.
+   *
+   * @throws InvalidFieldException if two sections share an id
+   */
+  public ReportModel {
+    requireNonNull(source, "source");
+    requireNonNull(asOf, "asOf");
+    sections = List.copyOf(sections);
+    Set<String> ids = new HashSet<>();
+    for (ReportSection section : sections) {
+      if (!ids.add(section.id())) {
+        throw new InvalidFieldException("sections", section.id(), "must have distinct ids");
+      }
+    }
+  }
+
+  /**
+   * The standard report: data, attribution, relationship ROI ({@link RelationshipRoiBuilder} with
+   * {@link RoiSettings#defaults()}; not available without a costs file), value concentration, value tiers and
+   * RFM segments, customer lifetime value (BG/NBD and Gamma-Gamma fitted on the purchases), funnel, channel presence and overlap, engagement trend,
+   * conversations ({@link ConversationSection}; not available without a conversations file).
+   */
+  public static List<SectionBuilder> defaultBuilders() {
+    return List.of(DataSection.builder(), AttributionSection.builder(),
+        RelationshipRoiBuilder.of(RoiSettings.defaults()), ConcentrationSection.builder(),
+        SegmentSection.builder(),
+        ClvSection.fitted(),
+        FunnelSection.builder(), PresenceSection.builder(), EngagementSection.builder(),
+        ConversationSection.builder());
+  }
+
+  /**
+   * {@code builders} with {@code replacement} in place of the builder with the same id.
+   *
+   * @throws InvalidFieldException if no builder has that id
+   */
+  public static List<SectionBuilder> withBuilder(List<SectionBuilder> builders, SectionBuilder replacement) {
+    requireNonNull(replacement, "replacement");
+    List<SectionBuilder> result = new ArrayList<>(builders);
+    for (int i = 0; i < result.size(); i++) {
+      if (result.get(i).id().equals(replacement.id())) {
+        result.set(i, replacement);
+        return List.copyOf(result);
+      }
+    }
+    throw new InvalidFieldException("replacement", replacement.id(), "must have the id of one of the builders");
+  }
+
+  /**
+   * Runs every builder on {@code analysis}, in order. A builder that throws an
+   * {@link IllegalArgumentException} gives a "not available" section with the exception's message: one
+   * analysis that cannot run on this data does not cost the whole report.
+   */
+  public static ReportModel build(Analysis analysis, List<SectionBuilder> builders) {
+    requireNonNull(analysis, "analysis");
+    List<ReportSection> sections = new ArrayList<>(builders.size());
+    for (SectionBuilder builder : builders) {
+      analysis.progress().step("section " + builder.id());
+      ReportSection section;
+      try {
+        section = builder.build(analysis);
+      } catch (IllegalArgumentException e) {
+        section = ReportSection.notAvailable(builder.id(), builder.id(), "cannot compute it: " + e.getMessage());
+      }
+      sections.add(section);
+    }
+    return new ReportModel(analysis.input().source(), analysis.asOfDate(), sections);
+  }
+
+  /** The standard report of {@code input}, reporting long steps to {@code progress}. */
+  public static ReportModel build(AnalysisInput input, Progress progress) {
+    return build(Analysis.of(input, progress), defaultBuilders());
+  }
+
+  /** The section with id {@code id}, if there is one. */
+  public Optional<ReportSection> section(String id) {
+    return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+}

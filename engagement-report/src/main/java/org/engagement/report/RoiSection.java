@@ -1,0 +1,333 @@
+package org.engagement.report;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.Iterables;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.roi.RewardComponent;
+import org.engagement.roi.RoiLine;
+import org.engagement.roi.RoiReport;
+
+/**
+ * Relationship ROI per channel: the rewards, split into the components the ROI calculator reports
+ * (attributed revenue, retained value, lift, self-reported influence, ...), against the investment.
+ *
+ * <p>The section does not compute rewards; a calculator does ({@link #of(RoiReport)} takes the report of
+ * any {@link org.engagement.roi.RoiCalculator}), and {@link #builder(Function)} plugs it into
+ * the report. What the section does compute is the ROI itself, always as
+ * {@code (margin · sum of the reward components − investment) / investment} (the rule of {@link RoiLine}),
+ * from the figures it shows: so every ROI figure on the page is traceable to the investment and the
+ * components next to it (the table carries their exact values in {@code data-value} attributes). A channel
+ * without investment has no ROI.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param currency the currency code of every amount
+ * @param method how the rewards were computed, in a sentence (shown above the chart)
+ * @param components the names of the reward components, in order
+ * @param margin the share of reward that is profit, in (0, 1]: contribution = margin · reward
+ * @param channels one row per channel, each with one reward per component
+ * @param months the months of the window, at least 1: the "per year" of the cost per engaged customer
+ * @param owners one row per owner of costs (their share of the channels they pay for); may be empty
+ * @param segments one row per customer segment (each segment's own ROI report, in total); may be empty
+ * @since 0.1.0
+ */
+public record RoiSection(String currency, String method, List<String> components, double margin,
+    List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments)
+    implements ReportSection {
+  /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
+  public static final String ID = ReportModel.ROI;
+  private static final String TITLE = "Relationship ROI";
+
+  /**
+   * Validates and copies.
+   *
+   * @throws InvalidFieldException if there is no component, the margin is outside (0, 1], or a row has not
+   *     one reward per component
+   */
+  public RoiSection {
+    requireNonNull(currency, "currency");
+    if (!(margin > 0 && margin <= 1)) {
+      throw new InvalidFieldException("margin", margin, "must be in (0, 1]");
+    }
+    requireNonNull(method, "method");
+    components = List.copyOf(components);
+    channels = List.copyOf(channels);
+    owners = List.copyOf(owners);
+    segments = List.copyOf(segments);
+    if (components.isEmpty()) {
+      throw new InvalidFieldException("components", components, "must name at least one reward component");
+    }
+    if (months < 1) {
+      throw new InvalidFieldException("months", months, "must be at least 1");
+    }
+    for (ChannelRoi row : Iterables.concat(channels, owners, segments)) {
+      if (row.rewards().size() != components.size()) {
+        throw new InvalidFieldException("rewards of " + row.channel(), row.rewards().size(),
+            "must hold one reward per component (" + components.size() + ")");
+      }
+    }
+  }
+
+  /** A section over one year with channel rows only. */
+  public RoiSection(String currency, String method, List<String> components, double margin, List<ChannelRoi> channels) {
+    this(currency, method, components, margin, channels, 12, List.of(), List.of());
+  }
+
+  /**
+   * The section of a relationship-ROI report: one row per channel line, the components of
+   * {@link RewardComponent} in their order, and the report's margin.
+   *
+   * @throws InvalidFieldException if the report's lines do not share one margin
+   */
+  public static RoiSection of(RoiReport report) {
+    requireNonNull(report, "report");
+    double margin = report.total().margin();
+    List<String> components = Arrays.stream(RewardComponent.values())
+        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
+    return new RoiSection(report.currency().getCurrencyCode(), "Calculator " + report.calculator() + ", "
+        + report.firstMonth() + " to " + report.lastMonth() + " (" + report.total().months() + " months); "
+        + "rewards count at a margin of " + NumberText.percent(margin) + ".", components, margin,
+        rows(report.channels(), margin), report.total().months(), rows(report.owners(), margin), List.of());
+  }
+
+  /** This section with one row per segment: the total line of each segment's own report, in map order. */
+  public RoiSection withSegments(Map<String, RoiReport> reports) {
+    List<ChannelRoi> rows = new ArrayList<>();
+    reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin)));
+    return new RoiSection(currency, method, components, margin, channels, months, owners, rows);
+  }
+
+  /** This section with another method text. */
+  public RoiSection withMethod(String method) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments);
+  }
+
+  private static List<ChannelRoi> rows(List<RoiLine> lines, double margin) {
+    return lines.stream().map(line -> row(line.key(), line, margin)).toList();
+  }
+
+  private static ChannelRoi row(String key, RoiLine line, double margin) {
+    if (line.margin() != margin) {
+      throw new InvalidFieldException("margin of " + key, line.margin(), "must be the report's " + margin);
+    }
+    return new ChannelRoi(key, line.cost(), Arrays.stream(RewardComponent.values()).map(line::reward).toList(),
+        line.paybackMonth(), line.engagedCustomers());
+  }
+
+  /**
+   * The builder of this section: "not available" when the input has no {@value AnalysisInput#COSTS} or
+   * {@code compute} returns nothing, otherwise the section {@code compute} makes (from the ROI calculator's
+   * result, typically using {@link Analysis#journeys()} and the costs file).
+   */
+  public static SectionBuilder builder(Function<Analysis, Optional<RoiSection>> compute) {
+    requireNonNull(compute, "compute");
+    return SectionBuilder.of(ID, analysis -> {
+      if (analysis.input().file(AnalysisInput.COSTS).isEmpty()) {
+        return noCosts();
+      }
+      return compute.apply(analysis).<ReportSection>map(s -> s)
+          .orElseGet(() -> ReportSection.notAvailable(ID, TITLE, "the ROI calculator found nothing to report"));
+    });
+  }
+
+  private static ReportSection noCosts() {
+    return ReportSection.notAvailable(ID, TITLE,
+        "the input has no " + AnalysisInput.COSTS + " (month,channel,owner,amount,currency)");
+  }
+
+  /** The total investment. */
+  public double investment() {
+    return channels.stream().mapToDouble(ChannelRoi::investment).sum();
+  }
+
+  /** The total reward of every channel. */
+  public double reward() {
+    return channels.stream().mapToDouble(ChannelRoi::reward).sum();
+  }
+
+  /** The ROI of all channels together; empty without investment. */
+  public OptionalDouble roi() {
+    return ChannelRoi.roi(margin * reward(), investment());
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return TITLE;
+  }
+
+  @Override
+  public void writeHtml(Html html) {
+    html.paragraph(method);
+    html.paragraph("note", "ROI = (contribution \u2212 investment) / investment, with contribution = margin "
+        + NumberText.percent(margin) + " \u00d7 total reward; computed from the components shown.");
+    List<String> names = channels.stream().map(ChannelRoi::channel).toList();
+    html.chart("Reward per channel by component (" + currency + "); the black tick is the investment",
+        new StackedBarChart("Reward components and investment per channel", names, components,
+            channels.stream().map(ChannelRoi::rewards).toList(), "investment",
+            channels.stream().map(ChannelRoi::investment).toList()));
+    List<ChannelRoi> invested = channels.stream().filter(c -> roi(c).isPresent()).toList();
+    if (!invested.isEmpty()) {
+      html.chart("ROI per channel (%)", BarChart.single("ROI per channel",
+          invested.stream().map(ChannelRoi::channel).toList(),
+          invested.stream().map(c -> roi(c).getAsDouble() * 100).toList()));
+    }
+    List<List<Html.Cell>> rows = new ArrayList<>();
+    channels.forEach(c -> rows.add(cells(c)));
+    List<Double> totals = new ArrayList<>();
+    for (int k = 0; k < components.size(); k++) {
+      int index = k;
+      totals.add(channels.stream().mapToDouble(c -> c.rewards().get(index)).sum());
+    }
+    rows.add(cells(new ChannelRoi("total", investment(), totals)));
+    html.dataTable("Relationship ROI per channel (" + currency + ")", header("channel"), rows);
+    if (!owners.isEmpty()) {
+      html.dataTable("Relationship ROI per owner (" + currency + "): each owner's share of the rewards of the "
+          + "channels they pay for, in proportion to their share of each channel's cost", header("owner"),
+          owners.stream().map(this::cells).toList());
+    }
+    if (!segments.isEmpty()) {
+      html.dataTable("Relationship ROI per value tier (" + currency + "): each tier's own journeys, evidence and "
+          + "survey answers, with its share of the investment", header("segment"),
+          segments.stream().map(this::cells).toList());
+    }
+  }
+
+  private List<String> header(String key) {
+    List<String> header = new ArrayList<>();
+    header.add(key);
+    header.add("investment");
+    header.addAll(components);
+    header.addAll(List.of("total reward", "contribution", "net", "ROI", "payback month", "engaged customers",
+        "cost per engaged customer per year"));
+    return header;
+  }
+
+  private List<Html.Cell> cells(ChannelRoi row) {
+    List<Html.Cell> cells = new ArrayList<>();
+    cells.add(Html.Cell.text(row.channel()));
+    cells.add(money(row.investment()));
+    row.rewards().forEach(r -> cells.add(money(r)));
+    double contribution = margin * row.reward();
+    cells.add(money(row.reward()));
+    cells.add(money(contribution));
+    cells.add(money(contribution - row.investment()));
+    OptionalDouble roi = ChannelRoi.roi(contribution, row.investment());
+    cells.add(roi.isPresent() ? new Html.Cell(NumberText.percent(roi.getAsDouble()), roi.getAsDouble())
+        : Html.Cell.text("no investment"));
+    cells.add(row.paybackMonth().isPresent() ? Html.Cell.text(Integer.toString(row.paybackMonth().getAsInt()))
+        : Html.Cell.text("-"));
+    cells.add(row.engagedCustomers() > 0 ? new Html.Cell(NumberText.number(row.engagedCustomers(), 0),
+        row.engagedCustomers()) : Html.Cell.text("-"));
+    OptionalDouble perYear = costPerEngagedCustomerPerYear(row);
+    cells.add(perYear.isPresent() ? money(perYear.getAsDouble()) : Html.Cell.text("-"));
+    return cells;
+  }
+
+  /** {@code investment / engaged customers / (months / 12)}; empty without investment or engaged customers. */
+  public OptionalDouble costPerEngagedCustomerPerYear(ChannelRoi row) {
+    return row.investment() > 0 && row.engagedCustomers() > 0
+        ? OptionalDouble.of(row.investment() / row.engagedCustomers() / (months / 12.0))
+        : OptionalDouble.empty();
+  }
+
+  /** The ROI of {@code row} at this section's margin; empty without investment. */
+  public OptionalDouble roi(ChannelRoi row) {
+    return ChannelRoi.roi(margin * row.reward(), row.investment());
+  }
+
+  private static Html.Cell money(double amount) {
+    return new Html.Cell(NumberText.number(amount, 2), amount);
+  }
+
+  @Override
+  public List<String> summary() {
+    List<String> lines = new ArrayList<>();
+    lines.add("overall: reward " + NumberText.number(reward(), 2) + " on investment " + NumberText.number(investment(), 2)
+        + " " + currency + ", ROI " + roiText(roi()));
+    channels.stream().filter(c -> roi(c).isPresent())
+        .sorted(Comparator.comparingDouble((ChannelRoi c) -> roi(c).getAsDouble()).reversed())
+        .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-16s ROI %s (reward %s on %s)", c.channel(),
+            roiText(roi(c)), NumberText.number(c.reward(), 2), NumberText.number(c.investment(), 2))));
+    return lines;
+  }
+
+  private static String roiText(OptionalDouble roi) {
+    return roi.isPresent() ? NumberText.percent(roi.getAsDouble()) : "n/a (no investment)";
+  }
+
+  /**
+   * One channel's investment and rewards. Immutable and thread-safe.
+   *
+   * @param channel the channel
+   * @param investment what was spent on it: finite, not negative
+   * @param rewards one finite reward per component of the section (a component may be negative)
+   * @param paybackMonth the calculator's payback month (1 = the window's first), empty if none
+   * @param engagedCustomers customers engaged (0 when unknown); fractional for owners
+   * @since 0.1.0
+   */
+  public record ChannelRoi(String channel, double investment, List<Double> rewards, OptionalInt paybackMonth,
+      double engagedCustomers) {
+    /**
+     * Validates and copies.
+     *
+     * @throws InvalidFieldException if the investment is negative or a figure is not finite
+     */
+    public ChannelRoi {
+      requireNonNull(channel, "channel");
+      requireNonNull(paybackMonth, "paybackMonth");
+      if (!(investment >= 0) || !Double.isFinite(investment)) {
+        throw new InvalidFieldException("investment of " + channel, investment, "must be finite and not negative");
+      }
+      if (!(engagedCustomers >= 0) || !Double.isFinite(engagedCustomers)) {
+        throw new InvalidFieldException("engaged customers of " + channel, engagedCustomers,
+            "must be finite and not negative");
+      }
+      rewards = List.copyOf(rewards);
+      for (double r : rewards) {
+        if (!Double.isFinite(r)) {
+          throw new InvalidFieldException("reward of " + channel, r, "must be finite");
+        }
+      }
+    }
+
+    /** The sum of the reward components, added left to right (so a reader adding the cells gets it exactly). */
+    public double reward() {
+      double sum = 0;
+      for (double reward : rewards) {
+        sum += reward;
+      }
+      return sum;
+    }
+
+    /** A row without engaged customers. */
+    public ChannelRoi(String channel, double investment, List<Double> rewards, OptionalInt paybackMonth) {
+      this(channel, investment, rewards, paybackMonth, 0);
+    }
+
+    /** A row without a payback month or engaged customers. */
+    public ChannelRoi(String channel, double investment, List<Double> rewards) {
+      this(channel, investment, rewards, OptionalInt.empty(), 0);
+    }
+
+    static OptionalDouble roi(double contribution, double investment) {
+      return investment > 0 ? OptionalDouble.of((contribution - investment) / investment) : OptionalDouble.empty();
+    }
+  }
+}

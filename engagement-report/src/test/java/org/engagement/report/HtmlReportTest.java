@@ -1,0 +1,183 @@
+package org.engagement.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.io.ByteSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.engagement.simulator.SmallSample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The page is self-contained and well-formed: the markup checks behind "renders in a headless browser
+ * without errors" that run without a browser.
+ */
+class HtmlReportTest {
+  private static final Pattern SVG = Pattern.compile("<svg\\b.*?</svg>", Pattern.DOTALL);
+
+  @TempDir
+  static Path dir;
+
+  private static String sample;
+  private static String small;
+
+  @BeforeAll
+  static void render() throws IOException {
+    sample = HtmlReport.render(ReportModel.build(AnalysisInput.of("bundled sample", Map.of(AnalysisInput.INTERACTIONS, new ByteSource() {
+      @Override
+      public InputStream openStream() {
+        return SmallSample.open();
+      }
+    })), Progress.none()));
+    small = HtmlReport.render(ReportModel.build(SmallWorld.read(dir), Progress.none()));
+  }
+
+  private static Document parse(String xml) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    DocumentBuilder builder = factory.newDocumentBuilder();
+    builder.setErrorHandler(null);
+    return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<String> svgs(String page) {
+    List<String> found = new ArrayList<>();
+    Matcher m = SVG.matcher(page);
+    while (m.find()) {
+      found.add(m.group());
+    }
+    return found;
+  }
+
+  @Test
+  void pageReferencesNothingOutsideItself() {
+    for (String page : List.of(sample, small)) {
+      assertThat(page).doesNotContain("http://", "https://", "<script", "<link", "<img", "<iframe", "@import", "url(",
+          "src=");
+      Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
+      int links = 0;
+      while (href.find()) {
+        assertThat(href.group(1)).startsWith("#");
+        links++;
+      }
+      assertThat(links).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void everySvgIsWellFormedXml() throws Exception {
+    List<String> charts = svgs(sample);
+    // attribution bars + share map, Lorenz, tiers, RFM, funnel, presence bars + overlap, engagement.
+    assertThat(charts).hasSize(9);
+    for (String svg : charts) {
+      Element root = parse(svg).getDocumentElement();
+      assertThat(root.getTagName()).isEqualTo("svg");
+      assertThat(root.getAttribute("viewBox")).matches("0 0 [0-9.]+ [0-9.]+");
+      assertThat(svg).doesNotContain("NaN", "Infinity");
+    }
+  }
+
+  @Test
+  void wholePageIsWellFormedXmlWithOneSectionPerModelSection() throws Exception {
+    for (String page : List.of(sample, small)) {
+      Document doc = parse(page);
+      assertThat(doc.getDocumentElement().getTagName()).isEqualTo("html");
+      NodeList sections = doc.getElementsByTagName("section");
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < sections.getLength(); i++) {
+        ids.add(((Element) sections.item(i)).getAttribute("id"));
+      }
+      assertThat(ids).containsExactly("data", "attribution", "roi", "concentration", "segments", "clv", "funnel",
+          "presence", "engagement", "conversations");
+      assertThat(doc.getElementsByTagName("script").getLength()).isZero();
+    }
+  }
+
+  /**
+   * The default report on the bundled sample world, which has costs and survey answers: every chart is
+   * well-formed and every ROI figure is recomputed from the investment and reward components beside it.
+   */
+  @Test
+  void sampleWorldReportIsWellFormedAndItsRoiTraceable() throws Exception {
+    String page = HtmlReport.render(ReportModel.build(BundledWorld.input(), Progress.none()));
+    parse(page);
+    List<String> charts = svgs(page);
+    // plus the conversations' pull-through and share-of-voice charts
+    assertThat(charts).hasSize(14);
+    for (String svg : charts) {
+      parse(svg);
+    }
+    // the bundled world runs 24 months, January 2024 to December 2025
+    List<String> rows = RoiSectionTest.checkRoiTable(page, 4, 1.0, 24);
+    assertThat(rows).hasSizeGreaterThan(5).contains("linkedin", "newsletter", "total", // channels
+        "social team", "events team", // owners
+        "retain", "maintain"); // value tiers
+    assertThat(page).doesNotContain("http://", "https://");
+  }
+
+  @Test
+  void slotsSayNotAvailable() {
+    assertThat(small).contains("<p class=\"not-available\">Not available: the input has no costs.csv");
+    // one customer bought twice: too few repeat buyers to fit a repeat-buying model, and the page says so
+    assertThat(small).contains("Not available: only 1 customers bought twice; the models need more");
+  }
+
+  /** The Lorenz polyline of the small world passes through (i/3, L(i)) for L = 0, 0.2, 0.4, 1. */
+  @Test
+  void lorenzCurveIsDrawnThroughTheModelPoints() throws Exception {
+    String lorenz = svgs(small).stream().filter(s -> s.contains("Lorenz curve of customer value")).findFirst()
+        .orElseThrow();
+    Element polyline = (Element) parse(lorenz).getElementsByTagName("polyline").item(0);
+    String[] points = polyline.getAttribute("points").split(" ");
+    assertThat(points).hasSize(4);
+    double[] y = new double[4];
+    double[] x = new double[4];
+    for (int i = 0; i < 4; i++) {
+      x[i] = Double.parseDouble(points[i].split(",")[0]);
+      y[i] = Double.parseDouble(points[i].split(",")[1]);
+    }
+    double width = x[3] - x[0];
+    double height = y[0] - y[3];
+    assertThat((x[1] - x[0]) / width).isCloseTo(1 / 3.0, org.assertj.core.api.Assertions.within(0.01));
+    assertThat((y[0] - y[1]) / height).isCloseTo(0.2, org.assertj.core.api.Assertions.within(0.01));
+    assertThat((y[0] - y[2]) / height).isCloseTo(0.4, org.assertj.core.api.Assertions.within(0.01));
+  }
+
+  @Test
+  void textIsEscaped() throws Exception {
+    AnalysisInput input = SmallWorld.read(dir);
+    AnalysisInput hostile = new AnalysisInput("<script>alert('x')</script> & \"co\"", input.interactions(),
+        input.importReport(), input.files());
+    String page = HtmlReport.render(ReportModel.build(hostile, Progress.none()));
+    assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;");
+    parse(page);
+  }
+
+  @Test
+  void textSummaryHasEverySectionTitle() throws IOException {
+    ReportModel model = ReportModel.build(SmallWorld.read(dir), Progress.none());
+    String summary = TextSummary.render(model);
+    for (ReportSection section : model.sections()) {
+      assertThat(summary).contains("\n" + section.title() + "\n");
+    }
+    assertThat(summary).contains("rejected 1").contains("top 20% of 3 buyers hold 60.0% of 500.00 EUR")
+        .contains("touch 4 -> lead 3 -> opportunity 3 -> customer 3");
+  }
+}

@@ -1,0 +1,74 @@
+package org.engagement.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * The small world bundled on the class path under {@value #RESOURCE_DIRECTORY}: the nine files of
+ * {@link WorldWriter} for {@link #spec()} (5,000 people over 24 months, about 28,000 interactions and 3,600
+ * conversation rows, 3.1 MB).
+ *
+ * <p>The files are generated, never edited: a test compares them byte for byte with what
+ * {@link WorldWriter} writes for {@link #spec()}. After changing the generator or the spec, regenerate them
+ * from the repository root with
+ * <pre>{@code
+ * mvn -q -pl engagement-simulator -am compile
+ * java -cp "engagement-simulator/target/classes:$(cat cp.txt)" org.engagement.simulator.SampleWorld
+ * }</pre>
+ * (with {@code cp.txt} from {@code mvn -q -pl engagement-simulator dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt}), or run the test with {@code -Dworld.regenerate=true}, which rewrites them in
+ * place before comparing.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class SampleWorld {
+  /** The class-path folder of the bundled files. */
+  public static final String RESOURCE_DIRECTORY = "/org/engagement/simulator/world/";
+  /** The folder of the bundled files in the source tree, relative to the repository root. */
+  public static final String SOURCE_DIRECTORY =
+      "engagement-simulator/src/main/resources/org/engagement/simulator/world";
+  /** The seed of the bundled world. */
+  public static final long SEED = 20_240_101L;
+
+  private SampleWorld() {}
+
+  /** The spec of the bundled world: the defaults of {@link WorldSpec} with seed {@value #SEED}. */
+  public static WorldSpec spec() {
+    return WorldSpec.builder().seed(SEED).customers(5_000).build();
+  }
+
+  /**
+   * Opens one bundled file.
+   *
+   * @param file one of {@link WorldWriter#FILES}
+   * @throws IllegalArgumentException if {@code file} is not one of them
+   * @throws IllegalStateException if the file is missing from the class path
+   */
+  public static InputStream open(String file) {
+    if (!WorldWriter.FILES.contains(file)) {
+      throw new IllegalArgumentException("no bundled world file '" + file + "'; there are " + WorldWriter.FILES);
+    }
+    InputStream in = SampleWorld.class.getResourceAsStream(RESOURCE_DIRECTORY + file);
+    if (in == null) {
+      throw new IllegalStateException("the bundled world file " + RESOURCE_DIRECTORY + file + " is missing");
+    }
+    return in;
+  }
+
+  /**
+   * Regenerates the bundled files into {@code args[0]}, or into {@value #SOURCE_DIRECTORY} when run from the
+   * repository root without arguments.
+   *
+   * @param args optionally the target folder
+   * @throws IOException if a file cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    Path target = Path.of(args.length > 0 ? args[0] : SOURCE_DIRECTORY);
+    GroundTruth truth = WorldWriter.write(spec(), target);
+    System.out.println("wrote the sample world to " + target.toAbsolutePath() + ": " + truth.firstPurchases()
+        + " first purchases");
+  }
+}

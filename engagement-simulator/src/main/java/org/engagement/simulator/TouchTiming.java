@@ -1,0 +1,27 @@
+package org.engagement.simulator;
+
+/**
+ * When in a customer's life a channel reaches them, which decides where its touches fall in journeys.
+ *
+ * <p>The distinction matters to attribution: an {@link #EARLY} channel (a trade show, press coverage, a
+ * friend's recommendation) can cause a purchase months later yet is rarely the last touch before it, while a
+ * {@link #STEADY} channel touches all the way to the purchase and collects last touches whether it helps or not.
+ * Immutable and thread-safe, like every enum.
+ *
+ * @since 0.1.0
+ */
+public enum TouchTiming {
+  /**
+   * Touches fall in the first {@value #EARLY_DAYS} days after the customer's arrival: one touch, plus a
+   * Poisson number with mean twice the channel's monthly touch rate, at uniform times in that span.
+   */
+  EARLY,
+  /**
+   * Touches form a Poisson process at the channel's monthly rate from the customer's arrival to the end of
+   * the world (or the customer's churn).
+   */
+  STEADY;
+
+  /** The span, in days after arrival, in which an {@link #EARLY} channel touches. */
+  public static final int EARLY_DAYS = 60;
+}

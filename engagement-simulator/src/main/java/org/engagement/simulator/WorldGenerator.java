@@ -1,0 +1,148 @@
+package org.engagement.simulator;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.engagement.core.domain.Customer;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.Money;
+
+/**
+ * Makes a seeded, realistic CRM world in which every channel's true effect on conversion is known, so that
+ * attribution models can be judged against the truth.
+ *
+ * <h2>The simulation</h2>
+ * Each person {@code i} lives from their own {@link SplittableRandom}, seeded from the spec's seed and
+ * {@code i} alone, so a world does not depend on the order people are simulated in, and the same spec always
+ * gives the same world. A person:
+ * <ol>
+ *   <li>arrives (is first seen) at a uniform instant between the start of the world and
+ *       {@link WorldSpec#inMarketWeeks()} before its end, so that everyone's time in the market is observed
+ *       in full, and belongs to a segment:
+ *       {@code smb} (60%), {@code mid-market} (30%) or {@code enterprise} (10%);
+ *   <li>is reached by each channel with the channel's {@linkplain ChannelSpec#reach() reach} and then touched
+ *       as its {@linkplain TouchTiming timing} says, with interaction types drawn from the channel's;
+ *   <li>goes through the funnel in weekly steps from arrival: at the end of each week, a person who has not
+ *       bought yet advances one stage (prospect to lead, lead to opportunity, opportunity to customer) when a
+ *       uniform draw is below {@code baseHazard + Σ lift_c} over the channels that touched them in the last
+ *       {@link WorldSpec#memoryDays()} days. The funnel stops after {@link WorldSpec#inMarketWeeks()} weeks: a
+ *       person who has not bought by then stays a prospect. Each advance is an interaction ({@code lead},
+ *       {@code opportunity}, {@code purchase}) a few hours after the week's end, on the channel of the latest
+ *       touch (the CRM's "source"), or on the first direct channel when there was none;
+ *   <li>after the first purchase, each month: leaves with the churn probability (no more interactions after
+ *       that), else buys again with the repeat probability (on the first direct channel). Purchase values are
+ *       log-normal around the segment's median (see {@link WorldSpec#medianPurchase()}). Purchases carry the
+ *       attribute {@code purchase_number} ({@code "1"} for the first purchase, the conversion attribution is
+ *       judged on);
+ *   <li>if they bought, answers the survey with the response rate. With the error rate the answer is a phrase
+ *       of a channel drawn uniformly (a wrong memory); otherwise it names a channel they remembered at the first
+ *       purchase, drawn in proportion to its lift (people name what made them buy), or the channel of their
+ *       first touch when none of those had any lift. A buyer never touched before the purchase gives no answer.
+ * </ol>
+ * The ground truth comes from replaying each buyer's funnel without each channel ({@link GroundTruth}).
+ * Every random draw uses {@link SplittableRandom} and {@link StrictMath}, so worlds are identical on every JVM.
+ * The conversation feed (mentions, shares and social service threads about the brands of
+ * {@link WorldSpec#conversations()}) is simulated after each person, from a stream seeded from the seed, the
+ * person's index and a constant of its own, so that the rest of the world is the same with or without it; its
+ * rates are in the package description.
+ * Costs are each channel's monthly cost times a uniform factor in {@code [0.9, 1.1]}, rounded to the
+ * currency's minor unit, from a stream of their own.
+ *
+ * <p>The generator is stateless; its methods are thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class WorldGenerator {
+  private static final long COST_STREAM = 0x436F737473L;
+
+  private WorldGenerator() {}
+
+  /**
+   * The whole world in memory: fine for the bundled sample and for tests; for tens of millions of
+   * interactions use {@link #stream(WorldSpec, WorldVisitor)}.
+   */
+  public static World generate(WorldSpec spec) {
+    requireNonNull(spec, "spec");
+    List<Customer> customers = new ArrayList<>(spec.customers());
+    List<Interaction> interactions = new ArrayList<>();
+    List<SurveyAnswer> survey = new ArrayList<>();
+    List<Interaction> conversations = new ArrayList<>();
+    GroundTruth truth = stream(spec, new WorldVisitor() {
+      @Override
+      public void customer(Customer customer) {
+        customers.add(customer);
+      }
+
+      @Override
+      public void interaction(Interaction interaction) {
+        interactions.add(interaction);
+      }
+
+      @Override
+      public void surveyAnswer(SurveyAnswer answer) {
+        survey.add(answer);
+      }
+
+      @Override
+      public void conversation(Interaction interaction) {
+        conversations.add(interaction);
+      }
+    });
+    Comparator<Interaction> order = Comparator.comparing(Interaction::timestamp).thenComparing(Interaction::customerId);
+    interactions.sort(order);
+    conversations.sort(order);
+    return new World(spec, customers, interactions, costs(spec), survey, truth, conversations);
+  }
+
+  /**
+   * Makes the world person by person, passing each to {@code visitor}, and returns the ground truth. Memory
+   * stays constant whatever the number of people.
+   */
+  public static GroundTruth stream(WorldSpec spec, WorldVisitor visitor) {
+    requireNonNull(spec, "spec");
+    requireNonNull(visitor, "visitor");
+    CustomerSimulation simulation = new CustomerSimulation(spec);
+    ConversationSimulation conversation = new ConversationSimulation(spec);
+    int channels = spec.channels().size();
+    long[] incremental = new long[channels];
+    long firstPurchases = 0;
+    for (int i = 0; i < spec.customers(); i++) {
+      CustomerLife life = simulation.simulate(i);
+      visitor.customer(life.customer());
+      life.interactions().forEach(visitor::interaction);
+      if (life.answer() != null) {
+        visitor.surveyAnswer(life.answer());
+      }
+      conversation.simulate(i, life).forEach(visitor::conversation);
+      if (life.purchased()) {
+        firstPurchases++;
+      }
+      for (int bits = life.causedBy(); bits != 0; bits &= bits - 1) {
+        incremental[Integer.numberOfTrailingZeros(bits)]++;
+      }
+    }
+    List<String> ids = spec.channels().stream().map(ChannelSpec::id).toList();
+    return GroundTruth.of(firstPurchases, ids, incremental);
+  }
+
+  /** Every channel's cost for every month of the world, by month then channel in the spec's order. */
+  public static List<MonthlyCost> costs(WorldSpec spec) {
+    requireNonNull(spec, "spec");
+    SplittableRandom random = new SplittableRandom(CustomerSimulation.seedOf(spec.seed() ^ COST_STREAM, -1));
+    List<MonthlyCost> costs = new ArrayList<>(spec.months() * spec.channels().size());
+    YearMonth first = YearMonth.from(spec.start());
+    for (int m = 0; m < spec.months(); m++) {
+      for (ChannelSpec channel : spec.channels()) {
+        Money mean = channel.monthlyCost();
+        long minor = Math.round(mean.minorUnits() * (0.9 + 0.2 * random.nextDouble()));
+        costs.add(new MonthlyCost(first.plusMonths(m), channel.id(), channel.owner(),
+            Money.ofMinor(minor, mean.currency())));
+      }
+    }
+    return costs;
+  }
+}
