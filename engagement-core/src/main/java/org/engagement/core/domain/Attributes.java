@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import com.google.common.collect.ImmutableMap;
 import java.io.Serializable;
@@ -143,8 +143,8 @@ public final class Attributes implements Serializable {
      * @return this builder
      */
     public Builder put(String key, Object value) {
-      requireNonNull(key, "attribute key");
-      requireNonNull(value, "attribute value");
+      requirePresent(key, "attribute key");
+      requirePresent(value, "attribute value");
       if (!isValidKey(key)) {
         throw new InvalidFieldException(
             "attribute key", key, "must be 1 to 64 characters of letters, digits, '_', '.', '-'");

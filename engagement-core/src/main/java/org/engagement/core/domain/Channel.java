@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import java.io.Serializable;
 
@@ -33,7 +33,7 @@ public record Channel(String id, String displayName, ChannelGroup group) impleme
       throw new InvalidFieldException("channel id", id, "must not contain '>' (the path separator)");
     }
     requireName("channel displayName", displayName);
-    requireNonNull(group, "group");
+    requirePresent(group, "group");
   }
 
   /** A channel whose display name is its id. */
@@ -52,7 +52,7 @@ public record Channel(String id, String displayName, ChannelGroup group) impleme
   }
 
   private static void requireName(String field, String value) {
-    requireNonNull(value, field);
+    requirePresent(value, field);
     if (value.isBlank()) {
       throw new InvalidFieldException(field, value, "must not be blank");
     }

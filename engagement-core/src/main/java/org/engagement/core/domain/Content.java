@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -134,20 +134,20 @@ public record Content(
    * Hashtags as content keeps them: without their leading {@code #} ({@code #Launch} and {@code Launch} are
    * the same tag), in order. Matchers that compare hashtags use the same form.
    *
-   * @throws NullPointerException if the list or a tag is null
+   * @throws InvalidFieldException if the list or a tag is missing
    */
   public static List<String> bareHashtags(List<String> hashtags) {
-    requireNonNull(hashtags, "hashtags");
+    requirePresent(hashtags, "hashtags");
     List<String> stripped = new ArrayList<>(hashtags.size());
     for (String tag : hashtags) {
-      requireNonNull(tag, "hashtag");
+      requirePresent(tag, "hashtag");
       stripped.add(tag.startsWith("#") ? tag.substring(1) : tag);
     }
     return stripped;
   }
 
   private static List<String> items(String field, List<String> values, int maxLength, boolean noSpace) {
-    requireNonNull(values, field);
+    requirePresent(values, field);
     for (String value : values) {
       requireItem(field, value, maxLength, noSpace);
       if (field.equals("hashtags") && value.indexOf('#') >= 0) {
@@ -158,7 +158,7 @@ public record Content(
   }
 
   private static void requireItem(String field, String value, int maxLength, boolean noSpace) {
-    requireNonNull(value, field);
+    requirePresent(value, field);
     if (value.isBlank() || value.length() > maxLength) {
       throw new InvalidFieldException(field, value, "must be 1 to " + maxLength + " characters, not blank");
     }
@@ -204,19 +204,19 @@ public record Content(
 
     /** Sets the topic tags. @return this builder */
     public Builder tags(List<String> tags) {
-      this.tags = requireNonNull(tags, "tags");
+      this.tags = requirePresent(tags, "tags");
       return this;
     }
 
     /** Sets the hashtags, with or without their {@code #}. @return this builder */
     public Builder hashtags(List<String> hashtags) {
-      this.hashtags = requireNonNull(hashtags, "hashtags");
+      this.hashtags = requirePresent(hashtags, "hashtags");
       return this;
     }
 
     /** Sets the links. @return this builder */
     public Builder links(List<String> links) {
-      this.links = requireNonNull(links, "links");
+      this.links = requirePresent(links, "links");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import java.io.Serializable;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public record Conversion(Interaction interaction) implements Serializable {
 
   /** Requires the interaction. */
   public Conversion {
-    requireNonNull(interaction, "interaction");
+    requirePresent(interaction, "interaction");
   }
 
   /** What the conversion was worth, if the interaction carries a value. */

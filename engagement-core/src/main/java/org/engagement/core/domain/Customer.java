@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -27,8 +27,8 @@ public record Customer(String id, Instant firstSeen, Attributes attributes) impl
    */
   public Customer {
     Identifiers.requireId("customer id", id);
-    requireNonNull(firstSeen, "firstSeen");
-    requireNonNull(attributes, "attributes");
+    requirePresent(firstSeen, "firstSeen");
+    requirePresent(attributes, "attributes");
   }
 
   /** A customer without attributes. */

@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import com.google.common.collect.ImmutableMap;
 import java.io.Serializable;
@@ -26,10 +26,10 @@ public record CustomerProfile(Customer customer, Map<String, Double> metrics) im
    * @throws InvalidFieldException if a metric is not finite
    */
   public CustomerProfile {
-    requireNonNull(customer, "customer");
-    requireNonNull(metrics, "metrics");
+    requirePresent(customer, "customer");
+    requirePresent(metrics, "metrics");
     metrics.forEach((name, v) -> {
-      requireNonNull(v, name);
+      requirePresent(v, name);
       if (!Double.isFinite(v)) {
         throw new InvalidFieldException("metric " + name, v, "must be a finite number");
       }

@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 /** The validation rules for the identifiers and names shared by several model types. */
 final class Identifiers {
@@ -14,7 +14,7 @@ final class Identifiers {
    * {@value #MAX_ID_LENGTH} characters, without control characters.
    */
   static String requireId(String field, String value) {
-    requireNonNull(value, field);
+    requirePresent(value, field);
     if (value.isBlank()) {
       throw new InvalidFieldException(field, value, "must not be blank");
     }

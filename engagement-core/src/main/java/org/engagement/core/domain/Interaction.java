@@ -1,6 +1,6 @@
 package org.engagement.core.domain;
 
-import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -50,20 +50,20 @@ public record Interaction(
    */
   public Interaction {
     Identifiers.requireId("customerId", customerId);
-    requireNonNull(channel, "channel");
-    requireNonNull(timestamp, "timestamp");
+    requirePresent(channel, "channel");
+    requirePresent(timestamp, "timestamp");
     if (timestamp.isBefore(EARLIEST) || timestamp.isAfter(LATEST)) {
       throw new InvalidFieldException("timestamp", timestamp, "must be between years 0001 and 9999 (UTC)");
     }
-    requireNonNull(type, "type");
-    requireNonNull(direction, "direction");
+    requirePresent(type, "type");
+    requirePresent(direction, "direction");
     if (value != null && value.isNegative()) {
       throw new InvalidFieldException("value", value, "must not be negative");
     }
     if (sourceId != null) {
       Identifiers.requireId("sourceId", sourceId);
     }
-    requireNonNull(attributes, "attributes");
+    requirePresent(attributes, "attributes");
     if (content != null && content.isEmpty()) {
       content = null;
     }
@@ -177,7 +177,7 @@ public record Interaction(
 
     /** Sets the attributes. @return this builder */
     public Builder attributes(Attributes attributes) {
-      this.attributes = requireNonNull(attributes, "attributes");
+      this.attributes = requirePresent(attributes, "attributes");
       return this;
     }
 
@@ -190,15 +190,15 @@ public record Interaction(
     /**
      * Builds the interaction.
      *
-     * @throws NullPointerException if customer id, channel, timestamp or type is missing
-     * @throws InvalidFieldException if a value breaks a rule of {@link Interaction}
+     * @throws InvalidFieldException if customer id, channel, timestamp or type is missing, or a value
+     *     breaks a rule of {@link Interaction}
      */
     public Interaction build() {
-      InteractionType t = requireNonNull(type, "type");
+      InteractionType t = requirePresent(type, "type");
       return new Interaction(
-          requireNonNull(customerId, "customerId"),
-          requireNonNull(channel, "channel"),
-          requireNonNull(timestamp, "timestamp"),
+          requirePresent(customerId, "customerId"),
+          requirePresent(channel, "channel"),
+          requirePresent(timestamp, "timestamp"),
           t,
           direction == null ? t.defaultDirection() : direction,
           value,

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * into a rejection (with the same field, value and rule) when it happens during an import.
  *
  * <p>It is an {@link IllegalArgumentException}, so callers that only care that an argument was bad
- * can catch that. The message names the field, shows the value (cut to {@value #MAX_SHOWN} characters)
+ * can catch that. One rule covers missing and bad fields alike: a required field of a domain value that is
+ * missing ({@code null}, or never set on a builder) throws this exception too, never a
+ * {@link NullPointerException}, so an import turns both into a rejection. A {@code null} passed to an
+ * operation (a collaborator such as a rule, a classifier or a sink) is a programming error and throws
+ * {@link NullPointerException}. The message names the field, shows the value (cut to {@value #MAX_SHOWN} characters)
  * and states the rule, for example {@code customerId '  ' is invalid: must not be blank}.
  *
  * @since 0.1.0
@@ -36,6 +40,20 @@ public final class InvalidFieldException extends IllegalArgumentException {
     this.field = requireNonNull(field, "field");
     this.value = value == null ? null : shorten(String.valueOf(value));
     this.rule = requireNonNull(rule, "rule");
+  }
+
+  /**
+   * Returns {@code value}, or throws this exception if it is missing.
+   *
+   * @param value the field's value
+   * @param field the name of the field
+   * @throws InvalidFieldException naming the field if {@code value} is {@code null}
+   */
+  public static <T> T requirePresent(@Nullable T value, String field) {
+    if (value == null) {
+      throw new InvalidFieldException(field, null, "is required");
+    }
+    return value;
   }
 
   /** The name of the field that holds the bad value. */

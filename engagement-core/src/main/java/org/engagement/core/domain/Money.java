@@ -1,6 +1,7 @@
 package org.engagement.core.domain;
 
 import static java.util.Objects.requireNonNull;
+import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ public record Money(Currency currency, long minorUnits) implements Comparable<Mo
    * @throws InvalidFieldException if the currency has no defined minor unit (pseudo-currencies)
    */
   public Money {
-    requireNonNull(currency, "currency");
+    requirePresent(currency, "currency");
     if (currency.getDefaultFractionDigits() < 0) {
       throw new InvalidFieldException(
           "currency", currency.getCurrencyCode(), "must be a currency with defined minor units");
@@ -58,8 +59,8 @@ public record Money(Currency currency, long minorUnits) implements Comparable<Mo
    *     does not fit in a {@code long} of minor units
    */
   public static Money of(BigDecimal amount, Currency currency) {
-    requireNonNull(amount, "amount");
-    requireNonNull(currency, "currency");
+    requirePresent(amount, "amount");
+    requirePresent(currency, "currency");
     int digits = currency.getDefaultFractionDigits();
     if (digits < 0) {
       throw new InvalidFieldException(
@@ -114,7 +115,7 @@ public record Money(Currency currency, long minorUnits) implements Comparable<Mo
    * @throws InvalidFieldException naming {@code field} if the text is not a decimal number
    */
   public static BigDecimal parseAmount(String field, String text) {
-    requireNonNull(text, field);
+    requirePresent(text, field);
     try {
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
@@ -128,7 +129,7 @@ public record Money(Currency currency, long minorUnits) implements Comparable<Mo
    * @throws InvalidFieldException naming {@code field} if the code is not a known ISO 4217 code
    */
   public static Currency currency(String field, String code) {
-    requireNonNull(code, field);
+    requirePresent(code, field);
     try {
       return Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -1,10 +1,10 @@
 /**
  * The domain model: customers, channels, interactions, conversions and money.
  *
- * <p>Every type here is an immutable value, validated on construction: a bad argument throws
- * {@link org.engagement.core.domain.InvalidFieldException} (an {@link IllegalArgumentException}) that
- * names the field, the value and the rule, and a missing required argument throws
- * {@link NullPointerException} naming the parameter. All types are safe to share between threads.
+ * <p>Every type here is an immutable value, validated on construction. One rule covers bad and missing
+ * fields: both throw {@link org.engagement.core.domain.InvalidFieldException} (an {@link
+ * IllegalArgumentException}) naming the field, the value and the rule ({@code customerId is missing: is
+ * required}), so an import reports either as a rejected record. All types are safe to share between threads.
  */
 @NullMarked
 package org.engagement.core.domain;

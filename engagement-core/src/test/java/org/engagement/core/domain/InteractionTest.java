@@ -64,8 +64,9 @@ class InteractionTest {
   @Test
   void namesMissingRequiredParts() {
     assertThatThrownBy(() -> Interaction.builder().channel(EMAIL).timestamp(T).type(InteractionType.OPEN).build())
-        .isInstanceOf(NullPointerException.class).hasMessage("customerId");
-    assertThatThrownBy(() -> valid().channel(null).build()).hasMessage("channel");
+        .isInstanceOf(InvalidFieldException.class).hasMessage("customerId is missing: is required");
+    assertThatThrownBy(() -> valid().channel(null).build()).isInstanceOf(InvalidFieldException.class)
+        .hasMessage("channel is missing: is required");
   }
 
   @Test
