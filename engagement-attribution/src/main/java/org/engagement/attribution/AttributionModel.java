@@ -7,8 +7,9 @@ import org.engagement.attribution.journey.JourneySet;
  *
  * <p>For every additive model ({@link AttributionResult#additive()}) the conversion credits add up to
  * {@link JourneySet#totalConversions()} and the value credits to {@link JourneySet#totalValue()}, up to
- * floating-point rounding. Models are configured on construction (usually through
- * {@link AttributionModels} by name with {@link ModelParameters}) and hold no state between calls.
+ * floating-point rounding. Models are configured on construction (directly through their factories, or
+ * by name with {@link ModelParameters} through {@link AttributionModels}, whose
+ * {@link AttributionModelProvider}s make them) and hold no state between calls.
  *
  * <p>Implementations must be immutable and thread-safe: one instance may attribute several sets at once.
  *
@@ -20,8 +21,9 @@ public interface AttributionModel {
   String name();
 
   /**
-   * The parameters the model was configured with, as text (the form {@link ModelParameters} accepts), so
-   * that a result can say how it was computed. Empty if the model has none.
+   * The parameters the model was configured with, typed, so that a result can say how it was computed
+   * ({@link ModelParameters#asText()} shows them as text). Given back to the registry under the model's
+   * name, they make a model configured the same way. Empty if the model has none.
    */
   ModelParameters parameters();
 

@@ -1,7 +1,10 @@
 /**
  * Multi-touch attribution: the model SPI and its registry. {@link org.engagement.attribution.AttributionModel}
  * turns a journey set into credit per channel ({@link org.engagement.attribution.AttributionResult}); models
- * are chosen by name with typed parameters from {@link org.engagement.attribution.AttributionModels}.
+ * are chosen by name with typed parameters ({@link org.engagement.attribution.ModelParameters}, declared as
+ * {@link org.engagement.attribution.ModelParameter}s) from {@link org.engagement.attribution.AttributionModels},
+ * which finds their {@link org.engagement.attribution.AttributionModelProvider}s through
+ * {@link java.util.ServiceLoader}. This package imports none of the models.
  *
  * <p>The rest is split by concept: {@link org.engagement.attribution.journey} makes and holds journeys (from
  * interactions, or from ChannelAttribution path files), {@link org.engagement.attribution.heuristic} holds

@@ -35,11 +35,30 @@ class AttributionModelsTest {
     };
   }
 
+  private static AttributionModelProvider provider(String name) {
+    return new AttributionModelProvider() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String description() {
+        return "no credit to anyone";
+      }
+
+      @Override
+      public AttributionModel create(ModelParameters parameters) {
+        return constant(name);
+      }
+    };
+  }
+
   @Test
   void findsModelsByNameAndListsTheNamesOfUnknownOnes() {
     AttributionModels models = AttributionModels.builder()
-        .register("zeta", p -> constant("zeta"))
-        .register("alpha", p -> constant("alpha"))
+        .register(provider("zeta"))
+        .register(provider("alpha"))
         .build();
     assertThat(models.names()).containsExactly("alpha", "zeta");
     assertThat(models.create("zeta").name()).isEqualTo("zeta");
@@ -50,24 +69,28 @@ class AttributionModelsTest {
 
   @Test
   void refusesBadOrDuplicateNames() {
-    AttributionModels.Builder builder = AttributionModels.builder().register("a", p -> constant("a"));
-    assertThatThrownBy(() -> builder.register("a", p -> constant("a")))
+    AttributionModels.Builder builder = AttributionModels.builder().register(provider("a"));
+    assertThatThrownBy(() -> builder.register(provider("a")))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> builder.register("First Touch", p -> constant("x")))
+    assertThatThrownBy(() -> builder.register(provider("First Touch")))
         .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("model name 'First Touch' is invalid");
+  }
+
+  private static ModelParameter<Double> decimal(String name, double defaultValue) {
+    return ModelParameter.optional(name, ParameterType.decimal(), defaultValue, "a number");
   }
 
   @Test
   void parametersAreTypedAndCheckedForUnknownKeys() {
     ModelParameters parameters = ModelParameters.of(Map.of("first", "0.5", "bad", "x"));
-    assertThat(parameters.number("first", 0)).isEqualTo(0.5);
-    assertThat(parameters.number("missing", 7)).isEqualTo(7);
-    assertThat(parameters.text("bad", "")).isEqualTo("x");
-    assertThatThrownBy(() -> parameters.number("bad", 0))
+    assertThat(parameters.get(decimal("first", 0))).isEqualTo(0.5);
+    assertThat(parameters.get(decimal("missing", 7))).isEqualTo(7);
+    assertThat(parameters.asText().get("bad")).isEqualTo("x");
+    assertThatThrownBy(() -> parameters.get(decimal("bad", 0)))
         .hasMessage("bad 'x' is invalid: must be a decimal number such as 0.4");
-    assertThatThrownBy(() -> ModelParameters.of(Map.of("w", "1e999")).number("w", 0))
+    assertThatThrownBy(() -> ModelParameters.of(Map.of("w", "1e999")).get(decimal("w", 0)))
         .hasMessage("w '1e999' is invalid: must be a finite number");
-    assertThatThrownBy(() -> parameters.requireOnly(java.util.Set.of("first", "last")))
+    assertThatThrownBy(() -> parameters.resolve("m", List.of(decimal("first", 0), decimal("last", 0))))
         .hasMessage("parameter 'bad' is invalid: is not a parameter of this model; known: [first, last]");
     assertThatThrownBy(() -> ModelParameters.of(Map.of(" ", "1"))).isInstanceOf(InvalidFieldException.class);
   }

@@ -5,15 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.engagement.attribution.AttributionModel;
-import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
-import org.engagement.attribution.ParameterlessModel;
+import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
@@ -62,18 +61,42 @@ import org.engagement.core.domain.InvalidFieldException;
  * @since 0.1.0
  */
 public final class HeuristicModel implements AttributionModel {
-  /** The parameter of {@code last-non-direct}: channel names, separated by commas. */
-  public static final String DIRECT = "direct";
-  /** The first-touch weight parameter of the position-based models. */
-  public static final String FIRST = "first";
-  /** The middle weight parameter of the position-based models. */
-  public static final String MIDDLE = "middle";
-  /** The last-touch weight parameter of the position-based models. */
-  public static final String LAST = "last";
-
   /** The default direct channels of {@code last-non-direct}: {@code direct}, {@code Direct}, {@code (direct)}. */
   public static final Set<String> DEFAULT_DIRECT =
       Collections.unmodifiableSet(new TreeSet<>(Arrays.asList("direct", "Direct", "(direct)")));
+
+  private static final String WEIGHT_RULE = "must be a finite weight, not negative";
+
+  /**
+   * The parameter {@code direct} of {@code last-non-direct}: the names of the direct channels, default
+   * {@link #DEFAULT_DIRECT}.
+   */
+  public static final ModelParameter<List<String>> DIRECT = ModelParameter.optional("direct",
+      ParameterType.listOf(ParameterType.text()), List.copyOf(DEFAULT_DIRECT),
+      "the direct channels, whose touches take the credit only when the whole path is direct");
+  /**
+   * The parameter {@code first} of {@code custom}: the weight of the first touch, required ({@code
+   * position-based} takes it with default 0.4).
+   */
+  public static final ModelParameter<Double> FIRST = weight("first", "the weight of the first touch");
+  /**
+   * The parameter {@code middle} of {@code custom}: the weight of the middle touches together, required
+   * ({@code position-based} takes it with default 0.2).
+   */
+  public static final ModelParameter<Double> MIDDLE = weight("middle", "the weight of the middle touches together");
+  /**
+   * The parameter {@code last} of {@code custom}: the weight of the last touch, required ({@code
+   * position-based} takes it with default 0.4).
+   */
+  public static final ModelParameter<Double> LAST = weight("last", "the weight of the last touch");
+
+  /** The parameters of {@code last-non-direct}. */
+  static final List<ModelParameter<?>> LAST_NON_DIRECT_PARAMETERS = List.of(DIRECT);
+  /** The parameters of {@code position-based}: the weights with defaults 40/20/40. */
+  static final List<ModelParameter<?>> POSITION_PARAMETERS =
+      List.of(FIRST.withDefault(0.4), MIDDLE.withDefault(0.2), LAST.withDefault(0.4));
+  /** The parameters of {@code custom}: the weights, all required. */
+  static final List<ModelParameter<?>> CUSTOM_PARAMETERS = List.of(FIRST, MIDDLE, LAST);
 
   private enum Kind { FIRST, LAST, LAST_NON_DIRECT, LINEAR, LINEAR_UNIQUE, POSITION, PARTICIPATION }
 
@@ -94,6 +117,10 @@ public final class HeuristicModel implements AttributionModel {
     this.middle = middle;
     this.last = last;
     this.direct = direct;
+  }
+
+  private static ModelParameter<Double> weight(String name, String description) {
+    return ModelParameter.required(name, ParameterType.decimal(), description).withRule(WEIGHT_RULE, w -> w >= 0);
   }
 
   private static HeuristicModel simple(String name, Kind kind) {
@@ -120,7 +147,7 @@ public final class HeuristicModel implements AttributionModel {
     requireNonNull(directChannels, "directChannels");
     Set<String> copy = Collections.unmodifiableSet(new TreeSet<>(directChannels));
     return new HeuristicModel("last-non-direct", Kind.LAST_NON_DIRECT,
-        ModelParameters.of(Map.of(DIRECT, String.join(",", copy))), 0, 0, 0, copy);
+        ModelParameters.none().with(DIRECT, List.copyOf(copy)), 0, 0, 0, copy);
   }
 
   /** Last non-direct with the ids of those of {@code channels} whose group is {@link ChannelGroup#DIRECT}. */
@@ -185,87 +212,39 @@ public final class HeuristicModel implements AttributionModel {
 
   private static HeuristicModel position(String name, double first, double middle, double last,
       boolean showParameters) {
-    requireWeight(FIRST, first);
-    requireWeight(MIDDLE, middle);
-    requireWeight(LAST, last);
+    requireWeight(FIRST.name(), first);
+    requireWeight(MIDDLE.name(), middle);
+    requireWeight(LAST.name(), last);
     double sum = first + middle + last;
     if (sum <= 0) {
       throw new InvalidFieldException("weights", first + "/" + middle + "/" + last, "must not all be zero");
     }
     ModelParameters parameters = ModelParameters.none();
     if (showParameters) {
-      Map<String, String> map = new LinkedHashMap<>();
-      map.put(FIRST, Double.toString(first));
-      map.put(MIDDLE, Double.toString(middle));
-      map.put(LAST, Double.toString(last));
-      parameters = ModelParameters.of(map);
+      parameters = ModelParameters.none().with(FIRST, first).with(MIDDLE, middle).with(LAST, last);
     }
     return new HeuristicModel(name, Kind.POSITION, parameters, first / sum, middle / sum, last / sum, Set.of());
   }
 
   private static void requireWeight(String field, double weight) {
     if (!Double.isFinite(weight) || weight < 0) {
-      throw new InvalidFieldException(field, weight, "must be a finite weight, not negative");
+      throw new InvalidFieldException(field, weight, WEIGHT_RULE);
     }
   }
 
-  /**
-   * Registers every model of this class under its name ({@code first-touch}, {@code last-touch},
-   * {@code last-non-direct} [{@code direct}], {@code linear}, {@code linear-unique},
-   * {@code position-based} [{@code first}, {@code middle}, {@code last}], {@code j-shaped},
-   * {@code inverse-j}, {@code custom} [{@code first}, {@code middle}, {@code last}, all required],
-   * {@code participation}), {@link TimeDecayModel} as {@code time-decay} [{@code half-life-days}] and
-   * {@link WShapedModel} as {@code w-shaped}.
-   *
-   * @return {@code builder}
-   */
-  public static AttributionModels.Builder registerAll(AttributionModels.Builder builder) {
-    requireNonNull(builder, "builder");
-    return builder
-        .register("first-touch", p -> noParameters(p, firstTouch()))
-        .register("last-touch", p -> noParameters(p, lastTouch()))
-        .register("last-non-direct", p -> {
-          p.requireOnly(Set.of(DIRECT));
-          String text = p.text(DIRECT, "");
-          return text.isEmpty() ? lastNonDirect(DEFAULT_DIRECT) : lastNonDirect(names(text));
-        })
-        .register("linear", p -> noParameters(p, linear()))
-        .register("linear-unique", p -> noParameters(p, linearUnique()))
-        .register("position-based", p -> {
-          p.requireOnly(Set.of(FIRST, MIDDLE, LAST));
-          return positionBased(p.number(FIRST, 0.4), p.number(MIDDLE, 0.2), p.number(LAST, 0.4));
-        })
-        .register("j-shaped", p -> noParameters(p, jShaped()))
-        .register("inverse-j", p -> noParameters(p, inverseJ()))
-        .register("custom", p -> {
-          p.requireOnly(Set.of(FIRST, MIDDLE, LAST));
-          for (String key : new String[] {FIRST, MIDDLE, LAST}) {
-            if (!p.asMap().containsKey(key)) {
-              throw new InvalidFieldException(key, null, "is required by the custom model");
-            }
-          }
-          return custom(p.number(FIRST, 0), p.number(MIDDLE, 0), p.number(LAST, 0));
-        })
-        .register("participation", p -> noParameters(p, participation()))
-        .register("time-decay", TimeDecayModel::fromParameters)
-        .register(WShapedModel.NAME, ParameterlessModel.factory(WShapedModel.create()));
+  /** {@code last-non-direct} from resolved {@link #LAST_NON_DIRECT_PARAMETERS}. */
+  static HeuristicModel lastNonDirect(ModelParameters parameters) {
+    return lastNonDirect(new TreeSet<>(parameters.get(DIRECT)));
   }
 
-  private static Set<String> names(String text) {
-    Set<String> names = new TreeSet<>();
-    for (String part : text.split(",", -1)) {
-      String name = part.strip();
-      if (name.isEmpty()) {
-        throw new InvalidFieldException(DIRECT, text, "must be channel names separated by commas, none empty");
-      }
-      names.add(name);
-    }
-    return names;
+  /** {@code position-based} from resolved {@link #POSITION_PARAMETERS}. */
+  static HeuristicModel positionBased(ModelParameters parameters) {
+    return positionBased(parameters.get(FIRST), parameters.get(MIDDLE), parameters.get(LAST));
   }
 
-  private static AttributionModel noParameters(ModelParameters parameters, AttributionModel model) {
-    parameters.requireOnly(Set.of());
-    return model;
+  /** {@code custom} from resolved {@link #CUSTOM_PARAMETERS}. */
+  static HeuristicModel custom(ModelParameters parameters) {
+    return custom(parameters.get(FIRST), parameters.get(MIDDLE), parameters.get(LAST));
   }
 
   @Override

@@ -3,11 +3,12 @@ package org.engagement.attribution.heuristic;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.journey.JourneyBuilder;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
@@ -19,26 +20,33 @@ import org.engagement.core.domain.InvalidFieldException;
  * gets half the credit of one a day before).
  *
  * <p>It needs touch times: it works on journey sets made from interactions ({@link JourneyBuilder},
- * {@link JourneySet#timed()}) and refuses path-only sets with a message saying so. Registered as
- * {@code time-decay} with parameter {@code half-life-days} (a positive decimal).
+ * {@link JourneySet#timed()}) and refuses path-only sets with a message saying so. Provided as
+ * {@code time-decay} with parameter {@code half-life-days} ({@link #HALF_LIFE_DAYS}).
  *
  * <p>Instances are immutable and thread-safe.
  *
  * @since 0.1.0
  */
 public final class TimeDecayModel implements AttributionModel {
-  /** The half-life parameter, in days. */
-  public static final String HALF_LIFE_DAYS = "half-life-days";
+  /** The registry name. */
+  public static final String NAME = "time-decay";
   /** The default half-life: 7 days. */
   public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(7);
+  /** The parameter {@code half-life-days}: the half-life in days, positive, at most 1,000,000, default 7. */
+  public static final ModelParameter<Double> HALF_LIFE_DAYS = ModelParameter.optional("half-life-days",
+      ParameterType.decimal(), 7.0, "the half-life in days: a touch this much earlier gets half the weight")
+      .withRule("must be a positive number of days, at most 1000000", days -> days > 0 && days <= 1e6);
+
+  /** The parameters of the registry's factory. */
+  static final List<ModelParameter<?>> PARAMETERS = List.of(HALF_LIFE_DAYS);
 
   private final Duration halfLife;
   private final ModelParameters parameters;
 
   private TimeDecayModel(Duration halfLife) {
     this.halfLife = halfLife;
-    double days = halfLife.toMillis() / 86_400_000.0;
-    this.parameters = ModelParameters.of(Map.of(HALF_LIFE_DAYS, Double.toString(days)));
+    // Unchecked: a half-life the registry's rule would refuse is still reported as it is.
+    this.parameters = ModelParameters.none().with(HALF_LIFE_DAYS.name(), halfLife.toMillis() / 86_400_000.0);
   }
 
   /** Time decay with a 7-day half-life. */
@@ -59,13 +67,9 @@ public final class TimeDecayModel implements AttributionModel {
     return new TimeDecayModel(halfLife);
   }
 
+  /** The model from resolved {@link #PARAMETERS}. */
   static TimeDecayModel fromParameters(ModelParameters parameters) {
-    parameters.requireOnly(Set.of(HALF_LIFE_DAYS));
-    double days = parameters.number(HALF_LIFE_DAYS, 7);
-    if (!(days > 0) || days > 1e6) {
-      throw new InvalidFieldException(HALF_LIFE_DAYS, parameters.text(HALF_LIFE_DAYS, ""),
-          "must be a positive number of days, at most 1000000");
-    }
+    double days = parameters.get(HALF_LIFE_DAYS);
     return withHalfLife(Duration.ofMillis(Math.max(1, Math.round(days * 86_400_000.0))));
   }
 
@@ -76,7 +80,7 @@ public final class TimeDecayModel implements AttributionModel {
 
   @Override
   public String name() {
-    return "time-decay";
+    return NAME;
   }
 
   @Override

@@ -2,15 +2,13 @@ package org.engagement.attribution.markov;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.engagement.attribution.AttributionModel;
-import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 
@@ -58,20 +56,37 @@ import org.engagement.core.domain.InvalidFieldException;
 public final class MarkovModel implements AttributionModel {
   /** The registry name. */
   public static final String NAME = "markov";
-  /** The parameter for the order k. */
-  public static final String ORDER = "order";
-  /** The parameter for collapsing consecutive identical states ({@code true} or {@code false}). */
-  public static final String COLLAPSE = "collapse";
-  /** The parameter for the solver's relative tolerance. */
-  public static final String TOLERANCE = "tolerance";
-  /** The parameter for the solver's sweep limit. */
-  public static final String MAX_ITERATIONS = "max-iterations";
   /** The largest order accepted. */
   public static final int MAX_ORDER = 32;
   /** The default relative tolerance of the solver. */
   public static final double DEFAULT_TOLERANCE = 1e-14;
   /** The default sweep limit of the solver. */
   public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+
+  /** The parameter {@code order}: the order k, a whole number from 1 to {@value #MAX_ORDER}, default 1. */
+  public static final ModelParameter<Long> ORDER = ModelParameter.optional("order", ParameterType.integer(), 1L,
+      "the order k: how many past touches a state of the chain holds")
+      .withRule("must be a whole number from 1 to " + MAX_ORDER, k -> k >= 1 && k <= MAX_ORDER);
+  /** The parameter {@code collapse}: whether consecutive identical states are merged, default true. */
+  public static final ModelParameter<Boolean> COLLAPSE = ModelParameter.optional("collapse", ParameterType.bool(),
+      true, "whether consecutive identical states are merged (ChannelAttribution's default)");
+  /**
+   * The parameter {@code tolerance}: the solver's relative tolerance, in {@code (0, 0.001]}, default
+   * {@value #DEFAULT_TOLERANCE}.
+   */
+  public static final ModelParameter<Double> TOLERANCE = ModelParameter.optional("tolerance",
+      ParameterType.decimal(), DEFAULT_TOLERANCE, "the relative change per sweep below which a solve stops")
+      .withRule("must be greater than 0 and at most 0.001", t -> t > 0 && t <= 1e-3);
+  /**
+   * The parameter {@code max-iterations}: the solver's sweep limit, at least 1, default
+   * {@value #DEFAULT_MAX_ITERATIONS}.
+   */
+  public static final ModelParameter<Long> MAX_ITERATIONS = ModelParameter.optional("max-iterations",
+      ParameterType.integer(), (long) DEFAULT_MAX_ITERATIONS, "the most Gauss-Seidel sweeps per solve")
+      .withRule("must be a whole number from 1 to " + Integer.MAX_VALUE, n -> n >= 1 && n <= Integer.MAX_VALUE);
+
+  /** The parameters of the registry's factory, in order. */
+  static final List<ModelParameter<?>> PARAMETERS = List.of(ORDER, COLLAPSE, TOLERANCE, MAX_ITERATIONS);
 
   private static final long PARALLEL_THRESHOLD = 200_000;
 
@@ -100,7 +115,7 @@ public final class MarkovModel implements AttributionModel {
    */
   public static MarkovModel of(int order, boolean collapse) {
     if (order < 1 || order > MAX_ORDER) {
-      throw new InvalidFieldException(ORDER, order, "must be a whole number from 1 to " + MAX_ORDER);
+      throw new InvalidFieldException(ORDER.name(), order, ORDER.rule());
     }
     return new MarkovModel(order, collapse, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS);
   }
@@ -114,43 +129,18 @@ public final class MarkovModel implements AttributionModel {
    */
   public MarkovModel withSolver(double tolerance, int maxIterations) {
     if (!(tolerance > 0 && tolerance <= 1e-3)) {
-      throw new InvalidFieldException(TOLERANCE, tolerance, "must be greater than 0 and at most 0.001");
+      throw new InvalidFieldException(TOLERANCE.name(), tolerance, TOLERANCE.rule());
     }
     if (maxIterations < 1) {
-      throw new InvalidFieldException(MAX_ITERATIONS, maxIterations, "must be at least 1");
+      throw new InvalidFieldException(MAX_ITERATIONS.name(), maxIterations, "must be at least 1");
     }
     return new MarkovModel(order, collapse, tolerance, maxIterations);
   }
 
-  /**
-   * Registers this model as {@code markov} with parameters {@code order} (default 1), {@code collapse}
-   * (default true), {@code tolerance} (default {@value #DEFAULT_TOLERANCE}) and {@code max-iterations}
-   * (default {@value #DEFAULT_MAX_ITERATIONS}).
-   *
-   * @return {@code builder}
-   */
-  public static AttributionModels.Builder register(AttributionModels.Builder builder) {
-    requireNonNull(builder, "builder");
-    return builder.register(NAME, MarkovModel::fromParameters);
-  }
-
-  private static MarkovModel fromParameters(ModelParameters p) {
-    p.requireOnly(Set.of(ORDER, COLLAPSE, TOLERANCE, MAX_ITERATIONS));
-    int order = wholeNumber(p, ORDER, 1);
-    String collapseText = p.text(COLLAPSE, "true").strip().toLowerCase(Locale.ROOT);
-    if (!collapseText.equals("true") && !collapseText.equals("false")) {
-      throw new InvalidFieldException(COLLAPSE, p.text(COLLAPSE, ""), "must be true or false");
-    }
-    return of(order, collapseText.equals("true"))
-        .withSolver(p.number(TOLERANCE, DEFAULT_TOLERANCE), wholeNumber(p, MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS));
-  }
-
-  private static int wholeNumber(ModelParameters p, String key, int fallback) {
-    double number = p.number(key, fallback);
-    if (number != Math.rint(number) || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-      throw new InvalidFieldException(key, p.text(key, ""), "must be a whole number");
-    }
-    return (int) number;
+  /** The model configured from resolved {@link #PARAMETERS}. */
+  static MarkovModel fromParameters(ModelParameters parameters) {
+    return of(Math.toIntExact(parameters.get(ORDER)), parameters.get(COLLAPSE))
+        .withSolver(parameters.get(TOLERANCE), Math.toIntExact(parameters.get(MAX_ITERATIONS)));
   }
 
   /** The order k. */
@@ -180,16 +170,14 @@ public final class MarkovModel implements AttributionModel {
 
   @Override
   public ModelParameters parameters() {
-    Map<String, String> map = new LinkedHashMap<>();
-    map.put(ORDER, Integer.toString(order));
-    map.put(COLLAPSE, Boolean.toString(collapse));
+    ModelParameters parameters = ModelParameters.none().with(ORDER, (long) order).with(COLLAPSE, collapse);
     if (tolerance != DEFAULT_TOLERANCE) {
-      map.put(TOLERANCE, Double.toString(tolerance));
+      parameters = parameters.with(TOLERANCE, tolerance);
     }
     if (maxIterations != DEFAULT_MAX_ITERATIONS) {
-      map.put(MAX_ITERATIONS, Integer.toString(maxIterations));
+      parameters = parameters.with(MAX_ITERATIONS, (long) maxIterations);
     }
-    return ModelParameters.of(map);
+    return parameters;
   }
 
   @Override

@@ -2,15 +2,13 @@ package org.engagement.attribution.shapley;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.engagement.attribution.AttributionModel;
-import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
-import org.engagement.attribution.ParameterlessModel;
+import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 
@@ -19,8 +17,8 @@ import org.engagement.core.domain.InvalidFieldException;
  *
  * <h2>The game</h2>
  * The players are the {@code n} channels of the journey set. The worth function is chosen with the parameter
- * {@value #WORTH} ({@link CoalitionWorth}); by default ({@code exact}) the worth of a coalition {@code S} is
- * the conversion rate of the journeys exposed to <em>exactly</em> the channels of {@code S}:
+ * {@code worth} ({@link #WORTH}, {@link CoalitionWorth}); by default ({@code exact}) the worth of a coalition
+ * {@code S} is the conversion rate of the journeys exposed to <em>exactly</em> the channels of {@code S}:
  * {@code v(S) = C(S) / (C(S) + N(S))}, where {@code C(S)} and {@code N(S)} are the conversions and the
  * non-conversions ({@link JourneySet#nulls(int)}) of the paths whose set of distinct channels equals
  * {@code S}. As in DP6's {@code attribution_shapley} (attribution reference, section 3) and Dalessandro et
@@ -99,23 +97,34 @@ import org.engagement.core.domain.InvalidFieldException;
 public final class ShapleyModel implements AttributionModel {
   /** The registry name. */
   public static final String NAME = "shapley";
-  /** The parameter for the number of sampled permutations (a positive integer, default 20,000). */
-  public static final String SAMPLES = "samples";
-  /** The parameter for the seed of the sampling (a long integer, default 0). */
-  public static final String SEED = "seed";
-  /** The parameter for the largest number of channels computed exactly (0 to 20, default 20). */
-  public static final String EXACT_UP_TO = "exact-up-to";
-  /** The parameter for the worth function: {@code exact} (the default) or {@code subsets}. */
-  public static final String WORTH = "worth";
   /** The largest number of channels the exact computation accepts. */
   public static final int MAX_EXACT = 20;
   /** The default number of sampled permutations. */
   public static final long DEFAULT_SAMPLES = 20_000;
 
+  private static final long MAX_SAMPLES = 1_000_000_000L;
+
+  /** The parameter {@code samples}: the number of sampled permutations, 1 to 10^9, default 20,000. */
+  public static final ModelParameter<Long> SAMPLES = ModelParameter.optional("samples", ParameterType.integer(),
+      DEFAULT_SAMPLES, "permutations sampled when there are more channels than exact-up-to")
+      .withRule("must be from 1 to " + MAX_SAMPLES, m -> m >= 1 && m <= MAX_SAMPLES);
+  /** The parameter {@code seed}: the seed of the sampling, any long integer, default 0. */
+  public static final ModelParameter<Long> SEED = ModelParameter.optional("seed", ParameterType.integer(), 0L,
+      "the seed of the sampling");
+  /** The parameter {@code exact-up-to}: the largest number of channels computed exactly, 0 to 20, default 20. */
+  public static final ModelParameter<Long> EXACT_UP_TO = ModelParameter.optional("exact-up-to",
+      ParameterType.integer(), (long) MAX_EXACT, "the largest number of channels computed exactly (0 always samples)")
+      .withRule("must be from 0 to " + MAX_EXACT, n -> n >= 0 && n <= MAX_EXACT);
+  /** The parameter {@code worth}: the worth function, {@code exact} (the default) or {@code subsets}. */
+  public static final ModelParameter<CoalitionWorth> WORTH = ModelParameter.optional("worth",
+      ParameterType.choice(CoalitionWorth.class), CoalitionWorth.EXACT,
+      "the worth of a coalition: the conversion rate of the journeys on exactly its channels, or on a subset");
+
+  /** The parameters of the registry's factory, in order. */
+  static final List<ModelParameter<?>> PARAMETERS = List.of(SAMPLES, SEED, EXACT_UP_TO, WORTH);
+
   /** Shapley values at most this far from zero are rounding noise and get no credit. */
   public static final double NOISE = 1e-12;
-
-  private static final long MAX_SAMPLES = 1_000_000_000L;
 
   private final long samples;
   private final long seed;
@@ -153,60 +162,18 @@ public final class ShapleyModel implements AttributionModel {
    */
   public static ShapleyModel of(long samples, long seed, int exactUpTo) {
     if (samples < 1 || samples > MAX_SAMPLES) {
-      throw new InvalidFieldException(SAMPLES, samples, "must be from 1 to " + MAX_SAMPLES);
+      throw new InvalidFieldException(SAMPLES.name(), samples, SAMPLES.rule());
     }
     if (exactUpTo < 0 || exactUpTo > MAX_EXACT) {
-      throw new InvalidFieldException(EXACT_UP_TO, exactUpTo, "must be from 0 to " + MAX_EXACT);
+      throw new InvalidFieldException(EXACT_UP_TO.name(), exactUpTo, EXACT_UP_TO.rule());
     }
     return new ShapleyModel(samples, seed, exactUpTo, CoalitionWorth.EXACT);
   }
 
-  /**
-   * The model configured from parameters {@value #SAMPLES}, {@value #SEED}, {@value #EXACT_UP_TO} and
-   * {@value #WORTH}.
-   *
-   * @throws InvalidFieldException if a parameter is unknown, not an integer or out of range, or names no
-   *     worth function
-   */
-  public static ShapleyModel fromParameters(ModelParameters parameters) {
-    requireNonNull(parameters, "parameters");
-    parameters.requireOnly(Set.of(SAMPLES, SEED, EXACT_UP_TO, WORTH));
-    CoalitionWorth worth = CoalitionWorth.parse(parameters.text(WORTH, CoalitionWorth.EXACT.parameterValue()));
-    long samples = integer(parameters, SAMPLES, DEFAULT_SAMPLES);
-    long seed = integer(parameters, SEED, 0);
-    long exact = integer(parameters, EXACT_UP_TO, MAX_EXACT);
-    if (exact < 0 || exact > MAX_EXACT) {
-      throw new InvalidFieldException(EXACT_UP_TO, exact, "must be from 0 to " + MAX_EXACT);
-    }
-    return of(samples, seed, (int) exact).withWorth(worth);
-  }
-
-  private static long integer(ModelParameters parameters, String key, long fallback) {
-    String text = parameters.text(key, "");
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException(key, text, "must be an integer such as 1000");
-    }
-  }
-
-  /**
-   * Registers the Shapley models: {@code shapley} [{@value #SAMPLES}, {@value #SEED},
-   * {@value #EXACT_UP_TO}, {@value #WORTH}], and without parameters {@code shapley-simplified},
-   * {@code shapley-ordered} and {@code shao-li} ({@link ShaoLiModel}). Unknown parameters are rejected.
-   *
-   * @return {@code builder}
-   */
-  public static AttributionModels.Builder registerAll(AttributionModels.Builder builder) {
-    requireNonNull(builder, "builder");
-    return builder
-        .register(NAME, ShapleyModel::fromParameters)
-        .register(SimplifiedShapleyModel.NAME, ParameterlessModel.factory(SimplifiedShapleyModel.create()))
-        .register(OrderedShapleyModel.NAME, ParameterlessModel.factory(OrderedShapleyModel.create()))
-        .register(ShaoLiModel.NAME, ParameterlessModel.factory(ShaoLiModel.create()));
+  /** The model configured from resolved {@link #PARAMETERS}. */
+  static ShapleyModel fromParameters(ModelParameters parameters) {
+    return of(parameters.get(SAMPLES), parameters.get(SEED), Math.toIntExact(parameters.get(EXACT_UP_TO)))
+        .withWorth(parameters.get(WORTH));
   }
 
   /**
@@ -223,7 +190,7 @@ public final class ShapleyModel implements AttributionModel {
   public static double errorBound(int channels, long samples, double maxWorth, double delta) {
     checkBoundArguments(channels, maxWorth, delta);
     if (samples < 1) {
-      throw new InvalidFieldException(SAMPLES, samples, "must be at least 1");
+      throw new InvalidFieldException(SAMPLES.name(), samples, "must be at least 1");
     }
     return maxWorth * Math.sqrt(2 * Math.log(2.0 * channels / delta) / samples);
   }
@@ -287,12 +254,8 @@ public final class ShapleyModel implements AttributionModel {
 
   @Override
   public ModelParameters parameters() {
-    Map<String, String> map = new LinkedHashMap<>();
-    map.put(SAMPLES, Long.toString(samples));
-    map.put(SEED, Long.toString(seed));
-    map.put(EXACT_UP_TO, Integer.toString(exactUpTo));
-    map.put(WORTH, worth.parameterValue());
-    return ModelParameters.of(map);
+    return ModelParameters.none().with(SAMPLES, samples).with(SEED, seed).with(EXACT_UP_TO, (long) exactUpTo)
+        .with(WORTH, worth);
   }
 
   /**

@@ -24,7 +24,7 @@ import org.engagement.attribution.journey.Rows;
 
 /** The properties every path-based heuristic model has, checked for each registered name. */
 class HeuristicModelPropertiesTest {
-  private static final AttributionModels MODELS = HeuristicModel.registerAll(AttributionModels.builder()).build();
+  private static final AttributionModels MODELS = AttributionModels.builder().registerAll(HeuristicModelProviders.all()).build();
 
   @Provide
   Arbitrary<AttributionModel> models() {

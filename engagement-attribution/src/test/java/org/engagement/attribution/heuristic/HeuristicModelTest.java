@@ -164,31 +164,31 @@ class HeuristicModelTest {
 
   @Test
   void registryCreatesEveryHeuristicByName() throws IOException {
-    AttributionModels models = HeuristicModel.registerAll(AttributionModels.builder()).build();
+    AttributionModels models = AttributionModels.builder().registerAll(HeuristicModelProviders.all()).build();
     assertThat(models.names()).containsExactly("custom", "first-touch", "inverse-j", "j-shaped", "last-non-direct",
         "last-touch", "linear", "linear-unique", "participation", "position-based", "time-decay", "w-shaped");
     assertConversions(models.create("first-touch").attribute(toy()), 5, 2, 1);
     AttributionModel tilted = models.create("position-based",
         ModelParameters.of(Map.of("first", "0.6", "middle", "0.2", "last", "0.2")));
     assertConversions(tilted.attribute(toy()), 3.8, 2.35, 1.85);
-    assertThat(tilted.parameters().asMap()).containsEntry("first", "0.6");
-    assertThat(models.create("position-based").parameters().asMap())
+    assertThat(tilted.parameters().asText()).containsEntry("first", "0.6");
+    assertThat(models.create("position-based").parameters().asText())
         .containsExactly(Map.entry("first", "0.4"), Map.entry("middle", "0.2"), Map.entry("last", "0.4"));
     AttributionModel custom = models.create("custom",
         ModelParameters.of(Map.of("first", "1", "middle", "1", "last", "3")));
     assertConversions(custom.attribute(toy()), 1.8, 2.65, 3.55);
     assertThat(custom.name()).isEqualTo("custom");
     AttributionModel lnd = models.create("last-non-direct", ModelParameters.of(Map.of("direct", "C, B")));
-    assertThat(lnd.parameters().asMap()).containsEntry("direct", "B,C");
+    assertThat(lnd.parameters().asText()).containsEntry("direct", "B,C");
     // B and C direct: A>B>C and A>A>B and B>A>C go to A; B>C and C are all direct and go to their last touch.
     assertConversions(lnd.attribute(toy()), 6, 0, 2);
-    assertThat(models.create("last-non-direct").parameters().asMap())
+    assertThat(models.create("last-non-direct").parameters().asText())
         .containsEntry("direct", "(direct),Direct,direct");
   }
 
   @Test
   void registryRefusesBadParameters() {
-    AttributionModels models = HeuristicModel.registerAll(AttributionModels.builder()).build();
+    AttributionModels models = AttributionModels.builder().registerAll(HeuristicModelProviders.all()).build();
     assertThatThrownBy(() -> models.create("linear", ModelParameters.of(Map.of("x", "1"))))
         .hasMessage("parameter 'x' is invalid: is not accepted: the model takes no parameters");
     assertThatThrownBy(() -> models.create("custom", ModelParameters.of(Map.of("first", "1"))))

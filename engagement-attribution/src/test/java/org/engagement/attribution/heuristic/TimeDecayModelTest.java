@@ -94,11 +94,11 @@ class TimeDecayModelTest {
 
   @Test
   void registeredWithAHalfLifeInDays() {
-    AttributionModels models = HeuristicModel.registerAll(AttributionModels.builder()).build();
+    AttributionModels models = AttributionModels.builder().registerAll(HeuristicModelProviders.all()).build();
     TimeDecayModel model = (TimeDecayModel) models.create("time-decay",
         ModelParameters.of(Map.of("half-life-days", "1.5")));
     assertThat(model.halfLife()).isEqualTo(Duration.ofHours(36));
-    assertThat(model.parameters().asMap()).containsEntry("half-life-days", "1.5");
+    assertThat(model.parameters().asText()).containsEntry("half-life-days", "1.5");
     assertThat(models.create("time-decay").toString()).isEqualTo("time-decay{half-life-days=7.0}");
     assertThatThrownBy(() -> models.create("time-decay", ModelParameters.of(Map.of("half-life-days", "0"))))
         .isInstanceOf(InvalidFieldException.class);

@@ -263,10 +263,10 @@ class MarkovModelTest {
 
   @Test
   void registeredWithParameters() throws IOException {
-    AttributionModels models = MarkovModel.register(AttributionModels.builder()).build();
+    AttributionModels models = AttributionModels.builder().register(new MarkovModelProvider()).build();
     assertThat(models.names()).containsExactly("markov");
     AttributionModel byDefault = models.create("markov");
-    assertThat(byDefault.parameters().asMap()).containsExactly(Map.entry("order", "1"), Map.entry("collapse", "true"));
+    assertThat(byDefault.parameters().asText()).containsExactly(Map.entry("order", "1"), Map.entry("collapse", "true"));
     assertThat(byDefault.attribute(toy()).conversions("C")).isCloseTo(1920.0 / 751, EXACT);
     MarkovModel third = (MarkovModel) models.create("markov",
         ModelParameters.of(Map.of("order", "3", "collapse", "FALSE", "tolerance", "1e-12", "max-iterations", "500")));

@@ -26,8 +26,8 @@ import org.engagement.attribution.journey.Rows;
 
 /** The properties of the Shapley models (each registered name and each worth) and of Shao and Li's model. */
 class ShapleyModelPropertiesTest {
-  private static final AttributionModels MODELS = ShapleyModel.registerAll(AttributionModels.builder()).build();
-  private static final ModelParameters SUBSETS = ModelParameters.of(Map.of(ShapleyModel.WORTH, "subsets"));
+  private static final AttributionModels MODELS = AttributionModels.builder().registerAll(ShapleyModelProviders.all()).build();
+  private static final ModelParameters SUBSETS = ModelParameters.of(Map.of(ShapleyModel.WORTH.name(), "subsets"));
 
   @Provide
   Arbitrary<AttributionModel> models() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ShapleyModelTest {
   private static final Offset<Double> EXACT = within(1e-12);
 
-  private static final AttributionModels MODELS = ShapleyModel.registerAll(AttributionModels.builder()).build();
+  private static final AttributionModels MODELS = AttributionModels.builder().registerAll(ShapleyModelProviders.all()).build();
 
   private static void assertCredits(AttributionResult result, String channel, double conversions, double value) {
     assertThat(result.conversions(channel)).as(channel + " conversions").isCloseTo(conversions, EXACT);
@@ -332,13 +332,13 @@ class ShapleyModelTest {
     assertThat(shapley.seed()).isEqualTo(-7);
     assertThat(shapley.exactUpTo()).isZero();
     assertThat(shapley.worth()).isEqualTo(CoalitionWorth.EXACT);
-    assertThat(shapley.parameters().asMap()).containsExactly(Map.entry("samples", "500"), Map.entry("seed", "-7"),
+    assertThat(shapley.parameters().asText()).containsExactly(Map.entry("samples", "500"), Map.entry("seed", "-7"),
         Map.entry("exact-up-to", "0"), Map.entry("worth", "exact"));
-    assertThat(MODELS.create("shapley").parameters().asMap()).containsEntry("samples", "20000")
+    assertThat(MODELS.create("shapley").parameters().asText()).containsEntry("samples", "20000")
         .containsEntry("worth", "exact");
     ShapleyModel subsets = (ShapleyModel) MODELS.create("shapley", ModelParameters.of(Map.of("worth", " Subsets ")));
     assertThat(subsets.worth()).isEqualTo(CoalitionWorth.SUBSETS);
-    assertThat(subsets.parameters().asMap()).containsEntry("worth", "subsets");
+    assertThat(subsets.parameters().asText()).containsEntry("worth", "subsets");
     assertThat(MODELS.create("shapley", subsets.parameters())).hasToString(subsets.toString());
     assertThat(subsets.attribute(toy()).conversions("A")).isCloseTo(7.0 / 6, EXACT);
     assertThat(MODELS.create("shapley", ModelParameters.of(Map.of("worth", "exact"))).attribute(toy())
