@@ -3,6 +3,7 @@ package org.engagement.attribution.journey;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,12 +26,13 @@ final class JourneyCutter {
   JourneyCutter(JourneyRules rules) {
     this.rules = rules;
     this.lookbackMillis = rules.lookback().toMillis();
-    this.gapMillis = rules.collapseGap() == null ? -1 : rules.collapseGap().toMillis();
+    Duration gap = rules.collapseGap();
+    this.gapMillis = gap == null ? -1 : gap.toMillis();
     this.order = Comparator.comparing(Interaction::timestamp)
         .thenComparing(rules.conversionRule()::isConversion)
         .thenComparing(i -> i.channel().id())
         .thenComparing(Interaction::type)
-        .thenComparingLong(i -> i.value() == null ? -1 : i.value().minorUnits());
+        .thenComparingLong(JourneyCutter::minorUnits);
   }
 
   Journeys cut(Iterable<Interaction> interactions) {
@@ -91,6 +93,11 @@ final class JourneyCutter {
     } else {
       out.endJourney(customer, t, true, money == null ? 0 : money.amount().doubleValue());
     }
+  }
+
+  private static long minorUnits(Interaction interaction) {
+    Money value = interaction.value();
+    return value == null ? -1 : value.minorUnits();
   }
 
   private static int emit(Journeys.Builder out, List<Interaction> pending, long from) {

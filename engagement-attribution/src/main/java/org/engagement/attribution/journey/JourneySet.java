@@ -153,8 +153,9 @@ public final class JourneySet implements Mergeable<JourneySet> {
 
   /**
    * The individual journeys with touch times this set was grouped from, when it was made by
-   * {@link Journeys#toJourneySet()} (or merged from two such sets); empty for sets read from paths or
-   * built by hand. Time-aware models need them.
+   * {@link Journeys#toJourneySet()} (or merged from two such sets); empty for sets read from paths, built
+   * by hand, or merged with such a set. Time-aware models need them. They take part in
+   * {@linkplain #equals equality} and in the serialised form.
    */
   public Optional<Journeys> timed() {
     return Optional.ofNullable(timed);

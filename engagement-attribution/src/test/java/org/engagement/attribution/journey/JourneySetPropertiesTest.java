@@ -61,12 +61,12 @@ class JourneySetPropertiesTest {
     assertThat(merged.totalConversions()).isEqualTo(whole.totalConversions());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void pathSetsFollowTheMergeableLaws(@ForAll("rows") Rows a, @ForAll("rows") Rows b, @ForAll("rows") Rows c) {
     MergeableLaws.check(JourneySet.empty(), a.toSet(), b.toSet(), c.toSet());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void setsBuiltPerPartitionEqualTheSetBuiltWholeInAnyMergeOrder(@ForAll("rows") Rows rows, @ForAll long seed) {
     Random random = new Random(seed);
     List<Rows> parts = List.of(new Rows(new ArrayList<>()), new Rows(new ArrayList<>()),
@@ -85,7 +85,7 @@ class JourneySetPropertiesTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void channelsAreInLexicographicOrder(@ForAll("awkwardRows") Rows rows) {
     List<String> names = rows.toSet().channels().names();
     assertThat(names).isSorted().doesNotHaveDuplicates();
