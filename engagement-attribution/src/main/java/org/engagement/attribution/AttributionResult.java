@@ -15,7 +15,8 @@ import org.engagement.core.domain.Money;
  * Credit per channel for conversions and conversion value, as computed by one model on one journey set.
  *
  * <p>Credits are exact fractions in double precision, indexed by the channel ids of the journey set's
- * {@link ChannelIndex} (channels in order of first appearance). For an {@linkplain #additive() additive}
+ * {@link ChannelIndex} (channels in lexicographic order of their names, so results do not depend on how
+ * the journeys were partitioned). For an {@linkplain #additive() additive}
  * model the conversion credits add up to {@link #totalConversions()} and the value credits to
  * {@link #totalValue()}; for a non-additive one (participation) each channel's credit is a share of the
  * totals on its own and the credits together exceed them.

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.Journeys;
 import org.engagement.clv.prediction.LifetimeValuePredictor;
 import org.engagement.core.domain.ConversionRule;
@@ -130,7 +130,7 @@ public final class Analysis {
   }
 
   /**
-   * The journeys of {@link JourneyBuilder#defaults()} over the interactions.
+   * The journeys of {@link JourneyRules#defaults()} over the interactions.
    *
    * @throws IllegalArgumentException if the journeys cannot be built (conversion values in several
    *     currencies)
@@ -165,7 +165,7 @@ public final class Analysis {
 
   private Journeys computeJourneys() {
     progress.step("building journeys");
-    return JourneyBuilder.defaults().build(input.interactions());
+    return JourneyRules.defaults().journeys(input.interactions());
   }
 
   /**

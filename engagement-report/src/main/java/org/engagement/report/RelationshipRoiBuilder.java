@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.CustomerProfile;
@@ -205,7 +205,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
       }
       List<Interaction> interactions =
           all.interactions().stream().filter(i -> members.contains(i.customerId())).toList();
-      Scope scope = new Scope(interactions, JourneyBuilder.defaults().build(interactions).toJourneySet(),
+      Scope scope = new Scope(interactions, JourneyRules.defaults().journeys(interactions).toJourneySet(),
           all.investment().allocatedTo(tier.label(), members.size() / (double) profiles.size()),
           all.answers().stream().filter(a -> members.contains(a.customerId())).toList());
       reports.put(tier.label(), calculate(scope, window, surveyed, mapping).report());

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.AttributionModels;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.InvalidFieldException;
@@ -95,7 +95,7 @@ class ReportModelTest {
     assertThat(credit(attribution, "last-touch").value("email")).isEqualTo(350.0);
 
     AttributionModels registry = AttributionModels.defaults();
-    JourneySet journeys = JourneyBuilder.defaults().build(input.interactions()).toJourneySet();
+    JourneySet journeys = JourneyRules.defaults().journeys(input.interactions()).toJourneySet();
     assertThat(attribution.skipped()).containsOnlyKeys("custom");
     assertThat(attribution.models()).extracting(AttributionSection.ModelCredit::model)
         .containsExactlyElementsOf(registry.names().stream().filter(n -> !n.equals("custom")).toList());

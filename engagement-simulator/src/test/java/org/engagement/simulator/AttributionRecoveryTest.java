@@ -16,7 +16,7 @@ import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameters;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.markov.MarkovModel;
 import org.engagement.attribution.shapley.ShaoLiModel;
@@ -55,12 +55,11 @@ class AttributionRecoveryTest {
     WorldFiles world = WorldFiles.read(SampleWorld::open);
     truth = world.trueShares();
     Duration inMarket = Duration.ofDays(7L * SampleWorld.spec().inMarketWeeks());
-    JourneySet journeys = JourneyBuilder.builder()
-        .lookback(Duration.ofDays(31L * SampleWorld.spec().months()))
-        .touchTypes(EnumSet.complementOf(EnumSet.copyOf(FUNNEL)))
-        .conversionRule(FIRST_PURCHASE)
-        .build()
-        .build(acquisition(world, inMarket))
+    JourneySet journeys = JourneyRules.defaults()
+        .withLookback(Duration.ofDays(31L * SampleWorld.spec().months()))
+        .withTouchTypes(EnumSet.complementOf(EnumSet.copyOf(FUNNEL)))
+        .withConversionRule(FIRST_PURCHASE)
+        .journeys(acquisition(world, inMarket))
         .toJourneySet();
     AttributionModels registry = AttributionModels.defaults();
     Map<String, AttributionModel> models = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import org.engagement.core.domain.InvalidFieldException;
  * Several attribution models run on the same journeys, side by side: a table of channel × model with the
  * conversion credit and the value credit in each cell, plus each model's totals.
  *
- * <p>Rows are the channels in order of first appearance in the journey set (the order of its
+ * <p>Rows are the channels in lexicographic order of their names (the order of the journey set's
  * {@link org.engagement.attribution.journey.ChannelIndex}); columns are the models in the order given.
  * Models are named by {@link AttributionModel#name()} (for {@link #of(List)}: by
  * {@link AttributionResult#model()}), so two models with the same name cannot be compared in one table.
@@ -129,7 +129,7 @@ public final class ModelComparison {
     }
   }
 
-  /** The channels (the rows), in order of first appearance in the journeys. */
+  /** The channels (the rows), in lexicographic order. */
   public List<String> channels() {
     return channels;
   }

@@ -9,7 +9,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterType;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 
@@ -19,7 +19,7 @@ import org.engagement.core.domain.InvalidFieldException;
  * weights (Google's and Adobe's definition; default half-life 7 days, so a touch 8 days before a conversion
  * gets half the credit of one a day before).
  *
- * <p>It needs touch times: it works on journey sets made from interactions ({@link JourneyBuilder},
+ * <p>It needs touch times: it works on journey sets made from interactions ({@link JourneyRules},
  * {@link JourneySet#timed()}) and refuses path-only sets with a message saying so. Provided as
  * {@code time-decay} with parameter {@code half-life-days} ({@link #HALF_LIFE_DAYS}).
  *

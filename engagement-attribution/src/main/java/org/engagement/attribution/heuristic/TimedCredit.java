@@ -31,7 +31,7 @@ final class TimedCredit {
   static AttributionResult attribute(String model, JourneySet journeys, Weigher weigher) {
     Journeys timed = journeys.timed().orElseThrow(() -> new IllegalArgumentException(model
         + " needs touch times and types, but this journey set has paths only (read from a path file or built"
-        + " by hand); build it from interactions with JourneyBuilder, or choose a path-based model"));
+        + " by hand); build it from interactions with JourneyRules, or choose a path-based model"));
     int channelCount = journeys.channels().size();
     double[] conv = new double[channelCount];
     double[] value = new double[channelCount];

@@ -15,7 +15,7 @@ import org.engagement.core.domain.InteractionType;
  *
  * <p>The lead-creation touch is the journey's first touch of type {@link InteractionType#LEAD}, the
  * opportunity-creation touch its first touch of type {@link InteractionType#OPPORTUNITY} (journeys built
- * by {@link org.engagement.attribution.journey.JourneyBuilder} keep lead and opportunity interactions as
+ * by {@link org.engagement.attribution.journey.JourneyRules} keep lead and opportunity interactions as
  * touches by default). Rules for the journeys that do not have all three:
  * <ul>
  *   <li>a key touch that coincides with another (the first touch was the lead) gets both shares;</li>

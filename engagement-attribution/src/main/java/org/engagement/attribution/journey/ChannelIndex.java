@@ -8,10 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The channels of a {@link JourneySet}, interned to dense integer ids {@code 0 .. size()-1} in order of
- * first appearance.
+ * The channels of a {@link JourneySet}, interned to dense integer ids {@code 0 .. size()-1} in
+ * lexicographic order of their names ({@link String#compareTo}, independent of the locale).
+ *
+ * <p>The order is canonical so that it never depends on the order or the partitioning of the input: a set
+ * built whole and the merge of sets built per partition list their channels, and index their credits,
+ * alike. Two indexes are equal when they hold the same names.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -30,8 +35,9 @@ public final class ChannelIndex {
     this.ids = map;
   }
 
-  static ChannelIndex of(List<String> names) {
-    return new ChannelIndex(names.toArray(new String[0]));
+  /** The index of {@code names}, which are distinct and sorted already. */
+  static ChannelIndex ofSorted(String[] names) {
+    return new ChannelIndex(names.clone());
   }
 
   /** How many channels there are. */
@@ -54,9 +60,24 @@ public final class ChannelIndex {
     return id == null ? OptionalInt.empty() : OptionalInt.of(id);
   }
 
-  /** All channel names, by id (order of first appearance). */
+  /** All channel names, by id (lexicographic order). */
   public List<String> names() {
     return Collections.unmodifiableList(Arrays.asList(names.clone()));
+  }
+
+  /** The names by id; the caller must not change the array. */
+  String[] namesArray() {
+    return names;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ChannelIndex && Arrays.equals(names, ((ChannelIndex) o).names);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(names);
   }
 
   @Override

@@ -2,34 +2,50 @@ package org.engagement.attribution.journey;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Journeys grouped by distinct path: the compact form every attribution model works on.
  *
- * <p>Channels are interned to integer ids ({@link #channels()}). Each distinct path (a non-empty sequence
- * of channel ids, repeats kept) appears once, in order of first appearance, with the number of journeys on
- * it that converted, their total conversion value, and the number that did not convert. Counts are
- * {@code double}s so that weighted or fractional journeys can be represented (ChannelAttribution truncates
- * them to integers; this set does not).
+ * <p>Channels are interned to integer ids ({@link #channels()}) in lexicographic order of their names.
+ * Each distinct path (a non-empty sequence of channel ids, repeats kept) appears once, with the number of
+ * journeys on it that converted, their total conversion value, and the number that did not convert. Paths
+ * are in lexicographic order of their channel ids (a path before its extensions). Counts are
+ * {@code double}s so that weighted or fractional journeys can be represented (ChannelAttribution
+ * truncates them to integers; this set does not).
+ *
+ * <p>Both orders are canonical: they depend only on the content, never on the order in which journeys
+ * were added or on how the input was partitioned, so a set built whole {@linkplain #equals equals} the
+ * merge of sets built per partition, and every output (channel ids, credits, written path files) is the
+ * same either way.
  *
  * <p>Positions of touches are exposed as flat indices: the touches of path {@code p} are
  * {@code channelAt(start(p)) .. channelAt(end(p) - 1)}. Models iterate over these without allocating.
  *
- * <p>Sets are built with {@link #builder()}, read with {@link PathFormat}, or combined with
- * {@link #merge(JourneySet)}: counts of equal paths add, so sets computed per partition can be merged.
- * Instances are immutable and thread-safe.
+ * <p>Sets are built with {@link #builder()}, read with {@link PathFormat}, made from interactions with
+ * {@link JourneyRules#journeys} and {@link Journeys#toJourneySet()}, and combined with
+ * {@link #merge(JourneySet)} (see there). They serialise compactly (channel names and primitive columns,
+ * or the timed journeys they were grouped from). Instances are immutable and thread-safe.
  *
  * @since 0.1.0
  */
-public final class JourneySet {
+public final class JourneySet implements Mergeable<JourneySet> {
+  private static final long serialVersionUID = 1L;
+  private static final JourneySet EMPTY = builder().build();
+
   private final ChannelIndex channels;
   private final int[] offsets;
   private final int[] touches;
@@ -63,17 +79,25 @@ public final class JourneySet {
     this.totalNulls = n;
   }
 
+  /**
+   * The set with no paths and no timed journeys: the identity of {@link #merge(JourneySet)} for every
+   * set, path-only or timed.
+   */
+  public static JourneySet empty() {
+    return EMPTY;
+  }
+
   /** A builder for a new, empty set. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The channels, interned in order of first appearance. */
+  /** The channels, interned in lexicographic order of their names. */
   public ChannelIndex channels() {
     return channels;
   }
 
-  /** How many distinct paths there are. */
+  /** How many distinct paths there are; path ids are {@code 0 .. pathCount()-1} in canonical order. */
   public int pathCount() {
     return conversions.length;
   }
@@ -129,8 +153,9 @@ public final class JourneySet {
 
   /**
    * The individual journeys with touch times this set was grouped from, when it was made by
-   * {@link Journeys#toJourneySet()} (or merged from two such sets); empty for sets read from paths or
-   * built by hand. Time-aware models need them.
+   * {@link Journeys#toJourneySet()} (or merged from two such sets); empty for sets read from paths, built
+   * by hand, or merged with such a set. Time-aware models need them. They take part in
+   * {@linkplain #equals equality} and in the serialised form.
    */
   public Optional<Journeys> timed() {
     return Optional.ofNullable(timed);
@@ -157,21 +182,69 @@ public final class JourneySet {
   }
 
   /**
-   * The union of this set and {@code other}: counts of equal paths (by channel names) add; channels are
-   * re-interned, this set's first, then the new ones of {@code other}. If both sets carry
-   * {@linkplain #timed() timed journeys}, the merged set carries both sets' journeys.
+   * The union of this set and {@code other}; neither changes.
    *
-   * @throws InvalidFieldException if both carry timed journeys with values in different currencies
+   * <ul>
+   *   <li>If both carry {@linkplain #timed() timed journeys}, the result is grouped from the merge of
+   *       both sets' journeys ({@link Journeys#merge(Journeys)}) and carries it: built per partition with
+   *       the same {@link JourneyRules} (and an explicit as-of), customers whole in one partition, the
+   *       merge equals the set built whole, bit for bit.
+   *   <li>Otherwise counts of equal paths add and the result has paths only: time-aware models cannot
+   *       run on it. Counts and values add in double precision, so merging in different trees gives equal
+   *       sets when the sums are exact (whole counts, values in binary fractions such as quarters) and
+   *       can differ in the last bit otherwise.
+   *   <li>{@link #empty()} is the identity: merging it returns the other operand.
+   * </ul>
+   *
+   * @throws InvalidFieldException if both carry timed journeys with values in different currencies, or
+   *     built with different explicit as-of instants (an IllegalArgumentException naming the setting)
    */
+  @Override
   public JourneySet merge(JourneySet other) {
     requireNonNull(other, "other");
-    if (timed != null && other.timed != null) {
-      return timed.concat(other.timed).toJourneySet();
+    if (other.isEmpty()) {
+      return this;
     }
-    Builder builder = builder();
-    builder.addAll(this);
-    builder.addAll(other);
-    return builder.build();
+    if (isEmpty()) {
+      return other;
+    }
+    if (timed != null && other.timed != null) {
+      return timed.merge(other.timed).toJourneySet();
+    }
+    return builder().addAll(this).addAll(other).build();
+  }
+
+  private boolean isEmpty() {
+    return timed == null && conversions.length == 0;
+  }
+
+  /**
+   * Whether {@code o} is a journey set with the same channels, the same paths with the same counts
+   * (compared exactly) and equal timed journeys (both absent, or equal). A path-only set never equals a
+   * timed one, even with the same counts.
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof JourneySet)) {
+      return false;
+    }
+    JourneySet s = (JourneySet) o;
+    return channels.equals(s.channels) && Arrays.equals(offsets, s.offsets) && Arrays.equals(touches, s.touches)
+        && Arrays.equals(conversions, s.conversions) && Arrays.equals(values, s.values)
+        && Arrays.equals(nulls, s.nulls) && Objects.equals(timed, s.timed);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = channels.hashCode();
+    h = 31 * h + Arrays.hashCode(touches);
+    h = 31 * h + Arrays.hashCode(conversions);
+    h = 31 * h + Arrays.hashCode(values);
+    h = 31 * h + Arrays.hashCode(nulls);
+    return 31 * h + Objects.hashCode(timed);
   }
 
   @Override
@@ -180,14 +253,23 @@ public final class JourneySet {
         + totalConversions + ", value " + totalValue + ", nulls " + totalNulls + "]";
   }
 
+  /** Serialised through {@link SerializedForm}. */
+  private Object writeReplace() {
+    return new SerializedForm(this);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a JourneySet is serialised through its serialized form");
+  }
+
   /**
-   * Collects journeys, grouping equal paths. Not thread-safe.
+   * Collects journeys, grouping equal paths; {@link #build()} puts channels and paths in canonical order.
+   * Not thread-safe.
    *
    * @since 0.1.0
    */
   public static final class Builder {
-    private final Map<String, Integer> channelIds = new HashMap<>();
-    private final List<String> channelNames = new ArrayList<>();
+    private final ChannelInterner channels = new ChannelInterner();
     private final Map<PathKey, Integer> pathIds = new HashMap<>();
     private int[] touches = new int[64];
     private int touchCount;
@@ -234,7 +316,7 @@ public final class JourneySet {
       requireNonNull(set, "set");
       int[] map = new int[set.channels.size()];
       for (int c = 0; c < map.length; c++) {
-        map[c] = intern(set.channels.name(c));
+        map[c] = channels.intern(set.channels.name(c));
       }
       for (int p = 0; p < set.pathCount(); p++) {
         int[] ids = new int[set.length(p)];
@@ -246,15 +328,40 @@ public final class JourneySet {
       return this;
     }
 
-    /** The immutable set of everything added so far; the builder stays usable. */
+    /** The immutable set of everything added so far, in canonical order; the builder stays usable. */
     public JourneySet build() {
       return build(null);
     }
 
     JourneySet build(@Nullable Journeys source) {
-      return new JourneySet(ChannelIndex.of(channelNames), Arrays.copyOf(offsets, pathCount + 1),
-          Arrays.copyOf(touches, touchCount), Arrays.copyOf(conversions, pathCount),
-          Arrays.copyOf(values, pathCount), Arrays.copyOf(nulls, pathCount), source);
+      String[] names = channels.sortedNames();
+      int[] canonical = channels.canonicalIds(names);
+      int[] mapped = new int[touchCount];
+      for (int i = 0; i < touchCount; i++) {
+        mapped[i] = canonical[touches[i]];
+      }
+      Integer[] order = new Integer[pathCount];
+      for (int p = 0; p < pathCount; p++) {
+        order[p] = p;
+      }
+      Arrays.sort(order, (a, b) -> Arrays.compare(
+          mapped, offsets[a], offsets[a + 1], mapped, offsets[b], offsets[b + 1]));
+      int[] outOffsets = new int[pathCount + 1];
+      int[] outTouches = new int[touchCount];
+      double[] outConversions = new double[pathCount];
+      double[] outValues = new double[pathCount];
+      double[] outNulls = new double[pathCount];
+      for (int k = 0; k < pathCount; k++) {
+        int p = order[k];
+        int length = offsets[p + 1] - offsets[p];
+        System.arraycopy(mapped, offsets[p], outTouches, outOffsets[k], length);
+        outOffsets[k + 1] = outOffsets[k] + length;
+        outConversions[k] = conversions[p];
+        outValues[k] = values[p];
+        outNulls[k] = nulls[p];
+      }
+      return new JourneySet(ChannelIndex.ofSorted(names), outOffsets, outTouches, outConversions, outValues,
+          outNulls, source);
     }
 
     private void addIds(int[] ids, double conv, double value, double nullCount) {
@@ -278,24 +385,22 @@ public final class JourneySet {
       }
       System.arraycopy(ids, 0, touches, touchCount, ids.length);
       touchCount += ids.length;
-      conversions[pathCount] = conv;
-      values[pathCount] = value;
-      nulls[pathCount] = nullCount;
+      // Adding 0.0 turns a -0.0 into 0.0, so that equal counts compare equal bit for bit.
+      conversions[pathCount] = conv + 0.0;
+      values[pathCount] = value + 0.0;
+      nulls[pathCount] = nullCount + 0.0;
       pathIds.put(key, pathCount);
       pathCount++;
       offsets[pathCount] = touchCount;
     }
 
     private int intern(String name) {
-      Integer id = channelIds.get(requireNonNull(name, "channel"));
-      if (id != null) {
+      int id = channels.find(requireNonNull(name, "channel"));
+      if (id >= 0) {
         return id;
       }
       requireChannelName(name);
-      int next = channelNames.size();
-      channelIds.put(name, next);
-      channelNames.add(name);
-      return next;
+      return channels.intern(name);
     }
 
     private static void requireChannelName(String name) {
@@ -344,6 +449,65 @@ public final class JourneySet {
     @Override
     public int hashCode() {
       return hash;
+    }
+  }
+
+  /**
+   * The serialised form: the timed journeys when the set has them (the paths are grouped from them again
+   * on reading), otherwise the channel names and the primitive path columns. Reading rebuilds the set
+   * through the builder, so a stream that breaks a rule is refused.
+   */
+  private static final class SerializedForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final @Nullable Journeys timed;
+    private final String[] channels;
+    private final int[] offsets;
+    private final int[] touches;
+    private final double[] conversions;
+    private final double[] values;
+    private final double[] nulls;
+
+    SerializedForm(JourneySet set) {
+      this.timed = set.timed;
+      boolean columns = set.timed == null;
+      this.channels = columns ? set.channels.namesArray() : new String[0];
+      this.offsets = columns ? set.offsets : new int[] {0};
+      this.touches = columns ? set.touches : new int[0];
+      this.conversions = columns ? set.conversions : new double[0];
+      this.values = columns ? set.values : new double[0];
+      this.nulls = columns ? set.nulls : new double[0];
+    }
+
+    private Object readResolve() throws ObjectStreamException {
+      if (timed != null) {
+        return timed.toJourneySet();
+      }
+      try {
+        return rebuild();
+      } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
+        InvalidObjectException invalid = new InvalidObjectException("journey set breaks a rule: " + e.getMessage());
+        invalid.initCause(e);
+        throw invalid;
+      }
+    }
+
+    private JourneySet rebuild() throws InvalidObjectException {
+      int paths = conversions.length;
+      if (values.length != paths || nulls.length != paths || offsets.length != paths + 1 || offsets[0] != 0
+          || offsets[paths] != touches.length) {
+        throw new InvalidObjectException("journey set columns of inconsistent lengths");
+      }
+      Builder builder = builder();
+      List<String> path = new ArrayList<>();
+      for (int p = 0; p < paths; p++) {
+        path.clear();
+        for (int i = offsets[p]; i < offsets[p + 1]; i++) {
+          path.add(channels[touches[i]]);
+        }
+        builder.add(path, conversions[p], values[p], nulls[p]);
+      }
+      return builder.build();
     }
   }
 }

@@ -2,36 +2,45 @@ package org.engagement.attribution.journey;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Individual journeys with touch times, as {@link JourneyBuilder} makes them from interactions: one per
- * conversion (the touches that led to it) and one per customer for the touches after the last conversion
- * that did not (yet) convert.
+ * Individual journeys with touch times, as {@link JourneyRules#journeys} makes them from interactions: one
+ * per conversion (the touches that led to it) and one per customer for the touches after the last
+ * conversion that did not (yet) convert.
  *
  * <p>Touches are flat arrays like in {@link JourneySet}: journey {@code j} has touches
  * {@code start(j) .. end(j) - 1}, each with a channel id, an instant (epoch milliseconds) and the
- * interaction type. A journey's
- * end is the conversion's instant, or the window end for a journey that did not convert. Values are in
- * major units of {@link #currency()} (all conversion values of one set share a currency).
+ * interaction type. A journey's end is the conversion's instant, or the window end for a journey that did
+ * not convert. Values are in major units of {@link #currency()} (all conversion values of one set share a
+ * currency).
+ *
+ * <p>Orders are canonical, as in {@link JourneySet}: channels in lexicographic order of their names,
+ * journeys by customer id, then end time (then, only for a customer split across partitions, by the rest
+ * of their content), so that journeys built whole equal the merge of journeys built per partition with
+ * the same rules and an explicit {@linkplain JourneyRules#asOf() as-of} ({@link #merge(Journeys)}).
  *
  * <p>{@link #toJourneySet()} groups the journeys by path for the models; the set keeps a reference to
- * these journeys so that time-aware models can use the touch times. Instances are immutable and
- * thread-safe.
+ * these journeys so that time-aware models can use the touch times. Journeys serialise compactly
+ * (primitive columns, channel and type names once). Instances are immutable and thread-safe.
  *
  * @since 0.1.0
  */
-public final class Journeys {
+public final class Journeys implements Mergeable<Journeys> {
+  private static final long serialVersionUID = 1L;
   private static final InteractionType[] TYPES = InteractionType.values();
 
   private final ChannelIndex channels;
@@ -45,25 +54,42 @@ public final class Journeys {
   private final double[] values;
   private final @Nullable Currency currency;
   private final double untouchedConversions;
-  private final double untouchedValue;
+  private final BigDecimal untouchedValue;
+  private final @Nullable Instant asOf;
 
-  private Journeys(Builder b) {
-    this.channels = ChannelIndex.of(b.channelNames);
-    int n = b.customers.size();
-    this.customers = b.customers.toArray(new String[0]);
-    this.offsets = Arrays.copyOf(b.offsets, n + 1);
-    this.touches = Arrays.copyOf(b.touches, b.touchCount);
-    this.touchMillis = Arrays.copyOf(b.touchMillis, b.touchCount);
-    this.touchTypes = Arrays.copyOf(b.touchTypes, b.touchCount);
-    this.endMillis = Arrays.copyOf(b.endMillis, n);
-    this.converted = Arrays.copyOf(b.converted, n);
-    this.values = Arrays.copyOf(b.values, n);
+  private Journeys(Builder b, String[] names, int[] order, int[] canonical) {
+    this.channels = ChannelIndex.ofSorted(names);
+    int n = order.length;
+    this.customers = new String[n];
+    this.offsets = new int[n + 1];
+    this.touches = new int[b.touchCount];
+    this.touchMillis = new long[b.touchCount];
+    this.touchTypes = new byte[b.touchCount];
+    this.endMillis = new long[n];
+    this.converted = new boolean[n];
+    this.values = new double[n];
+    for (int k = 0; k < n; k++) {
+      int j = order[k];
+      int from = b.offsets[j];
+      int length = b.offsets[j + 1] - from;
+      for (int i = 0; i < length; i++) {
+        touches[offsets[k] + i] = canonical[b.touches[from + i]];
+      }
+      System.arraycopy(b.touchMillis, from, touchMillis, offsets[k], length);
+      System.arraycopy(b.touchTypes, from, touchTypes, offsets[k], length);
+      offsets[k + 1] = offsets[k] + length;
+      customers[k] = b.customers.get(j);
+      endMillis[k] = b.endMillis[j];
+      converted[k] = b.converted[j];
+      values[k] = b.values[j];
+    }
     this.currency = b.currency;
     this.untouchedConversions = b.untouchedConversions;
-    this.untouchedValue = b.untouchedValue;
+    this.untouchedValue = b.untouchedValue.stripTrailingZeros();
+    this.asOf = b.asOf;
   }
 
-  /** The channels, interned in order of first appearance. */
+  /** The channels, interned in lexicographic order of their names. */
   public ChannelIndex channels() {
     return channels;
   }
@@ -139,9 +165,22 @@ public final class Journeys {
     return untouchedConversions;
   }
 
-  /** The value of the {@linkplain #untouchedConversions() untouched conversions}. */
+  /**
+   * The value of the {@linkplain #untouchedConversions() untouched conversions}, in major units of
+   * {@link #currency()}. Summed exactly (in decimal), so that it does not depend on the order or the
+   * partitioning of the input.
+   */
   public double untouchedValue() {
-    return untouchedValue;
+    return untouchedValue.doubleValue();
+  }
+
+  /**
+   * The explicit as-of instant (the window end) of the {@link JourneyRules} that made these journeys; empty
+   * when the rules had none (the window end was then the latest interaction of the input, which differs
+   * between partitions).
+   */
+  public Optional<Instant> asOf() {
+    return Optional.ofNullable(asOf);
   }
 
   /**
@@ -166,18 +205,64 @@ public final class Journeys {
   }
 
   /**
-   * These journeys followed by {@code other}'s, channels re-interned.
+   * The journeys of this set and {@code other} together, in canonical order; neither changes. Untouched
+   * conversions and their values add. Built per partition with equal {@link JourneyRules} with an explicit
+   * as-of, each customer whole in one partition, the merge equals the journeys built whole. A customer
+   * split across partitions keeps the journeys each partition cut (the touches of one partition do not
+   * join a conversion in another). Journeys without an as-of merge with any; the merge has the as-of of
+   * whichever operand has one. Journeys of no interactions (with the same as-of, or none) are the
+   * identity.
    *
-   * @throws InvalidFieldException if the two carry values in different currencies
+   * @throws InvalidFieldException if the two were built with different explicit as-of instants (field
+   *     {@code asOf}), or carry values in different currencies (field {@code currency})
    */
-  public Journeys concat(Journeys other) {
+  @Override
+  public Journeys merge(Journeys other) {
     requireNonNull(other, "other");
-    Builder builder = new Builder();
+    if (asOf != null && other.asOf != null && !asOf.equals(other.asOf)) {
+      throw new InvalidFieldException("asOf", other.asOf,
+          "must be the same for journeys that merge; found " + asOf + " before: build every partition with"
+          + " the same JourneyRules.withAsOf(...)");
+    }
+    Builder builder = new Builder(asOf != null ? asOf : other.asOf);
     builder.addAll(this);
     builder.addAll(other);
-    builder.untouchedConversions = untouchedConversions + other.untouchedConversions;
-    builder.untouchedValue = untouchedValue + other.untouchedValue;
     return builder.build();
+  }
+
+  /**
+   * Whether {@code o} holds the same journeys (customers, touches with times and types, ends, conversion
+   * flags and values, compared exactly), the same currency, untouched conversions and value, and as-of.
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Journeys)) {
+      return false;
+    }
+    Journeys j = (Journeys) o;
+    return channels.equals(j.channels) && Arrays.equals(customers, j.customers)
+        && Arrays.equals(offsets, j.offsets) && Arrays.equals(touches, j.touches)
+        && Arrays.equals(touchMillis, j.touchMillis) && Arrays.equals(touchTypes, j.touchTypes)
+        && Arrays.equals(endMillis, j.endMillis) && Arrays.equals(converted, j.converted)
+        && Arrays.equals(values, j.values) && Objects.equals(currency, j.currency)
+        && Double.compare(untouchedConversions, j.untouchedConversions) == 0
+        && untouchedValue.equals(j.untouchedValue) && Objects.equals(asOf, j.asOf);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = channels.hashCode();
+    h = 31 * h + Arrays.hashCode(customers);
+    h = 31 * h + Arrays.hashCode(touches);
+    h = 31 * h + Arrays.hashCode(touchMillis);
+    h = 31 * h + Arrays.hashCode(endMillis);
+    h = 31 * h + Arrays.hashCode(values);
+    h = 31 * h + Double.hashCode(untouchedConversions);
+    h = 31 * h + untouchedValue.hashCode();
+    return 31 * h + Objects.hash(currency, asOf);
   }
 
   @Override
@@ -185,11 +270,32 @@ public final class Journeys {
     return "Journeys[" + size() + " journeys, " + channels.size() + " channels]";
   }
 
-  /** Collects journeys; used by {@link JourneyBuilder}. Not thread-safe. */
+  /** Serialised through {@code JourneysForm}. */
+  private Object writeReplace() {
+    return new JourneysForm(channels.namesArray(), customers, offsets, touches, touchMillis, touchTypes,
+        endMillis, converted, values, currency, untouchedConversions, untouchedValue, asOf);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("Journeys are serialised through their serialized form");
+  }
+
+  /** Adds journey {@code j} (its touches and end) to {@code builder}, channels mapped by {@code map}. */
+  private void copyJourney(int j, Builder builder, int[] map) {
+    for (int i = offsets[j]; i < offsets[j + 1]; i++) {
+      builder.touch(map[touches[i]], touchMillis[i], TYPES[touchTypes[i]]);
+    }
+    builder.endJourney(customers[j], endMillis[j], converted[j], values[j]);
+  }
+
+  /**
+   * Collects journeys in any order; {@link #build()} puts channels and journeys in canonical order. Used
+   * by {@link JourneyRules} and {@link #merge}. Not thread-safe.
+   */
   static final class Builder {
-    private final Map<String, Integer> channelIds = new HashMap<>();
-    private final List<String> channelNames = new ArrayList<>();
+    private final ChannelInterner channels = new ChannelInterner();
     private final List<String> customers = new ArrayList<>();
+    private final @Nullable Instant asOf;
     private int[] offsets = new int[17];
     private int[] touches = new int[64];
     private long[] touchMillis = new long[64];
@@ -199,18 +305,16 @@ public final class Journeys {
     private boolean[] converted = new boolean[16];
     private double[] values = new double[16];
     private @Nullable Currency currency;
-    double untouchedConversions;
-    double untouchedValue;
+    private double untouchedConversions;
+    private BigDecimal untouchedValue = BigDecimal.ZERO;
+
+    /** A builder for journeys made with the as-of {@code asOf} (null: none). */
+    Builder(@Nullable Instant asOf) {
+      this.asOf = asOf;
+    }
 
     int intern(String name) {
-      Integer id = channelIds.get(name);
-      if (id != null) {
-        return id;
-      }
-      int next = channelNames.size();
-      channelIds.put(name, next);
-      channelNames.add(name);
-      return next;
+      return channels.intern(name);
     }
 
     void currency(@Nullable Currency value) {
@@ -222,6 +326,12 @@ public final class Journeys {
             "must be the same for every conversion value; found " + currency.getCurrencyCode() + " before");
       }
       currency = value;
+    }
+
+    /** Counts {@code count} conversions that have no touch, worth {@code value} together. */
+    void untouched(double count, BigDecimal value) {
+      untouchedConversions += count;
+      untouchedValue = untouchedValue.add(value);
     }
 
     void touch(int channel, long millis, InteractionType type) {
@@ -254,20 +364,53 @@ public final class Journeys {
 
     void addAll(Journeys journeys) {
       currency(journeys.currency);
+      untouched(journeys.untouchedConversions, journeys.untouchedValue);
       int[] map = new int[journeys.channels.size()];
       for (int c = 0; c < map.length; c++) {
         map[c] = intern(journeys.channels.name(c));
       }
       for (int j = 0; j < journeys.size(); j++) {
-        for (int i = journeys.offsets[j]; i < journeys.offsets[j + 1]; i++) {
-          touch(map[journeys.touches[i]], journeys.touchMillis[i], TYPES[journeys.touchTypes[i]]);
-        }
-        endJourney(journeys.customers[j], journeys.endMillis[j], journeys.converted[j], journeys.values[j]);
+        journeys.copyJourney(j, this, map);
       }
     }
 
     Journeys build() {
-      return new Journeys(this);
+      String[] names = channels.sortedNames();
+      int[] canonical = channels.canonicalIds(names);
+      int[] mapped = new int[touchCount];
+      for (int i = 0; i < touchCount; i++) {
+        mapped[i] = canonical[touches[i]];
+      }
+      Integer[] order = new Integer[customers.size()];
+      for (int j = 0; j < order.length; j++) {
+        order[j] = j;
+      }
+      Arrays.sort(order, (a, b) -> compareJourneys(a, b, mapped));
+      return new Journeys(this, names, Arrays.stream(order).mapToInt(Integer::intValue).toArray(), canonical);
+    }
+
+    /** The canonical order: customer, end, conversion, value, then the touches (channel, time, type). */
+    private int compareJourneys(int a, int b, int[] mapped) {
+      int c = customers.get(a).compareTo(customers.get(b));
+      if (c == 0) {
+        c = Long.compare(endMillis[a], endMillis[b]);
+      }
+      if (c == 0) {
+        c = Boolean.compare(converted[a], converted[b]);
+      }
+      if (c == 0) {
+        c = Double.compare(values[a], values[b]);
+      }
+      if (c == 0) {
+        c = Arrays.compare(mapped, offsets[a], offsets[a + 1], mapped, offsets[b], offsets[b + 1]);
+      }
+      if (c == 0) {
+        c = Arrays.compare(touchMillis, offsets[a], offsets[a + 1], touchMillis, offsets[b], offsets[b + 1]);
+      }
+      if (c == 0) {
+        c = Arrays.compare(touchTypes, offsets[a], offsets[a + 1], touchTypes, offsets[b], offsets[b + 1]);
+      }
+      return c;
     }
   }
 }

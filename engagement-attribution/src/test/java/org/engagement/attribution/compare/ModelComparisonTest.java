@@ -101,18 +101,18 @@ class ModelComparisonTest {
   }
 
   @Test
-  void rowsFollowTheOrderOfFirstAppearanceAndColumnsTheOrderGiven() {
+  void rowsFollowTheChannelOrderAndColumnsTheOrderGiven() {
     JourneySet set = JourneySet.builder()
         .add(List.of("zeta", "alpha"), 1, 10, 0)
         .add(List.of("mid", "zeta"), 1, 4, 2)
         .build();
     ModelComparison table = ModelComparison.run(set, models("last-touch", "first-touch"));
-    assertThat(table.channels()).containsExactly("zeta", "alpha", "mid");
-    assertThat(table.rows()).extracting(ModelComparison.Row::channel).containsExactly("zeta", "alpha", "mid");
+    assertThat(table.channels()).containsExactly("alpha", "mid", "zeta");
+    assertThat(table.rows()).extracting(ModelComparison.Row::channel).containsExactly("alpha", "mid", "zeta");
     assertThat(table.models()).containsExactly("last-touch", "first-touch");
-    assertThat(table.rows().get(0).conversions()).containsExactly(1.0, 1.0);
-    assertThat(table.rows().get(0).values()).containsExactly(4.0, 10.0);
-    assertThat(table.rows().get(2).conversions()).containsExactly(0.0, 1.0);
+    assertThat(table.rows().get(2).conversions()).containsExactly(1.0, 1.0);
+    assertThat(table.rows().get(2).values()).containsExactly(4.0, 10.0);
+    assertThat(table.rows().get(1).conversions()).containsExactly(0.0, 1.0);
   }
 
   @Test

@@ -99,10 +99,9 @@ class HeuristicModelPropertiesTest {
         : model;
     AttributionResult original = model.attribute(rows.toSet());
     AttributionResult renamed = renamedModel.attribute(rows.renamed(Rows::farName).toSet());
-    for (String channel : original.channelNames()) {
-      assertThat(renamed.conversions(Rows.farName(channel))).isEqualTo(original.conversions(channel));
-      assertThat(renamed.value(Rows.farName(channel))).isEqualTo(original.value(channel));
-    }
+    // Renamed channels sort differently, so the canonical path order and with it the order of the sums
+    // change: equal up to rounding.
+    assertSameCredits(original, renamed, Rows::farName);
   }
 
   @Property

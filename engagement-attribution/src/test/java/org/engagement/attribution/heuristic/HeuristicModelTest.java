@@ -27,6 +27,10 @@ class HeuristicModelTest {
   private static final Offset<Double> EXACT = within(1e-12);
 
   /** Adobe's worked example (models.md): paid search -9 d, social -6 d, email 0 d, display 0 d; $50. */
+  private static final List<String> TOY = List.of("A", "B", "C");
+  private static final List<String> ADOBE = List.of("paid search", "social", "email", "display");
+  private static final List<String> ADOBE_VISIT = List.of("email", "display");
+
   private static JourneySet adobeVisitor() {
     return JourneySet.builder().add(List.of("paid search", "social", "email", "display"), 1, 50, 0).build();
   }
@@ -42,9 +46,11 @@ class HeuristicModelTest {
     assertThat(result.conversions("C")).isCloseTo(c, EXACT);
   }
 
-  private static void assertValues(AttributionResult result, double... values) {
+  /** The value credits of {@code channels}, in the order given (the order of the worked examples). */
+  private static void assertValues(AttributionResult result, List<String> channels, double... values) {
+    assertThat(result.channels().size()).isEqualTo(values.length);
     for (int c = 0; c < values.length; c++) {
-      assertThat(result.value(c)).as(result.channels().name(c)).isCloseTo(values[c], EXACT);
+      assertThat(result.value(channels.get(c))).as(channels.get(c)).isCloseTo(values[c], EXACT);
     }
   }
 
@@ -66,10 +72,10 @@ class HeuristicModelTest {
   void toyValuesWorkedByHand() throws IOException {
     JourneySet toy = toy();
     // first: A gets A>B>C 20 + A>A>B 45; B gets B>C 5 + B>A>C 12; C gets C 10.
-    assertValues(HeuristicModel.firstTouch().attribute(toy), 65, 17, 10);
-    assertValues(HeuristicModel.lastTouch().attribute(toy), 0, 45, 47);
+    assertValues(HeuristicModel.firstTouch().attribute(toy), TOY, 65, 17, 10);
+    assertValues(HeuristicModel.lastTouch().attribute(toy), TOY, 0, 45, 47);
     // linear: 20/3 each on A>B>C, A 30 and B 15 on A>A>B, 2.5 each on B>C, C 10, 4 each on B>A>C.
-    assertValues(HeuristicModel.linear().attribute(toy), 20.0 / 3 + 30 + 4, 20.0 / 3 + 15 + 2.5 + 4,
+    assertValues(HeuristicModel.linear().attribute(toy), TOY, 20.0 / 3 + 30 + 4, 20.0 / 3 + 15 + 2.5 + 4,
         20.0 / 3 + 2.5 + 10 + 4);
     AttributionResult linear = HeuristicModel.linear().attribute(toy);
     assertThat(linear.totalConversions()).isEqualTo(8);
@@ -98,17 +104,17 @@ class HeuristicModelTest {
   void adobeWorkedExample() {
     // Reference section 6, Adobe's own worked example ($50 order).
     JourneySet visitor = adobeVisitor();
-    assertValues(HeuristicModel.firstTouch().attribute(visitor), 50, 0, 0, 0);
-    assertValues(HeuristicModel.firstTouch().attribute(adobeVisit()), 50, 0);
-    assertValues(HeuristicModel.linear().attribute(adobeVisit()), 25, 25);
-    assertValues(HeuristicModel.linear().attribute(visitor), 12.5, 12.5, 12.5, 12.5);
-    assertValues(HeuristicModel.jShaped().attribute(visitor), 10, 5, 5, 30);
+    assertValues(HeuristicModel.firstTouch().attribute(visitor), ADOBE, 50, 0, 0, 0);
+    assertValues(HeuristicModel.firstTouch().attribute(adobeVisit()), ADOBE_VISIT, 50, 0);
+    assertValues(HeuristicModel.linear().attribute(adobeVisit()), ADOBE_VISIT, 25, 25);
+    assertValues(HeuristicModel.linear().attribute(visitor), ADOBE, 12.5, 12.5, 12.5, 12.5);
+    assertValues(HeuristicModel.jShaped().attribute(visitor), ADOBE, 10, 5, 5, 30);
     AttributionResult participation = HeuristicModel.participation().attribute(visitor);
-    assertValues(participation, 50, 50, 50, 50);
+    assertValues(participation, ADOBE, 50, 50, 50, 50);
     assertThat(participation.additive()).isFalse();
     assertThat(participation.totalValue()).isEqualTo(50);
     // U-shaped 40/20/40 on four touches: 20, 5, 5, 20.
-    assertValues(HeuristicModel.positionBased().attribute(visitor), 20, 5, 5, 20);
+    assertValues(HeuristicModel.positionBased().attribute(visitor), ADOBE, 20, 5, 5, 20);
   }
 
   @Test
@@ -159,7 +165,7 @@ class HeuristicModelTest {
     AttributionResult result = HeuristicModel.participation().attribute(toy());
     // A is on A>B>C (2), A>A>B (3, once), B>A>C (1); B on A>B>C, A>A>B, B>C, B>A>C; C on four paths.
     assertConversions(result, 6, 7, 5);
-    assertValues(result, 77, 82, 47);
+    assertValues(result, TOY, 77, 82, 47);
   }
 
   @Test

@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameters;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
@@ -43,7 +43,7 @@ class TimeDecayModelTest {
   }
 
   private static JourneySet journeys(List<Interaction> interactions) {
-    return JourneyBuilder.defaults().build(interactions).toJourneySet();
+    return JourneyRules.defaults().journeys(interactions).toJourneySet();
   }
 
   @Test
@@ -80,7 +80,8 @@ class TimeDecayModelTest {
     assertThat(result.value("social")).isCloseTo(50 * w[1] / sum, within(1e-12));
     assertThat(result.value("email")).isCloseTo(50 / sum, within(1e-12));
     // Adobe shows $6.92, $9.32, $16.88, $16.88: largest remainder keeps the total at $50.00.
-    assertThat(result.valueAsMoney(Money.ofMinor(5000, USD)).values()).extracting(Money::minorUnits)
+    assertThat(result.valueAsMoney(Money.ofMinor(5000, USD))).extractingByKeys(
+        "paid search", "social", "email", "display").extracting(Money::minorUnits)
         .containsExactly(692L, 932L, 1688L, 1688L);
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameters;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
@@ -34,7 +34,7 @@ class WShapedModelTest {
       interactions.add(interaction(customer, channelAndType[0], i, type, null));
     }
     interactions.add(interaction(customer, "web", touches.length, InteractionType.PURCHASE, Money.ofMinor(10_000, EUR)));
-    return JourneyBuilder.defaults().build(interactions).toJourneySet();
+    return JourneyRules.defaults().journeys(interactions).toJourneySet();
   }
 
   private static Interaction interaction(String customer, String channel, int day, InteractionType type, Money value) {

@@ -111,9 +111,9 @@ class PathFormatTest {
         .build();
     PathFormat.channelAttribution().write(set, out);
     assertThat(out.toString()).isEqualTo("path,total_conversions,total_conversion_value,total_null\n"
+        + "A,0.0000001,100000000000000000000,0\n"
         + "A > B,2,20.5,3\n"
-        + "\"x,y > q\"\"z\",0.25,0,1\n"
-        + "A,0.0000001,100000000000000000000,0\n");
+        + "\"x,y > q\"\"z\",0.25,0,1\n");
   }
 
   @Test

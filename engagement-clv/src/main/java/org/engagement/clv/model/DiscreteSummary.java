@@ -8,6 +8,9 @@ import org.engagement.core.domain.InvalidFieldException;
  * first purchase (newsletter issues, yearly appeals, ...): in opportunities {@code 1..n} the customer
  * bought in {@code x} of them, the last at opportunity {@code t_x} ({@code 0} if never).
  *
+ * <p>{@link DiscreteSummaries} combines rows with equal histories, mergeably, for hosts that build them
+ * per partition.
+ *
  * <p>Immutable and thread-safe, being a record of immutable values.
  *
  * @param frequency {@code x}, the opportunities with a purchase, in {@code [0, t_x]}

@@ -1,10 +1,6 @@
 package org.engagement.clv.model;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.core.domain.InvalidFieldException;
 
@@ -20,9 +16,6 @@ import org.engagement.core.domain.InvalidFieldException;
  * @since 0.1.0
  */
 public record SpendSummary(int frequency, double meanSpend, long weight) {
-  private static final Comparator<SpendSummary> ORDER =
-      Comparator.comparingInt(SpendSummary::frequency).thenComparingDouble(SpendSummary::meanSpend);
-
   /** Validates the fields. */
   public SpendSummary {
     if (frequency < 1) {
@@ -39,24 +32,13 @@ public record SpendSummary(int frequency, double meanSpend, long weight) {
   /**
    * One row per distinct {@code (x, zbar)} of the summaries with at least one repeat purchase ({@code x
    * = 0} carries no spend information and is skipped), in ascending order. The summaries must use the
-   * model convention (first purchase excluded).
+   * model convention (first purchase excluded). The same rows as {@code SpendSummaries.of(summaries)
+   * .rows()}, the mergeable form a host builds per partition.
    *
    * @throws InvalidFieldException if a summary with {@code x > 0} has a mean spend of 0 (the model's
    *     spends are positive); drop such customers first
    */
   public static List<SpendSummary> compress(Iterable<RepeatBuyingSummary> summaries) {
-    Map<SpendSummary, Long> counts = new TreeMap<>(ORDER);
-    for (RepeatBuyingSummary s : summaries) {
-      if (s.frequency() > 0) {
-        if (s.meanSpend() <= 0) {
-          throw new InvalidFieldException("meanSpend", s.meanSpend(),
-              "must be positive for a customer with repeat purchases (customer " + s.customerId() + ")");
-        }
-        counts.merge(new SpendSummary(s.frequency(), s.meanSpend(), 1), 1L, Long::sum);
-      }
-    }
-    List<SpendSummary> out = new ArrayList<>(counts.size());
-    counts.forEach((key, n) -> out.add(new SpendSummary(key.frequency(), key.meanSpend(), n)));
-    return out;
+    return SpendSummaries.of(summaries).rows();
   }
 }

@@ -1,10 +1,6 @@
 package org.engagement.clv.summary;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.engagement.core.domain.InvalidFieldException;
 
 /**
@@ -21,11 +17,6 @@ import org.engagement.core.domain.InvalidFieldException;
  * @since 0.1.0
  */
 public record WeightedSummary(int frequency, double recency, double age, long weight) {
-  private static final Comparator<WeightedSummary> ORDER =
-      Comparator.comparingInt(WeightedSummary::frequency)
-      .thenComparingDouble(WeightedSummary::recency)
-      .thenComparingDouble(WeightedSummary::age);
-
   /** Validates the fields. */
   public WeightedSummary {
     if (frequency < 0) {
@@ -45,15 +36,10 @@ public record WeightedSummary(int frequency, double recency, double age, long we
   /**
    * Compresses {@code summaries} into one row per distinct {@code (x, t_x, T)} (compared exactly), in
    * ascending order of {@code x}, then {@code t_x}, then {@code T}. Weights add up to the number of
-   * summaries. Spend and holdout counts are not part of the key and are dropped.
+   * summaries. Spend and holdout counts are not part of the key and are dropped. The same rows as
+   * {@code WeightedSummaries.of(summaries).rows()}, the mergeable form a host builds per partition.
    */
   public static List<WeightedSummary> compress(Iterable<RepeatBuyingSummary> summaries) {
-    Map<WeightedSummary, Long> counts = new TreeMap<>(ORDER);
-    for (RepeatBuyingSummary s : summaries) {
-      counts.merge(new WeightedSummary(s.frequency(), s.recency(), s.age(), 1), 1L, Long::sum);
-    }
-    List<WeightedSummary> out = new ArrayList<>(counts.size());
-    counts.forEach((key, n) -> out.add(new WeightedSummary(key.frequency(), key.recency(), key.age(), n)));
-    return out;
+    return WeightedSummaries.of(summaries).rows();
   }
 }

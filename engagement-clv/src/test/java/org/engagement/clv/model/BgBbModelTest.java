@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class BgBbModelTest {
   /** The BTYD walkthrough's estimates. */
-  private static final BgBbModel WALKTHROUGH = new BgBbModel(1.203507, 0.7497667, 0.6567568, 2.783887);
+  static final BgBbModel WALKTHROUGH = new BgBbModel(1.203507, 0.7497667, 0.6567568, 2.783887);
 
   private static List<DiscreteSummary> donations = List.of();
   private static ModelFit<BgBbModel> fit;
@@ -143,7 +143,7 @@ class BgBbModelTest {
         .isInstanceOf(InvalidFieldException.class);
   }
 
-  private static List<DiscreteSummary> readDonations() {
+  static List<DiscreteSummary> readDonations() {
     List<DiscreteSummary> rows = new ArrayList<>();
     try (CsvRows csv = CsvRows.open(new InputStreamReader(Objects.requireNonNull(
         BgBbModelTest.class.getResourceAsStream("/donations/donations.csv")), StandardCharsets.UTF_8))) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.heuristic.HeuristicModel;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.markov.MarkovModel;
 
@@ -23,7 +23,7 @@ public final class AttributeConversions {
 
   /** Runs the example on the bundled sample and prints to {@code out}. */
   public static void run(PrintStream out) {
-    JourneySet journeys = JourneyBuilder.defaults().build(BundledSample.load().interactions()).toJourneySet();
+    JourneySet journeys = JourneyRules.defaults().journeys(BundledSample.load().interactions()).toJourneySet();
     List<AttributionModel> models = List.of(HeuristicModel.lastTouch(), MarkovModel.firstOrder());
     List<AttributionResult> results = models.stream().map(model -> model.attribute(journeys)).toList();
 

@@ -14,7 +14,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.journey.JourneyBuilder;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.markov.MarkovModel;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.InteractionImporter;
@@ -66,7 +66,7 @@ public final class ComputeRoi {
 
     // Measured attribution, blended with "how did you hear about us?" at weight 0.3.
     AttributionResult markov = MarkovModel.firstOrder()
-        .attribute(JourneyBuilder.defaults().build(interactions).toJourneySet());
+        .attribute(JourneyRules.defaults().journeys(interactions).toJourneySet());
     AnswerMapping mapping = AnswerMapping.builder()
         .map("partner-referral", "partner", "friend")
         .map("trade-show", "trade show", "conference")

@@ -27,7 +27,7 @@ import org.engagement.core.domain.Money;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-class JourneyBuilderTest {
+class JourneyRulesTest {
   static final Instant T0 = Instant.parse("2024-06-30T12:00:00Z");
   static final Currency EUR = Currency.getInstance("EUR");
 
@@ -69,7 +69,7 @@ class JourneyBuilderTest {
         purchase("c1", "web", 4, 1999),
         click("c1", "display", 1),
         click("c2", "social", 3));
-    Journeys journeys = JourneyBuilder.defaults().build(interactions);
+    Journeys journeys = JourneyRules.defaults().journeys(interactions);
     assertThat(paths(journeys)).containsExactly(
         List.of("email", "social"), List.of("search"), List.of("display"), List.of("social"));
     assertThat(journeys.customerId(0)).isEqualTo("c1");
@@ -100,12 +100,12 @@ class JourneyBuilderTest {
         click("c", "search", 20),
         touch("c", "form", 10, InteractionType.LEAD, null),
         click("c", "email", 1));
-    Journeys journeys = JourneyBuilder.builder()
-        .lookback(Duration.ofDays(30))
-        .touchTypes(Set.of(InteractionType.CLICK, InteractionType.IMPRESSION))
-        .conversionRule(ConversionRule.ofTypes(Set.of(InteractionType.LEAD)))
-        .windowEnd(T0.minus(Duration.ofDays(2)))
-        .build().build(interactions);
+    Journeys journeys = JourneyRules.defaults()
+        .withLookback(Duration.ofDays(30))
+        .withTouchTypes(Set.of(InteractionType.CLICK, InteractionType.IMPRESSION))
+        .withConversionRule(ConversionRule.ofTypes(Set.of(InteractionType.LEAD)))
+        .withAsOf(T0.minus(Duration.ofDays(2)))
+        .journeys(interactions);
     // The impression 41 days out is beyond the 30-day lookback, the one exactly 30 days before the lead is
     // in; the like is not a touch type; the email click is after the window end.
     assertThat(paths(journeys)).containsExactly(List.of("edge", "search"));
@@ -126,40 +126,40 @@ class JourneyBuilderTest {
         click("c", "social", 3.9),    // another channel in between: kept
         purchase("c", "web", 3, 100),
         purchase("c", "web", 2, 200)); // no touch left for it
-    Journeys journeys = JourneyBuilder.builder().collapseRepeats(Duration.ofHours(12)).build().build(interactions);
+    Journeys journeys = JourneyRules.defaults().withCollapseRepeats(Duration.ofHours(12)).journeys(interactions);
     assertThat(paths(journeys)).containsExactly(List.of("social", "social", "email", "social"));
     assertThat(journeys.untouchedConversions()).isEqualTo(1);
     assertThat(journeys.untouchedValue()).isEqualTo(2.0);
-    Journeys uncollapsed = JourneyBuilder.defaults().build(interactions);
+    Journeys uncollapsed = JourneyRules.defaults().journeys(interactions);
     assertThat(paths(uncollapsed).get(0)).hasSize(6);
   }
 
   @Test
   void touchesAtTheInstantOfAConversionCountForIt() {
-    Journeys journeys = JourneyBuilder.defaults().build(List.of(purchase("c", "web", 0, 1), click("c", "email", 0)));
+    Journeys journeys = JourneyRules.defaults().journeys(List.of(purchase("c", "web", 0, 1), click("c", "email", 0)));
     assertThat(paths(journeys)).containsExactly(List.of("email"));
   }
 
   @Test
   void refusesMixedCurrenciesAndBadSettings() {
     Interaction usd = touch("c", "web", 1, InteractionType.PURCHASE, Money.ofMinor(1, Currency.getInstance("USD")));
-    assertThatThrownBy(() -> JourneyBuilder.defaults().build(List.of(click("c", "a", 5), purchase("c", "w", 3, 1),
+    assertThatThrownBy(() -> JourneyRules.defaults().journeys(List.of(click("c", "a", 5), purchase("c", "w", 3, 1),
         click("c", "b", 2), usd)))
         .isInstanceOf(InvalidFieldException.class)
         .hasMessage("currency 'USD' is invalid: must be the same for every conversion value; found EUR before");
-    assertThatThrownBy(() -> JourneyBuilder.builder().lookback(Duration.ZERO))
+    assertThatThrownBy(() -> JourneyRules.defaults().withLookback(Duration.ZERO))
         .hasMessage("lookback 'PT0S' is invalid: must be positive");
-    assertThatThrownBy(() -> JourneyBuilder.builder().touchTypes(Set.of()))
+    assertThatThrownBy(() -> JourneyRules.defaults().withTouchTypes(Set.of()))
         .isInstanceOf(InvalidFieldException.class);
-    assertThatThrownBy(() -> JourneyBuilder.builder().collapseRepeats(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> JourneyRules.defaults().withCollapseRepeats(Duration.ofSeconds(-1)))
         .isInstanceOf(InvalidFieldException.class);
   }
 
   @Test
   void mergingTimedSetsKeepsTheTimes() {
-    JourneySet a = JourneyBuilder.defaults()
-        .build(List.of(click("a", "x", 2), purchase("a", "w", 1, 100))).toJourneySet();
-    JourneySet b = JourneyBuilder.defaults().build(List.of(click("b", "y", 2), click("b", "x", 1))).toJourneySet();
+    JourneySet a = JourneyRules.defaults()
+        .journeys(List.of(click("a", "x", 2), purchase("a", "w", 1, 100))).toJourneySet();
+    JourneySet b = JourneyRules.defaults().journeys(List.of(click("b", "y", 2), click("b", "x", 1))).toJourneySet();
     JourneySet merged = a.merge(b);
     assertThat(merged.timed()).isPresent();
     assertThat(merged.timed().orElseThrow().size()).isEqualTo(2);
@@ -188,9 +188,9 @@ class JourneyBuilderTest {
   void journeysDoNotDependOnInputOrder(@ForAll("interactions") List<Interaction> interactions, @ForAll long seed) {
     List<Interaction> shuffled = new ArrayList<>(interactions);
     Collections.shuffle(shuffled, new Random(seed));
-    JourneyBuilder builder = JourneyBuilder.builder().collapseRepeats(Duration.ofDays(3)).build();
-    Journeys original = builder.build(interactions);
-    Journeys reordered = builder.build(shuffled);
+    JourneyRules rules = JourneyRules.defaults().withCollapseRepeats(Duration.ofDays(3));
+    Journeys original = rules.journeys(interactions);
+    Journeys reordered = rules.journeys(shuffled);
     assertThat(paths(reordered)).isEqualTo(paths(original));
     assertThat(reordered.untouchedConversions()).isEqualTo(original.untouchedConversions());
     JourneySet set = original.toJourneySet();

@@ -1,0 +1,114 @@
+package org.engagement.attribution.journey;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.Money;
+
+/**
+ * Cuts each customer's interactions into journeys under one {@link JourneyRules}, as documented there.
+ * One instance per call: it holds the rules' derived settings. Not thread-safe.
+ */
+final class JourneyCutter {
+  private final JourneyRules rules;
+  private final long lookbackMillis;
+  private final long gapMillis;
+  private final Comparator<Interaction> order;
+
+  JourneyCutter(JourneyRules rules) {
+    this.rules = rules;
+    this.lookbackMillis = rules.lookback().toMillis();
+    Duration gap = rules.collapseGap();
+    this.gapMillis = gap == null ? -1 : gap.toMillis();
+    this.order = Comparator.comparing(Interaction::timestamp)
+        .thenComparing(rules.conversionRule()::isConversion)
+        .thenComparing(i -> i.channel().id())
+        .thenComparing(Interaction::type)
+        .thenComparingLong(JourneyCutter::minorUnits);
+  }
+
+  Journeys cut(Iterable<Interaction> interactions) {
+    Instant asOf = rules.asOf();
+    Map<String, List<Interaction>> byCustomer = new TreeMap<>();
+    long latest = Long.MIN_VALUE;
+    for (Interaction interaction : interactions) {
+      requireNonNull(interaction, "interaction");
+      if (asOf != null && interaction.timestamp().isAfter(asOf)) {
+        continue;
+      }
+      latest = Math.max(latest, interaction.timestamp().toEpochMilli());
+      byCustomer.computeIfAbsent(interaction.customerId(), k -> new ArrayList<>()).add(interaction);
+    }
+    long end = asOf != null ? asOf.toEpochMilli() : latest;
+    Journeys.Builder out = new Journeys.Builder(asOf);
+    for (Map.Entry<String, List<Interaction>> entry : byCustomer.entrySet()) {
+      cutCustomer(entry.getKey(), entry.getValue(), end, out);
+    }
+    return out.build();
+  }
+
+  /** Adds the journeys of one customer's {@code events} (any order) to {@code out}. */
+  private void cutCustomer(String customer, List<Interaction> events, long end, Journeys.Builder out) {
+    events.sort(order);
+    List<Interaction> pending = new ArrayList<>();
+    long lastTouchMillis = Long.MIN_VALUE;
+    for (Interaction event : events) {
+      long t = event.timestamp().toEpochMilli();
+      if (rules.conversionRule().isConversion(event)) {
+        convert(customer, event, pending, out);
+        pending.clear();
+      } else if (rules.touchTypes().contains(event.type())) {
+        boolean repeat = gapMillis >= 0 && !pending.isEmpty()
+            && pending.get(pending.size() - 1).channel().id().equals(event.channel().id())
+            && t - lastTouchMillis <= gapMillis;
+        if (!repeat) {
+          pending.add(event);
+        }
+        lastTouchMillis = t;
+      }
+    }
+    if (emit(out, pending, end - lookbackMillis) > 0) {
+      out.endJourney(customer, end, false, 0);
+    }
+  }
+
+  /** Ends a converting journey at {@code conversion}, or counts it as untouched. */
+  private void convert(String customer, Interaction conversion, List<Interaction> pending,
+      Journeys.Builder out) {
+    long t = conversion.timestamp().toEpochMilli();
+    Money money = conversion.value();
+    if (money != null) {
+      out.currency(money.currency());
+    }
+    if (emit(out, pending, t - lookbackMillis) == 0) {
+      out.untouched(1, money == null ? BigDecimal.ZERO : money.amount());
+    } else {
+      out.endJourney(customer, t, true, money == null ? 0 : money.amount().doubleValue());
+    }
+  }
+
+  private static long minorUnits(Interaction interaction) {
+    Money value = interaction.value();
+    return value == null ? -1 : value.minorUnits();
+  }
+
+  private static int emit(Journeys.Builder out, List<Interaction> pending, long from) {
+    int count = 0;
+    for (Interaction touch : pending) {
+      long t = touch.timestamp().toEpochMilli();
+      if (t >= from) {
+        out.touch(out.intern(touch.channel().id()), t, touch.type());
+        count++;
+      }
+    }
+    return count;
+  }
+}
