@@ -2,6 +2,7 @@ package org.engagement.core.funnel;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param stages the stages in funnel order: at least one, names distinct
  * @since 0.1.0
  */
-public record FunnelDefinition(List<FunnelStage> stages) {
+public record FunnelDefinition(List<FunnelStage> stages) implements Serializable {
   private static final FunnelDefinition DEFAULTS =
       new FunnelDefinition(
           List.of(
