@@ -28,7 +28,8 @@ import org.engagement.core.domain.InvalidFieldException;
  * <p>Reaching a stage implies reaching every earlier one (see {@link Funnel}), so a customer whose first
  * interaction is a lead has also been touched.
  *
- * <p>Immutable and thread-safe.
+ * <p>A value: funnels of equal definitions (the same stages, names and types, in the same order) merge,
+ * wherever they were built. Immutable and thread-safe.
  *
  * @param stages the stages in funnel order: at least one, names distinct
  * @since 0.1.0
