@@ -62,7 +62,11 @@ public final class CustomerValues implements Mergeable<CustomerValues> {
    * @throws InvalidFieldException if the currency has no defined minor units (as {@link Money})
    */
   public static CustomerValues of(Currency currency) {
-    Money.zero(requireNonNull(currency, "currency"));
+    requireNonNull(currency, "currency");
+    if (currency.getDefaultFractionDigits() < 0) {
+      throw new InvalidFieldException(
+          "currency", currency.getCurrencyCode(), "must be a currency with defined minor units");
+    }
     return new CustomerValues(currency);
   }
 

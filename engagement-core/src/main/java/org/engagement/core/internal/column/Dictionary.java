@@ -2,7 +2,6 @@ package org.engagement.core.internal.column;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +35,7 @@ public final class Dictionary<T> {
     requireNonNull(values, "values");
     TreeSet<T> sorted = new TreeSet<>(order);
     sorted.addAll(values);
-    return new Dictionary<>(List.copyOf(new ArrayList<>(sorted)));
+    return new Dictionary<>(List.copyOf(sorted));
   }
 
   /**
