@@ -23,6 +23,10 @@ import java.io.Serializable;
  *   <li><b>Settings are values.</b> Rules and settings (windows, definitions, conversion rules, weights)
  *       are value objects with equality, so aggregates built apart on different machines merge; merging
  *       aggregates whose settings differ throws {@link IllegalArgumentException} naming the setting.
+ *   <li><b>Itself.</b> {@code a.merge(a)} is the union of {@code a}'s input with itself, like the merge of
+ *       two equal copies: nothing changes where the aggregate keeps sets, minima or maxima (funnel,
+ *       presence, service ledger, activity history), counts double where it adds. No aggregate refuses
+ *       it, since a pure merge has nothing to fear from aliasing and equal values must behave alike.
  *   <li><b>Shippable.</b> Aggregates are {@link Serializable} in a compact form (primitive columns rather
  *       than object graphs where the state is large), and a deserialised aggregate equals the original.
  * </ul>

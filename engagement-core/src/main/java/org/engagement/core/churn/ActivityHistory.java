@@ -2,6 +2,9 @@ package org.engagement.core.churn;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.internal.column.InstantColumn;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instants at which each customer was active: the timestamps of the interactions that count as
@@ -22,15 +28,25 @@ import org.engagement.core.domain.Interaction;
  * for example, only purchases ({@code of(interactions, i -> i.type() == InteractionType.PURCHASE)}),
  * which makes the acquisition month of {@link CohortRetention} the month of the first purchase.
  *
- * <p>Histories of disjoint or overlapping sets of interactions {@linkplain #merge merge} into the history
- * of their union (a customer's instants are a set), so partitions can be read apart; the result never
- * depends on the order of the interactions. Memory is one {@link Instant} per distinct activity instant.
+ * <p><b>Merging</b> ({@link Mergeable}). Histories of disjoint or overlapping sets of interactions
+ * {@linkplain #merge merge} into the history of their union (a customer's instants are a set), so
+ * partitions can be read apart: a customer split across partitions gets the union of their instants,
+ * exactly what the history built whole holds, and merging a history with itself changes nothing. The
+ * {@linkplain #empty() empty history} is the identity. A history has no settings: which interactions
+ * count is decided when it is built and is not remembered, so merge histories built with the same choice
+ * (the union of a history of purchases and one of all interactions is neither). The churn and cohort
+ * figures are not partial aggregates themselves: {@link InactivityChurn} and {@link CohortRetention}
+ * read a whole history (a customer's first activity decides their cohort), so merge the histories, then
+ * compute them. Equality is by content; the result never depends on the order of the interactions.
+ * Memory is one {@link Instant} per distinct activity instant. The serial form is columns: the customer
+ * ids sorted, and their instants as two primitives each, customer {@code i}'s from row {@code start[i]}.
  *
  * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */
-public final class ActivityHistory {
+public final class ActivityHistory implements Mergeable<ActivityHistory> {
+  private static final long serialVersionUID = 1L;
   private static final Instant[] NONE = new Instant[0];
   private static final ActivityHistory EMPTY = new ActivityHistory(Map.of());
 
@@ -67,6 +83,7 @@ public final class ActivityHistory {
   }
 
   /** The history of the union of the interactions of this history and {@code other}. */
+  @Override
   public ActivityHistory merge(ActivityHistory other) {
     requireNonNull(other, "other");
     Map<String, Instant[]> merged = new HashMap<>(times);
@@ -124,8 +141,76 @@ public final class ActivityHistory {
     return times.size();
   }
 
+  /** Whether {@code o} is a history of the same customers with the same instants. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof ActivityHistory other) || other.times.size() != times.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Instant[]> e : times.entrySet()) {
+      if (!Arrays.equals(e.getValue(), other.times.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = 0;
+    for (Map.Entry<String, Instant[]> e : times.entrySet()) {
+      hash += e.getKey().hashCode() ^ Arrays.hashCode(e.getValue());
+    }
+    return hash;
+  }
+
   @Override
   public String toString() {
     return "ActivityHistory[customers=" + times.size() + "]";
+  }
+
+  private Object writeReplace() {
+    return new Form(this);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("an ActivityHistory is read through its serial form");
+  }
+
+  /** The serial form: customers sorted, their instants in one column, customer {@code i}'s from {@code start[i]}. */
+  private static final class Form implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String[] customers;
+    private final int[] start;
+    private final InstantColumn instants;
+
+    Form(ActivityHistory history) {
+      customers = history.times.keySet().toArray(String[]::new);
+      Arrays.sort(customers);
+      start = new int[customers.length + 1];
+      for (int i = 0; i < customers.length; i++) {
+        start[i + 1] = start[i] + history.times.get(customers[i]).length;
+      }
+      instants = InstantColumn.ofSize(start[customers.length]);
+      for (int i = 0; i < customers.length; i++) {
+        Instant[] own = history.times.get(customers[i]);
+        for (int k = 0; k < own.length; k++) {
+          instants.set(start[i] + k, own[k]);
+        }
+      }
+    }
+
+    private Object readResolve() {
+      Map<String, Instant[]> times = new HashMap<>(customers.length * 4 / 3 + 1);
+      for (int i = 0; i < customers.length; i++) {
+        Instant[] own = new Instant[start[i + 1] - start[i]];
+        for (int k = 0; k < own.length; k++) {
+          own[k] = instants.require(start[i] + k);
+        }
+        times.put(customers[i], sortedDistinct(own));
+      }
+      return new ActivityHistory(Collections.unmodifiableMap(times));
+    }
   }
 }

@@ -30,9 +30,10 @@ import org.engagement.core.domain.InvalidFieldException;
  *       after {@code through} is ignored.</li>
  * </ul>
  *
- * <p>The matrix depends only on the history, not on the order of the interactions; histories of
- * partitions {@linkplain ActivityHistory#merge merge} before the matrix is built. Immutable and
- * thread-safe.
+ * <p>The matrix depends only on the history, not on the order of the interactions. It is not a partial
+ * aggregate: a customer's cohort is the month of their first activity over all partitions, which no
+ * partition alone knows, so the histories of partitions {@linkplain ActivityHistory#merge merge} (the
+ * mergeable aggregate) and the matrix is built from the merged history. Immutable and thread-safe.
  *
  * @since 0.1.0
  */

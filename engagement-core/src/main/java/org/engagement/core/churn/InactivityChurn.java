@@ -36,7 +36,10 @@ import org.engagement.core.segment.Segment;
  * <p><b>Per segment.</b> The same counts restricted to the customers whose profile is in the segment;
  * a customer without a profile is not a member.
  *
- * <p>Results do not depend on the order of the interactions. Immutable and thread-safe.
+ * <p>Results do not depend on the order of the interactions. The rule is a value (window and zone) and
+ * its counts are not partial aggregates: whether a customer is active or churned depends on all their
+ * activity, so build them from {@linkplain ActivityHistory#merge merged} histories of the partitions.
+ * Immutable and thread-safe.
  *
  * @param window the inactivity window: positive and at most 10 000 years
  * @param zone where months begin and end

@@ -1,6 +1,7 @@
 package org.engagement.core.engagement;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +81,50 @@ final class CustomerCells implements Serializable {
     } else {
       data[base] = Double.doubleToRawLongBits(score + weight * decay.factor(second, nano, refSecond, refNano));
     }
+  }
+
+  /** A copy that changes independently of this table. */
+  CustomerCells copy() {
+    CustomerCells copy = new CustomerCells();
+    copy.keys = keys.clone();
+    copy.data = data.clone();
+    copy.size = size;
+    return copy;
+  }
+
+  /**
+   * Whether {@code other} holds the same customers with bit for bit the same cells, whatever the slots
+   * they sit in (which depend on the order the customers came in).
+   */
+  boolean sameCells(CustomerCells other) {
+    if (other.size != size) {
+      return false;
+    }
+    for (int slot = 0; slot < keys.length; slot++) {
+      String key = keys[slot];
+      if (key != null) {
+        int theirs = other.find(key);
+        int mine = slot * WIDTH;
+        if (theirs < 0
+            || !Arrays.equals(data, mine, mine + WIDTH, other.data, theirs * WIDTH, theirs * WIDTH + WIDTH)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A hash of the cells that, like {@link #sameCells}, does not depend on their slots. */
+  int cellsHash() {
+    int hash = 0;
+    for (int slot = 0; slot < keys.length; slot++) {
+      String key = keys[slot];
+      if (key != null) {
+        int base = slot * WIDTH;
+        hash += key.hashCode() ^ Long.hashCode(data[base] * 31 + data[base + 1]) ^ (int) data[base + 2];
+      }
+    }
+    return hash;
   }
 
   /** The slot holding {@code id}, or -1 if it has none. */

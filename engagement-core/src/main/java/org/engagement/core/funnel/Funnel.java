@@ -2,6 +2,9 @@ package org.engagement.core.funnel;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collector;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.column.Dictionary;
+import org.engagement.core.internal.column.InstantColumn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,17 +46,26 @@ import org.jspecify.annotations.Nullable;
  *       Interactions that reach no stage are ignored, and so is a customer with only such interactions.
  * </ul>
  *
- * <p>Per customer only the earliest interaction per stage is kept (time and channel), so two instances
- * {@linkplain #merge merge} by taking minima, the result does not depend on the order or partitioning of
- * the interactions, and an interaction fed twice changes nothing. Memory grows with customers times
- * stages.
+ * <p>Per customer only the earliest interaction per stage is kept (time and channel), so the result does
+ * not depend on the order or partitioning of the interactions, and an interaction fed twice changes
+ * nothing. Memory grows with customers times stages.
+ *
+ * <p><b>Merging</b> ({@link Mergeable}). Funnels of equal {@linkplain FunnelDefinition definitions} (a
+ * value) {@linkplain #merge merge} into a new funnel of the union of their interactions by taking, per
+ * customer and stage, the earlier reach. A customer split across partitions is therefore merged exactly:
+ * the merged funnel equals the funnel built whole, however the interactions were split, and merging a
+ * funnel with itself changes nothing. The empty funnel of the same definition is the identity. Equality
+ * is by content (definition and each customer's earliest reaches). The serial form is the definition and
+ * columns: the customer ids once, sorted, and per customer and stage the reach time as two primitives
+ * and its channel as a number into a dictionary of the channels.
  *
  * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
  * gives each thread of a parallel stream its own and merges them).
  *
  * @since 0.1.0
  */
-public final class Funnel {
+public final class Funnel implements Mergeable<Funnel> {
+  private static final long serialVersionUID = 1L;
   private static final Comparator<Channel> CHANNEL_ORDER =
       Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
@@ -69,7 +84,7 @@ public final class Funnel {
   /** A collector of interactions into a funnel; safe for parallel streams. */
   public static Collector<Interaction, ?, Funnel> collector(FunnelDefinition definition) {
     requireNonNull(definition, "definition");
-    return Collector.of(() -> of(definition), Funnel::add, Funnel::merge, Collector.Characteristics.UNORDERED);
+    return Collector.of(() -> of(definition), Funnel::add, Funnel::absorb, Collector.Characteristics.UNORDERED);
   }
 
   /** The stages. */
@@ -102,31 +117,32 @@ public final class Funnel {
   }
 
   /**
-   * Adds {@code other}'s progress into this funnel, leaving {@code other} unchanged.
+   * The funnel of this funnel's interactions and {@code other}'s together, as a new funnel; neither
+   * changes. Per customer and stage the earlier reach wins.
    *
-   * @return this
    * @throws InvalidFieldException if {@code other} has another definition
    */
+  @Override
   public Funnel merge(Funnel other) {
     requireNonNull(other, "other");
+    requireSameDefinition(other);
+    Funnel merged = new Funnel(definition);
+    progress.forEach((id, cell) -> merged.progress.put(id, cell.copy()));
+    return merged.absorb(other);
+  }
+
+  /** Adds {@code other}'s progress into this funnel: the in-place merge behind the collector's combiner. */
+  private Funnel absorb(Funnel other) {
+    requireSameDefinition(other);
+    other.progress.forEach(
+        (id, theirs) -> progress.computeIfAbsent(id, key -> new Progress(definition.size())).reachAll(theirs));
+    return this;
+  }
+
+  private void requireSameDefinition(Funnel other) {
     if (!other.definition.equals(definition)) {
       throw new InvalidFieldException("other.definition", other.definition, "must equal " + definition);
     }
-    if (other == this) {
-      return this;
-    }
-    other.progress.forEach(
-        (id, theirs) -> {
-          Progress mine = progress.computeIfAbsent(id, key -> new Progress(definition.size()));
-          for (int k = 0; k < theirs.at.length; k++) {
-            Instant at = theirs.at[k];
-            Channel channel = theirs.channel[k];
-            if (at != null && channel != null) {
-              mine.reach(k, at, channel);
-            }
-          }
-        });
-    return this;
   }
 
   /** How many customers reached at least the first stage. */
@@ -202,6 +218,30 @@ public final class Funnel {
     return Arrays.stream(values).boxed().toList();
   }
 
+  /** Whether {@code o} is a funnel of an equal definition with the same earliest reaches per customer. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Funnel other && other.definition.equals(definition) && other.progress.equals(progress);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * definition.hashCode() + progress.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Funnel[customers=" + progress.size() + ", stages=" + definition.names() + "]";
+  }
+
+  private Object writeReplace() {
+    return new Form(this);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a Funnel is read through its serial form");
+  }
+
   /** The earliest direct reach of each stage by one customer, with the channel it happened on. */
   private static final class Progress {
     private final @Nullable Instant[] at;
@@ -210,6 +250,23 @@ public final class Funnel {
     Progress(int stages) {
       this.at = new Instant[stages];
       this.channel = new Channel[stages];
+    }
+
+    Progress copy() {
+      Progress copy = new Progress(at.length);
+      System.arraycopy(at, 0, copy.at, 0, at.length);
+      System.arraycopy(channel, 0, copy.channel, 0, channel.length);
+      return copy;
+    }
+
+    void reachAll(Progress other) {
+      for (int k = 0; k < other.at.length; k++) {
+        Instant time = other.at[k];
+        Channel where = other.channel[k];
+        if (time != null && where != null) {
+          reach(k, time, where);
+        }
+      }
     }
 
     void reach(int stage, Instant time, Channel where) {
@@ -252,6 +309,73 @@ public final class Funnel {
       }
       return new CustomerFunnel(
           customerId, requireNonNull(first, "first touch"), Arrays.asList(reached), Arrays.asList(observed));
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Progress other && Arrays.equals(other.at, at) && Arrays.equals(other.channel, channel);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(at) + Arrays.hashCode(channel);
+    }
+  }
+
+  /**
+   * The serial form: the definition, the customers sorted, and per customer and stage (row
+   * {@code customer * stages + stage}) the reach time and the number of its channel, or -1.
+   */
+  private static final class Form implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final FunnelDefinition definition;
+    private final String[] customers;
+    private final Channel[] channels;
+    private final InstantColumn reachedAt;
+    private final int[] reachedOn;
+
+    Form(Funnel funnel) {
+      definition = funnel.definition;
+      customers = funnel.progress.keySet().toArray(String[]::new);
+      Arrays.sort(customers);
+      List<Channel> all = new ArrayList<>();
+      for (Progress cell : funnel.progress.values()) {
+        for (Channel where : cell.channel) {
+          if (where != null) {
+            all.add(where);
+          }
+        }
+      }
+      Dictionary<Channel> dictionary = Dictionary.of(all, CHANNEL_ORDER);
+      channels = dictionary.toArray(Channel[]::new);
+      int stages = definition.size();
+      reachedAt = InstantColumn.ofSize(customers.length * stages);
+      reachedOn = new int[customers.length * stages];
+      for (int i = 0; i < customers.length; i++) {
+        Progress cell = funnel.progress.get(customers[i]);
+        for (int k = 0; k < stages; k++) {
+          Channel where = cell.channel[k];
+          reachedAt.set(i * stages + k, cell.at[k]);
+          reachedOn[i * stages + k] = where == null ? -1 : dictionary.numberOf(where);
+        }
+      }
+    }
+
+    private Object readResolve() {
+      Funnel funnel = new Funnel(definition);
+      int stages = definition.size();
+      for (int i = 0; i < customers.length; i++) {
+        Progress cell = new Progress(stages);
+        for (int k = 0; k < stages; k++) {
+          Instant at = reachedAt.get(i * stages + k);
+          if (at != null) {
+            cell.reach(k, at, channels[reachedOn[i * stages + k]]);
+          }
+        }
+        funnel.progress.put(customers[i], cell);
+      }
+      return funnel;
     }
   }
 }

@@ -2,6 +2,7 @@ package org.engagement.core.funnel;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -27,12 +28,13 @@ import org.engagement.core.domain.InvalidFieldException;
  * <p>Reaching a stage implies reaching every earlier one (see {@link Funnel}), so a customer whose first
  * interaction is a lead has also been touched.
  *
- * <p>Immutable and thread-safe.
+ * <p>A value: funnels of equal definitions (the same stages, names and types, in the same order) merge,
+ * wherever they were built. Immutable and thread-safe.
  *
  * @param stages the stages in funnel order: at least one, names distinct
  * @since 0.1.0
  */
-public record FunnelDefinition(List<FunnelStage> stages) {
+public record FunnelDefinition(List<FunnelStage> stages) implements Serializable {
   private static final FunnelDefinition DEFAULTS =
       new FunnelDefinition(
           List.of(

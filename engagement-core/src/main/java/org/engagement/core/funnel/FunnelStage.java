@@ -2,6 +2,7 @@ package org.engagement.core.funnel;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Set;
 import org.engagement.core.domain.InteractionType;
@@ -16,7 +17,7 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param types the interaction types whose interactions reach the stage: at least one
  * @since 0.1.0
  */
-public record FunnelStage(String name, Set<InteractionType> types) {
+public record FunnelStage(String name, Set<InteractionType> types) implements Serializable {
 
   /**
    * Validates and copies.

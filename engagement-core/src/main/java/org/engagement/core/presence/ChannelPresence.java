@@ -2,25 +2,34 @@ package org.engagement.core.presence;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collector;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.column.Dictionary;
 import org.engagement.core.segment.Segment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts where customers were active in the window {@code [from, to)}: the mergeable partial aggregate
@@ -46,18 +55,28 @@ import org.engagement.core.segment.Segment;
  * ({@link #report(Collection, Segment)}). Customers outside the population are left out of every count,
  * so shares stay in [0, 1].
  *
- * <p>State is sets of customer ids (per channel, seen, converted), so two instances {@linkplain #merge
- * merge} by union, and the result does not depend on the order or partitioning of the interactions; an
- * interaction fed twice changes nothing. Memory grows with the number of distinct (customer, channel)
- * pairs active in the window. Building a report costs O(C² · A) for C channels and A active customers
- * per channel, for the overlap matrix.
+ * <p>State is sets of customer ids (per channel, seen, converted), so the result does not depend on the
+ * order or partitioning of the interactions, and an interaction fed twice changes nothing. Memory grows
+ * with the number of distinct (customer, channel) pairs active in the window. Building a report costs
+ * O(C² · A) for C channels and A active customers per channel, for the overlap matrix.
+ *
+ * <p><b>Merging</b> ({@link Mergeable}). Counts of the same window and an equal {@link ConversionRule}
+ * (the built-in rules are values; see there for a host's own) {@linkplain #merge merge} into a new count
+ * by union of the sets. A customer split across partitions is merged exactly (seen, converted or active
+ * on a channel in any part is so in the union), so the merged count equals the count built whole however
+ * the interactions were split, and merging a count with itself changes nothing. The empty count of the
+ * same window and rule is the identity. Equality is by content (window, rule and the sets). The serial
+ * form is the window, the rule (which must then be serialisable) and columns: the customers seen, sorted,
+ * once; the converted ones and each channel's active ones as numbers into them.
  *
  * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
  * gives each thread of a parallel stream its own and merges them).
  *
  * @since 0.1.0
  */
-public final class ChannelPresence {
+public final class ChannelPresence implements Mergeable<ChannelPresence> {
+  private static final long serialVersionUID = 1L;
+
   private static final Comparator<Channel> CHANNEL_ORDER =
       Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
@@ -99,7 +118,7 @@ public final class ChannelPresence {
     return Collector.of(
         () -> of(from, to, rule),
         ChannelPresence::add,
-        ChannelPresence::merge,
+        ChannelPresence::absorb,
         Collector.Characteristics.UNORDERED);
   }
 
@@ -140,28 +159,40 @@ public final class ChannelPresence {
   }
 
   /**
-   * Adds {@code other}'s sets into these by union, leaving {@code other} unchanged.
+   * The count of this count's interactions and {@code other}'s together, as a new count; neither changes.
    *
-   * @return this
-   * @throws InvalidFieldException if {@code other} has another window or another conversion rule
-   *     instance
+   * @throws InvalidFieldException if {@code other} has another window or a conversion rule that is not
+   *     equal to this one's
    */
+  @Override
   public ChannelPresence merge(ChannelPresence other) {
     requireNonNull(other, "other");
+    requireSameSettings(other);
+    ChannelPresence merged = new ChannelPresence(from, to, rule);
+    return merged.absorb(this).absorb(other);
+  }
+
+  /** Adds {@code other}'s sets into these: the in-place merge behind the collector's combiner. */
+  private ChannelPresence absorb(ChannelPresence other) {
+    requireSameSettings(other);
+    other.activeByChannel.forEach(
+        (channel, ids) -> activeByChannel.computeIfAbsent(channel, c -> new HashSet<>()).addAll(ids));
+    seen.addAll(other.seen);
+    converted.addAll(other.converted);
+    return this;
+  }
+
+  private void requireSameSettings(ChannelPresence other) {
     if (!other.from.equals(from) || !other.to.equals(to)) {
       throw new InvalidFieldException(
           "other window", "[" + other.from + ", " + other.to + ")", "must equal [" + from + ", " + to + ")");
     }
-    if (other.rule != rule) {
-      throw new InvalidFieldException("other.rule", other.rule, "must be the same rule instance as this one's");
+    if (!other.rule.equals(rule)) {
+      throw new InvalidFieldException(
+          "other.rule",
+          other.rule,
+          "must equal this count's rule " + rule + " (a lambda equals only itself: name it with ConversionRule.named)");
     }
-    if (other == this) {
-      return this;
-    }
-    other.activeByChannel.forEach((channel, ids) -> activeByChannel.computeIfAbsent(channel, c -> new HashSet<>()).addAll(ids));
-    seen.addAll(other.seen);
-    converted.addAll(other.converted);
-    return this;
   }
 
   /** The customers seen before the end of the window, as an unmodifiable set. */
@@ -265,5 +296,103 @@ public final class ChannelPresence {
       }
     }
     return OverlapMatrix.of(keys, counts);
+  }
+
+  /** Whether {@code o} is a count of the same window and an equal rule with the same sets. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ChannelPresence other
+        && other.from.equals(from)
+        && other.to.equals(to)
+        && other.rule.equals(rule)
+        && other.seen.equals(seen)
+        && other.converted.equals(converted)
+        && other.activeByChannel.equals(activeByChannel);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(from, to, rule, seen, converted, activeByChannel);
+  }
+
+  @Override
+  public String toString() {
+    return "ChannelPresence[from=" + from + ", to=" + to + ", rule=" + rule + ", seen=" + seen.size()
+        + ", channels=" + activeByChannel.size() + "]";
+  }
+
+  private Object writeReplace() {
+    return new Form(this);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a ChannelPresence is read through its serial form");
+  }
+
+  /**
+   * The serial form: window and rule, the customers seen (sorted), the numbers of the converted ones,
+   * and per channel (in channel order) the numbers of its active customers, channel {@code c}'s being
+   * {@code active[activeStart[c]]} up to {@code active[activeStart[c + 1]]}.
+   */
+  private static final class Form implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Instant from;
+    private final Instant to;
+    @SuppressWarnings("serial") // a rule that is not serialisable makes the write fail, as documented
+    private final ConversionRule rule;
+    private final String[] seen;
+    private final int[] converted;
+    private final Channel[] channels;
+    private final int[] activeStart;
+    private final int[] active;
+
+    Form(ChannelPresence presence) {
+      from = presence.from;
+      to = presence.to;
+      rule = presence.rule;
+      Dictionary<String> customers = Dictionary.of(presence.seen, Comparator.naturalOrder());
+      seen = customers.toArray(String[]::new);
+      converted = numbers(presence.converted, customers);
+      channels = presence.activeByChannel.keySet().toArray(Channel[]::new);
+      Arrays.sort(channels, CHANNEL_ORDER);
+      activeStart = new int[channels.length + 1];
+      List<int[]> perChannel = new ArrayList<>(channels.length);
+      for (int c = 0; c < channels.length; c++) {
+        int[] ids = numbers(presence.activeByChannel.get(channels[c]), customers);
+        perChannel.add(ids);
+        activeStart[c + 1] = activeStart[c] + ids.length;
+      }
+      active = new int[activeStart[channels.length]];
+      for (int c = 0; c < channels.length; c++) {
+        System.arraycopy(perChannel.get(c), 0, active, activeStart[c], perChannel.get(c).length);
+      }
+    }
+
+    private static int[] numbers(Set<String> ids, Dictionary<String> customers) {
+      int[] numbers = new int[ids.size()];
+      int i = 0;
+      for (String id : ids) {
+        numbers[i++] = customers.numberOf(id);
+      }
+      Arrays.sort(numbers);
+      return numbers;
+    }
+
+    private Object readResolve() {
+      ChannelPresence presence = new ChannelPresence(from, to, rule);
+      Collections.addAll(presence.seen, seen);
+      for (int id : converted) {
+        presence.converted.add(seen[id]);
+      }
+      for (int c = 0; c < channels.length; c++) {
+        Set<String> ids = new HashSet<>();
+        for (int k = activeStart[c]; k < activeStart[c + 1]; k++) {
+          ids.add(seen[active[k]]);
+        }
+        presence.activeByChannel.put(channels[c], ids);
+      }
+      return presence;
+    }
   }
 }

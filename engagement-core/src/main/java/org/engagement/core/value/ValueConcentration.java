@@ -13,7 +13,10 @@ import org.engagement.core.domain.InvalidFieldException;
  * value (the 80/20 check).
  *
  * <p>Built from one value per customer with {@link #of(double[])}; the values are sorted once and only
- * the running sums of the sorted values are kept ({@code n + 1} doubles). With {@code n} customers,
+ * the running sums of the sorted values are kept ({@code n + 1} doubles). A concentration is a result,
+ * not a partial aggregate: two of them cannot be merged (a customer in both would need their values
+ * added first). Partitions of a large data set feed {@link CustomerValues}, the mergeable input, and read
+ * the concentration from the merged values. With {@code n} customers,
  * values {@code x(1) <= ... <= x(n)} in ascending order and total {@code T}:
  *
  * <table>

@@ -15,6 +15,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.engagement.core.aggregate.MergeableLaws;
+import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
@@ -112,5 +114,28 @@ class ChurnPropertiesTest {
     assertThat(CohortRetention.of(parts, ZONE, to).matrix()).isDeepEqualTo(CohortRetention.of(whole, ZONE, to).matrix());
     Instant t = START.plus(Duration.ofDays(400));
     assertThat(churn.churnMetric(parts, t)).isEqualTo(churn.churnMetric(whole, t));
+  }
+
+  /**
+   * Interactions split at random into three partitions (a customer's activity often across several):
+   * the laws of {@link org.engagement.core.aggregate.Mergeable} hold, the merged partitions equal the
+   * history built whole, and the churn and cohort figures of the merged history are the whole's.
+   */
+  @Property(tries = 100)
+  void partitionsFollowTheMergeableLawsAndMergeIntoTheWhole(@ForAll @IntRange(min = 0, max = 200) int n,
+      @ForAll @IntRange(min = 1, max = 30) int customers, @ForAll long seed) {
+    List<Interaction> list = interactions(n, customers, seed);
+    List<List<Interaction>> parts = Partitions.ofItems(list, seed ^ 7);
+    ActivityHistory a = ActivityHistory.of(parts.get(0));
+    ActivityHistory b = ActivityHistory.of(parts.get(1));
+    ActivityHistory c = ActivityHistory.of(parts.get(2));
+
+    MergeableLaws.check(ActivityHistory.empty(), a, b, c);
+    ActivityHistory whole = ActivityHistory.of(list);
+    ActivityHistory merged = c.merge(b).merge(a);
+    assertThat(merged).isEqualTo(whole);
+    assertThat(merged.merge(a)).isEqualTo(whole);
+    YearMonth to = YearMonth.of(2024, 12);
+    assertThat(CohortRetention.of(merged, ZONE, to).matrix()).isDeepEqualTo(CohortRetention.of(whole, ZONE, to).matrix());
   }
 }

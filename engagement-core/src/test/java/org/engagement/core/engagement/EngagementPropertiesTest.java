@@ -20,6 +20,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.engagement.core.aggregate.MergeableLaws;
+import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Direction;
@@ -153,6 +155,24 @@ class EngagementPropertiesTest {
       assertClose(merged.scoreAt(customerId, when), expected.get(customerId));
       assertClose(expected.get(customerId), scorer.score(own, when));
     }
+  }
+
+  /**
+   * Partitioned by customer (a customer's interactions all in one partition, in their input order),
+   * scores follow the laws of {@link org.engagement.core.aggregate.Mergeable} exactly and the merged
+   * partitions equal the scores built whole, bit for bit.
+   */
+  @Property(tries = 60)
+  void scoresPartitionedByCustomerMergeLikeTheWhole(
+      @ForAll("manyCustomers") List<Interaction> interactions, @ForAll long seed) {
+    EngagementScorer scorer = EngagementScorer.defaults().withHalfLife(Duration.ofDays(7));
+    List<List<Interaction>> parts = Partitions.byKey(interactions, Interaction::customerId, seed);
+    EngagementScores a = EngagementScores.of(scorer).addAll(parts.get(0));
+    EngagementScores b = EngagementScores.of(scorer).addAll(parts.get(1));
+    EngagementScores c = EngagementScores.of(scorer).addAll(parts.get(2));
+
+    MergeableLaws.check(EngagementScores.of(scorer), a, b, c);
+    assertThat(a.merge(b).merge(c)).isEqualTo(EngagementScores.of(scorer).addAll(interactions));
   }
 
   @Property(tries = 200)

@@ -76,21 +76,23 @@ class EngagementScoresTest {
             .add(touch("ann", InteractionType.COMMENT, 7))
             .add(touch("bob", InteractionType.LIKE, 7));
 
-    left.merge(right);
+    EngagementScores merged = left.merge(right);
 
     // ann: 6 x 2^-1 + 6 = 9 at day 7
-    assertThat(left.state("ann")).isEqualTo(new EngagementState(9, T0.plus(WEEK), WEEK));
-    assertThat(left.state("bob")).isEqualTo(new EngagementState(2, T0.plus(WEEK), WEEK));
+    assertThat(merged.state("ann")).isEqualTo(new EngagementState(9, T0.plus(WEEK), WEEK));
+    assertThat(merged.state("bob")).isEqualTo(new EngagementState(2, T0.plus(WEEK), WEEK));
     assertThat(right.state("ann")).isEqualTo(new EngagementState(6, T0.plus(WEEK), WEEK));
+    assertThat(left.state("ann")).isEqualTo(new EngagementState(6, T0, WEEK));
+    assertThat(left.customerIds()).containsExactly("ann");
   }
 
   @Test
-  void mergeRefusesItselfAndOtherScorers() {
-    EngagementScores scores = EngagementScores.of(SCORER);
+  void mergeWithItselfCountsTwiceAndOtherScorersAreRefused() {
+    EngagementScores scores = EngagementScores.of(SCORER).add(touch("ann", InteractionType.SHARE, 0));
 
-    assertThatThrownBy(() -> scores.merge(scores))
-        .isInstanceOf(InvalidFieldException.class)
-        .hasMessage("other 'this' is invalid: must be another instance: merging with itself counts twice");
+    // a pure merge has no reason to refuse itself: the union of the interactions with themselves
+    assertThat(scores.merge(scores).state("ann")).isEqualTo(new EngagementState(12, T0, WEEK));
+    assertThat(scores.state("ann")).isEqualTo(new EngagementState(6, T0, WEEK));
     assertThatThrownBy(() -> scores.merge(EngagementScores.of(EngagementScorer.defaults())))
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageStartingWith("other.scorer 'EngagementScorer[weights=EngagementWeights[impression=0.1,")

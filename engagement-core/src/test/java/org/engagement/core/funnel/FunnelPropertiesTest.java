@@ -16,6 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import org.engagement.core.aggregate.MergeableLaws;
+import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
@@ -117,5 +119,25 @@ class FunnelPropertiesTest {
     Funnel right = Funnel.of(FunnelDefinition.defaults()).addAll(interactions.subList(at, interactions.size()));
 
     assertThat(left.merge(right).report()).isEqualTo(report(interactions));
+  }
+
+  /**
+   * Interactions split at random into three partitions, a customer's interactions often across several:
+   * the laws of {@link org.engagement.core.aggregate.Mergeable} hold and the merged partitions equal
+   * the funnel built whole.
+   */
+  @Property(tries = 100)
+  void partitionsFollowTheMergeableLawsAndMergeIntoTheWhole(
+      @ForAll("interactions") List<Interaction> interactions, @ForAll long seed) {
+    List<List<Interaction>> parts = Partitions.ofItems(interactions, seed);
+    Funnel a = Funnel.of(FunnelDefinition.defaults()).addAll(parts.get(0));
+    Funnel b = Funnel.of(FunnelDefinition.defaults()).addAll(parts.get(1));
+    Funnel c = Funnel.of(FunnelDefinition.defaults()).addAll(parts.get(2));
+
+    MergeableLaws.check(Funnel.of(FunnelDefinition.defaults()), a, b, c);
+    Funnel whole = Funnel.of(FunnelDefinition.defaults()).addAll(interactions);
+    assertThat(c.merge(a).merge(b)).isEqualTo(whole);
+    assertThat(a.merge(a)).isEqualTo(a);
+    assertThat(interactions.parallelStream().collect(Funnel.collector(FunnelDefinition.defaults()))).isEqualTo(whole);
   }
 }

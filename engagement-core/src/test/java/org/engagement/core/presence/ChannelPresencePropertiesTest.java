@@ -14,6 +14,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.engagement.core.aggregate.MergeableLaws;
+import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.ConversionRule;
@@ -107,5 +109,26 @@ class ChannelPresencePropertiesTest {
     ChannelPresence right = ChannelPresence.of(FROM, TO, RULE).addAll(interactions.subList(at, interactions.size()));
 
     assertThat(left.merge(right).report()).isEqualTo(report(interactions));
+  }
+
+  /**
+   * Interactions split at random into three partitions, a customer's interactions often across several,
+   * each built with its own call to {@link ConversionRule#purchases()}: the laws of
+   * {@link org.engagement.core.aggregate.Mergeable} hold and the merged partitions equal the count
+   * built whole.
+   */
+  @Property(tries = 100)
+  void partitionsFollowTheMergeableLawsAndMergeIntoTheWhole(
+      @ForAll("interactions") List<Interaction> interactions, @ForAll long seed) {
+    List<List<Interaction>> parts = Partitions.ofItems(interactions, seed);
+    ChannelPresence a = ChannelPresence.of(FROM, TO, ConversionRule.purchases()).addAll(parts.get(0));
+    ChannelPresence b = ChannelPresence.of(FROM, TO, ConversionRule.purchases()).addAll(parts.get(1));
+    ChannelPresence c = ChannelPresence.of(FROM, TO, ConversionRule.purchases()).addAll(parts.get(2));
+
+    MergeableLaws.check(ChannelPresence.of(FROM, TO, RULE), a, b, c);
+    ChannelPresence whole = ChannelPresence.of(FROM, TO, RULE).addAll(interactions);
+    assertThat(b.merge(c).merge(a)).isEqualTo(whole);
+    assertThat(a.merge(a)).isEqualTo(a);
+    assertThat(interactions.parallelStream().collect(ChannelPresence.collector(FROM, TO, RULE))).isEqualTo(whole);
   }
 }

@@ -190,6 +190,22 @@ class ChannelPresenceTest {
   }
 
   @Test
+  void partitionsBuiltApartWithEqualRulesMerge() {
+    List<Interaction> all = world();
+    ChannelPresence left = ChannelPresence.of(FROM, TO, ConversionRule.purchases()).addAll(all.subList(0, 5));
+    ChannelPresence right =
+        ChannelPresence.of(FROM, TO, ConversionRule.ofTypes(Set.of(InteractionType.PURCHASE))).addAll(all.subList(5, all.size()));
+    ConversionRule named = ConversionRule.named("purchases", i -> i.type() == InteractionType.PURCHASE);
+    ChannelPresence namedLeft = ChannelPresence.of(FROM, TO, named).addAll(all.subList(0, 5));
+    ChannelPresence namedRight = ChannelPresence.of(FROM, TO, ConversionRule.named("purchases", PURCHASES))
+        .addAll(all.subList(5, all.size()));
+
+    assertThat(left.merge(right).report()).isEqualTo(presence().report());
+    assertThat(left.merge(right)).isEqualTo(presence());
+    assertThat(namedLeft.merge(namedRight).report()).isEqualTo(presence().report());
+  }
+
+  @Test
   void anEmptyCountReportsNothing() {
     PresenceReport report = ChannelPresence.of(FROM, TO, PURCHASES).report();
 
@@ -209,9 +225,13 @@ class ChannelPresenceTest {
     assertThatThrownBy(() -> presence.merge(ChannelPresence.of(FROM, TO.plusSeconds(1), PURCHASES)))
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("window");
-    assertThatThrownBy(() -> presence.merge(ChannelPresence.of(FROM, TO, ConversionRule.purchases())))
+    assertThatThrownBy(() -> presence.merge(ChannelPresence.of(FROM, TO, ConversionRule.ofTypes(Set.of(InteractionType.LEAD)))))
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("rule");
+    ConversionRule lambda = i -> i.type() == InteractionType.PURCHASE;
+    assertThatThrownBy(() -> ChannelPresence.of(FROM, TO, lambda).merge(ChannelPresence.of(FROM, TO, i -> true)))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("ConversionRule.named");
     assertThatThrownBy(() -> presence.report().channelOverlap().count(EMAIL, Channel.of("x", ChannelGroup.SMS)))
         .isInstanceOf(InvalidFieldException.class);
     assertThatThrownBy(() -> new PresenceCount<>(EMAIL, 3, 1, 1, 4)).isInstanceOf(InvalidFieldException.class);

@@ -2,6 +2,7 @@ package org.engagement.core.conversation.message;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.engagement.core.domain.Content;
@@ -14,7 +15,8 @@ import org.engagement.core.internal.text.TextFolding;
  * hashtags or as {@code #tag} in its text; and link patterns, found at the start of its links once
  * scheme and {@code www.} are set aside. All matching ignores case and accents.
  *
- * <p>Immutable and thread-safe.
+ * <p>A value, serialisable: pull-through counts built apart with equal messages merge. Immutable and
+ * thread-safe.
  *
  * @param name the message's name in reports: 1 to 128 characters, not blank
  * @param phrases keywords and phrases: each with something left after folding
@@ -22,7 +24,8 @@ import org.engagement.core.internal.text.TextFolding;
  * @param links link patterns such as {@code example.com/launch}: each with something left after folding
  * @since 0.1.0
  */
-public record KeyMessage(String name, List<String> phrases, List<String> hashtags, List<String> links) {
+public record KeyMessage(String name, List<String> phrases, List<String> hashtags, List<String> links)
+    implements Serializable {
   private static final int MAX_NAME_LENGTH = 128;
 
   /**

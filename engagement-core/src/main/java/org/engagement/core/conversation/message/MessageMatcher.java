@@ -13,14 +13,16 @@ import org.engagement.core.domain.Content;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.internal.text.PhraseAutomaton;
 import org.engagement.core.internal.text.TextFolding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Many key messages compiled into one {@link PhraseAutomaton}, so that finding which messages an
  * interaction carries costs one pass over its text (and tags) whatever the number of messages, plus a
  * hash look-up per hashtag and a prefix test per link and link pattern.
  *
- * <p>Messages are numbered by their position in {@link #messages()}. Immutable and thread-safe; matching
- * needs a {@link Scanner} per thread.
+ * <p>Messages are numbered by their position in {@link #messages()}. A matcher is a setting of
+ * {@link PullThrough}, so it is a value: matchers of equal messages in the same order are equal, and counts
+ * built apart with them merge. Immutable and thread-safe; matching needs a {@link Scanner} per thread.
  *
  * @since 0.1.0
  */
@@ -85,6 +87,22 @@ public final class MessageMatcher {
   /** A scanner with its own buffers, for one thread at a time. */
   public Scanner scanner() {
     return new Scanner();
+  }
+
+  /** Whether {@code o} is a matcher of equal messages in the same order. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof MessageMatcher other && other.messages.equals(messages);
+  }
+
+  @Override
+  public int hashCode() {
+    return messages.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "MessageMatcher" + messages.stream().map(KeyMessage::name).toList();
   }
 
   /** A link folded for matching: scheme and {@code www.} set aside, case and accents folded. */

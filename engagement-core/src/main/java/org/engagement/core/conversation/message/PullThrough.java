@@ -2,16 +2,23 @@ package org.engagement.core.conversation.message;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collector;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.conversation.MentionKind;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.Content;
@@ -19,6 +26,7 @@ import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
+import org.engagement.core.internal.column.Dictionary;
 import org.engagement.core.internal.text.TextFolding;
 import org.engagement.core.segment.Segment;
 import org.jspecify.annotations.Nullable;
@@ -39,17 +47,28 @@ import org.jspecify.annotations.Nullable;
  *       amplifiers are the distinct customers with a carrying interaction.
  * </ul>
  *
- * <p>State is per (message, channel, period, customer) tallies, so two instances {@linkplain #merge
- * merge} by adding, the counts do not depend on the order or partitioning of the interactions, and a
- * report can keep only a segment's members. Memory grows with the distinct (channel, period, customer)
- * triples among brand mentions, times the messages they carry.
+ * <p>State is per (message, channel, period, customer) tallies, so the counts do not depend on the order
+ * or partitioning of the interactions, and a report can keep only a segment's members. Memory grows with
+ * the distinct (channel, period, customer) triples among brand mentions, times the messages they carry.
+ *
+ * <p><b>Merging</b> ({@link Mergeable}). Counts with equal settings (a matcher of equal
+ * {@linkplain KeyMessage key messages} in the same order, granularity, zone and brand) {@linkplain
+ * #merge merge} into a new count by adding tallies. A customer split across partitions is merged
+ * exactly: their tallies in a cell add up and they count once among the cell's amplifiers, so the
+ * merged count equals the count built whole. The partitions must hold disjoint interactions (one fed to
+ * two partitions counts twice; merging a count with itself doubles its tallies). The empty count of the
+ * same settings is the identity. Equality is by content. The serial form is the settings (the messages,
+ * not the compiled matcher) and columns: customer ids and channels once each, and per tally its
+ * message, channel, day and customer as numbers beside its three counts.
  *
  * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
  * gives each thread of a parallel stream its own and merges them).
  *
  * @since 0.1.0
  */
-public final class PullThrough {
+public final class PullThrough implements Mergeable<PullThrough> {
+  private static final long serialVersionUID = 1L;
+
   /** The message number under which all brand mentions are tallied. */
   static final int ALL = -1;
 
@@ -57,8 +76,9 @@ public final class PullThrough {
   private final Granularity granularity;
   private final ZoneId zone;
   private final @Nullable String ourBrand;
-  private final MessageMatcher.Scanner scanner;
-  private final BitSet found = new BitSet();
+  /** Scanning buffers of this instance; not part of its state. */
+  private final transient MessageMatcher.Scanner scanner;
+  private final transient BitSet found = new BitSet();
   private final Map<Cell, Map<String, Tally>> cells = new HashMap<>();
 
   private PullThrough(MessageMatcher matcher, Granularity granularity, ZoneId zone, @Nullable String ourBrand) {
@@ -85,7 +105,7 @@ public final class PullThrough {
   public static Collector<Interaction, ?, PullThrough> collector(
       MessageMatcher matcher, Granularity granularity, ZoneId zone, @Nullable String ourBrand) {
     of(matcher, granularity, zone, ourBrand);
-    return Collector.of(() -> of(matcher, granularity, zone, ourBrand), PullThrough::add, PullThrough::merge,
+    return Collector.of(() -> of(matcher, granularity, zone, ourBrand), PullThrough::add, PullThrough::absorb,
         Collector.Characteristics.UNORDERED);
   }
 
@@ -135,26 +155,42 @@ public final class PullThrough {
   }
 
   /**
-   * Adds {@code other}'s tallies into these, leaving {@code other} unchanged. The two must have counted
-   * disjoint interactions.
+   * The count of this count's interactions and {@code other}'s together, as a new count; neither changes.
+   * The two must have counted disjoint interactions.
    *
-   * @return this
-   * @throws InvalidFieldException if {@code other} has another matcher instance, granularity, zone or brand
+   * @throws InvalidFieldException if {@code other} has a matcher of other messages, or another
+   *     granularity, zone or brand
    */
+  @Override
   public PullThrough merge(PullThrough other) {
     requireNonNull(other, "other");
-    if (other.matcher != matcher || other.granularity != granularity || !other.zone.equals(zone)
-        || !java.util.Objects.equals(other.ourBrand, ourBrand)) {
-      throw new InvalidFieldException("other", "PullThrough", "must have the same matcher instance, granularity, zone and brand");
-    }
-    if (other == this) {
-      throw new InvalidFieldException("other", "this", "must not be this count (it would count everything twice)");
-    }
+    requireSameSettings(other);
+    return new PullThrough(matcher, granularity, zone, ourBrand).absorb(this).absorb(other);
+  }
+
+  /** Adds {@code other}'s tallies into these: the in-place merge behind the collector's combiner. */
+  private PullThrough absorb(PullThrough other) {
+    requireSameSettings(other);
     other.cells.forEach((cell, byCustomer) -> {
       Map<String, Tally> mine = cells.computeIfAbsent(cell, c -> new HashMap<>());
       byCustomer.forEach((id, tally) -> mine.computeIfAbsent(id, i -> new Tally()).add(tally));
     });
     return this;
+  }
+
+  private void requireSameSettings(PullThrough other) {
+    if (!other.matcher.equals(matcher)) {
+      throw new InvalidFieldException("other.matcher", other.matcher, "must match the same messages as " + matcher);
+    }
+    if (other.granularity != granularity) {
+      throw new InvalidFieldException("other.granularity", other.granularity, "must equal " + granularity);
+    }
+    if (!other.zone.equals(zone)) {
+      throw new InvalidFieldException("other.zone", other.zone, "must equal " + zone);
+    }
+    if (!Objects.equals(other.ourBrand, ourBrand)) {
+      throw new InvalidFieldException("other.ourBrand", other.ourBrand, "must equal " + ourBrand + " (folded)");
+    }
   }
 
   /** The report over every customer counted. */
@@ -193,6 +229,36 @@ public final class PullThrough {
     return assembly.build();
   }
 
+  /** Whether {@code o} is a count with equal settings and the same tallies. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof PullThrough other
+        && other.matcher.equals(matcher)
+        && other.granularity == granularity
+        && other.zone.equals(zone)
+        && Objects.equals(other.ourBrand, ourBrand)
+        && other.cells.equals(cells);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(matcher, granularity, zone, ourBrand, cells);
+  }
+
+  @Override
+  public String toString() {
+    return "PullThrough[messages=" + matcher.messages().size() + ", granularity=" + granularity + ", zone=" + zone
+        + ", cells=" + cells.size() + "]";
+  }
+
+  private Object writeReplace() {
+    return new Form(this);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a PullThrough is read through its serial form");
+  }
+
   /** Where a tally belongs. */
   private record Cell(int message, Channel channel, LocalDate period) {}
 
@@ -206,6 +272,86 @@ public final class PullThrough {
       mentions += other.mentions;
       shares += other.shares;
       reach += other.reach;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Tally other && other.mentions == mentions && other.shares == shares && other.reach == reach;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(mentions) + 31 * Long.hashCode(shares) + 961 * Long.hashCode(reach);
+    }
+  }
+
+  /**
+   * The serial form: the settings, the customers and channels once each (sorted), and one row per
+   * (cell, customer) tally.
+   */
+  private static final class Form implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Comparator<Channel> CHANNEL_ORDER =
+        Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
+
+    private final List<KeyMessage> messages;
+    private final Granularity granularity;
+    private final ZoneId zone;
+    private final @Nullable String ourBrand;
+    private final String[] customers;
+    private final Channel[] channels;
+    private final int[] message;
+    private final int[] channel;
+    private final long[] day;
+    private final int[] customer;
+    private final long[] mentions;
+    private final long[] shares;
+    private final long[] reach;
+
+    Form(PullThrough count) {
+      messages = List.copyOf(count.matcher.messages());
+      granularity = count.granularity;
+      zone = count.zone;
+      ourBrand = count.ourBrand;
+      Dictionary<String> ids = Dictionary.of(
+          count.cells.values().stream().flatMap(m -> m.keySet().stream()).toList(), Comparator.naturalOrder());
+      Dictionary<Channel> where = Dictionary.of(count.cells.keySet().stream().map(Cell::channel).toList(), CHANNEL_ORDER);
+      customers = ids.toArray(String[]::new);
+      channels = where.toArray(Channel[]::new);
+      int rows = count.cells.values().stream().mapToInt(Map::size).sum();
+      message = new int[rows];
+      channel = new int[rows];
+      day = new long[rows];
+      customer = new int[rows];
+      mentions = new long[rows];
+      shares = new long[rows];
+      reach = new long[rows];
+      int row = 0;
+      for (Map.Entry<Cell, Map<String, Tally>> cell : count.cells.entrySet()) {
+        for (Map.Entry<String, Tally> tally : cell.getValue().entrySet()) {
+          message[row] = cell.getKey().message();
+          channel[row] = where.numberOf(cell.getKey().channel());
+          day[row] = cell.getKey().period().toEpochDay();
+          customer[row] = ids.numberOf(tally.getKey());
+          mentions[row] = tally.getValue().mentions;
+          shares[row] = tally.getValue().shares;
+          reach[row] = tally.getValue().reach;
+          row++;
+        }
+      }
+    }
+
+    private Object readResolve() {
+      PullThrough count = new PullThrough(MessageMatcher.of(messages), granularity, zone, ourBrand);
+      for (int row = 0; row < message.length; row++) {
+        Cell cell = new Cell(message[row], channels[channel[row]], LocalDate.ofEpochDay(day[row]));
+        Tally tally = new Tally();
+        tally.mentions = mentions[row];
+        tally.shares = shares[row];
+        tally.reach = reach[row];
+        count.cells.computeIfAbsent(cell, c -> new HashMap<>()).put(customers[customer[row]], tally);
+      }
+      return count;
     }
   }
 }

@@ -2,6 +2,8 @@ package org.engagement.core.conversation.service;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collector;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.Direction;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps service threads and customers' latest activity: the mergeable partial aggregate behind a
@@ -34,16 +38,25 @@ import org.engagement.core.domain.InvalidFieldException;
  * </ul>
  *
  * <p>State is each thread's interactions in brief (opening, response times and owners, resolution times)
- * and one instant per customer, so instances {@linkplain #merge merge} exactly and the result does not
- * depend on the order or partitioning of the interactions. Memory grows with the interactions in threads
- * plus the customers seen.
+ * and one instant per customer, so the result does not depend on the order or partitioning of the
+ * interactions, and an interaction recorded twice changes nothing. Memory grows with the interactions in
+ * threads plus the customers seen.
+ *
+ * <p><b>Merging</b> ({@link Mergeable}). Ledgers have no settings; any two {@linkplain #merge merge}
+ * into a new ledger: per thread the earliest opening and owner, the union of responses and resolutions;
+ * per customer the latest inbound activity. A thread or a customer split across partitions is merged
+ * exactly, so the merged ledger equals the ledger built whole however the interactions were split (even
+ * if partitions overlap), and merging a ledger with itself changes nothing. The empty ledger is the
+ * identity. Equality is by content. The serial form is columns: customer ids, channels and owners once
+ * each, and per customer and per thread instants as two primitives and the rest as numbers into them.
  *
  * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
  * gives each thread of a parallel stream its own and merges them).
  *
  * @since 0.1.0
  */
-public final class ServiceLedger {
+public final class ServiceLedger implements Mergeable<ServiceLedger> {
+  private static final long serialVersionUID = 1L;
   private static final Comparator<Channel> CHANNEL_ORDER =
       Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
@@ -59,7 +72,7 @@ public final class ServiceLedger {
 
   /** A collector of interactions into a ledger; safe for parallel streams. */
   public static Collector<Interaction, ?, ServiceLedger> collector() {
-    return Collector.of(ServiceLedger::create, ServiceLedger::add, ServiceLedger::merge,
+    return Collector.of(ServiceLedger::create, ServiceLedger::add, ServiceLedger::absorb,
         Collector.Characteristics.UNORDERED);
   }
 
@@ -67,7 +80,7 @@ public final class ServiceLedger {
   public ServiceLedger add(Interaction interaction) {
     requireNonNull(interaction, "interaction");
     if (interaction.direction() == Direction.INBOUND) {
-      lastInbound.merge(interaction.customerId(), interaction.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
+      activeAt(interaction.customerId(), interaction.timestamp());
     }
     Content content = interaction.content();
     if (content != null && content.threadId() != null) {
@@ -85,20 +98,24 @@ public final class ServiceLedger {
   }
 
   /**
-   * Adds {@code other}'s threads and activity into these, leaving {@code other} unchanged. The two must
-   * have recorded disjoint interactions.
-   *
-   * @return this
-   * @throws InvalidFieldException if {@code other} is this ledger
+   * The ledger of this ledger's interactions and {@code other}'s together, as a new ledger; neither
+   * changes. The two may share interactions: a repeat changes nothing.
    */
+  @Override
   public ServiceLedger merge(ServiceLedger other) {
     requireNonNull(other, "other");
-    if (other == this) {
-      throw new InvalidFieldException("other", "this", "must not be this ledger (it would count everything twice)");
-    }
+    return new ServiceLedger().absorb(this).absorb(other);
+  }
+
+  /** Adds {@code other}'s threads and activity into these: the in-place merge behind the collector. */
+  private ServiceLedger absorb(ServiceLedger other) {
     other.threads.forEach((id, state) -> threads.computeIfAbsent(id, i -> new ThreadState()).merge(state));
-    other.lastInbound.forEach((id, at) -> lastInbound.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
+    other.lastInbound.forEach(this::activeAt);
     return this;
+  }
+
+  private void activeAt(String customerId, Instant at) {
+    lastInbound.merge(customerId, at, (a, b) -> a.isAfter(b) ? a : b);
   }
 
   /**
@@ -175,5 +192,39 @@ public final class ServiceLedger {
       }
     }
     return cases;
+  }
+
+  /** Whether {@code o} is a ledger with the same threads and the same latest activity per customer. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ServiceLedger other && other.threads.equals(threads) && other.lastInbound.equals(lastInbound);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * threads.hashCode() + lastInbound.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceLedger[threads=" + threads.size() + ", customers=" + lastInbound.size() + "]";
+  }
+
+  private Object writeReplace() {
+    return new LedgerForm(this);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a ServiceLedger is read through its serial form");
+  }
+
+  /** The customers' latest inbound activity, for the serial form. */
+  Map<String, Instant> lastInbound() {
+    return lastInbound;
+  }
+
+  /** The threads by id, for the serial form. */
+  Map<String, ThreadState> threads() {
+    return threads;
   }
 }

@@ -2,6 +2,7 @@ package org.engagement.core.conversation.voice;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +16,14 @@ import org.jspecify.annotations.Nullable;
  * Our brand and the competitors it is compared with. A mention belongs to the brand its
  * {@linkplain Content#brand() content names}, compared ignoring case and accents; a mention that names no
  * brand is taken as ours (a listening feed of one's own brand rarely names it, while a competitor's
- * mention must), and one naming any other brand is not counted. Immutable and thread-safe.
+ * mention must), and one naming any other brand is not counted. A value: counts with equal brands (the
+ * same names in the same order) merge. Immutable and thread-safe.
  *
  * @param ours our brand's name
  * @param competitors the competitors' names: distinct from each other and from ours after folding
  * @since 0.1.0
  */
-public record Brands(String ours, List<String> competitors) {
+public record Brands(String ours, List<String> competitors) implements Serializable {
   /**
    * Validates and copies.
    *

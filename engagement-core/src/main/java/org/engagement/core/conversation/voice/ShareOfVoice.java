@@ -2,17 +2,28 @@ package org.engagement.core.conversation.voice;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collector;
+import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.conversation.MentionKind;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
+import org.engagement.core.internal.column.Dictionary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts mentions per brand, channel and period with their tone: the mergeable partial aggregate behind
@@ -24,14 +35,26 @@ import org.engagement.core.engagement.Granularity;
  * {@code s < −band}, and neutral otherwise; the default band, 0.05, is the cut-off the VADER sentiment
  * tool recommends for its compound score (Hutto and Gilbert, 2014).
  *
- * <p>State is four counts per brand, channel and period, so instances {@linkplain #merge merge} by
- * adding and the result does not depend on the order or partitioning of the interactions. Not
- * thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector} gives
- * each thread of a parallel stream its own and merges them).
+ * <p>State is four counts per brand, channel and period, so the result does not depend on the order or
+ * partitioning of the interactions.
+ *
+ * <p><b>Merging</b> ({@link Mergeable}). Counts with equal settings (the {@link Brands} value,
+ * granularity, zone and neutral band) {@linkplain #merge merge} into a new count by adding. No state is
+ * kept per customer, so how a customer's mentions are split across partitions does not matter: the
+ * merged count equals the count built whole. The partitions must hold disjoint interactions (one fed to
+ * two partitions counts twice; merging a count with itself doubles it). The empty count of the same
+ * settings is the identity. Equality is by content. The serial form is the settings and columns: the
+ * channels once, and per (channel, period) cell its channel's number, its day and its counts, all
+ * primitives.
+ *
+ * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
+ * gives each thread of a parallel stream its own and merges them).
  *
  * @since 0.1.0
  */
-public final class ShareOfVoice {
+public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
+  private static final long serialVersionUID = 1L;
+
   /** The default neutral band: scores within ±0.05 are neutral. */
   public static final double DEFAULT_NEUTRAL_BAND = 0.05;
 
@@ -83,7 +106,7 @@ public final class ShareOfVoice {
   public static Collector<Interaction, ?, ShareOfVoice> collector(
       Brands brands, Granularity granularity, ZoneId zone, double neutralBand) {
     of(brands, granularity, zone, neutralBand);
-    return Collector.of(() -> of(brands, granularity, zone, neutralBand), ShareOfVoice::add, ShareOfVoice::merge,
+    return Collector.of(() -> of(brands, granularity, zone, neutralBand), ShareOfVoice::add, ShareOfVoice::absorb,
         Collector.Characteristics.UNORDERED);
   }
 
@@ -123,21 +146,21 @@ public final class ShareOfVoice {
   }
 
   /**
-   * Adds {@code other}'s counts into these, leaving {@code other} unchanged. The two must have counted
-   * disjoint interactions.
+   * The count of this count's interactions and {@code other}'s together, as a new count; neither changes.
+   * The two must have counted disjoint interactions.
    *
-   * @return this
-   * @throws InvalidFieldException if {@code other} has other brands, granularity, zone or band, or is this
+   * @throws InvalidFieldException if {@code other} has other brands, granularity, zone or band
    */
+  @Override
   public ShareOfVoice merge(ShareOfVoice other) {
     requireNonNull(other, "other");
-    if (!other.brands.equals(brands) || other.granularity != granularity || !other.zone.equals(zone)
-        || other.neutralBand != neutralBand) {
-      throw new InvalidFieldException("other", "ShareOfVoice", "must have the same brands, granularity, zone and neutral band");
-    }
-    if (other == this) {
-      throw new InvalidFieldException("other", "this", "must not be this count (it would count everything twice)");
-    }
+    requireSameSettings(other);
+    return new ShareOfVoice(brands, granularity, zone, neutralBand).absorb(this).absorb(other);
+  }
+
+  /** Adds {@code other}'s counts into these: the in-place merge behind the collector's combiner. */
+  private ShareOfVoice absorb(ShareOfVoice other) {
+    requireSameSettings(other);
     other.cells.forEach((cell, counts) -> {
       long[] mine = cells.computeIfAbsent(cell, c -> new long[counts.length]);
       for (int i = 0; i < counts.length; i++) {
@@ -147,11 +170,117 @@ public final class ShareOfVoice {
     return this;
   }
 
+  private void requireSameSettings(ShareOfVoice other) {
+    if (!other.brands.equals(brands)) {
+      throw new InvalidFieldException("other.brands", other.brands, "must equal " + brands);
+    }
+    if (other.granularity != granularity) {
+      throw new InvalidFieldException("other.granularity", other.granularity, "must equal " + granularity);
+    }
+    if (!other.zone.equals(zone)) {
+      throw new InvalidFieldException("other.zone", other.zone, "must equal " + zone);
+    }
+    if (Double.compare(other.neutralBand, neutralBand) != 0) {
+      throw new InvalidFieldException("other.neutralBand", other.neutralBand, "must equal " + neutralBand);
+    }
+  }
+
   /** The report: one row per channel and period with mentions, and one per period for all channels. */
   public VoiceReport report() {
     return VoiceReport.of(brands, granularity, zone, cells);
   }
 
+  /** Whether {@code o} is a count with equal settings and the same counts in every cell. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof ShareOfVoice other)) {
+      return false;
+    }
+    if (!other.brands.equals(brands) || other.granularity != granularity || !other.zone.equals(zone)
+        || Double.compare(other.neutralBand, neutralBand) != 0 || other.cells.size() != cells.size()) {
+      return false;
+    }
+    for (Map.Entry<Cell, long[]> e : cells.entrySet()) {
+      if (!Arrays.equals(e.getValue(), other.cells.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Objects.hash(brands, granularity, zone, neutralBand);
+    for (Map.Entry<Cell, long[]> e : cells.entrySet()) {
+      hash += e.getKey().hashCode() ^ Arrays.hashCode(e.getValue());
+    }
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "ShareOfVoice[brands=" + brands.all() + ", granularity=" + granularity + ", zone=" + zone
+        + ", cells=" + cells.size() + "]";
+  }
+
+  private Object writeReplace() {
+    return new Form(this);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a ShareOfVoice is read through its serial form");
+  }
+
   /** Where counts belong. */
   record Cell(Channel channel, LocalDate period) {}
+
+  /**
+   * The serial form: the settings, the channels, and per cell (sorted by channel, then period) the
+   * number of its channel, its day and its {@code FIELDS} counts per brand.
+   */
+  private static final class Form implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Comparator<Channel> CHANNEL_ORDER =
+        Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
+
+    private final Brands brands;
+    private final Granularity granularity;
+    private final ZoneId zone;
+    private final double neutralBand;
+    private final Channel[] channels;
+    private final int[] cellChannel;
+    private final long[] cellDay;
+    private final long[] counts;
+
+    Form(ShareOfVoice voice) {
+      brands = voice.brands;
+      granularity = voice.granularity;
+      zone = voice.zone;
+      neutralBand = voice.neutralBand;
+      List<Cell> keys = new ArrayList<>(voice.cells.keySet());
+      keys.sort(Comparator.comparing(Cell::channel, CHANNEL_ORDER).thenComparing(Cell::period));
+      Dictionary<Channel> dictionary = Dictionary.of(keys.stream().map(Cell::channel).toList(), CHANNEL_ORDER);
+      channels = dictionary.toArray(Channel[]::new);
+      int width = FIELDS * brands.all().size();
+      cellChannel = new int[keys.size()];
+      cellDay = new long[keys.size()];
+      counts = new long[keys.size() * width];
+      for (int i = 0; i < keys.size(); i++) {
+        Cell cell = keys.get(i);
+        cellChannel[i] = dictionary.numberOf(cell.channel());
+        cellDay[i] = cell.period().toEpochDay();
+        System.arraycopy(voice.cells.get(cell), 0, counts, i * width, width);
+      }
+    }
+
+    private Object readResolve() {
+      ShareOfVoice voice = new ShareOfVoice(brands, granularity, zone, neutralBand);
+      int width = FIELDS * brands.all().size();
+      for (int i = 0; i < cellDay.length; i++) {
+        Cell cell = new Cell(channels[cellChannel[i]], LocalDate.ofEpochDay(cellDay[i]));
+        voice.cells.put(cell, Arrays.copyOfRange(counts, i * width, i * width + width));
+      }
+      return voice;
+    }
+  }
 }

@@ -11,6 +11,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.engagement.core.aggregate.MergeableLaws;
+import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.conversation.ConversationFixtures;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.Interaction;
@@ -31,6 +33,32 @@ class PullThroughPropertiesTest {
     }
     PullThrough merged = partitions.get(2).merge(partitions.get(0)).merge(partitions.get(1));
     assertThat(merged.report()).isEqualTo(whole.report());
+  }
+
+  /**
+   * Interactions split at random into three partitions (a customer's mentions often across several),
+   * each counted with its own matcher compiled from the same messages: the laws of
+   * {@link org.engagement.core.aggregate.Mergeable} hold and the merged partitions equal the count
+   * built whole.
+   */
+  @Property(tries = 100)
+  void partitionsFollowTheMergeableLawsAndMergeIntoTheWhole(
+      @ForAll("interactions") List<Interaction> interactions, @ForAll long seed) {
+    List<List<Interaction>> parts = Partitions.ofItems(interactions, seed);
+    PullThrough a = count().addAll(parts.get(0));
+    PullThrough b = count().addAll(parts.get(1));
+    PullThrough c = count().addAll(parts.get(2));
+
+    MergeableLaws.check(count(), a, b, c);
+    PullThrough whole = count().addAll(interactions);
+    assertThat(b.merge(a).merge(c)).isEqualTo(whole);
+    assertThat(b.merge(a).merge(c).report()).isEqualTo(whole.report());
+    assertThat(interactions.parallelStream().collect(
+        PullThrough.collector(PullThroughTest.MATCHER, Granularity.WEEK, ZoneOffset.UTC, "ACME"))).isEqualTo(whole);
+  }
+
+  private static PullThrough count() {
+    return PullThrough.of(MessageMatcher.of(PullThroughTest.MATCHER.messages()), Granularity.WEEK, ZoneOffset.UTC, "acme");
   }
 
   @Provide

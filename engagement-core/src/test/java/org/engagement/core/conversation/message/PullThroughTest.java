@@ -1,6 +1,7 @@
 package org.engagement.core.conversation.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.engagement.core.conversation.ConversationFixtures.LINKEDIN;
 import static org.engagement.core.conversation.ConversationFixtures.X;
 import static org.engagement.core.conversation.ConversationFixtures.said;
@@ -15,6 +16,7 @@ import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Direction;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.engagement.Trend;
 import org.engagement.core.engagement.TrendRule;
@@ -101,5 +103,22 @@ class PullThroughTest {
     // The rival's mention now counts too: 5 brand mentions on X in week 1, 4 carrying Fast charging.
     assertThat(report.rows("Fast charging").get(1)).isEqualTo(
         new PullThroughRow("Fast charging", X, WEEK_1, 3, 1, 5, 250, 3));
+  }
+
+  @Test
+  void mergeRefusesOtherSettingsNamingTheSetting() {
+    PullThrough weekly = PullThrough.of(MATCHER, Granularity.WEEK, ZoneOffset.UTC, "Acme");
+    MessageMatcher other = MessageMatcher.of(List.of(MATCHER.messages().get(0)));
+
+    assertThatThrownBy(() -> weekly.merge(PullThrough.of(other, Granularity.WEEK, ZoneOffset.UTC, "Acme")))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.matcher");
+    assertThatThrownBy(() -> weekly.merge(PullThrough.of(MATCHER, Granularity.DAY, ZoneOffset.UTC, "Acme")))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.granularity");
+    assertThatThrownBy(() -> weekly.merge(PullThrough.of(MATCHER, Granularity.WEEK, ZoneOffset.ofHours(2), "Acme")))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.zone");
+    assertThatThrownBy(() -> weekly.merge(PullThrough.of(MATCHER, Granularity.WEEK, ZoneOffset.UTC, null)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.ourBrand");
+    assertThat(weekly.merge(PullThrough.of(MessageMatcher.of(MATCHER.messages()), Granularity.WEEK, ZoneOffset.UTC, "ÁCME")))
+        .isEqualTo(weekly);
   }
 }

@@ -12,6 +12,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.engagement.core.aggregate.MergeableLaws;
+import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.conversation.ConversationFixtures;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.Direction;
@@ -42,6 +44,26 @@ class ServiceLedgerPropertiesTest {
     long byOwner = report.byOwner().values().stream().mapToLong(ServiceStats::cases).sum() + report.unassigned().cases();
     assertThat(byChannel).isEqualTo(report.overall().cases());
     assertThat(byOwner).isEqualTo(report.overall().cases());
+  }
+
+  /**
+   * Interactions split at random into three partitions (threads and customers often across several):
+   * the laws of {@link org.engagement.core.aggregate.Mergeable} hold, the merged partitions equal the
+   * ledger built whole, and a repeated interaction changes nothing.
+   */
+  @Property(tries = 100)
+  void partitionsFollowTheMergeableLawsAndMergeIntoTheWhole(
+      @ForAll("interactions") List<Interaction> interactions, @ForAll long seed) {
+    List<List<Interaction>> parts = Partitions.ofItems(interactions, seed);
+    ServiceLedger a = ServiceLedger.create().addAll(parts.get(0));
+    ServiceLedger b = ServiceLedger.create().addAll(parts.get(1));
+    ServiceLedger c = ServiceLedger.create().addAll(parts.get(2));
+
+    MergeableLaws.check(ServiceLedger.create(), a, b, c);
+    ServiceLedger whole = ServiceLedger.create().addAll(interactions);
+    assertThat(c.merge(a).merge(b)).isEqualTo(whole);
+    assertThat(whole.merge(a)).isEqualTo(whole);
+    assertThat(interactions.parallelStream().collect(ServiceLedger.collector())).isEqualTo(whole);
   }
 
   @Provide

@@ -2,6 +2,7 @@ package org.engagement.core.conversation.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.engagement.core.aggregate.MergeableLaws;
+import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.conversation.ConversationFixtures;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
@@ -44,6 +47,30 @@ class ShareOfVoicePropertiesTest {
       assertThat(sum).isCloseTo(row.total() == 0 ? 0 : 1, org.assertj.core.api.Assertions.within(1e-9));
       assertThat(row.netSentiment()).isBetween(-1.0, 1.0);
     }
+  }
+
+  /**
+   * Interactions split at random into three partitions (a customer's mentions often across several):
+   * the laws of {@link org.engagement.core.aggregate.Mergeable} hold and the merged partitions equal
+   * the count built whole.
+   */
+  @Property(tries = 100)
+  void partitionsFollowTheMergeableLawsAndMergeIntoTheWhole(
+      @ForAll("interactions") List<Interaction> interactions, @ForAll long seed) {
+    List<List<Interaction>> parts = Partitions.ofItems(interactions, seed);
+    ShareOfVoice a = weekly().addAll(parts.get(0));
+    ShareOfVoice b = weekly().addAll(parts.get(1));
+    ShareOfVoice c = weekly().addAll(parts.get(2));
+
+    MergeableLaws.check(weekly(), a, b, c);
+    ShareOfVoice whole = weekly().addAll(interactions);
+    assertThat(c.merge(b).merge(a)).isEqualTo(whole);
+    assertThat(interactions.parallelStream().collect(ShareOfVoice.collector(
+        ShareOfVoiceTest.BRANDS, Granularity.WEEK, ZoneId.of("Pacific/Chatham"), 0.05))).isEqualTo(whole);
+  }
+
+  private static ShareOfVoice weekly() {
+    return ShareOfVoice.of(ShareOfVoiceTest.BRANDS, Granularity.WEEK, ZoneId.of("Pacific/Chatham"));
   }
 
   @Provide

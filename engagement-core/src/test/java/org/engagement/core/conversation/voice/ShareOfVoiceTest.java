@@ -109,4 +109,20 @@ class ShareOfVoiceTest {
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("must differ from 'Acme'");
   }
+
+  @Test
+  void mergeRefusesOtherSettingsNamingTheSetting() {
+    ShareOfVoice weekly = ShareOfVoice.of(BRANDS, Granularity.WEEK, ZoneOffset.UTC);
+
+    assertThatThrownBy(() -> weekly.merge(ShareOfVoice.of(Brands.of("Acme", "Rival"), Granularity.WEEK, ZoneOffset.UTC)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.brands");
+    assertThatThrownBy(() -> weekly.merge(ShareOfVoice.of(BRANDS, Granularity.DAY, ZoneOffset.UTC)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.granularity");
+    assertThatThrownBy(() -> weekly.merge(ShareOfVoice.of(BRANDS, Granularity.WEEK, ZoneOffset.ofHours(1))))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.zone");
+    assertThatThrownBy(() -> weekly.merge(ShareOfVoice.of(BRANDS, Granularity.WEEK, ZoneOffset.UTC, 0.1)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("other.neutralBand");
+    assertThat(weekly.merge(ShareOfVoice.of(Brands.of("Acme", "Rival", "Other"), Granularity.WEEK, ZoneOffset.UTC)))
+        .isEqualTo(weekly);
+  }
 }
