@@ -3,6 +3,7 @@ package org.engagement.core.domain;
 import static org.engagement.core.domain.InvalidFieldException.requirePresent;
 
 import java.io.Serializable;
+import java.util.Comparator;
 
 /**
  * A place where customers and the business meet: a social network, a newsletter, a trade show, a
@@ -21,6 +22,13 @@ import java.io.Serializable;
 public record Channel(String id, String displayName, ChannelGroup group) implements Serializable {
   /** The longest channel id or display name accepted. */
   public static final int MAX_LENGTH = 128;
+
+  /**
+   * The canonical order of channels: by id, then display name, then group. Aggregates list channels in this
+   * order, so their output and equality do not depend on the order or partitioning of their input.
+   */
+  public static final Comparator<Channel> ORDER =
+      Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
   /**
    * Validates the channel.

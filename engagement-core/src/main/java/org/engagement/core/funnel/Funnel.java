@@ -66,8 +66,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Funnel implements Mergeable<Funnel> {
   private static final long serialVersionUID = 1L;
-  private static final Comparator<Channel> CHANNEL_ORDER =
-      Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
   private final FunnelDefinition definition;
   private final Map<String, Progress> progress = new HashMap<>();
@@ -160,7 +158,7 @@ public final class Funnel implements Mergeable<Funnel> {
   /** The funnel over all customers and per channel of first touch. */
   public FunnelReport report() {
     List<CustomerFunnel> all = new ArrayList<>(progress.size());
-    Map<Channel, List<CustomerFunnel>> byChannel = new TreeMap<>(CHANNEL_ORDER);
+    Map<Channel, List<CustomerFunnel>> byChannel = new TreeMap<>(Channel.ORDER);
     progress.forEach(
         (id, cell) -> {
           CustomerFunnel customer = cell.toCustomerFunnel(id);
@@ -280,7 +278,7 @@ public final class Funnel implements Mergeable<Funnel> {
 
     private static boolean earlier(Instant time, Channel where, Instant than, Channel thanChannel) {
       int c = time.compareTo(than);
-      return c < 0 || (c == 0 && CHANNEL_ORDER.compare(where, thanChannel) < 0);
+      return c < 0 || (c == 0 && Channel.ORDER.compare(where, thanChannel) < 0);
     }
 
     CustomerFunnel toCustomerFunnel(String customerId) {
@@ -347,7 +345,7 @@ public final class Funnel implements Mergeable<Funnel> {
           }
         }
       }
-      Dictionary<Channel> dictionary = Dictionary.of(all, CHANNEL_ORDER);
+      Dictionary<Channel> dictionary = Dictionary.of(all, Channel.ORDER);
       channels = dictionary.toArray(Channel[]::new);
       int stages = definition.size();
       reachedAt = InstantColumn.ofSize(customers.length * stages);

@@ -77,9 +77,6 @@ import org.jspecify.annotations.Nullable;
 public final class ChannelPresence implements Mergeable<ChannelPresence> {
   private static final long serialVersionUID = 1L;
 
-  private static final Comparator<Channel> CHANNEL_ORDER =
-      Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
-
   private final Instant from;
   private final Instant to;
   private final ConversionRule rule;
@@ -232,7 +229,7 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
 
   private PresenceReport build(Set<String> population) {
     List<Channel> channels = new ArrayList<>(activeByChannel.keySet());
-    channels.sort(CHANNEL_ORDER);
+    channels.sort(Channel.ORDER);
     Map<Channel, Set<String>> byChannel = new HashMap<>();
     Map<ChannelGroup, Set<String>> byGroup = new EnumMap<>(ChannelGroup.class);
     Set<String> anywhere = new HashSet<>();
@@ -355,7 +352,7 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
       seen = customers.toArray(String[]::new);
       converted = numbers(presence.converted, customers);
       channels = presence.activeByChannel.keySet().toArray(Channel[]::new);
-      Arrays.sort(channels, CHANNEL_ORDER);
+      Arrays.sort(channels, Channel.ORDER);
       activeStart = new int[channels.length + 1];
       List<int[]> perChannel = new ArrayList<>(channels.length);
       for (int c = 0; c < channels.length; c++) {

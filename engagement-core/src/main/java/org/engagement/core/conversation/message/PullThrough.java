@@ -291,8 +291,6 @@ public final class PullThrough implements Mergeable<PullThrough> {
    */
   private static final class Form implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Comparator<Channel> CHANNEL_ORDER =
-        Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
     private final List<KeyMessage> messages;
     private final Granularity granularity;
@@ -315,7 +313,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
       ourBrand = count.ourBrand;
       Dictionary<String> ids = Dictionary.of(
           count.cells.values().stream().flatMap(m -> m.keySet().stream()).toList(), Comparator.naturalOrder());
-      Dictionary<Channel> where = Dictionary.of(count.cells.keySet().stream().map(Cell::channel).toList(), CHANNEL_ORDER);
+      Dictionary<Channel> where = Dictionary.of(count.cells.keySet().stream().map(Cell::channel).toList(), Channel.ORDER);
       customers = ids.toArray(String[]::new);
       channels = where.toArray(Channel[]::new);
       int rows = count.cells.values().stream().mapToInt(Map::size).sum();

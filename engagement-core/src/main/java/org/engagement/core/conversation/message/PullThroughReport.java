@@ -93,8 +93,7 @@ public record PullThroughReport(@Nullable Periods periods, List<PullThroughRow> 
 
     PullThroughReport build() {
       List<Key> keys = new ArrayList<>(totals.keySet());
-      keys.sort(Comparator.comparing((Key k) -> k.channel().id()).thenComparing(k -> k.channel().displayName())
-          .thenComparing(k -> k.channel().group()).thenComparing(Key::period));
+      keys.sort(Comparator.comparing(Key::channel, Channel.ORDER).thenComparing(Key::period));
       List<PullThroughRow> rows = new ArrayList<>();
       for (int m = 0; m < byMessage.size(); m++) {
         for (Key key : keys) {

@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class LedgerForm implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Comparator<Channel> CHANNEL_ORDER =
-      Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
   private final String[] customers;
   private final InstantColumn lastInbound;
@@ -58,7 +56,7 @@ final class LedgerForm implements Serializable {
       state.responses().stream().map(ThreadState.Response::owner).filter(Objects::nonNull).forEach(ownerNames::add);
     }
     Dictionary<String> customerDictionary = Dictionary.of(customerIds, Comparator.naturalOrder());
-    Dictionary<Channel> channelDictionary = Dictionary.of(channelList, CHANNEL_ORDER);
+    Dictionary<Channel> channelDictionary = Dictionary.of(channelList, Channel.ORDER);
     Dictionary<String> ownerDictionary = Dictionary.of(ownerNames, Comparator.naturalOrder());
     customers = customerDictionary.toArray(String[]::new);
     channels = channelDictionary.toArray(Channel[]::new);

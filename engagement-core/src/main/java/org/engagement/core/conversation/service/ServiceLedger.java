@@ -57,8 +57,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServiceLedger implements Mergeable<ServiceLedger> {
   private static final long serialVersionUID = 1L;
-  private static final Comparator<Channel> CHANNEL_ORDER =
-      Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
   private final Map<String, ThreadState> threads = new HashMap<>();
   private final Map<String, Instant> lastInbound = new HashMap<>();
@@ -126,7 +124,7 @@ public final class ServiceLedger implements Mergeable<ServiceLedger> {
   public ServiceReport report(Duration target) {
     ServiceReport.requireTarget(target);
     List<ThreadState.Case> all = cases();
-    Map<Channel, List<ThreadState.Case>> byChannel = new TreeMap<>(CHANNEL_ORDER);
+    Map<Channel, List<ThreadState.Case>> byChannel = new TreeMap<>(Channel.ORDER);
     Map<String, List<ThreadState.Case>> byOwner = new TreeMap<>();
     List<ThreadState.Case> unassigned = new ArrayList<>();
     for (ThreadState.Case c : all) {
@@ -138,7 +136,7 @@ public final class ServiceLedger implements Mergeable<ServiceLedger> {
         byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
       }
     }
-    Map<Channel, ServiceStats> channelStats = new TreeMap<>(CHANNEL_ORDER);
+    Map<Channel, ServiceStats> channelStats = new TreeMap<>(Channel.ORDER);
     byChannel.forEach((channel, cases) -> channelStats.put(channel, ServiceStats.of(cases, target)));
     Map<String, ServiceStats> ownerStats = new TreeMap<>();
     byOwner.forEach((owner, cases) -> ownerStats.put(owner, ServiceStats.of(cases, target)));

@@ -240,8 +240,6 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
    */
   private static final class Form implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Comparator<Channel> CHANNEL_ORDER =
-        Comparator.comparing(Channel::id).thenComparing(Channel::displayName).thenComparing(Channel::group);
 
     private final Brands brands;
     private final Granularity granularity;
@@ -258,8 +256,8 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
       zone = voice.zone;
       neutralBand = voice.neutralBand;
       List<Cell> keys = new ArrayList<>(voice.cells.keySet());
-      keys.sort(Comparator.comparing(Cell::channel, CHANNEL_ORDER).thenComparing(Cell::period));
-      Dictionary<Channel> dictionary = Dictionary.of(keys.stream().map(Cell::channel).toList(), CHANNEL_ORDER);
+      keys.sort(Comparator.comparing(Cell::channel, Channel.ORDER).thenComparing(Cell::period));
+      Dictionary<Channel> dictionary = Dictionary.of(keys.stream().map(Cell::channel).toList(), Channel.ORDER);
       channels = dictionary.toArray(Channel[]::new);
       int width = FIELDS * brands.all().size();
       cellChannel = new int[keys.size()];

@@ -40,9 +40,7 @@ public record VoiceReport(Brands brands, @Nullable Periods periods, List<VoiceRo
     int width = brands.all().size() * ShareOfVoice.FIELDS;
     TreeMap<LocalDate, long[]> overall = new TreeMap<>();
     List<ShareOfVoice.Cell> keys = new ArrayList<>(cells.keySet());
-    keys.sort(Comparator.comparing((ShareOfVoice.Cell c) -> c.channel().id())
-        .thenComparing(c -> c.channel().displayName()).thenComparing(c -> c.channel().group())
-        .thenComparing(ShareOfVoice.Cell::period));
+    keys.sort(Comparator.comparing(ShareOfVoice.Cell::channel, Channel.ORDER).thenComparing(ShareOfVoice.Cell::period));
     List<VoiceRow> channelRows = new ArrayList<>();
     for (ShareOfVoice.Cell cell : keys) {
       long[] counts = cells.get(cell);
