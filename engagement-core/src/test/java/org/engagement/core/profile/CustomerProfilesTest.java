@@ -7,10 +7,14 @@ import static org.engagement.core.profile.ProfileWorld.interactions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
@@ -66,7 +70,7 @@ class CustomerProfilesTest {
         .containsExactly(0.0, 30.0, 0.0, 0.0);
 
     ProfileSettings leads = ProfileSettings.defaults()
-        .withConversionRule(org.engagement.core.domain.ConversionRule.ofTypes(java.util.Set.of(InteractionType.LIKE)));
+        .withConversionRule(ConversionRule.ofTypes(Set.of(InteractionType.LIKE)));
     assertThat(CustomerProfiles.of(leads).profiles(interactions(), AS_OF))
         .extracting(p -> p.metric(MetricNames.VALUE).orElseThrow()).containsExactly(0.0, 0.0, 0.0, 0.0);
 
@@ -80,11 +84,11 @@ class CustomerProfilesTest {
   @Test
   void contributorsAddMetrics() {
     ProfileMetrics purchaseCount = input -> {
-      Map<String, Map<String, Double>> out = new java.util.HashMap<>();
+      Map<String, Map<String, Double>> out = new HashMap<>();
       input.purchases().buyers().forEach(b -> out.put(b.customerId(), Map.of("purchases", (double) b.purchases())));
       assertThat(input.purchases().currency()).contains(Currency.getInstance("EUR"));
       assertThat(input.interactions()).hasSize(8);
-      assertThat(input.asOfDate()).isEqualTo(java.time.LocalDate.of(2024, 1, 7));
+      assertThat(input.asOfDate()).isEqualTo(LocalDate.of(2024, 1, 7));
       return out;
     };
 

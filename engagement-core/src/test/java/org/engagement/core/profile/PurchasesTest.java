@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.value.ValueConcentration;
 import org.engagement.core.value.rfm.RfmScores;
@@ -80,8 +81,7 @@ class PurchasesTest {
 
   @Test
   void withoutBuyersThereIsNoConcentration() {
-    Purchases none = Purchases.of(List.of(ProfileWorld.touch("d", ProfileWorld.SOCIAL, 1,
-        org.engagement.core.domain.InteractionType.LIKE)), ConversionRule.purchases());
+    Purchases none = Purchases.of(List.of(ProfileWorld.touch("d", ProfileWorld.SOCIAL, 1, InteractionType.LIKE)), ConversionRule.purchases());
 
     assertThat(none.isEmpty()).isTrue();
     assertThat(none.currency()).isEmpty();
