@@ -93,10 +93,10 @@ public final class ComputeRoi {
     out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %8s%n", "channel", "cost", "attributed", "survey",
         "retained", "ROI");
     for (RoiLine line : report.channels()) {
-      out.printf(Locale.ROOT, "%-17s %10.0f %10.0f %10.0f %10.0f %8s%n", line.key(), line.cost(),
-          line.reward(RewardComponent.ATTRIBUTED_REVENUE),
-          line.reward(RewardComponent.SELF_REPORTED_INFLUENCE),
-          line.reward(RewardComponent.RETAINED_VALUE),
+      out.printf(Locale.ROOT, "%-17s %10.0f %10.0f %10.0f %10.0f %8s%n", line.key(), line.cost().amount(),
+          line.reward(RewardComponent.ATTRIBUTED_REVENUE).orElse(0),
+          line.reward(RewardComponent.SELF_REPORTED_INFLUENCE).orElse(0),
+          line.reward(RewardComponent.RETAINED_VALUE).orElse(0),
           line.roi().isPresent() ? String.format(Locale.ROOT, "%.0f%%", line.roi().getAsDouble() * 100) : "-");
     }
   }
