@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.domain.Money;
 import org.engagement.roi.investment.Cost;
 import org.engagement.roi.selfreport.HybridAttribution;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default relationship-ROI calculator, registered as {@code relationship} (see {@link RoiCalculators}):
@@ -192,6 +194,18 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
 
   private static double amount(Cost cost) {
     return cost.amount().amount().doubleValue();
+  }
+
+  /** Equal when the margin, the discount rate and the horizon are: settings holding it compare as values. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof RelationshipRoiCalculator other && margin == other.margin
+        && annualDiscountRate == other.annualDiscountRate && horizonMonths == other.horizonMonths;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(margin, annualDiscountRate, horizonMonths);
   }
 
   @Override
