@@ -79,7 +79,8 @@ public final class LifetimeValueAnalysis {
     List<Transaction> out = new ArrayList<>();
     for (Interaction i : interactions) {
       Money value = i.value();
-      if (!i.timestamp().isAfter(asOf) && rule.isConversion(i) && (value == null || value.currency().equals(currency))) {
+      boolean inCurrency = value == null || value.currency().equals(currency);
+      if (!i.timestamp().isAfter(asOf) && rule.isConversion(i) && inCurrency) {
         out.add(Transaction.at(i.customerId(), i.timestamp(), value == null ? 0 : value.amount().doubleValue()));
       }
     }

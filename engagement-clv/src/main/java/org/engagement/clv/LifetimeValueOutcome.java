@@ -59,6 +59,6 @@ public final class LifetimeValueOutcome {
 
   @Override
   public String toString() {
-    return fitted != null ? "LifetimeValueOutcome[" + fitted + "]" : "LifetimeValueOutcome[unavailable: " + reason + "]";
+    return "LifetimeValueOutcome[" + (fitted != null ? fitted : "unavailable: " + reason) + "]";
   }
 }

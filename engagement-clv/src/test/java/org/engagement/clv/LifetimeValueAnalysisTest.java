@@ -85,7 +85,8 @@ class LifetimeValueAnalysisTest {
     assertThat(summaries).containsExactly(new RepeatBuyingSummary("a", 1, 2, 4, 20, 0),
         new RepeatBuyingSummary("b", 0, 0, 3, 0, 0));
 
-    LifetimeValueOutcome few = LifetimeValueAnalysis.defaults().fit(interactions, ConversionRule.purchases(), EUR, asOf);
+    LifetimeValueOutcome few =
+        LifetimeValueAnalysis.defaults().fit(interactions, ConversionRule.purchases(), EUR, asOf);
     assertThat(few.fitted()).isEmpty();
     assertThat(few.reason()).contains("only 1 customers bought twice; the models need more");
     assertThat(few.purchaseSearch()).isEmpty();

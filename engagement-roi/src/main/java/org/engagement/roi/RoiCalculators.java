@@ -170,8 +170,9 @@ public final class RoiCalculators {
   }
 
   @Override
-  public String toString() {
-    return "RoiCalculators[" + (resolved == null ? "not yet discovered" : resolved.byName.keySet()) + "]";
+  public synchronized String toString() {
+    Resolved known = resolved;
+    return "RoiCalculators[" + (known == null ? "not yet discovered" : known.byName.keySet()) + "]";
   }
 
   /** The providers by name after discovery, and how many failed. */

@@ -92,7 +92,8 @@ class CustomerProfilesTest {
       return out;
     };
 
-    List<CustomerProfile> profiles = CustomerProfiles.defaults().withMetrics(purchaseCount).profiles(interactions(), AS_OF);
+    List<CustomerProfile> profiles =
+        CustomerProfiles.defaults().withMetrics(purchaseCount).profiles(interactions(), AS_OF);
 
     assertThat(profiles.get(0).metric("purchases")).hasValue(2.0);
     assertThat(profiles.get(3).metric("purchases")).isEmpty();

@@ -81,7 +81,8 @@ class PurchasesTest {
 
   @Test
   void withoutBuyersThereIsNoConcentration() {
-    Purchases none = Purchases.of(List.of(ProfileWorld.touch("d", ProfileWorld.SOCIAL, 1, InteractionType.LIKE)), ConversionRule.purchases());
+    Purchases none = Purchases.of(List.of(ProfileWorld.touch("d", ProfileWorld.SOCIAL, 1, InteractionType.LIKE)),
+        ConversionRule.purchases());
 
     assertThat(none.isEmpty()).isTrue();
     assertThat(none.currency()).isEmpty();
