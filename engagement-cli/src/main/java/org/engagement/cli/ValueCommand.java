@@ -11,18 +11,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.Timestamps;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.ingest.csv.CsvTable;
+import org.engagement.core.profile.Buyer;
+import org.engagement.core.profile.Purchases;
 import org.engagement.core.value.ValueConcentration;
-import org.engagement.core.value.rfm.RfmScores;
 import org.engagement.core.value.rfm.RfmSegment;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -40,9 +40,10 @@ import picocli.CommandLine.Option;
  * standard error with its line and reason, counted in {@code rejected_rows}, and left out; a row dated
  * after {@code --as-of} is counted in {@code excluded_after_as_of} and left out.
  *
- * <p>Per customer: value and RFM monetary value are the total amount; frequency is the number of rows;
- * recency is the days from the last purchase date to the as-of date (default: the latest purchase date
- * in the file). RFM scores and segments are those of {@link RfmScores} and {@link RfmSegment}.
+ * <p>Per customer ({@link Purchases}): value and RFM monetary value are the total amount; frequency is the
+ * number of rows; recency is the days from the last purchase date to the as-of date (default: the latest
+ * purchase date in the file). RFM scores and segments are those of {@link Purchases#rfm} and {@link
+ * RfmSegment}.
  *
  * <p>Exit code 0 when every row was used, 1 when a row was rejected or the file could not be read, 2 on
  * a usage error.
@@ -61,14 +62,7 @@ final class ValueCommand implements Callable<Integer> {
   @Option(names = "--as-of", description = "the date recency is measured at, ISO-8601 (default: the latest purchase date)")
   private @Nullable LocalDate asOf;
 
-  /** One customer's running totals. */
-  private static final class Customer {
-    double total;
-    long purchases;
-    long lastEpochDay = Long.MIN_VALUE;
-  }
-
-  private final Map<String, Customer> customers = new HashMap<>();
+  private final Purchases.Builder purchases = Purchases.builder();
   private BigDecimal totalValue = BigDecimal.ZERO;
   private long accepted;
   private long rejected;
@@ -83,11 +77,12 @@ final class ValueCommand implements Callable<Integer> {
       err.println("cannot read " + transactions + ": " + e.getMessage());
       return 1;
     }
-    print();
+    Purchases buyers = purchases.build();
+    print(buyers);
     if (excluded > 0) {
       err.println(excluded + " rows dated after --as-of " + asOf + " were left out");
     }
-    if (customers.isEmpty()) {
+    if (buyers.isEmpty()) {
       err.println("no valid transactions: nothing to measure");
       return 1;
     }
@@ -114,10 +109,7 @@ final class ValueCommand implements Callable<Integer> {
       excluded++;
       return;
     }
-    Customer customer = customers.computeIfAbsent(purchase.customerId(), k -> new Customer());
-    customer.total += purchase.amount().doubleValue();
-    customer.purchases++;
-    customer.lastEpochDay = Math.max(customer.lastEpochDay, purchase.date().toEpochDay());
+    purchases.add(purchase.customerId(), purchase.date(), purchase.amount().doubleValue());
     totalValue = totalValue.add(purchase.amount());
     accepted++;
   }
@@ -151,42 +143,28 @@ final class ValueCommand implements Callable<Integer> {
     return amount;
   }
 
-  private void print() {
+  private void print(Purchases buyers) {
     PrintStream out = System.out;
     out.println("metric,value");
     out.println("transactions," + accepted);
     out.println("rejected_rows," + rejected);
     out.println("excluded_after_as_of," + excluded);
-    out.println("customers," + customers.size());
+    out.println("customers," + buyers.buyers().size());
     out.println("total_value," + totalValue.toPlainString());
-    if (customers.isEmpty()) {
+    Optional<ValueConcentration> concentration = buyers.concentration();
+    if (concentration.isEmpty()) {
       return;
     }
-    int n = customers.size();
-    double[] values = new double[n];
-    long[] recency = new long[n];
-    long[] frequency = new long[n];
-    long latest = Long.MIN_VALUE;
-    for (Customer c : customers.values()) {
-      latest = Math.max(latest, c.lastEpochDay);
-    }
-    long asOfDay = asOf != null ? asOf.toEpochDay() : latest;
-    int i = 0;
-    for (Customer c : customers.values()) {
-      values[i] = c.total;
-      frequency[i] = c.purchases;
-      recency[i] = asOfDay - c.lastEpochDay;
-      i++;
-    }
-    ValueConcentration concentration = ValueConcentration.of(values);
-    out.println("as_of," + LocalDate.ofEpochDay(asOfDay));
-    out.println("top_1pct_share," + number(concentration.topShare(0.01)));
-    out.println("top_10pct_share," + number(concentration.topShare(0.10)));
-    out.println("top_20pct_share," + number(concentration.topShare(0.20)));
-    out.println("gini," + number(concentration.gini()));
-    out.println("customer_share_for_80pct_value," + number(concentration.customerShareFor80PercentValue()));
-    RfmScores rfm = RfmScores.of(recency, frequency, values);
-    rfm.segmentCounts().forEach((segment, count) ->
+    LocalDate day = asOf != null ? asOf
+        : buyers.buyers().stream().map(Buyer::lastPurchase).max(LocalDate::compareTo).orElseThrow();
+    ValueConcentration c = concentration.get();
+    out.println("as_of," + day);
+    out.println("top_1pct_share," + number(c.topShare(0.01)));
+    out.println("top_10pct_share," + number(c.topShare(0.10)));
+    out.println("top_20pct_share," + number(c.topShare(0.20)));
+    out.println("gini," + number(c.gini()));
+    out.println("customer_share_for_80pct_value," + number(c.customerShareFor80PercentValue()));
+    buyers.rfm(day).segmentCounts().forEach((segment, count) ->
         out.println("rfm_segment:" + segment.displayName() + "," + count));
   }
 

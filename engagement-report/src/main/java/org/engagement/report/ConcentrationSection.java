@@ -3,6 +3,7 @@ package org.engagement.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.engagement.core.value.ValueConcentration;
 
 /**
@@ -40,11 +41,11 @@ public record ConcentrationSection(int buyers, double total, String currency, do
 
   /** The section for {@code analysis}; not available without buyers. */
   public static ReportSection of(Analysis analysis) {
-    List<Analysis.Buyer> buyers = analysis.buyers();
-    if (buyers.isEmpty()) {
+    Optional<ValueConcentration> concentration = analysis.purchases().concentration();
+    if (concentration.isEmpty()) {
       return ReportSection.notAvailable(ID, "Value concentration", "no purchases in the input");
     }
-    ValueConcentration c = ValueConcentration.of(buyers.stream().mapToDouble(Analysis.Buyer::value).toArray());
+    ValueConcentration c = concentration.get();
     List<Double> curve = java.util.Arrays.stream(c.lorenzCurve()).boxed().toList();
     return new ConcentrationSection(c.customers(), c.total(), analysis.currency().map(x -> x.getCurrencyCode())
         .orElse("none"), c.gini(), c.topShare(0.01), c.topShare(0.10), c.topShare(0.20),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.roi.RoiSettings;
 
 /**
  * The figures of a report: one {@link ReportSection} per {@link SectionBuilder}, in order.

@@ -3,16 +3,20 @@ package org.engagement.report;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Iterables;
-
+import com.google.common.collect.Streams;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.RewardComponent;
@@ -30,6 +34,10 @@ import org.engagement.roi.RoiReport;
  * from the figures it shows: so every ROI figure on the page is traceable to the investment and the
  * components next to it (the table carries their exact values in {@code data-value} attributes). A channel
  * without investment has no ROI.
+ *
+ * <p>A calculator may leave reward components out of a line (not computed, which is not zero). The section
+ * lists the components the calculator computed for at least one line; a cell of a component not computed
+ * for its row reads "not computed", carries no exact value and counts nothing in the row's total.
  *
  * <p>Immutable and thread-safe.
  *
@@ -77,6 +85,12 @@ public record RoiSection(String currency, String method, List<String> components
         throw new InvalidFieldException("rewards of " + row.channel(), row.rewards().size(),
             "must hold one reward per component (" + components.size() + ")");
       }
+      for (int index : row.notComputed()) {
+        if (index >= components.size()) {
+          throw new InvalidFieldException("not computed of " + row.channel(), index,
+              "must be the position of a component (0 to " + (components.size() - 1) + ")");
+        }
+      }
     }
   }
 
@@ -87,25 +101,42 @@ public record RoiSection(String currency, String method, List<String> components
 
   /**
    * The section of a relationship-ROI report: one row per channel line, the components of
-   * {@link RewardComponent} in their order, and the report's margin.
+   * {@link RewardComponent} the calculator computed for at least one line (all of them when it computed
+   * none) in their order, and the report's margin.
    *
    * @throws InvalidFieldException if the report's lines do not share one margin
    */
   public static RoiSection of(RoiReport report) {
     requireNonNull(report, "report");
     double margin = report.total().margin();
-    List<String> components = Arrays.stream(RewardComponent.values())
-        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
+    List<RewardComponent> computed = computed(report);
     return new RoiSection(report.currency().getCurrencyCode(), "Calculator " + report.calculator() + ", "
         + report.firstMonth() + " to " + report.lastMonth() + " (" + report.total().months() + " months); "
-        + "rewards count at a margin of " + NumberText.percent(margin) + ".", components, margin,
-        rows(report.channels(), margin), report.total().months(), rows(report.owners(), margin), List.of());
+        + "rewards count at a margin of " + NumberText.percent(margin) + ".",
+        computed.stream().map(RoiSection::label).toList(), margin, rows(report.channels(), margin, computed),
+        report.total().months(), rows(report.owners(), margin, computed), List.of());
+  }
+
+  /** The components computed for any line of {@code report}, in enum order; all when none is. */
+  private static List<RewardComponent> computed(RoiReport report) {
+    EnumSet<RewardComponent> computed = EnumSet.noneOf(RewardComponent.class);
+    for (RoiLine line : Iterables.concat(report.channels(), report.owners(), List.of(report.total()))) {
+      computed.addAll(line.rewards().keySet());
+    }
+    return List.copyOf(computed.isEmpty() ? EnumSet.allOf(RewardComponent.class) : computed);
+  }
+
+  /** How the page names {@code component}: {@code SELF_REPORTED_INFLUENCE} is "self reported influence". */
+  private static String label(RewardComponent component) {
+    return component.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /** This section with one row per segment: the total line of each segment's own report, in map order. */
   public RoiSection withSegments(Map<String, RoiReport> reports) {
+    List<RewardComponent> shown = Arrays.stream(RewardComponent.values())
+        .filter(c -> components.contains(label(c))).toList();
     List<ChannelRoi> rows = new ArrayList<>();
-    reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin)));
+    reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin, shown)));
     return new RoiSection(currency, method, components, margin, channels, months, owners, rows);
   }
 
@@ -114,16 +145,25 @@ public record RoiSection(String currency, String method, List<String> components
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments);
   }
 
-  private static List<ChannelRoi> rows(List<RoiLine> lines, double margin) {
-    return lines.stream().map(line -> row(line.key(), line, margin)).toList();
+  private static List<ChannelRoi> rows(List<RoiLine> lines, double margin, List<RewardComponent> components) {
+    return lines.stream().map(line -> row(line.key(), line, margin, components)).toList();
   }
 
-  private static ChannelRoi row(String key, RoiLine line, double margin) {
+  private static ChannelRoi row(String key, RoiLine line, double margin, List<RewardComponent> components) {
     if (line.margin() != margin) {
       throw new InvalidFieldException("margin of " + key, line.margin(), "must be the report's " + margin);
     }
-    return new ChannelRoi(key, line.cost(), Arrays.stream(RewardComponent.values()).map(line::reward).toList(),
-        line.paybackMonth(), line.engagedCustomers());
+    List<Double> rewards = new ArrayList<>();
+    Set<Integer> notComputed = new TreeSet<>();
+    for (RewardComponent component : components) {
+      OptionalDouble reward = line.reward(component);
+      if (reward.isEmpty()) {
+        notComputed.add(rewards.size());
+      }
+      rewards.add(reward.orElse(0));
+    }
+    return new ChannelRoi(key, line.cost().amount().doubleValue(), rewards, line.paybackMonth(),
+        line.engagedCustomers(), notComputed);
   }
 
   /**
@@ -176,7 +216,9 @@ public record RoiSection(String currency, String method, List<String> components
   public void writeHtml(Html html) {
     html.paragraph(method);
     html.paragraph("note", "ROI = (contribution \u2212 investment) / investment, with contribution = margin "
-        + NumberText.percent(margin) + " \u00d7 total reward; computed from the components shown.");
+        + NumberText.percent(margin) + " \u00d7 total reward; computed from the components shown."
+        + (anyNotComputed() ? " A component the calculator did not compute reads \"not computed\" and counts "
+            + "nothing in the total reward." : ""));
     List<String> names = channels.stream().map(ChannelRoi::channel).toList();
     html.chart("Reward per channel by component (" + currency + "); the black tick is the investment",
         new StackedBarChart("Reward components and investment per channel", names, components,
@@ -190,12 +232,7 @@ public record RoiSection(String currency, String method, List<String> components
     }
     List<List<Html.Cell>> rows = new ArrayList<>();
     channels.forEach(c -> rows.add(cells(c)));
-    List<Double> totals = new ArrayList<>();
-    for (int k = 0; k < components.size(); k++) {
-      int index = k;
-      totals.add(channels.stream().mapToDouble(c -> c.rewards().get(index)).sum());
-    }
-    rows.add(cells(new ChannelRoi("total", investment(), totals)));
+    rows.add(cells(totalRow()));
     html.dataTable("Relationship ROI per channel (" + currency + ")", header("channel"), rows);
     if (!owners.isEmpty()) {
       html.dataTable("Relationship ROI per owner (" + currency + "): each owner's share of the rewards of the "
@@ -207,6 +244,20 @@ public record RoiSection(String currency, String method, List<String> components
           + "survey answers, with its share of the investment", header("segment"),
           segments.stream().map(this::cells).toList());
     }
+  }
+
+  /** The channels added up, component by component; a component computed for no channel is not computed. */
+  private ChannelRoi totalRow() {
+    List<Double> totals = new ArrayList<>();
+    Set<Integer> notComputed = new TreeSet<>();
+    for (int k = 0; k < components.size(); k++) {
+      int index = k;
+      totals.add(channels.stream().mapToDouble(c -> c.rewards().get(index)).sum());
+      if (!channels.isEmpty() && channels.stream().allMatch(c -> c.notComputed().contains(index))) {
+        notComputed.add(index);
+      }
+    }
+    return new ChannelRoi("total", investment(), totals, OptionalInt.empty(), 0, notComputed);
   }
 
   private List<String> header(String key) {
@@ -223,7 +274,9 @@ public record RoiSection(String currency, String method, List<String> components
     List<Html.Cell> cells = new ArrayList<>();
     cells.add(Html.Cell.text(row.channel()));
     cells.add(money(row.investment()));
-    row.rewards().forEach(r -> cells.add(money(r)));
+    for (int k = 0; k < row.rewards().size(); k++) {
+      cells.add(row.notComputed().contains(k) ? Html.Cell.text("not computed") : money(row.rewards().get(k)));
+    }
     double contribution = margin * row.reward();
     cells.add(money(row.reward()));
     cells.add(money(contribution));
@@ -238,6 +291,11 @@ public record RoiSection(String currency, String method, List<String> components
     OptionalDouble perYear = costPerEngagedCustomerPerYear(row);
     cells.add(perYear.isPresent() ? money(perYear.getAsDouble()) : Html.Cell.text("-"));
     return cells;
+  }
+
+  private boolean anyNotComputed() {
+    return Streams.concat(channels.stream(), owners.stream(), segments.stream())
+        .anyMatch(row -> !row.notComputed().isEmpty());
   }
 
   /** {@code investment / engaged customers / (months / 12)}; empty without investment or engaged customers. */
@@ -277,17 +335,21 @@ public record RoiSection(String currency, String method, List<String> components
    *
    * @param channel the channel
    * @param investment what was spent on it: finite, not negative
-   * @param rewards one finite reward per component of the section (a component may be negative)
+   * @param rewards one finite reward per component of the section (a component may be negative); 0 for a
+   *     component not computed
    * @param paybackMonth the calculator's payback month (1 = the window's first), empty if none
    * @param engagedCustomers customers engaged (0 when unknown); fractional for owners
+   * @param notComputed the positions in {@code rewards} of the components the calculator did not compute
+   *     for this row: each must be 0, and the page shows "not computed"
    * @since 0.1.0
    */
   public record ChannelRoi(String channel, double investment, List<Double> rewards, OptionalInt paybackMonth,
-      double engagedCustomers) {
+      double engagedCustomers, Set<Integer> notComputed) {
     /**
      * Validates and copies.
      *
-     * @throws InvalidFieldException if the investment is negative or a figure is not finite
+     * @throws InvalidFieldException if the investment is negative, a figure is not finite, or a component
+     *     not computed has a reward
      */
     public ChannelRoi {
       requireNonNull(channel, "channel");
@@ -305,9 +367,25 @@ public record RoiSection(String currency, String method, List<String> components
           throw new InvalidFieldException("reward of " + channel, r, "must be finite");
         }
       }
+      notComputed = Collections.unmodifiableSet(new TreeSet<>(notComputed));
+      for (int index : notComputed) {
+        if (index < 0 || index >= rewards.size() || rewards.get(index) != 0) {
+          throw new InvalidFieldException("not computed of " + channel, index,
+              "must be the position of a reward of 0 (0 to " + (rewards.size() - 1) + ")");
+        }
+      }
     }
 
-    /** The sum of the reward components, added left to right (so a reader adding the cells gets it exactly). */
+    /** A row whose every component was computed. */
+    public ChannelRoi(String channel, double investment, List<Double> rewards, OptionalInt paybackMonth,
+        double engagedCustomers) {
+      this(channel, investment, rewards, paybackMonth, engagedCustomers, Set.of());
+    }
+
+    /**
+     * The sum of the reward components, added left to right (so a reader adding the cells gets it exactly);
+     * components not computed count nothing.
+     */
     public double reward() {
       double sum = 0;
       for (double reward : rewards) {

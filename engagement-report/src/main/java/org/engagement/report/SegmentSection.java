@@ -16,8 +16,9 @@ import org.engagement.core.value.tier.ValueTiers;
 
 /**
  * Micro-segments: value tiers ({@link ValueTiers} with the default rules over every customer's profile,
- * see {@link Analysis#profiles()}) and RFM segments ({@link RfmScores} over the buyers: recency in days
- * from the last purchase to the as-of date, number of purchases, total value).
+ * see {@link Analysis#profiles()}) and RFM segments (the buyers' {@link
+ * org.engagement.core.profile.Purchases#rfm RFM scores}: recency in days from the last purchase to the
+ * as-of date, number of purchases, total value).
  *
  * <p>Until a CLV model is plugged in, the tiers use {@link ValuePredictor#none()}: only engagement makes
  * a customer "grow".
@@ -64,13 +65,8 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
     }
     ValueTiers tiers = ValueTiers.of(predictor, profiles);
     Map<String, Integer> rfm = new LinkedHashMap<>();
-    List<Analysis.Buyer> buyers = analysis.buyers();
-    if (!buyers.isEmpty()) {
-      long asOf = analysis.asOfDate().toEpochDay();
-      RfmScores scores = RfmScores.of(
-          buyers.stream().mapToLong(b -> asOf - b.lastPurchase().toEpochDay()).toArray(),
-          buyers.stream().mapToLong(Analysis.Buyer::purchases).toArray(),
-          buyers.stream().mapToDouble(Analysis.Buyer::value).toArray());
+    if (!analysis.purchases().isEmpty()) {
+      RfmScores scores = analysis.purchases().rfm(analysis.asOfDate());
       scores.segmentCounts().forEach((segment, count) -> rfm.put(segment.displayName(), count));
     } else {
       for (RfmSegment segment : RfmSegment.values()) {

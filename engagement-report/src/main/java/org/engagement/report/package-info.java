@@ -9,10 +9,13 @@
  * {@link org.engagement.report.HtmlReport} and {@link org.engagement.report.TextSummary}
  * render them.
  *
- * <p>The relationship-ROI section ({@link org.engagement.report.RelationshipRoiBuilder}) runs the
- * ROI calculator when the input has a costs file; {@link org.engagement.report.RoiSection} shows its
- * reward components and computes every ROI from them, so each is traceable. The lifetime-value section fits
- * BG/NBD and Gamma-Gamma on the input's purchases; the conversations section reads the conversation feed
+ * <p>The report presents; the library computes. {@link org.engagement.report.Analysis} gets the profiles
+ * and purchases from core ({@code org.engagement.core.profile}) and the lifetime value from the CLV
+ * pipeline ({@link org.engagement.clv.LifetimeValueAnalysis}); the relationship-ROI section ({@link
+ * org.engagement.report.RelationshipRoiBuilder}) reads the costs and survey files and runs the ROI pipeline
+ * ({@link org.engagement.roi.RoiAnalysis}) when the input has a costs file, and {@link
+ * org.engagement.report.RoiSection} shows the reward components and computes every ROI from them, so each
+ * is traceable. The conversations section reads the conversation feed
  * when the input has one. A section whose input is missing, or whose model does not converge, renders "not
  * available" and says why. Another analysis plugs in by replacing the builder with the same id through
  * {@link org.engagement.report.ReportModel#withBuilder};

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.journey.PathFormat;
@@ -25,6 +28,7 @@ import org.engagement.core.domain.Money;
 import org.engagement.roi.EngagementLiftEvidence;
 import org.engagement.roi.RelationshipRoiCalculator;
 import org.engagement.roi.RetentionEvidence;
+import org.engagement.roi.RewardComponent;
 import org.engagement.roi.RoiInputs;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
@@ -101,7 +105,7 @@ class RoiSectionTest {
     assertThat(section.channels()).extracting(RoiSection.ChannelRoi::channel).contains("pr", "email", "direct");
     for (RoiSection.ChannelRoi row : section.channels()) {
       RoiLine line = report.channel(row.channel()).orElseThrow();
-      assertThat(row.investment()).isEqualTo(line.cost());
+      assertThat(row.investment()).isEqualTo(line.cost().amount().doubleValue());
       assertThat(row.reward()).isCloseTo(line.totalReward(), within(1e-9));
       assertThat(section.roi(row).isPresent()).isEqualTo(line.roi().isPresent());
       if (line.roi().isPresent()) {
@@ -216,6 +220,41 @@ class RoiSectionTest {
 
   private static double value(Node cell) {
     return Double.parseDouble(((Element) cell).getAttribute("data-value"));
+  }
+
+  /**
+   * A calculator that computes attributed revenue for every channel and retained value for email only:
+   * self-reported influence and lift get no column; social's retained value reads "not computed", counts
+   * nothing in its total reward (50) and carries no exact value. Totals: 150 + 50 = 200 attributed, 30
+   * retained.
+   */
+  @Test
+  void componentsACalculatorDidNotComputeAreShownAsSuch(@TempDir Path dir) throws Exception {
+    RoiLine email = new RoiLine("email", Money.of(new BigDecimal("100"), EUR), Map.of(
+        RewardComponent.ATTRIBUTED_REVENUE, 150.0, RewardComponent.RETAINED_VALUE, 30.0), 0, 0, 12, 1,
+        OptionalInt.empty());
+    RoiLine social = new RoiLine("social", Money.of(new BigDecimal("200"), EUR), Map.of(
+        RewardComponent.ATTRIBUTED_REVENUE, 50.0), 0, 0, 12, 1, OptionalInt.empty());
+    RoiLine total = new RoiLine("total", Money.of(new BigDecimal("300"), EUR), Map.of(
+        RewardComponent.ATTRIBUTED_REVENUE, 200.0, RewardComponent.RETAINED_VALUE, 30.0), 0, 0, 12, 1,
+        OptionalInt.empty());
+    RoiSection section = RoiSection.of(new RoiReport("partial", EUR, YearMonth.of(2024, 1), YearMonth.of(2024, 12),
+        List.of(email, social), List.of(), total));
+
+    assertThat(section.components()).containsExactly("attributed revenue", "retained value");
+    RoiSection.ChannelRoi socialRow = row(section, "social");
+    assertThat(socialRow.rewards()).containsExactly(50.0, 0.0);
+    assertThat(socialRow.notComputed()).containsExactly(1);
+    assertThat(socialRow.reward()).isEqualTo(50.0);
+    assertThat(section.roi(socialRow)).hasValue(-0.75);
+    assertThat(row(section, "email").notComputed()).isEmpty();
+
+    String page = pageWith(dir, section);
+    assertThat(page).contains("reads &quot;not computed&quot; and counts nothing")
+        .contains("<td>social</td><td class=\"num\" data-value=\"200.0\">200.00</td>"
+            + "<td class=\"num\" data-value=\"50.0\">50.00</td><td>not computed</td>");
+    assertThatThrownBy(() -> new RoiSection.ChannelRoi("x", 1, List.of(1.0), OptionalInt.empty(), 0, Set.of(0)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("reward of 0");
   }
 
   @Test

@@ -2,28 +2,41 @@ package org.engagement.roi;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.engagement.core.domain.Money;
 
 /**
- * One report line in the making: cost per month of the horizon, rewards per component, conversions and
- * engaged customers, added to as channels and owners are worked out. Not thread-safe.
+ * One report line in the making: cost per month of the horizon (for the payback cash flows), the exact
+ * cost, rewards per component, conversions and engaged customers, added to as channels and owners are
+ * worked out. Not thread-safe.
  */
 final class LineAccumulator {
   final String key;
   final double[] monthlyCost;
   final EnumMap<RewardComponent, Double> rewards = new EnumMap<>(RewardComponent.class);
+  Money spent;
   double conversions;
   double engagedCustomers;
 
-  LineAccumulator(String key, int horizonMonths) {
+  LineAccumulator(String key, int horizonMonths, Money zero) {
     this.key = key;
     this.monthlyCost = new double[horizonMonths];
+    this.spent = zero;
     for (RewardComponent component : RewardComponent.values()) {
       rewards.put(component, 0.0);
     }
   }
 
-  void addCost(int monthIndex, double amount) {
-    monthlyCost[monthIndex] += amount;
+  void addCost(int monthIndex, Money amount) {
+    monthlyCost[monthIndex] += amount.amount().doubleValue();
+    spent = spent.plus(amount);
+  }
+
+  /** Adds {@code other}'s costs, month by month. */
+  void addCostsOf(LineAccumulator other) {
+    for (int m = 0; m < monthlyCost.length; m++) {
+      monthlyCost[m] += other.monthlyCost[m];
+    }
+    spent = spent.plus(other.spent);
   }
 
   /** Adds {@code share} of {@code other}'s rewards, conversions and engaged customers (not its costs). */
@@ -35,6 +48,7 @@ final class LineAccumulator {
     engagedCustomers += share * other.engagedCustomers;
   }
 
+  /** The cost as the sum of the monthly cash flows, in which the owners' shares are worked out. */
   double cost() {
     double total = 0;
     for (double cost : monthlyCost) {

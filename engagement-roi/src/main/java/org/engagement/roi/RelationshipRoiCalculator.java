@@ -6,17 +6,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.Money;
 import org.engagement.roi.investment.Cost;
 import org.engagement.roi.selfreport.HybridAttribution;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The default relationship-ROI calculator: per channel, the four {@link RewardComponent rewards} against
- * the cost, then per owner and in total.
+ * The default relationship-ROI calculator, registered as {@code relationship} (see {@link RoiCalculators}):
+ * per channel, the four {@link RewardComponent rewards} against the cost, then per owner and in total.
+ * It computes every component for every line; a channel without evidence for one earns 0 from it, and
+ * without a survey the self-reported influence is 0 for every channel (the blend has weight 0).
  *
  * <h2>Rewards of a channel</h2>
  *
@@ -90,12 +95,10 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
     int horizon = Math.max(horizonMonths, inputs.months());
     SortedMap<String, LineAccumulator> channels = channelLines(inputs, horizon);
     SortedMap<String, LineAccumulator> owners = ownerLines(inputs, channels, horizon);
-    LineAccumulator total = new LineAccumulator("total", horizon);
+    LineAccumulator total = new LineAccumulator("total", horizon, Money.zero(inputs.currency()));
     for (LineAccumulator channel : channels.values()) {
       total.addShareOf(channel, 1);
-      for (int m = 0; m < horizon; m++) {
-        total.addCost(m, channel.monthlyCost[m]);
-      }
+      total.addCostsOf(channel);
     }
     inputs.distinctEngagedCustomers().ifPresent(customers -> total.engagedCustomers = customers);
     return new RoiReport(name(), inputs.investment().currency(), inputs.firstMonth(), inputs.lastMonth(),
@@ -111,7 +114,7 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
     names.addAll(inputs.lift().keySet());
     SortedMap<String, LineAccumulator> lines = new TreeMap<>();
     for (String name : names) {
-      LineAccumulator line = new LineAccumulator(name, horizon);
+      LineAccumulator line = new LineAccumulator(name, horizon, Money.zero(inputs.currency()));
       line.rewards.put(RewardComponent.ATTRIBUTED_REVENUE, attribution.measuredValue(name));
       line.rewards.put(RewardComponent.SELF_REPORTED_INFLUENCE, attribution.selfReportedValue(name));
       RetentionEvidence retention = inputs.retention().get(name);
@@ -123,7 +126,7 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
       lines.put(name, line);
     }
     for (Cost cost : inputs.investment().costs()) {
-      lines.get(cost.channel()).addCost(monthIndex(inputs, cost), amount(cost));
+      lines.get(cost.channel()).addCost(monthIndex(inputs, cost), cost.amount());
     }
     return lines;
   }
@@ -131,10 +134,11 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
   private static SortedMap<String, LineAccumulator> ownerLines(
       RoiInputs inputs, Map<String, LineAccumulator> channels, int horizon) {
     SortedMap<String, LineAccumulator> owners = new TreeMap<>();
+    Money zero = Money.zero(inputs.currency());
     Map<String, Map<String, Double>> spendByOwnerAndChannel = new TreeMap<>();
     for (Cost cost : inputs.investment().costs()) {
-      owners.computeIfAbsent(cost.owner(), owner -> new LineAccumulator(owner, horizon))
-          .addCost(monthIndex(inputs, cost), amount(cost));
+      owners.computeIfAbsent(cost.owner(), owner -> new LineAccumulator(owner, horizon, zero))
+          .addCost(monthIndex(inputs, cost), cost.amount());
       spendByOwnerAndChannel.computeIfAbsent(cost.owner(), owner -> new TreeMap<>())
           .merge(cost.channel(), amount(cost), Double::sum);
     }
@@ -157,7 +161,7 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
   }
 
   private RoiLine line(LineAccumulator accumulator, RoiInputs inputs) {
-    return new RoiLine(accumulator.key, accumulator.cost(), accumulator.rewards, accumulator.conversions,
+    return new RoiLine(accumulator.key, accumulator.spent, accumulator.rewards, accumulator.conversions,
         accumulator.engagedCustomers, inputs.months(), margin, paybackMonth(accumulator, inputs.months()));
   }
 
@@ -190,6 +194,18 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
 
   private static double amount(Cost cost) {
     return cost.amount().amount().doubleValue();
+  }
+
+  /** Equal when the margin, the discount rate and the horizon are: settings holding it compare as values. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof RelationshipRoiCalculator other && margin == other.margin
+        && annualDiscountRate == other.annualDiscountRate && horizonMonths == other.horizonMonths;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(margin, annualDiscountRate, horizonMonths);
   }
 
   @Override

@@ -4,23 +4,29 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.engagement.attribution.AttributionResult;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.investment.Cost;
 import org.engagement.roi.investment.Investment;
 import org.engagement.roi.selfreport.HybridAttribution;
+import org.engagement.roi.selfreport.SelfReportedAttribution;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link RoiCalculator} reads: the investment, the attribution (measured, optionally
  * blended with survey answers), the observation window, and per channel the engaged customers and the
- * evidence of retention and engagement lift. Evidence is optional per channel: a channel without it
- * simply earns nothing from that component.
+ * evidence of retention and engagement lift. A survey is optional: without one the attribution is the
+ * measured one ({@link HybridAttribution#measuredOnly}). Evidence is optional per channel: a channel
+ * without it simply earns nothing from that component.
  *
- * <p>Every cost must fall inside the window, so costs and rewards describe the same months. Immutable
- * and thread-safe.
+ * <p>Every amount is in the investment's currency ({@link #currency()}): the costs are {@code Money} in
+ * it (the investment refuses others), and the evidence values and the attribution's conversion values are
+ * read in it. Every cost must fall inside the window, so costs and rewards describe the same months.
+ * Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -46,9 +52,23 @@ public final class RoiInputs {
   }
 
   /**
-   * A builder for the window {@code firstMonth} to {@code lastMonth}, both included.
+   * A builder for the window {@code firstMonth} to {@code lastMonth}, both included, with measured
+   * attribution and no survey; add one with {@link Builder#survey}.
    *
-   * @throws InvalidFieldException if {@code lastMonth} is before {@code firstMonth}
+   * @throws InvalidFieldException if {@code lastMonth} is before {@code firstMonth} or a cost falls outside
+   *     the window
+   */
+  public static Builder builder(
+      Investment investment, AttributionResult measured, YearMonth firstMonth, YearMonth lastMonth) {
+    return new Builder(investment, HybridAttribution.measuredOnly(measured), firstMonth, lastMonth);
+  }
+
+  /**
+   * A builder for the window {@code firstMonth} to {@code lastMonth}, both included, with an attribution
+   * already blended with a survey.
+   *
+   * @throws InvalidFieldException if {@code lastMonth} is before {@code firstMonth} or a cost falls outside
+   *     the window
    */
   public static Builder builder(
       Investment investment, HybridAttribution attribution, YearMonth firstMonth, YearMonth lastMonth) {
@@ -60,9 +80,22 @@ public final class RoiInputs {
     return investment;
   }
 
-  /** The attribution of conversions and value to channels. */
+  /** The currency of every amount: the investment's. */
+  public Currency currency() {
+    return investment.currency();
+  }
+
+  /**
+   * The attribution of conversions and value to channels: measured, blended with the survey when there is
+   * one (otherwise {@link HybridAttribution#measuredOnly}).
+   */
   public HybridAttribution attribution() {
     return attribution;
+  }
+
+  /** Whether the attribution rests on survey answers as well as on the measured model. */
+  public boolean surveyed() {
+    return attribution.selfReported().answers() > 0;
   }
 
   /** The first month of the window. */
@@ -106,7 +139,7 @@ public final class RoiInputs {
   /** Collects the optional evidence. Not thread-safe. */
   public static final class Builder {
     private final Investment investment;
-    private final HybridAttribution attribution;
+    private HybridAttribution attribution;
     private final YearMonth firstMonth;
     private final YearMonth lastMonth;
     private final Map<String, Long> engagedCustomers = new LinkedHashMap<>();
@@ -128,6 +161,18 @@ public final class RoiInputs {
               "must be inside the window " + firstMonth + " to " + lastMonth + " (channel " + cost.channel() + ")");
         }
       }
+    }
+
+    /**
+     * Blends the measured attribution with the answers of a survey, trusting the survey with {@code weight}
+     * ({@link HybridAttribution#blend}).
+     *
+     * @throws InvalidFieldException if {@code weight} is not in [0, 1]
+     * @return this builder
+     */
+    public Builder survey(SelfReportedAttribution answers, double weight) {
+      attribution = HybridAttribution.blend(attribution.measured(), answers, weight);
+      return this;
     }
 
     /** Sets how many customers engaged on {@code channel} in the window. */

@@ -6,10 +6,12 @@ import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * A relationship-ROI report: one line per channel, one per owner, and the total, over a window of
- * months in one currency. Immutable and thread-safe.
+ * months in one currency: every line's cost must be in the report's currency, so no figure mixes
+ * currencies. Immutable and thread-safe.
  *
  * @param calculator the name of the calculator that made it
  * @param currency the currency of every amount
@@ -30,7 +32,12 @@ public record RoiReport(
     List<RoiLine> owners,
     RoiLine total) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists and checks the currencies.
+   *
+   * @throws InvalidFieldException if a line's cost is in another currency, or the last month is before the
+   *     first
+   */
   public RoiReport {
     requireNonNull(calculator, "calculator");
     requireNonNull(currency, "currency");
@@ -39,6 +46,21 @@ public record RoiReport(
     requireNonNull(total, "total");
     channels = List.copyOf(channels);
     owners = List.copyOf(owners);
+    if (lastMonth.isBefore(firstMonth)) {
+      throw new InvalidFieldException("lastMonth", lastMonth, "must not be before firstMonth " + firstMonth);
+    }
+    requireCurrency(channels, currency);
+    requireCurrency(owners, currency);
+    requireCurrency(List.of(total), currency);
+  }
+
+  private static void requireCurrency(List<RoiLine> lines, Currency currency) {
+    for (RoiLine line : lines) {
+      if (!line.currency().equals(currency)) {
+        throw new InvalidFieldException("currency of " + line.key(), line.currency().getCurrencyCode(),
+            "must be the report's " + currency.getCurrencyCode());
+      }
+    }
   }
 
   /** The line of the channel called {@code name}, if it has one. */

@@ -6,36 +6,30 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.journey.JourneyRules;
-import org.engagement.attribution.markov.MarkovModel;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
-import org.engagement.roi.RelationshipRoiCalculator;
 import org.engagement.roi.RewardComponent;
-import org.engagement.roi.RoiInputs;
+import org.engagement.roi.RoiAnalysis;
+import org.engagement.roi.RoiData;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
-import org.engagement.roi.evidence.ChannelEvidence;
+import org.engagement.roi.RoiSettings;
+import org.engagement.roi.investment.Investment;
 import org.engagement.roi.io.CostCsvReader;
 import org.engagement.roi.io.SurveyCsvReader;
 import org.engagement.roi.selfreport.AnswerMapping;
-import org.engagement.roi.selfreport.HybridAttribution;
-import org.engagement.roi.selfreport.SelfReportedAttribution;
+import org.engagement.roi.selfreport.SurveyAnswer;
 import org.engagement.simulator.SampleWorld;
 
 /**
- * Quick start: relationship ROI on the bundled sample world. Costs and survey answers come from CSV, the
- * measured attribution is the Markov model blended with what customers said, retention evidence comes
- * from the interactions, and the default calculator reports each channel's rewards against its cost.
+ * Quick start: relationship ROI on the bundled sample world. Costs and survey answers come from CSV; the
+ * ROI pipeline blends the Markov model with what customers said, finds retention evidence in the
+ * interactions, and the default calculator reports each channel's rewards against its cost.
  *
  * <p>Run it with {@code java -cp engagement-examples/target/engagement.jar
  * org.engagement.examples.quickstart.ComputeRoi}.
@@ -61,12 +55,10 @@ public final class ComputeRoi {
 
     // Investment and survey answers, every bad row reported.
     CostCsvReader costs = CostCsvReader.inCurrency(EUR);
-    var investment = costs.investment(costs.read(reader("costs.csv"), "costs.csv"));
-    var answers = SurveyCsvReader.read(reader("survey.csv"), "survey.csv").values();
+    Investment investment = costs.investment(costs.read(reader("costs.csv"), "costs.csv"));
+    List<SurveyAnswer> answers = SurveyCsvReader.read(reader("survey.csv"), "survey.csv").values();
 
-    // Measured attribution, blended with "how did you hear about us?" at weight 0.3.
-    AttributionResult markov = MarkovModel.firstOrder()
-        .attribute(JourneyRules.defaults().journeys(interactions).toJourneySet());
+    // The choices: "how did you hear about us?" trusted at 0.3, a kept customer worth 700 EUR.
     AnswerMapping mapping = AnswerMapping.builder()
         .map("partner-referral", "partner", "friend")
         .map("trade-show", "trade show", "conference")
@@ -76,27 +68,17 @@ public final class ComputeRoi {
         .map("newsletter", "newsletter", "email")
         .map("google-ads", "googled", "search ad")
         .build();
-    HybridAttribution attribution =
-        HybridAttribution.blend(markov, SelfReportedAttribution.of(answers, mapping), 0.3);
+    RoiSettings settings = RoiSettings.defaults().withSurveyWeight(0.3).withMapping(mapping).withValuePerCustomer(700);
 
-    // Evidence from the interactions of the window: engaged customers and retention against the others.
-    YearMonth first = YearMonth.of(2024, 1);
-    YearMonth last = YearMonth.of(2025, 12);
-    ChannelEvidence evidence = ChannelEvidence.of(interactions, Instant.parse("2024-01-01T00:00:00Z"),
-        Instant.parse("2026-01-01T00:00:00Z"));
-    RoiInputs.Builder inputs = RoiInputs.builder(investment, attribution, first, last)
-        .distinctEngagedCustomers(evidence.engagedOnAnyChannel());
-    evidence.engagedCustomers().forEach(inputs::engagedCustomers);
-    evidence.retention(Duration.ofDays(90), 700.0).forEach(inputs::retention);
-
-    RoiReport report = RelationshipRoiCalculator.defaults().calculate(inputs.build());
+    RoiReport report = RoiAnalysis.of(settings).calculate(RoiData.of(interactions, investment).withSurvey(answers))
+        .report();
     out.printf(Locale.ROOT, "%-17s %10s %10s %10s %10s %8s%n", "channel", "cost", "attributed", "survey",
         "retained", "ROI");
     for (RoiLine line : report.channels()) {
-      out.printf(Locale.ROOT, "%-17s %10.0f %10.0f %10.0f %10.0f %8s%n", line.key(), line.cost(),
-          line.reward(RewardComponent.ATTRIBUTED_REVENUE),
-          line.reward(RewardComponent.SELF_REPORTED_INFLUENCE),
-          line.reward(RewardComponent.RETAINED_VALUE),
+      out.printf(Locale.ROOT, "%-17s %10.0f %10.0f %10.0f %10.0f %8s%n", line.key(), line.cost().amount(),
+          line.reward(RewardComponent.ATTRIBUTED_REVENUE).orElse(0),
+          line.reward(RewardComponent.SELF_REPORTED_INFLUENCE).orElse(0),
+          line.reward(RewardComponent.RETAINED_VALUE).orElse(0),
           line.roi().isPresent() ? String.format(Locale.ROOT, "%.0f%%", line.roi().getAsDouble() * 100) : "-");
     }
   }

@@ -11,12 +11,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.engagement.core.domain.ChannelGroup;
-import org.engagement.core.domain.ConversionRule;
-import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.profile.CustomerProfiles;
 import org.engagement.core.segment.Segment;
+import org.engagement.core.value.tier.MetricNames;
 
 /**
  * The quick start on the bundled sample: import interactions from CSV with a full account of every
@@ -54,16 +54,12 @@ public final class QuickStart {
     customersByGroup.forEach((group, customers) ->
         out.printf(java.util.Locale.ROOT, "  %-16s %4d%n", group.displayName(), customers.size()));
 
-    // 3. A segment: customers who bought for at least 500 (in minor units of EUR: 50,000 cents).
-    Map<String, Long> spend = interactions.stream().filter(ConversionRule.purchases()::isConversion)
-        .collect(Collectors.groupingBy(Interaction::customerId, Collectors.summingLong(i -> i.value() == null ? 0 : i.value().minorUnits())));
-    Segment bigSpenders = Segment.metricAtLeast("spend_cents", 50_000).named("spent 500 EUR or more");
-    long members = spend.entrySet().stream()
-        .map(e -> new CustomerProfile(Customer.of(e.getKey(), Instant.EPOCH), Map.of("spend_cents", (double) e.getValue())))
-        .filter(bigSpenders)
-        .count();
-    out.println("Segment '" + bigSpenders.name() + "': " + members + " of " + customersByGroup.values().stream()
-        .flatMap(Set::stream).distinct().count() + " customers");
+    // 3. A segment: customers whose purchases to date add up to at least 500 EUR.
+    Instant asOf = interactions.stream().map(Interaction::timestamp).max(Instant::compareTo).orElse(Instant.EPOCH);
+    List<CustomerProfile> profiles = CustomerProfiles.defaults().profiles(interactions, asOf);
+    Segment bigSpenders = Segment.metricAtLeast(MetricNames.VALUE, 500).named("spent 500 EUR or more");
+    out.println("Segment '" + bigSpenders.name() + "': " + profiles.stream().filter(bigSpenders).count() + " of "
+        + profiles.size() + " customers");
   }
 
   /**

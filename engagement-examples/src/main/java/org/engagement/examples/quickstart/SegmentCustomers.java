@@ -2,20 +2,15 @@ package org.engagement.examples.quickstart;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.engagement.core.domain.ConversionRule;
-import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
-import org.engagement.core.engagement.EngagementScorer;
-import org.engagement.core.engagement.EngagementScores;
+import org.engagement.core.profile.CustomerProfiles;
+import org.engagement.core.profile.Purchases;
 import org.engagement.core.segment.Segment;
 import org.engagement.core.value.ValueConcentration;
 import org.engagement.core.value.tier.MetricNames;
@@ -38,30 +33,14 @@ public final class SegmentCustomers {
   public static void run(PrintStream out) {
     List<Interaction> interactions = BundledSample.load().interactions();
     Instant asOf = interactions.stream().map(Interaction::timestamp).max(Comparator.naturalOrder()).orElseThrow();
-    EngagementScores engagement = EngagementScores.of(EngagementScorer.defaults()).addAll(interactions);
+    List<CustomerProfile> profiles = CustomerProfiles.defaults().profiles(interactions, asOf);
 
-    Map<String, Double> value = new TreeMap<>();
-    Map<String, Instant> lastSeen = new TreeMap<>();
-    for (Interaction i : interactions) {
-      lastSeen.merge(i.customerId(), i.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
-      if (ConversionRule.purchases().isConversion(i) && i.value() != null) {
-        value.merge(i.customerId(), i.value().amount().doubleValue(), Double::sum);
-      }
-    }
-    List<CustomerProfile> profiles = new ArrayList<>();
-    lastSeen.forEach((id, last) -> profiles.add(new CustomerProfile(Customer.of(id, last), Map.of(
-        MetricNames.VALUE, value.getOrDefault(id, 0.0),
-        MetricNames.ENGAGEMENT, engagement.scoreAt(id, asOf),
-        MetricNames.RECENCY_DAYS, (double) ChronoUnit.DAYS.between(
-            last.atOffset(ZoneOffset.UTC).toLocalDate(), asOf.atOffset(ZoneOffset.UTC).toLocalDate())))));
-
-    ValueConcentration concentration =
-        ValueConcentration.of(value.values().stream().mapToDouble(Double::doubleValue).toArray());
+    Purchases purchases = Purchases.of(interactions, ConversionRule.purchases());
+    ValueConcentration concentration = purchases.concentration().orElseThrow();
     out.printf(Locale.ROOT, "The top 20%% of %d buyers bring %.1f%% of the value (Gini %.2f)%n",
-        value.size(), concentration.topShare(0.20) * 100, concentration.gini());
+        concentration.customers(), concentration.topShare(0.20) * 100, concentration.gini());
 
-    ValueTiers tiers = ValueTiers.of(ValuePredictor.none(), profiles);
-    Map<ValueTier, Integer> counts = tiers.counts(profiles);
+    Map<ValueTier, Integer> counts = ValueTiers.of(ValuePredictor.none(), profiles).counts(profiles);
     counts.forEach((tier, count) -> out.println("  " + tier.label() + ": " + count));
 
     Segment engagedProspects = Segment.metricAtLeast(MetricNames.ENGAGEMENT, 5)

@@ -4,13 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps free-text survey answers to channels by phrases: an answer belongs to the first channel (in the
@@ -56,6 +61,29 @@ public final class AnswerMapping {
     return builder.build();
   }
 
+  /**
+   * The mapping by which answers name channels when nobody wrote phrases: each channel's id and display
+   * name, channels in the order given ("I saw it on LinkedIn" names the channel {@code linkedin} displayed
+   * as "LinkedIn"). A name without a letter or digit cannot be matched in an answer and is skipped; a
+   * channel with no usable name is left out, and no usable name at all gives a mapping that maps nothing.
+   */
+  public static AnswerMapping byChannelNames(Iterable<Channel> channels) {
+    requireNonNull(channels, "channels");
+    Builder builder = builder();
+    Set<String> ids = new HashSet<>();
+    for (Channel channel : channels) {
+      if (!ids.add(channel.id())) {
+        continue;
+      }
+      String[] names = Stream.of(channel.id(), channel.displayName())
+          .filter(name -> !normalize(name).isEmpty()).toArray(String[]::new);
+      if (names.length > 0) {
+        builder.map(channel.id(), names);
+      }
+    }
+    return builder.build();
+  }
+
   /** The channel {@code answer} names, or empty when no phrase matches. */
   public Optional<String> channelOf(String answer) {
     String text = " " + normalize(requireNonNull(answer, "answer")) + " ";
@@ -79,6 +107,18 @@ public final class AnswerMapping {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
     String unaccented = MARKS.matcher(decomposed).replaceAll("");
     return NOT_WORD.matcher(unaccented.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  }
+
+  /** Equal when the same channels have the same normalised phrases in the same order. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof AnswerMapping other && List.copyOf(phrasesByChannel.entrySet())
+        .equals(List.copyOf(other.phrasesByChannel.entrySet()));
+  }
+
+  @Override
+  public int hashCode() {
+    return phrasesByChannel.hashCode();
   }
 
   @Override

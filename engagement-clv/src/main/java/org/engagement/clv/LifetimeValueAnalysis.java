@@ -1,0 +1,138 @@
+package org.engagement.clv;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.model.GammaGammaModel;
+import org.engagement.clv.model.ModelFit;
+import org.engagement.clv.model.SpendSummary;
+import org.engagement.clv.summary.RepeatBuyingSummaries;
+import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.clv.summary.SummaryOptions;
+import org.engagement.clv.summary.Transaction;
+import org.engagement.clv.summary.WeightedSummary;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.Money;
+
+/**
+ * The customer-lifetime-value pipeline with its {@link LifetimeValueSettings}: purchases to repeat-buying
+ * summaries, summaries to a BG/NBD and Gamma-Gamma fit, the fit to a value per customer.
+ *
+ * <pre>{@code
+ * LifetimeValueOutcome outcome = LifetimeValueAnalysis.defaults()
+ *     .fit(interactions, ConversionRule.purchases(), Currency.getInstance("EUR"), asOf);
+ * outcome.fitted().ifPresentOrElse(
+ *     clv -> clv.predictions().forEach(host::store),
+ *     () -> host.warn(outcome.reason().orElseThrow()));
+ * }</pre>
+ *
+ * <p>Summaries follow the CDNOW convention ({@link RepeatBuyingSummaries}): purchases counted by distinct
+ * UTC day, the first purchase excluded, the calibration period ending on the as-of date (no holdout). The
+ * models are fitted only when at least {@link LifetimeValueSettings#minimumRepeatBuyers()} customers bought
+ * again, and a value is given only when both searches converged.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class LifetimeValueAnalysis {
+  private final LifetimeValueSettings settings;
+
+  private LifetimeValueAnalysis(LifetimeValueSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The pipeline with {@link LifetimeValueSettings#defaults()}. */
+  public static LifetimeValueAnalysis defaults() {
+    return of(LifetimeValueSettings.defaults());
+  }
+
+  /** The pipeline with {@code settings}. */
+  public static LifetimeValueAnalysis of(LifetimeValueSettings settings) {
+    return new LifetimeValueAnalysis(requireNonNull(settings, "settings"));
+  }
+
+  /** The settings. */
+  public LifetimeValueSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The purchases among {@code interactions} as transactions: the conversions of {@code rule} at or before
+   * {@code asOf} valued in {@code currency} (one without a value counts with amount 0), in input order, on
+   * their UTC day. Conversions valued in another currency are left out: a sum across currencies needs
+   * exchange rates.
+   */
+  public static List<Transaction> transactions(Iterable<Interaction> interactions, ConversionRule rule,
+      Currency currency, Instant asOf) {
+    requireNonNull(interactions, "interactions");
+    requireNonNull(rule, "rule");
+    requireNonNull(currency, "currency");
+    requireNonNull(asOf, "asOf");
+    List<Transaction> out = new ArrayList<>();
+    for (Interaction i : interactions) {
+      Money value = i.value();
+      boolean inCurrency = value == null || value.currency().equals(currency);
+      if (!i.timestamp().isAfter(asOf) && rule.isConversion(i) && inCurrency) {
+        out.add(Transaction.at(i.customerId(), i.timestamp(), value == null ? 0 : value.amount().doubleValue()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Each buyer's repeat-buying summary in the settings' unit, calibration ending on {@code asOf} (inclusive),
+   * in the order customers first appear.
+   */
+  public List<RepeatBuyingSummary> summaries(Iterable<Transaction> transactions, LocalDate asOf) {
+    requireNonNull(asOf, "asOf");
+    return RepeatBuyingSummaries.summarize(requireNonNull(transactions, "transactions"),
+        SummaryOptions.of(settings.unit(), asOf));
+  }
+
+  /** Fits the models on the purchases among {@code interactions} (see {@link #transactions}) up to {@code asOf}. */
+  public LifetimeValueOutcome fit(Iterable<Interaction> interactions, ConversionRule rule, Currency currency,
+      Instant asOf) {
+    return fit(transactions(interactions, rule, currency, asOf), asOf.atOffset(ZoneOffset.UTC).toLocalDate());
+  }
+
+  /** Fits the models on {@code transactions} up to {@code asOf} (inclusive). */
+  public LifetimeValueOutcome fit(Iterable<Transaction> transactions, LocalDate asOf) {
+    return fitSummaries(summaries(transactions, asOf));
+  }
+
+  /**
+   * Fits the models on ready-made summaries whose times are in the settings' unit (one per buyer, as
+   * {@link #summaries} makes them).
+   */
+  public LifetimeValueOutcome fitSummaries(List<RepeatBuyingSummary> summaries) {
+    requireNonNull(summaries, "summaries");
+    List<RepeatBuyingSummary> repeat = summaries.stream().filter(s -> s.frequency() > 0).toList();
+    if (repeat.size() < settings.minimumRepeatBuyers()) {
+      return LifetimeValueOutcome.unavailable(
+          "only " + repeat.size() + " customers bought twice; the models need more", null, null);
+    }
+    ModelFit<BgNbdModel> purchases =
+        BgNbdModel.fit(WeightedSummary.compress(summaries), settings.unit(), settings.fitOptions());
+    ModelFit<GammaGammaModel> spend = GammaGammaModel.fit(SpendSummary.compress(repeat), settings.fitOptions());
+    if (!purchases.converged() || !spend.converged()) {
+      return LifetimeValueOutcome.unavailable("the model fit did not converge (BG/NBD " + purchases.result().status()
+          + ", Gamma-Gamma " + spend.result().status() + ")", purchases.result(), spend.result());
+    }
+    return LifetimeValueOutcome.fitted(
+        new FittedLifetimeValue(settings, purchases.model(), spend.model(), summaries, repeat.size()),
+        purchases.result(), spend.result());
+  }
+
+  @Override
+  public String toString() {
+    return "LifetimeValueAnalysis[" + settings + "]";
+  }
+}

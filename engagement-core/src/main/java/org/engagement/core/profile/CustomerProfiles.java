@@ -1,0 +1,147 @@
+package org.engagement.core.profile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.engagement.core.domain.Customer;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.engagement.EngagementScorer;
+import org.engagement.core.value.tier.MetricNames;
+
+/**
+ * Turns interactions into one {@link CustomerProfile} per customer: the entry point from raw interactions
+ * to segments, value tiers and value predictors.
+ *
+ * <p>Every profile describes the customer at an explicit as-of instant; interactions after it are left
+ * out, so profiles built from a growing log at a fixed instant do not change. Each customer seen at or
+ * before the as-of instant gets a profile, ordered by id, whose customer was first seen at their earliest
+ * interaction, with the metrics
+ *
+ * <ul>
+ *   <li>{@value MetricNames#VALUE}: their purchase value to date ({@link Purchases} under the settings'
+ *       conversion rule and currency), 0 for a prospect;
+ *   <li>{@value MetricNames#ENGAGEMENT}: the settings' engagement score at the as-of instant
+ *       ({@link EngagementScorer#score});
+ *   <li>{@value MetricNames#RECENCY_DAYS}: whole days from the UTC date of their last interaction to the
+ *       UTC date of the as-of instant;
+ * </ul>
+ *
+ * plus the metrics of each {@link ProfileMetrics} contributor added with {@link #withMetrics}. A metric
+ * name given twice (by two contributors, or by a contributor and a built-in metric) is refused.
+ *
+ * <p>Immutable and thread-safe if the settings and the contributors are.
+ *
+ * @since 0.1.0
+ */
+public final class CustomerProfiles {
+  private static final Set<String> BUILT_IN = Set.of(MetricNames.VALUE, MetricNames.ENGAGEMENT,
+      MetricNames.RECENCY_DAYS);
+
+  private final ProfileSettings settings;
+  private final List<ProfileMetrics> contributors;
+
+  private CustomerProfiles(ProfileSettings settings, List<ProfileMetrics> contributors) {
+    this.settings = settings;
+    this.contributors = contributors;
+  }
+
+  /** Profiles with {@link ProfileSettings#defaults()} and no extra metrics. */
+  public static CustomerProfiles defaults() {
+    return of(ProfileSettings.defaults());
+  }
+
+  /** Profiles with {@code settings} and no extra metrics. */
+  public static CustomerProfiles of(ProfileSettings settings) {
+    return new CustomerProfiles(requireNonNull(settings, "settings"), List.of());
+  }
+
+  /** The settings. */
+  public ProfileSettings settings() {
+    return settings;
+  }
+
+  /** These profiles with other settings, keeping the contributors. */
+  public CustomerProfiles withSettings(ProfileSettings settings) {
+    return new CustomerProfiles(requireNonNull(settings, "settings"), contributors);
+  }
+
+  /** These profiles with the metrics of {@code contributor} added to each. */
+  public CustomerProfiles withMetrics(ProfileMetrics contributor) {
+    List<ProfileMetrics> more = new ArrayList<>(contributors);
+    more.add(requireNonNull(contributor, "contributor"));
+    return new CustomerProfiles(settings, List.copyOf(more));
+  }
+
+  /**
+   * The profile of every customer seen in {@code interactions} at or before {@code asOf}, ordered by id.
+   *
+   * @throws InvalidFieldException if a contributor gives a metric twice or a metric that is not finite
+   */
+  public List<CustomerProfile> profiles(Iterable<Interaction> interactions, Instant asOf) {
+    requireNonNull(interactions, "interactions");
+    requireNonNull(asOf, "asOf");
+    Map<String, List<Interaction>> byCustomer = new TreeMap<>();
+    List<Interaction> seen = new ArrayList<>();
+    for (Interaction interaction : interactions) {
+      if (!interaction.timestamp().isAfter(asOf)) {
+        seen.add(interaction);
+        byCustomer.computeIfAbsent(interaction.customerId(), id -> new ArrayList<>()).add(interaction);
+      }
+    }
+    Purchases purchases = settings.purchases(seen);
+    Map<String, Map<String, Double>> extra =
+        contributed(new ProfileInput(seen, asOf, settings.conversionRule(), purchases));
+    Map<String, Double> value = new HashMap<>();
+    purchases.buyers().forEach(b -> value.put(b.customerId(), b.value()));
+    LocalDate asOfDate = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
+    EngagementScorer scorer = settings.scorer();
+    List<CustomerProfile> profiles = new ArrayList<>(byCustomer.size());
+    byCustomer.forEach((id, list) -> {
+      Instant first = list.stream().map(Interaction::timestamp).min(Instant::compareTo).orElseThrow();
+      Instant last = list.stream().map(Interaction::timestamp).max(Instant::compareTo).orElseThrow();
+      Map<String, Double> metrics = new HashMap<>(extra.getOrDefault(id, Map.of()));
+      metrics.put(MetricNames.VALUE, value.getOrDefault(id, 0.0));
+      metrics.put(MetricNames.ENGAGEMENT, scorer.score(list, asOf));
+      metrics.put(MetricNames.RECENCY_DAYS,
+          (double) ChronoUnit.DAYS.between(last.atOffset(ZoneOffset.UTC).toLocalDate(), asOfDate));
+      profiles.add(new CustomerProfile(Customer.of(id, first), metrics));
+    });
+    return List.copyOf(profiles);
+  }
+
+  /** Every contributor's metrics per customer, refusing a name given twice. */
+  private Map<String, Map<String, Double>> contributed(ProfileInput input) {
+    Map<String, Map<String, Double>> all = new HashMap<>();
+    for (ProfileMetrics contributor : contributors) {
+      Map<String, Map<String, Double>> metrics = requireNonNull(contributor.metrics(input), "metrics");
+      metrics.forEach((customer, named) -> named.forEach((name, v) -> {
+        if (BUILT_IN.contains(name)) {
+          throw new InvalidFieldException("metric", name, "is a built-in profile metric; a contributor ("
+              + contributor.getClass().getName() + ") must use another name");
+        }
+        Map<String, Double> own = all.computeIfAbsent(customer, c -> new HashMap<>());
+        if (own.putIfAbsent(name, requireNonNull(v, name)) != null) {
+          throw new InvalidFieldException("metric", name, "must be given by one contributor only (customer "
+              + customer + ")");
+        }
+      }));
+    }
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    return "CustomerProfiles[" + settings + ", " + contributors.size() + " contributors]";
+  }
+}

@@ -1,0 +1,189 @@
+package org.engagement.roi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.profile.Purchases;
+import org.engagement.roi.evidence.ChannelEvidence;
+import org.engagement.roi.evidence.ChannelLift;
+import org.engagement.roi.investment.Investment;
+import org.engagement.roi.selfreport.AnswerMapping;
+import org.engagement.roi.selfreport.HybridAttribution;
+import org.engagement.roi.selfreport.SelfReportedAttribution;
+import org.engagement.roi.selfreport.SurveyAnswer;
+
+/**
+ * The relationship-ROI pipeline: interactions, costs, optional survey answers and the evidence in the
+ * interactions, to ROI per channel, per owner ({@link #calculate}) and per customer segment
+ * ({@link #perSegment}), with the choices of a {@link RoiSettings} value.
+ *
+ * <pre>{@code
+ * RoiAnalysis roi = RoiAnalysis.of(RoiSettings.defaults().withValuePerCustomer(700));
+ * RoiData data = RoiData.of(interactions, investment).withSurvey(answers);
+ * RoiReport byChannel = roi.calculate(data).report();
+ * Map<String, RoiResult> bySegment = roi.perSegment(data, RoiSegments.byLabel(segmentOfCustomer));
+ * }</pre>
+ *
+ * <p>The steps, for everyone:
+ *
+ * <ol>
+ *   <li>The window runs from the earlier of the first interaction's month and the first cost month to the
+ *       later of the as-of month and the last cost month (UTC), so every cost falls inside it.
+ *   <li>The measured attribution is the settings' model on the journeys; with survey answers it is blended
+ *       with what customers said ({@link HybridAttribution#blend}, answers mapped by the settings' mapping
+ *       or else by each channel's id and display name).
+ *   <li>Engaged customers, retention and engagement-lift evidence come from the interactions of the window
+ *       ({@link ChannelEvidence}); a kept customer is worth the settings' value or else the mean purchase
+ *       value per buyer ({@link Purchases} in the investment's currency).
+ *   <li>The settings' calculator makes the report.
+ * </ol>
+ *
+ * Per segment, the same steps run on the segment's own interactions, journeys (built with the settings'
+ * journey rules) and survey answers, with the costs aimed at the segment plus its share (by customers) of
+ * the costs aimed at everyone; the window, the answer mapping and the value of a kept customer are those of
+ * everyone, so segments compare on one footing.
+ *
+ * <p>Immutable and thread-safe if the settings are.
+ *
+ * @since 0.1.0
+ */
+public final class RoiAnalysis {
+  private final RoiSettings settings;
+  private final AttributionModel model;
+
+  private RoiAnalysis(RoiSettings settings, AttributionModel model) {
+    this.settings = settings;
+    this.model = model;
+  }
+
+  /** The pipeline with {@link RoiSettings#defaults()}. */
+  public static RoiAnalysis defaults() {
+    return of(RoiSettings.defaults());
+  }
+
+  /**
+   * The pipeline with {@code settings}.
+   *
+   * @throws NoSuchElementException if no attribution model has the settings' model name
+   */
+  public static RoiAnalysis of(RoiSettings settings) {
+    requireNonNull(settings, "settings");
+    return new RoiAnalysis(settings, AttributionModels.defaults().create(settings.model()));
+  }
+
+  /** The settings. */
+  public RoiSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The ROI of everyone: per channel, per owner and in total.
+   *
+   * @throws IllegalArgumentException if the journeys cannot be built (conversion values in several
+   *     currencies) or a cost falls outside the window
+   */
+  public RoiResult calculate(RoiData data) {
+    Context context = context(requireNonNull(data, "data"));
+    JourneySet journeys = data.journeys().orElseGet(() -> journeys(context.interactions()));
+    return calculate(context, new Scope(context.interactions(), journeys, data.investment(), data.answers()));
+  }
+
+  /**
+   * The ROI of each segment of {@code segments} that has members, in segment order; segments without
+   * members have no report.
+   *
+   * @throws IllegalArgumentException if the journeys cannot be built or a cost falls outside the window
+   */
+  public Map<String, RoiResult> perSegment(RoiData data, RoiSegments segments) {
+    requireNonNull(data, "data");
+    requireNonNull(segments, "segments");
+    Context context = context(data);
+    Map<String, RoiResult> results = new LinkedHashMap<>();
+    segments.members().forEach((name, members) -> {
+      if (!members.isEmpty()) {
+        results.put(name, calculate(context, scope(context, data, name, members, segments.share(name))));
+      }
+    });
+    return results;
+  }
+
+  private Scope scope(Context context, RoiData data, String segment, Set<String> members, double share) {
+    List<Interaction> interactions =
+        context.interactions().stream().filter(i -> members.contains(i.customerId())).toList();
+    List<SurveyAnswer> answers = data.answers().stream().filter(a -> members.contains(a.customerId())).toList();
+    return new Scope(interactions, journeys(interactions), data.investment().allocatedTo(segment, share), answers);
+  }
+
+  private JourneySet journeys(List<Interaction> interactions) {
+    return settings.journeys().journeys(interactions).toJourneySet();
+  }
+
+  /** What every scope of one data set shares: the window, the value of a kept customer, the mapping. */
+  private Context context(RoiData data) {
+    List<Interaction> interactions = data.interactions();
+    Investment investment = data.investment();
+    Instant first = interactions.stream().map(Interaction::timestamp).min(Instant::compareTo).orElse(Instant.EPOCH);
+    YearMonth firstMonth = YearMonth.from(first.atOffset(ZoneOffset.UTC));
+    YearMonth lastMonth = YearMonth.from(data.asOf().atOffset(ZoneOffset.UTC));
+    if (!investment.byMonth().isEmpty()) {
+      firstMonth = min(firstMonth, investment.byMonth().firstKey());
+      lastMonth = max(lastMonth, investment.byMonth().lastKey());
+    }
+    double valuePerCustomer = settings.fixedValuePerCustomer().orElseGet(() ->
+        Purchases.of(interactions, settings.conversionRule(), investment.currency()).meanValue());
+    AnswerMapping mapping = settings.mapping() != null ? settings.mapping()
+        : AnswerMapping.byChannelNames(interactions.stream().map(Interaction::channel).toList());
+    return new Context(interactions, firstMonth, lastMonth, valuePerCustomer, mapping);
+  }
+
+  private RoiResult calculate(Context context, Scope scope) {
+    AttributionResult measured = model.attribute(scope.journeys());
+    HybridAttribution attribution = scope.answers().isEmpty() ? HybridAttribution.measuredOnly(measured)
+        : HybridAttribution.blend(measured, SelfReportedAttribution.of(scope.answers(), context.mapping()),
+            settings.surveyWeight());
+    ChannelEvidence evidence = ChannelEvidence.of(scope.interactions(),
+        context.firstMonth().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+        context.lastMonth().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    RoiInputs.Builder inputs = RoiInputs.builder(scope.investment(), attribution, context.firstMonth(),
+            context.lastMonth())
+        .distinctEngagedCustomers(evidence.engagedOnAnyChannel());
+    evidence.engagedCustomers().forEach(inputs::engagedCustomers);
+    evidence.retention(settings.inactivity(), context.valuePerCustomer()).forEach(inputs::retention);
+    Map<String, ChannelLift> lifts = evidence.engagementLift(settings.valuePerInteraction());
+    lifts.forEach((channel, lift) -> inputs.lift(channel, lift.evidence()));
+    return new RoiResult(settings.calculator().calculate(inputs.build()), attribution, context.valuePerCustomer());
+  }
+
+  private static YearMonth min(YearMonth a, YearMonth b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static YearMonth max(YearMonth a, YearMonth b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  @Override
+  public String toString() {
+    return "RoiAnalysis[" + settings + "]";
+  }
+
+  /** The interactions of the data, the window, the value of a kept customer and the answer mapping. */
+  private record Context(List<Interaction> interactions, YearMonth firstMonth, YearMonth lastMonth,
+      double valuePerCustomer, AnswerMapping mapping) {}
+
+  /** The interactions, journeys, investment and survey answers of the customers one report covers. */
+  private record Scope(List<Interaction> interactions, JourneySet journeys, Investment investment,
+      List<SurveyAnswer> answers) {}
+}
