@@ -109,4 +109,10 @@ class ShareOfVoiceTest {
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("must differ from 'Acme'");
   }
+
+  @Test
+  void brandNamesAreTheSameIgnoringCaseAccentsAndSpacing() {
+    assertThat(Brands.sameName("Café Nord", "cafe  NORD")).isTrue();
+    assertThat(Brands.sameName("Acme", "Acne")).isFalse();
+  }
 }
