@@ -1,0 +1,34 @@
+package org.engagement.integration;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTag;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The attribution registry finds models as services and imports none of them (issue 11, req. 5): so a model
+ * package depends on the registry's package and never the other way, and the root package of attribution
+ * stays free of cycles.
+ *
+ * <p><b>Expected to fail until the registry rework is merged</b>: today {@code AttributionModels} builds its
+ * defaults from {@code HeuristicModel}, {@code MarkovModel} and {@code ShapleyModel}. Tagged
+ * {@value #PENDING} and left out of the default run by the Maven property
+ * {@code engagement.excludedTestGroups}; run it with {@code -Dengagement.excludedTestGroups=}. Once it
+ * passes, drop the tag and the exception in {@link ArchitectureTest#NO_PACKAGE_CYCLES}.
+ */
+@ArchTag(AttributionRegistryArchitectureTest.PENDING)
+@AnalyzeClasses(locations = PublishedModuleLocations.class)
+class AttributionRegistryArchitectureTest {
+  static final String PENDING = "after-registry-rework";
+  static final String REGISTRY = "org.engagement.attribution.AttributionModels";
+  static final String[] MODEL_PACKAGES = {
+    "org.engagement.attribution.heuristic..", "org.engagement.attribution.markov..",
+    "org.engagement.attribution.shapley.."};
+
+  @ArchTest
+  static final ArchRule THE_REGISTRY_IMPORTS_NO_MODEL = noClasses()
+      .that().haveNameMatching(REGISTRY.replace(".", "\\.") + "(\\$.*)?")
+      .should().dependOnClassesThat().resideInAnyPackage(MODEL_PACKAGES);
+}
