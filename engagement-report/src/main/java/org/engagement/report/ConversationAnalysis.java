@@ -35,7 +35,6 @@ import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
-import org.engagement.core.internal.text.TextFolding;
 import org.engagement.roi.lift.LiftEstimate;
 import org.engagement.roi.lift.ServiceRetentionLift;
 import org.jspecify.annotations.Nullable;
@@ -166,7 +165,6 @@ final class ConversationAnalysis {
    */
   private static long amplifiers(List<Interaction> feed, MessageMatcher matcher, @Nullable String ours,
       long[] amplifiers) {
-    String folded = ours == null ? null : TextFolding.fold(ours);
     List<Set<String>> authors = new ArrayList<>();
     for (int m = 0; m < amplifiers.length; m++) {
       authors.add(new HashSet<>());
@@ -178,7 +176,7 @@ final class ConversationAnalysis {
       Content content = interaction.content();
       String brand = content == null ? null : content.brand();
       if (MentionKind.of(interaction) == null
-          || (folded != null && brand != null && !folded.equals(TextFolding.fold(brand)))) {
+          || (ours != null && brand != null && !Brands.sameName(ours, brand))) {
         continue;
       }
       brandMentions++;

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.engagement.core.conversation.message.KeyMessage;
+import org.engagement.core.conversation.voice.Brands;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.ingest.csv.CsvTable;
-import org.engagement.core.internal.text.TextFolding;
 
 /**
  * Reads what the conversation section compares: the key messages ({@value AnalysisInput#MESSAGES}:
@@ -74,9 +74,8 @@ final class ConversationSetup {
       if (!role.equals("ours") && !role.equals("competitor")) {
         throw new InvalidFieldException(ROLE, role, "must be ours or competitor");
       }
-      String folded = TextFolding.fold(brand);
       for (BrandRow earlier : accepted) {
-        if (TextFolding.fold(earlier.brand()).equals(folded)) {
+        if (Brands.sameName(earlier.brand(), brand)) {
           throw new InvalidFieldException(BRAND, brand, "must differ from '" + earlier.brand() + "' ignoring case and accents");
         }
         if (earlier.ours() && role.equals("ours")) {

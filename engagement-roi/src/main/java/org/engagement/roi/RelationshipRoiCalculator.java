@@ -1,6 +1,8 @@
 package org.engagement.roi;
 
 import static java.util.Objects.requireNonNull;
+import org.engagement.roi.evidence.EngagementLiftEvidence;
+import org.engagement.roi.evidence.RetentionEvidence;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package org.engagement.roi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import org.engagement.roi.evidence.EngagementLiftEvidence;
+import org.engagement.roi.evidence.RetentionEvidence;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -5,6 +5,9 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.fail;
+import static org.engagement.testkit.ContractRules.difference;
+import static org.engagement.testkit.ContractRules.numberingProblem;
+import static org.engagement.testkit.ContractRules.survivalProblem;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -16,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
-import java.util.stream.LongStream;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.AdapterRecord;
 import org.engagement.core.ingest.ChannelAdapter;
@@ -29,9 +31,7 @@ import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.RecordReader;
 import org.engagement.core.ingest.Rejection;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,8 +48,9 @@ import org.junit.jupiter.api.Timeout;
  *
  *   @Override
  *   protected ContractSample sample() throws IOException {
- *     return ContractSample.of(ContractSample.resource(getClass(), "/acme/valid.csv"), List.of(first, second))
- *         .withBadRecord(ContractSample.resource(getClass(), "/acme/one-bad.csv"), 2);
+ *     return ContractSample.of(ContractSample.resource(getClass()::getResourceAsStream, "/acme/valid.csv"),
+ *             List.of(first, second))
+ *         .withBadRecord(ContractSample.resource(getClass()::getResourceAsStream, "/acme/one-bad.csv"), 2);
  *   }
  *
  *   @Override
@@ -86,6 +87,15 @@ import org.junit.jupiter.api.Timeout;
  * replayed. The whole kit takes well under a second for a sample of a few kilobytes; each test is
  * stopped after 60 seconds, so an adapter that loops fails instead of hanging the build.
  *
+ * <p>The contract tests are plain test methods of this class, named {@code "group: rule"}, so build tools
+ * report them under the name of the concrete subclass: each adapter's results stay apart, however many
+ * adapters a build checks.
+ *
+ * <p>Under the module system, the test's module must open its package to JUnit (as for any test class)
+ * and, for the discovery test, declare {@code provides org.engagement.core.ingest.ChannelAdapter with}
+ * its adapter; read sample files with {@link ContractSample#resource(ContractSample.ResourceOpener, String)}.
+ * Instances are used by one test thread at a time, as JUnit uses them.
+ *
  * @since 0.1.0
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -120,9 +130,10 @@ public abstract class ChannelAdapterContractTest {
   protected abstract ContractSample sample() throws IOException;
 
   /**
-   * Whether the adapter is listed in {@code META-INF/services/org.engagement.core.ingest.ChannelAdapter}
-   * on the test class path, so that discovery must find it. The default is {@code false}, which skips
-   * the discovery test.
+   * Whether the adapter is a {@link ChannelAdapter} service, so that discovery must find it: listed in
+   * {@code META-INF/services/org.engagement.core.ingest.ChannelAdapter} on the class path, or named by a
+   * {@code provides} clause of a module on the module path. The default is {@code false}, which skips the
+   * discovery test.
    *
    * @return {@code true} to check that discovery finds the adapter by name
    */
@@ -140,409 +151,357 @@ public abstract class ChannelAdapterContractTest {
     return DEFAULT_SEED;
   }
 
-  @Nested
-  @DisplayName("name")
-  class Name {
-
-    @Test
-    @DisplayName("has 1 to 64 characters of a-z, 0-9 and '-', not starting with '-'")
-    void followsTheNamingRule() {
-      assertThat(theAdapter().name())
-          .as(about("name() of %s"), theAdapter().getClass().getName())
-          .matches(NAME_RULE);
-    }
-
-    @Test
-    @DisplayName("is the same on every call")
-    void isStable() {
-      ChannelAdapter adapter = theAdapter();
-      assertThat(adapter.name()).as(about("a second call of name()")).isEqualTo(adapter.name());
-    }
-
-    @Test
-    @DisplayName("registers in a ChannelAdapters registry")
-    void registersExplicitly() {
-      ChannelAdapter adapter = theAdapter();
-      ChannelAdapters adapters = ChannelAdapters.builder().register(adapter).build();
-      assertThat(adapters.get(adapter.name())).isSameAs(adapter);
-    }
-
-    @Test
-    @DisplayName("is found by service discovery (if discoverable)")
-    void isDiscovered() {
-      assumeTrue(discoverable(), "discoverable() is false");
-      ChannelAdapter adapter = theAdapter();
-      ChannelAdapters adapters = ChannelAdapters.builder().discover().build();
-      assertThat(adapters.find(adapter.name()))
-          .as(about("discovered adapter named '%s' (found %s); is %s listed in "
-              + "META-INF/services/org.engagement.core.ingest.ChannelAdapter, with a public no-argument constructor?"),
-              adapter.name(), adapters.names(), adapter.getClass().getName())
-          .hasValueSatisfying(found -> assertThat(found).hasSameClassAs(adapter));
-    }
+  @Test
+  @DisplayName("name: has 1 to 64 characters of a-z, 0-9 and '-', not starting with '-'")
+  void followsTheNamingRule() {
+    assertThat(theAdapter().name())
+        .as(about("name() of %s"), theAdapter().getClass().getName())
+        .matches(NAME_RULE);
   }
 
-  @Nested
-  @DisplayName("the valid sample")
-  class ValidSample {
-
-    @Test
-    @DisplayName("yields exactly the expected interactions, in order")
-    void yieldsTheExpectedInteractions() throws IOException {
-      ReadOutcome outcome = readToTheEnd(theSample().source(), "the valid sample");
-      assertThat(outcome.rejections()).as(about("rejections of the valid sample")).isEmpty();
-      assertThat(outcome.interactions()).as(about("interactions of the valid sample"))
-          .containsExactlyElementsOf(theSample().expected());
-    }
-
-    @Test
-    @DisplayName("numbers its records 1, 2, 3, ... with line numbers that never decrease")
-    void numbersItsRecords() throws IOException {
-      ReadOutcome outcome = readToTheEnd(theSample().source(), "the valid sample");
-      assertThat(numberingProblem(outcome)).as(about("record numbering of the valid sample")).isNull();
-    }
-
-    @Test
-    @DisplayName("keeps returning null after the end")
-    void keepsReturningNullAfterTheEnd() throws IOException {
-      try (RecordReader reader = theAdapter().open(WatchedInputStream.of(theSample().source()))) {
-        int records = 0;
-        while (reader.next() != null) {
-          records++;
-        }
-        assertThat(records).as(about("records before the first null"))
-            .isEqualTo(theSample().expected().size());
-        for (int i = 1; i <= 3; i++) {
-          assertThat(reader.next()).as(about("next() call %s after the end"), i).isNull();
-        }
-      }
-    }
-
-    @Test
-    @DisplayName("yields the same records when the input arrives one byte per read")
-    void toleratesShortReads() throws IOException {
-      byte[] source = theSample().source();
-      ReadOutcome whole = readToTheEnd(source, "the valid sample");
-      ReadOutcome trickled = ReadOutcome.read(theAdapter(), WatchedInputStream.trickling(source), source.length);
-      Throwable failure = trickled.failure();
-      if (failure != null) {
-        fail(about("the valid sample, read one byte at a time: the adapter failed after "
-            + trickled.records().size() + " records; does it assume that one read() fills its buffer?"), failure);
-      }
-      assertThat(trickled.records()).as(about("records of the valid sample read one byte at a time"))
-          .containsExactlyElementsOf(whole.records());
-    }
+  @Test
+  @DisplayName("name: is the same on every call")
+  void isStable() {
+    ChannelAdapter adapter = theAdapter();
+    assertThat(adapter.name()).as(about("a second call of name()")).isEqualTo(adapter.name());
   }
 
-  @Nested
-  @DisplayName("closing the reader")
-  class Closing {
+  @Test
+  @DisplayName("name: registers in a ChannelAdapters registry")
+  void registersExplicitly() {
+    ChannelAdapter adapter = theAdapter();
+    ChannelAdapters adapters = ChannelAdapters.builder().register(adapter).build();
+    assertThat(adapters.get(adapter.name())).isSameAs(adapter);
+  }
 
-    @Test
-    @DisplayName("closes the input after the last record")
-    void closesTheInputAtTheEnd() throws IOException {
-      WatchedInputStream input = WatchedInputStream.of(theSample().source());
-      RecordReader reader = theAdapter().open(input);
+  @Test
+  @DisplayName("name: is found by service discovery (if discoverable)")
+  void isDiscovered() {
+    assumeTrue(discoverable(), "discoverable() is false");
+    ChannelAdapter adapter = theAdapter();
+    ChannelAdapters adapters = ChannelAdapters.builder().discover().build();
+    assertThat(adapters.find(adapter.name()))
+        .as(about("discovered adapter named '%s' (found %s); is %s listed in "
+            + "META-INF/services/org.engagement.core.ingest.ChannelAdapter (class path) or in a 'provides' clause "
+            + "of its module (module path), with a public no-argument constructor?"),
+            adapter.name(), adapters.names(), adapter.getClass().getName())
+        .hasValueSatisfying(found -> assertThat(found).hasSameClassAs(adapter));
+  }
+
+  @Test
+  @DisplayName("the valid sample: yields exactly the expected interactions, in order")
+  void yieldsTheExpectedInteractions() throws IOException {
+    ReadOutcome outcome = readToTheEnd(theSample().source(), "the valid sample");
+    assertThat(outcome.rejections()).as(about("rejections of the valid sample")).isEmpty();
+    assertThat(outcome.interactions()).as(about("interactions of the valid sample"))
+        .containsExactlyElementsOf(theSample().expected());
+  }
+
+  @Test
+  @DisplayName("the valid sample: numbers its records 1, 2, 3, ... with line numbers that never decrease")
+  void numbersItsRecords() throws IOException {
+    ReadOutcome outcome = readToTheEnd(theSample().source(), "the valid sample");
+    assertThat(numberingProblem(outcome)).as(about("record numbering of the valid sample")).isNull();
+  }
+
+  @Test
+  @DisplayName("the valid sample: keeps returning null after the end")
+  void keepsReturningNullAfterTheEnd() throws IOException {
+    try (RecordReader reader = theAdapter().open(WatchedInputStream.of(theSample().source()))) {
+      int records = 0;
       while (reader.next() != null) {
-        assertThat(input.isClosed()).as(about("input closed before the reader")).isFalse();
+        records++;
       }
-      reader.close();
-      assertThat(input.isClosed()).as(about("input closed by the reader's close()")).isTrue();
-    }
-
-    @Test
-    @DisplayName("closes the input before the first record")
-    void closesTheInputBeforeTheFirstRecord() throws IOException {
-      WatchedInputStream input = WatchedInputStream.of(theSample().source());
-      theAdapter().open(input).close();
-      assertThat(input.isClosed()).as(about("input closed by close() right after open()")).isTrue();
-    }
-
-    @Test
-    @DisplayName("closes the input half-way through")
-    void closesTheInputHalfWay() throws IOException {
-      WatchedInputStream input = WatchedInputStream.of(theSample().source());
-      RecordReader reader = theAdapter().open(input);
-      assertThat(reader.next()).as(about("first record of the valid sample")).isNotNull();
-      reader.close();
-      assertThat(input.isClosed()).as(about("input closed by close() after the first record")).isTrue();
-    }
-
-    @Test
-    @DisplayName("may be repeated")
-    void mayBeRepeated() throws IOException {
-      RecordReader reader = theAdapter().open(WatchedInputStream.of(theSample().source()));
-      reader.next();
-      assertThatCode(() -> {
-        for (int i = 0; i < MAX_CLOSES; i++) {
-          reader.close();
-        }
-      }).as(about("closing a reader %s times"), MAX_CLOSES).doesNotThrowAnyException();
+      assertThat(records).as(about("records before the first null"))
+          .isEqualTo(theSample().expected().size());
+      for (int i = 1; i <= 3; i++) {
+        assertThat(reader.next()).as(about("next() call %s after the end"), i).isNull();
+      }
     }
   }
 
-  @Nested
-  @DisplayName("through the importer")
-  class Importing {
+  @Test
+  @DisplayName("the valid sample: yields the same records when the input arrives one byte per read")
+  void toleratesShortReads() throws IOException {
+    byte[] source = theSample().source();
+    ReadOutcome whole = readToTheEnd(source, "the valid sample");
+    ReadOutcome trickled = ReadOutcome.read(theAdapter(), WatchedInputStream.trickling(source), source.length);
+    Throwable failure = trickled.failure();
+    if (failure != null) {
+      fail(about("the valid sample, read one byte at a time: the adapter failed after "
+          + trickled.records().size() + " records; does it assume that one read() fills its buffer?"), failure);
+    }
+    assertThat(trickled.records()).as(about("records of the valid sample read one byte at a time"))
+        .containsExactlyElementsOf(whole.records());
+  }
 
-    @Test
-    @DisplayName("the valid sample imports clean, every interaction in order")
-    void importsTheValidSampleClean() throws IOException {
-      List<Interaction> imported = new ArrayList<>();
-      ImportReport report = InteractionImporter.defaults()
-          .run(theAdapter(), WatchedInputStream.of(theSample().source()), imported::add);
-      int expected = theSample().expected().size();
-      ImportReportAssert.assertThat(report)
-          .as(about("import of the valid sample"))
-          .isClean()
+  @Test
+  @DisplayName("closing the reader: closes the input after the last record")
+  void closesTheInputAtTheEnd() throws IOException {
+    WatchedInputStream input = WatchedInputStream.of(theSample().source());
+    RecordReader reader = theAdapter().open(input);
+    while (reader.next() != null) {
+      assertThat(input.isClosed()).as(about("input closed before the reader")).isFalse();
+    }
+    reader.close();
+    assertThat(input.isClosed()).as(about("input closed by the reader's close()")).isTrue();
+  }
+
+  @Test
+  @DisplayName("closing the reader: closes the input before the first record")
+  void closesTheInputBeforeTheFirstRecord() throws IOException {
+    WatchedInputStream input = WatchedInputStream.of(theSample().source());
+    theAdapter().open(input).close();
+    assertThat(input.isClosed()).as(about("input closed by close() right after open()")).isTrue();
+  }
+
+  @Test
+  @DisplayName("closing the reader: closes the input half-way through")
+  void closesTheInputHalfWay() throws IOException {
+    WatchedInputStream input = WatchedInputStream.of(theSample().source());
+    RecordReader reader = theAdapter().open(input);
+    assertThat(reader.next()).as(about("first record of the valid sample")).isNotNull();
+    reader.close();
+    assertThat(input.isClosed()).as(about("input closed by close() after the first record")).isTrue();
+  }
+
+  @Test
+  @DisplayName("closing the reader: may be repeated")
+  void mayBeRepeated() throws IOException {
+    RecordReader reader = theAdapter().open(WatchedInputStream.of(theSample().source()));
+    reader.next();
+    assertThatCode(() -> {
+      for (int i = 0; i < MAX_CLOSES; i++) {
+        reader.close();
+      }
+    }).as(about("closing a reader %s times"), MAX_CLOSES).doesNotThrowAnyException();
+  }
+
+  @Test
+  @DisplayName("through the importer: the valid sample imports clean, every interaction in order")
+  void importsTheValidSampleClean() throws IOException {
+    List<Interaction> imported = new ArrayList<>();
+    ImportReport report = InteractionImporter.defaults()
+        .run(theAdapter(), WatchedInputStream.of(theSample().source()), imported::add);
+    int expected = theSample().expected().size();
+    ImportReportAssert.assertThat(report)
+        .as(about("import of the valid sample"))
+        .isClean()
+        .hasCountsThatAddUp()
+        .hasRead(expected)
+        .hasAccepted(expected);
+    assertThat(report.source()).as(about("report source")).isEqualTo(theAdapter().name());
+    assertThat(imported).as(about("interactions passed to the sink"))
+        .containsExactlyElementsOf(theSample().expected());
+  }
+
+  @Test
+  @DisplayName("through the importer: the bad-record sample imports with one rejection, at the bad record")
+  void importsTheBadRecordSample() throws IOException {
+    ContractSample.BadRecord bad = requireBadRecordSample();
+    ImportReport report = InteractionImporter.defaults()
+        .run(theAdapter(), WatchedInputStream.of(bad.source()), interaction -> {});
+    ImportReportAssert.assertThat(report)
+        .as(about("import of the bad-record sample"))
+        .isComplete()
+        .hasCountsThatAddUp()
+        .hasRejected(1)
+        .hasDuplicates(0)
+        .hasSingleRejectionAt(bad.recordNumber(), Rejection.Kind.INVALID);
+  }
+
+  @Test
+  @DisplayName("through the importer: a strict import of the bad-record sample stops at the bad record")
+  void strictImportStopsAtTheBadRecord() throws IOException {
+    ContractSample.BadRecord bad = requireBadRecordSample();
+    InteractionImporter strict = InteractionImporter.builder().mode(ImportMode.STRICT).build();
+    try {
+      strict.run(theAdapter(), WatchedInputStream.of(bad.source()), interaction -> {});
+      fail(about("a strict import of the bad-record sample ran to the end; expected it to stop at record "
+          + bad.recordNumber()));
+    } catch (ImportException e) {
+      assertThat(e.rejection()).as(about("the rejection that stopped the strict import"))
+          .hasValueSatisfying(r -> assertThat(r.position().record()).isEqualTo(bad.recordNumber()));
+      ImportReportAssert.assertThat(e.report())
+          .as(about("strict import of the bad-record sample"))
           .hasCountsThatAddUp()
-          .hasRead(expected)
-          .hasAccepted(expected);
-      assertThat(report.source()).as(about("report source")).isEqualTo(theAdapter().name());
-      assertThat(imported).as(about("interactions passed to the sink"))
-          .containsExactlyElementsOf(theSample().expected());
+          .hasRead(bad.recordNumber());
     }
+  }
 
-    @Test
-    @DisplayName("the bad-record sample imports with one rejection, at the bad record")
-    void importsTheBadRecordSample() throws IOException {
-      ContractSample.BadRecord bad = requireBadRecordSample();
+  @Test
+  @DisplayName("the bad-record sample: rejects exactly the bad record, as invalid, with a reason")
+  void rejectsExactlyTheBadRecord() throws IOException {
+    ContractSample.BadRecord bad = requireBadRecordSample();
+    ReadOutcome outcome = readToTheEnd(bad.source(), "the bad-record sample");
+    assertThat(outcome.rejections()).as(about("rejections of the bad-record sample"))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r.position().record()).as(about("record number of the rejection"))
+                .isEqualTo(bad.recordNumber()),
+            r -> assertThat(r.kind()).as(about("kind of the rejection")).isEqualTo(Rejection.Kind.INVALID),
+            r -> assertThat(r.reason()).as(about("reason of the rejection")).isNotBlank(),
+            r -> assertThat(r.field()).as(about("field of the rejection (null, or a name)")).satisfiesAnyOf(
+                field -> assertThat(field).isNull(),
+                field -> assertThat(field).isNotBlank()));
+  }
+
+  @Test
+  @DisplayName("the bad-record sample: accepts every other record, numbering them 1, 2, 3, ...")
+  void acceptsEveryOtherRecord() throws IOException {
+    ContractSample.BadRecord bad = requireBadRecordSample();
+    ReadOutcome outcome = readToTheEnd(bad.source(), "the bad-record sample");
+    assertThat(numberingProblem(outcome)).as(about("record numbering of the bad-record sample")).isNull();
+    assertThat(outcome.records()).as(about("records of the bad-record sample"))
+        .filteredOn(record -> record.position().record() != bad.recordNumber())
+        .allSatisfy(record -> assertThat(record).isInstanceOf(AdapterRecord.Accepted.class));
+    assertThat((long) outcome.records().size()).as(about("number of records of the bad-record sample"))
+        .isGreaterThanOrEqualTo(bad.recordNumber());
+  }
+
+  @Test
+  @DisplayName("an empty or blank source: is refused as invalid, or yields no records")
+  void isInvalidOrHasNoRecords() {
+    ReadOutcome outcome = ReadOutcome.read(theAdapter(), new byte[0]);
+    Throwable failure = outcome.failure();
+    if (failure != null && !(failure instanceof InvalidSourceException)) {
+      fail(about("an empty source: expected InvalidSourceException or no records, but the adapter threw"),
+          failure);
+    }
+    assertThat(outcome.records()).as(about("records of an empty source")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an empty or blank source: imports as an invalid source, or as an empty report")
+  void importsAsInvalidOrEmpty() throws IOException {
+    try {
       ImportReport report = InteractionImporter.defaults()
-          .run(theAdapter(), WatchedInputStream.of(bad.source()), interaction -> {});
-      ImportReportAssert.assertThat(report)
-          .as(about("import of the bad-record sample"))
-          .isComplete()
-          .hasCountsThatAddUp()
-          .hasRejected(1)
-          .hasDuplicates(0)
-          .hasSingleRejectionAt(bad.recordNumber(), Rejection.Kind.INVALID);
-    }
-
-    @Test
-    @DisplayName("a strict import of the bad-record sample stops at the bad record")
-    void strictImportStopsAtTheBadRecord() throws IOException {
-      ContractSample.BadRecord bad = requireBadRecordSample();
-      InteractionImporter strict = InteractionImporter.builder().mode(ImportMode.STRICT).build();
-      try {
-        strict.run(theAdapter(), WatchedInputStream.of(bad.source()), interaction -> {});
-        fail(about("a strict import of the bad-record sample ran to the end; expected it to stop at record "
-            + bad.recordNumber()));
-      } catch (ImportException e) {
-        assertThat(e.rejection()).as(about("the rejection that stopped the strict import"))
-            .hasValueSatisfying(r -> assertThat(r.position().record()).isEqualTo(bad.recordNumber()));
-        ImportReportAssert.assertThat(e.report())
-            .as(about("strict import of the bad-record sample"))
-            .hasCountsThatAddUp()
-            .hasRead(bad.recordNumber());
-      }
+          .run(theAdapter(), WatchedInputStream.of(new byte[0]), interaction -> {});
+      ImportReportAssert.assertThat(report).as(about("import of an empty source")).isClean().hasRead(0);
+    } catch (ImportException e) {
+      assertThat(e.getCause()).as(about("cause of the failed import of an empty source"))
+          .isInstanceOf(InvalidSourceException.class);
     }
   }
 
-  @Nested
-  @DisplayName("the bad-record sample")
-  class BadRecordSample {
-    private ContractSample.@Nullable BadRecord bad;
-
-    @BeforeEach
-    void requireTheSample() throws IOException {
-      bad = requireBadRecordSample();
-    }
-
-    @Test
-    @DisplayName("rejects exactly the bad record, as invalid, with a reason")
-    void rejectsExactlyTheBadRecord() {
-      ContractSample.BadRecord bad = badRecord();
-      ReadOutcome outcome = readToTheEnd(bad.source(), "the bad-record sample");
-      assertThat(outcome.rejections()).as(about("rejections of the bad-record sample"))
-          .singleElement()
-          .satisfies(
-              r -> assertThat(r.position().record()).as(about("record number of the rejection"))
-                  .isEqualTo(bad.recordNumber()),
-              r -> assertThat(r.kind()).as(about("kind of the rejection")).isEqualTo(Rejection.Kind.INVALID),
-              r -> assertThat(r.reason()).as(about("reason of the rejection")).isNotBlank(),
-              r -> assertThat(r.field()).as(about("field of the rejection (null, or a name)")).satisfiesAnyOf(
-                  field -> assertThat(field).isNull(),
-                  field -> assertThat(field).isNotBlank()));
-    }
-
-    @Test
-    @DisplayName("accepts every other record, numbering them 1, 2, 3, ...")
-    void acceptsEveryOtherRecord() {
-      ContractSample.BadRecord bad = badRecord();
-      ReadOutcome outcome = readToTheEnd(bad.source(), "the bad-record sample");
-      assertThat(numberingProblem(outcome)).as(about("record numbering of the bad-record sample")).isNull();
-      assertThat(outcome.records()).as(about("records of the bad-record sample"))
-          .filteredOn(record -> record.position().record() != bad.recordNumber())
-          .allSatisfy(record -> assertThat(record).isInstanceOf(AdapterRecord.Accepted.class));
-      assertThat((long) outcome.records().size()).as(about("number of records of the bad-record sample"))
-          .isGreaterThanOrEqualTo(bad.recordNumber());
-    }
-
-    private ContractSample.BadRecord badRecord() {
-      ContractSample.BadRecord b = bad;
-      if (b == null) {
-        throw new IllegalStateException("set before each test");
-      }
-      return b;
-    }
-  }
-
-  @Nested
-  @DisplayName("an empty or blank source")
-  class EmptySource {
-
-    @Test
-    @DisplayName("is refused as invalid, or yields no records")
-    void isInvalidOrHasNoRecords() {
-      ReadOutcome outcome = ReadOutcome.read(theAdapter(), new byte[0]);
+  @Test
+  @DisplayName("an empty or blank source: made of white space and line breaks only, throws nothing but "
+      + "InvalidSourceException")
+  void blankSourceOnlyThrowsInvalidSource() {
+    for (String blank : List.of("\n", "\r\n", " ", "\n\n\n", " \t\r\n \n")) {
+      ReadOutcome outcome = ReadOutcome.read(theAdapter(), blank.getBytes(UTF_8));
       Throwable failure = outcome.failure();
       if (failure != null && !(failure instanceof InvalidSourceException)) {
-        fail(about("an empty source: expected InvalidSourceException or no records, but the adapter threw"),
-            failure);
-      }
-      assertThat(outcome.records()).as(about("records of an empty source")).isEmpty();
-    }
-
-    @Test
-    @DisplayName("imports as an invalid source, or as an empty report")
-    void importsAsInvalidOrEmpty() throws IOException {
-      try {
-        ImportReport report = InteractionImporter.defaults()
-            .run(theAdapter(), WatchedInputStream.of(new byte[0]), interaction -> {});
-        ImportReportAssert.assertThat(report).as(about("import of an empty source")).isClean().hasRead(0);
-      } catch (ImportException e) {
-        assertThat(e.getCause()).as(about("cause of the failed import of an empty source"))
-            .isInstanceOf(InvalidSourceException.class);
-      }
-    }
-
-    @Test
-    @DisplayName("made of white space and line breaks only, throws nothing but InvalidSourceException")
-    void blankSourceOnlyThrowsInvalidSource() {
-      for (String blank : List.of("\n", "\r\n", " ", "\n\n\n", " \t\r\n \n")) {
-        ReadOutcome outcome = ReadOutcome.read(theAdapter(), blank.getBytes(UTF_8));
-        Throwable failure = outcome.failure();
-        if (failure != null && !(failure instanceof InvalidSourceException)) {
-          fail(about("a blank source " + blank.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-              + ": the adapter threw"), failure);
-        }
+        fail(about("a blank source " + blank.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+            + ": the adapter threw"), failure);
       }
     }
   }
 
-  @Nested
-  @DisplayName("robustness")
-  class Robustness {
+  @Test
+  @DisplayName("robustness: the valid sample cut off at every length breaks no rule")
+  void survivesTruncation() throws IOException {
+    checkSurvivesAll(Mutant.truncations(theSample().source()));
+  }
 
-    @Test
-    @DisplayName("the valid sample cut off at every length breaks no rule")
-    void survivesTruncation() throws IOException {
-      checkSurvivesAll(Mutant.truncations(theSample().source()));
-    }
+  @Test
+  @DisplayName("robustness: corrupted copies of the valid sample break no rule")
+  void survivesCorruption() throws IOException {
+    checkSurvivesAll(Mutant.corruptions(theSample().source(), seed(), CORRUPTIONS));
+  }
 
-    @Test
-    @DisplayName("corrupted copies of the valid sample break no rule")
-    void survivesCorruption() throws IOException {
-      checkSurvivesAll(Mutant.corruptions(theSample().source(), seed(), CORRUPTIONS));
-    }
+  @Test
+  @DisplayName("robustness: corrupted copies of the bad-record sample break no rule (if there is one)")
+  void survivesCorruptionOfTheBadRecordSample() throws IOException {
+    ContractSample.BadRecord bad = requireBadRecordSample();
+    checkSurvivesAll(Mutant.corruptions(bad.source(), seed() + 1, CORRUPTIONS / 4));
+  }
 
-    @Test
-    @DisplayName("corrupted copies of the bad-record sample break no rule (if there is one)")
-    void survivesCorruptionOfTheBadRecordSample() throws IOException {
-      ContractSample.BadRecord bad = requireBadRecordSample();
-      checkSurvivesAll(Mutant.corruptions(bad.source(), seed() + 1, CORRUPTIONS / 4));
-    }
+  @Test
+  @DisplayName("robustness: random bytes break no rule")
+  void survivesGarbage() {
+    checkSurvivesAll(Mutant.garbage(seed(), GARBAGE));
+  }
 
-    @Test
-    @DisplayName("random bytes break no rule")
-    void survivesGarbage() {
-      checkSurvivesAll(Mutant.garbage(seed(), GARBAGE));
-    }
-
-    private void checkSurvivesAll(List<Mutant> mutants) {
-      ChannelAdapter adapter = theAdapter();
-      InteractionImporter importer = InteractionImporter.defaults();
-      Problem first = null;
-      int broken = 0;
-      for (Mutant mutant : mutants) {
-        Problem problem = survivalProblem(adapter, importer, mutant);
-        if (problem != null) {
-          broken++;
-          first = first == null ? problem : first;
-        }
+  private void checkSurvivesAll(List<Mutant> mutants) {
+    ChannelAdapter adapter = theAdapter();
+    InteractionImporter importer = InteractionImporter.defaults();
+    ContractRules.@Nullable Problem first = null;
+    int broken = 0;
+    for (Mutant mutant : mutants) {
+      ContractRules.Problem problem = survivalProblem(adapter, importer, mutant);
+      if (problem != null) {
+        broken++;
+        first = first == null ? problem : first;
       }
-      if (first != null) {
-        String message = about(broken + " of " + mutants.size() + " damaged sources broke the contract; the first: "
-            + first.message());
-        Throwable cause = first.cause();
-        if (cause != null) {
-          fail(message, cause);
-        }
-        fail(message);
+    }
+    if (first != null) {
+      String message = about(broken + " of " + mutants.size() + " damaged sources broke the contract; the first: "
+          + first.message());
+      Throwable cause = first.cause();
+      if (cause != null) {
+        fail(message, cause);
       }
+      fail(message);
     }
   }
 
-  @Nested
-  @DisplayName("thread safety")
-  class ThreadSafety {
-
-    @Test
-    @DisplayName("readers used on two threads at once yield what sequential readers yield")
-    void concurrentReadersAgreeWithSequentialOnes() throws Exception {
-      ChannelAdapter adapter = theAdapter();
-      List<byte[]> sources = samplesSources();
-      List<List<AdapterRecord>> sequential = new ArrayList<>();
-      for (byte[] source : sources) {
-        sequential.add(readToTheEnd(source, "a sample").records());
-      }
-      int threads = 2;
-      CyclicBarrier together = new CyclicBarrier(threads);
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        List<Future<Optional<String>>> results = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          int thread = t;
-          results.add(pool.submit(() -> {
-            Optional<String> firstDifference = Optional.empty();
-            for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
-              int which = (round + thread) % sources.size();
-              together.await(10, SECONDS);
-              ReadOutcome outcome = ReadOutcome.read(adapter, sources.get(which));
-              if (firstDifference.isEmpty()) {
-                String where = "thread " + thread + ", round " + round + ", sample " + which + ": ";
-                firstDifference = difference(sequential.get(which), outcome).map(where::concat);
-              }
+  @Test
+  @DisplayName("thread safety: readers used on two threads at once yield what sequential readers yield")
+  void concurrentReadersAgreeWithSequentialOnes() throws Exception {
+    ChannelAdapter adapter = theAdapter();
+    List<byte[]> sources = samplesSources();
+    List<List<AdapterRecord>> sequential = new ArrayList<>();
+    for (byte[] source : sources) {
+      sequential.add(readToTheEnd(source, "a sample").records());
+    }
+    int threads = 2;
+    CyclicBarrier together = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Optional<String>>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          Optional<String> firstDifference = Optional.empty();
+          for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
+            int which = (round + thread) % sources.size();
+            together.await(10, SECONDS);
+            ReadOutcome outcome = ReadOutcome.read(adapter, sources.get(which));
+            if (firstDifference.isEmpty()) {
+              String where = "thread " + thread + ", round " + round + ", sample " + which + ": ";
+              firstDifference = difference(sequential.get(which), outcome).map(where::concat);
             }
-            return firstDifference;
-          }));
-        }
-        for (Future<Optional<String>> result : results) {
-          assertThat(result.get(30, SECONDS)).as(about("difference from a sequential read")).isEmpty();
-        }
-      } finally {
-        pool.shutdownNow();
+          }
+          return firstDifference;
+        }));
       }
+      for (Future<Optional<String>> result : results) {
+        assertThat(result.get(30, SECONDS)).as(about("difference from a sequential read")).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
     }
+  }
 
-    @Test
-    @DisplayName("a reader is not affected by the readers before it")
-    void readersShareNoState() throws IOException {
-      List<byte[]> sources = samplesSources();
-      List<ReadOutcome> first = new ArrayList<>();
-      for (byte[] source : sources) {
-        first.add(readToTheEnd(source, "a sample"));
-      }
-      for (int i = sources.size() - 1; i >= 0; i--) {
-        ReadOutcome again = ReadOutcome.read(theAdapter(), sources.get(i));
-        assertThat(difference(first.get(i).records(), again)).as(about("sample %s read again"), i).isEmpty();
-      }
+  @Test
+  @DisplayName("thread safety: a reader is not affected by the readers before it")
+  void readersShareNoState() throws IOException {
+    List<byte[]> sources = samplesSources();
+    List<ReadOutcome> first = new ArrayList<>();
+    for (byte[] source : sources) {
+      first.add(readToTheEnd(source, "a sample"));
     }
+    for (int i = sources.size() - 1; i >= 0; i--) {
+      ReadOutcome again = ReadOutcome.read(theAdapter(), sources.get(i));
+      assertThat(difference(first.get(i).records(), again)).as(about("sample %s read again"), i).isEmpty();
+    }
+  }
 
-    private List<byte[]> samplesSources() throws IOException {
-      ContractSample sample = theSample();
-      ContractSample.BadRecord bad = sample.badRecord();
-      return bad == null ? List.of(sample.source()) : List.of(sample.source(), bad.source());
-    }
+  private List<byte[]> samplesSources() throws IOException {
+    ContractSample sample = theSample();
+    ContractSample.BadRecord bad = sample.badRecord();
+    return bad == null ? List.of(sample.source()) : List.of(sample.source(), bad.source());
   }
 
   private ChannelAdapter theAdapter() {
@@ -572,8 +531,8 @@ public abstract class ChannelAdapterContractTest {
   }
 
   /**
-   * {@code what}, prefixed with the name of the concrete test class: build tools report the nested groups
-   * under this abstract class's name, the same for every adapter a module checks.
+   * {@code what}, prefixed with the name of the concrete test class, so that a failure message quoted on its
+   * own still says which adapter's contract test failed.
    */
   private String about(String what) {
     return "[" + getClass().getSimpleName() + "] " + what;
@@ -588,101 +547,4 @@ public abstract class ChannelAdapterContractTest {
     }
     return outcome;
   }
-
-  /**
-   * What is wrong with the record and line numbers of {@code outcome}, or {@code null} if nothing: records
-   * must be numbered 1, 2, 3, ...; lines must be all 0 (a format without lines) or all positive and never
-   * decreasing.
-   */
-  private static @Nullable String numberingProblem(ReadOutcome outcome) {
-    List<Long> records = outcome.recordNumbers();
-    List<Long> expected = LongStream.rangeClosed(1, records.size()).boxed().toList();
-    if (!records.equals(expected)) {
-      return "record numbers must be 1, 2, 3, ... but were " + records;
-    }
-    List<Long> lines = outcome.lineNumbers();
-    boolean noLines = lines.stream().allMatch(line -> line == 0);
-    for (int i = 0; i < lines.size() && !noLines; i++) {
-      if (lines.get(i) == 0 || (i > 0 && lines.get(i) < lines.get(i - 1))) {
-        return "line numbers must be all 0, or all positive and never decreasing, but were " + lines;
-      }
-    }
-    return null;
-  }
-
-  /** How {@code outcome} differs from a complete read that yielded {@code expected}, if it does. */
-  private static Optional<String> difference(List<AdapterRecord> expected, ReadOutcome outcome) {
-    Throwable failure = outcome.failure();
-    if (failure != null) {
-      return Optional.of("the adapter threw " + failure + " after " + outcome.records().size() + " records");
-    }
-    List<AdapterRecord> actual = outcome.records();
-    for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-      if (!expected.get(i).equals(actual.get(i))) {
-        return Optional.of("record " + (i + 1) + " was " + actual.get(i) + " instead of " + expected.get(i));
-      }
-    }
-    return expected.size() == actual.size()
-        ? Optional.empty()
-        : Optional.of(actual.size() + " records instead of " + expected.size());
-  }
-
-  /**
-   * What rule the adapter broke on {@code mutant}, or {@code null} if none: it may only throw
-   * {@link InvalidSourceException} or {@link IOException}, must number its records, and the importer must
-   * account for exactly the records a direct read yields, without an adapter failure.
-   */
-  private static @Nullable Problem survivalProblem(
-      ChannelAdapter adapter, InteractionImporter importer, Mutant mutant) {
-    ReadOutcome direct = ReadOutcome.read(adapter, mutant.bytes());
-    Throwable failure = direct.failure();
-    if (direct.failedUnexpectedly() && failure != null) {
-      return new Problem(mutant + " made the adapter throw " + failure.getClass().getName() + " after "
-          + direct.records().size() + " records; only InvalidSourceException and IOException are allowed", failure);
-    }
-    String numbering = numberingProblem(direct);
-    if (numbering != null) {
-      return new Problem(mutant + ": " + numbering, null);
-    }
-    ImportReport report;
-    boolean refused;
-    try {
-      report = importer.run(adapter, WatchedInputStream.of(mutant.bytes()), interaction -> {});
-      refused = false;
-    } catch (ImportException e) {
-      if (!(e.getCause() instanceof InvalidSourceException)) {
-        return new Problem(mutant + ": the import failed without an InvalidSourceException", e);
-      }
-      report = e.report();
-      refused = true;
-    } catch (IOException e) {
-      return failure instanceof IOException ? null : new Problem(mutant + ": the import threw an IOException "
-          + "that a direct read did not", e);
-    }
-    if (refused != failure instanceof InvalidSourceException) {
-      return new Problem(mutant + ": a direct read " + (failure == null ? "ended normally" : "threw " + failure)
-          + " but the import " + (refused ? "was refused" : "was not refused") + ": " + report.summary(), null);
-    }
-    return reportProblem(mutant, report, direct);
-  }
-
-  private static @Nullable Problem reportProblem(Mutant mutant, ImportReport report, ReadOutcome direct) {
-    boolean adapterFailed = !report.isComplete()
-        || report.rejections().stream().anyMatch(r -> r.kind() == Rejection.Kind.ADAPTER_FAILURE);
-    if (adapterFailed) {
-      return new Problem(mutant + ": the importer contained an adapter failure: " + report.summary(), null);
-    }
-    boolean countsAddUp = report.read() == report.accepted() + report.rejected() + report.duplicates();
-    boolean agrees = report.read() == direct.records().size()
-        && report.rejected() == direct.rejections().size()
-        && report.accepted() + report.duplicates() == direct.interactions().size();
-    if (!countsAddUp || !agrees) {
-      return new Problem(mutant + ": the import counted " + report.summary() + " but a direct read yielded "
-          + direct.interactions().size() + " accepted and " + direct.rejections().size() + " rejected records", null);
-    }
-    return null;
-  }
-
-  /** A broken rule, and the exception that shows it, if any. */
-  private record Problem(String message, @Nullable Throwable cause) {}
 }

@@ -25,10 +25,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * ContractSample.of(
- *         ContractSample.resource(getClass(), "/adapter/mentions.jsonl"),
+ *         ContractSample.resource(getClass()::getResourceAsStream, "/adapter/mentions.jsonl"),
  *         List.of(first, second, third))
- *     .withBadRecord(ContractSample.resource(getClass(), "/adapter/mentions-one-bad.jsonl"), 2);
+ *     .withBadRecord(ContractSample.resource(getClass()::getResourceAsStream, "/adapter/mentions-one-bad.jsonl"), 2);
  * }</pre>
+ *
+ * <p><b>Sample files under the module system.</b> Resources in a package of a named module are
+ * encapsulated: {@link Class#getResourceAsStream(String)} finds them only for code of that module (or of a
+ * module the package is open to), and it asks on behalf of its caller. Called by the kit, it would ask for
+ * the kit's module and find nothing. So the test passes the lookup from its own module, as a
+ * {@link ResourceOpener} such as {@code getClass()::getResourceAsStream}, which runs with the test's rights;
+ * this works on the class path too. {@link #resource(Class, String)} is the class-path form.
  *
  * <p>Immutable: the byte arrays are copied in and out.
  *
@@ -85,12 +92,42 @@ public record ContractSample(byte[] source, List<Interaction> expected, @Nullabl
   }
 
   /**
+   * The bytes of a resource that {@code opener} opens, for samples kept as files beside the test: the
+   * form that works on the module path as well as on the class path.
+   *
+   * <pre>{@code
+   * byte[] valid = ContractSample.resource(getClass()::getResourceAsStream, "/acme/valid.csv");
+   * }</pre>
+   *
+   * @param opener opens a resource from the test's own module, usually {@code getClass()::getResourceAsStream}
+   * @param name the resource name, as {@code opener} understands it
+   * @throws FileNotFoundException if {@code opener} finds no such resource
+   * @throws IOException if opening or reading it fails
+   * @since 0.1.0
+   */
+  public static byte[] resource(ResourceOpener opener, String name) throws IOException {
+    requireNonNull(opener, "opener");
+    requireNonNull(name, "name");
+    try (InputStream in = opener.open(name)) {
+      if (in == null) {
+        throw new FileNotFoundException("no resource '" + name + "' where the opener looks");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  /**
    * The bytes of a class-path resource, for samples kept as files beside the test.
+   *
+   * <p>On the module path this finds a resource in a package of {@code anchor}'s module only if the module
+   * opens that package to {@code org.engagement.testkit}; use {@link #resource(ResourceOpener, String)}
+   * there instead.
    *
    * @param anchor the class whose {@link Class#getResourceAsStream(String)} finds the resource; a name
    *     starting with {@code /} is absolute
    * @param name the resource name
-   * @throws FileNotFoundException if there is no such resource
+   * @throws FileNotFoundException if there is no such resource (or, on the module path, the kit may not
+   *     read it)
    * @throws IOException if reading it fails
    */
   public static byte[] resource(Class<?> anchor, String name) throws IOException {
@@ -98,10 +135,21 @@ public record ContractSample(byte[] source, List<Interaction> expected, @Nullabl
     requireNonNull(name, "name");
     try (InputStream in = anchor.getResourceAsStream(name)) {
       if (in == null) {
-        throw new FileNotFoundException("no class-path resource '" + name + "' relative to " + anchor.getName());
+        throw new FileNotFoundException(missing(anchor, name));
       }
       return in.readAllBytes();
     }
+  }
+
+  private static String missing(Class<?> anchor, String name) {
+    String message = "no class-path resource '" + name + "' relative to " + anchor.getName();
+    Module module = anchor.getModule();
+    if (!module.isNamed() || module.equals(ContractSample.class.getModule())) {
+      return message;
+    }
+    return message + "; " + anchor.getName() + " is in module " + module.getName() + ", whose resources in a "
+        + "package are hidden from the testkit unless the package is opened to it: read them with "
+        + "ContractSample.resource(getClass()::getResourceAsStream, \"" + name + "\") instead";
   }
 
   /** A copy of the valid source's bytes. */
@@ -128,6 +176,27 @@ public record ContractSample(byte[] source, List<Interaction> expected, @Nullabl
   public String toString() {
     return "ContractSample[" + source.length + " bytes, " + expected.size() + " interactions, "
         + (badRecord == null ? "no bad-record source" : badRecord) + "]";
+  }
+
+  /**
+   * Opens a named resource on behalf of the test that supplies it. A method reference such as
+   * {@code getClass()::getResourceAsStream} or {@code getClass().getModule()::getResourceAsStream} is made in
+   * the test's module and so reads that module's resources, which the kit itself may not.
+   *
+   * <p>Implementations are called on the test's thread only.
+   *
+   * @since 0.1.0
+   */
+  @FunctionalInterface
+  public interface ResourceOpener {
+    /**
+     * Opens the resource.
+     *
+     * @param name the resource name
+     * @return the resource's bytes, or {@code null} if there is no such resource
+     * @throws IOException if the resource exists but cannot be opened
+     */
+    @Nullable InputStream open(String name) throws IOException;
   }
 
   /**

@@ -10,7 +10,8 @@
  *   }
  *
  *   protected ContractSample sample() throws IOException {
- *     return ContractSample.of(ContractSample.resource(getClass(), "/acme/valid.csv"), List.of(first, second));
+ *     return ContractSample.of(ContractSample.resource(getClass()::getResourceAsStream, "/acme/valid.csv"),
+ *         List.of(first, second));
  *   }
  * }
  * }</pre>

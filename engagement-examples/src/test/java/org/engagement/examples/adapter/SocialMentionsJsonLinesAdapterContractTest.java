@@ -27,7 +27,9 @@ class SocialMentionsJsonLinesAdapterContractTest extends ChannelAdapterContractT
 
   @Override
   protected ContractSample sample() throws IOException {
-    return ContractSample.of(ContractSample.resource(getClass(), "/adapter/social-mentions.jsonl"), List.of(
+    // Opened from this class's own code, so that the lookup works on the module path too.
+    ContractSample.ResourceOpener resources = getClass()::getResourceAsStream;
+    return ContractSample.of(ContractSample.resource(resources, "/adapter/social-mentions.jsonl"), List.of(
             mention("m-1", X, "cust-42", "2024-05-01T09:30:00Z", InteractionType.MENTION,
                 Attributes.builder().put("text", "Loving the new release of @acme").put("followers", 1200).build()),
             mention("m-2", social("linkedin", "LinkedIn"), "cust-7", "2024-05-01T08:00:00Z", InteractionType.SHARE,
@@ -40,7 +42,7 @@ class SocialMentionsJsonLinesAdapterContractTest extends ChannelAdapterContractT
                 Attributes.builder().put("text", "line one\nline two").put("followers", 35).build()),
             mention("m-6", social("mastodon", "Mastodon"), "cust-11", "2024-05-04T07:45:00Z", InteractionType.FOLLOW,
                 Attributes.empty())))
-        .withBadRecord(ContractSample.resource(getClass(), "/adapter/social-mentions-one-bad.jsonl"), 2);
+        .withBadRecord(ContractSample.resource(resources, "/adapter/social-mentions-one-bad.jsonl"), 2);
   }
 
   @Override

@@ -16,8 +16,6 @@ import org.engagement.core.domain.Direction;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
-import org.engagement.roi.EngagementLiftEvidence;
-import org.engagement.roi.RetentionEvidence;
 import org.engagement.roi.lift.DifferenceInDifferences;
 import org.engagement.roi.lift.LiftEstimate;
 

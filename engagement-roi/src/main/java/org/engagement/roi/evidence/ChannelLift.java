@@ -2,7 +2,6 @@ package org.engagement.roi.evidence;
 
 import static java.util.Objects.requireNonNull;
 
-import org.engagement.roi.EngagementLiftEvidence;
 import org.engagement.roi.lift.LiftEstimate;
 
 /**

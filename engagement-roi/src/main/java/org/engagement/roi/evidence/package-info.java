@@ -7,8 +7,8 @@
  * other customers are associations, not proven effects. {@link
  * org.engagement.roi.evidence.ChannelEvidence} says for each figure what it compares, so a
  * reader can judge; a randomised holdout, where one exists, gives stronger evidence through the same
- * {@link org.engagement.roi.RetentionEvidence} and {@link
- * org.engagement.roi.EngagementLiftEvidence} values.
+ * {@link org.engagement.roi.evidence.RetentionEvidence} and {@link
+ * org.engagement.roi.evidence.EngagementLiftEvidence} values.
  *
  * @since 0.1.0
  */

@@ -12,7 +12,6 @@ import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
-import org.engagement.roi.RetentionEvidence;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -50,6 +50,18 @@ public record Brands(String ours, List<String> competitors) implements Serializa
     return new Brands(ours, List.of(competitors));
   }
 
+  /**
+   * Whether two brand names name the same brand: equal ignoring case, accents and repeated white space,
+   * the comparison every brand count of the SDK makes ({@code "Café Nord"} is {@code "cafe  nord"}).
+   *
+   * @param a a brand name
+   * @param b another brand name
+   * @return {@code true} if they fold alike
+   */
+  public static boolean sameName(String a, String b) {
+    return TextFolding.fold(a).equals(TextFolding.fold(b));
+  }
+
   /** Every brand, ours first: the order of counts in reports. */
   public List<String> all() {
     return all(ours, competitors);

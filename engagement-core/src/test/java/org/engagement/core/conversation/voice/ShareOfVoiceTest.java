@@ -125,4 +125,10 @@ class ShareOfVoiceTest {
     assertThat(weekly.merge(ShareOfVoice.of(Brands.of("Acme", "Rival", "Other"), Granularity.WEEK, ZoneOffset.UTC)))
         .isEqualTo(weekly);
   }
+
+  @Test
+  void brandNamesAreTheSameIgnoringCaseAccentsAndSpacing() {
+    assertThat(Brands.sameName("Café Nord", "cafe  NORD")).isTrue();
+    assertThat(Brands.sameName("Acme", "Acne")).isFalse();
+  }
 }

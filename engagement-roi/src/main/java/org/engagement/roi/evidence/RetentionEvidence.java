@@ -1,10 +1,10 @@
-package org.engagement.roi;
+package org.engagement.roi.evidence;
 
 import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * What churn looked like among a channel's engaged customers against a baseline, and what a customer is
- * worth: the inputs of the {@link RewardComponent#RETAINED_VALUE retained value} reward.
+ * worth: the inputs of the {@link org.engagement.roi.RewardComponent#RETAINED_VALUE retained value} reward.
  *
  * <p>{@code retainedCustomers = (baselineChurnRate − engagedChurnRate) · engagedCustomers} and
  * {@code retainedValue = retainedCustomers · valuePerCustomer}. Negative when the engaged churn more than

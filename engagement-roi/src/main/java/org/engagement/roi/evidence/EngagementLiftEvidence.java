@@ -1,11 +1,11 @@
-package org.engagement.roi;
+package org.engagement.roi.evidence;
 
 import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The extra interactions a channel caused (from a lift analysis: treatment against control, or actual
  * against a model baseline) and what one interaction is worth: the inputs of the
- * {@link RewardComponent#ENGAGEMENT_LIFT engagement lift} reward, {@code incrementalInteractions ·
+ * {@link org.engagement.roi.RewardComponent#ENGAGEMENT_LIFT engagement lift} reward, {@code incrementalInteractions ·
  * valuePerInteraction}. Immutable and thread-safe.
  *
  * @param incrementalInteractions interactions above the baseline; finite, negative when engagement fell
