@@ -26,6 +26,7 @@ module org.engagement.core {
   requires org.slf4j;
   requires static transitive org.jspecify;
 
+  exports org.engagement.core;
   exports org.engagement.core.aggregate;
   exports org.engagement.core.channel;
   exports org.engagement.core.churn;

@@ -42,6 +42,16 @@ public final class ChannelAdapters {
     this.discoveryFailures = discoveryFailures;
   }
 
+  /**
+   * Every adapter on the class or module path, as {@code builder().discover().build()}: the same rule as
+   * the attribution models' and the ROI calculators' registries.
+   *
+   * @throws IllegalStateException if two discovered adapters share a name
+   */
+  public static ChannelAdapters defaults() {
+    return builder().discover().build();
+  }
+
   /** A builder, empty until adapters are discovered or registered. */
   public static Builder builder() {
     return new Builder();
