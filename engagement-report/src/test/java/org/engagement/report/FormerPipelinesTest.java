@@ -322,7 +322,12 @@ class FormerPipelinesTest {
         }
         List<Interaction> interactions =
             analysis.input().interactions().stream().filter(i -> members.contains(i.customerId())).toList();
-        reports.put(tier.label(), calculate(interactions, JourneyRules.defaults().journeys(interactions).toJourneySet(),
+        // The former code cut a tier's journeys at the tier's own latest interaction; the pipeline cuts every
+        // tier where it cuts everyone (the analysis's as-of), so that a segment's journeys do not depend on
+        // which customers it holds. The reference follows that one deliberate change.
+        JourneySet tierJourneys =
+            JourneyRules.defaults().withAsOf(analysis.asOf()).journeys(interactions).toJourneySet();
+        reports.put(tier.label(), calculate(interactions, tierJourneys,
             investment.allocatedTo(tier.label(), members.size() / (double) profiles.size()),
             answers.stream().filter(a -> members.contains(a.customerId())).toList()));
       }

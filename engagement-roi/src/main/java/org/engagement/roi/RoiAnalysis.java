@@ -13,6 +13,7 @@ import java.util.Set;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.profile.Purchases;
@@ -96,7 +97,7 @@ public final class RoiAnalysis {
    */
   public RoiResult calculate(RoiData data) {
     Context context = context(requireNonNull(data, "data"));
-    JourneySet journeys = data.journeys().orElseGet(() -> journeys(context.interactions()));
+    JourneySet journeys = data.journeys().orElseGet(() -> journeys(context.interactions(), data.asOf()));
     return calculate(context, new Scope(context.interactions(), journeys, data.investment(), data.answers()));
   }
 
@@ -123,11 +124,18 @@ public final class RoiAnalysis {
     List<Interaction> interactions =
         context.interactions().stream().filter(i -> members.contains(i.customerId())).toList();
     List<SurveyAnswer> answers = data.answers().stream().filter(a -> members.contains(a.customerId())).toList();
-    return new Scope(interactions, journeys(interactions), data.investment().allocatedTo(segment, share), answers);
+    return new Scope(interactions, journeys(interactions, data.asOf()), data.investment().allocatedTo(segment, share),
+        answers);
   }
 
-  private JourneySet journeys(List<Interaction> interactions) {
-    return settings.journeys().journeys(interactions).toJourneySet();
+  /**
+   * The journeys of {@code interactions} with the window ending at the data's as-of (unless the settings'
+   * rules fix their own), so that a segment's journeys are cut where everyone's are, whatever its members'
+   * latest interaction.
+   */
+  private JourneySet journeys(List<Interaction> interactions, Instant asOf) {
+    JourneyRules rules = settings.journeys();
+    return (rules.asOf() == null ? rules.withAsOf(asOf) : rules).journeys(interactions).toJourneySet();
   }
 
   /** What every scope of one data set shares: the window, the value of a kept customer, the mapping. */
