@@ -22,12 +22,10 @@ import org.engagement.core.value.tier.MetricNames;
  * The quick start on the bundled sample: import interactions from CSV with a full account of every
  * record, see where the customers are, and find a segment.
  *
- * <p>Run it with {@code java -jar engagement-examples/target/engagement.jar quickstart}.
+ * <p>Run it with {@code java -cp engagement-examples/target/examples.jar
+ * org.engagement.examples.quickstart.QuickStart}.
  */
 public final class QuickStart {
-  /** The bundled sample, on the class path. */
-  public static final String SAMPLE = "/sample/interactions.csv";
-
   private QuickStart() {}
 
   /** Runs the quick start on the bundled sample and prints to {@code out}. */

@@ -47,6 +47,17 @@ class QuickStartExamplesTest {
     assertThat(out.lines().filter(line -> line.startsWith("direct ")).findFirst().orElseThrow()).endsWith(" -");
   }
 
+  @Test
+  void firstStepsReachesEveryProductFromItsEntryPoint() {
+    String out = run(FirstSteps::run);
+
+    assertThat(out).contains("import: csv: read 27918, accepted 27918, rejected 0, duplicates 0");
+    assertThat(out).containsPattern("segment 'spent 500 EUR or more': \\d+ of \\d+ customers");
+    assertThat(out).containsPattern("shao-li credit of \\d+ conversions: press \\d+\\.\\d, trade-show \\d+\\.\\d");
+    assertThat(out).containsPattern("lifetime value: \\d+ buyers predicted");
+    assertThat(out).containsPattern("ROI over 10 channels: cost \\d+\\.\\d{2} EUR, ROI -?\\d+\\.\\d%");
+  }
+
   private static String run(Consumer<PrintStream> example) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     example.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
