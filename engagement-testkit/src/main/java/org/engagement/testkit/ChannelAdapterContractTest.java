@@ -1,6 +1,7 @@
 package org.engagement.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.engagement.testkit.ContractRules.difference;
 import static org.engagement.testkit.ContractRules.numberingProblem;
 import static org.engagement.testkit.ContractRules.survivalProblem;
-import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -527,10 +527,8 @@ public abstract class ChannelAdapterContractTest {
 
   private ContractSample.BadRecord requireBadRecordSample() throws IOException {
     ContractSample.BadRecord bad = theSample().badRecord();
-    if (bad == null) {
-      return abort("sample() has no bad-record source; add one with withBadRecord(source, recordNumber)");
-    }
-    return bad;
+    assumeTrue(bad != null, "sample() has no bad-record source; add one with withBadRecord(source, recordNumber)");
+    return requireNonNull(bad, "assumeTrue aborts the test without one");
   }
 
   /**
