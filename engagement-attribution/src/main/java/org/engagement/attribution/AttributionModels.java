@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.engagement.core.domain.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -174,7 +175,7 @@ public final class AttributionModels {
       return this;
     }
 
-    private void skip(String message, Object argument) {
+    private void skip(String message, @Nullable Object argument) {
       discoveryFailures++;
       LoggerFactory.getLogger(AttributionModels.class).warn(message, argument);
     }

@@ -183,7 +183,7 @@ public final class ModelParameters {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof ModelParameters && values.equals(((ModelParameters) o).values);
+    return o instanceof ModelParameters p && values.equals(p.values);
   }
 
   @Override

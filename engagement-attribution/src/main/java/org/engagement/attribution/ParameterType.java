@@ -112,7 +112,7 @@ public abstract class ParameterType<T> {
   public final T convert(String parameter, Object value) {
     requireNonNull(parameter, "parameter");
     requireNonNull(value, parameter);
-    return value instanceof String ? parse(parameter, (String) value) : cast(parameter, value);
+    return value instanceof String text ? parse(parameter, text) : cast(parameter, value);
   }
 
   /** Reads the text form. */
@@ -193,8 +193,8 @@ public abstract class ParameterType<T> {
 
     @Override
     Double cast(String parameter, Object value) {
-      if (value instanceof Number) {
-        return finite(parameter, value, ((Number) value).doubleValue());
+      if (value instanceof Number number) {
+        return finite(parameter, value, number.doubleValue());
       }
       throw wrongType(parameter, value);
     }
@@ -228,8 +228,8 @@ public abstract class ParameterType<T> {
 
     @Override
     Boolean cast(String parameter, Object value) {
-      if (value instanceof Boolean) {
-        return (Boolean) value;
+      if (value instanceof Boolean flag) {
+        return flag;
       }
       throw wrongType(parameter, value);
     }

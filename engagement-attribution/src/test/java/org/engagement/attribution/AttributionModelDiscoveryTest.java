@@ -224,7 +224,7 @@ class AttributionModelDiscoveryTest {
 
     static Isolated overClassPath() throws MalformedURLException {
       List<URL> urls = new ArrayList<>();
-      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
         if (!entry.isEmpty()) {
           urls.add(new File(entry).toURI().toURL());
         }

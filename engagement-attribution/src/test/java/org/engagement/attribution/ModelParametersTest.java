@@ -60,7 +60,7 @@ class ModelParametersTest {
   @Test
   void booleansTextAndChoices() {
     assertThat(read(ParameterType.bool(), " FALSE")).isFalse();
-    assertThat(read(ParameterType.bool(), Boolean.TRUE)).isTrue();
+    assertThat(read(ParameterType.bool(), true)).isTrue();
     refused(ParameterType.bool(), "yes", "p 'yes' is invalid: must be true or false");
     assertThat(read(ParameterType.text(), " as given ")).isEqualTo(" as given ");
     refused(ParameterType.text(), 1, "p '1' is invalid: must be a String; got Integer");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
@@ -147,7 +148,7 @@ final class AttributeCommand implements Callable<Integer> {
     try {
       return registry.create(name, ModelParameters.of(parameters));
     } catch (NoSuchElementException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(Objects.requireNonNullElse(e.getMessage(), "no model named " + name));
     } catch (IllegalArgumentException e) {
       throw new UsageException("model " + name + ": " + e.getMessage());
     }

@@ -46,7 +46,7 @@ record CliRun(int exit, String out, String err) {
   /** The {@code metric,value} output as a map, after checking the header. */
   Map<String, String> metrics() {
     Map<String, String> metrics = new LinkedHashMap<>();
-    String[] lines = out.split("\n");
+    String[] lines = out.lines().toArray(String[]::new);
     assertThat(lines[0]).isEqualTo("metric,value");
     for (int i = 1; i < lines.length; i++) {
       int comma = lines[i].lastIndexOf(',');

@@ -24,7 +24,7 @@ class ClvCommandTest {
 
   /** The {@code parameter,value} output as a map, after checking the header. */
   private static Map<String, Double> fit(CliRun run) {
-    String[] lines = run.out().split("\n");
+    String[] lines = run.out().lines().toArray(String[]::new);
     assertThat(lines[0]).isEqualTo("parameter,value");
     Map<String, Double> values = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
@@ -58,7 +58,7 @@ class ClvCommandTest {
   void theUnitOptionScalesAlpha(@TempDir Path dir) throws IOException {
     StringBuilder days = new StringBuilder("ID,frequency,recency,T\n");
     for (String line : Files.readAllLines(Path.of(SUMMARY)).subList(1, 2358)) {
-      String[] f = line.split(",");
+      String[] f = line.split(",", -1);
       days.append(f[0]).append(',').append(f[1]).append(',').append(Double.parseDouble(f[2]) * 7).append(',')
           .append(Double.parseDouble(f[3]) * 7).append('\n');
     }

@@ -124,7 +124,7 @@ class ValueCommandTest {
     List<String> rows = new ArrayList<>();
     rows.add("customer_id,timestamp,amount");
     for (String line : Files.readAllLines(sample, StandardCharsets.US_ASCII)) {
-      String[] f = line.trim().split("\\s+");
+      String[] f = line.trim().split("\\s+", -1);
       if (f.length == 5) {
         rows.add(f[1] + "," + f[2].substring(0, 4) + "-" + f[2].substring(4, 6) + "-" + f[2].substring(6) + "," + f[4]);
       }

@@ -2,7 +2,6 @@ package org.engagement.report;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.Journeys;
 import org.engagement.clv.RepeatBuyingMetrics;

@@ -77,7 +77,7 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
     return of(analysis, model, predictor, profile -> true);
   }
 
-  /** The section over the customers {@code predicted} selects (the buyers, for a repeat-buying model). */
+  /** The section over the customers {@code covered} selects (the buyers, for a repeat-buying model). */
   private static ReportSection of(Analysis analysis, String model, ValuePredictor predictor,
       Predicate<CustomerProfile> covered) {
     List<CustomerProfile> profiles = analysis.profiles().stream().filter(covered).toList();

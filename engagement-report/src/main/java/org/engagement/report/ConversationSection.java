@@ -327,7 +327,7 @@ public record ConversationSection(
   }
 
   private static Html.Cell count(long value) {
-    return new Html.Cell(NumberText.number(value, 0), (double) value);
+    return new Html.Cell(NumberText.number((double) value, 0), (double) value);
   }
 
   private static String trendText(Trend trend) {

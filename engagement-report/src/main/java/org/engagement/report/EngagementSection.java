@@ -77,7 +77,7 @@ public record EngagementSection(Granularity granularity, List<LocalDate> periods
     ValueTiers tiers = ValueTiers.of(ValuePredictor.none(), profiles);
     Map<ValueTier, Integer> sizes = tiers.counts(profiles);
     for (ValueTier tier : ValueTier.values()) {
-      if (sizes.get(tier) == 0) {
+      if (sizes.getOrDefault(tier, 0) == 0) {
         continue;
       }
       series.put(tier.label(), scores(timeline.perSegment(tiers.segment(tier), profiles, perCustomer)));

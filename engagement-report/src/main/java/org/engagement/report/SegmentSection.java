@@ -103,7 +103,7 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
     html.table("Value tiers", List.of("tier", "customers", "value", "mean engagement"), rows);
     List<String> segments = new ArrayList<>(rfm.keySet());
     html.chart("Buyers per RFM segment (recency and frequency quintiles)", BarChart.single(
-        "Buyers per RFM segment", segments, segments.stream().map(s -> (double) rfm.get(s)).toList()));
+        "Buyers per RFM segment", segments, rfm.values().stream().map(Integer::doubleValue).toList()));
   }
 
   @Override

@@ -150,8 +150,8 @@ class HtmlReportTest {
     double[] y = new double[4];
     double[] x = new double[4];
     for (int i = 0; i < 4; i++) {
-      x[i] = Double.parseDouble(points[i].split(",")[0]);
-      y[i] = Double.parseDouble(points[i].split(",")[1]);
+      x[i] = Double.parseDouble(points[i].split(",", -1)[0]);
+      y[i] = Double.parseDouble(points[i].split(",", -1)[1]);
     }
     double width = x[3] - x[0];
     double height = y[0] - y[3];

@@ -50,9 +50,8 @@ class ReportModelTest {
     model = ReportModel.build(analysis, ReportModel.defaultBuilders());
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T extends ReportSection> T section(String id) {
-    return (T) model.section(id).orElseThrow();
+  private static <T extends ReportSection> T section(String id, Class<T> type) {
+    return type.cast(model.section(id).orElseThrow());
   }
 
   @Test
@@ -68,7 +67,7 @@ class ReportModelTest {
 
   @Test
   void dataSectionReportsTheRejectedRow() {
-    DataSection data = section("data");
+    DataSection data = section("data", DataSection.class);
     assertThat(data.importReport().read()).isEqualTo(11);
     assertThat(data.importReport().rejected()).isEqualTo(1);
     assertThat(data.customers()).isEqualTo(4);
@@ -84,7 +83,7 @@ class ReportModelTest {
    */
   @Test
   void creditTableIsEveryModelsResult() {
-    AttributionSection attribution = section("attribution");
+    AttributionSection attribution = section("attribution", AttributionSection.class);
     assertThat(attribution.conversions()).isEqualTo(3.0);
     assertThat(attribution.value()).isEqualTo(450.0);
     assertThat(attribution.untouchedConversions()).isEqualTo(1.0);
@@ -117,7 +116,7 @@ class ReportModelTest {
    */
   @Test
   void lorenzPointsAreTheValueConcentrationPoints() {
-    ConcentrationSection concentration = section("concentration");
+    ConcentrationSection concentration = section("concentration", ConcentrationSection.class);
     assertThat(concentration.lorenz()).containsExactly(0.0, 0.2, 0.4, 1.0);
     assertThat(concentration.topTwenty()).isEqualTo(0.6);
     assertThat(concentration.gini()).isCloseTo(0.266667, within(1e-6));
@@ -133,7 +132,7 @@ class ReportModelTest {
    */
   @Test
   void tiersAndRfmSegmentsAreTheApisCounts() {
-    SegmentSection segments = section("segments");
+    SegmentSection segments = section("segments", SegmentSection.class);
     Map<String, Integer> rfm = new LinkedHashMap<>();
     RfmScores.of(new long[] {53, 31, 0}, new long[] {1, 1, 2}, new double[] {100, 300, 100}).segmentCounts()
         .forEach((segment, count) -> rfm.put(segment.displayName(), count));
@@ -157,14 +156,14 @@ class ReportModelTest {
   /** A later stage implies the earlier ones: a, b and c bought, so they reached every stage; d only touched. */
   @Test
   void funnelIsTheFunnelReport() {
-    FunnelSection funnel = section("funnel");
+    FunnelSection funnel = section("funnel", FunnelSection.class);
     assertThat(funnel.report()).isEqualTo(Funnel.of(FunnelDefinition.defaults()).addAll(input.interactions()).report());
     assertThat(funnel.report().overall().reached()).containsExactly(4, 3, 3, 3);
   }
 
   @Test
   void presenceIsTheChannelPresenceReport() {
-    PresenceSection presence = section("presence");
+    PresenceSection presence = section("presence", PresenceSection.class);
     var expected = ChannelPresence.of(LocalDate.of(2024, 1, 5).atTime(10, 0).toInstant(ZoneOffset.UTC),
         analysis.asOf().plusNanos(1), ConversionRule.purchases()).addAll(input.interactions()).report();
     assertThat(presence.report()).isEqualTo(expected);
@@ -177,7 +176,7 @@ class ReportModelTest {
   /** 2024-01-05 to 2024-03-05 is 60 days: weekly periods, from the ISO week of 2024-01-01 to that of 03-04. */
   @Test
   void engagementTrendIsTheTimelinesMeanScore() {
-    EngagementSection engagement = section("engagement");
+    EngagementSection engagement = section("engagement", EngagementSection.class);
     assertThat(engagement.granularity()).isEqualTo(Granularity.WEEK);
     EngagementTimeline timeline = new EngagementTimeline(EngagementScorer.defaults(), Granularity.WEEK,
         ZoneOffset.UTC, LocalDate.of(2024, 1, 5), LocalDate.of(2024, 3, 5));

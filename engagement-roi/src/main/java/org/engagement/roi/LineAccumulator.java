@@ -1,5 +1,7 @@
 package org.engagement.roi;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.EnumMap;
 import java.util.Map;
 import org.engagement.core.domain.Money;
@@ -46,6 +48,11 @@ final class LineAccumulator {
     }
     conversions += share * other.conversions;
     engagedCustomers += share * other.engagedCustomers;
+  }
+
+  /** The reward of {@code component}; every component starts at zero. */
+  double reward(RewardComponent component) {
+    return requireNonNull(rewards.get(component), "every component starts at zero");
   }
 
   /** The cost as the sum of the monthly cash flows, in which the owners' shares are worked out. */

@@ -128,7 +128,8 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
       lines.put(name, line);
     }
     for (Cost cost : inputs.investment().costs()) {
-      lines.get(cost.channel()).addCost(monthIndex(inputs, cost), cost.amount());
+      requireNonNull(lines.get(cost.channel()), "every cost's channel has a line")
+          .addCost(monthIndex(inputs, cost), cost.amount());
     }
     return lines;
   }
@@ -144,13 +145,16 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
       spendByOwnerAndChannel.computeIfAbsent(cost.owner(), owner -> new TreeMap<>())
           .merge(cost.channel(), amount(cost), Double::sum);
     }
-    spendByOwnerAndChannel.forEach((owner, spend) -> spend.forEach((channel, amount) -> {
-      LineAccumulator channelLine = channels.get(channel);
-      double channelCost = channelLine.cost();
-      if (channelCost > 0) {
-        owners.get(owner).addShareOf(channelLine, amount / channelCost);
-      }
-    }));
+    spendByOwnerAndChannel.forEach((owner, spend) -> {
+      LineAccumulator ownerLine = requireNonNull(owners.get(owner), "every owner with spend has a line");
+      spend.forEach((channel, amount) -> {
+        LineAccumulator channelLine = requireNonNull(channels.get(channel), "every cost's channel has a line");
+        double channelCost = channelLine.cost();
+        if (channelCost > 0) {
+          ownerLine.addShareOf(channelLine, amount / channelCost);
+        }
+      });
+    });
     return owners;
   }
 
@@ -170,10 +174,10 @@ public final class RelationshipRoiCalculator implements RoiCalculator {
   private OptionalInt paybackMonth(LineAccumulator line, int windowMonths) {
     double[] cost = line.monthlyCost;
     int horizon = cost.length;
-    double windowReward = margin * (line.rewards.get(RewardComponent.ATTRIBUTED_REVENUE)
-        + line.rewards.get(RewardComponent.SELF_REPORTED_INFLUENCE)
-        + line.rewards.get(RewardComponent.ENGAGEMENT_LIFT)) / windowMonths;
-    double horizonReward = margin * line.rewards.get(RewardComponent.RETAINED_VALUE) / horizon;
+    double windowReward = margin * (line.reward(RewardComponent.ATTRIBUTED_REVENUE)
+        + line.reward(RewardComponent.SELF_REPORTED_INFLUENCE)
+        + line.reward(RewardComponent.ENGAGEMENT_LIFT)) / windowMonths;
+    double horizonReward = margin * line.reward(RewardComponent.RETAINED_VALUE) / horizon;
     double monthlyFactor = 1 / Math.pow(1 + annualDiscountRate, 1.0 / 12);
     double discount = 1;
     double net = 0;

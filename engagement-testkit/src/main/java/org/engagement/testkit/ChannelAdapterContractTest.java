@@ -1,6 +1,7 @@
 package org.engagement.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -527,7 +528,7 @@ public abstract class ChannelAdapterContractTest {
   private ContractSample.BadRecord requireBadRecordSample() throws IOException {
     ContractSample.BadRecord bad = theSample().badRecord();
     assumeTrue(bad != null, "sample() has no bad-record source; add one with withBadRecord(source, recordNumber)");
-    return bad;
+    return requireNonNull(bad, "assumeTrue aborts the test without one");
   }
 
   /**

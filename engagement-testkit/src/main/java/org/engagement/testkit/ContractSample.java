@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * @param badRecord a source with exactly one bad record, or {@code null} to skip the tests that need one
  * @since 0.1.0
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out; equals, hashCode and toString read the contents
 public record ContractSample(byte[] source, List<Interaction> expected, @Nullable BadRecord badRecord) {
 
   /**
@@ -207,6 +208,7 @@ public record ContractSample(byte[] source, List<Interaction> expected, @Nullabl
    * @param recordNumber the record number of the bad record, counting from 1
    * @since 0.1.0
    */
+  @SuppressWarnings("ArrayRecordComponent") // copied in and out; equals, hashCode and toString read the contents
   public record BadRecord(byte[] source, long recordNumber) {
 
     /**

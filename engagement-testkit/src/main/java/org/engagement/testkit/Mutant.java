@@ -19,6 +19,7 @@ import java.util.Random;
  * @param description how the source was damaged, for failure messages
  * @param bytes the damaged source
  */
+@SuppressWarnings("ArrayRecordComponent") // a message and its input, never compared or hashed
 record Mutant(String description, byte[] bytes) {
   private static final byte[] STRUCTURAL = {
     0x00, '\t', '\n', '\r', ' ', '"', '\'', ',', ';', ':', '[', ']', '{', '}', '\\', '-', '0', '9',

@@ -282,13 +282,9 @@ public final class HeuristicModel implements AttributionModel {
       int end = journeys.end(p);
       int length = end - start;
       switch (kind) {
-        case FIRST:
-          credit(conv, value, journeys.channelAt(start), c, v, 1);
-          break;
-        case LAST:
-          credit(conv, value, journeys.channelAt(end - 1), c, v, 1);
-          break;
-        case LAST_NON_DIRECT: {
+        case FIRST -> credit(conv, value, journeys.channelAt(start), c, v, 1);
+        case LAST -> credit(conv, value, journeys.channelAt(end - 1), c, v, 1);
+        case LAST_NON_DIRECT -> {
           int chosen = journeys.channelAt(end - 1);
           for (int i = end - 1; i >= start; i--) {
             int ch = journeys.channelAt(i);
@@ -298,17 +294,14 @@ public final class HeuristicModel implements AttributionModel {
             }
           }
           credit(conv, value, chosen, c, v, 1);
-          break;
         }
-        case LINEAR: {
+        case LINEAR -> {
           double w = 1.0 / length;
           for (int i = start; i < end; i++) {
             credit(conv, value, journeys.channelAt(i), c, v, w);
           }
-          break;
         }
-        case LINEAR_UNIQUE:
-        case PARTICIPATION: {
+        case LINEAR_UNIQUE, PARTICIPATION -> {
           int count = 0;
           for (int i = start; i < end; i++) {
             int ch = journeys.channelAt(i);
@@ -321,13 +314,9 @@ public final class HeuristicModel implements AttributionModel {
           for (int k = 0; k < count; k++) {
             credit(conv, value, unique[k], c, v, w);
           }
-          break;
         }
-        case POSITION:
-          position(journeys, start, length, c, v, conv, value);
-          break;
-        default:
-          throw new AssertionError(kind);
+        case POSITION -> position(journeys, start, length, c, v, conv, value);
+        default -> throw new AssertionError(kind);
       }
     }
     return AttributionResult.of(name, journeys.channels(), conv, value, journeys.totalConversions(),

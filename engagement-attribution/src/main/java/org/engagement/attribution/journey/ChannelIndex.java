@@ -72,7 +72,7 @@ public final class ChannelIndex {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof ChannelIndex && Arrays.equals(names, ((ChannelIndex) o).names);
+    return o instanceof ChannelIndex i && Arrays.equals(names, i.names);
   }
 
   @Override

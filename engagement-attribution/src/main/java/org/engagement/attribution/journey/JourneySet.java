@@ -228,10 +228,9 @@ public final class JourneySet implements Mergeable<JourneySet> {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof JourneySet)) {
+    if (!(o instanceof JourneySet s)) {
       return false;
     }
-    JourneySet s = (JourneySet) o;
     return channels.equals(s.channels) && Arrays.equals(offsets, s.offsets) && Arrays.equals(touches, s.touches)
         && Arrays.equals(conversions, s.conversions) && Arrays.equals(values, s.values)
         && Arrays.equals(nulls, s.nulls) && Objects.equals(timed, s.timed);
@@ -443,7 +442,7 @@ public final class JourneySet implements Mergeable<JourneySet> {
 
     @Override
     public boolean equals(@Nullable Object o) {
-      return o instanceof PathKey && Arrays.equals(ids, ((PathKey) o).ids);
+      return o instanceof PathKey k && Arrays.equals(ids, k.ids);
     }
 
     @Override

@@ -239,10 +239,9 @@ public final class Journeys implements Mergeable<Journeys> {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof Journeys)) {
+    if (!(o instanceof Journeys j)) {
       return false;
     }
-    Journeys j = (Journeys) o;
     return channels.equals(j.channels) && Arrays.equals(customers, j.customers)
         && Arrays.equals(offsets, j.offsets) && Arrays.equals(touches, j.touches)
         && Arrays.equals(touchMillis, j.touchMillis) && Arrays.equals(touchTypes, j.touchTypes)
@@ -334,6 +333,7 @@ public final class Journeys implements Mergeable<Journeys> {
       untouchedValue = untouchedValue.add(value);
     }
 
+    @SuppressWarnings("EnumOrdinal") // one byte per touch, read back through TYPES (values() in the same order)
     void touch(int channel, long millis, InteractionType type) {
       if (touchCount == touches.length) {
         touches = Arrays.copyOf(touches, touchCount * 2);

@@ -243,7 +243,7 @@ final class ChannelSetGame {
 
     @Override
     public boolean equals(@Nullable Object o) {
-      return o instanceof SetKey && Arrays.equals(ids, ((SetKey) o).ids);
+      return o instanceof SetKey k && Arrays.equals(ids, k.ids);
     }
 
     @Override

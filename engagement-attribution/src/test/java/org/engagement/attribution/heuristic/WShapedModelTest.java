@@ -28,7 +28,7 @@ class WShapedModelTest {
   private static JourneySet journey(String customer, String... touches) {
     List<Interaction> interactions = new ArrayList<>();
     for (int i = 0; i < touches.length; i++) {
-      String[] channelAndType = touches[i].split(":");
+      String[] channelAndType = touches[i].split(":", -1);
       InteractionType type = channelAndType.length > 1
           ? InteractionType.valueOf(channelAndType[1]) : InteractionType.CLICK;
       interactions.add(interaction(customer, channelAndType[0], i, type, null));

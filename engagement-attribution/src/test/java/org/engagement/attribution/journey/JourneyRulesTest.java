@@ -195,6 +195,6 @@ class JourneyRulesTest {
     assertThat(reordered.untouchedConversions()).isEqualTo(original.untouchedConversions());
     JourneySet set = original.toJourneySet();
     long conversions = interactions.stream().filter(i -> i.type() == InteractionType.PURCHASE).count();
-    assertThat(set.totalConversions() + original.untouchedConversions()).isEqualTo(conversions);
+    assertThat(set.totalConversions() + original.untouchedConversions()).isEqualTo((double) conversions);
   }
 }

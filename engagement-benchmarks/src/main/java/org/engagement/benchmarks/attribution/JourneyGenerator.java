@@ -134,7 +134,7 @@ public final class JourneyGenerator {
     }
     JourneySet.Builder builder = JourneySet.builder();
     for (Counts counts : byPath.values()) {
-      builder.add(counts.names, counts.conversions, counts.cents / 100.0, counts.nulls);
+      builder.add(counts.names, (double) counts.conversions, counts.cents / 100.0, (double) counts.nulls);
     }
     return builder.build();
   }

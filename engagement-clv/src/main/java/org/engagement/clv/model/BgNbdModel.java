@@ -133,7 +133,6 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
     Histories.checkOutput(horizons, out);
     double shape = r + frequency;
     double bx = b + frequency;
-    double c = a + bx - 1;
     double alive = probabilityAlive(frequency, recency, age);
     for (int i = 0; i < horizons.length; i++) {
       double t = horizons[i];

@@ -1,7 +1,7 @@
 package org.engagement.clv.model;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.InvalidFieldException;
 
@@ -20,16 +20,7 @@ final class CompressedHistories {
     if (rows.isEmpty()) {
       throw new InvalidFieldException("summaries", rows, "must not be empty");
     }
-    TreeMap<Integer, Integer> index = new TreeMap<>();
-    for (WeightedSummary row : rows) {
-      index.putIfAbsent(row.frequency(), 0);
-    }
-    distinctFrequencies = new int[index.size()];
-    int k = 0;
-    for (Integer x : index.keySet()) {
-      distinctFrequencies[k] = x;
-      index.put(x, k++);
-    }
+    distinctFrequencies = rows.stream().mapToInt(WeightedSummary::frequency).sorted().distinct().toArray();
     int n = rows.size();
     frequencyIndex = new int[n];
     recency = new double[n];
@@ -37,7 +28,7 @@ final class CompressedHistories {
     weight = new double[n];
     for (int i = 0; i < n; i++) {
       WeightedSummary row = rows.get(i);
-      frequencyIndex[i] = index.get(row.frequency());
+      frequencyIndex[i] = Arrays.binarySearch(distinctFrequencies, row.frequency());
       recency[i] = row.recency();
       age[i] = row.age();
       weight[i] = row.weight();

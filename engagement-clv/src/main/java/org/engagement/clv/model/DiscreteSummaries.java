@@ -95,7 +95,7 @@ public final class DiscreteSummaries implements Mergeable<DiscreteSummaries> {
   /** Whether {@code o} has the same histories with the same weights. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof DiscreteSummaries && rows.equals(((DiscreteSummaries) o).rows);
+    return o instanceof DiscreteSummaries s && rows.equals(s.rows);
   }
 
   @Override

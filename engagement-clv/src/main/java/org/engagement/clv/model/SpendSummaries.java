@@ -118,7 +118,7 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
   /** Whether {@code o} has the same rows with the same weights. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof SpendSummaries && rows.equals(((SpendSummaries) o).rows);
+    return o instanceof SpendSummaries s && rows.equals(s.rows);
   }
 
   @Override

@@ -114,7 +114,7 @@ public final class WeightedSummaries implements Mergeable<WeightedSummaries> {
   /** Whether {@code o} has the same rows with the same weights. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof WeightedSummaries && rows.equals(((WeightedSummaries) o).rows);
+    return o instanceof WeightedSummaries s && rows.equals(s.rows);
   }
 
   @Override

@@ -45,7 +45,7 @@ public final class CdnowSampleReader {
       if (trimmed.isEmpty()) {
         continue;
       }
-      String[] fields = trimmed.split("\\s+");
+      String[] fields = trimmed.split("\\s+", -1);
       if (fields.length != 5) {
         throw new InvalidFieldException("line", trimmed, "must have 5 fields (line " + number + ")");
       }

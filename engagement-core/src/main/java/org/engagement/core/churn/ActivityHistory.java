@@ -186,15 +186,16 @@ public final class ActivityHistory implements Mergeable<ActivityHistory> {
     private final InstantColumn instants;
 
     Form(ActivityHistory history) {
-      customers = history.times.keySet().toArray(String[]::new);
-      Arrays.sort(customers);
+      List<Map.Entry<String, Instant[]>> byCustomer = new ArrayList<>(history.times.entrySet());
+      byCustomer.sort(Map.Entry.comparingByKey());
+      customers = byCustomer.stream().map(Map.Entry::getKey).toArray(String[]::new);
       start = new int[customers.length + 1];
       for (int i = 0; i < customers.length; i++) {
-        start[i + 1] = start[i] + history.times.get(customers[i]).length;
+        start[i + 1] = start[i] + byCustomer.get(i).getValue().length;
       }
       instants = InstantColumn.ofSize(start[customers.length]);
       for (int i = 0; i < customers.length; i++) {
-        Instant[] own = history.times.get(customers[i]);
+        Instant[] own = byCustomer.get(i).getValue();
         for (int k = 0; k < own.length; k++) {
           instants.set(start[i] + k, own[k]);
         }

@@ -170,7 +170,7 @@ final class CustomerCells implements Serializable {
       }
       if ((int) (meta >>> 32) == hash) {
         String key = keys[slot];
-        if (key == id || id.equals(key)) {
+        if (id.equals(key)) {
           return slot;
         }
       }

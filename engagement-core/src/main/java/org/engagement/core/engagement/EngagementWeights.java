@@ -57,6 +57,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
+@SuppressWarnings("EnumOrdinal") // arrays indexed by ordinal on purpose: weight() runs for every interaction scored
 public final class EngagementWeights implements Serializable {
   private static final long serialVersionUID = 1L;
 

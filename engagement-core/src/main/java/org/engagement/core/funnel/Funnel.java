@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -335,8 +334,9 @@ public final class Funnel implements Mergeable<Funnel> {
 
     Form(Funnel funnel) {
       definition = funnel.definition;
-      customers = funnel.progress.keySet().toArray(String[]::new);
-      Arrays.sort(customers);
+      List<Map.Entry<String, Progress>> byCustomer = new ArrayList<>(funnel.progress.entrySet());
+      byCustomer.sort(Map.Entry.comparingByKey());
+      customers = byCustomer.stream().map(Map.Entry::getKey).toArray(String[]::new);
       List<Channel> all = new ArrayList<>();
       for (Progress cell : funnel.progress.values()) {
         for (Channel where : cell.channel) {
@@ -351,7 +351,7 @@ public final class Funnel implements Mergeable<Funnel> {
       reachedAt = InstantColumn.ofSize(customers.length * stages);
       reachedOn = new int[customers.length * stages];
       for (int i = 0; i < customers.length; i++) {
-        Progress cell = funnel.progress.get(customers[i]);
+        Progress cell = byCustomer.get(i).getValue();
         for (int k = 0; k < stages; k++) {
           Channel where = cell.channel[k];
           reachedAt.set(i * stages + k, cell.at[k]);

@@ -14,11 +14,11 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collector;
 import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.Channel;
@@ -228,39 +228,40 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
   }
 
   private PresenceReport build(Set<String> population) {
-    List<Channel> channels = new ArrayList<>(activeByChannel.keySet());
-    channels.sort(Channel.ORDER);
-    Map<Channel, Set<String>> byChannel = new HashMap<>();
+    List<Map.Entry<Channel, Set<String>>> active = new ArrayList<>(activeByChannel.entrySet());
+    active.sort(Map.Entry.comparingByKey(Channel.ORDER));
+    Map<Channel, Set<String>> byChannel = new LinkedHashMap<>();
     Map<ChannelGroup, Set<String>> byGroup = new EnumMap<>(ChannelGroup.class);
     Set<String> anywhere = new HashSet<>();
-    for (Channel channel : channels) {
+    for (Map.Entry<Channel, Set<String>> channel : active) {
       Set<String> ids = new HashSet<>();
-      for (String id : activeByChannel.get(channel)) {
+      for (String id : channel.getValue()) {
         if (population.contains(id)) {
           ids.add(id);
         }
       }
-      byChannel.put(channel, ids);
-      byGroup.computeIfAbsent(channel.group(), g -> new HashSet<>()).addAll(ids);
+      byChannel.put(channel.getKey(), ids);
+      byGroup.computeIfAbsent(channel.getKey().group(), g -> new HashSet<>()).addAll(ids);
       anywhere.addAll(ids);
     }
-    List<ChannelGroup> groups = new ArrayList<>(byGroup.keySet());
     int known = population.size();
     return new PresenceReport(
         from,
         to,
         known,
         anywhere.size(),
-        counts(channels, byChannel, known),
-        counts(groups, byGroup, known),
-        overlap(channels, byChannel::get),
-        overlap(groups, byGroup::get));
+        counts(byChannel, known),
+        counts(byGroup, known),
+        overlap(byChannel),
+        overlap(byGroup));
   }
 
-  private <K> List<PresenceCount<K>> counts(List<K> keys, Map<K, Set<String>> ids, int known) {
-    List<PresenceCount<K>> rows = new ArrayList<>(keys.size());
-    for (K key : keys) {
-      Set<String> active = ids.get(key);
+  /** A count per key of {@code ids}, in its order. */
+  private <K> List<PresenceCount<K>> counts(Map<K, Set<String>> ids, int known) {
+    List<PresenceCount<K>> rows = new ArrayList<>(ids.size());
+    for (Map.Entry<K, Set<String>> entry : ids.entrySet()) {
+      K key = entry.getKey();
+      Set<String> active = entry.getValue();
       int customers = 0;
       for (String id : active) {
         if (converted.contains(id)) {
@@ -272,14 +273,17 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
     return rows;
   }
 
-  private static <K> OverlapMatrix<K> overlap(List<K> keys, Function<K, Set<String>> ids) {
+  /** The overlaps of the keys of {@code ids}, in its order. */
+  private static <K> OverlapMatrix<K> overlap(Map<K, Set<String>> ids) {
+    List<K> keys = new ArrayList<>(ids.keySet());
+    List<Set<String>> sets = new ArrayList<>(ids.values());
     int n = keys.size();
     int[] counts = new int[n * n];
     for (int i = 0; i < n; i++) {
-      Set<String> a = ids.apply(keys.get(i));
+      Set<String> a = sets.get(i);
       counts[i * n + i] = a.size();
       for (int j = i + 1; j < n; j++) {
-        Set<String> b = ids.apply(keys.get(j));
+        Set<String> b = sets.get(j);
         Set<String> small = a.size() <= b.size() ? a : b;
         Set<String> large = small == a ? b : a;
         int both = 0;
@@ -351,12 +355,13 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
       Dictionary<String> customers = Dictionary.of(presence.seen, Comparator.naturalOrder());
       seen = customers.toArray(String[]::new);
       converted = numbers(presence.converted, customers);
-      channels = presence.activeByChannel.keySet().toArray(Channel[]::new);
-      Arrays.sort(channels, Channel.ORDER);
+      List<Map.Entry<Channel, Set<String>>> byChannel = new ArrayList<>(presence.activeByChannel.entrySet());
+      byChannel.sort(Map.Entry.comparingByKey(Channel.ORDER));
+      channels = byChannel.stream().map(Map.Entry::getKey).toArray(Channel[]::new);
       activeStart = new int[channels.length + 1];
       List<int[]> perChannel = new ArrayList<>(channels.length);
       for (int c = 0; c < channels.length; c++) {
-        int[] ids = numbers(presence.activeByChannel.get(channels[c]), customers);
+        int[] ids = numbers(byChannel.get(c).getValue(), customers);
         perChannel.add(ids);
         activeStart[c + 1] = activeStart[c] + ids.length;
       }

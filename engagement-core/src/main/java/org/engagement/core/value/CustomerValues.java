@@ -6,9 +6,10 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.engagement.core.aggregate.Mergeable;
@@ -196,12 +197,10 @@ public final class CustomerValues implements Mergeable<CustomerValues> {
 
     Form(CustomerValues values) {
       currency = values.currency;
-      customers = values.minorUnits.keySet().toArray(String[]::new);
-      Arrays.sort(customers);
-      minorUnits = new long[customers.length];
-      for (int i = 0; i < customers.length; i++) {
-        minorUnits[i] = values.minorUnits.get(customers[i]);
-      }
+      List<Map.Entry<String, Long>> byCustomer = new ArrayList<>(values.minorUnits.entrySet());
+      byCustomer.sort(Map.Entry.comparingByKey());
+      customers = byCustomer.stream().map(Map.Entry::getKey).toArray(String[]::new);
+      minorUnits = byCustomer.stream().mapToLong(Map.Entry::getValue).toArray();
     }
 
     private Object readResolve() {

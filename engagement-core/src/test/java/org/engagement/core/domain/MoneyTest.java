@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MoneyTest {
   private static final Currency USD = Currency.getInstance("USD");
   private static final Currency JPY = Currency.getInstance("JPY");
-  private static final Currency KWD = Currency.getInstance("KWD");
 
   @Test
   void parsesExactlyIntoMinorUnits() {

@@ -100,6 +100,7 @@ class EngagementScoresTest {
   }
 
   @Test
+  @SuppressWarnings("EnumOrdinal") // cycles through every interaction type; their order does not matter
   void parallelCollectionEqualsSequential() {
     List<Interaction> interactions = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {

@@ -22,7 +22,7 @@ final class CdnowSample {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
       String line;
       while ((line = reader.readLine()) != null) {
-        String[] fields = line.trim().split("\\s+");
+        String[] fields = line.trim().split("\\s+", -1);
         if (fields.length == 5) {
           totals.merge(fields[1], Double.parseDouble(fields[4]), Double::sum);
         }

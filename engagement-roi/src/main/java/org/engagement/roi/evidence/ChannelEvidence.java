@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -53,10 +54,10 @@ public final class ChannelEvidence {
   private final Instant to;
   private final long middle;
   private final Map<String, CustomerActivity> customers;
-  private final TreeSet<String> channels;
+  private final SortedSet<String> channels;
 
   private ChannelEvidence(
-      Instant to, long middle, Map<String, CustomerActivity> customers, TreeSet<String> channels) {
+      Instant to, long middle, Map<String, CustomerActivity> customers, SortedSet<String> channels) {
     this.to = to;
     this.middle = middle;
     this.customers = customers;

@@ -141,7 +141,7 @@ public final class ModelBasedLift {
 
   /** {@code (actualTotal - expectedTotal) / expectedTotal}, {@code NaN} when nothing was expected. */
   public double relativeLift() {
-    return LiftEstimate.relative(actualTotal, expectedTotal);
+    return LiftEstimate.relative((double) actualTotal, expectedTotal);
   }
 
   /** The incremental activity per customer, {@code absoluteLift / customers}. */

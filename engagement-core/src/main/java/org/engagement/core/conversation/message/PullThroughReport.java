@@ -92,19 +92,21 @@ public record PullThroughReport(@Nullable Periods periods, List<PullThroughRow> 
     }
 
     PullThroughReport build() {
-      List<Key> keys = new ArrayList<>(totals.keySet());
-      keys.sort(Comparator.comparing(Key::channel, Channel.ORDER).thenComparing(Key::period));
+      List<Map.Entry<Key, long[]>> cells = new ArrayList<>(totals.entrySet());
+      cells.sort(Map.Entry.comparingByKey(
+          Comparator.comparing(Key::channel, Channel.ORDER).thenComparing(Key::period)));
       List<PullThroughRow> rows = new ArrayList<>();
       for (int m = 0; m < byMessage.size(); m++) {
-        for (Key key : keys) {
-          long[] total = totals.get(key);
+        for (Map.Entry<Key, long[]> cell : cells) {
+          Key key = cell.getKey();
+          long[] total = cell.getValue();
           long[] own = byMessage.get(m).getOrDefault(key, new long[4]);
           rows.add(new PullThroughRow(messages.get(m).name(), key.channel(), key.period(), own[0], own[1],
               total[0] + total[1], own[2], (int) own[3]));
         }
       }
-      LocalDate first = keys.stream().map(Key::period).min(Comparator.naturalOrder()).orElse(null);
-      LocalDate last = keys.stream().map(Key::period).max(Comparator.naturalOrder()).orElse(null);
+      LocalDate first = totals.keySet().stream().map(Key::period).min(Comparator.naturalOrder()).orElse(null);
+      LocalDate last = totals.keySet().stream().map(Key::period).max(Comparator.naturalOrder()).orElse(null);
       Periods periods = first == null || last == null ? null : new Periods(granularity, zone, first, last);
       return new PullThroughReport(periods, rows);
     }

@@ -3,7 +3,6 @@ package org.engagement.core.conversation.service;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,9 @@ final class LedgerForm implements Serializable {
         customerIds.add(opening.customerId());
         channelList.add(opening.channel());
       }
-      ThreadState.Response owner = state.earliestOwner();
+      ThreadState.Named owner = state.earliestOwner();
       if (owner != null) {
-        ownerNames.add(Objects.requireNonNull(owner.owner()));
+        ownerNames.add(owner.owner());
       }
       state.responses().stream().map(ThreadState.Response::owner).filter(Objects::nonNull).forEach(ownerNames::add);
     }
@@ -65,8 +64,9 @@ final class LedgerForm implements Serializable {
     for (int i = 0; i < customers.length; i++) {
       lastInbound.set(i, ledger.lastInbound().get(customers[i]));
     }
-    threadIds = threads.keySet().toArray(String[]::new);
-    Arrays.sort(threadIds);
+    List<Map.Entry<String, ThreadState>> byId = new ArrayList<>(threads.entrySet());
+    byId.sort(Map.Entry.comparingByKey());
+    threadIds = byId.stream().map(Map.Entry::getKey).toArray(String[]::new);
     int n = threadIds.length;
     openedAt = InstantColumn.ofSize(n);
     openedBy = new int[n];
@@ -76,7 +76,7 @@ final class LedgerForm implements Serializable {
     responseStart = new int[n + 1];
     resolutionStart = new int[n + 1];
     for (int t = 0; t < n; t++) {
-      ThreadState state = threads.get(threadIds[t]);
+      ThreadState state = byId.get(t).getValue();
       responseStart[t + 1] = responseStart[t] + state.responses().size();
       resolutionStart[t + 1] = resolutionStart[t] + state.resolutions().size();
     }
@@ -84,7 +84,7 @@ final class LedgerForm implements Serializable {
     responseOwner = new int[responseStart[n]];
     resolutionAt = InstantColumn.ofSize(resolutionStart[n]);
     for (int t = 0; t < n; t++) {
-      write(t, threads.get(threadIds[t]), customerDictionary, channelDictionary, ownerDictionary);
+      write(t, byId.get(t).getValue(), customerDictionary, channelDictionary, ownerDictionary);
     }
   }
 
@@ -94,9 +94,9 @@ final class LedgerForm implements Serializable {
     openedAt.set(t, opening == null ? null : opening.at());
     openedBy[t] = opening == null ? -1 : customerDictionary.numberOf(opening.customerId());
     openedOn[t] = opening == null ? -1 : channelDictionary.numberOf(opening.channel());
-    ThreadState.Response owner = state.earliestOwner();
+    ThreadState.Named owner = state.earliestOwner();
     ownerNamedAt.set(t, owner == null ? null : owner.at());
-    ownerNamed[t] = owner == null ? -1 : ownerDictionary.numberOf(Objects.requireNonNull(owner.owner()));
+    ownerNamed[t] = owner == null ? -1 : ownerDictionary.numberOf(owner.owner());
     int row = responseStart[t];
     for (ThreadState.Response response : state.responses()) {
       String name = response.owner();
@@ -131,7 +131,7 @@ final class LedgerForm implements Serializable {
     }
     Instant named = ownerNamedAt.get(t);
     if (named != null) {
-      state.nameOwner(new ThreadState.Response(named, owners[ownerNamed[t]]));
+      state.nameOwner(new ThreadState.Named(named, owners[ownerNamed[t]]));
     }
     for (int row = responseStart[t]; row < responseStart[t + 1]; row++) {
       state.respond(new ThreadState.Response(responseAt.require(row), ownerOf(responseOwner[row])));

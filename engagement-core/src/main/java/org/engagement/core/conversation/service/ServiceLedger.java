@@ -7,7 +7,6 @@ import java.io.ObjectInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,28 +156,33 @@ public final class ServiceLedger implements Mergeable<ServiceLedger> {
       throw new InvalidFieldException("window", window, "must be positive");
     }
     Instant judgedBy = asOf.minus(window);
-    Map<String, Instant> latestOpening = new HashMap<>();
-    Map<String, Boolean> allResolved = new HashMap<>();
+    Map<String, Judged> judged = new HashMap<>();
     for (ThreadState.Case c : cases()) {
       Instant opened = c.opening().at();
       if (opened.isAfter(judgedBy)) {
         continue;
       }
-      String customer = c.opening().customerId();
       boolean resolved = c.resolved() != null && !c.resolved().isAfter(asOf);
-      latestOpening.merge(customer, opened, (a, b) -> a.isAfter(b) ? a : b);
-      allResolved.merge(customer, resolved, Boolean::logicalAnd);
+      judged.merge(c.opening().customerId(), new Judged(opened, resolved), Judged::and);
     }
     long[] counts = new long[4];
-    latestOpening.forEach((customer, opened) -> {
-      int group = allResolved.get(customer) ? 0 : 2;
+    judged.forEach((customer, requests) -> {
+      int group = requests.allResolved() ? 0 : 2;
       counts[group]++;
       Instant last = lastInbound.get(customer);
-      if (last != null && !last.isBefore(opened.plus(window))) {
+      if (last != null && !last.isBefore(requests.latestOpening().plus(window))) {
         counts[group + 1]++;
       }
     });
     return new RetentionGroups(asOf, window, new RetentionCount(counts[0], counts[1]), new RetentionCount(counts[2], counts[3]));
+  }
+
+  /** A customer's judged requests: the latest opening, and whether every one was resolved in time. */
+  private record Judged(Instant latestOpening, boolean allResolved) {
+    Judged and(Judged other) {
+      return new Judged(latestOpening.isAfter(other.latestOpening) ? latestOpening : other.latestOpening,
+          allResolved && other.allResolved);
+    }
   }
 
   private List<ThreadState.Case> cases() {

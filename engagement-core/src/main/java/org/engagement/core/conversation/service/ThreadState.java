@@ -30,11 +30,14 @@ final class ThreadState {
   private @Nullable Opening opening;
   private final NavigableSet<Response> responses = new TreeSet<>(RESPONSE_ORDER);
   private final NavigableSet<Instant> resolutions = new TreeSet<>();
-  private @Nullable Response earliestOwner;
+  private @Nullable Named earliestOwner;
 
   record Opening(Instant at, String customerId, Channel channel) {}
 
   record Response(Instant at, @Nullable String owner) {}
+
+  /** An owner named at an instant: unlike a response, always with an owner. */
+  record Named(Instant at, String owner) {}
 
   void add(Interaction interaction, Content content) {
     Instant at = interaction.timestamp();
@@ -46,8 +49,9 @@ final class ThreadState {
     if (content.resolved()) {
       resolutions.add(at);
     }
-    if (content.owner() != null) {
-      nameOwner(new Response(at, content.owner()));
+    String owner = content.owner();
+    if (owner != null) {
+      nameOwner(new Named(at, owner));
     }
   }
 
@@ -65,8 +69,8 @@ final class ThreadState {
     resolutions.add(at);
   }
 
-  void nameOwner(Response candidate) {
-    Response current = earliestOwner;
+  void nameOwner(Named candidate) {
+    Named current = earliestOwner;
     if (current == null || candidate.at().isBefore(current.at())
         || (candidate.at().equals(current.at()) && candidate.owner().compareTo(current.owner()) < 0)) {
       earliestOwner = candidate;
@@ -102,7 +106,7 @@ final class ThreadState {
     return resolutions;
   }
 
-  @Nullable Response earliestOwner() {
+  @Nullable Named earliestOwner() {
     return earliestOwner;
   }
 

@@ -39,11 +39,13 @@ public record VoiceReport(Brands brands, @Nullable Periods periods, List<VoiceRo
   static VoiceReport of(Brands brands, Granularity granularity, ZoneId zone, Map<ShareOfVoice.Cell, long[]> cells) {
     int width = brands.all().size() * ShareOfVoice.FIELDS;
     TreeMap<LocalDate, long[]> overall = new TreeMap<>();
-    List<ShareOfVoice.Cell> keys = new ArrayList<>(cells.keySet());
-    keys.sort(Comparator.comparing(ShareOfVoice.Cell::channel, Channel.ORDER).thenComparing(ShareOfVoice.Cell::period));
+    List<Map.Entry<ShareOfVoice.Cell, long[]>> entries = new ArrayList<>(cells.entrySet());
+    entries.sort(Map.Entry.comparingByKey(
+        Comparator.comparing(ShareOfVoice.Cell::channel, Channel.ORDER).thenComparing(ShareOfVoice.Cell::period)));
     List<VoiceRow> channelRows = new ArrayList<>();
-    for (ShareOfVoice.Cell cell : keys) {
-      long[] counts = cells.get(cell);
+    for (Map.Entry<ShareOfVoice.Cell, long[]> entry : entries) {
+      ShareOfVoice.Cell cell = entry.getKey();
+      long[] counts = entry.getValue();
       long[] sum = overall.computeIfAbsent(cell.period(), p -> new long[width]);
       for (int i = 0; i < width; i++) {
         sum[i] += counts[i];

@@ -218,11 +218,13 @@ public final class PhraseAutomaton {
         max = Math.max(max, g);
       }
       groupCount = max + 1;
-      buildTrie(phrases);
+      List<Map<Character, Integer>> children = new ArrayList<>();
+      buildTrie(phrases, children);
+      buildTable(children);
     }
 
-    private void buildTrie(List<String> phrases) {
-      List<Map<Character, Integer>> children = new ArrayList<>();
+    /** Builds the trie into the per-pattern arrays, {@code firstPattern} and {@code children}. */
+    private void buildTrie(List<String> phrases, List<Map<Character, Integer>> children) {
       List<Integer> heads = new ArrayList<>();
       children.add(new HashMap<>());
       heads.add(-1);
@@ -251,7 +253,6 @@ public final class PhraseAutomaton {
             "must need at most " + MAX_TABLE_SIZE + " transitions; split them over several automata");
       }
       firstPattern = heads.stream().mapToInt(Integer::intValue).toArray();
-      buildTable(children);
     }
 
     /** Breadth-first: a state's missing transitions are its failure state's, already complete. */

@@ -152,15 +152,14 @@ public final class RfmScores {
 
   /** How many customers are in each named segment; every segment is a key, with 0 when empty. */
   public Map<RfmSegment, Integer> segmentCounts() {
-    int[] counts = new int[RfmSegment.values().length];
-    for (int i = 0; i < recency.length; i++) {
-      counts[RfmSegment.of(recency[i], frequency[i]).ordinal()]++;
-    }
-    Map<RfmSegment, Integer> map = new EnumMap<>(RfmSegment.class);
+    Map<RfmSegment, Integer> counts = new EnumMap<>(RfmSegment.class);
     for (RfmSegment segment : RfmSegment.values()) {
-      map.put(segment, counts[segment.ordinal()]);
+      counts.put(segment, 0);
     }
-    return Collections.unmodifiableMap(map);
+    for (int i = 0; i < recency.length; i++) {
+      counts.merge(RfmSegment.of(recency[i], frequency[i]), 1, Integer::sum);
+    }
+    return Collections.unmodifiableMap(counts);
   }
 
   @Override

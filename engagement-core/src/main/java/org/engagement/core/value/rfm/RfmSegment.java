@@ -1,6 +1,5 @@
 package org.engagement.core.value.rfm;
 
-import java.util.List;
 import org.engagement.core.domain.InvalidFieldException;
 
 /**
@@ -62,9 +61,9 @@ public enum RfmSegment {
 
   static {
     for (RfmSegment segment : values()) {
-      for (int[] c : segment.cells) {
-        for (int r = c[0]; r <= c[1]; r++) {
-          for (int f = c[2]; f <= c[3]; f++) {
+      for (int r = 1; r <= 5; r++) {
+        for (int f = 1; f <= 5; f++) {
+          if (segment.has(r, f)) {
             if (BY_CELL[index(r, f)] != null) {
               throw new ExceptionInInitializerError("RFM cell " + r + f + " is in two segments");
             }
@@ -76,15 +75,31 @@ public enum RfmSegment {
   }
 
   private final String displayName;
-  private final List<int[]> cells;
+  /** Bit {@code index(r, f)} set for every (R, F) cell of the segment. */
+  private final int cells;
 
-  RfmSegment(String displayName, int[]... cells) {
+  RfmSegment(String displayName, int... blocks) {
     this.displayName = displayName;
-    this.cells = List.of(cells);
+    int union = 0;
+    for (int block : blocks) {
+      union |= block;
+    }
+    this.cells = union;
   }
 
-  private static int[] cell(int rLow, int rHigh, int fLow, int fHigh) {
-    return new int[] {rLow, rHigh, fLow, fHigh};
+  /** The cells with R in {@code rLow..rHigh} and F in {@code fLow..fHigh}, as bits. */
+  private static int cell(int rLow, int rHigh, int fLow, int fHigh) {
+    int bits = 0;
+    for (int r = rLow; r <= rHigh; r++) {
+      for (int f = fLow; f <= fHigh; f++) {
+        bits |= 1 << index(r, f);
+      }
+    }
+    return bits;
+  }
+
+  private boolean has(int r, int f) {
+    return (cells & (1 << index(r, f))) != 0;
   }
 
   private static int index(int r, int f) {
@@ -106,12 +121,7 @@ public enum RfmSegment {
   public boolean contains(int recencyScore, int frequencyScore) {
     RfmScore.checkScore("recencyScore", recencyScore);
     RfmScore.checkScore("frequencyScore", frequencyScore);
-    for (int[] c : cells) {
-      if (recencyScore >= c[0] && recencyScore <= c[1] && frequencyScore >= c[2] && frequencyScore <= c[3]) {
-        return true;
-      }
-    }
-    return false;
+    return has(recencyScore, frequencyScore);
   }
 
   /**

@@ -76,7 +76,7 @@ class ServiceLedgerTest {
     assertThat(report.byOwner().get("ann")).isEqualTo(new ServiceStats(2, 2, 2, 2,
         Duration.ofMinutes(25), Duration.ofMinutes(25), Duration.ofMinutes(70), Duration.ofMinutes(70)));
     assertThat(report.byOwner().get("bob")).isEqualTo(new ServiceStats(1, 1, 0, 0,
-        Duration.ofMinutes(120), Duration.ofMinutes(120), null, null));
+        Duration.ofHours(2), Duration.ofHours(2), null, null));
     assertThat(report.unassigned().cases()).isEqualTo(1);
   }
 

@@ -39,7 +39,8 @@ class PhraseAutomatonPropertiesTest {
   /** Changes case and adds accents, precomposed or combining, at random. */
   private static String disguise(String text, Random random) {
     StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (random.nextInt(4)) {
         case 0 -> out.append(Character.toUpperCase(c));
         case 1 -> out.append(c == 'e' ? 'É' : c == 'a' ? 'ä' : c);

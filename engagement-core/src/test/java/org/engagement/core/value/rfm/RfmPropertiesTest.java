@@ -33,7 +33,7 @@ class RfmPropertiesTest {
     double[] monetary = new double[n];
     Random random = new Random(seed);
     for (int i = 0; i < n; i++) {
-      frequency[i] = 1 + random.nextInt(random.nextBoolean() ? 3 : 40);
+      frequency[i] = 1L + random.nextInt(random.nextBoolean() ? 3 : 40);
       monetary[i] = Math.round(random.nextDouble() * 100_000) / 100.0;
     }
     RfmScores scores = RfmScores.of(days, frequency, monetary);

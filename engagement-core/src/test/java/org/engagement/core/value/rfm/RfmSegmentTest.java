@@ -30,7 +30,7 @@ class RfmSegmentTest {
         Map.entry('X', RfmSegment.LOST));
     Map<RfmSegment, Integer> cells = new EnumMap<>(RfmSegment.class);
     for (int r = 5; r >= 1; r--) {
-      String[] row = rows[5 - r].split(" ");
+      String[] row = rows[5 - r].split(" ", -1);
       for (int f = 1; f <= 5; f++) {
         RfmSegment expected = letters.get(row[f - 1].charAt(0));
         assertThat(RfmSegment.of(r, f)).as("R=%d F=%d", r, f).isEqualTo(expected);
