@@ -14,7 +14,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     version = "engagement 0.1.0-SNAPSHOT",
     description = "What your customer relationships are worth.",
-    subcommands = {ImportCommand.class, ValueCommand.class, AttributeCommand.class,
+    subcommands = {ImportCommand.class, WorldCommand.class, ValueCommand.class, AttributeCommand.class,
         CompareCommand.class, ReportCommand.class, ClvCommand.class})
 public final class EngagementCli implements Callable<Integer> {
 

@@ -11,14 +11,9 @@ import java.nio.file.Path;
  *
  * <p>The files are generated, never edited: a test compares them byte for byte with what
  * {@link WorldWriter} writes for {@link #spec()}. After changing the generator or the spec, regenerate them
- * from the repository root with
- * <pre>{@code
- * mvn -q -pl engagement-simulator -am compile
- * java -cp "engagement-simulator/target/classes:$(cat cp.txt)" org.engagement.simulator.SampleWorld
- * }</pre>
- * (with {@code cp.txt} from {@code mvn -q -pl engagement-simulator dependency:build-classpath
- * -Dmdep.outputFile=cp.txt}), or run the test with {@code -Dworld.regenerate=true}, which rewrites them in
- * place before comparing.
+ * by running that test ({@code SampleWorldTest}) with {@code -Dworld.regenerate=true}, which rewrites them in
+ * place before comparing, or with {@code engagement.jar world --output <the resource folder> --customers 5000
+ * --seed 20240101}.
  *
  * <p>Stateless and thread-safe.
  *
@@ -58,17 +53,4 @@ public final class SampleWorld {
     return in;
   }
 
-  /**
-   * Regenerates the bundled files into {@code args[0]}, or into {@value #SOURCE_DIRECTORY} when run from the
-   * repository root without arguments.
-   *
-   * @param args optionally the target folder
-   * @throws IOException if a file cannot be written
-   */
-  public static void main(String[] args) throws IOException {
-    Path target = Path.of(args.length > 0 ? args[0] : SOURCE_DIRECTORY);
-    GroundTruth truth = WorldWriter.write(spec(), target);
-    System.out.println("wrote the sample world to " + target.toAbsolutePath() + ": " + truth.firstPurchases()
-        + " first purchases");
-  }
 }

@@ -10,7 +10,6 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.engagement.core.conversation.message.KeyMessage;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.Interaction;
@@ -153,31 +152,6 @@ public final class WorldWriter {
         .toPlainString();
   }
 
-  /**
-   * Writes a world for benchmarks or exploration: {@code <directory> [customers] [seed]}, with the other
-   * settings of {@link WorldSpec#defaults()}. About 180,000 customers make a million interactions; 1.8 million
-   * make ten million.
-   *
-   * @param args the directory, then optionally the number of customers and the seed
-   * @throws IOException if a file cannot be written
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args.length > 3) {
-      System.err.println("usage: WorldWriter <directory> [customers] [seed]");
-      return;
-    }
-    WorldSpec.Builder spec = WorldSpec.builder();
-    if (args.length > 1) {
-      spec.customers(Integer.parseInt(args[1].replace("_", "")));
-    }
-    if (args.length > 2) {
-      spec.seed(Long.parseLong(args[2]));
-    }
-    long started = System.nanoTime();
-    GroundTruth truth = write(spec.build(), Path.of(args[0]));
-    System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %d first purchases%n", args[0],
-        (System.nanoTime() - started) / 1e9, truth.firstPurchases());
-  }
 
   /** Sends each person's rows to the open files. */
   private static final class FileVisitor implements WorldVisitor {

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bundled sample world is exactly what the generator writes for {@link SampleWorld#spec()}, so nobody can
  * edit it by hand. To regenerate it after changing the generator, run this test with
- * {@code -Dworld.regenerate=true} (it then rewrites the files under {@code src/main/resources} first), or run
- * {@link SampleWorld#main(String[])} from the repository root.
+ * {@code -Dworld.regenerate=true} (it then rewrites the files under {@code src/main/resources} first).
  */
 class SampleWorldTest {
 

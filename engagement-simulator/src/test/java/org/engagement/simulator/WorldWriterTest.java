@@ -66,20 +66,6 @@ class WorldWriterTest {
     assertThat(WorldWriter.shareText(0, 0)).isEqualTo("0.000000");
   }
 
-  @Test
-  void mainWritesAWorldOfTheGivenSizeAndSeed(@TempDir Path directory) throws IOException {
-    WorldWriter.main(new String[] {directory.toString(), "50", "5"});
-
-    assertThat(WorldFiles.rows(in(directory), WorldWriter.CUSTOMERS)).hasSize(50);
-    assertThat(Files.readString(directory.resolve(WorldWriter.TRUTH)))
-        .isEqualTo(truthText(WorldSpec.builder().customers(50).seed(5).build(), directory.resolve("again")));
-  }
-
-  private static String truthText(WorldSpec spec, Path directory) throws IOException {
-    WorldWriter.write(spec, directory);
-    return Files.readString(directory.resolve(WorldWriter.TRUTH));
-  }
-
   private static String firstLine(Path directory, String file) throws IOException {
     return Files.readAllLines(directory.resolve(file)).get(0);
   }
