@@ -132,7 +132,7 @@ public final class Analysis {
   }
 
   /**
-   * The journeys of {@link JourneyRules#defaults()} over the interactions.
+   * The journeys of {@link JourneyRules#defaults()} over the interactions, as of {@link #asOf()}.
    *
    * @throws IllegalArgumentException if the journeys cannot be built (conversion values in several
    *     currencies)
@@ -148,6 +148,6 @@ public final class Analysis {
 
   private Journeys computeJourneys() {
     progress.step("building journeys");
-    return JourneyRules.defaults().journeys(input.interactions());
+    return JourneyRules.defaults().withAsOf(asOf).journeys(input.interactions());
   }
 }
