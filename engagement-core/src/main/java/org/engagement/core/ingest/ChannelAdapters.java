@@ -167,11 +167,12 @@ public final class ChannelAdapters {
     }
 
     /**
-     * What a log may say of a provider that failed to load: the service loader's and the linker's messages
-     * name classes and files, not data; anything else is named by its class only.
+     * What a log may say of a provider that failed to load: the service loader's and a missing class's
+     * messages name classes and files, not data; anything else (an {@link ExceptionInInitializerError} may
+     * carry any message) is named by its class only.
      */
     private static String loadFailure(Throwable e) {
-      return e instanceof ServiceConfigurationError || e instanceof LinkageError
+      return e instanceof ServiceConfigurationError || e instanceof NoClassDefFoundError
           ? String.valueOf(e.getMessage())
           : Containment.describe(e);
     }
