@@ -19,6 +19,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.AdapterRecord;
@@ -69,7 +70,8 @@ import org.junit.jupiter.api.Timeout;
  *   <li><b>the valid sample</b>: yields exactly the expected interactions in order, numbers its records
  *       1, 2, 3, ... (line numbers all 0, or positive and never decreasing), returns {@code null} again
  *       and again after the end, and yields the same when its input arrives one byte per read;
- *   <li><b>closing the reader</b> closes the input, at any point, and may be repeated;
+ *   <li><b>closing the reader</b> closes the input, at any point, also after the reader failed on a
+ *       damaged source, and may be repeated;
  *   <li><b>the importer</b> reports the valid sample clean, and the bad-record sample with one rejection
  *       at the bad record (a strict import stops there);
  *   <li><b>the bad-record sample</b> (skipped without one): exactly the bad record is rejected, as
@@ -78,8 +80,10 @@ import org.junit.jupiter.api.Timeout;
  *       records, and never makes the adapter throw anything else;
  *   <li><b>robustness</b>: the valid sample cut off at every length, a few hundred corrupted copies of it
  *       and random bytes never make the adapter throw anything but {@link InvalidSourceException} or
- *       {@link IOException}, never make it loop, and always import with counts that add up and agree
- *       with a direct read;
+ *       {@link IOException} (from {@code close()} either, even after a failure: an
+ *       {@link AssertionError} or a {@link LinkageError} breaks the contract as a runtime exception does,
+ *       although the importer contains them all), never make it loop, and always import with counts that
+ *       add up and agree with a direct read, without an adapter failure;
  *   <li><b>thread safety</b>: readers of one adapter used on two threads at once yield exactly what
  *       sequential readers yield, and a reader is not affected by the readers before it.
  * </ul>
@@ -279,6 +283,14 @@ public abstract class ChannelAdapterContractTest {
   }
 
   @Test
+  @DisplayName("closing the reader: closes the input even after the reader failed on a damaged source")
+  void closesTheInputAfterAFailure() throws IOException {
+    List<Mutant> damaged = new ArrayList<>(Mutant.truncations(theSample().source()));
+    damaged.addAll(Mutant.corruptions(theSample().source(), seed(), CORRUPTIONS));
+    checkAll(damaged, mutant -> ContractRules.closingProblem(theAdapter(), mutant));
+  }
+
+  @Test
   @DisplayName("through the importer: the valid sample imports clean, every interaction in order")
   void importsTheValidSampleClean() throws IOException {
     List<Interaction> imported = new ArrayList<>();
@@ -427,10 +439,15 @@ public abstract class ChannelAdapterContractTest {
   private void checkSurvivesAll(List<Mutant> mutants) {
     ChannelAdapter adapter = theAdapter();
     InteractionImporter importer = InteractionImporter.defaults();
+    checkAll(mutants, mutant -> survivalProblem(adapter, importer, mutant));
+  }
+
+  /** Fails with the first problem {@code rule} finds in {@code mutants}, and how many it found. */
+  private void checkAll(List<Mutant> mutants, Function<Mutant, ContractRules.@Nullable Problem> rule) {
     ContractRules.@Nullable Problem first = null;
     int broken = 0;
     for (Mutant mutant : mutants) {
-      ContractRules.Problem problem = survivalProblem(adapter, importer, mutant);
+      ContractRules.Problem problem = rule.apply(mutant);
       if (problem != null) {
         broken++;
         first = first == null ? problem : first;

@@ -67,9 +67,10 @@ final class ContractRules {
       ChannelAdapter adapter, InteractionImporter importer, Mutant mutant) {
     ReadOutcome direct = ReadOutcome.read(adapter, mutant.bytes());
     Throwable failure = direct.failure();
-    if (direct.failedUnexpectedly() && failure != null) {
-      return new Problem(mutant + " made the adapter throw " + failure.getClass().getName() + " after "
-          + direct.records().size() + " records; only InvalidSourceException and IOException are allowed", failure);
+    Throwable unexpected = direct.unexpectedFailure();
+    if (unexpected != null) {
+      return new Problem(mutant + " made the adapter throw " + unexpected.getClass().getName() + " after "
+          + direct.records().size() + " records; only InvalidSourceException and IOException are allowed", unexpected);
     }
     String numbering = numberingProblem(direct);
     if (numbering != null) {
@@ -95,6 +96,20 @@ final class ContractRules {
           + " but the import " + (refused ? "was refused" : "was not refused") + ": " + report.summary(), null);
     }
     return reportProblem(mutant, report, direct);
+  }
+
+  /**
+   * What is wrong with the way the reader of {@code mutant} was closed, or {@code null} if nothing: its
+   * {@code close()} must close the input whatever happened before, a failure of the reader included.
+   */
+  static @Nullable Problem closingProblem(ChannelAdapter adapter, Mutant mutant) {
+    ReadOutcome direct = ReadOutcome.read(adapter, mutant.bytes());
+    if (direct.inputClosed()) {
+      return null;
+    }
+    Throwable failure = direct.failure();
+    return new Problem(mutant + ": the reader's close() left the input open"
+        + (failure == null ? "" : " after the reader threw " + failure.getClass().getName()), failure);
   }
 
   static @Nullable Problem reportProblem(Mutant mutant, ImportReport report, ReadOutcome direct) {

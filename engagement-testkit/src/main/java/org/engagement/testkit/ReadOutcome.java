@@ -1,8 +1,8 @@
 package org.engagement.testkit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.AdapterRecord;
@@ -20,11 +20,19 @@ import org.jspecify.annotations.Nullable;
  * own behaviour: the importer contains adapter failures, which is right for a host and wrong for a
  * test that wants to see them.
  *
+ * <p>Every throwable from adapter code is caught and kept, errors such as {@link AssertionError} and
+ * {@link LinkageError} included, so that the kit can name the source that caused it; only the errors no
+ * library may contain ({@link VirtualMachineError}s other than {@link StackOverflowError}, and
+ * {@link ThreadDeath}) go through.
+ *
  * @param records the records yielded before the end or the failure
- * @param failure what the adapter threw (from {@code open}, {@code next} or {@code close}), or
- *     {@code null} if it read to the end
+ * @param failure what the adapter threw first (from {@code open}, {@code next} or {@code close}), or
+ *     {@code null} if it read to the end and closed cleanly; a failure of {@code close()} after an earlier
+ *     failure is {@linkplain Throwable#getSuppressed() suppressed} in it
+ * @param inputClosed whether the input was closed once the reader was closed (or, if {@code open} threw,
+ *     by the kit, as the caller must)
  */
-record ReadOutcome(List<AdapterRecord> records, @Nullable Throwable failure) {
+record ReadOutcome(List<AdapterRecord> records, @Nullable Throwable failure, boolean inputClosed) {
 
   ReadOutcome {
     records = List.copyOf(records);
@@ -41,44 +49,79 @@ record ReadOutcome(List<AdapterRecord> records, @Nullable Throwable failure) {
    * @param sourceLength the number of bytes in {@code input}; a reader that yields more records than
    *     that (plus a margin for formats that make a record of an empty line) is taken to be looping
    */
-  static ReadOutcome read(ChannelAdapter adapter, InputStream input, int sourceLength) {
+  static ReadOutcome read(ChannelAdapter adapter, WatchedInputStream input, int sourceLength) {
     long limit = 2L * sourceLength + 16;
     List<AdapterRecord> records = new ArrayList<>();
     RecordReader reader;
     try {
       reader = adapter.open(input);
-    } catch (Exception | StackOverflowError e) {
-      closeAfterFailedOpen(input);
-      return new ReadOutcome(records, e);
+    } catch (Throwable e) {
+      throwIfFatal(e);
+      input.close();
+      return new ReadOutcome(records, e, true);
     }
     if (reader == null) {
-      return new ReadOutcome(records, new AssertionError("open(InputStream) returned null instead of a reader"));
+      input.close();
+      return new ReadOutcome(records, new AssertionError("open(InputStream) returned null instead of a reader"), true);
     }
-    try (reader) {
+    Throwable failure = null;
+    try {
       for (AdapterRecord record = reader.next(); record != null; record = reader.next()) {
         records.add(record);
         if (records.size() > limit) {
-          return new ReadOutcome(records, new AssertionError("the reader yielded more than " + limit
-              + " records from " + sourceLength + " bytes; it does not seem to reach the end"));
+          failure = new AssertionError("the reader yielded more than " + limit
+              + " records from " + sourceLength + " bytes; it does not seem to reach the end");
+          break;
         }
       }
-    } catch (Exception | StackOverflowError e) {
-      return new ReadOutcome(records, e);
+    } catch (Throwable e) {
+      throwIfFatal(e);
+      failure = e;
     }
-    return new ReadOutcome(records, null);
+    return new ReadOutcome(records, closed(reader, failure), input.isClosed());
   }
 
-  private static void closeAfterFailedOpen(InputStream input) {
+  /** Closes {@code reader}; returns {@code failure}, or what {@code close()} threw if there was none. */
+  private static @Nullable Throwable closed(RecordReader reader, @Nullable Throwable failure) {
     try {
-      input.close();
-    } catch (IOException e) {
-      throw new AssertionError("closing an in-memory stream failed", e);
+      reader.close();
+    } catch (Throwable e) {
+      throwIfFatal(e);
+      if (failure == null) {
+        return e;
+      }
+      if (e != failure) {
+        failure.addSuppressed(e);
+      }
+    }
+    return failure;
+  }
+
+  private static void throwIfFatal(Throwable e) {
+    if ((e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) || e instanceof ThreadDeath) {
+      throw (Error) e;
     }
   }
 
   /** Whether the adapter threw something other than the two exceptions its contract allows. */
   boolean failedUnexpectedly() {
-    return failure != null && !(failure instanceof InvalidSourceException) && !(failure instanceof IOException);
+    return unexpectedFailure() != null;
+  }
+
+  /**
+   * The first throwable the adapter threw that its contract does not allow, a failure to close after an
+   * allowed failure included, or {@code null} if there is none.
+   */
+  @Nullable Throwable unexpectedFailure() {
+    Throwable f = failure;
+    if (f == null || !allowed(f)) {
+      return f;
+    }
+    return Arrays.stream(f.getSuppressed()).filter(s -> !allowed(s)).findFirst().orElse(null);
+  }
+
+  private static boolean allowed(Throwable failure) {
+    return failure instanceof InvalidSourceException || failure instanceof IOException;
   }
 
   /** The interactions of the accepted records, in order. */

@@ -41,7 +41,7 @@ class ContractKitCatchesBrokenAdaptersTest {
 
   @ParameterizedTest
   @ValueSource(classes = {ThrowsOnRejection.class, LeavesInputOpen.class, SharesStateBetweenReaders.class,
-      BadNameAndThrowsAfterEnd.class, AssumesOneReadFillsTheBuffer.class})
+      BadNameAndThrowsAfterEnd.class, AssumesOneReadFillsTheBuffer.class, LeavesInputOpenAfterAFailure.class})
   void everyDeliberateDefectFailsTheKit(Class<?> broken) throws ReflectiveOperationException {
     String expected = ((Broken) broken.getDeclaredConstructor().newInstance()).expectedFailure();
     List<String> failed = failures(broken).stream()
@@ -181,6 +181,37 @@ class ContractKitCatchesBrokenAdaptersTest {
         @Override
         public void close() throws IOException {
           reader.close();
+        }
+      });
+    }
+  }
+
+  static final class LeavesInputOpenAfterAFailure extends Broken {
+    @Override
+    String expectedFailure() {
+      return "even after the reader failed";
+    }
+
+    @Override
+    ChannelAdapter wrap(ChannelAdapter csv) {
+      return named("open-after-failure", csv, reader -> new RecordReader() {
+        private int calls;
+        private boolean failed;
+
+        @Override
+        public @Nullable AdapterRecord next() throws IOException {
+          if (++calls == 2) {
+            failed = true;
+            throw new IOException("the source went away after one record");
+          }
+          return reader.next();
+        }
+
+        @Override
+        public void close() throws IOException {
+          if (!failed) {
+            reader.close(); // the defect: a reader that failed is never closed
+          }
         }
       });
     }

@@ -23,8 +23,14 @@ import org.slf4j.LoggerFactory;
  * <p>Explicit registration wins over discovery, so a host can replace a discovered adapter with a
  * configured instance of its own. Two explicit registrations of one name, or two discovered adapters
  * with one name, fail fast when the registry is built. A discovered provider that fails to load, or
- * whose name is unusable, is logged, counted in {@link #discoveryFailures()} and skipped: one broken
- * third-party jar on the class path does not take the others down.
+ * whose name is unusable (its {@code name()} throws, returns {@code null} or breaks the naming rule), is
+ * logged, counted in {@link #discoveryFailures()} and skipped: one broken third-party jar on the class path
+ * does not take the others down. "Fails" means anything the {@link InteractionImporter} contains, errors
+ * such as {@link NoClassDefFoundError}, {@link ExceptionInInitializerError} and {@link AssertionError}
+ * included; {@link OutOfMemoryError}, the other {@link VirtualMachineError}s except
+ * {@link StackOverflowError}, and {@link ThreadDeath} propagate. Discovery gives up after
+ * {@value #MAX_CONSECUTIVE_DISCOVERY_FAILURES} failures in a row, so a class loader that fails the same
+ * way forever cannot hang the host.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -33,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class ChannelAdapters {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelAdapters.class);
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9\\-]{0,63}");
+  /** How many providers in a row may fail before discovery stops looking. */
+  static final int MAX_CONSECUTIVE_DISCOVERY_FAILURES = 100;
 
   private final ImmutableSortedMap<String, ChannelAdapter> byName;
   private final int discoveryFailures;
@@ -81,7 +89,12 @@ public final class ChannelAdapters {
     return byName.keySet();
   }
 
-  /** How many service providers failed to load during discovery. */
+  /** Whether {@code name} follows the rule of {@link ChannelAdapter#name()}. */
+  static boolean isValidName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
+  /** How many service providers failed to load, or had an unusable name, during discovery. */
   public int discoveryFailures() {
     return discoveryFailures;
   }
@@ -117,40 +130,63 @@ public final class ChannelAdapters {
      */
     public Builder discover(ClassLoader loader) {
       Iterator<ChannelAdapter> it = ServiceLoader.load(ChannelAdapter.class, loader).iterator();
-      while (true) {
+      int failuresInARow = 0;
+      while (failuresInARow < MAX_CONSECUTIVE_DISCOVERY_FAILURES) {
         ChannelAdapter adapter;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          adapter = it.next();
-        } catch (ServiceConfigurationError e) {
-          discoveryFailures++;
-          LOG.warn("a channel adapter provider failed to load and was skipped: {}", e.getMessage());
-          continue;
-        }
         String name;
         try {
-          name = checkedName(adapter);
-        } catch (RuntimeException e) {
-          discoveryFailures++;
-          LOG.warn("channel adapter {} was skipped: its name is unusable ({})",
-              adapter.getClass().getName(), e.getClass().getName());
+          if (!it.hasNext()) {
+            return this;
+          }
+          adapter = it.next();
+        } catch (Throwable e) {
+          Containment.propagateIfFatal(e);
+          failuresInARow++;
+          skipped("a channel adapter provider failed to load and was skipped: {}", loadFailure(e));
           continue;
         }
+        try {
+          name = checkedName(adapter);
+        } catch (Throwable e) {
+          Containment.propagateIfFatal(e);
+          failuresInARow++;
+          Throwable why = e.getCause() == null ? e : e.getCause();
+          skipped("channel adapter " + adapter.getClass().getName() + " was skipped: its name is unusable ({})",
+              Containment.describe(why));
+          continue;
+        }
+        failuresInARow = 0;
         ChannelAdapter previous = discovered.putIfAbsent(name, adapter);
         if (previous != null && previous.getClass() != adapter.getClass()) {
           throw new IllegalStateException("two discovered channel adapters are named '" + name + "': "
               + previous.getClass().getName() + " and " + adapter.getClass().getName());
         }
       }
+      LOG.warn("channel adapter discovery gave up after {} failures in a row", MAX_CONSECUTIVE_DISCOVERY_FAILURES);
       return this;
+    }
+
+    /**
+     * What a log may say of a provider that failed to load: the service loader's and a missing class's
+     * messages name classes and files, not data; anything else (an {@link ExceptionInInitializerError} may
+     * carry any message) is named by its class only.
+     */
+    private static String loadFailure(Throwable e) {
+      return e instanceof ServiceConfigurationError || e instanceof NoClassDefFoundError
+          ? String.valueOf(e.getMessage())
+          : Containment.describe(e);
+    }
+
+    private void skipped(String message, String detail) {
+      discoveryFailures++;
+      LOG.warn(message, detail);
     }
 
     /**
      * Adds {@code adapter}; it replaces a discovered adapter of the same name.
      *
-     * @throws InvalidFieldException if its name breaks the naming rule of {@link ChannelAdapter#name()}
+     * @throws InvalidFieldException if its name breaks the naming rule of {@link ChannelAdapter#name()}, or
+     *     if {@code name()} throws anything the importer would contain (the exception's cause)
      * @throws IllegalStateException if an adapter of that name was already registered explicitly
      * @return this builder
      */
@@ -172,9 +208,27 @@ public final class ChannelAdapters {
       return new ChannelAdapters(all, discoveryFailures);
     }
 
+    /**
+     * The adapter's name, checked against the naming rule.
+     *
+     * @throws InvalidFieldException if {@code name()} throws (the cause), returns {@code null} or breaks
+     *     the rule
+     */
     private static String checkedName(ChannelAdapter adapter) {
-      String name = adapter.name();
-      if (name == null || !NAME.matcher(name).matches()) {
+      String name;
+      try {
+        name = adapter.name();
+      } catch (Throwable e) {
+        Containment.propagateIfFatal(e);
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        InvalidFieldException unusable = new InvalidFieldException("adapter name", null,
+            "name() of " + adapter.getClass().getName() + " failed with " + Containment.describe(e));
+        unusable.initCause(e);
+        throw unusable;
+      }
+      if (name == null || !isValidName(name)) {
         throw new InvalidFieldException("adapter name", name,
             "must be 1 to 64 characters of lower-case letters, digits and '-', starting with a letter or digit ("
                 + adapter.getClass().getName() + ")");

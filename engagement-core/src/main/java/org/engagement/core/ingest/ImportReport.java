@@ -42,8 +42,10 @@ import org.jspecify.annotations.Nullable;
  * @param rejections the retained details of rejected and duplicate records, in source order (after a
  *     merge, by position, then kind, field, value and reason)
  * @param rejectionsNotRetained rejected and duplicate records whose details were not retained
- * @param failure why the import stopped before the end of the source, or {@code null} if it did not
- *     (after a merge, the distinct failures of the parts joined with {@code "; "} in sorted order)
+ * @param failure why the import stopped before the end of the source, or failed to close it, or
+ *     {@code null} if it did neither; when one failure followed another (a reader that failed, then
+ *     failed to close), the first comes first. After a merge, the distinct failures of the parts joined
+ *     with {@code "; "} in sorted order
  * @since 0.1.0
  */
 public record ImportReport(
@@ -97,7 +99,7 @@ public record ImportReport(
     return Optional.ofNullable(failure);
   }
 
-  /** Whether the whole source was read. */
+  /** Whether the whole source was read and closed without a failure. */
   public boolean isComplete() {
     return failure == null;
   }

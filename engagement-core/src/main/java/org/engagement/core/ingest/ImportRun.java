@@ -1,6 +1,11 @@
 package org.engagement.core.ingest;
 
+import static org.engagement.core.ingest.Containment.describe;
+import static org.engagement.core.ingest.Containment.propagateIfFatal;
+
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,16 +15,28 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The mutable state of one import: counts, retained rejections and the source ids seen. */
+/**
+ * One import from start to end: asks the adapter its name, opens the source, drains the reader, closes both,
+ * and keeps the counts, the retained rejections and the source ids seen on the way.
+ *
+ * <p>Every call into adapter code ({@code name}, {@code open}, {@code next}, {@code close}) goes through the
+ * rule of {@link InteractionImporter}'s class comment; the sink and the rejection listener are the host's,
+ * and what they throw propagates untouched. The counts add up at every point, so a report can be taken
+ * whenever the import stops.
+ */
 final class ImportRun {
   private static final Logger LOG = LoggerFactory.getLogger(InteractionImporter.class);
 
-  private final String adapterName;
+  private final ChannelAdapter adapter;
+  private final InputStream input;
   private final InteractionImporter config;
   private final Consumer<? super Interaction> sink;
   private final @Nullable SourceIdIndex firstRecordBySourceId;
   private final List<Rejection> retained = new ArrayList<>();
 
+  /** The adapter's name once it has given a usable one; until then, its class name. */
+  private String source;
+  private boolean named;
   private long read;
   private long accepted;
   private long rejected;
@@ -27,37 +44,127 @@ final class ImportRun {
   private long notRetained;
   private @Nullable String failure;
 
-  ImportRun(String adapterName, InteractionImporter config, Consumer<? super Interaction> sink) {
-    this.adapterName = adapterName;
+  ImportRun(ChannelAdapter adapter, InputStream input, InteractionImporter config,
+      Consumer<? super Interaction> sink) {
+    this.adapter = adapter;
+    this.input = input;
     this.config = config;
     this.sink = sink;
     this.firstRecordBySourceId = config.detectDuplicates() ? new SourceIdIndex() : null;
+    this.source = adapter.getClass().getName();
   }
 
-  void drain(RecordReader reader) throws IOException {
+  /** Runs the import and returns its report; whatever ends it, the reader and the input are closed. */
+  ImportReport execute() throws IOException {
+    RecordReader reader = null;
+    try {
+      reader = start();
+      if (reader != null) {
+        drain(reader);
+      }
+    } catch (Throwable stop) {
+      closeAfter(reader, stop);
+      throw stop;
+    }
+    closeAtTheEnd(reader);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("import finished: {}", report().summary());
+    }
+    return report();
+  }
+
+  /** The adapter's reader over the input, or {@code null} if the adapter failed before it had one. */
+  private @Nullable RecordReader start() throws IOException {
+    if (!askName()) {
+      return null;
+    }
+    RecordReader reader;
+    try {
+      reader = adapter.open(input);
+    } catch (InvalidSourceException e) {
+      throw new ImportException(report(), source + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable e) {
+      contain(e);
+      stop(who() + " failed to open the source with " + describe(e), e);
+      return null;
+    }
+    if (reader == null) {
+      stop(who() + " returned no reader from open()", null);
+    }
+    return reader;
+  }
+
+  /** Whether the adapter gave a name that follows the rule; if not, the import stops before the source is opened. */
+  private boolean askName() {
+    String name;
+    try {
+      name = adapter.name();
+    } catch (Throwable e) {
+      contain(e);
+      stop(who() + " failed in name() with " + describe(e), e);
+      return false;
+    }
+    if (name == null || !ChannelAdapters.isValidName(name)) {
+      stop(who() + " has no usable name: name() returned "
+          + (name == null ? "null" : "a name that breaks the rule of ChannelAdapter.name()"), null);
+      return false;
+    }
+    source = name;
+    named = true;
+    return true;
+  }
+
+  private void drain(RecordReader reader) throws IOException {
     while (true) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(new InterruptedException("the importing thread was interrupted"));
+      }
       AdapterRecord record;
       try {
         record = reader.next();
       } catch (InvalidSourceException e) {
-        throw new ImportException(report(), adapterName + ": " + e.getMessage() + " (after " + read + " records)", e);
-      } catch (RuntimeException | StackOverflowError e) {
-        adapterFailed(e);
+        throw new ImportException(report(), source + ": " + e.getMessage() + " (after " + read + " records)", e);
+      } catch (IOException e) {
+        throw e;
+      } catch (Throwable e) {
+        contain(e);
+        adapterFailed("with " + describe(e), e);
         return;
       }
       if (record == null) {
-        break;
+        return;
       }
+      take(record);
+    }
+  }
+
+  private void take(AdapterRecord record) {
+    if (record instanceof AdapterRecord.Accepted a) {
       read++;
-      if (record instanceof AdapterRecord.Accepted a) {
-        accept(a);
-      } else {
-        reject(((AdapterRecord.Rejected) record).rejection());
-      }
+      accept(a);
+      return;
     }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("import finished: {}", report().summary());
+    Rejection rejection = ((AdapterRecord.Rejected) record).rejection();
+    if (rejection.kind() != Rejection.Kind.INVALID) {
+      rejection = misfiled(rejection);
     }
+    read++;
+    reject(rejection, null);
+  }
+
+  /**
+   * A reader's rejection of a kind only the importer may report (a duplicate, an adapter failure), counted
+   * as what it is: the adapter breaking the contract on that record. The reader has not failed, so the
+   * import goes on.
+   */
+  private Rejection misfiled(Rejection rejection) {
+    LOG.warn("{} rejected {} as {}, which only the importer may report; counted as an adapter failure", who(),
+        rejection.position(), rejection.kind());
+    return new Rejection(rejection.position(), Rejection.Kind.ADAPTER_FAILURE, rejection.field(), rejection.value(),
+        "the adapter rejected the record as " + rejection.kind() + ", which only the importer may report: "
+            + rejection.reason());
   }
 
   private void accept(AdapterRecord.Accepted record) {
@@ -69,7 +176,7 @@ final class ImportRun {
         duplicates++;
         record(new Rejection(record.position(), Rejection.Kind.DUPLICATE, "source_id",
             InvalidFieldException.shorten(sourceId),
-            "repeats the source id of record " + first));
+            "repeats the source id of record " + first), null);
         return;
       }
     }
@@ -77,12 +184,12 @@ final class ImportRun {
     sink.accept(interaction);
   }
 
-  private void reject(Rejection rejection) {
+  private void reject(Rejection rejection, @Nullable Throwable cause) {
     rejected++;
-    record(rejection);
+    record(rejection, cause);
   }
 
-  private void record(Rejection rejection) {
+  private void record(Rejection rejection, @Nullable Throwable cause) {
     if (retained.size() < config.maxRetainedRejections()) {
       retained.add(rejection);
     } else {
@@ -90,27 +197,113 @@ final class ImportRun {
     }
     config.rejectionListener().accept(rejection);
     if (config.mode() == ImportMode.STRICT) {
-      throw new ImportException(report(), rejection);
+      throw new ImportException(report(), rejection, cause);
     }
   }
 
-  private void adapterFailed(Throwable e) {
+  /** Counts the record on which {@code next()} failed as a rejection of kind {@code ADAPTER_FAILURE}, and stops. */
+  private void adapterFailed(String how, Throwable cause) {
+    SourcePosition position = SourcePosition.ofRecord(read + 1);
+    String what = who() + " failed at " + position + " " + how;
+    LOG.warn("{}; import stopped", what);
+    note(what);
     read++;
-    SourcePosition position = SourcePosition.ofRecord(read);
-    LOG.warn("adapter '{}' failed at {}: {}; import stopped", adapterName, position, e.getClass().getName());
-    failure = "adapter '" + adapterName + "' failed at " + position + " with " + e.getClass().getName();
-    reject(new Rejection(position, Rejection.Kind.ADAPTER_FAILURE, null, null, failure));
+    reject(new Rejection(position, Rejection.Kind.ADAPTER_FAILURE, null, null, what), cause);
   }
 
-  void adapterFailedToOpen(Throwable e) {
-    LOG.warn("adapter '{}' failed to open its source: {}", adapterName, e.getClass().getName());
-    failure = "adapter '" + adapterName + "' failed to open the source with " + e.getClass().getName();
-    if (config.mode() == ImportMode.STRICT) {
-      throw new ImportException(report(), failure, e);
+  /**
+   * Lets a fatal error through, and turns an interruption into an {@link ImportException} with the interrupt
+   * flag set again; returns for anything that is the adapter's to answer for.
+   */
+  private void contain(Throwable e) {
+    propagateIfFatal(e);
+    if (e instanceof InterruptedException interruption) {
+      throw interrupted(interruption);
     }
+  }
+
+  private ImportException interrupted(InterruptedException cause) {
+    Thread.currentThread().interrupt();
+    String what = "interrupted after " + read + " records";
+    LOG.info("import from {} {}", who(), what);
+    note(what);
+    return new ImportException(report(), source + ": " + what, cause);
+  }
+
+  /** Ends the import early for a reason other than a record; a strict import throws. */
+  private void stop(String what, @Nullable Throwable cause) {
+    LOG.warn("{}; import stopped", what);
+    note(what);
+    if (config.mode() == ImportMode.STRICT) {
+      throw new ImportException(report(), what, cause);
+    }
+  }
+
+  /** Adds {@code what} to the failure, after the first, which it never replaces. */
+  private void note(String what) {
+    String first = failure;
+    failure = first == null ? what : first + ", then " + what;
+  }
+
+  /** Closes what is open after {@code stop} ended the import: failures to close are suppressed in it. */
+  private void closeAfter(@Nullable RecordReader reader, Throwable stop) {
+    for (Closeable closeable : closeables(reader)) {
+      Throwable failed = close(closeable);
+      if (failed != null && failed != stop) {
+        stop.addSuppressed(failed);
+      }
+      if (failed instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Closes the reader, then the input, whatever the reader did with it. A failure to close never hides an
+   * earlier failure: it is noted after it in the report. Without an earlier failure, an I/O failure
+   * propagates, as I/O failures do, and anything else is the adapter's, contained like the rest.
+   */
+  private void closeAtTheEnd(@Nullable RecordReader reader) throws IOException {
+    Throwable readerFailed = reader == null ? null : close(reader);
+    Throwable inputFailed = close(input);
+    if (readerFailed != null) {
+      if (inputFailed != null && inputFailed != readerFailed) {
+        readerFailed.addSuppressed(inputFailed);
+      }
+      closeFailed(readerFailed, who() + " failed to close its reader");
+    } else if (inputFailed != null) {
+      closeFailed(inputFailed, "closing the source failed");
+    }
+  }
+
+  private void closeFailed(Throwable e, String what) throws IOException {
+    contain(e);
+    if (e instanceof IOException io && failure == null) {
+      throw io;
+    }
+    stop(what + " with " + describe(e), e);
+  }
+
+  private List<Closeable> closeables(@Nullable RecordReader reader) {
+    return reader == null ? List.of(input) : List.of(reader, input);
+  }
+
+  /** Closes {@code closeable}, returning what it threw, or {@code null}. */
+  private static @Nullable Throwable close(Closeable closeable) {
+    try {
+      closeable.close();
+      return null;
+    } catch (Throwable e) {
+      return e;
+    }
+  }
+
+  /** How logs and reports name the adapter: by its name once known, by its class before. */
+  private String who() {
+    return named ? "adapter '" + source + "'" : "adapter " + source;
   }
 
   ImportReport report() {
-    return new ImportReport(adapterName, read, accepted, rejected, duplicates, retained, notRetained, failure);
+    return new ImportReport(source, read, accepted, rejected, duplicates, retained, notRetained, failure);
   }
 }

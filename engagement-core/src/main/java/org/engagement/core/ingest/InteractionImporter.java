@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs imports: drives a {@link ChannelAdapter} over a source, hands every accepted interaction to the
@@ -21,13 +20,46 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain ImportMode#LENIENT lenient} mode (the default) the import goes on past bad records; in
  * {@linkplain ImportMode#STRICT strict} mode it stops at the first with an {@link ImportException}.
  *
- * <p>The host is protected from faulty adapters: an unexpected exception (or a stack overflow) thrown
- * by adapter code is
- * logged (adapter name, position and exception type; never record content), counted as a rejection of
- * kind {@link Rejection.Kind#ADAPTER_FAILURE}, and ends the import with a report whose
- * {@linkplain ImportReport#failure() failure} says so (strict mode throws instead). A source that
- * cannot be read at all ({@link InvalidSourceException}) ends the import with an
- * {@link ImportException} in either mode. Exceptions thrown by the host's own sink propagate.
+ * <p><b>Faulty adapters.</b> An adapter is third-party code running inside the host, so the importer
+ * judges whatever its {@code name()}, {@code open}, {@code next} and {@code close} throw by one rule:
+ * <ul>
+ *   <li>an {@link IOException} from {@code open}, {@code next} or {@code close} is the source's failure
+ *       and propagates (but see closing, below);
+ *   <li>an {@link InvalidSourceException} from {@code open} or {@code next} means the source as a whole
+ *       cannot be read: the import ends with an {@link ImportException} in either mode;
+ *   <li>an interruption (an {@link InterruptedException} thrown by adapter code, or the importing
+ *       thread's interrupt flag, checked before each record) ends the import with an
+ *       {@link ImportException} whose cause is an {@code InterruptedException}; the flag stays set;
+ *   <li>{@link OutOfMemoryError}, the other {@link VirtualMachineError}s except
+ *       {@link StackOverflowError}, and {@link ThreadDeath} propagate as they are: the JVM or the thread
+ *       is going down, and only the host can decide what to do;
+ *   <li>anything else is <em>contained</em>: every other exception, checked (thrown undeclared) or not,
+ *       and every other error, among them {@link AssertionError}, {@link LinkageError} (such as
+ *       {@link NoClassDefFoundError} and {@link ExceptionInInitializerError} from a broken adapter jar)
+ *       and {@link StackOverflowError} (a recursion too deep for its input, unwound by the time it is
+ *       caught); so are a {@code null} name or reader and a name that breaks the rule of
+ *       {@link ChannelAdapter#name()}.
+ * </ul>
+ *
+ * <p>A contained failure is logged at WARN with the adapter's name (its class name if it has no usable
+ * name), the position and the exception's class, never the exception's message or any record content,
+ * which may hold customer data. It ends the import with a report whose
+ * {@linkplain ImportReport#failure() failure} says the same; a failure in {@code next} also counts that
+ * record as rejected, of kind {@link Rejection.Kind#ADAPTER_FAILURE}, so the counts add up and every
+ * record before it has reached the sink. In strict mode the import throws an {@link ImportException}
+ * instead, with the adapter's exception as its cause. A reader's rejection of a kind only the importer
+ * may report (a duplicate, an adapter failure) is counted as an adapter failure of that record, and the
+ * import goes on.
+ *
+ * <p><b>Closing.</b> However the import ends, the importer closes the reader and then the input. A
+ * failure to close never hides an earlier failure: when the import ends with an exception, it is added to
+ * that exception as suppressed; when it ends with a report, it is noted after the report's first failure.
+ * A failure to close after a clean read is judged by the rule above: an {@code IOException} propagates,
+ * anything else is contained.
+ *
+ * <p><b>The host's own code.</b> What the sink or the rejection listener throws is the host's: it
+ * propagates unchanged once the reader and the input are closed (failures to close are suppressed in it),
+ * and every record before it has been counted and delivered.
  *
  * <p>Memory: the importer streams; it keeps the source ids seen (for duplicate detection, which can be
  * switched off) and at most {@link Builder#maxRetainedRejections(int)} rejection details.
@@ -78,39 +110,17 @@ public final class InteractionImporter {
    * Imports one source: opens {@code adapter} over {@code input}, passes each accepted interaction to
    * {@code sink} in source order, and returns the account of every record. Closes {@code input}.
    *
-   * @throws ImportException in strict mode at the first bad record, and in any mode if the source as a
-   *     whole cannot be read; the exception carries the report so far
-   * @throws IOException if reading the input fails
+   * @throws ImportException in strict mode at the first bad record or contained adapter failure, and in
+   *     any mode if the source as a whole cannot be read or the import is interrupted; the exception
+   *     carries the report so far
+   * @throws IOException if reading or closing the input fails
    */
   public ImportReport run(ChannelAdapter adapter, InputStream input, Consumer<? super Interaction> sink)
       throws IOException {
     requireNonNull(adapter, "adapter");
     requireNonNull(input, "input");
     requireNonNull(sink, "sink");
-    ImportRun run = new ImportRun(adapter.name(), this, sink);
-    try (RecordReader reader = open(adapter, input, run)) {
-      if (reader != null) {
-        run.drain(reader);
-      }
-    }
-    return run.report();
-  }
-
-  private static @Nullable RecordReader open(ChannelAdapter adapter, InputStream input, ImportRun run)
-      throws IOException {
-    try {
-      return requireNonNull(adapter.open(input), "adapter returned no reader");
-    } catch (InvalidSourceException e) {
-      input.close();
-      throw new ImportException(run.report(), adapter.name() + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      input.close();
-      throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      input.close();
-      run.adapterFailedToOpen(e);
-      return null;
-    }
+    return new ImportRun(adapter, input, this, sink).execute();
   }
 
   ImportMode mode() {

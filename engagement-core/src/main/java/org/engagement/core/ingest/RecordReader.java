@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Every record of the source must come out of {@link #next()} exactly once, accepted or rejected:
  * a reader never skips a record silently. Rejections are of kind
  * {@link Rejection.Kind#INVALID}; duplicates and adapter failures are the importer's to report. After
- * the end, {@code next()} keeps returning {@code null}. {@link #close()} closes the source's input and
- * may be called more than once. Not thread-safe.
+ * the end, {@code next()} keeps returning {@code null}. {@link #close()} closes the source's input,
+ * may be called more than once, and is called after {@code next()} failed too, so it must not rely on
+ * the reader being in a good state. What else a reader throws is contained by the importer (see
+ * {@link ChannelAdapter}). Not thread-safe.
  *
  * @since 0.1.0
  */

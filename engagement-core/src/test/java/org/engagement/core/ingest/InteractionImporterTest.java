@@ -144,6 +144,58 @@ class InteractionImporterTest {
   }
 
   @Test
+  void whatTheSinkThrowsIsTheHostsAndPropagatesUnchangedAfterTheReaderAndInputAreClosed() {
+    HostileAdapter adapter = HostileAdapter.behaving(5).and(HostileAdapter.Method.CLOSE,
+        HostileAdapter.Fault.RUNTIME_EXCEPTION);
+    AssertionError hostFailure = new AssertionError("the host's own check failed");
+    List<Interaction> delivered = new ArrayList<>();
+    ClosingProbe in = new ClosingProbe();
+
+    assertThatThrownBy(() -> InteractionImporter.defaults().run(adapter, in, interaction -> {
+      delivered.add(interaction);
+      if (delivered.size() == 2) {
+        throw hostFailure;
+      }
+    })).isSameAs(hostFailure);
+
+    assertThat(hostFailure.getSuppressed()).containsExactly(adapter.firstThrown());
+    assertThat(adapter.closes()).isEqualTo(1);
+    assertThat(in.closed).isTrue();
+    assertThat(delivered).isEqualTo(adapter.interactions().subList(0, 2));
+  }
+
+  @Test
+  void whatTheRejectionListenerThrowsPropagatesToo() {
+    IllegalStateException hostFailure = new IllegalStateException("listener is full");
+    ClosingProbe in = new ClosingProbe();
+    InteractionImporter importer = InteractionImporter.builder().rejectionListener(r -> {
+      throw hostFailure;
+    }).build();
+    assertThatThrownBy(() -> importer.run(HostileAdapter.behaving(5), in, i -> {})).isSameAs(hostFailure);
+    assertThat(in.closed).isTrue();
+  }
+
+  @Test
+  void anInterruptionOfTheImportingThreadStopsTheImportBetweenRecordsAndKeepsTheFlag() {
+    HostileAdapter adapter = HostileAdapter.behaving(5);
+    ClosingProbe in = new ClosingProbe();
+    try {
+      assertThatThrownBy(() -> InteractionImporter.defaults().run(adapter, in, interaction -> Thread.currentThread().interrupt()))
+          .isInstanceOfSatisfying(ImportException.class, e -> {
+            assertThat(e).hasMessage("hostile: interrupted after 1 records").hasCauseInstanceOf(InterruptedException.class);
+            assertThat(e.report().read()).isEqualTo(1);
+            assertThat(e.report().accepted()).isEqualTo(1);
+            assertThat(e.report().failure()).isEqualTo("interrupted after 1 records");
+          });
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt flag").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(adapter.closes()).isEqualTo(1);
+    assertThat(in.closed).isTrue();
+  }
+
+  @Test
   void reportsMergeAndCheckTheirInvariants() {
     ImportReport a = new ImportReport("csv", 3, 2, 1, 0, List.of(Rejection.invalid(SourcePosition.ofRecord(2), "x")), 0, null);
     ImportReport b = new ImportReport("jsonl", 2, 1, 0, 1, List.of(), 1, "stopped");
