@@ -326,8 +326,7 @@ public final class HeuristicModel implements AttributionModel {
         default -> throw new AssertionError(kind);
       }
     }
-    return AttributionResult.of(name, journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), kind != Kind.PARTICIPATION);
+    return AttributionResult.of(name, journeys, conv, value, kind != Kind.PARTICIPATION);
   }
 
   private void position(JourneySet journeys, int start, int length, double c, double v, double[] conv,
