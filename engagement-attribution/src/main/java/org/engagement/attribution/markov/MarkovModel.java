@@ -58,13 +58,14 @@ import org.engagement.core.domain.InvalidFieldException;
  * channels, each kept once). Time is the solves' sweeps times the transitions: two solves for the chain and
  * two per channel for its removal, so it grows with channels × transitions. All sweeps of one analysis
  * together may visit at most {@linkplain #maxWork() max-work} transitions (default
- * {@value #DEFAULT_MAX_WORK}, roughly 10 seconds on one core; a sweep visits each transition once). The
+ * {@value #DEFAULT_MAX_WORK}, roughly 30 seconds on one core; a sweep visits each transition once). The
  * removals of 16 channels spread over the ids are solved first; a set whose other removals cannot fit at
  * the sweeps those took (and any set whose removals cannot fit at two sweeps each) is refused before they
  * start, and an analysis that runs over anyway is stopped, both with a {@link ModelLimitException} naming
  * {@code max-work}: for
- * example 10,000 channels over 128,000 transitions need about 10^11 visits (70 seconds on two cores), and
- * are refused unless max-work is raised. The state space has no cap of its own: order 6 and beyond on
+ * example 10,000 channels over 128,000 transitions need about 1.2 × 10^11 visits (70 seconds on two cores),
+ * and are refused unless max-work is raised, while 1,000 channels over 100,000 transitions (about 1.1 ×
+ * 10^10 visits, 10 seconds on two cores) are solved. The state space has no cap of its own: order 6 and beyond on
  * hundreds of thousands of states is fine within the work limit.
  *
  * <p>The removal of each channel is an independent solve; when the chain is large (transitions times
@@ -93,7 +94,7 @@ public final class MarkovModel implements AttributionModel {
   /** The sweeps per touch of the longest path allowed per solve when the limit adapts to the journeys. */
   public static final int ITERATIONS_PER_TOUCH = 64;
   /** The default work limit: transition visits over all the solves of one analysis. */
-  public static final long DEFAULT_MAX_WORK = 10_000_000_000L;
+  public static final long DEFAULT_MAX_WORK = 30_000_000_000L;
 
   /** The parameter {@code order}: the order k, a whole number from 1 to {@value #MAX_ORDER}, default 1. */
   public static final ModelParameter<Long> ORDER = ModelParameter.optional("order", ParameterType.integer(), 1L,

@@ -320,7 +320,7 @@ class MarkovModelTest {
         })
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("markov: removing each of the 10,000 channels of this chain")
-        .hasMessageContaining("more than max-work (10,000,000,000); raise the parameter max-work");
+        .hasMessageContaining("more than max-work (30,000,000,000); raise the parameter max-work");
   }
 
   @Test
