@@ -2,12 +2,14 @@ package org.engagement.attribution;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.journey.ChannelIndex;
+import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.domain.Money;
 
@@ -24,6 +26,11 @@ import org.engagement.core.domain.Money;
  * <p>{@link #valueAsMoney(Money)} shows value credits as money with largest-remainder rounding, so the
  * parts add up to the whole to the minor unit.
  *
+ * <p>{@link #notes()} says, in sentences, what a reader of the credits should know: what the journeys
+ * left out on the way ({@link JourneySet#notes()}: touches outside the lookback, interactions after the
+ * as-of, ...) and the model's own warnings (for example a Markov chain without a journey that did not
+ * convert). The built-in models fill them; a page or a command line shows them with the credits.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @since 0.1.0
@@ -36,9 +43,10 @@ public final class AttributionResult {
   private final double totalConversions;
   private final double totalValue;
   private final boolean additive;
+  private final List<String> notes;
 
   private AttributionResult(String model, ChannelIndex channels, double[] conversions, double[] values,
-      double totalConversions, double totalValue, boolean additive) {
+      double totalConversions, double totalValue, boolean additive, List<String> notes) {
     this.model = model;
     this.channels = channels;
     this.conversions = conversions;
@@ -46,6 +54,7 @@ public final class AttributionResult {
     this.totalConversions = totalConversions;
     this.totalValue = totalValue;
     this.additive = additive;
+    this.notes = notes;
   }
 
   /**
@@ -70,7 +79,51 @@ public final class AttributionResult {
     check("conversions", conversions, channels.size());
     check("values", values, channels.size());
     return new AttributionResult(model, channels, conversions.clone(), values.clone(), totalConversions,
-        totalValue, additive);
+        totalValue, additive, List.of());
+  }
+
+  /**
+   * A result on {@code journeys}: indexed by its channels, with its totals, and with its
+   * {@linkplain JourneySet#notes() notes} of what was set aside. The arrays are copied.
+   *
+   * @param model the model's name
+   * @param journeys the journeys attributed
+   * @param conversions conversion credit per channel id
+   * @param values value credit per channel id
+   * @param additive whether the credits add up to the totals
+   * @throws InvalidFieldException if an array's length is not the number of channels or a credit is not
+   *     finite
+   */
+  public static AttributionResult of(String model, JourneySet journeys, double[] conversions, double[] values,
+      boolean additive) {
+    requireNonNull(journeys, "journeys");
+    return of(model, journeys.channels(), conversions, values, journeys.totalConversions(), journeys.totalValue(),
+        additive).withNotes(journeys.notes());
+  }
+
+  /**
+   * This result with {@code more} notes after its own (blank notes are skipped).
+   *
+   * @param more sentences, one per note
+   */
+  public AttributionResult withNotes(List<String> more) {
+    requireNonNull(more, "more");
+    List<String> all = new ArrayList<>(notes);
+    for (String note : more) {
+      if (!requireNonNull(note, "note").isBlank()) {
+        all.add(note);
+      }
+    }
+    return new AttributionResult(model, channels, conversions, values, totalConversions, totalValue, additive,
+        List.copyOf(all));
+  }
+
+  /**
+   * What a reader of these credits should know, in sentences, in the order they were added: what the
+   * journeys set aside, then the model's warnings. Empty when there is nothing to say.
+   */
+  public List<String> notes() {
+    return notes;
   }
 
   private static void check(String field, double[] credits, int size) {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
 import org.engagement.clv.model.ModelFit;
-import org.engagement.clv.model.SpendSummary;
+import org.engagement.clv.model.SpendSummaries;
 import org.engagement.clv.summary.RepeatBuyingSummaries;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.clv.summary.SummaryOptions;
@@ -121,14 +121,19 @@ public final class LifetimeValueAnalysis {
     }
     ModelFit<BgNbdModel> purchases =
         BgNbdModel.fit(WeightedSummary.compress(summaries), settings.unit(), settings.fitOptions());
-    ModelFit<GammaGammaModel> spend = GammaGammaModel.fit(SpendSummary.compress(repeat), settings.fitOptions());
+    SpendSummaries spends = SpendSummaries.leavingOutZeroSpend(repeat);
+    if (spends.customers() < settings.minimumRepeatBuyers()) {
+      return LifetimeValueOutcome.unavailable("only " + spends.customers() + " customers bought twice with a"
+          + " positive spend (" + spends.zeroSpendCustomers() + " spent 0); the spend model needs more", null, null);
+    }
+    ModelFit<GammaGammaModel> spend = GammaGammaModel.fit(spends.rows(), settings.fitOptions());
     if (!purchases.converged() || !spend.converged()) {
       return LifetimeValueOutcome.unavailable("the model fit did not converge (BG/NBD " + purchases.result().status()
           + ", Gamma-Gamma " + spend.result().status() + ")", purchases.result(), spend.result());
     }
     return LifetimeValueOutcome.fitted(
         new FittedLifetimeValue(settings, purchases.model(), spend.model(), summaries, repeat.size()),
-        purchases.result(), spend.result());
+        purchases.result(), spend.result(), spends.zeroSpendCustomers());
   }
 
   @Override

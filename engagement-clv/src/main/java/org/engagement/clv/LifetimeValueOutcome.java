@@ -20,21 +20,33 @@ public final class LifetimeValueOutcome {
   private final @Nullable String reason;
   private final @Nullable FitResult purchaseSearch;
   private final @Nullable FitResult spendSearch;
+  private final long zeroSpendBuyers;
 
   private LifetimeValueOutcome(@Nullable FittedLifetimeValue fitted, @Nullable String reason,
-      @Nullable FitResult purchaseSearch, @Nullable FitResult spendSearch) {
+      @Nullable FitResult purchaseSearch, @Nullable FitResult spendSearch, long zeroSpendBuyers) {
     this.fitted = fitted;
     this.reason = reason;
     this.purchaseSearch = purchaseSearch;
     this.spendSearch = spendSearch;
+    this.zeroSpendBuyers = zeroSpendBuyers;
   }
 
-  static LifetimeValueOutcome fitted(FittedLifetimeValue fitted, FitResult purchases, FitResult spend) {
-    return new LifetimeValueOutcome(requireNonNull(fitted, "fitted"), null, purchases, spend);
+  static LifetimeValueOutcome fitted(FittedLifetimeValue fitted, FitResult purchases, FitResult spend,
+      long zeroSpendBuyers) {
+    return new LifetimeValueOutcome(requireNonNull(fitted, "fitted"), null, purchases, spend, zeroSpendBuyers);
   }
 
   static LifetimeValueOutcome unavailable(String reason, @Nullable FitResult purchases, @Nullable FitResult spend) {
-    return new LifetimeValueOutcome(null, requireNonNull(reason, "reason"), purchases, spend);
+    return new LifetimeValueOutcome(null, requireNonNull(reason, "reason"), purchases, spend, 0);
+  }
+
+  /**
+   * The repeat buyers left out of the spend fit for a mean spend of 0 (the spend model needs positive
+   * amounts; see {@link org.engagement.clv.model.SpendSummaries#leavingOutZeroSpend}). They are still in
+   * the purchase fit, and their predictions use the fitted spend model. A page should show the count.
+   */
+  public long zeroSpendBuyers() {
+    return zeroSpendBuyers;
   }
 
   /** The fitted lifetime value, if both searches converged. */

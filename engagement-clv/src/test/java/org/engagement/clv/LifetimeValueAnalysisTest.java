@@ -115,6 +115,20 @@ class LifetimeValueAnalysisTest {
     assertThat(outcome.purchaseSearch().orElseThrow().converged()).isTrue();
   }
 
+  @Test
+  void aRepeatBuyerWithoutSpendIsLeftOutOfTheSpendFitAndCounted() {
+    // Issue 12: one customer with repeat purchases and a mean spend of 0 refused the whole fit.
+    LifetimeValueAnalysis analysis = LifetimeValueAnalysis.defaults();
+    List<RepeatBuyingSummary> summaries = new java.util.ArrayList<>(analysis.summaries(cdnow, CALIBRATION_END));
+    summaries.add(new RepeatBuyingSummary("free-orders", 2, 10, 30, 0, 0));
+    LifetimeValueOutcome withZero = analysis.fitSummaries(summaries);
+    FittedLifetimeValue fitted = withZero.fitted().orElseThrow();
+    assertThat(withZero.zeroSpendBuyers()).isEqualTo(1);
+    assertThat(outcome.zeroSpendBuyers()).isZero();
+    assertThat(fitted.repeatBuyers()).isEqualTo(947);
+    assertThat(fitted.spend()).isEqualTo(outcome.fitted().orElseThrow().spend());
+  }
+
   /** Each prediction is the fitted models' figure for that customer's summary. */
   @Test
   void predictionsAreThoseOfTheFittedModels() {

@@ -37,7 +37,8 @@ import org.engagement.core.domain.InvalidFieldException;
  *     {@code U} distinct channels of the path (eeghor/mta {@code share="same"}; equals Zhao's simplified
  *     Shapley)</td></tr>
  * <tr><td>{@code position-based}</td><td>{@link #positionBased(double, double, double)}</td><td>weights
- *     first/middle/last (default 0.4/0.2/0.4) normalised to sum 1: {@code L = 1}: all to {@code t1};
+ *     first/middle/last (default 0.4/0.2/0.4) normalised to sum 1 (divided by the largest first, so any
+ *     finite weights work, up to {@link Double#MAX_VALUE} each): {@code L = 1}: all to {@code t1};
  *     {@code L = 2}: the middle weight is ignored and first and last are renormalised (Adobe), so 40/20/40
  *     gives 50/50; {@code L >= 3}: first to {@code t1}, last to {@code tL}, middle split equally over
  *     {@code t2 .. t(L-1)}</td></tr>
@@ -215,15 +216,21 @@ public final class HeuristicModel implements AttributionModel {
     requireWeight(FIRST.name(), first);
     requireWeight(MIDDLE.name(), middle);
     requireWeight(LAST.name(), last);
-    double sum = first + middle + last;
-    if (sum <= 0) {
+    // Scaled by the largest weight first, so that the sum cannot overflow (1e308 three times) and the
+    // shares are those of the weights however large or small they are.
+    double largest = Math.max(first, Math.max(middle, last));
+    if (largest <= 0) {
       throw new InvalidFieldException("weights", first + "/" + middle + "/" + last, "must not all be zero");
     }
+    double f = first / largest;
+    double m = middle / largest;
+    double l = last / largest;
+    double sum = f + m + l;
     ModelParameters parameters = ModelParameters.none();
     if (showParameters) {
       parameters = ModelParameters.none().with(FIRST, first).with(MIDDLE, middle).with(LAST, last);
     }
-    return new HeuristicModel(name, Kind.POSITION, parameters, first / sum, middle / sum, last / sum, Set.of());
+    return new HeuristicModel(name, Kind.POSITION, parameters, f / sum, m / sum, l / sum, Set.of());
   }
 
   private static void requireWeight(String field, double weight) {
@@ -319,8 +326,7 @@ public final class HeuristicModel implements AttributionModel {
         default -> throw new AssertionError(kind);
       }
     }
-    return AttributionResult.of(name, journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), kind != Kind.PARTICIPATION);
+    return AttributionResult.of(name, journeys, conv, value, kind != Kind.PARTICIPATION);
   }
 
   private void position(JourneySet journeys, int start, int length, double c, double v, double[] conv,

@@ -63,7 +63,6 @@ final class TimedCredit {
         value[channel] += v * w;
       }
     }
-    return AttributionResult.of(model, journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), true);
+    return AttributionResult.of(model, journeys, conv, value, true);
   }
 }

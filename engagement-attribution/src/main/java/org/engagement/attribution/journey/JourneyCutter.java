@@ -15,13 +15,18 @@ import org.engagement.core.domain.Money;
 
 /**
  * Cuts each customer's interactions into journeys under one {@link JourneyRules}, as documented there.
- * One instance per call: it holds the rules' derived settings. Not thread-safe.
+ * One instance per call: it holds the rules' derived settings and counts what it sets aside
+ * ({@link SetAside}). Not thread-safe.
  */
 final class JourneyCutter {
   private final JourneyRules rules;
   private final long lookbackMillis;
   private final long gapMillis;
   private final Comparator<Interaction> order;
+  private long afterAsOf;
+  private long otherTypes;
+  private long outsideLookback;
+  private long collapsedRepeats;
 
   JourneyCutter(JourneyRules rules) {
     this.rules = rules;
@@ -42,6 +47,7 @@ final class JourneyCutter {
     for (Interaction interaction : interactions) {
       requireNonNull(interaction, "interaction");
       if (asOf != null && interaction.timestamp().isAfter(asOf)) {
+        afterAsOf++;
         continue;
       }
       latest = Math.max(latest, interaction.timestamp().toEpochMilli());
@@ -52,6 +58,7 @@ final class JourneyCutter {
     for (Map.Entry<String, List<Interaction>> entry : byCustomer.entrySet()) {
       cutCustomer(entry.getKey(), entry.getValue(), end, out);
     }
+    out.setAside(new SetAside(afterAsOf, otherTypes, outsideLookback, collapsedRepeats));
     return out.build();
   }
 
@@ -69,10 +76,14 @@ final class JourneyCutter {
         boolean repeat = gapMillis >= 0 && !pending.isEmpty()
             && pending.get(pending.size() - 1).channel().id().equals(event.channel().id())
             && t - lastTouchMillis <= gapMillis;
-        if (!repeat) {
+        if (repeat) {
+          collapsedRepeats++;
+        } else {
           pending.add(event);
         }
         lastTouchMillis = t;
+      } else {
+        otherTypes++;
       }
     }
     if (emit(out, pending, end - lookbackMillis) > 0) {
@@ -100,7 +111,8 @@ final class JourneyCutter {
     return value == null ? -1 : value.minorUnits();
   }
 
-  private static int emit(Journeys.Builder out, List<Interaction> pending, long from) {
+  /** Adds the touches of {@code pending} at or after {@code from}; counts the others as outside the lookback. */
+  private int emit(Journeys.Builder out, List<Interaction> pending, long from) {
     int count = 0;
     for (Interaction touch : pending) {
       long t = touch.timestamp().toEpochMilli();
@@ -109,6 +121,7 @@ final class JourneyCutter {
         count++;
       }
     }
+    outsideLookback += pending.size() - count;
     return count;
   }
 }

@@ -56,10 +56,12 @@ public final class JourneySet implements Mergeable<JourneySet> {
   private final double totalValue;
   private final double totalNulls;
   private final @Nullable Journeys timed;
+  private final SetAside setAside;
 
   private JourneySet(ChannelIndex channels, int[] offsets, int[] touches, double[] conversions,
-      double[] values, double[] nulls, @Nullable Journeys timed) {
+      double[] values, double[] nulls, @Nullable Journeys timed, SetAside setAside) {
     this.timed = timed;
+    this.setAside = setAside;
     this.channels = channels;
     this.offsets = offsets;
     this.touches = touches;
@@ -161,6 +163,27 @@ public final class JourneySet implements Mergeable<JourneySet> {
     return Optional.ofNullable(timed);
   }
 
+  /**
+   * The interactions left out of every journey when the journeys were cut from interactions, by reason:
+   * those of the {@linkplain #timed() timed journeys}, plus whatever a builder was told
+   * ({@link Builder#setAside(SetAside)}); added up when sets merge. None for a set read from paths.
+   */
+  public SetAside setAside() {
+    return setAside;
+  }
+
+  /**
+   * What was left out on the way to this set, in sentences, for a result or a page to show: the
+   * {@linkplain SetAside#notes() notes} of {@link #setAside()} and, for a set grouped from timed journeys,
+   * their {@linkplain Journeys#untouchedConversions() conversions without a touch}. Empty when nothing was.
+   */
+  public List<String> notes() {
+    if (timed != null) {
+      return timed.notes();
+    }
+    return setAside.notes();
+  }
+
   /** The sum of conversions over all paths. */
   public double totalConversions() {
     return totalConversions;
@@ -194,6 +217,7 @@ public final class JourneySet implements Mergeable<JourneySet> {
    *       sets when the sums are exact (whole counts, values in binary fractions such as quarters) and
    *       can differ in the last bit otherwise.
    *   <li>{@link #empty()} is the identity: merging it returns the other operand.
+   *   <li>The {@linkplain #setAside() counts set aside} add, whichever case applies.
    * </ul>
    *
    * @throws InvalidFieldException if both carry timed journeys with values in different currencies, or
@@ -215,13 +239,13 @@ public final class JourneySet implements Mergeable<JourneySet> {
   }
 
   private boolean isEmpty() {
-    return timed == null && conversions.length == 0;
+    return timed == null && conversions.length == 0 && setAside.isEmpty();
   }
 
   /**
    * Whether {@code o} is a journey set with the same channels, the same paths with the same counts
-   * (compared exactly) and equal timed journeys (both absent, or equal). A path-only set never equals a
-   * timed one, even with the same counts.
+   * (compared exactly), equal timed journeys (both absent, or equal) and the same counts set aside. A
+   * path-only set never equals a timed one, even with the same counts.
    */
   @Override
   public boolean equals(@Nullable Object o) {
@@ -233,7 +257,7 @@ public final class JourneySet implements Mergeable<JourneySet> {
     }
     return channels.equals(s.channels) && Arrays.equals(offsets, s.offsets) && Arrays.equals(touches, s.touches)
         && Arrays.equals(conversions, s.conversions) && Arrays.equals(values, s.values)
-        && Arrays.equals(nulls, s.nulls) && Objects.equals(timed, s.timed);
+        && Arrays.equals(nulls, s.nulls) && Objects.equals(timed, s.timed) && setAside.equals(s.setAside);
   }
 
   @Override
@@ -243,6 +267,7 @@ public final class JourneySet implements Mergeable<JourneySet> {
     h = 31 * h + Arrays.hashCode(conversions);
     h = 31 * h + Arrays.hashCode(values);
     h = 31 * h + Arrays.hashCode(nulls);
+    h = 31 * h + setAside.hashCode();
     return 31 * h + Objects.hashCode(timed);
   }
 
@@ -277,6 +302,7 @@ public final class JourneySet implements Mergeable<JourneySet> {
     private double[] values = new double[16];
     private double[] nulls = new double[16];
     private int pathCount;
+    private SetAside setAside = SetAside.none();
 
     private Builder() {}
 
@@ -307,12 +333,26 @@ public final class JourneySet implements Mergeable<JourneySet> {
     }
 
     /**
-     * Adds every path of {@code set} with its counts, re-interning its channels.
+     * Counts {@code more} interactions as left out of the journeys (for a host that cuts journeys itself
+     * and wants the set to say what it dropped); counts add up.
+     *
+     * @return this builder
+     * @throws ArithmeticException if a count overflows a {@code long}
+     */
+    public Builder setAside(SetAside more) {
+      setAside = setAside.plus(requireNonNull(more, "more"));
+      return this;
+    }
+
+    /**
+     * Adds every path of {@code set} with its counts, re-interning its channels, and its
+     * {@linkplain JourneySet#setAside() counts set aside}.
      *
      * @return this builder
      */
     public Builder addAll(JourneySet set) {
       requireNonNull(set, "set");
+      setAside(set.setAside);
       int[] map = new int[set.channels.size()];
       for (int c = 0; c < map.length; c++) {
         map[c] = channels.intern(set.channels.name(c));
@@ -359,8 +399,9 @@ public final class JourneySet implements Mergeable<JourneySet> {
         outValues[k] = values[p];
         outNulls[k] = nulls[p];
       }
+      SetAside aside = source == null ? setAside : source.setAside().plus(setAside);
       return new JourneySet(ChannelIndex.ofSorted(names), outOffsets, outTouches, outConversions, outValues,
-          outNulls, source);
+          outNulls, source, aside);
     }
 
     private void addIds(int[] ids, double conv, double value, double nullCount) {
@@ -466,9 +507,12 @@ public final class JourneySet implements Mergeable<JourneySet> {
     private final double[] conversions;
     private final double[] values;
     private final double[] nulls;
+    // Absent (null) in a stream written before sets counted what was set aside.
+    private final @Nullable SetAside setAside;
 
     SerializedForm(JourneySet set) {
       this.timed = set.timed;
+      this.setAside = set.timed == null ? set.setAside : null;
       boolean columns = set.timed == null;
       this.channels = columns ? set.channels.namesArray() : new String[0];
       this.offsets = columns ? set.offsets : new int[] {0};
@@ -498,6 +542,9 @@ public final class JourneySet implements Mergeable<JourneySet> {
         throw new InvalidObjectException("journey set columns of inconsistent lengths");
       }
       Builder builder = builder();
+      if (setAside != null) {
+        builder.setAside(setAside);
+      }
       List<String> path = new ArrayList<>();
       for (int p = 0; p < paths; p++) {
         path.clear();

@@ -55,6 +55,7 @@ public final class Journeys implements Mergeable<Journeys> {
   private final @Nullable Currency currency;
   private final double untouchedConversions;
   private final BigDecimal untouchedValue;
+  private final SetAside setAside;
   private final @Nullable Instant asOf;
 
   private Journeys(Builder b, String[] names, int[] order, int[] canonical) {
@@ -86,6 +87,7 @@ public final class Journeys implements Mergeable<Journeys> {
     this.currency = b.currency;
     this.untouchedConversions = b.untouchedConversions;
     this.untouchedValue = b.untouchedValue.stripTrailingZeros();
+    this.setAside = b.setAside;
     this.asOf = b.asOf;
   }
 
@@ -175,6 +177,29 @@ public final class Journeys implements Mergeable<Journeys> {
   }
 
   /**
+   * The interactions the cutting left out of every journey, by reason (after the as-of, of other types,
+   * outside the lookback, collapsed repeats); added up when journeys merge.
+   */
+  public SetAside setAside() {
+    return setAside;
+  }
+
+  /**
+   * What was left out, in sentences: {@link #setAside()}'s {@linkplain SetAside#notes() notes}, then the
+   * {@linkplain #untouchedConversions() conversions without a touch} if there are any. Empty when nothing
+   * was.
+   */
+  public List<String> notes() {
+    List<String> notes = new ArrayList<>(setAside.notes());
+    if (untouchedConversions > 0) {
+      notes.add(String.format(java.util.Locale.ROOT, "%s had no touch within the lookback and %s in no journey"
+          + " (value %s)", SetAside.count(Math.round(untouchedConversions), "conversion", "conversions"),
+          untouchedConversions == 1 ? "is" : "are", untouchedValue.toPlainString()));
+    }
+    return List.copyOf(notes);
+  }
+
+  /**
    * The explicit as-of instant (the window end) of the {@link JourneyRules} that made these journeys; empty
    * when the rules had none (the window end was then the latest interaction of the input, which differs
    * between partitions).
@@ -206,7 +231,7 @@ public final class Journeys implements Mergeable<Journeys> {
 
   /**
    * The journeys of this set and {@code other} together, in canonical order; neither changes. Untouched
-   * conversions and their values add. Built per partition with equal {@link JourneyRules} with an explicit
+   * conversions and their values add, and so do the {@linkplain #setAside() counts set aside}. Built per partition with equal {@link JourneyRules} with an explicit
    * as-of, each customer whole in one partition, the merge equals the journeys built whole. A customer
    * split across partitions keeps the journeys each partition cut (the touches of one partition do not
    * join a conversion in another). Journeys without an as-of merge with any; the merge has the as-of of
@@ -248,7 +273,7 @@ public final class Journeys implements Mergeable<Journeys> {
         && Arrays.equals(endMillis, j.endMillis) && Arrays.equals(converted, j.converted)
         && Arrays.equals(values, j.values) && Objects.equals(currency, j.currency)
         && Double.compare(untouchedConversions, j.untouchedConversions) == 0
-        && untouchedValue.equals(j.untouchedValue) && Objects.equals(asOf, j.asOf);
+        && untouchedValue.equals(j.untouchedValue) && setAside.equals(j.setAside) && Objects.equals(asOf, j.asOf);
   }
 
   @Override
@@ -261,6 +286,7 @@ public final class Journeys implements Mergeable<Journeys> {
     h = 31 * h + Arrays.hashCode(values);
     h = 31 * h + Double.hashCode(untouchedConversions);
     h = 31 * h + untouchedValue.hashCode();
+    h = 31 * h + setAside.hashCode();
     return 31 * h + Objects.hash(currency, asOf);
   }
 
@@ -272,7 +298,7 @@ public final class Journeys implements Mergeable<Journeys> {
   /** Serialised through {@code JourneysForm}. */
   private Object writeReplace() {
     return new JourneysForm(channels.namesArray(), customers, offsets, touches, touchMillis, touchTypes,
-        endMillis, converted, values, currency, untouchedConversions, untouchedValue, asOf);
+        endMillis, converted, values, currency, untouchedConversions, untouchedValue, setAside, asOf);
   }
 
   private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -306,6 +332,7 @@ public final class Journeys implements Mergeable<Journeys> {
     private @Nullable Currency currency;
     private double untouchedConversions;
     private BigDecimal untouchedValue = BigDecimal.ZERO;
+    private SetAside setAside = SetAside.none();
 
     /** A builder for journeys made with the as-of {@code asOf} (null: none). */
     Builder(@Nullable Instant asOf) {
@@ -331,6 +358,11 @@ public final class Journeys implements Mergeable<Journeys> {
     void untouched(double count, BigDecimal value) {
       untouchedConversions += count;
       untouchedValue = untouchedValue.add(value);
+    }
+
+    /** Counts {@code more} interactions left out of every journey. */
+    void setAside(SetAside more) {
+      setAside = setAside.plus(more);
     }
 
     @SuppressWarnings("EnumOrdinal") // one byte per touch, read back through TYPES (values() in the same order)
@@ -365,6 +397,7 @@ public final class Journeys implements Mergeable<Journeys> {
     void addAll(Journeys journeys) {
       currency(journeys.currency);
       untouched(journeys.untouchedConversions, journeys.untouchedValue);
+      setAside(journeys.setAside);
       int[] map = new int[journeys.channels.size()];
       for (int c = 0; c < map.length; c++) {
         map[c] = intern(journeys.channels.name(c));

@@ -33,10 +33,15 @@ final class JourneysForm implements Serializable {
   private final double untouchedConversions;
   private final BigDecimal untouchedValue;
   private final @Nullable Instant asOf;
+  // Counts set aside; a stream written before they existed reads them as 0.
+  private final long afterAsOf;
+  private final long otherTypes;
+  private final long outsideLookback;
+  private final long collapsedRepeats;
 
   JourneysForm(String[] channels, String[] customers, int[] offsets, int[] touches, long[] touchMillis,
       byte[] touchTypes, long[] endMillis, boolean[] converted, double[] values, @Nullable Currency currency,
-      double untouchedConversions, BigDecimal untouchedValue, @Nullable Instant asOf) {
+      double untouchedConversions, BigDecimal untouchedValue, SetAside setAside, @Nullable Instant asOf) {
     InteractionType[] all = InteractionType.values();
     this.types = new String[all.length];
     for (int t = 0; t < all.length; t++) {
@@ -55,6 +60,10 @@ final class JourneysForm implements Serializable {
     this.untouchedConversions = untouchedConversions;
     this.untouchedValue = untouchedValue;
     this.asOf = asOf;
+    this.afterAsOf = setAside.afterAsOf();
+    this.otherTypes = setAside.otherTypes();
+    this.outsideLookback = setAside.outsideLookback();
+    this.collapsedRepeats = setAside.collapsedRepeats();
   }
 
   private Object readResolve() throws ObjectStreamException {
@@ -70,6 +79,7 @@ final class JourneysForm implements Serializable {
       }
       builder.currency(currency == null ? null : Currency.getInstance(currency));
       builder.untouched(untouchedConversions, untouchedValue);
+      builder.setAside(new SetAside(afterAsOf, otherTypes, outsideLookback, collapsedRepeats));
       for (int j = 0; j < customers.length; j++) {
         for (int i = offsets[j]; i < offsets[j + 1]; i++) {
           if (touches[i] < 0 || touches[i] >= channels.length) {

@@ -11,7 +11,8 @@ package org.engagement.attribution.markov;
  * {@code (start)} in few sweeps. Self-loops (chains built without collapsing) are solved exactly within the state's update, so
  * a state repeated many times in a row costs no extra sweeps. Since Q and b are not negative, the iterates
  * approach the solution monotonically from any start below (0) or above (the unremoved solution).
- * Stateless; not instantiable.
+ * Every sweep is charged to a {@link SolverBudget}, which stops the work when the analysis runs over its
+ * limit. Stateless; not instantiable.
  */
 final class AbsorptionSolver {
   private AbsorptionSolver() {}
@@ -24,12 +25,14 @@ final class AbsorptionSolver {
    * @param removed states whose value is fixed at 0, by state index
    * @param tolerance the sweep stops when no entry changed by more than {@code tolerance} times the largest
    *     entry
-   * @param maxSweeps the most sweeps allowed
+   * @param budget the sweep limit per solve and the work limit of the whole analysis, charged one
+   *     transition visit per transition per sweep
    * @return the number of sweeps done
-   * @throws ArithmeticException if the sweeps did not converge within {@code maxSweeps}
+   * @throws org.engagement.attribution.ModelLimitException if the sweeps did not converge within the sweep
+   *     limit, or the analysis ran over its work limit
    */
-  static int solve(MarkovChain chain, double[] b, double[] x, boolean[] removed,
-      double tolerance, int maxSweeps) {
+  static int solve(MarkovChain chain, double[] b, double[] x, boolean[] removed, double tolerance,
+      SolverBudget budget) {
     int n = chain.stateCount();
     x[MarkovChain.CONVERSION] = 0;
     x[MarkovChain.NULL] = 0;
@@ -39,7 +42,9 @@ final class AbsorptionSolver {
       }
     }
     double delta = 0;
+    int maxSweeps = budget.maxSweeps();
     for (int sweep = 1; sweep <= maxSweeps; sweep++) {
+      budget.chargeSweep();
       delta = 0;
       double scale = 0;
       for (int s = n - 1; s >= 0; s--) {
@@ -68,8 +73,6 @@ final class AbsorptionSolver {
         return sweep;
       }
     }
-    throw new ArithmeticException("the Markov absorption probabilities did not converge within " + maxSweeps
-        + " Gauss-Seidel sweeps (last change " + delta + ", relative tolerance " + tolerance
-        + "); raise max-iterations or the tolerance");
+    throw budget.notConverged(delta);
   }
 }

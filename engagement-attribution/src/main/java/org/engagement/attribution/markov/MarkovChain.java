@@ -259,6 +259,21 @@ public final class MarkovChain {
     return Collections.unmodifiableList(names);
   }
 
+  /** The flat index of the first channel of state {@code state} (for {@link #stateChannelAt(int)}). */
+  int stateStart(int state) {
+    return stateOffsets[state];
+  }
+
+  /** The flat index one past the last channel of state {@code state}. */
+  int stateEnd(int state) {
+    return stateOffsets[state + 1];
+  }
+
+  /** The channel id at flat index {@code position} of the states' channels. */
+  int stateChannelAt(int position) {
+    return stateChannels[position];
+  }
+
   /** Whether state {@code state} contains channel {@code channel}. */
   public boolean contains(int state, int channel) {
     for (int i = stateOffsets[state]; i < stateOffsets[state + 1]; i++) {

@@ -3,11 +3,16 @@ package org.engagement.attribution.shapley;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.ParameterlessModel;
+import org.engagement.attribution.ModelLimitException;
+import org.engagement.attribution.ModelParameter;
+import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * The "simple probabilistic model" of Shao and Li (2011), in the form Dalessandro et al. (2012) relate to the
@@ -27,61 +32,138 @@ import org.engagement.attribution.journey.JourneySet;
  * credits add up to {@link JourneySet#totalConversions()} and the value credits to
  * {@link JourneySet#totalValue()} (the same shares for both); a channel on no converting path gets nothing.
  * If no contribution is positive (no conversions), the credits are those of {@link SimplifiedShapleyModel}.
- * Cost: {@code O(Σ_p |D_p|²)} time, memory for the pairs that occur.
+ * A set with conversions but no journey that did not convert is refused: every rate would be 1.
  *
- * <p>Instances are immutable and thread-safe (the model has no state; each call allocates its own arrays).
+ * <p><b>Bounded work.</b> The pair rates are gathered one channel at a time from the paths that hold it
+ * (an index of paths by channel), so memory is linear in the touches of the set, whatever the number of
+ * pairs. Time is {@code O(Σ_p |D_p|²)} over the distinct paths: quadratic in the distinct channels of a path,
+ * so one journey through 100,000 distinct channels is 10^10 steps. That sum may be at most
+ * {@linkplain #maxWork() max-work} (default {@value #DEFAULT_MAX_WORK}, a few seconds); a set that needs
+ * more is refused before the work starts, with a {@link ModelLimitException} naming {@code max-work}.
+ *
+ * <p>Instances are immutable and thread-safe (each call allocates its own arrays).
  *
  * @since 0.1.0
  */
-public final class ShaoLiModel extends ParameterlessModel {
+public final class ShaoLiModel implements AttributionModel {
   /** The name of the model. */
   public static final String NAME = "shao-li";
+  /** The default work limit: {@code Σ_p |D_p|²} over the distinct paths. */
+  public static final long DEFAULT_MAX_WORK = 1_000_000_000L;
 
-  private static final ShaoLiModel INSTANCE = new ShaoLiModel();
+  /**
+   * The parameter {@code max-work}: the most channel-pair steps, {@code Σ_p |D_p|²} over the distinct paths,
+   * at least 1, default {@value #DEFAULT_MAX_WORK}.
+   */
+  public static final ModelParameter<Long> MAX_WORK = ModelParameter.optional("max-work", ParameterType.integer(),
+      DEFAULT_MAX_WORK, "the most channel-pair steps: the sum over distinct paths of their distinct channels squared")
+      .withRule("must be a whole number of at least 1", n -> n >= 1);
 
-  private ShaoLiModel() {
-    super(NAME);
+  /** The parameters of the registry's factory. */
+  static final List<ModelParameter<?>> PARAMETERS = List.of(MAX_WORK);
+
+  private static final ShaoLiModel INSTANCE = new ShaoLiModel(DEFAULT_MAX_WORK);
+
+  private final long maxWork;
+
+  private ShaoLiModel(long maxWork) {
+    this.maxWork = maxWork;
   }
 
-  /** The model (it has no parameters). */
+  /** The model with its default work limit. */
   public static ShaoLiModel create() {
     return INSTANCE;
   }
 
   /**
+   * This model with another work limit.
+   *
+   * @throws InvalidFieldException if {@code maxWork} is below 1
+   */
+  public ShaoLiModel withMaxWork(long maxWork) {
+    if (maxWork < 1) {
+      throw new InvalidFieldException(MAX_WORK.name(), maxWork, MAX_WORK.rule());
+    }
+    return new ShaoLiModel(maxWork);
+  }
+
+  /** The model from resolved {@link #PARAMETERS}. */
+  static ShaoLiModel fromParameters(ModelParameters parameters) {
+    return create().withMaxWork(parameters.get(MAX_WORK));
+  }
+
+  /** The work limit: the most channel-pair steps {@code Σ_p |D_p|²}. */
+  public long maxWork() {
+    return maxWork;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Empty with the default work limit, else the limit. */
+  @Override
+  public ModelParameters parameters() {
+    return maxWork == DEFAULT_MAX_WORK ? ModelParameters.none() : ModelParameters.none().with(MAX_WORK, maxWork);
+  }
+
+  /**
    * The raw contributions {@code Σ_p conversions(p) · c_i(p)} by channel id, before clamping and scaling.
+   *
+   * @throws ModelLimitException if the pairs of channels on the paths pass {@link #maxWork()}
    */
   public double[] contributions(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
-    Rates rates = Rates.of(journeys);
+    PathsByChannel index = PathsByChannel.of(journeys);
+    requireWork(index.pairWork(), journeys);
     int n = journeys.channels().size();
+    double[] single = index.singleRates();
     double[] raw = new double[n];
-    int[] stamp = new int[n];
-    Arrays.fill(stamp, -1);
-    int[] distinct = new int[n];
-    for (int p = 0; p < journeys.pathCount(); p++) {
-      if (journeys.conversions(p) == 0) {
-        continue;
-      }
-      int size = distinctChannels(journeys, p, stamp, distinct);
-      for (int a = 0; a < size; a++) {
-        int i = distinct[a];
-        double interaction = 0;
-        for (int b = 0; b < size; b++) {
-          int j = distinct[b];
-          if (j != i) {
-            interaction += rates.pair(i, j) - rates.single(i) - rates.single(j);
-          }
+    PairSums pairs = new PairSums(n);
+    for (int i = 0; i < n; i++) {
+      double ownTerm = 0;
+      double othersTerm = 0;
+      for (int k = index.start(i); k < index.end(i); k++) {
+        int p = index.path(k);
+        double c = journeys.conversions(p);
+        int size = index.size(p);
+        pairs.addPath(index, p, i, c, c + journeys.nulls(p), c > 0 && size > 1 ? c / (2.0 * (size - 1)) : 0);
+        if (c > 0) {
+          ownTerm += c;
         }
-        double c = rates.single(i) + (size > 1 ? interaction / (2.0 * (size - 1)) : 0);
-        raw[i] += journeys.conversions(p) * c;
+        if (c > 0 && size > 1) {
+          double weight = c / (2.0 * (size - 1));
+          othersTerm += weight * (-(size - 1) * single[i] - (index.singleRateSum(p) - single[i]));
+        }
       }
+      raw[i] = ownTerm * single[i] + othersTerm + pairs.weightedRates();
     }
     return raw;
   }
 
+  private void requireWork(long needed, JourneySet journeys) {
+    if (needed > maxWork) {
+      throw new ModelLimitException(NAME, MAX_WORK.name(), maxWork, String.format(Locale.ROOT,
+          "shao-li: the pairs of channels on the %,d distinct paths of this set (%,d channels) take %,d steps"
+              + " (the sum over paths of their distinct channels squared), more than max-work (%,d); raise the"
+              + " parameter max-work (a core makes roughly 10^8 steps a second), or choose shapley-simplified,"
+              + " whose work is linear in the touches", journeys.pathCount(), journeys.channels().size(), needed,
+          maxWork));
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidFieldException if the journeys have conversions but none that did not convert (field
+   *     {@code totalNulls}): every conversion rate is then 1
+   * @throws ModelLimitException if the pairs of channels on the paths pass {@link #maxWork()}
+   */
   @Override
   public AttributionResult attribute(JourneySet journeys) {
+    requireNonNull(journeys, "journeys");
+    RateGame.requireNonConversions(NAME, journeys);
     double[] raw = contributions(journeys);
     double positive = 0;
     for (double r : raw) {
@@ -97,8 +179,7 @@ public final class ShaoLiModel extends ParameterlessModel {
       conv[c] = share * journeys.totalConversions();
       value[c] = share * journeys.totalValue();
     }
-    return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), true);
+    return AttributionResult.of(NAME, journeys, conv, value, true);
   }
 
   private static AttributionResult relabel(JourneySet journeys, AttributionResult fallback) {
@@ -109,80 +190,192 @@ public final class ShaoLiModel extends ParameterlessModel {
       conv[c] = fallback.conversions(c);
       value[c] = fallback.value(c);
     }
-    return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), true);
+    return AttributionResult.of(NAME, journeys, conv, value, true);
   }
 
   private static double positivePart(double raw) {
     return raw > ShapleyModel.NOISE ? raw : 0;
   }
 
-  /** Fills {@code out} with the distinct channels of path {@code p} and returns how many there are. */
-  private static int distinctChannels(JourneySet journeys, int p, int[] stamp, int[] out) {
-    int count = 0;
-    for (int k = journeys.start(p); k < journeys.end(p); k++) {
-      int ch = journeys.channelAt(k);
-      if (stamp[ch] != p) {
-        stamp[ch] = p;
-        out[count++] = ch;
-      }
-    }
-    return count;
+  @Override
+  public String toString() {
+    return parameters().isEmpty() ? NAME : NAME + parameters();
   }
 
-  /** Conversion rates of the journeys touching each channel and each co-occurring pair of channels. */
-  private static final class Rates {
-    private final double[] single;
-    private final Map<Long, Double> pairs;
-    private final int n;
+  /**
+   * For one channel {@code i} at a time: the conversions, exposures and path weights of the pairs
+   * {@code (i, j)}, summed over the paths that hold {@code i} in dense arrays indexed by {@code j}, with
+   * the list of {@code j}s touched so that resetting costs what filling did. Not thread-safe.
+   */
+  private static final class PairSums {
+    private final double[] converted;
+    private final double[] exposed;
+    private final double[] weight;
+    private final boolean[] seen;
+    private final int[] touched;
+    private int count;
 
-    private Rates(double[] single, Map<Long, Double> pairs, int n) {
-      this.single = single;
-      this.pairs = pairs;
-      this.n = n;
+    PairSums(int n) {
+      converted = new double[n];
+      exposed = new double[n];
+      weight = new double[n];
+      seen = new boolean[n];
+      touched = new int[n];
     }
 
-    static Rates of(JourneySet journeys) {
+    /** Adds path {@code p}'s counts to the pairs of {@code i} with the path's other channels. */
+    void addPath(PathsByChannel index, int p, int i, double c, double e, double w) {
+      for (int m = index.memberStart(p); m < index.memberEnd(p); m++) {
+        int j = index.member(m);
+        if (j == i) {
+          continue;
+        }
+        if (!seen[j]) {
+          seen[j] = true;
+          touched[count++] = j;
+        }
+        converted[j] += c;
+        exposed[j] += e;
+        weight[j] += w;
+      }
+    }
+
+    /** {@code Σ_j P(y|i,j) · weight(i, j)} over the pairs gathered, and resets for the next channel. */
+    double weightedRates() {
+      double sum = 0;
+      for (int k = 0; k < count; k++) {
+        int j = touched[k];
+        if (exposed[j] > 0) {
+          sum += converted[j] / exposed[j] * weight[j];
+        }
+        converted[j] = 0;
+        exposed[j] = 0;
+        weight[j] = 0;
+        seen[j] = false;
+      }
+      count = 0;
+      return sum;
+    }
+  }
+
+  /**
+   * The distinct channels of each path (flat), and for each channel the paths that hold it (compressed
+   * rows), with the single-channel conversion rates. Linear in the touches. Immutable after construction.
+   */
+  private static final class PathsByChannel {
+    private final int[] memberOffsets;
+    private final int[] members;
+    private final int[] pathOffsets;
+    private final int[] paths;
+    private final double[] singleRates;
+    private final double[] singleRateSums;
+
+    private PathsByChannel(int[] memberOffsets, int[] members, int[] pathOffsets, int[] paths,
+        double[] singleRates) {
+      this.memberOffsets = memberOffsets;
+      this.members = members;
+      this.pathOffsets = pathOffsets;
+      this.paths = paths;
+      this.singleRates = singleRates;
+      this.singleRateSums = new double[memberOffsets.length - 1];
+      for (int p = 0; p < singleRateSums.length; p++) {
+        for (int m = memberOffsets[p]; m < memberOffsets[p + 1]; m++) {
+          singleRateSums[p] += singleRates[members[m]];
+        }
+      }
+    }
+
+    static PathsByChannel of(JourneySet journeys) {
       int n = journeys.channels().size();
-      double[] converted = new double[n];
-      double[] exposed = new double[n];
-      Map<Long, double[]> pairCounts = new HashMap<>();
+      int pathCount = journeys.pathCount();
+      int[] memberOffsets = new int[pathCount + 1];
+      int[] members = new int[journeys.touchCount()];
       int[] stamp = new int[n];
       Arrays.fill(stamp, -1);
-      int[] distinct = new int[n];
-      for (int p = 0; p < journeys.pathCount(); p++) {
-        int size = distinctChannels(journeys, p, stamp, distinct);
+      int[] pathOffsets = new int[n + 1];
+      double[] converted = new double[n];
+      double[] exposed = new double[n];
+      int size = 0;
+      for (int p = 0; p < pathCount; p++) {
         double c = journeys.conversions(p);
         double e = c + journeys.nulls(p);
-        for (int a = 0; a < size; a++) {
-          converted[distinct[a]] += c;
-          exposed[distinct[a]] += e;
-          for (int b = a + 1; b < size; b++) {
-            double[] counts = pairCounts.computeIfAbsent(key(distinct[a], distinct[b], n), k -> new double[2]);
-            counts[0] += c;
-            counts[1] += e;
+        for (int i = journeys.start(p); i < journeys.end(p); i++) {
+          int ch = journeys.channelAt(i);
+          if (stamp[ch] != p) {
+            stamp[ch] = p;
+            members[size++] = ch;
+            pathOffsets[ch + 1]++;
+            converted[ch] += c;
+            exposed[ch] += e;
           }
+        }
+        memberOffsets[p + 1] = size;
+      }
+      for (int ch = 0; ch < n; ch++) {
+        pathOffsets[ch + 1] += pathOffsets[ch];
+      }
+      int[] paths = new int[size];
+      int[] fill = Arrays.copyOf(pathOffsets, n);
+      for (int p = 0; p < pathCount; p++) {
+        for (int m = memberOffsets[p]; m < memberOffsets[p + 1]; m++) {
+          paths[fill[members[m]]++] = p;
         }
       }
       double[] single = new double[n];
-      for (int i = 0; i < n; i++) {
-        single[i] = exposed[i] > 0 ? converted[i] / exposed[i] : 0;
+      for (int ch = 0; ch < n; ch++) {
+        single[ch] = exposed[ch] > 0 ? converted[ch] / exposed[ch] : 0;
       }
-      Map<Long, Double> pairs = new HashMap<>();
-      pairCounts.forEach((k, counts) -> pairs.put(k, counts[1] > 0 ? counts[0] / counts[1] : 0));
-      return new Rates(single, pairs, n);
+      return new PathsByChannel(memberOffsets, Arrays.copyOf(members, size), pathOffsets, paths, single);
     }
 
-    private static long key(int i, int j, int n) {
-      return (long) Math.min(i, j) * n + Math.max(i, j);
+    /** {@code Σ_p |D_p|²}, saturating. */
+    long pairWork() {
+      long work = 0;
+      for (int p = 0; p + 1 < memberOffsets.length; p++) {
+        long size = size(p);
+        work += size * size;
+        if (work < 0) {
+          return Long.MAX_VALUE;
+        }
+      }
+      return work;
     }
 
-    double single(int i) {
-      return single[i];
+    double[] singleRates() {
+      return singleRates;
     }
 
-    double pair(int i, int j) {
-      return pairs.getOrDefault(key(i, j, n), 0.0);
+    /** The sum of the single-channel rates of path {@code p}'s distinct channels. */
+    double singleRateSum(int p) {
+      return singleRateSums[p];
+    }
+
+    int start(int channel) {
+      return pathOffsets[channel];
+    }
+
+    int end(int channel) {
+      return pathOffsets[channel + 1];
+    }
+
+    int path(int k) {
+      return paths[k];
+    }
+
+    int size(int p) {
+      return memberOffsets[p + 1] - memberOffsets[p];
+    }
+
+    int memberStart(int p) {
+      return memberOffsets[p];
+    }
+
+    int memberEnd(int p) {
+      return memberOffsets[p + 1];
+    }
+
+    int member(int m) {
+      return members[m];
     }
   }
 }

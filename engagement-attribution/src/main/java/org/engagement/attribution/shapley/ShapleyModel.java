@@ -3,9 +3,11 @@ package org.engagement.attribution.shapley;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelLimitException;
 import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterType;
@@ -80,6 +82,18 @@ import org.engagement.core.domain.InvalidFieldException;
  * The estimates are unbiased, add up to {@code v(N)} (each order's
  * contributions telescope), and the same seed gives the same result.
  *
+ * <p><strong>Bounded work.</strong> The exact computation is bounded by {@link #MAX_EXACT} channels (at most
+ * {@code 20 · 2^20} steps and 16 MB). Sampling takes memory linear in the touches, and time counted in steps
+ * of roughly 10 ns: {@code samples × n} coalition look-ups for the exact-set worth, each
+ * {@value #LOOKUP_STEPS} steps (a hash probe and a check of the set's members, mostly cache misses), and
+ * {@code samples × (n + Σ_t |t|)} steps for the subsets worth (a pass over the members of the distinct
+ * channel sets {@code t} per sample). The steps may be at most {@linkplain #maxWork() max-work} (default
+ * {@value #DEFAULT_MAX_WORK}, some 20 seconds): for example 20,000 samples of 3,000 channels, or of a
+ * subsets game whose channel sets have 100,000 members. A set that needs more is refused before sampling
+ * starts, with a {@link ModelLimitException} naming {@code max-work}: fewer samples (a wider error bound), a
+ * larger max-work, or grouping channels are the ways out. A set with conversions but no journey that did
+ * not convert is refused too ({@link #attribute}).
+ *
  * <p><strong>Error bound.</strong> Every marginal contribution lies in {@code [−w, w]}, where
  * {@code w = max_S v(S) <= 1}. By Hoeffding's inequality and a union bound over the {@code n} channels,
  * with probability at least {@code 1 − δ} every estimate is within
@@ -101,6 +115,10 @@ public final class ShapleyModel implements AttributionModel {
   public static final int MAX_EXACT = 20;
   /** The default number of sampled permutations. */
   public static final long DEFAULT_SAMPLES = 20_000;
+  /** The default work limit of sampling, in steps as the class comment counts them. */
+  public static final long DEFAULT_MAX_WORK = 2_000_000_000L;
+  /** The steps a coalition look-up of the exact-set worth counts for. */
+  public static final int LOOKUP_STEPS = 32;
 
   private static final long MAX_SAMPLES = 1_000_000_000L;
 
@@ -120,8 +138,17 @@ public final class ShapleyModel implements AttributionModel {
       ParameterType.choice(CoalitionWorth.class), CoalitionWorth.EXACT,
       "the worth of a coalition: the conversion rate of the journeys on exactly its channels, or on a subset");
 
+  /**
+   * The parameter {@code max-work}: the most steps of sampling (about 10 ns each: {@code 32 × samples ×
+   * channels} for the exact-set worth, {@code samples × (channels + channel-set members)} for the subsets
+   * worth), at least 1, default {@value #DEFAULT_MAX_WORK}.
+   */
+  public static final ModelParameter<Long> MAX_WORK = ModelParameter.optional("max-work", ParameterType.integer(),
+      DEFAULT_MAX_WORK, "the most steps of sampling, about 10 ns each (32 per coalition look-up of the exact worth)")
+      .withRule("must be a whole number of at least 1", n -> n >= 1);
+
   /** The parameters of the registry's factory, in order. */
-  static final List<ModelParameter<?>> PARAMETERS = List.of(SAMPLES, SEED, EXACT_UP_TO, WORTH);
+  static final List<ModelParameter<?>> PARAMETERS = List.of(SAMPLES, SEED, EXACT_UP_TO, WORTH, MAX_WORK);
 
   /** Shapley values at most this far from zero are rounding noise and get no credit. */
   public static final double NOISE = 1e-12;
@@ -130,12 +157,14 @@ public final class ShapleyModel implements AttributionModel {
   private final long seed;
   private final int exactUpTo;
   private final CoalitionWorth worth;
+  private final long maxWork;
 
-  private ShapleyModel(long samples, long seed, int exactUpTo, CoalitionWorth worth) {
+  private ShapleyModel(long samples, long seed, int exactUpTo, CoalitionWorth worth, long maxWork) {
     this.samples = samples;
     this.seed = seed;
     this.exactUpTo = exactUpTo;
     this.worth = worth;
+    this.maxWork = maxWork;
   }
 
   /**
@@ -143,12 +172,24 @@ public final class ShapleyModel implements AttributionModel {
    * seed 0.
    */
   public static ShapleyModel create() {
-    return new ShapleyModel(DEFAULT_SAMPLES, 0, MAX_EXACT, CoalitionWorth.EXACT);
+    return new ShapleyModel(DEFAULT_SAMPLES, 0, MAX_EXACT, CoalitionWorth.EXACT, DEFAULT_MAX_WORK);
   }
 
   /** This model with another worth function and the same computation settings. */
   public ShapleyModel withWorth(CoalitionWorth worth) {
-    return new ShapleyModel(samples, seed, exactUpTo, requireNonNull(worth, "worth"));
+    return new ShapleyModel(samples, seed, exactUpTo, requireNonNull(worth, "worth"), maxWork);
+  }
+
+  /**
+   * This model with another work limit for sampling.
+   *
+   * @throws InvalidFieldException if {@code maxWork} is below 1
+   */
+  public ShapleyModel withMaxWork(long maxWork) {
+    if (maxWork < 1) {
+      throw new InvalidFieldException(MAX_WORK.name(), maxWork, MAX_WORK.rule());
+    }
+    return new ShapleyModel(samples, seed, exactUpTo, worth, maxWork);
   }
 
   /**
@@ -167,13 +208,13 @@ public final class ShapleyModel implements AttributionModel {
     if (exactUpTo < 0 || exactUpTo > MAX_EXACT) {
       throw new InvalidFieldException(EXACT_UP_TO.name(), exactUpTo, EXACT_UP_TO.rule());
     }
-    return new ShapleyModel(samples, seed, exactUpTo, CoalitionWorth.EXACT);
+    return new ShapleyModel(samples, seed, exactUpTo, CoalitionWorth.EXACT, DEFAULT_MAX_WORK);
   }
 
   /** The model configured from resolved {@link #PARAMETERS}. */
   static ShapleyModel fromParameters(ModelParameters parameters) {
     return of(parameters.get(SAMPLES), parameters.get(SEED), Math.toIntExact(parameters.get(EXACT_UP_TO)))
-        .withWorth(parameters.get(WORTH));
+        .withWorth(parameters.get(WORTH)).withMaxWork(parameters.get(MAX_WORK));
   }
 
   /**
@@ -242,6 +283,11 @@ public final class ShapleyModel implements AttributionModel {
     return worth;
   }
 
+  /** The work limit of sampling. */
+  public long maxWork() {
+    return maxWork;
+  }
+
   /** Whether a journey set with {@code channels} channels is computed exactly rather than sampled. */
   public boolean isExact(int channels) {
     return channels <= exactUpTo;
@@ -254,14 +300,17 @@ public final class ShapleyModel implements AttributionModel {
 
   @Override
   public ModelParameters parameters() {
-    return ModelParameters.none().with(SAMPLES, samples).with(SEED, seed).with(EXACT_UP_TO, (long) exactUpTo)
-        .with(WORTH, worth);
+    ModelParameters parameters = ModelParameters.none().with(SAMPLES, samples).with(SEED, seed)
+        .with(EXACT_UP_TO, (long) exactUpTo).with(WORTH, worth);
+    return maxWork == DEFAULT_MAX_WORK ? parameters : parameters.with(MAX_WORK, maxWork);
   }
 
   /**
    * The Shapley values {@code φ_c} of the conversion-rate game with this model's {@link #worth()}, by
    * channel id, before clamping and scaling (exact or sampled, as {@link #isExact(int)} says). They add up to
    * {@code v(N)}.
+   *
+   * @throws ModelLimitException if sampling would take more than {@link #maxWork()} steps
    */
   public double[] shapleyValues(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
@@ -270,7 +319,26 @@ public final class ShapleyModel implements AttributionModel {
       return ExactShapley.values(journeys, n, worth);
     }
     ChannelSetGame game = ChannelSetGame.of(journeys);
+    requireWork(n, game);
     return worth == CoalitionWorth.SUBSETS ? game.sampledSubsets(n, samples, seed) : game.sampled(n, samples, seed);
+  }
+
+  /** The steps sampling takes on {@code game}, saturating at {@link Long#MAX_VALUE}. */
+  private long work(int n, ChannelSetGame game) {
+    long perSample = worth == CoalitionWorth.SUBSETS ? (long) n + game.members.length : (long) LOOKUP_STEPS * n;
+    return Math.multiplyHigh(samples, perSample) == 0 && samples * perSample >= 0 ? samples * perSample
+        : Long.MAX_VALUE;
+  }
+
+  private void requireWork(int n, ChannelSetGame game) {
+    long needed = work(n, game);
+    if (needed > maxWork) {
+      throw new ModelLimitException(NAME, MAX_WORK.name(), maxWork, String.format(Locale.ROOT,
+          "shapley: %,d channels are more than exact-up-to (%d), and sampling %,d permutations of them takes %,d"
+              + " steps, more than max-work (%,d); lower the parameter samples (the error bound widens as"
+              + " 1/sqrt(samples)), raise max-work, group rare channels, or choose shapley-simplified (exact for any"
+              + " number of channels)", n, exactUpTo, samples, needed, maxWork));
+    }
   }
 
   /**
@@ -283,8 +351,17 @@ public final class ShapleyModel implements AttributionModel {
     return ChannelSetGame.of(journeys).maxWorth();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidFieldException if the journeys have conversions but none that did not convert (field
+   *     {@code totalNulls}): the conversion-rate game then only says which channel sets were seen
+   * @throws ModelLimitException if sampling would pass {@link #maxWork()}
+   */
   @Override
   public AttributionResult attribute(JourneySet journeys) {
+    requireNonNull(journeys, "journeys");
+    RateGame.requireNonConversions(NAME, journeys);
     double[] phi = shapleyValues(journeys);
     double positive = 0;
     for (double p : phi) {
@@ -298,8 +375,7 @@ public final class ShapleyModel implements AttributionModel {
         conv[c] = fallback.conversions(c);
         value[c] = fallback.value(c);
       }
-      return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
-          journeys.totalValue(), true);
+      return AttributionResult.of(NAME, journeys, conv, value, true);
     }
     double[] conv = new double[phi.length];
     double[] value = new double[phi.length];
@@ -308,8 +384,7 @@ public final class ShapleyModel implements AttributionModel {
       conv[c] = share * journeys.totalConversions();
       value[c] = share * journeys.totalValue();
     }
-    return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), true);
+    return AttributionResult.of(NAME, journeys, conv, value, true);
   }
 
   private static double positivePart(double phi) {

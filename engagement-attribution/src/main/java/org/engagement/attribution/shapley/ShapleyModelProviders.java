@@ -23,7 +23,10 @@ public final class ShapleyModelProviders {
     return List.of(new Shapley(), new Simplified(), new Ordered(), new ShaoLi());
   }
 
-  /** Provides {@link ShapleyModel}, with parameters {@code samples}, {@code seed}, {@code exact-up-to} and {@code worth}. */
+  /**
+   * Provides {@link ShapleyModel}, with parameters {@code samples}, {@code seed}, {@code exact-up-to},
+   * {@code worth} and {@code max-work}.
+   */
   public static final class Shapley implements AttributionModelProvider {
     /** The provider; {@link java.util.ServiceLoader} calls this. */
     public Shapley() {}
@@ -91,7 +94,7 @@ public final class ShapleyModelProviders {
     }
   }
 
-  /** Provides {@link ShaoLiModel}. */
+  /** Provides {@link ShaoLiModel}, with parameter {@code max-work}. */
   public static final class ShaoLi implements AttributionModelProvider {
     /** The provider; {@link java.util.ServiceLoader} calls this. */
     public ShaoLi() {}
@@ -107,8 +110,13 @@ public final class ShapleyModelProviders {
     }
 
     @Override
+    public List<ModelParameter<?>> parameters() {
+      return ShaoLiModel.PARAMETERS;
+    }
+
+    @Override
     public AttributionModel create(ModelParameters parameters) {
-      return ShaoLiModel.create();
+      return ShaoLiModel.fromParameters(parameters);
     }
   }
 }

@@ -56,7 +56,6 @@ public final class SimplifiedShapleyModel extends ParameterlessModel {
       conv[ch] = unique.conversions(ch);
       value[ch] = unique.value(ch);
     }
-    return AttributionResult.of(NAME, journeys.channels(), conv, value, journeys.totalConversions(),
-        journeys.totalValue(), true);
+    return AttributionResult.of(NAME, journeys, conv, value, true);
   }
 }

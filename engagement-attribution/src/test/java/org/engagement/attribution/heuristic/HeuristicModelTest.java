@@ -146,6 +146,30 @@ class HeuristicModelTest {
   }
 
   @Test
+  void hugeWeightsCreditLikeEqualWeights() throws IOException {
+    // Issue 12: first = middle = last = 1e308 overflowed the weights' sum and credited 2 of 8 conversions.
+    JourneySet toy = toy();
+    AttributionResult equal = HeuristicModel.custom(1, 1, 1).attribute(toy);
+    for (HeuristicModel model : List.of(HeuristicModel.custom(1e308, 1e308, 1e308),
+        HeuristicModel.positionBased(Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE),
+        HeuristicModel.custom(Double.MIN_VALUE, Double.MIN_VALUE, Double.MIN_VALUE))) {
+      AttributionResult result = model.attribute(toy);
+      assertThat(result.conversionsByChannel().values().stream().mapToDouble(Double::doubleValue).sum())
+          .as(model.toString()).isCloseTo(8, EXACT);
+      for (String channel : TOY) {
+        assertThat(result.conversions(channel)).as(model + " " + channel).isCloseTo(equal.conversions(channel), EXACT);
+        assertThat(result.value(channel)).as(model + " " + channel).isCloseTo(equal.value(channel), EXACT);
+      }
+    }
+    // Unequal huge weights keep their proportions: 1e308/0.5e308/1e308 is 40/20/40.
+    AttributionResult scaled = HeuristicModel.custom(1e308, 0.5e308, 1e308).attribute(toy);
+    AttributionResult u = HeuristicModel.positionBased().attribute(toy);
+    for (String channel : TOY) {
+      assertThat(scaled.conversions(channel)).as(channel).isCloseTo(u.conversions(channel), EXACT);
+    }
+  }
+
+  @Test
   void lastNonDirectSkipsDirectUnlessThePathIsAllDirect() {
     JourneySet set = JourneySet.builder()
         .add(List.of("direct", "email", "direct"), 2, 20, 0)

@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.engagement.core.aggregate.MergeableLaws;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.ConversionRule;
@@ -135,6 +136,54 @@ class JourneyRulesTest {
   }
 
   @Test
+  void everyInteractionLeftOutIsCountedAndSaid() {
+    // Issue 12: the lookback, the as-of and the touch types left data out without a word.
+    List<Interaction> interactions = List.of(
+        click("c", "old", 200),                                      // outside the lookback of the purchase
+        touch("c", "post", 60, InteractionType.LIKE, null),          // not a touch type
+        click("c", "email", 50),
+        click("c", "email", 49.9),                                   // a repeat within the gap
+        purchase("c", "web", 40, 1000),
+        click("d", "social", 120),                                   // outside the lookback of the window end
+        click("d", "search", 1),
+        click("d", "late", -1),                                      // after the as-of
+        purchase("d", "web", -2, 500));                              // after the as-of
+    Journeys journeys = JourneyRules.defaults().withTouchTypes(Set.of(InteractionType.CLICK))
+        .withCollapseRepeats(Duration.ofDays(1)).withAsOf(T0).journeys(interactions);
+    assertThat(paths(journeys)).containsExactly(List.of("email"), List.of("search"));
+    assertThat(journeys.setAside()).isEqualTo(new SetAside(2, 1, 2, 1));
+    assertThat(journeys.setAside().total()).isEqualTo(6);
+    assertThat(journeys.notes()).containsExactly(
+        "2 interactions were dated after the as-of instant (the window end) and left out",
+        "1 interaction was neither a conversion nor of a touch type and left out",
+        "2 touches were more than the lookback before their conversion or the window end and are in no journey",
+        "1 touch was dropped by the collapsing of repeats (the same channel as the previous touch, within the gap)");
+    JourneySet set = journeys.toJourneySet();
+    assertThat(set.setAside()).isEqualTo(journeys.setAside());
+    assertThat(set.notes()).isEqualTo(journeys.notes());
+    // Counted for the models too: every built-in model repeats the notes in its result.
+    assertThat(org.engagement.attribution.heuristic.HeuristicModel.linear().attribute(set).notes())
+        .isEqualTo(journeys.notes());
+    // A path-only set says what its builder was told, and merging adds the counts.
+    JourneySet paths = JourneySet.builder().add(List.of("x"), 1, 0, 0).setAside(new SetAside(0, 0, 5, 0)).build();
+    assertThat(paths.notes()).containsExactly(
+        "5 touches were more than the lookback before their conversion or the window end and are in no journey");
+    assertThat(set.merge(paths).setAside()).isEqualTo(new SetAside(2, 1, 7, 1));
+    assertThat(JourneySet.empty().merge(JourneySet.builder().setAside(new SetAside(1, 0, 0, 0)).build()).setAside())
+        .isEqualTo(new SetAside(1, 0, 0, 0));
+    assertThat(MergeableLaws.roundTrip(paths)).isEqualTo(paths);
+    assertThat(MergeableLaws.roundTrip(journeys)).isEqualTo(journeys);
+  }
+
+  @Test
+  void untouchedConversionsAreSaidWithTheirValue() {
+    Journeys journeys = JourneyRules.defaults().journeys(List.of(purchase("c", "web", 3, 1999)));
+    assertThat(journeys.notes()).containsExactly("1 conversion had no touch within the lookback and is in no"
+        + " journey (value 19.99)");
+    assertThat(journeys.setAside().isEmpty()).isTrue();
+  }
+
+  @Test
   void touchesAtTheInstantOfAConversionCountForIt() {
     Journeys journeys = JourneyRules.defaults().journeys(List.of(purchase("c", "web", 0, 1), click("c", "email", 0)));
     assertThat(paths(journeys)).containsExactly(List.of("email"));
@@ -196,5 +245,13 @@ class JourneyRulesTest {
     JourneySet set = original.toJourneySet();
     long conversions = interactions.stream().filter(i -> i.type() == InteractionType.PURCHASE).count();
     assertThat(set.totalConversions() + original.untouchedConversions()).isEqualTo((double) conversions);
+    assertThat(reordered.setAside()).isEqualTo(original.setAside());
+    // Every interaction is a touch of a journey, a conversion (in a journey or untouched), or set aside.
+    long clicks = interactions.size() - conversions;
+    assertThat(touches(original) + original.setAside().total()).isEqualTo(clicks);
+  }
+
+  private static long touches(Journeys journeys) {
+    return journeys.size() == 0 ? 0 : journeys.end(journeys.size() - 1);
   }
 }

@@ -21,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.engagement.core.aggregate.MergeableLaws;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,16 @@ class JourneySetPropertiesTest {
   @Property(tries = 100)
   void pathSetsFollowTheMergeableLaws(@ForAll("rows") Rows a, @ForAll("rows") Rows b, @ForAll("rows") Rows c) {
     MergeableLaws.check(JourneySet.empty(), a.toSet(), b.toSet(), c.toSet());
+  }
+
+  @Property(tries = 100)
+  void countsSetAsideFollowTheMergeableLaws(@ForAll("rows") Rows a, @ForAll("rows") Rows b, @ForAll("rows") Rows c,
+      @ForAll @IntRange(max = 1000) int afterAsOf, @ForAll @IntRange(max = 1000) int outsideLookback) {
+    JourneySet withA = JourneySet.builder().addAll(a.toSet()).setAside(new SetAside(afterAsOf, 0, 0, 1)).build();
+    JourneySet withB = JourneySet.builder().addAll(b.toSet()).setAside(new SetAside(0, 2, outsideLookback, 0)).build();
+    MergeableLaws.check(JourneySet.empty(), withA, withB, c.toSet());
+    assertThat(withA.merge(withB).merge(c.toSet()).setAside())
+        .isEqualTo(new SetAside(afterAsOf, 2, outsideLookback, 1));
   }
 
   @Property(tries = 100)

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import static org.engagement.attribution.journey.ToyPaths.toy;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelLimitException;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
@@ -257,8 +260,80 @@ class MarkovModelTest {
   @Test
   void nonConvergenceIsReported() throws IOException {
     MarkovModel model = MarkovModel.firstOrder().withSolver(1e-14, 1);
-    assertThatThrownBy(() -> model.attribute(toy())).isInstanceOf(ArithmeticException.class)
+    assertThatThrownBy(() -> model.attribute(toy())).isInstanceOf(ModelLimitException.class)
         .hasMessageContaining("did not converge within 1 Gauss-Seidel sweeps");
+  }
+
+  @Test
+  void oneJourneyOfAHundredThousandTouchesIsSolvedByDefault() {
+    // Issue 12: "did not converge within 100000 Gauss-Seidel sweeps"; the limit now adapts to the longest path.
+    SplittableRandom random = new SplittableRandom(1);
+    List<String> path = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      path.add("c" + random.nextInt(10));
+    }
+    JourneySet set = JourneySet.builder().add(path, 1, 10, 0).build();
+    MarkovModel model = MarkovModel.firstOrder();
+    assertThat(model.maxIterations()).isZero();
+    assertThat(model.sweepLimit(set)).isEqualTo(6_400_000);
+    MarkovAnalysis analysis = model.analyse(set);
+    // The chain is nearly singular (a state's exit to conversion has probability about 1e-5), so the
+    // stopping rule on the change per sweep leaves an error of about 1e-9 rather than 1e-14.
+    assertThat(analysis.conversionProbability()).isCloseTo(1, within(1e-8));
+    double credits = analysis.result().conversionsByChannel().values().stream().mapToDouble(d -> d).sum();
+    assertThat(credits).isCloseTo(1, within(1e-9));
+    // Only the last touch's channel leads to the conversion, so removing it loses every conversion; removing
+    // another loses all but the walks that reach the conversion before the removed channel (about 1e-4).
+    String last = path.get(path.size() - 1);
+    assertThat(analysis.removalEffects().get(last)).isEqualTo(1);
+    for (double effect : analysis.removalEffects().values()) {
+      assertThat(effect).isCloseTo(1, within(1e-3));
+    }
+    // The one path converts, so the result says that the removal effects are not about conversion chances.
+    assertThat(analysis.result().notes()).singleElement().asString().startsWith("markov: no journey in this set"
+        + " ended without a conversion");
+    // A fixed limit is still a limit.
+    assertThatThrownBy(() -> model.withSolver(1e-14, 100_000).analyse(set)).isInstanceOf(ModelLimitException.class)
+        .hasMessageContaining("did not converge within 100,000 Gauss-Seidel sweeps")
+        .hasMessageContaining("raise the parameter max-iterations");
+    assertThat(MarkovModel.firstOrder().sweepLimit(toy())).isEqualTo(MarkovModel.MIN_ADAPTIVE_ITERATIONS);
+  }
+
+  @Test
+  void tenThousandChannelsAreRefusedBeforeTheRemovalSolves() {
+    // Issue 12: 10,000 channels took 356 s; the removal solves would need more than max-work.
+    SplittableRandom random = new SplittableRandom(2);
+    JourneySet.Builder builder = JourneySet.builder();
+    for (int j = 0; j < 30_000; j++) {
+      List<String> path = new ArrayList<>();
+      for (int i = 1 + random.nextInt(8); i > 0; i--) {
+        path.add("ch" + random.nextInt(10_000));
+      }
+      builder.add(path, random.nextInt(4), random.nextInt(100), random.nextInt(6));
+    }
+    JourneySet set = builder.build();
+    assertThatThrownBy(() -> MarkovModel.firstOrder().attribute(set))
+        .isInstanceOfSatisfying(ModelLimitException.class, refused -> {
+          assertThat(refused.model()).isEqualTo("markov");
+          assertThat(refused.parameter()).isEqualTo("max-work");
+          assertThat(refused.limit()).isEqualTo(MarkovModel.DEFAULT_MAX_WORK);
+        })
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("markov: removing each of the 10,000 channels of this chain")
+        .hasMessageContaining("more than max-work (30,000,000,000); raise the parameter max-work");
+  }
+
+  @Test
+  void anAnalysisThatRunsOverItsWorkLimitIsStopped() throws IOException {
+    // The toy's chain has 12 transitions and its 8 solves take 64 sweeps (768 visits): 500 passes the check
+    // before the removals (each needs at least 2 sweeps) and is reached during them.
+    MarkovModel small = MarkovModel.firstOrder().withMaxWork(500);
+    assertThatThrownBy(() -> small.attribute(toy())).isInstanceOf(ModelLimitException.class)
+        .hasMessageStartingWith("markov: stopped at its work limit max-work (500 transition visits)");
+    assertThat(MarkovModel.firstOrder().withMaxWork(100_000).attribute(toy()).conversions("C"))
+        .isCloseTo(1920.0 / 751, EXACT);
+    assertThat(small.parameters().asText()).containsEntry("max-work", "500");
+    assertThatThrownBy(() -> MarkovModel.firstOrder().withMaxWork(0)).isInstanceOf(InvalidFieldException.class);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.engagement.attribution.shapley;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.engagement.attribution.CreditChecks.assertEqualCredit;
 import static org.engagement.attribution.CreditChecks.assertSameCredits;
@@ -23,6 +24,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Rows;
+import org.engagement.core.domain.InvalidFieldException;
 
 /** The properties of the Shapley models (each registered name and each worth) and of Shao and Li's model. */
 class ShapleyModelPropertiesTest {
@@ -35,9 +37,13 @@ class ShapleyModelPropertiesTest {
         MODELS.create("shapley-simplified"), MODELS.create("shapley-ordered"), ShaoLiModel.create());
   }
 
+  /**
+   * Rows with journeys that did not convert whenever they have conversions: the conversion-rate models
+   * refuse the others ({@link #rateModelsRefuseConversionsWithoutNonConversions}).
+   */
   @Provide
   Arbitrary<Rows> rows() {
-    return Rows.arbitrary(5);
+    return Rows.arbitrary(5).filter(rows -> rows.toSet().totalNulls() > 0 || rows.toSet().totalConversions() == 0);
   }
 
   @Provide
@@ -60,6 +66,24 @@ class ShapleyModelPropertiesTest {
     assertThat(result.additive()).isTrue();
     assertThat(conversions).isCloseTo(set.totalConversions(), within(tolerance(set.totalConversions())));
     assertThat(value).isCloseTo(set.totalValue(), within(tolerance(set.totalValue())));
+  }
+
+  @Property(tries = 200)
+  void rateModelsRefuseConversionsWithoutNonConversions(@ForAll("models") AttributionModel model,
+      @ForAll("rows") Rows rows) {
+    // Issue 12: with no journey that did not convert, every rate is 1 or 0; shapley gave 5 of 8 channels 0.
+    List<Rows.Row> converting = new ArrayList<>();
+    for (Rows.Row row : rows.rows()) {
+      converting.add(new Rows.Row(row.path(), row.conversions() + 1, row.value(), 0));
+    }
+    JourneySet set = new Rows(converting).toSet();
+    if (model.name().equals("shapley") || model.name().equals("shao-li")) {
+      assertThatThrownBy(() -> model.attribute(set)).isInstanceOf(InvalidFieldException.class)
+          .hasMessageStartingWith("totalNulls '0' is invalid: must be above 0 for " + model.name());
+    } else {
+      assertThat(model.attribute(set).conversionsByChannel().values().stream().mapToDouble(d -> d).sum())
+          .isCloseTo(set.totalConversions(), within(tolerance(set.totalConversions())));
+    }
   }
 
   @Property(tries = 300)

@@ -14,6 +14,7 @@ import org.assertj.core.data.Offset;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelLimitException;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
@@ -319,6 +320,72 @@ class ShapleyModelTest {
     assertThatThrownBy(() -> ShapleyModel.errorBound(0, 10, 1, 0.05)).isInstanceOf(InvalidFieldException.class);
     assertThatThrownBy(() -> ShapleyModel.errorBound(3, 10, 1, 1)).isInstanceOf(InvalidFieldException.class);
     assertThatThrownBy(() -> ShapleyModel.samplesFor(3, 0, 1, 0.05)).isInstanceOf(InvalidFieldException.class);
+  }
+
+  /** One journey through {@code channels} distinct channels that converted, and one that did not. */
+  private static JourneySet oneLongJourney(int channels) {
+    List<String> path = new ArrayList<>(channels);
+    for (int c = 0; c < channels; c++) {
+      path.add(String.format("d%06d", c));
+    }
+    return JourneySet.builder().add(path, 1, 10, 0).add(List.of("d000000"), 0, 0, 1).build();
+  }
+
+  @Test
+  void shaoLiRefusesPathsWithTooManyDistinctChannelsBeforeTheWork() {
+    // Issue 12: one journey of 100,000 distinct channels took 5.8 GB and no answer in 120 s. Its pairs take
+    // 10^10 steps, more than max-work; memory no longer grows with the pairs.
+    JourneySet huge = oneLongJourney(100_000);
+    assertThatThrownBy(() -> ShaoLiModel.create().attribute(huge))
+        .isInstanceOfSatisfying(ModelLimitException.class, e -> {
+          assertThat(e.model()).isEqualTo("shao-li");
+          assertThat(e.parameter()).isEqualTo("max-work");
+          assertThat(e.limit()).isEqualTo(ShaoLiModel.DEFAULT_MAX_WORK);
+        })
+        .hasMessageContaining("take 10,000,000,001 steps").hasMessageContaining("raise the parameter max-work");
+    // Within the limit the pairs are gathered a channel at a time: 2,000 distinct channels, 4 million steps.
+    JourneySet wide = oneLongJourney(2_000);
+    AttributionResult result = ShaoLiModel.create().attribute(wide);
+    assertThat(result.conversionsByChannel().values().stream().mapToDouble(d -> d).sum()).isCloseTo(1, EXACT);
+    assertThatThrownBy(() -> ShaoLiModel.create().withMaxWork(1_000_000).attribute(wide))
+        .isInstanceOf(ModelLimitException.class);
+    AttributionModel limited = MODELS.create("shao-li", ModelParameters.of(Map.of("max-work", "5000000")));
+    assertThat(limited.parameters().asText()).containsExactly(Map.entry("max-work", "5000000"));
+    assertThat(limited.attribute(wide).conversions("d000001")).isEqualTo(result.conversions("d000001"));
+  }
+
+  @Test
+  void orderedShapleyKeepsOnlyTheCellsWithCredit() {
+    // Issue 12: per channel and position, 100,000 distinct channels on one path were 10^10 cells.
+    JourneySet huge = oneLongJourney(100_000);
+    OrderedShapleyModel.ByPosition byPosition = OrderedShapleyModel.create().byPosition(huge);
+    assertThat(byPosition.positions()).isEqualTo(100_000);
+    int first = huge.channels().id("d000000").orElseThrow();
+    int last = huge.channels().id("d099999").orElseThrow();
+    assertThat(byPosition.conversions(first, 1)).isEqualTo(1e-5);
+    assertThat(byPosition.conversions(first, 2)).isZero();
+    assertThat(byPosition.conversions(last, 100_000)).isEqualTo(1e-5);
+    assertThat(byPosition.value(last, 100_000)).isCloseTo(1e-4, EXACT);
+    assertThat(OrderedShapleyModel.create().attribute(huge).conversions("d050000")).isEqualTo(1e-5);
+  }
+
+  @Test
+  void samplingBeyondTheWorkLimitIsRefused() {
+    // 100,000 channels sampled 20,000 times are 2 × 10^9 look-ups of 32 steps, more than max-work.
+    JourneySet huge = oneLongJourney(100_000);
+    assertThatThrownBy(() -> ShapleyModel.create().attribute(huge))
+        .isInstanceOfSatisfying(ModelLimitException.class, e -> assertThat(e.parameter()).isEqualTo("max-work"))
+        .hasMessageStartingWith("shapley: 100,000 channels are more than exact-up-to (20), and sampling 20,000"
+            + " permutations of them takes 64,000,000,000 steps, more than max-work (2,000,000,000)");
+    ShapleyModel fewer = ShapleyModel.of(100, 0, 20);
+    assertThat(fewer.attribute(huge).totalConversions()).isEqualTo(1);
+    assertThatThrownBy(() -> fewer.withMaxWork(319_999_999).attribute(huge)).isInstanceOf(ModelLimitException.class);
+    // The subsets worth walks the members of the channel sets instead: 10,000 × (100,000 + 100,001) steps.
+    assertThatThrownBy(() -> ShapleyModel.of(10_000, 0, 20).withWorth(CoalitionWorth.SUBSETS).attribute(huge))
+        .isInstanceOf(ModelLimitException.class).hasMessageContaining("takes 2,000,010,000 steps");
+    ShapleyModel raised = (ShapleyModel) MODELS.create("shapley", ModelParameters.of(Map.of("max-work", "7")));
+    assertThat(raised.maxWork()).isEqualTo(7);
+    assertThat(raised.parameters().asText()).containsEntry("max-work", "7");
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.engagement.clv.internal.fit.MaximumLikelihood;
 import org.engagement.clv.internal.fit.Parameter;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.WeightedSummary;
+import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.hipparchus.special.Gamma;
 
@@ -61,10 +62,30 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
   public static ModelFit<ParetoNbdModel> fit(List<WeightedSummary> summaries, PeriodUnit unit,
       FitOptions options) {
     requireNonNull(unit, "unit");
-    ParetoNbdLikelihood ll = new ParetoNbdLikelihood(new CompressedHistories(summaries));
+    ParetoNbdLikelihood ll = new ParetoNbdLikelihood(new CompressedHistories(requireDomain(summaries)));
     List<Parameter> parameters = NAMES.startingAtOne();
     return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
         p -> new ParetoNbdModel(p[0], p[1], p[2], p[3], unit));
+  }
+
+  /**
+   * The summaries, checked against the fit's domain: a row with repeat purchases must have a positive
+   * recency, since the last repeat purchase comes after the first purchase. Repeat purchases all at time 0
+   * drive the search to rates 0 and infinity, where it has no answer.
+   *
+   * @throws InvalidFieldException naming the row if one has repeat purchases and recency 0
+   */
+  private static List<WeightedSummary> requireDomain(List<WeightedSummary> summaries) {
+    requireNonNull(summaries, "summaries");
+    for (int i = 0; i < summaries.size(); i++) {
+      WeightedSummary row = summaries.get(i);
+      if (row.frequency() > 0 && row.recency() == 0) {
+        throw new InvalidFieldException("recency", row.recency(), "must be above 0 in summary row " + (i + 1)
+            + ", which has " + row.frequency() + " repeat purchases: the last repeat purchase comes after the first"
+            + " purchase; check that recency is the time from the first purchase to the last, in the fit's unit");
+      }
+    }
+    return summaries;
   }
 
   /** The log-likelihood of {@code summaries} (in {@link #unit()}) under this model. */

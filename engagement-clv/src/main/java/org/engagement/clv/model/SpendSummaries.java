@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * from transactions partitioned by customer, as for
  * {@link org.engagement.clv.summary.WeightedSummaries}.
  *
+ * <p>The model's spends are positive, so a repeat buyer whose mean spend is 0 (free orders, refunds netted
+ * out) cannot enter the fit. {@link #of} refuses such a customer by name; {@link #leavingOutZeroSpend}
+ * leaves them out and counts them ({@link #zeroSpendCustomers()}), so that one such row does not stop the
+ * fit of everyone else and the count can be reported with it. Counts add when aggregates merge.
+ *
  * <p>The identity is {@link #empty()}. Instances are immutable and thread-safe.
  *
  * @since 0.1.0
@@ -37,12 +42,14 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
   private static final long serialVersionUID = 1L;
   private static final Comparator<SpendSummary> ORDER =
       Comparator.comparingInt(SpendSummary::frequency).thenComparingDouble(SpendSummary::meanSpend);
-  private static final SpendSummaries EMPTY = new SpendSummaries(List.of());
+  private static final SpendSummaries EMPTY = new SpendSummaries(List.of(), 0);
 
   private final List<SpendSummary> rows;
+  private final long zeroSpend;
 
-  private SpendSummaries(List<SpendSummary> rows) {
+  private SpendSummaries(List<SpendSummary> rows, long zeroSpend) {
     this.rows = rows;
+    this.zeroSpend = zeroSpend;
   }
 
   /** The aggregate of no customer: the identity of {@link #merge}. */
@@ -55,21 +62,41 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
    * information and is skipped). The summaries must use the model convention (first purchase excluded).
    *
    * @throws InvalidFieldException if a summary with {@code x > 0} has a mean spend of 0 (the model's
-   *     spends are positive); drop such customers first
+   *     spends are positive); the message names the customer. {@link #leavingOutZeroSpend} leaves them
+   *     out instead
    */
   public static SpendSummaries of(Iterable<RepeatBuyingSummary> summaries) {
     requireNonNull(summaries, "summaries");
+    return of(summaries, false);
+  }
+
+  /**
+   * The rows of the summaries with at least one repeat purchase and a positive mean spend; the repeat
+   * buyers with a mean spend of 0 are left out and counted ({@link #zeroSpendCustomers()}).
+   */
+  public static SpendSummaries leavingOutZeroSpend(Iterable<RepeatBuyingSummary> summaries) {
+    return of(summaries, true);
+  }
+
+  private static SpendSummaries of(Iterable<RepeatBuyingSummary> summaries, boolean leaveOutZero) {
+    requireNonNull(summaries, "summaries");
     Map<SpendSummary, Long> counts = new TreeMap<>(ORDER);
+    long zero = 0;
     for (RepeatBuyingSummary s : summaries) {
-      if (s.frequency() > 0) {
-        if (s.meanSpend() <= 0) {
-          throw new InvalidFieldException("meanSpend", s.meanSpend(),
-              "must be positive for a customer with repeat purchases (customer " + s.customerId() + ")");
-        }
+      if (s.frequency() == 0) {
+        continue;
+      }
+      if (s.meanSpend() <= 0 && leaveOutZero) {
+        zero++;
+      } else if (s.meanSpend() <= 0) {
+        throw new InvalidFieldException("meanSpend", s.meanSpend(), "must be positive for customer "
+            + s.customerId() + ", who has " + s.frequency() + " repeat purchases: the spend model needs"
+            + " positive amounts; leave such customers out (SpendSummaries.leavingOutZeroSpend) or drop them first");
+      } else {
         counts.merge(new SpendSummary(s.frequency(), s.meanSpend(), 1), 1L, Math::addExact);
       }
     }
-    return of(counts);
+    return of(counts, zero);
   }
 
   /**
@@ -83,13 +110,21 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
     for (SpendSummary row : rows) {
       counts.merge(row, row.weight(), Math::addExact);
     }
-    return of(counts);
+    return of(counts, 0);
   }
 
-  private static SpendSummaries of(Map<SpendSummary, Long> counts) {
+  private static SpendSummaries of(Map<SpendSummary, Long> counts, long zeroSpend) {
     List<SpendSummary> out = new ArrayList<>(counts.size());
     counts.forEach((key, n) -> out.add(new SpendSummary(key.frequency(), key.meanSpend(), n)));
-    return new SpendSummaries(Collections.unmodifiableList(out));
+    return new SpendSummaries(Collections.unmodifiableList(out), zeroSpend);
+  }
+
+  /**
+   * The repeat buyers left out for a mean spend of 0 ({@link #leavingOutZeroSpend}); not among
+   * {@link #customers()}.
+   */
+  public long zeroSpendCustomers() {
+    return zeroSpend;
   }
 
   /** The rows, in ascending order of {@code x}, then {@code zbar}: what the fit takes. */
@@ -103,7 +138,8 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
   }
 
   /**
-   * The rows of this aggregate and {@code other} together; weights of equal rows add. Neither changes.
+   * The rows of this aggregate and {@code other} together; weights of equal rows add, and so do the
+   * {@linkplain #zeroSpendCustomers() customers left out}. Neither changes.
    *
    * @throws ArithmeticException if a weight overflows a {@code long}
    */
@@ -112,23 +148,25 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
     requireNonNull(other, "other");
     List<SpendSummary> both = new ArrayList<>(rows);
     both.addAll(other.rows);
-    return ofRows(both);
+    SpendSummaries merged = ofRows(both);
+    return new SpendSummaries(merged.rows, Math.addExact(zeroSpend, other.zeroSpend));
   }
 
-  /** Whether {@code o} has the same rows with the same weights. */
+  /** Whether {@code o} has the same rows with the same weights and the same count left out. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof SpendSummaries s && rows.equals(s.rows);
+    return o instanceof SpendSummaries s && rows.equals(s.rows) && zeroSpend == s.zeroSpend;
   }
 
   @Override
   public int hashCode() {
-    return rows.hashCode();
+    return 31 * rows.hashCode() + Long.hashCode(zeroSpend);
   }
 
   @Override
   public String toString() {
-    return "SpendSummaries[" + rows.size() + " rows, " + customers() + " customers]";
+    return "SpendSummaries[" + rows.size() + " rows, " + customers() + " customers"
+        + (zeroSpend == 0 ? "" : ", " + zeroSpend + " left out for zero spend") + "]";
   }
 
   private Object writeReplace() {
@@ -146,6 +184,8 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
     private final int[] frequency;
     private final double[] meanSpend;
     private final long[] weight;
+    // Absent from streams written before it existed: read as 0.
+    private final long zeroSpend;
 
     Form(SpendSummaries summaries) {
       int n = summaries.rows.size();
@@ -158,6 +198,7 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
         meanSpend[i] = row.meanSpend();
         weight[i] = row.weight();
       }
+      zeroSpend = summaries.zeroSpend;
     }
 
     private Object readResolve() throws ObjectStreamException {
@@ -166,7 +207,10 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
         for (int i = 0; i < frequency.length; i++) {
           rows.add(new SpendSummary(frequency[i], meanSpend[i], weight[i]));
         }
-        return ofRows(rows);
+        if (zeroSpend < 0) {
+          throw new InvalidFieldException("zeroSpend", zeroSpend, "must not be negative");
+        }
+        return new SpendSummaries(ofRows(rows).rows, zeroSpend);
       } catch (InvalidFieldException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
         InvalidObjectException invalid = new InvalidObjectException("spend summaries break a rule: "
             + e.getMessage());

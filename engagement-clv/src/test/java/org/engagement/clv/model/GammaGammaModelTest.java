@@ -75,6 +75,24 @@ class GammaGammaModelTest {
   @Test
   void spendCompressionRejectsZeroSpendRepeaters() {
     assertThatThrownBy(() -> SpendSummary.compress(List.of(new RepeatBuyingSummary("7", 2, 3, 5, 0, 0))))
-        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("customer 7");
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("customer 7")
+        .hasMessageContaining("SpendSummaries.leavingOutZeroSpend");
+  }
+
+  @Test
+  void zeroSpendRepeatersCanBeLeftOutAndCounted() {
+    // Issue 12: one repeat buyer with a mean spend of 0 stopped the spend fit of everyone else.
+    RepeatBuyingSummary zero = new RepeatBuyingSummary("7", 2, 3, 5, 0, 0);
+    RepeatBuyingSummary paying = new RepeatBuyingSummary("8", 1, 3, 5, 12.5, 0);
+    RepeatBuyingSummary once = new RepeatBuyingSummary("9", 0, 0, 5, 0, 0);
+    SpendSummaries left = SpendSummaries.leavingOutZeroSpend(List.of(zero, paying, once));
+    assertThat(left.rows()).containsExactly(new SpendSummary(1, 12.5, 1));
+    assertThat(left.zeroSpendCustomers()).isEqualTo(1);
+    assertThat(left.customers()).isEqualTo(1);
+    assertThat(left).isNotEqualTo(SpendSummaries.of(List.of(paying)));
+    SpendSummaries merged = left.merge(SpendSummaries.leavingOutZeroSpend(List.of(zero)));
+    assertThat(merged.zeroSpendCustomers()).isEqualTo(2);
+    assertThat(merged.merge(SpendSummaries.empty())).isEqualTo(merged);
+    assertThat(org.engagement.core.aggregate.MergeableLaws.roundTrip(merged)).isEqualTo(merged);
   }
 }

@@ -283,4 +283,17 @@ class ParetoNbdModelTest {
     assertThatThrownBy(() -> new ParetoNbdModel(1, 1, 0, 1, PeriodUnit.WEEK))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("s");
   }
+
+  @Test
+  void repeatPurchasesAtTimeZeroAreRefusedBeforeTheSearch() {
+    // Issue 12: "z '1.0' is invalid" reached the user from the hypergeometric function.
+    List<WeightedSummary> atZero = List.of(new WeightedSummary(0, 0, 10, 1), new WeightedSummary(2, 0, 10, 1));
+    assertThatThrownBy(() -> ParetoNbdModel.fit(atZero, PeriodUnit.WEEK, FitOptions.defaults()))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageStartingWith("recency '0.0' is invalid: must be above 0 in summary row 2, which has 2 repeat"
+            + " purchases");
+    // A positive recency is in the domain.
+    List<WeightedSummary> later = List.of(new WeightedSummary(0, 0, 10, 1), new WeightedSummary(2, 1, 10, 1));
+    assertThat(ParetoNbdModel.fit(later, PeriodUnit.WEEK, FitOptions.defaults()).result().logLikelihood()).isFinite();
+  }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collector;
 import org.engagement.core.aggregate.Mergeable;
@@ -30,9 +32,18 @@ import org.jspecify.annotations.Nullable;
  * double now = scores.scoreAt("c-42", Instant.now());
  * }</pre>
  *
+ * <p><b>Scoring as of an instant.</b> A lazy score cannot be wound back: once an interaction dated after
+ * an instant is in a customer's score, the score at that instant is unknown, and {@link #scoresAt} refuses
+ * it (naming the customer). A host that scores as of an instant while its data may hold later rows
+ * (future-dated, or arrived after the cut) builds the scores with {@link #asOf(EngagementScorer, Instant)}:
+ * interactions dated after the as-of instant are then left out as they arrive and counted
+ * ({@link #leftOutAfterAsOf()}), so one such row costs nothing but a count, and every customer can be
+ * scored at the as-of instant or later.
+ *
  * <p><b>Merging</b> ({@link Mergeable}). Scores built with equal {@linkplain EngagementScorer scorers}
  * (weights and half-life are values) {@linkplain #merge merge} into new scores of the union of their
- * interactions; the empty scores of the same scorer are the identity. Partition by customer: a
+ * interactions; the empty scores of the same scorer are the identity. Scores built as of an instant
+ * merge only with scores as of the same instant, and their counts of interactions left out add. Partition by customer: a
  * customer's interactions all in one partition are carried over bit for bit, so the merged scores
  * {@linkplain #equals equal} the scores built whole. A customer split across partitions gets the
  * {@linkplain EngagementState#merge merge of the parts' states}, the union's score up to rounding (a
@@ -40,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  * anything a report shows, but {@code equals}, which compares scores exactly, may tell them apart. The
  * parts must hold disjoint interactions (an interaction fed to two partitions counts twice).
  *
- * <p>Equality is by content: equal scorers, the same customers, and for each the same score bits and
+ * <p>Equality is by content: equal scorers, the same as-of instant and count left out after it, the same
+ * customers, and for each the same score bits and
  * reference time, whatever order the customers came in. The serial form is already compact: the scorer
  * and the primitive columns of the customers' table.
  *
@@ -54,17 +66,33 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
 
   private final EngagementScorer scorer;
   private final CustomerCells cells;
+  /** The as-of instant after which interactions are left out, or null to score them all. */
+  private final @Nullable Instant asOf;
+  /** The interactions left out for being dated after {@link #asOf}. */
+  private long leftOut;
   /** Added interactions not yet in {@link #cells}: every read {@linkplain #flush flushes} them first. */
   private transient CustomerCells.Batch pending = new CustomerCells.Batch();
 
-  private EngagementScores(EngagementScorer scorer, CustomerCells cells) {
+  private EngagementScores(EngagementScorer scorer, CustomerCells cells, @Nullable Instant asOf, long leftOut) {
     this.scorer = scorer;
     this.cells = cells;
+    this.asOf = asOf;
+    this.leftOut = leftOut;
   }
 
   /** Empty scores, to be fed interactions that {@code scorer} weighs and decays. */
   public static EngagementScores of(EngagementScorer scorer) {
-    return new EngagementScores(requireNonNull(scorer, "scorer"), new CustomerCells());
+    return new EngagementScores(requireNonNull(scorer, "scorer"), new CustomerCells(), null, 0);
+  }
+
+  /**
+   * Empty scores as of {@code asOf}: interactions dated after it are left out and counted
+   * ({@link #leftOutAfterAsOf()}) instead of scored, so that {@link #scoresAt scoresAt(asOf)} scores every
+   * customer whatever later rows the data holds (see the class comment).
+   */
+  public static EngagementScores asOf(EngagementScorer scorer, Instant asOf) {
+    return new EngagementScores(requireNonNull(scorer, "scorer"), new CustomerCells(),
+        requireNonNull(asOf, "asOf"), 0);
   }
 
   /** A collector of interactions into scores; safe for parallel streams. */
@@ -72,6 +100,30 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
     requireNonNull(scorer, "scorer");
     return Collector.of(
         () -> of(scorer), EngagementScores::add, EngagementScores::absorb, Collector.Characteristics.UNORDERED);
+  }
+
+  /**
+   * A collector of interactions into scores {@linkplain #asOf(EngagementScorer, Instant) as of}
+   * {@code asOf}; safe for parallel streams.
+   */
+  public static Collector<Interaction, ?, EngagementScores> collector(EngagementScorer scorer, Instant asOf) {
+    requireNonNull(scorer, "scorer");
+    requireNonNull(asOf, "asOf");
+    return Collector.of(() -> asOf(scorer, asOf), EngagementScores::add, EngagementScores::absorb,
+        Collector.Characteristics.UNORDERED);
+  }
+
+  /** The as-of instant after which interactions are left out; empty when every interaction is scored. */
+  public Optional<Instant> asOf() {
+    return Optional.ofNullable(asOf);
+  }
+
+  /**
+   * How many interactions were left out for being dated after the {@linkplain #asOf() as-of instant}
+   * (always 0 without one); the counts of merged scores add.
+   */
+  public long leftOutAfterAsOf() {
+    return leftOut;
   }
 
   /** The scorer that weighs and decays. */
@@ -86,11 +138,18 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
    * in memory instead of waiting for each other (about twice as fast over millions of customers); every
    * read applies what is pending first, so the batching cannot be observed.
    *
+   * <p>With an {@linkplain #asOf() as-of instant}, an interaction dated after it is only counted
+   * ({@link #leftOutAfterAsOf()}).
+   *
    * @return this
    */
   public EngagementScores add(Interaction interaction) {
     requireNonNull(interaction, "interaction");
     Instant at = interaction.timestamp();
+    if (asOf != null && at.isAfter(asOf)) {
+      leftOut++;
+      return this;
+    }
     pending.put(interaction.customerId(), scorer.weight(interaction), at.getEpochSecond(), at.getNano());
     if (pending.isFull()) {
       flush();
@@ -115,15 +174,15 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
   /**
    * The scores of this instance's interactions and {@code other}'s together, as new scores; neither
    * changes. A customer on both sides gets the merge of both states (see the class comment); merging
-   * scores with themselves counts their interactions twice.
+   * scores with themselves counts their interactions twice. The counts left out after the as-of add.
    *
-   * @throws InvalidFieldException if {@code other} has a different scorer
+   * @throws InvalidFieldException if {@code other} has a different scorer or as-of instant
    */
   @Override
   public EngagementScores merge(EngagementScores other) {
     requireNonNull(other, "other");
     requireSameScorer(other);
-    return new EngagementScores(scorer, flush().copy()).absorb(other);
+    return new EngagementScores(scorer, flush().copy(), asOf, leftOut).absorb(other);
   }
 
   /** Adds {@code other}'s scores into these: the in-place merge behind the collector's combiner. */
@@ -138,6 +197,7 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
         mine.add(customerId, theirs.score(slot), theirs.second(slot), theirs.nano(slot), decay);
       }
     }
+    leftOut = Math.addExact(leftOut, other.leftOut);
     return this;
   }
 
@@ -145,6 +205,10 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
     if (!other.scorer.equals(scorer)) {
       throw new InvalidFieldException(
           "other.scorer", other.scorer, "must equal this instance's scorer " + scorer);
+    }
+    if (!Objects.equals(other.asOf, asOf)) {
+      throw new InvalidFieldException("other.asOf", String.valueOf(other.asOf),
+          "must equal this instance's as-of instant " + asOf);
     }
   }
 
@@ -191,9 +255,12 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
   }
 
   /**
-   * The score of every customer at {@code at}, as an unmodifiable map.
+   * The score of every customer at {@code at}, as an unmodifiable map. Scores built
+   * {@linkplain #asOf(EngagementScorer, Instant) as of} an instant never hold an interaction after it, so
+   * they score every customer at that instant or later.
    *
-   * @throws InvalidFieldException if {@code at} is before some customer's latest interaction
+   * @throws InvalidFieldException if {@code at} is before some customer's latest interaction; the message
+   *     names the customer and says how to leave such interactions out
    */
   public Map<String, Double> scoresAt(Instant at) {
     requireNonNull(at, "at");
@@ -202,6 +269,12 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
     for (int slot = 0; slot < cells.capacity(); slot++) {
       String customerId = cells.key(slot);
       if (customerId != null) {
+        Instant reference = reference(slot);
+        if (at.isBefore(reference)) {
+          throw new InvalidFieldException("at", at, "must not be before the reference time " + reference
+              + " (the latest interaction of customer " + customerId + "); to score as of " + at
+              + " leaving later interactions out, build the scores with EngagementScores.asOf(scorer, " + at + ")");
+        }
         scores.put(customerId, state(slot).scoreAt(at));
       }
     }
@@ -221,8 +294,8 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
   }
 
   /**
-   * Whether {@code o} holds equal scores: an equal scorer, the same customers, and for each the same
-   * score (bit for bit) and reference time.
+   * Whether {@code o} holds equal scores: an equal scorer, the same as-of instant and count left out,
+   * the same customers, and for each the same score (bit for bit) and reference time.
    */
   @Override
   public boolean equals(@Nullable Object o) {
@@ -231,17 +304,21 @@ public final class EngagementScores implements Mergeable<EngagementScores> {
     }
     return o instanceof EngagementScores other
         && other.scorer.equals(scorer)
+        && Objects.equals(other.asOf, asOf)
+        && other.leftOut == leftOut
         && flush().sameCells(other.flush());
   }
 
   @Override
   public int hashCode() {
-    return 31 * scorer.hashCode() + flush().cellsHash();
+    return 31 * (31 * (31 * scorer.hashCode() + Objects.hashCode(asOf)) + Long.hashCode(leftOut))
+        + flush().cellsHash();
   }
 
   @Override
   public String toString() {
-    return "EngagementScores[customers=" + customerCount() + ", halfLife=" + scorer.halfLife() + "]";
+    return "EngagementScores[customers=" + customerCount() + ", halfLife=" + scorer.halfLife()
+        + (asOf == null ? "" : ", asOf=" + asOf + ", leftOutAfterAsOf=" + leftOut) + "]";
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

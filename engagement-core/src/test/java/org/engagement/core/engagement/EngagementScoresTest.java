@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.engagement.core.aggregate.MergeableLaws;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
@@ -66,6 +67,43 @@ class EngagementScoresTest {
     assertThatThrownBy(() -> scores.scoresAt(T0))
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageStartingWith("at '2024-03-01T00:00:00Z' is invalid: must not be before the reference time");
+  }
+
+  @Test
+  void scoresAsOfLeaveOutAndCountLaterInteractions() {
+    // Issue 12: one interaction after the scoring time made scoresAt(asOf) throw for every customer.
+    Interaction ann = touch("ann", InteractionType.SHARE, 0);
+    Interaction bob = touch("bob", InteractionType.LIKE, 7);
+    Interaction bobLate = touch("bob", InteractionType.COMMENT, 10);
+    Interaction cidLate = touch("cid", InteractionType.LIKE, 20);
+    List<Interaction> rows = List.of(ann, bob, bobLate, cidLate);
+    Instant asOf = T0.plus(WEEK);
+
+    EngagementScores scores = EngagementScores.asOf(SCORER, asOf).addAll(rows);
+
+    // ann at day 7: 6 x 2^-1 = 3; bob: 2 (his comment on day 10 and cid's like are left out)
+    assertThat(scores.scoresAt(asOf)).containsOnly(entry("ann", 3.0), entry("bob", 2.0));
+    assertThat(scores.leftOutAfterAsOf()).isEqualTo(2);
+    assertThat(scores.asOf()).contains(asOf);
+    assertThat(EngagementScores.of(SCORER).addAll(rows).asOf()).isEmpty();
+    assertThat(rows.parallelStream().collect(EngagementScores.collector(SCORER, asOf))).isEqualTo(scores);
+
+    EngagementScores a = EngagementScores.asOf(SCORER, asOf).add(ann);
+    EngagementScores b = EngagementScores.asOf(SCORER, asOf).add(bobLate);
+    EngagementScores c = EngagementScores.asOf(SCORER, asOf).add(bob).add(cidLate);
+    MergeableLaws.check(EngagementScores.asOf(SCORER, asOf), a, b, c);
+    assertThat(a.merge(b).merge(c)).isEqualTo(scores);
+    assertThat(a.merge(b).merge(c).leftOutAfterAsOf()).isEqualTo(2);
+    assertThat(scores).isNotEqualTo(EngagementScores.asOf(SCORER, asOf).addAll(List.of(ann, bob)));
+    assertThatThrownBy(() -> scores.merge(EngagementScores.of(SCORER)))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageStartingWith("other.asOf 'null' is invalid");
+
+    // Without an as-of the refusal names the customer and the way out.
+    assertThatThrownBy(() -> EngagementScores.of(SCORER).addAll(List.of(ann, bobLate)).scoresAt(asOf))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("(the latest interaction of customer bob)")
+        .hasMessageContaining("EngagementScores.asOf(scorer, 2024-03-08T00:00:00Z)");
   }
 
   @Test
