@@ -96,6 +96,25 @@ class ManyChannelsTest {
   }
 
   @Test
+  void oneChannelTooManyIsGroupedWithTheNoteEvenIfAChannelHasTheGroupsName() {
+    List<String> channels = new ArrayList<>();
+    Map<String, Double> values = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < TopChannels.SHOWN; i++) {
+      channels.add(channel(i));
+      values.put(channel(i), i == 0 ? 1.5 : 10.0 + i);
+    }
+    channels.add("other channels (1)");
+    values.put("other channels (1)", 100.0);
+    AttributionSection section = new AttributionSection(channels,
+        List.of(new AttributionSection.ModelCredit("linear", true, values, values)), Map.of(), 21, 0, 0, "EUR");
+    StringBuilder page = new StringBuilder();
+    section.writeHtml(new Html(page));
+    assertThat(page).contains("the other 1 are added up in the last row")
+        .contains("<td>other channels (1)</td><td class=\"num\">100.00</td>")
+        .contains("<td>other channels (1)*</td><td class=\"num\">1.50</td>").doesNotContain("<td>ch000</td>");
+  }
+
+  @Test
   void theWholeReportOfFourHundredChannelsIsSmall() {
     ReportModel model = ReportModel.build(analysis, ReportModel.defaultBuilders());
     String page = HtmlReport.render(model);
