@@ -3,8 +3,6 @@ package org.engagement.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.engagement.cli.AttributeCommand.UsageException;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.fit.FitResult;
 import org.engagement.clv.model.BgNbdModel;
@@ -25,7 +22,6 @@ import org.engagement.clv.summary.SummaryCsvReader;
 import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
-import org.engagement.core.ingest.Rejection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,10 +38,13 @@ import picocli.CommandLine.Option;
  * <p>Output: CSV {@code parameter,value}: the estimates in the model's order, {@code log_likelihood},
  * {@code converged} ({@code true} or {@code false}) and, when the Hessian allows them, a standard error per
  * parameter as {@code se:<name>}. Numbers are the shortest plain decimals that read back to the same double.
+ * A fit whose estimates or log-likelihood are not finite numbers is refused and nothing is printed;
+ * standard errors that are not finite are left out, as when the Hessian allows none.
  *
  * <p>Exit code 0 on a clean, converged fit; 1 when a row was rejected (each is reported on standard error
- * with its line and reason; the fit uses the others), the file cannot be read or the fit did not converge;
- * 2 on a usage error: an unknown model or unit, or {@code gammagamma} on a file without spend.
+ * with its file, line and reason; the fit uses the others), the file cannot be read or stops being readable
+ * part way (then nothing is fitted: the records after the break were not read), the fit is refused or did
+ * not converge; 2 on a usage error: an unknown model or unit, or {@code gammagamma} on a file without spend.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
     description = "Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary CSV "
@@ -56,7 +55,7 @@ final class ClvCommand implements Callable<Integer> {
   /** Fits one model to the summaries read, with times in {@code unit}. */
   @FunctionalInterface
   private interface Fitter {
-    FitResult fit(SummaryCsvReader.Result summaries, PeriodUnit unit) throws UsageException;
+    FitResult fit(SummaryCsvReader.Result summaries, PeriodUnit unit) throws Failure;
   }
 
   /** The models by command-line name, in the order listed in the help. */
@@ -86,63 +85,60 @@ final class ClvCommand implements Callable<Integer> {
   private String unit = "week";
 
   @Override
-  public Integer call() {
+  public Integer call() throws Failure {
     PrintStream err = System.err;
     Fitter fitter = MODELS.get(model.toLowerCase(Locale.ROOT));
-    PeriodUnit timeUnit;
-    try {
-      if (fitter == null) {
-        throw new UsageException("unknown model '" + model + "'; the models are " + String.join(", ", MODELS.keySet()));
-      }
-      timeUnit = unit(unit);
-    } catch (UsageException e) {
-      err.println(e.getMessage());
-      return 2;
+    if (fitter == null) {
+      throw Failure.usage("unknown model '" + model + "'; the models are " + String.join(", ", MODELS.keySet()));
     }
-    SummaryCsvReader.Result summaries;
-    try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      summaries = SummaryCsvReader.read(reader, input.toString());
-    } catch (InvalidSourceException | IOException e) {
-      err.println("cannot read " + input + ": " + describe(e));
-      return 1;
-    }
-    for (Rejection rejection : summaries.report().rejections()) {
-      err.println(rejection);
-    }
-    summaries.report().failureReason().ifPresent(f -> err.println("reading stopped early: " + f));
+    PeriodUnit timeUnit = unit(unit);
+    SummaryCsvReader.Result summaries = read();
+    RejectionLines.print(input.toString(), summaries.report(), err);
     if (summaries.summaries().isEmpty()) {
-      err.println("no valid customers in " + input + ": nothing to fit");
-      return 1;
+      throw Failure.failed("no valid customers in " + input + ": nothing to fit");
     }
     FitResult fit;
     try {
       fit = fitter.fit(summaries, timeUnit);
-    } catch (UsageException e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (IllegalArgumentException e) {
-      err.println("cannot fit " + model + " to " + input + ": " + e.getMessage());
-      return 1;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw Failure.failed("cannot fit " + model + " to " + input + ": " + e.getMessage(), e);
     }
-    print(fit);
+    System.out.print(csv(fit));
     if (!fit.converged()) {
       err.println("the fit did not converge (" + fit.status() + "): the estimates are the last point reached");
-      return 1;
+      return Exit.FAILED;
     }
-    return summaries.report().isClean() ? 0 : 1;
+    return summaries.report().isClean() ? Exit.OK : Exit.FAILED;
   }
 
-  private static PeriodUnit unit(String text) throws UsageException {
+  /** The summaries of the input; a file that breaks part way is refused, never fitted in part. */
+  private SummaryCsvReader.Result read() throws Failure {
+    SummaryCsvReader.Result summaries;
+    try (Reader reader = InputFile.open(input)) {
+      summaries = SummaryCsvReader.read(reader, input.toString());
+    } catch (InvalidSourceException e) {
+      throw Failure.failed("cannot read " + input + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw InputFile.cannotRead(input, e);
+    }
+    if (summaries.report().failureReason().isPresent()) {
+      throw Failure.failed("cannot read " + input + ": " + summaries.report().failureReason().get() + "; read "
+          + summaries.report().read() + " records before it and none after, so nothing was fitted");
+    }
+    return summaries;
+  }
+
+  private static PeriodUnit unit(String text) throws Failure {
     try {
       return PeriodUnit.valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("unknown --unit '" + text + "'; the units are day, week, month");
+      throw Failure.usage("unknown --unit '" + text + "'; the units are day, week, month");
     }
   }
 
-  private static List<SpendSummary> spends(SummaryCsvReader.Result summaries) throws UsageException {
+  private static List<SpendSummary> spends(SummaryCsvReader.Result summaries) throws Failure {
     if (!summaries.hasMeanSpend()) {
-      throw new UsageException("gammagamma needs the mean repeat spend: a monetary_value (or zbar) column");
+      throw Failure.usage("gammagamma needs the mean repeat spend: a monetary_value (or zbar) column");
     }
     List<SpendSummary> spends = SpendSummary.compress(summaries.summaries());
     if (spends.isEmpty()) {
@@ -151,27 +147,38 @@ final class ClvCommand implements Callable<Integer> {
     return spends;
   }
 
-  private static String describe(Exception e) {
-    return e instanceof IOException io ? AttributeCommand.describe(io) : String.valueOf(e.getMessage());
-  }
-
-  private static void print(FitResult fit) {
-    PrintStream out = System.out;
+  /**
+   * The fit as CSV.
+   *
+   * @throws Failure if an estimate or the log-likelihood is not a finite number
+   */
+  private String csv(FitResult fit) throws Failure {
     StringBuilder csv = new StringBuilder("parameter,value\n");
     double[] estimates = fit.estimates();
     for (int i = 0; i < estimates.length; i++) {
-      csv.append(fit.parameterNames().get(i)).append(',').append(AttributeCommand.number(estimates[i])).append('\n');
+      csv.append(fit.parameterNames().get(i)).append(',').append(finite(fit.parameterNames().get(i), estimates[i]))
+          .append('\n');
     }
-    csv.append("log_likelihood,").append(AttributeCommand.number(fit.logLikelihood())).append('\n');
+    csv.append("log_likelihood,").append(finite("the log-likelihood", fit.logLikelihood())).append('\n');
     csv.append("converged,").append(fit.converged()).append('\n');
-    if (fit.hasStandardErrors()) {
+    boolean errors = fit.hasStandardErrors()
+        && fit.parameterNames().stream().allMatch(name -> Double.isFinite(fit.standardError(name)));
+    if (errors) {
       for (String name : fit.parameterNames()) {
-        csv.append("se:").append(name).append(',').append(AttributeCommand.number(fit.standardError(name))).append('\n');
+        csv.append("se:").append(name).append(',').append(CsvCells.number(fit.standardError(name))).append('\n');
       }
     } else {
       System.err.println("no standard errors: the Hessian at the estimate is not positive definite");
     }
-    out.print(csv);
-    out.flush();
+    return csv.toString();
+  }
+
+  private String finite(String name, double value) throws Failure {
+    if (!Double.isFinite(value)) {
+      throw Failure.failed("cannot fit " + model + " to " + input + ": the fit ran off to " + name + " = " + value
+          + " (the data may not identify the model, e.g. spends spanning hundreds of orders of magnitude); "
+          + "nothing was printed");
+    }
+    return CsvCells.number(value);
   }
 }

@@ -1,7 +1,5 @@
 package org.engagement.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,16 +16,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement compare --models A,B,... --input PATHS [--output FILE]}: several attribution models
- * side by side on the same path file ({@link ModelComparison}).
+ * {@code engagement compare --models A,B,... --input PATHS [--output FILE] [--raw-csv]}: several
+ * attribution models side by side on the same path file ({@link ModelComparison}).
  *
  * <p>Input as for {@link AttributeCommand}. Output: CSV
  * {@code channel,<model>_conversions,<model>_value,...}, one column pair per model in the order given and
- * one row per channel in order of first appearance, numbers written like {@link AttributeCommand}'s.
+ * one row per channel in order of first appearance, cells written like {@link AttributeCommand}'s.
  * Each model runs with its default parameters.
  *
  * <p>Exit code 0 on success; 1 when the input cannot be read, a model cannot attribute it, or the output
- * cannot be written; 2 on a usage error (an unknown model, one named twice).
+ * cannot be written; 2 on a usage error (no model, an empty or unknown name, one named twice).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = "Run several attribution models on the same ChannelAttribution path file and print their "
@@ -42,60 +40,65 @@ final class CompareCommand implements Callable<Integer> {
   private PathFileOptions files = new PathFileOptions();
 
   @Override
-  public Integer call() {
-    PrintStream err = System.err;
-    AttributionModels registry = AttributionModels.defaults();
-    List<AttributionModel> compared = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    PathFormat format;
-    try {
-      for (String name : models) {
-        String stripped = name.strip();
-        if (!seen.add(stripped)) {
-          err.println("--models names " + stripped + " twice");
-          return 2;
-        }
-        compared.add(AttributeCommand.create(registry, stripped, Map.of()));
-      }
-      format = AttributeCommand.format(files.delimiter);
-    } catch (AttributeCommand.UsageException e) {
-      err.println(e.getMessage());
-      return 2;
-    }
-    JourneySet journeys;
-    try {
-      journeys = AttributeCommand.read(files.input, format);
-    } catch (AttributeCommand.InputException e) {
-      err.println(e.getMessage());
-      return 1;
-    }
+  public Integer call() throws Failure {
+    List<AttributionModel> compared = models(AttributionModels.defaults());
+    PathFormat format = files.format();
+    files.checkOutput();
+    JourneySet journeys = files.journeys(format);
     ModelComparison table;
     try {
       table = ModelComparison.run(journeys, compared);
-    } catch (IllegalArgumentException e) {
-      err.println("cannot compare on " + files.input + ": " + e.getMessage());
-      return 1;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw Failure.failed("cannot compare on " + files.input + ": " + e.getMessage(), e);
     }
-    try {
-      AttributeCommand.write(files.output, out -> {
-        StringBuilder header = new StringBuilder("channel");
-        for (String model : table.models()) {
-          header.append(',').append(model).append("_conversions,").append(model).append("_value");
-        }
-        out.write(header.append('\n').toString());
-        for (ModelComparison.Row row : table.rows()) {
-          StringBuilder line = new StringBuilder(AttributeCommand.csv(row.channel()));
-          for (int m = 0; m < table.models().size(); m++) {
-            line.append(',').append(AttributeCommand.number(row.conversions().get(m)))
-                .append(',').append(AttributeCommand.number(row.values().get(m)));
-          }
-          out.write(line.append('\n').toString());
-        }
-      });
-    } catch (IOException e) {
-      err.println("cannot write " + files.output + ": " + AttributeCommand.describe(e));
-      return 1;
+    for (ModelComparison.Row row : table.rows()) {
+      for (int m = 0; m < table.models().size(); m++) {
+        AttributeCommand.requireFinite(table.models().get(m), row.channel(), row.conversions().get(m),
+            row.values().get(m));
+      }
     }
-    return 0;
+    CsvCells cells = files.csv.cells();
+    OutputFile.writeOrPrint(files.output, out -> {
+      StringBuilder header = new StringBuilder("channel");
+      for (String model : table.models()) {
+        header.append(',').append(cells.text(model + "_conversions")).append(',').append(cells.text(model + "_value"));
+      }
+      out.write(header.append('\n').toString());
+      for (ModelComparison.Row row : table.rows()) {
+        StringBuilder line = new StringBuilder(cells.text(row.channel()));
+        for (int m = 0; m < table.models().size(); m++) {
+          line.append(',').append(CsvCells.number(row.conversions().get(m)))
+              .append(',').append(CsvCells.number(row.values().get(m)));
+        }
+        out.write(line.append('\n').toString());
+      }
+    });
+    return Exit.OK;
+  }
+
+  /**
+   * The models named, in order.
+   *
+   * @throws Failure a usage error if there is none, a name is empty, unknown or given twice
+   */
+  private List<AttributionModel> models(AttributionModels registry) throws Failure {
+    List<AttributionModel> compared = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String name : models) {
+      String stripped = name.strip();
+      if (stripped.isEmpty()) {
+        throw Failure.usage("--models '" + String.join(",", models) + "' has an empty name; give model names "
+            + "separated by commas, for example first-touch,last-touch,linear");
+      }
+      if (!seen.add(stripped)) {
+        throw Failure.usage("--models names " + stripped + " twice");
+      }
+      compared.add(AttributeCommand.create(registry, stripped, Map.of()));
+    }
+    if (compared.isEmpty()) {
+      throw Failure.usage("--models names no model; give model names separated by commas, for example "
+          + "first-touch,last-touch,linear");
+    }
+    return compared;
   }
 }

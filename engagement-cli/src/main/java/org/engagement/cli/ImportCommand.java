@@ -1,6 +1,10 @@
 package org.engagement.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.engagement.core.ingest.ImportException;
@@ -14,7 +18,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code engagement import --input FILE}: checks an interactions CSV and prints the import report as
- * CSV {@code metric,value} followed by one line per rejected record.
+ * CSV {@code metric,value} followed by one comment line ({@code # ...}, control characters escaped) per
+ * rejected record the report retained.
+ *
+ * <p>Exit code 0 when every record was accepted; 1 when one was rejected or a duplicate, the import
+ * stopped, or the file cannot be read (a missing file or a directory: one line on standard error); 2 on a
+ * usage error.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Check an interactions CSV: print how many records were read, accepted, rejected and duplicated, and why.")
@@ -31,28 +40,36 @@ final class ImportCommand implements Callable<Integer> {
   private UnknownChannelPolicy unknownChannels = UnknownChannelPolicy.UNASSIGNED;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Failure {
     CsvInteractionAdapter adapter = CsvInteractionAdapter.builder().unknownChannels(unknownChannels).build();
     InteractionImporter importer = InteractionImporter.builder()
         .mode(strict ? ImportMode.STRICT : ImportMode.LENIENT).build();
+    if (Files.isDirectory(input)) {
+      throw Failure.failed("cannot read " + input + ": it is a directory, not a file");
+    }
     ImportReport report;
-    try {
-      report = importer.run(adapter, input, interaction -> {});
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
+      report = importer.run(adapter, in, interaction -> {});
     } catch (ImportException e) {
       print(e.report());
-      System.err.println("import stopped: " + e.getMessage());
-      return 1;
+      throw Failure.failed("import of " + input + " stopped: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw InputFile.cannotRead(input, e);
     }
     print(report);
-    return report.isClean() ? 0 : 1;
+    return report.isClean() ? Exit.OK : Exit.FAILED;
   }
 
   private static void print(ImportReport report) {
-    System.out.println("metric,value");
-    System.out.println("read," + report.read());
-    System.out.println("accepted," + report.accepted());
-    System.out.println("rejected," + report.rejected());
-    System.out.println("duplicates," + report.duplicates());
-    report.rejections().forEach(r -> System.out.println("# " + r));
+    PrintStream out = System.out;
+    out.println("metric,value");
+    out.println("read," + report.read());
+    out.println("accepted," + report.accepted());
+    out.println("rejected," + report.rejected());
+    out.println("duplicates," + report.duplicates());
+    report.rejections().forEach(r -> out.println("# " + OneLine.of(r.toString())));
+    if (report.rejectionsNotRetained() > 0) {
+      out.println("# " + report.rejectionsNotRetained() + " more rejected or duplicate records not listed");
+    }
   }
 }

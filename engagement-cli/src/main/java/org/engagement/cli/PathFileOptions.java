@@ -1,7 +1,13 @@
 package org.engagement.cli;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.PathFormat;
+import org.engagement.attribution.journey.PathFormatException;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that read a ChannelAttribution path file and write CSV (a picocli mixin). */
@@ -17,4 +23,46 @@ final class PathFileOptions {
 
   @Option(names = "--output", paramLabel = "FILE", description = "where to write the CSV (default: standard output)")
   @Nullable Path output;
+
+  @Mixin
+  CsvOptions csv = new CsvOptions();
+
+  /**
+   * The path format with the field delimiter given.
+   *
+   * @throws Failure a usage error if the format refuses the delimiter
+   */
+  PathFormat format() throws Failure {
+    try {
+      return PathFormat.channelAttribution().withDelimiter(delimiter);
+    } catch (IllegalArgumentException e) {
+      throw Failure.usage("--delimiter: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Checks that the output file, if any, can be written, before the work starts.
+   *
+   * @throws Failure if it cannot
+   */
+  void checkOutput() throws Failure {
+    if (output != null) {
+      OutputFile.check(output);
+    }
+  }
+
+  /**
+   * Reads the path file; what goes wrong is explained with the file's name.
+   *
+   * @throws Failure if it cannot be read or a row breaks the format
+   */
+  JourneySet journeys(PathFormat format) throws Failure {
+    try (Reader reader = InputFile.open(input)) {
+      return format.read(reader);
+    } catch (PathFormatException e) {
+      throw Failure.failed("cannot read " + input + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw InputFile.cannotRead(input, e);
+    }
+  }
 }

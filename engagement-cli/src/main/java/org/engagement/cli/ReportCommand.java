@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportException;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.report.AnalysisInput;
 import org.engagement.report.HtmlReport;
 import org.engagement.report.Progress;
@@ -20,9 +21,15 @@ import picocli.CommandLine.Option;
  * the bundled sample world) as a self-contained HTML page, with a short summary on standard output and progress
  * on standard error.
  *
- * <p>Exit code 0 when the report was written from a clean import; 1 when records were rejected (the report
- * is still written and lists them), the input cannot be read or the page cannot be written; 2 on a usage
- * error.
+ * <p>The output file is checked writable before anything is read, so a bad path fails at once, not after
+ * the analysis.
+ *
+ * <p>Exit code 0 when the report was written and every row of every file read was used (the interactions
+ * and each companion file: costs, survey, survey phrases, conversations, messages, brands); 1 when a row of
+ * any of them was rejected or a file could not be read in full (the report is still written and shows it;
+ * standard error has one line per such file, naming the file, the line, the column and the rule of its first
+ * rejection, or why it could not be read), when the interactions cannot be read, or when the page cannot be
+ * written; 2 on a usage error.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Run the whole analysis on the bundled sample world (or on DIR with interactions.csv and optional "
@@ -37,29 +44,56 @@ final class ReportCommand implements Callable<Integer> {
   private Path output = Path.of("report.html");
 
   @Override
-  public Integer call() {
+  public Integer call() throws Failure {
     PrintStream err = System.err;
+    OutputFile.check(output);
     Progress progress = Progress.to(err);
-    AnalysisInput data;
-    try {
-      progress.step("reading " + (input == null ? "the bundled sample world" : input.toString()));
-      data = input == null ? BundledWorld.input() : AnalysisInput.read(input);
-    } catch (IOException | ImportException | InvalidFieldException e) {
-      err.println("cannot read " + (input == null ? "the bundled sample world" : input) + ": "
-          + (e instanceof IOException io ? AttributeCommand.describe(io) : e.getMessage()));
-      return 1;
-    }
+    progress.step("reading " + (input == null ? "the " + BundledWorld.SOURCE : input.toString()));
+    AnalysisInput data = read();
     ReportModel model = ReportModel.build(data, progress);
-    try {
-      progress.step("writing " + output);
-      HtmlReport.write(model, output);
-    } catch (IOException e) {
-      err.println("cannot write " + output + ": " + AttributeCommand.describe(e));
-      return 1;
-    }
+    progress.step("writing " + output);
+    String page = HtmlReport.render(model);
+    OutputFile.write(output, out -> out.write(page));
     System.out.print(TextSummary.render(model));
     System.out.println();
     System.out.println("Report written to " + output.toAbsolutePath());
-    return data.importReport().isClean() ? 0 : 1;
+    if (model.allRowsUsed()) {
+      return Exit.OK;
+    }
+    for (ImportReport read : model.reads()) {
+      if (!read.isClean()) {
+        err.println(problem(read));
+      }
+    }
+    return Exit.FAILED;
+  }
+
+  private AnalysisInput read() throws Failure {
+    String name = input == null ? "the " + BundledWorld.SOURCE : input.toString();
+    try {
+      return input == null ? BundledWorld.input() : AnalysisInput.read(input);
+    } catch (IOException e) {
+      throw Failure.failed("cannot read " + name + ": " + IoProblem.describe(e), e);
+    } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
+      throw Failure.failed("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One line for a file not used in full: its first rejection as {@code file:line: column 'x' value 'v' is
+   * invalid: rule} with the count of rows not used, or why it could not be read.
+   */
+  private String problem(ImportReport read) {
+    String file = input == null ? read.source() : input.resolve(read.source()).toString();
+    StringBuilder line = new StringBuilder();
+    long unused = read.read() - read.accepted();
+    if (unused > 0) {
+      line.append(read.rejections().stream().findFirst().map(r -> RejectionLines.line(file, r))
+              .orElse(file + ": rows rejected"))
+          .append(" (").append(unused).append(" of ").append(read.read()).append(" rows not used)");
+    }
+    read.failureReason().ifPresent(reason -> line.append(unused > 0 ? "; " : file + ": ")
+        .append("could not be read in full: ").append(reason));
+    return OneLine.of(line.toString());
   }
 }

@@ -4,22 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.engagement.core.domain.InvalidFieldException;
-import org.engagement.core.ingest.InvalidSourceException;
-import org.engagement.core.ingest.Timestamps;
-import org.engagement.core.ingest.csv.CsvImport;
-import org.engagement.core.ingest.csv.CsvTable;
+import org.engagement.core.ingest.Rejection;
 import org.engagement.core.profile.Buyer;
 import org.engagement.core.profile.Purchases;
 import org.engagement.core.value.ValueConcentration;
@@ -32,28 +22,31 @@ import picocli.CommandLine.Option;
  * {@code engagement value --transactions FILE [--as-of DATE]}: value concentration and RFM segment sizes
  * of a transactions CSV, printed as CSV {@code metric,value}.
  *
- * <p>Input: UTF-8 CSV with a header row naming {@code customer_id}, {@code timestamp} and {@code amount}
- * (any order, case ignored; other columns are ignored). {@code timestamp} is an ISO-8601 date
- * ({@code 2024-03-01} or {@code 20240301}) or a date-time with offset ({@code 2024-03-01T10:15:30Z});
- * date-times count on their UTC date; a local date-time without offset is refused as ambiguous.
- * {@code amount} is a decimal number, not negative. Each row is one purchase. A bad row is reported on
- * standard error with its line and reason, counted in {@code rejected_rows}, and left out; a row dated
- * after {@code --as-of} is counted in {@code excluded_after_as_of} and left out.
+ * <p>Input ({@link TransactionReader}): UTF-8 CSV with a header row naming {@code customer_id},
+ * {@code timestamp} and {@code amount} once each (any order, case ignored; other columns are ignored).
+ * {@code timestamp} is an ISO-8601 date ({@code 2024-03-01} or {@code 20240301}) or a date-time with offset
+ * ({@code 2024-03-01T10:15:30Z}); date-times count on their UTC date; a local date-time without offset is
+ * refused as ambiguous. {@code amount} is a decimal number in ASCII digits, not negative, at most 10^15 with
+ * at most 18 decimal places ({@link Amounts}). Each row is one purchase. A bad row is reported on standard
+ * error as {@code file:line: column 'x' value 'v' is invalid: rule} (the first {@value
+ * RejectionLines#SHOWN}, then a count), counted in {@code rejected_rows}, and left out; a row dated after
+ * {@code --as-of} is counted in {@code excluded_after_as_of} and left out.
+ *
+ * <p>The file is read in one pass and each row is added to its customer's figures as it arrives: memory
+ * grows with the number of customers, not of rows.
  *
  * <p>Per customer ({@link Purchases}): value and RFM monetary value are the total amount; frequency is the
  * number of rows; recency is the days from the last purchase date to the as-of date (default: the latest
  * purchase date in the file). RFM scores and segments are those of {@link Purchases#rfm} and {@link
- * RfmSegment}.
+ * RfmSegment}. {@code total_value} is the exact sum of the amounts.
  *
- * <p>Exit code 0 when every row was used, 1 when a row was rejected or the file could not be read, 2 on
- * a usage error.
+ * <p>Exit code 0 when every row was used; 1 when a row was rejected, the file could not be read (nothing is
+ * printed then) or holds no valid transaction; 2 on a usage error.
  */
 @Command(name = "value", mixinStandardHelpOptions = true,
     description = "Value concentration (top-k shares, Gini, the 80/20 check) and RFM segment sizes of a "
         + "transactions CSV customer_id,timestamp,amount.")
-final class ValueCommand implements Callable<Integer> {
-  private static final String[] COLUMNS = {"customer_id", "timestamp", "amount"};
-
+final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
   @Option(names = "--transactions", required = true,
       description = "the transactions CSV (UTF-8, header customer_id,timestamp,amount)")
   @SuppressWarnings("NullAway.Init")
@@ -67,105 +60,76 @@ final class ValueCommand implements Callable<Integer> {
   private long accepted;
   private long rejected;
   private long excluded;
+  @SuppressWarnings("NullAway.Init")
+  private RejectionLines rejections;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Failure {
     PrintStream err = System.err;
-    try (Reader csv = Files.newBufferedReader(transactions, StandardCharsets.UTF_8)) {
-      read(csv, err);
-    } catch (InvalidFieldException | InvalidSourceException | IOException e) {
-      err.println("cannot read " + transactions + ": " + e.getMessage());
-      return 1;
+    rejections = new RejectionLines(transactions.toString(), err);
+    try (Reader csv = InputFile.open(transactions)) {
+      new TransactionReader(transactions.toString(), this).read(csv);
+    } catch (IOException e) {
+      throw InputFile.cannotRead(transactions, e);
     }
+    rejections.finish();
     Purchases buyers = purchases.build();
-    print(buyers);
+    System.out.print(metrics(buyers));
     if (excluded > 0) {
       err.println(excluded + " rows dated after --as-of " + asOf + " were left out");
     }
     if (buyers.isEmpty()) {
-      err.println("no valid transactions: nothing to measure");
-      return 1;
+      throw Failure.failed("no valid transactions in " + transactions + ": nothing to measure");
     }
-    return rejected > 0 ? 1 : 0;
+    return rejected > 0 ? Exit.FAILED : Exit.OK;
   }
 
-  /** One valid row. */
-  private record Purchase(String customerId, LocalDate date, BigDecimal amount) {}
-
-  private void read(Reader input, PrintStream err) throws IOException {
-    CsvImport<Purchase> rows = CsvTable.read(input, transactions.toString(), List.of(COLUMNS),
-        row -> new Purchase(row.require(COLUMNS[0]), date(row.require(COLUMNS[1])),
-            amount(row.require(COLUMNS[2]))));
-    rows.report().rejections().forEach(rejection -> err.println(rejection));
-    rejected = rows.report().rejected();
-    if (rows.report().failureReason().isPresent()) {
-      throw new InvalidSourceException(rows.report().failureReason().get());
-    }
-    rows.values().forEach(this::add);
-  }
-
-  private void add(Purchase purchase) {
-    if (asOf != null && purchase.date().isAfter(asOf)) {
+  @Override
+  public void purchase(String customerId, LocalDate date, BigDecimal amount) {
+    if (asOf != null && date.isAfter(asOf)) {
       excluded++;
       return;
     }
-    purchases.add(purchase.customerId(), purchase.date(), purchase.amount().doubleValue());
-    totalValue = totalValue.add(purchase.amount());
+    purchases.add(customerId, date, amount.doubleValue());
+    totalValue = totalValue.add(amount);
     accepted++;
   }
 
-  private static LocalDate date(String text) {
-    String s = text.strip();
-    if (s.indexOf('T') < 0 && s.indexOf('t') < 0) {
-      try {
-        return LocalDate.parse(s, s.length() == 8 ? DateTimeFormatter.BASIC_ISO_DATE : DateTimeFormatter.ISO_LOCAL_DATE);
-      } catch (DateTimeParseException e) {
-        throw new InvalidFieldException("timestamp", text,
-            "must be an ISO-8601 date (2024-03-01) or date-time with offset (2024-03-01T10:15:30Z)");
-      }
-    }
-    return Timestamps.parseInstant("timestamp", s).atOffset(ZoneOffset.UTC).toLocalDate();
+  @Override
+  public void rejected(Rejection rejection) {
+    rejected++;
+    rejections.add(rejection);
   }
 
-  private static BigDecimal amount(String text) {
-    BigDecimal amount;
-    try {
-      amount = new BigDecimal(text.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException("amount", text, "must be a decimal number such as 12.50");
-    }
-    if (amount.signum() < 0) {
-      throw new InvalidFieldException("amount", text, "must not be negative");
-    }
-    if (!Double.isFinite(amount.doubleValue())) {
-      throw new InvalidFieldException("amount", text, "is too large");
-    }
-    return amount;
-  }
-
-  private void print(Purchases buyers) {
-    PrintStream out = System.out;
-    out.println("metric,value");
-    out.println("transactions," + accepted);
-    out.println("rejected_rows," + rejected);
-    out.println("excluded_after_as_of," + excluded);
-    out.println("customers," + buyers.buyers().size());
-    out.println("total_value," + totalValue.toPlainString());
+  /** Every figure, computed before anything is printed so a failure cannot leave half an output. */
+  private String metrics(Purchases buyers) {
+    StringBuilder out = new StringBuilder();
+    line(out, "metric", "value");
+    line(out, "transactions", Long.toString(accepted));
+    line(out, "rejected_rows", Long.toString(rejected));
+    line(out, "excluded_after_as_of", Long.toString(excluded));
+    line(out, "customers", Integer.toString(buyers.buyers().size()));
+    line(out, "total_value", totalValue.toPlainString());
     Optional<ValueConcentration> concentration = buyers.concentration();
     if (concentration.isEmpty()) {
-      return;
+      return out.toString();
     }
     LocalDate day = asOf != null ? asOf
         : buyers.buyers().stream().map(Buyer::lastPurchase).max(LocalDate::compareTo).orElseThrow();
     ValueConcentration c = concentration.get();
-    out.println("as_of," + day);
-    out.println("top_1pct_share," + number(c.topShare(0.01)));
-    out.println("top_10pct_share," + number(c.topShare(0.10)));
-    out.println("top_20pct_share," + number(c.topShare(0.20)));
-    out.println("gini," + number(c.gini()));
-    out.println("customer_share_for_80pct_value," + number(c.customerShareFor80PercentValue()));
+    line(out, "as_of", day.toString());
+    line(out, "top_1pct_share", number(c.topShare(0.01)));
+    line(out, "top_10pct_share", number(c.topShare(0.10)));
+    line(out, "top_20pct_share", number(c.topShare(0.20)));
+    line(out, "gini", number(c.gini()));
+    line(out, "customer_share_for_80pct_value", number(c.customerShareFor80PercentValue()));
     buyers.rfm(day).segmentCounts().forEach((segment, count) ->
-        out.println("rfm_segment:" + segment.displayName() + "," + count));
+        line(out, "rfm_segment:" + segment.displayName(), Long.toString(count)));
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String metric, String value) {
+    out.append(metric).append(',').append(value).append('\n');
   }
 
   private static String number(double value) {

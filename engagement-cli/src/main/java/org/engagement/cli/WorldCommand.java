@@ -34,18 +34,22 @@ final class WorldCommand implements Callable<Integer> {
   private long seed = 20_240_101L;
 
   @Override
-  public Integer call() {
-    WorldSpec spec = WorldSpec.builder().customers(customers).seed(seed).build();
+  public Integer call() throws Failure {
+    WorldSpec spec;
+    try {
+      spec = WorldSpec.builder().customers(customers).seed(seed).build();
+    } catch (IllegalArgumentException e) {
+      throw Failure.usage("world: " + e.getMessage());
+    }
     long started = System.nanoTime();
     GroundTruth truth;
     try {
       truth = WorldWriter.write(spec, output);
     } catch (IOException e) {
-      System.err.println("cannot write the world to " + output + ": " + AttributeCommand.describe(e));
-      return 1;
+      throw Failure.failed("cannot write the world to " + output + ": " + IoProblem.describe(e), e);
     }
     System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %d customers, %d first purchases%n", output,
         (System.nanoTime() - started) / 1e9, customers, truth.firstPurchases());
-    return 0;
+    return Exit.OK;
   }
 }

@@ -134,11 +134,11 @@ class AttributeCommandTest {
     CliRun run = run("attribute", "--model", "last-touch", "--delimiter", ";", "--input", paths.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEqualTo("channel,conversions,value\n\"mail, weekly\",0,0\nİstanbul ads,3,0.50001\n");
-    assertThat(AttributeCommand.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(AttributeCommand.number(1e-5)).isEqualTo("0.00001");
-    assertThat(AttributeCommand.number(1e21)).isEqualTo("1000000000000000000000");
-    assertThat(AttributeCommand.number(-0.0)).isEqualTo("0");
-    assertThat(AttributeCommand.number(122.0 / 3)).isEqualTo("40.666666666666664");
+    assertThat(CsvCells.neutralising().text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(CsvCells.number(1e-5)).isEqualTo("0.00001");
+    assertThat(CsvCells.number(1e21)).isEqualTo("1000000000000000000000");
+    assertThat(CsvCells.number(-0.0)).isEqualTo("0");
+    assertThat(CsvCells.number(122.0 / 3)).isEqualTo("40.666666666666664");
   }
 
   @Test
@@ -207,5 +207,43 @@ class AttributeCommandTest {
     CliRun run = run("attribute", "--model", "linear", "--input", empty.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEqualTo("channel,conversions,value\n");
+  }
+
+  /**
+   * Channel names a spreadsheet would run ({@code =cmd|calc}, {@code @SUM(1)}, {@code +x}, {@code -5}, a
+   * leading tab or carriage return) are written with a leading apostrophe unless {@code --raw-csv}; the numbers are not touched.
+   */
+  @Test
+  void channelNamesThatAreFormulasAreNeutralisedUnlessRaw(@TempDir Path dir) throws IOException {
+    Path paths = Files.writeString(dir.resolve("paths.csv"), "path,total_conversions,total_conversion_value\n"
+        + "=cmd|calc,1,1\n@SUM(1),1,2\n+x,1,3\n-5,1,4\nsafe,1,6\n");
+    CliRun run = run("attribute", "--model", "last-touch", "--input", paths.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("channel,conversions,value\n'+x,1,3\n'-5,1,4\n'=cmd|calc,1,1\n'@SUM(1),1,2\n"
+        + "safe,1,6\n");
+    CliRun raw = run("attribute", "--model", "last-touch", "--input", paths.toString(), "--raw-csv");
+    assertThat(raw.out()).isEqualTo("channel,conversions,value\n+x,1,3\n-5,1,4\n=cmd|calc,1,1\n@SUM(1),1,2\n"
+        + "safe,1,6\n");
+    assertThat(CsvCells.neutralising().text("\tt")).isEqualTo("'\tt");
+    assertThat(CsvCells.neutralising().text("\rt")).isEqualTo("\"'\rt\"");
+    assertThat(CsvCells.of(true).text("=1")).isEqualTo("=1");
+    assertThat(CsvCells.number(-0.5)).isEqualTo("-0.5");
+    assertThat(CsvCells.neutralising().text("-0.5")).isEqualTo("'-0.5");
+    assertThat(CsvCells.neutralising().text("=1,2")).isEqualTo("\"'=1,2\"");
+  }
+
+  /** The output file is checked before the input is read or a model runs, not after. */
+  @Test
+  void anUnwritableOutputFailsBeforeAnyWork(@TempDir Path dir) {
+    Path output = dir.resolve("no-such-dir").resolve("credits.csv");
+    CliRun run = run("attribute", "--model", "linear", "--input", dir.resolve("missing.csv").toString(),
+        "--output", output.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("cannot write " + output + ": its directory " + output.getParent()
+        + " does not exist (no such file or directory)\n");
+    CliRun directory = run("attribute", "--model", "linear", "--input", resource("toy-paths.csv"),
+        "--output", dir.toString());
+    assertThat(directory.exit()).isEqualTo(1);
+    assertThat(directory.err()).isEqualTo("cannot write " + dir + ": it is a directory\n");
   }
 }

@@ -138,8 +138,8 @@ class ClvCommandTest {
     CliRun run = run("clv", "--model", "bgnbd", "--input", csv.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).containsExactly(
-        "record 2358 (line 2359): recency '40.0' is invalid: must not exceed T (30.0)",
-        "record 2359 (line 2360): frequency 'x' is invalid: must be a whole number of repeat purchases");
+        csv + ":2359: column 'recency' value '40.0' is invalid: must not exceed T (30.0)",
+        csv + ":2360: column 'frequency' value 'x' is invalid: must be a whole number of repeat purchases");
     assertThat(fit(run).get("log_likelihood")).isCloseTo(-9582.4256, within(1e-3));
   }
 
@@ -158,5 +158,44 @@ class ClvCommandTest {
     CliRun none = run("clv", "--model", "bgnbd", "--input", empty.toString());
     assertThat(none.exit()).isEqualTo(1);
     assertThat(none.err()).contains("nothing to fit");
+  }
+
+  /**
+   * Spends of 1 and 1e308 drive the Gamma-Gamma fit to a non-finite estimate, which used to end in a
+   * NumberFormatException stack trace while printing.
+   */
+  @Test
+  void aFitThatRunsOffToInfinityIsRefusedInOneLine(@TempDir Path dir) throws IOException {
+    StringBuilder text = new StringBuilder("frequency,recency,T,monetary_value\n");
+    for (int i = 0; i < 50; i++) {
+      text.append(1 + i % 3).append(',').append(10 + i % 5).append(",40,").append(i % 2 == 0 ? "1" : "1e308")
+          .append('\n');
+    }
+    Path csv = Files.writeString(dir.resolve("spend.csv"), text);
+    CliRun run = run("clv", "--model", "gammagamma", "--input", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.noStackTrace()).as(run.err()).isTrue();
+    assertThat(run.err()).startsWith("cannot fit gammagamma to " + csv + ": the fit ran off to ")
+        .contains("nothing was printed").endsWith("\n");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  /** A file whose CSV structure breaks part way is not fitted on the rows before the break. */
+  @Test
+  void aFileThatBreaksPartWayIsNotFittedInPart(@TempDir Path dir) throws IOException {
+    StringBuilder text = new StringBuilder("x,t_x,T\n");
+    for (int i = 0; i < 20; i++) {
+      text.append(i % 3).append(',').append(i % 3 == 0 ? 0 : 5).append(",30\n");
+      if (i == 5) {
+        text.append("1,\"5,30\n");
+      }
+    }
+    Path csv = Files.writeString(dir.resolve("broken.csv"), text);
+    CliRun run = run("clv", "--model", "bgnbd", "--input", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("cannot read " + csv + ": ").contains("nothing was fitted");
+    assertThat(run.noStackTrace()).as(run.err()).isTrue();
   }
 }

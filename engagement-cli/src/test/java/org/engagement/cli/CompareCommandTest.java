@@ -48,11 +48,27 @@ class CompareCommandTest {
     CliRun twice = run("compare", "--models", "linear,linear", "--input", resource("toy-paths.csv"));
     assertThat(twice.exit()).isEqualTo(2);
     assertThat(twice.err()).isEqualTo("--models names linear twice\n");
+    for (String models : new String[] {",", "linear,,last-touch", " "}) {
+      CliRun empty = run("compare", "--models", models, "--input", resource("toy-paths.csv"));
+      assertThat(empty.exit()).as(models).isEqualTo(2);
+      assertThat(empty.err()).as(models).startsWith("--models ").contains("first-touch,last-touch,linear");
+    }
     CliRun bad = run("compare", "--models", "linear", "--input", resource("bad-paths.csv"));
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("line 3: total_conversions '-1' is invalid: must not be negative");
     CliRun timeDecay = run("compare", "--models", "linear,time-decay", "--input", resource("toy-paths.csv"));
     assertThat(timeDecay.exit()).isEqualTo(1);
     assertThat(timeDecay.err()).startsWith("cannot compare on ").contains("needs touch times");
+  }
+
+  /** Model names go through the same neutralising as channel names; credits stay numbers. */
+  @Test
+  void channelNamesThatAreFormulasAreNeutralised(@TempDir Path dir) throws IOException {
+    Path paths = Files.writeString(dir.resolve("paths.csv"), "path,total_conversions,total_conversion_value\n"
+        + "=cmd|calc > @SUM(1),2,10\n+x,1,5\n");
+    CliRun run = run("compare", "--models", "first-touch,last-touch", "--input", paths.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("channel,first-touch_conversions,first-touch_value,last-touch_conversions,"
+        + "last-touch_value\n'+x,1,5,1,5\n'=cmd|calc,2,10,0,0\n'@SUM(1),0,0,2,10\n");
   }
 }

@@ -35,6 +35,30 @@ class EngagementCliTest {
     assertThat(out).contains("# record 2 (line 3): timestamp");
   }
 
+  /** A missing file or a directory used to end in a NoSuchFileException or IOException stack trace. */
+  @Test
+  void importOfAMissingFileOrADirectoryIsOneLine(@TempDir Path dir) {
+    Path missing = dir.resolve("nosuch.csv");
+    CliRun none = CliRun.run("import", "--input", missing.toString());
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err()).isEqualTo("cannot read " + missing + ": no such file\n");
+    CliRun directory = CliRun.run("import", "--input", dir.toString());
+    assertThat(directory.exit()).isEqualTo(1);
+    assertThat(directory.err()).isEqualTo("cannot read " + dir + ": it is a directory, not a file\n");
+  }
+
+  /** A rejected value that holds a line break or an escape sequence stays on its comment line. */
+  @Test
+  void rejectionsInTheImportReportAreOneLineEach(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "customer_id,timestamp,type,channel\n"
+        + "c-1,\"2024-03-01\n\u001b[2J\",click,web\n");
+    String out = run(1, "import", "--input", csv.toString());
+    assertThat(out).contains("\\n\\u001B[2J").doesNotContain("\u001b");
+    assertThat(out.lines().filter(line -> !line.startsWith("#") && !line.contains(","))).isEmpty();
+  }
+
   @Test
   void aCleanImportExitsWithZero(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("in.csv");

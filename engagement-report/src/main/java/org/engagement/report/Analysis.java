@@ -6,8 +6,11 @@ import com.google.common.base.Suppliers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.engagement.attribution.journey.JourneyRules;
@@ -17,6 +20,7 @@ import org.engagement.clv.prediction.LifetimeValuePredictor;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.profile.Buyer;
 import org.engagement.core.profile.CustomerProfiles;
 import org.engagement.core.profile.Purchases;
@@ -33,7 +37,12 @@ import org.engagement.core.value.tier.ValuePredictor;
  * purchase values are in the currency most purchases carry, and purchases in another currency are left
  * out of the value figures and counted in {@link #otherCurrencyPurchases()}.
  *
- * <p>Thread-safe: the shared figures are memoized behind synchronized suppliers.
+ * <p>Every file read for the report is accounted for: the interactions by the input's import report, each
+ * companion file by the report its section {@linkplain #recordRead records} when it reads it, so {@link
+ * #reads()} (and {@link ReportModel#reads()}) says whether every row of every file was used.
+ *
+ * <p>Thread-safe: the shared figures are memoized behind synchronized suppliers and the accounts of the
+ * files read are kept under a lock.
  *
  * @since 0.1.0
  */
@@ -45,6 +54,7 @@ public final class Analysis {
   private final Supplier<List<CustomerProfile>> profiles;
   private final Supplier<Journeys> journeys;
   private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
+  private final Map<String, ImportReport> reads = new LinkedHashMap<>();
 
   private Analysis(AnalysisInput input, Progress progress) {
     this.input = input;
@@ -64,6 +74,38 @@ public final class Analysis {
   /** The input. */
   public AnalysisInput input() {
     return input;
+  }
+
+  /**
+   * Records the account of reading a companion file, named by its {@linkplain ImportReport#source()
+   * source} (the file name); a later account of the same file replaces the earlier one. A section builder
+   * that reads a file records it here, including a read that failed (a report with a failure), so that
+   * nothing read for the report goes unaccounted.
+   */
+  public void recordRead(ImportReport report) {
+    requireNonNull(report, "report");
+    synchronized (reads) {
+      reads.put(report.source(), report);
+    }
+  }
+
+  /**
+   * The account of every file read so far: the interactions first (as {@value AnalysisInput#INTERACTIONS}),
+   * then each companion file in the order first read.
+   */
+  public List<ImportReport> reads() {
+    List<ImportReport> all = new ArrayList<>();
+    all.add(named(AnalysisInput.INTERACTIONS, input.importReport()));
+    synchronized (reads) {
+      all.addAll(reads.values());
+    }
+    return List.copyOf(all);
+  }
+
+  /** {@code report} with {@code source} as its source. */
+  static ImportReport named(String source, ImportReport report) {
+    return new ImportReport(source, report.read(), report.accepted(), report.rejected(), report.duplicates(),
+        report.rejections(), report.rejectionsNotRetained(), report.failure());
   }
 
   /** Where long steps report. */

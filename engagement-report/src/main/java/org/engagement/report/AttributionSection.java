@@ -3,9 +3,11 @@ package org.engagement.report;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
@@ -16,6 +18,10 @@ import org.engagement.attribution.journey.Journeys;
  * Credit per channel under every attribution model of a registry, side by side, on the journeys of
  * {@link Analysis#journeys()}. Each model runs with its default parameters; a model that cannot run
  * that way (the {@code custom} model needs weights) is listed as skipped with the reason.
+ *
+ * <p>The section keeps every channel's credit; the page shows the 20 channels with the largest share of
+ * some model's value credit one by one, in order of first appearance, and adds the others up in one row,
+ * "other channels (k)", so the charts, the heat map and the table stay bounded whatever the channel count.
  *
  * <p>Immutable and thread-safe.
  *
@@ -88,23 +94,79 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     return "Attribution: credit per channel under each model";
   }
 
+  /** The channels the page shows one by one ({@link TopChannels}): by their largest share of a model's value. */
+  private List<String> shownChannels() {
+    double[] totals = models.stream().mapToDouble(ModelCredit::totalValue).toArray();
+    return TopChannels.shown(channels, channel -> {
+      double largest = 0;
+      for (int m = 0; m < totals.length; m++) {
+        largest = Math.max(largest, totals[m] == 0 ? 0 : Math.abs(models.get(m).value(channel) / totals[m]));
+      }
+      return largest;
+    });
+  }
+
+  /**
+   * The rows of the page: the channels shown, each with its credit per model, and a last row adding up the
+   * others when there are any.
+   */
+  private Map<String, List<Double>> pageRows() {
+    List<String> shown = shownChannels();
+    Map<String, List<Double>> rows = new LinkedHashMap<>();
+    for (String channel : shown) {
+      rows.put(channel, models.stream().map(m -> m.value(channel)).toList());
+    }
+    if (shown.size() < channels.size()) {
+      Set<String> one = new HashSet<>(shown);
+      List<Double> others = new ArrayList<>();
+      for (ModelCredit m : models) {
+        double sum = 0;
+        for (String channel : channels) {
+          sum += one.contains(channel) ? 0 : m.value(channel);
+        }
+        others.add(sum);
+      }
+      String label = TopChannels.others(channels.size() - shown.size());
+      while (rows.containsKey(label)) {
+        label = label + "*";
+      }
+      rows.put(label, others);
+    }
+    return rows;
+  }
+
   @Override
   public void writeHtml(Html html) {
     html.paragraph(NumberText.number(conversions, 0) + " conversions worth " + NumberText.number(value, 2) + " "
         + currency + " had touches in the 90-day lookback; " + NumberText.number(untouchedConversions, 0)
         + " had none and are in no journey. Each model splits the same value between channels differently.");
-    List<BarChart.Series> series = models.stream().filter(m -> HEADLINE.contains(m.model()))
-        .map(m -> new BarChart.Series(m.model(), channels.stream().map(m::value).toList())).toList();
+    Map<String, List<Double>> page = pageRows();
+    if (channels.size() > TopChannels.SHOWN) {
+      html.paragraph("note", "The " + TopChannels.SHOWN + " channels with the largest share of some model's value "
+          + "credit are shown one by one; the other " + (channels.size() - TopChannels.SHOWN) + " are added up in "
+          + "the last row.");
+    }
+    List<String> rowNames = List.copyOf(page.keySet());
+    List<BarChart.Series> series = new ArrayList<>();
+    for (int m = 0; m < models.size(); m++) {
+      if (HEADLINE.contains(models.get(m).model())) {
+        int model = m;
+        series.add(new BarChart.Series(models.get(m).model(), page.values().stream().map(v -> v.get(model)).toList()));
+      }
+    }
     if (!series.isEmpty()) {
       html.chart("Value credit per channel (" + currency + ") under the main models, side by side; every model "
-          + "is in the map and the table below", new BarChart("Value credit per channel and model", channels, series));
+          + "is in the map and the table below", new BarChart("Value credit per channel and model", rowNames, series));
     }
-    double[][] share = new double[channels.size()][models.size()];
+    double[][] share = new double[rowNames.size()][models.size()];
     double max = 0;
-    for (int c = 0; c < channels.size(); c++) {
+    double[] totals = models.stream().mapToDouble(ModelCredit::totalValue).toArray();
+    List<List<Double>> pageCredits = List.copyOf(page.values());
+    for (int c = 0; c < rowNames.size(); c++) {
+      List<Double> credits = pageCredits.get(c);
       for (int m = 0; m < models.size(); m++) {
-        ModelCredit credit = models.get(m);
-        share[c][m] = credit.totalValue() == 0 ? 0 : Math.max(0, credit.value(channels.get(c)) / credit.totalValue());
+        double total = totals[m];
+        share[c][m] = total == 0 ? 0 : Math.max(0, credits.get(m) / total);
         max = Math.max(max, share[c][m]);
       }
     }
@@ -122,17 +184,17 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     }
     html.chart("Each model's credit as a share of its total value credit: a row that changes colour across "
         + "the models is a channel the models disagree on", new HeatMap("Share of value credit per channel and model",
-        channels, models.stream().map(ModelCredit::model).toList(), shades, texts));
+        rowNames, models.stream().map(ModelCredit::model).toList(), shades, texts));
     List<String> header = new ArrayList<>();
     header.add("channel");
     models.forEach(m -> header.add(m.model()));
     List<List<String>> rows = new ArrayList<>();
-    for (String channel : channels) {
+    page.forEach((channel, credits) -> {
       List<String> row = new ArrayList<>();
       row.add(channel);
-      models.forEach(m -> row.add(NumberText.number(m.value(channel), 2)));
+      credits.forEach(credit -> row.add(NumberText.number(credit, 2)));
       rows.add(row);
-    }
+    });
     List<String> total = new ArrayList<>();
     total.add("total");
     models.forEach(m -> total.add(NumberText.number(m.totalValue(), 2)));

@@ -3,7 +3,6 @@ package org.engagement.report;
 import com.google.common.io.ByteSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +30,9 @@ import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.engagement.TrendRule;
+import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
@@ -55,26 +56,20 @@ final class ConversationAnalysis {
     }
     analysis.progress().step("conversations: reading the feed");
     List<Interaction> feed = new ArrayList<>();
-    ImportReport feedReport;
-    try (InputStream in = feedFile.get().openBufferedStream()) {
-      feedReport = InteractionImporter.defaults().run(new CsvInteractionAdapter(), in, feed::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<ImportReport> reads = new ArrayList<>(List.of(new ImportReport(AnalysisInput.CONVERSATIONS, feedReport.read(),
-        feedReport.accepted(), feedReport.rejected(), feedReport.duplicates(), feedReport.rejections(),
-        feedReport.rejectionsNotRetained(), feedReport.failure())));
+    List<ImportReport> reads = new ArrayList<>(List.of(readFeed(analysis, feedFile.get(), feed)));
     List<KeyMessage> messages = List.of();
     Optional<ByteSource> messagesFile = input.file(AnalysisInput.MESSAGES);
     if (messagesFile.isPresent()) {
-      CsvImport<ConversationSetup.MessageRow> rows = CsvFiles.read(messagesFile.get(), ConversationSetup::readMessages);
+      CsvImport<ConversationSetup.MessageRow> rows =
+          CsvFiles.read(analysis, AnalysisInput.MESSAGES, messagesFile.get(), ConversationSetup::readMessages);
       reads.add(rows.report());
       messages = ConversationSetup.messages(rows.values());
     }
     Brands brands = null;
     Optional<ByteSource> brandsFile = input.file(AnalysisInput.BRANDS);
     if (brandsFile.isPresent()) {
-      CsvImport<ConversationSetup.BrandRow> rows = CsvFiles.read(brandsFile.get(), ConversationSetup::readBrands);
+      CsvImport<ConversationSetup.BrandRow> rows =
+          CsvFiles.read(analysis, AnalysisInput.BRANDS, brandsFile.get(), ConversationSetup::readBrands);
       reads.add(rows.report());
       brands = brands(rows.values());
     }
@@ -82,6 +77,30 @@ final class ConversationAnalysis {
         .orElse(analysis.asOf());
     analysis.progress().step("conversations: pull-through, share of voice and service");
     return Optional.of(compute(feed, input.interactions(), messages, brands, asOf, reads));
+  }
+
+  /**
+   * Imports the feed into {@code feed} and records the account in {@code analysis}.
+   *
+   * @throws InvalidSourceException if the feed cannot be read as a whole (broken CSV structure, say); the
+   *     account of what was read before is recorded first
+   */
+  private static ImportReport readFeed(Analysis analysis, ByteSource file, List<Interaction> feed) {
+    ImportReport report;
+    try (InputStream in = file.openBufferedStream()) {
+      report = Analysis.named(AnalysisInput.CONVERSATIONS,
+          InteractionImporter.defaults().run(new CsvInteractionAdapter(), in, feed::add));
+    } catch (ImportException e) {
+      ImportReport before = e.report();
+      analysis.recordRead(new ImportReport(AnalysisInput.CONVERSATIONS, before.read(), before.accepted(),
+          before.rejected(), before.duplicates(), before.rejections(), before.rejectionsNotRetained(),
+          before.failureReason().orElse(String.valueOf(e.getMessage()))));
+      throw new InvalidSourceException("cannot read " + AnalysisInput.CONVERSATIONS + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw CsvFiles.failed(analysis, AnalysisInput.CONVERSATIONS, String.valueOf(e.getMessage()), e);
+    }
+    analysis.recordRead(report);
+    return report;
   }
 
   private static Brands brands(List<ConversationSetup.BrandRow> rows) {

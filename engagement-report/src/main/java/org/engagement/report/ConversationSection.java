@@ -104,15 +104,17 @@ public record ConversationSection(
 
   /** Every brand's mentions on each channel over all months, by channel id; empty without brands. */
   public Map<Channel, VoiceRow> voiceByChannel() {
-    Map<Channel, VoiceRow> byChannel = new LinkedHashMap<>();
+    Map<Channel, List<VoiceRow>> rows = new LinkedHashMap<>();
     if (voice != null) {
       for (VoiceRow row : voice.rows()) {
         Channel channel = row.channel();
-        if (channel != null && !byChannel.containsKey(channel)) {
-          byChannel.put(channel, total(voice.rows(channel)));
+        if (channel != null) {
+          rows.computeIfAbsent(channel, c -> new ArrayList<>()).add(row);
         }
       }
     }
+    Map<Channel, VoiceRow> byChannel = new LinkedHashMap<>();
+    rows.forEach((channel, channelRows) -> byChannel.put(channel, total(channelRows)));
     return byChannel;
   }
 

@@ -3,11 +3,16 @@ package org.engagement.report;
 import com.google.common.io.ByteSource;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
 
-/** Reads the report's companion CSV files (UTF-8) with a library reader. Stateless. */
+/**
+ * Reads the report's companion CSV files (UTF-8) with a library reader and records the account of each
+ * read in the {@link Analysis}, a failed one included. Stateless.
+ */
 final class CsvFiles {
 
   /** A library reader of one kind of CSV file. */
@@ -19,15 +24,27 @@ final class CsvFiles {
   private CsvFiles() {}
 
   /**
-   * Reads {@code file} with {@code reader}.
+   * Reads {@code file}, the companion file {@code name}, with {@code reader}, and records the account.
    *
-   * @throws UncheckedIOException if the file cannot be read
+   * @throws InvalidSourceException naming the file if it cannot be read as a whole (empty, a required
+   *     column missing, an I/O failure); the failed read is recorded first
    */
-  static <T> CsvImport<T> read(ByteSource file, CsvReader<T> reader) {
+  static <T> CsvImport<T> read(Analysis analysis, String name, ByteSource file, CsvReader<T> reader) {
+    CsvImport<T> result;
     try (Reader text = file.asCharSource(StandardCharsets.UTF_8).openBufferedStream()) {
-      return reader.read(text);
+      result = reader.read(text);
+    } catch (InvalidSourceException e) {
+      throw failed(analysis, name, String.valueOf(e.getMessage()), e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw failed(analysis, name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
+    analysis.recordRead(Analysis.named(name, result.report()));
+    return result;
+  }
+
+  /** Records a read of {@code name} that failed as a whole, and the exception to throw for it. */
+  static InvalidSourceException failed(Analysis analysis, String name, String why, Exception cause) {
+    analysis.recordRead(new ImportReport(name, 0, 0, 0, 0, List.of(), 0, why));
+    return new InvalidSourceException("cannot read " + name + ": " + why, cause);
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.engagement.core.ingest.ImportReport;
 
 /**
  * Renders a {@link ReportModel} as one self-contained HTML page: inline CSS, inline SVG charts, no
@@ -71,6 +72,7 @@ public final class HtmlReport {
     }
     page.append("</nav>\n<main>\n");
     Html html = new Html(page);
+    writeReads(model, html);
     for (ReportSection section : model.sections()) {
       page.append("<section id=\"").append(Html.escape(section.id())).append("\">\n<h2>")
           .append(Html.escape(section.title())).append("</h2>\n");
@@ -80,6 +82,38 @@ public final class HtmlReport {
     page.append("</main>\n<footer>Made by the engagement SDK 0.1.0-SNAPSHOT. Self-contained: no scripts, "
         + "nothing loaded from the network.</footer>\n</body>\n</html>\n");
     return page.toString();
+  }
+
+  /**
+   * The account of every file read, above the sections: one line naming each file with its counts, and a
+   * warning for each file of which a row was rejected or that could not be read in full.
+   */
+  private static void writeReads(ReportModel model, Html html) {
+    if (model.reads().isEmpty()) {
+      return;
+    }
+    html.paragraph("note", "Files read: " + String.join("; ", model.reads().stream().map(ImportReport::summary)
+        .toList()) + ".");
+    for (ImportReport read : model.reads()) {
+      if (!read.isClean()) {
+        html.paragraph("warning", problem(read));
+      }
+    }
+  }
+
+  /**
+   * What went wrong reading one file, in a sentence: the rows not used and the first rejection, or why the
+   * reading stopped.
+   */
+  static String problem(ImportReport read) {
+    StringBuilder text = new StringBuilder(read.source()).append(": ");
+    if (read.read() > read.accepted()) {
+      text.append(read.read() - read.accepted()).append(" of ").append(read.read()).append(" rows not used");
+      read.rejections().stream().findFirst().ifPresent(r -> text.append(", the first: ").append(r));
+    }
+    read.failureReason().ifPresent(reason -> text.append(read.read() > read.accepted() ? "; " : "")
+        .append("reading stopped: ").append(reason));
+    return text.toString();
   }
 
   /**

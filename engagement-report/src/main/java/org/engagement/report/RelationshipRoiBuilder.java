@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.segment.Segment;
 import org.engagement.core.value.tier.ValuePredictor;
@@ -41,7 +44,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Survey answers name channels by the settings' mapping, or else by the input's survey phrases (their
  * rejected rows dropped, as the import report says), or else by each channel's id and display name. Cost
- * and survey rows that the readers reject are counted in the section's text.
+ * and survey rows that the readers reject are counted in the section's text, and every file read is
+ * recorded in the analysis ({@link Analysis#recordRead}). A costs file whose every row was rejected (costs in
+ * another currency than the purchases, say) makes the section not available, naming the first rejection,
+ * rather than showing an investment of 0.
  *
  * <p>Immutable and thread-safe.
  *
@@ -74,9 +80,17 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     return RoiSection.ID;
   }
 
+  /**
+   * The section, or "not available" saying why: no costs file, a costs or survey file that cannot be read,
+   * or costs of which every row was rejected.
+   */
   @Override
   public ReportSection build(Analysis analysis) {
-    return RoiSection.builder(this::compute).build(analysis);
+    try {
+      return RoiSection.builder(this::compute).build(analysis);
+    } catch (InvalidFieldException | InvalidSourceException e) {
+      return ReportSection.notAvailable(RoiSection.ID, RoiSection.TITLE, String.valueOf(e.getMessage()));
+    }
   }
 
   private Optional<RoiSection> compute(Analysis analysis) {
@@ -87,10 +101,12 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     }
     analysis.progress().step("relationship ROI: reading costs and survey");
     CostCsvReader reader = CostCsvReader.inCurrency(currency.get());
-    CsvImport<Cost> costs = CsvFiles.read(costsFile.get(), source -> reader.read(source, AnalysisInput.COSTS));
+    CsvImport<Cost> costs = CsvFiles.read(analysis, AnalysisInput.COSTS, costsFile.get(),
+        source -> reader.read(source, AnalysisInput.COSTS));
+    requireSomeCost(costs);
     Investment investment = reader.investment(costs);
-    Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY)
-        .map(file -> CsvFiles.read(file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
+    Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
+        CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
     RoiAnalysis roi = RoiAnalysis.of(settings.mapping() != null ? settings
         : phrases(analysis).map(settings::withMapping).orElse(settings));
     RoiData data = RoiData.of(analysis.input().interactions(), investment)
@@ -113,10 +129,26 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     return Optional.of(section.withMethod(section.method() + choices));
   }
 
+  /**
+   * Refuses costs of which no row was accepted: an investment of 0 would show every channel as "no
+   * investment" when the file in fact had costs, in another currency, say.
+   *
+   * @throws InvalidFieldException naming the file, the rows and the first rejection
+   */
+  private static void requireSomeCost(CsvImport<Cost> costs) {
+    ImportReport report = costs.report();
+    if (report.read() > 0 && report.accepted() == 0) {
+      throw new InvalidFieldException(AnalysisInput.COSTS, report.read() + " rows",
+          "must have at least one row accepted, but every row was rejected"
+              + report.rejections().stream().findFirst().map(r -> " (the first: " + r + ")").orElse(""));
+    }
+  }
+
   /** The input's {@value AnalysisInput#SURVEY_CHANNELS} as a mapping, its rejected rows dropped; if it has any. */
   private static Optional<AnswerMapping> phrases(Analysis analysis) {
     Optional<CsvImport<ChannelPhrase>> phrases = analysis.input().file(AnalysisInput.SURVEY_CHANNELS).map(file ->
-        CsvFiles.read(file, source -> SurveyCsvReader.readPhrases(source, AnalysisInput.SURVEY_CHANNELS)));
+        CsvFiles.read(analysis, AnalysisInput.SURVEY_CHANNELS, file,
+            source -> SurveyCsvReader.readPhrases(source, AnalysisInput.SURVEY_CHANNELS)));
     return phrases.map(CsvImport::values).filter(values -> !values.isEmpty()).map(AnswerMapping::of);
   }
 

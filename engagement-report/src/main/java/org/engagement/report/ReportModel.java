@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.ImportException;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.roi.RoiSettings;
 
 /**
@@ -24,9 +27,10 @@ import org.engagement.roi.RoiSettings;
  * @param source where the data came from
  * @param asOf the date the figures describe
  * @param sections the sections, in page order; ids distinct
+ * @param reads the account of every file read, the interactions first ({@link Analysis#reads()})
  * @since 0.1.0
  */
-public record ReportModel(String source, LocalDate asOf, List<ReportSection> sections) {
+public record ReportModel(String source, LocalDate asOf, List<ReportSection> sections, List<ImportReport> reads) {
   /** The id of the relationship-ROI section. */
   public static final String ROI = "roi";
   /** The id of the customer-lifetime-value section. */
@@ -43,6 +47,7 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
     requireNonNull(source, "source");
     requireNonNull(asOf, "asOf");
     sections = List.copyOf(sections);
+    reads = List.copyOf(reads);
     Set<String> ids = new HashSet<>();
     for (ReportSection section : sections) {
       if (!ids.add(section.id())) {
@@ -85,8 +90,11 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
 
   /**
    * Runs every builder on {@code analysis}, in order. A builder that throws an
-   * {@link IllegalArgumentException} gives a "not available" section with the exception's message: one
-   * analysis that cannot run on this data does not cost the whole report.
+   * {@link IllegalArgumentException} (the data breaks a rule of the analysis), an {@link
+   * InvalidSourceException} or an {@link ImportException} (a file it needs cannot be read) gives a "not
+   * available" section with the exception's message: one analysis that cannot run on this data does not cost
+   * the whole report. The model keeps the account of every file read ({@link Analysis#reads()}), so a file
+   * that could not be read, or whose rows were rejected, is never lost from view.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders) {
     requireNonNull(analysis, "analysis");
@@ -96,17 +104,22 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
       ReportSection section;
       try {
         section = builder.build(analysis);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
         section = ReportSection.notAvailable(builder.id(), builder.id(), "cannot compute it: " + e.getMessage());
       }
       sections.add(section);
     }
-    return new ReportModel(analysis.input().source(), analysis.asOfDate(), sections);
+    return new ReportModel(analysis.input().source(), analysis.asOfDate(), sections, analysis.reads());
   }
 
   /** The standard report of {@code input}, reporting long steps to {@code progress}. */
   public static ReportModel build(AnalysisInput input, Progress progress) {
     return build(Analysis.of(input, progress), defaultBuilders());
+  }
+
+  /** Whether every row of every file read was used: each read {@linkplain ImportReport#isClean() clean}. */
+  public boolean allRowsUsed() {
+    return reads.stream().allMatch(ImportReport::isClean);
   }
 
   /** The section with id {@code id}, if there is one. */

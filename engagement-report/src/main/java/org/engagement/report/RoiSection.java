@@ -56,7 +56,8 @@ public record RoiSection(String currency, String method, List<String> components
     implements ReportSection {
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.ROI;
-  private static final String TITLE = "Relationship ROI";
+  /** The heading of this section. */
+  static final String TITLE = "Relationship ROI";
 
   /**
    * Validates and copies.

@@ -121,10 +121,11 @@ class FormerPipelinesTest {
   /** The pipeline's reports, for everyone and per value tier, equal those of the former code. */
   private static void compareRoi(Analysis analysis, Currency currency) {
     CostCsvReader reader = CostCsvReader.inCurrency(currency);
-    Investment investment = reader.investment(CsvFiles.read(analysis.input().file(AnalysisInput.COSTS).orElseThrow(),
+    Investment investment = reader.investment(CsvFiles.read(analysis, AnalysisInput.COSTS, analysis.input().file(AnalysisInput.COSTS).orElseThrow(),
         source -> reader.read(source, AnalysisInput.COSTS)));
     List<SurveyAnswer> answers = analysis.input().file(AnalysisInput.SURVEY)
-        .map(file -> CsvFiles.read(file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)).values())
+        .map(file -> CsvFiles.read(analysis, AnalysisInput.SURVEY, file,
+            source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)).values())
         .orElse(List.of());
     AnswerMapping mapping = FormerRoi.mapping(analysis);
     FormerRoi former = new FormerRoi(analysis, investment, answers, mapping);
@@ -284,7 +285,8 @@ class FormerPipelinesTest {
     /** The former fallback: the survey phrases file, or each channel's id and display name. */
     static AnswerMapping mapping(Analysis analysis) {
       var phrases = analysis.input().file(AnalysisInput.SURVEY_CHANNELS).map(file ->
-          CsvFiles.read(file, source -> SurveyCsvReader.readPhrases(source, AnalysisInput.SURVEY_CHANNELS)));
+          CsvFiles.read(analysis, AnalysisInput.SURVEY_CHANNELS, file,
+              source -> SurveyCsvReader.readPhrases(source, AnalysisInput.SURVEY_CHANNELS)));
       if (phrases.isPresent() && !phrases.get().values().isEmpty()) {
         return AnswerMapping.of(phrases.get().values());
       }

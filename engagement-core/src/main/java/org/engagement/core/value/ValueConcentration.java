@@ -75,8 +75,10 @@ public final class ValueConcentration {
   /**
    * The concentration of {@code values}, one per customer. The array is not kept or changed.
    *
-   * @param values one value per customer, each finite and not negative
-   * @throws InvalidFieldException if {@code values} is empty or holds a negative, NaN or infinite value
+   * @param values one value per customer, each finite and not negative; any size up to
+   *     {@link Double#MAX_VALUE} as long as their total is finite
+   * @throws InvalidFieldException if {@code values} is empty, holds a negative, NaN or infinite value, or
+   *     their total overflows a {@code double}
    */
   public static ValueConcentration of(double[] values) {
     requireNonNull(values, "values");
@@ -108,12 +110,16 @@ public final class ValueConcentration {
     if (total == 0 || ascending[0] == ascending[n - 1]) {
       return 0;
     }
+    // Gini is scale-free, and near the top of the double range n * T and (n - 1) x(n) overflow although T
+    // is finite: so every value is scaled by the power of two that brings the largest into [1, 2), which is
+    // exact for all but values too small to matter beside it.
+    int exponent = -Math.getExponent(ascending[n - 1]);
     // Sum of (2i - n - 1) x(i), i = 1..n: the same as 2 sum i x(i) - (n + 1) T, without the cancellation.
     double weighted = 0;
     for (int i = 1; i <= n; i++) {
-      weighted += (2.0 * i - n - 1) * ascending[i - 1];
+      weighted += (2.0 * i - n - 1) * Math.scalb(ascending[i - 1], exponent);
     }
-    double g = weighted / ((double) n * total);
+    double g = weighted / ((double) n * Math.scalb(total, exponent));
     return Math.max(0, Math.min(g, (n - 1) / (double) n));
   }
 

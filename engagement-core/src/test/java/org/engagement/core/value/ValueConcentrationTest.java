@@ -109,6 +109,20 @@ class ValueConcentrationTest {
     assertThatThrownBy(() -> c.customerShareFor(Double.NaN)).isInstanceOf(InvalidFieldException.class);
   }
 
+  /**
+   * Values near the top of the double range (issue 12: Gini 0 for 8e307 and NaN for 9e307): n times the
+   * total, or one weighted term, overflowed although the total is finite. Gini is scale-free, so 1, 1 and
+   * 9e307 have the Gini of 0, 0 and 1: the maximum (n-1)/n = 2/3; likewise 1 and 8e307 give 1/2.
+   */
+  @Test
+  void giniOfHugeValuesDoesNotOverflow() {
+    assertThat(ValueConcentration.of(new double[] {1, 1, 9e307}).gini()).isCloseTo(2.0 / 3, within(EPS));
+    assertThat(ValueConcentration.of(new double[] {1, 8e307}).gini()).isCloseTo(0.5, within(EPS));
+    assertThat(ValueConcentration.of(new double[] {4e307, 2e307, 4e307, 1e307, 4e307}).gini())
+        .isCloseTo(ValueConcentration.of(new double[] {4, 2, 4, 1, 4}).gini(), within(EPS));
+    assertThat(ValueConcentration.of(new double[] {1, 1, 9e307}).topShare(0.34)).isCloseTo(1, within(EPS));
+  }
+
   @Test
   void doesNotChangeItsInput() {
     double[] values = {3, 1, 2};
