@@ -39,6 +39,10 @@ import picocli.CommandLine.Option;
  * {@link ModelParameters} and {@code --order K} is shorthand for {@code --param order=K}, so a model
  * without an {@code order} refuses it.
  *
+ * <p>The result's {@linkplain AttributionResult#notes() notes} (for one, Markov on paths without a
+ * non-converting journey) go to standard error, one line each starting {@code note: }; they do not change the
+ * exit code, because every row was used.
+ *
  * <p>Exit code 0 on success; 1 when the input cannot be read (the message names line, field, value and
  * rule), the model cannot attribute it, or the output cannot be written; 2 on a usage error: an unknown
  * model (the message lists the names there are) or a parameter the model refuses.
@@ -96,6 +100,7 @@ final class AttributeCommand implements Callable<Integer> {
             + CsvCells.number(result.value(c)) + "\n");
       }
     });
+    result.notes().forEach(note -> System.err.println(OneLine.of("note: " + note)));
     return Exit.OK;
   }
 

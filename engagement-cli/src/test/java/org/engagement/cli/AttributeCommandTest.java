@@ -115,6 +115,23 @@ class AttributeCommandTest {
     assertThat(zero.err()).startsWith("model markov: order '0' is invalid");
   }
 
+  /**
+   * Without non-converting journeys Markov answers with a note on standard error and Shapley refuses
+   * (issue 12: they used to run without a word).
+   */
+  @Test
+  void modelsSayWhenThereIsNoNonConvertingJourney(@TempDir Path dir) throws IOException {
+    Path paths = Files.writeString(dir.resolve("paths.csv"), "path,total_conversions\nA > B,2\nB,1\n");
+    CliRun markov = run("attribute", "--model", "markov", "--input", paths.toString());
+    assertThat(markov.exit()).as(markov.err()).isZero();
+    assertThat(markov.rows("channel,conversions,value")).hasSize(2);
+    assertThat(markov.err()).startsWith("note: ").contains("ended without a conversion").endsWith("\n");
+    CliRun shapley = run("attribute", "--model", "shapley", "--input", paths.toString());
+    assertThat(shapley.exit()).isEqualTo(1);
+    assertThat(shapley.out()).isEmpty();
+    assertThat(shapley.err()).startsWith("model shapley cannot attribute ");
+  }
+
   @Test
   void writesToTheOutputFileWhenGivenOne(@TempDir Path dir) throws IOException {
     Path credits = dir.resolve("credits.csv");

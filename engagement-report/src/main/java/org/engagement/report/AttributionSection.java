@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneySet;
@@ -32,10 +31,13 @@ import org.engagement.attribution.journey.Journeys;
  * @param value their total value
  * @param untouchedConversions conversions without any touch in the lookback, in no journey
  * @param currency the value currency code
+ * @param notes what a reader of the credits should know: what the journeys set aside (interactions after the
+ *     as-of, touches outside the lookback, ...) and then the models' own warnings
  * @since 0.1.0
  */
 public record AttributionSection(List<String> channels, List<ModelCredit> models, Map<String, String> skipped,
-    double conversions, double value, double untouchedConversions, String currency) implements ReportSection {
+    double conversions, double value, double untouchedConversions, String currency, List<String> notes)
+    implements ReportSection {
   /** The id of this section. */
   public static final String ID = "attribution";
   /** The models drawn in the bar chart; the heat map and the table show every model. */
@@ -48,6 +50,7 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     models = List.copyOf(models);
     skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
     requireNonNull(currency, "currency");
+    notes = List.copyOf(notes);
   }
 
   /** The builder of this section, with every model of {@link AttributionModels#defaults()}. */
@@ -70,18 +73,20 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     }
     List<ModelCredit> credits = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>(set.notes());
     for (String name : registry.names()) {
       analysis.progress().step("attribution model " + name);
       try {
-        AttributionModel model = registry.create(name);
-        credits.add(ModelCredit.of(model.attribute(set)));
+        AttributionResult result = registry.create(name).attribute(set);
+        credits.add(ModelCredit.of(result));
+        result.notes().stream().filter(note -> !set.notes().contains(note)).forEach(notes::add);
       } catch (IllegalArgumentException e) {
         skipped.put(name, String.valueOf(e.getMessage()));
       }
     }
     return new AttributionSection(set.channels().names(), credits, skipped, set.totalConversions(),
         set.totalValue(), journeys.untouchedConversions(),
-        journeys.currency().map(c -> c.getCurrencyCode()).orElse("none"));
+        journeys.currency().map(c -> c.getCurrencyCode()).orElse("none"), notes);
   }
 
   @Override
@@ -201,9 +206,8 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     rows.add(total);
     html.table("Value credit (" + currency + "); participation is not additive, so its total exceeds the value",
         header, rows);
-    if (!skipped.isEmpty()) {
-      skipped.forEach((name, reason) -> html.paragraph("note", "Model " + name + " not run: " + reason));
-    }
+    notes.forEach(note -> html.paragraph("note", note));
+    skipped.forEach((name, reason) -> html.paragraph("note", "Model " + name + " not run: " + reason));
   }
 
   @Override
@@ -211,6 +215,7 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     List<String> lines = new ArrayList<>();
     lines.add(NumberText.number(conversions, 0) + " conversions on journeys, worth " + NumberText.number(value, 2)
         + " " + currency + "; " + models.size() + " models run, " + skipped.size() + " skipped");
+    notes.forEach(note -> lines.add("  note: " + note));
     for (ModelCredit m : models) {
       if (List.of("first-touch", "last-touch", "linear", "markov", "shapley").contains(m.model())) {
         String top = channels.stream().max(java.util.Comparator.comparingDouble(m::value)).orElse("-");

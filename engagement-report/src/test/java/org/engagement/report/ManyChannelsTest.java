@@ -106,7 +106,7 @@ class ManyChannelsTest {
     channels.add("other channels (1)");
     values.put("other channels (1)", 100.0);
     AttributionSection section = new AttributionSection(channels,
-        List.of(new AttributionSection.ModelCredit("linear", true, values, values)), Map.of(), 21, 0, 0, "EUR");
+        List.of(new AttributionSection.ModelCredit("linear", true, values, values)), Map.of(), 21, 0, 0, "EUR", List.of());
     StringBuilder page = new StringBuilder();
     section.writeHtml(new Html(page));
     assertThat(page).contains("the other 1 are added up in the last row")

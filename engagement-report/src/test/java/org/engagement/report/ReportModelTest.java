@@ -105,6 +105,15 @@ class ReportModelTest {
     }
   }
 
+  @Test
+  void attributionNotesSayWhatTheJourneysSetAsideBeforeTheModelsWarnings() {
+    AttributionSection attribution = section("attribution", AttributionSection.class);
+    List<String> setAside = analysis.journeys().toJourneySet().notes();
+    assertThat(setAside).isNotEmpty();
+    assertThat(attribution.notes()).startsWith(setAside.toArray(String[]::new));
+    assertThat(attribution.summary()).contains("  note: " + setAside.get(0));
+  }
+
   private static AttributionSection.ModelCredit credit(AttributionSection section, String model) {
     return section.models().stream().filter(m -> m.model().equals(model)).findFirst().orElseThrow();
   }
