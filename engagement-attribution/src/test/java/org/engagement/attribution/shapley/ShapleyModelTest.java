@@ -371,17 +371,18 @@ class ShapleyModelTest {
 
   @Test
   void samplingBeyondTheWorkLimitIsRefused() {
-    // 100,000 channels sampled 20,000 times are 2 × 10^9 look-ups of 32 steps, more than max-work.
+    // 100,000 channels sampled 40,000 times are 4 × 10^9 look-ups of 32 steps, more than max-work.
     JourneySet huge = oneLongJourney(100_000);
-    assertThatThrownBy(() -> ShapleyModel.create().attribute(huge))
+    assertThatThrownBy(() -> ShapleyModel.of(40_000, 0, 20).attribute(huge))
         .isInstanceOfSatisfying(ModelLimitException.class, e -> assertThat(e.parameter()).isEqualTo("max-work"))
-        .hasMessageStartingWith("shapley: 100,000 channels are more than exact-up-to (20), and sampling 20,000"
-            + " permutations of them takes 64,000,000,000 steps, more than max-work (2,000,000,000)");
+        .hasMessageStartingWith("shapley: 100,000 channels are more than exact-up-to (20), and sampling 40,000"
+            + " permutations of them takes 128,000,000,000 steps, more than max-work (100,000,000,000)");
     ShapleyModel fewer = ShapleyModel.of(100, 0, 20);
     assertThat(fewer.attribute(huge).totalConversions()).isEqualTo(1);
     assertThatThrownBy(() -> fewer.withMaxWork(319_999_999).attribute(huge)).isInstanceOf(ModelLimitException.class);
     // The subsets worth walks the members of the channel sets instead: 10,000 × (100,000 + 100,001) steps.
-    assertThatThrownBy(() -> ShapleyModel.of(10_000, 0, 20).withWorth(CoalitionWorth.SUBSETS).attribute(huge))
+    assertThatThrownBy(() -> ShapleyModel.of(10_000, 0, 20).withWorth(CoalitionWorth.SUBSETS)
+        .withMaxWork(2_000_000_000L).attribute(huge))
         .isInstanceOf(ModelLimitException.class).hasMessageContaining("takes 2,000,010,000 steps");
     ShapleyModel raised = (ShapleyModel) MODELS.create("shapley", ModelParameters.of(Map.of("max-work", "7")));
     assertThat(raised.maxWork()).isEqualTo(7);
