@@ -258,15 +258,14 @@ public final class CsvTable {
 
   private static <T> ImportReport readRows(CsvRows rows, String source, List<String> names,
       Map<String, Integer> columns, RowParser<T> parser, Consumer<? super T> sink) throws IOException {
-    List<String> cells = new ArrayList<>();
-    List<String> view = Collections.unmodifiableList(cells);
+    DataRows<T> data = new DataRows<>(rows, names, columns, parser, sink);
     List<Rejection> rejections = new ArrayList<>();
     long read = 0;
     long rejected = 0;
     while (true) {
       long line;
       try {
-        line = rows.next(cells);
+        line = rows.next(data.cells);
       } catch (InvalidSourceException stopped) {
         throw new InvalidSourceException(source + ": " + stopped.getMessage() + " (" + read
             + " records had been read)", stopped.line(), stopped);
@@ -275,19 +274,7 @@ public final class CsvTable {
         break;
       }
       read++;
-      SourcePosition position = new SourcePosition(read, line);
-      @Nullable Rejection rejection = null;
-      CsvRows.Problem problem = rows.problem();
-      if (problem != null) {
-        rejection = problem.rejection(position, names);
-      } else {
-        try {
-          sink.accept(parser.parse(new Row(columns, view, position)));
-        } catch (InvalidFieldException e) {
-          CsvRows.Problem stray = rows.reconsider();
-          rejection = stray != null ? stray.rejection(position, names) : Rejection.invalid(position, e);
-        }
-      }
+      Rejection rejection = data.take(new SourcePosition(read, line));
       if (rejection != null) {
         rejected++;
         if (rejections.size() < MAX_RETAINED_REJECTIONS) {
@@ -297,6 +284,43 @@ public final class CsvTable {
     }
     return new ImportReport(source, read, read - rejected, rejected, 0, rejections, rejected - rejections.size(),
         null);
+  }
+
+  /** The data rows of one read: each becomes a value for the sink or a rejection. Not thread-safe. */
+  private static final class DataRows<T> {
+    final List<String> cells = new ArrayList<>();
+    private final List<String> view = Collections.unmodifiableList(cells);
+    private final CsvRows rows;
+    private final List<String> names;
+    private final Map<String, Integer> columns;
+    private final RowParser<T> parser;
+    private final Consumer<? super T> sink;
+
+    DataRows(CsvRows rows, List<String> names, Map<String, Integer> columns, RowParser<T> parser,
+        Consumer<? super T> sink) {
+      this.rows = rows;
+      this.names = names;
+      this.columns = columns;
+      this.parser = parser;
+      this.sink = sink;
+    }
+
+    /** Passes the row just read to the sink, or returns why it is rejected. */
+    @Nullable Rejection take(SourcePosition position) {
+      CsvRows.Problem problem = rows.problem();
+      if (problem != null) {
+        return problem.rejection(position, names);
+      }
+      T value;
+      try {
+        value = requireNonNull(parser.parse(new Row(columns, view, position)), "the parser returned null");
+      } catch (InvalidFieldException e) {
+        CsvRows.Problem stray = rows.reconsider();
+        return stray != null ? stray.rejection(position, names) : Rejection.invalid(position, e);
+      }
+      sink.accept(value);
+      return null;
+    }
   }
 
   /** The header's names, trimmed and in lower case. */
