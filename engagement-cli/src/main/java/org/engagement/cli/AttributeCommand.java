@@ -2,9 +2,9 @@ package org.engagement.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -165,10 +165,10 @@ final class AttributeCommand implements Callable<Integer> {
 
   /** Reads the path file {@code input}; what goes wrong is explained with the file's name. */
   static JourneySet read(Path input, PathFormat format) throws InputException {
-    try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      return format.read(reader);
+    try (InputStream in = Files.newInputStream(input)) {
+      return format.read(in, input.toString());
     } catch (PathFormatException e) {
-      throw new InputException("cannot read " + input + ": " + e.getMessage());
+      throw new InputException(String.valueOf(e.getMessage()));
     } catch (IOException e) {
       throw new InputException("cannot read " + input + ": " + describe(e));
     }

@@ -1,9 +1,8 @@
 package org.engagement.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -100,14 +99,16 @@ final class ClvCommand implements Callable<Integer> {
       return 2;
     }
     SummaryCsvReader.Result summaries;
-    try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      summaries = SummaryCsvReader.read(reader, input.toString());
+    SummaryCsvReader.Domain domain = model.equalsIgnoreCase("gammagamma")
+        ? SummaryCsvReader.Domain.SPEND : SummaryCsvReader.Domain.REPEAT_BUYING;
+    try (InputStream in = Files.newInputStream(input)) {
+      summaries = SummaryCsvReader.read(in, input.toString(), domain);
     } catch (InvalidSourceException | IOException e) {
       err.println("cannot read " + input + ": " + describe(e));
       return 1;
     }
     for (Rejection rejection : summaries.report().rejections()) {
-      err.println(rejection);
+      err.println(rejection.message(input.toString()));
     }
     summaries.report().failureReason().ifPresent(f -> err.println("reading stopped early: " + f));
     if (summaries.summaries().isEmpty()) {

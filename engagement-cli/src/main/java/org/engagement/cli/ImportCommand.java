@@ -47,12 +47,12 @@ final class ImportCommand implements Callable<Integer> {
     return report.isClean() ? 0 : 1;
   }
 
-  private static void print(ImportReport report) {
+  private void print(ImportReport report) {
     System.out.println("metric,value");
     System.out.println("read," + report.read());
     System.out.println("accepted," + report.accepted());
     System.out.println("rejected," + report.rejected());
     System.out.println("duplicates," + report.duplicates());
-    report.rejections().forEach(r -> System.out.println("# " + r));
+    report.rejections().forEach(r -> System.out.println("# " + r.message(input.toString())));
   }
 }

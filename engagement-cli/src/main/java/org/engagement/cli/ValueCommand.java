@@ -1,10 +1,9 @@
 package org.engagement.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.NumberSyntax;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.Timestamps;
 import org.engagement.core.ingest.csv.CsvImport;
@@ -33,10 +33,12 @@ import picocli.CommandLine.Option;
  * of a transactions CSV, printed as CSV {@code metric,value}.
  *
  * <p>Input: UTF-8 CSV with a header row naming {@code customer_id}, {@code timestamp} and {@code amount}
- * (any order, case ignored; other columns are ignored). {@code timestamp} is an ISO-8601 date
+ * (any order, case ignored; other columns are ignored; read under the library's {@linkplain
+ * org.engagement.core.ingest.csv reading policy}: no column named twice, every row with the header's number of
+ * fields). {@code timestamp} is an ISO-8601 date
  * ({@code 2024-03-01} or {@code 20240301}) or a date-time with offset ({@code 2024-03-01T10:15:30Z});
  * date-times count on their UTC date; a local date-time without offset is refused as ambiguous.
- * {@code amount} is a decimal number, not negative. Each row is one purchase. A bad row is reported on
+ * {@code amount} is a decimal number in ASCII digits, not negative. Each row is one purchase. A bad row is reported on
  * standard error with its line and reason, counted in {@code rejected_rows}, and left out; a row dated
  * after {@code --as-of} is counted in {@code excluded_after_as_of} and left out.
  *
@@ -71,7 +73,7 @@ final class ValueCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = System.err;
-    try (Reader csv = Files.newBufferedReader(transactions, StandardCharsets.UTF_8)) {
+    try (InputStream csv = Files.newInputStream(transactions)) {
       read(csv, err);
     } catch (InvalidFieldException | InvalidSourceException | IOException e) {
       err.println("cannot read " + transactions + ": " + e.getMessage());
@@ -92,11 +94,11 @@ final class ValueCommand implements Callable<Integer> {
   /** One valid row. */
   private record Purchase(String customerId, LocalDate date, BigDecimal amount) {}
 
-  private void read(Reader input, PrintStream err) throws IOException {
+  private void read(InputStream input, PrintStream err) throws IOException {
     CsvImport<Purchase> rows = CsvTable.read(input, transactions.toString(), List.of(COLUMNS),
         row -> new Purchase(row.require(COLUMNS[0]), date(row.require(COLUMNS[1])),
             amount(row.require(COLUMNS[2]))));
-    rows.report().rejections().forEach(rejection -> err.println(rejection));
+    rows.report().rejections().forEach(rejection -> err.println(rejection.message(transactions.toString())));
     rejected = rows.report().rejected();
     if (rows.report().failureReason().isPresent()) {
       throw new InvalidSourceException(rows.report().failureReason().get());
@@ -128,12 +130,7 @@ final class ValueCommand implements Callable<Integer> {
   }
 
   private static BigDecimal amount(String text) {
-    BigDecimal amount;
-    try {
-      amount = new BigDecimal(text.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException("amount", text, "must be a decimal number such as 12.50");
-    }
+    BigDecimal amount = NumberSyntax.decimal("amount", text);
     if (amount.signum() < 0) {
       throw new InvalidFieldException("amount", text, "must not be negative");
     }

@@ -138,8 +138,8 @@ class ClvCommandTest {
     CliRun run = run("clv", "--model", "bgnbd", "--input", csv.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).containsExactly(
-        "record 2358 (line 2359): recency '40.0' is invalid: must not exceed T (30.0)",
-        "record 2359 (line 2360): frequency 'x' is invalid: must be a whole number of repeat purchases");
+        csv + ":2359: column 'recency' value '40' is invalid: must not exceed T (30)",
+        csv + ":2360: column 'frequency' value 'x' is invalid: must be a whole number from 0 to 2147483647");
     assertThat(fit(run).get("log_likelihood")).isCloseTo(-9582.4256, within(1e-3));
   }
 
@@ -158,5 +158,34 @@ class ClvCommandTest {
     CliRun none = run("clv", "--model", "bgnbd", "--input", empty.toString());
     assertThat(none.exit()).isEqualTo(1);
     assertThat(none.err()).contains("nothing to fit");
+  }
+
+  @Test
+  void aStrayQuoteRejectsItsCustomerAndEveryOtherIsFitted(@TempDir Path dir) throws IOException {
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(SUMMARY)));
+    lines.set(6, lines.get(6).replaceFirst(",", ",\""));
+    Path csv = dir.resolve("quote.csv");
+    Files.write(csv, lines);
+    CliRun run = run("clv", "--model", "bgnbd", "--input", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).singleElement().asString().startsWith(csv + ":7: ").contains("quote");
+    lines.remove(6);
+    Path without = dir.resolve("without.csv");
+    Files.write(without, lines);
+    assertThat(run.out()).isEqualTo(run("clv", "--model", "bgnbd", "--input", without.toString()).out());
+  }
+
+  @Test
+  void gammaGammaRejectsACustomerWithoutSpendAndFitsTheOthers(@TempDir Path dir) throws IOException {
+    StringBuilder text = new StringBuilder(Files.readString(Path.of(WITH_SPEND)));
+    text.append("\n9001,3,20,30,0\n");
+    Path csv = dir.resolve("zero.csv");
+    Files.writeString(csv, text);
+    CliRun run = run("clv", "--model", "gammagamma", "--input", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).containsExactly(csv + ":2359: column 'zbar' value '0' is "
+        + "invalid: must be above 0 when the customer has repeat purchases: the spend model needs a positive mean "
+        + "spend");
+    assertThat(fit(run).get("converged")).isEqualTo(1.0);
   }
 }

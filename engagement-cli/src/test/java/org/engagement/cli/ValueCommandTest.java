@@ -76,12 +76,36 @@ class ValueCommandTest {
         .containsEntry("customers", "2").containsEntry("total_value", "40")
         .containsEntry("as_of", "2024-03-02");
     assertThat(run.err().lines()).containsExactly(
-        "record 2 (line 3): timestamp '2024-13-01' is invalid: must be an ISO-8601 date (2024-03-01) or date-time with offset (2024-03-01T10:15:30Z)",
-        "record 3 (line 4): timestamp '2024-03-01T10:00:00' is invalid: has no zone offset; a local time is ambiguous, give Z or an offset, such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00",
-        "record 4 (line 5): amount '-1' is invalid: must not be negative",
-        "record 5 (line 6): amount 'abc' is invalid: must be a decimal number such as 12.50",
-        "record 6 (line 7): customer_id '' is invalid: must not be blank",
-        "record 7 (line 8): timestamp '' is invalid: must not be blank");
+        csv + ":3: column 'timestamp' value '2024-13-01' is invalid: must be an ISO-8601 date (2024-03-01) or date-time with offset (2024-03-01T10:15:30Z)",
+        csv + ":4: column 'timestamp' value '2024-03-01T10:00:00' is invalid: has no zone offset; a local time is ambiguous, give Z or an offset, such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00",
+        csv + ":5: column 'amount' value '-1' is invalid: must not be negative",
+        csv + ":6: column 'amount' value 'abc' is invalid: must be a decimal number in ASCII digits, such as 12.5",
+        csv + ":7: column 'customer_id' value '' is invalid: must not be blank",
+        csv + ":8: record has 2 fields; the header has 4");
+  }
+
+  @Test
+  void transactionsFollowTheReadingPolicyOfEveryReader(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("tx.csv");
+    Files.writeString(csv, "customer_id,timestamp,amount\n"
+        + "a,2024-03-01,\uFF11\uFF10\n" // full-width digits
+        + "b,2024-03-01,10,7\n" // a field the header does not name
+        + "c\u001B[2J,2024-03-01,10\n" // an escape sequence is shown, not sent to the terminal
+        + "d,2024-03-01,10\n");
+    CliRun run = run("value", "--transactions", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.metrics()).containsEntry("transactions", "1").containsEntry("rejected_rows", "3");
+    assertThat(run.err()).doesNotContain("\u001B");
+    assertThat(run.err().lines()).satisfiesExactly(
+        l -> assertThat(l).isEqualTo(csv + ":2: column 'amount' value '\uFF11\uFF10' is invalid: must be a decimal "
+            + "number in ASCII digits, such as 12.5"),
+        l -> assertThat(l).isEqualTo(csv + ":3: record has 4 fields; the header has 3"),
+        l -> assertThat(l).startsWith(csv + ":4: column 'customer_id' value 'c\\u001B[2J' is invalid"));
+    Path twice = dir.resolve("twice.csv");
+    Files.writeString(twice, "customer_id,timestamp,amount,Amount\na,2024-03-01,10,20\n");
+    CliRun refused = run("value", "--transactions", twice.toString());
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("header column 'amount' appears twice (columns 3 and 4)");
   }
 
   @Test

@@ -9,14 +9,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why one record was not accepted, and where it is.
  *
- * <p>Immutable and thread-safe.
- *
- * @param position where the record is in its source
- * @param kind the kind of problem
  * <p>Safe to show: the field, the value and the reason are kept {@linkplain InvalidFieldException#escape
  * escaped}, so control characters in a source (an escape sequence, a bell, a line feed) reach no terminal or
  * log as such.
  *
+ * <p>Immutable and thread-safe.
+ *
+ * @param position where the record is in its source
+ * @param kind the kind of problem
  * @param field the field (column, property) at fault, or {@code null} if the record as a whole is
  * @param value the offending value, or {@code null} if missing or not applicable; the factories cut it
  *     to {@value InvalidFieldException#MAX_SHOWN} characters (see {@link InvalidFieldException#shorten})

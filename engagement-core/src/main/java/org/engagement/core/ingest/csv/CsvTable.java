@@ -176,6 +176,20 @@ public final class CsvTable {
   }
 
   /**
+   * Reads every row of the UTF-8 bytes {@code input} (closed at the end), requiring the columns {@code
+   * required}; a row holding bytes that are not UTF-8 is rejected with their byte offset.
+   *
+   * @param source the name of the input in the report
+   * @throws InvalidSourceException if the input is empty, its header lacks a required column or names one
+   *     twice
+   * @throws IOException if reading fails
+   */
+  public static <T> CsvImport<T> read(InputStream input, String source, List<String> required,
+      RowParser<T> parser) throws IOException {
+    return read(input, source, HeaderRule.requiring(required), parser);
+  }
+
+  /**
    * Reads every row of {@code input} (closed at the end) whose header passes {@code header}.
    *
    * @param source the name of the input in the report
