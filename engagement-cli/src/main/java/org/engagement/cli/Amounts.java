@@ -1,12 +1,12 @@
 package org.engagement.cli;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.NumberSyntax;
 
 /**
- * The amounts of the {@code value} command's transactions: plain decimals in ASCII digits (an exponent is
- * allowed, {@code 1.5E3}), not negative, at most {@value #MAX_TEXT} ({@link #MAX}) and with at most
+ * The amounts of the {@code value} command's transactions: decimals in the syntax of every reader
+ * ({@link NumberSyntax}: ASCII digits, an exponent allowed, {@code 1.5E3}), not negative, at most {@value #MAX_TEXT} ({@link #MAX}) and with at most
  * {@value #MAX_DECIMALS} decimal places once trailing zeros are dropped, written in at most {@value
  * #MAX_LENGTH} characters. The bounds keep every sum exact and finite and its work small: an amount such as
  * {@code 1e-999999999} would otherwise cost a billion digits, and two of {@code 1e308} a total no {@code
@@ -21,8 +21,6 @@ final class Amounts {
   static final int MAX_DECIMALS = 18;
   /** The longest amount text. */
   static final int MAX_LENGTH = 64;
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]{1,9})?");
   private static final String FIELD = "amount";
 
   private Amounts() {}
@@ -38,10 +36,7 @@ final class Amounts {
     if (s.length() > MAX_LENGTH) {
       throw new InvalidFieldException(FIELD, s, "must be at most " + MAX_LENGTH + " characters long");
     }
-    if (!DECIMAL.matcher(s).matches()) {
-      throw new InvalidFieldException(FIELD, s, "must be a decimal number such as 12.50");
-    }
-    BigDecimal amount = new BigDecimal(s);
+    BigDecimal amount = NumberSyntax.decimal(FIELD, s);
     if (amount.signum() < 0) {
       throw new InvalidFieldException(FIELD, s, "must not be negative");
     }

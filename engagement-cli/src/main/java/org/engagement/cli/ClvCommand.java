@@ -1,8 +1,8 @@
 package org.engagement.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -114,8 +114,10 @@ final class ClvCommand implements Callable<Integer> {
   /** The summaries of the input; a file that breaks part way is refused, never fitted in part. */
   private SummaryCsvReader.Result read() throws Failure {
     SummaryCsvReader.Result summaries;
-    try (Reader reader = InputFile.open(input)) {
-      summaries = SummaryCsvReader.read(reader, input.toString());
+    SummaryCsvReader.Domain domain = model.equalsIgnoreCase("gammagamma")
+        ? SummaryCsvReader.Domain.SPEND : SummaryCsvReader.Domain.REPEAT_BUYING;
+    try (InputStream in = InputFile.openBytes(input)) {
+      summaries = SummaryCsvReader.read(in, input.toString(), domain);
     } catch (InvalidSourceException e) {
       throw Failure.failed("cannot read " + input + ": " + e.getMessage(), e);
     } catch (IOException e) {

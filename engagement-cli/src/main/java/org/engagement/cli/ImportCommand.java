@@ -60,14 +60,14 @@ final class ImportCommand implements Callable<Integer> {
     return report.isClean() ? Exit.OK : Exit.FAILED;
   }
 
-  private static void print(ImportReport report) {
+  private void print(ImportReport report) {
     PrintStream out = System.out;
     out.println("metric,value");
     out.println("read," + report.read());
     out.println("accepted," + report.accepted());
     out.println("rejected," + report.rejected());
     out.println("duplicates," + report.duplicates());
-    report.rejections().forEach(r -> out.println("# " + OneLine.of(r.toString())));
+    report.rejections().forEach(r -> out.println("# " + OneLine.of(r.message(input.toString()))));
     if (report.rejectionsNotRetained() > 0) {
       out.println("# " + report.rejectionsNotRetained() + " more rejected or duplicate records not listed");
     }

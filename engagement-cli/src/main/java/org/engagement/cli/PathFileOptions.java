@@ -1,7 +1,7 @@
 package org.engagement.cli;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.file.Path;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.PathFormat;
@@ -57,10 +57,10 @@ final class PathFileOptions {
    * @throws Failure if it cannot be read or a row breaks the format
    */
   JourneySet journeys(PathFormat format) throws Failure {
-    try (Reader reader = InputFile.open(input)) {
-      return format.read(reader);
+    try (InputStream in = InputFile.openBytes(input)) {
+      return format.read(in, input.toString());
     } catch (PathFormatException e) {
-      throw Failure.failed("cannot read " + input + ": " + e.getMessage(), e);
+      throw Failure.failed(String.valueOf(e.getMessage()), e);
     } catch (IOException e) {
       throw InputFile.cannotRead(input, e);
     }

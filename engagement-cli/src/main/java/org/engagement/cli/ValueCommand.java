@@ -1,15 +1,15 @@
 package org.engagement.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.engagement.core.ingest.Rejection;
+import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.profile.Buyer;
 import org.engagement.core.profile.Purchases;
 import org.engagement.core.value.ValueConcentration;
@@ -60,19 +60,18 @@ final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
   private long accepted;
   private long rejected;
   private long excluded;
-  @SuppressWarnings("NullAway.Init")
-  private RejectionLines rejections;
 
   @Override
   public Integer call() throws Failure {
     PrintStream err = System.err;
-    rejections = new RejectionLines(transactions.toString(), err);
-    try (Reader csv = InputFile.open(transactions)) {
-      new TransactionReader(transactions.toString(), this).read(csv);
+    ImportReport report;
+    try (InputStream csv = InputFile.openBytes(transactions)) {
+      report = new TransactionReader(transactions.toString(), this).read(csv);
     } catch (IOException e) {
       throw InputFile.cannotRead(transactions, e);
     }
-    rejections.finish();
+    rejected = report.rejected();
+    RejectionLines.print(transactions.toString(), report, err);
     Purchases buyers = purchases.build();
     System.out.print(metrics(buyers));
     if (excluded > 0) {
@@ -93,12 +92,6 @@ final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
     purchases.add(customerId, date, amount.doubleValue());
     totalValue = totalValue.add(amount);
     accepted++;
-  }
-
-  @Override
-  public void rejected(Rejection rejection) {
-    rejected++;
-    rejections.add(rejection);
   }
 
   /** Every figure, computed before anything is printed so a failure cannot leave half an output. */

@@ -191,7 +191,8 @@ class AttributeCommandTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo(
-        "cannot read " + bad + ": line 3: total_conversions '-1' is invalid: must not be negative\n");
+        bad + ":3: column 'total_conversions' value '-1' is invalid: must be a number from 0 to 1000000000000000 "
+            + "(1 of 2 rows invalid; a path file is used whole or not at all)\n");
     Path missing = dir.resolve("missing.csv");
     CliRun none = run("attribute", "--model", "linear", "--input", missing.toString());
     assertThat(none.exit()).isEqualTo(1);

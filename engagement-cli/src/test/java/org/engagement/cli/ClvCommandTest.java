@@ -138,8 +138,8 @@ class ClvCommandTest {
     CliRun run = run("clv", "--model", "bgnbd", "--input", csv.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).containsExactly(
-        csv + ":2359: column 'recency' value '40.0' is invalid: must not exceed T (30.0)",
-        csv + ":2360: column 'frequency' value 'x' is invalid: must be a whole number of repeat purchases");
+        csv + ":2359: column 'recency' value '40' is invalid: must not exceed T (30)",
+        csv + ":2360: column 'frequency' value 'x' is invalid: must be a whole number from 0 to 2147483647");
     assertThat(fit(run).get("log_likelihood")).isCloseTo(-9582.4256, within(1e-3));
   }
 
@@ -181,21 +181,32 @@ class ClvCommandTest {
     assertThat(run.err().lines()).hasSize(1);
   }
 
-  /** A file whose CSV structure breaks part way is not fitted on the rows before the break. */
   @Test
-  void aFileThatBreaksPartWayIsNotFittedInPart(@TempDir Path dir) throws IOException {
-    StringBuilder text = new StringBuilder("x,t_x,T\n");
-    for (int i = 0; i < 20; i++) {
-      text.append(i % 3).append(',').append(i % 3 == 0 ? 0 : 5).append(",30\n");
-      if (i == 5) {
-        text.append("1,\"5,30\n");
-      }
-    }
-    Path csv = Files.writeString(dir.resolve("broken.csv"), text);
+  void aStrayQuoteRejectsItsCustomerAndEveryOtherIsFitted(@TempDir Path dir) throws IOException {
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(SUMMARY)));
+    lines.set(6, lines.get(6).replaceFirst(",", ",\""));
+    Path csv = dir.resolve("quote.csv");
+    Files.write(csv, lines);
     CliRun run = run("clv", "--model", "bgnbd", "--input", csv.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("cannot read " + csv + ": ").contains("nothing was fitted");
-    assertThat(run.noStackTrace()).as(run.err()).isTrue();
+    assertThat(run.err().lines().toList()).singleElement().asString().startsWith(csv + ":7: ").contains("quote");
+    lines.remove(6);
+    Path without = dir.resolve("without.csv");
+    Files.write(without, lines);
+    assertThat(run.out()).isEqualTo(run("clv", "--model", "bgnbd", "--input", without.toString()).out());
+  }
+
+  @Test
+  void gammaGammaRejectsACustomerWithoutSpendAndFitsTheOthers(@TempDir Path dir) throws IOException {
+    StringBuilder text = new StringBuilder(Files.readString(Path.of(WITH_SPEND)));
+    text.append("\n9001,3,20,30,0\n");
+    Path csv = dir.resolve("zero.csv");
+    Files.writeString(csv, text);
+    CliRun run = run("clv", "--model", "gammagamma", "--input", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).containsExactly(csv + ":2359: column 'zbar' value '0' is "
+        + "invalid: must be above 0 when the customer has repeat purchases: the spend model needs a positive mean "
+        + "spend");
+    assertThat(fit(run).get("converged")).isEqualTo(1.0);
   }
 }

@@ -55,7 +55,7 @@ class CompareCommandTest {
     }
     CliRun bad = run("compare", "--models", "linear", "--input", resource("bad-paths.csv"));
     assertThat(bad.exit()).isEqualTo(1);
-    assertThat(bad.err()).contains("line 3: total_conversions '-1' is invalid: must not be negative");
+    assertThat(bad.err()).contains(":3: column 'total_conversions' value '-1' is invalid: must be a number from 0");
     CliRun timeDecay = run("compare", "--models", "linear,time-decay", "--input", resource("toy-paths.csv"));
     assertThat(timeDecay.exit()).isEqualTo(1);
     assertThat(timeDecay.err()).startsWith("cannot compare on ").contains("needs touch times");

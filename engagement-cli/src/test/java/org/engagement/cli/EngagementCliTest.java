@@ -32,7 +32,19 @@ class EngagementCliTest {
         + "c-2,2024-03-01T10:15:30,click,web\n");
     String out = run(1, "import", "--input", csv.toString());
     assertThat(out).startsWith("metric,value\nread,2\naccepted,1\nrejected,1\nduplicates,0\n");
-    assertThat(out).contains("# record 2 (line 3): timestamp");
+    assertThat(out).contains("# " + csv + ":3: column 'timestamp' value '2024-03-01T10:15:30' is invalid");
+  }
+
+  @Test
+  void aStrayQuoteRejectsItsRecordAndTheImportAccountsForTheRest(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "customer_id,timestamp,type,channel\n"
+        + "c-1,2024-03-01T10:15:30Z,click,web\n"
+        + "c-2,2024-03-01T10:15:30Z,click,\"web\n"
+        + "c-3,2024-03-01T10:15:30Z,click,web\n");
+    String out = run(1, "import", "--input", csv.toString());
+    assertThat(out).startsWith("metric,value\nread,3\naccepted,2\nrejected,1\nduplicates,0\n");
+    assertThat(out).contains("# " + csv + ":3: ");
   }
 
   /** A missing file or a directory used to end in a NoSuchFileException or IOException stack trace. */
@@ -55,7 +67,7 @@ class EngagementCliTest {
     Files.writeString(csv, "customer_id,timestamp,type,channel\n"
         + "c-1,\"2024-03-01\n\u001b[2J\",click,web\n");
     String out = run(1, "import", "--input", csv.toString());
-    assertThat(out).contains("\\n\\u001B[2J").doesNotContain("\u001b");
+    assertThat(out).contains("\\u000A\\u001B[2J").doesNotContain("\u001b");
     assertThat(out.lines().filter(line -> !line.startsWith("#") && !line.contains(","))).isEmpty();
   }
 

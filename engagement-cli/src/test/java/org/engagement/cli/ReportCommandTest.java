@@ -107,7 +107,7 @@ class ReportCommandTest {
             "survey.csv: could not be read in full: the header on line 1 lacks the column 'answer'"},
         {"conversations.csv", "customer_id,timestamp,type,channel,text\n"
             + "a,2024-01-05T10:00:00Z,mention,social,\"unterminated\n",
-            "conversations.csv: could not be read in full: "},
+            "conversations.csv:2: column 'text' value 'unterminated' is invalid: opens a quote that is not closed"},
     };
     for (String[] c : cases) {
       Path input = Files.createDirectories(dir.resolve(c[0].replace(".csv", "")));
@@ -138,7 +138,7 @@ class ReportCommandTest {
     CliRun run = run("--input", dir.toString(), "--output", dir.resolve("r.html").toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains("\nRelationship ROI\n  not available: ")
-        .contains("every row was rejected (the first: record 1 (line 2): currency 'USD' is invalid: must be EUR)")
+        .contains("every row was rejected (the first: line 2: column 'currency' value 'USD' is invalid: must be EUR)")
         .doesNotContain("investment 0.00");
     assertThat(run.err().lines().filter(line -> !line.startsWith("[report "))).containsExactly(
         dir.resolve("costs.csv") + ":2: column 'currency' value 'USD' is invalid: must be EUR (2 of 2 rows not used)");

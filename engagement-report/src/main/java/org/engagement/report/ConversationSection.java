@@ -285,7 +285,7 @@ public record ConversationSection(
     List<String> lines = new ArrayList<>();
     for (ImportReport report : reads) {
       lines.add(readText(report));
-      report.rejections().stream().limit(LISTED).forEach(r -> lines.add(report.source() + " " + r));
+      report.rejections().stream().limit(LISTED).forEach(r -> lines.add(r.message(report.source())));
     }
     html.paragraph("note", String.join("; ", lines) + ".");
   }

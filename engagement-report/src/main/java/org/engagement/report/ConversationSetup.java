@@ -1,7 +1,7 @@
 package org.engagement.report;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ final class ConversationSetup {
    * @throws InvalidSourceException if the file is empty or lacks a required column
    * @throws IOException if reading fails
    */
-  static CsvImport<MessageRow> readMessages(Reader input) throws IOException {
+  static CsvImport<MessageRow> readMessages(InputStream input) throws IOException {
     return CsvTable.read(input, AnalysisInput.MESSAGES, List.of(MESSAGE, PHRASE), row -> {
       String message = row.require(MESSAGE);
       String matcher = row.require(PHRASE);
@@ -66,7 +66,7 @@ final class ConversationSetup {
    * @throws InvalidSourceException if the file is empty or lacks a required column
    * @throws IOException if reading fails
    */
-  static CsvImport<BrandRow> readBrands(Reader input) throws IOException {
+  static CsvImport<BrandRow> readBrands(InputStream input) throws IOException {
     List<BrandRow> accepted = new ArrayList<>();
     return CsvTable.read(input, AnalysisInput.BRANDS, List.of(BRAND, ROLE), row -> {
       String brand = row.require(BRAND);

@@ -2,23 +2,23 @@ package org.engagement.report;
 
 import com.google.common.io.ByteSource;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.List;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
 
 /**
- * Reads the report's companion CSV files (UTF-8) with a library reader and records the account of each
- * read in the {@link Analysis}, a failed one included. Stateless.
+ * Reads the report's companion CSV files with a library reader, as bytes, so that bytes that are not UTF-8 are
+ * rejected with their line and byte offset, and records the account of each read in the {@link Analysis}, a
+ * failed one included. Stateless.
  */
 final class CsvFiles {
 
   /** A library reader of one kind of CSV file. */
   @FunctionalInterface
   interface CsvReader<T> {
-    CsvImport<T> read(Reader reader) throws IOException;
+    CsvImport<T> read(InputStream input) throws IOException;
   }
 
   private CsvFiles() {}
@@ -31,8 +31,8 @@ final class CsvFiles {
    */
   static <T> CsvImport<T> read(Analysis analysis, String name, ByteSource file, CsvReader<T> reader) {
     CsvImport<T> result;
-    try (Reader text = file.asCharSource(StandardCharsets.UTF_8).openBufferedStream()) {
-      result = reader.read(text);
+    try (InputStream bytes = file.openBufferedStream()) {
+      result = reader.read(bytes);
     } catch (InvalidSourceException e) {
       throw failed(analysis, name, String.valueOf(e.getMessage()), e);
     } catch (IOException e) {

@@ -179,7 +179,7 @@ class ConversationSectionTest {
     assertThat(count(body, "<svg")).isEqualTo(2);
     assertThat(body).contains("Key-message pull-through (of 4 brand mentions)", "data-value=\"0.75\"",
         "Share of voice against the competitors", "owner anna", "Retention 90 days after the latest request",
-        "messages.csv record 4 (line 5): kind &#39;tag&#39; is invalid: must be phrase, hashtag or link",
+        "messages.csv:5: column &#39;kind&#39; value &#39;tag&#39; is invalid: must be phrase, hashtag or link",
         "two-proportion z-test, p = 0.").doesNotContain("NaN", "Infinity", "p = p");
     assertThat(section.summary()).hasSize(5);
     assertThat(section.summary().get(0)).isEqualTo(

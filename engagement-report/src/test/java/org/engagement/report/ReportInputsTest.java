@@ -49,8 +49,6 @@ class ReportInputsTest {
     String[][] cases = {
         {AnalysisInput.COSTS, "", "roi", "cannot read costs.csv: the file is empty"},
         {AnalysisInput.SURVEY, "customer_id,reply\na,email\n", "roi", "lacks the column 'answer'"},
-        {AnalysisInput.CONVERSATIONS, "customer_id,timestamp,type,channel,text\n"
-            + "a,2024-01-05T10:00:00Z,mention,social,\"unterminated\n", "conversations", "Missing closing quote"},
     };
     for (String[] c : cases) {
       Path input = Files.createDirectories(dir.resolve(c[2] + c[0]));
@@ -67,6 +65,20 @@ class ReportInputsTest {
     }
   }
 
+  /** An unterminated quote rejects its record; the rows after it are read, and the exit code says a row was lost. */
+  @Test
+  void anUnterminatedQuoteInTheConversationsRejectsItsRecordOnly(@TempDir Path dir) throws IOException {
+    ReportModel model = report(dir, AnalysisInput.COSTS, COSTS, AnalysisInput.CONVERSATIONS,
+        "customer_id,timestamp,type,channel,text\n"
+            + "a,2024-01-05T10:00:00Z,mention,social,\"unterminated\n"
+            + "b,2024-01-06T10:00:00Z,mention,social,fine\n");
+    ImportReport read = read(model, AnalysisInput.CONVERSATIONS);
+    assertThat(read.read()).isEqualTo(2);
+    assertThat(read.accepted()).isEqualTo(1);
+    assertThat(read.rejections()).singleElement().satisfies(r -> assertThat(r.position().line()).isEqualTo(2));
+    assertThat(model.allRowsUsed()).isFalse();
+  }
+
   /** Costs in USD against purchases in EUR: not an investment of 0, but a section that says why it is missing. */
   @Test
   void costsOfWhichNoRowWasAcceptedAreNotAnInvestmentOfZero(@TempDir Path dir) throws IOException {
@@ -75,12 +87,12 @@ class ReportInputsTest {
     assertThat(roi.available()).isFalse();
     assertThat(roi.title()).isEqualTo("Relationship ROI");
     assertThat(roi.summary()).singleElement().asString().isEqualTo("not available: costs.csv '1 rows' is invalid: "
-        + "must have at least one row accepted, but every row was rejected (the first: record 1 (line 2): "
-        + "currency 'USD' is invalid: must be EUR)");
+        + "must have at least one row accepted, but every row was rejected (the first: line 2: "
+        + "column 'currency' value 'USD' is invalid: must be EUR)");
     assertThat(read(model, AnalysisInput.COSTS).rejected()).isEqualTo(1);
     assertThat(model.allRowsUsed()).isFalse();
-    assertThat(HtmlReport.render(model)).contains("costs.csv: 1 of 1 rows not used, the first: record 1 (line 2): "
-        + "currency &#39;USD&#39; is invalid: must be EUR");
+    assertThat(HtmlReport.render(model)).contains("costs.csv: 1 of 1 rows not used, the first: line 2: "
+        + "column &#39;currency&#39; value &#39;USD&#39; is invalid: must be EUR");
   }
 
   @Test

@@ -7,15 +7,22 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.SourcePosition;
+import org.engagement.core.ingest.csv.CsvPolicy;
 import org.engagement.core.ingest.csv.CsvRows;
+import org.engagement.core.ingest.csv.CsvTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes journey sets in the ChannelAttribution path format: a CSV file with a header row and
@@ -26,13 +33,16 @@ import org.engagement.core.ingest.csv.CsvRows;
  * A &gt; B &gt; C,2,20.00,3
  * </pre>
  *
- * <p>Reading: columns are matched by name ignoring case and may come in any order; {@code path} and
- * {@code total_conversions} are required, {@code total_conversion_value} and {@code total_null} are
- * optional (0 when absent), other columns are ignored. Channel names in a path are split at the
- * separator ({@code >} by default) and trimmed, so {@code "a > b"} is {@code "a>b"}. Fields may be quoted
- * as in RFC 4180 (parsed by {@link CsvRows}). Counts are decimal numbers and are kept as they are:
- * unlike ChannelAttribution, fractional counts are not truncated. Empty lines are skipped. Anything else
- * that is wrong throws a {@link PathFormatException} naming the line, the column, the value and the rule.
+ * <p>Reading follows the {@linkplain org.engagement.core.ingest.csv reading policy} of every CSV reader of
+ * the SDK (through {@link CsvTable}): columns are matched by name ignoring case and may come in any order;
+ * {@code path} and {@code total_conversions} are required, {@code total_conversion_value} and {@code
+ * total_null} are optional (0 when absent), other columns are ignored, a column named twice refuses the file,
+ * and every row has the header's number of fields. Channel names in a path are split at the separator
+ * ({@code >} by default) and trimmed, so {@code "a > b"} is {@code "a>b"}. Counts are numbers in ASCII digits
+ * from 0 to {@value #MAX_COUNT} and are kept as they are: unlike ChannelAttribution, fractional counts are not
+ * truncated. Empty lines are skipped. A path file is used whole or not at all: every row is read (reading
+ * resynchronises after a broken one), and if any is invalid a {@link PathFormatException} names the first
+ * (file, line, column, value and rule) and says how many of how many rows are invalid.
  *
  * <p>Writing: the four columns in that order, channels joined by {@code " > "}, numbers as plain
  * decimals (no exponent, integers without a fraction), lines ending in {@code \n}; what is written reads
@@ -51,8 +61,10 @@ public final class PathFormat {
   public static final String VALUE = "total_conversion_value";
   /** The non-conversions column. */
   public static final String NULLS = "total_null";
+  /** The largest count or value a path file may give: {@value}. */
+  public static final double MAX_COUNT = 1e15;
 
-  private static final PathFormat DEFAULT = new PathFormat(',', '>');
+  private static final PathFormat DEFAULT = new PathFormat(',', '>', CsvPolicy.defaults());
   /** The caller owns the writer: closing the generator must not close it. */
   private static final CsvFactory WRITER =
       CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -60,10 +72,12 @@ public final class PathFormat {
 
   private final char delimiter;
   private final char separator;
+  private final CsvPolicy policy;
 
-  private PathFormat(char delimiter, char separator) {
+  private PathFormat(char delimiter, char separator, CsvPolicy policy) {
     this.delimiter = delimiter;
     this.separator = separator;
+    this.policy = policy;
   }
 
   /** The format as ChannelAttribution writes it: comma-delimited, channels separated by {@code >}. */
@@ -81,89 +95,91 @@ public final class PathFormat {
       throw new InvalidFieldException("delimiter", String.valueOf(delimiter),
           "must not be a quote, a line break or the path separator");
     }
-    return new PathFormat(delimiter, separator);
+    return new PathFormat(delimiter, separator, policy);
   }
 
   /**
    * This format with another path separator (ChannelAttribution's {@code sep}; only one character).
    *
-   * @throws InvalidFieldException if the separator is a quote, a line break, white space or the delimiter
+   * @throws InvalidFieldException if the separator is a quote, white space or the delimiter
    */
   public PathFormat withSeparator(char separator) {
     if (separator == '"' || Character.isWhitespace(separator) || separator == delimiter) {
       throw new InvalidFieldException("separator", String.valueOf(separator),
           "must not be a quote, white space or the field delimiter");
     }
-    return new PathFormat(delimiter, separator);
+    return new PathFormat(delimiter, separator, policy);
+  }
+
+  /** This format reading within {@code policy}'s field and record limits (default {@link CsvPolicy#defaults()}). */
+  public PathFormat withPolicy(CsvPolicy policy) {
+    return new PathFormat(delimiter, separator, requireNonNull(policy, "policy"));
   }
 
   /**
-   * Reads a whole path file.
+   * Reads a whole path file; messages name lines without a file name.
    *
    * @throws PathFormatException if the header or a row is malformed (the message names line and field)
    * @throws IOException if {@code reader} fails
    */
   public JourneySet read(Reader reader) throws IOException {
-    requireNonNull(reader, "reader");
-    try (CsvRows rows = CsvRows.open(reader, delimiter)) {
-      return read(rows);
-    } catch (InvalidSourceException e) {
-      PathFormatException broken =
-          new PathFormatException(e.line(), "row", null, "must be well-formed CSV: " + e.getMessage());
-      broken.initCause(e);
-      throw broken;
-    }
+    return read(CsvRows.open(requireNonNull(reader, "reader"), delimiter, policy), null);
   }
 
-  private JourneySet read(CsvRows rows) throws IOException {
-    List<String> names = new ArrayList<>();
-    if (rows.next(names) < 0) {
-      throw new PathFormatException(1, "header", null, "must be present: the file is empty");
-    }
-    Columns columns = Columns.of(names);
+  /**
+   * Reads a whole path file called {@code source} in messages.
+   *
+   * @throws PathFormatException if the header or a row is malformed (the message names file, line and field)
+   * @throws IOException if {@code reader} fails
+   */
+  public JourneySet read(Reader reader, String source) throws IOException {
+    return read(CsvRows.open(requireNonNull(reader, "reader"), delimiter, policy), requireNonNull(source, "source"));
+  }
+
+  /**
+   * Reads a whole path file of UTF-8 bytes called {@code source} in messages; a row holding bytes that are
+   * not UTF-8 is invalid, and the message gives their byte offset.
+   *
+   * @throws PathFormatException if the header or a row is malformed (the message names file, line and field)
+   * @throws IOException if {@code input} fails
+   */
+  public JourneySet read(InputStream input, String source) throws IOException {
+    return read(CsvRows.open(requireNonNull(input, "input"), delimiter, policy), requireNonNull(source, "source"));
+  }
+
+  private JourneySet read(CsvRows rows, @Nullable String source) throws IOException {
     JourneySet.Builder builder = JourneySet.builder();
-    List<String> fields = new ArrayList<>();
-    long lineNumber;
-    while ((lineNumber = rows.next(fields)) >= 0) {
-      if (fields.size() != names.size()) {
-        throw new PathFormatException(lineNumber, "row", String.join(String.valueOf(delimiter), fields),
-            "must have " + names.size() + " fields like the header, not " + fields.size());
-      }
-      List<String> path = parsePath(fields.get(columns.path), lineNumber);
-      double conversions = number(fields.get(columns.conversions), CONVERSIONS, lineNumber);
-      double value = columns.value < 0 ? 0 : number(fields.get(columns.value), VALUE, lineNumber);
-      double nulls = columns.nulls < 0 ? 0 : number(fields.get(columns.nulls), NULLS, lineNumber);
-      try {
-        builder.add(path, conversions, value, nulls);
-      } catch (InvalidFieldException e) {
-        throw PathFormatException.at(lineNumber, e);
-      }
+    ImportReport report;
+    try {
+      report = CsvTable.stream(rows, source == null ? "paths" : source, PathFormat::checkHeader,
+          row -> add(builder, row), position -> { });
+    } catch (InvalidSourceException e) {
+      throw PathFormatException.ofSource(source, e);
+    }
+    if (report.rejected() > 0) {
+      throw PathFormatException.ofRows(source, report);
     }
     return builder.build();
   }
 
-  /** Where the columns are in a header; value and nulls are optional (-1). */
-  private record Columns(int path, int conversions, int value, int nulls) {
-    static Columns of(List<String> names) {
-      int[] index = {-1, -1, -1, -1};
-      List<String> known = List.of(PATH, CONVERSIONS, VALUE, NULLS);
-      for (int i = 0; i < names.size(); i++) {
-        String name = names.get(i).strip().toLowerCase(Locale.ROOT);
-        int k = known.indexOf(name);
-        if (k >= 0) {
-          if (index[k] >= 0) {
-            throw new PathFormatException(1, "header", String.join(",", names),
-                "must name column '" + name + "' only once");
-          }
-          index[k] = i;
-        }
-      }
-      if (index[0] < 0 || index[1] < 0) {
-        throw new PathFormatException(1, "header", String.join(",", names),
-            "must have columns '" + PATH + "' and '" + CONVERSIONS + "'");
-      }
-      return new Columns(index[0], index[1], index[2], index[3]);
+  private static void checkHeader(Set<String> columns, long line) {
+    if (!columns.contains(PATH) || !columns.contains(CONVERSIONS)) {
+      throw new InvalidSourceException("the header on line " + line + " must have columns '" + PATH + "' and '"
+          + CONVERSIONS + "'; it has " + new TreeSet<>(columns));
     }
+  }
+
+  private SourcePosition add(JourneySet.Builder builder, CsvTable.Row row) {
+    List<String> path = parsePath(row.require(PATH));
+    double conversions = row.number(CONVERSIONS, 0, MAX_COUNT);
+    double value = row.has(VALUE) ? row.number(VALUE, 0, MAX_COUNT) : 0;
+    double nulls = row.has(NULLS) ? row.number(NULLS, 0, MAX_COUNT) : 0;
+    try {
+      builder.add(path, conversions, value, nulls);
+    } catch (InvalidFieldException e) {
+      throw new InvalidFieldException(PATH, row.get(PATH), "has channel '" + e.value() + "', which " + e.rule());
+    }
+    return row.position();
   }
 
   /**
@@ -210,14 +226,14 @@ public final class PathFormat {
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
-  private List<String> parsePath(String text, long line) {
+  private List<String> parsePath(String text) {
     List<String> path = new ArrayList<>();
     int from = 0;
     while (true) {
       int to = text.indexOf(separator, from);
       String name = (to < 0 ? text.substring(from) : text.substring(from, to)).strip();
       if (name.isEmpty()) {
-        throw new PathFormatException(line, PATH, text,
+        throw new InvalidFieldException(PATH, text,
             "must be channel names separated by '" + separator + "', with none empty");
       }
       path.add(name);
@@ -226,23 +242,5 @@ public final class PathFormat {
       }
       from = to + 1;
     }
-  }
-
-  private static double number(String text, String field, long line) {
-    String trimmed = text.strip();
-    BigDecimal decimal;
-    try {
-      decimal = new BigDecimal(trimmed);
-    } catch (NumberFormatException e) {
-      throw new PathFormatException(line, field, text, "must be a decimal number such as 12.5");
-    }
-    double d = decimal.doubleValue();
-    if (!Double.isFinite(d)) {
-      throw new PathFormatException(line, field, text, "must be a finite number");
-    }
-    if (d < 0) {
-      throw new PathFormatException(line, field, text, "must not be negative");
-    }
-    return d;
   }
 }

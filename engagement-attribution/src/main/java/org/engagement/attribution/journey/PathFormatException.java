@@ -3,11 +3,17 @@ package org.engagement.attribution.journey;
 import static java.util.Objects.requireNonNull;
 
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.Rejection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A path file that cannot be read: the message names the line, the field (column), the value and the
- * rule, for example {@code line 3: total_conversions '-1' is invalid: must not be negative}.
+ * A path file that cannot be used: the message names the file (when known), the line, the column, the value
+ * and the rule of the first invalid row, in the shape of every reader of the SDK, and how many rows are
+ * invalid, for example {@code paths.csv:3: column 'total_conversions' value '-1' is invalid: must be a number
+ * from 0 to 1000000000000000 (1 of 2 rows invalid; a path file is used whole or not at all)}. Control
+ * characters in it are shown escaped.
  *
  * <p>Instances are immutable once thrown and safe to share.
  *
@@ -16,13 +22,19 @@ import org.jspecify.annotations.Nullable;
 public final class PathFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The field of a fault of the header or of a whole row, which no column holds. */
+  private static final String HEADER = "header";
+  private static final String ROW = "row";
+
   private final long line;
   private final String field;
   private final @Nullable String value;
   private final String rule;
+  private final long invalidRows;
+  private final long rows;
 
   /**
-   * Creates the exception.
+   * Creates the exception for one invalid row, without a file name or counts.
    *
    * @param line the 1-based line number in the file (the header is line 1)
    * @param field the column or part that is wrong
@@ -30,17 +42,50 @@ public final class PathFormatException extends IllegalArgumentException {
    * @param rule the rule it breaks
    */
   public PathFormatException(long line, String field, @Nullable String value, String rule) {
-    super("line " + line + ": " + new InvalidFieldException(field, value, rule).getMessage());
-    this.line = line;
-    this.field = requireNonNull(field, "field");
-    this.value = value == null ? null : InvalidFieldException.shorten(value);
-    this.rule = requireNonNull(rule, "rule");
+    this(null, line, field, value == null ? null : InvalidFieldException.shorten(value), rule, 0, 0);
   }
 
-  static PathFormatException at(long line, InvalidFieldException cause) {
-    PathFormatException e = new PathFormatException(line, cause.field(), cause.value(), cause.rule());
-    e.initCause(cause);
-    return e;
+  private PathFormatException(@Nullable String source, long line, String field, @Nullable String value,
+      String rule, long invalidRows, long rows) {
+    super(message(source, line, field, value, rule, invalidRows, rows));
+    this.line = line;
+    this.field = InvalidFieldException.escape(requireNonNull(field, "field"));
+    this.value = value == null ? null : InvalidFieldException.escape(value);
+    this.rule = InvalidFieldException.escape(requireNonNull(rule, "rule"));
+    this.invalidRows = invalidRows;
+    this.rows = rows;
+  }
+
+  /** The file as a whole (empty, a header without the required columns) cannot be read. */
+  static PathFormatException ofSource(@Nullable String source, InvalidSourceException e) {
+    long line = Math.max(1, e.line());
+    String message = requireNonNull(e.getMessage(), "message");
+    PathFormatException refused = new PathFormatException(source, line, HEADER, null, message, 0, 0);
+    refused.initCause(e);
+    return refused;
+  }
+
+  /** Rows of the file are invalid: the first retained one is named, all are counted. */
+  static PathFormatException ofRows(@Nullable String source, ImportReport report) {
+    Rejection first = report.rejections().get(0);
+    String field = first.field() == null ? ROW : first.field();
+    return new PathFormatException(source, first.position().line(), field, first.value(), first.reason(),
+        report.rejected(), report.read());
+  }
+
+  private static String message(@Nullable String source, long line, String field, @Nullable String value,
+      String rule, long invalidRows, long rows) {
+    String where = source == null ? "line " + line + ": " : source + ":" + line + ": ";
+    String what;
+    if (field.equals(HEADER) || field.equals(ROW)) {
+      what = rule;
+    } else {
+      what = "column '" + field + "'" + (value == null ? " is missing" : " value '" + value + "' is invalid")
+          + ": " + rule;
+    }
+    String count = rows == 0 ? "" : " (" + invalidRows + " of " + rows + " rows invalid; a path file is used whole "
+        + "or not at all)";
+    return InvalidFieldException.escape(where + what + count);
   }
 
   /** The 1-based line number (the header is line 1). */
@@ -48,7 +93,7 @@ public final class PathFormatException extends IllegalArgumentException {
     return line;
   }
 
-  /** The column or part of the row that is wrong. */
+  /** The column that is wrong, or {@code header} or {@code row} for a fault of the header or a whole row. */
   public String field() {
     return field;
   }
@@ -61,5 +106,18 @@ public final class PathFormatException extends IllegalArgumentException {
   /** The rule the value breaks. */
   public String rule() {
     return rule;
+  }
+
+  /** How many rows of the file are invalid; 0 when the file as a whole is refused or the count is not known. */
+  public long invalidRows() {
+    return invalidRows;
+  }
+
+  /**
+   * How many rows the file has (the header not counted); 0 when the file as a whole is refused or the count is
+   * not known.
+   */
+  public long rows() {
+    return rows;
   }
 }

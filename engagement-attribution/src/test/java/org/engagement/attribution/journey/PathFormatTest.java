@@ -62,6 +62,8 @@ class PathFormatTest {
     assertThat(set.pathNames(0)).containsExactly("a", "b");
   }
 
+  private static final String WHOLE = " (1 of 1 rows invalid; a path file is used whole or not at all)";
+
   @Test
   void namesLineFieldValueAndRuleOfABadRow() {
     assertThatThrownBy(() -> read("path,total_conversions\na,1\nb,-1\n"))
@@ -69,36 +71,65 @@ class PathFormatTest {
           assertThat(e.line()).isEqualTo(3);
           assertThat(e.field()).isEqualTo("total_conversions");
           assertThat(e.value()).isEqualTo("-1");
-          assertThat(e.rule()).isEqualTo("must not be negative");
+          assertThat(e.rule()).isEqualTo("must be a number from 0 to 1000000000000000");
+          assertThat(e.invalidRows()).isEqualTo(1);
+          assertThat(e.rows()).isEqualTo(2);
         })
-        .hasMessage("line 3: total_conversions '-1' is invalid: must not be negative");
+        .hasMessage("line 3: column 'total_conversions' value '-1' is invalid: must be a number from 0 to "
+            + "1000000000000000 (1 of 2 rows invalid; a path file is used whole or not at all)");
     assertThatThrownBy(() -> read("path,total_conversions\na,x\n"))
-        .hasMessage("line 2: total_conversions 'x' is invalid: must be a decimal number such as 12.5");
+        .hasMessage("line 2: column 'total_conversions' value 'x' is invalid: must be a decimal number in ASCII "
+            + "digits, such as 12.5" + WHOLE);
     assertThatThrownBy(() -> read("path,total_conversions\na,NaN\n"))
-        .hasMessageStartingWith("line 2: total_conversions 'NaN' is invalid");
+        .hasMessageStartingWith("line 2: column 'total_conversions' value 'NaN' is invalid");
     assertThatThrownBy(() -> read("path,total_conversions\na > > b,1\n"))
-        .hasMessage("line 2: path 'a > > b' is invalid: must be channel names separated by '>', with none empty");
+        .hasMessage("line 2: column 'path' value 'a > > b' is invalid: must be channel names separated by '>', "
+            + "with none empty" + WHOLE);
     assertThatThrownBy(() -> read("path,total_conversions\na,1,2\n"))
-        .hasMessage("line 2: row 'a,1,2' is invalid: must have 2 fields like the header, not 3");
+        .hasMessage("line 2: record has 3 fields; the header has 2" + WHOLE);
     assertThatThrownBy(() -> read("path,total_conversions\n\"a,1\n"))
-        .isInstanceOfSatisfying(PathFormatException.class, e -> assertThat(e.line()).isEqualTo(2))
-        .hasMessageContaining("Missing closing quote");
+        .isInstanceOfSatisfying(PathFormatException.class, e -> {
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.rule()).contains("stray quote");
+        });
     assertThatThrownBy(() -> read("path,total_conversions\na\u0001b,1\n"))
         .isInstanceOfSatisfying(PathFormatException.class, e -> {
           assertThat(e.line()).isEqualTo(2);
-          assertThat(e.field()).isEqualTo("channel");
-          assertThat(e.getCause()).isInstanceOf(InvalidFieldException.class);
+          assertThat(e.field()).isEqualTo("path");
+          assertThat(e.value()).isEqualTo("a\\u0001b");
+          assertThat(e.getMessage()).doesNotContain("\u0001");
         });
+  }
+
+  @Test
+  void readsEveryRowBeforeRefusingAndNamesTheFile() {
+    String text = "path,total_conversions\na,1\n\"b,1\nc,１\nd,2\ne,1e999\n";
+    assertThatThrownBy(() -> PathFormat.channelAttribution().read(new StringReader(text), "paths.csv"))
+        .isInstanceOfSatisfying(PathFormatException.class, e -> {
+          assertThat(e.invalidRows()).isEqualTo(3);
+          assertThat(e.rows()).isEqualTo(5);
+        })
+        .hasMessageStartingWith("paths.csv:3: column 'path' value 'b,1' is invalid: opens a quote")
+        .hasMessageEndingWith("(3 of 5 rows invalid; a path file is used whole or not at all)");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8SaysWhereFromBytes() {
+    byte[] bytes = "path,total_conversions\ncaf\u00E9,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> PathFormat.channelAttribution().read(new java.io.ByteArrayInputStream(bytes), "p.csv"))
+        .hasMessage("p.csv:2: column 'path' value 'caf\uFFFD' is invalid: is not valid UTF-8: bad bytes at byte "
+            + "offset 26; the file must be UTF-8" + WHOLE);
   }
 
   @Test
   void refusesAnEmptyFileOrAMissingColumn() {
     assertThatThrownBy(() -> read(""))
-        .hasMessage("line 1: header is missing: must be present: the file is empty");
+        .hasMessage("line 1: the file is empty: a header row is required");
     assertThatThrownBy(() -> read("path,conversions\na,1\n"))
-        .hasMessage("line 1: header 'path,conversions' is invalid: must have columns 'path' and 'total_conversions'");
-    assertThatThrownBy(() -> read("path,path,total_conversions\n"))
-        .hasMessageContaining("must name column 'path' only once");
+        .hasMessage("line 1: the header on line 1 must have columns 'path' and 'total_conversions'; it has "
+            + "[conversions, path]");
+    assertThatThrownBy(() -> PathFormat.channelAttribution().read(new StringReader("path,path,total_conversions\n"), "p.csv"))
+        .hasMessage("p.csv:1: header column 'path' appears twice (columns 1 and 2)");
   }
 
   @Test

@@ -3,14 +3,17 @@ package org.engagement.clv.summary;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.NumberSyntax;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.core.ingest.csv.CsvPolicy;
+import org.engagement.core.ingest.csv.CsvRows;
 import org.engagement.core.ingest.csv.CsvTable;
 
 /**
@@ -27,15 +30,24 @@ import org.engagement.core.ingest.csv.CsvTable;
  *       <td>{@code zbar}</td><td>{@code ID}, {@code cust}, {@code customer_id}</td></tr>
  * </table>
  *
- * <p>Values follow the model convention of {@link RepeatBuyingSummary}: {@code x} is a whole number of
- * repeat purchases ({@code 2} or {@code 2.0}), {@code 0 <= t_x <= T}, times in whatever unit the file was
- * made in (the CDNOW files use weeks: the caller knows and says so to the model), mean spend finite and not
- * negative (0 when the column is absent). A row without an id gets its record number as id. The holdout
- * frequency is 0.
+ * <p>The file follows the {@linkplain org.engagement.core.ingest.csv reading policy} of every CSV reader of the
+ * SDK (one header, no column named twice, every row with the header's number of fields, no control characters,
+ * numbers in ASCII digits, field and record limits). Each row must lie in the domain of the models it feeds, so
+ * that a bad customer is rejected here, naming its line and column, and never reaches the likelihood:
+ * <ul>
+ *   <li>{@code x} is a whole number of repeat purchases from 0 to 2147483647 ({@code 2} or {@code 2.0});</li>
+ *   <li>{@code t_x} and {@code T} are finite numbers not below 0 with {@code t_x <= T}, in whatever unit the
+ *       file was made in (the CDNOW files use weeks: the caller knows and says so to the model);</li>
+ *   <li>{@code t_x > 0} when {@code x > 0} (a repeat purchase comes after the first) and {@code t_x = 0} when
+ *       {@code x = 0};</li>
+ *   <li>the mean spend is a finite number not below 0 (0 when the column is absent); for the spend model
+ *       ({@link Domain#SPEND}) it must be above 0 for every customer with {@code x > 0}.</li>
+ * </ul>
+ * A row without an id gets its record number as id. The holdout frequency is 0.
  *
  * <p>Every bad row is rejected with its position and reason and the others are kept: {@code read ==
- * accepted + rejected} in the report. A missing header column is an {@link InvalidSourceException}, as is
- * broken CSV structure (which ends the reading, reported as the import's failure).
+ * accepted + rejected} in the report. An empty file, a header without either layout or naming a column twice is
+ * an {@link InvalidSourceException}.
  *
  * <p>Stateless and thread-safe.
  *
@@ -45,6 +57,21 @@ public final class SummaryCsvReader {
   private static final List<String> LIFETIMES = List.of("frequency", "recency", "t", "monetary_value");
   private static final List<String> BTYD = List.of("x", "t_x", "t", "zbar");
   private static final List<String> IDS = List.of("id", "customer_id", "cust");
+
+  /**
+   * Which models the summaries feed, and so which rows are in their domain.
+   *
+   * @since 0.1.0
+   */
+  public enum Domain {
+    /** The repeat-buying models (BG/NBD, MBG/NBD, Pareto/NBD): the rules of the class comment. */
+    REPEAT_BUYING,
+    /**
+     * The Gamma-Gamma spend model: the repeat-buying rules, and a mean spend above 0 for every customer with a
+     * repeat purchase (a file without a spend column has nothing to check; {@link Result#hasMeanSpend()} says so).
+     */
+    SPEND
+  }
 
   private SummaryCsvReader() {}
 
@@ -70,18 +97,54 @@ public final class SummaryCsvReader {
   }
 
   /**
-   * Reads every row of {@code input} (closed at the end); {@code source} names it in the report.
+   * Reads every row of {@code input} (closed at the end) for the repeat-buying models; {@code source} names it
+   * in the report.
    *
-   * @throws InvalidSourceException if the input is empty or the header names neither layout
+   * @throws InvalidSourceException if the input is empty, the header names neither layout or a column twice,
+   *     or the text cannot be read to its end
    * @throws IOException if reading fails
    */
   public static Result read(Reader input, String source) throws IOException {
-    requireNonNull(input, "input");
+    return read(input, source, Domain.REPEAT_BUYING);
+  }
+
+  /**
+   * Reads every row of {@code input} (closed at the end) for the models of {@code domain}.
+   *
+   * @throws InvalidSourceException if the input is empty, the header names neither layout or a column twice,
+   *     or the text cannot be read to its end
+   * @throws IOException if reading fails
+   */
+  public static Result read(Reader input, String source, Domain domain) throws IOException {
+    return read(CsvRows.open(requireNonNull(input, "input")), source, domain);
+  }
+
+  /**
+   * Reads every row of the UTF-8 bytes {@code input} (closed at the end) for the models of {@code domain}; a
+   * row holding bytes that are not UTF-8 is rejected with their byte offset.
+   *
+   * @throws InvalidSourceException if the input is empty or the header names neither layout or a column twice
+   * @throws IOException if reading fails
+   */
+  public static Result read(InputStream input, String source, Domain domain) throws IOException {
+    return read(CsvRows.open(requireNonNull(input, "input"), ',', CsvPolicy.defaults()), source, domain);
+  }
+
+  /**
+   * Reads every row of {@code rows} (closed at the end), whatever its limits, for the models of {@code domain}.
+   *
+   * @throws InvalidSourceException if the input is empty, the header names neither layout or a column twice,
+   *     or the text cannot be read to its end
+   * @throws IOException if reading fails
+   */
+  public static Result read(CsvRows rows, String source, Domain domain) throws IOException {
+    requireNonNull(rows, "rows");
     requireNonNull(source, "source");
-    CsvImport<RepeatBuyingSummary> rows = CsvTable.read(input, source, SummaryCsvReader::checkHeader,
-        row -> parse(row, row.has(LIFETIMES.get(0)) ? LIFETIMES : BTYD));
-    List<String> names = rows.columns().contains(LIFETIMES.get(0)) ? LIFETIMES : BTYD;
-    return new Result(rows.values(), rows.report(), rows.columns().contains(names.get(3)));
+    requireNonNull(domain, "domain");
+    CsvImport<RepeatBuyingSummary> read = CsvTable.read(rows, source, SummaryCsvReader::checkHeader,
+        row -> parse(row, row.has(LIFETIMES.get(0)) ? LIFETIMES : BTYD, domain));
+    List<String> names = read.columns().contains(LIFETIMES.get(0)) ? LIFETIMES : BTYD;
+    return new Result(read.values(), read.report(), read.columns().contains(names.get(3)));
   }
 
   private static void checkHeader(Set<String> columns, long line) {
@@ -95,17 +158,41 @@ public final class SummaryCsvReader {
     }
   }
 
-  private static RepeatBuyingSummary parse(CsvTable.Row row, List<String> names) {
+  private static RepeatBuyingSummary parse(CsvTable.Row row, List<String> names, Domain domain) {
     String id = IDS.stream().filter(row::has).findFirst().map(column -> cell(row, column, "id"))
         .orElse(Long.toString(row.position().record()));
-    int x = wholeNumber(cell(row, names.get(0), names.get(0)), names.get(0));
-    double tx = number(cell(row, names.get(1), names.get(1)), names.get(1));
-    double t = number(cell(row, "t", "T"), "T");
+    String xColumn = names.get(0);
+    String txColumn = names.get(1);
+    int x = (int) NumberSyntax.whole(xColumn, cell(row, xColumn, xColumn), 0, Integer.MAX_VALUE);
+    double tx = time(row, txColumn, txColumn);
+    double t = time(row, "t", "T");
     if (tx > t) {
-      throw new InvalidFieldException(names.get(1), tx, "must not exceed T (" + t + ")");
+      throw new InvalidFieldException(txColumn, row.get(txColumn), "must not exceed T (" + row.get("t") + ")");
     }
-    double m = row.has(names.get(3)) ? number(cell(row, names.get(3), names.get(3)), names.get(3)) : 0;
+    if (x > 0 && tx == 0) {
+      throw new InvalidFieldException(txColumn, row.get(txColumn), "must be above 0 when " + xColumn
+          + " is above 0: a repeat purchase comes after the first");
+    }
+    if (x == 0 && tx > 0) {
+      throw new InvalidFieldException(txColumn, row.get(txColumn), "must be 0 when " + xColumn
+          + " is 0: without a repeat purchase there is no time of the last one");
+    }
+    String spendColumn = names.get(3);
+    double m = row.has(spendColumn) ? spend(row, spendColumn, x, domain) : 0;
     return new RepeatBuyingSummary(id, x, tx, t, m, 0);
+  }
+
+  private static double time(CsvTable.Row row, String column, String field) {
+    return NumberSyntax.number(field, cell(row, column, field), 0, Double.POSITIVE_INFINITY);
+  }
+
+  private static double spend(CsvTable.Row row, String column, int x, Domain domain) {
+    double m = NumberSyntax.number(column, cell(row, column, column), 0, Double.POSITIVE_INFINITY);
+    if (domain == Domain.SPEND && x > 0 && m == 0) {
+      throw new InvalidFieldException(column, row.get(column), "must be above 0 when the customer has repeat "
+          + "purchases: the spend model needs a positive mean spend");
+    }
+    return m;
   }
 
   private static String cell(CsvTable.Row row, String column, String field) {
@@ -114,26 +201,5 @@ public final class SummaryCsvReader {
       throw new InvalidFieldException(field, null, "must not be blank");
     }
     return value;
-  }
-
-  private static double number(String text, String column) {
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException(column, text, "must be a decimal number");
-    }
-    if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
-      throw new InvalidFieldException(column, text, "must be finite and not negative");
-    }
-    return value;
-  }
-
-  private static int wholeNumber(String text, String column) {
-    try {
-      return new BigDecimal(text).intValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new InvalidFieldException(column, text, "must be a whole number of repeat purchases");
-    }
   }
 }

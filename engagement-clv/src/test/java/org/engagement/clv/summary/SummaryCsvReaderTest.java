@@ -3,6 +3,7 @@ package org.engagement.clv.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -66,14 +67,58 @@ class SummaryCsvReaderTest {
     assertThat(report.read()).isEqualTo(report.accepted() + report.rejected());
     assertThat(result.summaries()).extracting(RepeatBuyingSummary::customerId).containsExactly("1", "2", "10");
     assertThat(result.summaries().get(0)).isEqualTo(new RepeatBuyingSummary("1", 2, 10, 20, 10.5, 0));
-    assertThat(report.rejections()).extracting(Rejection::toString).containsExactly(
-        "record 3 (line 4): frequency '1.5' is invalid: must be a whole number of repeat purchases",
-        "record 4 (line 5): recency '11.0' is invalid: must not exceed T (10.0)",
-        "record 5 (line 6): T 'abc' is invalid: must be a decimal number",
-        "record 6 (line 7): monetary_value '-1' is invalid: must be finite and not negative",
-        "record 7 (line 8): frequency '-2' is invalid: must not be negative",
-        "record 8 (line 9): frequency is missing: must not be blank",
-        "record 9 (line 10): T 'NaN' is invalid: must be finite and not negative");
+    assertThat(report.rejections()).extracting(r -> r.message("mixed.csv")).containsExactly(
+        "mixed.csv:4: column 'frequency' value '1.5' is invalid: must be a whole number from 0 to 2147483647",
+        "mixed.csv:5: column 'recency' value '11' is invalid: must not exceed T (10)",
+        "mixed.csv:6: column 'T' value 'abc' is invalid: must be a decimal number in ASCII digits, such as 12.5",
+        "mixed.csv:7: column 'monetary_value' value '-1' is invalid: must be a finite number not below 0",
+        "mixed.csv:8: column 'frequency' value '-2' is invalid: must be a whole number from 0 to 2147483647",
+        "mixed.csv:9: column 'frequency' is missing: must not be blank",
+        "mixed.csv:10: column 'T' value 'NaN' is invalid: must be a decimal number in ASCII digits, such as 12.5");
+  }
+
+  @Test
+  void rowsOutsideTheModelsDomainAreRejectedNamingLineAndColumn() throws IOException {
+    String csv = "x,t_x,T\n"
+        + "2,0,10\n" // a repeat purchase at the time of the first
+        + "0,3,10\n" // a last repeat purchase without any
+        + "2147483648,1,10\n" // more purchases than a frequency holds
+        + "１,1,10\n" // full-width digit
+        + "1,1e999,10\n" // not finite
+        + "1,1,10\n"; // ok
+    SummaryCsvReader.Result result = SummaryCsvReader.read(new StringReader(csv), "s.csv");
+    assertThat(result.summaries()).singleElement().isEqualTo(new RepeatBuyingSummary("6", 1, 1, 10, 0, 0));
+    assertThat(result.report().rejections()).extracting(Rejection::toString).containsExactly(
+        "line 2: column 't_x' value '0' is invalid: must be above 0 when x is above 0: a repeat purchase comes "
+            + "after the first",
+        "line 3: column 't_x' value '3' is invalid: must be 0 when x is 0: without a repeat purchase there is no "
+            + "time of the last one",
+        "line 4: column 'x' value '2147483648' is invalid: must be a whole number from 0 to 2147483647",
+        "line 5: column 'x' value '１' is invalid: must be a whole number from 0 to 2147483647",
+        "line 6: column 't_x' value '1e999' is invalid: must be a finite number not below 0");
+  }
+
+  @Test
+  void theSpendModelsDomainRejectsACustomerWithRepeatPurchasesAndNoSpend() throws IOException {
+    String csv = "x,t_x,T,zbar\n1,1,10,5\n2,3,10,0\n0,0,10,0\n";
+    SummaryCsvReader.Result forFrequency = SummaryCsvReader.read(new StringReader(csv), "s.csv");
+    assertThat(forFrequency.report().isClean()).isTrue();
+    SummaryCsvReader.Result forSpend = SummaryCsvReader.read(
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "s.csv", SummaryCsvReader.Domain.SPEND);
+    assertThat(forSpend.summaries()).extracting(RepeatBuyingSummary::customerId).containsExactly("1", "3");
+    assertThat(forSpend.report().rejections()).extracting(r -> r.message("s.csv")).containsExactly(
+        "s.csv:3: column 'zbar' value '0' is invalid: must be above 0 when the customer has repeat purchases: "
+            + "the spend model needs a positive mean spend");
+  }
+
+  @Test
+  void duplicatedColumnsAndExtraFieldsAreRefusedLikeEveryOtherReader() throws IOException {
+    assertThatThrownBy(() -> SummaryCsvReader.read(new StringReader("x,t_x,T,X\n1,1,2,3\n"), "f"))
+        .isInstanceOf(InvalidSourceException.class).hasMessage("header column 'x' appears twice (columns 1 and 4)");
+    SummaryCsvReader.Result result = SummaryCsvReader.read(new StringReader("x,t_x,T\n1,1,2,9\n1,1,2\n1,1\n"), "f");
+    assertThat(result.summaries()).hasSize(1);
+    assertThat(result.report().rejections()).extracting(Rejection::reason).containsExactly(
+        "record has 4 fields; the header has 3", "record has 2 fields; the header has 3");
   }
 
   @Test
@@ -87,11 +132,19 @@ class SummaryCsvReaderTest {
   }
 
   @Test
-  void brokenCsvStopsTheReadingAndIsReportedAsTheFailure() throws IOException {
-    SummaryCsvReader.Result result =
-        SummaryCsvReader.read(new StringReader("x,t_x,T\n1,1,2\n\"2,1,2\n"), "broken");
-    assertThat(result.summaries()).hasSize(1);
-    assertThat(result.report().isComplete()).isFalse();
-    assertThat(result.report().failureReason()).hasValueSatisfying(f -> assertThat(f).contains("line 3"));
+  void aStrayQuoteOnLineSevenOf2000CustomersRejectsThatRowAndTheOthersAreRead() throws IOException {
+    StringBuilder csv = new StringBuilder("customer_id,frequency,recency,T\n");
+    for (int i = 1; i <= 2000; i++) {
+      csv.append(i).append(',').append(i == 6 ? "\"2" : "2").append(",30.5,38.86\n");
+    }
+    SummaryCsvReader.Result result = SummaryCsvReader.read(new StringReader(csv.toString()), "cdnow.csv");
+    assertThat(result.report().isComplete()).isTrue();
+    assertThat(result.report().read()).isEqualTo(2000);
+    assertThat(result.summaries()).hasSize(1999);
+    assertThat(result.report().rejections()).singleElement().satisfies(r -> {
+      assertThat(r.position().line()).isEqualTo(7);
+      assertThat(r.field()).isEqualTo("frequency");
+      assertThat(r.reason()).contains("stray quote");
+    });
   }
 }

@@ -110,17 +110,13 @@ public record Money(Currency currency, long minorUnits) implements Comparable<Mo
   }
 
   /**
-   * Parses a plain decimal number; refuses NaN, infinities and anything that is not decimal text.
+   * Parses a decimal number in the SDK's {@linkplain NumberSyntax number syntax}: ASCII digits only; NaN,
+   * infinities and anything that is not decimal text are refused.
    *
    * @throws InvalidFieldException naming {@code field} if the text is not a decimal number
    */
   public static BigDecimal parseAmount(String field, String text) {
-    requirePresent(text, field);
-    try {
-      return new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException(field, text, "must be a decimal number such as 12.50");
-    }
+    return NumberSyntax.decimal(field, text);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.engagement.core.ingest;
 
+import org.engagement.core.domain.InvalidFieldException;
+
 /**
  * A source that cannot be read at all as the adapter's format: empty input, a missing, misspelled or
  * repeated header column, a structure broken beyond the current record. Unlike a rejected record, it
@@ -12,9 +14,12 @@ public final class InvalidSourceException extends RuntimeException {
 
   private final long line;
 
-  /** Creates the exception with a message that says what is wrong and what was expected. */
+  /**
+   * Creates the exception with a message that says what is wrong and what was expected; control characters
+   * in it are shown {@linkplain InvalidFieldException#escape escaped}.
+   */
   public InvalidSourceException(String message) {
-    super(message);
+    super(InvalidFieldException.escape(message));
     this.line = 0;
   }
 
@@ -25,7 +30,7 @@ public final class InvalidSourceException extends RuntimeException {
 
   /** Creates the exception with a message, the line where the source broke, and the cause. */
   public InvalidSourceException(String message, long line, Throwable cause) {
-    super(message, cause);
+    super(InvalidFieldException.escape(message), cause);
     this.line = line;
   }
 

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why one record was not accepted, and where it is.
  *
+ * <p>Safe to show: the field, the value and the reason are kept {@linkplain InvalidFieldException#escape
+ * escaped}, so control characters in a source (an escape sequence, a bell, a line feed) reach no terminal or
+ * log as such.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param position where the record is in its source
@@ -23,11 +27,13 @@ public record Rejection(
     SourcePosition position, Kind kind, @Nullable String field, @Nullable String value, String reason)
     implements Serializable {
 
-  /** Validates the parts. */
+  /** Validates the parts and escapes the text. */
   public Rejection {
     requireNonNull(position, "position");
     requireNonNull(kind, "kind");
-    requireNonNull(reason, "reason");
+    field = field == null ? null : InvalidFieldException.escape(field);
+    value = value == null ? null : InvalidFieldException.escape(value);
+    reason = InvalidFieldException.escape(requireNonNull(reason, "reason"));
   }
 
   /** A rejection for a record with a bad field. */
@@ -40,16 +46,41 @@ public record Rejection(
     return new Rejection(position, Kind.INVALID, null, null, reason);
   }
 
-  /** For example {@code record 7 (line 9): timestamp '2024-01-01' is invalid: must have a zone offset}. */
+  /**
+   * The rejection in the message shape every reader of the SDK uses, without the source's name: for example
+   * {@code line 9: column 'timestamp' value '2024-01-01' is invalid: has no zone offset}, or {@code record 7:
+   * ...} in a source without lines.
+   *
+   * @see #message(String)
+   */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder().append(position).append(": ");
-    if (field != null) {
-      sb.append(field);
-      sb.append(value == null ? " is missing" : " '" + value + "' is invalid");
-      sb.append(": ");
+    return where() + ": " + what();
+  }
+
+  /**
+   * The rejection as one line for a person, the source named first: {@code costs.csv:9: column 'amount'
+   * value 'x' is invalid: must be a decimal number ...}; a missing value reads {@code column 'amount' is
+   * missing: ...}, a problem of the whole record only gives the reason ({@code costs.csv:9: record has 8
+   * fields; the header has 7}). In a source without lines the position is {@code costs.csv: record 7}.
+   *
+   * @param source the file or source name, shown as it is (escaped)
+   */
+  public String message(String source) {
+    String name = InvalidFieldException.escape(requireNonNull(source, "source"));
+    return position.line() > 0 ? name + ":" + position.line() + ": " + what() : name + ": " + where() + ": " + what();
+  }
+
+  private String where() {
+    return position.line() > 0 ? "line " + position.line() : "record " + position.record();
+  }
+
+  private String what() {
+    if (field == null) {
+      return reason;
     }
-    return sb.append(reason).toString();
+    return "column '" + field + "'" + (value == null ? " is missing" : " value '" + value + "' is invalid") + ": "
+        + reason;
   }
 
   /**

@@ -36,7 +36,7 @@ class InteractionImporterTest {
     assertThat(report.isClean()).isFalse();
     assertThat(report.rejections()).extracting(Object::toString).containsExactly(
         "record 2: broken",
-        "record 4: source_id '1' is invalid: repeats the source id of record 1");
+        "record 4: column 'source_id' value '1' is invalid: repeats the source id of record 1");
     assertThat(report.rejections().get(1).kind()).isEqualTo(Rejection.Kind.DUPLICATE);
   }
 

@@ -3,6 +3,7 @@ package org.engagement.roi.io;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,7 @@ import org.engagement.roi.investment.Investment;
  * Reads costs from CSV: a header row, then one cost per row.
  *
  * <table>
- *   <caption>Columns (names case-insensitive, any order, other columns ignored)</caption>
+ *   <caption>Columns (names case-insensitive, any order, other columns ignored, none named twice)</caption>
  *   <tr><th>column</th><th>required</th><th>content</th></tr>
  *   <tr><td>{@code month}</td><td>yes</td><td>ISO year-month, {@code 2024-03}</td></tr>
  *   <tr><td>{@code channel}</td><td>yes</td><td>the channel name attribution uses</td></tr>
@@ -31,7 +32,10 @@ import org.engagement.roi.investment.Investment;
  *   <tr><td>{@code segment}</td><td>no</td><td>the targeted segment; blank means all customers</td></tr>
  * </table>
  *
- * <p>A row that breaks a rule is rejected with its position and reason; the others become costs.
+ * <p>The file follows the {@linkplain org.engagement.core.ingest.csv reading policy} of every CSV reader of the
+ * SDK (UTF-8, every row with the header's number of fields, no control characters, numbers in ASCII digits,
+ * field and record limits). A row that breaks a rule is rejected with its position and reason; the others
+ * become costs.
  * Thread-safe: it holds no state.
  *
  * @since 0.1.0
@@ -57,6 +61,20 @@ public final class CostCsvReader {
    * @throws IOException if reading fails
    */
   public CsvImport<Cost> read(Reader input, String source) throws IOException {
+    requireNonNull(input, "input");
+    requireNonNull(source, "source");
+    return CsvTable.read(input, source, REQUIRED, this::cost);
+  }
+
+  /**
+   * Reads every row of the UTF-8 bytes {@code input} (closed at the end); a row holding bytes that are not
+   * UTF-8 is rejected with their byte offset.
+   *
+   * @throws InvalidSourceException if the input is empty or its header lacks a required column or names one
+   *     twice
+   * @throws IOException if reading fails
+   */
+  public CsvImport<Cost> read(InputStream input, String source) throws IOException {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
     return CsvTable.read(input, source, REQUIRED, this::cost);

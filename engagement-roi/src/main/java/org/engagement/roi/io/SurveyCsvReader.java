@@ -3,6 +3,7 @@ package org.engagement.roi.io;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.List;
 import org.engagement.core.ingest.InvalidSourceException;
@@ -15,7 +16,9 @@ import org.engagement.roi.selfreport.SurveyAnswer;
 /**
  * Reads survey answers from CSV: a header row naming {@code customer_id} and {@code answer} (case
  * ignored, any order, other columns ignored), then one answer per row. A blank answer is kept (the
- * customer answered nothing usable); a blank customer id is rejected.
+ * customer answered nothing usable); a blank customer id is rejected. Both files follow the {@linkplain
+ * org.engagement.core.ingest.csv reading policy} of every CSV reader of the SDK (no column named twice, every
+ * row with the header's number of fields, no control characters, field and record limits).
  *
  * <p>It also reads how answers name channels ({@link #readPhrases}): a header naming {@code channel} and
  * {@code phrase}, then one phrase per row; {@link AnswerMapping#of(List)} makes the mapping. Thread-safe:
@@ -38,8 +41,25 @@ public final class SurveyCsvReader {
   public static CsvImport<SurveyAnswer> read(Reader input, String source) throws IOException {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
-    return CsvTable.read(input, source, REQUIRED,
-        row -> new SurveyAnswer(row.require("customer_id"), row.get("answer")));
+    return CsvTable.read(input, source, REQUIRED, SurveyCsvReader::answer);
+  }
+
+  /**
+   * Reads every row of the UTF-8 bytes {@code input} (closed at the end); a row holding bytes that are not
+   * UTF-8 is rejected with their byte offset.
+   *
+   * @throws InvalidSourceException if the input is empty or its header lacks a required column or names one
+   *     twice
+   * @throws IOException if reading fails
+   */
+  public static CsvImport<SurveyAnswer> read(InputStream input, String source) throws IOException {
+    requireNonNull(input, "input");
+    requireNonNull(source, "source");
+    return CsvTable.read(input, source, REQUIRED, SurveyCsvReader::answer);
+  }
+
+  private static SurveyAnswer answer(CsvTable.Row row) {
+    return new SurveyAnswer(row.require("customer_id"), row.get("answer"));
   }
 
   /**
@@ -52,7 +72,24 @@ public final class SurveyCsvReader {
   public static CsvImport<ChannelPhrase> readPhrases(Reader input, String source) throws IOException {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
-    return CsvTable.read(input, source, PHRASE_COLUMNS,
-        row -> new ChannelPhrase(row.require("channel"), row.require("phrase")));
+    return CsvTable.read(input, source, PHRASE_COLUMNS, SurveyCsvReader::phrase);
+  }
+
+  /**
+   * Reads the phrases that name channels from every row of the UTF-8 bytes {@code input} (closed at the end);
+   * a row holding bytes that are not UTF-8 is rejected with their byte offset.
+   *
+   * @throws InvalidSourceException if the input is empty or its header lacks a required column or names one
+   *     twice
+   * @throws IOException if reading fails
+   */
+  public static CsvImport<ChannelPhrase> readPhrases(InputStream input, String source) throws IOException {
+    requireNonNull(input, "input");
+    requireNonNull(source, "source");
+    return CsvTable.read(input, source, PHRASE_COLUMNS, SurveyCsvReader::phrase);
+  }
+
+  private static ChannelPhrase phrase(CsvTable.Row row) {
+    return new ChannelPhrase(row.require("channel"), row.require("phrase"));
   }
 }

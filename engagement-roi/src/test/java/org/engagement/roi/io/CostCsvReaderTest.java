@@ -3,8 +3,11 @@ package org.engagement.roi.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Currency;
 import org.engagement.core.domain.Money;
@@ -38,11 +41,11 @@ class CostCsvReaderTest {
     assertThat(costs.report().accepted()).isEqualTo(2);
     assertThat(costs.report().rejected()).isEqualTo(5);
     assertThat(costs.report().rejections()).extracting(Rejection::toString).containsExactly(
-        "record 3 (line 4): month '2024-13' is invalid: must be an ISO year-month such as 2024-03",
-        "record 4 (line 5): amount '-5.00 EUR' is invalid: must not be negative",
-        "record 5 (line 6): currency 'USD' is invalid: must be EUR",
-        "record 6 (line 7): amount '5.001' is invalid: must have at most 2 decimal places for EUR",
-        "record 7 (line 8): channel '' is invalid: must not be blank");
+        "line 4: column 'month' value '2024-13' is invalid: must be an ISO year-month such as 2024-03",
+        "line 5: column 'amount' value '-5.00 EUR' is invalid: must not be negative",
+        "line 6: column 'currency' value 'USD' is invalid: must be EUR",
+        "line 7: column 'amount' value '5.001' is invalid: must have at most 2 decimal places for EUR",
+        "line 8: column 'channel' value '' is invalid: must not be blank");
     Investment investment = READER.investment(costs);
     assertThat(investment.total()).isEqualTo(Money.parse("1300.00", "EUR"));
   }
@@ -54,5 +57,36 @@ class CostCsvReaderTest {
         .hasMessage("the header on line 1 lacks the column 'currency'; required: [month, channel, amount, currency]");
     assertThatThrownBy(() -> READER.read(new StringReader(""), "costs.csv"))
         .isInstanceOf(InvalidSourceException.class);
+  }
+
+  @Test
+  void costsFollowTheReadingPolicyOfEveryReader() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(("month,channel,amount,currency\n"
+        + "2024-01,pr,1\uFF12,EUR\n" // full-width digit
+        + "2024-01,pr\0,12,EUR\n" // NUL is not stripped
+        + "2024-01,pr,12,EUR,extra\n" // a field the header does not name
+        + "2024-01,caf").getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xE9); // Latin-1
+    bytes.writeBytes(",12,EUR\n2024-01,pr,12,EUR\n".getBytes(StandardCharsets.UTF_8));
+
+    CsvImport<Cost> costs = READER.read(new ByteArrayInputStream(bytes.toByteArray()), "costs.csv");
+
+    assertThat(costs.values()).singleElement().extracting(Cost::channel).isEqualTo("pr");
+    assertThat(costs.report().read()).isEqualTo(costs.report().accepted() + costs.report().rejected());
+    assertThat(costs.report().rejections()).extracting(r -> r.message("costs.csv")).satisfiesExactly(
+        m -> assertThat(m).isEqualTo("costs.csv:2: column 'amount' value '1\uFF12' is invalid: must be a decimal "
+            + "number in ASCII digits, such as 12.5"),
+        m -> assertThat(m).startsWith("costs.csv:3: column 'channel' value 'pr\\u0000' is invalid: must not contain "
+            + "control characters"),
+        m -> assertThat(m).isEqualTo("costs.csv:4: record has 5 fields; the header has 4"),
+        m -> assertThat(m).startsWith("costs.csv:5: ").contains("byte offset", "must be UTF-8"));
+  }
+
+  @Test
+  void aColumnNamedTwiceIsRefused() {
+    assertThatThrownBy(() -> READER.read(new StringReader("month,channel,amount,currency,Amount\n"), "costs.csv"))
+        .isInstanceOf(InvalidSourceException.class)
+        .hasMessage("header column 'amount' appears twice (columns 3 and 5)");
   }
 }

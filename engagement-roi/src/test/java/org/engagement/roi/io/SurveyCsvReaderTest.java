@@ -23,6 +23,6 @@ class SurveyCsvReaderTest {
         new SurveyAnswer("c1", "a blog post, I think"), new SurveyAnswer("c2", ""));
     assertThat(answers.report().rejected()).isEqualTo(1);
     assertThat(answers.report().rejections().get(0).toString())
-        .isEqualTo("record 3 (line 4): customer_id '' is invalid: must not be blank");
+        .isEqualTo("line 4: column 'customer_id' value '' is invalid: must not be blank");
   }
 }

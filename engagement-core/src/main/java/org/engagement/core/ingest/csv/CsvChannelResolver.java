@@ -98,7 +98,7 @@ final class CsvChannelResolver {
 
   private static String host(String url) {
     try {
-      String host = java.net.URI.create(url.trim()).getHost();
+      String host = java.net.URI.create(url.strip()).getHost();
       return host == null ? url : host.toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return url;
@@ -127,7 +127,7 @@ final class CsvChannelResolver {
     if (index < 0) {
       return null;
     }
-    String value = fields[index].trim();
+    String value = fields[index].strip();
     return value.isEmpty() ? null : value;
   }
 

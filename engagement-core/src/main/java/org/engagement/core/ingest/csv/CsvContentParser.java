@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.NumberSyntax;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the content columns of one CSV record; stateless apart from the header it is bound to. */
@@ -59,31 +60,17 @@ final class CsvContentParser {
     }
     String[] items = SPLIT.split(value, -1);
     for (int i = 0; i < items.length; i++) {
-      items[i] = items[i].trim();
+      items[i] = items[i].strip();
     }
     return List.of(items);
   }
 
   private static @Nullable Double sentiment(@Nullable String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Double.valueOf(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException(CsvColumn.SENTIMENT.header(), text, "must be a number from -1 to 1");
-    }
+    return text == null ? null : NumberSyntax.number(CsvColumn.SENTIMENT.header(), text, -1, 1);
   }
 
   private static @Nullable Long audience(@Nullable String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Long.valueOf(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException(CsvColumn.AUDIENCE.header(), text, "must be a whole number not below 0");
-    }
+    return text == null ? null : NumberSyntax.whole(CsvColumn.AUDIENCE.header(), text, 0, Long.MAX_VALUE);
   }
 
   private static boolean resolved(@Nullable String text) {

@@ -46,7 +46,7 @@ final class CsvHeader {
     List<Integer> extraIndexes = new ArrayList<>();
     List<String> extraNames = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).trim();
+      String name = names.get(i).strip();
       String key = name.toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         throw new InvalidSourceException("header column " + (i + 1) + " has no name");
@@ -153,6 +153,20 @@ final class CsvHeader {
 
   int size() {
     return size;
+  }
+
+  /** The name of each field as rejections show it: a known column's name, an attribute column as written. */
+  List<String> columnNames() {
+    String[] names = new String[size];
+    for (CsvColumn column : CsvColumn.values()) {
+      if (index(column) >= 0) {
+        names[index(column)] = column.header();
+      }
+    }
+    for (int i = 0; i < extraIndexes.length; i++) {
+      names[extraIndexes[i]] = extraNames[i];
+    }
+    return List.of(names);
   }
 
   /** The field index of {@code column}, or -1 if the header lacks it. */

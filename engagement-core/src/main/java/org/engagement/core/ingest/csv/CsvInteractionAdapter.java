@@ -6,16 +6,12 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.engagement.core.channel.ChannelClassifier;
-import org.engagement.core.domain.Attributes;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ChannelAdapter;
@@ -57,14 +53,16 @@ import org.jspecify.annotations.Nullable;
  * all is Direct) and named by the {@link ClassifiedChannelNaming}.
  *
  * <h2>Errors</h2>
- * The whole source is refused ({@link org.engagement.core.ingest.InvalidSourceException}) when it is
- * empty, when a required column is missing, when a column appears twice, or when an unknown column
- * looks like a misspelling of a known one ({@code custmer_id}); allow such a name as an attribute with
- * {@link Builder#allowAttributeColumn(String)}. A record is rejected, with the column, value and rule,
- * when its number of fields differs from the header's, when a field holds bytes that are not valid UTF-8
- * (decoded as U+FFFD), when a field is longer than {@link Builder#maxFieldLength(int)}, or when a value
- * breaks a rule of the model (blank id, zone-less timestamp, unknown type, negative or non-numeric value,
- * value without currency, ...). Empty and white-space-only lines are not records.
+ * The adapter follows the {@linkplain org.engagement.core.ingest.csv reading policy} of every CSV reader
+ * of the SDK. The whole source is refused ({@link org.engagement.core.ingest.InvalidSourceException}) when
+ * it is empty, when a required column is missing, when a column appears twice, when the header row itself
+ * is at fault, or when an unknown column looks like a misspelling of a known one ({@code custmer_id});
+ * allow such a name as an attribute with {@link Builder#allowAttributeColumn(String)}. A record is
+ * rejected, with the column, value and rule, when it breaks the policy (another number of fields than the
+ * header, a control character, bytes that are not UTF-8, a field or record over the {@link CsvPolicy}
+ * limits, a stray quote), or when a value breaks a rule of the model (blank id, zone-less timestamp,
+ * unknown type, negative value, a number not in ASCII digits, value without currency, ...); the records
+ * after it are read as usual. Empty and white-space-only lines are not records.
  *
  * <p>Instances are immutable and thread-safe. The no-argument constructor (used by
  * {@link java.util.ServiceLoader}) gives the defaults.
@@ -75,15 +73,15 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
   /** The adapter's name, {@value}. */
   public static final String NAME = "csv";
 
-  /** The default longest field, in characters. */
-  public static final int DEFAULT_MAX_FIELD_LENGTH = Attributes.MAX_STRING_LENGTH;
+  /** The default longest field, in characters: {@link CsvPolicy#DEFAULT_MAX_FIELD_LENGTH}. */
+  public static final int DEFAULT_MAX_FIELD_LENGTH = CsvPolicy.DEFAULT_MAX_FIELD_LENGTH;
 
   private final ImmutableMap<String, Channel> channelsById;
   private final ImmutableMap<String, Channel> channelsByLowerCaseId;
   private final UnknownChannelPolicy unknownChannels;
   private final ChannelClassifier classifier;
   private final ClassifiedChannelNaming naming;
-  private final int maxFieldLength;
+  private final CsvPolicy policy;
   private final ImmutableSet<String> allowedAttributeColumns;
 
   /** An adapter with the defaults: no known channels, unknown channels unassigned, default classifier. */
@@ -99,7 +97,7 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
     this.unknownChannels = builder.unknownChannels;
     this.classifier = builder.classifier;
     this.naming = builder.naming;
-    this.maxFieldLength = builder.maxFieldLength;
+    this.policy = builder.policy;
     this.allowedAttributeColumns = ImmutableSet.copyOf(builder.allowedAttributeColumns);
   }
 
@@ -114,15 +112,20 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
   }
 
   /**
-   * Opens a reader over UTF-8 CSV; a leading byte-order mark is ignored.
+   * Opens a reader over UTF-8 CSV; a leading byte-order mark is ignored, and a record holding bytes that are
+   * not UTF-8 is rejected with their byte offset.
    *
    * @throws org.engagement.core.ingest.InvalidSourceException if the input is empty or its header is
    *     unusable
    */
   @Override
   public RecordReader open(InputStream input) throws IOException {
-    Reader reader = new InputStreamReader(requireNonNull(input, "input"), StandardCharsets.UTF_8);
-    return CsvRecordReader.open(reader, this);
+    return CsvRecordReader.open(CsvRows.open(requireNonNull(input, "input"), ',', policy), this);
+  }
+
+  /** The limits this adapter reads within. */
+  public CsvPolicy policy() {
+    return policy;
   }
 
   @Nullable Channel knownChannel(String id) {
@@ -142,10 +145,6 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
     return naming;
   }
 
-  int maxFieldLength() {
-    return maxFieldLength;
-  }
-
   Set<String> allowedAttributeColumns() {
     return allowedAttributeColumns;
   }
@@ -161,7 +160,7 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
     private UnknownChannelPolicy unknownChannels = UnknownChannelPolicy.UNASSIGNED;
     private ChannelClassifier classifier = ChannelClassifier.defaultRules();
     private ClassifiedChannelNaming naming = ClassifiedChannelNaming.GROUP;
-    private int maxFieldLength = DEFAULT_MAX_FIELD_LENGTH;
+    private CsvPolicy policy = CsvPolicy.defaults();
 
     private Builder() {}
 
@@ -202,16 +201,23 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
 
     /**
      * The longest field accepted, in characters (default 65,536); a record with a longer field is
-     * rejected.
+     * rejected. A limit above the policy's record limit raises that limit to it.
      *
      * @throws InvalidFieldException if not between 1 and 16,777,216
      * @return this builder
      */
     public Builder maxFieldLength(int maxFieldLength) {
-      if (maxFieldLength < 1 || maxFieldLength > 16 * 1024 * 1024) {
-        throw new InvalidFieldException("maxFieldLength", maxFieldLength, "must be between 1 and 16777216");
-      }
-      this.maxFieldLength = maxFieldLength;
+      this.policy = new CsvPolicy(maxFieldLength, Math.max(maxFieldLength, policy.maxRecordLength()));
+      return this;
+    }
+
+    /**
+     * The limits to read within (default {@link CsvPolicy#defaults()}).
+     *
+     * @return this builder
+     */
+    public Builder policy(CsvPolicy policy) {
+      this.policy = requireNonNull(policy, "policy");
       return this;
     }
 
@@ -222,7 +228,7 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
      * @return this builder
      */
     public Builder allowAttributeColumn(String header) {
-      allowedAttributeColumns.add(requireNonNull(header, "header").trim().toLowerCase(Locale.ROOT));
+      allowedAttributeColumns.add(requireNonNull(header, "header").strip().toLowerCase(Locale.ROOT));
       return this;
     }
 

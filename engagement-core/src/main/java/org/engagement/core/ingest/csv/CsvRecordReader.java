@@ -1,7 +1,6 @@
 package org.engagement.core.ingest.csv;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import org.engagement.core.ingest.AdapterRecord;
@@ -14,24 +13,32 @@ import org.jspecify.annotations.Nullable;
 final class CsvRecordReader implements RecordReader {
   private final CsvRows rows;
   private final CsvRowParser parser;
+  private final List<String> columnNames;
   private final List<String> fields = new ArrayList<>();
   private long recordNumber;
 
-  private CsvRecordReader(CsvRows rows, CsvRowParser parser) {
+  private CsvRecordReader(CsvRows rows, CsvRowParser parser, List<String> columnNames) {
     this.rows = rows;
     this.parser = parser;
+    this.columnNames = columnNames;
   }
 
-  static CsvRecordReader open(Reader input, CsvInteractionAdapter config) throws IOException {
-    CsvRows rows = CsvRows.open(input);
+  /** Binds the header of {@code rows} (closed if that fails). */
+  static CsvRecordReader open(CsvRows rows, CsvInteractionAdapter config) throws IOException {
     try {
       List<String> header = new ArrayList<>();
-      if (rows.next(header) < 0) {
+      long line = rows.next(header);
+      if (line < 0) {
         throw new InvalidSourceException("input is empty: expected a header row such as "
             + "customer_id,timestamp,type,channel");
       }
+      CsvRows.Problem broken = rows.problem();
+      if (broken != null) {
+        throw broken.inHeader(line);
+      }
       CsvHeader bound = CsvHeader.bind(header, config.allowedAttributeColumns());
-      return new CsvRecordReader(rows, new CsvRowParser(bound, config));
+      rows.expectFields(bound.size());
+      return new CsvRecordReader(rows, new CsvRowParser(bound, config), bound.columnNames());
     } catch (RuntimeException | IOException e) {
       rows.close();
       throw e;
@@ -45,7 +52,19 @@ final class CsvRecordReader implements RecordReader {
       return null;
     }
     recordNumber++;
-    return parser.parse(fields.toArray(String[]::new), new SourcePosition(recordNumber, line));
+    SourcePosition position = new SourcePosition(recordNumber, line);
+    CsvRows.Problem problem = rows.problem();
+    if (problem != null) {
+      return AdapterRecord.rejected(problem.rejection(position, columnNames));
+    }
+    AdapterRecord parsed = parser.parse(fields.toArray(String[]::new), position);
+    if (parsed instanceof AdapterRecord.Rejected) {
+      CsvRows.Problem stray = rows.reconsider();
+      if (stray != null) {
+        return AdapterRecord.rejected(stray.rejection(position, columnNames));
+      }
+    }
+    return parsed;
   }
 
   @Override

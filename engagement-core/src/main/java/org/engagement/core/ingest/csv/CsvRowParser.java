@@ -12,47 +12,27 @@ import org.engagement.core.ingest.SourcePosition;
 import org.engagement.core.ingest.Timestamps;
 import org.jspecify.annotations.Nullable;
 
-/** Turns the fields of one CSV record into an accepted interaction or a rejection. Not thread-safe. */
+/**
+ * Turns the fields of one well-formed CSV record (the policy's checks done by {@link CsvRows}) into an
+ * accepted interaction or a rejection. Not thread-safe.
+ */
 final class CsvRowParser {
-  private static final char REPLACEMENT = '\uFFFD';
-
   private final CsvHeader header;
-  private final int maxFieldLength;
   private final CsvChannelResolver channels;
   /** The content parser, or {@code null} when the header has no content column (the common case). */
   private final @Nullable CsvContentParser content;
 
   CsvRowParser(CsvHeader header, CsvInteractionAdapter config) {
     this.header = header;
-    this.maxFieldLength = config.maxFieldLength();
     this.channels = new CsvChannelResolver(header, config);
     this.content = CsvContentParser.forHeader(header);
   }
 
   AdapterRecord parse(String[] fields, SourcePosition position) {
-    if (fields.length != header.size()) {
-      return AdapterRecord.rejected(Rejection.invalid(position,
-          "record has " + fields.length + " fields; the header has " + header.size()));
-    }
     try {
-      checkFields(fields);
       return AdapterRecord.accepted(position, interaction(fields));
     } catch (InvalidFieldException e) {
       return AdapterRecord.rejected(Rejection.invalid(position, e));
-    }
-  }
-
-  private void checkFields(String[] fields) {
-    for (int i = 0; i < fields.length; i++) {
-      String field = fields[i];
-      if (field.length() > maxFieldLength) {
-        throw new InvalidFieldException(columnName(i), field,
-            "must be at most " + maxFieldLength + " characters");
-      }
-      if (field.indexOf(REPLACEMENT) >= 0) {
-        throw new InvalidFieldException(columnName(i), field,
-            "contains bytes that are not valid UTF-8 (or the replacement character U+FFFD)");
-      }
     }
   }
 
@@ -112,7 +92,7 @@ final class CsvRowParser {
   }
 
   private String required(String[] fields, CsvColumn column) {
-    String value = fields[header.index(column)].trim();
+    String value = fields[header.index(column)].strip();
     if (value.isEmpty()) {
       throw new InvalidFieldException(column.header(), null, "must not be empty");
     }
@@ -121,21 +101,6 @@ final class CsvRowParser {
 
   private @Nullable String optional(String[] fields, CsvColumn column) {
     return CsvChannelResolver.optional(header, fields, column);
-  }
-
-  private String columnName(int index) {
-    for (CsvColumn column : CsvColumn.values()) {
-      if (header.index(column) == index) {
-        return column.header();
-      }
-    }
-    int[] extra = header.extraIndexes();
-    for (int i = 0; i < extra.length; i++) {
-      if (extra[i] == index) {
-        return header.extraNames()[i];
-      }
-    }
-    return "column " + (index + 1);
   }
 
   /** Model field names to the column names a CSV user knows. */

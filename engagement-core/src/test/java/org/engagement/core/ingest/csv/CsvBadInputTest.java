@@ -149,14 +149,17 @@ class CsvBadInputTest {
   }
 
   @Test
-  void anUnterminatedQuoteStopsTheImportWithTheLineAndWhatWasRead() {
+  void anUnterminatedQuoteRejectsItsRecordAndTheImportGoesOnWithTheNextLine() {
     String csv = HEADER + GOOD + "c-2,\"2024-03-01T10:15:30Z,click,web,,,s-2\n" + GOOD.replace("s-1", "s-3");
-    assertThatThrownBy(() -> CsvFixture.importText(csv))
-        .isInstanceOfSatisfying(ImportException.class, e -> {
-          assertThat(e.report().accepted()).isEqualTo(1);
-          assertThat(e.getMessage()).contains("CSV structure is broken in the record starting on line 3", "Missing closing quote");
-        })
-        .hasRootCauseInstanceOf(java.io.IOException.class);
+    CsvFixture result = CsvFixture.importText(csv);
+    assertThat(result.report().read()).isEqualTo(3);
+    assertThat(result.report().accepted()).isEqualTo(2);
+    assertThat(result.report().isComplete()).isTrue();
+    assertThat(result.report().rejections()).singleElement().satisfies(r -> {
+      assertThat(r.position()).isEqualTo(new org.engagement.core.ingest.SourcePosition(2, 3));
+      assertThat(r.field()).isEqualTo("timestamp");
+      assertThat(r.reason()).contains("opens a quote that is not closed on its line", "cut at the end of line 3");
+    });
   }
 
   @Test
@@ -180,17 +183,37 @@ class CsvBadInputTest {
   }
 
   @Test
-  void invalidUtf8IsRejectedNamingTheField() {
+  void invalidUtf8IsRejectedNamingTheFieldTheByteOffsetAndThatTheFileMustBeUtf8() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes((HEADER + GOOD + "c-").getBytes(StandardCharsets.UTF_8));
     bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
     bytes.writeBytes((",2024-03-01T10:15:30Z,click,web,,,s-2\n" + GOOD.replace("s-1", "s-3")).getBytes(StandardCharsets.UTF_8));
     CsvFixture result = CsvFixture.importBytes(new CsvInteractionAdapter(), bytes.toByteArray());
     assertThat(result.report().accepted()).isEqualTo(2);
+    int offset = (HEADER + GOOD + "c-").length();
     assertThat(result.report().rejections()).singleElement().satisfies(r -> {
       assertThat(r.field()).isEqualTo("customer_id");
-      assertThat(r.reason()).contains("not valid UTF-8");
+      assertThat(r.reason()).contains("not valid UTF-8")
+          .isEqualTo("is not valid UTF-8: bad bytes at byte offset " + offset + "; the file must be UTF-8");
+      assertThat(r.message("in.csv")).startsWith("in.csv:3: column 'customer_id' value 'c-\uFFFD(' is invalid");
     });
+  }
+
+  @Test
+  void controlCharactersAreNeverStrippedSilently() {
+    Rejection rejection = rejectedBetweenGoodRows("c1\u0000,2024-03-01T10:15:30Z,click,web,,,s-2");
+    assertThat(rejection.field()).isEqualTo("customer_id");
+    assertThat(rejection.value()).isEqualTo("c1\\u0000");
+    assertThat(rejection.reason()).isEqualTo("must not contain control characters (found U+0000)");
+    assertThat(rejection.toString()).doesNotContain("\u0000");
+  }
+
+  @Test
+  void digitsOfOtherScriptsAreNotNumbers() {
+    Rejection rejection = rejectedBetweenGoodRows("c-2,2024-03-01T10:15:30Z,purchase,web,１２,EUR,s-2");
+    assertThat(rejection.field()).isEqualTo("value");
+    assertThat(rejection.value()).isEqualTo("１２");
+    assertThat(rejection.reason()).isEqualTo("must be a decimal number in ASCII digits, such as 12.5");
   }
 
   @Test

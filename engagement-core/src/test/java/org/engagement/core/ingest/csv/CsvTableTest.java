@@ -26,12 +26,12 @@ class CsvTableTest {
 
   @Test
   void readsRowsByColumnNameAndReportsEveryRowItCannotUse() throws IOException {
-    String csv = " Cents ,ITEM,note,item\n"
-        + "120, tea ,hot,ignored\n"
-        + "abc,cake,,\n" // not a number
+    String csv = " Cents ,ITEM,note\n"
+        + "120, tea ,hot\n"
+        + "abc,cake,\n" // not a number
         + "\n" // blank lines are skipped, not records
-        + "90,,,\n" // no item
-        + "75,juice\n"; // short row: the missing cells are empty
+        + "90,,\n" // no item
+        + "75,juice,\n";
 
     CsvImport<Price> prices = CsvTable.read(new StringReader(csv), "prices.csv", List.of("item", "cents"),
         CsvTableTest::price);
@@ -41,9 +41,27 @@ class CsvTableTest {
     assertThat(prices.report().read()).isEqualTo(4);
     assertThat(prices.report().accepted()).isEqualTo(2);
     assertThat(prices.report().rejections()).extracting(Rejection::toString).containsExactly(
-        "record 2 (line 3): cents 'abc' is invalid: must be a whole number",
-        "record 3 (line 5): item '' is invalid: must not be blank");
+        "line 3: column 'cents' value 'abc' is invalid: must be a whole number",
+        "line 5: column 'item' value '' is invalid: must not be blank");
+    assertThat(prices.report().rejections()).extracting(r -> r.message("prices.csv")).containsExactly(
+        "prices.csv:3: column 'cents' value 'abc' is invalid: must be a whole number",
+        "prices.csv:5: column 'item' value '' is invalid: must not be blank");
     assertThat(prices.report().failureReason()).isEmpty();
+  }
+
+  @Test
+  void aColumnNamedTwiceRefusesTheFileAndARowWithMoreOrFewerFieldsIsRejected() throws IOException {
+    assertThatThrownBy(() -> CsvTable.read(new StringReader("cents,item,note,Item\n1,a,,b\n"), "prices.csv",
+        List.of("item", "cents"), CsvTableTest::price))
+        .isInstanceOf(InvalidSourceException.class)
+        .hasMessage("header column 'item' appears twice (columns 2 and 4)");
+
+    CsvImport<Price> prices = CsvTable.read(new StringReader("cents,item\n1,a,extra\n2\n3,c\n"), "prices.csv",
+        List.of("item", "cents"), CsvTableTest::price);
+    assertThat(prices.values()).containsExactly(new Price("c", 3, 3));
+    assertThat(prices.report().rejections()).extracting(Rejection::toString).containsExactly(
+        "line 2: record has 3 fields; the header has 2",
+        "line 3: record has 1 fields; the header has 2");
   }
 
   @Test
@@ -58,13 +76,19 @@ class CsvTableTest {
   }
 
   @Test
-  void brokenStructureEndsTheReadAsTheImportsFailure() throws IOException {
-    String csv = "item,cents\ntea,120\n\"cake,90\n";
+  void aStrayQuoteRejectsItsRowAndReadingResumesOnTheNextLine() throws IOException {
+    String csv = "item,cents\ntea,120\n\"cake,90\njuice,75\n";
 
     CsvImport<Price> prices = CsvTable.read(new StringReader(csv), "prices.csv", List.of("item", "cents"),
         CsvTableTest::price);
 
-    assertThat(prices.values()).containsExactly(new Price("tea", 120, 1));
-    assertThat(prices.report().failureReason()).hasValueSatisfying(reason -> assertThat(reason).contains("line 3"));
+    assertThat(prices.values()).containsExactly(new Price("tea", 120, 1), new Price("juice", 75, 3));
+    assertThat(prices.report().isComplete()).isTrue();
+    assertThat(prices.report().rejections()).singleElement().satisfies(r -> {
+      assertThat(r.position().line()).isEqualTo(3);
+      assertThat(r.field()).isEqualTo("item");
+      assertThat(r.value()).isEqualTo("cake,90");
+      assertThat(r.reason()).contains("stray quote");
+    });
   }
 }

@@ -1,0 +1,173 @@
+package org.engagement.core.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+
+/**
+ * The one syntax of numbers written as text in the SDK's inputs (CSV files, path files, parameters read
+ * from text), so that every reader accepts and refuses the same things.
+ *
+ * <p>A number is an optional sign, ASCII digits with an optional {@code .} and fraction, and an optional
+ * exponent: {@code 12}, {@code -0.5}, {@code .25}, {@code 3.}, {@code 1e-3}, {@code +2E6}. Surrounding white
+ * space is ignored. Refused: digits of other scripts ({@code １２}, {@code ١٢}; {@link Integer#parseInt} and
+ * {@link BigDecimal#BigDecimal(String)} accept them), {@code NaN} and {@code Infinity}, hexadecimal, type
+ * suffixes ({@code 1d}, {@code 2f}), thousands separators and decimal commas, and text longer than
+ * {@value #MAX_LENGTH} characters (so that no reader spends more than linear time on one field: converting a
+ * million-digit number costs seconds). A number that parses must also be finite and inside the range the
+ * reader states; the message says which range.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class NumberSyntax {
+  /** The longest number accepted, in characters after trimming. */
+  public static final int MAX_LENGTH = 100;
+
+  /** The rule a text breaks when it is not a number at all. */
+  public static final String RULE = "must be a decimal number in ASCII digits, such as 12.5";
+
+  private NumberSyntax() {}
+
+  /**
+   * Whether {@code text} (trimmed) is a number in this syntax; does not check any range.
+   */
+  public static boolean isNumber(String text) {
+    String s = text.strip();
+    return s.length() <= MAX_LENGTH && wellFormed(s);
+  }
+
+  /**
+   * Parses a decimal number exactly.
+   *
+   * @param field the field or column to name in the error
+   * @throws InvalidFieldException naming {@code field} if {@code text} is not a number in this syntax
+   */
+  public static BigDecimal decimal(String field, String text) {
+    requireNonNull(field, "field");
+    InvalidFieldException.requirePresent(text, field);
+    String s = text.strip();
+    if (s.length() > MAX_LENGTH || !wellFormed(s)) {
+      throw new InvalidFieldException(field, text, RULE);
+    }
+    return exact(field, text, s, "must have an exponent from -2147483647 to 2147483647");
+  }
+
+  /**
+   * Parses a finite number from {@code min} to {@code max} (inclusive; pass an infinity for no bound).
+   *
+   * @param field the field or column to name in the error
+   * @throws InvalidFieldException naming {@code field} if {@code text} is not a number in this syntax, or is
+   *     not finite (such as {@code 1e999}), or is outside the range
+   */
+  public static double number(String field, String text, double min, double max) {
+    requireNonNull(field, "field");
+    InvalidFieldException.requirePresent(text, field);
+    String s = text.strip();
+    if (s.length() > MAX_LENGTH || !wellFormed(s)) {
+      throw new InvalidFieldException(field, text, RULE);
+    }
+    double value = Double.parseDouble(s);
+    if (!Double.isFinite(value) || value < min || value > max) {
+      throw new InvalidFieldException(field, text, rangeRule(min, max));
+    }
+    return value;
+  }
+
+  /**
+   * Parses a whole number from {@code min} to {@code max} (inclusive). A number with a fraction of zeros or an
+   * exponent that makes it whole ({@code 3.0}, {@code 2e3}) is whole.
+   *
+   * @param field the field or column to name in the error
+   * @throws InvalidFieldException naming {@code field} and the range if {@code text} is not a whole number in
+   *     this syntax from {@code min} to {@code max}
+   */
+  public static long whole(String field, String text, long min, long max) {
+    requireNonNull(field, "field");
+    InvalidFieldException.requirePresent(text, field);
+    String s = text.strip();
+    String rule = "must be a whole number from " + min + " to " + max;
+    if (s.length() > MAX_LENGTH || !wellFormed(s)) {
+      throw new InvalidFieldException(field, text, rule);
+    }
+    BigDecimal value = exact(field, text, s, rule);
+    boolean fraction = value.signum() != 0 && value.stripTrailingZeros().scale() > 0;
+    if (fraction || value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new InvalidFieldException(field, text, rule);
+    }
+    return value.longValueExact();
+  }
+
+  /** The exact value of the well-formed {@code s}; an exponent beyond an int breaks {@code rule}. */
+  private static BigDecimal exact(String field, String text, String s, String rule) {
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      throw new InvalidFieldException(field, text, rule);
+    }
+  }
+
+  /**
+   * The rule {@link #number} states for the range from {@code min} to {@code max}, for example {@code must be
+   * a number from -1 to 1} or {@code must be a finite number not below 0}.
+   */
+  public static String rangeRule(double min, double max) {
+    boolean low = min > Double.NEGATIVE_INFINITY;
+    boolean high = max < Double.POSITIVE_INFINITY;
+    if (low && high) {
+      return "must be a number from " + plain(min) + " to " + plain(max);
+    }
+    if (low) {
+      return "must be a finite number not below " + plain(min);
+    }
+    return high ? "must be a finite number not above " + plain(max) : "must be a finite number";
+  }
+
+  private static String plain(double d) {
+    return d == 0 ? "0" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code [+-]? (d+ (. d*)? | . d+) ([eE] [+-]? d+)?} with ASCII digits {@code d}. */
+  private static boolean wellFormed(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

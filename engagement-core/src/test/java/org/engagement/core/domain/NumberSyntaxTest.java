@@ -1,0 +1,72 @@
+package org.engagement.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class NumberSyntaxTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12", "-0.5", ".25", "3.", "1e-3", "+2E6", " 7 ", "007", "1E+2147483647"})
+  void acceptsAsciiDecimalNumbers(String text) {
+    assertThat(NumberSyntax.isNumber(text)).isTrue();
+    assertThat(NumberSyntax.decimal("n", text)).isEqualTo(new BigDecimal(text.strip()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"１２", "١٢", "12\u0660", "NaN", "Infinity", "-Infinity", "0x1p3", "1d", "2f", "1,000",
+      "1_000", "0,5", "", " ", "+", ".", "e3", "1e", "1e+", "--1", "1 2", "1.2.3"})
+  void refusesEverythingElse(String text) {
+    assertThat(NumberSyntax.isNumber(text)).isFalse();
+    assertThatThrownBy(() -> NumberSyntax.decimal("amount", text))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageEndingWith("is invalid: must be a decimal number in ASCII digits, such as 12.5");
+  }
+
+  @Test
+  void fullWidthDigitsAreNotNumbersThoughTheJdkParsersTakeThem() {
+    assertThat(Integer.parseInt("１２")).as("the JDK's own reading").isEqualTo(12);
+    assertThatThrownBy(() -> NumberSyntax.whole("x", "１２", 0, 100))
+        .hasMessage("x '１２' is invalid: must be a whole number from 0 to 100");
+  }
+
+  @Test
+  void refusesLongTextInLinearTime() {
+    String million = "9".repeat(1_000_000);
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> NumberSyntax.number("x", million, 0, Double.POSITIVE_INFINITY))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("... (1000000 characters)");
+    assertThat(System.nanoTime() - started).as("nanoseconds").isLessThan(2_000_000_000L);
+  }
+
+  @Test
+  void numbersMustBeFiniteAndInTheStatedRange() {
+    assertThat(NumberSyntax.number("s", "-1", -1, 1)).isEqualTo(-1.0);
+    assertThatThrownBy(() -> NumberSyntax.number("s", "1.5", -1, 1))
+        .hasMessage("s '1.5' is invalid: must be a number from -1 to 1");
+    assertThatThrownBy(() -> NumberSyntax.number("t", "1e999", 0, Double.POSITIVE_INFINITY))
+        .hasMessage("t '1e999' is invalid: must be a finite number not below 0");
+    assertThatThrownBy(() -> NumberSyntax.number("t", "-0.1", 0, Double.POSITIVE_INFINITY))
+        .hasMessage("t '-0.1' is invalid: must be a finite number not below 0");
+    assertThat(NumberSyntax.rangeRule(Double.NEGATIVE_INFINITY, 1e15))
+        .isEqualTo("must be a finite number not above 1000000000000000");
+    assertThat(NumberSyntax.rangeRule(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY))
+        .isEqualTo("must be a finite number");
+  }
+
+  @Test
+  void wholeNumbersSayTheirRange() {
+    assertThat(NumberSyntax.whole("x", "2.0", 0, Integer.MAX_VALUE)).isEqualTo(2);
+    assertThat(NumberSyntax.whole("x", "2e3", 0, Integer.MAX_VALUE)).isEqualTo(2000);
+    assertThat(NumberSyntax.whole("x", "-0", 0, 5)).isZero();
+    for (String bad : new String[] {"2147483648", "1.5", "-1", "1e999999999", "1e99999999999", "abc"}) {
+      assertThatThrownBy(() -> NumberSyntax.whole("frequency", bad, 0, Integer.MAX_VALUE))
+          .hasMessage("frequency '" + bad + "' is invalid: must be a whole number from 0 to 2147483647");
+    }
+  }
+}
