@@ -40,16 +40,6 @@ class CsvRowsResyncReproducersTest {
     assertThat(rows).containsEntry(3L, List.of("good", "1"));
   }
 
-  /**
-   * A quote opened on line 2 runs past the record limit on that line: the record is skipped, but the skipping
-   * goes on inside the quote, over the line break, to the quote that closes it two lines down.
-   */
-  @Example
-  void aRecordOverTheLimitInsideAQuoteOpenedOnItsLineEndsAtItsLine() throws IOException {
-    Map<Long, List<String>> rows = read("id,word\na,\"" + "x".repeat(30) + "\ngood,1\nc,d\"\n", new CsvPolicy(10, 20));
-    assertThat(rows).containsEntry(3L, List.of("good", "1"));
-  }
-
   private static Map<Long, List<String>> read(String text, CsvPolicy policy) throws IOException {
     Map<Long, List<String>> rows = new HashMap<>();
     ImportReport report = CsvTable.stream(CsvRows.open(new StringReader(text), ',', policy), "r.csv",

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Good rows lost inside a rejected record that starts on an earlier line: the signature of two resynchronisation
- * gaps in {@code CsvRows} that this suite found (see {@link CsvRowsResyncReproducersTest}): a record whose
- * quoted field spans lines is not cut at the quote's line when it also has another fault (a control character,
- * bytes that are not UTF-8, a field over the limit), and a record over the record limit inside a quote opened on
- * its own line is skipped past its line's end. Until the fix lands such a loss is counted and printed, not
- * failed, unless {@code -Dengagement.fuzz.strict=true}; a good row lost in any other way (inside an accepted
- * record, or with nothing read in its place) always fails.
+ * Good rows lost inside a rejected record that starts on an earlier line: the signature of a resynchronisation
+ * gap in {@code CsvRows} that this suite found (see {@link CsvRowsResyncReproducersTest}): a record whose quoted
+ * field spans lines is not cut at the quote's line when it also has another fault (a control character, bytes
+ * that are not UTF-8, a field over the limit), because only a record the row parser rejects is reconsidered.
+ * Until the fix lands such a loss is counted and printed, not failed, unless {@code
+ * -Dengagement.fuzz.strict=true}; a good row lost in any other way always fails, except one read as part of the
+ * multi-line text of an accepted record, which is valid RFC 4180 (see {@link #inAcceptedText()}).
  */
 final class Swallowed {
   static final boolean STRICT = Boolean.getBoolean("engagement.fuzz.strict");
