@@ -38,6 +38,7 @@ record PublishedModule(String artifactId, String moduleName) {
       "engagement-cli", // an application: the shaded engagement.jar
       "engagement-examples", // programs to copy from
       "engagement-benchmarks", // JMH
+      "engagement-fuzz", // tests only: the fuzz suite over the readers and the importer
       "engagement-integration-tests"); // this module
 
   /**
