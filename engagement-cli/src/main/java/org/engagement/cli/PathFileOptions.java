@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.PathFormat;
 import org.engagement.attribution.journey.PathFormatException;
+import org.engagement.core.ingest.csv.CsvPolicy;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,19 +25,32 @@ final class PathFileOptions {
   @Option(names = "--output", paramLabel = "FILE", description = "where to write the CSV (default: standard output)")
   @Nullable Path output;
 
+  @Option(names = "--max-record-length", paramLabel = "N",
+      description = "the longest row (and path) of the input, in characters (default 1048576, at most 16777216)")
+  @Nullable Integer maxRecordLength;
+
   @Mixin
   CsvOptions csv = new CsvOptions();
 
   /**
-   * The path format with the field delimiter given.
+   * The path format with the field delimiter and record limit given.
    *
-   * @throws Failure a usage error if the format refuses the delimiter
+   * @throws Failure a usage error if the format refuses the delimiter or the limit
    */
   PathFormat format() throws Failure {
+    PathFormat format;
     try {
-      return PathFormat.channelAttribution().withDelimiter(delimiter);
+      format = PathFormat.channelAttribution().withDelimiter(delimiter);
     } catch (IllegalArgumentException e) {
       throw Failure.usage("--delimiter: " + e.getMessage());
+    }
+    if (maxRecordLength == null) {
+      return format;
+    }
+    try {
+      return format.withPolicy(new CsvPolicy(maxRecordLength, maxRecordLength));
+    } catch (IllegalArgumentException e) {
+      throw Failure.usage("--max-record-length: " + e.getMessage());
     }
   }
 

@@ -132,6 +132,18 @@ class AttributeCommandTest {
     assertThat(shapley.err()).startsWith("model shapley cannot attribute ");
   }
 
+  /** {@code --max-record-length} sets the longest row (and path) read; a bad limit is a usage error. */
+  @Test
+  void theRecordLimitIsAnOption() {
+    CliRun limited = run("attribute", "--model", "linear", "--max-record-length", "12", "--input",
+        resource("toy-paths.csv"));
+    assertThat(limited.exit()).isEqualTo(1);
+    assertThat(limited.err()).contains("the limit is 12");
+    CliRun zero = run("attribute", "--model", "linear", "--max-record-length", "0", "--input", resource("toy-paths.csv"));
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.err()).startsWith("--max-record-length: ");
+  }
+
   @Test
   void writesToTheOutputFileWhenGivenOne(@TempDir Path dir) throws IOException {
     Path credits = dir.resolve("credits.csv");

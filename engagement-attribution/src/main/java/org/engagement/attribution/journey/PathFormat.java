@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * from 0 to {@value #MAX_COUNT} and are kept as they are: unlike ChannelAttribution, fractional counts are not
  * truncated. Empty lines are skipped. A path file is used whole or not at all: every row is read (reading
  * resynchronises after a broken one), and if any is invalid a {@link PathFormatException} names the first
- * (file, line, column, value and rule) and says how many of how many rows are invalid.
+ * (file, line, column, value and rule) and says how many of how many rows are invalid. Fields and records
+ * are limited to {@link #DEFAULT_POLICY}'s 1,048,576 characters unless {@link #withPolicy} says otherwise.
  *
  * <p>Writing: the four columns in that order, channels joined by {@code " > "}, numbers as plain
  * decimals (no exponent, integers without a fraction), lines ending in {@code \n}; what is written reads
@@ -64,7 +65,14 @@ public final class PathFormat {
   /** The largest count or value a path file may give: {@value}. */
   public static final double MAX_COUNT = 1e15;
 
-  private static final PathFormat DEFAULT = new PathFormat(',', '>', CsvPolicy.defaults());
+  /**
+   * The default limits of a path file: a path column may be as long as a whole record (1,048,576 characters,
+   * some 200,000 touches), since one long journey is the whole row; other readers keep the shorter field limit.
+   */
+  public static final CsvPolicy DEFAULT_POLICY =
+      CsvPolicy.defaults().withMaxFieldLength(CsvPolicy.DEFAULT_MAX_RECORD_LENGTH);
+
+  private static final PathFormat DEFAULT = new PathFormat(',', '>', DEFAULT_POLICY);
   /** The caller owns the writer: closing the generator must not close it. */
   private static final CsvFactory WRITER =
       CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -111,7 +119,7 @@ public final class PathFormat {
     return new PathFormat(delimiter, separator, policy);
   }
 
-  /** This format reading within {@code policy}'s field and record limits (default {@link CsvPolicy#defaults()}). */
+  /** This format reading within {@code policy}'s field and record limits (default {@link #DEFAULT_POLICY}). */
   public PathFormat withPolicy(CsvPolicy policy) {
     return new PathFormat(delimiter, separator, requireNonNull(policy, "policy"));
   }

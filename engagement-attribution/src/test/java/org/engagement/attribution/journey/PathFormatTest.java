@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.csv.CsvPolicy;
 import org.junit.jupiter.api.Test;
 
 class PathFormatTest {
@@ -153,5 +154,22 @@ class PathFormatTest {
         .isInstanceOf(InvalidFieldException.class);
     assertThatThrownBy(() -> PathFormat.channelAttribution().withSeparator(','))
         .isInstanceOf(InvalidFieldException.class);
+  }
+
+  /**
+   * One journey of 100,000 touches (about 500,000 characters) is a valid path: the path column may be as long as
+   * the record limit. With the general field limit of 65,536 it was refused (issue 12's Markov case).
+   */
+  @Test
+  void aPathAsLongAsARecordIsRead() throws IOException {
+    StringBuilder path = new StringBuilder("c0");
+    for (int i = 1; i < 100_000; i++) {
+      path.append(" > c").append(i % 8);
+    }
+    JourneySet set = read("path,total_conversions,total_null\n" + path + ",1,0\n");
+    assertThat(set.touchCount()).isEqualTo(100_000);
+    assertThatThrownBy(() -> PathFormat.channelAttribution().withPolicy(CsvPolicy.defaults())
+        .read(new StringReader("path,total_conversions\n" + path + ",1\n"), "long.csv"))
+        .isInstanceOf(PathFormatException.class).hasMessageContaining("must be at most 65536 characters");
   }
 }
