@@ -33,10 +33,12 @@ import org.jspecify.annotations.Nullable;
  * {@link CsvPolicy#maxFieldLength()} characters, when text follows a closing quote, when the record is
  * longer than {@link CsvPolicy#maxRecordLength()}, when it has another number of fields than
  * {@link #expectFields expected}, or when a quote is never closed. Reading resynchronises after a bad
- * record: a quoted field that runs over line breaks in a record that then has the wrong number of fields,
- * runs past the record-length limit or to the end of the input is taken for a stray quote, and the record
- * is cut at the end of the line where that quote opened; the lines after it are read again as records. A
- * record too long on one line is skipped to its line's end without being kept in memory.
+ * record: a quoted field that runs over line breaks is taken for a stray quote when it runs past the
+ * record-length limit or to the end of the input, or when its record is at fault in any other way (the
+ * wrong number of fields, a control character, bytes that are not UTF-8, a field over the limit, text after
+ * a closing quote) and the line after the quote's line reads as a record of the expected number of fields;
+ * then the record is cut at the end of the line where that quote opened, and the lines after it are read
+ * again as records. A record too long on one line is skipped to its line's end without being kept in memory.
  *
  * <p>Only two things end the reading early: an {@link IOException} of the input, and text that a
  * {@link Reader} given by the caller could not decode (then an {@link InvalidSourceException} names the
@@ -407,6 +409,9 @@ public final class CsvRows implements Closeable {
     RecordState r = record;
     String rule = r.rule;
     if (rule != null) {
+      if (cutAtStrayQuote()) {
+        return;
+      }
       problem = new Problem(r.ruleColumn, r.ruleColumn < 0 ? null : r.ruleValue, rule);
       return;
     }

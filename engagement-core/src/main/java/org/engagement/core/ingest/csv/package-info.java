@@ -34,9 +34,12 @@
  *       by default ({@link org.engagement.core.ingest.csv.CsvPolicy}), enforced while reading: text over a
  *       limit is counted, not kept.</li>
  *   <li><b>Broken records.</b> A record that cannot be parsed is rejected and reading resynchronises: text
- *       after a closing quote rejects the record; a quote that spans lines in a record that then has the
- *       wrong number of fields, or that runs past the record limit or to the end of the file, is taken for a
- *       stray quote, the record is cut at the end of the quote's line and reading goes on with the next line;
+ *       after a closing quote rejects the record; a quote that spans lines is taken for a stray quote when it
+ *       runs past the record limit or to the end of the file, or when its record is rejected for any reason
+ *       (the wrong number of fields, a control character, bytes that are not UTF-8, a field over the limit, a
+ *       value its reader refuses) and the line after the quote's line reads as a record of the header's
+ *       number of fields; the record is then cut at the end of the quote's line and reading goes on with the
+ *       next line;
  *       a record over the limit on one line is skipped to the line's end. A read never returns part of a
  *       file as if it were the whole: what cannot be read to the end throws, saying from where.</li>
  *   <li><b>Messages.</b> Each rejection names the line, the column, the value and the rule, in one shape:

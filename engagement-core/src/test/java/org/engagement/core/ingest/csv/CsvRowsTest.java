@@ -134,6 +134,21 @@ class CsvRowsTest {
   }
 
   @Test
+  void aRecordWithAnotherFaultWhoseQuoteSpansLinesIsCutAtTheQuotesLine() throws IOException {
+    List<Read> nul = readAll("id,word\na,\"x\ngood,1\nc\0\",d\n", 2);
+    assertThat(nul).extracting(Read::line).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(nul.get(1).rule()).contains("stray quote", "end of line 2");
+    assertThat(nul.get(2).fields()).containsExactly("good", "1");
+    assertThat(nul.get(2).problem()).isNull();
+    assertThat(nul.get(3).rule()).isEqualTo("must not contain control characters (found U+0000)");
+    List<Read> longField = readAll(CsvRows.open(new StringReader("id,word\na,\"x\ngood,1\n" + "y".repeat(20)
+        + "\",d\n"), ',', new CsvPolicy(10, 1_000)), 2);
+    assertThat(longField).extracting(Read::line).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(longField.get(2).fields()).containsExactly("good", "1");
+    assertThat(longField.get(3).rule()).isEqualTo("must be at most 10 characters");
+  }
+
+  @Test
   void aRecordWhoseMultiLineFieldIsRejectedStandsWhenTheNextLineIsNoRecord() throws IOException {
     CsvRows rows = CsvRows.open(new StringReader("id,note\n1,\"Dear all\nsee you\"\n"));
     List<String> fields = new ArrayList<>();
