@@ -111,17 +111,17 @@ final class ImporterFuzz {
       Rejection rejection = rejectedLines.get(good.line());
       assertThat(rejection).as("good row %d on line %d rejected%n%s", good.index(), good.line(),
           doc.around(good.line())).isNull();
-      Interaction got = delivered.get(good.cells().get(names.indexOf("source_id")));
-      Map.Entry<Long, Rejection> before = rejectedLines.lowerEntry(good.line());
-      if (got == null && before != null && before.getKey() > previousGood) {
-        Swallowed.inRejected(good.line(), before.getKey(), doc.around(good.line()));
-        continue;
-      }
-      previousGood = good.line();
-      if (got == null && insideAcceptedText(delivered.values(), goodIds, good.cells().get(names.indexOf("source_id")))) {
+      String sourceId = good.cells().get(names.indexOf("source_id"));
+      Interaction got = delivered.get(sourceId);
+      if (got == null && insideAcceptedText(delivered.values(), goodIds, sourceId)) {
         Swallowed.inAcceptedText();
         continue;
       }
+      Map.Entry<Long, Rejection> before = rejectedLines.lowerEntry(good.line());
+      if (got == null && before != null && before.getKey() > previousGood) {
+        Swallowed.inRejected(good.line(), before.getKey(), doc.around(good.line()));
+      }
+      previousGood = good.line();
       assertThat(got).as("good row %d on line %d delivered%n%s", good.index(), good.line(), doc.around(good.line()))
           .isNotNull();
       checkSame(got, good.cells(), names, doc, good);
