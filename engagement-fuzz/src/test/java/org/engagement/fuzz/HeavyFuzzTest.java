@@ -29,9 +29,8 @@ class HeavyFuzzTest {
   static void print() {
     System.out.printf(java.util.Locale.ROOT, "fuzz heavy suite: %,d corrupted rows in %.1f s (counts below include"
         + " any slice run in the same JVM)%n%s"
-        + "  good rows lost inside a rejected record before them (CsvRowsResyncReproducersTest): %,d%n"
         + "  good rows inside the multi-line text of an accepted record (valid RFC 4180): %,d%n",
-        FuzzCount.corrupted() - before, (System.nanoTime() - started) / 1e9, FuzzCount.summary(), Swallowed.count(),
+        FuzzCount.corrupted() - before, (System.nanoTime() - started) / 1e9, FuzzCount.summary(),
         Swallowed.inText());
   }
 
@@ -70,5 +69,23 @@ class HeavyFuzzTest {
       @ForAll boolean inOpen) throws IOException {
     HostileChecks.lenient(new HostileAdapter(inOpen ? HostileAdapter.Place.OPEN : HostileAdapter.Place.NEXT,
         HostileAdapter.Fault.RUNTIME, records, withRejections, null), records);
+  }
+
+  @Property(tries = 600, shrinking = ShrinkingMode.BOUNDED)
+  void summaryReader(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    ReaderFuzz.summaries(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void costReader(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    ReaderFuzz.costs(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void surveyReader(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    ReaderFuzz.survey(seed, rows, percent);
   }
 }

@@ -25,7 +25,7 @@ final class HostileAdapter implements ChannelAdapter {
 
   /** What it throws. */
   enum Fault {
-    RUNTIME, SNEAKY_CHECKED, ASSERTION, NO_CLASS_DEF, INITIALIZER, STACK_OVERFLOW;
+    RUNTIME, SNEAKY_CHECKED, ASSERTION, NO_CLASS_DEF, INITIALIZER, STACK_OVERFLOW, OUT_OF_MEMORY;
 
     Throwable make() {
       return switch (this) {
@@ -35,6 +35,7 @@ final class HostileAdapter implements ChannelAdapter {
         case NO_CLASS_DEF -> new NoClassDefFoundError("com/example/Missing");
         case INITIALIZER -> new ExceptionInInitializerError(new IllegalStateException("static init"));
         case STACK_OVERFLOW -> new StackOverflowError();
+        case OUT_OF_MEMORY -> new OutOfMemoryError("simulated");
       };
     }
   }
@@ -54,6 +55,19 @@ final class HostileAdapter implements ChannelAdapter {
     this.closeThrown = place == Place.CLOSE ? thrown : closeFault == null ? null : closeFault.make();
     this.records = records;
     this.withRejections = withRejections;
+  }
+
+  /**
+   * Whether the importer documents {@code t} as let through rather than contained: a {@link VirtualMachineError}
+   * other than {@link StackOverflowError}, or {@link ThreadDeath}.
+   */
+  static boolean isFatal(@Nullable Throwable t) {
+    return (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) || t instanceof ThreadDeath;
+  }
+
+  /** Whether the importer reaches the reader's {@code close()}: the reader was opened. */
+  boolean closes() {
+    return place != Place.NAME && place != Place.OPEN;
   }
 
   /** The good record {@code i} (from 1): accepted, or with rejections every third one rejected. */

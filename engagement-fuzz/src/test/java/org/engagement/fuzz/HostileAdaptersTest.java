@@ -7,7 +7,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Hostile adapters mixed with good records, for the failures the importer already contains: runtime
- * exceptions from {@code open} and {@code next}. See {@link HostileAdaptersAfterMergeTest} for the rest.
+ * exceptions from {@code open} and {@code next}. See {@link HostileAdaptersContainmentTest} for the rest.
  */
 class HostileAdaptersTest {
 

@@ -105,21 +105,23 @@ final class ImporterFuzz {
     }
     List<String> names = (conversation ? conversation() : PLAIN).stream().map(CorruptCsv.Column::name).toList();
     long previousGood = 0;
+    java.util.Set<String> goodIds = new java.util.HashSet<>();
+    doc.good().forEach(good -> goodIds.add(good.cells().get(names.indexOf("source_id"))));
     for (CorruptCsv.Good good : doc.good()) {
       Rejection rejection = rejectedLines.get(good.line());
       assertThat(rejection).as("good row %d on line %d rejected%n%s", good.index(), good.line(),
           doc.around(good.line())).isNull();
-      Interaction got = delivered.get(good.cells().get(names.indexOf("source_id")));
-      Map.Entry<Long, Rejection> before = rejectedLines.lowerEntry(good.line());
-      if (got == null && before != null && before.getKey() > previousGood) {
-        Swallowed.inRejected(good.line(), before.getKey(), doc.around(good.line()));
-        continue;
-      }
-      previousGood = good.line();
-      if (got == null && insideAcceptedText(delivered.values(), good.cells().get(names.indexOf("source_id")))) {
+      String sourceId = good.cells().get(names.indexOf("source_id"));
+      Interaction got = delivered.get(sourceId);
+      if (got == null && insideAcceptedText(delivered.values(), goodIds, sourceId)) {
         Swallowed.inAcceptedText();
         continue;
       }
+      Map.Entry<Long, Rejection> before = rejectedLines.lowerEntry(good.line());
+      if (got == null && before != null && before.getKey() > previousGood) {
+        Swallowed.inRejected(good.line(), before.getKey(), doc.around(good.line()));
+      }
+      previousGood = good.line();
       assertThat(got).as("good row %d on line %d delivered%n%s", good.index(), good.line(), doc.around(good.line()))
           .isNotNull();
       checkSame(got, good.cells(), names, doc, good);
@@ -127,13 +129,15 @@ final class ImporterFuzz {
   }
 
   /**
-   * Whether the good row with {@code sourceId} is inside the text of an accepted record: a quote opened in a
-   * corrupted record's text and closed by a later corrupted record so that the whole is one valid record, with
-   * the header's number of fields and valid values. RFC 4180 cannot tell that from a multi-line text.
+   * Whether the good row with {@code sourceId} is inside the text of an accepted record that is not a good
+   * row: a quote opened in a corrupted record's text and closed by a later corrupted record so that the whole
+   * is one valid record, with the header's number of fields and valid values. RFC 4180 cannot tell that from
+   * a multi-line text; the ids ({@code s<row>z}) occur in no generated text, so finding one there is proof.
    */
-  private static boolean insideAcceptedText(java.util.Collection<Interaction> delivered, String sourceId) {
-    return delivered.stream().anyMatch(i -> i.content() != null && i.content().text() != null
-        && i.content().text().contains(sourceId));
+  private static boolean insideAcceptedText(java.util.Collection<Interaction> delivered, java.util.Set<String> goodIds,
+      String sourceId) {
+    return delivered.stream().anyMatch(i -> (i.sourceId() == null || !goodIds.contains(i.sourceId()))
+        && i.content() != null && i.content().text() != null && i.content().text().contains(sourceId));
   }
 
   private static void checkSame(Interaction got, List<String> cells, List<String> names, CorruptCsv.Doc doc,

@@ -33,10 +33,14 @@ import org.jspecify.annotations.Nullable;
  * {@link CsvPolicy#maxFieldLength()} characters, when text follows a closing quote, when the record is
  * longer than {@link CsvPolicy#maxRecordLength()}, when it has another number of fields than
  * {@link #expectFields expected}, or when a quote is never closed. Reading resynchronises after a bad
- * record: a quoted field that runs over line breaks in a record that then has the wrong number of fields,
- * runs past the record-length limit or to the end of the input is taken for a stray quote, and the record
- * is cut at the end of the line where that quote opened; the lines after it are read again as records. A
- * record too long on one line is skipped to its line's end without being kept in memory.
+ * record: a quoted field that runs over line breaks is taken for a stray quote when its record runs past
+ * the record-length limit, when it runs to the end of the input or is followed by text after its closing
+ * quote, or when its record is at fault in any other way (the wrong number of fields, a control character,
+ * bytes that are not UTF-8, a field over the limit) and a line after the quote's line, within the record
+ * and not blank, reads as a record of the expected number of fields. The record is then cut at the end of
+ * the line where its first quoted line break is, if a line after it reads as a record, else where the quote
+ * at fault opened, and the lines after the cut are read again as records. A record too long on one line is
+ * skipped to its line's end without being kept in memory.
  *
  * <p>Only two things end the reading early: an {@link IOException} of the input, and text that a
  * {@link Reader} given by the caller could not decode (then an {@link InvalidSourceException} names the
@@ -313,7 +317,7 @@ public final class CsvRows implements Closeable {
         return false;
       }
       if (r.fieldBreak >= 0 && !r.skipping) {
-        cut(r.fieldBreak, r.fieldBreakLine, r.field, r.fieldBreakValue);
+        cutAtStrayQuoteOrHere();
         return true;
       }
       violation(r.field, "has text after its closing quote; quote the whole field and double the quotes in it");
@@ -407,6 +411,9 @@ public final class CsvRows implements Closeable {
     RecordState r = record;
     String rule = r.rule;
     if (rule != null) {
+      if (cutAtStrayQuote()) {
+        return;
+      }
       problem = new Problem(r.ruleColumn, r.ruleColumn < 0 ? null : r.ruleValue, rule);
       return;
     }
@@ -422,11 +429,14 @@ public final class CsvRows implements Closeable {
     }
   }
 
-  /** Over the record limit: cut at an open quote's first line break, or skip to the end of the line. */
+  /**
+   * Over the record limit: if the record has a line break inside quotes, cut it at a stray quote (see
+   * {@link #cutAtStrayQuoteOrHere}); else skip to the end of the line.
+   */
   private boolean tooLong(List<String> row) {
     RecordState r = record;
-    if (r.inQuote && r.fieldBreak >= 0) {
-      cut(r.fieldBreak, r.fieldBreakLine, r.field, r.fieldBreakValue);
+    if (r.firstBreak >= 0) {
+      cutAtStrayQuoteOrHere();
       return true;
     }
     r.stopKeeping(buf, start);
@@ -439,7 +449,7 @@ public final class CsvRows implements Closeable {
   private void unclosedQuoteAtEnd(List<String> row) {
     RecordState r = record;
     if (r.fieldBreak >= 0 && !r.skipping) {
-      cut(r.fieldBreak, r.fieldBreakLine, r.field, r.fieldBreakValue);
+      cutAtStrayQuoteOrHere();
       return;
     }
     violation(r.field, "opens a quote that is never closed");
@@ -449,11 +459,11 @@ public final class CsvRows implements Closeable {
 
   /**
    * Reconsiders the record {@link #next} returned last, well-formed under the policy, after the caller
-   * rejected one of its values: if a quoted field of it spans lines and the line after that field's first
-   * line break reads as a record with the {@linkplain #expectFields expected} number of fields, the quote is
-   * taken for a stray one that another stray quote closed, the record is cut at the end of the quote's line,
-   * and the lines after are read again by the next call of {@link #next}. So two stray quotes do not hide
-   * the rows between them in one rejected record.
+   * rejected one of its values: if a quoted field of it spans lines and a line after that field's first
+   * line break (within the record, not blank) reads as a record with the {@linkplain #expectFields expected}
+   * number of fields, the quote is taken for a stray one that another stray quote closed, the record is cut
+   * at the end of the quote's line, and the lines after are read again by the next call of {@link #next}. So
+   * two stray quotes do not hide the rows between them in one rejected record.
    *
    * @return the problem that replaces the caller's reason for rejecting the record, or {@code null} if the
    *     record stands as it was read
@@ -462,14 +472,60 @@ public final class CsvRows implements Closeable {
     return problem == null && cutAtStrayQuote() ? problem : null;
   }
 
-  /** Cuts the record at its first line break inside quotes if the line after it looks like a record. */
+  /**
+   * Cuts the record at its first line break inside quotes if a line after it, within the record, looks like
+   * a record of its own: the quote that opened there was a stray one, and the rows after it are read again.
+   */
   private boolean cutAtStrayQuote() {
     RecordState r = record;
-    if (r.skipping || r.firstBreak < 0 || expectedFields < 1
-        || fieldsOnLine(start + r.firstBreak) != expectedFields) {
+    if (r.skipping || r.firstBreak < 0 || expectedFields < 1 || !aLineReadsAsARecord(start + r.firstBreak)) {
       return false;
     }
     cut(r.firstBreak, r.firstBreakLine, r.firstBreakColumn, r.firstBreakValue);
+    return true;
+  }
+
+  /**
+   * Cuts at the record's first stray quote if a line after it reads as a record, else at the current field's
+   * first line break inside quotes, or at the record's first if the current field has none.
+   */
+  private void cutAtStrayQuoteOrHere() {
+    RecordState r = record;
+    if (cutAtStrayQuote()) {
+      return;
+    }
+    if (r.fieldBreak >= 0) {
+      cut(r.fieldBreak, r.fieldBreakLine, r.field, r.fieldBreakValue);
+    } else {
+      cut(r.firstBreak, r.firstBreakLine, r.firstBreakColumn, r.firstBreakValue);
+    }
+  }
+
+  /**
+   * Whether a line that starts at or after {@code from} and before {@code pos}, and is not blank, reads as a
+   * record of the {@linkplain #expectFields expected} number of fields.
+   */
+  private boolean aLineReadsAsARecord(int from) {
+    int i = from;
+    while (i < pos) {
+      if (!blankLine(i) && fieldsOnLine(i) == expectedFields) {
+        return true;
+      }
+      while (i < pos && buf[i] != '\n' && buf[i] != '\r') {
+        i++;
+      }
+      i += i + 1 < pos && buf[i] == '\r' && buf[i + 1] == '\n' ? 2 : 1;
+    }
+    return false;
+  }
+
+  /** Whether the line that starts at {@code from} holds only spaces and tabs, as the lines that are no records. */
+  private boolean blankLine(int from) {
+    for (int i = from; i < pos && buf[i] != '\n' && buf[i] != '\r'; i++) {
+      if (buf[i] != ' ' && buf[i] != '\t') {
+        return false;
+      }
+    }
     return true;
   }
 

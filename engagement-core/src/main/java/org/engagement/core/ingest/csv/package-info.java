@@ -34,10 +34,15 @@
  *       by default ({@link org.engagement.core.ingest.csv.CsvPolicy}), enforced while reading: text over a
  *       limit is counted, not kept.</li>
  *   <li><b>Broken records.</b> A record that cannot be parsed is rejected and reading resynchronises: text
- *       after a closing quote rejects the record; a quote that spans lines in a record that then has the
- *       wrong number of fields, or that runs past the record limit or to the end of the file, is taken for a
- *       stray quote, the record is cut at the end of the quote's line and reading goes on with the next line;
- *       a record over the limit on one line is skipped to the line's end. A read never returns part of a
+ *       after a closing quote rejects the record; a quote that spans lines is taken for a stray quote when its
+ *       record runs past the record limit, when it runs to the end of the file or text follows its closing
+ *       quote, or when its record is rejected for any other reason (the wrong number of fields, a control
+ *       character, bytes that are not UTF-8, a field over the limit, a value its reader refuses) and a later
+ *       line of the record, not blank, reads as a record of the header's number of fields; the record is then
+ *       cut at the end of the quote's line and reading goes on with the next line. So the rows after a stray
+ *       quote are read again, unless a second stray quote closes it into a record that is valid as a whole
+ *       (RFC 4180 cannot tell that from a field with line breaks); a record over the limit on one line is
+ *       skipped to the line's end. A read never returns part of a
  *       file as if it were the whole: what cannot be read to the end throws, saying from where.</li>
  *   <li><b>Messages.</b> Each rejection names the line, the column, the value and the rule, in one shape:
  *       {@code costs.csv:7: column 'amount' value '1２' is invalid: must be a decimal number in ASCII digits,

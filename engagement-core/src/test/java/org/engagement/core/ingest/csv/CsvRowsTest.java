@@ -134,6 +134,56 @@ class CsvRowsTest {
   }
 
   @Test
+  void aRecordWithAnotherFaultWhoseQuoteSpansLinesIsCutAtTheQuotesLine() throws IOException {
+    List<Read> nul = readAll("id,word\na,\"x\ngood,1\nc\0\",d\n", 2);
+    assertThat(nul).extracting(Read::line).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(nul.get(1).rule()).contains("stray quote", "end of line 2");
+    assertThat(nul.get(2).fields()).containsExactly("good", "1");
+    assertThat(nul.get(2).problem()).isNull();
+    assertThat(nul.get(3).rule()).isEqualTo("must not contain control characters (found U+0000)");
+    List<Read> longField = readAll(CsvRows.open(new StringReader("id,word\na,\"x\ngood,1\n" + "y".repeat(20)
+        + "\",d\n"), ',', new CsvPolicy(10, 1_000)), 2);
+    assertThat(longField).extracting(Read::line).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(longField.get(2).fields()).containsExactly("good", "1");
+    assertThat(longField.get(3).rule()).isEqualTo("must be at most 10 characters");
+  }
+
+  @Test
+  void aStrayQuoteIsCutWhenAnyLaterLineOfItsRecordReadsAsARecordNotOnlyTheNext() throws IOException {
+    List<Read> records = readAll("id,x,t\n1,\"2,40\n \t\nbroken\n4,2,40\n5,2\",40,extra\n6,2,40\n", 3);
+    assertThat(records).extracting(Read::line).containsExactly(1L, 2L, 4L, 5L, 6L, 7L);
+    assertThat(records.get(1).rule()).contains("stray quote", "end of line 2");
+    assertThat(records.get(2).rule()).isEqualTo("record has 1 fields; the header has 3");
+    assertThat(records.get(3).fields()).containsExactly("4", "2", "40");
+    assertThat(records.get(3).problem()).isNull();
+    assertThat(records.get(4).rule()).isEqualTo("record has 4 fields; the header has 3");
+    assertThat(records.get(5).problem()).isNull();
+  }
+
+  @Test
+  void aRecordOverTheLimitAfterAQuoteSpanningLinesClosedIsCutNotSkipped() throws IOException {
+    List<Read> records = readAll(CsvRows.open(new StringReader("id,x\n1,\"a\n2,b\n3,c\"," + "y".repeat(80)
+        + "\n4,d\n"), ',', new CsvPolicy(60, 60)), 2);
+    assertThat(records).extracting(Read::line).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(records.get(1).rule()).contains("stray quote", "end of line 2");
+    assertThat(records.get(2).fields()).containsExactly("2", "b");
+    assertThat(records.get(3).rule()).contains("the limit is 60");
+    assertThat(records.get(4).fields()).containsExactly("4", "d");
+  }
+
+  @Test
+  void aQuoteRunningToTheEndIsCutAtTheRecordsFirstStrayQuoteWhenALineAfterItReadsAsARecord()
+      throws IOException {
+    List<Read> records = readAll("id,x\n1,\"a\n2,b\n3,c\",\"d\ne\n", 2);
+    assertThat(records).extracting(Read::line).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(records.get(1).rule()).contains("stray quote", "end of line 2");
+    assertThat(records.get(2).fields()).containsExactly("2", "b");
+    assertThat(records.get(2).problem()).isNull();
+    assertThat(records.get(3).rule()).contains("stray quote", "end of line 4");
+    assertThat(records.get(4).rule()).isEqualTo("record has 1 fields; the header has 2");
+  }
+
+  @Test
   void aRecordWhoseMultiLineFieldIsRejectedStandsWhenTheNextLineIsNoRecord() throws IOException {
     CsvRows rows = CsvRows.open(new StringReader("id,note\n1,\"Dear all\nsee you\"\n"));
     List<String> fields = new ArrayList<>();
