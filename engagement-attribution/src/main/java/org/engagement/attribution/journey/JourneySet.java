@@ -8,9 +8,7 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.engagement.core.aggregate.Mergeable;
@@ -294,7 +292,9 @@ public final class JourneySet implements Mergeable<JourneySet> {
    */
   public static final class Builder {
     private final ChannelInterner channels = new ChannelInterner();
-    private final Map<PathKey, Integer> pathIds = new HashMap<>();
+    /** Open addressing over the paths added: path id + 1, 0 for a free slot; never more than half full. */
+    private int[] slots = new int[32];
+    private int[] hashes = new int[16];
     private int[] touches = new int[64];
     private int touchCount;
     private int[] offsets = new int[17];
@@ -328,8 +328,34 @@ public final class JourneySet implements Mergeable<JourneySet> {
       for (int i = 0; i < ids.length; i++) {
         ids[i] = intern(path.get(i));
       }
-      addIds(ids, conversions, value, nulls);
+      addIds(ids, ids.length, conversions, value, nulls);
       return this;
+    }
+
+    /**
+     * The builder's own id of channel {@code name}, interning it if it is new: for readers that map their
+     * own channel keys to ids once and then add paths with {@link #addInterned}.
+     *
+     * @throws InvalidFieldException if the name breaks a rule of channel names
+     */
+    int internChannel(String name) {
+      return intern(name);
+    }
+
+    /**
+     * Adds journeys on the path of the first {@code length} ids of {@code ids}, which {@link #internChannel}
+     * gave; the array is not kept.
+     *
+     * @throws InvalidFieldException if a count breaks its rule
+     */
+    void addInterned(int[] ids, int length, double conversions, double value, double nulls) {
+      if (length < 1) {
+        throw new InvalidFieldException("path", "", "must name at least one channel");
+      }
+      requireCount("total_conversions", conversions);
+      requireCount("total_conversion_value", value);
+      requireCount("total_null", nulls);
+      addIds(ids, length, conversions, value, nulls);
     }
 
     /**
@@ -357,12 +383,16 @@ public final class JourneySet implements Mergeable<JourneySet> {
       for (int c = 0; c < map.length; c++) {
         map[c] = channels.intern(set.channels.name(c));
       }
+      int[] ids = new int[16];
       for (int p = 0; p < set.pathCount(); p++) {
-        int[] ids = new int[set.length(p)];
-        for (int i = 0; i < ids.length; i++) {
+        int length = set.length(p);
+        if (length > ids.length) {
+          ids = new int[Math.max(length, ids.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
           ids[i] = map[set.touches[set.offsets[p] + i]];
         }
-        addIds(ids, set.conversions[p], set.values[p], set.nulls[p]);
+        addIds(ids, length, set.conversions[p], set.values[p], set.nulls[p]);
       }
       return this;
     }
@@ -379,12 +409,7 @@ public final class JourneySet implements Mergeable<JourneySet> {
       for (int i = 0; i < touchCount; i++) {
         mapped[i] = canonical[touches[i]];
       }
-      Integer[] order = new Integer[pathCount];
-      for (int p = 0; p < pathCount; p++) {
-        order[p] = p;
-      }
-      Arrays.sort(order, (a, b) -> Arrays.compare(
-          mapped, offsets[a], offsets[a + 1], mapped, offsets[b], offsets[b + 1]));
+      int[] order = PathOrder.sorted(mapped, offsets, pathCount);
       int[] outOffsets = new int[pathCount + 1];
       int[] outTouches = new int[touchCount];
       double[] outConversions = new double[pathCount];
@@ -404,34 +429,66 @@ public final class JourneySet implements Mergeable<JourneySet> {
           outNulls, source, aside);
     }
 
-    private void addIds(int[] ids, double conv, double value, double nullCount) {
-      PathKey key = new PathKey(ids);
-      Integer existing = pathIds.get(key);
-      if (existing != null) {
-        conversions[existing] += conv;
-        values[existing] += value;
-        nulls[existing] += nullCount;
-        return;
+    private void addIds(int[] ids, int length, double conv, double value, double nullCount) {
+      int hash = hash(ids, 0, length);
+      int mask = slots.length - 1;
+      int slot = hash & mask;
+      for (int id = slots[slot] - 1; id >= 0; slot = (slot + 1) & mask, id = slots[slot] - 1) {
+        if (hashes[id] == hash && Arrays.equals(touches, offsets[id], offsets[id + 1], ids, 0, length)) {
+          conversions[id] += conv;
+          values[id] += value;
+          nulls[id] += nullCount;
+          return;
+        }
       }
       if (pathCount == conversions.length) {
         int capacity = conversions.length * 2;
         conversions = Arrays.copyOf(conversions, capacity);
         values = Arrays.copyOf(values, capacity);
         nulls = Arrays.copyOf(nulls, capacity);
+        hashes = Arrays.copyOf(hashes, capacity);
         offsets = Arrays.copyOf(offsets, capacity + 1);
       }
-      if (touchCount + ids.length > touches.length) {
-        touches = Arrays.copyOf(touches, Math.max(touches.length * 2, touchCount + ids.length));
+      if (touchCount + length > touches.length) {
+        touches = Arrays.copyOf(touches, Math.max(touches.length * 2, touchCount + length));
       }
-      System.arraycopy(ids, 0, touches, touchCount, ids.length);
-      touchCount += ids.length;
+      System.arraycopy(ids, 0, touches, touchCount, length);
+      touchCount += length;
       // Adding 0.0 turns a -0.0 into 0.0, so that equal counts compare equal bit for bit.
       conversions[pathCount] = conv + 0.0;
       values[pathCount] = value + 0.0;
       nulls[pathCount] = nullCount + 0.0;
-      pathIds.put(key, pathCount);
+      hashes[pathCount] = hash;
+      slots[slot] = pathCount + 1;
       pathCount++;
       offsets[pathCount] = touchCount;
+      if (pathCount * 2 > slots.length) {
+        rehash();
+      }
+    }
+
+    private void rehash() {
+      int[] bigger = new int[slots.length * 2];
+      int mask = bigger.length - 1;
+      for (int p = 0; p < pathCount; p++) {
+        int slot = hashes[p] & mask;
+        while (bigger[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        bigger[slot] = p + 1;
+      }
+      slots = bigger;
+    }
+
+    /** A well-mixed hash of {@code ids[from .. to)}. */
+    private static int hash(int[] ids, int from, int to) {
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + ids[i];
+      }
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      return h ^ (h >>> 13);
     }
 
     private int intern(String name) {
@@ -468,27 +525,6 @@ public final class JourneySet implements Mergeable<JourneySet> {
       if (count < 0) {
         throw new InvalidFieldException(field, count, "must not be negative");
       }
-    }
-  }
-
-  /** A path as a hash key. */
-  private static final class PathKey {
-    private final int[] ids;
-    private final int hash;
-
-    PathKey(int[] ids) {
-      this.ids = ids;
-      this.hash = Arrays.hashCode(ids);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof PathKey k && Arrays.equals(ids, k.ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 

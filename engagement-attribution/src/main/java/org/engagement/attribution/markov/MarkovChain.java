@@ -83,7 +83,7 @@ public final class MarkovChain {
       throw new IllegalArgumentException("order must be at least 1, was " + order);
     }
     StateTable table = new StateTable(journeys, Math.max(16, journeys.pathCount()));
-    EdgeList edges = new EdgeList(journeys.touchCount() + 2 * journeys.pathCount() + 16);
+    EdgeList edges = new EdgeList(Math.max(16, journeys.pathCount() / 4));
     for (int p = 0; p < journeys.pathCount(); p++) {
       double conv = journeys.conversions(p);
       double nulls = journeys.nulls(p);
@@ -123,6 +123,11 @@ public final class MarkovChain {
     return build(journeys.channels(), order, collapse, table, edges, meanValues);
   }
 
+  /**
+   * The chain in compressed sparse rows from the distinct transitions: each row's targets in order of first
+   * appearance are sorted, and its weights summed in that order and divided by the sum, so the
+   * probabilities do not depend on how the transitions were collected.
+   */
   private static MarkovChain build(ChannelIndex channels, int order, boolean collapse, StateTable table,
       EdgeList edges, double[] meanValues) {
     int n = table.stateCount;
@@ -440,20 +445,34 @@ public final class MarkovChain {
     }
   }
 
-  /** Growable parallel arrays of weighted transitions, one entry per observed step. */
+  /**
+   * The distinct weighted transitions in order of first appearance, each step's weight added to its
+   * transition as it is observed (open addressing on the state pair), so memory grows with the distinct
+   * transitions, not with the steps.
+   */
   private static final class EdgeList {
     int[] from;
     int[] to;
     double[] weight;
     int size;
+    private int[] slots;
 
     EdgeList(int capacity) {
       from = new int[capacity];
       to = new int[capacity];
       weight = new double[capacity];
+      slots = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
     }
 
     void add(int source, int target, double w) {
+      int mask = slots.length - 1;
+      int slot = hash(source, target) & mask;
+      for (int e = slots[slot] - 1; e >= 0; slot = (slot + 1) & mask, e = slots[slot] - 1) {
+        if (from[e] == source && to[e] == target) {
+          weight[e] += w;
+          return;
+        }
+      }
       if (size == from.length) {
         int capacity = from.length * 2;
         from = Arrays.copyOf(from, capacity);
@@ -464,6 +483,30 @@ public final class MarkovChain {
       to[size] = target;
       weight[size] = w;
       size++;
+      slots[slot] = size;
+      if (size * 2 > slots.length) {
+        rehash();
+      }
+    }
+
+    private static int hash(int source, int target) {
+      int h = source * 0x9E3779B1 + target;
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      return h ^ (h >>> 13);
+    }
+
+    private void rehash() {
+      int[] bigger = new int[slots.length * 2];
+      int mask = bigger.length - 1;
+      for (int e = 0; e < size; e++) {
+        int slot = hash(from[e], to[e]) & mask;
+        while (bigger[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        bigger[slot] = e + 1;
+      }
+      slots = bigger;
     }
   }
 }
