@@ -1,5 +1,6 @@
 package org.engagement.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,27 +10,39 @@ import java.util.concurrent.Callable;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.compare.ModelComparison;
-import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.journey.PathFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement compare --models A,B,... --input PATHS [--output FILE] [--raw-csv]}: several
- * attribution models side by side on the same path file ({@link ModelComparison}).
+ * {@code engagement compare --models A,B,... (--input PATHS | --interactions FILE [journey options])
+ * [--output FILE] [--raw-csv]}: several attribution models side by side on the same journeys
+ * ({@link ModelComparison}).
  *
- * <p>Input as for {@link AttributeCommand}. Output: CSV
- * {@code channel,<model>_conversions,<model>_value,...}, one column pair per model in the order given and
- * one row per channel in order of first appearance, cells written like {@link AttributeCommand}'s.
- * Each model runs with its default parameters.
+ * <p>Input as for {@link AttributeCommand}: a path file, or an interactions CSV cut into journeys with
+ * {@code --as-of}, {@code --lookback}, {@code --conversion-type}, {@code --touch-types},
+ * {@code --collapse-repeats} and {@code --unknown-channels} ({@link InteractionOptions}), so the time-aware
+ * models ({@code time-decay}, {@code w-shaped}) can be compared with the others; its rejected rows are
+ * reported and counted as there. Output: CSV {@code channel,<model>_conversions,<model>_value,...}, one column
+ * pair per model in the order given and one row per channel in order of first appearance (name order for
+ * interactions), cells written like {@link AttributeCommand}'s. Each model runs with its default
+ * parameters. With {@code --interactions} the notes of the results (what cutting set aside, the models'
+ * warnings) go to standard error, each once, starting {@code note: }.
  *
- * <p>Exit code 0 on success; 1 when the input cannot be read, a model cannot attribute it, or the output
- * cannot be written; 2 on a usage error (no model, an empty or unknown name, one named twice).
+ * <p>Example: {@code engagement compare --models last-touch,time-decay,w-shaped,markov --interactions
+ * interactions.csv --lookback 30}.
+ *
+ * <p>Exit code 0 when every input row was used and the output written; 1 when a row of the interactions
+ * was rejected or a duplicate, the input cannot be read, a model cannot attribute it, or the output cannot
+ * be written; 2 on a usage error (no input or both, an option that does not fit the input, no model, an
+ * empty or unknown name, one named twice).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Run several attribution models on the same ChannelAttribution path file and print their "
-        + "credits side by side: CSV channel,<model>_conversions,<model>_value,...")
+    description = {"Run several attribution models on the same ChannelAttribution path file (--input) or on the "
+        + "journeys cut from an interactions CSV (--interactions, with --as-of, --lookback, --conversion-type, "
+        + "...) and print their credits side by side: CSV channel,<model>_conversions,<model>_value,...",
+        "Example: engagement compare --models last-touch,time-decay,w-shaped,markov --interactions "
+        + "interactions.csv --lookback 30"})
 final class CompareCommand implements Callable<Integer> {
   @Option(names = "--models", required = true, split = ",", paramLabel = "NAME",
       description = "the models, separated by commas, for example first-touch,last-touch,linear")
@@ -42,14 +55,13 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Failure {
     List<AttributionModel> compared = models(AttributionModels.defaults());
-    PathFormat format = files.format();
-    files.checkOutput();
-    JourneySet journeys = files.journeys(format);
+    PrintStream err = System.err;
+    PathFileOptions.Input input = files.read(null, "", err);
     ModelComparison table;
     try {
-      table = ModelComparison.run(journeys, compared);
+      table = ModelComparison.run(input.set(), compared);
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw Failure.failed("cannot compare on " + files.input + ": " + e.getMessage(), e);
+      throw Failure.failed("cannot compare on " + input.source() + ": " + e.getMessage(), e);
     }
     for (ModelComparison.Row row : table.rows()) {
       for (int m = 0; m < table.models().size(); m++) {
@@ -73,7 +85,14 @@ final class CompareCommand implements Callable<Integer> {
         out.write(line.append('\n').toString());
       }
     });
-    return Exit.OK;
+    InteractionOptions.Read interactions = input.interactions();
+    if (interactions == null) {
+      return Exit.OK;
+    }
+    Set<String> notes = new LinkedHashSet<>();
+    table.results().forEach(result -> notes.addAll(result.notes()));
+    notes.forEach(note -> err.println(OneLine.of("note: " + note)));
+    return interactions.allRowsUsed(err) ? Exit.OK : Exit.FAILED;
   }
 
   /**
