@@ -49,13 +49,12 @@ import picocli.CommandLine.Option;
  *       every model runs, the time-aware ones too.
  * </ul>
  *
- * <p><b>Output</b>: CSV {@code channel,conversions,value}, one row per channel (in order of first appearance
- * in a path file; in name order for interactions), lines ending in {@code \n}, to {@code --output} (checked
- * writable before the model runs) or standard output. Numbers are written as the shortest plain decimal that
- * reads back to the same double ({@link CsvCells#number(double)}: no exponent, no trailing zeros, {@code .}
- * as decimal point whatever the locale), so they are exact to the double the model computed. A channel name
- * that holds a comma, a quote or a line break is quoted (RFC 4180), and one that a spreadsheet would run as
- * a formula is neutralised unless {@code --raw-csv} is given ({@link CsvCells}).
+ * <p><b>Output</b>: CSV {@code channel,conversions,value}, one row per channel in name order, lines ending in
+ * {@code \n}, to {@code --output} (checked writable before the model runs) or standard output. Numbers are
+ * written as the shortest plain decimal that reads back to the same double ({@link CsvCells#number(double)}: no
+ * exponent, no trailing zeros, {@code .} as decimal point whatever the locale), so they are exact to the double
+ * the model computed. A channel name that holds a comma, a quote or a line break is quoted (RFC 4180), and one
+ * that a spreadsheet would run as a formula is neutralised unless {@code --raw-csv} is given ({@link CsvCells}).
  *
  * <p><b>{@code --per-journey FILE}</b> (with {@code --interactions}) also writes each journey's credits,
  * {@code customer_id,conversion_at,channel,conversions,value} ({@link PerJourneyFile}), from

@@ -1,6 +1,7 @@
 package org.engagement.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,24 +10,28 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.compare.ModelComparison;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement compare --models A,B,... (--input PATHS | --interactions FILE [journey options])
- * [--output FILE] [--raw-csv]}: several attribution models side by side on the same journeys
- * ({@link ModelComparison}).
+ * {@code engagement compare --models A,B,... (--input PATHS | --interactions FILE [journey options]
+ * [--per-journey FILE]) [--output FILE] [--raw-csv]}: several attribution models side by side on the same
+ * journeys ({@link ModelComparison}).
  *
- * <p>Input as for {@link AttributeCommand}: a path file, or an interactions CSV cut into journeys with
- * {@code --as-of}, {@code --lookback}, {@code --conversion-type}, {@code --touch-types},
- * {@code --collapse-repeats} and {@code --unknown-channels} ({@link InteractionOptions}), so the time-aware
- * models ({@code time-decay}, {@code w-shaped}) can be compared with the others; its rejected rows are
- * reported and counted as there. Output: CSV {@code channel,<model>_conversions,<model>_value,...}, one column
- * pair per model in the order given and one row per channel in order of first appearance (name order for
- * interactions), cells written like {@link AttributeCommand}'s. Each model runs with its default
- * parameters. With {@code --interactions} the notes of the results (what cutting set aside, the models'
+ * <p>Input as for {@link AttributeCommand}: a path file, or an interactions CSV cut into journeys with {@code
+ * --as-of}, {@code --lookback}, {@code --conversion-type}, {@code --touch-types}, {@code --collapse-repeats} and
+ * {@code --unknown-channels} ({@link InteractionOptions}), so the time-aware models ({@code time-decay}, {@code
+ * w-shaped}) can be compared with the others; its rejected rows are reported and counted as there. Output: CSV
+ * {@code channel,<model>_conversions,<model>_value,...}, one column pair per model in the order given and one
+ * row per channel in name order, cells written like {@link AttributeCommand}'s. Each model runs with its default
+ * parameters. {@code --per-journey FILE} (with {@code --interactions}) writes each journey's credits under every
+ * model, {@code customer_id,conversion_at,channel,<model>_conversions,<model>_value,...} ({@link
+ * PerJourneyFile}), one row per journey and channel credited by at least one model, built as for {@link
+ * AttributeCommand}. With {@code --interactions} the notes of the results (what cutting set aside, the models'
  * warnings) go to standard error, each once, starting {@code note: }.
  *
  * <p>Example: {@code engagement compare --models last-touch,time-decay,w-shaped,markov --interactions
@@ -41,6 +46,8 @@ import picocli.CommandLine.Option;
     description = {"Run several attribution models on the same ChannelAttribution path file (--input) or on the "
         + "journeys cut from an interactions CSV (--interactions, with --as-of, --lookback, --conversion-type, "
         + "...) and print their credits side by side: CSV channel,<model>_conversions,<model>_value,...",
+        "With --interactions, --per-journey FILE also writes each journey's credits under every model: "
+        + "customer_id,conversion_at,channel,<model>_conversions,<model>_value,...",
         "Example: engagement compare --models last-touch,time-decay,w-shaped,markov --interactions "
         + "interactions.csv --lookback 30"})
 final class CompareCommand implements Callable<Integer> {
@@ -49,6 +56,11 @@ final class CompareCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   private List<String> models;
 
+  @Option(names = "--per-journey", paramLabel = "FILE",
+      description = "with --interactions: also write each journey's credits under every model to FILE as CSV "
+          + "customer_id,conversion_at,channel,<model>_conversions,<model>_value,...")
+  private @Nullable Path perJourney;
+
   @Mixin
   private PathFileOptions files = new PathFileOptions();
 
@@ -56,10 +68,19 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Failure {
     List<AttributionModel> compared = models(AttributionModels.defaults());
     PrintStream err = System.err;
-    PathFileOptions.Input input = files.read(null, "", err);
+    PathFileOptions.Input input = files.read(perJourney, "--per-journey", err);
+    InteractionOptions.Read interactions = input.interactions();
+    List<JourneyCredits> credits = new ArrayList<>();
     ModelComparison table;
     try {
-      table = ModelComparison.run(input.set(), compared);
+      if (interactions == null) {
+        table = ModelComparison.run(input.set(), compared);
+      } else {
+        for (AttributionModel model : compared) {
+          credits.add(model.creditJourneys(interactions.journeys()));
+        }
+        table = ModelComparison.of(credits.stream().map(JourneyCredits::result).toList());
+      }
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw Failure.failed("cannot compare on " + input.source() + ": " + e.getMessage(), e);
     }
@@ -85,9 +106,11 @@ final class CompareCommand implements Callable<Integer> {
         out.write(line.append('\n').toString());
       }
     });
-    InteractionOptions.Read interactions = input.interactions();
     if (interactions == null) {
       return Exit.OK;
+    }
+    if (perJourney != null) {
+      PerJourneyFile.write(perJourney, credits, cells);
     }
     Set<String> notes = new LinkedHashSet<>();
     table.results().forEach(result -> notes.addAll(result.notes()));

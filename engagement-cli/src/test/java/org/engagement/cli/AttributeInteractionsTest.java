@@ -280,6 +280,49 @@ class AttributeInteractionsTest {
   }
 
   /**
+   * {@code compare --per-journey}: one column pair per model; a model's columns hold what {@code attribute
+   * --per-journey} writes for it (0 where it credits nothing) and add up to its columns of the output.
+   */
+  @Test
+  void comparePerJourneyHoldsEveryModelsRows() throws IOException {
+    String input = file("i.csv", WORLD.replace("40,EUR", "40.1,EUR"));
+    Path both = dir.resolve("both.csv");
+    CliRun compare = run("compare", "--models", "first-touch,time-decay", "--interactions", input, "--lookback",
+        "365", "--per-journey", both.toString());
+    assertThat(compare.exit()).as(compare.err()).isZero();
+    List<String> lines = Files.readAllLines(both, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).isEqualTo("customer_id,conversion_at,channel,first-touch_conversions,first-touch_value,"
+        + "time-decay_conversions,time-decay_value");
+    List<String> expected = new ArrayList<>();
+    for (String model : new String[] {"first-touch", "time-decay"}) {
+      Path single = dir.resolve(model + ".csv");
+      CliRun attribute = run("attribute", "--model", model, "--interactions", input, "--lookback", "365",
+          "--per-journey", single.toString());
+      for (String[] row : journeyRows(single)) {
+        expected.add(model + " " + row[0] + " " + row[1] + " " + row[2] + " " + row[3] + " " + row[4]);
+      }
+      int column = model.equals("first-touch") ? 1 : 3;
+      for (String[] row : compare.rows("channel,first-touch_conversions,first-touch_value,time-decay_conversions,"
+          + "time-decay_value")) {
+        assertThat(attribute.out()).contains(row[0] + "," + row[column] + "," + row[column + 1] + "\n");
+      }
+    }
+    List<String> actual = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] row = line.split(",", -1);
+      String journey = row[0] + " " + row[1] + " " + row[2];
+      if (!row[3].equals("0") || !row[4].equals("0")) {
+        actual.add("first-touch " + journey + " " + row[3] + " " + row[4]);
+      }
+      if (!row[5].equals("0") || !row[6].equals("0")) {
+        actual.add("time-decay " + journey + " " + row[5] + " " + row[6]);
+      }
+    }
+    assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(lines).hasSize(1 + 4);
+  }
+
+  /**
    * The bundled sample world's interactions: every model runs; relations that hold for any world: each
    * converting journey of a journey-local additive model hands out exactly one conversion, the rows add up
    * to the output (exactly, or to rounding for Markov), and the models agree on the total.
