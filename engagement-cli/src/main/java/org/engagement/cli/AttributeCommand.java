@@ -89,14 +89,15 @@ import picocli.CommandLine.Option;
     description = {"Credit the conversions and value of a ChannelAttribution path file (--input), or of the "
         + "journeys cut from an interactions CSV (--interactions), to their channels with one attribution model; "
         + "prints CSV channel,conversions,value.",
-        "With --interactions, --as-of, --lookback, --conversion-type, --touch-types and --collapse-repeats set "
-        + "how journeys are cut (time-decay and w-shaped need them), and --per-journey FILE also writes "
+        "With --interactions (which time-decay and w-shaped need: a path file has no touch times or types), "
+        + "--as-of, --lookback, --conversion-type, --touch-types and --collapse-repeats set how journeys are cut, "
+        + "and --per-journey FILE also writes "
         + "customer_id,conversion_at,channel,conversions,value: each journey's own credits for the heuristics, "
         + "time-decay and w-shaped (they add up to the output exactly), a channel's credit shared over the "
         + "converting journeys that touched it for markov and shapley (conversions equally, value by journey "
         + "value; they add up to the output to rounding).",
-        "Example: engagement attribute --model time-decay --interactions interactions.csv --as-of 2024-06-30 "
-        + "--lookback 30 --per-journey journeys.csv"})
+        "Example: engagement attribute --model time-decay --interactions in.csv --as-of 2024-06-30 --lookback 30 "
+        + "--per-journey journeys.csv"})
 final class AttributeCommand implements Callable<Integer> {
   /** The parameter {@code --order} sets. */
   static final String ORDER = "order";
