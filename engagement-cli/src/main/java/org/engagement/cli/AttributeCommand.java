@@ -163,7 +163,7 @@ final class AttributeCommand implements Callable<Integer> {
       PerJourneyFile.write(perJourney, credits, cells);
     }
     result.notes().forEach(note -> err.println(OneLine.of("note: " + note)));
-    return interactions == null || interactions.allRowsUsed(err) ? Exit.OK : Exit.FAILED;
+    return interactions == null || interactions.checkAllRowsUsed(err) ? Exit.OK : Exit.FAILED;
   }
 
   /**

@@ -115,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
     Set<String> notes = new LinkedHashSet<>();
     table.results().forEach(result -> notes.addAll(result.notes()));
     notes.forEach(note -> err.println(OneLine.of("note: " + note)));
-    return interactions.allRowsUsed(err) ? Exit.OK : Exit.FAILED;
+    return interactions.checkAllRowsUsed(err) ? Exit.OK : Exit.FAILED;
   }
 
   /**

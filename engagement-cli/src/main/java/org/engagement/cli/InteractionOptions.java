@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.Journeys;
@@ -176,7 +177,7 @@ final class InteractionOptions {
    * @throws Failure if the file cannot be read at all or the journeys cannot be cut
    */
   Read read(JourneyRules rules, @Nullable CsvPolicy policy, PrintStream err) throws Failure {
-    Path input = java.util.Objects.requireNonNull(file, "file");
+    Path input = Objects.requireNonNull(file, "file");
     CsvInteractionAdapter.Builder adapter = CsvInteractionAdapter.builder()
         .unknownChannels(unknownChannels == null ? UnknownChannelPolicy.UNASSIGNED : unknownChannels);
     if (policy != null) {
@@ -212,10 +213,12 @@ final class InteractionOptions {
    */
   record Read(Path file, Journeys journeys, ImportReport report) {
     /**
-     * Whether every row was used; if not, says so on {@code err} in one line: how many rows were not used,
+     * Checks that every row was used; if not, says on {@code err} in one line how many rows were not used,
      * and that the credits are of the others.
+     *
+     * @return whether every row was used
      */
-    boolean allRowsUsed(PrintStream err) {
+    boolean checkAllRowsUsed(PrintStream err) {
       if (report.isClean()) {
         return true;
       }

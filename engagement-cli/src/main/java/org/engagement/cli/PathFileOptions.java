@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.PathFormat;
@@ -79,7 +80,7 @@ final class PathFileOptions {
       }
       PathFormat format = format();
       checkOutputs(extraOutput);
-      Path paths = java.util.Objects.requireNonNull(input, "input");
+      Path paths = Objects.requireNonNull(input, "input");
       return new Input(paths.toString(), journeys(paths, format), null);
     }
     if (delimiter != null) {
