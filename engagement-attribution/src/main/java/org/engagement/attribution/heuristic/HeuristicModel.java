@@ -274,13 +274,14 @@ public final class HeuristicModel implements AttributionModel {
     double[] conv = new double[channelCount];
     double[] value = new double[channelCount];
     Weights weights = new Weights(directFlags(journeys.channels()));
+    Touches touches = journeys::channelAt;
     for (int p = 0; p < journeys.pathCount(); p++) {
       double c = journeys.conversions(p);
       double v = journeys.value(p);
       if (c == 0 && v == 0) {
         continue;
       }
-      weights.weigh(journeys::channelAt, journeys.start(p), journeys.end(p), p);
+      weights.weigh(touches, journeys.start(p), journeys.end(p), p);
       for (int k = 0; k < weights.count; k++) {
         int channel = weights.channels[k];
         conv[channel] += c * weights.weights[k];
@@ -302,10 +303,11 @@ public final class HeuristicModel implements AttributionModel {
     requireNonNull(journeys, "journeys");
     JourneyCredits.Builder credits = JourneyCredits.builder(name, journeys, kind != Kind.PARTICIPATION);
     Weights weights = new Weights(directFlags(journeys.channels()));
+    Touches touches = journeys::channelAt;
     for (int j = 0; j < journeys.size(); j++) {
       if (journeys.converted(j)) {
         double v = journeys.value(j);
-        weights.weigh(journeys::channelAt, journeys.start(j), journeys.end(j), j);
+        weights.weigh(touches, journeys.start(j), journeys.end(j), j);
         for (int k = 0; k < weights.count; k++) {
           credits.credit(weights.channels[k], weights.weights[k], v * weights.weights[k]);
         }
