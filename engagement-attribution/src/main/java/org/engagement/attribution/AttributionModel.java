@@ -1,6 +1,7 @@
 package org.engagement.attribution;
 
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
 
 /**
  * The SPI of attribution models: credit per channel for the conversions and the value of a journey set.
@@ -33,4 +34,20 @@ public interface AttributionModel {
    * @throws IllegalArgumentException if the journeys lack data the model needs (for example touch times)
    */
   AttributionResult attribute(JourneySet journeys);
+
+  /**
+   * Credits {@code journeys} journey by journey, with the per-channel result they belong to
+   * ({@link JourneyCredits}), so that a host can tell which customers' journeys earned a channel its credit.
+   *
+   * <p>The default attributes {@link Journeys#toJourneySet()} and {@linkplain JourneyCredits#spread spreads}
+   * each channel's credit over the converting journeys that touched it (the rule is in
+   * {@link JourneyCredits}): right for models that credit channels or paths globally, such as Markov and
+   * Shapley. Models whose credit of a journey depends on that journey alone override it to give each
+   * journey its own credits, which then add up to the per-channel result exactly.
+   *
+   * @throws IllegalArgumentException if the journeys lack data the model needs, as {@link #attribute}
+   */
+  default JourneyCredits creditJourneys(Journeys journeys) {
+    return JourneyCredits.spread(attribute(journeys.toJourneySet()), journeys);
+  }
 }

@@ -1,5 +1,7 @@
 package org.engagement.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,33 +10,56 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.compare.ModelComparison;
-import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.journey.PathFormat;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement compare --models A,B,... --input PATHS [--output FILE] [--raw-csv]}: several
- * attribution models side by side on the same path file ({@link ModelComparison}).
+ * {@code engagement compare --models A,B,... (--input PATHS | --interactions FILE [journey options]
+ * [--per-journey FILE]) [--output FILE] [--raw-csv]}: several attribution models side by side on the same
+ * journeys ({@link ModelComparison}).
  *
- * <p>Input as for {@link AttributeCommand}. Output: CSV
- * {@code channel,<model>_conversions,<model>_value,...}, one column pair per model in the order given and
- * one row per channel in order of first appearance, cells written like {@link AttributeCommand}'s.
- * Each model runs with its default parameters.
+ * <p>Input as for {@link AttributeCommand}: a path file, or an interactions CSV cut into journeys with {@code
+ * --as-of}, {@code --lookback}, {@code --conversion-type}, {@code --touch-types}, {@code --collapse-repeats} and
+ * {@code --unknown-channels} ({@link InteractionOptions}), so the time-aware models ({@code time-decay}, {@code
+ * w-shaped}) can be compared with the others; its rejected rows are reported and counted as there. Output: CSV
+ * {@code channel,<model>_conversions,<model>_value,...}, one column pair per model in the order given and one
+ * row per channel in name order, cells written like {@link AttributeCommand}'s. Each model runs with its default
+ * parameters. {@code --per-journey FILE} (with {@code --interactions}) writes each journey's credits under every
+ * model, {@code customer_id,conversion_at,channel,<model>_conversions,<model>_value,...} ({@link
+ * PerJourneyFile}), one row per journey and channel credited by at least one model, built as for {@link
+ * AttributeCommand}. With {@code --interactions} the notes of the results (what cutting set aside, the models'
+ * warnings) go to standard error, each once, starting {@code note: }.
  *
- * <p>Exit code 0 on success; 1 when the input cannot be read, a model cannot attribute it, or the output
- * cannot be written; 2 on a usage error (no model, an empty or unknown name, one named twice).
+ * <p>Example: {@code engagement compare --models last-touch,time-decay,w-shaped,markov --interactions
+ * interactions.csv --lookback 30}.
+ *
+ * <p>Exit code 0 when every input row was used and the output written; 1 when a row of the interactions
+ * was rejected or a duplicate, the input cannot be read, a model cannot attribute it, or the output cannot
+ * be written; 2 on a usage error (no input or both, an option that does not fit the input, no model, an
+ * empty or unknown name, one named twice).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Run several attribution models on the same ChannelAttribution path file and print their "
-        + "credits side by side: CSV channel,<model>_conversions,<model>_value,...")
+    description = {"Run several attribution models on the same ChannelAttribution path file (--input) or on the "
+        + "journeys cut from an interactions CSV (--interactions, with --as-of, --lookback, --conversion-type, "
+        + "...) and print their credits side by side: CSV channel,<model>_conversions,<model>_value,...",
+        "With --interactions, --per-journey FILE also writes each journey's credits under every model: "
+        + "customer_id,conversion_at,channel,<model>_conversions,<model>_value,...",
+        "Example: engagement compare --models last-touch,time-decay,w-shaped,markov --interactions "
+        + "interactions.csv --lookback 30"})
 final class CompareCommand implements Callable<Integer> {
   @Option(names = "--models", required = true, split = ",", paramLabel = "NAME",
       description = "the models, separated by commas, for example first-touch,last-touch,linear")
   @SuppressWarnings("NullAway.Init")
   private List<String> models;
+
+  @Option(names = "--per-journey", paramLabel = "FILE",
+      description = "with --interactions: also write each journey's credits under every model to FILE as CSV "
+          + "customer_id,conversion_at,channel,<model>_conversions,<model>_value,...")
+  private @Nullable Path perJourney;
 
   @Mixin
   private PathFileOptions files = new PathFileOptions();
@@ -42,14 +67,22 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Failure {
     List<AttributionModel> compared = models(AttributionModels.defaults());
-    PathFormat format = files.format();
-    files.checkOutput();
-    JourneySet journeys = files.journeys(format);
+    PrintStream err = System.err;
+    PathFileOptions.Input input = files.read(perJourney, "--per-journey", err);
+    InteractionOptions.Read interactions = input.interactions();
+    List<JourneyCredits> credits = new ArrayList<>();
     ModelComparison table;
     try {
-      table = ModelComparison.run(journeys, compared);
+      if (interactions == null) {
+        table = ModelComparison.run(input.set(), compared);
+      } else {
+        for (AttributionModel model : compared) {
+          credits.add(model.creditJourneys(interactions.journeys()));
+        }
+        table = ModelComparison.of(credits.stream().map(JourneyCredits::result).toList());
+      }
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw Failure.failed("cannot compare on " + files.input + ": " + e.getMessage(), e);
+      throw Failure.failed("cannot compare on " + input.source() + ": " + e.getMessage(), e);
     }
     for (ModelComparison.Row row : table.rows()) {
       for (int m = 0; m < table.models().size(); m++) {
@@ -73,7 +106,16 @@ final class CompareCommand implements Callable<Integer> {
         out.write(line.append('\n').toString());
       }
     });
-    return Exit.OK;
+    if (interactions == null) {
+      return Exit.OK;
+    }
+    if (perJourney != null) {
+      PerJourneyFile.write(perJourney, credits, cells);
+    }
+    Set<String> notes = new LinkedHashSet<>();
+    table.results().forEach(result -> notes.addAll(result.notes()));
+    notes.forEach(note -> err.println(OneLine.of("note: " + note)));
+    return interactions.checkAllRowsUsed(err) ? Exit.OK : Exit.FAILED;
   }
 
   /**

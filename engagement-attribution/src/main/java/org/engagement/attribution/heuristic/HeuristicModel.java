@@ -10,10 +10,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterType;
+import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.InvalidFieldException;
@@ -270,89 +273,158 @@ public final class HeuristicModel implements AttributionModel {
     int channelCount = journeys.channels().size();
     double[] conv = new double[channelCount];
     double[] value = new double[channelCount];
-    boolean[] isDirect = new boolean[channelCount];
-    if (kind == Kind.LAST_NON_DIRECT) {
-      for (int ch = 0; ch < channelCount; ch++) {
-        isDirect[ch] = direct.contains(journeys.channels().name(ch));
-      }
-    }
-    int[] stamp = new int[channelCount];
-    Arrays.fill(stamp, -1);
-    int[] unique = new int[channelCount];
+    Weights weights = new Weights(directFlags(journeys.channels()));
+    Touches touches = journeys::channelAt;
     for (int p = 0; p < journeys.pathCount(); p++) {
       double c = journeys.conversions(p);
       double v = journeys.value(p);
       if (c == 0 && v == 0) {
         continue;
       }
-      int start = journeys.start(p);
-      int end = journeys.end(p);
-      int length = end - start;
-      switch (kind) {
-        case FIRST -> credit(conv, value, journeys.channelAt(start), c, v, 1);
-        case LAST -> credit(conv, value, journeys.channelAt(end - 1), c, v, 1);
-        case LAST_NON_DIRECT -> {
-          int chosen = journeys.channelAt(end - 1);
-          for (int i = end - 1; i >= start; i--) {
-            int ch = journeys.channelAt(i);
-            if (!isDirect[ch]) {
-              chosen = ch;
-              break;
-            }
-          }
-          credit(conv, value, chosen, c, v, 1);
-        }
-        case LINEAR -> {
-          double w = 1.0 / length;
-          for (int i = start; i < end; i++) {
-            credit(conv, value, journeys.channelAt(i), c, v, w);
-          }
-        }
-        case LINEAR_UNIQUE, PARTICIPATION -> {
-          int count = 0;
-          for (int i = start; i < end; i++) {
-            int ch = journeys.channelAt(i);
-            if (stamp[ch] != p) {
-              stamp[ch] = p;
-              unique[count++] = ch;
-            }
-          }
-          double w = kind == Kind.PARTICIPATION ? 1 : 1.0 / count;
-          for (int k = 0; k < count; k++) {
-            credit(conv, value, unique[k], c, v, w);
-          }
-        }
-        case POSITION -> position(journeys, start, length, c, v, conv, value);
-        default -> throw new AssertionError(kind);
+      weights.weigh(touches, journeys.start(p), journeys.end(p), p);
+      for (int k = 0; k < weights.count; k++) {
+        int channel = weights.channels[k];
+        conv[channel] += c * weights.weights[k];
+        value[channel] += v * weights.weights[k];
       }
     }
     return AttributionResult.of(name, journeys, conv, value, kind != Kind.PARTICIPATION);
   }
 
-  private void position(JourneySet journeys, int start, int length, double c, double v, double[] conv,
-      double[] value) {
-    if (length == 1) {
-      credit(conv, value, journeys.channelAt(start), c, v, 1);
-      return;
+  /**
+   * {@inheritDoc}
+   *
+   * <p>These rules credit each journey on its own: a converting journey hands out its one conversion and
+   * its value by the rule of its path, so the rows add up to the per-channel result exactly and equal
+   * {@link #attribute} of the journeys' set to rounding.
+   */
+  @Override
+  public JourneyCredits creditJourneys(Journeys journeys) {
+    requireNonNull(journeys, "journeys");
+    JourneyCredits.Builder credits = JourneyCredits.builder(name, journeys, kind != Kind.PARTICIPATION);
+    Weights weights = new Weights(directFlags(journeys.channels()));
+    Touches touches = journeys::channelAt;
+    for (int j = 0; j < journeys.size(); j++) {
+      if (journeys.converted(j)) {
+        double v = journeys.value(j);
+        weights.weigh(touches, journeys.start(j), journeys.end(j), j);
+        for (int k = 0; k < weights.count; k++) {
+          credits.credit(weights.channels[k], weights.weights[k], v * weights.weights[k]);
+        }
+      }
+      credits.endJourney(j);
     }
-    if (length == 2) {
-      double ends = first + last;
-      double wf = ends > 0 ? first / ends : 0.5;
-      credit(conv, value, journeys.channelAt(start), c, v, wf);
-      credit(conv, value, journeys.channelAt(start + 1), c, v, 1 - wf);
-      return;
-    }
-    credit(conv, value, journeys.channelAt(start), c, v, first);
-    credit(conv, value, journeys.channelAt(start + length - 1), c, v, last);
-    double wm = middle / (length - 2);
-    for (int i = start + 1; i < start + length - 1; i++) {
-      credit(conv, value, journeys.channelAt(i), c, v, wm);
-    }
+    return credits.build();
   }
 
-  private static void credit(double[] conv, double[] value, int channel, double c, double v, double weight) {
-    conv[channel] += c * weight;
-    value[channel] += v * weight;
+  private boolean[] directFlags(ChannelIndex channels) {
+    boolean[] isDirect = new boolean[channels.size()];
+    if (kind == Kind.LAST_NON_DIRECT) {
+      for (int ch = 0; ch < isDirect.length; ch++) {
+        isDirect[ch] = direct.contains(channels.name(ch));
+      }
+    }
+    return isDirect;
+  }
+
+  /** The channel at a flat touch position of a journey set or of journeys. */
+  @FunctionalInterface
+  private interface Touches {
+    int channelAt(int position);
+  }
+
+  /**
+   * The share of one path's (or journey's) conversion each touch gets under this model's rule, as
+   * {@code count} pairs of channel and weight (a channel may appear more than once). Not thread-safe: one
+   * per call of the model.
+   */
+  private final class Weights {
+    private final boolean[] isDirect;
+    private final int[] stamp;
+    private final int[] unique;
+    int[] channels = new int[16];
+    double[] weights = new double[16];
+    int count;
+
+    Weights(boolean[] isDirect) {
+      this.isDirect = isDirect;
+      this.stamp = new int[isDirect.length];
+      Arrays.fill(stamp, -1);
+      this.unique = new int[isDirect.length];
+    }
+
+    /** Weighs the touches {@code start .. end - 1}; {@code key} differs from the previous call's. */
+    void weigh(Touches touches, int start, int end, int key) {
+      count = 0;
+      int length = end - start;
+      if (channels.length < length) {
+        channels = new int[length];
+        weights = new double[length];
+      }
+      switch (kind) {
+        case FIRST -> add(touches.channelAt(start), 1);
+        case LAST -> add(touches.channelAt(end - 1), 1);
+        case LAST_NON_DIRECT -> {
+          int chosen = touches.channelAt(end - 1);
+          for (int i = end - 1; i >= start; i--) {
+            int ch = touches.channelAt(i);
+            if (!isDirect[ch]) {
+              chosen = ch;
+              break;
+            }
+          }
+          add(chosen, 1);
+        }
+        case LINEAR -> {
+          double w = 1.0 / length;
+          for (int i = start; i < end; i++) {
+            add(touches.channelAt(i), w);
+          }
+        }
+        case LINEAR_UNIQUE, PARTICIPATION -> {
+          int distinct = 0;
+          for (int i = start; i < end; i++) {
+            int ch = touches.channelAt(i);
+            if (stamp[ch] != key) {
+              stamp[ch] = key;
+              unique[distinct++] = ch;
+            }
+          }
+          double w = kind == Kind.PARTICIPATION ? 1 : 1.0 / distinct;
+          for (int k = 0; k < distinct; k++) {
+            add(unique[k], w);
+          }
+        }
+        case POSITION -> position(touches, start, length);
+        default -> throw new AssertionError(kind);
+      }
+    }
+
+    private void position(Touches touches, int start, int length) {
+      if (length == 1) {
+        add(touches.channelAt(start), 1);
+        return;
+      }
+      if (length == 2) {
+        double ends = first + last;
+        double wf = ends > 0 ? first / ends : 0.5;
+        add(touches.channelAt(start), wf);
+        add(touches.channelAt(start + 1), 1 - wf);
+        return;
+      }
+      add(touches.channelAt(start), first);
+      add(touches.channelAt(start + length - 1), last);
+      double wm = middle / (length - 2);
+      for (int i = start + 1; i < start + length - 1; i++) {
+        add(touches.channelAt(i), wm);
+      }
+    }
+
+    private void add(int channel, double weight) {
+      channels[count] = channel;
+      weights[count] = weight;
+      count++;
+    }
   }
 
   @Override

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.domain.InvalidFieldException;
 
 /**
@@ -96,8 +98,24 @@ public final class TimeDecayModel implements AttributionModel {
   @Override
   public AttributionResult attribute(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
+    return TimedCredit.attribute(name(), journeys, weigher());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Time decay credits each converting journey on its own, so the rows add up to the per-channel result
+   * exactly and equal {@link #attribute} of the journeys' set to rounding.
+   */
+  @Override
+  public JourneyCredits creditJourneys(Journeys journeys) {
+    requireNonNull(journeys, "journeys");
+    return TimedCredit.creditJourneys(name(), journeys, weigher());
+  }
+
+  private TimedCredit.Weigher weigher() {
     double halfLifeMillis = halfLife.toMillis();
-    return TimedCredit.attribute(name(), journeys, (timed, start, length, weights) -> {
+    return (timed, start, length, weights) -> {
       // Weights relative to the latest touch: the same proportions, no underflow on long journeys.
       long latest = Long.MIN_VALUE;
       for (int i = 0; i < length; i++) {
@@ -106,7 +124,7 @@ public final class TimeDecayModel implements AttributionModel {
       for (int i = 0; i < length; i++) {
         weights[i] = Math.pow(2, -(latest - timed.touchMillis(start + i)) / halfLifeMillis);
       }
-    });
+    };
   }
 
   @Override

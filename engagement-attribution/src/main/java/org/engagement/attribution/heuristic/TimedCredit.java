@@ -1,6 +1,7 @@
 package org.engagement.attribution.heuristic;
 
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
 
@@ -64,5 +65,32 @@ final class TimedCredit {
       }
     }
     return AttributionResult.of(model, journeys, conv, value, true);
+  }
+
+  /** Credits each converting journey of {@code journeys} with {@code weigher}, journey by journey. */
+  static JourneyCredits creditJourneys(String model, Journeys journeys, Weigher weigher) {
+    JourneyCredits.Builder credits = JourneyCredits.builder(model, journeys, true);
+    double[] weights = new double[16];
+    for (int j = 0; j < journeys.size(); j++) {
+      if (journeys.converted(j)) {
+        int start = journeys.start(j);
+        int length = journeys.end(j) - start;
+        if (weights.length < length) {
+          weights = new double[Math.max(length, weights.length * 2)];
+        }
+        weigher.weigh(journeys, start, length, weights);
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+          sum += weights[i];
+        }
+        double v = journeys.value(j);
+        for (int i = 0; i < length; i++) {
+          double w = weights[i] / sum;
+          credits.credit(journeys.channelAt(start + i), w, v * w);
+        }
+      }
+      credits.endJourney(j);
+    }
+    return credits.build();
   }
 }

@@ -3,6 +3,7 @@ package org.engagement.attribution.heuristic;
 import static java.util.Objects.requireNonNull;
 
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
@@ -51,6 +52,18 @@ public final class WShapedModel extends ParameterlessModel {
   public AttributionResult attribute(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
     return TimedCredit.attribute(NAME, journeys, WShapedModel::weigh);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>W-shaped credits each converting journey on its own, so the rows add up to the per-channel result
+   * exactly and equal {@link #attribute} of the journeys' set to rounding.
+   */
+  @Override
+  public JourneyCredits creditJourneys(Journeys journeys) {
+    requireNonNull(journeys, "journeys");
+    return TimedCredit.creditJourneys(NAME, journeys, WShapedModel::weigh);
   }
 
   private static void weigh(Journeys journeys, int start, int length, double[] weights) {
