@@ -39,6 +39,14 @@ import org.hipparchus.special.Gamma;
 public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
     implements RepeatBuyingModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
+  /** What a collapsed purchase-rate gamma means (shared with the other NBD models). */
+  static final String PURCHASE_RATE = "a gamma mixture of purchase rates from one rate shared by all";
+  /** What a collapsed drop-out beta means (shared with MBG/NBD). */
+  static final String DROP_OUT = "the drop-out process apart from one drop-out probability shared by all"
+      + " customers (geometric lifetimes), so P(alive) and long-range forecasts are overconfident";
+  private static final Boundaries BOUNDARIES = Boundaries.of("r", "alpha", "a", "b")
+      .gamma("r", "alpha", "the purchase rate", PURCHASE_RATE)
+      .beta("a", "b", "the drop-out probability", DROP_OUT);
 
   /** Validates the fields. */
   public BgNbdModel {
@@ -57,7 +65,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
     requireNonNull(unit, "unit");
     BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), false);
     List<Parameter> parameters = NAMES.startingAtOne();
-    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         p -> new BgNbdModel(p[0], p[1], p[2], p[3], unit));
   }
 

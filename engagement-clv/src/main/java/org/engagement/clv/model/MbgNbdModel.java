@@ -38,6 +38,9 @@ import org.engagement.clv.summary.WeightedSummary;
 public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
     implements RepeatBuyingModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
+  private static final Boundaries BOUNDARIES = Boundaries.of("r", "alpha", "a", "b")
+      .gamma("r", "alpha", "the purchase rate", BgNbdModel.PURCHASE_RATE)
+      .beta("a", "b", "the drop-out probability", BgNbdModel.DROP_OUT);
 
   /** Validates the fields. */
   public MbgNbdModel {
@@ -53,7 +56,7 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
     requireNonNull(unit, "unit");
     BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), true);
     List<Parameter> parameters = NAMES.startingAtOne();
-    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         p -> new MbgNbdModel(p[0], p[1], p[2], p[3], unit));
   }
 

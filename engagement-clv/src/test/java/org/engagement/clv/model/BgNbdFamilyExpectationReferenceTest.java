@@ -16,12 +16,12 @@ import org.hipparchus.dfp.DfpMath;
 import org.junit.jupiter.api.Test;
 
 /**
- * The BG/NBD and MBG/NBD conditional expectations on a fixed grid against a 60-digit evaluation of the
+ * The BG/NBD and MBG/NBD conditional expectations on a fixed grid against a 40-digit evaluation of the
  * papers' closed forms: Fader, Hardie and Lee (2005), "Counting your customers the easy way", eq. 10,
  * {@code (a + b + x - 1) / (a - 1) [1 - ((alpha + T) / (alpha + T + t))^(r + x) 2F1(r + x, b + x; a + b + x
  * - 1; t / (alpha + T + t))]}, and Batislam, Denizel and Filiztekin (2007) for MBG/NBD (the same with
  * {@code b + 1} and their {@code P(alive)}). The reference sums the hypergeometric series in Hipparchus
- * {@link Dfp} to a relative {@code 1e-50}, where neither the overflow of {@code 2F1} nor the cancellation
+ * {@link Dfp} to a relative {@code 1e-35}, where neither the overflow of {@code 2F1} nor the cancellation
  * near {@code a = 1} costs anything; at {@code a = 1} exactly it evaluates the closed form at {@code a = 1 +
  * 1e-30}, which differs from the limit by about {@code 1e-30}. The grid includes the cases where the
  * double-precision closed form failed: many purchases ({@code x = 470}), a long horizon ({@code t = 10,000}
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class BgNbdFamilyExpectationReferenceTest {
   private static final double TOLERANCE_PERCENT = 1e-9;
-  private static final DfpField FIELD = new DfpField(60);
+  private static final DfpField FIELD = new DfpField(40);
   private static final double R = 0.243;
   private static final double ALPHA = 4.414;
   private static final double B = 2.426;
@@ -40,7 +40,7 @@ class BgNbdFamilyExpectationReferenceTest {
   void bgNbdMatchesEquation10OnTheGrid() {
     for (double a : AS) {
       BgNbdModel model = new BgNbdModel(R, ALPHA, a, B, PeriodUnit.WEEK);
-      for (double[] h : grid()) {
+      for (double[] h : grid(a)) {
         int x = (int) h[0];
         double expected = bracket(R + x, ALPHA + h[2], a, B + x, h[3]) * model.probabilityAlive(x, h[1], h[2]);
         assertThat(model.conditionalExpectedPurchases(x, h[1], h[2], h[3]))
@@ -55,7 +55,7 @@ class BgNbdFamilyExpectationReferenceTest {
   void mbgNbdMatchesBatislamOnTheGrid() {
     for (double a : AS) {
       MbgNbdModel model = new MbgNbdModel(R, ALPHA, a, B, PeriodUnit.WEEK);
-      for (double[] h : grid()) {
+      for (double[] h : grid(a)) {
         int x = (int) h[0];
         double alive = 1 / (1 + a / (B + x) * Math.pow((ALPHA + h[2]) / (ALPHA + h[1]), R + x));
         double expected = bracket(R + x, ALPHA + h[2], a, B + x + 1, h[3]) * alive;
@@ -85,8 +85,11 @@ class BgNbdFamilyExpectationReferenceTest {
     assertThat(det).isFinite().isBetween(undiscounted / Math.pow(1.1, 3), undiscounted);
   }
 
-  /** {@code {x, t_x, T, t}} rows: CDNOW-like histories, many purchases and a long horizon. */
-  private static List<double[]> grid() {
+  /**
+   * {@code {x, t_x, T, t}} rows: CDNOW-like histories, many purchases and, for {@code a} 0.793 and 1 (the
+   * reference needs some 90,000 terms there), a long horizon.
+   */
+  private static List<double[]> grid(double a) {
     List<double[]> rows = new ArrayList<>();
     double[][] histories = {{0, 0, 38.86}, {2, 30.43, 38.86}, {7, 12.0, 30.0}, {470, 38.86, 38.86}};
     for (double[] h : histories) {
@@ -94,13 +97,16 @@ class BgNbdFamilyExpectationReferenceTest {
         rows.add(new double[] {h[0], h[1], h[2], t});
       }
     }
-    rows.add(new double[] {200, 38.86, 38.86, 10_000});
+    if (a == 0.793 || a == 1) {
+      rows.add(new double[] {200, 38.86, 38.86, 10_000});
+    }
     return rows;
   }
 
   /**
    * {@code (a + B - 1) / (a - 1) [1 - (scale / (scale + t))^A 2F1(A, B; a + B - 1; t / (scale + t))]} in
-   * 60 digits, at {@code a = 1 + 1e-30} when {@code a} is 1.
+   * 40 digits, at {@code a = 1 + 1e-30} when {@code a} is 1 (which leaves about 10 digits after the
+   * cancellation, plenty for the tolerance).
    */
   private static double bracket(double shapeValue, double scaleValue, double aValue, double survivalValue,
       double tValue) {
@@ -117,11 +123,11 @@ class BgNbdFamilyExpectationReferenceTest {
     return c.divide(a.subtract(one)).multiply(one.subtract(power.multiply(hyper))).toDouble();
   }
 
-  /** {@code 2F1(p, q; c; z)} by its power series, until past the largest term and below {@code 1e-50}. */
+  /** {@code 2F1(p, q; c; z)} by its power series, until past the largest term and below {@code 1e-35}. */
   private static Dfp hypergeometric(Dfp p, Dfp q, Dfp c, Dfp z) {
     Dfp sum = FIELD.getOne();
     Dfp term = FIELD.getOne();
-    Dfp epsilon = FIELD.newDfp("1e-50");
+    Dfp epsilon = FIELD.newDfp("1e-35");
     for (int n = 0; n < 2_000_000; n++) {
       Dfp nn = FIELD.newDfp(n);
       Dfp next = term.multiply(p.add(nn)).multiply(q.add(nn)).multiply(z)
