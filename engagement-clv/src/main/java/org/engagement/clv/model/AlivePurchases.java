@@ -1,5 +1,7 @@
 package org.engagement.clv.model;
 
+import org.engagement.clv.internal.special.Hypergeometric;
+
 /**
  * The expected purchases within a horizon of a BG/NBD-family customer who is alive now, summed as a
  * series of positive terms so that it is finite and accurate for every valid input, including {@code a =
@@ -31,15 +33,26 @@ package org.engagement.clv.model;
  * there is no cancellation anywhere. The negative-binomial weights are carried with a separate logarithmic
  * scale (rescaled when they grow past {@code 1e280}), so {@code (1 - z)^A} never underflows.
  *
- * <p><b>Cost.</b> The weights decay like {@code z^n} past the mode, so the sum stops after about {@code
- * A z / (1 - z) + 40 / (1 - z)} terms, the same order as the hypergeometric series it replaces; it stops
- * when a bound on the whole remaining tail is below {@code 1e-16} of the sum.
+ * <p><b>Cost, and when the closed form is used.</b> The weights decay like {@code z^n} past the mode, so
+ * the sum stops after about {@code A z / (1 - z) + 40 / (1 - z)} terms, when a bound on the whole remaining
+ * tail is below {@code 1e-16} of the sum; each term costs about three times a term of the hypergeometric
+ * series. So where eq. 10 is safe, it is evaluated as written: {@code |a - 1| >= }{@value
+ * #CLOSED_FORM_MIN_DISTANCE} (the cancellation then costs at most about two digits) and {@code (A + 1)
+ * ln((alpha + T + t) / (alpha + T)) <= }{@value #CLOSED_FORM_MAX_LOG} (neither factor leaves the double
+ * range), with the result accepted only if it is finite and not negative. On the CDNOW histories the two
+ * agree to {@code 7e-13} relative; everything else (many purchases, long horizons, {@code a} near 1) takes
+ * the series.
  *
  * <p>Stateless and thread-safe.
  */
 final class AlivePurchases {
   /** The most terms summed before giving up (about {@code 1 - z = 1e-6}). */
   static final int MAX_TERMS = 50_000_000;
+
+  /** The closest {@code a} may be to 1 for the closed form. */
+  static final double CLOSED_FORM_MIN_DISTANCE = 0.05;
+  /** The largest {@code (A + 1) ln(1 / (1 - z))} for the closed form. */
+  static final double CLOSED_FORM_MAX_LOG = 600;
 
   private static final double RESCALE_ABOVE = 1e280;
   private static final double LOG_RESCALE = Math.log(RESCALE_ABOVE);
@@ -64,7 +77,19 @@ final class AlivePurchases {
       return 0;
     }
     double z = t / (scale + t);
-    double logWeight = -shape * Math.log1p(t / scale);
+    double logOdds = Math.log1p(t / scale);
+    double c = a + survival - 1;
+    if (Math.abs(a - 1) >= CLOSED_FORM_MIN_DISTANCE && (shape + 1) * logOdds <= CLOSED_FORM_MAX_LOG && c != 0) {
+      double closed = c / (a - 1) * (1 - Math.exp(-shape * logOdds) * Hypergeometric.gauss2F1(shape, survival, c, z));
+      if (closed >= 0 && closed < Double.POSITIVE_INFINITY) {
+        return closed;
+      }
+    }
+    return series(shape, a, survival, z, -shape * logOdds);
+  }
+
+  private static double series(double shape, double a, double survival, double z, double logFirstWeight) {
+    double logWeight = logFirstWeight;
     double weight = 1;
     double sum = 0;
     double survivedCount = 0;
@@ -84,8 +109,8 @@ final class AlivePurchases {
         return sum == 0 ? 0 : Math.exp(Math.log(sum) + logWeight);
       }
     }
-    throw new ArithmeticException("the expected purchases within " + t + " did not settle within " + MAX_TERMS
-        + " terms (horizon too long against alpha + T = " + scale + ")");
+    throw new ArithmeticException("the expected purchases did not settle within " + MAX_TERMS
+        + " terms (horizon too long against alpha + T: t / (alpha + T + t) = " + z + ")");
   }
 
   /**
