@@ -15,19 +15,23 @@ import org.engagement.clv.fit.FitResult;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
 import org.engagement.clv.model.MbgNbdModel;
+import org.engagement.clv.model.ModelFit;
 import org.engagement.clv.model.ParetoNbdModel;
+import org.engagement.clv.model.RepeatBuyingModel;
 import org.engagement.clv.model.SpendSummary;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.SummaryCsvReader;
 import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement clv --model bgnbd|mbgnbd|paretonbd|gammagamma --input SUMMARY [--unit week]}: fits a
- * customer-lifetime-value model by maximum likelihood to a repeat-buying summary CSV and prints the fit.
+ * {@code engagement clv --model bgnbd|mbgnbd|paretonbd|gammagamma --input SUMMARY [--unit week] [--predict FILE
+ * --horizon N]}: fits a customer-lifetime-value model by maximum likelihood to a repeat-buying summary CSV,
+ * prints the fit and, with {@code --predict}, writes a prediction per customer.
  *
  * <p>Input: the layouts of the CDNOW summary files, read by {@link SummaryCsvReader}: a header naming
  * {@code frequency,recency,T[,monetary_value]} (lifetimes) or {@code x,t_x,T[,zbar]} (BTYD), one customer
@@ -39,23 +43,42 @@ import picocli.CommandLine.Option;
  * {@code converged} ({@code true} or {@code false}) and, when the Hessian allows them, a standard error per
  * parameter as {@code se:<name>}. Numbers are the shortest plain decimals that read back to the same double.
  * A fit whose estimates or log-likelihood are not finite numbers is refused and nothing is printed;
- * standard errors that are not finite are left out, as when the Hessian allows none.
+ * standard errors that are not finite are left out, as when the Hessian allows none. A fit that settled at
+ * a boundary of the parameter space ({@link org.engagement.clv.fit.FitStatus#DEGENERATE}, e.g. BG/NBD's
+ * {@code a} and {@code b} running to infinity when customers show no heterogeneity) prints {@code
+ * converged,false}, no standard errors, and a line on standard error naming the parameters and what the
+ * collapsed model means.
  *
- * <p>Exit code 0 on a clean, converged fit; 1 when a row was rejected (each is reported on standard error
- * with its file, line and reason; the fit uses the others), the file cannot be read or stops being readable
- * part way (then nothing is fitted: the records after the break were not read), the fit is refused or did
- * not converge; 2 on a usage error: an unknown model or unit, or {@code gammagamma} on a file without spend.
+ * <p>Predictions ({@code --predict FILE --horizon N}, purchase models only): a CSV with, per valid input row
+ * in input order, {@code frequency,recency,T,p_alive,expected_purchases}: the row's history as read, the
+ * probability the customer is still alive at {@code T}, and the expected repeat purchases in the next {@code
+ * N} periods of {@code --unit} after {@code T} (undiscounted). When the summary has a spend column ({@code
+ * monetary_value} or {@code zbar}), a Gamma-Gamma spend model is fitted on the repeat buyers with a positive
+ * spend and a column {@code expected_value} = {@code expected_purchases} times the customer's expected spend
+ * per purchase is added (in the file's currency, undiscounted). The file is checked writable before the fit
+ * and written after it; a degenerate fit still predicts (from the collapsed model) and exits 1.
+ *
+ * <p>Exit code 0 on a clean, converged fit with every requested output written; 1 when a row was rejected
+ * (each is reported on standard error with its file, line and reason; the fit uses the others), the file
+ * cannot be read or stops being readable part way (then nothing is fitted: the records after the break were
+ * not read), the fit is refused, did not converge or is degenerate, the spend model for {@code
+ * expected_value} cannot be fitted (the predictions are then written without it), or the predictions cannot
+ * be written; 2 on a usage error: an unknown model or unit, {@code gammagamma} on a file without spend,
+ * {@code --predict} with {@code gammagamma} or without {@code --horizon} (or the reverse), or a horizon that
+ * is not a positive number.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
     description = "Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary CSV "
-        + "frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value.")
+        + "frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value. With --predict FILE "
+        + "--horizon N, also writes per customer, in input order, frequency,recency,T,p_alive,expected_purchases "
+        + "(purchases in the next N periods of --unit), plus expected_value when the summary has a spend column.")
 final class ClvCommand implements Callable<Integer> {
   private static final FitOptions OPTIONS = FitOptions.defaults();
 
   /** Fits one model to the summaries read, with times in {@code unit}. */
   @FunctionalInterface
   private interface Fitter {
-    FitResult fit(SummaryCsvReader.Result summaries, PeriodUnit unit) throws Failure;
+    ModelFit<?> fit(SummaryCsvReader.Result summaries, PeriodUnit unit) throws Failure;
   }
 
   /** The models by command-line name, in the order listed in the help. */
@@ -63,10 +86,10 @@ final class ClvCommand implements Callable<Integer> {
 
   private static Map<String, Fitter> models() {
     Map<String, Fitter> models = new LinkedHashMap<>();
-    models.put("bgnbd", (s, unit) -> BgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS).result());
-    models.put("mbgnbd", (s, unit) -> MbgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS).result());
-    models.put("paretonbd", (s, unit) -> ParetoNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS).result());
-    models.put("gammagamma", (s, unit) -> GammaGammaModel.fit(spends(s), OPTIONS).result());
+    models.put("bgnbd", (s, unit) -> BgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS));
+    models.put("mbgnbd", (s, unit) -> MbgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS));
+    models.put("paretonbd", (s, unit) -> ParetoNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS));
+    models.put("gammagamma", (s, unit) -> GammaGammaModel.fit(spends(s), OPTIONS));
     return Collections.unmodifiableMap(models);
   }
 
@@ -84,6 +107,15 @@ final class ClvCommand implements Callable<Integer> {
       description = "the unit of recency and T in the file: day, week or month (default: ${DEFAULT-VALUE})")
   private String unit = "week";
 
+  @Option(names = "--predict", paramLabel = "FILE",
+      description = "also write per customer, in input order, frequency,recency,T,p_alive,expected_purchases"
+          + "[,expected_value] (purchase models only; needs --horizon)")
+  private @Nullable Path predict;
+
+  @Option(names = "--horizon", paramLabel = "N",
+      description = "the prediction horizon: N periods of --unit after each customer's T (with --predict)")
+  private @Nullable String horizon;
+
   @Override
   public Integer call() throws Failure {
     PrintStream err = System.err;
@@ -92,23 +124,66 @@ final class ClvCommand implements Callable<Integer> {
       throw Failure.usage("unknown model '" + model + "'; the models are " + String.join(", ", MODELS.keySet()));
     }
     PeriodUnit timeUnit = unit(unit);
+    double periods = predictionHorizon();
+    Path predictions = predict;
+    if (predictions != null) {
+      OutputFile.check(predictions);
+    }
     SummaryCsvReader.Result summaries = read();
     RejectionLines.print(input.toString(), summaries.report(), err);
     if (summaries.summaries().isEmpty()) {
       throw Failure.failed("no valid customers in " + input + ": nothing to fit");
     }
-    FitResult fit;
+    ModelFit<?> modelFit;
     try {
-      fit = fitter.fit(summaries, timeUnit);
+      modelFit = fitter.fit(summaries, timeUnit);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw Failure.failed("cannot fit " + model + " to " + input + ": " + e.getMessage(), e);
     }
+    FitResult fit = modelFit.result();
     System.out.print(csv(fit));
-    if (!fit.converged()) {
+    if (!fit.usable()) {
       err.println("the fit did not converge (" + fit.status() + "): the estimates are the last point reached");
       return Exit.FAILED;
     }
-    return summaries.report().isClean() ? Exit.OK : Exit.FAILED;
+    boolean clean = summaries.report().isClean();
+    if (fit.degeneracy().isPresent()) {
+      err.println("the fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
+      clean = false;
+    }
+    if (predictions != null) {
+      clean &= ClvPredictions.write(predictions, (RepeatBuyingModel) modelFit.model(), summaries, periods, err);
+    }
+    return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  /**
+   * The horizon of {@code --horizon}, or NaN without {@code --predict}.
+   *
+   * @throws Failure a usage error if only one of the two options is given, the model is not a purchase
+   *     model, or the horizon is not a positive finite number
+   */
+  private double predictionHorizon() throws Failure {
+    String text = horizon;
+    if (predict == null && text == null) {
+      return Double.NaN;
+    }
+    if (predict == null || text == null) {
+      throw Failure.usage("--predict and --horizon go together: --predict FILE --horizon N");
+    }
+    if (model.equalsIgnoreCase("gammagamma")) {
+      throw Failure.usage("--predict needs a purchase model (bgnbd, mbgnbd or paretonbd), not gammagamma");
+    }
+    double n;
+    try {
+      n = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      n = Double.NaN;
+    }
+    if (!(n > 0 && n < Double.POSITIVE_INFINITY) || !text.strip().matches("[0-9.eE+-]+")) {
+      throw Failure.usage("--horizon '" + text + "' is invalid: must be a positive number of periods of --unit");
+    }
+    return n;
   }
 
   /**

@@ -36,7 +36,9 @@ import org.engagement.core.domain.Money;
  * <p>Summaries follow the CDNOW convention ({@link RepeatBuyingSummaries}): purchases counted by distinct
  * UTC day, the first purchase excluded, the calibration period ending on the as-of date (no holdout). The
  * models are fitted only when at least {@link LifetimeValueSettings#minimumRepeatBuyers()} customers bought
- * again, and a value is given only when both searches converged.
+ * again, and a value is given only when both searches converged or settled at a boundary ({@link
+ * org.engagement.clv.fit.FitStatus#DEGENERATE}: a value from the collapsed model, with {@link
+ * LifetimeValueOutcome#degeneracies()} saying so, which a page must show beside it).
  *
  * <p>Immutable and thread-safe.
  *
@@ -127,7 +129,7 @@ public final class LifetimeValueAnalysis {
           + " positive spend (" + spends.zeroSpendCustomers() + " spent 0); the spend model needs more", null, null);
     }
     ModelFit<GammaGammaModel> spend = GammaGammaModel.fit(spends.rows(), settings.fitOptions());
-    if (!purchases.converged() || !spend.converged()) {
+    if (!purchases.result().usable() || !spend.result().usable()) {
       return LifetimeValueOutcome.unavailable("the model fit did not converge (BG/NBD " + purchases.result().status()
           + ", Gamma-Gamma " + spend.result().status() + ")", purchases.result(), spend.result());
     }

@@ -2,6 +2,8 @@ package org.engagement.clv;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.engagement.clv.fit.FitResult;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,23 @@ public final class LifetimeValueOutcome {
   /** Why there is no {@link #fitted()} value, in a sentence; empty when there is one. */
   public Optional<String> reason() {
     return Optional.ofNullable(reason);
+  }
+
+  /**
+   * A sentence per search that settled at a boundary ({@link org.engagement.clv.fit.FitStatus#DEGENERATE}),
+   * naming the model, the parameters that ran off and what the collapsed model means; empty when none did.
+   * A page that shows the value must show these beside it: the value comes from a model with no
+   * heterogeneity where the data showed none, and its {@code P(alive)} is overconfident.
+   */
+  public List<String> degeneracies() {
+    List<String> out = new ArrayList<>(2);
+    if (purchaseSearch != null) {
+      purchaseSearch.degeneracy().ifPresent(d -> out.add("BG/NBD fit is degenerate: " + d));
+    }
+    if (spendSearch != null) {
+      spendSearch.degeneracy().ifPresent(d -> out.add("Gamma-Gamma fit is degenerate: " + d));
+    }
+    return List.copyOf(out);
   }
 
   /** The purchase model's search, converged or not; empty when no fit was tried. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #estimates()} and {@link #estimate(String)} return the best point even when the search did
  * not converge, so that a failed fit can be inspected; callers that go on to predict must call {@link
- * #requireConverged()} first (the model fits do).
+ * #requireUsable()} (or the stricter {@link #requireConverged()}) first (the model fits do). A {@link
+ * FitStatus#DEGENERATE} result carries the reason ({@link #degeneracy()}) and no standard errors.
  *
  * <p>Immutable and thread-safe.
  *
@@ -34,9 +36,10 @@ public final class FitResult {
   private final int iterations;
   private final int evaluations;
   private final double @Nullable [][] covariance;
+  private final @Nullable String degeneracy;
 
   private FitResult(List<String> names, double[] estimates, double logLikelihood, FitStatus status,
-      int iterations, int evaluations, double @Nullable [][] covariance) {
+      int iterations, int evaluations, double @Nullable [][] covariance, @Nullable String degeneracy) {
     this.names = List.copyOf(names);
     this.estimates = estimates.clone();
     this.logLikelihood = logLikelihood;
@@ -44,6 +47,7 @@ public final class FitResult {
     this.iterations = iterations;
     this.evaluations = evaluations;
     this.covariance = covariance == null ? null : copy(covariance);
+    this.degeneracy = degeneracy;
   }
 
   /**
@@ -60,7 +64,34 @@ public final class FitResult {
    */
   public static FitResult of(List<String> names, double[] estimates, double logLikelihood, FitStatus status,
       int iterations, int evaluations, double @Nullable [][] covariance) {
-    return new FitResult(names, estimates, logLikelihood, status, iterations, evaluations, covariance);
+    return new FitResult(names, estimates, logLikelihood, status, iterations, evaluations,
+        status == FitStatus.DEGENERATE ? null : covariance,
+        status == FitStatus.DEGENERATE ? "the search stopped at a boundary of the parameter space" : null);
+  }
+
+  /**
+   * This converged result marked {@link FitStatus#DEGENERATE}: same estimates and counts, no standard
+   * errors (along the boundary direction the likelihood is flat, so a finite-difference Hessian there
+   * would pretend a precision the data do not have), and {@code reason} as {@link #degeneracy()}.
+   *
+   * @param reason which parameters ran to which bound and what that means, in a sentence
+   * @throws IllegalStateException if this result did not converge
+   */
+  public FitResult degenerate(String reason) {
+    requireNonNull(reason, "reason");
+    if (status != FitStatus.CONVERGED) {
+      throw new IllegalStateException("only a converged search can be degenerate, not " + status);
+    }
+    return new FitResult(names, estimates, logLikelihood, FitStatus.DEGENERATE, iterations, evaluations, null,
+        reason);
+  }
+
+  /**
+   * Why the fit is {@link FitStatus#DEGENERATE}: which parameters ran to which bound and what the
+   * collapsed model means; empty for any other status.
+   */
+  public Optional<String> degeneracy() {
+    return Optional.ofNullable(degeneracy);
   }
 
   /** The parameter names, in the model's order. */
@@ -92,9 +123,23 @@ public final class FitResult {
     return status;
   }
 
-  /** Whether the search converged. */
+  /** Whether the search converged to an interior maximum ({@link FitStatus#CONVERGED}). */
   public boolean converged() {
     return status == FitStatus.CONVERGED;
+  }
+
+  /** Whether a model can be built from the estimates ({@link FitStatus#usable()}). */
+  public boolean usable() {
+    return status.usable();
+  }
+
+  /**
+   * This result if a model can be built from it: converged, or degenerate (settled at a boundary).
+   *
+   * @throws FitNotConvergedException naming the status, the counts and the last estimates otherwise
+   */
+  public FitResult requireUsable() {
+    return usable() ? this : requireConverged();
   }
 
   /** The simplex iterations used. */
@@ -116,13 +161,16 @@ public final class FitResult {
     if (!converged()) {
       throw new FitNotConvergedException(status, String.format(Locale.ROOT,
           "maximum-likelihood fit did not converge: %s after %d iterations and %d evaluations;"
-              + " last estimates %s, log-likelihood %s", status, iterations, evaluations, describe(),
-          logLikelihood));
+              + " last estimates %s, log-likelihood %s%s", status, iterations, evaluations, describe(),
+          logLikelihood, degeneracy == null ? "" : "; " + degeneracy));
     }
     return this;
   }
 
-  /** Whether standard errors are available (the Hessian at the estimate is positive definite). */
+  /**
+   * Whether standard errors are available: the Hessian at the estimate is positive definite and the fit
+   * is not {@link FitStatus#DEGENERATE}.
+   */
   public boolean hasStandardErrors() {
     return covariance != null;
   }
@@ -150,11 +198,15 @@ public final class FitResult {
   @Override
   public String toString() {
     return "FitResult[" + describe() + ", logLikelihood=" + logLikelihood + ", status=" + status
-        + ", iterations=" + iterations + ", evaluations=" + evaluations + "]";
+        + (degeneracy == null ? "" : " (" + degeneracy + ")") + ", iterations=" + iterations + ", evaluations="
+        + evaluations + "]";
   }
 
   private double[][] requireCovariance() {
     double[][] c = covariance;
+    if (c == null && degeneracy != null) {
+      throw new IllegalStateException("no standard errors: the fit is degenerate: " + degeneracy);
+    }
     if (c == null) {
       throw new IllegalStateException(
           "no standard errors: the Hessian of the negative log-likelihood at " + describe()

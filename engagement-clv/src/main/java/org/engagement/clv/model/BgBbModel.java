@@ -32,6 +32,11 @@ import org.hipparchus.util.CombinatoricsUtils;
  */
 public record BgBbModel(double alpha, double beta, double gamma, double delta) {
   private static final ParameterNames NAMES = ParameterNames.of("alpha", "beta", "gamma", "delta");
+  private static final Boundaries BOUNDARIES = Boundaries.of("alpha", "beta", "gamma", "delta")
+      .beta("alpha", "beta", "the purchase probability", "a beta mixture of purchase probabilities from one"
+          + " probability shared by all")
+      .beta("gamma", "delta", "the drop-out probability", "a beta mixture of drop-out probabilities from one"
+          + " probability shared by all (geometric lifetimes), so P(alive) is overconfident");
 
   /** Validates the fields. */
   public BgBbModel {
@@ -45,7 +50,7 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta) {
   public static ModelFit<BgBbModel> fit(List<DiscreteSummary> summaries, FitOptions options) {
     BgBbLikelihood ll = new BgBbLikelihood(summaries);
     List<Parameter> parameters = NAMES.startingAtOne();
-    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         p -> new BgBbModel(p[0], p[1], p[2], p[3]));
   }
 
@@ -68,7 +73,7 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta) {
    */
   public double expectedPurchases(int n) {
     checkNotNegative("n", n);
-    return alpha / (alpha + beta) * survivalSum(0, n);
+    return alpha / (alpha + beta) * survivalSum(0, n, 0);
   }
 
   /**
@@ -112,7 +117,11 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta) {
   /**
    * {@code E[X(n, n + n*) | x, t_x, n]}: expected purchases in the next {@code n*} opportunities of a
    * customer with this history, {@code B(alpha + x + 1, beta + n - x) / B(alpha, beta) * sum over j =
-   * 1..n* of B(gamma, delta + n + j) / B(gamma, delta)}, divided by the likelihood.
+   * 1..n* of B(gamma, delta + n + j) / B(gamma, delta)}, divided by the likelihood. Each term is
+   * exponentiated with the likelihood already divided out (in log space): the purchase factor alone can
+   * overflow while the survival factors underflow (a customer with many opportunities and a tiny {@code
+   * delta}), which gave {@code NaN} or infinity as a product. Each term is then at most 1, so the result
+   * is finite, and at most {@code n*}.
    *
    * @throws InvalidFieldException if the history is impossible or {@code nStar} is negative
    */
@@ -123,7 +132,7 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta) {
     int n = opportunities;
     double logBuy = Beta.logBeta(alpha + x + 1, beta + n - x) - Beta.logBeta(alpha, beta);
     double logL = BgBbLikelihood.logLikelihood(alpha, beta, gamma, delta, x, recency, n);
-    return Math.exp(logBuy - logL) * survivalSum(n, nStar);
+    return survivalSum(n, nStar, logBuy - logL);
   }
 
   /** {@link #probabilityAlive(int, int, int)} for a summary. */
@@ -136,9 +145,12 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta) {
     return conditionalExpectedPurchases(summary.frequency(), summary.recency(), summary.opportunities(), nStar);
   }
 
-  /** {@code sum over j = 1..count of B(gamma, delta + from + j) / B(gamma, delta)}. */
-  private double survivalSum(int from, int count) {
-    double logNorm = Beta.logBeta(gamma, delta);
+  /**
+   * {@code sum over j = 1..count of exp(logFactor) B(gamma, delta + from + j) / B(gamma, delta)}, the factor
+   * applied inside each exponential.
+   */
+  private double survivalSum(int from, int count, double logFactor) {
+    double logNorm = Beta.logBeta(gamma, delta) - logFactor;
     double sum = 0;
     for (int j = 1; j <= count; j++) {
       sum += Math.exp(Beta.logBeta(gamma, delta + from + j) - logNorm);

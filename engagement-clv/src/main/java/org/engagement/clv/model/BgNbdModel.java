@@ -7,7 +7,6 @@ import java.util.Map;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.internal.fit.MaximumLikelihood;
 import org.engagement.clv.internal.fit.Parameter;
-import org.engagement.clv.internal.special.Hypergeometric;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.WeightedSummary;
 import org.hipparchus.special.Beta;
@@ -22,8 +21,11 @@ import org.hipparchus.special.Gamma;
  * <p>The formulas are the paper's: likelihood (eq. 6), {@code P(X(t) = n)} (eq. 8), {@code E[X(t)]} (eq.
  * 9), {@code P(alive)} (eq. 11 / note 008) and the conditional expectation (eq. 10). {@code alpha} is a
  * scale in {@link #unit()}: the same data in days gives an {@code alpha} seven times larger than in weeks.
- * The expectations divide by {@code a - 1}; at {@code a = 1} exactly that is a removable singularity the
- * formulas do not resolve (they return {@code NaN}), which a fitted {@code a} does not hit in practice.
+ * The expectations are not evaluated as the closed forms are written (which overflow to {@code NaN} for
+ * long horizons or many purchases and lose every digit near {@code a = 1}, where they divide by {@code a -
+ * 1}): they are summed as a series of positive terms, scaled in log space, that equals eq. 10 for every
+ * {@code a} and is its limit at {@code a = 1}, {@code (b + x) sum_n NB(n; r + x, z) (psi(b + x + n) -
+ * psi(b + x))}; see {@code AlivePurchases}. They are finite and non-negative for every valid input.
  *
  * <p>Immutable and thread-safe, being a record of immutable values.
  *
@@ -37,6 +39,14 @@ import org.hipparchus.special.Gamma;
 public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
     implements RepeatBuyingModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
+  /** What a collapsed purchase-rate gamma means (shared with the other NBD models). */
+  static final String PURCHASE_RATE = "a gamma mixture of purchase rates from one rate shared by all";
+  /** What a collapsed drop-out beta means (shared with MBG/NBD). */
+  static final String DROP_OUT = "the drop-out process apart from one drop-out probability shared by all"
+      + " customers (geometric lifetimes), so P(alive) and long-range forecasts are overconfident";
+  private static final Boundaries BOUNDARIES = Boundaries.of("r", "alpha", "a", "b")
+      .gamma("r", "alpha", "the purchase rate", PURCHASE_RATE)
+      .beta("a", "b", "the drop-out probability", DROP_OUT);
 
   /** Validates the fields. */
   public BgNbdModel {
@@ -55,7 +65,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
     requireNonNull(unit, "unit");
     BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), false);
     List<Parameter> parameters = NAMES.startingAtOne();
-    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         p -> new BgNbdModel(p[0], p[1], p[2], p[3], unit));
   }
 
@@ -69,16 +79,14 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
     return NAMES.values(r, alpha, a, b);
   }
 
-  /** {@code (a + b - 1) / (a - 1) * [1 - (alpha / (alpha + t))^r 2F1(r, b; a + b - 1; t / (alpha + t))]}. */
+  /**
+   * Eq. 9, {@code (a + b - 1) / (a - 1) * [1 - (alpha / (alpha + t))^r 2F1(r, b; a + b - 1; t / (alpha +
+   * t))]}, summed as the positive series of the class comment (with its limit at {@code a = 1}).
+   */
   @Override
   public double expectedPurchases(double t) {
     Histories.checkHorizon(t);
-    if (t == 0) {
-      return 0;
-    }
-    double z = t / (alpha + t);
-    double power = Math.exp(r * Math.log(alpha / (alpha + t)));
-    return purchasesWhileAlive(r, b, z, power);
+    return AlivePurchases.expected(r, alpha, a, b, t);
   }
 
   /**
@@ -107,7 +115,9 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
 
   /**
    * Eq. 10: {@code [(a + b + x - 1) / (a - 1)] [1 - ((alpha + T) / (alpha + T + t))^(r + x)
-   * 2F1(r + x, b + x; a + b + x - 1; t / (alpha + T + t))]}, times {@link #probabilityAlive}.
+   * 2F1(r + x, b + x; a + b + x - 1; t / (alpha + T + t))]}, times {@link #probabilityAlive}; summed as
+   * the positive series of the class comment, so finite for any history and horizon and exact at {@code
+   * a = 1}, where it is the limit {@code (b + x) sum_n NB(n; r + x, z) (psi(b + x + n) - psi(b + x))}.
    */
   @Override
   public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
@@ -117,9 +127,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
       return 0;
     }
     int x = frequency;
-    double z = t / (alpha + age + t);
-    double power = Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t)));
-    return purchasesWhileAlive(r + x, b + x, z, power) * probabilityAlive(frequency, recency, age);
+    return AlivePurchases.expected(r + x, alpha + age, a, b + x, t) * probabilityAlive(frequency, recency, age);
   }
 
   /**
@@ -131,33 +139,12 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
       double[] out) {
     Histories.check(frequency, recency, age);
     Histories.checkOutput(horizons, out);
-    double shape = r + frequency;
-    double bx = b + frequency;
     double alive = probabilityAlive(frequency, recency, age);
     for (int i = 0; i < horizons.length; i++) {
       double t = horizons[i];
       Histories.checkHorizon(t);
-      if (t == 0) {
-        out[i] = 0;
-        continue;
-      }
-      double z = t / (alpha + age + t);
-      double power = Math.exp(shape * Math.log((alpha + age) / (alpha + age + t)));
-      out[i] = purchasesWhileAlive(shape, bx, z, power) * alive;
+      out[i] = AlivePurchases.expected(r + frequency, alpha + age, a, b + frequency, t) * alive;
     }
-  }
-
-  /**
-   * {@code c / (a - 1) [1 - power 2F1(shape, bx; c; z)]} with {@code c = a + bx - 1}. When {@code c = 0}
-   * exactly ({@code x = 0} and {@code a + b = 1}) the series has a pole that {@code c} cancels; the limit
-   * {@code c 2F1(shape, bx; c; z) -> shape bx z 2F1(shape + 1, bx + 1; 2; z)} is used instead.
-   */
-  private double purchasesWhileAlive(double shape, double bx, double z, double power) {
-    double c = a + bx - 1;
-    if (c == 0) {
-      return -power * shape * bx * z * Hypergeometric.gauss2F1(shape + 1, bx + 1, 2, z) / (a - 1);
-    }
-    return c / (a - 1) * (1 - power * Hypergeometric.gauss2F1(shape, bx, c, z));
   }
 
   /** {@code 1 / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x))}. */

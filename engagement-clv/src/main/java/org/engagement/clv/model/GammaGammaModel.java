@@ -26,6 +26,9 @@ import org.engagement.core.domain.InvalidFieldException;
  */
 public record GammaGammaModel(double p, double q, double gamma) {
   private static final ParameterNames NAMES = ParameterNames.of("p", "q", "gamma");
+  private static final Boundaries BOUNDARIES = Boundaries.of("p", "q", "gamma")
+      .gamma("q", "gamma", "the customer-level spend rate nu", "customers' mean spends apart from one mean spend"
+          + " shared by all, so spend predictions do not move towards a customer's own average");
 
   /** Validates the fields. */
   public GammaGammaModel {
@@ -41,7 +44,7 @@ public record GammaGammaModel(double p, double q, double gamma) {
   public static ModelFit<GammaGammaModel> fit(List<SpendSummary> summaries, FitOptions options) {
     GammaGammaLikelihood ll = new GammaGammaLikelihood(summaries);
     List<Parameter> parameters = NAMES.startingAtOne();
-    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         v -> new GammaGammaModel(v[0], v[1], v[2]));
   }
 

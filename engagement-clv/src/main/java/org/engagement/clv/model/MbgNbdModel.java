@@ -7,7 +7,6 @@ import java.util.Map;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.internal.fit.MaximumLikelihood;
 import org.engagement.clv.internal.fit.Parameter;
-import org.engagement.clv.internal.special.Hypergeometric;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.WeightedSummary;
 
@@ -23,7 +22,9 @@ import org.engagement.clv.summary.WeightedSummary;
  * 1 / (1 + a / (b + x) ((alpha + T) / (alpha + t_x))^(r + x))}, {@code E[X(t)] = b / (a - 1) [1 - (alpha /
  * (alpha + t))^r 2F1(r, b + 1; a + b; t / (alpha + t))]}, and {@code P(X(t) = n)} is {@code a / (a + b)}
  * (dropped at once) for {@code n = 0} plus {@code b / (a + b)} times the BG/NBD probability with {@code b +
- * 1}. Time is in {@link #unit()}; the {@code a = 1} caveat of {@link BgNbdModel} applies.
+ * 1}. Time is in {@link #unit()}. The expectations are summed as {@link BgNbdModel}'s are, with {@code b + 1}
+ * (a positive series scaled in log space, exact at {@code a = 1} where the closed forms divide {@code 0 /
+ * 0}), so they are finite and non-negative for every valid input.
  *
  * <p>Immutable and thread-safe, being a record of immutable values.
  *
@@ -37,6 +38,9 @@ import org.engagement.clv.summary.WeightedSummary;
 public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
     implements RepeatBuyingModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
+  private static final Boundaries BOUNDARIES = Boundaries.of("r", "alpha", "a", "b")
+      .gamma("r", "alpha", "the purchase rate", BgNbdModel.PURCHASE_RATE)
+      .beta("a", "b", "the drop-out probability", BgNbdModel.DROP_OUT);
 
   /** Validates the fields. */
   public MbgNbdModel {
@@ -52,7 +56,7 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
     requireNonNull(unit, "unit");
     BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), true);
     List<Parameter> parameters = NAMES.startingAtOne();
-    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         p -> new MbgNbdModel(p[0], p[1], p[2], p[3], unit));
   }
 
@@ -66,15 +70,14 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
     return NAMES.values(r, alpha, a, b);
   }
 
+  /**
+   * {@code b / (a - 1) [1 - (alpha / (alpha + t))^r 2F1(r, b + 1; a + b; t / (alpha + t))]}: the chance
+   * {@code b / (a + b)} of surviving the first purchase times BG/NBD's expectation with {@code b + 1}.
+   */
   @Override
   public double expectedPurchases(double t) {
     Histories.checkHorizon(t);
-    if (t == 0) {
-      return 0;
-    }
-    double z = t / (alpha + t);
-    double power = Math.exp(r * Math.log(alpha / (alpha + t)));
-    return b / (a - 1) * (1 - power * Hypergeometric.gauss2F1(r, b + 1, a + b, z));
+    return b / (a + b) * AlivePurchases.expected(r, alpha, a, b + 1, t);
   }
 
   @Override
@@ -98,10 +101,7 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
       return 0;
     }
     int x = frequency;
-    double z = t / (alpha + age + t);
-    double power = Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t)));
-    double hyper = Hypergeometric.gauss2F1(r + x, b + x + 1, a + b + x, z);
-    return (a + b + x) / (a - 1) * (1 - power * hyper) * probabilityAlive(frequency, recency, age);
+    return AlivePurchases.expected(r + x, alpha + age, a, b + x + 1, t) * probabilityAlive(frequency, recency, age);
   }
 
   @Override

@@ -40,6 +40,10 @@ import org.hipparchus.special.Gamma;
 public record ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit)
     implements RepeatBuyingModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "s", "beta");
+  private static final Boundaries BOUNDARIES = Boundaries.of("r", "alpha", "s", "beta")
+      .gamma("r", "alpha", "the purchase rate", BgNbdModel.PURCHASE_RATE)
+      .gamma("s", "beta", "the drop-out rate", "a gamma mixture of drop-out rates from one rate shared by all"
+          + " (exponential lifetimes), so P(alive) is overconfident");
 
   private static final double INTEGRAL_RELATIVE_ACCURACY = 1e-10;
   private static final double INTEGRAL_ABSOLUTE_ACCURACY = 1e-14;
@@ -64,7 +68,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
     requireNonNull(unit, "unit");
     ParetoNbdLikelihood ll = new ParetoNbdLikelihood(new CompressedHistories(requireDomain(summaries)));
     List<Parameter> parameters = NAMES.startingAtOne();
-    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options),
+    return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         p -> new ParetoNbdModel(p[0], p[1], p[2], p[3], unit));
   }
 

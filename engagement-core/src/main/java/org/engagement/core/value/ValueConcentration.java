@@ -39,6 +39,15 @@ import org.engagement.core.domain.InvalidFieldException;
  *       {@code customerShareFor(1)} can be below 1.</td></tr>
  * </table>
  *
+ * <p><b>Whom to pass: "top 20 %" means the top 20 % of buyers by value.</b> Every query ranks exactly the
+ * customers it is given, so {@code topShare(0.2)} is the top 20 % of that population. The SDK's one
+ * definition of "your top 20 % of customers" is the top 20 % of <em>buyers</em> (customers with a
+ * purchase), which is what {@link org.engagement.core.profile.Purchases#concentration()} passes (a buyer
+ * whose purchases carry no value counts with 0 there) and what the value tiers' retain tier ({@link org.engagement.core.value.tier.ValueTiers}) ranks: on the same
+ * population, the retain tier's customers are those whose values {@code topShare(retainShare)} sums (up
+ * to ties at the cut-off). Passing prospects with value 0 as well would make n larger and the "top 20 %"
+ * reach further down the buyers.
+ *
  * <p>&lceil;k&middot;n&rceil; is computed exactly from the decimal form of {@code k}
  * ({@link BigDecimal#valueOf(double)}), so {@code topShare(0.7)} over 10 customers takes 7 of them,
  * not 8 as {@code Math.ceil(0.7 * 10)} would.

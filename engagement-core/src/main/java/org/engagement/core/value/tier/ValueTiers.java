@@ -21,12 +21,18 @@ import org.engagement.core.segment.Segment;
  * {@value MetricNames#VALUE}, {@value MetricNames#ENGAGEMENT} and {@value MetricNames#RECENCY_DAYS}
  * (see {@link MetricNames} for missing metrics) and a {@link ValuePredictor}.
  *
- * <p><b>Cut-offs.</b> "Top share k" is relative to the population given to
- * {@link #of(ValueTierRules, ValuePredictor, Collection)}: with n customers, m = &lceil;k&middot;n&rceil;
- * (computed exactly from the decimal form of k, as in
- * {@link org.engagement.core.value.ValueConcentration}) and the cut-off is the m-th largest value
- * (+&infin; when m = 0, so nobody qualifies). Every customer at or above the cut-off is in the top, so
- * ties at the cut-off are all in and the top can hold more than m customers. A value of 0 is never "top".
+ * <p><b>"Top 20 %" means the top 20 % of buyers by value.</b> The value cut-off ranks the <em>buyers</em>
+ * of the population given to {@link #of(ValueTierRules, ValuePredictor, Collection)}, the customers with a
+ * positive {@value MetricNames#VALUE}: with b buyers, m = &lceil;k&middot;b&rceil; for the share k =
+ * {@code retainShare} (computed exactly from the decimal form of k) and the cut-off is the m-th largest
+ * value (+&infin; when m = 0, so nobody qualifies). Prospects (value 0) neither count in b nor qualify, so
+ * a population full of prospects does not stretch the "top 20 %" over most of the buyers. This is the
+ * definition of {@link org.engagement.core.value.ValueConcentration#topShare(double)} applied to the
+ * buyers' values ({@link org.engagement.core.profile.Purchases#concentration()} gives it): the retain tier
+ * holds exactly the customers whose value that top share sums, up to ties. Every customer at or above the
+ * cut-off is in the top, so ties at the cut-off are all in and the top can hold more than m customers.
+ * The engagement cut-off ranks the whole population the same way (prospects engage too), with a value of
+ * 0 never "high".
  *
  * <table>
  *   <caption>Tiers, in order of precedence: the first that applies wins</caption>
@@ -72,16 +78,20 @@ public final class ValueTiers {
     requireNonNull(rules, "rules");
     requireNonNull(predictor, "predictor");
     requireNonNull(population, "population");
-    double[] values = new double[population.size()];
+    double[] buyerValues = new double[population.size()];
     double[] engagement = new double[population.size()];
+    int buyers = 0;
     int i = 0;
     for (CustomerProfile profile : population) {
-      values[i] = nonNegative(profile, MetricNames.VALUE);
+      double value = nonNegative(profile, MetricNames.VALUE);
+      if (value > 0) {
+        buyerValues[buyers++] = value;
+      }
       engagement[i] = nonNegative(profile, MetricNames.ENGAGEMENT);
       i++;
     }
-    return new ValueTiers(rules, predictor,
-        cutoff(values, rules.retainShare()), cutoff(engagement, rules.growEngagementShare()));
+    return new ValueTiers(rules, predictor, cutoff(Arrays.copyOf(buyerValues, buyers), rules.retainShare()),
+        cutoff(engagement, rules.growEngagementShare()));
   }
 
   /** {@link #of(ValueTierRules, ValuePredictor, Collection)} with the default rules. */
@@ -116,7 +126,10 @@ public final class ValueTiers {
     return rules;
   }
 
-  /** The value at or above which a customer is in the top {@code retainShare}; +&infin; if none is. */
+  /**
+   * The value at or above which a customer is in the top {@code retainShare} of buyers (customers with a
+   * positive value); +&infin; if none is.
+   */
   public double valueCutoff() {
     return valueCutoff;
   }

@@ -1,6 +1,7 @@
 package org.engagement.core.value.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.value.ValueConcentration;
 
 class ValueTiersPropertiesTest {
 
@@ -66,7 +68,9 @@ class ValueTiersPropertiesTest {
 
   /**
    * The tier assigned is the first, in order of precedence, whose rule in the table of {@link ValueTiers}
-   * holds, with the cut-offs recomputed here independently: m = ceil(p * n / 100) by integer arithmetic.
+   * holds, with the cut-offs recomputed here independently: m = ceil(p * b / 100) by integer arithmetic
+   * over the b buyers (positive value) for the value cut-off, m = ceil(p * n / 100) over everyone for
+   * engagement.
    */
   @Property
   void tierFollowsTheRuleTable(@ForAll @IntRange(min = 1, max = 150) int n, @ForAll long seed,
@@ -75,7 +79,8 @@ class ValueTiersPropertiesTest {
     List<CustomerProfile> profiles = population(n, seed);
     ValueTierRules rules = new ValueTierRules(retainPercent / 100.0, growPercent / 100.0, lapsedAfter);
     ValueTiers tiers = ValueTiers.of(rules, ValuePredictor.fromMetric("clv"), profiles);
-    double valueCut = mthLargest(profiles, MetricNames.VALUE, (retainPercent * n + 99) / 100);
+    List<CustomerProfile> buyers = profiles.stream().filter(p -> p.metric(MetricNames.VALUE).orElse(0) > 0).toList();
+    double valueCut = mthLargest(buyers, MetricNames.VALUE, (retainPercent * buyers.size() + 99) / 100);
     double engagementCut = mthLargest(profiles, MetricNames.ENGAGEMENT, (growPercent * n + 99) / 100);
     for (CustomerProfile p : profiles) {
       double value = p.metric(MetricNames.VALUE).orElse(0);
@@ -101,14 +106,42 @@ class ValueTiersPropertiesTest {
         .sorted(Collections.reverseOrder()).skip(m - 1L).findFirst().orElseThrow();
   }
 
-  /** The retain tier holds at least ceil(share * n) customers when that many have a positive value. */
+  /** The retain tier holds at least ceil(share * b) of the b buyers (customers with a positive value). */
   @Property
   void retainHoldsAtLeastTheTopShare(@ForAll @IntRange(min = 1, max = 200) int n, @ForAll long seed) {
     List<CustomerProfile> profiles = population(n, seed);
     ValueTiers tiers = ValueTiers.of(ValuePredictor.none(), profiles);
     long positive = profiles.stream().filter(p -> p.metric(MetricNames.VALUE).orElse(0) > 0).count();
-    long m = (long) Math.ceil(0.2 * n - 1e-9);
-    assertThat((long) tiers.counts(profiles).get(ValueTier.RETAIN)).isGreaterThanOrEqualTo(Math.min(m, positive));
+    long m = (long) Math.ceil(0.2 * positive - 1e-9);
+    assertThat((long) tiers.counts(profiles).get(ValueTier.RETAIN)).isGreaterThanOrEqualTo(m);
+  }
+
+  /**
+   * One "top 20 %": on a population of buyers with distinct values and prospects with none, the retain tier
+   * is the top ceil(0.2 b) buyers, and the value it holds is {@link ValueConcentration#topShare} of the
+   * buyers' values. Before, prospects counted in n, and the tier took most of the buyers.
+   */
+  @Property
+  void retainTierAndTopShareAgree(@ForAll @IntRange(min = 1, max = 300) int buyers,
+      @ForAll @IntRange(max = 1000) int prospects, @ForAll long seed, @ForAll @IntRange(min = 1, max = 100) int percent) {
+    Random random = new Random(seed);
+    List<CustomerProfile> profiles = new ArrayList<>();
+    double[] values = new double[buyers];
+    for (int i = 0; i < buyers; i++) {
+      values[i] = i + 1 + random.nextInt(1000) * 1000.0;
+      profiles.add(ValueTiersTest.profile("b" + i, values[i], 0, null, 0, 0));
+    }
+    for (int i = 0; i < prospects; i++) {
+      profiles.add(ValueTiersTest.profile("p" + i, 0, 0, null, 0, 0));
+    }
+    Collections.shuffle(profiles, random);
+    double share = percent / 100.0;
+    ValueTiers tiers = ValueTiers.of(ValueTierRules.defaults().withRetainShare(share), ValuePredictor.none(), profiles);
+    List<CustomerProfile> retained = profiles.stream().filter(p -> tiers.tier(p) == ValueTier.RETAIN).toList();
+    double retainedValue = retained.stream().mapToDouble(p -> p.metric(MetricNames.VALUE).orElse(0)).sum();
+    ValueConcentration concentration = ValueConcentration.of(values);
+    assertThat(retained).hasSize((percent * buyers + 99) / 100);
+    assertThat(retainedValue / concentration.total()).isCloseTo(concentration.topShare(share), within(1e-12));
   }
 
   /** The order of the population changes neither the cut-offs nor any tier. */
