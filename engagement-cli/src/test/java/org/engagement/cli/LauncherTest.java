@@ -3,9 +3,9 @@ package org.engagement.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.common.base.Splitter;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +41,12 @@ class LauncherTest {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     StringBuilder classPath = new StringBuilder();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : Splitter.on(File.pathSeparatorChar).omitEmptyStrings()
+        .split(System.getProperty("java.class.path"))) {
       classPath.append(Path.of(entry).toAbsolutePath().toUri()).append(' ');
     }
     manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString().trim());
-    try (OutputStream out = Files.newOutputStream(install.resolve("engagement.jar"));
-        JarOutputStream jar = new JarOutputStream(out, manifest)) {
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(install.resolve("engagement.jar")), manifest)) {
       jar.flush();
     }
   }
