@@ -2,10 +2,13 @@ package org.engagement.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -16,24 +19,45 @@ import picocli.CommandLine.ScopeType;
  * (standard output included: a full disk or a closed pipe is a failure); otherwise 1, with a one-line
  * message per problem on standard error naming the file, line, field and rule where there are such; 2 on a
  * usage error. No stack trace is shown unless {@code --debug} is given (anywhere on the command line).
+ *
+ * <p>Start-up: picocli builds a command's model by reflection, so the subcommands are registered only when
+ * the command line needs them ({@link #subcommandsFor(String...)}): the one it names, none for the version,
+ * all of them otherwise (help and usage errors list them).
+ *
+ * <p>Thread-safety: {@link #execute(String...)} keeps no state between runs, but a run writes to the
+ * standard streams current when it starts, so concurrent runs share them.
  */
-@Command(
-    name = "engagement",
-    mixinStandardHelpOptions = true,
-    version = "engagement 0.1.0-SNAPSHOT",
-    description = "What your customer relationships are worth.",
-    subcommands = {ImportCommand.class, WorldCommand.class, ValueCommand.class, AttributeCommand.class,
-        CompareCommand.class, ReportCommand.class, ClvCommand.class})
 public final class EngagementCli implements Callable<Integer> {
+  /** The subcommands' names in the order the help lists them. */
+  static final List<String> SUBCOMMANDS =
+      List.of("import", "world", "value", "attribute", "compare", "report", "clv");
+  /** The tool's version line. */
+  static final String VERSION = "engagement 0.1.0-SNAPSHOT";
+  /** The root options that ask for the version and nothing else a subcommand would answer. */
+  private static final Set<String> VERSION_ONLY = Set.of("-V", "--version", FailureHandler.DEBUG);
 
-  @CommandLine.Spec
-  @SuppressWarnings("NullAway.Init")
-  private CommandLine.Model.CommandSpec spec;
+  private final CommandSpec spec;
 
-  @Option(names = FailureHandler.DEBUG, scope = ScopeType.INHERIT,
-      description = "on a failure, also print the stack trace (for reporting a fault of the tool)")
-  @SuppressWarnings("UnusedVariable") // read from the parse result by FailureHandler, wherever it was given
-  private boolean debug;
+  private EngagementCli() {
+    spec = rootSpec(this);
+  }
+
+  /**
+   * The root command's model, built by hand rather than from annotations: picocli reads annotations through
+   * reflection and dynamic proxy classes, which a class-data-sharing archive cannot hold and which cost
+   * {@code --version} most of its time.
+   */
+  private static CommandSpec rootSpec(EngagementCli root) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(root).name("engagement").version(VERSION);
+    spec.usageMessage().description("What your customer relationships are worth.");
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+    spec.addOption(OptionSpec.builder(FailureHandler.DEBUG).type(boolean.class).scopeType(ScopeType.INHERIT)
+        .description("on a failure, also print the stack trace (for reporting a fault of the tool)").build());
+    return spec;
+  }
 
   @Override
   public Integer call() {
@@ -47,7 +71,10 @@ public final class EngagementCli implements Callable<Integer> {
     PrintStream err = System.err;
     int code;
     try {
-      CommandLine cli = new CommandLine(new EngagementCli());
+      CommandLine cli = new CommandLine(new EngagementCli().spec);
+      for (String name : subcommandsFor(args)) {
+        cli.addSubcommand(name, subcommand(name));
+      }
       cli.setExecutionExceptionHandler(new FailureHandler());
       code = cli.execute(args);
       cli.getOut().flush();
@@ -61,6 +88,38 @@ public final class EngagementCli implements Callable<Integer> {
       return Exit.FAILED;
     }
     return StandardOutput.verify(code, out, err);
+  }
+
+  /**
+   * The subcommands {@code args} need: the one named by the first argument that is not an option (the root
+   * options take no value), none when the arguments only ask for the version, otherwise all.
+   */
+  static List<String> subcommandsFor(String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return SUBCOMMANDS.contains(arg) ? List.of(arg) : SUBCOMMANDS;
+      }
+    }
+    boolean versionOnly = args.length > 0 && VERSION_ONLY.containsAll(Arrays.asList(args))
+        && !Arrays.asList(args).equals(List.of(FailureHandler.DEBUG));
+    return versionOnly ? List.of() : SUBCOMMANDS;
+  }
+
+  /**
+   * A new subcommand named {@code name} (as in its {@link Command#name()}). A switch rather than a map of
+   * constructor references, so that no subcommand class is loaded before it is needed.
+   */
+  static Object subcommand(String name) {
+    return switch (name) {
+      case "import" -> new ImportCommand();
+      case "world" -> new WorldCommand();
+      case "value" -> new ValueCommand();
+      case "attribute" -> new AttributeCommand();
+      case "compare" -> new CompareCommand();
+      case "report" -> new ReportCommand();
+      case "clv" -> new ClvCommand();
+      default -> throw new IllegalArgumentException("no subcommand named " + name);
+    };
   }
 
   /**

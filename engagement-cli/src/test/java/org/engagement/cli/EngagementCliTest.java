@@ -78,4 +78,42 @@ class EngagementCliTest {
     assertThat(run(0, "import", "--input", csv.toString())).contains("accepted,1");
   }
 
+  @Test
+  void theVersionNeedsNoSubcommandAndANamedOneOnlyItself() {
+    assertThat(EngagementCli.subcommandsFor("--version")).isEmpty();
+    assertThat(EngagementCli.subcommandsFor("--debug", "-V")).isEmpty();
+    assertThat(EngagementCli.subcommandsFor("--debug", "attribute", "--model", "markov"))
+        .containsExactly("attribute");
+    assertThat(EngagementCli.subcommandsFor()).hasSize(7);
+    assertThat(EngagementCli.subcommandsFor("--debug")).hasSize(7);
+    assertThat(EngagementCli.subcommandsFor("--help")).hasSize(7);
+    assertThat(EngagementCli.subcommandsFor("atribute")).hasSize(7);
+  }
+
+  @Test
+  void theVersionPrintsAndTheHelpListsEverySubcommand() {
+    CliRun version = CliRun.run("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("engagement ");
+    CliRun help = CliRun.run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("import", "world", "value", "attribute", "compare", "report", "clv");
+    CliRun typo = CliRun.run("atribute");
+    assertThat(typo.exit()).isEqualTo(Exit.USAGE);
+    assertThat(typo.err()).contains("attribute");
+  }
+
+  @Test
+  void aSubcommandRegisteredAloneStillTakesTheInheritedDebugOption(@TempDir Path dir) {
+    CliRun run = CliRun.run("import", "--input", dir.resolve("missing.csv").toString(), "--debug");
+    assertThat(run.exit()).isEqualTo(Exit.FAILED);
+    assertThat(run.err()).doesNotContain("Unknown option");
+  }
+
+  @Test
+  void everySubcommandNameMakesTheCommandOfThatName() {
+    for (String name : EngagementCli.SUBCOMMANDS) {
+      assertThat(new picocli.CommandLine(EngagementCli.subcommand(name)).getCommandName()).isEqualTo(name);
+    }
+  }
 }
