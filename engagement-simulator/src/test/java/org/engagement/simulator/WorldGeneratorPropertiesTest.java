@@ -80,6 +80,25 @@ class WorldGeneratorPropertiesTest {
         .isGreaterThanOrEqualTo(WorldGenerator.stream(base, new WorldVisitor() {}).firstPurchases());
   }
 
+  /**
+   * Where every effect only adds to the hazard (additive, slow) or only ends walks (Markov), taking a channel
+   * away never makes a purchase, so no channel's truth is negative; the counts never exceed the buyers.
+   */
+  @Property(tries = 20)
+  void truthCountsAreNeverNegativeWithoutAHarmfulChannel(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 200) int customers, @ForAll("monotone") WorldMechanism mechanism) {
+    GroundTruth truth = WorldGenerator.stream(
+        WorldSpec.builder().seed(seed).customers(customers).mechanism(mechanism).build(), new WorldVisitor() {});
+    assertThat(truth.channels()).allSatisfy(row ->
+        assertThat(row.incrementalConversions()).isBetween(0L, truth.firstPurchases()));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<WorldMechanism> monotone() {
+    return net.jqwik.api.Arbitraries.of(WorldMechanism.ADDITIVE, WorldMechanism.SLOW, WorldMechanism.CONFOUNDED,
+        WorldMechanism.MARKOV);
+  }
+
   /** The conversation feed is a function of the seed and the slot's index, like the people. */
   @Property(tries = 15)
   void aSlotsConversationDependsOnlyOnTheSeedAndTheIndex(@ForAll long seed,
