@@ -44,8 +44,12 @@ final class Confounding {
     return group == ChannelGroup.DIRECT || group == ChannelGroup.PAID_SEARCH ? Role.NAVIGATIONAL : Role.CAUSAL;
   }
 
-  /** Adds the retargeting and navigational touches of a person, except on the channels they are held out of. */
-  void add(SplittableRandom random, long[] stageTimes, double intent, int heldOut, List<Touch> touches) {
+  /**
+   * Adds the retargeting and navigational touches of a person, except on the channels they are held out of;
+   * a navigational visit never comes before the person's arrival.
+   */
+  void add(SplittableRandom random, long arrival, long[] stageTimes, double intent, int heldOut,
+      List<Touch> touches) {
     for (int c = 0; c < channels.size(); c++) {
       SplittableRandom channelRandom = random.split();
       Role role = role(channels.get(c));
@@ -59,7 +63,7 @@ final class Confounding {
         for (long step : stageTimes) {
           if (step >= 0 && channelRandom.nextDouble() < p) {
             long at = step - 1000 - (long) (channelRandom.nextDouble() * NAVIGATION_SPAN);
-            ChannelTouches.add(touches, channelRandom, channels.get(c), c, Math.max(at, 0), end);
+            ChannelTouches.add(touches, channelRandom, channels.get(c), c, Math.max(at, arrival), end);
           }
         }
       }

@@ -103,10 +103,10 @@ final class CustomerSimulation {
 
     List<Interaction> events = new ArrayList<>();
     RandomDataGenerator spend = RandomDataGenerator.of(new HipparchusRandom(valueRandom));
-    funnelEvents(id, journey, spend, spendScale, events);
+    RepeatPurchases purchases = new RepeatPurchases(spec, untouchedChannel, valueScale);
+    funnelEvents(id, journey, purchases.value(spend, spendScale), events);
     RepeatPurchases.Outcome repeat = purchased
-        ? new RepeatPurchases(spec, untouchedChannel, valueScale).simulate(id, journey.purchaseAt(), rate, dropout,
-            spendScale, spend, events)
+        ? purchases.simulate(id, journey.purchaseAt(), rate, dropout, spendScale, spend, events)
         : null;
     long churnAt = repeat == null || repeat.aliveAtEnd() ? Long.MAX_VALUE : repeat.droppedAt();
     for (Touch touch : touches) {
@@ -151,24 +151,17 @@ final class CustomerSimulation {
     return millis - Math.floorMod(millis, 1000L);
   }
 
-  /** Adds the lead, opportunity and first purchase that the journey reached. */
-  private void funnelEvents(String id, Journey journey, RandomDataGenerator spend, double spendScale,
-      List<Interaction> out) {
+  /** Adds the lead, opportunity and first purchase (worth {@code firstValue}) that the journey reached. */
+  private void funnelEvents(String id, Journey journey, Money firstValue, List<Interaction> out) {
     long[] times = journey.stageTimes();
     for (int k = 0; k < STAGES.length && times[k] >= 0; k++) {
       Interaction.Builder event = Interaction.builder().customerId(id).channel(sourceOf(journey.touches(), times[k]))
           .timestamp(Instant.ofEpochMilli(times[k])).type(STAGES[k]);
       if (STAGES[k] == InteractionType.PURCHASE) {
-        event.value(value(spend, spendScale)).attributes(Attributes.of(PURCHASE_NUMBER, "1"));
+        event.value(firstValue).attributes(Attributes.of(PURCHASE_NUMBER, "1"));
       }
       out.add(event.build());
     }
-  }
-
-  /** One purchase's value: Gamma with the spend shape and the customer's scale, cut to the minor unit. */
-  Money value(RandomDataGenerator spend, double spendScale) {
-    double amount = spend.nextGamma(spec.buyers().spendShape(), 1 / spendScale);
-    return Money.ofMinor(Math.max(1, Math.round(amount * valueScale)), spec.currency());
   }
 
   /** The channel of the latest touch at or before {@code t}: where the CRM records the stage as coming from. */

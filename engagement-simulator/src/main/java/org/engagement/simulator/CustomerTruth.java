@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param aliveAtEnd whether the customer had not dropped out when the world ended
  * @param holdoutPurchases the purchases in the holdout weeks after the world's end (never written as
  *     interactions)
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record CustomerTruth(String customerId, double purchaseRate, double dropoutProbability, double meanSpend,
     boolean aliveAtEnd, int holdoutPurchases) {

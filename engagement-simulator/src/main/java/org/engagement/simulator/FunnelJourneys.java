@@ -95,7 +95,7 @@ final class FunnelJourneys {
     }
     if (mechanism == WorldMechanism.CONFOUNDED) {
       touches = new ArrayList<>(touches);
-      new Confounding(channels, end).add(confoundRandom, stageTimes, intent, heldOut, touches);
+      new Confounding(channels, end).add(confoundRandom, arrival, stageTimes, intent, heldOut, touches);
       touches.sort(Comparator.comparingLong(Touch::millis).thenComparingInt(Touch::channel));
     }
     return Journey.of(touches, stageTimes, gained, lost);

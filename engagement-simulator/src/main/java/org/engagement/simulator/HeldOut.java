@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param customerId the person's id
  * @param channel the id of the channel that never touches them
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record HeldOut(String customerId, String channel) {
   /** Checks for nulls. */

@@ -69,7 +69,7 @@ final class HipparchusRandom implements RandomGenerator {
 
   @Override
   public float nextFloat() {
-    return (float) random.nextDouble();
+    return (random.nextInt() >>> 8) * 0x1.0p-24f;
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.engagement.core.domain.InvalidFieldException;
  *
  * @param channel the id of the channel held back
  * @param share the probability that a person is held out, in {@code [0, 1]}
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record Holdout(String channel, double share) {
   /**

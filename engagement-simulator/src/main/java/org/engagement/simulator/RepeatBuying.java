@@ -26,7 +26,7 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param spendShape the shape {@code p} of each purchase's spend given the customer's {@code ν}
  * @param q the shape of the spend scales
  * @param gamma the rate of the spend scales, in major currency units
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record RepeatBuying(double r, double alpha, double a, double b, double spendShape, double q, double gamma) {
   /**

@@ -64,7 +64,8 @@ final class RepeatPurchases {
     }
   }
 
-  private Money value(RandomDataGenerator random, double spendScale) {
+  /** One purchase's value: Gamma with the spend shape and the customer's scale, cut to the minor unit. */
+  Money value(RandomDataGenerator random, double spendScale) {
     double amount = random.nextGamma(spec.buyers().spendShape(), 1 / spendScale);
     return Money.ofMinor(Math.max(1, Math.round(amount * valueScale)), spec.currency());
   }

@@ -13,7 +13,7 @@ import org.engagement.core.domain.InvalidFieldException;
  *
  * <p>Immutable and thread-safe, like every enum.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum WorldMechanism {
   /**
