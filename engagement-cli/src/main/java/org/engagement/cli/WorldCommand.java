@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import org.engagement.simulator.GroundTruth;
+import org.engagement.simulator.Holdout;
+import org.engagement.simulator.WorldMechanism;
 import org.engagement.simulator.WorldSpec;
 import org.engagement.simulator.WorldWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement world --output DIR [--customers N] [--seed S]}: writes a simulated world with known
- * channel effects (the files {@link WorldWriter} lists), for trying the report and the models at any size;
- * about 180,000 customers make a million interactions, in constant memory.
+ * {@code engagement world --output DIR [--customers N] [--seed S] [--mechanism NAME] [--holdout CHANNEL=SHARE]...}:
+ * writes a simulated world with known channel effects (the files {@link WorldWriter} lists) made by one of the
+ * {@link WorldMechanism}s, optionally with randomised holdouts, for trying the report and the models at any
+ * size; about 180,000 customers make a million interactions, in constant memory.
  *
  * <p>Exit code 0 when every file was written, 1 when one could not be, 2 on a usage error.
  */
@@ -33,11 +38,22 @@ final class WorldCommand implements Callable<Integer> {
       defaultValue = "20240101")
   private long seed = 20_240_101L;
 
+  @Option(names = "--mechanism", paramLabel = "NAME",
+      description = "how channels cause purchases: additive, synergy, confounded, slow or markov "
+          + "(default: ${DEFAULT-VALUE})", defaultValue = "additive")
+  private String mechanism = "additive";
+
+  @Option(names = "--holdout", paramLabel = "CHANNEL=SHARE",
+      description = "hold a random share of people out of a channel (never touched by it), listed in "
+          + "holdout.csv; repeatable, e.g. --holdout newsletter=0.1")
+  private List<String> holdouts = new ArrayList<>();
+
   @Override
   public Integer call() throws Failure {
     WorldSpec spec;
     try {
-      spec = WorldSpec.builder().customers(customers).seed(seed).build();
+      spec = WorldSpec.builder().customers(customers).seed(seed).mechanism(WorldMechanism.byId(mechanism))
+          .holdouts(holdouts()).build();
     } catch (IllegalArgumentException e) {
       throw Failure.usage("world: " + e.getMessage());
     }
@@ -48,8 +64,25 @@ final class WorldCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw Failure.failed("cannot write the world to " + output + ": " + IoProblem.describe(e), e);
     }
-    System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %d customers, %d first purchases%n", output,
-        (System.nanoTime() - started) / 1e9, customers, truth.firstPurchases());
+    System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %d customers, %d first purchases (%s)%n", output,
+        (System.nanoTime() - started) / 1e9, customers, truth.firstPurchases(), spec.mechanism().id());
     return Exit.OK;
+  }
+
+  private List<Holdout> holdouts() {
+    List<Holdout> out = new ArrayList<>();
+    for (String option : holdouts) {
+      String[] parts = option.split("=", 2);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("--holdout '" + option + "' must be CHANNEL=SHARE, e.g. newsletter=0.1");
+      }
+      try {
+        out.add(new Holdout(parts[0], Double.parseDouble(parts[1])));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--holdout '" + option + "': share '" + parts[1] + "' is not a number "
+            + "from 0 to 1", e);
+      }
+    }
+    return out;
   }
 }

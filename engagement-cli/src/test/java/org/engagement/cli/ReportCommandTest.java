@@ -64,7 +64,7 @@ class ReportCommandTest {
     CliRun run = run("--output", output.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("Engagement report: bundled sample world, as of 2025-12-31")
-        .contains("csv: read 27918, accepted 27918, rejected 0, duplicates 0")
+        .contains("csv: read 27050, accepted 27050, rejected 0, duplicates 0")
         .contains("\nRelationship ROI\n  overall: reward ");
     assertThat(run.err()).contains("relationship ROI: retention and engagement-lift evidence");
     assertThat(Files.readString(output, StandardCharsets.UTF_8))

@@ -6,6 +6,9 @@ import static org.engagement.cli.CliRun.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.engagement.simulator.Holdout;
+import org.engagement.simulator.WorldMechanism;
 import org.engagement.simulator.WorldSpec;
 import org.engagement.simulator.WorldWriter;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,38 @@ class WorldCommandTest {
     for (String file : WorldWriter.FILES) {
       assertThat(Files.readAllBytes(world.resolve(file))).as(file).isEqualTo(Files.readAllBytes(again.resolve(file)));
     }
+  }
+
+  @Test
+  void theMechanismAndHoldoutsAreThoseOfTheSpec(@TempDir Path directory) throws IOException {
+    Path world = directory.resolve("world");
+    CliRun run = run("world", "--output", world.toString(), "--customers", "60", "--seed", "9",
+        "--mechanism", "confounded", "--holdout", "newsletter=0.5", "--holdout", "press=0.25");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("(confounded)");
+    Path again = directory.resolve("again");
+    WorldWriter.write(WorldSpec.builder().customers(60).seed(9).mechanism(WorldMechanism.CONFOUNDED)
+        .holdouts(List.of(new Holdout("newsletter", 0.5), new Holdout("press", 0.25))).build(), again);
+    for (String file : WorldWriter.FILES) {
+      assertThat(Files.readAllBytes(world.resolve(file))).as(file).isEqualTo(Files.readAllBytes(again.resolve(file)));
+    }
+    assertThat(Files.readAllLines(world.resolve(WorldWriter.HOLDOUT))).hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void anUnknownMechanismOrABadHoldoutIsAUsageError(@TempDir Path directory) {
+    String out = directory.resolve("world").toString();
+    CliRun unknown = run("world", "--output", out, "--mechanism", "magic");
+    CliRun noShare = run("world", "--output", out, "--holdout", "newsletter");
+    CliRun noChannel = run("world", "--output", out, "--holdout", "fax=0.1");
+
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("mechanism").contains("magic").contains("additive");
+    assertThat(noShare.exit()).isEqualTo(2);
+    assertThat(noShare.err()).contains("CHANNEL=SHARE");
+    assertThat(noChannel.exit()).isEqualTo(2);
+    assertThat(noChannel.err()).contains("fax");
   }
 
   @Test

@@ -13,12 +13,14 @@ import org.engagement.core.domain.Money;
  * conversion, what it costs and what customers say about it.
  *
  * <h2>The true effect</h2>
- * {@code lift} is an <em>additive lift in the weekly funnel hazard</em>. Each week a customer who has not
- * bought yet advances one funnel stage (prospect, lead, opportunity, customer) with probability
- * {@code min(1, baseHazard + Σ lift_c)}, the sum running over the channels {@code c} that touched the
- * customer within the last {@link WorldSpec#memoryDays()} days (see {@link WorldGenerator}). A channel with
- * lift 0 changes nothing, however often it touches; the first-purchase counterfactual of each channel
- * (the {@link GroundTruth}) follows from these lifts and the simulation's random draws.
+ * {@code lift} is, in the {@linkplain WorldMechanism#ADDITIVE additive} mechanism, an <em>additive lift in the
+ * weekly funnel hazard</em>. Each week a customer who has not bought yet advances one funnel stage (prospect,
+ * lead, opportunity, customer) with probability {@code min(1, baseHazard + Σ lift_c · k_c)}, the sum running
+ * over the channels {@code c} that touched the customer, {@code k_c} the carry-over of the latest touch (halved
+ * every {@link WorldSpec#carryOverDays()} days; see {@link WorldGenerator}). A channel with lift 0 changes
+ * nothing, however often it touches. The other mechanisms use the lift in their own ways
+ * ({@link WorldMechanism}); the counterfactual of each channel (the {@link GroundTruth}) follows from the
+ * mechanism and the simulation's random draws.
  *
  * <p>Immutable and thread-safe.
  *
@@ -27,9 +29,9 @@ import org.engagement.core.domain.Money;
  * @param reach the probability, in {@code [0, 1]}, that a customer is reached by the channel at all
  * @param touchesPerMonth the mean touches per month of a reached customer, at least 0 (see {@link TouchTiming})
  * @param timing when the touches fall
- * @param lift the additive lift in the weekly funnel hazard while the customer remembers a touch, in
- *     {@code [0, 1]}
- * @param monthlyCost the channel's mean cost per month, not negative; each month's cost varies by up to 10%
+ * @param lift the additive lift in the weekly funnel hazard right after a touch, in {@code [0, 1]}
+ * @param monthlyCost the channel's mean cost per month in a world of {@value WorldSpec#COST_BASE_CUSTOMERS}
+ *     people (costs scale with the world's size), not negative; each month's cost varies by up to 10%
  * @param touchTypes the interaction types of the channel's touches, drawn uniformly; at least one, none of
  *     them a funnel type (lead, opportunity, purchase)
  * @param surveyPhrases how customers name the channel when asked how they heard of the business; at least one

@@ -9,9 +9,10 @@ import static java.util.Objects.requireNonNull;
  *
  * @param channel the channel's id
  * @param incrementalConversions the first purchases made in the world that would not have been made in it
- *     without this channel (see {@link GroundTruth})
- * @param share this channel's incremental conversions over the sum of all channels' incremental conversions;
- *     0 for every channel when no channel caused a conversion
+ *     without this channel, less those that would have been made without it (see {@link GroundTruth})
+ * @param share this channel's incremental conversions over the sum of the absolute values of all channels'
+ *     incremental conversions (negative for a harmful channel); 0 for every channel when no channel changed a
+ *     conversion
  * @since 0.1.0
  */
 public record ChannelTruth(String channel, long incrementalConversions, double share) {

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param interactions their interactions in time order
  * @param answer their survey answer, if they gave one
  * @param purchased whether they made a first purchase in the world
- * @param causedBy bit {@code c} set if the first purchase would not have happened without channel {@code c}
+ * @param gained bit {@code c} set if the first purchase would not have happened without channel {@code c}
+ * @param lost bit {@code c} set if there was no first purchase but there would have been without channel {@code c}
+ * @param truth the customer's true rates and fate, for buyers
+ * @param heldOut bit {@code c} set if the person is held out of channel {@code c}
  */
 record CustomerLife(
     Customer customer, List<Interaction> interactions, @Nullable SurveyAnswer answer, boolean purchased,
-    int causedBy) {}
+    int gained, int lost, @Nullable CustomerTruth truth, int heldOut) {}

@@ -2,7 +2,6 @@ package org.engagement.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,8 @@ import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.Money;
+import org.engagement.simulator.Journey.Touch;
+import org.hipparchus.random.RandomDataGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +25,8 @@ import org.jspecify.annotations.Nullable;
 final class CustomerSimulation {
   static final long DAY = 86_400_000L;
   static final long WEEK = 7 * DAY;
-  private static final long MONTH = 30 * DAY;
-  private static final double DAYS_PER_MONTH = 30.4375;
   private static final String[] SEGMENTS = {"smb", "mid-market", "enterprise"};
   private static final double[] SEGMENT_CUMULATIVE = {0.6, 0.9, 1.0};
-  private static final double[] SEGMENT_SPEND = {1, 3, 10};
   private static final InteractionType[] STAGES =
       {InteractionType.LEAD, InteractionType.OPPORTUNITY, InteractionType.PURCHASE};
   /** The attribute of purchases that numbers them per customer ("1" is the first purchase). */
@@ -43,26 +41,26 @@ final class CustomerSimulation {
 
   private final WorldSpec spec;
   private final List<ChannelSpec> channels;
-  private final double[] lifts;
   private final long start;
   private final long end;
-  private final long memory;
   private final long arrivalSpan;
   private final double valueScale;
   private final Channel untouchedChannel;
+  private final FunnelJourneys funnel;
+  private final MarkovJourneys markov;
 
   CustomerSimulation(WorldSpec spec) {
     this.spec = spec;
     this.channels = spec.channels();
-    this.lifts = channels.stream().mapToDouble(ChannelSpec::lift).toArray();
     this.start = spec.startInstant().toEpochMilli();
     this.end = spec.endInstant().toEpochMilli();
-    this.memory = spec.memoryDays() * DAY;
     long inMarket = spec.inMarketWeeks() * WEEK;
     this.arrivalSpan = end - start > inMarket + WEEK ? end - start - inMarket : Math.max(DAY, (end - start) / 2);
     this.valueScale = StrictMath.pow(10, spec.currency().getDefaultFractionDigits());
     this.untouchedChannel = channels.stream().map(ChannelSpec::channel)
         .filter(c -> c.group() == ChannelGroup.DIRECT).findFirst().orElse(channels.get(0).channel());
+    this.funnel = new FunnelJourneys(spec);
+    this.markov = new MarkovJourneys(spec);
   }
 
   /** The id of person {@code index} (from 0): {@code c} and seven digits from 1. */
@@ -86,25 +84,34 @@ final class CustomerSimulation {
     SplittableRandom funnelRandom = rng.split();
     SplittableRandom valueRandom = rng.split();
     SplittableRandom surveyRandom = rng.split();
-    List<Touch> touches = touches(rng, arrival);
+    RandomDataGenerator traits = RandomDataGenerator.of(new HipparchusRandom(rng.split()));
+    SplittableRandom holdoutRandom = rng.split();
+    SplittableRandom confoundRandom = rng.split();
+    RepeatBuying buyers = spec.buyers();
+    double rate = traits.nextGamma(buyers.r(), 1 / buyers.alpha());
+    double dropout = traits.nextBeta(buyers.a(), buyers.b());
+    double spendScale = traits.nextGamma(buyers.q(), 1 / buyers.gamma());
+    double intent = traits.nextGamma(WorldMechanism.INTENT_SHAPE, 1 / WorldMechanism.INTENT_SHAPE);
+    int heldOut = heldOut(holdoutRandom);
 
-    int weeks = (int) Math.min(spec.inMarketWeeks(), Math.max(0, (end - arrival - 1) / WEEK));
-    int[] masks = exposures(touches, arrival, weeks);
-    double[] uniforms = new double[weeks];
-    for (int w = 0; w < weeks; w++) {
-      uniforms[w] = funnelRandom.nextDouble();
-    }
-    int[] stageWeeks = funnel(masks, uniforms, 0);
-    int purchaseWeek = stageWeeks[STAGES.length - 1];
-    boolean purchased = purchaseWeek >= 0;
-    int causedBy = purchased ? causes(masks, uniforms, purchaseWeek) : 0;
+    Journey journey = spec.mechanism() == WorldMechanism.MARKOV
+        ? markov.journey(rng.split(), funnelRandom, arrival, heldOut)
+        : funnel.journey(rng.split(), funnelRandom, confoundRandom, arrival, heldOut,
+            spec.mechanism() == WorldMechanism.CONFOUNDED ? intent : 1);
+    List<Touch> touches = journey.touches();
+    boolean purchased = journey.purchaseAt() >= 0;
 
     List<Interaction> events = new ArrayList<>();
-    long purchaseAt = funnelEvents(id, arrival, stageWeeks, touches, segment, funnelRandom, valueRandom, events);
-    long churnAt = purchased ? repeatPurchases(id, purchaseAt, segment, valueRandom, events) : Long.MAX_VALUE;
+    RandomDataGenerator spend = RandomDataGenerator.of(new HipparchusRandom(valueRandom));
+    RepeatPurchases purchases = new RepeatPurchases(spec, untouchedChannel, valueScale);
+    funnelEvents(id, journey, purchases.value(spend, spendScale), events);
+    RepeatPurchases.Outcome repeat = purchased
+        ? purchases.simulate(id, journey.purchaseAt(), rate, dropout, spendScale, spend, events)
+        : null;
+    long churnAt = repeat == null || repeat.aliveAtEnd() ? Long.MAX_VALUE : repeat.droppedAt();
     for (Touch touch : touches) {
       if (touch.millis() < churnAt) {
-        events.add(touch.toInteraction(id, channels));
+        events.add(toInteraction(id, touch));
       }
     }
     events.sort(ORDER);
@@ -113,9 +120,22 @@ final class CustomerSimulation {
       attributes.put(CHURNED_AT, Instant.ofEpochMilli(churnAt));
     }
     Customer customer = new Customer(id, Instant.ofEpochMilli(arrival), attributes.build());
-    SurveyAnswer answer = purchased
-        ? answer(id, surveyRandom, masks[purchaseWeek], touches, purchaseAt) : null;
-    return new CustomerLife(customer, List.copyOf(events), answer, purchased, causedBy);
+    SurveyAnswer answer = purchased ? answer(id, surveyRandom, touches, journey.purchaseAt()) : null;
+    CustomerTruth truth = repeat == null ? null : new CustomerTruth(id, rate, dropout,
+        buyers.spendShape() / spendScale, repeat.aliveAtEnd(), repeat.holdoutPurchases());
+    return new CustomerLife(customer, List.copyOf(events), answer, purchased, journey.gained(), journey.lost(),
+        truth, heldOut);
+  }
+
+  /** The channels this person is held out of: one draw per holdout of the spec, in its order. */
+  private int heldOut(SplittableRandom random) {
+    int mask = 0;
+    for (Holdout holdout : spec.holdouts()) {
+      if (random.nextDouble() < holdout.share()) {
+        mask |= 1 << spec.channelIndex(holdout.channel());
+      }
+    }
+    return mask;
   }
 
   private static int segment(double u) {
@@ -131,122 +151,17 @@ final class CustomerSimulation {
     return millis - Math.floorMod(millis, 1000L);
   }
 
-  /** Every touch of every channel, in time order; each channel draws from its own split stream. */
-  private List<Touch> touches(SplittableRandom rng, long arrival) {
-    List<Touch> touches = new ArrayList<>();
-    for (int c = 0; c < channels.size(); c++) {
-      SplittableRandom random = rng.split();
-      ChannelSpec channel = channels.get(c);
-      if (random.nextDouble() >= channel.reach()) {
-        continue;
-      }
-      if (channel.timing() == TouchTiming.EARLY) {
-        int count = 1 + Draws.poisson(random, 2 * channel.touchesPerMonth());
-        for (int k = 0; k < count; k++) {
-          addTouch(touches, random, channel, c, arrival + (long) (random.nextDouble() * TouchTiming.EARLY_DAYS * DAY));
-        }
-      } else if (channel.touchesPerMonth() > 0) {
-        double meanGap = DAYS_PER_MONTH * DAY / channel.touchesPerMonth();
-        long t = arrival;
-        while (true) {
-          t += (long) (Draws.exponential(random) * meanGap);
-          if (t >= end || t < arrival) {
-            break;
-          }
-          addTouch(touches, random, channel, c, t);
-        }
-      }
-    }
-    touches.sort(Comparator.comparingLong(Touch::millis).thenComparingInt(Touch::channel));
-    return touches;
-  }
-
-  private void addTouch(List<Touch> touches, SplittableRandom random, ChannelSpec channel, int c, long millis) {
-    InteractionType type = channel.touchTypes().get(random.nextInt(channel.touchTypes().size()));
-    if (millis < end) {
-      touches.add(new Touch(seconds(millis), c, type));
-    }
-  }
-
-  /** For each week, the channels the person remembers at the week's end (bit c for channel c). */
-  private int[] exposures(List<Touch> touches, long arrival, int weeks) {
-    long[] last = new long[channels.size()];
-    Arrays.fill(last, Long.MIN_VALUE);
-    int[] masks = new int[weeks];
-    int next = 0;
-    for (int w = 0; w < weeks; w++) {
-      long t = weekEnd(arrival, w);
-      while (next < touches.size() && touches.get(next).millis() <= t) {
-        last[touches.get(next).channel()] = touches.get(next).millis();
-        next++;
-      }
-      int mask = 0;
-      for (int c = 0; c < last.length; c++) {
-        if (last[c] != Long.MIN_VALUE && last[c] > t - memory) {
-          mask |= 1 << c;
-        }
-      }
-      masks[w] = mask;
-    }
-    return masks;
-  }
-
-  private static long weekEnd(long arrival, int week) {
-    return arrival + (week + 1L) * WEEK;
-  }
-
-  /** The week of each stage advance (-1 if never), with the channels of {@code removed} taken away. */
-  private int[] funnel(int[] masks, double[] uniforms, int removed) {
-    int[] stageWeeks = {-1, -1, -1};
-    int stage = 0;
-    for (int w = 0; w < masks.length && stage < STAGES.length; w++) {
-      if (uniforms[w] < spec.baseHazard() + liftOf(masks[w] & ~removed)) {
-        stageWeeks[stage++] = w;
-      }
-    }
-    return stageWeeks;
-  }
-
-  private double liftOf(int mask) {
-    double sum = 0;
-    for (int bits = mask; bits != 0; bits &= bits - 1) {
-      sum += lifts[Integer.numberOfTrailingZeros(bits)];
-    }
-    return sum;
-  }
-
-  /** The channels without which the first purchase (in week {@code purchaseWeek}) would not happen. */
-  private int causes(int[] masks, double[] uniforms, int purchaseWeek) {
-    int seen = 0;
-    for (int w = 0; w <= purchaseWeek; w++) {
-      seen |= masks[w];
-    }
-    int caused = 0;
-    for (int bits = seen; bits != 0; bits &= bits - 1) {
-      int c = Integer.numberOfTrailingZeros(bits);
-      if (lifts[c] > 0 && funnel(masks, uniforms, 1 << c)[STAGES.length - 1] < 0) {
-        caused |= 1 << c;
-      }
-    }
-    return caused;
-  }
-
-  /** Adds the lead, opportunity and first purchase; returns the purchase's instant (or MAX_VALUE). */
-  private long funnelEvents(String id, long arrival, int[] stageWeeks, List<Touch> touches, int segment,
-      SplittableRandom funnelRandom, SplittableRandom valueRandom, List<Interaction> out) {
-    long purchaseAt = Long.MAX_VALUE;
-    for (int k = 0; k < STAGES.length && stageWeeks[k] >= 0; k++) {
-      long weekEnd = weekEnd(arrival, stageWeeks[k]);
-      long t = seconds(Math.min(end - 1000, weekEnd + (long) (funnelRandom.nextDouble() * 6 * 3_600_000L)));
-      Interaction.Builder event = Interaction.builder().customerId(id).channel(sourceOf(touches, weekEnd))
-          .timestamp(Instant.ofEpochMilli(t)).type(STAGES[k]);
+  /** Adds the lead, opportunity and first purchase (worth {@code firstValue}) that the journey reached. */
+  private void funnelEvents(String id, Journey journey, Money firstValue, List<Interaction> out) {
+    long[] times = journey.stageTimes();
+    for (int k = 0; k < STAGES.length && times[k] >= 0; k++) {
+      Interaction.Builder event = Interaction.builder().customerId(id).channel(sourceOf(journey.touches(), times[k]))
+          .timestamp(Instant.ofEpochMilli(times[k])).type(STAGES[k]);
       if (STAGES[k] == InteractionType.PURCHASE) {
-        event.value(purchaseValue(segment, valueRandom)).attributes(Attributes.of(PURCHASE_NUMBER, "1"));
-        purchaseAt = t;
+        event.value(firstValue).attributes(Attributes.of(PURCHASE_NUMBER, "1"));
       }
       out.add(event.build());
     }
-    return purchaseAt;
   }
 
   /** The channel of the latest touch at or before {@code t}: where the CRM records the stage as coming from. */
@@ -261,38 +176,17 @@ final class CustomerSimulation {
     return source;
   }
 
-  /** Monthly churn and repeat-purchase draws after the first purchase; returns the churn instant or MAX_VALUE. */
-  private long repeatPurchases(String id, long firstPurchase, int segment, SplittableRandom random,
-      List<Interaction> out) {
-    int number = 1;
-    for (long t = firstPurchase + MONTH; t < end; t += MONTH) {
-      if (random.nextDouble() < spec.monthlyChurn()) {
-        return t;
-      }
-      if (random.nextDouble() < spec.repeatPurchasesPerMonth()) {
-        Money value = purchaseValue(segment, random);
-        number++;
-        out.add(Interaction.builder().customerId(id).channel(untouchedChannel).timestamp(Instant.ofEpochMilli(t))
-            .type(InteractionType.PURCHASE).value(value)
-            .attributes(Attributes.of(PURCHASE_NUMBER, Integer.toString(number))).build());
-      }
-    }
-    return Long.MAX_VALUE;
-  }
-
-  private Money purchaseValue(int segment, SplittableRandom random) {
-    double amount = spec.medianPurchase() * SEGMENT_SPEND[segment]
-        * StrictMath.exp(spec.purchaseSigma() * Draws.gaussian(random));
-    return Money.ofMinor(Math.max(1, Math.round(amount * valueScale)), spec.currency());
+  private Interaction toInteraction(String customerId, Touch touch) {
+    return Interaction.builder().customerId(customerId).channel(channels.get(touch.channel()).channel())
+        .timestamp(Instant.ofEpochMilli(touch.millis())).type(touch.type()).build();
   }
 
   /**
    * The survey answer of a buyer: given with the response rate; a random channel's phrase with the error rate;
-   * otherwise the phrase of a channel remembered at the purchase, drawn in proportion to its lift (people name
-   * what made them buy), or, when no remembered channel had any lift, of the channel of their first touch.
+   * otherwise the phrase of a channel that touched them before the purchase, drawn in proportion to its lift
+   * (people name what made them buy), or, when none of those had any lift, of the channel of their first touch.
    */
-  private @Nullable SurveyAnswer answer(String id, SplittableRandom random, int remembered, List<Touch> touches,
-      long purchaseAt) {
+  private @Nullable SurveyAnswer answer(String id, SplittableRandom random, List<Touch> touches, long purchaseAt) {
     if (random.nextDouble() >= spec.surveyResponseRate()) {
       return null;
     }
@@ -300,7 +194,11 @@ final class CustomerSimulation {
     if (random.nextDouble() < spec.surveyErrorRate()) {
       channel = random.nextInt(channels.size());
     } else {
-      channel = drawByLift(random, remembered);
+      int seen = 0;
+      for (Touch touch : touches) {
+        seen |= touch.millis() <= purchaseAt ? 1 << touch.channel() : 0;
+      }
+      channel = drawByLift(random, seen);
       if (channel < 0) {
         if (touches.isEmpty() || touches.get(0).millis() > purchaseAt) {
           return null;
@@ -313,7 +211,10 @@ final class CustomerSimulation {
   }
 
   private int drawByLift(SplittableRandom random, int mask) {
-    double total = liftOf(mask);
+    double total = 0;
+    for (int bits = mask; bits != 0; bits &= bits - 1) {
+      total += channels.get(Integer.numberOfTrailingZeros(bits)).lift();
+    }
     if (total <= 0) {
       return -1;
     }
@@ -321,22 +222,15 @@ final class CustomerSimulation {
     int chosen = -1;
     for (int bits = mask; bits != 0; bits &= bits - 1) {
       int c = Integer.numberOfTrailingZeros(bits);
-      if (lifts[c] > 0) {
+      double lift = channels.get(c).lift();
+      if (lift > 0) {
         chosen = c;
-        u -= lifts[c];
+        u -= lift;
         if (u < 0) {
           break;
         }
       }
     }
     return chosen;
-  }
-
-  /** One touch before it becomes an {@link Interaction}. */
-  private record Touch(long millis, int channel, InteractionType type) {
-    Interaction toInteraction(String customerId, List<ChannelSpec> channels) {
-      return Interaction.builder().customerId(customerId).channel(channels.get(channel).channel())
-          .timestamp(Instant.ofEpochMilli(millis)).type(type).build();
-    }
   }
 }

@@ -10,14 +10,16 @@ import java.util.Map;
 /**
  * What each channel truly did in a simulated world, computed from the simulation itself.
  *
- * <p>For every person who made a first purchase in the world and every channel {@code c}, the generator
- * replays the person's funnel without {@code c}'s touches, with the same random draws (common random numbers:
- * the same weekly uniforms, the same touches of every other channel). If the person then makes no first
- * purchase within the world, the purchase counts as one incremental conversion of {@code c}. Because lifts
- * only add to the hazard, a replay without a channel never buys where the world did not, so these counts are
- * never negative. A purchase that needed two channels counts for both, and one that any single channel could
- * have brought about counts for none, so the counts need not add up to {@link #firstPurchases()}; the shares
- * are normalised to add up to 1, as a removal-effect attribution model normalises its removal effects.
+ * <p>For every person and every channel {@code c} that touched them, the generator replays the person's
+ * journey without {@code c}'s touches, with the same random draws (common random numbers: the same weekly
+ * uniforms or Markov steps, the same touches of every other channel). A person who bought in the world and not
+ * in the replay counts +1 for {@code c}; a person who did not buy in the world but buys in the replay counts
+ * -1 (a harmful channel, {@link WorldMechanism#SYNERGY}). In an {@linkplain WorldMechanism#ADDITIVE additive}
+ * world effects only add to the hazard, so the counts are never negative. A purchase that needed two channels
+ * counts for both, and one that any single channel could have brought about counts for none, so the counts
+ * need not add up to {@link #firstPurchases()}. The shares are <em>signed</em>: each count over the sum of the
+ * counts' absolute values, so that their absolute values add up to 1 (as a removal-effect attribution model
+ * normalises its removal effects) and a harmful channel's share is negative.
  *
  * <p>Immutable and thread-safe.
  *
@@ -35,7 +37,7 @@ public record GroundTruth(long firstPurchases, List<ChannelTruth> channels) {
   static GroundTruth of(long firstPurchases, List<String> channelIds, long[] incremental) {
     long sum = 0;
     for (long count : incremental) {
-      sum += count;
+      sum += Math.abs(count);
     }
     List<ChannelTruth> rows = new ArrayList<>(channelIds.size());
     for (int i = 0; i < channelIds.size(); i++) {

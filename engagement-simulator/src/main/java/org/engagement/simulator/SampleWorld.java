@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The small world bundled on the class path under {@value #RESOURCE_DIRECTORY}: the nine files of
- * {@link WorldWriter} for {@link #spec()} (5,000 people over 24 months, about 28,000 interactions and 3,600
- * conversation rows, 3.1 MB).
+ * The small world bundled on the class path under {@value #RESOURCE_DIRECTORY}: the eleven files of
+ * {@link WorldWriter} for {@link #spec()} (5,000 people over 24 months in the
+ * {@linkplain WorldMechanism#ADDITIVE additive} mechanism with heterogeneous buyers ({@link RepeatBuying}),
+ * about 27,000 interactions, 760 buyers and 3,100 conversation rows, 3.0 MB; no holdouts, so
+ * {@code holdout.csv} has its header only).
  *
  * <p>The files are generated, never edited: a test compares them byte for byte with what
  * {@link WorldWriter} writes for {@link #spec()}. After changing the generator or the spec, regenerate them

@@ -19,6 +19,8 @@ import org.engagement.core.domain.Interaction;
  * @param costs every channel's cost for every month, by month then channel in the spec's order
  * @param survey the answers given, in order of customer ids
  * @param truth what each channel truly caused
+ * @param customerTruth the truth about each buyer, in order of their ids
+ * @param heldOut the people held out of a channel by the spec's holdouts, in order of their ids
  * @param conversations the conversation feed (mentions, shares, service threads, all with content) in time
  *     order (at equal instants, by author id)
  * @since 0.1.0
@@ -30,6 +32,8 @@ public record World(
     List<MonthlyCost> costs,
     List<SurveyAnswer> survey,
     GroundTruth truth,
+    List<CustomerTruth> customerTruth,
+    List<HeldOut> heldOut,
     List<Interaction> conversations) {
   /** Checks for nulls and copies the lists. */
   public World {
@@ -39,6 +43,8 @@ public record World(
     costs = List.copyOf(costs);
     survey = List.copyOf(survey);
     requireNonNull(truth, "truth");
+    customerTruth = List.copyOf(customerTruth);
+    heldOut = List.copyOf(heldOut);
     conversations = List.copyOf(conversations);
   }
 }

@@ -22,34 +22,41 @@ import org.engagement.core.domain.Money;
  * <ol>
  *   <li>arrives (is first seen) at a uniform instant between the start of the world and
  *       {@link WorldSpec#inMarketWeeks()} before its end, so that everyone's time in the market is observed
- *       in full, and belongs to a segment:
- *       {@code smb} (60%), {@code mid-market} (30%) or {@code enterprise} (10%);
+ *       in full, and belongs to a segment: {@code smb} (60%), {@code mid-market} (30%) or {@code enterprise}
+ *       (10%). They draw their repeat-buying traits ({@link RepeatBuying}: purchase rate, dropout probability,
+ *       spend scale) and an intent (used by {@link WorldMechanism#CONFOUNDED}), and, for each of the spec's
+ *       {@linkplain WorldSpec#holdouts() holdouts}, whether they are held out of its channel (then the channel
+ *       never touches them);
  *   <li>is reached by each channel with the channel's {@linkplain ChannelSpec#reach() reach} and then touched
- *       as its {@linkplain TouchTiming timing} says, with interaction types drawn from the channel's;
- *   <li>goes through the funnel in weekly steps from arrival: at the end of each week, a person who has not
+ *       as its {@linkplain TouchTiming timing} says, with interaction types drawn from the channel's (except
+ *       where the {@linkplain WorldSpec#mechanism() mechanism} says otherwise);
+ *   <li>goes through the funnel as the mechanism says: in weekly steps from arrival, a person who has not
  *       bought yet advances one stage (prospect to lead, lead to opportunity, opportunity to customer) when a
- *       uniform draw is below {@code baseHazard + Σ lift_c} over the channels that touched them in the last
- *       {@link WorldSpec#memoryDays()} days. The funnel stops after {@link WorldSpec#inMarketWeeks()} weeks: a
- *       person who has not bought by then stays a prospect. Each advance is an interaction ({@code lead},
+ *       uniform draw is below the mechanism's hazard; or, in a {@link WorldMechanism#MARKOV} world, buys when
+ *       their walk over the channels converts. The funnel stops after {@link WorldSpec#inMarketWeeks()} weeks:
+ *       a person who has not bought by then stays a prospect. Each advance is an interaction ({@code lead},
  *       {@code opportunity}, {@code purchase}) a few hours after the week's end, on the channel of the latest
  *       touch (the CRM's "source"), or on the first direct channel when there was none;
- *   <li>after the first purchase, each month: leaves with the churn probability (no more interactions after
- *       that), else buys again with the repeat probability (on the first direct channel). Purchase values are
- *       log-normal around the segment's median (see {@link WorldSpec#medianPurchase()}). Purchases carry the
- *       attribute {@code purchase_number} ({@code "1"} for the first purchase, the conversion attribution is
- *       judged on);
+ *   <li>after the first purchase, buys again and drops out as {@link RepeatBuying} says (continuous time, on
+ *       the first direct channel; no more interactions after dropping out) and spends a Gamma-distributed
+ *       amount on every purchase. Purchases carry the attribute {@code purchase_number} ({@code "1"} for the
+ *       first purchase, the conversion attribution is judged on). Purchases are counted on for
+ *       {@link WorldSpec#holdoutWeeks()} after the end, for the customer's truth ({@link CustomerTruth});
  *   <li>if they bought, answers the survey with the response rate. With the error rate the answer is a phrase
- *       of a channel drawn uniformly (a wrong memory); otherwise it names a channel they remembered at the first
- *       purchase, drawn in proportion to its lift (people name what made them buy), or the channel of their
- *       first touch when none of those had any lift. A buyer never touched before the purchase gives no answer.
+ *       of a channel drawn uniformly (a wrong memory); otherwise it names a channel that touched them before
+ *       the first purchase, drawn in proportion to its lift (people name what made them buy), or the channel of
+ *       their first touch when none of those had any lift. A buyer never touched before the purchase gives no
+ *       answer.
  * </ol>
- * The ground truth comes from replaying each buyer's funnel without each channel ({@link GroundTruth}).
- * Every random draw uses {@link SplittableRandom} and {@link StrictMath}, so worlds are identical on every JVM.
+ * The ground truth comes from replaying each person's journey without each channel ({@link GroundTruth}).
+ * Every random draw uses {@link SplittableRandom}, {@link StrictMath} and Hipparchus's samplers (pure Java),
+ * so worlds are identical on every JVM.
  * The conversation feed (mentions, shares and social service threads about the brands of
  * {@link WorldSpec#conversations()}) is simulated after each person, from a stream seeded from the seed, the
  * person's index and a constant of its own, so that the rest of the world is the same with or without it; its
  * rates are in the package description.
- * Costs are each channel's monthly cost times a uniform factor in {@code [0.9, 1.1]}, rounded to the
+ * Costs are each channel's monthly cost, scaled by the number of people over
+ * {@value WorldSpec#COST_BASE_CUSTOMERS}, times a uniform factor in {@code [0.9, 1.1]}, rounded to the
  * currency's minor unit, from a stream of their own.
  *
  * <p>The generator is stateless; its methods are thread-safe.
@@ -71,7 +78,19 @@ public final class WorldGenerator {
     List<Interaction> interactions = new ArrayList<>();
     List<SurveyAnswer> survey = new ArrayList<>();
     List<Interaction> conversations = new ArrayList<>();
+    List<CustomerTruth> customerTruth = new ArrayList<>();
+    List<HeldOut> heldOut = new ArrayList<>();
     GroundTruth truth = stream(spec, new WorldVisitor() {
+      @Override
+      public void customerTruth(CustomerTruth row) {
+        customerTruth.add(row);
+      }
+
+      @Override
+      public void heldOut(String customerId, String channel) {
+        heldOut.add(new HeldOut(customerId, channel));
+      }
+
       @Override
       public void customer(Customer customer) {
         customers.add(customer);
@@ -95,7 +114,8 @@ public final class WorldGenerator {
     Comparator<Interaction> order = Comparator.comparing(Interaction::timestamp).thenComparing(Interaction::customerId);
     interactions.sort(order);
     conversations.sort(order);
-    return new World(spec, customers, interactions, costs(spec), survey, truth, conversations);
+    return new World(spec, customers, interactions, costs(spec), survey, truth, customerTruth, heldOut,
+        conversations);
   }
 
   /**
@@ -117,28 +137,41 @@ public final class WorldGenerator {
       if (life.answer() != null) {
         visitor.surveyAnswer(life.answer());
       }
+      if (life.truth() != null) {
+        visitor.customerTruth(life.truth());
+      }
+      for (int bits = life.heldOut(); bits != 0; bits &= bits - 1) {
+        visitor.heldOut(life.customer().id(), spec.channels().get(Integer.numberOfTrailingZeros(bits)).id());
+      }
       conversation.simulate(i, life).forEach(visitor::conversation);
       if (life.purchased()) {
         firstPurchases++;
       }
-      for (int bits = life.causedBy(); bits != 0; bits &= bits - 1) {
+      for (int bits = life.gained(); bits != 0; bits &= bits - 1) {
         incremental[Integer.numberOfTrailingZeros(bits)]++;
+      }
+      for (int bits = life.lost(); bits != 0; bits &= bits - 1) {
+        incremental[Integer.numberOfTrailingZeros(bits)]--;
       }
     }
     List<String> ids = spec.channels().stream().map(ChannelSpec::id).toList();
     return GroundTruth.of(firstPurchases, ids, incremental);
   }
 
-  /** Every channel's cost for every month of the world, by month then channel in the spec's order. */
+  /**
+   * Every channel's cost for every month of the world, by month then channel in the spec's order: the channel's
+   * monthly cost scaled by {@code customers / }{@value WorldSpec#COST_BASE_CUSTOMERS}, times the month's factor.
+   */
   public static List<MonthlyCost> costs(WorldSpec spec) {
     requireNonNull(spec, "spec");
     SplittableRandom random = new SplittableRandom(CustomerSimulation.seedOf(spec.seed() ^ COST_STREAM, -1));
     List<MonthlyCost> costs = new ArrayList<>(spec.months() * spec.channels().size());
     YearMonth first = YearMonth.from(spec.start());
+    double scale = spec.customers() / (double) WorldSpec.COST_BASE_CUSTOMERS;
     for (int m = 0; m < spec.months(); m++) {
       for (ChannelSpec channel : spec.channels()) {
         Money mean = channel.monthlyCost();
-        long minor = Math.round(mean.minorUnits() * (0.9 + 0.2 * random.nextDouble()));
+        long minor = Math.round(mean.minorUnits() * scale * (0.9 + 0.2 * random.nextDouble()));
         costs.add(new MonthlyCost(first.plusMonths(m), channel.id(), channel.owner(),
             Money.ofMinor(minor, mean.currency())));
       }

@@ -16,11 +16,12 @@ import org.engagement.core.domain.InvalidFieldException;
  * world, interaction for interaction.
  *
  * <p>Start from {@link #defaults()} or {@link #builder()} (which starts from the defaults) and change what the
- * experiment needs. The defaults: the ten channels of {@link #defaultChannels()}, 5,000 people over 24 months
- * from 1 January 2024 (UTC), a base weekly funnel hazard of 0.0005, a memory of 180 days, 26 weeks in the
- * market, purchases in EUR with a median of 120 and a log-standard deviation of 0.6, a 10% chance of a repeat
- * purchase and a 3% chance of churn each month for customers, and a survey answered by 60% of buyers, 15% of
- * them wrongly, and the conversation of {@link ConversationSpec#defaults()}.
+ * experiment needs. The defaults: the ten channels of {@link #defaultChannels()}, the
+ * {@linkplain WorldMechanism#ADDITIVE additive} mechanism, 5,000 people over 24 months from 1 January 2024
+ * (UTC), a base weekly funnel hazard of 0.0005, a carry-over half-life of 120 days, 26 weeks in the market,
+ * purchases in EUR, repeat buying and spend as {@link RepeatBuying#defaults()}, no holdouts, a truth horizon of
+ * 52 weeks after the end, and a survey answered by 60% of buyers, 15% of them wrongly, and the conversation of
+ * {@link ConversationSpec#defaults()}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -28,17 +29,18 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param customers how many people the world has (customers and prospects), at least 1
  * @param start the first day of the world, at midnight UTC
  * @param months how long the world runs, in calendar months, 1 to 600
- * @param channels the channels, at least one, with distinct ids
+ * @param channels the channels, at least one, with distinct ids; each channel's monthly cost is for a world
+ *     of {@value #COST_BASE_CUSTOMERS} people and scales with {@code customers}
+ * @param mechanism how the channels cause first purchases
  * @param baseHazard the weekly funnel hazard without any channel's help, in {@code [0, 1]}
- * @param memoryDays how long a touch keeps helping, in days, at least 1
+ * @param carryOverDays the half-life of a touch's effect, in days, at least 1 (see {@link WorldMechanism})
  * @param inMarketWeeks how long a person is in the market after arriving, in weeks, at least 1: a prospect who
  *     has not bought by then buys elsewhere and stays a prospect (a buying cycle)
  * @param currency the currency of purchases and costs
- * @param medianPurchase the median first purchase of a small-business customer in major units, positive; mid-market
- *     customers spend 3 times and enterprises 10 times as much
- * @param purchaseSigma the standard deviation of the logarithm of purchase values, at least 0
- * @param repeatPurchasesPerMonth the probability that a live customer buys again in a month, in {@code [0, 1]}
- * @param monthlyChurn the probability that a live customer leaves in a month, in {@code [0, 1]}
+ * @param buyers how customers buy again and what they spend
+ * @param holdouts the randomised holdouts, at most one per channel, each naming a channel of the world
+ * @param holdoutWeeks the weeks after the world's end over which each customer's purchases are counted for
+ *     {@link CustomerTruth#holdoutPurchases()}, 0 to 520
  * @param surveyResponseRate the probability that a customer answers the survey, in {@code [0, 1]}
  * @param surveyErrorRate the probability that an answer names a channel at random, in {@code [0, 1]}
  * @param conversations what the social conversation feed is about: brands, key messages, service owners
@@ -50,14 +52,14 @@ public record WorldSpec(
     LocalDate start,
     int months,
     List<ChannelSpec> channels,
+    WorldMechanism mechanism,
     double baseHazard,
-    int memoryDays,
+    int carryOverDays,
     int inMarketWeeks,
     Currency currency,
-    double medianPurchase,
-    double purchaseSigma,
-    double repeatPurchasesPerMonth,
-    double monthlyChurn,
+    RepeatBuying buyers,
+    List<Holdout> holdouts,
+    int holdoutWeeks,
     double surveyResponseRate,
     double surveyErrorRate,
     ConversationSpec conversations) {
@@ -77,22 +79,21 @@ public record WorldSpec(
     }
     channels = List.copyOf(channels);
     requireDistinctChannels(channels);
+    requireNonNull(mechanism, "mechanism");
     ChannelSpec.requireProbability("baseHazard", baseHazard);
-    if (memoryDays < 1) {
-      throw new InvalidFieldException("memoryDays", memoryDays, "must be at least 1");
+    if (carryOverDays < 1) {
+      throw new InvalidFieldException("carryOverDays", carryOverDays, "must be at least 1");
     }
     if (inMarketWeeks < 1) {
       throw new InvalidFieldException("inMarketWeeks", inMarketWeeks, "must be at least 1");
     }
     requireNonNull(currency, "currency");
-    if (!(medianPurchase > 0 && Double.isFinite(medianPurchase))) {
-      throw new InvalidFieldException("medianPurchase", medianPurchase, "must be a positive finite number");
+    requireNonNull(buyers, "buyers");
+    holdouts = List.copyOf(holdouts);
+    requireKnownHoldouts(holdouts, channels);
+    if (holdoutWeeks < 0 || holdoutWeeks > 520) {
+      throw new InvalidFieldException("holdoutWeeks", holdoutWeeks, "must be from 0 to 520");
     }
-    if (!(purchaseSigma >= 0 && purchaseSigma <= 5)) {
-      throw new InvalidFieldException("purchaseSigma", purchaseSigma, "must be from 0 to 5");
-    }
-    ChannelSpec.requireProbability("repeatPurchasesPerMonth", repeatPurchasesPerMonth);
-    ChannelSpec.requireProbability("monthlyChurn", monthlyChurn);
     ChannelSpec.requireProbability("surveyResponseRate", surveyResponseRate);
     ChannelSpec.requireProbability("surveyErrorRate", surveyErrorRate);
     requireNonNull(conversations, "conversations");
@@ -112,6 +113,21 @@ public record WorldSpec(
       }
     }
   }
+
+  private static void requireKnownHoldouts(List<Holdout> holdouts, List<ChannelSpec> channels) {
+    Set<String> held = new HashSet<>();
+    for (Holdout holdout : holdouts) {
+      if (channels.stream().noneMatch(c -> c.id().equals(holdout.channel()))) {
+        throw new InvalidFieldException("holdouts", holdout.channel(), "must name a channel of the world");
+      }
+      if (!held.add(holdout.channel())) {
+        throw new InvalidFieldException("holdouts", holdout.channel(), "must not hold a channel out twice");
+      }
+    }
+  }
+
+  /** The number of people the channels' monthly costs are for; costs scale with {@link #customers()}. */
+  public static final int COST_BASE_CUSTOMERS = 5_000;
 
   /** The default world (see the class description). */
   public static WorldSpec defaults() {
@@ -163,14 +179,14 @@ public record WorldSpec(
     private LocalDate start = LocalDate.of(2024, 1, 1);
     private int months = 24;
     private List<ChannelSpec> channels = DefaultChannels.all();
+    private WorldMechanism mechanism = WorldMechanism.ADDITIVE;
     private double baseHazard = 0.0005;
-    private int memoryDays = 180;
+    private int carryOverDays = 120;
     private int inMarketWeeks = 26;
     private Currency currency = Currency.getInstance("EUR");
-    private double medianPurchase = 120;
-    private double purchaseSigma = 0.6;
-    private double repeatPurchasesPerMonth = 0.1;
-    private double monthlyChurn = 0.03;
+    private RepeatBuying buyers = RepeatBuying.defaults();
+    private List<Holdout> holdouts = List.of();
+    private int holdoutWeeks = 52;
     private double surveyResponseRate = 0.6;
     private double surveyErrorRate = 0.15;
     private ConversationSpec conversations = ConversationSpec.defaults();
@@ -213,9 +229,15 @@ public record WorldSpec(
       return this;
     }
 
-    /** Sets how long a touch keeps helping. @return this builder */
-    public Builder memoryDays(int value) {
-      this.memoryDays = value;
+    /** Sets the mechanism. @return this builder */
+    public Builder mechanism(WorldMechanism value) {
+      this.mechanism = requireNonNull(value, "mechanism");
+      return this;
+    }
+
+    /** Sets the half-life of a touch's effect, in days. @return this builder */
+    public Builder carryOverDays(int value) {
+      this.carryOverDays = value;
       return this;
     }
 
@@ -231,17 +253,21 @@ public record WorldSpec(
       return this;
     }
 
-    /** Sets the median purchase and the log-standard deviation of purchases. @return this builder */
-    public Builder purchases(double median, double sigma) {
-      this.medianPurchase = median;
-      this.purchaseSigma = sigma;
+    /** Sets how customers buy again and spend. @return this builder */
+    public Builder buyers(RepeatBuying value) {
+      this.buyers = requireNonNull(value, "buyers");
       return this;
     }
 
-    /** Sets the monthly repeat-purchase probability and the monthly churn. @return this builder */
-    public Builder retention(double repeatPerMonth, double churnPerMonth) {
-      this.repeatPurchasesPerMonth = repeatPerMonth;
-      this.monthlyChurn = churnPerMonth;
+    /** Sets the randomised holdouts. @return this builder */
+    public Builder holdouts(List<Holdout> value) {
+      this.holdouts = List.copyOf(value);
+      return this;
+    }
+
+    /** Sets the weeks after the end over which customers' purchases are counted for the truth. @return this builder */
+    public Builder holdoutWeeks(int value) {
+      this.holdoutWeeks = value;
       return this;
     }
 
@@ -264,9 +290,9 @@ public record WorldSpec(
      * @throws InvalidFieldException if a value breaks a rule of {@link WorldSpec}
      */
     public WorldSpec build() {
-      return new WorldSpec(seed, customers, start, months, channels, baseHazard, memoryDays, inMarketWeeks, currency,
-          medianPurchase, purchaseSigma, repeatPurchasesPerMonth, monthlyChurn, surveyResponseRate,
-          surveyErrorRate, conversations);
+      return new WorldSpec(seed, customers, start, months, channels, mechanism, baseHazard, carryOverDays,
+          inMarketWeeks, currency, buyers, holdouts, holdoutWeeks, surveyResponseRate, surveyErrorRate,
+          conversations);
     }
   }
 }

@@ -16,7 +16,7 @@ import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.csv.CsvInteractionWriter;
 
 /**
- * Writes a world into a directory as the eight CSV files described in the package description, streaming:
+ * Writes a world into a directory as the CSV files described in the package description, streaming:
  * a world of ten million interactions is written in constant memory.
  *
  * <p>Rows come person by person (the order of {@link WorldGenerator#stream(WorldSpec, WorldVisitor)}): each
@@ -47,13 +47,21 @@ public final class WorldWriter {
   public static final String MESSAGES = "messages.csv";
   /** The brands compared in the conversation: {@code brand,role}. */
   public static final String BRANDS = "brands.csv";
+  /**
+   * The truth about each buyer ({@link CustomerTruth}):
+   * {@code customer_id,purchase_rate_per_week,dropout_probability,mean_spend,alive_at_end,holdout_purchases}.
+   */
+  public static final String CUSTOMER_TRUTH = "customer_truth.csv";
+  /** The people held out of a channel ({@link HeldOut}): {@code customer_id,channel}. */
+  public static final String HOLDOUT = "holdout.csv";
   /** Every file a world has, in the order they are described. */
-  public static final List<String> FILES =
-      List.of(INTERACTIONS, CUSTOMERS, COSTS, SURVEY, SURVEY_CHANNELS, TRUTH, CONVERSATIONS, MESSAGES, BRANDS);
+  public static final List<String> FILES = List.of(INTERACTIONS, CUSTOMERS, COSTS, SURVEY, SURVEY_CHANNELS, TRUTH,
+      CUSTOMER_TRUTH, HOLDOUT, CONVERSATIONS, MESSAGES, BRANDS);
 
   /** The attribute columns of {@code interactions.csv}. */
   static final List<String> ATTRIBUTE_COLUMNS = List.of(CustomerSimulation.PURCHASE_NUMBER);
   private static final int SHARE_DECIMALS = 6;
+  private static final int RATE_DECIMALS = 8;
 
   private WorldWriter() {}
 
@@ -74,9 +82,14 @@ public final class WorldWriter {
         CsvFileWriter customers = CsvFileWriter.create(directory.resolve(CUSTOMERS),
             List.of("customer_id", "first_seen", "segment", "churned_at"));
         CsvFileWriter survey = CsvFileWriter.create(directory.resolve(SURVEY), List.of("customer_id", "answer"));
+        CsvFileWriter customerTruth = CsvFileWriter.create(directory.resolve(CUSTOMER_TRUTH), List.of("customer_id",
+            "purchase_rate_per_week", "dropout_probability", "mean_spend", "alive_at_end", "holdout_purchases"));
+        CsvFileWriter holdout = CsvFileWriter.create(directory.resolve(HOLDOUT), List.of("customer_id", "channel"));
         OutputStream conversationStream = Files.newOutputStream(directory.resolve(CONVERSATIONS));
         CsvInteractionWriter conversations = CsvInteractionWriter.openWithContent(conversationStream, List.of())) {
-      truth = WorldGenerator.stream(spec, new FileVisitor(interactions, customers, survey, conversations));
+      truth = WorldGenerator.stream(spec,
+          new FileVisitor(interactions, customers, survey, new CsvFileWriter[] {customerTruth, holdout},
+              conversations));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -133,7 +146,7 @@ public final class WorldWriter {
   }
 
   private static void writeTruth(GroundTruth truth, Path file) throws IOException {
-    long sum = truth.channels().stream().mapToLong(ChannelTruth::incrementalConversions).sum();
+    long sum = truth.channels().stream().mapToLong(row -> Math.abs(row.incrementalConversions())).sum();
     try (CsvFileWriter table =
         CsvFileWriter.create(file, List.of("channel", "true_incremental_conversions", "true_share"))) {
       for (ChannelTruth row : truth.channels()) {
@@ -141,6 +154,11 @@ public final class WorldWriter {
             shareText(row.incrementalConversions(), sum)));
       }
     }
+  }
+
+  /** A double as exact decimal text rounded to eight places (the same text on every JVM). */
+  static String decimalText(double value) {
+    return new BigDecimal(value).setScale(RATE_DECIMALS, RoundingMode.HALF_EVEN).toPlainString();
   }
 
   /** The share as exact decimal text with six places, from the integer counts (no floating point). */
@@ -158,14 +176,31 @@ public final class WorldWriter {
     private final CsvInteractionWriter interactions;
     private final CsvFileWriter customers;
     private final CsvFileWriter survey;
+    private final CsvFileWriter customerTruth;
+    private final CsvFileWriter holdout;
     private final CsvInteractionWriter conversations;
 
+    /** {@code truthFiles} holds the customer truth and the holdout files, in that order. */
     FileVisitor(CsvInteractionWriter interactions, CsvFileWriter customers, CsvFileWriter survey,
-        CsvInteractionWriter conversations) {
+        CsvFileWriter[] truthFiles, CsvInteractionWriter conversations) {
       this.interactions = interactions;
       this.customers = customers;
       this.survey = survey;
+      this.customerTruth = truthFiles[0];
+      this.holdout = truthFiles[1];
       this.conversations = conversations;
+    }
+
+    @Override
+    public void customerTruth(CustomerTruth truth) {
+      unchecked(() -> customerTruth.row(List.of(truth.customerId(), decimalText(truth.purchaseRate()),
+          decimalText(truth.dropoutProbability()), decimalText(truth.meanSpend()),
+          Boolean.toString(truth.aliveAtEnd()), Integer.toString(truth.holdoutPurchases()))));
+    }
+
+    @Override
+    public void heldOut(String customerId, String channel) {
+      unchecked(() -> holdout.row(List.of(customerId, channel)));
     }
 
     @Override

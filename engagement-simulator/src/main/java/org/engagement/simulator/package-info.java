@@ -1,7 +1,8 @@
 /**
  * The sample world: a seeded simulation of a CRM world (customers and prospects, ten channels, two years of
- * interactions, a funnel, purchases, churn, costs, survey answers and a social conversation feed) in which every channel's true effect on
- * conversion is known, so that attribution models can be judged against the truth.
+ * interactions, a funnel, purchases, churn, costs, survey answers and a social conversation feed) in which every
+ * channel's true effect on conversion and every customer's true buying rates are known, so that attribution
+ * and lifetime-value models can be judged against the truth, on worlds made by several causal mechanisms.
  *
  * <p>{@link org.engagement.simulator.WorldGenerator} makes a world from a
  * {@link org.engagement.simulator.WorldSpec} (the simulation is described there), in memory
@@ -10,9 +11,41 @@
  * as the files below; {@link org.engagement.simulator.SampleWorld} is the small world bundled on the class
  * path. The same spec always gives the same world, byte for byte, on every JVM.
  *
+ * <h2>Mechanisms</h2>
+ * {@link org.engagement.simulator.WorldSpec#mechanism()} chooses how channels cause first purchases
+ * ({@link org.engagement.simulator.WorldMechanism}; {@code engagement world --mechanism NAME}). {@code k(a)} is
+ * the carry-over of a touch {@code a} days old, {@code 2^(-a / h)} with the half-life {@code h} of
+ * {@link org.engagement.simulator.WorldSpec#carryOverDays()} (120 days by default). Roles go by channel group, so
+ * any channel list works; the truth ({@code truth.csv}) is always the counterfactual replay on the same draws.
+ * <table>
+ *   <caption>Mechanisms</caption>
+ *   <tr><th>name</th><th>weekly hazard or process</th><th>what it tests</th><th>truth</th></tr>
+ *   <tr><td>{@code additive}</td><td>{@code base + Σ lift_c · k(a_c)}</td><td>the plain case; early channels
+ *       cause, late ones collect last touches</td><td>never negative</td></tr>
+ *   <tr><td>{@code synergy}</td><td>additive, plus 3 × (lift_a + lift_b) · k_a · k_b for the first paid-social
+ *       and paid-search channels together; the whole hazard times {@code 1 - 0.6 · k(a_e)} for the first email
+ *       channel (over-mailing)</td><td>non-additive effects and a harmful channel</td><td>email negative</td></tr>
+ *   <tr><td>{@code confounded}</td><td>{@code intent · (base + Σ lift_c · k(a_c))} over the other channels, with
+ *       intent ~ Gamma(0.5, mean 1); paid social retargets leads (probability {@code min(1, intent / 2)},
+ *       weekly until the purchase), direct (0.7) and paid search (0.5) visit in the three days before each
+ *       funnel step</td><td>exposure that follows intent: close to purchases, no effect</td><td>0 for
+ *       retargeting and navigational channels</td></tr>
+ *   <tr><td>{@code slow}</td><td>additive, but early-timed channels act through
+ *       {@code k(a) = (a / 60) · e^(1 - a / 60)}: nothing at first, most after two months, half of that after
+ *       five</td><td>relationship effects that convert months later</td><td>never negative</td></tr>
+ *   <tr><td>{@code markov}</td><td>a walk over channels: first channel by reach; from {@code c}, conversion
+ *       with probability {@code lift_c}, null 0.3, else a channel by reach; steps 7 days apart on average, up
+ *       to the end of the time in the market</td><td>the world a Markov model assumes</td><td>each buyer's
+ *       channels are all incremental (removal leads to null)</td></tr>
+ * </table>
+ * Repeat purchases follow BG/NBD and spend Gamma-Gamma in every mechanism
+ * ({@link org.engagement.simulator.RepeatBuying}); a {@link org.engagement.simulator.Holdout} keeps a random share
+ * of people away from a channel in any mechanism.
+ *
  * <h2>The default channels</h2>
- * Lift is the additive lift in the weekly funnel hazard while a touch is remembered
- * ({@link org.engagement.simulator.ChannelSpec}); the base hazard is 0.0005.
+ * Lift is the additive lift in the weekly funnel hazard right after a touch, carried over with a half-life of
+ * 120 days ({@link org.engagement.simulator.ChannelSpec}); the base hazard is 0.0005. Costs are for 5,000
+ * people and scale with the world's size.
  * <table>
  *   <caption>Default channels</caption>
  *   <tr><th>id</th><th>group</th><th>owner</th><th>reach</th><th>touches / month</th><th>timing</th>
@@ -40,6 +73,7 @@
  * </table>
  * Trade shows, press and partner referrals touch once, early, and cause most first purchases, yet are rarely
  * the last touch; direct visits come often and late, collect many last touches and cause almost nothing.
+ * Repeat purchases are all recorded on direct.
  *
  * <h2>Files</h2>
  * All files are UTF-8 CSV (RFC 4180, LF line ends) with a header row; instants are ISO-8601 in UTC
@@ -56,8 +90,9 @@
  *       {@code 3}, ... for repeat purchases and empty otherwise</td>
  *       <td>every interaction, person by person in id order, each person's in time order</td></tr>
  *   <tr><td>{@code customers.csv}</td><td>{@code customer_id,first_seen,segment,churned_at}: segment is
- *       {@code smb}, {@code mid-market} or {@code enterprise}; {@code churned_at} is the instant a customer left
- *       (empty for prospects and for customers still live at the end)</td><td>every person, in id order</td></tr>
+ *       {@code smb}, {@code mid-market} or {@code enterprise} (a label; spend does not depend on it);
+ *       {@code churned_at} is the instant of the purchase after which a customer dropped out (empty for
+ *       prospects and for customers still live at the end)</td><td>every person, in id order</td></tr>
  *   <tr><td>{@code costs.csv}</td><td>{@code month,channel,owner,amount,currency}: month as {@code yyyy-MM},
  *       amount as decimal text ({@code 2723.04})</td><td>every month, then every channel in the spec's
  *       order</td></tr>
@@ -66,9 +101,19 @@
  *       org.engagement.simulator.WorldGenerator} for who answers and how often wrongly</td>
  *       <td>the buyers who answered, in id order</td></tr>
  *   <tr><td>{@code truth.csv}</td><td>{@code channel,true_incremental_conversions,true_share}: the first
- *       purchases each channel caused ({@link org.engagement.simulator.GroundTruth}) and their share of
- *       the sum over channels, as exact decimal text with six places</td>
+ *       purchases each channel caused, negative for a harmful channel
+ *       ({@link org.engagement.simulator.GroundTruth}), and their signed share of the sum of the counts'
+ *       absolute values, as exact decimal text with six places</td>
  *       <td>every channel in the spec's order</td></tr>
+ *   <tr><td>{@code customer_truth.csv}</td><td>{@code customer_id,purchase_rate_per_week,dropout_probability,
+ *       mean_spend,alive_at_end,holdout_purchases}: each buyer's true BG/NBD rate and dropout probability and
+ *       Gamma-Gamma mean spend (eight decimal places), whether they were alive at the end ({@code true} or
+ *       {@code false}) and their purchases in the {@link org.engagement.simulator.WorldSpec#holdoutWeeks()}
+ *       (52 by default) after the end, which are not in the interactions
+ *       ({@link org.engagement.simulator.CustomerTruth})</td><td>every buyer, in id order</td></tr>
+ *   <tr><td>{@code holdout.csv}</td><td>{@code customer_id,channel}: the people a
+ *       {@link org.engagement.simulator.Holdout} keeps away from a channel (header only without holdouts)</td>
+ *       <td>person by person in id order, channels in the spec's order</td></tr>
  *   <tr><td>{@code conversations.csv}</td>
  *       <td>{@code customer_id,timestamp,type,direction,channel,channel_name,channel_group,value,currency,
  *       source_id,text,tags,hashtags,links,brand,sentiment,audience,thread_id,owner,resolved}: the format of
@@ -92,7 +137,7 @@
  * </table>
  *
  * <h2>The conversation feed</h2>
- * Drawn per slot from a stream of its own (seed, index and a constant), after the person's life, so the five
+ * Drawn per slot from a stream of its own (seed, index and a constant), after the person's life, so the
  * other files are the same with or without it. The brands, key messages and service owners come from
  * {@link org.engagement.simulator.ConversationSpec}; by default Brightloop (ours) against Crestline and
  * Élan Systems, four key messages, three agents.

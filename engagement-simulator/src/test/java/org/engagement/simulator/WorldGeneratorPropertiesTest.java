@@ -36,8 +36,9 @@ class WorldGeneratorPropertiesTest {
 
   @Property(tries = 20)
   void everyWorldKeepsTheFunnelInOrderAndInsideTheWindow(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 200) int customers) {
-    World world = WorldGenerator.generate(spec(seed, customers));
+      @ForAll @IntRange(min = 1, max = 200) int customers, @ForAll WorldMechanism mechanism) {
+    World world = WorldGenerator.generate(
+        WorldSpec.builder().seed(seed).customers(customers).mechanism(mechanism).build());
     Instant start = world.spec().startInstant();
     Instant end = world.spec().endInstant();
     Map<String, Instant> arrivals = new HashMap<>();
@@ -60,9 +61,10 @@ class WorldGeneratorPropertiesTest {
       assertThat(steps.subList(Math.min(3, steps.size()), steps.size())).allMatch(t -> t == InteractionType.PURCHASE);
     }
     assertThat(world.truth().firstPurchases()).isEqualTo(buyers);
+    long lowest = mechanism == WorldMechanism.SYNERGY ? -customers : 0;
     assertThat(world.truth().channels()).allSatisfy(row ->
-        assertThat(row.incrementalConversions()).isBetween(0L, buyers));
-    double sum = world.truth().channels().stream().mapToDouble(ChannelTruth::share).sum();
+        assertThat(row.incrementalConversions()).isBetween(lowest, buyers));
+    double sum = world.truth().channels().stream().mapToDouble(row -> Math.abs(row.share())).sum();
     assertThat(sum).satisfiesAnyOf(s -> assertThat(s).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9)),
         s -> assertThat(s).isZero());
   }
@@ -78,6 +80,25 @@ class WorldGeneratorPropertiesTest {
     WorldSpec boosted = WorldSpec.builder().seed(seed).customers(150).channels(channels).build();
     assertThat(WorldGenerator.stream(boosted, new WorldVisitor() {}).firstPurchases())
         .isGreaterThanOrEqualTo(WorldGenerator.stream(base, new WorldVisitor() {}).firstPurchases());
+  }
+
+  /**
+   * Where every effect only adds to the hazard (additive, slow) or only ends walks (Markov), taking a channel
+   * away never makes a purchase, so no channel's truth is negative; the counts never exceed the buyers.
+   */
+  @Property(tries = 20)
+  void truthCountsAreNeverNegativeWithoutAHarmfulChannel(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 200) int customers, @ForAll("monotone") WorldMechanism mechanism) {
+    GroundTruth truth = WorldGenerator.stream(
+        WorldSpec.builder().seed(seed).customers(customers).mechanism(mechanism).build(), new WorldVisitor() {});
+    assertThat(truth.channels()).allSatisfy(row ->
+        assertThat(row.incrementalConversions()).isBetween(0L, truth.firstPurchases()));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<WorldMechanism> monotone() {
+    return net.jqwik.api.Arbitraries.of(WorldMechanism.ADDITIVE, WorldMechanism.SLOW, WorldMechanism.CONFOUNDED,
+        WorldMechanism.MARKOV);
   }
 
   /** The conversation feed is a function of the seed and the slot's index, like the people. */

@@ -60,7 +60,7 @@ class WorldGeneratorTest {
     assertThat(truth.share("direct")).isLessThan(0.02);
     assertThat(truth.share("trade-show")).isGreaterThan(truth.share("linkedin"));
     assertThat(truth.share("press")).isGreaterThan(truth.share("newsletter"));
-    assertThat(truth.firstPurchases()).isBetween(300L, 700L);
+    assertThat(truth.firstPurchases()).isBetween(200L, 450L);
   }
 
   @Test

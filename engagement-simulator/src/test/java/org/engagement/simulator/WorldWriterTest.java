@@ -49,6 +49,17 @@ class WorldWriterTest {
     assertThat(firstLine(directory, WorldWriter.COSTS)).isEqualTo("month,channel,owner,amount,currency");
     assertThat(firstLine(directory, WorldWriter.SURVEY)).isEqualTo("customer_id,answer");
     assertThat(firstLine(directory, WorldWriter.TRUTH)).isEqualTo("channel,true_incremental_conversions,true_share");
+    assertThat(firstLine(directory, WorldWriter.CUSTOMER_TRUTH)).isEqualTo("customer_id,purchase_rate_per_week,"
+        + "dropout_probability,mean_spend,alive_at_end,holdout_purchases");
+    assertThat(firstLine(directory, WorldWriter.HOLDOUT)).isEqualTo("customer_id,channel");
+    assertThat(WorldFiles.rows(in(directory), WorldWriter.CUSTOMER_TRUTH)).hasSize(world.customerTruth().size())
+        .first().satisfies(row -> {
+          CustomerTruth first = world.customerTruth().get(0);
+          assertThat(row.get(0)).isEqualTo(first.customerId());
+          assertThat(Double.parseDouble(row.get(1))).isCloseTo(first.purchaseRate(),
+              org.assertj.core.data.Offset.offset(5e-9));
+          assertThat(row.get(4)).isEqualTo(Boolean.toString(first.aliveAtEnd()));
+        });
     assertThat(WorldFiles.rows(in(directory), WorldWriter.COSTS)).hasSize(24 * 10)
         .first().satisfies(row -> assertThat(row).containsExactly("2024-01", "linkedin", "social team",
             world.costs().get(0).amount().amount().toPlainString(), "EUR"));
@@ -64,6 +75,9 @@ class WorldWriterTest {
     assertThat(WorldWriter.shareText(1, 3)).isEqualTo("0.333333");
     assertThat(WorldWriter.shareText(2, 3)).isEqualTo("0.666667");
     assertThat(WorldWriter.shareText(0, 0)).isEqualTo("0.000000");
+    // A harmful channel's count is negative and so is its share: -1 of |-1| + 3 is -0.25.
+    assertThat(WorldWriter.shareText(-1, 4)).isEqualTo("-0.250000");
+    assertThat(WorldWriter.decimalText(0.1)).isEqualTo("0.10000000");
   }
 
   private static String firstLine(Path directory, String file) throws IOException {
