@@ -1,0 +1,75 @@
+package org.engagement.attribution.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.HazardWorld;
+import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.shapley.ShaoLiModel;
+import org.engagement.attribution.shapley.SimplifiedShapleyModel;
+import org.junit.jupiter.api.Test;
+
+class RecommendedModelTest {
+  private static final AttributionModels MODELS = AttributionModels.defaults();
+
+  @Test
+  void theRegistryHoldsItAndItSaysWhatItChoseAndWhy() {
+    JourneySet journeys = HazardWorld.of(1, 10_000, null).journeys();
+    AttributionModel model = MODELS.create("recommended");
+    AttributionResult result = model.attribute(journeys);
+    AttributionResult shaoLi = ShaoLiModel.create().attribute(journeys);
+    assertThat(result.model()).isEqualTo("recommended");
+    for (String channel : HazardWorld.CHANNELS) {
+      assertThat(result.conversions(channel)).isCloseTo(shaoLi.conversions(channel), within(1e-12));
+    }
+    assertThat(result.notes()).anySatisfy(n -> assertThat(n).startsWith("recommended: shao-li"));
+    assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("held-out log-loss").contains("predictive"));
+  }
+
+  @Test
+  void withoutNonConversionsItFallsBackToTheSimplifiedShapleyValue() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "b"), 3, 30, 0).add(List.of("b"), 2, 10, 0).build();
+    AttributionResult result = MODELS.create("recommended").attribute(journeys);
+    AttributionResult simplified = SimplifiedShapleyModel.create().attribute(journeys);
+    assertThat(result.conversions("a")).isEqualTo(simplified.conversions("a"));
+    assertThat(result.conversions("b")).isEqualTo(simplified.conversions("b"));
+    assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("shapley-simplified")
+        .contains("no journey ended without a conversion"));
+  }
+
+  /**
+   * On the additive-hazard world, whose truth is known, the recommended credits' shares are nearer the true
+   * shares than last touch's and Markov order 1's, in every seed.
+   */
+  @Test
+  void recoversTrueSharesBetterThanLastTouchAndMarkov() {
+    for (long seed = 1; seed <= 3; seed++) {
+      HazardWorld world = HazardWorld.of(seed, 30_000, null);
+      double recommended = error(MODELS.create("recommended").attribute(world.journeys()), world);
+      assertThat(recommended).as("seed " + seed)
+          .isLessThan(error(MODELS.create("last-touch").attribute(world.journeys()), world))
+          .isLessThan(error(MODELS.create("markov").attribute(world.journeys()), world));
+    }
+  }
+
+  @Test
+  void parametersRoundTrip() {
+    AttributionModel model = MODELS.create("recommended", ModelParameters.of(Map.of("folds", "3", "seed", "9")));
+    assertThat(model.parameters().asText()).containsEntry("folds", "3").containsEntry("seed", "9");
+    assertThat(MODELS.create("recommended").parameters().isEmpty()).isTrue();
+    assertThat(MODELS.create("recommended", model.parameters())).hasToString(model.toString());
+  }
+
+  /** Mean absolute error of conversion shares against the world's true shares. */
+  private static double error(AttributionResult result, HazardWorld world) {
+    double total = result.totalConversions();
+    return world.trueShares().entrySet().stream()
+        .mapToDouble(e -> Math.abs(result.conversions(e.getKey()) / total - e.getValue())).average().orElseThrow();
+  }
+}
