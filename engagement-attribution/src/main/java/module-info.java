@@ -7,7 +7,7 @@
  * interactions, channels and money, so a consumer that {@code requires org.engagement.attribution} reads
  * core too.
  *
- * <p>Hipparchus (Poisson draws of the bootstrap) is an automatic module named after its jar, as in
+ * <p>Hipparchus (Poisson draws of the bootstrap, the additive-hazard fit) is an automatic module named after its jar, as in
  * {@code org.engagement.clv}, whose descriptor explains the choice; no Hipparchus type is in this module's API.
  * The {@code requires-automatic} warning is suppressed for that reason only.
  */
@@ -18,12 +18,14 @@ module org.engagement.attribution {
   requires com.fasterxml.jackson.dataformat.csv;
   requires com.google.common;
   requires hipparchus.core;
+  requires hipparchus.optim;
   requires org.slf4j;
   requires static transitive org.jspecify;
 
   exports org.engagement.attribution;
   exports org.engagement.attribution.calibration;
   exports org.engagement.attribution.compare;
+  exports org.engagement.attribution.hazard;
   exports org.engagement.attribution.heuristic;
   exports org.engagement.attribution.interval;
   exports org.engagement.attribution.journey;
@@ -51,5 +53,6 @@ module org.engagement.attribution {
       org.engagement.attribution.shapley.ShapleyModelProviders.Simplified,
       org.engagement.attribution.shapley.ShapleyModelProviders.Ordered,
       org.engagement.attribution.shapley.ShapleyModelProviders.ShaoLi,
+      org.engagement.attribution.hazard.AdditiveHazardModelProvider,
       org.engagement.attribution.validation.RecommendedModelProvider;
 }

@@ -31,6 +31,16 @@ public record HazardWorld(JourneySet journeys, Map<String, Double> truth, double
   private static final double[] EFFECT = {0.01, 0.06, 0.12, 0.03, 0.09};
   private static final double BASE = 0.05;
 
+  /** The generator's baseline hazard. */
+  public static double baseline() {
+    return BASE;
+  }
+
+  /** The generator's effect on the hazard per channel, in the order of {@link #CHANNELS}. */
+  public static double[] effects() {
+    return EFFECT.clone();
+  }
+
   /** The world of {@code people} people drawn with {@code seed}, holding out channel {@code heldOut} if not null. */
   public static HazardWorld of(long seed, int people, String heldOut) {
     SplittableRandom random = new SplittableRandom(seed);

@@ -160,11 +160,16 @@ public final class LiftCalibration {
       return 1;
     }
     double left = result.totalConversions() - testedLift;
-    if (left < 0 || !(untestedModel > 0)) {
-      if (left < 0) {
-        notes.add("calibration: the experiments' incremental conversions (" + format(testedLift) + ") exceed the"
-            + " observed conversions (" + format(result.totalConversions()) + "); untested channels get nothing:"
-            + " check that the experiments cover the journeys' period");
+    if (left < 0) {
+      notes.add("calibration: the experiments' incremental conversions (" + format(testedLift) + ") exceed the"
+          + " observed conversions (" + format(result.totalConversions()) + "); untested channels get nothing:"
+          + " check that the experiments cover the journeys' period");
+      return 0;
+    }
+    if (!(untestedModel > 0)) {
+      if (left > 0) {
+        notes.add("calibration: " + format(left) + " observed conversions are left to no channel (the untested"
+            + " channels have no model credit): they are the baseline");
       }
       return 0;
     }

@@ -44,7 +44,9 @@ import org.hipparchus.random.RandomDataGenerator;
  * resample without non-conversions) is left out and counted in the notes.
  *
  * <p>Work is {@link #resamples()} runs of the model: with the default 200 resamples, 200 times the model's own
- * time, spread over the cores.
+ * time, spread over the cores. For the {@code recommended} model, choose once
+ * ({@code RecommendedModel.choose}) and bootstrap the model chosen: the rule's validation would otherwise run,
+ * and could choose differently, on every resample.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -165,9 +167,9 @@ public final class BootstrapIntervals {
       double[] cs = kept(conv[c], answered, used);
       double[] ss = kept(share[c], answered, used);
       double[] vs = kept(value[c], answered, used);
-      double credit = point.conversions(c);
+      double credit = point.conversions(names.get(c));
       channels.add(new CreditInterval(names.get(c), credit, percentile(cs, low), percentile(cs, high),
-          total > 0 ? credit / total : 0, percentile(ss, low), percentile(ss, high), point.value(c),
+          total > 0 ? credit / total : 0, percentile(ss, low), percentile(ss, high), point.value(names.get(c)),
           percentile(vs, low), percentile(vs, high)));
     }
     List<String> notes = new ArrayList<>(point.notes());

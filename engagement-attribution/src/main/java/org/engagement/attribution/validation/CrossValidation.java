@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.domain.InvalidFieldException;
@@ -46,6 +47,9 @@ import org.jspecify.annotations.Nullable;
  *       (its last k touches, or the whole path if shorter, as {@code MarkovChain} builds states; collapsing
  *       repeated states does not change the last one). The chain's absorption probability from {@code s}
  *       would add touches the journey did not make; this is the chain's likelihood of the observed outcome.
+ *   <li>{@code additive-hazard}, when asked for ({@link #withAdditiveHazard(boolean)}): {@code 1 − exp(−H)}
+ *       for the journey's channel set under {@link AdditiveHazardModel}'s fit on the training folds; listed
+ *       last. A fit that needs more than its channel limit is not scored.
  * </ul>
  *
  * <h2>Unseen paths and states</h2>
@@ -80,11 +84,13 @@ public final class CrossValidation {
   private final int folds;
   private final long seed;
   private final int maxOrder;
+  private final boolean additiveHazard;
 
-  private CrossValidation(int folds, long seed, int maxOrder) {
+  private CrossValidation(int folds, long seed, int maxOrder, boolean additiveHazard) {
     this.folds = folds;
     this.seed = seed;
     this.maxOrder = maxOrder;
+    this.additiveHazard = additiveHazard;
   }
 
   /**
@@ -97,7 +103,7 @@ public final class CrossValidation {
     if (folds < 2 || folds > 100) {
       throw new InvalidFieldException("folds", folds, "must be from 2 to 100");
     }
-    return new CrossValidation(folds, seed, DEFAULT_MAX_ORDER);
+    return new CrossValidation(folds, seed, DEFAULT_MAX_ORDER, false);
   }
 
   /** {@value #DEFAULT_FOLDS} folds split with seed 0. */
@@ -114,7 +120,21 @@ public final class CrossValidation {
     if (order < 1 || order > MAX_ORDER) {
       throw new InvalidFieldException("maxMarkovOrder", order, "must be from 1 to " + MAX_ORDER);
     }
-    return new CrossValidation(folds, seed, order);
+    return new CrossValidation(folds, seed, order, additiveHazard);
+  }
+
+  /**
+   * This validation also scoring (or not) the predictor {@code additive-hazard}: the conversion probability
+   * of {@link AdditiveHazardModel}'s fit on the training folds. Off by default: it fits the model once per
+   * fold, which costs far more than the counting predictors.
+   */
+  public CrossValidation withAdditiveHazard(boolean score) {
+    return new CrossValidation(folds, seed, maxOrder, score);
+  }
+
+  /** Whether {@code additive-hazard} is scored. */
+  public boolean scoresAdditiveHazard() {
+    return additiveHazard;
   }
 
   /** The number of folds. */
@@ -271,9 +291,13 @@ public final class CrossValidation {
         predicted[3 + k][u] = prior;
       }
     }
-    List<PredictorScore> scores = new ArrayList<>(predictors);
+    List<PredictorScore> scores = new ArrayList<>(predictors + 1);
     for (int i = 0; i < predictors; i++) {
       scores.add(new PredictorScore(name(i), logLoss(predicted[i], units), auc(predicted[i], units)));
+    }
+    if (additiveHazard && set.channels().size() <= AdditiveHazardModel.MAX_CHANNELS) {
+      double[] hazard = additiveHazard(set, units);
+      scores.add(new PredictorScore(AdditiveHazardModel.NAME, logLoss(hazard, units), auc(hazard, units)));
     }
     int best = 1;
     for (int k = 2; k <= maxOrder; k++) {
@@ -282,6 +306,37 @@ public final class CrossValidation {
       }
     }
     return new ValidationReport(folds, seed, set.timed().isPresent() ? "customers" : "journeys", scores, best);
+  }
+
+  /** Each unit's conversion probability under the additive-hazard fit of the other folds. */
+  private double[] additiveHazard(JourneySet set, Units units) {
+    int paths = set.pathCount();
+    double[][] foldConv = new double[folds][paths];
+    double[][] foldNull = new double[folds][paths];
+    for (int u = 0; u < units.size; u++) {
+      foldConv[units.fold[u]][units.path[u]] += units.conv[u];
+      foldNull[units.fold[u]][units.path[u]] += units.nulls[u];
+    }
+    double[][] hazards = new double[folds][];
+    for (int f = 0; f < folds; f++) {
+      double[] conv = new double[paths];
+      double[] nulls = new double[paths];
+      for (int p = 0; p < paths; p++) {
+        conv[p] = Math.max(0, set.conversions(p) - foldConv[f][p]);
+        nulls[p] = Math.max(0, set.nulls(p) - foldNull[f][p]);
+      }
+      hazards[f] = AdditiveHazardModel.create().hazards(set.withCounts(conv, new double[paths], nulls));
+    }
+    double[] predicted = new double[units.size];
+    for (int u = 0; u < units.size; u++) {
+      double[] h = hazards[units.fold[u]];
+      double sum = h[0];
+      for (int c : Arrays.stream(set.path(units.path[u])).distinct().toArray()) {
+        sum += h[1 + c];
+      }
+      predicted[u] = Math.min(1 - 1e-12, Math.max(1e-12, -Math.expm1(-sum)));
+    }
+    return predicted;
   }
 
   private static String name(int predictor) {
@@ -339,7 +394,8 @@ public final class CrossValidation {
 
   @Override
   public String toString() {
-    return "CrossValidation[folds=" + folds + ", seed=" + seed + ", maxMarkovOrder=" + maxOrder + "]";
+    return "CrossValidation[folds=" + folds + ", seed=" + seed + ", maxMarkovOrder=" + maxOrder
+        + ", additiveHazard=" + additiveHazard + "]";
   }
 
   /** Held-out units: a path, its fold, its converting and non-converting journeys. Not thread-safe. */

@@ -25,7 +25,7 @@ public final class RecommendedModelProvider implements AttributionModelProvider 
 
   @Override
   public String description() {
-    return "the SDK's documented choice: shao-li when non-conversions are known, else shapley-simplified;"
+    return "the SDK's documented choice among additive-hazard, shao-li and shapley-simplified;"
         + " notes say which and why";
   }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param folds the number of folds
  * @param seed the seed of the split
  * @param unit what was split: {@code customers} or {@code journeys}
- * @param scores one score per predictor: the base rate, the path, the channel set, then Markov orders 1 up
+ * @param scores one score per predictor: the base rate, the path, the channel set, Markov orders 1 up, then
+ *     the additive-hazard fit if it was asked for
  * @param markovOrder the Markov order with the lowest held-out log-loss (the lower order on a tie)
  * @since 0.1.0
  */

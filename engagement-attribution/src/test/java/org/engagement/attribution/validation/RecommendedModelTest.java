@@ -10,6 +10,7 @@ import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.HazardWorld;
 import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.shapley.ShaoLiModel;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
@@ -18,18 +19,39 @@ import org.junit.jupiter.api.Test;
 class RecommendedModelTest {
   private static final AttributionModels MODELS = AttributionModels.defaults();
 
+  /** On an additive-hazard world the additive fit predicts as well as the saturated rates and is chosen. */
   @Test
-  void theRegistryHoldsItAndItSaysWhatItChoseAndWhy() {
+  void onAnAdditiveWorldItChoosesTheAdditiveHazardFitAndSaysWhy() {
     JourneySet journeys = HazardWorld.of(1, 10_000, null).journeys();
     AttributionModel model = MODELS.create("recommended");
     AttributionResult result = model.attribute(journeys);
-    AttributionResult shaoLi = ShaoLiModel.create().attribute(journeys);
+    AttributionResult hazard = AdditiveHazardModel.create().attribute(journeys);
     assertThat(result.model()).isEqualTo("recommended");
     for (String channel : HazardWorld.CHANNELS) {
-      assertThat(result.conversions(channel)).isCloseTo(shaoLi.conversions(channel), within(1e-12));
+      assertThat(result.conversions(channel)).isCloseTo(hazard.conversions(channel), within(1e-9));
     }
-    assertThat(result.notes()).anySatisfy(n -> assertThat(n).startsWith("recommended: shao-li"));
+    assertThat(result.notes()).anySatisfy(n -> assertThat(n).startsWith("recommended: additive-hazard"));
     assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("held-out log-loss").contains("predictive"));
+    assertThat(RecommendedModel.create().choose(journeys).model().name()).isEqualTo("additive-hazard");
+  }
+
+  /**
+   * When two channels only work together (each alone does nothing, both together convert often), effects do
+   * not add on the hazard scale; the additive fit predicts worse than the channel-set rates and shao-li is
+   * chosen.
+   */
+  @Test
+  void whenChannelsInteractItChoosesShaoLi() {
+    JourneySet journeys = JourneySet.builder()
+        .add(List.of("a"), 20, 200, 980).add(List.of("b"), 20, 200, 980)
+        .add(List.of("a", "b"), 400, 4_000, 600).add(List.of("c"), 100, 1_000, 900)
+        .add(List.of("a", "c"), 110, 1_100, 890).add(List.of("b", "c"), 110, 1_100, 890).build();
+    RecommendedModel.Choice choice = RecommendedModel.create().choose(journeys);
+    assertThat(choice.model().name()).isEqualTo("shao-li");
+    assertThat(choice.notes().get(0)).contains("interact");
+    AttributionResult result = MODELS.create("recommended").attribute(journeys);
+    AttributionResult shaoLi = ShaoLiModel.create().attribute(journeys);
+    assertThat(result.conversions("a")).isCloseTo(shaoLi.conversions("a"), within(1e-9));
   }
 
   @Test
