@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * non-conversions, grouped by channel set: {@code Σ_S C_S ln p(S) − N_S (h0 + Σ_{c∈S} β_c)}. The
  * log-likelihood is concave (a sum of concave functions of linear forms), so the maximum under the bounds is
  * global; it is found with Hipparchus's BOBYQA (bounded, derivative-free; trust region from 0.05 down to
- * {@code 1e-10}). Effects are bounded below by 0: a channel that lowers conversion is estimated as having no
+ * {@code 1e-10}; when it stops because a step no longer improves its local model, which happens near an
+ * optimum on a bound, the best point it evaluated is kept). Effects are bounded below by 0: a channel that lowers conversion is estimated as having no
  * effect and gets no credit.
  *
  * <h2>Credit</h2>
@@ -109,12 +110,35 @@ public final class AdditiveHazardModel extends ParameterlessModel {
     lower[0] = MIN_BASELINE;
     Arrays.fill(upper, MAX_HAZARD);
     BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * (n + 1) + 1, 0.05, 1e-10);
+    BestPoint best = new BestPoint(sets);
     try {
-      PointValuePair best = optimizer.optimize(new MaxEval(200_000), new ObjectiveFunction(sets::negativeLogLikelihood),
+      PointValuePair found = optimizer.optimize(new MaxEval(200_000), new ObjectiveFunction(best::value),
           GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
-      return best.getPoint();
+      return found.getValue() <= best.value ? found.getPoint() : best.point;
     } catch (MathIllegalStateException e) {
-      throw new IllegalStateException(NAME + ": the likelihood fit did not converge: " + e.getMessage(), e);
+      // BOBYQA stops so when a trust-region step cannot improve its model near the optimum (typically with
+      // effects at their bound 0); the likelihood is concave, and the best point it evaluated is kept.
+      return best.point.length == n + 1 ? best.point : start;
+    }
+  }
+
+  /** The objective, remembering the best point evaluated. Not thread-safe: one per fit. */
+  private static final class BestPoint {
+    private final ChannelSets sets;
+    private double[] point = new double[0];
+    private double value = Double.POSITIVE_INFINITY;
+
+    BestPoint(ChannelSets sets) {
+      this.sets = sets;
+    }
+
+    double value(double[] h) {
+      double v = sets.negativeLogLikelihood(h);
+      if (v < value) {
+        value = v;
+        point = h.clone();
+      }
+      return v;
     }
   }
 
@@ -136,9 +160,12 @@ public final class AdditiveHazardModel extends ParameterlessModel {
     }
     if (!(sum > 0)) {
       AttributionResult fallback = SimplifiedShapleyModel.create().attribute(journeys);
+      List<String> note = journeys.totalConversions() > 0
+          ? List.of(NAME + ": no channel raises the fitted conversion probability; the credits are those of"
+              + " shapley-simplified")
+          : List.of();
       return AttributionResult.of(NAME, journeys, credits(fallback, n, true), credits(fallback, n, false), true)
-          .withNotes(List.of(NAME + ": no channel raises the fitted conversion probability; the credits are"
-              + " those of shapley-simplified"));
+          .withNotes(note);
     }
     double[] conv = new double[n];
     double[] value = new double[n];

@@ -49,7 +49,8 @@ import org.jspecify.annotations.Nullable;
  *       would add touches the journey did not make; this is the chain's likelihood of the observed outcome.
  *   <li>{@code additive-hazard}, when asked for ({@link #withAdditiveHazard(boolean)}): {@code 1 − exp(−H)}
  *       for the journey's channel set under {@link AdditiveHazardModel}'s fit on the training folds; listed
- *       last. A fit that needs more than its channel limit is not scored.
+ *       last. It is not scored when the set has more channels than the fit accepts, or when a fold's
+ *       training journeys have no non-conversion.
  * </ul>
  *
  * <h2>Unseen paths and states</h2>
@@ -297,7 +298,9 @@ public final class CrossValidation {
     }
     if (additiveHazard && set.channels().size() <= AdditiveHazardModel.MAX_CHANNELS) {
       double[] hazard = additiveHazard(set, units);
-      scores.add(new PredictorScore(AdditiveHazardModel.NAME, logLoss(hazard, units), auc(hazard, units)));
+      if (hazard != null) {
+        scores.add(new PredictorScore(AdditiveHazardModel.NAME, logLoss(hazard, units), auc(hazard, units)));
+      }
     }
     int best = 1;
     for (int k = 2; k <= maxOrder; k++) {
@@ -308,8 +311,11 @@ public final class CrossValidation {
     return new ValidationReport(folds, seed, set.timed().isPresent() ? "customers" : "journeys", scores, best);
   }
 
-  /** Each unit's conversion probability under the additive-hazard fit of the other folds. */
-  private double[] additiveHazard(JourneySet set, Units units) {
+  /**
+   * Each unit's conversion probability under the additive-hazard fit of the other folds; null when a fold's
+   * training journeys have conversions but none that did not convert (the fit needs both).
+   */
+  private double @Nullable [] additiveHazard(JourneySet set, Units units) {
     int paths = set.pathCount();
     double[][] foldConv = new double[folds][paths];
     double[][] foldNull = new double[folds][paths];
@@ -325,7 +331,11 @@ public final class CrossValidation {
         conv[p] = Math.max(0, set.conversions(p) - foldConv[f][p]);
         nulls[p] = Math.max(0, set.nulls(p) - foldNull[f][p]);
       }
-      hazards[f] = AdditiveHazardModel.create().hazards(set.withCounts(conv, new double[paths], nulls));
+      JourneySet training = set.withCounts(conv, new double[paths], nulls);
+      if (training.totalConversions() > 0 && !(training.totalNulls() > 0)) {
+        return null;
+      }
+      hazards[f] = AdditiveHazardModel.create().hazards(training);
     }
     double[] predicted = new double[units.size];
     for (int u = 0; u < units.size; u++) {

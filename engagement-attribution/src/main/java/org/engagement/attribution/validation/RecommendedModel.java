@@ -40,12 +40,13 @@ import org.engagement.core.domain.InvalidFieldException;
  *       are the conversions the fit says each channel caused (a counterfactual, Zhang, Wei and Ren 2014). On a
  *       simulated additive-hazard world it recovers the true shares with a mean absolute error of about 0.015,
  *       against about 0.07 for {@code shao-li} and 0.12 for last touch and Markov order 1.
- *   <li>If it predicts worse (channels interact: synergy, a channel that hurts only with others), or the set
- *       has more channels than the fit accepts: {@code shao-li}, which combines single-channel and pairwise
- *       conversion rates and so allows for pairwise interactions. On the bundled sample world it recovers the
- *       true shares best of the models measured there (mean absolute error 0.021, Spearman 0.94, against 0.071
- *       and 0.53 for Markov order 1; engagement-simulator's {@code AttributionRecoveryTest}). If its work limit
- *       refuses the set: {@code shapley-simplified}.
+ *   <li>If it predicts worse (channels interact: synergy, a channel that hurts only with others), or it cannot
+ *       be validated (more channels than the fit accepts, or a fold whose training journeys all converted):
+ *       {@code shao-li}, which combines single-channel and pairwise conversion rates and so allows for pairwise
+ *       interactions. On the bundled sample world it is the best of the other models (mean absolute error
+ *       0.021, Spearman 0.94, against 0.071 and 0.53 for Markov order 1; engagement-simulator's
+ *       {@code AttributionRecoveryTest}), where the rule picks {@code additive-hazard} (0.016 and 0.985). If its
+ *       work limit refuses the set: {@code shapley-simplified}.
  * </ol>
  *
  * <h2>What is predictive and what is causal</h2>
@@ -149,7 +150,8 @@ public final class RecommendedModel implements AttributionModel {
       notes.add(hazard.map(h -> String.format(Locale.ROOT, "recommended: shao-li, because the additive-hazard fit"
           + " predicts held-out conversion worse than the channel-set rates (log-loss %.4f against %.4f): the"
           + " channels interact, and shao-li's pairwise rates allow for it", h.logLoss(), sets.logLoss()))
-          .orElse("recommended: shao-li, because the set has more channels than the additive-hazard fit accepts"));
+          .orElse("recommended: shao-li, because the additive-hazard fit could not be validated (more channels"
+              + " than it accepts, or a fold without non-conversions)"));
     }
     notes.addAll(validationNotes(report));
     return new Choice(model, notes);

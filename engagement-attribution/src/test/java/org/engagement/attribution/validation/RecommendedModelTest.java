@@ -80,6 +80,15 @@ class RecommendedModelTest {
     }
   }
 
+  /** Too few non-conversions to fit in every fold: the additive fit is not scored and shao-li is chosen. */
+  @Test
+  void withTooFewNonConversionsToValidateTheAdditiveFitItChoosesShaoLi() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "b"), 3, 30, 0).add(List.of("b"), 2, 10, 1).build();
+    RecommendedModel.Choice choice = RecommendedModel.create().choose(journeys);
+    assertThat(choice.model().name()).isEqualTo("shao-li");
+    assertThat(MODELS.create("recommended").attribute(journeys).conversions("b")).isPositive();
+  }
+
   @Test
   void parametersRoundTrip() {
     AttributionModel model = MODELS.create("recommended", ModelParameters.of(Map.of("folds", "3", "seed", "9")));
