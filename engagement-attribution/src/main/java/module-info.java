@@ -6,20 +6,32 @@
  * package-private in their concept's package. Core is re-exported: journeys and credits are made of its
  * interactions, channels and money, so a consumer that {@code requires org.engagement.attribution} reads
  * core too.
+ *
+ * <p>Hipparchus (Poisson draws of the bootstrap, the additive-hazard fit) is an automatic module named after its jar, as in
+ * {@code org.engagement.clv}, whose descriptor explains the choice; no Hipparchus type is in this module's API.
+ * The {@code requires-automatic} warning is suppressed for that reason only.
  */
+@SuppressWarnings("requires-automatic")
 module org.engagement.attribution {
   requires transitive org.engagement.core;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.dataformat.csv;
+  requires com.google.common;
+  requires hipparchus.core;
+  requires hipparchus.optim;
   requires org.slf4j;
   requires static transitive org.jspecify;
 
   exports org.engagement.attribution;
+  exports org.engagement.attribution.calibration;
   exports org.engagement.attribution.compare;
+  exports org.engagement.attribution.hazard;
   exports org.engagement.attribution.heuristic;
+  exports org.engagement.attribution.interval;
   exports org.engagement.attribution.journey;
   exports org.engagement.attribution.markov;
   exports org.engagement.attribution.shapley;
+  exports org.engagement.attribution.validation;
 
   uses org.engagement.attribution.AttributionModelProvider;
 
@@ -40,5 +52,7 @@ module org.engagement.attribution {
       org.engagement.attribution.shapley.ShapleyModelProviders.Shapley,
       org.engagement.attribution.shapley.ShapleyModelProviders.Simplified,
       org.engagement.attribution.shapley.ShapleyModelProviders.Ordered,
-      org.engagement.attribution.shapley.ShapleyModelProviders.ShaoLi;
+      org.engagement.attribution.shapley.ShapleyModelProviders.ShaoLi,
+      org.engagement.attribution.hazard.AdditiveHazardModelProvider,
+      org.engagement.attribution.validation.RecommendedModelProvider;
 }

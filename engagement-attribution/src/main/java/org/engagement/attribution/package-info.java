@@ -9,8 +9,11 @@
  * <p>The rest is split by concept: {@link org.engagement.attribution.journey} makes and holds journeys (from
  * interactions, or from ChannelAttribution path files), {@link org.engagement.attribution.heuristic} holds
  * the rule-based models, {@link org.engagement.attribution.markov} and {@link
- * org.engagement.attribution.shapley} the data-driven ones, and {@link org.engagement.attribution.compare}
- * runs several models side by side.
+ * org.engagement.attribution.shapley} the data-driven ones, {@link org.engagement.attribution.hazard} the
+ * additive-hazard fit, and {@link org.engagement.attribution.compare} runs several models side by side.
+ * {@link org.engagement.attribution.validation} checks the models' predictions on held-out folds and holds the
+ * {@code recommended} model, {@link org.engagement.attribution.calibration} calibrates credits with
+ * experiments, and {@link org.engagement.attribution.interval} gives bootstrap intervals.
  */
 @NullMarked
 package org.engagement.attribution;

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.engagement.attribution.hazard.AdditiveHazardModel;
+import org.engagement.attribution.hazard.AdditiveHazardModelProvider;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.heuristic.HeuristicModelProviders;
 import org.engagement.attribution.heuristic.TimeDecayModel;
@@ -29,6 +31,8 @@ import org.engagement.attribution.shapley.ShaoLiModel;
 import org.engagement.attribution.shapley.ShapleyModel;
 import org.engagement.attribution.shapley.ShapleyModelProviders;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
+import org.engagement.attribution.validation.RecommendedModel;
+import org.engagement.attribution.validation.RecommendedModelProvider;
 import org.engagement.core.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +81,8 @@ class AttributionModelDiscoveryTest {
   @Test
   void theBuiltInProvidersAreThoseOfTheCatalogs() {
     AttributionModels catalogs = AttributionModels.builder().registerAll(HeuristicModelProviders.all())
-        .register(new MarkovModelProvider()).registerAll(ShapleyModelProviders.all()).build();
+        .register(new MarkovModelProvider()).registerAll(ShapleyModelProviders.all())
+        .register(new RecommendedModelProvider()).register(new AdditiveHazardModelProvider()).build();
     Set<String> discovered = new TreeSet<>(AttributionModels.defaults().names());
     discovered.remove("split-ends");
     assertThat(catalogs.names()).containsExactlyElementsOf(discovered);
@@ -91,11 +96,12 @@ class AttributionModelDiscoveryTest {
   void discoveryLoadsNoModelClassUntilAModelIsCreated() throws Exception {
     List<String> modelClasses = List.of(HeuristicModel.class.getName(), TimeDecayModel.class.getName(),
         WShapedModel.class.getName(), MarkovModel.class.getName(), ShapleyModel.class.getName(),
-        SimplifiedShapleyModel.class.getName(), OrderedShapleyModel.class.getName(), ShaoLiModel.class.getName());
+        SimplifiedShapleyModel.class.getName(), OrderedShapleyModel.class.getName(), ShaoLiModel.class.getName(),
+        RecommendedModel.class.getName(), AdditiveHazardModel.class.getName());
     try (Isolated loader = Isolated.overClassPath()) {
       Class<?> registry = Class.forName(AttributionModels.class.getName(), true, loader);
       Object models = registry.getMethod("defaults").invoke(null);
-      assertThat((Set<?>) registry.getMethod("names").invoke(models)).hasSize(18);
+      assertThat((Set<?>) registry.getMethod("names").invoke(models)).hasSize(20);
       for (String name : modelClasses) {
         assertThat(loader.loaded(name)).as(name).isFalse();
       }

@@ -203,6 +203,36 @@ public final class JourneySet implements Mergeable<JourneySet> {
   }
 
   /**
+   * The same channels and paths with other counts: a resample for a bootstrap, or a weighting. The result has
+   * paths only ({@link #timed()} is empty) and keeps the counts set aside; a path may be left with no
+   * journeys, and is then ignored by every model as an absent one would be.
+   *
+   * @param conversions converting journeys per path id, finite, not negative
+   * @param values conversion value per path id, finite, not negative
+   * @param nulls non-converting journeys per path id, finite, not negative
+   * @throws InvalidFieldException if an array does not have one entry per path or an entry breaks its rule
+   */
+  public JourneySet withCounts(double[] conversions, double[] values, double[] nulls) {
+    double[] c = counts("conversions", conversions);
+    double[] v = counts("values", values);
+    double[] n = counts("nulls", nulls);
+    return new JourneySet(channels, offsets, touches, c, v, n, null, setAside);
+  }
+
+  private double[] counts(String field, double[] counts) {
+    requireNonNull(counts, field);
+    if (counts.length != pathCount()) {
+      throw new InvalidFieldException(field, counts.length, "must have one entry per path (" + pathCount() + ")");
+    }
+    for (double count : counts) {
+      if (!(count >= 0) || !Double.isFinite(count)) {
+        throw new InvalidFieldException(field, count, "must hold finite counts that are not negative");
+      }
+    }
+    return counts.clone();
+  }
+
+  /**
    * The union of this set and {@code other}; neither changes.
    *
    * <ul>

@@ -230,6 +230,38 @@ public final class Journeys implements Mergeable<Journeys> {
   }
 
   /**
+   * These journeys with journey {@code j} taken {@code copies[j]} times (0 leaves it out), in canonical order:
+   * a resample for a bootstrap. The channels, currency, untouched conversions, counts set aside and as-of
+   * are kept as they are (they describe the input, not the sample); a channel may then have no touch.
+   *
+   * @param copies how many times to take each journey, one entry per journey, none negative
+   * @throws InvalidFieldException if {@code copies} has another length or a negative entry
+   */
+  public Journeys resample(int[] copies) {
+    requireNonNull(copies, "copies");
+    if (copies.length != size()) {
+      throw new InvalidFieldException("copies", copies.length, "must have one entry per journey (" + size() + ")");
+    }
+    Builder builder = new Builder(asOf);
+    builder.currency(currency);
+    builder.untouched(untouchedConversions, untouchedValue);
+    builder.setAside(setAside);
+    int[] map = new int[channels.size()];
+    for (int c = 0; c < map.length; c++) {
+      map[c] = builder.intern(channels.name(c));
+    }
+    for (int j = 0; j < copies.length; j++) {
+      if (copies[j] < 0) {
+        throw new InvalidFieldException("copies", copies[j], "must not be negative");
+      }
+      for (int k = 0; k < copies[j]; k++) {
+        copyJourney(j, builder, map);
+      }
+    }
+    return builder.build();
+  }
+
+  /**
    * The journeys of this set and {@code other} together, in canonical order; neither changes. Untouched
    * conversions and their values add, and so do the {@linkplain #setAside() counts set aside}. Built per partition with equal {@link JourneyRules} with an explicit
    * as-of, each customer whole in one partition, the merge equals the journeys built whole. A customer

@@ -46,8 +46,15 @@ import org.engagement.core.domain.InvalidFieldException;
  * conversion rate of the exact set).
  *
  * <h2>From Shapley values to credits</h2>
- * Negative Shapley values are <strong>clamped to zero</strong>: a channel whose presence lowers the
- * conversion rate on balance gets no credit rather than negative credit. The clamped values are then
+ * By default ({@code negative=clamp}, {@link #NEGATIVE}, {@link NegativeValues}) negative Shapley values are
+ * <strong>clamped to zero</strong>: a channel whose presence lowers the
+ * conversion rate on balance gets no credit rather than negative credit. The default is clamp because credits
+ * are read as shares of conversions that happened and split as money, which a negative share cannot be; but
+ * a negative value is often an artefact of the worth rather than harm (with eight channels that each raise
+ * the conversion probability, the exact-set game gives several of them negative values, and clamping takes
+ * their credit away), so {@code negative=keep} returns the signed shares {@code φ_c / Σ_d φ_d × total} for a
+ * host that wants to see them, and {@code worth=subsets} is the worth to choose when channels mostly appear
+ * together. The clamped values are then
  * scaled so that the conversion credits add up to {@link JourneySet#totalConversions()} and the value
  * credits to {@link JourneySet#totalValue()}: {@code credit_c = max(φ_c, 0) / Σ_d max(φ_d, 0) × total}
  * (the same shares for conversions and value). Shapley values within {@value #NOISE} of zero count as zero,
@@ -147,8 +154,16 @@ public final class ShapleyModel implements AttributionModel {
       DEFAULT_MAX_WORK, "the most steps of sampling, about 1 ns each (32 per coalition look-up of the exact worth)")
       .withRule("must be a whole number of at least 1", n -> n >= 1);
 
+  /**
+   * The parameter {@code negative}: what negative Shapley values become, {@code clamp} (zero credit, the
+   * default) or {@code keep} (signed credit); see {@link NegativeValues}.
+   */
+  public static final ModelParameter<NegativeValues> NEGATIVE = ModelParameter.optional("negative",
+      ParameterType.choice(NegativeValues.class), NegativeValues.CLAMP,
+      "what negative Shapley values become: zero credit (clamp) or signed credit (keep)");
+
   /** The parameters of the registry's factory, in order. */
-  static final List<ModelParameter<?>> PARAMETERS = List.of(SAMPLES, SEED, EXACT_UP_TO, WORTH, MAX_WORK);
+  static final List<ModelParameter<?>> PARAMETERS = List.of(SAMPLES, SEED, EXACT_UP_TO, WORTH, MAX_WORK, NEGATIVE);
 
   /** Shapley values at most this far from zero are rounding noise and get no credit. */
   public static final double NOISE = 1e-12;
@@ -158,13 +173,16 @@ public final class ShapleyModel implements AttributionModel {
   private final int exactUpTo;
   private final CoalitionWorth worth;
   private final long maxWork;
+  private final NegativeValues negative;
 
-  private ShapleyModel(long samples, long seed, int exactUpTo, CoalitionWorth worth, long maxWork) {
+  private ShapleyModel(long samples, long seed, int exactUpTo, CoalitionWorth worth, long maxWork,
+      NegativeValues negative) {
     this.samples = samples;
     this.seed = seed;
     this.exactUpTo = exactUpTo;
     this.worth = worth;
     this.maxWork = maxWork;
+    this.negative = negative;
   }
 
   /**
@@ -172,12 +190,18 @@ public final class ShapleyModel implements AttributionModel {
    * seed 0.
    */
   public static ShapleyModel create() {
-    return new ShapleyModel(DEFAULT_SAMPLES, 0, MAX_EXACT, CoalitionWorth.EXACT, DEFAULT_MAX_WORK);
+    return new ShapleyModel(DEFAULT_SAMPLES, 0, MAX_EXACT, CoalitionWorth.EXACT, DEFAULT_MAX_WORK,
+        NegativeValues.CLAMP);
   }
 
   /** This model with another worth function and the same computation settings. */
   public ShapleyModel withWorth(CoalitionWorth worth) {
-    return new ShapleyModel(samples, seed, exactUpTo, requireNonNull(worth, "worth"), maxWork);
+    return new ShapleyModel(samples, seed, exactUpTo, requireNonNull(worth, "worth"), maxWork, negative);
+  }
+
+  /** This model with another treatment of negative Shapley values and the same other settings. */
+  public ShapleyModel withNegative(NegativeValues negative) {
+    return new ShapleyModel(samples, seed, exactUpTo, worth, maxWork, requireNonNull(negative, "negative"));
   }
 
   /**
@@ -189,7 +213,7 @@ public final class ShapleyModel implements AttributionModel {
     if (maxWork < 1) {
       throw new InvalidFieldException(MAX_WORK.name(), maxWork, MAX_WORK.rule());
     }
-    return new ShapleyModel(samples, seed, exactUpTo, worth, maxWork);
+    return new ShapleyModel(samples, seed, exactUpTo, worth, maxWork, negative);
   }
 
   /**
@@ -208,13 +232,14 @@ public final class ShapleyModel implements AttributionModel {
     if (exactUpTo < 0 || exactUpTo > MAX_EXACT) {
       throw new InvalidFieldException(EXACT_UP_TO.name(), exactUpTo, EXACT_UP_TO.rule());
     }
-    return new ShapleyModel(samples, seed, exactUpTo, CoalitionWorth.EXACT, DEFAULT_MAX_WORK);
+    return new ShapleyModel(samples, seed, exactUpTo, CoalitionWorth.EXACT, DEFAULT_MAX_WORK, NegativeValues.CLAMP);
   }
 
   /** The model configured from resolved {@link #PARAMETERS}. */
   static ShapleyModel fromParameters(ModelParameters parameters) {
     return of(parameters.get(SAMPLES), parameters.get(SEED), Math.toIntExact(parameters.get(EXACT_UP_TO)))
-        .withWorth(parameters.get(WORTH)).withMaxWork(parameters.get(MAX_WORK));
+        .withWorth(parameters.get(WORTH)).withMaxWork(parameters.get(MAX_WORK))
+        .withNegative(parameters.get(NEGATIVE));
   }
 
   /**
@@ -288,6 +313,11 @@ public final class ShapleyModel implements AttributionModel {
     return maxWork;
   }
 
+  /** What negative Shapley values become. */
+  public NegativeValues negative() {
+    return negative;
+  }
+
   /** Whether a journey set with {@code channels} channels is computed exactly rather than sampled. */
   public boolean isExact(int channels) {
     return channels <= exactUpTo;
@@ -302,7 +332,10 @@ public final class ShapleyModel implements AttributionModel {
   public ModelParameters parameters() {
     ModelParameters parameters = ModelParameters.none().with(SAMPLES, samples).with(SEED, seed)
         .with(EXACT_UP_TO, (long) exactUpTo).with(WORTH, worth);
-    return maxWork == DEFAULT_MAX_WORK ? parameters : parameters.with(MAX_WORK, maxWork);
+    if (maxWork != DEFAULT_MAX_WORK) {
+      parameters = parameters.with(MAX_WORK, maxWork);
+    }
+    return negative == NegativeValues.CLAMP ? parameters : parameters.with(NEGATIVE, negative);
   }
 
   /**
@@ -363,11 +396,13 @@ public final class ShapleyModel implements AttributionModel {
     requireNonNull(journeys, "journeys");
     RateGame.requireNonConversions(NAME, journeys);
     double[] phi = shapleyValues(journeys);
-    double positive = 0;
-    for (double p : phi) {
-      positive += positivePart(p);
+    double[] weights = new double[phi.length];
+    double sum = 0;
+    for (int c = 0; c < phi.length; c++) {
+      weights[c] = weight(phi[c]);
+      sum += weights[c];
     }
-    if (!(positive > 0)) {
+    if (!(sum > NOISE)) {
       AttributionResult fallback = SimplifiedShapleyModel.create().attribute(journeys);
       double[] conv = new double[phi.length];
       double[] value = new double[phi.length];
@@ -375,20 +410,63 @@ public final class ShapleyModel implements AttributionModel {
         conv[c] = fallback.conversions(c);
         value[c] = fallback.value(c);
       }
-      return AttributionResult.of(NAME, journeys, conv, value, true);
+      List<String> note = journeys.totalConversions() > 0
+          ? List.of("shapley: the Shapley values add up to " + sum + " (negative=" + label(negative)
+              + "), which cannot be split; the credits are those of shapley-simplified")
+          : List.of();
+      return AttributionResult.of(NAME, journeys, conv, value, true).withNotes(note);
     }
     double[] conv = new double[phi.length];
     double[] value = new double[phi.length];
     for (int c = 0; c < phi.length; c++) {
-      double share = positivePart(phi[c]) / positive;
+      double share = weights[c] / sum;
       conv[c] = share * journeys.totalConversions();
       value[c] = share * journeys.totalValue();
     }
-    return AttributionResult.of(NAME, journeys, conv, value, true);
+    return AttributionResult.of(NAME, journeys, conv, value, true).withNotes(clampNote(journeys, phi));
   }
 
-  private static double positivePart(double phi) {
-    return phi > NOISE ? phi : 0;
+  /**
+   * A note naming the channels on converting paths whose negative value was clamped to no credit, so that
+   * the clamp is never a surprise; empty when there are none or values are kept.
+   */
+  private List<String> clampNote(JourneySet journeys, double[] phi) {
+    if (negative == NegativeValues.KEEP) {
+      return List.of();
+    }
+    boolean[] converting = new boolean[phi.length];
+    for (int p = 0; p < journeys.pathCount(); p++) {
+      if (journeys.conversions(p) > 0) {
+        for (int i = journeys.start(p); i < journeys.end(p); i++) {
+          converting[journeys.channelAt(i)] = true;
+        }
+      }
+    }
+    List<String> clamped = new java.util.ArrayList<>();
+    for (int c = 0; c < phi.length; c++) {
+      if (converting[c] && phi[c] < -NOISE) {
+        clamped.add(journeys.channels().name(c));
+      }
+    }
+    if (clamped.isEmpty()) {
+      return List.of();
+    }
+    return List.of("shapley: " + clamped.size() + " channel(s) on converting paths had a negative Shapley value"
+        + " and got no credit (negative=clamp): " + String.join(", ", clamped) + "; a negative value of the"
+        + " " + label(worth) + " game is often an artefact of the worth rather than harm (try worth=subsets, or"
+        + " negative=keep to see the signed shares)");
+  }
+
+  private static String label(Enum<?> choice) {
+    return choice.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The weight of a Shapley value in the split: within {@link #NOISE} of zero is zero, then clamped or kept. */
+  private double weight(double phi) {
+    if (Math.abs(phi) <= NOISE) {
+      return 0;
+    }
+    return negative == NegativeValues.KEEP ? phi : Math.max(phi, 0);
   }
 
   @Override

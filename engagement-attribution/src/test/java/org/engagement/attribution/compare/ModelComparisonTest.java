@@ -169,9 +169,10 @@ class ModelComparisonTest {
   @Test
   void defaultsHoldEveryBuiltInModel() {
     // and split-ends, the third-party model the test class path adds (src/test/resources/META-INF/services)
-    assertThat(MODELS.names()).containsExactly("custom", "first-touch", "inverse-j", "j-shaped", "last-non-direct",
-        "last-touch", "linear", "linear-unique", "markov", "participation", "position-based", "shao-li", "shapley",
-        "shapley-ordered", "shapley-simplified", "split-ends", "time-decay", "w-shaped");
+    assertThat(MODELS.names()).containsExactly("additive-hazard", "custom", "first-touch", "inverse-j", "j-shaped",
+        "last-non-direct", "last-touch", "linear", "linear-unique", "markov", "participation", "position-based",
+        "recommended", "shao-li", "shapley", "shapley-ordered", "shapley-simplified", "split-ends", "time-decay",
+        "w-shaped");
   }
 
   /**

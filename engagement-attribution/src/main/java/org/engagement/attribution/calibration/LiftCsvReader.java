@@ -1,0 +1,87 @@
+package org.engagement.attribution.calibration;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.core.ingest.csv.CsvTable;
+
+/**
+ * Reads lift results from CSV: a header row, then one channel per row, for {@code attribute --lift FILE}.
+ *
+ * <table>
+ *   <caption>Columns (names case-insensitive, any order, other columns ignored, none named twice)</caption>
+ *   <tr><th>column</th><th>content</th></tr>
+ *   <tr><td>{@code channel}</td><td>the channel name the journeys use; each channel once</td></tr>
+ *   <tr><td>{@code incremental_conversions}</td><td>the experiment's estimate, a finite number (may be
+ *       negative)</td></tr>
+ *   <tr><td>{@code low}</td><td>the interval's lower end, at most the estimate</td></tr>
+ *   <tr><td>{@code high}</td><td>the interval's upper end, at least the estimate</td></tr>
+ * </table>
+ *
+ * <p>The file follows the {@linkplain org.engagement.core.ingest.csv reading policy} of every CSV reader of the
+ * SDK (UTF-8, every row with the header's number of fields, numbers in ASCII digits, field and record limits).
+ * A row that breaks a rule, or names a channel an earlier row named, is rejected with its position and reason
+ * (shown as {@code file:line: column 'x' value 'v' is invalid: rule}); the others become lift results.
+ *
+ * <p>Stateless and thread-safe: each read keeps its own set of channels seen.
+ *
+ * @since 0.1.0
+ */
+public final class LiftCsvReader {
+  /** The columns the file must have. */
+  public static final List<String> COLUMNS = List.of("channel", "incremental_conversions", "low", "high");
+
+  private LiftCsvReader() {}
+
+  /**
+   * Reads every row of {@code input} (closed at the end).
+   *
+   * @param source the name of the input in the report
+   * @throws InvalidSourceException if the input is empty or its header lacks a column or names one twice
+   * @throws IOException if reading fails
+   */
+  public static CsvImport<LiftResult> read(Reader input, String source) throws IOException {
+    requireNonNull(input, "input");
+    requireNonNull(source, "source");
+    return CsvTable.read(input, source, COLUMNS, new Rows()::parse);
+  }
+
+  /**
+   * Reads every row of the UTF-8 bytes {@code input} (closed at the end); a row holding bytes that are not
+   * UTF-8 is rejected with their byte offset.
+   *
+   * @param source the name of the input in the report
+   * @throws InvalidSourceException if the input is empty or its header lacks a column or names one twice
+   * @throws IOException if reading fails
+   */
+  public static CsvImport<LiftResult> read(InputStream input, String source) throws IOException {
+    requireNonNull(input, "input");
+    requireNonNull(source, "source");
+    return CsvTable.read(input, source, COLUMNS, new Rows()::parse);
+  }
+
+  /** The parser of one read: remembers the channels accepted so far. Not thread-safe. */
+  private static final class Rows {
+    private final Set<String> seen = new HashSet<>();
+
+    LiftResult parse(CsvTable.Row row) {
+      String channel = row.require("channel");
+      double estimate = row.number("incremental_conversions", -Double.MAX_VALUE, Double.MAX_VALUE);
+      double low = row.number("low", -Double.MAX_VALUE, Double.MAX_VALUE);
+      double high = row.number("high", -Double.MAX_VALUE, Double.MAX_VALUE);
+      LiftResult lift = new LiftResult(channel, estimate, low, high);
+      if (!seen.add(channel)) {
+        throw new InvalidFieldException("channel", channel, "must appear once; an earlier row has it");
+      }
+      return lift;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.engagement.attribution.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.junit.jupiter.api.Test;
+
+class LiftCsvReaderTest {
+
+  @Test
+  void readsRowsAndRejectsBadOnesWithTheirPosition() throws IOException {
+    String csv = "Channel, incremental_conversions ,low,high,comment\n"
+        + "search,120.5,80,161,holdout q1\n"
+        + "video,-3,-10,4,\n"
+        + "email,12,13,20,low above estimate\n"
+        + "search,1,0,2,twice\n"
+        + "social,abc,0,1,\n";
+    CsvImport<LiftResult> read = LiftCsvReader.read(new StringReader(csv), "lift.csv");
+    assertThat(read.values()).containsExactly(new LiftResult("search", 120.5, 80, 161),
+        new LiftResult("video", -3, -10, 4));
+    assertThat(read.report().rejections()).hasSize(3);
+    assertThat(read.report().rejections().get(0).message("lift.csv")).contains("lift.csv:4").contains("low")
+        .contains("13");
+    assertThat(read.report().rejections().get(1).message("lift.csv")).contains("lift.csv:5").contains("channel")
+        .contains("search");
+    assertThat(read.report().rejections().get(2).message("lift.csv")).contains("lift.csv:6")
+        .contains("incremental_conversions").contains("abc");
+  }
+
+  @Test
+  void refusesAFileWithoutTheColumns() {
+    byte[] bytes = "channel,estimate,low,high\nsearch,1,0,2\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> LiftCsvReader.read(new ByteArrayInputStream(bytes), "lift.csv"))
+        .isInstanceOf(InvalidSourceException.class).hasMessageContaining("incremental_conversions");
+  }
+}

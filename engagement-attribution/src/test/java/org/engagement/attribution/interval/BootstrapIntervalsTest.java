@@ -1,0 +1,200 @@
+package org.engagement.attribution.interval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.HazardWorld;
+import org.engagement.attribution.journey.JourneyRules;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+class BootstrapIntervalsTest {
+  private static final AttributionModels MODELS = AttributionModels.defaults();
+  /** Path types: channels, probability of the path, conversion rate on it. */
+  private static final List<List<String>> PATHS = List.of(List.of("a"), List.of("b"), List.of("a", "b"),
+      List.of("c", "a"), List.of("b", "c"), List.of("c"));
+  private static final double[] PATH_PROBABILITY = {0.3, 0.2, 0.15, 0.15, 0.1, 0.1};
+  private static final double[] RATE = {0.05, 0.08, 0.15, 0.1, 0.2, 0.03};
+
+  /** {@code n} journeys drawn from the path types. */
+  private static JourneySet sample(long seed, int n) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] conv = new double[PATHS.size()];
+    double[] nulls = new double[PATHS.size()];
+    for (int i = 0; i < n; i++) {
+      double u = random.nextDouble();
+      int p = 0;
+      while (u > PATH_PROBABILITY[p] && p < PATHS.size() - 1) {
+        u -= PATH_PROBABILITY[p];
+        p++;
+      }
+      if (random.nextDouble() < RATE[p]) {
+        conv[p]++;
+      } else {
+        nulls[p]++;
+      }
+    }
+    JourneySet.Builder builder = JourneySet.builder();
+    for (int p = 0; p < PATHS.size(); p++) {
+      builder.add(PATHS.get(p), conv[p], 50 * conv[p], nulls[p]);
+    }
+    return builder.build();
+  }
+
+  /** The population: expected counts, so a model's credit on it is what its credit on samples estimates. */
+  private static JourneySet population(int n) {
+    JourneySet.Builder builder = JourneySet.builder();
+    for (int p = 0; p < PATHS.size(); p++) {
+      double conv = n * PATH_PROBABILITY[p] * RATE[p];
+      builder.add(PATHS.get(p), conv, 50 * conv, n * PATH_PROBABILITY[p] * (1 - RATE[p]));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Coverage: last touch's credit is linear in the counts, so its expected credit on a sample is its credit
+   * on the expected counts. Over 40 seeded samples and 3 channels, the 95 % intervals should cover about 114
+   * of 120; percentile bootstrap intervals of a few hundred resamples run a little short, so the test asks for
+   * 85 % (102), which a true coverage of 93 % misses with probability well under 1 %.
+   */
+  @Test
+  void ninetyFivePercentIntervalsCoverTheExpectedCredit() {
+    AttributionModel model = MODELS.create("last-touch");
+    int n = 4_000;
+    AttributionResult truth = model.attribute(population(n));
+    int covered = 0;
+    int cases = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      CreditIntervals intervals = BootstrapIntervals.of(200, seed).compute(model, sample(seed, n));
+      for (CreditInterval c : intervals.channels()) {
+        double expected = truth.conversions(c.channel());
+        cases++;
+        if (expected >= c.conversionsLow() && expected <= c.conversionsHigh()) {
+          covered++;
+        }
+      }
+    }
+    assertThat(cases).isEqualTo(120);
+    assertThat(covered).isGreaterThanOrEqualTo(102);
+  }
+
+  /** The same for shares of a non-linear model (Markov order 1), whose share is a consistent estimate. */
+  @Test
+  void markovShareIntervalsCoverThePopulationShare() {
+    AttributionModel model = MODELS.create("markov");
+    AttributionResult truth = model.attribute(population(1));
+    int covered = 0;
+    for (long seed = 1; seed <= 30; seed++) {
+      CreditIntervals intervals = BootstrapIntervals.of(200, seed).compute(model, sample(seed, 4_000));
+      for (CreditInterval c : intervals.channels()) {
+        if (c.coversShare(truth.conversions(c.channel()) / truth.totalConversions())) {
+          covered++;
+        }
+      }
+    }
+    assertThat(covered).isGreaterThanOrEqualTo(75);
+  }
+
+  @Test
+  void intervalsNarrowWithMoreData() {
+    AttributionModel model = MODELS.create("linear");
+    CreditIntervals small = BootstrapIntervals.of(200, 1).compute(model, sample(1, 2_000));
+    CreditIntervals large = BootstrapIntervals.of(200, 1).compute(model, sample(1, 32_000));
+    for (CreditInterval c : small.channels()) {
+      CreditInterval l = large.channel(c.channel()).orElseThrow();
+      // Widths shrink as 1/sqrt(n): 16 times the data, a quarter of the width; asked: under a half.
+      assertThat(l.shareHigh() - l.shareLow()).as(c.channel()).isLessThan((c.shareHigh() - c.shareLow()) / 2);
+    }
+  }
+
+  @Test
+  void deterministicForASeedAndDifferentForAnother() {
+    JourneySet journeys = HazardWorld.of(2, 5_000, null).journeys();
+    AttributionModel model = MODELS.create("shao-li");
+    CreditIntervals once = BootstrapIntervals.of(50, 9).compute(model, journeys);
+    assertThat(BootstrapIntervals.of(50, 9).compute(model, journeys)).isEqualTo(once);
+    assertThat(BootstrapIntervals.of(50, 10).compute(model, journeys)).isNotEqualTo(once);
+    assertThat(once.unit()).isEqualTo("journeys");
+    assertThat(once.resamples()).isEqualTo(50);
+    assertThat(once.channels()).extracting(CreditInterval::channel).containsExactlyElementsOf(HazardWorld.CHANNELS);
+    for (CreditInterval c : once.channels()) {
+      assertThat(c.conversionsLow()).isLessThanOrEqualTo(c.conversionsHigh());
+      assertThat(c.valueLow()).isLessThanOrEqualTo(c.valueHigh());
+      assertThat(c.shareLow()).isBetween(0.0, c.shareHigh());
+    }
+    assertThat(once.notes()).anySatisfy(n -> assertThat(n).contains("50 resamples").contains("seed 9"));
+  }
+
+  /** Timed journeys are resampled by customer, and time-aware models run on every resample. */
+  @Test
+  void timedJourneysAreResampledByCustomer() {
+    Journeys journeys = JourneyRules.defaults().journeys(interactions(400));
+    CreditIntervals intervals = BootstrapIntervals.of(40, 3).compute(MODELS.create("time-decay"),
+        journeys.toJourneySet());
+    assertThat(intervals.unit()).isEqualTo("customers");
+    assertThat(intervals.resamples()).isEqualTo(40);
+    for (CreditInterval c : intervals.channels()) {
+      assertThat(c.conversionsLow()).isLessThanOrEqualTo(c.conversionsHigh());
+    }
+  }
+
+  @Test
+  void resamplingJourneysByCopies() {
+    Journeys journeys = JourneyRules.defaults().journeys(interactions(50));
+    int[] ones = new int[journeys.size()];
+    java.util.Arrays.fill(ones, 1);
+    assertThat(journeys.resample(ones)).isEqualTo(journeys);
+    int[] twos = new int[journeys.size()];
+    java.util.Arrays.fill(twos, 2);
+    JourneySet doubled = journeys.resample(twos).toJourneySet();
+    assertThat(doubled.totalConversions()).isEqualTo(2 * journeys.toJourneySet().totalConversions());
+    assertThat(journeys.resample(new int[journeys.size()]).size()).isZero();
+    assertThatThrownBy(() -> journeys.resample(new int[1 + journeys.size()]))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("copies");
+  }
+
+  @Test
+  void refusesBadSettings() {
+    assertThatThrownBy(() -> BootstrapIntervals.of(1, 0)).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("resamples");
+    assertThatThrownBy(() -> BootstrapIntervals.of(10, 0).withLevel(1)).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("level");
+  }
+
+  /** {@code customers} customers, each touched by 1 to 3 channels over a few days, half of them buying. */
+  private static List<Interaction> interactions(int customers) {
+    SplittableRandom random = new SplittableRandom(11);
+    Instant t0 = Instant.parse("2024-06-01T00:00:00Z");
+    List<Interaction> all = new ArrayList<>();
+    String[] channels = {"email", "search", "social"};
+    for (int i = 0; i < customers; i++) {
+      String customer = "c" + i;
+      int touches = 1 + random.nextInt(3);
+      for (int k = 0; k < touches; k++) {
+        all.add(at(customer, channels[random.nextInt(3)], t0.plusSeconds(86_400L * k + i), InteractionType.CLICK));
+      }
+      if (random.nextBoolean()) {
+        all.add(at(customer, "web", t0.plusSeconds(86_400L * touches + i), InteractionType.PURCHASE));
+      }
+    }
+    return all;
+  }
+
+  private static Interaction at(String customer, String channel, Instant when, InteractionType type) {
+    return Interaction.builder().customerId(customer).channel(Channel.of(channel, ChannelGroup.UNASSIGNED))
+        .timestamp(when).type(type).build();
+  }
+}

@@ -1,0 +1,86 @@
+package org.engagement.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.JourneyRules;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code recommended} model on the bundled sample world, against its known truth ({@code truth.csv}), on
+ * the acquisition journeys {@link AttributionRecoveryTest} cuts (touches up to the first purchase, or to the
+ * end of the person's time in the market).
+ *
+ * <p>The world's channels add to one weekly funnel hazard, the mechanism the {@code additive-hazard} model
+ * assumes; the rule of {@code recommended} sees on held-out customers that the additive fit predicts as well
+ * as the saturated channel-set rates, and picks it. Measured: mean absolute error of shares 0.0164, Spearman
+ * 0.985 (Shao-Li 0.0213 and 0.939, last touch 0.056 and 0.745, Markov order 1 0.071 and 0.527).
+ */
+class RecommendedAttributionRecoveryTest {
+  private static final Set<InteractionType> FUNNEL =
+      EnumSet.of(InteractionType.LEAD, InteractionType.OPPORTUNITY, InteractionType.PURCHASE);
+  private static final ConversionRule FIRST_PURCHASE = i -> i.type() == InteractionType.PURCHASE
+      && "1".equals(i.attributes().getString("purchase_number").orElse(""));
+
+  private static Map<String, Double> truth;
+  private static JourneySet journeys;
+
+  @BeforeAll
+  static void cutTheSampleWorld() {
+    WorldFiles world = WorldFiles.read(SampleWorld::open);
+    truth = world.trueShares();
+    Duration inMarket = Duration.ofDays(7L * SampleWorld.spec().inMarketWeeks());
+    Map<String, Instant> firstPurchase = new HashMap<>();
+    for (Interaction interaction : world.interactions()) {
+      if (FIRST_PURCHASE.isConversion(interaction)) {
+        firstPurchase.put(interaction.customerId(), interaction.timestamp());
+      }
+    }
+    List<Interaction> kept = new ArrayList<>();
+    for (Interaction interaction : world.interactions()) {
+      Instant until = firstPurchase.getOrDefault(interaction.customerId(),
+          world.arrivals().get(interaction.customerId()).plus(inMarket));
+      if (!interaction.timestamp().isAfter(until)
+          && (FIRST_PURCHASE.isConversion(interaction) || !FUNNEL.contains(interaction.type()))) {
+        kept.add(interaction);
+      }
+    }
+    journeys = JourneyRules.defaults()
+        .withLookback(Duration.ofDays(31L * SampleWorld.spec().months()))
+        .withTouchTypes(EnumSet.complementOf(EnumSet.copyOf(FUNNEL)))
+        .withConversionRule(FIRST_PURCHASE)
+        .journeys(kept)
+        .toJourneySet();
+  }
+
+  /** The aim: error at most 0.03, Spearman at least 0.8, better than last touch and Markov order 1. */
+  @Test
+  void theRecommendedModelMeetsTheAimAndBeatsLastTouchAndMarkov() {
+    AttributionModels models = AttributionModels.defaults();
+    AttributionResult recommended = models.create("recommended").attribute(journeys);
+    AttributionRecoveryTest.Fit fit = AttributionRecoveryTest.Fit.of(recommended, truth);
+    assertThat(fit.meanAbsoluteError()).isLessThanOrEqualTo(0.03);
+    assertThat(fit.rankCorrelation()).isGreaterThanOrEqualTo(0.8);
+    for (String other : List.of("last-touch", "markov")) {
+      AttributionRecoveryTest.Fit baseline = AttributionRecoveryTest.Fit.of(models.create(other).attribute(journeys),
+          truth);
+      assertThat(fit.meanAbsoluteError()).as(other).isLessThan(baseline.meanAbsoluteError());
+      assertThat(fit.rankCorrelation()).as(other).isGreaterThan(baseline.rankCorrelation());
+    }
+    assertThat(recommended.notes()).anySatisfy(note -> assertThat(note).startsWith("recommended: additive-hazard"));
+  }
+}
