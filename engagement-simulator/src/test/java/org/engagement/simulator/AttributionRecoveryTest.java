@@ -206,7 +206,7 @@ class AttributionRecoveryTest {
   @Test
   void theRecoveryTablePerMechanism() {
     List<String> names = List.of("last-touch", "first-touch", "linear", "time-decay", "markov", "shapley-simplified",
-        "shao-li");
+        "shao-li", "additive-hazard", "recommended");
     Map<WorldMechanism, Map<String, Fit>> table = new EnumMap<>(WorldMechanism.class);
     for (WorldMechanism mechanism : WorldMechanism.values()) {
       World world = WorldGenerator.generate(WorldSpec.builder().seed(SampleWorld.SEED).mechanism(mechanism).build());

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The world's channels add to one weekly funnel hazard, the mechanism the {@code additive-hazard} model
  * assumes; the rule of {@code recommended} sees on held-out customers that the additive fit predicts as well
- * as the saturated channel-set rates, and picks it. Measured: mean absolute error of shares 0.0164, Spearman
- * 0.985 (Shao-Li 0.0213 and 0.939, last touch 0.056 and 0.745, Markov order 1 0.071 and 0.527).
+ * as the saturated channel-set rates, and picks it. Measured on the world with heterogeneous buyers: mean
+ * absolute error of shares 0.0217, Spearman 0.991 (Shao-Li 0.023 and 0.98, last touch 0.061 and 0.63, Markov
+ * order 1 0.073 and 0.53).
  */
 class RecommendedAttributionRecoveryTest {
   private static final Set<InteractionType> FUNNEL =
@@ -73,6 +74,8 @@ class RecommendedAttributionRecoveryTest {
     AttributionModels models = AttributionModels.defaults();
     AttributionResult recommended = models.create("recommended").attribute(journeys);
     AttributionRecoveryTest.Fit fit = AttributionRecoveryTest.Fit.of(recommended, truth);
+    System.out.printf(java.util.Locale.ROOT, "recommended on the sample world: error %.4f, Spearman %.3f%n",
+        fit.meanAbsoluteError(), fit.rankCorrelation());
     assertThat(fit.meanAbsoluteError()).isLessThanOrEqualTo(0.03);
     assertThat(fit.rankCorrelation()).isGreaterThanOrEqualTo(0.8);
     for (String other : List.of("last-touch", "markov")) {
