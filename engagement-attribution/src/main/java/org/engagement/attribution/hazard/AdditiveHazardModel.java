@@ -1,5 +1,6 @@
 package org.engagement.attribution.hazard;
 
+import org.engagement.attribution.internal.IdsKey;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import org.hipparchus.optim.SimpleBounds;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Counterfactual credit from an additive-hazard model of conversion, registered as {@value #NAME}: the
@@ -199,7 +199,7 @@ public final class AdditiveHazardModel extends ParameterlessModel {
     }
 
     static ChannelSets of(JourneySet journeys) {
-      Map<SetKey, Integer> index = new HashMap<>();
+      Map<IdsKey, Integer> index = new HashMap<>();
       int[] offsets = new int[journeys.pathCount() + 1];
       int[] members = new int[journeys.touchCount()];
       double[] converted = new double[journeys.pathCount()];
@@ -207,11 +207,11 @@ public final class AdditiveHazardModel extends ParameterlessModel {
       int sets = 0;
       for (int p = 0; p < journeys.pathCount(); p++) {
         int[] distinct = Arrays.stream(journeys.path(p)).distinct().sorted().toArray();
-        Integer known = index.get(new SetKey(distinct));
+        Integer known = index.get(new IdsKey(distinct));
         int t;
         if (known == null) {
           t = sets++;
-          index.put(new SetKey(distinct), t);
+          index.put(new IdsKey(distinct), t);
           System.arraycopy(distinct, 0, members, offsets[t], distinct.length);
           offsets[t + 1] = offsets[t] + distinct.length;
         } else {
@@ -257,27 +257,6 @@ public final class AdditiveHazardModel extends ParameterlessModel {
         }
       }
       return lost;
-    }
-  }
-
-  /** A sorted set of channel ids as a hash key. */
-  private static final class SetKey {
-    private final int[] ids;
-    private final int hash;
-
-    SetKey(int[] ids) {
-      this.ids = ids;
-      this.hash = Arrays.hashCode(ids);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof SetKey k && Arrays.equals(ids, k.ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 }

@@ -1,11 +1,11 @@
 package org.engagement.attribution.shapley;
 
+import org.engagement.attribution.internal.IdsKey;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.engagement.attribution.journey.JourneySet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The distinct channel sets of a journey set with their worth, flat: the members of set {@code t} are
@@ -63,7 +63,7 @@ final class ChannelSetGame {
     for (int c = 0; c < n; c++) {
       keys[c] = random.nextLong();
     }
-    Map<SetKey, Integer> index = new HashMap<>();
+    Map<IdsKey, Integer> index = new HashMap<>();
     int[] stamp = new int[n];
     Arrays.fill(stamp, -1);
     int[] scratch = new int[n];
@@ -84,7 +84,7 @@ final class ChannelSetGame {
       }
       int[] sorted = Arrays.copyOf(scratch, count);
       Arrays.sort(sorted);
-      SetKey key = new SetKey(sorted);
+      IdsKey key = new IdsKey(sorted);
       Integer known = index.get(key);
       int t;
       if (known == null) {
@@ -228,27 +228,6 @@ final class ChannelSetGame {
       int swap = order[i];
       order[i] = order[j];
       order[j] = swap;
-    }
-  }
-
-  /** A sorted set of channel ids as a hash key (one per distinct path while grouping). */
-  private static final class SetKey {
-    private final int[] ids;
-    private final int hash;
-
-    SetKey(int[] ids) {
-      this.ids = ids;
-      this.hash = Arrays.hashCode(ids);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof SetKey k && Arrays.equals(ids, k.ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.engagement.attribution.validation;
 
+import org.engagement.attribution.internal.IdsKey;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
@@ -200,9 +201,9 @@ public final class CrossValidation {
 
   private Units byCustomer(JourneySet set, Journeys timed) {
     Map<String, Integer> foldOf = customerFolds(timed);
-    Map<PathKey, Integer> pathIds = new HashMap<>();
+    Map<IdsKey, Integer> pathIds = new HashMap<>();
     for (int p = 0; p < set.pathCount(); p++) {
-      pathIds.put(new PathKey(set.path(p)), p);
+      pathIds.put(new IdsKey(set.path(p)), p);
     }
     int[] map = new int[timed.channels().size()];
     for (int c = 0; c < map.length; c++) {
@@ -214,7 +215,7 @@ public final class CrossValidation {
       for (int i = 0; i < ids.length; i++) {
         ids[i] = map[timed.channelAt(timed.start(j) + i)];
       }
-      Integer path = pathIds.get(new PathKey(ids));
+      Integer path = pathIds.get(new IdsKey(ids));
       if (path == null) {
         throw new InvalidFieldException("journeys", set, "must be grouped from its timed journeys");
       }
@@ -257,15 +258,15 @@ public final class CrossValidation {
 
   private ValidationReport score(JourneySet set, Units units) {
     int predictors = 3 + maxOrder;
-    KeyTable pathTable = new KeyTable(set, folds, units, p -> new PathKey(set.path(p)));
-    KeyTable setTable = new KeyTable(set, folds, units, p -> new PathKey(
+    KeyTable pathTable = new KeyTable(set, folds, units, p -> new IdsKey(set.path(p)));
+    KeyTable setTable = new KeyTable(set, folds, units, p -> new IdsKey(
         Arrays.stream(set.path(p)).distinct().sorted().toArray()));
     KeyTable[] markov = new KeyTable[maxOrder];
     for (int k = 1; k <= maxOrder; k++) {
       int order = k;
       markov[k - 1] = new KeyTable(set, folds, units, p -> {
         int[] path = set.path(p);
-        return new PathKey(Arrays.copyOfRange(path, Math.max(0, path.length - order), path.length));
+        return new IdsKey(Arrays.copyOfRange(path, Math.max(0, path.length - order), path.length));
       });
     }
     double[] totalConv = new double[folds + 1];
@@ -442,7 +443,7 @@ public final class CrossValidation {
   /** How a predictor groups paths: the key of a path id. */
   @FunctionalInterface
   private interface Keying {
-    PathKey key(int path);
+    IdsKey key(int path);
   }
 
   /** Conversions and non-conversions per key, in total and per fold. Immutable after construction. */
@@ -454,7 +455,7 @@ public final class CrossValidation {
 
     KeyTable(JourneySet set, int folds, Units units, Keying keying) {
       this.folds = folds;
-      Map<PathKey, Integer> keys = new HashMap<>();
+      Map<IdsKey, Integer> keys = new HashMap<>();
       keyOfPath = new int[set.pathCount()];
       for (int p = 0; p < keyOfPath.length; p++) {
         keyOfPath[p] = keys.computeIfAbsent(keying.key(p), k -> keys.size());
@@ -477,27 +478,6 @@ public final class CrossValidation {
       double c = Math.max(0, conv[base + folds] - conv[base + f]);
       double n = Math.max(0, nulls[base + folds] - nulls[base + f]);
       return (c + SMOOTHING * prior) / (c + n + SMOOTHING);
-    }
-  }
-
-  /** A sequence of channel ids as a hash key. */
-  private static final class PathKey {
-    private final int[] ids;
-    private final int hash;
-
-    PathKey(int[] ids) {
-      this.ids = ids;
-      this.hash = Arrays.hashCode(ids);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof PathKey k && Arrays.equals(ids, k.ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 }
