@@ -197,6 +197,9 @@ final class AttributeCommand implements Callable<Integer> {
       throw Failure.usage("--per-journey and --lift do not go together: the journeys' own credits are the "
           + "model's, not calibrated, and would not add up to the output");
     }
+    if (lift != null && lift.equals(files.output)) {
+      throw Failure.usage("--lift " + lift + " is also the --output: the experiments would be overwritten");
+    }
     PrintStream err = System.err;
     LiftFile lifts = lift == null ? null : LiftFile.read(lift, err);
     PathFileOptions.Input input = files.read(perJourney, "--per-journey", err);

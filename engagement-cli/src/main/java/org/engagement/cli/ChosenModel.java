@@ -1,5 +1,6 @@
 package org.engagement.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.journey.JourneySet;
@@ -17,6 +18,10 @@ import org.engagement.attribution.validation.RecommendedModel;
  * @param notes how it was chosen; empty when it was named
  */
 record ChosenModel(AttributionModel model, List<String> notes) {
+  /** The warning {@link RecommendedModel#attribute} ends its notes with, given here too when it chose once. */
+  static final String NOT_CAUSAL = "recommended: predictive checks do not make credits causal; calibrate with"
+      + " experiments where they exist";
+
   ChosenModel {
     notes = List.copyOf(notes);
   }
@@ -25,7 +30,9 @@ record ChosenModel(AttributionModel model, List<String> notes) {
   static ChosenModel of(AttributionModel model, JourneySet journeys, boolean resampled) {
     if (resampled && model instanceof RecommendedModel recommended) {
       RecommendedModel.Choice choice = recommended.choose(journeys);
-      return new ChosenModel(choice.model(), choice.notes());
+      List<String> notes = new ArrayList<>(choice.notes());
+      notes.add(NOT_CAUSAL);
+      return new ChosenModel(choice.model(), notes);
     }
     return new ChosenModel(model, List.of());
   }

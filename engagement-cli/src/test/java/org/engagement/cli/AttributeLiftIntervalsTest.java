@@ -164,7 +164,8 @@ class AttributeLiftIntervalsTest {
     CliRun run = run("attribute", "--model", "recommended", "--input", resource("toy-paths.csv"), "--intervals",
         "20");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).containsPattern("note: recommended: (additive-hazard|shao-li|shapley-simplified)");
+    assertThat(run.err()).containsPattern("note: recommended: (additive-hazard|shao-li|shapley-simplified)")
+        .contains("note: " + ChosenModel.NOT_CAUSAL);
     List<String> notes = run.err().lines().toList();
     assertThat(notes).doesNotHaveDuplicates().allMatch(line -> line.startsWith("note: "));
     assertThat(credits(run, WITH_INTERVALS)).containsOnlyKeys("A", "B", "C");
@@ -206,6 +207,9 @@ class AttributeLiftIntervalsTest {
         "--per-journey", dir.resolve("j.csv").toString());
     assertThat(perJourney.exit()).isEqualTo(Exit.USAGE);
     assertThat(perJourney.err()).contains("--per-journey and --lift do not go together");
+    CliRun overwrite = run("attribute", "--model", "linear", "--input", paths, "--lift", lift, "--output", lift);
+    assertThat(overwrite.exit()).isEqualTo(Exit.USAGE);
+    assertThat(Files.readString(Path.of(lift), StandardCharsets.UTF_8)).isEqualTo(LIFT_HEADER + "A,1.5,1,2\n");
   }
 
   @Test
