@@ -3,17 +3,26 @@ package org.engagement.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.calibration.LiftCalibration;
+import org.engagement.attribution.calibration.LiftCsvReader;
+import org.engagement.attribution.calibration.LiftResult;
+import org.engagement.attribution.interval.BootstrapIntervals;
+import org.engagement.attribution.interval.CreditIntervals;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.PathFormat;
+import org.engagement.attribution.validation.RecommendedModel;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +31,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code engagement attribute --model NAME [--order K] [--param KEY=VALUE ...] (--input PATHS | --interactions
  * FILE [--as-of DATE] [--lookback DAYS] [--conversion-type TYPE,...] [--touch-types TYPE,...]
- * [--collapse-repeats DURATION] [--unknown-channels POLICY] [--per-journey FILE]) [--output FILE] [--raw-csv]}:
+ * [--collapse-repeats DURATION] [--unknown-channels POLICY] [--per-journey FILE]) [--lift FILE]
+ * [--intervals [N] [--seed S] [--level L]] [--output FILE] [--raw-csv]}:
  * credits the conversions and value of a path file, or of the journeys cut from an interactions CSV, to
  * their channels with one model.
  *
@@ -70,20 +80,58 @@ import picocli.CommandLine.Option;
  * {@link ModelParameters} and {@code --order K} is shorthand for {@code --param order=K}, so a model
  * without an {@code order} refuses it.
  *
+ * <p><b>{@code --model recommended}</b> runs {@link RecommendedModel}: a documented rule picks
+ * {@code additive-hazard}, {@code shao-li} or {@code shapley-simplified} after an out-of-sample check, and the
+ * notes say which and why, with the held-out scores (predictive numbers; the credits are not made causal by
+ * them).
+ *
+ * <p><b>{@code --lift FILE}</b> calibrates the credits with experiments ({@link LiftCalibration#defaults()}):
+ * the file is CSV {@code channel,incremental_conversions,low,high} ({@link LiftCsvReader}), one row per tested
+ * channel, over the same period and population as the journeys. A tested channel's conversions become its
+ * experiment's estimate (so they lie in its interval); an untested channel's become the model's credit times
+ * the tested channels' pooled incrementality (their experiments' conversions per model credit). The credits
+ * then estimate incremental conversions and no longer add up to the observed ones: a {@code note:} line gives
+ * the observed and credited totals and the baseline between them. <b>Value</b> after calibration is each
+ * channel's model value per credited conversion times its calibrated conversions (the input's mean value per
+ * conversion for a channel the model credited nothing): the value of the incremental conversions if they are
+ * worth what the model's credited ones were. A rejected row of the lift file is shown in one line and the exit
+ * code is 1, as for every input; so is a row naming a channel the journeys do not hold ({@code lift.csv:
+ * channel 'x' is not a channel of the journeys of in.csv; its row was not used}), which is left out of the
+ * calibration, because a misspelt channel would otherwise silently change every untested channel's factor.
+ * The model must be additive ({@code participation}'s credits overlap: a usage error), and {@code
+ * --per-journey} does not go with {@code --lift} (the journeys' credits are the model's; a usage error).
+ *
+ * <p><b>{@code --intervals [N]}</b> (default {@value BootstrapIntervals#DEFAULT_RESAMPLES} resamples, 2 to
+ * 100,000; {@code --seed S}, default 0; {@code --level L}, default 0.95; seed and level are usage errors
+ * without it) adds seeded bootstrap percentile intervals ({@link BootstrapIntervals}: customers resampled with
+ * {@code --interactions}, a Poisson bootstrap of the path counts with {@code --input}): the columns become
+ * {@code channel,conversions,value,conversions_low,conversions_high,value_low,value_high,share,share_low,
+ * share_high} ({@link CreditsCsv}). The same input, model, N and seed give the same output. The intervals are
+ * the sampling noise of the model's answer, not a measure of whether it is causally right. For
+ * {@code recommended} the rule chooses once on the whole input and the chosen model is run on every resample
+ * ({@link RecommendedModel#choose}). With {@code --lift} every resample is calibrated with the same
+ * experiments, so a tested channel's credit is its estimate on every resample: its interval has no width and
+ * its uncertainty is the experiment's own {@code low}-{@code high} (a note says so). Work is N + 1 runs of
+ * the model.
+ *
  * <p>The result's {@linkplain AttributionResult#notes() notes} go to standard error, one line each starting
+ one line each starting
  * {@code note: }: what cutting the interactions set aside (interactions after the as-of, of other types,
  * touches outside the lookback, collapsed repeats, conversions without a touch; {@link
  * org.engagement.attribution.journey.SetAside}) and the model's warnings (for one, Markov on paths without a
  * non-converting journey). They do not change the exit code: those rows were read and used by the rules.
  *
  * <p>Example: {@code engagement attribute --model time-decay --param half-life-days=14 --interactions
- * interactions.csv --as-of 2024-06-30 --lookback 30 --per-journey journeys.csv --output channels.csv}.
+ * interactions.csv --as-of 2024-06-30 --lookback 30 --per-journey journeys.csv --output channels.csv}; with
+ * experiments and intervals: {@code engagement attribute --model recommended --interactions interactions.csv
+ * --lift lift.csv --intervals 200 --seed 1 --output channels.csv}.
  *
  * <p>Exit code 0 when every input row was used and every output written; 1 when a row of the interactions
- * was rejected or a duplicate, the input cannot be read (the message names line, field, value and rule), the
- * model cannot attribute it, or an output cannot be written; 2 on a usage error: no input or both, an
- * option that does not fit the input, an unknown model (the message lists the names there are) or a
- * parameter the model refuses.
+ * was rejected or a duplicate, a row of the lift file was rejected or names a channel the journeys do not hold,
+ * an input cannot be read (the message names line, field, value and rule), the model cannot attribute it, or
+ * an output cannot be written; 2 on a usage error: no input or both, an option that does not fit the input or
+ * another option, an unknown model (the message lists the names there are), a parameter the model refuses,
+ * or an {@code --intervals}, {@code --seed} or {@code --level} out of range.
  */
 @Command(name = "attribute", mixinStandardHelpOptions = true,
     description = {"Credit the conversions and value of a ChannelAttribution path file (--input), or of the "
@@ -96,15 +144,23 @@ import picocli.CommandLine.Option;
         + "time-decay and w-shaped (they add up to the output exactly), a channel's credit shared over the "
         + "converting journeys that touched it for markov and shapley (conversions equally, value by journey "
         + "value; they add up to the output to rounding).",
+        "--model recommended picks the model by the SDK's documented rule and says why in note: lines. "
+        + "--lift FILE calibrates the credits with experiments (a tested channel gets its experiment's estimate, "
+        + "the others the model's credits scaled by the tested channels' incrementality; the credits then "
+        + "estimate incremental conversions and a note gives the baseline). --intervals [N] adds bootstrap "
+        + "percentile intervals (--seed, --level); with --lift every resample is calibrated.",
         "Example: engagement attribute --model time-decay --interactions in.csv --as-of 2024-06-30 --lookback 30 "
-        + "--per-journey journeys.csv"})
+        + "--per-journey journeys.csv",
+        "Example: engagement attribute --model recommended --interactions in.csv --lift lift.csv --intervals 200 "
+        + "--seed 1 --output channels.csv"})
 final class AttributeCommand implements Callable<Integer> {
   /** The parameter {@code --order} sets. */
   static final String ORDER = "order";
 
   @Option(names = "--model", required = true, paramLabel = "NAME",
-      description = "the model: first-touch, last-touch, linear, linear-unique, position-based, time-decay, "
-          + "w-shaped, markov, shapley, ... (an unknown name lists them all)")
+      description = "the model: recommended (the SDK's rule picks additive-hazard, shao-li or shapley-simplified "
+          + "and says why in note: lines), first-touch, last-touch, linear, linear-unique, position-based, "
+          + "time-decay, w-shaped, markov, shapley, ... (an unknown name lists them all)")
   @SuppressWarnings("NullAway.Init")
   private String model;
 
@@ -120,11 +176,59 @@ final class AttributeCommand implements Callable<Integer> {
           + "customer_id,conversion_at,channel,conversions,value")
   private @Nullable Path perJourney;
 
+  @Option(names = "--lift", paramLabel = "FILE",
+      description = "calibrate the credits with experiments: a CSV channel,incremental_conversions,low,high over "
+          + "the same period as the journeys; a tested channel gets its experiment's estimate, the others the "
+          + "model's credits times the tested channels' incremental conversions per model credit; value keeps "
+          + "each channel's model value per credited conversion")
+  private @Nullable Path lift;
+
+  @Mixin
+  private IntervalOptions intervals = new IntervalOptions();
+
   @Mixin
   private PathFileOptions files = new PathFileOptions();
 
   @Override
   public Integer call() throws Failure {
+    AttributionModel attribution = create(AttributionModels.defaults(), model, parameters());
+    BootstrapIntervals bootstrap = intervals.bootstrap();
+    if (lift != null && perJourney != null) {
+      throw Failure.usage("--per-journey and --lift do not go together: the journeys' own credits are the "
+          + "model's, not calibrated, and would not add up to the output");
+    }
+    if (lift != null && lift.equals(files.output)) {
+      throw Failure.usage("--lift " + lift + " is also the --output: the experiments would be overwritten");
+    }
+    PrintStream err = System.err;
+    LiftFile lifts = lift == null ? null : LiftFile.read(lift, err);
+    PathFileOptions.Input input = files.read(perJourney, "--per-journey", err);
+    ChosenModel chosen = ChosenModel.of(attribution, input.set(), bootstrap != null);
+    InteractionOptions.Read interactions = input.interactions();
+    JourneyCredits credits = interactions == null ? null : creditJourneys(chosen.model(), interactions, input);
+    AttributionResult result = credits == null ? attribute(chosen.model(), input) : credits.result();
+    List<LiftResult> usable = lifts == null ? List.of() : lifts.usable(result.channels(), input.source(), err);
+    if (lifts != null) {
+      result = calibrate(result, usable);
+    }
+    for (int c = 0; c < result.channels().size(); c++) {
+      requireFinite(model, result.channels().name(c), result.conversions(c), result.value(c));
+    }
+    CreditIntervals spread = bootstrap == null ? null
+        : intervals(bootstrap, lifts == null ? chosen.model() : new CalibratedModel(chosen.model(), usable), input);
+    CsvCells cells = files.csv.cells();
+    AttributionResult written = result;
+    OutputFile.writeOrPrint(files.output, out -> CreditsCsv.write(out, written, spread, cells));
+    if (perJourney != null && credits != null) {
+      PerJourneyFile.write(perJourney, credits, cells);
+    }
+    notes(chosen, result, spread, lifts != null).forEach(note -> err.println(OneLine.of("note: " + note)));
+    boolean liftUsed = lifts == null || (lifts.allRowsAccepted() && usable.size() == lifts.lifts().size());
+    boolean inputUsed = interactions == null || interactions.checkAllRowsUsed(err);
+    return liftUsed && inputUsed ? Exit.OK : Exit.FAILED;
+  }
+
+  private Map<String, String> parameters() throws Failure {
     Map<String, String> parameters = new LinkedHashMap<>(params);
     if (order != null) {
       if (parameters.containsKey(ORDER)) {
@@ -132,38 +236,65 @@ final class AttributeCommand implements Callable<Integer> {
       }
       parameters.put(ORDER, Integer.toString(order));
     }
-    AttributionModel attribution = create(AttributionModels.defaults(), model, parameters);
-    PrintStream err = System.err;
-    PathFileOptions.Input input = files.read(perJourney, "--per-journey", err);
-    InteractionOptions.Read interactions = input.interactions();
-    JourneyCredits credits = null;
-    AttributionResult result;
+    return parameters;
+  }
+
+  private JourneyCredits creditJourneys(AttributionModel chosen, InteractionOptions.Read interactions,
+      PathFileOptions.Input input) throws Failure {
     try {
-      if (interactions == null) {
-        result = attribution.attribute(input.set());
-      } else {
-        credits = attribution.creditJourneys(interactions.journeys());
-        result = credits.result();
-      }
+      return chosen.creditJourneys(interactions.journeys());
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw Failure.failed("model " + model + " cannot attribute " + input.source() + ": " + e.getMessage(), e);
+      throw cannotAttribute(input, e);
     }
-    for (int c = 0; c < result.channels().size(); c++) {
-      requireFinite(model, result.channels().name(c), result.conversions(c), result.value(c));
+  }
+
+  private AttributionResult attribute(AttributionModel chosen, PathFileOptions.Input input) throws Failure {
+    try {
+      return chosen.attribute(input.set());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw cannotAttribute(input, e);
     }
-    CsvCells cells = files.csv.cells();
-    OutputFile.writeOrPrint(files.output, out -> {
-      out.write("channel,conversions,value\n");
-      for (int c = 0; c < result.channels().size(); c++) {
-        out.write(cells.text(result.channels().name(c)) + "," + CsvCells.number(result.conversions(c)) + ","
-            + CsvCells.number(result.value(c)) + "\n");
+  }
+
+  private Failure cannotAttribute(PathFileOptions.Input input, RuntimeException e) {
+    return Failure.failed("model " + model + " cannot attribute " + input.source() + ": " + e.getMessage(), e);
+  }
+
+  private AttributionResult calibrate(AttributionResult result, List<LiftResult> lifts) throws Failure {
+    if (!result.additive()) {
+      throw Failure.usage("--lift needs a model whose credits add up to the conversions; " + model
+          + "'s credits overlap (choose, for example, recommended, shao-li or linear)");
+    }
+    return CalibratedModel.calibrate(result, lifts);
+  }
+
+  private CreditIntervals intervals(BootstrapIntervals bootstrap, AttributionModel resampled,
+      PathFileOptions.Input input) throws Failure {
+    try {
+      return bootstrap.compute(resampled, input.set());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw Failure.failed("model " + model + " cannot give intervals on " + input.source() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The notes to show, each once: how the model was chosen, the result's (the model's, the calibration's), the
+   * intervals' own, and with {@code --lift} what a tested channel's interval means.
+   */
+  private static Set<String> notes(ChosenModel chosen, AttributionResult result, @Nullable CreditIntervals spread,
+      boolean calibrated) {
+    Set<String> notes = new LinkedHashSet<>(chosen.notes());
+    notes.addAll(result.notes());
+    if (spread != null) {
+      notes.addAll(spread.notes());
+      if (calibrated) {
+        notes.add("intervals: each resample was calibrated with the same experiments, so a tested channel's credit"
+            + " is its experiment's estimate on every resample and its interval has no width; its uncertainty is"
+            + " the experiment's own low-high");
       }
-    });
-    if (perJourney != null && credits != null) {
-      PerJourneyFile.write(perJourney, credits, cells);
     }
-    result.notes().forEach(note -> err.println(OneLine.of("note: " + note)));
-    return interactions == null || interactions.checkAllRowsUsed(err) ? Exit.OK : Exit.FAILED;
+    return notes;
   }
 
   /**
