@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
@@ -19,6 +23,7 @@ import org.engagement.core.segment.Segment;
 import org.engagement.core.value.tier.ValuePredictor;
 import org.engagement.core.value.tier.ValueTier;
 import org.engagement.core.value.tier.ValueTiers;
+import org.engagement.roi.RewardComponent;
 import org.engagement.roi.RoiAnalysis;
 import org.engagement.roi.RoiData;
 import org.engagement.roi.RoiReport;
@@ -39,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * the costs, the answers of {@value AnalysisInput#SURVEY} and the phrases of {@value
  * AnalysisInput#SURVEY_CHANNELS} when there are such files, runs the library's {@link RoiAnalysis} with
  * the {@link RoiSettings} on the analysis's interactions and journeys, for everyone and per value tier, and
- * shows the result with {@link RoiSection#of(RoiReport)}. How the ROI is computed (the window, the
+ * shows the result with {@link RoiSection#of(RoiReport)}, with the measured model's notes (the {@code
+ * recommended} model says which model it chose and why) and, when the input has {@value AnalysisInput#TRUTH},
+ * each channel's ROI recomputed from its true incremental conversions. How the ROI is computed (the window, the
  * evidence, the per-segment costs) is {@link RoiAnalysis}'s to say; this class adds the files and the text.
  *
  * <p>Survey answers name channels by the settings' mapping, or else by the input's survey phrases (their
@@ -56,10 +63,13 @@ import org.jspecify.annotations.Nullable;
 public final class RelationshipRoiBuilder implements SectionBuilder {
   private final RoiSettings settings;
   private final @Nullable ValuePredictor predictor;
+  private final @Nullable String tierModel;
 
-  private RelationshipRoiBuilder(RoiSettings settings, @Nullable ValuePredictor predictor) {
+  private RelationshipRoiBuilder(RoiSettings settings, @Nullable ValuePredictor predictor,
+      @Nullable String tierModel) {
     this.settings = settings;
     this.predictor = predictor;
+    this.tierModel = tierModel;
   }
 
   /**
@@ -67,12 +77,24 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * Analysis#valuePredictor() predictor} (as the value-tier section does).
    */
   public static RelationshipRoiBuilder of(RoiSettings settings) {
-    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), null);
+    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), null, null);
   }
 
   /** A builder with {@code settings}, whose value tiers use {@code predictor} for the "grow" tier. */
   public static RelationshipRoiBuilder of(RoiSettings settings, ValuePredictor predictor) {
-    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), requireNonNull(predictor, "predictor"));
+    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), requireNonNull(predictor, "predictor"),
+        null);
+  }
+
+  /**
+   * This builder with the value tiers' attribution by the model called {@code model} rather than the settings'
+   * own. The tiers' table shows each tier's total, and with an additive model (Markov, say) a tier's
+   * attributed revenue is its journeys' value whatever the split between channels; a model that validates
+   * itself on each tier ({@code recommended}) can take far longer on a small tier than on everyone (over a
+   * minute on the bundled world, where the rule's additive-hazard fit is slow on the smaller tiers).
+   */
+  public RelationshipRoiBuilder withTierModel(String model) {
+    return new RelationshipRoiBuilder(settings, predictor, requireNonNull(model, "model"));
   }
 
   @Override
@@ -115,18 +137,50 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     analysis.progress().step("relationship ROI: retention and engagement-lift evidence");
     RoiResult overall = roi.calculate(data);
     analysis.progress().step("relationship ROI: per value tier");
-    RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, roi, data));
+    RoiAnalysis tierRoi = tierModel == null ? roi : RoiAnalysis.of(roi.settings().withModel(tierModel));
+    RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, tierRoi, data));
     String choices = String.format(Locale.ROOT, " Measured attribution: %s, blended with %s survey answers "
             + "(%d mapped to a channel) at weight %s. Retention: churned after %d days without interaction, a "
             + "kept customer worth %s. Engagement lift: %s per extra interaction. Rejected rows: %d costs, %d "
-            + "survey answers. Value tiers: each tier's own journeys, evidence and survey answers, with the costs "
-            + "aimed at everyone shared by the tier's share of customers.",
+            + "survey answers. Value tiers: each tier's own journeys (attributed by %s), evidence and survey answers, "
+            + "with the costs aimed at everyone shared by the tier's share of customers.",
         settings.model(), survey.map(s -> Integer.toString(s.values().size())).orElse("no"),
         overall.attribution().selfReported().mapped(), NumberText.number(overall.attribution().weight(), 2),
         settings.inactivity().toDays(), NumberText.number(overall.valuePerCustomer(), 2),
         NumberText.number(settings.valuePerInteraction(), 2), costs.report().rejected(),
-        survey.map(s -> s.report().rejected()).orElse(0L));
-    return Optional.of(section.withMethod(section.method() + choices));
+        survey.map(s -> s.report().rejected()).orElse(0L), tierRoi.settings().model());
+    AttributionResult measured = overall.attribution().measured();
+    Set<String> setAside = Set.copyOf(data.journeys().map(JourneySet::notes).orElse(List.of()));
+    RoiSection explained = section.withMethod(section.method() + choices)
+        .withAttribution(measured.notes().stream().filter(note -> !setAside.contains(note)).toList());
+    return Optional.of(analysis.truth().map(truth -> explained.withTruth(againstTruth(explained, measured, truth)))
+        .orElse(explained));
+  }
+
+  /**
+   * Each invested channel's ROI again with its attributed revenue replaced by the value of its true
+   * incremental conversions: each valued at the mean value of a conversion on the journeys, scaled as the
+   * measured credits were on their way into the attributed revenue (the survey's blend, the window), so that
+   * only the split between channels changes. Channels the truth does not name are left out.
+   */
+  static List<RoiSection.TruthRoi> againstTruth(RoiSection section, AttributionResult measured, TrueEffects truth) {
+    int revenue = section.components().indexOf(RoiSection.label(RewardComponent.ATTRIBUTED_REVENUE));
+    if (revenue < 0 || !(measured.totalConversions() > 0) || !(measured.totalValue() > 0)) {
+      return List.of();
+    }
+    double attributed = section.channels().stream().mapToDouble(c -> c.rewards().get(revenue)).sum();
+    double perConversion = measured.totalValue() / measured.totalConversions() * (attributed / measured.totalValue());
+    List<RoiSection.TruthRoi> rows = new ArrayList<>();
+    for (RoiSection.ChannelRoi row : section.channels()) {
+      Double conversions = truth.incrementalConversions().get(row.channel());
+      OptionalDouble roi = section.roi(row);
+      if (conversions != null && roi.isPresent()) {
+        double reward = row.reward() - row.rewards().get(revenue) + conversions * perConversion;
+        rows.add(new RoiSection.TruthRoi(row.channel(), roi.getAsDouble(),
+            (section.margin() * reward - row.investment()) / row.investment()));
+      }
+    }
+    return rows;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.engagement.attribution.validation.RecommendedModel;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.ImportReport;
@@ -58,13 +59,16 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
 
   /**
    * The standard report: data, attribution, relationship ROI ({@link RelationshipRoiBuilder} with
-   * {@link RoiSettings#defaults()}; not available without a costs file), value concentration, value tiers and
+   * {@link RoiSettings#defaults()} but the {@value RecommendedModel#NAME} attribution model, the rule that
+   * recovers simulated truth best, and the settings' default model for the value tiers' totals; not available
+   * without a costs file), value concentration, value tiers and
    * RFM segments, customer lifetime value (BG/NBD and Gamma-Gamma fitted on the purchases), funnel, channel presence and overlap, engagement trend,
    * conversations ({@link ConversationSection}; not available without a conversations file).
    */
   public static List<SectionBuilder> defaultBuilders() {
     return List.of(DataSection.builder(), AttributionSection.builder(),
-        RelationshipRoiBuilder.of(RoiSettings.defaults()), ConcentrationSection.builder(),
+        RelationshipRoiBuilder.of(RoiSettings.defaults().withModel(RecommendedModel.NAME))
+            .withTierModel(RoiSettings.defaults().model()), ConcentrationSection.builder(),
         SegmentSection.builder(),
         ClvSection.fitted(),
         FunnelSection.builder(), PresenceSection.builder(), EngagementSection.builder(),

@@ -1,0 +1,127 @@
+package org.engagement.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.hazard.AdditiveHazardModel;
+import org.engagement.attribution.validation.RecommendedModel;
+import org.engagement.simulator.SampleWorld;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report's relationship ROI on the bundled world rests on the {@code recommended} attribution and is set
+ * against the world's {@code truth.csv} (issue 13): the page and the summary say which model the rule chose
+ * and why, and each invested channel's ROI is recomputed from its true incremental conversions.
+ */
+class ReportAgainstTruthTest {
+  private static Analysis analysis;
+  private static RoiSection roi;
+  private static ReportModel report;
+
+  @BeforeAll
+  static void buildTheReport() throws IOException {
+    analysis = Analysis.of(BundledWorld.input(), Progress.none());
+    report = ReportModel.build(analysis, ReportModel.defaultBuilders());
+    roi = (RoiSection) report.section(RoiSection.ID).orElseThrow();
+  }
+
+  /** The truth file as the simulator wrote it, read here by splitting lines: channel to true conversions. */
+  private static Map<String, Double> trueConversions() throws IOException {
+    Map<String, Double> truth = new LinkedHashMap<>();
+    try (InputStream in = SampleWorld.open(AnalysisInput.TRUTH)) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines.get(0)).isEqualTo("channel,true_incremental_conversions,true_share");
+      lines.stream().skip(1).map(line -> line.split(",")).forEach(cells -> truth.put(cells[0],
+          Double.parseDouble(cells[1])));
+    }
+    return truth;
+  }
+
+  @Test
+  void theRoiSaysWhichModelTheRecommendationChoseAndWhy() {
+    assertThat(roi.method()).contains("Measured attribution: " + RecommendedModel.NAME + ",")
+        .contains("(attributed by markov)");
+    assertThat(roi.attribution()).first().asString().startsWith("recommended: additive-hazard, because");
+    assertThat(roi.summary()).contains("attribution: " + roi.attribution().get(0));
+    assertThat(TextSummary.render(report)).contains("attribution: recommended: additive-hazard, because");
+    assertThat(HtmlReport.render(report)).contains("Attribution: recommended: additive-hazard, because");
+  }
+
+  /**
+   * The attributed revenue follows the additive-hazard credits the rule chose: each channel's attributed
+   * revenue over its additive-hazard value credit is one factor (the survey's blend at weight 0.5 scales every
+   * channel alike, and the self-reported part is a component of its own). Markov's credits, which the ROI used
+   * before, are not in that proportion.
+   */
+  @Test
+  void theAttributedRevenueIsTheRecommendedModelsCredit() {
+    AttributionResult hazard = AdditiveHazardModel.create().attribute(analysis.journeys().toJourneySet());
+    int revenue = roi.components().indexOf("attributed revenue");
+    double factor = Double.NaN;
+    for (RoiSection.ChannelRoi row : roi.channels()) {
+      double credit = hazard.valueByChannel().getOrDefault(row.channel(), 0.0);
+      if (credit > 1) {
+        double ratio = row.rewards().get(revenue) / credit;
+        if (Double.isNaN(factor)) {
+          factor = ratio;
+        }
+        assertThat(ratio).as(row.channel()).isCloseTo(factor, within(1e-9 * factor));
+      }
+    }
+    assertThat(factor).isGreaterThan(0);
+  }
+
+  /**
+   * Every invested channel the truth names has its ROI from the truth, and the ROI moves by exactly the
+   * difference between the value of its true conversions and its attributed revenue: (ROI from truth - ROI)
+   * times investment over margin, plus the attributed revenue, is the true conversions times one value per
+   * conversion, the same for every channel.
+   */
+  @Test
+  void theRoiFromTheTruthReplacesTheAttributedRevenueWithTheTrueConversions() throws IOException {
+    Map<String, Double> truth = trueConversions();
+    assertThat(analysis.truth()).hasValueSatisfying(t -> assertThat(t.incrementalConversions()).isEqualTo(truth));
+    List<String> invested = roi.channels().stream().filter(c -> c.investment() > 0)
+        .map(RoiSection.ChannelRoi::channel).filter(truth::containsKey).toList();
+    assertThat(roi.truth()).extracting(RoiSection.TruthRoi::channel).containsExactlyInAnyOrderElementsOf(invested)
+        .hasSizeGreaterThan(5);
+    int revenue = roi.components().indexOf("attributed revenue");
+    double perConversion = Double.NaN;
+    for (RoiSection.TruthRoi row : roi.truth()) {
+      RoiSection.ChannelRoi channel = roi.channels().stream().filter(c -> c.channel().equals(row.channel()))
+          .findFirst().orElseThrow();
+      assertThat(row.measured()).isEqualTo(roi.roi(channel).getAsDouble());
+      double trueRevenue = (row.fromTruth() - row.measured()) * channel.investment() / roi.margin()
+          + channel.rewards().get(revenue);
+      double value = trueRevenue / truth.get(row.channel());
+      if (Double.isNaN(perConversion)) {
+        perConversion = value;
+      }
+      assertThat(value).as(row.channel()).isCloseTo(perConversion, within(1e-6 * perConversion));
+      assertThat(row.sameSign()).isEqualTo(row.measured() >= 0 == row.fromTruth() >= 0);
+    }
+    assertThat(perConversion).isGreaterThan(0);
+    assertThat(HtmlReport.render(report))
+        .contains("ROI per channel from the measured attribution and from the true incremental conversions");
+    assertThat(roi.summary()).anyMatch(line -> line.matches("against truth.csv: \\d+ of " + roi.truth().size()
+        + " channels change the sign of their ROI"));
+  }
+
+  /** Reading truth.csv is accounted for like every other file the report reads. */
+  @Test
+  void theTruthFileIsAccountedFor() {
+    assertThat(report.reads()).anySatisfy(read -> {
+      assertThat(read.source()).isEqualTo(AnalysisInput.TRUTH);
+      assertThat(read.accepted()).isEqualTo(10);
+      assertThat(read.isClean()).isTrue();
+    });
+  }
+}
