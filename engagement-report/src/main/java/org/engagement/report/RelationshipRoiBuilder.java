@@ -12,7 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.interval.BootstrapIntervals;
+import org.engagement.attribution.interval.CreditInterval;
+import org.engagement.attribution.interval.CreditIntervals;
+import org.engagement.attribution.validation.RecommendedModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.InvalidFieldException;
@@ -64,12 +70,14 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
   private final RoiSettings settings;
   private final @Nullable ValuePredictor predictor;
   private final @Nullable String tierModel;
+  private final int resamples;
 
   private RelationshipRoiBuilder(RoiSettings settings, @Nullable ValuePredictor predictor,
-      @Nullable String tierModel) {
+      @Nullable String tierModel, int resamples) {
     this.settings = settings;
     this.predictor = predictor;
     this.tierModel = tierModel;
+    this.resamples = resamples;
   }
 
   /**
@@ -77,13 +85,13 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * Analysis#valuePredictor() predictor} (as the value-tier section does).
    */
   public static RelationshipRoiBuilder of(RoiSettings settings) {
-    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), null, null);
+    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), null, null, 0);
   }
 
   /** A builder with {@code settings}, whose value tiers use {@code predictor} for the "grow" tier. */
   public static RelationshipRoiBuilder of(RoiSettings settings, ValuePredictor predictor) {
     return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), requireNonNull(predictor, "predictor"),
-        null);
+        null, 0);
   }
 
   /**
@@ -94,7 +102,21 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * minute on the bundled world, where the rule's additive-hazard fit is slow on the smaller tiers).
    */
   public RelationshipRoiBuilder withTierModel(String model) {
-    return new RelationshipRoiBuilder(settings, predictor, requireNonNull(model, "model"));
+    return new RelationshipRoiBuilder(settings, predictor, requireNonNull(model, "model"), resamples);
+  }
+
+  /**
+   * This builder with 95% bootstrap intervals ({@link BootstrapIntervals}, customers resampled, seed 0) on the
+   * attributed revenue and ROI of each invested channel. Each resample runs the measured model once (for
+   * {@code recommended}, the model it chose on everyone: choosing again on each resample could choose
+   * differently); the retention, lift and survey components are held, so the intervals show the attribution's
+   * sampling uncertainty only.
+   *
+   * @throws InvalidFieldException if {@code resamples} is not from 2 to 100,000
+   */
+  public RelationshipRoiBuilder withIntervals(int resamples) {
+    BootstrapIntervals.of(resamples, 0);
+    return new RelationshipRoiBuilder(settings, predictor, tierModel, resamples);
   }
 
   @Override
@@ -151,10 +173,60 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
         survey.map(s -> s.report().rejected()).orElse(0L), tierRoi.settings().model());
     AttributionResult measured = overall.attribution().measured();
     Set<String> setAside = Set.copyOf(data.journeys().map(JourneySet::notes).orElse(List.of()));
-    RoiSection explained = section.withMethod(section.method() + choices)
-        .withAttribution(measured.notes().stream().filter(note -> !setAside.contains(note)).toList());
-    return Optional.of(analysis.truth().map(truth -> explained.withTruth(againstTruth(explained, measured, truth)))
-        .orElse(explained));
+    List<String> notes = new ArrayList<>(measured.notes().stream().filter(note -> !setAside.contains(note)).toList());
+    RoiSection explained = section.withMethod(section.method() + choices);
+    if (resamples > 0) {
+      analysis.progress().step("relationship ROI: bootstrap intervals");
+      explained = withIntervals(explained, measured, data.journeys().orElseThrow(), notes);
+    }
+    RoiSection noted = explained.withAttribution(notes);
+    return Optional.of(analysis.truth().map(truth -> noted.withTruth(againstTruth(noted, measured, truth)))
+        .orElse(noted));
+  }
+
+  /**
+   * {@code section} with the intervals of the measured model's credits on {@code journeys} carried to the
+   * attributed revenue (scaled as the credits were) and the ROI; a note says how they were drawn, or why
+   * there are none.
+   */
+  private RoiSection withIntervals(RoiSection section, AttributionResult measured, JourneySet journeys,
+      List<String> notes) {
+    CreditIntervals credits;
+    try {
+      credits = BootstrapIntervals.of(resamples, 0).compute(intervalModel(journeys), journeys);
+    } catch (IllegalArgumentException e) {
+      notes.add("no intervals: " + e.getMessage());
+      return section;
+    }
+    notes.add(String.format(Locale.ROOT, "intervals: %.0f%% bootstrap percentiles of %s's credits over %d "
+        + "resamples of %s (seed %d)", credits.level() * 100, credits.model(), credits.resamples(), credits.unit(),
+        credits.seed()));
+    int revenue = section.components().indexOf(RoiSection.label(RewardComponent.ATTRIBUTED_REVENUE));
+    List<RoiSection.RoiInterval> rows = new ArrayList<>();
+    for (RoiSection.ChannelRoi row : section.channels()) {
+      double credit = measured.valueByChannel().getOrDefault(row.channel(), 0.0);
+      Optional<CreditInterval> interval = credits.channel(row.channel());
+      if (revenue >= 0 && row.investment() > 0 && credit > 0 && interval.isPresent()) {
+        double attributed = row.rewards().get(revenue);
+        double scale = attributed / credit;
+        double low = interval.get().valueLow() * scale;
+        double high = interval.get().valueHigh() * scale;
+        rows.add(new RoiSection.RoiInterval(row.channel(), attributed, low, high, section.roi(row).getAsDouble(),
+            roiWith(section, row, low - attributed), roiWith(section, row, high - attributed)));
+      }
+    }
+    return section.withIntervals(rows);
+  }
+
+  /** The ROI of {@code row} with {@code change} added to its reward. */
+  private static double roiWith(RoiSection section, RoiSection.ChannelRoi row, double change) {
+    return (section.margin() * (row.reward() + change) - row.investment()) / row.investment();
+  }
+
+  /** The model the intervals resample: the settings' own, or for {@code recommended} the model it chooses. */
+  private AttributionModel intervalModel(JourneySet journeys) {
+    AttributionModel model = AttributionModels.defaults().create(settings.model());
+    return model instanceof RecommendedModel recommended ? recommended.choose(journeys).model() : model;
   }
 
   /**

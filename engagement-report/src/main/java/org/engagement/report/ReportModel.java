@@ -36,6 +36,11 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
   public static final String ROI = "roi";
   /** The id of the customer-lifetime-value section. */
   public static final String CLV = "clv";
+  /**
+   * The bootstrap resamples of the standard report's ROI intervals: few, to keep the report fast (each runs the
+   * chosen attribution model once; about a quarter of a second each on the bundled world).
+   */
+  public static final int REPORT_RESAMPLES = 40;
   /** The id of the conversations section. */
   public static final String CONVERSATIONS = "conversations";
 
@@ -60,15 +65,15 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
   /**
    * The standard report: data, attribution, relationship ROI ({@link RelationshipRoiBuilder} with
    * {@link RoiSettings#defaults()} but the {@value RecommendedModel#NAME} attribution model, the rule that
-   * recovers simulated truth best, and the settings' default model for the value tiers' totals; not available
-   * without a costs file), value concentration, value tiers and
+   * recovers simulated truth best, with {@value #REPORT_RESAMPLES} bootstrap resamples for its intervals and
+   * the settings' default model for the value tiers' totals; not available without a costs file), value concentration, value tiers and
    * RFM segments, customer lifetime value (BG/NBD and Gamma-Gamma fitted on the purchases), funnel, channel presence and overlap, engagement trend,
    * conversations ({@link ConversationSection}; not available without a conversations file).
    */
   public static List<SectionBuilder> defaultBuilders() {
     return List.of(DataSection.builder(), AttributionSection.builder(),
         RelationshipRoiBuilder.of(RoiSettings.defaults().withModel(RecommendedModel.NAME))
-            .withTierModel(RoiSettings.defaults().model()), ConcentrationSection.builder(),
+            .withTierModel(RoiSettings.defaults().model()).withIntervals(REPORT_RESAMPLES), ConcentrationSection.builder(),
         SegmentSection.builder(),
         ClvSection.fitted(),
         FunnelSection.builder(), PresenceSection.builder(), EngagementSection.builder(),

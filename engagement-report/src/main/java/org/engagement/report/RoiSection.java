@@ -53,11 +53,13 @@ import org.engagement.roi.RoiReport;
  *     which model was chosen and why (the {@code recommended} model's notes); may be empty
  * @param truth per channel, the ROI again with the attributed revenue replaced by the value of the channel's
  *     true incremental conversions, when the input has a {@value AnalysisInput#TRUTH}; may be empty
+ * @param intervals per invested channel, the bootstrap interval of its attributed revenue and ROI (the
+ *     attribution's sampling uncertainty only; how they were drawn is in {@code attribution}); may be empty
  * @since 0.1.0
  */
 public record RoiSection(String currency, String method, List<String> components, double margin,
     List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments,
-    List<String> attribution, List<TruthRoi> truth)
+    List<String> attribution, List<TruthRoi> truth, List<RoiInterval> intervals)
     implements ReportSection {
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.ROI;
@@ -82,6 +84,7 @@ public record RoiSection(String currency, String method, List<String> components
     segments = List.copyOf(segments);
     attribution = List.copyOf(attribution);
     truth = List.copyOf(truth);
+    intervals = List.copyOf(intervals);
     if (components.isEmpty()) {
       throw new InvalidFieldException("components", components, "must name at least one reward component");
     }
@@ -105,7 +108,7 @@ public record RoiSection(String currency, String method, List<String> components
   /** A section without notes on the attribution and without a comparison with the truth. */
   public RoiSection(String currency, String method, List<String> components, double margin,
       List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments) {
-    this(currency, method, components, margin, channels, months, owners, segments, List.of(), List.of());
+    this(currency, method, components, margin, channels, months, owners, segments, List.of(), List.of(), List.of());
   }
 
   /** A section over one year with channel rows only. */
@@ -151,24 +154,32 @@ public record RoiSection(String currency, String method, List<String> components
         .filter(c -> components.contains(label(c))).toList();
     List<ChannelRoi> rows = new ArrayList<>();
     reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin, shown)));
-    return new RoiSection(currency, method, components, margin, channels, months, owners, rows, attribution, truth);
+    return new RoiSection(currency, method, components, margin, channels, months, owners, rows, attribution, truth,
+        intervals);
   }
 
   /** This section with another method text. */
   public RoiSection withMethod(String method) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        truth);
+        truth, intervals);
   }
 
   /** This section with {@code notes} on the measured attribution (which model, and why). */
   public RoiSection withAttribution(List<String> notes) {
-    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, notes, truth);
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, notes, truth,
+        intervals);
+  }
+
+  /** This section with the bootstrap intervals of the attributed revenue and ROI per channel. */
+  public RoiSection withIntervals(List<RoiInterval> rows) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
+        truth, rows);
   }
 
   /** This section with the ROI per channel recomputed from the truth. */
   public RoiSection withTruth(List<TruthRoi> rows) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        rows);
+        rows, intervals);
   }
 
   private static List<ChannelRoi> rows(List<RoiLine> lines, double margin, List<RewardComponent> components) {
@@ -271,6 +282,12 @@ public record RoiSection(String currency, String method, List<String> components
           + "survey answers, with its share of the investment", header("segment"),
           segments.stream().map(this::cells).toList());
     }
+    if (!intervals.isEmpty()) {
+      html.dataTable("Attributed revenue and ROI per channel with their bootstrap intervals (low to high): the "
+          + "uncertainty of the attribution only, the other components held", List.of("channel",
+          "attributed revenue", "low", "high", "ROI", "ROI low", "ROI high"),
+          intervals.stream().map(RoiInterval::cells).toList());
+    }
     if (!truth.isEmpty()) {
       html.paragraph("note", TRUTH_METHOD);
       html.dataTable("ROI per channel from the measured attribution and from the true incremental conversions",
@@ -362,6 +379,8 @@ public record RoiSection(String currency, String method, List<String> components
         .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-16s ROI %s (reward %s on %s)", c.channel(),
             roiText(roi(c)), NumberText.number(c.reward(), 2), NumberText.number(c.investment(), 2))));
     attribution.stream().findFirst().ifPresent(note -> lines.add("attribution: " + note));
+    intervals.forEach(i -> lines.add(String.format(Locale.ROOT, "  %-16s ROI interval %s to %s", i.channel(),
+        NumberText.percent(i.roiLow()), NumberText.percent(i.roiHigh()))));
     if (!truth.isEmpty()) {
       long flipped = truth.stream().filter(t -> !t.sameSign()).count();
       lines.add("against " + AnalysisInput.TRUTH + ": " + flipped + " of " + truth.size()
@@ -487,6 +506,41 @@ public record RoiSection(String currency, String method, List<String> components
           new Html.Cell(NumberText.percent(fromTruth), fromTruth),
           new Html.Cell(NumberText.number((fromTruth - measured) * 100, 1), (fromTruth - measured) * 100),
           Html.Cell.text(sameSign() ? "yes" : "no"));
+    }
+  }
+
+  /**
+   * One channel's attributed revenue and ROI with their bootstrap intervals. Immutable and thread-safe.
+   *
+   * @param channel the channel
+   * @param revenue the attributed revenue on the page
+   * @param revenueLow the lower end of its interval
+   * @param revenueHigh the upper end of its interval
+   * @param roi the ROI on the page
+   * @param roiLow the ROI at {@code revenueLow}, the other components held
+   * @param roiHigh the ROI at {@code revenueHigh}, the other components held
+   * @since 0.1.0
+   */
+  public record RoiInterval(String channel, double revenue, double revenueLow, double revenueHigh, double roi,
+      double roiLow, double roiHigh) {
+    /**
+     * Validates.
+     *
+     * @throws InvalidFieldException if a figure is not finite
+     */
+    public RoiInterval {
+      requireNonNull(channel, "channel");
+      for (double figure : new double[] {revenue, revenueLow, revenueHigh, roi, roiLow, roiHigh}) {
+        if (!Double.isFinite(figure)) {
+          throw new InvalidFieldException("interval of " + channel, figure, "must be finite");
+        }
+      }
+    }
+
+    private List<Html.Cell> cells() {
+      return List.of(Html.Cell.text(channel), money(revenue), money(revenueLow), money(revenueHigh),
+          new Html.Cell(NumberText.percent(roi), roi), new Html.Cell(NumberText.percent(roiLow), roiLow),
+          new Html.Cell(NumberText.percent(roiHigh), roiHigh));
     }
   }
 }

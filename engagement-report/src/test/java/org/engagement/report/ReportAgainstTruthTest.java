@@ -208,4 +208,32 @@ class ReportAgainstTruthTest {
     assertThat(ties.spearman()).isCloseTo(4.5 / Math.sqrt(4.5 * 5), within(1e-12));
     assertThat(ties.meanAbsoluteError()).isCloseTo((0 + 0 + 0.1 + 0.1) / 4, within(1e-12));
   }
+
+  /**
+   * The ROI per channel has bootstrap intervals from the model the recommendation chose, each ROI end the
+   * page's ROI with the attributed revenue moved to that end of its interval; the page shows them low to high.
+   */
+  @Test
+  void theRoiHasBootstrapIntervalsOfTheChosenModel() {
+    assertThat(roi.attribution()).contains("intervals: 95% bootstrap percentiles of additive-hazard's credits over "
+        + ReportModel.REPORT_RESAMPLES + " resamples of customers (seed 0)");
+    assertThat(roi.intervals()).hasSizeGreaterThan(5);
+    int revenue = roi.components().indexOf("attributed revenue");
+    for (RoiSection.RoiInterval interval : roi.intervals()) {
+      RoiSection.ChannelRoi channel = roi.channels().stream().filter(c -> c.channel().equals(interval.channel()))
+          .findFirst().orElseThrow();
+      assertThat(interval.revenue()).isEqualTo(channel.rewards().get(revenue));
+      assertThat(interval.roi()).isEqualTo(roi.roi(channel).getAsDouble());
+      assertThat(interval.revenueLow()).as(interval.channel()).isLessThan(interval.revenueHigh());
+      for (double[] end : new double[][] {{interval.revenueLow(), interval.roiLow()},
+          {interval.revenueHigh(), interval.roiHigh()}}) {
+        double reward = channel.reward() - interval.revenue() + end[0];
+        assertThat(end[1]).isCloseTo((roi.margin() * reward - channel.investment()) / channel.investment(),
+            within(1e-12));
+      }
+    }
+    assertThat(HtmlReport.render(report)).contains("Attributed revenue and ROI per channel with their bootstrap "
+        + "intervals (low to high)");
+    assertThat(roi.summary()).anyMatch(line -> line.contains("ROI interval"));
+  }
 }
