@@ -67,6 +67,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class RelationshipRoiBuilder implements SectionBuilder {
+  /** The nominal coverage of the intervals: 90%, which few resamples estimate more steadily than 95%. */
+  static final double LEVEL = 0.9;
   private final RoiSettings settings;
   private final @Nullable ValuePredictor predictor;
   private final @Nullable String tierModel;
@@ -106,7 +108,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
   }
 
   /**
-   * This builder with 95% bootstrap intervals ({@link BootstrapIntervals}, customers resampled, seed 0) on the
+   * This builder with 90% bootstrap intervals ({@link BootstrapIntervals}, customers resampled, seed 0) on the
    * attributed revenue and ROI of each invested channel. Each resample runs the measured model once (for
    * {@code recommended}, the model it chose on everyone: choosing again on each resample could choose
    * differently); the retention, lift and survey components are held, so the intervals show the attribution's
@@ -151,15 +153,18 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     Investment investment = reader.investment(costs);
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
         CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
-    RoiAnalysis roi = RoiAnalysis.of(settings.mapping() != null ? settings
-        : phrases(analysis).map(settings::withMapping).orElse(settings));
+    JourneySet journeys = analysis.journeys().toJourneySet();
+    RecommendedModel.Choice choice = choose(journeys);
+    RoiSettings chosen = settings.withModel(choice.model().name());
+    RoiAnalysis roi = RoiAnalysis.of(settings.mapping() != null ? chosen
+        : phrases(analysis).map(chosen::withMapping).orElse(chosen));
     RoiData data = RoiData.of(analysis.input().interactions(), investment)
-        .withJourneys(analysis.journeys().toJourneySet())
+        .withJourneys(journeys)
         .withSurvey(survey.map(CsvImport::values).orElse(List.of()));
     analysis.progress().step("relationship ROI: retention and engagement-lift evidence");
     RoiResult overall = roi.calculate(data);
     analysis.progress().step("relationship ROI: per value tier");
-    RoiAnalysis tierRoi = tierModel == null ? roi : RoiAnalysis.of(roi.settings().withModel(tierModel));
+    RoiAnalysis tierRoi = RoiAnalysis.of(roi.settings().withModel(tierModel == null ? settings.model() : tierModel));
     RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, tierRoi, data));
     String choices = String.format(Locale.ROOT, " Measured attribution: %s, blended with %s survey answers "
             + "(%d mapped to a channel) at weight %s. Retention: churned after %d days without interaction, a "
@@ -173,11 +178,12 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
         survey.map(s -> s.report().rejected()).orElse(0L), tierRoi.settings().model());
     AttributionResult measured = overall.attribution().measured();
     Set<String> setAside = Set.copyOf(data.journeys().map(JourneySet::notes).orElse(List.of()));
-    List<String> notes = new ArrayList<>(measured.notes().stream().filter(note -> !setAside.contains(note)).toList());
+    List<String> notes = new ArrayList<>(choice.notes());
+    measured.notes().stream().filter(note -> !setAside.contains(note)).forEach(notes::add);
     RoiSection explained = section.withMethod(section.method() + choices);
     if (resamples > 0) {
       analysis.progress().step("relationship ROI: bootstrap intervals");
-      explained = withIntervals(explained, measured, data.journeys().orElseThrow(), notes);
+      explained = withIntervals(explained, measured, choice.model(), journeys, notes);
     }
     RoiSection noted = explained.withAttribution(notes);
     return Optional.of(analysis.truth().map(truth -> noted.withTruth(againstTruth(noted, measured, truth)))
@@ -189,11 +195,11 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * attributed revenue (scaled as the credits were) and the ROI; a note says how they were drawn, or why
    * there are none.
    */
-  private RoiSection withIntervals(RoiSection section, AttributionResult measured, JourneySet journeys,
-      List<String> notes) {
+  private RoiSection withIntervals(RoiSection section, AttributionResult measured, AttributionModel model,
+      JourneySet journeys, List<String> notes) {
     CreditIntervals credits;
     try {
-      credits = BootstrapIntervals.of(resamples, 0).compute(intervalModel(journeys), journeys);
+      credits = BootstrapIntervals.of(resamples, 0).withLevel(LEVEL).compute(model, journeys);
     } catch (IllegalArgumentException e) {
       notes.add("no intervals: " + e.getMessage());
       return section;
@@ -223,10 +229,15 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     return (section.margin() * (row.reward() + change) - row.investment()) / row.investment();
   }
 
-  /** The model the intervals resample: the settings' own, or for {@code recommended} the model it chooses. */
-  private AttributionModel intervalModel(JourneySet journeys) {
+  /**
+   * The settings' model, or for {@code recommended} the model it chooses on everyone's journeys with the notes
+   * that say why: chosen once, so that the ROI and its intervals run the chosen model and the rule's
+   * validation runs once.
+   */
+  private RecommendedModel.Choice choose(JourneySet journeys) {
     AttributionModel model = AttributionModels.defaults().create(settings.model());
-    return model instanceof RecommendedModel recommended ? recommended.choose(journeys).model() : model;
+    return model instanceof RecommendedModel recommended ? recommended.choose(journeys)
+        : new RecommendedModel.Choice(model, List.of());
   }
 
   /**
