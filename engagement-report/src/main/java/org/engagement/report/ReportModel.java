@@ -38,7 +38,7 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
   public static final String CLV = "clv";
   /**
    * The bootstrap resamples of the standard report's ROI intervals: few, to keep the report fast (each runs the
-   * chosen attribution model once; about half a second each on the bundled world, where the whole report takes about 15 s with them).
+   * chosen attribution model once; about half a second each on the bundled world, where the whole report takes about 10 s with them).
    */
   public static final int REPORT_RESAMPLES = 20;
   /** The id of the conversations section. */
