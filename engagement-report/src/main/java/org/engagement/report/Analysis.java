@@ -54,6 +54,7 @@ public final class Analysis {
   private final Supplier<List<CustomerProfile>> profiles;
   private final Supplier<Journeys> journeys;
   private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
+  private final Supplier<Optional<TrueEffects>> truth;
   private final Map<String, ImportReport> reads = new LinkedHashMap<>();
 
   private Analysis(AnalysisInput input, Progress progress) {
@@ -64,6 +65,8 @@ public final class Analysis {
     this.profiles = Suppliers.memoize(this::computeProfiles);
     this.journeys = Suppliers.memoize(this::computeJourneys);
     this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
+    this.truth = Suppliers.memoize(() -> input.file(AnalysisInput.TRUTH).map(file -> TrueEffects.of(
+        CsvFiles.read(this, AnalysisInput.TRUTH, file, TrueEffects::read).values())));
   }
 
   /** An analysis of {@code input} that reports its long steps to {@code progress}. */
@@ -181,6 +184,16 @@ public final class Analysis {
    */
   public Journeys journeys() {
     return journeys.get();
+  }
+
+  /**
+   * The true channel effects of {@value AnalysisInput#TRUTH}, read once (and {@linkplain #recordRead
+   * recorded}) when a section first asks; empty when the input has no such file.
+   *
+   * @throws org.engagement.core.ingest.InvalidSourceException if the file cannot be read as a whole
+   */
+  public Optional<TrueEffects> truth() {
+    return truth.get();
   }
 
   private List<CustomerProfile> computeProfiles() {

@@ -12,6 +12,7 @@ import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
+import org.engagement.attribution.validation.RecommendedModel;
 
 /**
  * Credit per channel under every attribution model of a registry, side by side, on the journeys of
@@ -33,13 +34,19 @@ import org.engagement.attribution.journey.Journeys;
  * @param currency the value currency code
  * @param notes what a reader of the credits should know: what the journeys set aside (interactions after the
  *     as-of, touches outside the lookback, ...) and then the models' own warnings
+ * @param trueShares each channel's true share of the conversions from the input's {@value AnalysisInput#TRUTH}
+ *     (a simulated world's), in file order; empty without one. With it the page sets every model's shares
+ *     against the truth ({@link #againstTruth()})
  * @since 0.1.0
  */
 public record AttributionSection(List<String> channels, List<ModelCredit> models, Map<String, String> skipped,
-    double conversions, double value, double untouchedConversions, String currency, List<String> notes)
+    double conversions, double value, double untouchedConversions, String currency, List<String> notes,
+    Map<String, Double> trueShares)
     implements ReportSection {
   /** The id of this section. */
   public static final String ID = "attribution";
+  /** The registry name of the recommended model, whose shares the page sets beside the truth. */
+  private static final String RECOMMENDED = RecommendedModel.NAME;
   /** The models drawn in the bar chart; the heat map and the table show every model. */
   private static final List<String> HEADLINE =
       List.of("first-touch", "last-touch", "linear", "time-decay", "position-based", "markov", "shapley");
@@ -51,6 +58,13 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
     requireNonNull(currency, "currency");
     notes = List.copyOf(notes);
+    trueShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(trueShares));
+  }
+
+  /** A section without a truth to compare with. */
+  public AttributionSection(List<String> channels, List<ModelCredit> models, Map<String, String> skipped,
+      double conversions, double value, double untouchedConversions, String currency, List<String> notes) {
+    this(channels, models, skipped, conversions, value, untouchedConversions, currency, notes, Map.of());
   }
 
   /** The builder of this section, with every model of {@link AttributionModels#defaults()}. */
@@ -87,7 +101,26 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     }
     return new AttributionSection(set.channels().names(), credits, skipped, set.totalConversions(),
         set.totalValue(), journeys.untouchedConversions(),
-        journeys.currency().map(c -> c.getCurrencyCode()).orElse("none"), notes);
+        journeys.currency().map(c -> c.getCurrencyCode()).orElse("none"), notes,
+        analysis.truth().map(TrueEffects::shares).orElse(Map.of()));
+  }
+
+  /** {@code model}'s share of each channel: its conversion credit over the conversions on the journeys. */
+  public Map<String, Double> shares(ModelCredit model) {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    model.conversions().forEach((channel, credit) -> shares.put(channel, conversions > 0 ? credit / conversions : 0));
+    return shares;
+  }
+
+  /**
+   * Every model's fit against {@link #trueShares()}, in model order; empty without a truth of at least two
+   * channels.
+   */
+  public List<TruthFit> againstTruth() {
+    if (trueShares.size() < 2) {
+      return List.of();
+    }
+    return models.stream().map(m -> TruthFit.of(m.model(), shares(m), trueShares)).toList();
   }
 
   @Override
@@ -209,6 +242,38 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
         header, rows);
     notes.forEach(note -> html.paragraph("note", note));
     skipped.forEach((name, reason) -> html.paragraph("note", "Model " + name + " not run: " + reason));
+    writeTruth(html);
+  }
+
+  /** The comparison with {@value AnalysisInput#TRUTH}, when there is one. */
+  private void writeTruth(Html html) {
+    List<TruthFit> fits = againstTruth();
+    if (fits.isEmpty()) {
+      return;
+    }
+    html.paragraph("Against " + AnalysisInput.TRUTH + ": this input is a simulated world whose true effects are "
+        + "known (each channel's incremental conversions, replayed without it). A model's share of a channel is "
+        + "its conversion credit over the " + NumberText.number(conversions, 0) + " conversions on journeys; the "
+        + "true share is signed (negative for a channel that hurts). Aim: mean absolute error at most 0.03 and "
+        + "Spearman at least 0.8.");
+    java.util.Optional<ModelCredit> chosen = models.stream().filter(m -> m.model().equals(RECOMMENDED)).findFirst();
+    List<List<Html.Cell>> rows = new ArrayList<>();
+    trueShares.forEach((channel, truth) -> {
+      List<Html.Cell> row = new ArrayList<>(List.of(Html.Cell.text(channel), share(truth)));
+      chosen.ifPresent(m -> row.add(share(shares(m).getOrDefault(channel, 0.0))));
+      rows.add(row);
+    });
+    html.dataTable("True share per channel" + (chosen.isPresent() ? " beside the recommended model's" : ""),
+        chosen.isPresent() ? List.of("channel", "true share", RECOMMENDED) : List.of("channel", "true share"), rows);
+    html.dataTable("Each model against the truth, closest first", List.of("model", "mean absolute error of shares",
+        "Spearman"), fits.stream().sorted(java.util.Comparator.comparingDouble(TruthFit::meanAbsoluteError))
+        .map(f -> List.of(Html.Cell.text(f.model()), new Html.Cell(NumberText.number(f.meanAbsoluteError(), 3),
+            f.meanAbsoluteError()), Double.isNaN(f.spearman()) ? Html.Cell.text("n/a")
+            : new Html.Cell(NumberText.number(f.spearman(), 2), f.spearman()))).toList());
+  }
+
+  private static Html.Cell share(double share) {
+    return new Html.Cell(NumberText.percent(share), share);
   }
 
   @Override
@@ -223,6 +288,15 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
         lines.add(String.format(java.util.Locale.ROOT, "  %-12s top channel %s (%s %s)", m.model(), top,
             NumberText.number(m.value(top), 2), currency));
       }
+    }
+    List<TruthFit> fits = againstTruth();
+    if (!fits.isEmpty()) {
+      lines.add("against " + AnalysisInput.TRUTH + " (mean absolute error of shares / Spearman):");
+      fits.stream().filter(f -> List.of(RECOMMENDED, "last-touch", "markov", "shao-li").contains(f.model()))
+          .forEach(f -> lines.add(String.format(java.util.Locale.ROOT, "  %-12s %s / %s", f.model(),
+              NumberText.number(f.meanAbsoluteError(), 3), NumberText.number(f.spearman(), 2))));
+      fits.stream().min(java.util.Comparator.comparingDouble(TruthFit::meanAbsoluteError)).ifPresent(best ->
+          lines.add("  closest: " + best.model() + " " + NumberText.number(best.meanAbsoluteError(), 3)));
     }
     return lines;
   }

@@ -10,6 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.interval.BootstrapIntervals;
+import org.engagement.attribution.interval.CreditInterval;
+import org.engagement.attribution.interval.CreditIntervals;
+import org.engagement.attribution.validation.RecommendedModel;
+import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
@@ -19,6 +29,7 @@ import org.engagement.core.segment.Segment;
 import org.engagement.core.value.tier.ValuePredictor;
 import org.engagement.core.value.tier.ValueTier;
 import org.engagement.core.value.tier.ValueTiers;
+import org.engagement.roi.RewardComponent;
 import org.engagement.roi.RoiAnalysis;
 import org.engagement.roi.RoiData;
 import org.engagement.roi.RoiReport;
@@ -39,7 +50,9 @@ import org.jspecify.annotations.Nullable;
  * the costs, the answers of {@value AnalysisInput#SURVEY} and the phrases of {@value
  * AnalysisInput#SURVEY_CHANNELS} when there are such files, runs the library's {@link RoiAnalysis} with
  * the {@link RoiSettings} on the analysis's interactions and journeys, for everyone and per value tier, and
- * shows the result with {@link RoiSection#of(RoiReport)}. How the ROI is computed (the window, the
+ * shows the result with {@link RoiSection#of(RoiReport)}, with the measured model's notes (the {@code
+ * recommended} model says which model it chose and why) and, when the input has {@value AnalysisInput#TRUTH},
+ * each channel's ROI recomputed from its true incremental conversions. How the ROI is computed (the window, the
  * evidence, the per-segment costs) is {@link RoiAnalysis}'s to say; this class adds the files and the text.
  *
  * <p>Survey answers name channels by the settings' mapping, or else by the input's survey phrases (their
@@ -54,12 +67,19 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class RelationshipRoiBuilder implements SectionBuilder {
+  /** The nominal coverage of the intervals: 90%, which few resamples estimate more steadily than 95%. */
+  static final double LEVEL = 0.9;
   private final RoiSettings settings;
   private final @Nullable ValuePredictor predictor;
+  private final @Nullable String tierModel;
+  private final int resamples;
 
-  private RelationshipRoiBuilder(RoiSettings settings, @Nullable ValuePredictor predictor) {
+  private RelationshipRoiBuilder(RoiSettings settings, @Nullable ValuePredictor predictor,
+      @Nullable String tierModel, int resamples) {
     this.settings = settings;
     this.predictor = predictor;
+    this.tierModel = tierModel;
+    this.resamples = resamples;
   }
 
   /**
@@ -67,12 +87,38 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * Analysis#valuePredictor() predictor} (as the value-tier section does).
    */
   public static RelationshipRoiBuilder of(RoiSettings settings) {
-    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), null);
+    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), null, null, 0);
   }
 
   /** A builder with {@code settings}, whose value tiers use {@code predictor} for the "grow" tier. */
   public static RelationshipRoiBuilder of(RoiSettings settings, ValuePredictor predictor) {
-    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), requireNonNull(predictor, "predictor"));
+    return new RelationshipRoiBuilder(requireNonNull(settings, "settings"), requireNonNull(predictor, "predictor"),
+        null, 0);
+  }
+
+  /**
+   * This builder with the value tiers' attribution by the model called {@code model} rather than the settings'
+   * own. The tiers' table shows each tier's total, and with an additive model (Markov, say) a tier's
+   * attributed revenue is its journeys' value whatever the split between channels; a model that validates
+   * itself on each tier ({@code recommended}) can take far longer on a small tier than on everyone (over a
+   * minute on the bundled world, where the rule's additive-hazard fit is slow on the smaller tiers).
+   */
+  public RelationshipRoiBuilder withTierModel(String model) {
+    return new RelationshipRoiBuilder(settings, predictor, requireNonNull(model, "model"), resamples);
+  }
+
+  /**
+   * This builder with 90% bootstrap intervals ({@link BootstrapIntervals}, customers resampled, seed 0) on the
+   * attributed revenue and ROI of each invested channel. Each resample runs the measured model once (for
+   * {@code recommended}, the model it chose on everyone: choosing again on each resample could choose
+   * differently); the retention, lift and survey components are held, so the intervals show the attribution's
+   * sampling uncertainty only.
+   *
+   * @throws InvalidFieldException if {@code resamples} is not from 2 to 100,000
+   */
+  public RelationshipRoiBuilder withIntervals(int resamples) {
+    BootstrapIntervals.of(resamples, 0);
+    return new RelationshipRoiBuilder(settings, predictor, tierModel, resamples);
   }
 
   @Override
@@ -107,26 +153,117 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     Investment investment = reader.investment(costs);
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
         CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
-    RoiAnalysis roi = RoiAnalysis.of(settings.mapping() != null ? settings
-        : phrases(analysis).map(settings::withMapping).orElse(settings));
+    JourneySet journeys = analysis.journeys().toJourneySet();
+    RecommendedModel.Choice choice = choose(journeys);
+    RoiSettings chosen = settings.withModel(choice.model().name());
+    RoiAnalysis roi = RoiAnalysis.of(settings.mapping() != null ? chosen
+        : phrases(analysis).map(chosen::withMapping).orElse(chosen));
     RoiData data = RoiData.of(analysis.input().interactions(), investment)
-        .withJourneys(analysis.journeys().toJourneySet())
+        .withJourneys(journeys)
         .withSurvey(survey.map(CsvImport::values).orElse(List.of()));
     analysis.progress().step("relationship ROI: retention and engagement-lift evidence");
     RoiResult overall = roi.calculate(data);
     analysis.progress().step("relationship ROI: per value tier");
-    RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, roi, data));
+    RoiAnalysis tierRoi = RoiAnalysis.of(roi.settings().withModel(tierModel == null ? settings.model() : tierModel));
+    RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, tierRoi, data));
     String choices = String.format(Locale.ROOT, " Measured attribution: %s, blended with %s survey answers "
             + "(%d mapped to a channel) at weight %s. Retention: churned after %d days without interaction, a "
             + "kept customer worth %s. Engagement lift: %s per extra interaction. Rejected rows: %d costs, %d "
-            + "survey answers. Value tiers: each tier's own journeys, evidence and survey answers, with the costs "
-            + "aimed at everyone shared by the tier's share of customers.",
+            + "survey answers. Value tiers: each tier's own journeys (attributed by %s), evidence and survey answers, "
+            + "with the costs aimed at everyone shared by the tier's share of customers.",
         settings.model(), survey.map(s -> Integer.toString(s.values().size())).orElse("no"),
         overall.attribution().selfReported().mapped(), NumberText.number(overall.attribution().weight(), 2),
         settings.inactivity().toDays(), NumberText.number(overall.valuePerCustomer(), 2),
         NumberText.number(settings.valuePerInteraction(), 2), costs.report().rejected(),
-        survey.map(s -> s.report().rejected()).orElse(0L));
-    return Optional.of(section.withMethod(section.method() + choices));
+        survey.map(s -> s.report().rejected()).orElse(0L), tierRoi.settings().model());
+    AttributionResult measured = overall.attribution().measured();
+    Set<String> setAside = Set.copyOf(data.journeys().map(JourneySet::notes).orElse(List.of()));
+    List<String> notes = new ArrayList<>(choice.notes());
+    measured.notes().stream().filter(note -> !setAside.contains(note)).forEach(notes::add);
+    RoiSection explained = section.withMethod(section.method() + choices);
+    if (resamples > 0) {
+      analysis.progress().step("relationship ROI: bootstrap intervals");
+      explained = withIntervals(explained, measured, choice.model(), journeys, notes);
+    }
+    RoiSection noted = explained.withAttribution(notes);
+    return Optional.of(analysis.truth().map(truth -> noted.withTruth(againstTruth(noted, measured, truth)))
+        .orElse(noted));
+  }
+
+  /**
+   * {@code section} with the intervals of the measured model's credits on {@code journeys} carried to the
+   * attributed revenue (scaled as the credits were) and the ROI; a note says how they were drawn, or why
+   * there are none.
+   */
+  private RoiSection withIntervals(RoiSection section, AttributionResult measured, AttributionModel model,
+      JourneySet journeys, List<String> notes) {
+    CreditIntervals credits;
+    try {
+      credits = BootstrapIntervals.of(resamples, 0).withLevel(LEVEL).compute(model, journeys);
+    } catch (IllegalArgumentException e) {
+      notes.add("no intervals: " + e.getMessage());
+      return section;
+    }
+    notes.add(String.format(Locale.ROOT, "intervals: %.0f%% bootstrap percentiles of %s's credits over %d "
+        + "resamples of %s (seed %d)", credits.level() * 100, credits.model(), credits.resamples(), credits.unit(),
+        credits.seed()));
+    int revenue = section.components().indexOf(RoiSection.label(RewardComponent.ATTRIBUTED_REVENUE));
+    List<RoiSection.RoiInterval> rows = new ArrayList<>();
+    for (RoiSection.ChannelRoi row : section.channels()) {
+      double credit = measured.valueByChannel().getOrDefault(row.channel(), 0.0);
+      Optional<CreditInterval> interval = credits.channel(row.channel());
+      if (revenue >= 0 && row.investment() > 0 && credit > 0 && interval.isPresent()) {
+        double attributed = row.rewards().get(revenue);
+        double scale = attributed / credit;
+        double low = interval.get().valueLow() * scale;
+        double high = interval.get().valueHigh() * scale;
+        rows.add(new RoiSection.RoiInterval(row.channel(), attributed, low, high, section.roi(row).getAsDouble(),
+            roiWith(section, row, low - attributed), roiWith(section, row, high - attributed)));
+      }
+    }
+    return section.withIntervals(rows);
+  }
+
+  /** The ROI of {@code row} with {@code change} added to its reward. */
+  private static double roiWith(RoiSection section, RoiSection.ChannelRoi row, double change) {
+    return (section.margin() * (row.reward() + change) - row.investment()) / row.investment();
+  }
+
+  /**
+   * The settings' model, or for {@code recommended} the model it chooses on everyone's journeys with the notes
+   * that say why: chosen once, so that the ROI and its intervals run the chosen model and the rule's
+   * validation runs once.
+   */
+  private RecommendedModel.Choice choose(JourneySet journeys) {
+    AttributionModel model = AttributionModels.defaults().create(settings.model());
+    return model instanceof RecommendedModel recommended ? recommended.choose(journeys)
+        : new RecommendedModel.Choice(model, List.of());
+  }
+
+  /**
+   * Each invested channel's ROI again with its attributed revenue replaced by the value of its true
+   * incremental conversions: each valued at the mean value of a conversion on the journeys, scaled as the
+   * measured credits were on their way into the attributed revenue (the survey's blend, the window), so that
+   * only the split between channels changes. Channels the truth does not name are left out.
+   */
+  static List<RoiSection.TruthRoi> againstTruth(RoiSection section, AttributionResult measured, TrueEffects truth) {
+    int revenue = section.components().indexOf(RoiSection.label(RewardComponent.ATTRIBUTED_REVENUE));
+    if (revenue < 0 || !(measured.totalConversions() > 0) || !(measured.totalValue() > 0)) {
+      return List.of();
+    }
+    double attributed = section.channels().stream().mapToDouble(c -> c.rewards().get(revenue)).sum();
+    double perConversion = measured.totalValue() / measured.totalConversions() * (attributed / measured.totalValue());
+    List<RoiSection.TruthRoi> rows = new ArrayList<>();
+    for (RoiSection.ChannelRoi row : section.channels()) {
+      Double conversions = truth.incrementalConversions().get(row.channel());
+      OptionalDouble roi = section.roi(row);
+      if (conversions != null && roi.isPresent()) {
+        double reward = row.reward() - row.rewards().get(revenue) + conversions * perConversion;
+        rows.add(new RoiSection.TruthRoi(row.channel(), roi.getAsDouble(),
+            (section.margin() * reward - row.investment()) / row.investment()));
+      }
+    }
+    return rows;
   }
 
   /**

@@ -49,10 +49,17 @@ import org.engagement.roi.RoiReport;
  * @param months the months of the window, at least 1: the "per year" of the cost per engaged customer
  * @param owners one row per owner of costs (their share of the channels they pay for); may be empty
  * @param segments one row per customer segment (each segment's own ROI report, in total); may be empty
+ * @param attribution what the reader should know of the measured attribution behind the attributed revenue:
+ *     which model was chosen and why (the {@code recommended} model's notes); may be empty
+ * @param truth per channel, the ROI again with the attributed revenue replaced by the value of the channel's
+ *     true incremental conversions, when the input has a {@value AnalysisInput#TRUTH}; may be empty
+ * @param intervals per invested channel, the bootstrap interval of its attributed revenue and ROI (the
+ *     attribution's sampling uncertainty only; how they were drawn is in {@code attribution}); may be empty
  * @since 0.1.0
  */
 public record RoiSection(String currency, String method, List<String> components, double margin,
-    List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments)
+    List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments,
+    List<String> attribution, List<TruthRoi> truth, List<RoiInterval> intervals)
     implements ReportSection {
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.ROI;
@@ -75,6 +82,9 @@ public record RoiSection(String currency, String method, List<String> components
     channels = List.copyOf(channels);
     owners = List.copyOf(owners);
     segments = List.copyOf(segments);
+    attribution = List.copyOf(attribution);
+    truth = List.copyOf(truth);
+    intervals = List.copyOf(intervals);
     if (components.isEmpty()) {
       throw new InvalidFieldException("components", components, "must name at least one reward component");
     }
@@ -93,6 +103,12 @@ public record RoiSection(String currency, String method, List<String> components
         }
       }
     }
+  }
+
+  /** A section without notes on the attribution and without a comparison with the truth. */
+  public RoiSection(String currency, String method, List<String> components, double margin,
+      List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments) {
+    this(currency, method, components, margin, channels, months, owners, segments, List.of(), List.of(), List.of());
   }
 
   /** A section over one year with channel rows only. */
@@ -128,7 +144,7 @@ public record RoiSection(String currency, String method, List<String> components
   }
 
   /** How the page names {@code component}: {@code SELF_REPORTED_INFLUENCE} is "self reported influence". */
-  private static String label(RewardComponent component) {
+  static String label(RewardComponent component) {
     return component.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
@@ -138,12 +154,32 @@ public record RoiSection(String currency, String method, List<String> components
         .filter(c -> components.contains(label(c))).toList();
     List<ChannelRoi> rows = new ArrayList<>();
     reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin, shown)));
-    return new RoiSection(currency, method, components, margin, channels, months, owners, rows);
+    return new RoiSection(currency, method, components, margin, channels, months, owners, rows, attribution, truth,
+        intervals);
   }
 
   /** This section with another method text. */
   public RoiSection withMethod(String method) {
-    return new RoiSection(currency, method, components, margin, channels, months, owners, segments);
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
+        truth, intervals);
+  }
+
+  /** This section with {@code notes} on the measured attribution (which model, and why). */
+  public RoiSection withAttribution(List<String> notes) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, notes, truth,
+        intervals);
+  }
+
+  /** This section with the bootstrap intervals of the attributed revenue and ROI per channel. */
+  public RoiSection withIntervals(List<RoiInterval> rows) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
+        truth, rows);
+  }
+
+  /** This section with the ROI per channel recomputed from the truth. */
+  public RoiSection withTruth(List<TruthRoi> rows) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
+        rows, intervals);
   }
 
   private static List<ChannelRoi> rows(List<RoiLine> lines, double margin, List<RewardComponent> components) {
@@ -216,6 +252,7 @@ public record RoiSection(String currency, String method, List<String> components
   @Override
   public void writeHtml(Html html) {
     html.paragraph(method);
+    attribution.forEach(note -> html.paragraph("note", "Attribution: " + note));
     html.paragraph("note", "ROI = (contribution \u2212 investment) / investment, with contribution = margin "
         + NumberText.percent(margin) + " \u00d7 total reward; computed from the components shown."
         + (anyNotComputed() ? " A component the calculator did not compute reads \"not computed\" and counts "
@@ -245,7 +282,24 @@ public record RoiSection(String currency, String method, List<String> components
           + "survey answers, with its share of the investment", header("segment"),
           segments.stream().map(this::cells).toList());
     }
+    if (!intervals.isEmpty()) {
+      html.dataTable("Attributed revenue and ROI per channel with their bootstrap intervals (low to high): the "
+          + "uncertainty of the attribution only, the other components held", List.of("channel",
+          "attributed revenue", "low", "high", "ROI", "ROI low", "ROI high"),
+          intervals.stream().map(RoiInterval::cells).toList());
+    }
+    if (!truth.isEmpty()) {
+      html.paragraph("note", TRUTH_METHOD);
+      html.dataTable("ROI per channel from the measured attribution and from the true incremental conversions",
+          List.of("channel", "ROI (measured)", "ROI (truth)", "change (points)", "same sign"),
+          truth.stream().map(TruthRoi::cells).toList());
+    }
   }
+
+  /** How the truth's ROI is computed, as the page and the summary say it. */
+  static final String TRUTH_METHOD = "ROI from the truth: the attributed revenue replaced by the channel's true "
+      + "incremental conversions (" + AnalysisInput.TRUTH + ", first purchases caused, negative for a harmful "
+      + "channel) valued at the mean value of a conversion on the journeys; the other components unchanged.";
 
   /** The channels added up, component by component; a component computed for no channel is not computed. */
   private ChannelRoi totalRow() {
@@ -324,6 +378,16 @@ public record RoiSection(String currency, String method, List<String> components
         .sorted(Comparator.comparingDouble((ChannelRoi c) -> roi(c).getAsDouble()).reversed())
         .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-16s ROI %s (reward %s on %s)", c.channel(),
             roiText(roi(c)), NumberText.number(c.reward(), 2), NumberText.number(c.investment(), 2))));
+    attribution.stream().findFirst().ifPresent(note -> lines.add("attribution: " + note));
+    intervals.forEach(i -> lines.add(String.format(Locale.ROOT, "  %-16s ROI interval %s to %s", i.channel(),
+        NumberText.percent(i.roiLow()), NumberText.percent(i.roiHigh()))));
+    if (!truth.isEmpty()) {
+      long flipped = truth.stream().filter(t -> !t.sameSign()).count();
+      lines.add("against " + AnalysisInput.TRUTH + ": " + flipped + " of " + truth.size()
+          + " channels change the sign of their ROI");
+      truth.forEach(t -> lines.add(String.format(Locale.ROOT, "  %-16s ROI %s measured, %s from the truth",
+          t.channel(), NumberText.percent(t.measured()), NumberText.percent(t.fromTruth()))));
+    }
     return lines;
   }
 
@@ -407,6 +471,76 @@ public record RoiSection(String currency, String method, List<String> components
 
     static OptionalDouble roi(double contribution, double investment) {
       return investment > 0 ? OptionalDouble.of((contribution - investment) / investment) : OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * One channel's ROI from the measured attribution and from the truth. Immutable and thread-safe.
+   *
+   * @param channel the channel
+   * @param measured the ROI on the page, from the measured attribution
+   * @param fromTruth the ROI with the attributed revenue replaced by the value of the true incremental
+   *     conversions
+   * @since 0.1.0
+   */
+  public record TruthRoi(String channel, double measured, double fromTruth) {
+    /**
+     * Validates.
+     *
+     * @throws InvalidFieldException if a figure is not finite
+     */
+    public TruthRoi {
+      requireNonNull(channel, "channel");
+      if (!Double.isFinite(measured) || !Double.isFinite(fromTruth)) {
+        throw new InvalidFieldException("ROI of " + channel, measured + " and " + fromTruth, "must be finite");
+      }
+    }
+
+    /** Whether both ROIs are on the same side of 0 (a loss stays a loss, a gain a gain). */
+    public boolean sameSign() {
+      return (measured >= 0) == (fromTruth >= 0);
+    }
+
+    private List<Html.Cell> cells() {
+      return List.of(Html.Cell.text(channel), new Html.Cell(NumberText.percent(measured), measured),
+          new Html.Cell(NumberText.percent(fromTruth), fromTruth),
+          new Html.Cell(NumberText.number((fromTruth - measured) * 100, 1), (fromTruth - measured) * 100),
+          Html.Cell.text(sameSign() ? "yes" : "no"));
+    }
+  }
+
+  /**
+   * One channel's attributed revenue and ROI with their bootstrap intervals. Immutable and thread-safe.
+   *
+   * @param channel the channel
+   * @param revenue the attributed revenue on the page
+   * @param revenueLow the lower end of its interval
+   * @param revenueHigh the upper end of its interval
+   * @param roi the ROI on the page
+   * @param roiLow the ROI at {@code revenueLow}, the other components held
+   * @param roiHigh the ROI at {@code revenueHigh}, the other components held
+   * @since 0.1.0
+   */
+  public record RoiInterval(String channel, double revenue, double revenueLow, double revenueHigh, double roi,
+      double roiLow, double roiHigh) {
+    /**
+     * Validates.
+     *
+     * @throws InvalidFieldException if a figure is not finite
+     */
+    public RoiInterval {
+      requireNonNull(channel, "channel");
+      for (double figure : new double[] {revenue, revenueLow, revenueHigh, roi, roiLow, roiHigh}) {
+        if (!Double.isFinite(figure)) {
+          throw new InvalidFieldException("interval of " + channel, figure, "must be finite");
+        }
+      }
+    }
+
+    private List<Html.Cell> cells() {
+      return List.of(Html.Cell.text(channel), money(revenue), money(revenueLow), money(revenueHigh),
+          new Html.Cell(NumberText.percent(roi), roi), new Html.Cell(NumberText.percent(roiLow), roiLow),
+          new Html.Cell(NumberText.percent(roiHigh), roiHigh));
     }
   }
 }

@@ -242,7 +242,7 @@ class ReportModelTest {
     assertThat(roi.channels().stream().mapToDouble(c -> c.rewards().get(0)).sum()).isCloseTo(450.0, within(1e-9));
     assertThat(roi.channels().stream().mapToDouble(c -> c.rewards().get(1)).sum()).isZero();
     assertThat(roi.channels().stream().mapToDouble(c -> c.rewards().get(3)).sum()).isZero();
-    assertThat(roi.method()).contains("Measured attribution: markov, blended with no survey answers")
+    assertThat(roi.method()).contains("Measured attribution: recommended, blended with no survey answers")
         .contains("Rejected rows: 1 costs");
     RoiSection.ChannelRoi email = roi.channels().stream().filter(c -> c.channel().equals("email")).findFirst()
         .orElseThrow();
