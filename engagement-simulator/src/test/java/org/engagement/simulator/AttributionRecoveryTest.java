@@ -71,7 +71,7 @@ class AttributionRecoveryTest {
   }
 
   /** The acquisition journeys of a world (see the class description). */
-  private static JourneySet journeys(WorldFiles world, Duration inMarket) {
+  static JourneySet journeys(WorldFiles world, Duration inMarket) {
     return JourneyRules.defaults()
         .withLookback(Duration.ofDays(31L * SampleWorld.spec().months()))
         .withTouchTypes(EnumSet.complementOf(EnumSet.copyOf(FUNNEL)))

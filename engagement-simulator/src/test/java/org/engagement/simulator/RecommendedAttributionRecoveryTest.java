@@ -3,20 +3,12 @@ package org.engagement.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.core.domain.ConversionRule;
-import org.engagement.core.domain.Interaction;
-import org.engagement.core.domain.InteractionType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +24,6 @@ import org.junit.jupiter.api.Test;
  * order 1 0.073 and 0.53).
  */
 class RecommendedAttributionRecoveryTest {
-  private static final Set<InteractionType> FUNNEL =
-      EnumSet.of(InteractionType.LEAD, InteractionType.OPPORTUNITY, InteractionType.PURCHASE);
-  private static final ConversionRule FIRST_PURCHASE = i -> i.type() == InteractionType.PURCHASE
-      && "1".equals(i.attributes().getString("purchase_number").orElse(""));
-
   private static Map<String, Double> truth;
   private static JourneySet journeys;
 
@@ -44,28 +31,7 @@ class RecommendedAttributionRecoveryTest {
   static void cutTheSampleWorld() {
     WorldFiles world = WorldFiles.read(SampleWorld::open);
     truth = world.trueShares();
-    Duration inMarket = Duration.ofDays(7L * SampleWorld.spec().inMarketWeeks());
-    Map<String, Instant> firstPurchase = new HashMap<>();
-    for (Interaction interaction : world.interactions()) {
-      if (FIRST_PURCHASE.isConversion(interaction)) {
-        firstPurchase.put(interaction.customerId(), interaction.timestamp());
-      }
-    }
-    List<Interaction> kept = new ArrayList<>();
-    for (Interaction interaction : world.interactions()) {
-      Instant until = firstPurchase.getOrDefault(interaction.customerId(),
-          world.arrivals().get(interaction.customerId()).plus(inMarket));
-      if (!interaction.timestamp().isAfter(until)
-          && (FIRST_PURCHASE.isConversion(interaction) || !FUNNEL.contains(interaction.type()))) {
-        kept.add(interaction);
-      }
-    }
-    journeys = JourneyRules.defaults()
-        .withLookback(Duration.ofDays(31L * SampleWorld.spec().months()))
-        .withTouchTypes(EnumSet.complementOf(EnumSet.copyOf(FUNNEL)))
-        .withConversionRule(FIRST_PURCHASE)
-        .journeys(kept)
-        .toJourneySet();
+    journeys = AttributionRecoveryTest.journeys(world, Duration.ofDays(7L * SampleWorld.spec().inMarketWeeks()));
   }
 
   /** The aim: error at most 0.03, Spearman at least 0.8, better than last touch and Markov order 1. */
@@ -74,7 +40,7 @@ class RecommendedAttributionRecoveryTest {
     AttributionModels models = AttributionModels.defaults();
     AttributionResult recommended = models.create("recommended").attribute(journeys);
     AttributionRecoveryTest.Fit fit = AttributionRecoveryTest.Fit.of(recommended, truth);
-    System.out.printf(java.util.Locale.ROOT, "recommended on the sample world: error %.4f, Spearman %.3f%n",
+    System.out.printf(Locale.ROOT, "recommended on the sample world: error %.4f, Spearman %.3f%n",
         fit.meanAbsoluteError(), fit.rankCorrelation());
     assertThat(fit.meanAbsoluteError()).isLessThanOrEqualTo(0.03);
     assertThat(fit.rankCorrelation()).isGreaterThanOrEqualTo(0.8);
