@@ -41,27 +41,18 @@ final class TimedCredit {
     for (int c = 0; c < toSet.length; c++) {
       toSet[c] = journeys.channels().id(timed.channels().name(c)).orElseThrow();
     }
-    double[] weights = new double[16];
+    Shares shares = new Shares(weigher);
     for (int j = 0; j < timed.size(); j++) {
       if (!timed.converted(j)) {
         continue;
       }
+      double[] w = shares.of(timed, j);
       int start = timed.start(j);
-      int length = timed.end(j) - start;
-      if (weights.length < length) {
-        weights = new double[Math.max(length, weights.length * 2)];
-      }
-      weigher.weigh(timed, start, length, weights);
-      double sum = 0;
-      for (int i = 0; i < length; i++) {
-        sum += weights[i];
-      }
       double v = timed.value(j);
-      for (int i = 0; i < length; i++) {
+      for (int i = 0; i < timed.end(j) - start; i++) {
         int channel = toSet[timed.channelAt(start + i)];
-        double w = weights[i] / sum;
-        conv[channel] += w;
-        value[channel] += v * w;
+        conv[channel] += w[i];
+        value[channel] += v * w[i];
       }
     }
     return AttributionResult.of(model, journeys, conv, value, true);
@@ -70,27 +61,46 @@ final class TimedCredit {
   /** Credits each converting journey of {@code journeys} with {@code weigher}, journey by journey. */
   static JourneyCredits creditJourneys(String model, Journeys journeys, Weigher weigher) {
     JourneyCredits.Builder credits = JourneyCredits.builder(model, journeys, true);
-    double[] weights = new double[16];
+    Shares shares = new Shares(weigher);
     for (int j = 0; j < journeys.size(); j++) {
       if (journeys.converted(j)) {
+        double[] w = shares.of(journeys, j);
         int start = journeys.start(j);
-        int length = journeys.end(j) - start;
-        if (weights.length < length) {
-          weights = new double[Math.max(length, weights.length * 2)];
-        }
-        weigher.weigh(journeys, start, length, weights);
-        double sum = 0;
-        for (int i = 0; i < length; i++) {
-          sum += weights[i];
-        }
         double v = journeys.value(j);
-        for (int i = 0; i < length; i++) {
-          double w = weights[i] / sum;
-          credits.credit(journeys.channelAt(start + i), w, v * w);
+        for (int i = 0; i < journeys.end(j) - start; i++) {
+          credits.credit(journeys.channelAt(start + i), w[i], v * w[i]);
         }
       }
       credits.endJourney(j);
     }
     return credits.build();
+  }
+
+  /** Each touch's share of a journey by a weigher, in one buffer reused from journey to journey. */
+  private static final class Shares {
+    private final Weigher weigher;
+    private double[] weights = new double[16];
+
+    Shares(Weigher weigher) {
+      this.weigher = weigher;
+    }
+
+    /** The shares of journey {@code j}'s touches in {@code [0, length)} of the returned buffer; they add to 1. */
+    double[] of(Journeys journeys, int j) {
+      int start = journeys.start(j);
+      int length = journeys.end(j) - start;
+      if (weights.length < length) {
+        weights = new double[Math.max(length, weights.length * 2)];
+      }
+      weigher.weigh(journeys, start, length, weights);
+      double sum = 0;
+      for (int i = 0; i < length; i++) {
+        sum += weights[i];
+      }
+      for (int i = 0; i < length; i++) {
+        weights[i] /= sum;
+      }
+      return weights;
+    }
   }
 }
