@@ -134,13 +134,15 @@ import picocli.CommandLine.Option;
  * or an {@code --intervals}, {@code --seed} or {@code --level} out of range.
  */
 @Command(name = "attribute", mixinStandardHelpOptions = true,
+    customSynopsis = {"engagement attribute --model=NAME --input=PATHS [OPTIONS]",
+        "       engagement attribute --model=NAME --interactions=FILE [OPTIONS]"},
     description = {"Credit the conversions and value of a ChannelAttribution path file (--input), or of the "
         + "journeys cut from an interactions CSV (--interactions), to their channels with one attribution model; "
         + "prints CSV channel,conversions,value.",
         "With --interactions (which time-decay and w-shaped need: a path file has no touch times or types), "
         + "--as-of, --lookback, --conversion-type, --touch-types and --collapse-repeats set how journeys are cut, "
-        + "and --per-journey FILE also writes "
-        + "customer_id,conversion_at,channel,conversions,value: each journey's own credits for the heuristics, "
+        + "and --per-journey FILE also writes the columns customer_id, conversion_at, channel, conversions and "
+        + "value: each journey's own credits for the heuristics, "
         + "time-decay and w-shaped (they add up to the output exactly), a channel's credit shared over the "
         + "converting journeys that touched it for markov and shapley (conversions equally, value by journey "
         + "value; they add up to the output to rounding).",
@@ -148,11 +150,13 @@ import picocli.CommandLine.Option;
         + "--lift FILE calibrates the credits with experiments (a tested channel gets its experiment's estimate, "
         + "the others the model's credits scaled by the tested channels' incrementality; the credits then "
         + "estimate incremental conversions and a note gives the baseline). --intervals [N] adds bootstrap "
-        + "percentile intervals (--seed, --level); with --lift every resample is calibrated.",
-        "Example: engagement attribute --model time-decay --interactions in.csv --as-of 2024-06-30 --lookback 30 "
-        + "--per-journey journeys.csv",
-        "Example: engagement attribute --model recommended --interactions in.csv --lift lift.csv --intervals 200 "
-        + "--seed 1 --output channels.csv"})
+        + "percentile intervals (--seed, --level); with --lift every resample is calibrated."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement attribute --model markov --order 3 --input paths.csv",
+        "  engagement attribute --model time-decay --interactions interactions.csv \\",
+        "      --as-of 2024-06-30 --lookback 30 --per-journey journeys.csv",
+        "  engagement attribute --model recommended --interactions interactions.csv \\",
+        "      --lift lift.csv --intervals 200 --seed 1 --output channels.csv"})
 final class AttributeCommand implements Callable<Integer> {
   /** The parameter {@code --order} sets. */
   static final String ORDER = "order";
@@ -172,12 +176,13 @@ final class AttributeCommand implements Callable<Integer> {
   private Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--per-journey", paramLabel = "FILE",
-      description = "with --interactions: also write each journey's credits to FILE as CSV "
-          + "customer_id,conversion_at,channel,conversions,value")
+      description = "with --interactions: also write each journey's credits to FILE as CSV with the columns "
+          + "customer_id, conversion_at, channel, conversions and value")
   private @Nullable Path perJourney;
 
   @Option(names = "--lift", paramLabel = "FILE",
-      description = "calibrate the credits with experiments: a CSV channel,incremental_conversions,low,high over "
+      description = "calibrate the credits with experiments: a CSV with the columns channel, "
+          + "incremental_conversions, low and high over "
           + "the same period as the journeys; a tested channel gets its experiment's estimate, the others the "
           + "model's credits times the tested channels' incremental conversions per model credit; value keeps "
           + "each channel's model value per credited conversion")

@@ -68,10 +68,17 @@ import picocli.CommandLine.Option;
  * is not a positive number.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-    description = "Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary CSV "
-        + "frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value. With --predict FILE "
-        + "--horizon N, also writes per customer, in input order, frequency,recency,T,p_alive,expected_purchases "
-        + "(purchases in the next N periods of --unit), plus expected_value when the summary has a spend column.")
+    customSynopsis = "engagement clv --model=NAME --input=SUMMARY [OPTIONS]",
+    description = {"Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary "
+        + "CSV frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value.",
+        "With --predict FILE --horizon N, also writes per customer, in input order, the columns frequency, "
+        + "recency, T, p_alive and expected_purchases (purchases in the next N periods of --unit), plus "
+        + "expected_value when the summary has a spend column."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement clv --model bgnbd --input summary.csv",
+        "  engagement clv --model bgnbd --input summary.csv \\",
+        "      --predict clv.csv --horizon 52",
+        "  engagement clv --model gammagamma --input summary.csv"})
 final class ClvCommand implements Callable<Integer> {
   private static final FitOptions OPTIONS = FitOptions.defaults();
 
@@ -108,8 +115,8 @@ final class ClvCommand implements Callable<Integer> {
   private String unit = "week";
 
   @Option(names = "--predict", paramLabel = "FILE",
-      description = "also write per customer, in input order, frequency,recency,T,p_alive,expected_purchases"
-          + "[,expected_value] (purchase models only; needs --horizon)")
+      description = "also write per customer, in input order, the columns frequency, recency, T, p_alive, "
+          + "expected_purchases and, with spend, expected_value (purchase models only; needs --horizon)")
   private @Nullable Path predict;
 
   @Option(names = "--horizon", paramLabel = "N",

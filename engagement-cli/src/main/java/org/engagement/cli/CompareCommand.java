@@ -43,13 +43,20 @@ import picocli.CommandLine.Option;
  * empty or unknown name, one named twice).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+    customSynopsis = {"engagement compare --models=NAME[,NAME...] --input=PATHS [OPTIONS]",
+        "       engagement compare --models=NAME[,NAME...] --interactions=FILE [OPTIONS]"},
     description = {"Run several attribution models on the same ChannelAttribution path file (--input) or on the "
         + "journeys cut from an interactions CSV (--interactions, with --as-of, --lookback, --conversion-type, "
-        + "...) and print their credits side by side: CSV channel,<model>_conversions,<model>_value,...",
-        "With --interactions, --per-journey FILE also writes each journey's credits under every model: "
-        + "customer_id,conversion_at,channel,<model>_conversions,<model>_value,...",
-        "Example: engagement compare --models last-touch,time-decay,w-shaped,markov --interactions "
-        + "interactions.csv --lookback 30"})
+        + "...) and print their credits side by side: CSV with the column channel, then <model>_conversions and "
+        + "<model>_value for each model.",
+        "With --interactions, --per-journey FILE also writes each journey's credits under every model: the "
+        + "columns customer_id, conversion_at and channel, then <model>_conversions and <model>_value for each "
+        + "model."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement compare --models first-touch,last-touch,linear,markov \\",
+        "      --input paths.csv",
+        "  engagement compare --models last-touch,time-decay,w-shaped,markov \\",
+        "      --interactions interactions.csv --lookback 30"})
 final class CompareCommand implements Callable<Integer> {
   @Option(names = "--models", required = true, split = ",", paramLabel = "NAME",
       description = "the models, separated by commas, for example first-touch,last-touch,linear")
@@ -58,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--per-journey", paramLabel = "FILE",
       description = "with --interactions: also write each journey's credits under every model to FILE as CSV "
-          + "customer_id,conversion_at,channel,<model>_conversions,<model>_value,...")
+          + "(columns as above)")
   private @Nullable Path perJourney;
 
   @Mixin

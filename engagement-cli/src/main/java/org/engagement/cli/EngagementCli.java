@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>Start-up: picocli builds a command's model by reflection, so the subcommands are registered only when
  * the command line needs them ({@link #subcommandsFor(String...)}): the one it names, none for the version,
- * all of them otherwise (help and usage errors list them).
+ * all of them otherwise (help, the {@code help} command and usage errors list them).
  *
  * <p>Thread-safety: {@link #execute(String...)} keeps no state between runs, but a run writes to the
  * standard streams current when it starts, so concurrent runs share them.
@@ -30,7 +31,9 @@ import picocli.CommandLine.ScopeType;
 public final class EngagementCli implements Callable<Integer> {
   /** The subcommands' names in the order the help lists them. */
   static final List<String> SUBCOMMANDS =
-      List.of("import", "world", "value", "attribute", "compare", "report", "clv");
+      List.of("import", "world", "value", "attribute", "compare", "report", "clv", "help");
+  /** The subcommand that shows another one's help: it needs them all. */
+  private static final String HELP = "help";
   /** The tool's version line. */
   static final String VERSION = "engagement 0.1.0-SNAPSHOT";
   /** The root options that ask for the version and nothing else a subcommand would answer. */
@@ -49,7 +52,9 @@ public final class EngagementCli implements Callable<Integer> {
    */
   private static CommandSpec rootSpec(EngagementCli root) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(root).name("engagement").version(VERSION);
-    spec.usageMessage().description("What your customer relationships are worth.");
+    spec.usageMessage().description("What your customer relationships are worth.")
+        .footerHeading("%nExamples:%n")
+        .footer("  engagement report", "  engagement help attribute", "  engagement attribute --help");
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
         .description("Show this help message and exit.").build());
     spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
@@ -71,11 +76,7 @@ public final class EngagementCli implements Callable<Integer> {
     PrintStream err = System.err;
     int code;
     try {
-      CommandLine cli = new CommandLine(new EngagementCli().spec);
-      for (String name : subcommandsFor(args)) {
-        cli.addSubcommand(name, subcommand(name));
-      }
-      cli.setExecutionExceptionHandler(new FailureHandler());
+      CommandLine cli = commandLine(subcommandsFor(args));
       code = cli.execute(args);
       cli.getOut().flush();
       cli.getErr().flush();
@@ -90,6 +91,17 @@ public final class EngagementCli implements Callable<Integer> {
     return StandardOutput.verify(code, out, err);
   }
 
+  /** The tool's command line with the subcommands {@code names}, laid out and ready to execute. */
+  static CommandLine commandLine(List<String> names) {
+    CommandLine cli = new CommandLine(new EngagementCli().spec);
+    for (String name : names) {
+      cli.addSubcommand(name, subcommand(name));
+    }
+    HelpLayout.apply(cli);
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    return cli;
+  }
+
   /**
    * The subcommands {@code args} need: the one named by the first argument that is not an option (the root
    * options take no value), none when the arguments only ask for the version, otherwise all.
@@ -97,7 +109,7 @@ public final class EngagementCli implements Callable<Integer> {
   static List<String> subcommandsFor(String... args) {
     for (String arg : args) {
       if (!arg.startsWith("-")) {
-        return SUBCOMMANDS.contains(arg) ? List.of(arg) : SUBCOMMANDS;
+        return SUBCOMMANDS.contains(arg) && !arg.equals(HELP) ? List.of(arg) : SUBCOMMANDS;
       }
     }
     boolean versionOnly = args.length > 0 && VERSION_ONLY.containsAll(Arrays.asList(args))
@@ -118,6 +130,7 @@ public final class EngagementCli implements Callable<Integer> {
       case "compare" -> new CompareCommand();
       case "report" -> new ReportCommand();
       case "clv" -> new ClvCommand();
+      case HELP -> new HelpCommand();
       default -> throw new IllegalArgumentException("no subcommand named " + name);
     };
   }

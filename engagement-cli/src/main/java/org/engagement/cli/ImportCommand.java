@@ -18,24 +18,35 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code engagement import --input FILE}: checks an interactions CSV and prints the import report as
- * CSV {@code metric,value} followed by one comment line ({@code # ...}, control characters escaped) per
- * rejected record the report retained.
+ * CSV {@code metric,value} on standard output, and one line per rejected record the report retained on standard
+ * error ({@code file:line: column 'x' value 'v' is invalid: rule}, control characters escaped), so the output
+ * stays a CSV a script can read.
  *
  * <p>Exit code 0 when every record was accepted; 1 when one was rejected or a duplicate, the import
  * stopped, or the file cannot be read (a missing file or a directory: one line on standard error); 2 on a
  * usage error.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Check an interactions CSV: print how many records were read, accepted, rejected and duplicated, and why.")
+    customSynopsis = "engagement import --input=FILE [--strict] [--unknown-channels=POLICY]",
+    description = {"Check an interactions CSV: print how many records were read, accepted, rejected and "
+        + "duplicated as CSV metric,value on standard output, and one line per rejected record (file, line, "
+        + "column, value and rule) on standard error.",
+        "The format: a header row naming the columns customer_id, timestamp, type and channel (required) and "
+        + "value, currency, channel_group, direction and attributes (optional), in any order."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement import --input interactions.csv",
+        "  engagement import --input interactions.csv --strict \\",
+        "      --unknown-channels REJECT"})
 final class ImportCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, description = "the interactions CSV (UTF-8, with a header row)")
+  @Option(names = "--input", required = true, paramLabel = "FILE",
+      description = "the interactions CSV (UTF-8, with a header row)")
   @SuppressWarnings("NullAway.Init")
   private Path input;
 
   @Option(names = "--strict", description = "stop at the first bad record")
   private boolean strict;
 
-  @Option(names = "--unknown-channels", defaultValue = "UNASSIGNED",
+  @Option(names = "--unknown-channels", defaultValue = "UNASSIGNED", paramLabel = "POLICY",
       description = "what to do with an unknown channel id without channel_group: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
   private UnknownChannelPolicy unknownChannels = UnknownChannelPolicy.UNASSIGNED;
 
@@ -67,9 +78,10 @@ final class ImportCommand implements Callable<Integer> {
     out.println("accepted," + report.accepted());
     out.println("rejected," + report.rejected());
     out.println("duplicates," + report.duplicates());
-    report.rejections().forEach(r -> out.println("# " + OneLine.of(r.message(input.toString()))));
+    PrintStream err = System.err;
+    report.rejections().forEach(r -> err.println(OneLine.of(r.message(input.toString()))));
     if (report.rejectionsNotRetained() > 0) {
-      out.println("# " + report.rejectionsNotRetained() + " more rejected or duplicate records not listed");
+      err.println(input + ": " + report.rejectionsNotRetained() + " more rejected or duplicate records not listed");
     }
   }
 }

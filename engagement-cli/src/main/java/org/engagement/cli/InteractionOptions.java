@@ -40,8 +40,8 @@ import picocli.CommandLine.Option;
  */
 final class InteractionOptions {
   @Option(names = "--interactions", paramLabel = "FILE",
-      description = "an interactions CSV (the format of the import command: customer_id,timestamp,type,channel,"
-          + "value,currency,...) to cut into journeys, instead of --input")
+      description = "an interactions CSV (the format of the import command) to cut into journeys, instead of "
+          + "--input")
   @Nullable Path file;
 
   @Option(names = "--as-of", paramLabel = "DATE",

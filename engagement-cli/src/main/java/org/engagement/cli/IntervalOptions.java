@@ -13,8 +13,9 @@ final class IntervalOptions {
   @Option(names = "--intervals", arity = "0..1", paramLabel = "N",
       fallbackValue = "" + BootstrapIntervals.DEFAULT_RESAMPLES,
       description = "add bootstrap percentile intervals from N resamples (default N "
-          + BootstrapIntervals.DEFAULT_RESAMPLES + ", from 2 to 100000): columns conversions_low,conversions_high,"
-          + "value_low,value_high,share,share_low,share_high; customers are resampled with --interactions, "
+          + BootstrapIntervals.DEFAULT_RESAMPLES + ", from 2 to 100000): adds the columns conversions_low, "
+          + "conversions_high, value_low, value_high, share, share_low and share_high; customers are resampled "
+          + "with --interactions, "
           + "journeys (Poisson counts) with --input")
   @Nullable Integer resamples;
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 final class PathFileOptions {
   @Option(names = "--input", paramLabel = "PATHS",
-      description = "a path file: path,total_conversions[,total_conversion_value][,total_null] (or give --interactions)")
+      description = "a ChannelAttribution path file with the columns path and total_conversions and, "
+          + "optionally, total_conversion_value and total_null (or give --interactions)")
   @Nullable Path input;
 
   @Option(names = "--delimiter", paramLabel = "C",

@@ -2,6 +2,7 @@ package org.engagement.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.engagement.core.ingest.ImportException;
@@ -32,8 +33,15 @@ import picocli.CommandLine.Option;
  * written; 2 on a usage error.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Run the whole analysis on the bundled sample world (or on DIR with interactions.csv and optional "
-        + "costs.csv, survey.csv, truth.csv, customers.csv), print a summary and write a self-contained HTML report.")
+    customSynopsis = "engagement report [--input=DIR] [--output=FILE]",
+    description = {"Run the whole analysis on the bundled sample world (or on DIR), print a summary and write a "
+        + "self-contained HTML report.",
+        "DIR holds interactions.csv (the format of the import command) and, optionally, costs.csv, customers.csv, "
+        + "survey.csv with survey-channels.csv, conversations.csv with messages.csv and brands.csv, and "
+        + "truth.csv: the files the world command writes."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement report",
+        "  engagement report --input world --output world.html"})
 final class ReportCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "DIR",
       description = "a directory with interactions.csv and optional companion files (default: the bundled sample world)")
@@ -42,6 +50,22 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", defaultValue = "report.html",
       description = "where to write the HTML report (default: ${DEFAULT-VALUE})")
   private Path output = Path.of("report.html");
+
+  /** Fails at once, with what is wrong, when {@code dir} is not a directory holding interactions.csv. */
+  private static void checkDirectory(Path dir) throws Failure {
+    if (!Files.exists(dir)) {
+      throw Failure.failed("cannot read " + dir + ": no such directory; --input takes a directory holding "
+          + AnalysisInput.INTERACTIONS);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw Failure.failed("cannot read " + dir + ": it is a file; --input takes a directory holding "
+          + AnalysisInput.INTERACTIONS + " (the world command writes one)");
+    }
+    if (!Files.isRegularFile(dir.resolve(AnalysisInput.INTERACTIONS))) {
+      throw Failure.failed("cannot read " + dir + ": the directory has no " + AnalysisInput.INTERACTIONS
+          + " (the world command writes one with every companion file)");
+    }
+  }
 
   @Override
   public Integer call() throws Failure {
@@ -70,6 +94,9 @@ final class ReportCommand implements Callable<Integer> {
 
   private AnalysisInput read() throws Failure {
     String name = input == null ? "the " + BundledWorld.SOURCE : input.toString();
+    if (input != null) {
+      checkDirectory(input);
+    }
     try {
       return input == null ? BundledWorld.input() : AnalysisInput.read(input);
     } catch (IOException e) {

@@ -44,15 +44,21 @@ import picocli.CommandLine.Option;
  * printed then) or holds no valid transaction; 2 on a usage error.
  */
 @Command(name = "value", mixinStandardHelpOptions = true,
+    customSynopsis = "engagement value --transactions=FILE [--as-of=DATE]",
     description = "Value concentration (top-k shares, Gini, the 80/20 check) and RFM segment sizes of a "
-        + "transactions CSV customer_id,timestamp,amount.")
+        + "transactions CSV customer_id,timestamp,amount; prints CSV metric,value.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement value --transactions transactions.csv",
+        "  engagement value --transactions transactions.csv \\",
+        "      --as-of 2024-12-31"})
 final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
-  @Option(names = "--transactions", required = true,
+  @Option(names = "--transactions", required = true, paramLabel = "FILE",
       description = "the transactions CSV (UTF-8, header customer_id,timestamp,amount)")
   @SuppressWarnings("NullAway.Init")
   private Path transactions;
 
-  @Option(names = "--as-of", description = "the date recency is measured at, ISO-8601 (default: the latest purchase date)")
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "the date recency is measured at, ISO-8601 (default: the latest purchase date)")
   private @Nullable LocalDate asOf;
 
   private final Purchases.Builder purchases = Purchases.builder();

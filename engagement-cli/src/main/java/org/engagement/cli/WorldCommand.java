@@ -23,8 +23,14 @@ import picocli.CommandLine.Option;
  * <p>Exit code 0 when every file was written, 1 when one could not be, 2 on a usage error.
  */
 @Command(name = "world", mixinStandardHelpOptions = true,
+    customSynopsis = "engagement world --output=DIR [OPTIONS]",
     description = "Write a simulated world (interactions, costs, survey, conversations and the true channel "
-        + "effects) into DIR, for the report or your own pipeline to run on.")
+        + "effects) into DIR, for the report or your own pipeline to run on.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement world --output world",
+        "  engagement world --output big --customers 50000 --seed 7",
+        "  engagement world --output confounded --mechanism confounded \\",
+        "      --holdout newsletter=0.1"})
 final class WorldCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "the directory to write into")
   @SuppressWarnings("NullAway.Init")

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.engagement.cli.CliRun.run;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.engagement.simulator.Holdout;
+import org.engagement.simulator.SampleWorld;
 import org.engagement.simulator.WorldMechanism;
 import org.engagement.simulator.WorldSpec;
 import org.engagement.simulator.WorldWriter;
@@ -28,6 +30,20 @@ class WorldCommandTest {
     WorldWriter.write(WorldSpec.builder().customers(50).seed(5).build(), again);
     for (String file : WorldWriter.FILES) {
       assertThat(Files.readAllBytes(world.resolve(file))).as(file).isEqualTo(Files.readAllBytes(again.resolve(file)));
+    }
+  }
+
+  /** The README's quick start reads the files this writes: they must be the bundled world's, byte for byte. */
+  @Test
+  void theDefaultsWriteTheBundledWorld(@TempDir Path directory) throws IOException {
+    Path world = directory.resolve("sample");
+    CliRun run = run("world", "--output", world.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    for (String file : WorldWriter.FILES) {
+      try (InputStream bundled = SampleWorld.open(file)) {
+        assertThat(Files.readAllBytes(world.resolve(file))).as(file).isEqualTo(bundled.readAllBytes());
+      }
     }
   }
 

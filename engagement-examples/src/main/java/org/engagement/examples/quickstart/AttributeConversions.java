@@ -27,11 +27,11 @@ public final class AttributeConversions {
     List<AttributionModel> models = List.of(HeuristicModel.lastTouch(), MarkovModel.firstOrder());
     List<AttributionResult> results = models.stream().map(model -> model.attribute(journeys)).toList();
 
-    out.printf(Locale.ROOT, "%-14s", "channel");
+    out.printf(Locale.ROOT, "%-18s", "channel");
     results.forEach(result -> out.printf(Locale.ROOT, " %12s", result.model()));
     out.println();
     for (String channel : journeys.channels().names()) {
-      out.printf(Locale.ROOT, "%-14s", channel);
+      out.printf(Locale.ROOT, "%-18s", channel);
       results.forEach(result -> out.printf(Locale.ROOT, " %12.2f", result.conversions(channel)));
       out.println();
     }

@@ -9,14 +9,17 @@ import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
-import org.engagement.simulator.SmallSample;
+import org.engagement.simulator.SampleWorld;
 
-/** The bundled sample interactions, imported: what every quick-start example starts from. */
+/**
+ * The bundled sample world's interactions, imported: what every quick-start example starts from, the same
+ * world the command-line tool's {@code report} analyses and the README quotes.
+ */
 record BundledSample(List<Interaction> interactions, ImportReport report) {
 
-  /** Imports the bundled sample ({@link SmallSample}). */
+  /** Imports the bundled sample world's interactions ({@link SampleWorld}). */
   static BundledSample load() {
-    try (InputStream csv = SmallSample.open()) {
+    try (InputStream csv = SampleWorld.open("interactions.csv")) {
       return read(csv);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

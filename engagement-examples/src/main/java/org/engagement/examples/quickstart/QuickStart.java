@@ -1,8 +1,11 @@
 package org.engagement.examples.quickstart;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,8 @@ import org.engagement.core.segment.Segment;
 import org.engagement.core.value.tier.MetricNames;
 
 /**
- * The quick start on the bundled sample: import interactions from CSV with a full account of every
- * record, see where the customers are, and find a segment.
+ * The quick start on the bundled sample world: import interactions from CSV with a full account of every
+ * record (and what the account says about bad ones), see where the customers are, and find a segment.
  *
  * <p>Run it with {@code java -cp engagement-examples/target/examples.jar
  * org.engagement.examples.quickstart.QuickStart}.
@@ -44,6 +47,7 @@ public final class QuickStart {
     ImportReport report = sample.report();
     out.println("Import: " + report.summary());
     report.rejections().forEach(rejection -> out.println("  " + rejection));
+    showBadRecords(out);
 
     // 2. Where are your customers? Distinct customers per channel group.
     Map<ChannelGroup, Set<String>> customersByGroup = interactions.stream().collect(Collectors.groupingBy(
@@ -58,6 +62,22 @@ public final class QuickStart {
     Segment bigSpenders = Segment.metricAtLeast(MetricNames.VALUE, 500).named("spent 500 EUR or more");
     out.println("Segment '" + bigSpenders.name() + "': " + profiles.stream().filter(bigSpenders).count() + " of "
         + profiles.size() + " customers");
+  }
+
+  /** What an import says about bad records: three of them, each with its line, column, value and rule. */
+  private static void showBadRecords(PrintStream out) {
+    String csv = "customer_id,timestamp,type,channel,value,currency,source_id\n"
+        + "c-1,2024-03-05T09:00:00Z,click,newsletter,,,evt-1\n"
+        + "c-2,2024-03-05T09:00:00,click,newsletter,,,evt-2\n"
+        + "c-3,2024-03-06T10:00:00Z,purchase,direct,-49.00,EUR,evt-3\n"
+        + "c-1,2024-03-07T11:00:00Z,click,newsletter,,,evt-1\n";
+    try {
+      BundledSample bad = BundledSample.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+      out.println("Import of four records, three of them bad: " + bad.report().summary());
+      bad.report().rejections().forEach(rejection -> out.println("  " + rejection));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

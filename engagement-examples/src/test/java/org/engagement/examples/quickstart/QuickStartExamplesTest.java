@@ -14,8 +14,8 @@ class QuickStartExamplesTest {
   void scoreEngagementListsTheFiveMostEngagedCustomers() {
     String out = run(ScoreEngagement::run);
 
-    assertThat(out).startsWith("Engagement of 120 customers at ");
-    assertThat(out.lines().filter(line -> line.matches("  cust-\\d{3} +\\d+\\.\\d{2}"))).hasSize(5);
+    assertThat(out).startsWith("Engagement of 4013 customers at ");
+    assertThat(out.lines().filter(line -> line.matches("  c\\d{7} +\\d+\\.\\d{2}"))).hasSize(5);
   }
 
   @Test
