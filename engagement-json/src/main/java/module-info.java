@@ -14,4 +14,5 @@ module org.engagement.json {
   requires static transitive org.jspecify;
 
   exports org.engagement.json;
+  exports org.engagement.json.saved;
 }

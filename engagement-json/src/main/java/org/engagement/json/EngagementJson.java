@@ -26,8 +26,8 @@ import org.engagement.json.internal.JsonObject;
  * documentation}; the types with a form are {@link #types()}:
  * {@link org.engagement.attribution.AttributionResult}, {@link org.engagement.attribution.compare.ModelComparison},
  * {@link org.engagement.attribution.interval.CreditIntervals}, {@link org.engagement.clv.fit.FitResult},
- * {@link org.engagement.clv.CustomerValue}, {@link ClvFitData}, {@link SavedClvModel},
- * {@link SavedAttributionModel}, {@link org.engagement.core.domain.Money},
+ * {@link org.engagement.clv.CustomerValue}, {@link org.engagement.json.saved.ClvFitData},
+ * {@link org.engagement.json.saved.SavedClvModel}, {@link org.engagement.json.saved.SavedAttributionModel}, {@link org.engagement.core.domain.Money},
  * {@link org.engagement.core.ingest.ImportReport}, {@link org.engagement.core.value.tier.SegmentRollup} and
  * {@link org.engagement.roi.RoiReport}.
  *

@@ -20,8 +20,8 @@
  *       for the reader's convenience and ignored when read: the value is rebuilt from its own fields.
  * </ul>
  *
- * <p>Saved models ({@link org.engagement.json.SavedClvModel}, {@link org.engagement.json.SavedAttributionModel})
- * are envelopes with a {@code format} and a {@code version}; a format or version this library does not
+ * <p>Saved models ({@link org.engagement.json.saved.SavedClvModel},
+ * {@link org.engagement.json.saved.SavedAttributionModel}) are envelopes with a {@code format} and a {@code version}; a format or version this library does not
  * know is refused with the value and the supported ones.
  */
 @NullMarked

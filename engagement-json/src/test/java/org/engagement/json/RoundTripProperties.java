@@ -35,6 +35,8 @@ import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.Rejection;
 import org.engagement.core.ingest.SourcePosition;
 import org.engagement.core.value.tier.SegmentRollup;
+import org.engagement.json.saved.ClvFitData;
+import org.engagement.json.saved.SavedClvModel;
 import org.engagement.roi.RewardComponent;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;

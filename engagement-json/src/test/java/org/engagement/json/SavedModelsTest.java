@@ -28,6 +28,9 @@ import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.clv.summary.SummaryCsvReader;
 import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.json.saved.ClvFitData;
+import org.engagement.json.saved.SavedAttributionModel;
+import org.engagement.json.saved.SavedClvModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -11,8 +11,8 @@ import org.engagement.clv.fit.FitResult;
 import org.engagement.clv.fit.FitStatus;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.core.domain.InvalidFieldException;
-import org.engagement.json.ClvFitData;
-import org.engagement.json.SavedClvModel;
+import org.engagement.json.saved.ClvFitData;
+import org.engagement.json.saved.SavedClvModel;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON forms of CLV's results: fits, customer predictions and saved models. Stateless. */

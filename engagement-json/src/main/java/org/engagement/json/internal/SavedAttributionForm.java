@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.core.domain.InvalidFieldException;
-import org.engagement.json.SavedAttributionModel;
+import org.engagement.json.saved.SavedAttributionModel;
 
 /**
  * {@link SavedAttributionModel}: the envelope, the model's name and its parameters, each a JSON value of its

@@ -1,4 +1,4 @@
-package org.engagement.json;
+package org.engagement.json.saved;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A fitted CLV model as it is saved: which model, the unit of its times, the whole search outcome (estimates,
  * log-likelihood, status with any degeneracy reason, counts, covariance and so standard errors) and a brief of
- * the data ({@link ClvFitData}). Saved as JSON by {@link EngagementJson} in the envelope
+ * the data ({@link ClvFitData}). Saved as JSON by {@link org.engagement.json.EngagementJson} in the envelope
  * {@code {"format": "engagement-clv-model", "version": 1, ...}}; a loaded model predicts exactly as the fitted
  * one did (its parameters are the same doubles), so a host fits once and predicts many times.
  *

@@ -1,4 +1,4 @@
-package org.engagement.json;
+package org.engagement.json.saved;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,7 +9,7 @@ import org.engagement.attribution.ModelParameters;
 
 /**
  * An attribution model's configuration as it is saved: the model's registry name and its parameters. Saved as
- * JSON by {@link EngagementJson} in the envelope {@code {"format": "engagement-attribution-model", "version":
+ * JSON by {@link org.engagement.json.EngagementJson} in the envelope {@code {"format": "engagement-attribution-model", "version":
  * 1, "model": "markov", "parameters": {"order": 2, ...}}}, each parameter a JSON value of its type (integers
  * and decimals as numbers, booleans, choices as their labels, lists as arrays). Loading checks nothing about
  * the parameters; {@link #create(AttributionModels)} does, through the registry, as for any configuration.

@@ -1,4 +1,4 @@
-package org.engagement.json;
+package org.engagement.json.saved;
 
 import static java.util.Objects.requireNonNull;
 
@@ -56,28 +56,35 @@ public record ClvFitData(long customers, long repeatBuyers, long repeatPurchases
     long customers = 0;
     long repeatBuyers = 0;
     long purchases = 0;
-    double age = 0;
     for (WeightedSummary summary : summaries) {
       customers += summary.weight();
       repeatBuyers += summary.frequency() > 0 ? summary.weight() : 0;
       purchases += summary.frequency() * summary.weight();
-      age += summary.age() * summary.weight();
+    }
+    double age = 0;
+    for (WeightedSummary summary : summaries) {
+      age += summary.age() * ((double) summary.weight() / customers);
     }
     return new ClvFitData(customers, repeatBuyers, purchases,
-        customers == 0 ? OptionalDouble.empty() : OptionalDouble.of(age / customers), OptionalDouble.empty());
+        customers == 0 ? OptionalDouble.empty() : OptionalDouble.of(age), OptionalDouble.empty());
   }
 
-  /** The brief of the repeat buyers' spends a Gamma-Gamma model was fitted on. */
+  /**
+   * The brief of the repeat buyers' spends a Gamma-Gamma model was fitted on. The mean is summed as each
+   * spend times its share of the purchases, so it stays finite for any finite spends.
+   */
   public static ClvFitData ofSpend(List<SpendSummary> summaries) {
     long customers = 0;
     long purchases = 0;
-    double spend = 0;
     for (SpendSummary summary : summaries) {
       customers += summary.weight();
       purchases += (long) summary.frequency() * summary.weight();
-      spend += summary.meanSpend() * summary.frequency() * summary.weight();
+    }
+    double spend = 0;
+    for (SpendSummary summary : summaries) {
+      spend += summary.meanSpend() * ((double) summary.frequency() * summary.weight() / purchases);
     }
     return new ClvFitData(customers, customers, purchases, OptionalDouble.empty(),
-        purchases == 0 ? OptionalDouble.empty() : OptionalDouble.of(spend / purchases));
+        purchases == 0 ? OptionalDouble.empty() : OptionalDouble.of(spend));
   }
 }
