@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * The training run of the class-data-sharing archive the build makes for the launcher: the tool's common
  * commands, run once each in one JVM under {@code -XX:DumpLoadedClassList}, so that the archive holds the
- * classes they load (picocli's, the models', the readers', the report's) already parsed and verified.
+ * classes they load (picocli's, the models', the readers', the report's, Jackson's for {@code --format json}) already parsed and verified.
  *
  * <p>Run by the build as {@code java -XX:DumpLoadedClassList=LIST -cp engagement.jar
  * org.engagement.cli.ArchiveTraining DIR}; it writes its small inputs and every output into {@code DIR} and
@@ -44,6 +44,7 @@ final class ArchiveTraining {
         List.of("attribute", "--model", "markov", "--order", "3", "--input", paths,
             "--output", dir.resolve("markov.csv").toString()),
         List.of("compare", "--models", "first-touch,last-touch,linear", "--input", paths),
+        List.of("attribute", "--model", "linear", "--input", paths, "--format", "json"),
         List.of("world", "--customers", "50", "--output", dir.resolve("world").toString()),
         List.of("report", "--output", dir.resolve("report.html").toString()));
     PrintStream out = System.out;

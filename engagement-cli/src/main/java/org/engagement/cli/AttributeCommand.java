@@ -1,5 +1,7 @@
 package org.engagement.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import org.engagement.attribution.interval.CreditIntervals;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.PathFormat;
 import org.engagement.attribution.validation.RecommendedModel;
+import org.engagement.json.EngagementJson;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +68,11 @@ import picocli.CommandLine.Option;
  * exponent, no trailing zeros, {@code .} as decimal point whatever the locale), so they are exact to the double
  * the model computed. A channel name that holds a comma, a quote or a line break is quoted (RFC 4180), and one
  * that a spreadsheet would run as a formula is neutralised unless {@code --raw-csv} is given ({@link CsvCells}).
+ *
+ * <p><b>{@code --format json}</b> prints the result in the SDK's documented JSON form ({@link EngagementJson}:
+ * model, additive, totals, one object per channel, notes; doubles exact), with {@code --intervals} adding the
+ * intervals' form under {@code intervals}; to {@code --output} or standard output as CSV would go. The notes
+ * still go to standard error too. {@code --raw-csv} does not apply to JSON, whose text cells no spreadsheet runs.
  *
  * <p><b>{@code --per-journey FILE}</b> (with {@code --interactions}) also writes each journey's credits,
  * {@code customer_id,conversion_at,channel,conversions,value} ({@link PerJourneyFile}), from
@@ -194,8 +202,12 @@ final class AttributeCommand implements Callable<Integer> {
   @Mixin
   private PathFileOptions files = new PathFileOptions();
 
+  @Mixin
+  private FormatOption format = new FormatOption();
+
   @Override
   public Integer call() throws Failure {
+    boolean json = format.json();
     AttributionModel attribution = create(AttributionModels.defaults(), model, parameters());
     BootstrapIntervals bootstrap = intervals.bootstrap();
     if (lift != null && perJourney != null) {
@@ -223,7 +235,13 @@ final class AttributeCommand implements Callable<Integer> {
         : intervals(bootstrap, lifts == null ? chosen.model() : new CalibratedModel(chosen.model(), usable), input);
     CsvCells cells = files.csv.cells();
     AttributionResult written = result;
-    OutputFile.writeOrPrint(files.output, out -> CreditsCsv.write(out, written, spread, cells));
+    OutputFile.writeOrPrint(files.output, out -> {
+      if (json) {
+        JsonOutput.write(out, json(written, spread));
+      } else {
+        CreditsCsv.write(out, written, spread, cells);
+      }
+    });
     if (perJourney != null && credits != null) {
       PerJourneyFile.write(perJourney, credits, cells);
     }
@@ -231,6 +249,18 @@ final class AttributeCommand implements Callable<Integer> {
     boolean liftUsed = lifts == null || (lifts.allRowsAccepted() && usable.size() == lifts.lifts().size());
     boolean inputUsed = interactions == null || interactions.checkAllRowsUsed(err);
     return liftUsed && inputUsed ? Exit.OK : Exit.FAILED;
+  }
+
+  /**
+   * The JSON output: the result's documented form ({@link EngagementJson}), with the intervals' form under
+   * {@code intervals} when there are some (a reader of the plain form ignores it).
+   */
+  private static JsonNode json(AttributionResult result, @Nullable CreditIntervals intervals) {
+    ObjectNode json = (ObjectNode) EngagementJson.writeTree(result);
+    if (intervals != null) {
+      json.set("intervals", EngagementJson.writeTree(intervals));
+    }
+    return json;
   }
 
   private Map<String, String> parameters() throws Failure {

@@ -1,5 +1,6 @@
 package org.engagement.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,8 +25,12 @@ import org.engagement.clv.summary.SummaryCsvReader;
 import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.json.saved.ClvFitData;
+import org.engagement.json.EngagementJson;
+import org.engagement.json.saved.SavedClvModel;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,13 +63,25 @@ import picocli.CommandLine.Option;
  * per purchase is added (in the file's currency, undiscounted). The file is checked writable before the fit
  * and written after it; a degenerate fit still predicts (from the collapsed model) and exits 1.
  *
+ * <p><b>JSON and saved models</b> ({@link EngagementJson}): {@code --format json} prints the fit as the saved
+ * model's documented JSON form ({@code {"format": "engagement-clv-model", "version": 1, "model", "unit", "fit":
+ * {status, degeneracy, parameters with estimates and standard errors, log_likelihood, iterations, evaluations,
+ * covariance}, "data": {customers, repeat_buyers, repeat_purchases, mean_age, mean_repeat_spend}}}) instead of
+ * the CSV; the predictions file stays CSV. {@code --save-model FILE} also writes that form to {@code FILE}
+ * (checked writable before the fit, written when the fit is usable: converged, or degenerate with its reason).
+ * {@code --saved-model FILE} uses such a file instead of fitting: it prints the saved fit and, with {@code
+ * --input SUMMARY --predict FILE --horizon N}, predicts exactly as the fitted model did (the same parameters, to
+ * the bit); the summary must be in the saved model's unit ({@code --unit}, if given, must be it). A file that
+ * is not JSON, not a saved CLV model, or of a version this tool does not read is an error naming it (exit 1).
+ *
  * <p>Exit code 0 on a clean, converged fit with every requested output written; 1 when a row was rejected
  * (each is reported on standard error with its file, line and reason; the fit uses the others), the file
  * cannot be read or stops being readable part way (then nothing is fitted: the records after the break were
  * not read), the fit is refused, did not converge or is degenerate, the spend model for {@code
  * expected_value} cannot be fitted (the predictions are then written without it), or the predictions cannot
- * be written; 2 on a usage error: an unknown model or unit, {@code gammagamma} on a file without spend,
- * {@code --predict} with {@code gammagamma} or without {@code --horizon} (or the reverse), or a horizon that
+ * be written; 2 on a usage error: neither {@code --model} with {@code --input} nor {@code --saved-model}, an
+ * unknown model or unit, {@code --saved-model} with {@code --model}, {@code --save-model} or a different unit,
+ * {@code gammagamma} on a file without spend, {@code --predict} with {@code gammagamma} or without {@code --horizon} (or the reverse), or a horizon that
  * is not a positive number.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
@@ -100,19 +117,19 @@ final class ClvCommand implements Callable<Integer> {
     return Collections.unmodifiableMap(models);
   }
 
-  @Option(names = "--model", required = true, paramLabel = "NAME",
-      description = "the model: bgnbd, mbgnbd, paretonbd or gammagamma")
-  @SuppressWarnings("NullAway.Init")
-  private String model;
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "the model to fit: bgnbd, mbgnbd, paretonbd or gammagamma (not with --saved-model)")
+  private @Nullable String model;
 
-  @Option(names = "--input", required = true, paramLabel = "SUMMARY",
-      description = "the summary CSV (UTF-8, header frequency,recency,T[,monetary_value] or x,t_x,T[,zbar])")
-  @SuppressWarnings("NullAway.Init")
-  private Path input;
+  @Option(names = "--input", paramLabel = "SUMMARY",
+      description = "the summary CSV (UTF-8, header frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]); with "
+          + "--saved-model only for --predict")
+  private @Nullable Path input;
 
-  @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "week",
-      description = "the unit of recency and T in the file: day, week or month (default: ${DEFAULT-VALUE})")
-  private String unit = "week";
+  @Option(names = "--unit", paramLabel = "UNIT",
+      description = "the unit of recency and T in the file: day, week or month (default: week; a saved model's "
+          + "own unit with --saved-model)")
+  private @Nullable String unit;
 
   @Option(names = "--predict", paramLabel = "FILE",
       description = "also write per customer, in input order, the columns frequency, recency, T, p_alive, "
@@ -123,32 +140,59 @@ final class ClvCommand implements Callable<Integer> {
       description = "the prediction horizon: N periods of --unit after each customer's T (with --predict)")
   private @Nullable String horizon;
 
+  @Option(names = "--save-model", paramLabel = "FILE",
+      description = "also save the fitted model (parameters, fit status, standard errors, data summary) as JSON "
+          + "to FILE, when the fit is usable")
+  private @Nullable Path saveModel;
+
+  @Option(names = "--saved-model", paramLabel = "FILE",
+      description = "use the model saved in FILE by --save-model instead of fitting one: prints its fit and, "
+          + "with --input, --predict and --horizon, predicts")
+  private @Nullable Path savedModel;
+
+  @Mixin
+  private FormatOption format = new FormatOption();
+
   @Override
   public Integer call() throws Failure {
+    boolean json = format.json();
+    Path saved = savedModel;
+    if (saved != null) {
+      return fromSaved(saved, json);
+    }
+    String name = model;
+    Path summaryFile = input;
+    if (name == null || summaryFile == null) {
+      throw Failure.usage("clv needs --model NAME and --input SUMMARY, or --saved-model FILE");
+    }
     PrintStream err = System.err;
-    Fitter fitter = MODELS.get(model.toLowerCase(Locale.ROOT));
+    Fitter fitter = MODELS.get(name.toLowerCase(Locale.ROOT));
     if (fitter == null) {
-      throw Failure.usage("unknown model '" + model + "'; the models are " + String.join(", ", MODELS.keySet()));
+      throw Failure.usage("unknown model '" + name + "'; the models are " + String.join(", ", MODELS.keySet()));
     }
-    PeriodUnit timeUnit = unit(unit);
-    double periods = predictionHorizon();
+    SavedClvModel.Kind kind = SavedClvModel.Kind.valueOf(name.toUpperCase(Locale.ROOT));
+    PeriodUnit timeUnit = unit(unit == null ? "week" : unit);
+    double periods = predictionHorizon(kind);
     Path predictions = predict;
-    if (predictions != null) {
-      OutputFile.check(predictions);
-    }
-    SummaryCsvReader.Result summaries = read();
-    RejectionLines.print(input.toString(), summaries.report(), err);
+    Path save = saveModel;
+    checkOutputs(predictions, save, summaryFile);
+    SummaryCsvReader.Result summaries = read(summaryFile, kind == SavedClvModel.Kind.GAMMAGAMMA);
+    RejectionLines.print(summaryFile.toString(), summaries.report(), err);
     if (summaries.summaries().isEmpty()) {
-      throw Failure.failed("no valid customers in " + input + ": nothing to fit");
+      throw Failure.failed("no valid customers in " + summaryFile + ": nothing to fit");
     }
     ModelFit<?> modelFit;
+    ClvFitData data;
     try {
       modelFit = fitter.fit(summaries, timeUnit);
+      data = kind.purchases() ? ClvFitData.ofPurchases(WeightedSummary.compress(summaries.summaries()))
+          : ClvFitData.ofSpend(spends(summaries));
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw Failure.failed("cannot fit " + model + " to " + input + ": " + e.getMessage(), e);
+      throw Failure.failed("cannot fit " + name + " to " + summaryFile + ": " + e.getMessage(), e);
     }
     FitResult fit = modelFit.result();
-    System.out.print(csv(fit));
+    SavedClvModel fitted = SavedClvModel.of(kind, kind.purchases() ? timeUnit : null, fit, data);
+    print(fitted, json, "cannot fit " + name + " to " + summaryFile);
     if (!fit.usable()) {
       err.println("the fit did not converge (" + fit.status() + "): the estimates are the last point reached");
       return Exit.FAILED;
@@ -158,10 +202,114 @@ final class ClvCommand implements Callable<Integer> {
       err.println("the fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
       clean = false;
     }
+    if (save != null) {
+      OutputFile.write(save, out -> JsonOutput.write(out, EngagementJson.writeTree(fitted)));
+    }
     if (predictions != null) {
       clean &= ClvPredictions.write(predictions, (RepeatBuyingModel) modelFit.model(), summaries, periods, err);
     }
     return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  /**
+   * {@code --saved-model}: prints the saved fit and, with {@code --predict}, predicts from the saved model
+   * without fitting.
+   */
+  private int fromSaved(Path file, boolean json) throws Failure {
+    if (model != null || saveModel != null) {
+      throw Failure.usage("--saved-model " + file + " names its own model: it goes without --model and --save-model");
+    }
+    SavedClvModel saved = load(file);
+    PeriodUnit savedUnit = saved.unit();
+    if (unit != null && savedUnit != null && unit(unit) != savedUnit) {
+      throw Failure.usage("--unit " + unit + " is not the saved model's unit (" + savedUnit.name()
+          .toLowerCase(Locale.ROOT) + "): the summary must be in the unit the model was fitted in");
+    }
+    double periods = predictionHorizon(saved.kind());
+    Path predictions = predict;
+    Path summaryFile = input;
+    if ((predictions == null) != (summaryFile == null)) {
+      throw Failure.usage("with --saved-model, --input SUMMARY and --predict FILE go together: the summary is read "
+          + "only to predict");
+    }
+    checkOutputs(predictions, null, summaryFile);
+    PrintStream err = System.err;
+    print(saved, json, "cannot use the model saved in " + file);
+    FitResult fit = saved.fit();
+    if (!fit.usable()) {
+      err.println("the saved fit did not converge (" + fit.status() + "): it cannot predict");
+      return Exit.FAILED;
+    }
+    boolean clean = true;
+    if (fit.degeneracy().isPresent()) {
+      err.println("the saved fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
+      clean = false;
+    }
+    if (predictions != null && summaryFile != null) {
+      SummaryCsvReader.Result summaries = read(summaryFile, false);
+      RejectionLines.print(summaryFile.toString(), summaries.report(), err);
+      clean &= summaries.report().isClean();
+      clean &= ClvPredictions.write(predictions, saved.purchaseModel(), summaries, periods, err);
+    }
+    return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  /**
+   * The model saved in {@code file}.
+   *
+   * @throws Failure if it cannot be read, is not JSON, or is not a saved CLV model of a version this tool reads
+   */
+  private static SavedClvModel load(Path file) throws Failure {
+    try (InputStream in = InputFile.openBytes(file)) {
+      return EngagementJson.read(in, SavedClvModel.class);
+    } catch (JsonProcessingException e) {
+      throw Failure.failed("cannot read the saved model " + file + ": not one JSON document: "
+          + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw InputFile.cannotRead(file, e);
+    } catch (IllegalArgumentException e) {
+      throw Failure.failed("cannot read the saved model " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks the output files writable before any work, and that none is the input.
+   *
+   * @throws Failure a usage error if an output is the input or both outputs are one file; a failure if one
+   *     cannot be written
+   */
+  private static void checkOutputs(@Nullable Path predictions, @Nullable Path save, @Nullable Path summaryFile)
+      throws Failure {
+    if (predictions != null && predictions.equals(save)) {
+      throw Failure.usage("--predict and --save-model name the same file " + predictions);
+    }
+    for (Path output : new Path[] {predictions, save}) {
+      if (output != null && output.equals(summaryFile)) {
+        throw Failure.usage(output + " is both the --input and an output: the input would be overwritten");
+      }
+      if (output != null) {
+        OutputFile.check(output);
+      }
+    }
+  }
+
+  /** Prints the fit as CSV {@code parameter,value}, or the saved model's JSON form. */
+  private static void print(SavedClvModel saved, boolean json, String failure) throws Failure {
+    FitResult fit = saved.fit();
+    double[] estimates = fit.estimates();
+    for (int i = 0; i < estimates.length; i++) {
+      finite(failure, fit.parameterNames().get(i), estimates[i]);
+    }
+    finite(failure, "the log-likelihood", fit.logLikelihood());
+    if (!json) {
+      System.out.print(csv(fit));
+      return;
+    }
+    try {
+      System.out.print(JsonOutput.text(EngagementJson.writeTree(saved)));
+    } catch (IOException e) {
+      throw Failure.failed(failure + ": the fit cannot be written as JSON: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -170,7 +318,7 @@ final class ClvCommand implements Callable<Integer> {
    * @throws Failure a usage error if only one of the two options is given, the model is not a purchase
    *     model, or the horizon is not a positive finite number
    */
-  private double predictionHorizon() throws Failure {
+  private double predictionHorizon(SavedClvModel.Kind kind) throws Failure {
     String text = horizon;
     if (predict == null && text == null) {
       return Double.NaN;
@@ -178,7 +326,7 @@ final class ClvCommand implements Callable<Integer> {
     if (predict == null || text == null) {
       throw Failure.usage("--predict and --horizon go together: --predict FILE --horizon N");
     }
-    if (model.equalsIgnoreCase("gammagamma")) {
+    if (!kind.purchases()) {
       throw Failure.usage("--predict needs a purchase model (bgnbd, mbgnbd or paretonbd), not gammagamma");
     }
     double n;
@@ -194,21 +342,18 @@ final class ClvCommand implements Callable<Integer> {
   }
 
   /**
-   * The summaries of the input, every row accounted for; a file that cannot be read to its end throws in the
+   * The summaries of {@code file}, every row accounted for; a file that cannot be read to its end throws in the
    * reader, so nothing is fitted on part of it.
    */
-  private SummaryCsvReader.Result read() throws Failure {
-    SummaryCsvReader.Result summaries;
-    SummaryCsvReader.Domain domain = model.equalsIgnoreCase("gammagamma")
-        ? SummaryCsvReader.Domain.SPEND : SummaryCsvReader.Domain.REPEAT_BUYING;
-    try (InputStream in = InputFile.openBytes(input)) {
-      summaries = SummaryCsvReader.read(in, input.toString(), domain);
+  private static SummaryCsvReader.Result read(Path file, boolean spend) throws Failure {
+    SummaryCsvReader.Domain domain = spend ? SummaryCsvReader.Domain.SPEND : SummaryCsvReader.Domain.REPEAT_BUYING;
+    try (InputStream in = InputFile.openBytes(file)) {
+      return SummaryCsvReader.read(in, file.toString(), domain);
     } catch (InvalidSourceException e) {
-      throw Failure.failed("cannot read " + input + ": " + e.getMessage(), e);
+      throw Failure.failed("cannot read " + file + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw InputFile.cannotRead(input, e);
+      throw InputFile.cannotRead(file, e);
     }
-    return summaries;
   }
 
   private static PeriodUnit unit(String text) throws Failure {
@@ -230,19 +375,14 @@ final class ClvCommand implements Callable<Integer> {
     return spends;
   }
 
-  /**
-   * The fit as CSV.
-   *
-   * @throws Failure if an estimate or the log-likelihood is not a finite number
-   */
-  private String csv(FitResult fit) throws Failure {
+  /** The fit as CSV; its estimates and log-likelihood are finite ({@link #print}). */
+  private static String csv(FitResult fit) {
     StringBuilder csv = new StringBuilder("parameter,value\n");
     double[] estimates = fit.estimates();
     for (int i = 0; i < estimates.length; i++) {
-      csv.append(fit.parameterNames().get(i)).append(',').append(finite(fit.parameterNames().get(i), estimates[i]))
-          .append('\n');
+      csv.append(fit.parameterNames().get(i)).append(',').append(CsvCells.number(estimates[i])).append('\n');
     }
-    csv.append("log_likelihood,").append(finite("the log-likelihood", fit.logLikelihood())).append('\n');
+    csv.append("log_likelihood,").append(CsvCells.number(fit.logLikelihood())).append('\n');
     csv.append("converged,").append(fit.converged()).append('\n');
     boolean errors = fit.hasStandardErrors()
         && fit.parameterNames().stream().allMatch(name -> Double.isFinite(fit.standardError(name)));
@@ -256,12 +396,16 @@ final class ClvCommand implements Callable<Integer> {
     return csv.toString();
   }
 
-  private String finite(String name, double value) throws Failure {
+  /**
+   * Checks a figure before anything is printed.
+   *
+   * @throws Failure if it is not a finite number
+   */
+  private static void finite(String failure, String name, double value) throws Failure {
     if (!Double.isFinite(value)) {
-      throw Failure.failed("cannot fit " + model + " to " + input + ": the fit ran off to " + name + " = " + value
+      throw Failure.failed(failure + ": the fit ran off to " + name + " = " + value
           + " (the data may not identify the model, e.g. spends spanning hundreds of orders of magnitude); "
           + "nothing was printed");
     }
-    return CsvCells.number(value);
   }
 }

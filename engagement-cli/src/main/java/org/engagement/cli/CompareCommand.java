@@ -1,6 +1,8 @@
 package org.engagement.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +14,7 @@ import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.compare.ModelComparison;
+import org.engagement.json.EngagementJson;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Option;
  * PerJourneyFile}), one row per journey and channel credited by at least one model, built as for {@link
  * AttributeCommand}. With {@code --interactions} the notes of the results (what cutting set aside, the models'
  * warnings) go to standard error, each once, starting {@code note: }.
+ *
+ * <p>{@code --format json} prints the comparison's documented JSON form ({@link EngagementJson}: the model
+ * names and one attribution result per model, each with its channels and notes) instead of the CSV.
  *
  * <p>Example: {@code engagement compare --models last-touch,time-decay,w-shaped,markov --interactions
  * interactions.csv --lookback 30}.
@@ -71,8 +77,12 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   private PathFileOptions files = new PathFileOptions();
 
+  @Mixin
+  private FormatOption format = new FormatOption();
+
   @Override
   public Integer call() throws Failure {
+    boolean json = format.json();
     List<AttributionModel> compared = models(AttributionModels.defaults());
     PrintStream err = System.err;
     PathFileOptions.Input input = files.read(perJourney, "--per-journey", err);
@@ -99,18 +109,10 @@ final class CompareCommand implements Callable<Integer> {
     }
     CsvCells cells = files.csv.cells();
     OutputFile.writeOrPrint(files.output, out -> {
-      StringBuilder header = new StringBuilder("channel");
-      for (String model : table.models()) {
-        header.append(',').append(cells.text(model + "_conversions")).append(',').append(cells.text(model + "_value"));
-      }
-      out.write(header.append('\n').toString());
-      for (ModelComparison.Row row : table.rows()) {
-        StringBuilder line = new StringBuilder(cells.text(row.channel()));
-        for (int m = 0; m < table.models().size(); m++) {
-          line.append(',').append(CsvCells.number(row.conversions().get(m)))
-              .append(',').append(CsvCells.number(row.values().get(m)));
-        }
-        out.write(line.append('\n').toString());
+      if (json) {
+        JsonOutput.write(out, EngagementJson.writeTree(table));
+      } else {
+        csv(out, table, cells);
       }
     });
     if (interactions == null) {
@@ -149,5 +151,22 @@ final class CompareCommand implements Callable<Integer> {
           + "first-touch,last-touch,linear");
     }
     return compared;
+  }
+
+  /** The table as CSV: {@code channel,<model>_conversions,<model>_value,...}. */
+  private static void csv(Writer out, ModelComparison table, CsvCells cells) throws IOException {
+    StringBuilder header = new StringBuilder("channel");
+    for (String model : table.models()) {
+      header.append(',').append(cells.text(model + "_conversions")).append(',').append(cells.text(model + "_value"));
+    }
+    out.write(header.append('\n').toString());
+    for (ModelComparison.Row row : table.rows()) {
+      StringBuilder line = new StringBuilder(cells.text(row.channel()));
+      for (int m = 0; m < table.models().size(); m++) {
+        line.append(',').append(CsvCells.number(row.conversions().get(m)))
+            .append(',').append(CsvCells.number(row.values().get(m)));
+      }
+      out.write(line.append('\n').toString());
+    }
   }
 }

@@ -13,7 +13,9 @@ import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
 import org.engagement.core.ingest.csv.UnknownChannelPolicy;
+import org.engagement.json.EngagementJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +23,9 @@ import picocli.CommandLine.Option;
  * CSV {@code metric,value} on standard output, and one line per rejected record the report retained on standard
  * error ({@code file:line: column 'x' value 'v' is invalid: rule}, control characters escaped), so the output
  * stays a CSV a script can read.
+ *
+ * <p>{@code --format json} prints the report's documented JSON form instead ({@link EngagementJson}: the
+ * counts, each retained rejection with record, line, kind, field, value and reason, the failure if any).
  *
  * <p>Exit code 0 when every record was accepted; 1 when one was rejected or a duplicate, the import
  * stopped, or the file cannot be read (a missing file or a directory: one line on standard error); 2 on a
@@ -50,8 +55,12 @@ final class ImportCommand implements Callable<Integer> {
       description = "what to do with an unknown channel id without channel_group: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
   private UnknownChannelPolicy unknownChannels = UnknownChannelPolicy.UNASSIGNED;
 
+  @Mixin
+  private FormatOption format = new FormatOption();
+
   @Override
   public Integer call() throws Failure {
+    boolean json = format.json();
     CsvInteractionAdapter adapter = CsvInteractionAdapter.builder().unknownChannels(unknownChannels).build();
     InteractionImporter importer = InteractionImporter.builder()
         .mode(strict ? ImportMode.STRICT : ImportMode.LENIENT).build();
@@ -62,17 +71,25 @@ final class ImportCommand implements Callable<Integer> {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
       report = importer.run(adapter, in, interaction -> {});
     } catch (ImportException e) {
-      print(e.report());
+      print(e.report(), json);
       throw Failure.failed("import of " + input + " stopped: " + e.getMessage(), e);
     } catch (IOException e) {
       throw InputFile.cannotRead(input, e);
     }
-    print(report);
+    print(report, json);
     return report.isClean() ? Exit.OK : Exit.FAILED;
   }
 
-  private void print(ImportReport report) {
+  private void print(ImportReport report, boolean json) throws Failure {
     PrintStream out = System.out;
+    if (json) {
+      try {
+        out.print(JsonOutput.text(EngagementJson.writeTree(report)));
+      } catch (IOException e) {
+        throw Failure.failed("cannot write the report as JSON: " + e.getMessage(), e);
+      }
+      return;
+    }
     out.println("metric,value");
     out.println("read," + report.read());
     out.println("accepted," + report.accepted());

@@ -1,12 +1,17 @@
 package org.engagement.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.engagement.core.ingest.ImportReport;
@@ -16,6 +21,7 @@ import org.engagement.core.value.ValueConcentration;
 import org.engagement.core.value.rfm.RfmSegment;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,6 +46,10 @@ import picocli.CommandLine.Option;
  * purchase date in the file). RFM scores and segments are those of {@link Purchases#rfm} and {@link
  * RfmSegment}. {@code total_value} is the exact sum of the amounts.
  *
+ * <p>{@code --format json} prints one JSON object instead: the same metrics by name, counts as numbers,
+ * {@code total_value} as an exact decimal string, {@code as_of} as an ISO date, shares as exact doubles (not
+ * rounded), and the RFM segment sizes in an object {@code rfm_segments} by segment name.
+ *
  * <p>Exit code 0 when every row was used; 1 when a row was rejected, the file could not be read (nothing is
  * printed then) or holds no valid transaction; 2 on a usage error.
  */
@@ -61,6 +71,12 @@ final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
       description = "the date recency is measured at, ISO-8601 (default: the latest purchase date)")
   private @Nullable LocalDate asOf;
 
+  /** The prefix of the CSV metrics that are RFM segment sizes. */
+  private static final String RFM = "rfm_segment:";
+
+  @Mixin
+  private FormatOption format = new FormatOption();
+
   private final Purchases.Builder purchases = Purchases.builder();
   private BigDecimal totalValue = BigDecimal.ZERO;
   private long accepted;
@@ -69,6 +85,7 @@ final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
 
   @Override
   public Integer call() throws Failure {
+    boolean json = format.json();
     PrintStream err = System.err;
     ImportReport report;
     try (InputStream csv = InputFile.openBytes(transactions)) {
@@ -79,7 +96,8 @@ final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
     rejected = report.rejected();
     RejectionLines.print(transactions.toString(), report, err);
     Purchases buyers = purchases.build();
-    System.out.print(metrics(buyers));
+    String printed = json ? json(metrics(buyers)) : csv(metrics(buyers));
+    System.out.print(printed);
     if (excluded > 0) {
       err.println(excluded + " rows dated after --as-of " + asOf + " were left out");
     }
@@ -100,38 +118,72 @@ final class ValueCommand implements Callable<Integer>, TransactionReader.Sink {
     accepted++;
   }
 
-  /** Every figure, computed before anything is printed so a failure cannot leave half an output. */
-  private String metrics(Purchases buyers) {
-    StringBuilder out = new StringBuilder();
-    line(out, "metric", "value");
-    line(out, "transactions", Long.toString(accepted));
-    line(out, "rejected_rows", Long.toString(rejected));
-    line(out, "excluded_after_as_of", Long.toString(excluded));
-    line(out, "customers", Integer.toString(buyers.buyers().size()));
-    line(out, "total_value", totalValue.toPlainString());
+  /**
+   * Every figure, computed before anything is printed so a failure cannot leave half an output: the CSV text
+   * of each metric by name, in order, and its JSON value.
+   */
+  private Map<String, Metric> metrics(Purchases buyers) {
+    Map<String, Metric> out = new LinkedHashMap<>();
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    out.put("transactions", new Metric(Long.toString(accepted), nodes.numberNode(accepted)));
+    out.put("rejected_rows", new Metric(Long.toString(rejected), nodes.numberNode(rejected)));
+    out.put("excluded_after_as_of", new Metric(Long.toString(excluded), nodes.numberNode(excluded)));
+    out.put("customers", new Metric(Integer.toString(buyers.buyers().size()), nodes.numberNode(buyers.buyers().size())));
+    out.put("total_value", new Metric(totalValue.toPlainString(), nodes.textNode(totalValue.toPlainString())));
     Optional<ValueConcentration> concentration = buyers.concentration();
     if (concentration.isEmpty()) {
-      return out.toString();
+      return out;
     }
     LocalDate day = asOf != null ? asOf
         : buyers.buyers().stream().map(Buyer::lastPurchase).max(LocalDate::compareTo).orElseThrow();
     ValueConcentration c = concentration.get();
-    line(out, "as_of", day.toString());
-    line(out, "top_1pct_share", number(c.topShare(0.01)));
-    line(out, "top_10pct_share", number(c.topShare(0.10)));
-    line(out, "top_20pct_share", number(c.topShare(0.20)));
-    line(out, "gini", number(c.gini()));
-    line(out, "customer_share_for_80pct_value", number(c.customerShareFor80PercentValue()));
+    out.put("as_of", new Metric(day.toString(), nodes.textNode(day.toString())));
+    out.put("top_1pct_share", Metric.of(c.topShare(0.01)));
+    out.put("top_10pct_share", Metric.of(c.topShare(0.10)));
+    out.put("top_20pct_share", Metric.of(c.topShare(0.20)));
+    out.put("gini", Metric.of(c.gini()));
+    out.put("customer_share_for_80pct_value", Metric.of(c.customerShareFor80PercentValue()));
     buyers.rfm(day).segmentCounts().forEach((segment, count) ->
-        line(out, "rfm_segment:" + segment.displayName(), Long.toString(count)));
+        out.put("rfm_segment:" + segment.displayName(), new Metric(Long.toString(count), nodes.numberNode(count))));
+    return out;
+  }
+
+  /** The metrics as CSV {@code metric,value}; shares rounded to six decimals. */
+  private static String csv(Map<String, Metric> metrics) {
+    StringBuilder out = new StringBuilder("metric,value\n");
+    metrics.forEach((name, metric) -> out.append(name).append(',').append(metric.csv()).append('\n'));
     return out.toString();
   }
 
-  private static void line(StringBuilder out, String metric, String value) {
-    out.append(metric).append(',').append(value).append('\n');
+  /**
+   * The metrics as one JSON object: counts as numbers, {@code total_value} as an exact decimal string,
+   * {@code as_of} as an ISO date, shares as exact doubles, and the RFM segment sizes in an object
+   * {@code rfm_segments} by segment name.
+   */
+  private static String json(Map<String, Metric> metrics) throws Failure {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    ObjectNode segments = JsonNodeFactory.instance.objectNode();
+    metrics.forEach((name, metric) -> {
+      if (name.startsWith(RFM)) {
+        segments.set(name.substring(RFM.length()), metric.json());
+      } else {
+        json.set(name, metric.json());
+      }
+    });
+    if (!segments.isEmpty()) {
+      json.set("rfm_segments", segments);
+    }
+    try {
+      return JsonOutput.text(json);
+    } catch (IOException e) {
+      throw Failure.failed("cannot write the metrics as JSON: " + e.getMessage(), e);
+    }
   }
 
-  private static String number(double value) {
-    return String.format(Locale.ROOT, "%.6f", value);
+  /** One metric: its CSV text and its JSON value. */
+  private record Metric(String csv, JsonNode json) {
+    static Metric of(double share) {
+      return new Metric(String.format(Locale.ROOT, "%.6f", share), JsonNodeFactory.instance.numberNode(share));
+    }
   }
 }

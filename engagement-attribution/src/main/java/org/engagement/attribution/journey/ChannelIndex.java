@@ -3,11 +3,13 @@ package org.engagement.attribution.journey;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +35,25 @@ public final class ChannelIndex {
       map.put(names[i], i);
     }
     this.ids = map;
+  }
+
+  /**
+   * The index of {@code names}, in any order: what a result read back from its serial form (JSON, for one) is
+   * indexed by, equal to the index of the journey set it was computed on.
+   *
+   * @throws InvalidFieldException if a name is given twice
+   */
+  public static ChannelIndex of(Collection<String> names) {
+    requireNonNull(names, "names");
+    String[] sorted = names.toArray(new String[0]);
+    Arrays.sort(sorted);
+    for (int i = 0; i < sorted.length; i++) {
+      requireNonNull(sorted[i], "name");
+      if (i > 0 && sorted[i].equals(sorted[i - 1])) {
+        throw new InvalidFieldException("channel", sorted[i], "must be named once");
+      }
+    }
+    return new ChannelIndex(sorted);
   }
 
   /** The index of {@code names}, which are distinct and sorted already. */
