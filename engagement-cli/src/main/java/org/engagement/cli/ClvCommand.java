@@ -85,7 +85,8 @@ import picocli.CommandLine.Option;
  * is not a positive number.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-    customSynopsis = "engagement clv --model=NAME --input=SUMMARY [OPTIONS]",
+    customSynopsis = {"engagement clv --model=NAME --input=SUMMARY [OPTIONS]",
+        "       engagement clv --saved-model=FILE [OPTIONS]"},
     description = {"Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary "
         + "CSV frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value.",
         "With --predict FILE --horizon N, also writes per customer, in input order, the columns frequency, "
@@ -95,7 +96,10 @@ import picocli.CommandLine.Option;
     footer = {"  engagement clv --model bgnbd --input summary.csv",
         "  engagement clv --model bgnbd --input summary.csv \\",
         "      --predict clv.csv --horizon 52",
-        "  engagement clv --model gammagamma --input summary.csv"})
+        "  engagement clv --model gammagamma --input summary.csv",
+        "  engagement clv --model bgnbd --input summary.csv --save-model bgnbd.json",
+        "  engagement clv --saved-model bgnbd.json --input summary.csv \\",
+        "      --predict clv.csv --horizon 52"})
 final class ClvCommand implements Callable<Integer> {
   private static final FitOptions OPTIONS = FitOptions.defaults();
 
