@@ -273,11 +273,31 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     html.table("Value credit (" + currency + "); participation is not additive, so its total exceeds the value",
         header, rows);
     notes.forEach(note -> html.paragraph("note", note));
+    zeroCredits().forEach(note -> html.paragraph("note", note));
     if (!skipped.isEmpty()) {
       html.paragraph("note", "Not run here: " + String.join(", ", skipped.keySet()) + " (each needs settings only you "
           + "can choose, such as your own weights; the attribute command runs it with them).");
     }
     writeTruth(html);
+  }
+
+  /**
+   * Why a Shapley model gives no credit to several channels, one sentence per such model: its game scores
+   * conversion rates, so a channel whose journeys convert below the others lowers the rate, comes out
+   * negative and is clamped to 0. A reader would otherwise take the zeros for missing data.
+   */
+  private List<String> zeroCredits() {
+    List<String> found = new ArrayList<>();
+    for (ModelCredit model : models) {
+      List<String> zero = channels.stream().filter(c -> model.value(c) == 0).map(this::name).toList();
+      if (model.model().startsWith("shapley") && zero.size() >= 2) {
+        found.add(model.model() + " gives no credit to " + zero.size() + " of " + channels.size() + " channels ("
+            + String.join(", ", zero) + "): its game scores conversion rates, and a channel whose journeys "
+            + "convert below the others lowers the rate, so its value comes out negative and is shown as 0. It "
+            + "does not mean the channel brought no purchases; compare the other models.");
+      }
+    }
+    return found;
   }
 
   /** The comparison with {@value AnalysisInput#TRUTH}, when there is one. */

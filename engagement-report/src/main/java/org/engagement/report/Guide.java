@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 final class Guide {
   private static final Map<String, String> HOW_TO_READ = Map.ofEntries(
-      Map.entry(SummarySection.ID, "the headline figures cover the whole window; the change compares the "
-          + "latest 12 months with the 12 before. The recommendations rest on the ROI per channel and its "
+      Map.entry(SummarySection.ID, "the headline figures cover the whole window; switch the period to see "
+          + "each half of it, the latest with its change against the earlier (12 months each on a two-year window). The recommendations rest on the ROI per channel and its "
           + "interval below: a channel whose whole interval is above 0 paid back, one whose whole interval "
           + "is below 0 did not, and one whose interval spans 0 is not yet known."),
       Map.entry(DataSection.ID, "what the figures rest on: every record read, accepted or rejected with its "

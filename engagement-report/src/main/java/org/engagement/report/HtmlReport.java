@@ -45,7 +45,9 @@ public final class HtmlReport {
       .basis dd{font-size:13px;font-weight:400}
       details p{margin:6px 0}
       .table{overflow:auto;max-height:520px;max-width:100%;width:fit-content;margin:12px 0;border:1px solid #e3e8ee;border-radius:4px}
-      table{border-collapse:separate;border-spacing:0;font-size:13px}
+      table{border-collapse:separate;border-spacing:0;font-size:13px;overflow-wrap:normal}
+      td{white-space:nowrap}
+      th{min-width:4.5em;vertical-align:bottom}
       caption{text-align:left;font-weight:600;padding:6px 10px;caption-side:top}
       th,td{border-bottom:1px solid #dde3ea;padding:4px 10px;text-align:left}
       thead th{position:sticky;top:0;background:#eef3f8;z-index:1}

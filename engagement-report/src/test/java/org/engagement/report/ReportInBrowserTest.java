@@ -33,7 +33,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * sticky table headers, a CSV button above every table and a working period switch. Screenshots of every
  * section at both widths are written under {@code target/browser/} for review.
  *
- * <p>Without Chromium the test is skipped with a message, unless {@code -Dengagement.requireChromium=true}
+ * <p>{@code -Dengagement.browserPage=FILE} checks a page written by {@code engagement report} instead (a
+ * 50,000-person world's, say). Without Chromium the test is skipped with a message, unless {@code -Dengagement.requireChromium=true}
  * (set by {@code .ci/run}) makes a missing browser a failure.
  */
 class ReportInBrowserTest {
@@ -87,7 +88,12 @@ class ReportInBrowserTest {
     }
     Files.createDirectories(OUT);
     page = OUT.resolve("report.html").toAbsolutePath();
-    HtmlReport.write(ReportModel.build(BundledWorld.input(), Progress.none()), page);
+    String given = System.getProperty("engagement.browserPage");
+    if (given == null) {
+      HtmlReport.write(ReportModel.build(BundledWorld.input(), Progress.none()), page);
+    } else {
+      Files.copy(Path.of(given), page, StandardCopyOption.REPLACE_EXISTING);
+    }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
