@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.report.Analysis;
 import org.engagement.report.AnalysisInput;
 import org.engagement.report.HtmlReport;
 import org.engagement.report.Progress;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement report [--input DIR] [--output report.html]}: the whole analysis of a directory (or
+ * {@code engagement report [--input DIR] [--output report.html] [--margin SHARE]}: the whole analysis of a directory (or
  * the bundled sample world) as a self-contained HTML page, with a short summary on standard output and progress
  * on standard error.
  *
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
  * written; 2 on a usage error.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    customSynopsis = "engagement report [--input=DIR] [--output=FILE]",
+    customSynopsis = "engagement report [--input=DIR] [--output=FILE] [--margin=SHARE]",
     description = {"Run the whole analysis on the bundled sample world (or on DIR), print a summary and write a "
         + "self-contained HTML report.",
         "DIR holds interactions.csv (the format of the import command) and, optionally, costs.csv, customers.csv, "
@@ -41,7 +42,7 @@ import picocli.CommandLine.Option;
         + "truth.csv: the files the world command writes."},
     footerHeading = "%nExamples:%n",
     footer = {"  engagement report",
-        "  engagement report --input world --output world.html"})
+        "  engagement report --input world --output world.html --margin 0.4"})
 final class ReportCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "DIR",
       description = "a directory with interactions.csv and optional companion files (default: the bundled sample world)")
@@ -50,6 +51,11 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", defaultValue = "report.html",
       description = "where to write the HTML report (default: ${DEFAULT-VALUE})")
   private Path output = Path.of("report.html");
+
+  @Option(names = "--margin", paramLabel = "SHARE", defaultValue = "1",
+      description = "the gross margin, in (0, 1]: the share of revenue that is profit, which the ROI counts "
+          + "(default: ${DEFAULT-VALUE}, every unit of revenue counted as profit, as the page says)")
+  private double margin = 1;
 
   /** Fails at once, with what is wrong, when {@code dir} is not a directory holding interactions.csv. */
   private static void checkDirectory(Path dir) throws Failure {
@@ -70,11 +76,14 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Failure {
     PrintStream err = System.err;
+    if (!(margin > 0 && margin <= 1)) {
+      throw Failure.usage("--margin " + margin + ": must be a share in (0, 1], such as 0.4 for a 40% gross margin");
+    }
     OutputFile.check(output);
     Progress progress = Progress.to(err);
     progress.step("reading " + (input == null ? "the " + BundledWorld.SOURCE : input.toString()));
     AnalysisInput data = read();
-    ReportModel model = ReportModel.build(data, progress);
+    ReportModel model = ReportModel.build(Analysis.of(data, progress), ReportModel.defaultBuilders(margin));
     progress.step("writing " + output);
     String page = HtmlReport.render(model);
     OutputFile.write(output, out -> out.write(page));

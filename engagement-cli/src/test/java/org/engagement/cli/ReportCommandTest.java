@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -85,6 +86,21 @@ class ReportCommandTest {
     assertThat(unwritable.err()).contains("cannot write").contains("no such file");
 
     assertThat(run("--bogus").exit()).isEqualTo(2);
+  }
+
+  /** A margin outside (0, 1] is a usage error, found before anything is read or written. */
+  @Test
+  void marginOutsideZeroToOneIsAUsageError(@TempDir Path dir) {
+    for (String margin : List.of("0", "-0.2", "1.5", "NaN")) {
+      CliRun run = run("--input", dir.resolve("nope").toString(), "--output", dir.resolve("x.html").toString(),
+          "--margin", margin);
+      assertThat(run.exit()).as(margin).isEqualTo(2);
+      assertThat(run.err()).as(margin).contains("--margin").contains("(0, 1]");
+      assertThat(run.noStackTrace()).isTrue();
+    }
+    assertThat(dir.resolve("x.html")).doesNotExist();
+    assertThat(new CommandLine(new ReportCommand()).getCommandSpec().findOption("--margin").defaultValue())
+        .isEqualTo("1");
   }
 
   @Test

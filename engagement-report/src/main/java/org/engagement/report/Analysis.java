@@ -55,6 +55,7 @@ public final class Analysis {
   private final Supplier<Journeys> journeys;
   private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
   private final Supplier<Optional<TrueEffects>> truth;
+  private final Supplier<Map<String, String>> channelNames;
   private final Map<String, ImportReport> reads = new LinkedHashMap<>();
 
   private Analysis(AnalysisInput input, Progress progress) {
@@ -63,6 +64,7 @@ public final class Analysis {
     this.asOf = input.interactions().stream().map(Interaction::timestamp).max(Instant::compareTo).orElse(Instant.EPOCH);
     this.purchases = Suppliers.memoize(() -> Purchases.of(input.interactions(), ConversionRule.purchases()));
     this.profiles = Suppliers.memoize(this::computeProfiles);
+    this.channelNames = Suppliers.memoize(this::computeChannelNames);
     this.journeys = Suppliers.memoize(this::computeJourneys);
     this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
     this.truth = Suppliers.memoize(() -> input.file(AnalysisInput.TRUTH).map(file -> TrueEffects.of(
@@ -194,6 +196,20 @@ public final class Analysis {
    */
   public Optional<TrueEffects> truth() {
     return truth.get();
+  }
+
+  /**
+   * Each channel's display name by id, in the order first seen: the page names channels by these everywhere
+   * (a channel's id stays in the CSV downloads' ids and in the code).
+   */
+  public Map<String, String> channelNames() {
+    return channelNames.get();
+  }
+
+  private Map<String, String> computeChannelNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    input.interactions().forEach(i -> names.putIfAbsent(i.channel().id(), i.channel().displayName()));
+    return java.util.Collections.unmodifiableMap(names);
   }
 
   private List<CustomerProfile> computeProfiles() {

@@ -37,11 +37,12 @@ import org.engagement.attribution.validation.RecommendedModel;
  * @param trueShares each channel's true share of the conversions from the input's {@value AnalysisInput#TRUTH}
  *     (a simulated world's), in file order; empty without one. With it the page sets every model's shares
  *     against the truth ({@link #againstTruth()})
+ * @param names each channel's display name by id, as the page names it; a channel not named shows its id
  * @since 0.1.0
  */
 public record AttributionSection(List<String> channels, List<ModelCredit> models, Map<String, String> skipped,
     double conversions, double value, double untouchedConversions, String currency, List<String> notes,
-    Map<String, Double> trueShares)
+    Map<String, Double> trueShares, Map<String, String> names)
     implements ReportSection {
   /** The id of this section. */
   public static final String ID = "attribution";
@@ -59,6 +60,19 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     requireNonNull(currency, "currency");
     notes = List.copyOf(notes);
     trueShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(trueShares));
+    names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
+  }
+
+  /** A section that names channels by their ids. */
+  public AttributionSection(List<String> channels, List<ModelCredit> models, Map<String, String> skipped,
+      double conversions, double value, double untouchedConversions, String currency, List<String> notes,
+      Map<String, Double> trueShares) {
+    this(channels, models, skipped, conversions, value, untouchedConversions, currency, notes, trueShares, Map.of());
+  }
+
+  /** How the page names {@code channel}: its display name, or the id (or row label) itself. */
+  private String name(String channel) {
+    return names.getOrDefault(channel, channel);
   }
 
   /** A section without a truth to compare with. */
@@ -102,7 +116,7 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     return new AttributionSection(set.channels().names(), credits, skipped, set.totalConversions(),
         set.totalValue(), journeys.untouchedConversions(),
         journeys.currency().map(c -> c.getCurrencyCode()).orElse("none"), notes,
-        analysis.truth().map(TrueEffects::shares).orElse(Map.of()));
+        analysis.truth().map(TrueEffects::shares).orElse(Map.of()), analysis.channelNames());
   }
 
   /** {@code model}'s share of each channel: its conversion credit over the conversions on the journeys. */
@@ -174,12 +188,29 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     return rows;
   }
 
+  /**
+   * {@code rows} keyed by display name, in the page's channel order: by display name, a row adding up the
+   * other channels last.
+   */
+  private Map<String, List<Double>> named(Map<String, List<Double>> rows) {
+    Map<String, List<Double>> named = new java.util.TreeMap<>();
+    Map<String, List<Double>> last = new LinkedHashMap<>();
+    rows.forEach((channel, credits) -> {
+      Map<String, List<Double>> target = channels.contains(channel) ? named : last;
+      String label = name(channel);
+      target.put(target.containsKey(label) ? label + " (" + channel + ")" : label, credits);
+    });
+    Map<String, List<Double>> ordered = new LinkedHashMap<>(named);
+    ordered.putAll(last);
+    return ordered;
+  }
+
   @Override
   public void writeHtml(Html html) {
     html.paragraph(NumberText.number(conversions, 0) + " conversions worth " + NumberText.number(value, 2) + " "
         + currency + " had touches in the 90-day lookback; " + NumberText.number(untouchedConversions, 0)
         + " had none and are in no journey. Each model splits the same value between channels differently.");
-    Map<String, List<Double>> page = pageRows();
+    Map<String, List<Double>> page = named(pageRows());
     if (channels.size() > TopChannels.SHOWN) {
       html.paragraph("note", "The " + TopChannels.SHOWN + " channels with the largest share of some model's value "
           + "credit are shown one by one; the other " + (channels.size() - TopChannels.SHOWN) + " are added up in "
@@ -195,7 +226,8 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     }
     if (!series.isEmpty()) {
       html.chart("Value credit per channel (" + currency + ") under the main models, side by side; every model "
-          + "is in the map and the table below", new BarChart("Value credit per channel and model", rowNames, series));
+          + "is in the map and the table below; largest " + series.get(0).name() + " credit first",
+          new BarChart("Value credit per channel and model", rowNames, series).sortedByValue());
     }
     double[][] share = new double[rowNames.size()][models.size()];
     double max = 0;
@@ -216,7 +248,7 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
       List<String> textRow = new ArrayList<>();
       for (double v : row) {
         shadeRow.add(max == 0 ? 0 : Math.min(1, v / max));
-        textRow.add(NumberText.percent(v).replace(".0%", "%"));
+        textRow.add(NumberText.percent(v));
       }
       shades.add(shadeRow);
       texts.add(textRow);
@@ -241,8 +273,31 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     html.table("Value credit (" + currency + "); participation is not additive, so its total exceeds the value",
         header, rows);
     notes.forEach(note -> html.paragraph("note", note));
-    skipped.forEach((name, reason) -> html.paragraph("note", "Model " + name + " not run: " + reason));
+    zeroCredits().forEach(note -> html.paragraph("note", note));
+    if (!skipped.isEmpty()) {
+      html.paragraph("note", "Not run here: " + String.join(", ", skipped.keySet()) + " (each needs settings only you "
+          + "can choose, such as your own weights; the attribute command runs it with them).");
+    }
     writeTruth(html);
+  }
+
+  /**
+   * Why a Shapley model gives no credit to several channels, one sentence per such model: its game scores
+   * conversion rates, so a channel whose journeys convert below the others lowers the rate, comes out
+   * negative and is clamped to 0. A reader would otherwise take the zeros for missing data.
+   */
+  private List<String> zeroCredits() {
+    List<String> found = new ArrayList<>();
+    for (ModelCredit model : models) {
+      List<String> zero = channels.stream().filter(c -> model.value(c) == 0).map(this::name).toList();
+      if (model.model().startsWith("shapley") && zero.size() >= 2) {
+        found.add(model.model() + " gives no credit to " + zero.size() + " of " + channels.size() + " channels ("
+            + String.join(", ", zero) + "): its game scores conversion rates, and a channel whose journeys "
+            + "convert below the others lowers the rate, so its value comes out negative and is shown as 0. It "
+            + "does not mean the channel brought no purchases; compare the other models.");
+      }
+    }
+    return found;
   }
 
   /** The comparison with {@value AnalysisInput#TRUTH}, when there is one. */
@@ -259,7 +314,7 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     java.util.Optional<ModelCredit> chosen = models.stream().filter(m -> m.model().equals(RECOMMENDED)).findFirst();
     List<List<Html.Cell>> rows = new ArrayList<>();
     trueShares.forEach((channel, truth) -> {
-      List<Html.Cell> row = new ArrayList<>(List.of(Html.Cell.text(channel), share(truth)));
+      List<Html.Cell> row = new ArrayList<>(List.of(Html.Cell.text(name(channel)), share(truth)));
       chosen.ifPresent(m -> row.add(share(shares(m).getOrDefault(channel, 0.0))));
       rows.add(row);
     });

@@ -14,9 +14,10 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param label what the chart shows, for screen readers
  * @param categories the rows, top to bottom
  * @param series at least one; each with one value per category
+ * @param suffix what follows each value label and tick ({@code %} for percentages), empty for none
  * @since 0.1.0
  */
-public record BarChart(String label, List<String> categories, List<Series> series) implements Chart {
+public record BarChart(String label, List<String> categories, List<Series> series, String suffix) implements Chart {
   private static final double WIDTH = 820;
 
   /**
@@ -26,6 +27,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
    */
   public BarChart {
     requireNonNull(label, "label");
+    requireNonNull(suffix, "suffix");
     categories = List.copyOf(categories);
     series = List.copyOf(series);
     if (series.isEmpty()) {
@@ -39,6 +41,28 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     }
   }
 
+  /** A chart without a suffix on its labels. */
+  public BarChart(String label, List<String> categories, List<Series> series) {
+    this(label, categories, series, "");
+  }
+
+  /** This chart with {@code suffix} after every value label and tick. */
+  public BarChart withSuffix(String suffix) {
+    return new BarChart(label, categories, series, suffix);
+  }
+
+  /**
+   * This chart with its rows sorted by the first series' value, largest at the top (ties keep their order):
+   * the order a reader ranks by.
+   */
+  public BarChart sortedByValue() {
+    List<Double> first = series.get(0).values();
+    List<Integer> order = java.util.stream.IntStream.range(0, categories.size()).boxed()
+        .sorted(java.util.Comparator.comparingDouble((Integer i) -> first.get(i)).reversed()).toList();
+    return new BarChart(label, order.stream().map(categories::get).toList(), series.stream()
+        .map(s -> new Series(s.name(), order.stream().map(s.values()::get).toList())).toList(), suffix);
+  }
+
   /** One series: a name (in the legend) and one finite value per category. */
   public static BarChart single(String label, List<String> categories, List<Double> values) {
     return new BarChart(label, categories, List.of(new Series(label, values)));
@@ -49,8 +73,8 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     int n = series.size();
     double bar = n == 1 ? 16 : Math.max(5, 28.0 / n);
     double group = n * bar + (n == 1 ? 6 : 10);
-    double left = 12 + 6.5 * categories.stream().mapToInt(String::length).max().orElse(4);
-    left = Math.min(left, 240);
+    double left = 12 + 7.2 * categories.stream().mapToInt(String::length).max().orElse(4);
+    left = Math.min(left, 260);
     double right = 70;
     List<String> names = series.stream().map(Series::name).toList();
     double legend = n == 1 ? 0 : SvgCanvas.legendHeight(WIDTH - 20, names) + 8;
@@ -80,7 +104,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     }
     for (double v = lo; v <= hi + step / 2; v += step) {
       double x = left + (v - lo) * scale;
-      svg.line(x, top - 4, x, height - 8, "grid").text(x, top - 8, "middle", "axis", NumberText.compact(v));
+      svg.line(x, top - 4, x, height - 8, "grid").text(x, top - 8, "middle", "axis", NumberText.compact(v) + suffix);
     }
     for (int c = 0; c < categories.size(); c++) {
       double y = top + c * group;
@@ -88,11 +112,11 @@ public record BarChart(String label, List<String> categories, List<Series> serie
       for (int s = 0; s < n; s++) {
         double v = series.get(s).values().get(c);
         double x = v >= 0 ? zero : zero + v * scale;
-        String tip = categories.get(c) + (n > 1 ? ", " + series.get(s).name() : "") + ": " + NumberText.number(v, 2);
+        String tip = categories.get(c) + (n > 1 ? ", " + series.get(s).name() : "") + ": " + NumberText.number(v, 2) + suffix;
         svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, SvgCanvas.colour(n == 1 ? 0 : s), tip);
         if (n == 1) {
           double lx = v >= 0 ? zero + v * scale + 4 : x - 4;
-          svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", NumberText.compact(v));
+          svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", NumberText.compact(v) + suffix);
         }
       }
     }

@@ -33,6 +33,8 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.CLV;
   private static final int BINS = 12;
+  /** Where a model description's technical parameters start; the page folds them away. */
+  static final String PARAMETERS = " Parameters: ";
 
   /**
    * Validates and copies.
@@ -130,6 +132,54 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
     return histogram;
   }
 
+  /**
+   * How many predictions fall in each of widening value bands, by band label: a first band below a floor a
+   * thousandth of the largest prediction, then bands whose edges step 1, 2, 5, 10, 20, 50, ... up to the
+   * largest. Purchase values are skewed, so equal-width bins put most buyers in the first bar; widening
+   * bands show where they are. Each band holds its lower edge.
+   */
+  public Map<String, Integer> bands() {
+    double max = predicted.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    List<Double> edges = new ArrayList<>();
+    double edge = niceFloor(max / 1000);
+    while (edge < max) {
+      edges.add(edge);
+      edge = nextNice(edge);
+    }
+    if (edges.isEmpty()) {
+      return Map.of("0", predicted.size());
+    }
+    edges.add(edge);
+    int[] counts = new int[edges.size()];
+    for (double v : predicted) {
+      int band = 0;
+      while (band < edges.size() - 1 && v >= edges.get(band)) {
+        band++;
+      }
+      counts[band]++;
+    }
+    Map<String, Integer> bands = new LinkedHashMap<>();
+    bands.put("under " + NumberText.compact(edges.get(0)), counts[0]);
+    for (int b = 1; b < edges.size(); b++) {
+      bands.put(NumberText.compact(edges.get(b - 1)) + "\u2013" + NumberText.compact(edges.get(b)), counts[b]);
+    }
+    return bands;
+  }
+
+  /** The largest of 1, 2 or 5 times a power of ten that is not above {@code value} (positive). */
+  private static double niceFloor(double value) {
+    double power = Math.pow(10, Math.floor(Math.log10(Math.max(value, 1e-2))));
+    double fraction = Math.max(value, 1e-2) / power;
+    return (fraction >= 5 ? 5 : fraction >= 2 ? 2 : 1) * power;
+  }
+
+  /** The next edge after {@code edge} in 1, 2, 5, 10, ... */
+  private static double nextNice(double edge) {
+    double power = Math.pow(10, Math.floor(Math.log10(edge) + 1e-9));
+    double fraction = Math.rint(edge / power);
+    return (fraction >= 5 ? 10 : fraction >= 2 ? 5 : 2) * power;
+  }
+
   @Override
   public String id() {
     return ID;
@@ -142,18 +192,23 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
 
   @Override
   public void writeHtml(Html html) {
-    html.paragraph(model);
+    int parameters = model.indexOf(PARAMETERS);
+    html.paragraph(parameters < 0 ? model : model.substring(0, parameters));
     Map<String, String> figures = new LinkedHashMap<>();
-    figures.put("customers", Integer.toString(predicted.size()));
-    figures.put("total predicted", NumberText.number(total(), 2) + " " + currency);
-    figures.put("mean", NumberText.number(mean(), 2));
-    figures.put("median", NumberText.number(median(), 2));
+    figures.put("customers", NumberText.count(predicted.size()));
+    figures.put("total predicted", NumberText.money(total(), currency));
+    figures.put("mean", NumberText.money(mean(), currency));
+    figures.put("median", NumberText.money(median(), currency));
     figures.put("top 20% share", NumberText.percent(topTwentyShare()));
     html.figures(figures);
-    Map<String, Integer> histogram = histogram();
-    html.chart("Customers by predicted lifetime value (" + currency + ")", BarChart.single(
-        "Customers by predicted lifetime value", new ArrayList<>(histogram.keySet()),
-        histogram.values().stream().map(Integer::doubleValue).toList()));
+    Map<String, Integer> bands = bands();
+    html.chart("Customers by predicted lifetime value (" + currency + "), in bands that widen 1, 2, 5, 10, ...: "
+        + "each bar counts the customers whose value falls in its band", BarChart.single(
+        "Customers by predicted lifetime value", new ArrayList<>(bands.keySet()),
+        bands.values().stream().map(Integer::doubleValue).toList()));
+    if (parameters >= 0) {
+      html.details("Model parameters, for an analyst", model.substring(parameters + PARAMETERS.length()));
+    }
   }
 
   @Override

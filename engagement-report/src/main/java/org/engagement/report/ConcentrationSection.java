@@ -65,7 +65,7 @@ public record ConcentrationSection(int buyers, double total, String currency, do
   @Override
   public void writeHtml(Html html) {
     Map<String, String> figures = new LinkedHashMap<>();
-    figures.put("buyers", Integer.toString(buyers));
+    figures.put("buyers", NumberText.count(buyers));
     figures.put("total value", NumberText.number(total, 2) + " " + currency);
     figures.put("top 20% share", NumberText.percent(topTwenty));
     figures.put("top 10% share", NumberText.percent(topTen));

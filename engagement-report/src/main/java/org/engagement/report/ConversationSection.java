@@ -163,7 +163,7 @@ public record ConversationSection(
 
   private Map<String, String> keyFigures() {
     Map<String, String> figures = new LinkedHashMap<>();
-    figures.put("brand mentions", Long.toString(brandMentions));
+    figures.put("brand mentions", NumberText.count(brandMentions));
     VoiceRow total = voiceTotal();
     if (total != null && voice != null) {
       figures.put("share of voice", NumberText.percent(total.shareOfVoice()) + " (" + trendText(
@@ -173,7 +173,7 @@ public record ConversationSection(
       figures.put("reputation index", NumberText.number(total.reputation(INDEX), 1) + " ("
           + trendText(voice.reputationTrend(null, INDEX, TrendRule.defaults())) + ")");
     }
-    figures.put("service cases", Long.toString(service.overall().cases()));
+    figures.put("service cases", NumberText.count(service.overall().cases()));
     figures.put("answered within " + RESPONSE_TARGET.toHours() + " h",
         NumberText.percent(service.overall().withinTargetShare()));
     figures.put("resolved", NumberText.percent(service.overall().resolutionRate()));

@@ -70,12 +70,12 @@ public record DataSection(String source, ImportReport importReport, int customer
   public void writeHtml(Html html) {
     Map<String, String> figures = new LinkedHashMap<>();
     figures.put("source", source);
-    figures.put("records read", Long.toString(importReport.read()));
-    figures.put("accepted", Long.toString(importReport.accepted()));
-    figures.put("rejected", Long.toString(importReport.rejected()));
-    figures.put("duplicates", Long.toString(importReport.duplicates()));
-    figures.put("customers", Integer.toString(customers));
-    figures.put("buyers", Integer.toString(buyers));
+    figures.put("records read", NumberText.count(importReport.read()));
+    figures.put("accepted", NumberText.count(importReport.accepted()));
+    figures.put("rejected", NumberText.count(importReport.rejected()));
+    figures.put("duplicates", NumberText.count(importReport.duplicates()));
+    figures.put("customers", NumberText.count(customers));
+    figures.put("buyers", NumberText.count(buyers));
     figures.put("as of", asOf.toString());
     figures.put("currency", currency);
     html.figures(figures);

@@ -59,7 +59,7 @@ public record FunnelSection(FunnelReport report) implements ReportSection {
         new FunnelChart(overall.stages(), overall.reached()));
     List<List<String>> rows = new ArrayList<>();
     for (StageTransition t : overall.transitions()) {
-      rows.add(List.of(t.from() + " \u2192 " + t.to(), Integer.toString(t.fromCount()), Integer.toString(t.toCount()),
+      rows.add(List.of(t.from() + " \u2192 " + t.to(), NumberText.count(t.fromCount()), NumberText.count(t.toCount()),
           NumberText.percent(t.conversionRate()),
           t.medianTime() == null ? "-" : NumberText.number(t.medianTime().toHours() / 24.0, 1) + " days"));
     }
@@ -71,7 +71,7 @@ public record FunnelSection(FunnelReport report) implements ReportSection {
     for (FunnelReport.ByChannel row : report.byFirstTouch()) {
       List<String> cells = new ArrayList<>();
       cells.add(row.channel().displayName());
-      row.counts().reached().forEach(n -> cells.add(Integer.toString(n)));
+      row.counts().reached().forEach(n -> cells.add(NumberText.count(n)));
       byChannel.add(cells);
     }
     html.table("Customers reaching each stage, by channel of first touch", header, byChannel);

@@ -98,10 +98,12 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
   public String description() {
     BgNbdModel transactions = transactions();
     GammaGammaModel spend = spend();
-    return String.format(Locale.ROOT, "BG/NBD (r %.3f, alpha %.3f, a %.3f, b %.3f, weeks) on %d buyers with "
-            + "Gamma-Gamma spend (p %.3f, q %.3f, gamma %.3f) on %d repeat buyers; value over %d years discounted "
-            + "at 10%% a year", transactions.r(), transactions.alpha(), transactions.a(), transactions.b(), buyers(),
-        spend.p(), spend.q(), spend.gamma(), repeatBuyers(), YEARS);
+    return String.format(Locale.ROOT, "Each buyer's value over the next %d years (discounted at 10%% a year), "
+            + "predicted from their own purchase history: how often they buy and whether they are still active "
+            + "(BG/NBD, fitted on %,d buyers) and how much they spend (Gamma-Gamma, fitted on the %,d who bought "
+            + "again)." + ClvSection.PARAMETERS + "BG/NBD r %.3f, alpha %.3f, a %.3f, b %.3f (weeks); Gamma-Gamma "
+            + "p %.3f, q %.3f, gamma %.3f.", YEARS, buyers(), repeatBuyers(), transactions.r(), transactions.alpha(),
+        transactions.a(), transactions.b(), spend.p(), spend.q(), spend.gamma());
   }
 
   /** A fit, or the reason there is none. */

@@ -2,7 +2,11 @@ package org.engagement.report;
 
 import java.util.Locale;
 
-/** How the report writes numbers: the same in every locale. */
+/**
+ * The page's one number format, the same in every locale: thousands separators on every count and amount,
+ * the currency code after every amount, percentages with one decimal, and chart labels that abbreviate
+ * thousands and millions the same way on every axis and bar.
+ */
 final class NumberText {
   private NumberText() {}
 
@@ -12,9 +16,30 @@ final class NumberText {
     return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
   }
 
-  /** A share in [0, 1] as a percentage with one decimal. */
+  /** A whole count with thousands separators: {@code 27,918}. */
+  static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  /** An amount with thousands separators, two decimals and its currency code: {@code 1,234.50 EUR}. */
+  static String money(double amount, String currency) {
+    return number(amount, 2) + " " + currency;
+  }
+
+  /** A whole amount with thousands separators and its currency code, for headlines: {@code 1,235 EUR}. */
+  static String wholeMoney(double amount, String currency) {
+    return number(amount, 0) + " " + currency;
+  }
+
+  /** A share as a percentage with one decimal: {@code 0.061} is {@code 6.1%}. */
   static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    return number(share * 100, 1) + "%";
+  }
+
+  /** A change as a signed percentage with one decimal: {@code +6.1%}, {@code −2.0%}. */
+  static String signedPercent(double share) {
+    String text = percent(share);
+    return text.startsWith("-") ? "\u2212" + text.substring(1) : text.equals("0.0%") ? text : "+" + text;
   }
 
   /** A number for an SVG attribute: plain, two decimals at most. */
@@ -23,18 +48,31 @@ final class NumberText {
     return text.endsWith(".00") ? text.substring(0, text.length() - 3) : text;
   }
 
-  /** A short label for an axis or a bar: 1.2k, 3.4M. */
+  /**
+   * A short label for an axis or a bar, one rule for every chart: 3 significant digits at most, thousands
+   * as {@code k} and millions as {@code M} from 1,000 up ({@code 950}, {@code 5k}, {@code 12.5k},
+   * {@code 3.4M}), small values with two decimals at most.
+   */
   static String compact(double value) {
     double abs = Math.abs(value);
-    if (abs >= 1e6) {
-      return String.format(Locale.ROOT, "%.1fM", value / 1e6);
+    if (abs >= 999_500) {
+      return trimmed(value / 1e6, abs >= 99_950_000 ? 0 : 1) + "M";
     }
-    if (abs >= 1e4) {
-      return String.format(Locale.ROOT, "%.1fk", value / 1e3);
+    if (abs >= 999.5) {
+      return trimmed(value / 1e3, abs >= 99_950 ? 0 : 1) + "k";
     }
-    if (abs >= 100 || value == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%.0f", value);
+    if (abs >= 99.5 || value == Math.rint(value)) {
+      return trimmed(value, 0);
     }
-    return String.format(Locale.ROOT, abs >= 10 ? "%.1f" : "%.2f", value);
+    return trimmed(value, abs >= 10 ? 1 : 2);
+  }
+
+  /** {@code value} with at most {@code decimals} decimals, trailing zeros dropped; no sign on zero. */
+  private static String trimmed(double value, int decimals) {
+    String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+    if (text.contains(".")) {
+      text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return text.equals("-0") ? "0" : text;
   }
 }

@@ -131,14 +131,16 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
           + "customer active on any of them counts once.");
     }
     List<PresenceCount<Channel>> channels = rows();
-    html.chart("Customers active per channel: buyers and prospects", new BarChart("Customers active per channel",
+    html.chart("Customers active per channel: buyers and prospects, most buyers first",
+        new BarChart("Customers active per channel",
         channels.stream().map(c -> c.key().displayName()).toList(), List.of(
             new BarChart.Series("buyers", channels.stream().map(c -> (double) c.customers()).toList()),
-            new BarChart.Series("prospects", channels.stream().map(c -> (double) c.prospects()).toList()))));
+            new BarChart.Series("prospects", channels.stream().map(c -> (double) c.prospects()).toList())))
+            .sortedByValue());
     List<List<String>> rows = new ArrayList<>();
     for (PresenceCount<Channel> c : channels) {
       rows.add(List.of(c.key().displayName(), c.key().equals(others) ? "mixed" : c.key().group().displayName(),
-          Integer.toString(c.active()), Integer.toString(c.customers()), Integer.toString(c.prospects()),
+          NumberText.count(c.active()), NumberText.count(c.customers()), NumberText.count(c.prospects()),
           NumberText.percent(c.activeShare())));
     }
     html.table("Presence per channel", List.of("channel", "group", "active", "buyers", "prospects", "share of customers"), rows);
@@ -151,7 +153,7 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
       for (int j = 0; j < overlap.size(); j++) {
         int own = overlap.count(i, i);
         shareRow.add(own == 0 ? 0.0 : (double) overlap.count(i, j) / own);
-        countRow.add(Integer.toString(overlap.count(i, j)));
+        countRow.add(NumberText.count(overlap.count(i, j)));
       }
       shares.add(shareRow);
       counts.add(countRow);

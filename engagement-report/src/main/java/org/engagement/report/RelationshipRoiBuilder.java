@@ -185,7 +185,9 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
       analysis.progress().step("relationship ROI: bootstrap intervals");
       explained = withIntervals(explained, measured, choice.model(), journeys, notes);
     }
-    RoiSection noted = explained.withAttribution(notes);
+    RoiSection noted = explained.withAttribution(notes).withLabels(new RoiSection.Labels(choice.model().name(),
+        analysis.channelNames(), basis(roi.settings(), choice.model().name(), overall,
+            survey.map(s -> s.values().size()).orElse(0))));
     return Optional.of(analysis.truth().map(truth -> noted.withTruth(againstTruth(noted, measured, truth)))
         .orElse(noted));
   }
@@ -264,6 +266,36 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
       }
     }
     return rows;
+  }
+
+  /**
+   * What each reward component rests on, in a sentence a marketer can check: the model and the survey blend
+   * behind the revenue, the churn rule and the value of a kept customer behind the retained value, and why
+   * the engagement lift is 0 when no value per extra interaction is set.
+   */
+  static Map<String, String> basis(RoiSettings settings, String model, RoiResult result, int answers) {
+    double weight = result.attribution().weight();
+    String currency = result.report().currency().getCurrencyCode();
+    Map<String, String> basis = new LinkedHashMap<>();
+    basis.put(RoiSection.label(RewardComponent.ATTRIBUTED_REVENUE), "the value of the purchases that " + model
+        + " credits to the channel from the journeys, times " + NumberText.percent(1 - weight) + " (the rest, "
+        + NumberText.percent(weight) + ", goes to what the survey says). Revenue, not profit: the margin applies.");
+    basis.put(RoiSection.label(RewardComponent.SELF_REPORTED_INFLUENCE), answers == 0
+        ? "none: the input has no survey answers, so the attribution alone splits the value."
+        : "the same purchase value split by what " + NumberText.count(answers) + " surveyed customers said brought "
+            + "them (" + NumberText.count(result.attribution().selfReported().mapped()) + " answers named a "
+            + "channel), times " + NumberText.percent(weight) + ". With half the weight each, this total and the "
+            + "attributed revenue's total are equal by construction.");
+    basis.put(RoiSection.label(RewardComponent.RETAINED_VALUE), "customers kept: how much less the channel's "
+        + "engaged customers churned (no interaction for " + settings.inactivity().toDays() + " days) than the "
+        + "others, times " + NumberText.money(result.valuePerCustomer(), currency) + " per kept customer. "
+        + "Negative when the channel's customers churned more than the others.");
+    basis.put(RoiSection.label(RewardComponent.ENGAGEMENT_LIFT), settings.valuePerInteraction() == 0
+        ? "0 for every channel: no value is set for an extra interaction, so the extra interactions a channel "
+            + "caused count nothing. Set one (RoiSettings.withValuePerInteraction) to count them."
+        : "the extra interactions the channel caused, from a lift analysis, times "
+            + NumberText.money(settings.valuePerInteraction(), currency) + " each.");
+    return basis;
   }
 
   /**

@@ -13,6 +13,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.roi.RelationshipRoiCalculator;
 import org.engagement.roi.RoiSettings;
 
 /**
@@ -71,8 +72,20 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * conversations ({@link ConversationSection}; not available without a conversations file).
    */
   public static List<SectionBuilder> defaultBuilders() {
+    return defaultBuilders(1);
+  }
+
+  /**
+   * The standard report ({@link #defaultBuilders()}) with the relationship ROI at gross margin {@code margin}:
+   * the share of each reward that counts as profit ({@link RelationshipRoiCalculator.Builder#margin}).
+   *
+   * @throws InvalidFieldException if {@code margin} is not in (0, 1]
+   */
+  public static List<SectionBuilder> defaultBuilders(double margin) {
+    RoiSettings settings = RoiSettings.defaults().withModel(RecommendedModel.NAME)
+        .withCalculator(RelationshipRoiCalculator.builder().margin(margin).build());
     return List.of(DataSection.builder(), AttributionSection.builder(),
-        RelationshipRoiBuilder.of(RoiSettings.defaults().withModel(RecommendedModel.NAME))
+        RelationshipRoiBuilder.of(settings)
             .withTierModel(RoiSettings.defaults().model()).withIntervals(REPORT_RESAMPLES), ConcentrationSection.builder(),
         SegmentSection.builder(),
         ClvSection.fitted(),
@@ -106,7 +119,26 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * that could not be read, or whose rows were rejected, is never lost from view.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders) {
+    return build(analysis, builders, defaultSources());
+  }
+
+  /**
+   * The sources of the standard summary's recommendations: the relationship ROI's intervals (grow a channel
+   * whose whole ROI interval is above 0, cut one whose whole interval is below, test one whose interval spans
+   * 0). A budget optimiser adds its own source with {@link #build(Analysis, List, List)}.
+   */
+  public static List<Recommendation.Source> defaultSources() {
+    return List.of(new RoiRecommendations());
+  }
+
+  /**
+   * As {@link #build(Analysis, List)}, with the summary's recommendations from {@code sources}: the page
+   * opens on a {@link SummarySection} made from the built sections.
+   */
+  public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
+      List<Recommendation.Source> sources) {
     requireNonNull(analysis, "analysis");
+    requireNonNull(sources, "sources");
     List<ReportSection> sections = new ArrayList<>(builders.size());
     for (SectionBuilder builder : builders) {
       analysis.progress().step("section " + builder.id());
@@ -118,6 +150,7 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
       }
       sections.add(section);
     }
+    sections.add(0, SummarySection.of(analysis, List.copyOf(sections), sources));
     return new ReportModel(analysis.input().source(), analysis.asOfDate(), sections, analysis.reads());
   }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,11 +56,13 @@ import org.engagement.roi.RoiReport;
  *     true incremental conversions, when the input has a {@value AnalysisInput#TRUTH}; may be empty
  * @param intervals per invested channel, the bootstrap interval of its attributed revenue and ROI (the
  *     attribution's sampling uncertainty only; how they were drawn is in {@code attribution}); may be empty
+ * @param labels how the page names the channels, which attribution model was chosen, and the basis of each
+ *     reward component ({@link Labels#NONE}: ids, no model, no basis)
  * @since 0.1.0
  */
 public record RoiSection(String currency, String method, List<String> components, double margin,
     List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments,
-    List<String> attribution, List<TruthRoi> truth, List<RoiInterval> intervals)
+    List<String> attribution, List<TruthRoi> truth, List<RoiInterval> intervals, Labels labels)
     implements ReportSection {
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.ROI;
@@ -85,6 +88,7 @@ public record RoiSection(String currency, String method, List<String> components
     attribution = List.copyOf(attribution);
     truth = List.copyOf(truth);
     intervals = List.copyOf(intervals);
+    requireNonNull(labels, "labels");
     if (components.isEmpty()) {
       throw new InvalidFieldException("components", components, "must name at least one reward component");
     }
@@ -108,7 +112,8 @@ public record RoiSection(String currency, String method, List<String> components
   /** A section without notes on the attribution and without a comparison with the truth. */
   public RoiSection(String currency, String method, List<String> components, double margin,
       List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments) {
-    this(currency, method, components, margin, channels, months, owners, segments, List.of(), List.of(), List.of());
+    this(currency, method, components, margin, channels, months, owners, segments, List.of(), List.of(), List.of(),
+        Labels.NONE);
   }
 
   /** A section over one year with channel rows only. */
@@ -155,31 +160,42 @@ public record RoiSection(String currency, String method, List<String> components
     List<ChannelRoi> rows = new ArrayList<>();
     reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin, shown)));
     return new RoiSection(currency, method, components, margin, channels, months, owners, rows, attribution, truth,
-        intervals);
+        intervals, labels);
   }
 
   /** This section with another method text. */
   public RoiSection withMethod(String method) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        truth, intervals);
+        truth, intervals, labels);
   }
 
   /** This section with {@code notes} on the measured attribution (which model, and why). */
   public RoiSection withAttribution(List<String> notes) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, notes, truth,
-        intervals);
+        intervals, labels);
   }
 
   /** This section with the bootstrap intervals of the attributed revenue and ROI per channel. */
   public RoiSection withIntervals(List<RoiInterval> rows) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        truth, rows);
+        truth, rows, labels);
+  }
+
+  /** This section with {@code labels}: display names, the chosen model and each component's basis. */
+  public RoiSection withLabels(Labels labels) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
+        truth, intervals, labels);
+  }
+
+  /** The attribution model the attributed revenue comes from, as chosen; "the measured attribution" if unknown. */
+  public String chosenModel() {
+    return labels.model().isEmpty() ? "the measured attribution" : labels.model();
   }
 
   /** This section with the ROI per channel recomputed from the truth. */
   public RoiSection withTruth(List<TruthRoi> rows) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        rows, intervals);
+        rows, intervals, labels);
   }
 
   private static List<ChannelRoi> rows(List<RoiLine> lines, double margin, List<RewardComponent> components) {
@@ -251,49 +267,67 @@ public record RoiSection(String currency, String method, List<String> components
 
   @Override
   public void writeHtml(Html html) {
-    html.paragraph(method);
-    attribution.forEach(note -> html.paragraph("note", "Attribution: " + note));
-    html.paragraph("note", "ROI = (contribution \u2212 investment) / investment, with contribution = margin "
-        + NumberText.percent(margin) + " \u00d7 total reward; computed from the components shown."
+    html.details("How the figures were computed: the calculator, the window and the model chosen",
+        method, attribution.stream().map(note -> "Attribution: " + note).toList());
+    html.paragraph("ROI = (contribution \u2212 investment) / investment, with contribution = margin \u00d7 total "
+        + "reward. Margin: " + NumberText.percent(margin) + (margin == 1 ? " (the default, which counts every unit "
+        + "of reward as profit; give your gross margin, with the report command's --margin, for a profit view)"
+        : "") + ". Every figure is computed from the components shown."
         + (anyNotComputed() ? " A component the calculator did not compute reads \"not computed\" and counts "
             + "nothing in the total reward." : ""));
-    List<String> names = channels.stream().map(ChannelRoi::channel).toList();
-    html.chart("Reward per channel by component (" + currency + "); the black tick is the investment",
-        new StackedBarChart("Reward components and investment per channel", names, components,
-            channels.stream().map(ChannelRoi::rewards).toList(), "investment",
-            channels.stream().map(ChannelRoi::investment).toList()));
-    List<ChannelRoi> invested = channels.stream().filter(c -> roi(c).isPresent()).toList();
+    if (!labels.basis().isEmpty()) {
+      html.heading("What each reward component rests on");
+      html.definitions("basis", labels.basis());
+    }
+    List<ChannelRoi> byReward = channels.stream()
+        .sorted(Comparator.comparingDouble(ChannelRoi::reward).reversed()).toList();
+    html.chart("Reward per channel by component (" + currency + "), largest total first; the black tick is the "
+        + "investment", new StackedBarChart("Reward components and investment per channel",
+            byReward.stream().map(c -> labels.name(c.channel())).toList(), components,
+            byReward.stream().map(ChannelRoi::rewards).toList(), "investment",
+            byReward.stream().map(ChannelRoi::investment).toList()));
+    List<ChannelRoi> invested = channels.stream().filter(c -> roi(c).isPresent())
+        .sorted(Comparator.comparingDouble((ChannelRoi c) -> roi(c).getAsDouble()).reversed()).toList();
     if (!invested.isEmpty()) {
-      html.chart("ROI per channel (%)", BarChart.single("ROI per channel",
-          invested.stream().map(ChannelRoi::channel).toList(),
-          invested.stream().map(c -> roi(c).getAsDouble() * 100).toList()));
+      html.chart("ROI per channel, best first", BarChart.single("ROI per channel",
+          invested.stream().map(c -> labels.name(c.channel())).toList(),
+          invested.stream().map(c -> roi(c).getAsDouble() * 100).toList()).withSuffix("%"));
     }
     List<List<Html.Cell>> rows = new ArrayList<>();
-    channels.forEach(c -> rows.add(cells(c)));
+    inNameOrder(channels).forEach(c -> rows.add(cells(c)));
     rows.add(cells(totalRow()));
     html.dataTable("Relationship ROI per channel (" + currency + ")", header("channel"), rows);
     if (!owners.isEmpty()) {
+      html.rowSwitch("owner", "Owner", owners.stream().map(ChannelRoi::channel).toList());
       html.dataTable("Relationship ROI per owner (" + currency + "): each owner's share of the rewards of the "
           + "channels they pay for, in proportion to their share of each channel's cost", header("owner"),
-          owners.stream().map(this::cells).toList());
+          owners.stream().map(this::cells).toList(), "owner");
     }
     if (!segments.isEmpty()) {
+      html.rowSwitch("segment", "Segment", segments.stream().map(ChannelRoi::channel).toList());
       html.dataTable("Relationship ROI per value tier (" + currency + "): each tier's own journeys, evidence and "
           + "survey answers, with its share of the investment", header("segment"),
-          segments.stream().map(this::cells).toList());
+          segments.stream().map(this::cells).toList(), "segment");
     }
     if (!intervals.isEmpty()) {
-      html.dataTable("Attributed revenue and ROI per channel with their bootstrap intervals (low to high): the "
+      html.dataTable("Attributed revenue and ROI per channel with their bootstrap intervals (low to high, 90%): the "
           + "uncertainty of the attribution only, the other components held", List.of("channel",
           "attributed revenue", "low", "high", "ROI", "ROI low", "ROI high"),
-          intervals.stream().map(RoiInterval::cells).toList());
+          intervals.stream().sorted(Comparator.comparing((RoiInterval i) -> labels.name(i.channel())))
+              .map(i -> i.cells(labels.name(i.channel()))).toList());
     }
     if (!truth.isEmpty()) {
       html.paragraph("note", TRUTH_METHOD);
       html.dataTable("ROI per channel from the measured attribution and from the true incremental conversions",
           List.of("channel", "ROI (measured)", "ROI (truth)", "change (points)", "same sign"),
-          truth.stream().map(TruthRoi::cells).toList());
+          truth.stream().sorted(Comparator.comparing((TruthRoi t) -> labels.name(t.channel())))
+              .map(t -> t.cells(labels.name(t.channel()))).toList());
     }
+  }
+
+  /** {@code rows} in the page's channel order: by display name. */
+  private List<ChannelRoi> inNameOrder(List<ChannelRoi> rows) {
+    return rows.stream().sorted(Comparator.comparing((ChannelRoi c) -> labels.name(c.channel()))).toList();
   }
 
   /** How the truth's ROI is computed, as the page and the summary say it. */
@@ -327,7 +361,7 @@ public record RoiSection(String currency, String method, List<String> components
 
   private List<Html.Cell> cells(ChannelRoi row) {
     List<Html.Cell> cells = new ArrayList<>();
-    cells.add(Html.Cell.text(row.channel()));
+    cells.add(Html.Cell.text(labels.name(row.channel())));
     cells.add(money(row.investment()));
     for (int k = 0; k < row.rewards().size(); k++) {
       cells.add(row.notComputed().contains(k) ? Html.Cell.text("not computed") : money(row.rewards().get(k)));
@@ -340,11 +374,12 @@ public record RoiSection(String currency, String method, List<String> components
     cells.add(roi.isPresent() ? new Html.Cell(NumberText.percent(roi.getAsDouble()), roi.getAsDouble())
         : Html.Cell.text("no investment"));
     cells.add(row.paybackMonth().isPresent() ? Html.Cell.text(Integer.toString(row.paybackMonth().getAsInt()))
-        : Html.Cell.text("-"));
+        : Html.Cell.text(row.investment() > 0 ? "not within the window" : "no investment"));
     cells.add(row.engagedCustomers() > 0 ? new Html.Cell(NumberText.number(row.engagedCustomers(), 0),
-        row.engagedCustomers()) : Html.Cell.text("-"));
+        row.engagedCustomers()) : Html.Cell.text("none"));
     OptionalDouble perYear = costPerEngagedCustomerPerYear(row);
-    cells.add(perYear.isPresent() ? money(perYear.getAsDouble()) : Html.Cell.text("-"));
+    cells.add(perYear.isPresent() ? money(perYear.getAsDouble())
+        : Html.Cell.text(row.investment() > 0 ? "no engaged customer" : "no investment"));
     return cells;
   }
 
@@ -376,17 +411,17 @@ public record RoiSection(String currency, String method, List<String> components
         + " " + currency + ", ROI " + roiText(roi()));
     channels.stream().filter(c -> roi(c).isPresent())
         .sorted(Comparator.comparingDouble((ChannelRoi c) -> roi(c).getAsDouble()).reversed())
-        .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-16s ROI %s (reward %s on %s)", c.channel(),
+        .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-16s ROI %s (reward %s on %s)", labels.name(c.channel()),
             roiText(roi(c)), NumberText.number(c.reward(), 2), NumberText.number(c.investment(), 2))));
     attribution.stream().findFirst().ifPresent(note -> lines.add("attribution: " + note));
-    intervals.forEach(i -> lines.add(String.format(Locale.ROOT, "  %-16s ROI interval %s to %s", i.channel(),
+    intervals.forEach(i -> lines.add(String.format(Locale.ROOT, "  %-16s ROI interval %s to %s", labels.name(i.channel()),
         NumberText.percent(i.roiLow()), NumberText.percent(i.roiHigh()))));
     if (!truth.isEmpty()) {
       long flipped = truth.stream().filter(t -> !t.sameSign()).count();
       lines.add("against " + AnalysisInput.TRUTH + ": " + flipped + " of " + truth.size()
           + " channels change the sign of their ROI");
       truth.forEach(t -> lines.add(String.format(Locale.ROOT, "  %-16s ROI %s measured, %s from the truth",
-          t.channel(), NumberText.percent(t.measured()), NumberText.percent(t.fromTruth()))));
+          labels.name(t.channel()), NumberText.percent(t.measured()), NumberText.percent(t.fromTruth()))));
     }
     return lines;
   }
@@ -501,8 +536,8 @@ public record RoiSection(String currency, String method, List<String> components
       return (measured >= 0) == (fromTruth >= 0);
     }
 
-    private List<Html.Cell> cells() {
-      return List.of(Html.Cell.text(channel), new Html.Cell(NumberText.percent(measured), measured),
+    private List<Html.Cell> cells(String name) {
+      return List.of(Html.Cell.text(name), new Html.Cell(NumberText.percent(measured), measured),
           new Html.Cell(NumberText.percent(fromTruth), fromTruth),
           new Html.Cell(NumberText.number((fromTruth - measured) * 100, 1), (fromTruth - measured) * 100),
           Html.Cell.text(sameSign() ? "yes" : "no"));
@@ -537,10 +572,37 @@ public record RoiSection(String currency, String method, List<String> components
       }
     }
 
-    private List<Html.Cell> cells() {
-      return List.of(Html.Cell.text(channel), money(revenue), money(revenueLow), money(revenueHigh),
+    private List<Html.Cell> cells(String name) {
+      return List.of(Html.Cell.text(name), money(revenue), money(revenueLow), money(revenueHigh),
           new Html.Cell(NumberText.percent(roi), roi), new Html.Cell(NumberText.percent(roiLow), roiLow),
           new Html.Cell(NumberText.percent(roiHigh), roiHigh));
+    }
+  }
+
+  /**
+   * How the page presents the section: each channel's display name, the attribution model the attributed
+   * revenue comes from, and what each reward component rests on (its basis, and why it is zero or not
+   * computed where it is). Immutable and thread-safe.
+   *
+   * @param model the chosen attribution model's name; empty when unknown
+   * @param names display name per channel id; a channel not named here shows its id
+   * @param basis per reward component (as the section labels it), its basis in a sentence
+   * @since 0.1.0
+   */
+  public record Labels(String model, Map<String, String> names, Map<String, String> basis) {
+    /** No display names, no model, no basis. */
+    public static final Labels NONE = new Labels("", Map.of(), Map.of());
+
+    /** Copies the maps, keeping their order. */
+    public Labels {
+      requireNonNull(model, "model");
+      names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+      basis = Collections.unmodifiableMap(new LinkedHashMap<>(basis));
+    }
+
+    /** How the page names {@code channel}: its display name, or the id itself. */
+    public String name(String channel) {
+      return names.getOrDefault(channel, channel);
     }
   }
 }

@@ -29,10 +29,11 @@ import org.engagement.core.value.tier.ValueTiers;
  * @param rules the tier rules used
  * @param valueCutoff the value at or above which a customer is "retain"
  * @param rfm buyers per RFM segment, in segment order, every segment listed
+ * @param currency the currency code of the values, empty when unknown
  * @since 0.1.0
  */
 public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, double valueCutoff,
-    Map<String, Integer> rfm) implements ReportSection {
+    Map<String, Integer> rfm, String currency) implements ReportSection {
   /** The id of this section. */
   public static final String ID = "segments";
 
@@ -41,6 +42,12 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
     tiers = List.copyOf(tiers);
     requireNonNull(rules, "rules");
     rfm = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rfm));
+    requireNonNull(currency, "currency");
+  }
+
+  /** A section whose values have no currency code. */
+  public SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, double valueCutoff, Map<String, Integer> rfm) {
+    this(tiers, rules, valueCutoff, rfm, "");
   }
 
   /**
@@ -73,7 +80,8 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
         rfm.put(segment.displayName(), 0);
       }
     }
-    return new SegmentSection(tiers.rollups(profiles), tiers.rules(), tiers.valueCutoff(), rfm);
+    return new SegmentSection(tiers.rollups(profiles), tiers.rules(), tiers.valueCutoff(), rfm,
+        analysis.currency().map(c -> c.getCurrencyCode()).orElse(""));
   }
 
   @Override
@@ -89,7 +97,7 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
   @Override
   public void writeHtml(Html html) {
     html.paragraph("Value tiers: retain the top " + NumberText.percent(rules.retainShare()) + " by value "
-        + "(value at least " + NumberText.number(valueCutoff, 2) + "), re-engage those inactive for "
+        + "(value at least " + NumberText.money(valueCutoff, currency).trim() + "), re-engage those inactive for "
         + NumberText.number(rules.lapsedAfterDays(), 0) + " days or more, grow the most engaged (top "
         + NumberText.percent(rules.growEngagementShare()) + "), maintain the rest.");
     List<String> names = tiers.stream().map(SegmentRollup::segment).toList();
@@ -97,13 +105,13 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
         tiers.stream().map(t -> (double) t.size()).toList()));
     List<List<String>> rows = new ArrayList<>();
     for (SegmentRollup t : tiers) {
-      rows.add(List.of(t.segment(), Integer.toString(t.size()), NumberText.number(t.totalValue(), 2),
+      rows.add(List.of(t.segment(), NumberText.count(t.size()), NumberText.number(t.totalValue(), 2),
           NumberText.number(t.meanEngagement(), 2)));
     }
-    html.table("Value tiers", List.of("tier", "customers", "value", "mean engagement"), rows);
+    html.table("Value tiers" + (currency.isEmpty() ? "" : " (" + currency + ")"), List.of("tier", "customers", "value", "mean engagement"), rows);
     List<String> segments = new ArrayList<>(rfm.keySet());
-    html.chart("Buyers per RFM segment (recency and frequency quintiles)", BarChart.single(
-        "Buyers per RFM segment", segments, rfm.values().stream().map(Integer::doubleValue).toList()));
+    html.chart("Buyers per RFM segment (recency and frequency quintiles), largest first", BarChart.single(
+        "Buyers per RFM segment", segments, rfm.values().stream().map(Integer::doubleValue).toList()).sortedByValue());
   }
 
   @Override

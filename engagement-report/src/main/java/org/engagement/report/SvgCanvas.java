@@ -4,9 +4,12 @@ import static org.engagement.report.NumberText.coordinate;
 
 /** Builds one {@code <svg>} element; every text is escaped. Not thread-safe. */
 final class SvgCanvas {
-  /** A colour-blind-safe palette (Okabe and Ito), then darker variants, for series. */
+  /**
+   * A colour-blind-safe palette (Okabe and Ito, its pale yellow darkened to olive so that a thin bar stays
+   * visible on white), then darker variants, for series.
+   */
   private static final String[] PALETTE = {
-      "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
+      "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8a7d00", "#000000",
       "#004c7a", "#a87400", "#006b4f", "#8f4a75", "#2b7fb3", "#8c3d00", "#9c9410", "#666666"};
 
   private final StringBuilder svg = new StringBuilder();
@@ -80,10 +83,10 @@ final class SvgCanvas {
     double cx = x;
     double cy = y;
     for (int i = 0; i < names.size(); i++) {
-      double w = 22 + 7 * names.get(i).length();
+      double w = 24 + 8 * names.get(i).length();
       if (cx + w > x + width && cx > x) {
         cx = x;
-        cy += 16;
+        cy += 18;
       }
       rect(cx, cy - 9, 10, 10, colour(i), names.get(i));
       text(cx + 14, cy, "start", "legend", names.get(i));
@@ -97,14 +100,14 @@ final class SvgCanvas {
     double cx = 0;
     int rows = names.isEmpty() ? 0 : 1;
     for (String name : names) {
-      double w = 22 + 7 * name.length();
+      double w = 24 + 8 * name.length();
       if (cx + w > width && cx > 0) {
         cx = 0;
         rows++;
       }
       cx += w;
     }
-    return rows * 16;
+    return rows * 18;
   }
 
   private Close tooltip(String tooltip) {

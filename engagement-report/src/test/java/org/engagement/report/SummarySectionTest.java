@@ -1,0 +1,109 @@
+package org.engagement.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The summary's figures worked out by hand on {@link SmallWorld}, its recommendations from hand-made ROI
+ * intervals, and the page's one number format (the tests run under a Turkish locale).
+ */
+class SummarySectionTest {
+
+  /**
+   * The small world runs from 2024-01-05T10:00Z to 2024-03-05T12:00Z, so its middle is 2024-02-04T11:00Z.
+   * Earlier half: a, b and c active, a's 100 and b's 300 bought (first purchases of a and b). Later half: c
+   * and d active, c's two purchases of 50 (c's first). c is active in both halves.
+   */
+  @Test
+  void halvesOfTheSmallWorldByHand(@TempDir Path dir) throws IOException {
+    PeriodFigures figures = PeriodFigures.of(Analysis.of(SmallWorld.read(dir), Progress.none()));
+    assertThat(figures.middle()).isEqualTo(Instant.parse("2024-02-04T11:00:00Z"));
+    assertThat(figures.earlier().revenue()).isEqualTo(400.0);
+    assertThat(figures.later().revenue()).isEqualTo(100.0);
+    assertThat(figures.earlier().newBuyers()).isEqualTo(2);
+    assertThat(figures.later().newBuyers()).isEqualTo(1);
+    assertThat(figures.earlier().active()).isEqualTo(3);
+    assertThat(figures.later().active()).isEqualTo(2);
+    assertThat(figures.retained()).isEqualTo(1);
+    assertThat(figures.earlier().cost()).isEmpty();
+  }
+
+  /** Without costs: revenue and customers with their change, no ROI, and a note that says why. */
+  @Test
+  void withoutCostsTheSummarySaysWhatIsMissing(@TempDir Path dir) throws IOException {
+    ReportModel model = ReportModel.build(SmallWorld.read(dir), Progress.none());
+    SummarySection summary = (SummarySection) model.sections().get(0);
+    assertThat(summary.periods()).extracting(SummarySection.Period::key).containsExactly("whole", "later", "earlier");
+    assertThat(summary.periods().get(0).figures()).extracting(SummarySection.Kpi::name)
+        .containsExactly("revenue", "new buyers", "customers retained");
+    assertThat(summary.periods().get(0).figures().get(0).value()).isEqualTo("500 EUR");
+    SummarySection.Kpi laterRevenue = summary.periods().get(1).figures().get(0);
+    assertThat(laterRevenue.value()).isEqualTo("100 EUR");
+    assertThat(laterRevenue.change()).isEqualTo("\u221275.0% against the earlier half");
+    assertThat(summary.periods().get(0).figures().get(2).interval()).startsWith("33.3% of the earlier half");
+    assertThat(summary.recommendations()).isEmpty();
+    assertThat(summary.notes()).anyMatch(note -> note.contains("no costs.csv"));
+    String page = HtmlReport.render(model);
+    assertThat(page.indexOf("<section id=\"summary\">")).isLessThan(page.indexOf("<section id=\"data\">"));
+    assertThat(page).contains("select data-switch=\"period\"", "data-period=\"later\"");
+  }
+
+  /**
+   * A channel whose whole ROI interval is above 0 is a case to grow, one whose whole interval is below 0 a
+   * case to cut, one whose interval spans 0 a case to test; the strongest (furthest from 0) first, named by
+   * display name.
+   */
+  @Test
+  void recommendationsClaimNoMoreThanTheIntervals() {
+    RoiSection section = new RoiSection("EUR", "hand-made", List.of("attributed revenue"), 1.0, List.of(
+        new RoiSection.ChannelRoi("partner-referral", 100, List.of(210.0)),
+        new RoiSection.ChannelRoi("trade-show", 100, List.of(40.0)),
+        new RoiSection.ChannelRoi("email", 100, List.of(110.0))))
+        .withIntervals(List.of(
+            new RoiSection.RoiInterval("partner-referral", 210, 160, 270, 1.1, 0.6, 1.7),
+            new RoiSection.RoiInterval("trade-show", 40, 20, 70, -0.6, -0.8, -0.3),
+            new RoiSection.RoiInterval("email", 110, 80, 140, 0.1, -0.2, 0.4)))
+        .withLabels(new RoiSection.Labels("markov", Map.of("partner-referral", "Partner referrals",
+            "trade-show", "Trade shows", "email", "Email"), Map.of()));
+    List<Recommendation> found = new RoiRecommendations().recommend(List.of(section));
+    assertThat(found).extracting(Recommendation::action).satisfiesExactly(
+        grow -> assertThat(grow).startsWith("Grow Partner referrals"),
+        cut -> assertThat(cut).startsWith("Cut or rethink Trade shows"),
+        test -> assertThat(test).startsWith("Test Email"));
+    assertThat(found.get(0).effect()).isEqualTo("ROI +110.0%: each 1 EUR spent brought back 2.10 EUR of contribution");
+    assertThat(found.get(0).interval()).isEqualTo("90% interval +60.0% to +170.0%");
+    assertThat(found.get(0).basis()).contains("markov");
+    assertThat(found).extracting(Recommendation::strength).containsExactly(0.6, 0.3, 0.0);
+  }
+
+  @Test
+  void oneNumberFormatInEveryLocale() {
+    assertThat(NumberText.count(27918)).isEqualTo("27,918");
+    assertThat(NumberText.money(199.756, "EUR")).isEqualTo("199.76 EUR");
+    assertThat(NumberText.wholeMoney(956840.4, "EUR")).isEqualTo("956,840 EUR");
+    assertThat(NumberText.percent(0.06)).isEqualTo("6.0%");
+    assertThat(NumberText.percent(0.061)).isEqualTo("6.1%");
+    assertThat(NumberText.signedPercent(-0.02)).isEqualTo("\u22122.0%");
+    assertThat(NumberText.signedPercent(0.5)).isEqualTo("+50.0%");
+    assertThat(List.of(950.0, 5000.0, 10_000.0, 12_500.0, 250_000.0, 3_400_000.0, -8.31, 207.0, -11.0))
+        .extracting(NumberText::compact)
+        .containsExactly("950", "5k", "10k", "12.5k", "250k", "3.4M", "-8.31", "207", "-11");
+  }
+
+  /** Widening bands of 1, 2, 5, ... from a floor a thousandth of the largest value; the last holds its top. */
+  @Test
+  void lifetimeValueBandsWiden() {
+    ClvSection clv = new ClvSection("hand-made", "EUR", List.of(0.5, 3.0, 30.0, 300.0, 2000.0));
+    assertThat(clv.bands()).containsExactly(Map.entry("under 2", 1), Map.entry("2\u20135", 1),
+        Map.entry("5\u201310", 0), Map.entry("10\u201320", 0), Map.entry("20\u201350", 1), Map.entry("50\u2013100", 0),
+        Map.entry("100\u2013200", 0), Map.entry("200\u2013500", 1), Map.entry("500\u20131k", 0),
+        Map.entry("1k\u20132k", 1));
+  }
+}
