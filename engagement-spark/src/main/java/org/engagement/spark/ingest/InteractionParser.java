@@ -26,17 +26,18 @@ final class InteractionParser implements MapPartitionsFunction<Row, Row> {
   /** Rows per block: bounds a task's memory whatever the partition's size. */
   private static final int BLOCK = 4096;
 
-  private final CsvInteractionAdapter adapter;
+  private final AdapterFactory factory;
   private final String[] header;
 
-  InteractionParser(CsvInteractionAdapter adapter, String[] header) {
-    this.adapter = adapter;
+  InteractionParser(AdapterFactory factory, String[] header) {
+    this.factory = factory;
     this.header = header.clone();
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     int partition = TaskContext.getPartitionId();
+    CsvInteractionAdapter adapter = factory.adapter();
     return new Iterator<>() {
       private final List<Row> out = new ArrayList<>(BLOCK);
       private int next;
@@ -50,7 +51,7 @@ final class InteractionParser implements MapPartitionsFunction<Row, Row> {
         out.clear();
         next = 0;
         if (input.hasNext()) {
-          start += parseBlock(partition, start, input, out);
+          start += parseBlock(adapter, partition, start, input, out);
         }
         return !out.isEmpty();
       }
@@ -66,7 +67,7 @@ final class InteractionParser implements MapPartitionsFunction<Row, Row> {
   }
 
   /** Parses up to one block of rows into {@code out}; returns how many input rows it took. */
-  private int parseBlock(int partition, long start, Iterator<Row> input, List<Row> out) {
+  private int parseBlock(CsvInteractionAdapter adapter, int partition, long start, Iterator<Row> input, List<Row> out) {
     CsvCells cells = new CsvCells(header);
     int taken = 0;
     while (taken < BLOCK && input.hasNext()) {

@@ -53,20 +53,21 @@ public final class SparkIngestion {
    *     twice, a misspelt one), before any job runs
    */
   public static Ingested interactions(Dataset<Row> source) {
-    return interactions(source, new CsvInteractionAdapter());
+    return interactions(source, CsvInteractionAdapter::new);
   }
 
   /**
-   * The interactions of {@code source} under {@code adapter}'s channels, classification and limits.
+   * The interactions of {@code source} under the channels, classification and limits of the adapter that
+   * {@code factory} makes on each executor.
    *
    * @throws InvalidSourceException if the source's columns are unusable, before any job runs
    */
-  public static Ingested interactions(Dataset<Row> source, CsvInteractionAdapter adapter) {
+  public static Ingested interactions(Dataset<Row> source, AdapterFactory factory) {
     requireNonNull(source, "source");
-    requireNonNull(adapter, "adapter");
+    requireNonNull(factory, "factory");
     String[] header = source.columns();
-    checkHeader(adapter, header);
-    Dataset<Row> parsed = source.mapPartitions(new InteractionParser(adapter, header), Encoders.row(PARSED));
+    checkHeader(factory.adapter(), header);
+    Dataset<Row> parsed = source.mapPartitions(new InteractionParser(factory, header), Encoders.row(PARSED));
     return new Ingested(parsed);
   }
 
