@@ -35,7 +35,9 @@ import org.engagement.core.domain.Interaction;
 import org.engagement.core.engagement.EngagementScorer;
 import org.engagement.core.engagement.EngagementScores;
 import org.engagement.spark.attribution.SparkAttribution;
+import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.spark.clv.LifetimeValueFit;
+import org.engagement.spark.clv.SparkLifetimeValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +115,17 @@ class SparkAnswersTest extends SparkTestBase {
     assertThat(fit.buyers()).isEqualTo(expected.buyers());
     assertThat(fit.repeatBuyers()).isEqualTo(expected.repeatBuyers());
     assertThat(fit.zeroSpendBuyers()).isEqualTo(outcome.zeroSpendBuyers());
+
+    Map<String, Row> summaries = new HashMap<>();
+    for (Row row : SparkLifetimeValue.summaries(rows, settings, ConversionRule.purchases(), eur, asOf).collectAsList()) {
+      summaries.put(row.getString(0), row);
+    }
+    assertThat(summaries).hasSize(expected.buyers());
+    for (RepeatBuyingSummary summary : expected.summaries()) {
+      Row row = summaries.get(summary.customerId());
+      assertThat(List.of(row.getInt(1), row.getDouble(2), row.getDouble(3), row.getDouble(4))).as(summary.customerId())
+          .isEqualTo(List.of(summary.frequency(), summary.recency(), summary.age(), summary.meanSpend()));
+    }
 
     Map<String, Row> predicted = new HashMap<>();
     for (Row row : EngagementSpark.predictLifetimeValue(rows, fit).collectAsList()) {
