@@ -32,7 +32,7 @@ import org.engagement.spark.ingest.IngestionCounts;
  * ({@code scores}), the CLV predictions ({@code clv}) and the rejected rows ({@code rejected}).
  *
  * <pre>
- * spark-submit --class org.engagement.spark.EngagementJob --master local[2] engagement-spark-job.jar \
+ * spark-submit --class org.engagement.spark.EngagementJob --master local[2] engagement-spark-0.1.0-SNAPSHOT-job.jar \
  *   INTERACTIONS.csv OUTPUT_DIR AS_OF [CURRENCY] [MODELS]
  * </pre>
  *
