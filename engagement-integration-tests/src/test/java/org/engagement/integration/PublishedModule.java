@@ -40,6 +40,7 @@ record PublishedModule(String artifactId, String moduleName) {
       "engagement-examples", // programs to copy from
       "engagement-benchmarks", // JMH
       "engagement-fuzz", // tests only: the fuzz suite over the readers and the importer
+      "engagement-spark", // Spark jobs run on the class path (Spark is not modular); published once its API settles
       "engagement-integration-tests"); // this module
 
   /**

@@ -1,0 +1,77 @@
+package org.engagement.spark;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.JourneyRules;
+import org.engagement.attribution.journey.JourneySet;
+import org.engagement.clv.LifetimeValueSettings;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.engagement.EngagementScorer;
+import org.engagement.spark.attribution.SparkAttribution;
+import org.engagement.spark.clv.LifetimeValueFit;
+import org.engagement.spark.clv.SparkLifetimeValue;
+import org.engagement.spark.engagement.SparkEngagementScores;
+import org.engagement.spark.ingest.Ingested;
+import org.engagement.spark.ingest.SparkIngestion;
+
+/**
+ * The entry point of the SDK on Apache Spark: one place to find every Dataset operation, each the answer
+ * the in-process API gives on the same interactions. Use the in-process API when the data fit one JVM
+ * (it is faster there and needs no cluster); use this module when they do not, or when they already live
+ * in a data lake that Spark reads.
+ *
+ * <pre>{@code
+ * Ingested in = EngagementSpark.ingest(spark.read().parquet("s3://.../interactions"));
+ * Dataset<Row> interactions = in.accepted().persist();
+ * AttributionResult markov = EngagementSpark.attribute(interactions, rules.withAsOf(end), "markov");
+ * }</pre>
+ *
+ * <p>Every operation takes accepted interactions in {@link org.engagement.spark.ingest.InteractionRows#SCHEMA},
+ * shuffles them once by customer and never collects events to the driver. Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class EngagementSpark {
+  private EngagementSpark() {}
+
+  /** Interactions of any source under the core's rules: see {@link SparkIngestion#interactions(Dataset)}. */
+  public static Ingested ingest(Dataset<Row> source) {
+    return SparkIngestion.interactions(source);
+  }
+
+  /** The journeys grouped by path and merged: see {@link SparkAttribution#journeySet}. */
+  public static JourneySet journeySet(Dataset<Row> interactions, JourneyRules rules) {
+    return SparkAttribution.journeySet(interactions, rules);
+  }
+
+  /** A registry model's credits: see {@link SparkAttribution#attribute(Dataset, JourneyRules, String, Map)}. */
+  public static AttributionResult attribute(Dataset<Row> interactions, JourneyRules rules, String model,
+      Map<String, String> parameters) {
+    return SparkAttribution.attribute(interactions, rules, model, parameters);
+  }
+
+  /** A registry model's credits with its default parameters. */
+  public static AttributionResult attribute(Dataset<Row> interactions, JourneyRules rules, String model) {
+    return SparkAttribution.attribute(interactions, rules, model);
+  }
+
+  /** Engagement scores per customer: see {@link SparkEngagementScores#scores}. */
+  public static Dataset<Row> scores(Dataset<Row> interactions, EngagementScorer scorer, Instant asOf) {
+    return SparkEngagementScores.scores(interactions, scorer, asOf);
+  }
+
+  /** The BG/NBD and Gamma-Gamma fit: see {@link SparkLifetimeValue#fit}. */
+  public static LifetimeValueFit fitLifetimeValue(Dataset<Row> interactions, LifetimeValueSettings settings,
+      ConversionRule rule, Currency currency, Instant asOf) {
+    return SparkLifetimeValue.fit(interactions, settings, rule, currency, asOf);
+  }
+
+  /** Predictions per customer: see {@link SparkLifetimeValue#predictions}. */
+  public static Dataset<Row> predictLifetimeValue(Dataset<Row> interactions, LifetimeValueFit fit) {
+    return SparkLifetimeValue.predictions(interactions, fit);
+  }
+}

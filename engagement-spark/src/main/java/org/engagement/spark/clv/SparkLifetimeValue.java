@@ -1,0 +1,169 @@
+package org.engagement.spark.clv;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.engagement.clv.LifetimeValueAnalysis;
+import org.engagement.clv.LifetimeValueSettings;
+import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.model.GammaGammaModel;
+import org.engagement.clv.model.ModelFit;
+import org.engagement.clv.prediction.CustomerColumns;
+import org.engagement.clv.prediction.CustomerLifetimeValue;
+import org.engagement.clv.prediction.Predictions;
+import org.engagement.clv.prediction.SpendForecast;
+import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.spark.ingest.InteractionRows;
+import org.engagement.spark.internal.ChunkRows;
+import org.engagement.spark.internal.CustomerChunks;
+
+/**
+ * Customer lifetime value on Spark, with the numbers of {@link LifetimeValueAnalysis} on the same
+ * interactions: repeat-buying summaries per customer computed in the partitions (each customer whole in
+ * one), compressed there to distinct histories ({@code WeightedSummaries}) and spend rows
+ * ({@code SpendSummaries}), merged in a tree, the BG/NBD and Gamma-Gamma fits on the driver on those
+ * (whose rows are the in-process fit's rows, so the fitted parameters are the same bits), and predictions
+ * per customer as a Dataset.
+ *
+ * <p>The discount rate travels to the executors as its effective annual rate, which gives the same
+ * discounting up to rounding.
+ *
+ * <p>Stateless and thread-safe; every method runs Spark jobs on the Dataset's session.
+ *
+ * @since 0.1.0
+ */
+public final class SparkLifetimeValue {
+  /** One row per buyer: the repeat-buying summary in the settings' unit. */
+  public static final StructType SUMMARY_SCHEMA = new StructType()
+      .add(InteractionRows.CUSTOMER_ID, DataTypes.StringType, false)
+      .add("frequency", DataTypes.IntegerType, false)
+      .add("recency", DataTypes.DoubleType, false)
+      .add("age", DataTypes.DoubleType, false)
+      .add("mean_spend", DataTypes.DoubleType, false);
+
+  /** One row per buyer: P(alive), expected purchases over the horizon, spend per purchase, and value. */
+  public static final StructType PREDICTION_SCHEMA = new StructType()
+      .add(InteractionRows.CUSTOMER_ID, DataTypes.StringType, false)
+      .add("probability_alive", DataTypes.DoubleType, false)
+      .add("expected_purchases", DataTypes.DoubleType, false)
+      .add("expected_spend", DataTypes.DoubleType, false)
+      .add("value", DataTypes.DoubleType, false);
+
+  private SparkLifetimeValue() {}
+
+  /**
+   * Each buyer's summary, as {@link LifetimeValueAnalysis#summaries} makes it from
+   * {@link LifetimeValueAnalysis#transactions}, in {@link #SUMMARY_SCHEMA}.
+   *
+   * @throws InvalidFieldException if the conversion rule is not serialisable
+   */
+  public static Dataset<Row> summaries(Dataset<Row> interactions, LifetimeValueSettings settings,
+      ConversionRule rule, Currency currency, Instant asOf) {
+    ClvForm form = form(settings, rule, currency, asOf);
+    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions"))
+        .mapPartitions(SummaryStep.rows(form), Encoders.row(SUMMARY_SCHEMA));
+  }
+
+  /**
+   * Fits BG/NBD and Gamma-Gamma on the purchases among {@code interactions} up to {@code asOf}, as
+   * {@link LifetimeValueAnalysis#fit(Iterable, ConversionRule, Currency, Instant)} does in-process: the
+   * same thresholds, the same reasons when there is no fit.
+   *
+   * @throws InvalidFieldException if the conversion rule is not serialisable
+   */
+  public static LifetimeValueFit fit(Dataset<Row> interactions, LifetimeValueSettings settings,
+      ConversionRule rule, Currency currency, Instant asOf) {
+    ClvForm form = form(settings, rule, currency, asOf);
+    Histories histories = CustomerChunks.byCustomer(requireNonNull(interactions, "interactions")).javaRDD()
+        .mapPartitions(rows -> {
+          CustomerChunks chunks = CustomerChunks.of(rows);
+          Histories part = Histories.EMPTY;
+          while (chunks.hasNext()) {
+            part = part.merge(Histories.of(SummaryStep.summaries(chunks.next(), form)));
+          }
+          return List.of(part).iterator();
+        })
+        .treeReduce(Histories::merge);
+    return fitOnDriver(histories, settings, form);
+  }
+
+  /**
+   * Each buyer's predictions under {@code fit}, in {@link #PREDICTION_SCHEMA}: the numbers of
+   * {@code FittedLifetimeValue.predictions()} for the same customers.
+   *
+   * @throws InvalidFieldException if the fit has no models (field {@code fit}, with its reason)
+   */
+  public static Dataset<Row> predictions(Dataset<Row> interactions, LifetimeValueFit fit) {
+    requireNonNull(fit, "fit");
+    BgNbdModel purchases = fit.purchases().orElseThrow(
+        () -> new InvalidFieldException("fit", fit.reason().orElse(""), "must have fitted models to predict"));
+    GammaGammaModel spend = fit.spend().orElseThrow();
+    double[] p = {purchases.r(), purchases.alpha(), purchases.a(), purchases.b()};
+    double[] s = {spend.p(), spend.q(), spend.gamma()};
+    ClvForm form = fit.form();
+    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions"))
+        .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
+          BgNbdModel model = new BgNbdModel(p[0], p[1], p[2], p[3], form.unit());
+          GammaGammaModel gg = new GammaGammaModel(s[0], s[1], s[2]);
+          return ChunkRows.of(rows, chunk -> predict(SummaryStep.summaries(chunk, form), model, gg, form));
+        }, Encoders.row(PREDICTION_SCHEMA));
+  }
+
+  static Row summaryRow(RepeatBuyingSummary s) {
+    return RowFactory.create(s.customerId(), s.frequency(), s.recency(), s.age(), s.meanSpend());
+  }
+
+  private static List<Row> predict(List<RepeatBuyingSummary> summaries, BgNbdModel model, GammaGammaModel spend,
+      ClvForm form) {
+    CustomerColumns columns = CustomerColumns.from(summaries, form.unit());
+    Predictions predictions = Predictions.of(model);
+    double[] alive = predictions.probabilityAlive(columns);
+    double[] expected = predictions.conditionalExpectedPurchases(columns, form.horizon());
+    double[] spends = SpendForecast.gammaGamma(spend).perPurchase(columns);
+    double[] values = CustomerLifetimeValue.of(model, SpendForecast.gammaGamma(spend), form.horizon(),
+        form.discountRate()).values(columns);
+    List<Row> out = new ArrayList<>(summaries.size());
+    for (int i = 0; i < values.length; i++) {
+      out.add(RowFactory.create(summaries.get(i).customerId(), alive[i], expected[i], spends[i], values[i]));
+    }
+    return out;
+  }
+
+  /** The fit of {@code LifetimeValueAnalysis.fitSummaries} on the merged histories (same order, same rules). */
+  private static LifetimeValueFit fitOnDriver(Histories histories, LifetimeValueSettings settings, ClvForm form) {
+    if (histories.repeatBuyers < settings.minimumRepeatBuyers()) {
+      return new LifetimeValueFit(null, null,
+          "only " + histories.repeatBuyers + " customers bought twice; the models need more", histories, form);
+    }
+    ModelFit<BgNbdModel> purchases =
+        BgNbdModel.fit(histories.purchases.rows(), settings.unit(), settings.fitOptions());
+    if (histories.spends.customers() < settings.minimumRepeatBuyers()) {
+      return new LifetimeValueFit(null, null, "only " + histories.spends.customers() + " customers bought twice"
+          + " with a positive spend (" + histories.spends.zeroSpendCustomers() + " spent 0); the spend model needs"
+          + " more", histories, form);
+    }
+    ModelFit<GammaGammaModel> spend = GammaGammaModel.fit(histories.spends.rows(), settings.fitOptions());
+    if (!purchases.result().usable() || !spend.result().usable()) {
+      return new LifetimeValueFit(null, null, "the model fit did not converge (BG/NBD "
+          + purchases.result().status() + ", Gamma-Gamma " + spend.result().status() + ")", histories, form);
+    }
+    return new LifetimeValueFit(purchases.model(), spend.model(), null, histories, form);
+  }
+
+  private static ClvForm form(LifetimeValueSettings settings, ConversionRule rule, Currency currency,
+      Instant asOf) {
+    return new ClvForm(requireNonNull(settings, "settings"), requireNonNull(rule, "rule"),
+        requireNonNull(currency, "currency"), requireNonNull(asOf, "asOf"));
+  }
+}
