@@ -30,7 +30,7 @@ import picocli.CommandLine.ScopeType;
 public final class EngagementCli implements Callable<Integer> {
   /** The subcommands' names in the order the help lists them. */
   static final List<String> SUBCOMMANDS =
-      List.of("import", "world", "value", "attribute", "compare", "report", "clv");
+      List.of("import", "world", "value", "attribute", "compare", "report", "clv", "mix");
   /** The tool's version line. */
   static final String VERSION = "engagement 0.1.0-SNAPSHOT";
   /** The root options that ask for the version and nothing else a subcommand would answer. */
@@ -118,6 +118,7 @@ public final class EngagementCli implements Callable<Integer> {
       case "compare" -> new CompareCommand();
       case "report" -> new ReportCommand();
       case "clv" -> new ClvCommand();
+      case "mix" -> new MixCommand();
       default -> throw new IllegalArgumentException("no subcommand named " + name);
     };
   }
