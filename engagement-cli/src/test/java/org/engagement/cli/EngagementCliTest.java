@@ -84,10 +84,10 @@ class EngagementCliTest {
     assertThat(EngagementCli.subcommandsFor("--debug", "-V")).isEmpty();
     assertThat(EngagementCli.subcommandsFor("--debug", "attribute", "--model", "markov"))
         .containsExactly("attribute");
-    assertThat(EngagementCli.subcommandsFor()).hasSize(7);
-    assertThat(EngagementCli.subcommandsFor("--debug")).hasSize(7);
-    assertThat(EngagementCli.subcommandsFor("--help")).hasSize(7);
-    assertThat(EngagementCli.subcommandsFor("atribute")).hasSize(7);
+    assertThat(EngagementCli.subcommandsFor()).hasSize(8);
+    assertThat(EngagementCli.subcommandsFor("--debug")).hasSize(8);
+    assertThat(EngagementCli.subcommandsFor("--help")).hasSize(8);
+    assertThat(EngagementCli.subcommandsFor("atribute")).hasSize(8);
   }
 
   @Test
@@ -97,7 +97,7 @@ class EngagementCliTest {
     assertThat(version.out()).startsWith("engagement ");
     CliRun help = CliRun.run("--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("import", "world", "value", "attribute", "compare", "report", "clv");
+    assertThat(help.out()).contains("import", "world", "value", "attribute", "compare", "report", "clv", "mix");
     CliRun typo = CliRun.run("atribute");
     assertThat(typo.exit()).isEqualTo(Exit.USAGE);
     assertThat(typo.err()).contains("attribute");
