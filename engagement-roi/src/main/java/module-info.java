@@ -14,6 +14,7 @@ module org.engagement.roi {
   requires transitive org.engagement.attribution;
   requires transitive org.engagement.clv;
   requires hipparchus.core;
+  requires hipparchus.optim;
   requires hipparchus.stat;
   requires org.slf4j;
   requires static transitive org.jspecify;
@@ -23,6 +24,7 @@ module org.engagement.roi {
   exports org.engagement.roi.investment;
   exports org.engagement.roi.io;
   exports org.engagement.roi.lift;
+  exports org.engagement.roi.mix;
   exports org.engagement.roi.selfreport;
 
   uses org.engagement.roi.RoiCalculatorProvider;

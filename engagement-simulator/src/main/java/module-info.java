@@ -18,4 +18,5 @@ module org.engagement.simulator {
   requires static transitive org.jspecify;
 
   exports org.engagement.simulator;
+  exports org.engagement.simulator.mix;
 }

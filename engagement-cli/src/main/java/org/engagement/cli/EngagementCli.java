@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
 public final class EngagementCli implements Callable<Integer> {
   /** The subcommands' names in the order the help lists them. */
   static final List<String> SUBCOMMANDS =
-      List.of("import", "world", "value", "attribute", "compare", "report", "clv", "help");
+      List.of("import", "world", "value", "attribute", "compare", "report", "clv", "mix", "help");
   /** The subcommand that shows another one's help: it needs them all. */
   private static final String HELP = "help";
   /** The tool's version line. */
@@ -130,6 +130,7 @@ public final class EngagementCli implements Callable<Integer> {
       case "compare" -> new CompareCommand();
       case "report" -> new ReportCommand();
       case "clv" -> new ClvCommand();
+      case "mix" -> new MixCommand();
       case HELP -> new HelpCommand();
       default -> throw new IllegalArgumentException("no subcommand named " + name);
     };

@@ -102,7 +102,7 @@ class EngagementCliTest {
     assertThat(version.out()).startsWith("engagement ");
     CliRun help = CliRun.run("--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("import", "world", "value", "attribute", "compare", "report", "clv");
+    assertThat(help.out()).contains("import", "world", "value", "attribute", "compare", "report", "clv", "mix");
     CliRun typo = CliRun.run("atribute");
     assertThat(typo.exit()).isEqualTo(Exit.USAGE);
     assertThat(typo.err()).contains("attribute");

@@ -1,0 +1,222 @@
+package org.engagement.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.roi.mix.BudgetPlan;
+import org.engagement.roi.mix.BudgetRequest;
+import org.engagement.roi.mix.ChannelEffect;
+import org.engagement.roi.mix.LiftTest;
+import org.engagement.roi.mix.MarketingMix;
+import org.engagement.roi.mix.MixCsv;
+import org.engagement.roi.mix.MixData;
+import org.engagement.roi.mix.MixModel;
+import org.engagement.roi.mix.MixSettings;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--format csv|text]}: a
+ * marketing mix model ({@link MarketingMix}) of spend per channel and period against an outcome per period,
+ * with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals), carry-over half-life
+ * and a recommended spend per period.
+ *
+ * <p>Inputs ({@link MixCsv}): {@code period,channel,spend} and {@code period,outcome}, periods as the ISO
+ * date a week or month starts; a channel without a row in a period spent nothing then. Lift tests:
+ * {@code channel,from,to,incremental,low,high}. Periods a week apart or less are weeks (a 52-period season),
+ * otherwise months (12). Bad rows are reported one line each ({@code file:line: column 'x' value 'v' is
+ * invalid: rule}) and left out; a lift row naming a channel without spend is reported and not used.
+ *
+ * <p>With {@code --format csv} one row per channel:
+ * {@code channel,spend,contribution,contribution_share,roi,roi_low,roi_high,marginal_roi,carryover_half_life,
+ * recommended_spend}: spend and contribution summed over the input, half-life in periods, recommended spend per
+ * period at the current total per period or {@code --budget}. Text output adds the budget section: the
+ * expected gain per period with its interval.
+ *
+ * <p>Exit code 0 when every row was used; 1 when a row was rejected or not used, or the series cannot be
+ * fitted; 2 on a usage error.
+ */
+@Command(name = "mix", mixinStandardHelpOptions = true,
+    customSynopsis = "engagement mix --spend=FILE --outcome=FILE [OPTIONS]",
+    description = {"Marketing mix model: contribution, ROI, marginal ROI and carry-over per channel from "
+        + "period,channel,spend and period,outcome CSVs, and a budget recommendation.",
+        "With --format csv, one row per channel with the columns channel, spend, contribution, "
+        + "contribution_share, roi, roi_low, roi_high, marginal_roi, carryover_half_life and recommended_spend "
+        + "(spend and contribution summed over the input, the half-life in periods, the recommended spend per "
+        + "period)."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  engagement mix --spend spend.csv --outcome outcome.csv",
+        "  engagement mix --spend spend.csv --outcome outcome.csv --lift lift.csv \\",
+        "      --budget 25000 --format csv"})
+final class MixCommand implements Callable<Integer> {
+  private static final int WEEK_DAYS = 8;
+
+  @Option(names = "--spend", required = true, paramLabel = "FILE", description = "the spend CSV (UTF-8, header period,channel,spend)")
+  @SuppressWarnings("NullAway.Init")
+  private Path spend;
+
+  @Option(names = "--outcome", required = true, paramLabel = "FILE", description = "the outcome CSV (UTF-8, header period,outcome)")
+  @SuppressWarnings("NullAway.Init")
+  private Path outcome;
+
+  @Option(names = "--lift", paramLabel = "FILE",
+      description = "lift tests to calibrate by: a CSV with the columns channel, from, to, incremental, low and high")
+  private @Nullable Path lift;
+
+  @Option(names = "--budget", paramLabel = "N", description = "the total spend per period to allocate (default: the current total)")
+  private @Nullable Double budget;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "csv or text (default: ${DEFAULT-VALUE})")
+  @SuppressWarnings("NullAway.Init")
+  private String format;
+
+  @Option(names = "--resamples", defaultValue = "50", paramLabel = "N",
+      description = "bootstrap resamples for the intervals (default: ${DEFAULT-VALUE})")
+  private int resamples;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "the seed of the fit (default: ${DEFAULT-VALUE})")
+  private long seed;
+
+  @Mixin
+  @SuppressWarnings("NullAway.Init")
+  private CsvOptions csv;
+
+  @Override
+  public Integer call() throws Failure {
+    boolean asCsv = switch (format.toLowerCase(Locale.ROOT)) {
+      case "csv" -> true;
+      case "text" -> false;
+      default -> throw Failure.usage("--format must be csv or text, not '" + format + "'");
+    };
+    if (budget != null && !(budget > 0 && budget < Double.POSITIVE_INFINITY)) {
+      throw Failure.usage("--budget must be a positive number, not " + budget);
+    }
+    if (resamples < 0 || resamples > 10_000) {
+      throw Failure.usage("--resamples must be in [0, 10000], not " + resamples);
+    }
+    PrintStream err = System.err;
+    CsvImport<MixCsv.SpendRow> spendRows = read(spend, err, MixCsv::readSpend);
+    CsvImport<MixCsv.OutcomeRow> outcomeRows = read(outcome, err, MixCsv::readOutcome);
+    boolean clean = spendRows.report().isClean() && outcomeRows.report().isClean();
+    MixData data = data(spendRows.values(), outcomeRows.values());
+    List<LiftTest> lifts = new ArrayList<>();
+    Path liftFile = lift;
+    if (liftFile != null) {
+      CsvImport<LiftTest> liftRows = read(liftFile, err, MixCsv::readLifts);
+      clean &= liftRows.report().isClean();
+      for (LiftTest test : liftRows.values()) {
+        if (data.channels().contains(test.channel())) {
+          lifts.add(test);
+        } else {
+          clean = false;
+          err.println(OneLine.of(liftFile + ": channel '" + test.channel() + "' has no spend in " + spend
+              + "; its row was not used"));
+        }
+      }
+    }
+    MixModel model;
+    BudgetPlan plan;
+    try {
+      model = MarketingMix.fit(data, settings(data).withResamples(resamples).withSeed(seed), lifts);
+      double perPeriod = budget != null ? budget : currentPerPeriod(data);
+      plan = model.recommend(BudgetRequest.of(perPeriod));
+    } catch (InvalidFieldException e) {
+      throw Failure.failed("cannot fit the mix model: " + e.getMessage(), e);
+    }
+    System.out.print(asCsv ? csvTable(model, plan) : text(model, plan));
+    return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  /** Reads one file of the command. */
+  private interface Reader<T> {
+    CsvImport<T> read(InputStream in, String source) throws IOException;
+  }
+
+  private static <T> CsvImport<T> read(Path file, PrintStream err, Reader<T> reader) throws Failure {
+    CsvImport<T> read;
+    try (InputStream in = InputFile.openBytes(file)) {
+      read = reader.read(in, file.toString());
+    } catch (org.engagement.core.ingest.InvalidSourceException e) {
+      throw Failure.failed("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw InputFile.cannotRead(file, e);
+    }
+    RejectionLines.print(file.toString(), read.report(), err);
+    read.report().failureReason().ifPresent(reason ->
+        err.println(OneLine.of(file + ": could not be read in full: " + reason)));
+    return read;
+  }
+
+  private MixData data(List<MixCsv.SpendRow> spendRows, List<MixCsv.OutcomeRow> outcomeRows) throws Failure {
+    try {
+      MixData.Builder builder = MixData.builder();
+      outcomeRows.forEach(row -> builder.outcome(row.period(), row.outcome()));
+      spendRows.forEach(row -> builder.spend(row.period(), row.channel(), row.spend()));
+      return builder.build();
+    } catch (InvalidFieldException e) {
+      throw Failure.failed(spend + ", " + outcome + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MixSettings settings(MixData data) {
+    List<LocalDate> periods = data.periods();
+    long days = ChronoUnit.DAYS.between(periods.get(0), periods.get(periods.size() - 1));
+    return days / (periods.size() - 1.0) <= WEEK_DAYS ? MixSettings.weekly() : MixSettings.monthly();
+  }
+
+  private static double currentPerPeriod(MixData data) {
+    double total = 0;
+    for (String channel : data.channels()) {
+      total += data.totalSpend(channel);
+    }
+    return total / data.periods().size();
+  }
+
+  private String csvTable(MixModel model, BudgetPlan plan) {
+    StringBuilder out = new StringBuilder("channel,spend,contribution,contribution_share,roi,roi_low,roi_high,"
+        + "marginal_roi,carryover_half_life,recommended_spend\n");
+    for (ChannelEffect e : model.effects()) {
+      out.append(csv.cells().text(e.channel()));
+      for (double v : new double[] {e.spend(), e.contribution(), e.share(), e.roi(), e.roiInterval().lower(),
+          e.roiInterval().upper(), e.marginalRoi(), e.halfLife(),
+          plan.allocation(e.channel()).recommended()}) {
+        out.append(',').append(number(v));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String text(MixModel model, BudgetPlan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%-20s %14s %14s %6s %6s %15s %8s %9s%n", "channel", "spend",
+        "contribution", "share", "roi", "roi 90%", "mroi", "half-life"));
+    for (ChannelEffect e : model.effects()) {
+      out.append(String.format(Locale.ROOT, "%-20s %14.2f %14.2f %6.3f %6.2f %7.2f-%-7.2f %8.2f %9.1f%n",
+          OneLine.of(e.channel()), e.spend(), e.contribution(), e.share(), e.roi(), e.roiInterval().lower(),
+          e.roiInterval().upper(), e.marginalRoi(), e.halfLife()));
+    }
+    out.append(String.format(Locale.ROOT, "%nbudget: %.2f per period%n", plan.budget()));
+    out.append(String.format(Locale.ROOT, "%-20s %14s %14s%n", "channel", "current", "recommended"));
+    plan.allocations().forEach(a -> out.append(String.format(Locale.ROOT, "%-20s %14.2f %14.2f%n",
+        OneLine.of(a.channel()), a.current(), a.recommended())));
+    out.append(String.format(Locale.ROOT, "expected gain per period: %.2f (90%% interval %.2f to %.2f, %d resamples)%n",
+        plan.gain(), plan.gainInterval().lower(), plan.gainInterval().upper(), model.resamples()));
+    return out.toString();
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.6f", value);
+  }
+}

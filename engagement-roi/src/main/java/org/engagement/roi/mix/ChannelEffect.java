@@ -1,0 +1,32 @@
+package org.engagement.roi.mix;
+
+import static java.util.Objects.requireNonNull;
+
+import org.engagement.roi.lift.Interval;
+
+/**
+ * What one channel did over the data, by the fitted mix model. Immutable and thread-safe.
+ *
+ * @param channel the channel
+ * @param spend its spend summed over the periods
+ * @param contribution the outcome its spend added within the periods (carry-over past the last period is not
+ *     counted)
+ * @param share its share of all channels' contribution (the shares sum to 1)
+ * @param roi contribution per unit spent
+ * @param roiInterval the bootstrap percentile interval of the ROI (a point when no resamples were drawn)
+ * @param marginalRoi the outcome of one more unit spent, spread as the current spend is, per unit
+ * @param marginalRoiInterval its bootstrap percentile interval
+ * @param halfLife the periods until half of a unit of spend's effect has been delivered, the period of spend
+ *     counting as the first: how long the channel keeps paying
+ * @since 0.1.0
+ */
+public record ChannelEffect(String channel, double spend, double contribution, double share, double roi,
+    Interval roiInterval, double marginalRoi, Interval marginalRoiInterval, double halfLife) {
+
+  /** Checks for nulls. */
+  public ChannelEffect {
+    requireNonNull(channel, "channel");
+    requireNonNull(roiInterval, "roiInterval");
+    requireNonNull(marginalRoiInterval, "marginalRoiInterval");
+  }
+}

@@ -1,0 +1,304 @@
+package org.engagement.roi.mix;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.Money;
+import org.engagement.roi.investment.Cost;
+import org.engagement.roi.investment.Investment;
+
+/**
+ * The series a mix model is fitted to: periods (each named by the date it starts, weeks or months, in
+ * order), the outcome per period, the spend (or activity: mentions, posts, events) per channel and period, and
+ * optional control series. Channels are in lexicographic order, as every result of the SDK.
+ *
+ * <p>Immutable (arrays are copied in and out) and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class MixData {
+  /** The fewest periods a model is fitted to. */
+  public static final int MIN_PERIODS = 26;
+
+  private final List<LocalDate> periods;
+  private final List<String> channels;
+  private final double[][] spend;
+  private final double[] outcome;
+  private final List<String> controlNames;
+  private final double[][] controls;
+
+  private MixData(List<LocalDate> periods, List<String> channels, double[][] spend, double[] outcome,
+      List<String> controlNames, double[][] controls) {
+    this.periods = List.copyOf(periods);
+    this.channels = List.copyOf(channels);
+    this.spend = spend;
+    this.outcome = outcome;
+    this.controlNames = List.copyOf(controlNames);
+    this.controls = controls;
+  }
+
+  /** A builder of series from rows (as a CSV holds them). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Monthly series from the SDK's own data: each channel's costs per month as spend, and per month the value
+   * (or, with {@code countConversions}, the number) of the interactions the rule counts as conversions, in
+   * UTC. Months run from the first to the last month with a cost or a conversion; a month with none is 0.
+   *
+   * @param investment the costs per channel and month
+   * @param interactions the interactions holding the conversions
+   * @param rule which interactions are conversions
+   * @param countConversions count conversions instead of summing their value
+   * @return the series
+   * @throws InvalidFieldException if the series are too short or a channel has no spend
+   */
+  public static MixData fromCosts(Investment investment, Iterable<Interaction> interactions,
+      ConversionRule rule, boolean countConversions) {
+    Builder builder = builder();
+    TreeMap<YearMonth, Double> outcome = new TreeMap<>();
+    for (Cost cost : investment.costs()) {
+      outcome.putIfAbsent(cost.month(), 0.0);
+      builder.spend(cost.month().atDay(1), cost.channel(), cost.amount().amount().doubleValue());
+    }
+    for (Interaction interaction : interactions) {
+      if (!rule.isConversion(interaction)) {
+        continue;
+      }
+      YearMonth month = YearMonth.from(interaction.timestamp().atZone(ZoneOffset.UTC));
+      Money value = interaction.value();
+      double amount = countConversions || value == null ? (countConversions ? 1 : 0)
+          : value.amount().doubleValue();
+      outcome.merge(month, amount, Double::sum);
+    }
+    if (!outcome.isEmpty()) {
+      for (YearMonth m = outcome.firstKey(); !m.isAfter(outcome.lastKey()); m = m.plusMonths(1)) {
+        builder.outcome(m.atDay(1), outcome.getOrDefault(m, 0.0));
+      }
+    }
+    return builder.build();
+  }
+
+  /** The start date of every period, in order. */
+  public List<LocalDate> periods() {
+    return periods;
+  }
+
+  /** The channels, in lexicographic order. */
+  public List<String> channels() {
+    return channels;
+  }
+
+  /** The names of the control series. */
+  public List<String> controlNames() {
+    return controlNames;
+  }
+
+  /** The spend of a channel per period (a copy). */
+  public double[] spend(String channel) {
+    return spend[index(channel)].clone();
+  }
+
+  /** The total spend of a channel over all periods. */
+  public double totalSpend(String channel) {
+    double sum = 0;
+    for (double v : spend[index(channel)]) {
+      sum += v;
+    }
+    return sum;
+  }
+
+  /** The outcome per period (a copy). */
+  public double[] outcome() {
+    return outcome.clone();
+  }
+
+  /** A control series per period (a copy). */
+  public double[] control(String name) {
+    int at = controlNames.indexOf(name);
+    if (at < 0) {
+      throw new InvalidFieldException("control", name, "must be one of " + controlNames);
+    }
+    return controls[at].clone();
+  }
+
+  /** The index of a channel in {@link #channels()}. */
+  int index(String channel) {
+    int at = channels.indexOf(channel);
+    if (at < 0) {
+      throw new InvalidFieldException("channel", channel, "must be one of the data's channels");
+    }
+    return at;
+  }
+
+  /** The index of the period starting on {@code day}, or of the period holding it. */
+  int periodOf(LocalDate day) {
+    int at = java.util.Collections.binarySearch(periods, day);
+    return at >= 0 ? at : Math.max(0, -at - 2);
+  }
+
+  double[][] spendMatrix() {
+    double[][] copy = new double[spend.length][];
+    for (int c = 0; c < spend.length; c++) {
+      copy[c] = spend[c].clone();
+    }
+    return copy;
+  }
+
+  double[][] controlMatrix() {
+    double[][] copy = new double[controls.length][];
+    for (int j = 0; j < controls.length; j++) {
+      copy[j] = controls[j].clone();
+    }
+    return copy;
+  }
+
+  /**
+   * Collects rows into series. Spend rows for the same period and channel add up; a period's outcome and a
+   * control's value are given once. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private final TreeMap<LocalDate, Double> outcome = new TreeMap<>();
+    private final TreeMap<String, Map<LocalDate, Double>> spend = new TreeMap<>();
+    private final TreeMap<String, Map<LocalDate, Double>> controls = new TreeMap<>();
+
+    private Builder() {}
+
+    /**
+     * Adds spend (or activity) of a channel in a period.
+     *
+     * @param period the period's start date
+     * @param channel the channel
+     * @param amount the spend, finite and not negative
+     * @return this builder
+     */
+    public Builder spend(LocalDate period, String channel, double amount) {
+      requireNonNull(period, "period");
+      requireNonNull(channel, "channel");
+      if (channel.isBlank()) {
+        throw new InvalidFieldException("channel", channel, "must not be blank");
+      }
+      if (!(amount >= 0 && amount < Double.POSITIVE_INFINITY)) {
+        throw new InvalidFieldException("spend", amount, "must be a finite number, not negative");
+      }
+      spend.computeIfAbsent(channel, c -> new TreeMap<>()).merge(period, amount, Double::sum);
+      return this;
+    }
+
+    /**
+     * Sets the outcome of a period.
+     *
+     * @param period the period's start date
+     * @param value the outcome, finite
+     * @return this builder
+     * @throws InvalidFieldException if the period already has an outcome
+     */
+    public Builder outcome(LocalDate period, double value) {
+      requireNonNull(period, "period");
+      if (!Double.isFinite(value)) {
+        throw new InvalidFieldException("outcome", value, "must be a finite number");
+      }
+      if (outcome.putIfAbsent(period, value) != null) {
+        throw new InvalidFieldException("period", period, "must have one outcome; it has two");
+      }
+      return this;
+    }
+
+    /**
+     * Sets a control's value in a period (price, distribution, a competitor's activity, a holiday flag).
+     *
+     * @param period the period's start date
+     * @param name the control's name
+     * @param value the value, finite
+     * @return this builder
+     */
+    public Builder control(LocalDate period, String name, double value) {
+      requireNonNull(period, "period");
+      requireNonNull(name, "name");
+      if (!Double.isFinite(value)) {
+        throw new InvalidFieldException("control", value, "must be a finite number");
+      }
+      if (controls.computeIfAbsent(name, c -> new TreeMap<>()).putIfAbsent(period, value) != null) {
+        throw new InvalidFieldException("period", period, "must have one value of control " + name);
+      }
+      return this;
+    }
+
+    /**
+     * The series.
+     *
+     * @return the data
+     * @throws InvalidFieldException if fewer than {@link #MIN_PERIODS} periods have an outcome, a period has
+     *     spend or a control but no outcome, a control misses a period, no channel is given, a channel never
+     *     spends or the outcome's mean is not positive
+     */
+    public MixData build() {
+      List<LocalDate> periods = new ArrayList<>(outcome.keySet());
+      if (periods.size() < MIN_PERIODS) {
+        throw new InvalidFieldException("periods", periods.size(), "must be at least " + MIN_PERIODS);
+      }
+      if (spend.isEmpty()) {
+        throw new InvalidFieldException("channels", 0, "must be at least one channel with spend");
+      }
+      double[] y = new double[periods.size()];
+      double sum = 0;
+      int t = 0;
+      for (double value : outcome.values()) {
+        y[t++] = value;
+        sum += value;
+      }
+      if (!(sum > 0)) {
+        throw new InvalidFieldException("outcome", sum / y.length, "must have a positive mean");
+      }
+      List<String> names = new ArrayList<>(spend.keySet());
+      double[][] x = series(spend, periods, "spend", true);
+      for (int c = 0; c < x.length; c++) {
+        double total = 0;
+        for (double v : x[c]) {
+          total += v;
+        }
+        if (!(total > 0)) {
+          throw new InvalidFieldException("channel", names.get(c), "must have some spend");
+        }
+      }
+      return new MixData(periods, names, x, y, new ArrayList<>(controls.keySet()),
+          series(controls, periods, "control", false));
+    }
+
+    private double[][] series(Map<String, Map<LocalDate, Double>> rows, List<LocalDate> periods,
+        String what, boolean missingIsZero) {
+      double[][] out = new double[rows.size()][periods.size()];
+      int c = 0;
+      for (Map.Entry<String, Map<LocalDate, Double>> entry : rows.entrySet()) {
+        for (Map.Entry<LocalDate, Double> cell : entry.getValue().entrySet()) {
+          if (!outcome.containsKey(cell.getKey())) {
+            throw new InvalidFieldException("period", cell.getKey(),
+                "must have an outcome, as it has " + what + " for " + entry.getKey());
+          }
+        }
+        for (int t = 0; t < periods.size(); t++) {
+          Double value = entry.getValue().get(periods.get(t));
+          if (value == null && !missingIsZero) {
+            throw new InvalidFieldException("period", periods.get(t),
+                "must have a value of " + what + " " + entry.getKey());
+          }
+          out[c][t] = value == null ? 0 : value;
+        }
+        c++;
+      }
+      return out;
+    }
+  }
+}

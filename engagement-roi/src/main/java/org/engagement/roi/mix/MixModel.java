@@ -1,0 +1,281 @@
+package org.engagement.roi.mix;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.roi.lift.Interval;
+import org.engagement.roi.mix.internal.Allocation;
+import org.engagement.roi.mix.internal.ChannelCurve;
+
+/**
+ * A fitted marketing mix model: each channel's response curve (point estimate and bootstrap resamples), the
+ * baseline, and what follows from them: contributions, ROI and marginal ROI with intervals, carry-over
+ * half-lives, response curves and budget recommendations.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class MixModel {
+  /** The confidence level of every interval. */
+  public static final double LEVEL = 0.90;
+  private static final double MARGINAL_STEP = 0.01;
+  private static final int BUDGET_STEPS = 1_000;
+
+  private final MixData data;
+  private final MixSettings settings;
+  private final List<ChannelCurve> curves;
+  private final double[] baseline;
+  private final List<List<ChannelCurve>> resamples;
+  private final List<LiftTest> lifts;
+
+  MixModel(MixData data, MixSettings settings, List<ChannelCurve> curves, double[] baseline,
+      List<List<ChannelCurve>> resamples, List<LiftTest> lifts) {
+    this.data = requireNonNull(data, "data");
+    this.settings = requireNonNull(settings, "settings");
+    this.curves = List.copyOf(curves);
+    this.baseline = baseline.clone();
+    this.resamples = resamples.stream().map(List::copyOf).toList();
+    this.lifts = List.copyOf(lifts);
+  }
+
+  /** The data the model was fitted to. */
+  public MixData data() {
+    return data;
+  }
+
+  /** The settings of the fit. */
+  public MixSettings settings() {
+    return settings;
+  }
+
+  /** The lift tests the fit was calibrated by. */
+  public List<LiftTest> lifts() {
+    return lifts;
+  }
+
+  /** The number of bootstrap resamples behind the intervals. */
+  public int resamples() {
+    return resamples.size();
+  }
+
+  /** The outcome per period without media: intercept, trend, season and controls. */
+  public double[] baseline() {
+    return baseline.clone();
+  }
+
+  /** A channel's contribution per period: the outcome its spend added. */
+  public double[] contributions(String channel) {
+    int c = data.index(channel);
+    return curves.get(c).contributions(data.spend(channel));
+  }
+
+  /** The modelled outcome per period: baseline plus every channel's contribution. */
+  public double[] fitted() {
+    double[] out = baseline.clone();
+    for (String channel : data.channels()) {
+      double[] part = contributions(channel);
+      for (int t = 0; t < out.length; t++) {
+        out[t] += part[t];
+      }
+    }
+    return out;
+  }
+
+  /** A channel's modelled contribution over periods {@code from} to {@code to} (indices, both included). */
+  public double contribution(String channel, int from, int to) {
+    double[] part = contributions(channel);
+    double sum = 0;
+    for (int t = from; t <= to; t++) {
+      sum += part[t];
+    }
+    return sum;
+  }
+
+  /** A channel's carry-over half-life in periods. */
+  public double halfLife(String channel) {
+    return curves.get(data.index(channel)).halfLife();
+  }
+
+  /** Every channel's effect over the data, in channel order. */
+  public List<ChannelEffect> effects() {
+    int channels = data.channels().size();
+    double[] contribution = totals(curves);
+    double sum = Arrays.stream(contribution).sum();
+    double[][] roiDraws = new double[channels][resamples.size()];
+    double[][] marginalDraws = new double[channels][resamples.size()];
+    for (int r = 0; r < resamples.size(); r++) {
+      double[] totals = totals(resamples.get(r));
+      for (int c = 0; c < channels; c++) {
+        roiDraws[c][r] = totals[c] / data.totalSpend(data.channels().get(c));
+        marginalDraws[c][r] = marginalRoi(resamples.get(r).get(c), c);
+      }
+    }
+    List<ChannelEffect> effects = new ArrayList<>(channels);
+    for (int c = 0; c < channels; c++) {
+      String channel = data.channels().get(c);
+      double spend = data.totalSpend(channel);
+      double roi = contribution[c] / spend;
+      double marginal = marginalRoi(curves.get(c), c);
+      effects.add(new ChannelEffect(channel, spend, contribution[c], sum > 0 ? contribution[c] / sum : 0, roi,
+          interval(roiDraws[c], roi), marginal, interval(marginalDraws[c], marginal), curves.get(c).halfLife()));
+    }
+    return effects;
+  }
+
+  /** The effect of one channel. */
+  public ChannelEffect effect(String channel) {
+    return effects().get(data.index(channel));
+  }
+
+  /**
+   * A channel's response curve: the outcome per period of constant spends per period from 0 to
+   * {@code maxSpend}.
+   *
+   * @param channel the channel
+   * @param maxSpend the largest spend per period, positive
+   * @param points the number of points, at least 2
+   * @return the points, by increasing spend
+   */
+  public List<ResponsePoint> responseCurve(String channel, double maxSpend, int points) {
+    if (!(maxSpend > 0 && maxSpend < Double.POSITIVE_INFINITY) || points < 2 || points > 100_000) {
+      throw new InvalidFieldException("responseCurve", maxSpend + " x " + points,
+          "needs a positive finite spend and 2 to 100000 points");
+    }
+    ChannelCurve curve = curves.get(data.index(channel));
+    List<ResponsePoint> out = new ArrayList<>(points);
+    for (int i = 0; i < points; i++) {
+      double spend = maxSpend * i / (points - 1);
+      double step = Math.max(spend, curve.spendScale()) * 1e-4;
+      out.add(new ResponsePoint(spend, curve.steady(spend),
+          (curve.steady(spend + step) - curve.steady(spend)) / step));
+    }
+    return out;
+  }
+
+  /** A channel's expected outcome per period of a constant spend per period, once carried over. */
+  public double steadyResponse(String channel, double spendPerPeriod) {
+    return curves.get(data.index(channel)).steady(spendPerPeriod);
+  }
+
+  /**
+   * Recommends how to split a budget per period among the channels to maximise the expected outcome, within
+   * the request's bounds; the current split is the data's shares of spend scaled to the budget.
+   *
+   * @param request the budget and bounds
+   * @return the plan
+   * @throws InvalidFieldException if the bounds cannot meet the budget or name an unknown channel
+   */
+  public BudgetPlan recommend(BudgetRequest request) {
+    int channels = data.channels().size();
+    double[] current = new double[channels];
+    double[] lower = new double[channels];
+    double[] upper = new double[channels];
+    double totalPerPeriod = 0;
+    for (int c = 0; c < channels; c++) {
+      current[c] = data.totalSpend(data.channels().get(c)) / data.periods().size();
+      totalPerPeriod += current[c];
+    }
+    for (String named : request.bounds().keySet()) {
+      data.index(named);
+    }
+    for (int c = 0; c < channels; c++) {
+      current[c] *= request.perPeriod() / totalPerPeriod;
+      BudgetRequest.Bounds bounds = request.bounds().get(data.channels().get(c));
+      lower[c] = bounds != null ? bounds.least() : request.lowFactor() * current[c];
+      upper[c] = bounds != null ? bounds.most() : request.highFactor() * current[c];
+    }
+    double[] recommended = Allocation.best(expectedResponses(), request.perPeriod(), lower, upper, BUDGET_STEPS);
+    if (recommended == null) {
+      throw new InvalidFieldException("budget", request.perPeriod(),
+          "cannot be split within the channels' bounds");
+    }
+    List<ChannelAllocation> lines = new ArrayList<>(channels);
+    for (int c = 0; c < channels; c++) {
+      ChannelCurve curve = curves.get(c);
+      lines.add(new ChannelAllocation(data.channels().get(c), current[c], recommended[c],
+          curve.steady(current[c]), curve.steady(recommended[c])));
+    }
+    double gain = gain(curves, current, recommended);
+    double[] draws = new double[resamples.size()];
+    for (int r = 0; r < draws.length; r++) {
+      draws[r] = gain(resamples.get(r), current, recommended);
+    }
+    return new BudgetPlan(request.perPeriod(), lines, gain, interval(draws, gain));
+  }
+
+  /**
+   * Each channel's expected response: the mean over the point estimate and the bootstrap resamples, so that a
+   * recommendation maximises the expected outcome under the fit's uncertainty rather than betting on the
+   * point estimate's curvature.
+   */
+  private DoubleUnaryOperator[] expectedResponses() {
+    DoubleUnaryOperator[] out = new DoubleUnaryOperator[curves.size()];
+    for (int c = 0; c < out.length; c++) {
+      List<ChannelCurve> draws = new ArrayList<>();
+      draws.add(curves.get(c));
+      for (List<ChannelCurve> resample : resamples) {
+        draws.add(resample.get(c));
+      }
+      out[c] = spend -> draws.stream().mapToDouble(curve -> curve.steady(spend)).average().orElse(0);
+    }
+    return out;
+  }
+
+  private static double gain(List<ChannelCurve> curves, double[] current, double[] recommended) {
+    double gain = 0;
+    for (int c = 0; c < current.length; c++) {
+      gain += curves.get(c).steady(recommended[c]) - curves.get(c).steady(current[c]);
+    }
+    return gain;
+  }
+
+  private double[] totals(List<ChannelCurve> set) {
+    double[] out = new double[set.size()];
+    for (int c = 0; c < out.length; c++) {
+      for (double v : set.get(c).contributions(data.spend(data.channels().get(c)))) {
+        out[c] += v;
+      }
+    }
+    return out;
+  }
+
+  private double marginalRoi(ChannelCurve curve, int c) {
+    double[] spend = data.spend(data.channels().get(c));
+    double before = 0;
+    double spent = 0;
+    for (double v : curve.contributions(spend)) {
+      before += v;
+    }
+    for (int t = 0; t < spend.length; t++) {
+      spent += spend[t];
+      spend[t] *= 1 + MARGINAL_STEP;
+    }
+    double after = 0;
+    for (double v : curve.contributions(spend)) {
+      after += v;
+    }
+    return (after - before) / (MARGINAL_STEP * spent);
+  }
+
+  private static Interval interval(double[] draws, double estimate) {
+    if (draws.length == 0) {
+      return new Interval(estimate, estimate, LEVEL);
+    }
+    double[] sorted = draws.clone();
+    Arrays.sort(sorted);
+    double tail = (1 - LEVEL) / 2;
+    return new Interval(quantile(sorted, tail), quantile(sorted, 1 - tail), LEVEL);
+  }
+
+  private static double quantile(double[] sorted, double p) {
+    double position = p * (sorted.length - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(sorted.length - 1, below + 1);
+    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+  }
+}

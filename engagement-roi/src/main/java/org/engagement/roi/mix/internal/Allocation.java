@@ -1,0 +1,70 @@
+package org.engagement.roi.mix.internal;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Splits a budget per period among channels to maximise the sum of their steady-state responses, within
+ * per-channel bounds, by dynamic programming over a grid of the budget: exact on the grid for any response
+ * shape, including S-shaped curves where marginal-return equalisation can stop at a poor point. The cost is
+ * {@code channels × steps²}. Stateless and thread-safe.
+ */
+public final class Allocation {
+  private Allocation() {}
+
+  /**
+   * The best split on the grid.
+   *
+   * @param responses each channel's outcome per period as a function of its spend per period
+   * @param budget the total spend per period
+   * @param lower each channel's least spend per period
+   * @param upper each channel's most spend per period
+   * @param steps the grid's number of steps over the budget
+   * @return the spend per period of each channel; {@code null} when the bounds cannot meet the budget
+   */
+  public static double @org.jspecify.annotations.Nullable [] best(DoubleUnaryOperator[] responses,
+      double budget, double[] lower, double[] upper, int steps) {
+    int channels = responses.length;
+    double unit = budget / steps;
+    int[] low = new int[channels];
+    int[] high = new int[channels];
+    for (int c = 0; c < channels; c++) {
+      low[c] = (int) Math.ceil(lower[c] / unit - 1e-9);
+      high[c] = (int) Math.min(steps, Math.floor(upper[c] / unit + 1e-9));
+      if (low[c] > high[c]) {
+        return null;
+      }
+    }
+    double[] value = new double[steps + 1];
+    java.util.Arrays.fill(value, Double.NEGATIVE_INFINITY);
+    value[0] = 0;
+    int[][] choice = new int[channels][steps + 1];
+    for (int c = 0; c < channels; c++) {
+      double[] gain = new double[high[c] + 1];
+      for (int k = low[c]; k <= high[c]; k++) {
+        gain[k] = responses[c].applyAsDouble(k * unit);
+      }
+      double[] next = new double[steps + 1];
+      java.util.Arrays.fill(next, Double.NEGATIVE_INFINITY);
+      for (int used = 0; used <= steps; used++) {
+        for (int k = low[c]; k <= high[c] && k <= used; k++) {
+          double candidate = value[used - k] + gain[k];
+          if (candidate > next[used]) {
+            next[used] = candidate;
+            choice[c][used] = k;
+          }
+        }
+      }
+      value = next;
+    }
+    if (value[steps] == Double.NEGATIVE_INFINITY) {
+      return null;
+    }
+    double[] spend = new double[channels];
+    int left = steps;
+    for (int c = channels - 1; c >= 0; c--) {
+      spend[c] = choice[c][left] * unit;
+      left -= choice[c][left];
+    }
+    return spend;
+  }
+}

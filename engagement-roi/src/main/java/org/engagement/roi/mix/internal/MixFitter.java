@@ -1,0 +1,165 @@
+package org.engagement.roi.mix.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.SimpleBounds;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+
+/**
+ * Searches the non-linear parameters with Hipparchus's BOBYQA (Powell's bounded derivative-free
+ * trust-region method) in the unit cube from several seeded starts, keeping the best point evaluated; and
+ * refits moving-block residual bootstrap resamples from the point estimate. Stateless and thread-safe.
+ */
+public final class MixFitter {
+  private static final double STOP_RADIUS = 1e-6;
+
+  private MixFitter() {}
+
+  /** A point of the unit cube and its evaluation. Immutable. */
+  public static final class Point {
+    private final double[] unit;
+    private final MixProblem.Evaluation evaluation;
+
+    Point(double[] unit, MixProblem.Evaluation evaluation) {
+      this.unit = unit.clone();
+      this.evaluation = evaluation;
+    }
+
+    /** The non-linear parameters in the unit cube. */
+    public double[] unit() {
+      return unit.clone();
+    }
+
+    /** The linear solution and objective there. */
+    public MixProblem.Evaluation evaluation() {
+      return evaluation;
+    }
+  }
+
+  /**
+   * Fits from the centre of the cube and {@code starts - 1} seeded random points.
+   *
+   * @param problem the problem
+   * @param target the normalised outcome
+   * @param starts the number of starts, at least 1
+   * @param seed the seed of the random starts
+   * @param evaluations the evaluation budget of each start
+   * @return the best point found
+   */
+  public static Point fit(MixProblem problem, double[] target, int starts, long seed, int evaluations) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<double[]> guesses = new ArrayList<>();
+    double[] centre = new double[problem.dimension()];
+    Arrays.fill(centre, 0.5);
+    guesses.add(centre);
+    for (int s = 1; s < starts; s++) {
+      double[] guess = new double[problem.dimension()];
+      for (int i = 0; i < guess.length; i++) {
+        guess[i] = 0.1 + 0.8 * random.nextDouble();
+      }
+      guesses.add(guess);
+    }
+    Point best = null;
+    for (double[] guess : guesses) {
+      Point found = search(problem, target, guess, 0.25, evaluations);
+      if (best == null || found.evaluation().objective() < best.evaluation().objective()) {
+        best = found;
+      }
+    }
+    return java.util.Objects.requireNonNull(best);
+  }
+
+  /**
+   * One bounded search.
+   *
+   * @param problem the problem
+   * @param target the normalised outcome
+   * @param start the starting point in the unit cube
+   * @param radius the initial trust-region radius
+   * @param evaluations the evaluation budget
+   * @return the best point evaluated
+   */
+  public static Point search(MixProblem problem, double[] target, double[] start, double radius,
+      int evaluations) {
+    int d = problem.dimension();
+    double[] lower = new double[d];
+    double[] upper = new double[d];
+    Arrays.fill(upper, 1);
+    Best best = new Best(problem, target);
+    BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * d + 1, radius, STOP_RADIUS);
+    try {
+      optimizer.optimize(new MaxEval(evaluations), new ObjectiveFunction(best::value), GoalType.MINIMIZE,
+          new InitialGuess(start), new SimpleBounds(lower, upper));
+    } catch (MathIllegalStateException e) {
+      // the evaluation budget ran out or a trust-region step could not improve: the best point seen is kept
+    }
+    double[] point = best.point == null ? start : best.point;
+    return new Point(point, problem.evaluate(point, target));
+  }
+
+  /**
+   * Moving-block residual bootstrap: each resample adds centred blocks of the residuals, drawn with
+   * replacement and laid end to end, to the fitted series, and is refitted from the point estimate.
+   *
+   * @param problem the problem
+   * @param estimate the point estimate
+   * @param resamples the number of resamples
+   * @param blockLength the block length in periods
+   * @param seed the seed
+   * @param evaluations the evaluation budget of each refit
+   * @return the refitted points
+   */
+  public static List<Point> bootstrap(MixProblem problem, Point estimate, int resamples, int blockLength,
+      long seed, int evaluations) {
+    double[] y = problem.outcome();
+    double[] fitted = estimate.evaluation().fitted();
+    int n = y.length;
+    double[] residuals = new double[n];
+    double mean = 0;
+    for (int t = 0; t < n; t++) {
+      residuals[t] = y[t] - fitted[t];
+      mean += residuals[t] / n;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Point> points = new ArrayList<>(resamples);
+    for (int r = 0; r < resamples; r++) {
+      double[] target = fitted.clone();
+      for (int t = 0; t < n; t += blockLength) {
+        int from = random.nextInt(n);
+        for (int k = 0; k < blockLength && t + k < n; k++) {
+          target[t + k] += residuals[(from + k) % n] - mean;
+        }
+      }
+      points.add(search(problem, target, estimate.unit(), 0.1, evaluations));
+    }
+    return points;
+  }
+
+  private static final class Best {
+    private final MixProblem problem;
+    private final double[] target;
+    private double @org.jspecify.annotations.Nullable [] point;
+    private double value = Double.POSITIVE_INFINITY;
+
+    Best(MixProblem problem, double[] target) {
+      this.problem = problem;
+      this.target = target;
+    }
+
+    double value(double[] unit) {
+      double v = problem.objective(unit, target);
+      if (v < value) {
+        value = v;
+        point = unit.clone();
+      }
+      return v;
+    }
+  }
+}

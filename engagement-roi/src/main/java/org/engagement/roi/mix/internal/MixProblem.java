@@ -1,0 +1,390 @@
+package org.engagement.roi.mix.internal;
+
+import java.util.List;
+
+/**
+ * The penalised least-squares problem of the marketing mix model on a normalised scale: the outcome divided by
+ * its mean, each channel's spend by its mean. Given the non-linear parameters (per channel: carry-over
+ * half-life or width, delayed peak, Hill half-saturation and shape, all mapped from the unit cube), the linear
+ * coefficients (intercept, trend, Fourier seasonality, controls, one maximum effect per channel) are solved
+ * exactly by bounded least squares (media effects not negative, within a lift test's interval where one is
+ * given), so the search only sees the non-linear parameters (variable projection).
+ *
+ * <p>Without lift tests the objective is the profile negative log-likelihood {@code n/2 · ln(RSS / n)} plus the
+ * priors; with lift tests the noise level is fixed from the uncalibrated fit and each test adds a Gaussian
+ * term with its own standard error, as a prior on the channel's effect over the test period. Regularisation:
+ * a ridge penalty on the media effects, Gaussian priors on {@code ln K} (sd 0.5 around the mean spend), on
+ * the Hill shape (sd 0.4 around 1.5) and on the log half-life (sd 1.2 around two periods). Immutable and thread-safe.
+ */
+public final class MixProblem {
+  private static final double MIN_HALF_LIFE = 0.1;
+  private static final double MIN_HALF_SATURATION = 0.2;
+  private static final double MAX_HALF_SATURATION = 5;
+  private static final double MIN_SHAPE = 0.5;
+  private static final double MAX_SHAPE = 3;
+  private static final double SHAPE_PRIOR_MEAN = 1.5;
+  private static final double SHAPE_PRIOR_SD = 0.4;
+  private static final double LOG_HALF_SATURATION_PRIOR_SD = 0.5;
+  private static final double LOG_HALF_LIFE_PRIOR_MEAN = Math.log(2);
+  private static final double LOG_HALF_LIFE_PRIOR_SD = 1.2;
+  private static final double BASE_RIDGE = 1e-6;
+  private static final double Z90 = 1.6448536269514722;
+
+  /**
+   * The model's settings.
+   *
+   * @param maxLag the delayed carry-over's lags, 0 for geometric carry-over
+   * @param maxHalfLife the longest carry-over half-life (or width) searched, in periods
+   * @param seasonLength periods per year
+   * @param fourierOrder the number of Fourier harmonics of the season
+   * @param ridge the ridge penalty on the media effects (normalised scale)
+   */
+  public record Settings(int maxLag, double maxHalfLife, int seasonLength, int fourierOrder, double ridge) {}
+
+  /**
+   * A lift test in period indices and outcome units.
+   *
+   * @param channel the channel's index
+   * @param from the first period, included
+   * @param to the last period, included
+   * @param value the incremental outcome measured
+   * @param low the 90 % interval's lower bound
+   * @param high the 90 % interval's upper bound
+   */
+  public record Lift(int channel, int from, int to, double value, double low, double high) {}
+
+  /** One evaluation: the objective, the linear coefficients and the fit. Immutable. */
+  public static final class Evaluation {
+    private final double objective;
+    private final double[] coefficients;
+    private final double[] fitted;
+    private final double rss;
+
+    Evaluation(double objective, double[] coefficients, double[] fitted, double rss) {
+      this.objective = objective;
+      this.coefficients = coefficients;
+      this.fitted = fitted;
+      this.rss = rss;
+    }
+
+    /** The value minimised. */
+    public double objective() {
+      return objective;
+    }
+
+    /** Base coefficients, then one maximum effect per channel (normalised scale). */
+    public double[] coefficients() {
+      return coefficients.clone();
+    }
+
+    /** The fitted outcome (normalised). */
+    public double[] fitted() {
+      return fitted.clone();
+    }
+
+    /** The residual sum of squares (normalised). */
+    public double rss() {
+      return rss;
+    }
+  }
+
+  private final double[][] spend;
+  private final double[] spendScale;
+  private final double yScale;
+  private final double[] y;
+  private final double[][] base;
+  private final double[][] baseGram;
+  private final Settings settings;
+  private final List<Lift> lifts;
+  private final double sigma;
+
+  private MixProblem(double[][] spend, double[] spendScale, double yScale, double[] y, double[][] base,
+      double[][] baseGram, Settings settings, List<Lift> lifts, double sigma) {
+    this.spend = spend;
+    this.spendScale = spendScale;
+    this.yScale = yScale;
+    this.y = y;
+    this.base = base;
+    this.baseGram = baseGram;
+    this.settings = settings;
+    this.lifts = List.copyOf(lifts);
+    this.sigma = sigma;
+  }
+
+  /**
+   * The problem of raw series.
+   *
+   * @param rawSpend spend per channel and period, each channel with a positive total
+   * @param outcome the outcome per period, with a positive mean
+   * @param controls control series per control and period
+   * @param settings the settings
+   * @return the uncalibrated problem
+   */
+  public static MixProblem of(double[][] rawSpend, double[] outcome, double[][] controls, Settings settings) {
+    int n = outcome.length;
+    double yScale = mean(outcome);
+    double[] y = new double[n];
+    for (int t = 0; t < n; t++) {
+      y[t] = outcome[t] / yScale;
+    }
+    double[][] spend = new double[rawSpend.length][n];
+    double[] spendScale = new double[rawSpend.length];
+    for (int c = 0; c < rawSpend.length; c++) {
+      spendScale[c] = mean(rawSpend[c]);
+      for (int t = 0; t < n; t++) {
+        spend[c][t] = rawSpend[c][t] / spendScale[c];
+      }
+    }
+    double[][] base = baseColumns(n, controls, settings);
+    double[][] gram = new double[base.length][base.length];
+    for (int i = 0; i < base.length; i++) {
+      for (int j = 0; j < base.length; j++) {
+        gram[i][j] = dot(base[i], base[j]) + (i == j ? BASE_RIDGE * n : 0);
+      }
+    }
+    return new MixProblem(spend, spendScale, yScale, y, base, gram, settings, List.of(), Double.NaN);
+  }
+
+  /** This problem calibrated by lift tests, with the noise level (normalised) of the uncalibrated fit. */
+  public MixProblem calibrated(List<Lift> tests, double noise) {
+    return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, tests, noise);
+  }
+
+  private static double[][] baseColumns(int n, double[][] controls, Settings settings) {
+    int harmonics = settings.fourierOrder();
+    double[][] columns = new double[2 + 2 * harmonics + controls.length][n];
+    for (int t = 0; t < n; t++) {
+      columns[0][t] = 1;
+      columns[1][t] = n == 1 ? 0 : (double) t / (n - 1) - 0.5;
+      for (int k = 1; k <= harmonics; k++) {
+        double angle = 2 * Math.PI * k * t / settings.seasonLength();
+        columns[2 * k][t] = Math.sin(angle);
+        columns[2 * k + 1][t] = Math.cos(angle);
+      }
+    }
+    for (int j = 0; j < controls.length; j++) {
+      double m = mean(controls[j]);
+      double sd = 0;
+      for (double v : controls[j]) {
+        sd += (v - m) * (v - m);
+      }
+      sd = Math.sqrt(sd / n);
+      for (int t = 0; t < n; t++) {
+        columns[2 + 2 * harmonics + j][t] = sd > 0 ? (controls[j][t] - m) / sd : 0;
+      }
+    }
+    return columns;
+  }
+
+  /** The number of non-linear parameters. */
+  public int dimension() {
+    return spend.length * perChannel();
+  }
+
+  private int perChannel() {
+    return settings.maxLag() == 0 ? 3 : 4;
+  }
+
+  /** The number of periods. */
+  public int periods() {
+    return y.length;
+  }
+
+  /** The number of channels. */
+  public int channels() {
+    return spend.length;
+  }
+
+  /** The outcome on the normalised scale (a copy). */
+  public double[] outcome() {
+    return y.clone();
+  }
+
+  /** The outcome's mean, the normalising scale. */
+  public double outcomeScale() {
+    return yScale;
+  }
+
+  /** The channel's curve at a point of the unit cube with the given coefficients, in outcome units. */
+  public ChannelCurve curve(double[] unit, double[] coefficients, int c) {
+    int at = c * perChannel();
+    double width = halfLife(unit[at]);
+    double halfSaturation = Math.exp(Math.log(MIN_HALF_SATURATION)
+        + unit[at + 1] * Math.log(MAX_HALF_SATURATION / MIN_HALF_SATURATION));
+    double shape = MIN_SHAPE + unit[at + 2] * (MAX_SHAPE - MIN_SHAPE);
+    double effect = coefficients[base.length + c] * yScale;
+    if (settings.maxLag() == 0) {
+      return new ChannelCurve(Math.pow(0.5, 1 / width), 0, 0, halfSaturation, shape, spendScale[c], effect);
+    }
+    double delay = unit[at + 3] * Math.min(settings.maxLag() - 1, settings.maxHalfLife());
+    return new ChannelCurve(Math.pow(0.5, 1 / (width * width)), delay, settings.maxLag(), halfSaturation, shape,
+        spendScale[c], effect);
+  }
+
+  private double halfLife(double u) {
+    return Math.exp(Math.log(MIN_HALF_LIFE) + u * Math.log(settings.maxHalfLife() / MIN_HALF_LIFE));
+  }
+
+  /** The baseline (everything but media) per period in outcome units. */
+  public double[] baseline(double[] coefficients) {
+    double[] out = new double[y.length];
+    for (int i = 0; i < base.length; i++) {
+      for (int t = 0; t < y.length; t++) {
+        out[t] += coefficients[i] * base[i][t] * yScale;
+      }
+    }
+    return out;
+  }
+
+  /** The objective at a point of the unit cube for a (normalised) outcome series. */
+  public double objective(double[] unit, double[] target) {
+    return evaluate(unit, target).objective();
+  }
+
+  /**
+   * Solves the linear part at a point of the unit cube.
+   *
+   * @param unit the non-linear parameters in the unit cube
+   * @param target the normalised outcome to fit
+   * @return the evaluation
+   */
+  public Evaluation evaluate(double[] unit, double[] target) {
+    int n = y.length;
+    int pb = base.length;
+    int p = pb + spend.length;
+    double[][] media = mediaColumns(unit);
+    double[][] a = new double[p][p];
+    double[] b = new double[p];
+    for (int i = 0; i < pb; i++) {
+      System.arraycopy(baseGram[i], 0, a[i], 0, pb);
+      b[i] = dot(base[i], target);
+      for (int c = 0; c < media.length; c++) {
+        a[i][pb + c] = dot(base[i], media[c]);
+        a[pb + c][i] = a[i][pb + c];
+      }
+    }
+    for (int c = 0; c < media.length; c++) {
+      b[pb + c] = dot(media[c], target);
+      for (int d = c; d < media.length; d++) {
+        a[pb + c][pb + d] = dot(media[c], media[d]) + (c == d ? settings.ridge() : 0);
+        a[pb + d][pb + c] = a[pb + c][pb + d];
+      }
+    }
+    double[] lower = new double[p];
+    double[] upper = new double[p];
+    java.util.Arrays.fill(lower, 0, pb, Double.NEGATIVE_INFINITY);
+    java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+    addLifts(media, a, b, lower, upper, pb);
+    double[] beta = BoundedLeastSquares.solve(a, b, lower, upper);
+    double[] fitted = new double[n];
+    for (int i = 0; i < pb; i++) {
+      axpy(beta[i], base[i], fitted);
+    }
+    for (int c = 0; c < media.length; c++) {
+      axpy(beta[pb + c], media[c], fitted);
+    }
+    double rss = 0;
+    for (int t = 0; t < n; t++) {
+      double r = target[t] - fitted[t];
+      rss += r * r;
+    }
+    double penalised = rss;
+    for (int c = 0; c < media.length; c++) {
+      penalised += settings.ridge() * beta[pb + c] * beta[pb + c];
+    }
+    double objective = lifts.isEmpty()
+        ? 0.5 * n * Math.log(penalised / n)
+        : (penalised + liftResidual(media, beta, pb)) / (2 * sigma * sigma);
+    return new Evaluation(objective + prior(unit), beta, fitted, rss);
+  }
+
+  private void addLifts(double[][] media, double[][] a, double[] b, double[] lower, double[] upper, int pb) {
+    for (Lift lift : lifts) {
+      double exposure = exposure(media[lift.channel()], lift) * yScale;
+      if (exposure <= 0) {
+        continue;
+      }
+      int i = pb + lift.channel();
+      lower[i] = Math.max(lower[i], lift.low() / exposure);
+      upper[i] = Math.min(upper[i], Math.max(lower[i], lift.high() / exposure));
+      double weight = sigma / standardError(lift);
+      double s = exposure / yScale;
+      a[i][i] += weight * weight * s * s;
+      b[i] += weight * weight * s * lift.value() / yScale;
+    }
+  }
+
+  private double liftResidual(double[][] media, double[] beta, int pb) {
+    double sum = 0;
+    for (Lift lift : lifts) {
+      double predicted = beta[pb + lift.channel()] * exposure(media[lift.channel()], lift) * yScale;
+      double z = (predicted - lift.value()) / standardError(lift);
+      sum += z * z * sigma * sigma;
+    }
+    return sum;
+  }
+
+  private static double standardError(Lift lift) {
+    return Math.max((lift.high() - lift.low()) / (2 * Z90), 1e-9 * Math.max(1, Math.abs(lift.value())));
+  }
+
+  private static double exposure(double[] column, Lift lift) {
+    double sum = 0;
+    for (int t = lift.from(); t <= lift.to(); t++) {
+      sum += column[t];
+    }
+    return sum;
+  }
+
+  private double[][] mediaColumns(double[] unit) {
+    double[][] media = new double[spend.length][];
+    double[] unitCoefficients = new double[base.length + spend.length];
+    java.util.Arrays.fill(unitCoefficients, 1 / yScale);
+    for (int c = 0; c < spend.length; c++) {
+      ChannelCurve curve = curve(unit, unitCoefficients, c);
+      double[] carried = curve.carry(spend[c]);
+      for (int t = 0; t < carried.length; t++) {
+        carried[t] = Carryover.hill(carried[t], curve.halfSaturation(), curve.shape());
+      }
+      media[c] = carried;
+    }
+    return media;
+  }
+
+  private double prior(double[] unit) {
+    double sum = 0;
+    int k = perChannel();
+    double logRange = Math.log(MAX_HALF_SATURATION / MIN_HALF_SATURATION);
+    for (int c = 0; c < spend.length; c++) {
+      double logK = Math.log(MIN_HALF_SATURATION) + unit[c * k + 1] * logRange;
+      double shape = MIN_SHAPE + unit[c * k + 2] * (MAX_SHAPE - MIN_SHAPE);
+      double zk = logK / LOG_HALF_SATURATION_PRIOR_SD;
+      double zs = (shape - SHAPE_PRIOR_MEAN) / SHAPE_PRIOR_SD;
+      double zh = (Math.log(halfLife(unit[c * k])) - LOG_HALF_LIFE_PRIOR_MEAN) / LOG_HALF_LIFE_PRIOR_SD;
+      sum += 0.5 * (zk * zk + zs * zs + zh * zh);
+    }
+    return sum;
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return sum / values.length;
+  }
+
+  private static double dot(double[] u, double[] v) {
+    double sum = 0;
+    for (int t = 0; t < u.length; t++) {
+      sum += u[t] * v[t];
+    }
+    return sum;
+  }
+
+  private static void axpy(double factor, double[] x, double[] into) {
+    for (int t = 0; t < x.length; t++) {
+      into[t] += factor * x[t];
+    }
+  }
+}

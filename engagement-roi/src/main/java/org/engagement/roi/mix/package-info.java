@@ -1,0 +1,46 @@
+/**
+ * Marketing mix modelling: what each channel's spend returned, what one more unit would return, how long a
+ * channel keeps paying, and where next period's money should go.
+ *
+ * <p>Attribution splits the conversions that happened among the touches a journey shows; it cannot see
+ * channels without trackable touches (press, events, offline), cannot say what more spend would return and
+ * cannot tell a relationship that pays over months from a campaign. A mix model regresses an outcome series
+ * (weekly or monthly revenue or conversions) on spend per channel, as Google's Meridian and LightweightMMM,
+ * Meta's Robyn and PyMC-Marketing do, in process and on the JVM.
+ *
+ * <h2>The model</h2>
+ * {@code y_t = intercept + trend · t + Σ_k (a_k sin + b_k cos)(2πkt / P) + Σ_j γ_j control_j,t
+ *   + Σ_c β_c · hill(adstock_c,t / m_c; K_c, S_c) + ε_t}, with
+ * <ul>
+ *   <li>carry-over (adstock, Jin et al. 2017, "Bayesian methods for media mix modeling with carryover and
+ *       shape effects", Google): geometric {@code a_t = λ a_(t-1) + (1 - λ) x_t} over the whole series, or
+ *       delayed with weights {@code α^((l - θ)^2)} over {@link org.engagement.roi.mix.MixSettings#maxLag()}
+ *       lags (104 weeks by default); both normalised, so a constant spend carries over to itself;
+ *   <li>Hill saturation {@code z^S / (z^S + K^S)} of the carried-over spend relative to the channel's mean
+ *       spend {@code m_c}; {@code β_c} is the outcome per period at full saturation, never negative;
+ *   <li>spend before the first period taken as zero, effects additive, no interaction between channels, and
+ *       the carry-over of spend near the end falling partly after the data (not counted in contributions).
+ * </ul>
+ *
+ * <h2>Fitting</h2>
+ * On the normalised scale (outcome over its mean, spend over each channel's mean), the linear coefficients
+ * are solved exactly for each value of the non-linear ones (half-life, {@code K}, {@code S}) by bounded
+ * least squares, and the non-linear ones are searched with Hipparchus's BOBYQA in a bounded box from several
+ * seeded starts. Regularisation keeps the model identifiable: a ridge penalty on the media effects and
+ * weakly informative priors on {@code ln K} (sd 0.5 around the mean spend), {@code S} (sd 0.4 around 1.5) and
+ * the log half-life (sd 1.2 around two periods). Intervals come from a seeded moving-block residual
+ * bootstrap, each resample refitted from the estimate. Lift tests ({@link org.engagement.roi.mix.LiftTest})
+ * enter as Robyn and Meridian use them: the channel's modelled contribution over the test's periods is held
+ * inside the test's interval and drawn to its value with the test's standard error.
+ *
+ * <h2>Use</h2>
+ * {@link org.engagement.roi.mix.MixData} holds the series (from CSV, or from the SDK's costs and purchases by
+ * {@link org.engagement.roi.mix.MixData#fromCosts}); {@link org.engagement.roi.mix.MarketingMix#fit} returns
+ * a {@link org.engagement.roi.mix.MixModel} with each channel's {@link org.engagement.roi.mix.ChannelEffect}
+ * (contribution, share, ROI and marginal ROI with intervals, carry-over half-life), response curves and
+ * {@link org.engagement.roi.mix.MixModel#recommend budget recommendations}.
+ */
+@NullMarked
+package org.engagement.roi.mix;
+
+import org.jspecify.annotations.NullMarked;

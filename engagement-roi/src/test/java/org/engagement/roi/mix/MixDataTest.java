@@ -1,0 +1,92 @@
+package org.engagement.roi.mix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.domain.Money;
+import org.engagement.core.ingest.csv.CsvImport;
+import org.engagement.roi.investment.Cost;
+import org.engagement.roi.investment.Investment;
+import org.junit.jupiter.api.Test;
+
+class MixDataTest {
+  private static final LocalDate START = LocalDate.of(2024, 1, 1);
+  private static final Currency EUR = Currency.getInstance("EUR");
+
+  private static MixData.Builder weeks(int count) {
+    MixData.Builder builder = MixData.builder();
+    for (int t = 0; t < count; t++) {
+      builder.outcome(START.plusWeeks(t), 100 + t);
+    }
+    return builder;
+  }
+
+  @Test
+  void spendRowsAddUpAndMissingPeriodsSpendNothing() {
+    MixData data = weeks(30).spend(START, "tv", 5).spend(START, "tv", 7).spend(START.plusWeeks(2), "radio", 1)
+        .build();
+    assertThat(data.channels()).containsExactly("radio", "tv");
+    assertThat(data.spend("tv")[0]).isEqualTo(12);
+    assertThat(data.spend("tv")[1]).isZero();
+    assertThat(data.totalSpend("radio")).isEqualTo(1);
+  }
+
+  @Test
+  void badSeriesAreRefusedWithTheFieldNamed() {
+    assertThatThrownBy(() -> weeks(10).spend(START, "tv", 1).build()).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("periods");
+    assertThatThrownBy(() -> weeks(30).spend(START.minusWeeks(1), "tv", 1).build())
+        .hasMessageContaining("must have an outcome");
+    assertThatThrownBy(() -> weeks(30).spend(START, "tv", -1)).hasMessageContaining("spend");
+    assertThatThrownBy(() -> weeks(30).outcome(START, 1)).hasMessageContaining("one outcome");
+    assertThatThrownBy(() -> weeks(30).spend(START, "tv", 0).build()).hasMessageContaining("some spend");
+  }
+
+  @Test
+  void costsAndPurchasesMakeMonthlySeries() {
+    List<Cost> costs = new ArrayList<>();
+    List<Interaction> purchases = new ArrayList<>();
+    YearMonth first = YearMonth.of(2023, 1);
+    for (int m = 0; m < 30; m++) {
+      costs.add(Cost.of(first.plusMonths(m), "press", Money.of(java.math.BigDecimal.valueOf(100 + m), EUR)));
+      purchases.add(Interaction.builder().customerId("c" + m).channel(Channel.of("direct", org.engagement.core.domain.ChannelGroup.DIRECT))
+          .timestamp(Instant.parse(first.plusMonths(m).atDay(3) + "T10:00:00Z")).type(InteractionType.PURCHASE)
+          .value(Money.of(java.math.BigDecimal.valueOf(50), EUR)).build());
+    }
+    MixData data = MixData.fromCosts(Investment.of(EUR, costs), purchases, ConversionRule.purchases(), false);
+    assertThat(data.periods()).hasSize(30).startsWith(LocalDate.of(2023, 1, 1));
+    assertThat(data.spend("press")[29]).isEqualTo(129);
+    assertThat(data.outcome()[0]).isEqualTo(50);
+    MixData counted = MixData.fromCosts(Investment.of(EUR, costs), purchases, ConversionRule.purchases(), true);
+    assertThat(counted.outcome()[0]).isEqualTo(1);
+  }
+
+  @Test
+  void csvRowsAreReadUnderThePolicyAndBadOnesRejectedWithTheirLine() throws IOException {
+    String spend = "period,channel,spend\n2024-01-01,tv,10\n2024-01-08,tv,x\n2024-13-01,tv,1\n2024-01-01,tv,3\n";
+    CsvImport<MixCsv.SpendRow> read = MixCsv.readSpend(
+        new ByteArrayInputStream(spend.getBytes(StandardCharsets.UTF_8)), "spend.csv");
+    assertThat(read.values()).containsExactly(new MixCsv.SpendRow(START, "tv", 10));
+    assertThat(read.report().rejected()).isEqualTo(3);
+    String lifts = "channel,from,to,incremental,low,high\ntv,2024-01-01,2024-03-25,500,400,600\n"
+        + "tv,2024-01-01,2024-03-25,500,600,700\n";
+    CsvImport<LiftTest> tests = MixCsv.readLifts(
+        new ByteArrayInputStream(lifts.getBytes(StandardCharsets.UTF_8)), "lift.csv");
+    assertThat(tests.values()).hasSize(1);
+    assertThat(tests.report().rejected()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,26 @@
+package org.engagement.roi.mix;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.engagement.simulator.mix.MixWorld;
+
+/** Turns a simulated marketing-mix world into the SDK's series. */
+final class MixWorlds {
+  private MixWorlds() {}
+
+  static MixData data(MixWorld world) {
+    MixData.Builder builder = MixData.builder();
+    List<LocalDate> periods = world.periods();
+    double[] outcome = world.outcome();
+    for (int t = 0; t < periods.size(); t++) {
+      builder.outcome(periods.get(t), outcome[t]);
+    }
+    for (int c = 0; c < world.channels().size(); c++) {
+      double[] spend = world.spend(c);
+      for (int t = 0; t < spend.length; t++) {
+        builder.spend(periods.get(t), world.channels().get(c), spend[t]);
+      }
+    }
+    return builder.build();
+  }
+}

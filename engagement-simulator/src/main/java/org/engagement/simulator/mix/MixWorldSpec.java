@@ -1,0 +1,84 @@
+package org.engagement.simulator.mix;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.engagement.core.domain.InvalidFieldException;
+
+/**
+ * What a marketing-mix world looks like: its calendar, baseline, trend, seasonality, noise and channels.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param start the first day of the first period
+ * @param periods the number of periods, at least 26
+ * @param periodDays the length of a period in days (7 for weeks)
+ * @param seasonLength periods in a year (52 for weeks), for the seasonality
+ * @param baseline the outcome per period with no media, at the start, positive
+ * @param trend the baseline's relative growth over the whole series (0.1: ten per cent)
+ * @param seasonality the relative amplitude of the yearly season
+ * @param demand the standard deviation of the unobserved AR(1) demand, relative to the baseline
+ * @param noise the standard deviation of the white noise, relative to the baseline
+ * @param channels the channels, at least one, names distinct
+ * @param seed the seed of every draw
+ * @since 0.1.0
+ */
+public record MixWorldSpec(LocalDate start, int periods, int periodDays, int seasonLength, double baseline,
+    double trend, double seasonality, double demand, double noise, List<MixChannel> channels, long seed) {
+
+  /** Validates the spec and copies the channel list. */
+  public MixWorldSpec {
+    requireNonNull(start, "start");
+    if (periods < 26 || periods > 10_000) {
+      throw new InvalidFieldException("periods", periods, "must be in [26, 10000]");
+    }
+    if (periodDays < 1 || periodDays > 31) {
+      throw new InvalidFieldException("periodDays", periodDays, "must be in [1, 31]");
+    }
+    if (seasonLength < 2) {
+      throw new InvalidFieldException("seasonLength", seasonLength, "must be at least 2");
+    }
+    if (!(baseline > 0 && baseline < Double.POSITIVE_INFINITY)) {
+      throw new InvalidFieldException("baseline", baseline, "must be a positive finite number");
+    }
+    for (double value : new double[] {trend, seasonality, demand, noise}) {
+      if (!(value >= 0 && value <= 1)) {
+        throw new InvalidFieldException("trend, seasonality, demand or noise", value, "must be in [0, 1]");
+      }
+    }
+    channels = List.copyOf(channels);
+    if (channels.isEmpty() || channels.stream().map(MixChannel::name).distinct().count() != channels.size()) {
+      throw new InvalidFieldException("channels", channels.size(), "must be at least one, names distinct");
+    }
+  }
+
+  /**
+   * Three years of weeks from 2023-01-02 with eight channels: a baseline of 100,000 a week growing 10 %,
+   * a 15 % season, demand 2 % and noise 3 % of the baseline, media about a third of the outcome.
+   * {@code partnerships} is the slow relationship channel (a half-life of 17 weeks, about four months);
+   * {@code tv} and {@code events} run in flights.
+   *
+   * @param seed the seed
+   * @return the spec
+   */
+  public static MixWorldSpec defaults(long seed) {
+    List<MixChannel> channels = List.of(
+        new MixChannel("tv", 12_000, 3, 1.0, 2.0, 1.2, 0.4, 0),
+        new MixChannel("search", 8_000, 0.5, 1.2, 1.0, 2.0, 0.15, 0),
+        new MixChannel("social", 6_000, 1.5, 0.8, 1.3, 1.5, 0.15, 0),
+        new MixChannel("display", 4_000, 1, 1.5, 1.0, 0.8, 0.2, 0),
+        new MixChannel("email", 1_500, 1, 0.7, 1.0, 3.0, 0.2, 0),
+        new MixChannel("events", 5_000, 6, 1.0, 1.5, 1.4, 0.5, 0),
+        new MixChannel("press", 2_500, 4, 1.0, 1.2, 2.0, 0.3, 0),
+        new MixChannel("partnerships", 4_000, 17, 1.0, 1.2, 2.5, 0, 0));
+    return new MixWorldSpec(LocalDate.of(2023, 1, 2), 156, 7, 52, 100_000, 0.1, 0.15, 0.02, 0.03, channels,
+        seed);
+  }
+
+  /** This spec with other channels. */
+  public MixWorldSpec withChannels(List<MixChannel> newChannels) {
+    return new MixWorldSpec(start, periods, periodDays, seasonLength, baseline, trend, seasonality, demand,
+        noise, newChannels, seed);
+  }
+}
