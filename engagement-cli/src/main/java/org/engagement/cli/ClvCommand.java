@@ -13,13 +13,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.fit.FitResult;
-import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
-import org.engagement.clv.model.MbgNbdModel;
 import org.engagement.clv.model.ModelFit;
-import org.engagement.clv.model.ParetoNbdModel;
 import org.engagement.clv.model.RepeatBuyingModel;
 import org.engagement.clv.model.SpendSummary;
+import org.engagement.clv.prediction.ForecastBootstrap;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.SummaryCsvReader;
 import org.engagement.clv.summary.WeightedSummary;
@@ -35,7 +33,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code engagement clv --model bgnbd|mbgnbd|paretonbd|gammagamma --input SUMMARY [--unit week] [--predict FILE
- * --horizon N]}: fits a customer-lifetime-value model by maximum likelihood to a repeat-buying summary CSV,
+ * --horizon N [--intervals [N] [--seed S] [--level L]]]}: fits a customer-lifetime-value model by maximum likelihood to a repeat-buying summary CSV,
  * prints the fit and, with {@code --predict}, writes a prediction per customer.
  *
  * <p>Input: the layouts of the CDNOW summary files, read by {@link SummaryCsvReader}: a header naming
@@ -73,6 +71,13 @@ import picocli.CommandLine.Option;
  * --input SUMMARY --predict FILE --horizon N}, predicts exactly as the fitted model did (the same parameters, to
  * the bit); the summary must be in the saved model's unit ({@code --unit}, if given, must be it). A file that
  * is not JSON, not a saved CLV model, or of a version this tool does not read is an error naming it (exit 1).
+ *
+ * <p>Totals ({@code --intervals [N] [--seed S] [--level L]}, with {@code --predict}): rows {@code
+ * total:expected_purchases}, {@code low:expected_purchases}, {@code high:expected_purchases} (and the same for
+ * {@code expected_value} with a spend column) after the fit: the customers' summed forecasts over the horizon
+ * with seeded bootstrap percentile intervals ({@link ForecastBootstrap}: customers resampled, the models
+ * refitted on each resample, the original customers forecast), the parameters' uncertainty only. If they cannot
+ * be computed a line says why and the exit code is 1.
  *
  * <p>Exit code 0 on a clean, converged fit with every requested output written; 1 when a row was rejected
  * (each is reported on standard error with its file, line and reason; the fit uses the others), the file
@@ -114,9 +119,9 @@ final class ClvCommand implements Callable<Integer> {
 
   private static Map<String, Fitter> models() {
     Map<String, Fitter> models = new LinkedHashMap<>();
-    models.put("bgnbd", (s, unit) -> BgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS));
-    models.put("mbgnbd", (s, unit) -> MbgNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS));
-    models.put("paretonbd", (s, unit) -> ParetoNbdModel.fit(WeightedSummary.compress(s.summaries()), unit, OPTIONS));
+    for (String name : List.of("bgnbd", "mbgnbd", "paretonbd")) {
+      models.put(name, (s, unit) -> ClvTotals.fitPurchases(name, s.summaries(), unit));
+    }
     models.put("gammagamma", (s, unit) -> GammaGammaModel.fit(spends(s), OPTIONS));
     return Collections.unmodifiableMap(models);
   }
@@ -157,6 +162,22 @@ final class ClvCommand implements Callable<Integer> {
   @Mixin
   private FormatOption format = new FormatOption();
 
+  @Option(names = "--intervals", arity = "0..1", paramLabel = "N",
+      fallbackValue = "" + ForecastBootstrap.DEFAULT_RESAMPLES,
+      description = "with --predict: also print the customers' total expected_purchases (and expected_value) with "
+          + "bootstrap percentile intervals from N resamples of customers, each refitting the models (default N "
+          + ForecastBootstrap.DEFAULT_RESAMPLES + ", from 2 to 100000): rows total:NAME, low:NAME, high:NAME")
+  private @Nullable Integer intervals;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "with --intervals: the seed of the resampling (default 0); the same seed gives the same output")
+  private @Nullable Long seed;
+
+  @Option(names = "--level", paramLabel = "L",
+      description = "with --intervals: the intervals' nominal coverage, greater than 0 and less than 1 "
+          + "(default 0.95)")
+  private @Nullable Double level;
+
   @Override
   public Integer call() throws Failure {
     boolean json = format.json();
@@ -177,6 +198,10 @@ final class ClvCommand implements Callable<Integer> {
     SavedClvModel.Kind kind = SavedClvModel.Kind.valueOf(name.toUpperCase(Locale.ROOT));
     PeriodUnit timeUnit = unit(unit == null ? "week" : unit);
     double periods = predictionHorizon(kind);
+    ForecastBootstrap bootstrap = bootstrap();
+    if (bootstrap != null && json) {
+      throw Failure.usage("--intervals prints CSV rows total:, low: and high:; it does not go with --format json");
+    }
     Path predictions = predict;
     Path save = saveModel;
     checkOutputs(predictions, save, summaryFile);
@@ -212,6 +237,15 @@ final class ClvCommand implements Callable<Integer> {
     if (predictions != null) {
       clean &= ClvPredictions.write(predictions, (RepeatBuyingModel) modelFit.model(), summaries, periods, err);
     }
+    if (bootstrap != null) {
+      try {
+        ClvTotals.print(bootstrap, name.toLowerCase(Locale.ROOT), summaries.summaries(), timeUnit, periods,
+            summaries.hasMeanSpend(), System.out, err);
+      } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
+        err.println("no intervals: " + e.getMessage());
+        clean = false;
+      }
+    }
     return clean ? Exit.OK : Exit.FAILED;
   }
 
@@ -222,6 +256,9 @@ final class ClvCommand implements Callable<Integer> {
   private int fromSaved(Path file, boolean json) throws Failure {
     if (model != null || saveModel != null) {
       throw Failure.usage("--saved-model " + file + " names its own model: it goes without --model and --save-model");
+    }
+    if (intervals != null || seed != null || level != null) {
+      throw Failure.usage("--intervals refits the model on resamples of customers: it does not go with --saved-model");
     }
     SavedClvModel saved = load(file);
     PeriodUnit savedUnit = saved.unit();
@@ -313,6 +350,32 @@ final class ClvCommand implements Callable<Integer> {
       System.out.print(JsonOutput.text(EngagementJson.writeTree(saved)));
     } catch (IOException e) {
       throw Failure.failed(failure + ": the fit cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The bootstrap of {@code --intervals}, or null without it.
+   *
+   * @throws Failure a usage error if {@code --seed} or {@code --level} come without {@code --intervals},
+   *     {@code --intervals} without {@code --predict}, or a value is out of range
+   */
+  private @Nullable ForecastBootstrap bootstrap() throws Failure {
+    Integer n = intervals;
+    if (n == null) {
+      if (seed != null || level != null) {
+        throw Failure.usage((seed != null ? "--seed" : "--level") + " needs --intervals");
+      }
+      return null;
+    }
+    if (predict == null) {
+      throw Failure.usage("--intervals needs --predict FILE --horizon N (the totals are over the horizon)");
+    }
+    try {
+      ForecastBootstrap bootstrap = ForecastBootstrap.of(n, seed == null ? 0 : seed);
+      return level == null ? bootstrap : bootstrap.withLevel(level);
+    } catch (IllegalArgumentException e) {
+      throw Failure.usage((level != null && !(level > 0 && level < 1) ? "--level" : "--intervals") + ": "
+          + e.getMessage());
     }
   }
 

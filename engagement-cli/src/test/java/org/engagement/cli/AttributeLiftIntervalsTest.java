@@ -164,7 +164,8 @@ class AttributeLiftIntervalsTest {
     CliRun run = run("attribute", "--model", "recommended", "--input", resource("toy-paths.csv"), "--intervals",
         "20");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).containsPattern("note: recommended: (additive-hazard|shao-li|shapley-simplified)")
+    assertThat(run.err())
+        .containsPattern("note: recommended: (markov order [0-9]+|additive-hazard|shao-li|shapley-simplified)")
         .contains("note: " + ChosenModel.NOT_CAUSAL);
     List<String> notes = run.err().lines().toList();
     assertThat(notes).doesNotHaveDuplicates().allMatch(line -> line.startsWith("note: "));

@@ -3,12 +3,15 @@ package org.engagement.attribution.calibration;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.ChannelIndex;
+import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 
 /**
@@ -85,34 +88,48 @@ public final class LiftCalibration {
   }
 
   /**
+   * The credits of {@code model} on {@code journeys} calibrated with {@code lifts}: for
+   * {@link UntestedChannels#REFITTED} the model runs on the journeys without the tested channels (see there),
+   * otherwise on all of them and its credits are {@linkplain #calibrate(AttributionResult, List) calibrated}.
+   *
+   * @param model an additive model
+   * @param journeys the journeys, over the experiments' period
+   * @param lifts at most one per channel
+   * @throws InvalidFieldException if the model is not additive, or two lift results name one channel
+   * @throws org.engagement.attribution.ModelLimitException if the model refuses the journeys
+   */
+  public AttributionResult calibrate(AttributionModel model, JourneySet journeys, List<LiftResult> lifts) {
+    requireNonNull(model, "model");
+    requireNonNull(journeys, "journeys");
+    requireNonNull(lifts, "lifts");
+    if (untested == UntestedChannels.REFITTED) {
+      return RefittedCalibration.calibrate(model, journeys, lifts, nearest);
+    }
+    return calibrate(model.attribute(journeys), lifts);
+  }
+
+  /**
    * The credits of {@code result} calibrated with {@code lifts}.
    *
    * @param result an additive model's credits
    * @param lifts at most one per channel
-   * @throws InvalidFieldException if {@code result} is not additive, or two lift results name one channel
+   * @throws InvalidFieldException if {@code result} is not additive, two lift results name one channel, or
+   *     this calibration is {@link UntestedChannels#REFITTED} (which needs the model and the journeys)
    */
   public AttributionResult calibrate(AttributionResult result, List<LiftResult> lifts) {
     requireNonNull(result, "result");
     requireNonNull(lifts, "lifts");
+    if (untested == UntestedChannels.REFITTED) {
+      throw new InvalidFieldException("untested", "refitted", "needs the model and the journeys: call"
+          + " calibrate(model, journeys, lifts)");
+    }
     if (!result.additive()) {
       throw new InvalidFieldException("result", result.model(),
           "must be an additive model's credits: a non-additive model's credits overlap and cannot be calibrated");
     }
     int n = result.channels().size();
-    LiftResult[] tested = new LiftResult[n];
     List<String> ignored = new ArrayList<>();
-    Map<String, LiftResult> byChannel = new HashMap<>();
-    for (LiftResult lift : lifts) {
-      if (byChannel.putIfAbsent(lift.channel(), lift) != null) {
-        throw new InvalidFieldException("channel", lift.channel(), "must have one lift result; found two");
-      }
-      OptionalInt id = result.channels().id(lift.channel());
-      if (id.isPresent()) {
-        tested[id.getAsInt()] = lift;
-      } else {
-        ignored.add(lift.channel());
-      }
-    }
+    LiftResult[] tested = byChannelId(result.channels(), lifts, ignored);
     double[] conv = new double[n];
     double testedModel = 0;
     double testedLift = 0;
@@ -143,6 +160,29 @@ public final class LiftCalibration {
     }
     return AttributionResult.of(result.model(), result.channels(), conv, value, totalConversions, sum(value), true)
         .withNotes(notes);
+  }
+
+  /**
+   * The lift results indexed by the ids of {@code channels} (null where untested); the channels not in
+   * {@code channels} are added to {@code ignored}.
+   *
+   * @throws InvalidFieldException if two lift results name one channel
+   */
+  static LiftResult[] byChannelId(ChannelIndex channels, List<LiftResult> lifts, List<String> ignored) {
+    LiftResult[] tested = new LiftResult[channels.size()];
+    Set<String> seen = new HashSet<>();
+    for (LiftResult lift : lifts) {
+      if (!seen.add(lift.channel())) {
+        throw new InvalidFieldException("channel", lift.channel(), "must have one lift result; found two");
+      }
+      OptionalInt id = channels.id(lift.channel());
+      if (id.isPresent()) {
+        tested[id.getAsInt()] = lift;
+      } else {
+        ignored.add(lift.channel());
+      }
+    }
+    return tested;
   }
 
   /** The factor the untested channels' model credits are multiplied by. */
@@ -197,11 +237,11 @@ public final class LiftCalibration {
         + meaning;
   }
 
-  private static String format(double x) {
+  static String format(double x) {
     return String.format(Locale.ROOT, "%.2f", x);
   }
 
-  private static double sum(double[] values) {
+  static double sum(double[] values) {
     double s = 0;
     for (double v : values) {
       s += v;

@@ -26,5 +26,22 @@ public enum UntestedChannels {
    * as their own effect, so their credits overstate their incremental conversions; if the experiments claim
    * more than there were conversions the untested channels get nothing and a note says so.
    */
-  REMAINDER
+  REMAINDER,
+  /**
+   * The model is run again on the journeys without the tested channels' touches, and each untested channel
+   * gets its credit from that run; needs the model and the journeys
+   * ({@link LiftCalibration#calibrate(org.engagement.attribution.AttributionModel,
+   * org.engagement.attribution.journey.JourneySet, java.util.List)}).
+   *
+   * <p>This is for the channels a marketer tests because their exposure is suspect: retargeting shown to
+   * people who were going to buy anyway, navigational visits (direct, brand search) just before a purchase.
+   * Their touches sit next to conversions without causing them, so any model run on the journeys hands them
+   * credit, and, worse, takes it from the channels that did cause the conversions (in an additive-hazard fit
+   * they explain the conversions that the causal channels would otherwise explain). Scaling the model's
+   * credits cannot undo that; leaving the tested channels out of the journeys, and taking their effect from
+   * the experiments alone, does. A journey left with no touch is dropped. The untested credits mean what the
+   * model's credits mean: conversions caused for {@code additive-hazard} (the scale of the experiments), a
+   * split of the observed conversions for rate-based models such as {@code shao-li}.
+   */
+  REFITTED
 }

@@ -13,6 +13,7 @@ import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.markov.MarkovModel;
 import org.engagement.attribution.shapley.ShaoLiModel;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
 import org.engagement.core.domain.InvalidFieldException;
@@ -34,7 +35,18 @@ import org.engagement.core.domain.InvalidFieldException;
  *       converting path's conversions split equally among its distinct channels, the rule with no position
  *       bias), with a note that the credits only describe the converting traffic.
  *   <li>Otherwise the journeys are validated by customer folds ({@link CrossValidation} with
- *       {@code additive-hazard}). If the additive-hazard fit predicts held-out conversion as well as the
+ *       {@code additive-hazard}). First, a held-out test of path dependence: if the journey's last channel
+ *       alone (the {@code markov-1} predictor) predicts held-out conversion better than the set of channels
+ *       touched and than the additive-hazard fit (log-loss at least {@value #PATH_MARGIN} relatively below
+ *       both), conversion follows where the journey ends rather than which channels it holds: a process that
+ *       moves from channel to channel, the world a Markov chain describes. Then {@code markov} with the order
+ *       the validation chose is picked. Nothing else is asked of the Markov scores: a higher order can predict
+ *       best because its states remember the whole recent path (in a simulated additive world order 2 or 3
+ *       predicts better than order 1 while its credits are poor), so only the last channel against the set is
+ *       a test of path dependence. On engagement-simulator's worlds the last channel predicts 12 to 40 %
+ *       worse than the set on the additive, synergy, slow and confounded mechanisms, and 14 % better on the
+ *       Markov one, whose truth order 1 recovers (mean absolute error 0.004).
+ *   <li>Otherwise, if the additive-hazard fit predicts held-out conversion as well as the
  *       saturated channel-set rates (held-out log-loss at most {@value #TOLERANCE} relative above theirs), the
  *       data support effects that add on the hazard scale, and {@code additive-hazard} is chosen: its credits
  *       are the conversions the fit says each channel caused (a counterfactual, Zhang, Wei and Ren 2014). On a
@@ -81,6 +93,12 @@ public final class RecommendedModel implements AttributionModel {
    * rates' for the fit to be taken as supported.
    */
   public static final double TOLERANCE = 0.001;
+
+  /**
+   * How much lower, relatively, the first-order Markov predictor's held-out log-loss must be than both the
+   * channel-set rates' and the additive-hazard fit's for the journeys to be taken as path-dependent.
+   */
+  public static final double PATH_MARGIN = 0.01;
 
   private final CrossValidation validation;
 
@@ -138,8 +156,17 @@ public final class RecommendedModel implements AttributionModel {
     List<String> notes = new ArrayList<>();
     PredictorScore sets = report.score("channel-set").orElseThrow();
     java.util.Optional<PredictorScore> hazard = report.score(AdditiveHazardModel.NAME);
+    PredictorScore lastState = report.score("markov-1").orElseThrow();
     AttributionModel model;
-    if (hazard.isPresent() && hazard.get().logLoss() <= sets.logLoss() * (1 + TOLERANCE)) {
+    if (pathDependent(lastState, sets, hazard)) {
+      model = MarkovModel.of(report.markovOrder(), true);
+      notes.add(String.format(Locale.ROOT, "recommended: markov order %d, because the last channel alone predicts"
+          + " held-out conversion better than the set of channels touched (log-loss %.4f against %.4f%s): where a"
+          + " journey ends matters more than which channels it holds, as in a process that moves from channel to"
+          + " channel, and a Markov chain's removal effects model that", report.markovOrder(), lastState.logLoss(),
+          sets.logLoss(), hazard.map(h -> String.format(Locale.ROOT, ", additive-hazard %.4f", h.logLoss()))
+              .orElse("")));
+    } else if (hazard.isPresent() && hazard.get().logLoss() <= sets.logLoss() * (1 + TOLERANCE)) {
       model = AdditiveHazardModel.create();
       notes.add(String.format(Locale.ROOT, "recommended: additive-hazard, because its fit predicts held-out"
           + " conversion as well as the channel-set rates (log-loss %.4f against %.4f), so effects that add on the"
@@ -172,6 +199,17 @@ public final class RecommendedModel implements AttributionModel {
     notes.add("recommended: predictive checks do not make credits causal; calibrate with experiments where they"
         + " exist");
     return relabel(journeys, chosen).withNotes(chosen.notes()).withNotes(notes);
+  }
+
+  /**
+   * The test of path dependence: the first-order Markov predictor (the journey's last channel) has a held-out
+   * log-loss at least {@value #PATH_MARGIN} relatively below the channel-set rates' and the additive-hazard
+   * fit's, if scored.
+   */
+  private static boolean pathDependent(PredictorScore lastState, PredictorScore sets,
+      java.util.Optional<PredictorScore> hazard) {
+    double best = Math.min(sets.logLoss(), hazard.map(PredictorScore::logLoss).orElse(Double.POSITIVE_INFINITY));
+    return lastState.logLoss() < best * (1 - PATH_MARGIN);
   }
 
   private static List<String> validationNotes(ValidationReport report) {

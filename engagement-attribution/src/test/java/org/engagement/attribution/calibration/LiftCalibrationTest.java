@@ -132,4 +132,52 @@ class LiftCalibrationTest {
     assertThatThrownBy(() -> new LiftResult("x", Double.NaN, 0, 3)).isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("incremental_conversions");
   }
+
+  /**
+   * Navigational visits ("nav") come last on converting journeys: last touch gives them 13 conversions and the
+   * channel that brought the people ("a") none. An experiment says "nav" caused 4 [1, 8]: with
+   * {@link UntestedChannels#REFITTED} the model runs again without "nav", so "a" gets the 10 conversions of
+   * the journeys it shared with it; the journey of "nav" alone is left out; "nav" gets its experiment.
+   */
+  @Test
+  void refittedRunsTheModelAgainWithoutTheTestedChannels() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "nav"), 10, 100, 0).add(List.of("b"), 5, 50, 5)
+        .add(List.of("nav"), 3, 30, 7).add(List.of("a", "b"), 2, 20, 0).build();
+    AttributionResult plain = MODELS.create("last-touch").attribute(journeys);
+    assertThat(plain.conversions("a")).isZero();
+    assertThat(plain.conversions("nav")).isEqualTo(13);
+    LiftCalibration refitted = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
+    List<LiftResult> lifts = List.of(new LiftResult("nav", 4, 1, 8), new LiftResult("tv", 1, 0, 2));
+    AttributionResult calibrated = refitted.calibrate(MODELS.create("last-touch"), journeys, lifts);
+    assertThat(calibrated.conversions("a")).isEqualTo(10);
+    assertThat(calibrated.conversions("b")).isEqualTo(7);
+    assertThat(calibrated.conversions("nav")).isEqualTo(4);
+    assertThat(calibrated.value("a")).isEqualTo(100);
+    assertThat(calibrated.value("nav")).isCloseTo(4 * 200.0 / 20, within(1e-9));
+    assertThat(calibrated.totalConversions()).isEqualTo(21);
+    assertThat(calibrated.additive()).isTrue();
+    assertThat(calibrated.notes()).anySatisfy(n -> assertThat(n).contains("3.00 conversions and 7.00 non-conversions"))
+        .anySatisfy(n -> assertThat(n).contains("ignored: tv"));
+    assertThat(refitted.withNearest(true).calibrate(MODELS.create("last-touch"), journeys, lifts).conversions("nav"))
+        .isEqualTo(1);
+    assertThat(refitted.withNearest(true).calibrate(MODELS.create("last-touch"), journeys,
+        List.of(new LiftResult("nav", 4, -1, 8))).conversions("nav")).isZero();
+  }
+
+  @Test
+  void refittedNeedsTheModelAndTheJourneys() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "nav"), 10, 100, 5).build();
+    AttributionResult result = MODELS.create("last-touch").attribute(journeys);
+    LiftCalibration refitted = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
+    List<LiftResult> lifts = List.of(new LiftResult("nav", 4, 1, 8));
+    assertThatThrownBy(() -> refitted.calibrate(result, lifts)).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("refitted");
+    // With every channel tested nothing is left to refit: the experiments are the whole answer.
+    AttributionResult allTested = refitted.calibrate(MODELS.create("last-touch"), JourneySet.builder()
+        .add(List.of("nav"), 3, 30, 7).build(), lifts);
+    assertThat(allTested.conversions("nav")).isEqualTo(4);
+    // The other treatments run the model on all the journeys and calibrate its credits.
+    assertThat(LiftCalibration.defaults().calibrate(MODELS.create("last-touch"), journeys, lifts)
+        .conversionsByChannel()).isEqualTo(LiftCalibration.defaults().calibrate(result, lifts).conversionsByChannel());
+  }
 }

@@ -54,6 +54,32 @@ class RecommendedModelTest {
     assertThat(result.conversions("a")).isCloseTo(shaoLi.conversions("a"), within(1e-9));
   }
 
+  /**
+   * When the journey's last channel decides the outcome (a journey ending on "a" converts 40 % of the time, on
+   * "b" 5 %, on "c" 20 %, whatever came before), the set of channels cannot tell [a, b] from [b, a]: the last
+   * channel predicts held-out conversion better than the set and the additive fit, so the journeys are
+   * path-dependent and Markov is chosen. With the same paths converting by their set instead, it is not.
+   */
+  @Test
+  void whenTheLastChannelDecidesItChoosesMarkov() {
+    Map<String, Double> byLast = Map.of("a", 0.4, "b", 0.05, "c", 0.2);
+    JourneySet.Builder pathDependent = JourneySet.builder();
+    JourneySet.Builder bySet = JourneySet.builder();
+    for (String first : List.of("a", "b", "c")) {
+      for (String last : List.of("a", "b", "c")) {
+        List<String> path = first.equals(last) ? List.of(last) : List.of(first, last);
+        double rate = byLast.get(last);
+        pathDependent.add(path, 400 * rate, 4_000 * rate, 400 * (1 - rate));
+        double setRate = path.size() == 1 ? rate : (byLast.get(first) + rate) / 2;
+        bySet.add(path, 400 * setRate, 4_000 * setRate, 400 * (1 - setRate));
+      }
+    }
+    RecommendedModel.Choice choice = RecommendedModel.create().choose(pathDependent.build());
+    assertThat(choice.model().name()).isEqualTo("markov");
+    assertThat(choice.notes().get(0)).startsWith("recommended: markov order 1").contains("last channel alone");
+    assertThat(RecommendedModel.create().choose(bySet.build()).model().name()).isNotEqualTo("markov");
+  }
+
   @Test
   void withoutNonConversionsItFallsBackToTheSimplifiedShapleyValue() {
     JourneySet journeys = JourneySet.builder().add(List.of("a", "b"), 3, 30, 0).add(List.of("b"), 2, 10, 0).build();
