@@ -1,8 +1,8 @@
-package org.engagement.roi.mix;
+package org.engagement.simulator.mix;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.engagement.simulator.mix.MixWorld;
+import org.engagement.roi.mix.MixData;
 
 /** Turns a simulated marketing-mix world into the SDK's series. */
 final class MixWorlds {
