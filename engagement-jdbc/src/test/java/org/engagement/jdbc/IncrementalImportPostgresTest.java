@@ -16,8 +16,10 @@ import org.engagement.core.ingest.InteractionImporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Incremental imports on a real PostgreSQL: only the rows after the watermark, and the new watermark. */
+@ExtendWith(RequiresPostgres.class)
 class IncrementalImportPostgresTest {
   private static TestDatabase db;
 

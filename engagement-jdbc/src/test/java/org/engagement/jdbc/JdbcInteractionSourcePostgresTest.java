@@ -21,8 +21,10 @@ import org.engagement.core.ingest.csv.CsvInteractionAdapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The JDBC source on a real PostgreSQL: accounting, the CSV adapter's verdicts, connection handling. */
+@ExtendWith(RequiresPostgres.class)
 class JdbcInteractionSourcePostgresTest {
   private static final int ROWS = 30_000;
   private static TestDatabase db;
@@ -30,8 +32,10 @@ class JdbcInteractionSourcePostgresTest {
   @BeforeAll
   static void load() throws Exception {
     db = TestDatabase.create();
-    db.execute("CREATE TABLE interactions (" + SampleRows.TABLE_COLUMNS + ")");
-    db.insert(SampleRows.insert("interactions"), 1, ROWS + 1, SampleRows::parameters);
+    if (db != null) {
+      db.execute("CREATE TABLE interactions (" + SampleRows.TABLE_COLUMNS + ")");
+      db.insert(SampleRows.insert("interactions"), 1, ROWS + 1, SampleRows::parameters);
+    }
   }
 
   @AfterAll

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.LongFunction;
-import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,16 +36,29 @@ final class TestDatabase implements AutoCloseable {
     this.credentials = credentials;
   }
 
-  /** A new empty database; skips (or fails, when required) the calling test class without a server. */
+  static final String MISSING =
+      "no PostgreSQL server: ENGAGEMENT_PG_URL is not set (source .ci/postgres to start one)";
+
+  static boolean configured() {
+    return setting("ENGAGEMENT_PG_URL", "engagement.pg.url") != null;
+  }
+
+  /** Without a server: fails when PostgreSQL is required, else logs that the class's tests are skipped. */
+  static void checkMayBeSkipped() {
+    if (required()) {
+      throw new IllegalStateException(MISSING + ", and engagement.requirePostgres is set: the JDBC tests must run");
+    }
+    LOG.warn("PostgreSQL tests skipped: {}", MISSING);
+  }
+
+  /**
+   * A new empty database, or {@code null} without a server (then {@link RequiresPostgres} skips the tests, or
+   * fails the class when PostgreSQL is required).
+   */
   static TestDatabase create() throws SQLException {
     String adminUrl = setting("ENGAGEMENT_PG_URL", "engagement.pg.url");
     if (adminUrl == null) {
-      String why = "no PostgreSQL server: ENGAGEMENT_PG_URL is not set (source .ci/postgres to start one)";
-      if (required()) {
-        throw new IllegalStateException(why + ", and engagement.requirePostgres is set: the JDBC tests must run");
-      }
-      LOG.warn("PostgreSQL tests skipped: {}", why);
-      Assumptions.abort("PostgreSQL tests skipped: " + why);
+      return null;
     }
     Properties credentials = new Properties();
     credentials.setProperty("user", orEmpty(setting("ENGAGEMENT_PG_USER", "engagement.pg.user")));
