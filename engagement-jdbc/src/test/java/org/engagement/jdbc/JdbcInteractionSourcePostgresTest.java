@@ -137,6 +137,29 @@ class JdbcInteractionSourcePostgresTest {
   }
 
   @Test
+  void valuesAreReadByTheirSqlType() throws Exception {
+    JdbcInteractionSource typed = JdbcInteractionSource.builder("SELECT 42::bigint AS customer_id, "
+        + "timestamptz '2024-03-01 11:15:30.25+01' AS \"timestamp\", 'mention' AS type, 'x' AS channel, "
+        + "ARRAY['launch', 'price'] AS tags, 0.25::float8 AS sentiment, 1500::int AS audience, true AS resolved, "
+        + "'case-1' AS thread_id, 12.50::numeric(8,2) AS value, 'EUR' AS currency, NULL::text AS region, "
+        + "DATE '2024-01-02' AS signed_up").build();
+    List<Interaction> read = new ArrayList<>();
+    try (Connection connection = db.connect()) {
+      ImportReport report = typed.importAll(connection, InteractionImporter.defaults(), read::add);
+      assertThat(report.isClean()).as("%s", report.rejections()).isTrue();
+    }
+    Interaction interaction = read.get(0);
+    assertThat(interaction.customerId()).isEqualTo("42");
+    assertThat(interaction.timestamp()).isEqualTo(java.time.Instant.parse("2024-03-01T10:15:30.250Z"));
+    assertThat(interaction.content().tags()).containsExactly("launch", "price");
+    assertThat(interaction.content().sentiment()).isEqualTo(0.25);
+    assertThat(interaction.content().audience()).isEqualTo(1500L);
+    assertThat(interaction.content().resolved()).isTrue();
+    assertThat(interaction.value().amount()).isEqualByComparingTo("12.50");
+    assertThat(interaction.attributes().asMap()).containsOnlyKeys("signed_up").containsValue("2024-01-02");
+  }
+
+  @Test
   void theImporterCanDriveTheSourceDirectly() throws IOException, SQLException {
     try (Connection connection = db.connect()) {
       JdbcInteractionSource firstHundred = JdbcInteractionSource.builder(
