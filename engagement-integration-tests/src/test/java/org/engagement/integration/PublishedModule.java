@@ -28,6 +28,7 @@ record PublishedModule(String artifactId, String moduleName) {
       new PublishedModule("engagement-attribution", "org.engagement.attribution"),
       new PublishedModule("engagement-clv", "org.engagement.clv"),
       new PublishedModule("engagement-roi", "org.engagement.roi"),
+      new PublishedModule("engagement-jdbc", "org.engagement.jdbc"),
       new PublishedModule("engagement-testkit", "org.engagement.testkit"),
       new PublishedModule("engagement-simulator", "org.engagement.simulator"),
       new PublishedModule("engagement-report", "org.engagement.report"));

@@ -13,8 +13,6 @@ import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.RecordSource;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
-import org.engagement.jdbc.internal.JdbcRead;
-import org.engagement.jdbc.internal.ReadPlan;
 import org.jspecify.annotations.Nullable;
 
 /**

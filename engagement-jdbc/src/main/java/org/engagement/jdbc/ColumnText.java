@@ -1,4 +1,4 @@
-package org.engagement.jdbc.internal;
+package org.engagement.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Array;

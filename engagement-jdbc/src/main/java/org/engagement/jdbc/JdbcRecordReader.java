@@ -1,4 +1,4 @@
-package org.engagement.jdbc.internal;
+package org.engagement.jdbc;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import org.engagement.core.ingest.RecordReader;
 import org.engagement.core.ingest.SourcePosition;
 import org.engagement.core.ingest.csv.CsvColumn;
 import org.engagement.core.ingest.csv.InteractionRows;
-import org.engagement.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
 
 /**

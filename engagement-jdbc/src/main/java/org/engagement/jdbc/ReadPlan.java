@@ -1,7 +1,6 @@
-package org.engagement.jdbc.internal;
+package org.engagement.jdbc;
 
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
-import org.engagement.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param after the watermark to read after, or {@code null} for every row with a watermark
  * @param mapping how columns become interactions
  */
-public record ReadPlan(
+record ReadPlan(
     String name,
     String query,
     int fetchSize,

@@ -1,4 +1,4 @@
-package org.engagement.jdbc.internal;
+package org.engagement.jdbc;
 
 import java.io.IOException;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.engagement.jdbc.internal;
+package org.engagement.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import org.engagement.core.ingest.InvalidSourceException;
-import org.engagement.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
 
 /** The kind of value a watermark column holds, by its SQL type, and how to read it. Stateless. */

@@ -1,23 +1,22 @@
-package org.engagement.jdbc.internal;
+package org.engagement.jdbc;
 
 import java.io.IOException;
 import java.sql.Connection;
 import org.engagement.core.ingest.RecordReader;
 import org.engagement.core.ingest.RecordSource;
-import org.engagement.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One read of a query over a connection the host lends, as a source for the importer; remembers its reader so
  * that an incremental import can ask it how far it read. Not thread-safe: one import at a time.
  */
-public final class JdbcRead implements RecordSource {
+final class JdbcRead implements RecordSource {
   private final ReadPlan plan;
   private final Connection connection;
   private @Nullable JdbcRecordReader reader;
 
   /** A read of {@code plan} over {@code connection}. */
-  public JdbcRead(ReadPlan plan, Connection connection) {
+  JdbcRead(ReadPlan plan, Connection connection) {
     this.plan = plan;
     this.connection = connection;
   }
@@ -39,7 +38,7 @@ public final class JdbcRead implements RecordSource {
    *
    * @param complete whether the import read and closed the whole source
    */
-  public @Nullable Watermark watermark(boolean complete) {
+  @Nullable Watermark watermark(boolean complete) {
     JdbcRecordReader opened = reader;
     Watermark reached = opened == null ? null : opened.watermark(complete);
     return reached == null ? plan.after() : reached;
