@@ -29,6 +29,7 @@ record PublishedModule(String artifactId, String moduleName) {
       new PublishedModule("engagement-clv", "org.engagement.clv"),
       new PublishedModule("engagement-roi", "org.engagement.roi"),
       new PublishedModule("engagement-json", "org.engagement.json"),
+      new PublishedModule("engagement-jdbc", "org.engagement.jdbc"),
       new PublishedModule("engagement-testkit", "org.engagement.testkit"),
       new PublishedModule("engagement-simulator", "org.engagement.simulator"),
       new PublishedModule("engagement-report", "org.engagement.report"));

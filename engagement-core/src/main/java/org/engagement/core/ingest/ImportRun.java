@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 final class ImportRun {
   private static final Logger LOG = LoggerFactory.getLogger(InteractionImporter.class);
 
-  private final ChannelAdapter adapter;
-  private final InputStream input;
+  private final RecordSource opener;
+  private final Closeable input;
   private final InteractionImporter config;
   private final Consumer<? super Interaction> sink;
   private final @Nullable SourceIdIndex firstRecordBySourceId;
@@ -44,14 +44,38 @@ final class ImportRun {
   private long notRetained;
   private @Nullable String failure;
 
+  /**
+   * An import of {@code input} by {@code adapter}; logs and reports name the adapter by its class until it
+   * has given a usable name.
+   */
   ImportRun(ChannelAdapter adapter, InputStream input, InteractionImporter config,
       Consumer<? super Interaction> sink) {
-    this.adapter = adapter;
+    this(new RecordSource() {
+      @Override
+      public String name() {
+        return adapter.name();
+      }
+
+      @Override
+      public RecordReader open() throws IOException {
+        return adapter.open(input);
+      }
+    }, adapter.getClass(), input, config, sink);
+  }
+
+  /** An import of a source that opens its own records; it has no input of its own to close. */
+  ImportRun(RecordSource source, InteractionImporter config, Consumer<? super Interaction> sink) {
+    this(source, source.getClass(), () -> {}, config, sink);
+  }
+
+  private ImportRun(RecordSource opener, Class<?> type, Closeable input, InteractionImporter config,
+      Consumer<? super Interaction> sink) {
+    this.opener = opener;
     this.input = input;
     this.config = config;
     this.sink = sink;
     this.firstRecordBySourceId = config.detectDuplicates() ? new SourceIdIndex() : null;
-    this.source = adapter.getClass().getName();
+    this.source = type.getName();
   }
 
   /** Runs the import and returns its report; whatever ends it, the reader and the input are closed. */
@@ -80,7 +104,7 @@ final class ImportRun {
     }
     RecordReader reader;
     try {
-      reader = adapter.open(input);
+      reader = opener.open();
     } catch (InvalidSourceException e) {
       throw new ImportException(report(), source + ": " + e.getMessage(), e);
     } catch (IOException e) {
@@ -100,7 +124,7 @@ final class ImportRun {
   private boolean askName() {
     String name;
     try {
-      name = adapter.name();
+      name = opener.name();
     } catch (Throwable e) {
       contain(e);
       stop(who() + " failed in name() with " + describe(e), e);

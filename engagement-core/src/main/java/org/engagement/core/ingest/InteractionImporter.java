@@ -123,6 +123,22 @@ public final class InteractionImporter {
     return new ImportRun(adapter, input, this, sink).execute();
   }
 
+  /**
+   * Imports a source that opens its own records (a database query, for example): asks its name, opens it,
+   * passes each accepted interaction to {@code sink} in source order and returns the account of every record,
+   * under the same rules as an adapter over a stream (see the class comment). Closes the reader it opened.
+   *
+   * @throws ImportException in strict mode at the first bad record or contained failure, and in any mode if
+   *     the source as a whole cannot be read or the import is interrupted; the exception carries the report
+   *     so far
+   * @throws IOException if reading the source or closing its reader fails
+   */
+  public ImportReport run(RecordSource source, Consumer<? super Interaction> sink) throws IOException {
+    requireNonNull(source, "source");
+    requireNonNull(sink, "sink");
+    return new ImportRun(source, this, sink).execute();
+  }
+
   ImportMode mode() {
     return mode;
   }

@@ -49,7 +49,7 @@ public record Rejection(
   /**
    * The rejection in the message shape every reader of the SDK uses, without the source's name: for example
    * {@code line 9: column 'timestamp' value '2024-01-01' is invalid: has no zone offset}, or {@code record 7:
-   * ...} in a source without lines.
+   * ...} in a source without lines ({@code record 7 (key 'A-1009'): ...} when its records have keys).
    *
    * @see #message(String)
    */
@@ -62,7 +62,8 @@ public record Rejection(
    * The rejection as one line for a person, the source named first: {@code costs.csv:9: column 'amount'
    * value 'x' is invalid: must be a decimal number ...}; a missing value reads {@code column 'amount' is
    * missing: ...}, a problem of the whole record only gives the reason ({@code costs.csv:9: record has 8
-   * fields; the header has 7}). In a source without lines the position is {@code costs.csv: record 7}.
+   * fields; the header has 7}). In a source without lines the position is {@code costs.csv: record 7}, or
+   * {@code crm-db: record 7 (key 'A-1009')} when its records have keys.
    *
    * @param source the file or source name, shown as it is (escaped)
    */
@@ -72,7 +73,7 @@ public record Rejection(
   }
 
   private String where() {
-    return position.line() > 0 ? "line " + position.line() : "record " + position.record();
+    return position.line() > 0 ? "line " + position.line() : position.toString();
   }
 
   private String what() {
