@@ -219,9 +219,9 @@ class RoundTripProperties {
   Arbitrary<ImportReport> imports() {
     Arbitrary<Rejection> rejection = Combinators.combine(Arbitraries.longs().between(1, Long.MAX_VALUE),
         Arbitraries.longs().between(0, Long.MAX_VALUE), Arbitraries.of(Rejection.Kind.class), text().injectNull(0.3),
-        text().injectNull(0.3), text())
-        .as((record, line, kind, field, value, reason) ->
-            new Rejection(new SourcePosition(record, line), kind, field, value, reason));
+        text().injectNull(0.3), text(), text().injectNull(0.5))
+        .as((record, line, kind, field, value, reason, key) ->
+            new Rejection(new SourcePosition(record, line, key), kind, field, value, reason));
     return Combinators.combine(text(), counts(), counts(), counts(), rejection.list().ofMaxSize(4),
         text().injectNull(0.5))
         .as((source, accepted, rejected, duplicates, rejections, failure) -> {

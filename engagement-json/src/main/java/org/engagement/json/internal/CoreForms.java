@@ -56,6 +56,7 @@ final class CoreForms {
         ObjectNode row = rejections.addObject();
         row.put("record", rejection.position().record());
         row.put("line", rejection.position().line());
+        row.put("key", rejection.position().key());
         row.put("kind", JsonObject.label(rejection.kind()));
         row.put("field", rejection.field());
         row.put("value", rejection.value());
@@ -78,7 +79,7 @@ final class CoreForms {
 
   private static Rejection rejection(JsonNode node, String path) {
     JsonObject json = JsonObject.of(node, path);
-    return new Rejection(new SourcePosition(json.integer("record"), json.integer("line")),
+    return new Rejection(new SourcePosition(json.integer("record"), json.integer("line"), json.optionalText("key")),
         json.choice("kind", Rejection.Kind.class), json.optionalText("field"), json.optionalText("value"),
         json.text("reason"));
   }
