@@ -18,6 +18,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.calibration.LiftCalibration;
+import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.calibration.LiftCsvReader;
 import org.engagement.attribution.calibration.LiftResult;
 import org.engagement.attribution.interval.BootstrapIntervals;
@@ -108,6 +109,11 @@ import picocli.CommandLine.Option;
  * calibration, because a misspelt channel would otherwise silently change every untested channel's factor.
  * The model must be additive ({@code participation}'s credits overlap: a usage error), and {@code
  * --per-journey} does not go with {@code --lift} (the journeys' credits are the model's; a usage error).
+ * {@code --untested HOW} ({@link UntestedChannels}) chooses what the untested channels get: {@code SCALED} (the
+ * above, the default), {@code REMAINDER} (the model's split of what the experiments leave of the observed
+ * conversions) or {@code REFITTED} (the model run again on the journeys without the tested channels' touches,
+ * which is what recovers a confounded world where retargeting and navigational channels take credit without
+ * causing it); {@code --untested} without {@code --lift} is a usage error.
  *
  * <p><b>{@code --intervals [N]}</b> (default {@value BootstrapIntervals#DEFAULT_RESAMPLES} resamples, 2 to
  * 100,000; {@code --seed S}, default 0; {@code --level L}, default 0.95; seed and level are usage errors
@@ -196,6 +202,13 @@ final class AttributeCommand implements Callable<Integer> {
           + "each channel's model value per credited conversion")
   private @Nullable Path lift;
 
+  @Option(names = "--untested", paramLabel = "HOW",
+      description = "with --lift, what the untested channels get: SCALED (their model credits times the tested "
+          + "channels' incrementality), REMAINDER (their model split of what the experiments leave of the "
+          + "observed conversions) or REFITTED (the model run again without the tested channels' touches, for "
+          + "channels that take credit without causing it, such as retargeting); default SCALED")
+  private @Nullable UntestedChannels untested;
+
   @Mixin
   private IntervalOptions intervals = new IntervalOptions();
 
@@ -214,6 +227,9 @@ final class AttributeCommand implements Callable<Integer> {
       throw Failure.usage("--per-journey and --lift do not go together: the journeys' own credits are the "
           + "model's, not calibrated, and would not add up to the output");
     }
+    if (untested != null && lift == null) {
+      throw Failure.usage("--untested says how to calibrate with experiments: it needs --lift FILE");
+    }
     if (lift != null && lift.equals(files.output)) {
       throw Failure.usage("--lift " + lift + " is also the --output: the experiments would be overwritten");
     }
@@ -226,13 +242,14 @@ final class AttributeCommand implements Callable<Integer> {
     AttributionResult result = credits == null ? attribute(chosen.model(), input) : credits.result();
     List<LiftResult> usable = lifts == null ? List.of() : lifts.usable(result.channels(), input.source(), err);
     if (lifts != null) {
-      result = calibrate(result, usable);
+      result = calibrate(chosen.model(), result, input, usable);
     }
     for (int c = 0; c < result.channels().size(); c++) {
       requireFinite(model, result.channels().name(c), result.conversions(c), result.value(c));
     }
     CreditIntervals spread = bootstrap == null ? null
-        : intervals(bootstrap, lifts == null ? chosen.model() : new CalibratedModel(chosen.model(), usable), input);
+        : intervals(bootstrap, lifts == null ? chosen.model()
+            : new CalibratedModel(chosen.model(), calibration(), usable), input);
     CsvCells cells = files.csv.cells();
     AttributionResult written = result;
     OutputFile.writeOrPrint(files.output, out -> {
@@ -295,12 +312,30 @@ final class AttributeCommand implements Callable<Integer> {
     return Failure.failed("model " + model + " cannot attribute " + input.source() + ": " + e.getMessage(), e);
   }
 
-  private AttributionResult calibrate(AttributionResult result, List<LiftResult> lifts) throws Failure {
+  /**
+   * {@code result} calibrated with {@code lifts}: by the model's own credits, or, with {@code --untested
+   * refitted}, by the model run again on the journeys without the tested channels' touches.
+   */
+  private AttributionResult calibrate(AttributionModel chosen, AttributionResult result,
+      PathFileOptions.Input input, List<LiftResult> lifts) throws Failure {
     if (!result.additive()) {
       throw Failure.usage("--lift needs a model whose credits add up to the conversions; " + model
           + "'s credits overlap (choose, for example, recommended, shao-li or linear)");
     }
-    return CalibratedModel.calibrate(result, lifts);
+    LiftCalibration calibration = calibration();
+    if (untested != UntestedChannels.REFITTED) {
+      // SCALED and REMAINDER calibrate the model's own credits
+      return calibration.calibrate(result, lifts);
+    }
+    try {
+      return calibration.calibrate(chosen, input.set(), lifts);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw cannotAttribute(input, e);
+    }
+  }
+
+  private LiftCalibration calibration() {
+    return LiftCalibration.defaults().withUntested(untested == null ? UntestedChannels.SCALED : untested);
   }
 
   private CreditIntervals intervals(BootstrapIntervals bootstrap, AttributionModel resampled,

@@ -18,16 +18,13 @@ import org.engagement.attribution.journey.JourneySet;
  */
 final class CalibratedModel implements AttributionModel {
   private final AttributionModel model;
+  private final LiftCalibration calibration;
   private final List<LiftResult> lifts;
 
-  CalibratedModel(AttributionModel model, List<LiftResult> lifts) {
+  CalibratedModel(AttributionModel model, LiftCalibration calibration, List<LiftResult> lifts) {
     this.model = model;
+    this.calibration = calibration;
     this.lifts = List.copyOf(lifts);
-  }
-
-  /** The credits of {@code model}'s {@code result} calibrated with {@code lifts} by the default calibration. */
-  static AttributionResult calibrate(AttributionResult result, List<LiftResult> lifts) {
-    return LiftCalibration.defaults().calibrate(result, lifts);
   }
 
   @Override
@@ -42,7 +39,7 @@ final class CalibratedModel implements AttributionModel {
 
   @Override
   public AttributionResult attribute(JourneySet journeys) {
-    return calibrate(model.attribute(journeys), lifts);
+    return calibration.calibrate(model, journeys, lifts);
   }
 
   @Override
