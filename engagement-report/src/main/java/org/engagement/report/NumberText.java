@@ -36,10 +36,14 @@ final class NumberText {
     return number(share * 100, 1) + "%";
   }
 
-  /** A change as a signed percentage with one decimal: {@code +6.1%}, {@code −2.0%}. */
+  /**
+   * A change as a signed percentage with one decimal: {@code +6.1%}, {@code -2.0%}. The minus is the ASCII
+   * hyphen-minus, as in every other number of the page and the terminal summary, so that a copied figure or a
+   * downloaded table reads as a number in a spreadsheet.
+   */
   static String signedPercent(double share) {
     String text = percent(share);
-    return text.startsWith("-") ? "\u2212" + text.substring(1) : text.equals("0.0%") ? text : "+" + text;
+    return text.startsWith("-") || text.equals("0.0%") ? text : "+" + text;
   }
 
   /** A number for an SVG attribute: plain, two decimals at most. */

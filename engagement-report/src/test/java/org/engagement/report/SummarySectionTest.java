@@ -46,7 +46,7 @@ class SummarySectionTest {
     assertThat(summary.periods().get(0).figures().get(0).value()).isEqualTo("500 EUR");
     SummarySection.Kpi laterRevenue = summary.periods().get(1).figures().get(0);
     assertThat(laterRevenue.value()).isEqualTo("100 EUR");
-    assertThat(laterRevenue.change()).isEqualTo("\u221275.0% against the earlier half");
+    assertThat(laterRevenue.change()).isEqualTo("-75.0% against the earlier half");
     assertThat(summary.periods().get(0).figures().get(2).interval()).startsWith("33.3% of the earlier half");
     assertThat(summary.recommendations()).isEmpty();
     assertThat(summary.notes()).anyMatch(note -> note.contains("no costs.csv"));
@@ -90,7 +90,7 @@ class SummarySectionTest {
     assertThat(NumberText.wholeMoney(956840.4, "EUR")).isEqualTo("956,840 EUR");
     assertThat(NumberText.percent(0.06)).isEqualTo("6.0%");
     assertThat(NumberText.percent(0.061)).isEqualTo("6.1%");
-    assertThat(NumberText.signedPercent(-0.02)).isEqualTo("\u22122.0%");
+    assertThat(NumberText.signedPercent(-0.02)).isEqualTo("-2.0%");
     assertThat(NumberText.signedPercent(0.5)).isEqualTo("+50.0%");
     assertThat(List.of(950.0, 5000.0, 10_000.0, 12_500.0, 250_000.0, 3_400_000.0, -8.31, 207.0, -11.0))
         .extracting(NumberText::compact)
