@@ -10,6 +10,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.lift.Interval;
 import org.engagement.roi.mix.internal.Allocation;
 import org.engagement.roi.mix.internal.ChannelCurve;
+import org.hipparchus.stat.descriptive.rank.Percentile;
 
 /**
  * A fitted marketing mix model: each channel's response curve (point estimate and bootstrap resamples), the
@@ -266,16 +267,10 @@ public final class MixModel {
     if (draws.length == 0) {
       return new Interval(estimate, estimate, LEVEL);
     }
-    double[] sorted = draws.clone();
-    Arrays.sort(sorted);
+    // linear interpolation between order statistics, the percentile definition of numpy and R's default
+    Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+    percentile.setData(draws);
     double tail = (1 - LEVEL) / 2;
-    return new Interval(quantile(sorted, tail), quantile(sorted, 1 - tail), LEVEL);
-  }
-
-  private static double quantile(double[] sorted, double p) {
-    double position = p * (sorted.length - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(sorted.length - 1, below + 1);
-    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    return new Interval(percentile.evaluate(100 * tail), percentile.evaluate(100 * (1 - tail)), LEVEL);
   }
 }
