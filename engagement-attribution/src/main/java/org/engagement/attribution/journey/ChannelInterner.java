@@ -33,6 +33,16 @@ final class ChannelInterner {
     return next;
   }
 
+  /** The number of names interned. */
+  int size() {
+    return names.size();
+  }
+
+  /** The name of provisional id {@code id}. */
+  String name(int id) {
+    return names.get(id);
+  }
+
   /** The interned names in canonical (lexicographic) order. */
   String[] sortedNames() {
     String[] sorted = names.toArray(new String[0]);

@@ -427,6 +427,37 @@ public final class JourneySet implements Mergeable<JourneySet> {
       return this;
     }
 
+    /**
+     * Adds the paths of {@code other} in the order it holds them, with their counts, re-interning its
+     * channels, and its counts set aside: as if what was added to {@code other} had been added here. The sums
+     * are the same bit for bit as adding the same rows here one by one when no path was added to
+     * {@code other} more than once (each count is then added here once, as it would have been).
+     */
+    void addAllOf(Builder other) {
+      setAside(other.setAside);
+      int[] map = new int[other.channels.size()];
+      for (int c = 0; c < map.length; c++) {
+        map[c] = channels.intern(other.channels.name(c));
+      }
+      int[] ids = new int[16];
+      for (int p = 0; p < other.pathCount; p++) {
+        int from = other.offsets[p];
+        int length = other.offsets[p + 1] - from;
+        if (length > ids.length) {
+          ids = new int[Math.max(length, ids.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+          ids[i] = map[other.touches[from + i]];
+        }
+        addIds(ids, length, other.conversions[p], other.values[p], other.nulls[p]);
+      }
+    }
+
+    /** The number of distinct paths added so far. */
+    int pathCount() {
+      return pathCount;
+    }
+
     /** The immutable set of everything added so far, in canonical order; the builder stays usable. */
     public JourneySet build() {
       return build(null);

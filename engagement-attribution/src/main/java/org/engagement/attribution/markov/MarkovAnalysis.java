@@ -90,7 +90,11 @@ public final class MarkovAnalysis {
     return result;
   }
 
-  /** The Gauss–Seidel sweeps done over all the solves together, for diagnostics. */
+  /**
+   * The Gauss–Seidel sweeps over all the solves together, for diagnostics: each solve counts the most sweeps
+   * any of its strongly connected components took (1 for a solve whose chain has no cycle), since the
+   * components are solved one after the other.
+   */
   public int sweeps() {
     return sweeps;
   }

@@ -44,25 +44,29 @@ import org.engagement.core.domain.InvalidFieldException;
  * data) but says so in the result's {@linkplain AttributionResult#notes() notes}: such a set usually means
  * the journeys that did not convert were left out (see {@link JourneySet#setAside()}).
  *
- * <p>Each absorption value is the solution of a linear system over the transient states, solved by
- * Gauss–Seidel sweeps on the sparse rows (compressed sparse rows, primitive arrays) until no entry changes
- * by more than the relative {@linkplain #tolerance() tolerance} (default {@value #DEFAULT_TOLERANCE}) in one
- * sweep. The sweeps a solve needs grow with the expected number of steps to absorption, which is about the
- * length of the paths: by default ({@linkplain #maxIterations() max-iterations} 0) the limit per solve adapts
- * to the journeys, {@code max(}{@value #MIN_ADAPTIVE_ITERATIONS}{@code , }{@value #ITERATIONS_PER_TOUCH}
- * {@code × the touches of the longest path)}, so a single journey of 100,000 touches is solved (in about
- * a second) rather than refused; a positive max-iterations is a fixed limit. A solve that does not settle
- * within its limit is refused with a {@link ModelLimitException} naming {@code max-iterations}.
+ * <p>Each absorption value is the solution of a linear system over the transient states (compressed sparse
+ * rows, primitive arrays), solved one strongly connected component at a time, each after the components it
+ * leads to (Tarjan's order): a state on no cycle takes one update, and a component with cycles takes
+ * Gauss–Seidel sweeps until none of its entries changes by more than the relative
+ * {@linkplain #tolerance() tolerance} (default {@value #DEFAULT_TOLERANCE}) of its largest entry in one sweep.
+ * The sweeps a component needs grow with the expected number of steps around its cycles, which is about the
+ * length of the paths: by default ({@linkplain #maxIterations() max-iterations} 0) the limit per component of
+ * a solve adapts to the journeys, {@code max(}{@value #MIN_ADAPTIVE_ITERATIONS}{@code , }
+ * {@value #ITERATIONS_PER_TOUCH}{@code × the touches of the longest path)}, so a single journey of 100,000
+ * touches is solved (in about a second) rather than refused; a positive max-iterations is a fixed limit. A
+ * solve that does not settle within its limit is refused with a {@link ModelLimitException} naming
+ * {@code max-iterations}.
  *
  * <p><b>Bounded work.</b> Memory is linear in the touches of the set (states, transitions and their
- * channels, each kept once). Time is the solves' sweeps times the transitions: two solves for the chain and
- * two per channel for its removal, so it grows with channels × transitions. All sweeps of one analysis
- * together may visit at most {@linkplain #maxWork() max-work} transitions (default
- * {@value #DEFAULT_MAX_WORK}, roughly 30 seconds on one core; a sweep visits each transition once). The
- * removals of 16 channels spread over the ids are solved first; a set whose other removals cannot fit at
- * the sweeps those took (and any set whose removals cannot fit at two sweeps each) is refused before they
- * start, and an analysis that runs over anyway is stopped, both with a {@link ModelLimitException} naming
- * {@code max-work}: for
+ * channels, each kept once). Time is the transitions visited: each update of a state visits its transitions
+ * once, so a solve visits every transition once plus those of the components with cycles once per further
+ * sweep; there are two solves for the chain and two per channel for its removal, so the work grows with
+ * channels × transitions. All solves of one analysis together may visit at most
+ * {@linkplain #maxWork() max-work} transitions (default {@value #DEFAULT_MAX_WORK}, roughly 30 seconds on one
+ * core). The removals of 16 channels spread over the ids are solved first; a set whose other removals cannot
+ * fit at the visits those took (and any set whose removals cannot fit at one update of every state and two
+ * sweeps of every cycle each) is refused before they start, and an analysis that runs over anyway is stopped,
+ * both with a {@link ModelLimitException} naming {@code max-work}: for
  * example 10,000 channels over 128,000 transitions need about 1.2 × 10^11 visits (70 seconds on two cores),
  * and are refused unless max-work is raised, while 1,000 channels over 100,000 transitions (about 1.1 ×
  * 10^10 visits, 10 seconds on two cores) are solved. The state space has no cap of its own: order 6 and beyond on
@@ -89,9 +93,12 @@ public final class MarkovModel implements AttributionModel {
    * comment).
    */
   public static final int DEFAULT_MAX_ITERATIONS = 0;
-  /** The least sweep limit per solve when it adapts to the journeys. */
+  /** The least sweep limit per component of a solve when it adapts to the journeys. */
   public static final int MIN_ADAPTIVE_ITERATIONS = 100_000;
-  /** The sweeps per touch of the longest path allowed per solve when the limit adapts to the journeys. */
+  /**
+   * The sweeps per touch of the longest path allowed per component of a solve when the limit adapts to the
+   * journeys.
+   */
   public static final int ITERATIONS_PER_TOUCH = 64;
   /** The default work limit: transition visits over all the solves of one analysis. */
   public static final long DEFAULT_MAX_WORK = 30_000_000_000L;
@@ -288,15 +295,16 @@ public final class MarkovModel implements AttributionModel {
       bConv[s] = p;
       bValue[s] = p * chain.meanValue(s);
     }
-    budget.requireRoomFor(2, 2);
+    ComponentOrder components = ComponentOrder.of(chain);
+    budget.requireRoomFor(2, budget.leastVisitsPerSolve(components));
     boolean[] none = new boolean[n];
     double[] baseConv = new double[n];
     double[] baseValue = new double[n];
-    long baseSweeps = AbsorptionSolver.solve(chain, bConv, baseConv, none, tolerance, budget)
-        + (long) AbsorptionSolver.solve(chain, bValue, baseValue, none, tolerance, budget);
+    long baseSweeps = AbsorptionSolver.solve(chain, components, bConv, baseConv, none, tolerance, budget)
+        + (long) AbsorptionSolver.solve(chain, components, bValue, baseValue, none, tolerance, budget);
     double p = baseConv[MarkovChain.START];
     double v = baseValue[MarkovChain.START];
-    Removals removals = new Removals(chain, states, budget, tolerance, new Base(bConv, baseConv, p),
+    Removals removals = new Removals(chain, components, states, budget, tolerance, new Base(bConv, baseConv, p),
         new Base(bValue, baseValue, v));
     long removalSweeps = removals.solve();
     double[] re = removals.conversionEffects();
@@ -357,6 +365,7 @@ public final class MarkovModel implements AttributionModel {
     private static final int SAMPLE = 16;
 
     private final MarkovChain chain;
+    private final ComponentOrder components;
     private final ChannelStates states;
     private final SolverBudget budget;
     private final double tolerance;
@@ -365,9 +374,10 @@ public final class MarkovModel implements AttributionModel {
     private final double[] re;
     private final double[] reValue;
 
-    Removals(MarkovChain chain, ChannelStates states, SolverBudget budget, double tolerance, Base conversions,
-        Base value) {
+    Removals(MarkovChain chain, ComponentOrder components, ChannelStates states, SolverBudget budget,
+        double tolerance, Base conversions, Base value) {
       this.chain = chain;
+      this.components = components;
       this.states = states;
       this.budget = budget;
       this.tolerance = tolerance;
@@ -379,8 +389,8 @@ public final class MarkovModel implements AttributionModel {
 
     /**
      * Solves every removal; returns the sweeps done. The removals of up to {@value #SAMPLE} channels spread
-     * over the ids come first: from their sweeps the work of the rest is estimated, and an analysis that
-     * would pass the work limit is refused then rather than at the limit.
+     * over the ids come first: from their transition visits the work of the rest is estimated, and an
+     * analysis that would pass the work limit is refused then rather than at the limit.
      */
     long solve() {
       int solvesEach = (conversions.atStart() > 0 ? 1 : 0) + (value.atStart() > 0 ? 1 : 0);
@@ -388,15 +398,16 @@ public final class MarkovModel implements AttributionModel {
       if (solvesEach == 0 || channels.length == 0) {
         return 0;
       }
-      budget.requireRoomFor((long) channels.length * solvesEach, 2);
+      budget.requireRoomFor((long) channels.length * solvesEach, budget.leastVisitsPerSolve(components));
       int sampled = Math.min(SAMPLE, channels.length);
       boolean[] inSample = new boolean[channels.length];
       for (int k = 0; k < sampled; k++) {
         inSample[(int) ((long) k * channels.length / sampled)] = true;
       }
+      long before = budget.used();
       long sample = run(IntStream.range(0, channels.length).filter(k -> inSample[k]).map(k -> channels[k]));
-      long sweepsEach = -Math.floorDiv(-sample, (long) sampled * solvesEach);
-      budget.requireRoomFor((long) (channels.length - sampled) * solvesEach, sweepsEach);
+      long visitsEach = -Math.floorDiv(-(budget.used() - before), (long) sampled * solvesEach);
+      budget.requireRoomFor((long) (channels.length - sampled) * solvesEach, visitsEach);
       return sample + run(IntStream.range(0, channels.length).filter(k -> !inSample[k]).map(k -> channels[k]));
     }
 
@@ -416,12 +427,12 @@ public final class MarkovModel implements AttributionModel {
       long done = 0;
       if (conversions.atStart() > 0) {
         System.arraycopy(conversions.x(), 0, x, 0, n);
-        done += AbsorptionSolver.solve(chain, conversions.b(), x, removed, tolerance, budget);
+        done += AbsorptionSolver.solve(chain, components, conversions.b(), x, removed, tolerance, budget);
         re[c] = clamp(1 - x[MarkovChain.START] / conversions.atStart());
       }
       if (value.atStart() > 0) {
         System.arraycopy(value.x(), 0, x, 0, n);
-        done += AbsorptionSolver.solve(chain, value.b(), x, removed, tolerance, budget);
+        done += AbsorptionSolver.solve(chain, components, value.b(), x, removed, tolerance, budget);
         reValue[c] = clamp(1 - x[MarkovChain.START] / value.atStart());
       }
       return done;

@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.engagement.attribution.ModelLimitException;
 
 /**
- * The limits of one {@link MarkovModel} analysis: the sweep limit of each solve and the work limit of all
- * solves together, counted in transition visits (a sweep visits every transition of the chain once). The
+ * The limits of one {@link MarkovModel} analysis: the sweep limit of each component of a solve and the work
+ * limit of all solves together, counted in transition visits (each update of a state visits its transitions
+ * once; see {@link AbsorptionSolver}). The
  * removal solves may run in parallel, so the work done is counted atomically; whichever solve goes over
  * stops the analysis. Thread-safe.
  */
@@ -23,7 +24,7 @@ final class SolverBudget {
    * A budget for solves on {@code chain}.
    *
    * @param channels the channels whose removal is solved, for messages
-   * @param maxSweeps the sweep limit per solve
+   * @param maxSweeps the sweep limit per component of a solve
    * @param adaptedSweeps whether the sweep limit was adapted to the journeys (for messages)
    * @param maxWork the most transition visits over all solves
    * @param tolerance the solver's relative tolerance, for messages
@@ -48,13 +49,20 @@ final class SolverBudget {
   }
 
   /**
-   * Refuses at once if {@code solves} more solves, of about {@code sweepsEach} sweeps each (at least two:
-   * one that changes the values and one that finds them settled), cannot fit in what is left of the work
-   * limit.
+   * The fewest transition visits of one solve on the chain of {@code order}: one update of every state and a
+   * second sweep of the components with cycles (one sweep that changes their values and one that finds them
+   * settled).
    */
-  void requireRoomFor(long solves, long sweepsEach) {
-    long perSolve = saturatingMultiply(Math.max(2, sweepsEach), chain.transitionCount());
-    long needed = saturatingAdd(used.get(), saturatingMultiply(solves, perSolve));
+  long leastVisitsPerSolve(ComponentOrder order) {
+    return saturatingAdd(chain.transitionCount(), order.cyclicTransitions());
+  }
+
+  /**
+   * Refuses at once if {@code solves} more solves, of about {@code visitsEach} transition visits each, cannot
+   * fit in what is left of the work limit.
+   */
+  void requireRoomFor(long solves, long visitsEach) {
+    long needed = saturatingAdd(used.get(), saturatingMultiply(solves, visitsEach));
     if (needed > maxWork) {
       throw new ModelLimitException(MarkovModel.NAME, MarkovModel.MAX_WORK.name(), maxWork, String.format(Locale.ROOT,
           "markov: removing each of the %,d channels of this chain (%,d states, %,d transitions) is a solve of its"
@@ -64,9 +72,9 @@ final class SolverBudget {
     }
   }
 
-  /** Charges one sweep. @throws ModelLimitException if the work limit is passed */
-  void chargeSweep() {
-    if (used.addAndGet(chain.transitionCount()) > maxWork) {
+  /** Charges {@code visits} transition visits. @throws ModelLimitException if the work limit is passed */
+  void charge(long visits) {
+    if (visits > 0 && used.addAndGet(visits) > maxWork) {
       throw new ModelLimitException(MarkovModel.NAME, MarkovModel.MAX_WORK.name(), maxWork, String.format(Locale.ROOT,
           "markov: stopped at its work limit max-work (%,d transition visits) before the removal effects of the"
               + " %,d channels of this chain (%,d states, %,d transitions) were solved; raise the parameter"

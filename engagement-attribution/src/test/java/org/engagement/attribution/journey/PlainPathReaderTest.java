@@ -104,6 +104,30 @@ class PlainPathReaderTest {
     }
   }
 
+  @Property(tries = 1000)
+  void readingInTwoHalvesAtOnceGivesTheSameSetBitForBit(@ForAll long seed) {
+    Case c = generate(new Random(seed));
+    JourneySet alone = PlainPathReader.read(c.bytes(), c.bytes().length, c.delimiter(), c.separator(), c.policy(),
+        Integer.MAX_VALUE);
+    JourneySet halves = PlainPathReader.read(c.bytes(), c.bytes().length, c.delimiter(), c.separator(), c.policy(),
+        1);
+    assertThat(halves).as("%s", c).isEqualTo(alone);
+  }
+
+  @Test
+  void aPathRepeatedInTheSecondHalfIsSummedAsOneReaderSumsIt() {
+    // 0.1 + 0.2 + 0.3 is not 0.1 + (0.2 + 0.3) in binary: the halves must not be summed apart.
+    StringBuilder text = new StringBuilder("path,total_conversions,total_conversion_value,total_null\n");
+    text.append("a > b,1,0.1,0\n").append("c,1,1,1\n".repeat(40));
+    text.append("a > b,1,0.2,0\n").append("a > b,1,0.3,0\n");
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    JourneySet halves = PlainPathReader.read(bytes, bytes.length, ',', '>', PathFormat.DEFAULT_POLICY, 1);
+    assertThat(halves).isNotNull().isEqualTo(
+        PlainPathReader.read(bytes, bytes.length, ',', '>', PathFormat.DEFAULT_POLICY, Integer.MAX_VALUE));
+    int ab = Objects.requireNonNull(halves).length(0) == 2 ? 0 : 1;
+    assertThat(halves.value(ab)).isEqualTo((0.1 + 0.2) + 0.3).isNotEqualTo(0.1 + (0.2 + 0.3));
+  }
+
   @Test
   void readsAPlainFileOnTheFastPath() throws IOException {
     String text = "\uFEFF\n  \nPath ,\"TOTAL_CONVERSIONS\",total_null,extra\r\n"

@@ -325,14 +325,15 @@ class MarkovModelTest {
 
   @Test
   void anAnalysisThatRunsOverItsWorkLimitIsStopped() throws IOException {
-    // The toy's chain has 12 transitions and its 8 solves take 64 sweeps (768 visits): 500 passes the check
-    // before the removals (each needs at least 2 sweeps) and is reached during them.
-    MarkovModel small = MarkovModel.firstOrder().withMaxWork(500);
+    // The toy's chain has 12 transitions, 7 of them out of its one cycle (A and B), and its 8 solves visit 456
+    // transitions: 400 passes the check before the removals (each needs one pass and a second sweep of the
+    // cycle) and is reached during them.
+    MarkovModel small = MarkovModel.firstOrder().withMaxWork(400);
     assertThatThrownBy(() -> small.attribute(toy())).isInstanceOf(ModelLimitException.class)
-        .hasMessageStartingWith("markov: stopped at its work limit max-work (500 transition visits)");
+        .hasMessageStartingWith("markov: stopped at its work limit max-work (400 transition visits)");
     assertThat(MarkovModel.firstOrder().withMaxWork(100_000).attribute(toy()).conversions("C"))
         .isCloseTo(1920.0 / 751, EXACT);
-    assertThat(small.parameters().asText()).containsEntry("max-work", "500");
+    assertThat(small.parameters().asText()).containsEntry("max-work", "400");
     assertThatThrownBy(() -> MarkovModel.firstOrder().withMaxWork(0)).isInstanceOf(InvalidFieldException.class);
   }
 

@@ -30,6 +30,12 @@ import org.engagement.attribution.shapley.SimplifiedShapleyModel;
  * <p>With the default seed, 1,000,000 journeys fall on 149,388 distinct paths (7.8 % convert). The same
  * seed and count always give the same set, path for path and in the same order.
  *
+ * <p>{@link #issueShaped(long)} is the shape of the path file of issue 16 (the file the comparison with
+ * ChannelAttribution was first measured on: 1,000,000 journeys on 155,948 distinct paths of up to 20 touches,
+ * 12.4 MB): paths up to {@value #ISSUE_MAX_LENGTH} touches, a slightly longer mean length and shorter channel
+ * names, with the same preferences and conversion model. With the default seed, 1,000,000 journeys fall on
+ * 156,149 distinct paths, a path file of 12.3 MB.
+ *
  * <p>Run {@code java -cp benchmarks.jar org.engagement.benchmarks.attribution.JourneyGenerator
  * [journeys] [seed]} to print the figures of a generated set and the conversions a few models credit to
  * each channel.
@@ -43,11 +49,16 @@ public final class JourneyGenerator {
   public static final double STICKINESS = 0.2;
   /** The seed the benchmarks use. */
   public static final long DEFAULT_SEED = 20_241_123L;
+  /** The longest path of the {@linkplain #issueShaped(long) issue's shape}. */
+  public static final int ISSUE_MAX_LENGTH = 20;
 
   /** The channel names, in the order of {@link #FIRST_WEIGHTS}. */
   static final String[] CHANNELS = {
       "paid-search", "organic-search", "display", "social-paid",
       "social-organic", "email", "direct", "affiliate"};
+  /** The channel names of the issue's shape: shorter, as in the issue's file. */
+  private static final String[] SHORT_CHANNELS = {
+      "search", "organic", "display", "social", "community", "email", "direct", "partners"};
   /** Relative preference of each channel as the first touch. */
   private static final double[] FIRST_WEIGHTS = {0.22, 0.20, 0.16, 0.14, 0.10, 0.04, 0.08, 0.06};
   /** Relative preference of each channel for later touches (when not repeating the previous one). */
@@ -61,16 +72,33 @@ public final class JourneyGenerator {
   private static final double BASE_LOGIT = -3.6;
   /** Continuation probability of the geometric path length. */
   private static final double CONTINUE = 0.672;
+  /** Continuation probability of the issue's shape. */
+  private static final double ISSUE_CONTINUE = 0.679;
 
   private final long seed;
+  private final int maxLength;
+  private final double continuation;
+  private final String[] names;
 
-  private JourneyGenerator(long seed) {
+  private JourneyGenerator(long seed, int maxLength, double continuation, String[] names) {
     this.seed = seed;
+    this.maxLength = maxLength;
+    this.continuation = continuation;
+    this.names = names;
   }
 
   /** A generator with seed {@code seed}. */
   public static JourneyGenerator withSeed(long seed) {
-    return new JourneyGenerator(seed);
+    return new JourneyGenerator(seed, MAX_LENGTH, CONTINUE, CHANNELS);
+  }
+
+  /**
+   * A generator with seed {@code seed} of the issue's shape: paths of up to {@value #ISSUE_MAX_LENGTH}
+   * touches, a mean length a little longer and shorter channel names, so that 1,000,000 journeys make a
+   * path file of about the issue's size and distinct paths.
+   */
+  public static JourneyGenerator issueShaped(long seed) {
+    return new JourneyGenerator(seed, ISSUE_MAX_LENGTH, ISSUE_CONTINUE, SHORT_CHANNELS);
   }
 
   /** The seed. */
@@ -78,7 +106,7 @@ public final class JourneyGenerator {
     return seed;
   }
 
-  /** The channel names, in the order they are numbered by the generator. */
+  /** The channel names of {@link #withSeed(long)}'s generators, in the order they are numbered. */
   public static List<String> channels() {
     return List.of(CHANNELS);
   }
@@ -96,22 +124,21 @@ public final class JourneyGenerator {
     SplittableRandom random = new SplittableRandom(seed);
     double[] firstCumulative = cumulative(FIRST_WEIGHTS);
     double[] laterCumulative = cumulative(LATER_WEIGHTS);
-    Map<Long, Counts> byPath = new LinkedHashMap<>();
-    int[] path = new int[MAX_LENGTH];
+    Map<PathKey, Counts> byPath = new LinkedHashMap<>();
+    int[] path = new int[maxLength];
     for (int j = 0; j < journeys; j++) {
       int length = 1;
-      while (length < MAX_LENGTH && random.nextDouble() < CONTINUE) {
+      while (length < maxLength && random.nextDouble() < continuation) {
         length++;
       }
       path[0] = draw(firstCumulative, random);
       for (int i = 1; i < length; i++) {
         path[i] = random.nextDouble() < STICKINESS ? path[i - 1] : draw(laterCumulative, random);
       }
-      long key = length;
+      PathKey key = PathKey.of(path, length);
       int seen = 0;
       double logit = BASE_LOGIT + 0.08 * Math.min(length, 8);
       for (int i = 0; i < length; i++) {
-        key = key << 3 | path[i];
         if ((seen & 1 << path[i]) == 0) {
           seen |= 1 << path[i];
           logit += PRESENCE_EFFECT[path[i]];
@@ -121,7 +148,7 @@ public final class JourneyGenerator {
       logit += LAST_EFFECT[last];
       Counts counts = byPath.get(key);
       if (counts == null) {
-        counts = new Counts(path, length);
+        counts = new Counts(path, length, names);
         byPath.put(key, counts);
       }
       if (random.nextDouble() < 1 / (1 + Math.exp(-logit))) {
@@ -214,12 +241,23 @@ public final class JourneyGenerator {
     long nulls;
     long cents;
 
-    Counts(int[] path, int length) {
+    Counts(int[] path, int length, String[] names) {
       List<String> list = new ArrayList<>(length);
       for (int i = 0; i < length; i++) {
-        list.add(CHANNELS[path[i]]);
+        list.add(names[path[i]]);
       }
       this.names = List.copyOf(list);
+    }
+  }
+
+  /** A path as a map key: the channel numbers packed 3 bits each (at most 21 touches) and the length. */
+  private record PathKey(long packed, int length) {
+    static PathKey of(int[] path, int length) {
+      long packed = 0;
+      for (int i = 0; i < length; i++) {
+        packed = packed << 3 | path[i];
+      }
+      return new PathKey(packed, length);
     }
   }
 }

@@ -15,7 +15,9 @@ import org.engagement.attribution.journey.PathFormat;
  * whole-process harness gives the tool and ChannelAttribution alike.
  *
  * <p>{@code java -cp benchmarks.jar org.engagement.benchmarks.attribution.PathFileWriter FILE [journeys]
- * [seed]}: 1,000,000 journeys with the default seed make a 14.9 MB file of 149,388 distinct paths.
+ * [seed] [shape]}: 1,000,000 journeys with the default seed make a 14.9 MB file of 149,388 distinct paths;
+ * with the shape {@code issue} ({@link JourneyGenerator#issueShaped(long)}) the file is like the one of
+ * issue 16 (up to 20 touches, shorter channel names).
  * Stateless; each call writes its own file.
  */
 public final class PathFileWriter {
@@ -24,17 +26,23 @@ public final class PathFileWriter {
   /**
    * Writes the generated path file.
    *
-   * @param args the file to write, optionally the number of journeys (default 1,000,000) and the seed
+   * @param args the file to write, optionally the number of journeys (default 1,000,000), the seed and the
+   *     shape ({@code default} or {@code issue})
    * @throws IOException if the file cannot be written
    */
   public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args.length > 3) {
-      throw new IllegalArgumentException("usage: PathFileWriter FILE [journeys] [seed]");
+    if (args.length < 1 || args.length > 4) {
+      throw new IllegalArgumentException("usage: PathFileWriter FILE [journeys] [seed] [default|issue]");
     }
     Path file = Path.of(args[0]);
     int journeys = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : JourneyGenerator.DEFAULT_SEED;
-    JourneySet set = JourneyGenerator.withSeed(seed).generate(journeys);
+    String shape = args.length > 3 ? args[3] : "default";
+    JourneySet set = switch (shape) {
+      case "default" -> JourneyGenerator.withSeed(seed).generate(journeys);
+      case "issue" -> JourneyGenerator.issueShaped(seed).generate(journeys);
+      default -> throw new IllegalArgumentException("shape must be default or issue, was " + shape);
+    };
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       PathFormat.channelAttribution().write(set, writer);
     }
