@@ -118,12 +118,12 @@ public final class MarkovModel implements AttributionModel {
       ParameterType.decimal(), DEFAULT_TOLERANCE, "the relative change per sweep below which a solve stops")
       .withRule("must be greater than 0 and at most 0.001", t -> t > 0 && t <= 1e-3);
   /**
-   * The parameter {@code max-iterations}: the solver's sweep limit per solve, from 0 to 2^31 - 1, default
-   * {@value #DEFAULT_MAX_ITERATIONS}: the limit adapts to the journeys.
+   * The parameter {@code max-iterations}: the solver's sweep limit per strongly connected component of each
+   * solve, from 0 to 2^31 - 1, default {@value #DEFAULT_MAX_ITERATIONS}: the limit adapts to the journeys.
    */
   public static final ModelParameter<Long> MAX_ITERATIONS = ModelParameter.optional("max-iterations",
       ParameterType.integer(), (long) DEFAULT_MAX_ITERATIONS,
-      "the most Gauss-Seidel sweeps per solve; 0 adapts to the longest path (at least 100,000)")
+      "the most Gauss-Seidel sweeps per cyclic component of a solve; 0 adapts to the longest path (at least 100,000)")
       .withRule("must be a whole number from 0 (adapt) to " + Integer.MAX_VALUE, n -> n >= 0 && n <= Integer.MAX_VALUE);
   /**
    * The parameter {@code max-work}: the most transition visits of all the solver's sweeps together, at
@@ -174,7 +174,7 @@ public final class MarkovModel implements AttributionModel {
    * This model with other solver settings.
    *
    * @param tolerance the relative change per sweep below which a solve stops: in {@code (0, 1e-3]}
-   * @param maxIterations the most sweeps per solve: at least 1, or 0 to adapt to the journeys
+   * @param maxIterations the most sweeps per component of a solve: at least 1, or 0 to adapt to the journeys
    * @throws InvalidFieldException if a setting breaks its rule
    */
   public MarkovModel withSolver(double tolerance, int maxIterations) {
@@ -221,7 +221,7 @@ public final class MarkovModel implements AttributionModel {
     return tolerance;
   }
 
-  /** The solver's sweep limit per solve; 0 when it adapts to the journeys. */
+  /** The solver's sweep limit per component of a solve; 0 when it adapts to the journeys. */
   public int maxIterations() {
     return maxIterations;
   }
@@ -232,7 +232,7 @@ public final class MarkovModel implements AttributionModel {
   }
 
   /**
-   * The sweep limit per solve on {@code journeys}: {@link #maxIterations()} if positive, otherwise
+   * The sweep limit per component of a solve on {@code journeys}: {@link #maxIterations()} if positive, otherwise
    * {@code max(}{@value #MIN_ADAPTIVE_ITERATIONS}{@code , }{@value #ITERATIONS_PER_TOUCH}{@code × the touches
    * of the longest path with conversions or nulls)}.
    */
