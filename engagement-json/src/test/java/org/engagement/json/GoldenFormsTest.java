@@ -116,7 +116,7 @@ class GoldenFormsTest {
   }
 
   /** Checks that {@code value} is written as the golden file {@code name}, and returns the file's text. */
-  private static String golden(String name, Object value) throws IOException {
+  static String golden(String name, Object value) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     EngagementJson.write(value, out);
     String actual = out.toString(UTF_8);
