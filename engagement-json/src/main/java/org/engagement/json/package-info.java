@@ -20,6 +20,11 @@
  *       for the reader's convenience and ignored when read: the value is rebuilt from its own fields.
  * </ul>
  *
+ * <p>The marketing mix: a channel's effect {@code {"channel", "spend", "contribution", "share", "roi",
+ * "roi_interval": {"lower", "upper", "level"}, "marginal_roi", "marginal_roi_interval", "half_life"}} and a
+ * budget plan {@code {"budget", "allocations": [{"channel", "current", "recommended", "current_outcome",
+ * "recommended_outcome"}], "gain", "gain_interval"}}, amounts per period.
+ *
  * <p>The forms of results that carry their inputs, written from the result and read as its view
  * ({@link org.engagement.json.view}):
  * <ul>

@@ -43,6 +43,10 @@ import org.engagement.json.view.JourneyCreditsView;
 import org.engagement.json.view.LifetimeValueView;
 import org.engagement.json.view.RoiResultView;
 import org.engagement.roi.RewardComponent;
+import org.engagement.roi.lift.Interval;
+import org.engagement.roi.mix.BudgetPlan;
+import org.engagement.roi.mix.ChannelAllocation;
+import org.engagement.roi.mix.ChannelEffect;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
 
@@ -165,6 +169,37 @@ class RoundTripProperties {
     assertThat(new double[] {back.surveyWeight(), back.valuePerCustomer()})
         .isEqualTo(new double[] {view.surveyWeight(), view.valuePerCustomer()});
     assertThat(back.surveyUnmapped()).isEqualTo(view.surveyUnmapped());
+  }
+
+  @Property(tries = 200)
+  void channelEffects(@ForAll("channelEffects") ChannelEffect effect) throws IOException {
+    assertThat(EngagementJson.read(EngagementJson.write(effect), ChannelEffect.class)).isEqualTo(effect);
+  }
+
+  @Property(tries = 200)
+  void budgetPlans(@ForAll("budgetPlans") BudgetPlan plan) throws IOException {
+    assertThat(EngagementJson.read(EngagementJson.write(plan), BudgetPlan.class)).isEqualTo(plan);
+  }
+
+  @Provide
+  Arbitrary<Interval> intervalBounds() {
+    return Combinators.combine(finite(), finite(), Arbitraries.doubles().between(0, 1).filter(l -> l > 0 && l < 1))
+        .as((a, b, level) -> new Interval(Math.min(a, b), Math.max(a, b), level));
+  }
+
+  @Provide
+  Arbitrary<ChannelEffect> channelEffects() {
+    return Combinators.combine(text(), doubles().array(double[].class).ofSize(6), intervalBounds(), intervalBounds())
+        .as((channel, d, roi, marginal) -> new ChannelEffect(channel, d[0], d[1], d[2], d[3], roi, d[4], marginal,
+            d[5]));
+  }
+
+  @Provide
+  Arbitrary<BudgetPlan> budgetPlans() {
+    Arbitrary<ChannelAllocation> allocation = Combinators.combine(text(), doubles().array(double[].class).ofSize(4))
+        .as((channel, d) -> new ChannelAllocation(channel, d[0], d[1], d[2], d[3]));
+    return Combinators.combine(doubles(), allocation.list().ofMaxSize(5), doubles(), intervalBounds())
+        .as(BudgetPlan::new);
   }
 
   @Provide

@@ -20,7 +20,8 @@ public final class Forms {
       AttributionForms.INTERVALS, ClvForms.FIT, ClvForms.CUSTOMER_VALUE, ClvForms.FIT_DATA, ClvForms.SAVED,
       SavedAttributionForm.INSTANCE, CoreForms.MONEY, CoreForms.IMPORT_REPORT, CoreForms.SEGMENT,
       RoiForms.REPORT, ViewForms.JOURNEY_CREDITS, ViewForms.JOURNEY_CREDITS_RESULT, ViewForms.LIFETIME_VALUE,
-      ViewForms.LIFETIME_VALUE_OUTCOME, ViewForms.ROI_RESULT, ViewForms.ROI_RESULT_RESULT);
+      ViewForms.LIFETIME_VALUE_OUTCOME, ViewForms.ROI_RESULT, ViewForms.ROI_RESULT_RESULT, MixForms.CHANNEL_EFFECT,
+      MixForms.BUDGET_PLAN);
 
   private Forms() {}
 
