@@ -15,4 +15,5 @@ module org.engagement.json {
 
   exports org.engagement.json;
   exports org.engagement.json.saved;
+  exports org.engagement.json.view;
 }

@@ -72,7 +72,9 @@ import picocli.CommandLine.Option;
  *
  * <p><b>{@code --format json}</b> prints the result in the SDK's documented JSON form ({@link EngagementJson}:
  * model, additive, totals, one object per channel, notes; doubles exact), with {@code --intervals} adding the
- * intervals' form under {@code intervals}; to {@code --output} or standard output as CSV would go. The notes
+ * intervals' form under {@code intervals}; to {@code --output} or standard output as CSV would go, and the
+ * {@code --per-journey} file in the documented form of the journeys' credits (the journeys that earned a credit,
+ * each with its customer, conversion instant, value and credit per channel, and the result they add up to). The notes
  * still go to standard error too. {@code --raw-csv} does not apply to JSON, whose text cells no spreadsheet runs.
  *
  * <p><b>{@code --per-journey FILE}</b> (with {@code --interactions}) also writes each journey's credits,
@@ -259,7 +261,9 @@ final class AttributeCommand implements Callable<Integer> {
         CreditsCsv.write(out, written, spread, cells);
       }
     });
-    if (perJourney != null && credits != null) {
+    if (perJourney != null && credits != null && json) {
+      PerJourneyFile.writeJson(perJourney, credits);
+    } else if (perJourney != null && credits != null) {
       PerJourneyFile.write(perJourney, credits, cells);
     }
     notes(chosen, result, spread, lifts != null).forEach(note -> err.println(OneLine.of("note: " + note)));

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.fit.FitResult;
+import org.engagement.clv.model.BgBbModel;
+import org.engagement.clv.model.DiscreteSummaryCsvReader;
 import org.engagement.clv.model.GammaGammaModel;
 import org.engagement.clv.model.ModelFit;
 import org.engagement.clv.model.RepeatBuyingModel;
@@ -61,6 +63,13 @@ import picocli.CommandLine.Option;
  * per purchase is added (in the file's currency, undiscounted). The file is checked writable before the fit
  * and written after it; a degenerate fit still predicts (from the collapsed model) and exits 1.
  *
+ * <p><b>BG/BB</b> ({@code --model bgbb}): the input is histories at discrete purchase opportunities, CSV
+ * {@code frequency,recency,periods[,weights]} or {@code x,t_x,n[,custs]} (the donations file of Fader, Hardie and
+ * Shang 2010), so there is no {@code --unit} and no {@code --intervals}; the output, {@code --format json} and
+ * {@code --save-model} are as for the other models, and {@code --predict FILE --horizon N} (N a whole number of
+ * opportunities) writes {@code frequency,recency,periods,customers,p_alive,expected_purchases} ({@link
+ * ClvDiscrete}).
+ *
  * <p><b>JSON and saved models</b> ({@link EngagementJson}): {@code --format json} prints the fit as the saved
  * model's documented JSON form ({@code {"format": "engagement-clv-model", "version": 1, "model", "unit", "fit":
  * {status, degeneracy, parameters with estimates and standard errors, log_likelihood, iterations, evaluations,
@@ -94,6 +103,8 @@ import picocli.CommandLine.Option;
         "       engagement clv --saved-model=FILE [OPTIONS]"},
     description = {"Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary "
         + "CSV frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value.",
+        "BG/BB (--model bgbb) reads histories at discrete opportunities: frequency,recency,periods[,weights] or "
+        + "x,t_x,n[,custs].",
         "With --predict FILE --horizon N, also writes per customer, in input order, the columns frequency, "
         + "recency, T, p_alive and expected_purchases (purchases in the next N periods of --unit), plus "
         + "expected_value when the summary has a spend column."},
@@ -104,7 +115,8 @@ import picocli.CommandLine.Option;
         "  engagement clv --model gammagamma --input summary.csv",
         "  engagement clv --model bgnbd --input summary.csv --save-model bgnbd.json",
         "  engagement clv --saved-model bgnbd.json --input summary.csv \\",
-        "      --predict clv.csv --horizon 52"})
+        "      --predict clv.csv --horizon 52",
+        "  engagement clv --model bgbb --input donations.csv --save-model bgbb.json"})
 final class ClvCommand implements Callable<Integer> {
   private static final FitOptions OPTIONS = FitOptions.defaults();
 
@@ -127,7 +139,7 @@ final class ClvCommand implements Callable<Integer> {
   }
 
   @Option(names = "--model", paramLabel = "NAME",
-      description = "the model to fit: bgnbd, mbgnbd, paretonbd or gammagamma (not with --saved-model)")
+      description = "the model to fit: bgnbd, mbgnbd, paretonbd, gammagamma or bgbb (not with --saved-model)")
   private @Nullable String model;
 
   @Option(names = "--input", paramLabel = "SUMMARY",
@@ -191,9 +203,13 @@ final class ClvCommand implements Callable<Integer> {
       throw Failure.usage("clv needs --model NAME and --input SUMMARY, or --saved-model FILE");
     }
     PrintStream err = System.err;
+    if (name.strip().equalsIgnoreCase("bgbb")) {
+      return discrete(summaryFile, json, err);
+    }
     Fitter fitter = MODELS.get(name.toLowerCase(Locale.ROOT));
     if (fitter == null) {
-      throw Failure.usage("unknown model '" + name + "'; the models are " + String.join(", ", MODELS.keySet()));
+      throw Failure.usage("unknown model '" + name + "'; the models are " + String.join(", ", MODELS.keySet())
+          + ", bgbb");
     }
     SavedClvModel.Kind kind = SavedClvModel.Kind.valueOf(name.toUpperCase(Locale.ROOT));
     PeriodUnit timeUnit = unit(unit == null ? "week" : unit);
@@ -250,6 +266,61 @@ final class ClvCommand implements Callable<Integer> {
   }
 
   /**
+   * {@code --model bgbb}: histories at discrete opportunities, so no unit and no intervals; prints and saves the
+   * fit as the other models do, and predicts over the next {@code --horizon} opportunities.
+   */
+  private int discrete(Path summaryFile, boolean json, PrintStream err) throws Failure {
+    if (unit != null) {
+      throw Failure.usage("--unit does not go with bgbb: its times count purchase opportunities");
+    }
+    if (intervals != null || seed != null || level != null) {
+      throw Failure.usage("--intervals is for the continuous-time purchase models, not bgbb");
+    }
+    int opportunities = opportunities(predictionHorizon(SavedClvModel.Kind.BGBB));
+    Path predictions = predict;
+    Path save = saveModel;
+    checkOutputs(predictions, save, summaryFile);
+    DiscreteSummaryCsvReader.Result histories = ClvDiscrete.read(summaryFile, err);
+    ModelFit<BgBbModel> modelFit = ClvDiscrete.fit(histories.summaries(), summaryFile);
+    FitResult fit = modelFit.result();
+    SavedClvModel fitted = SavedClvModel.of(SavedClvModel.Kind.BGBB, null, fit,
+        ClvFitData.ofDiscrete(histories.summaries()));
+    print(fitted, json, "cannot fit bgbb to " + summaryFile);
+    if (!fit.usable()) {
+      err.println("the fit did not converge (" + fit.status() + "): the estimates are the last point reached");
+      return Exit.FAILED;
+    }
+    boolean clean = histories.report().isClean();
+    if (fit.degeneracy().isPresent()) {
+      err.println("the fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
+      clean = false;
+    }
+    if (save != null) {
+      OutputFile.write(save, out -> JsonOutput.write(out, EngagementJson.writeTree(fitted)));
+    }
+    if (predictions != null) {
+      ClvDiscrete.write(predictions, modelFit.model(), histories.summaries(), opportunities);
+    }
+    return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  /**
+   * The horizon as a whole number of opportunities, or 0 without {@code --predict}.
+   *
+   * @throws Failure a usage error if it is not a whole number
+   */
+  private int opportunities(double periods) throws Failure {
+    if (Double.isNaN(periods)) {
+      return 0;
+    }
+    if (periods != Math.rint(periods) || periods > Integer.MAX_VALUE) {
+      throw Failure.usage("--horizon '" + horizon + "' is invalid: bgbb predicts over a whole number of "
+          + "purchase opportunities");
+    }
+    return (int) periods;
+  }
+
+  /**
    * {@code --saved-model}: prints the saved fit and, with {@code --predict}, predicts from the saved model
    * without fitting.
    */
@@ -262,6 +333,9 @@ final class ClvCommand implements Callable<Integer> {
     }
     SavedClvModel saved = load(file);
     PeriodUnit savedUnit = saved.unit();
+    if (unit != null && saved.kind() == SavedClvModel.Kind.BGBB) {
+      throw Failure.usage("--unit does not go with bgbb: its times count purchase opportunities");
+    }
     if (unit != null && savedUnit != null && unit(unit) != savedUnit) {
       throw Failure.usage("--unit " + unit + " is not the saved model's unit (" + savedUnit.name()
           .toLowerCase(Locale.ROOT) + "): the summary must be in the unit the model was fitted in");
@@ -286,7 +360,11 @@ final class ClvCommand implements Callable<Integer> {
       err.println("the saved fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
       clean = false;
     }
-    if (predictions != null && summaryFile != null) {
+    if (predictions != null && summaryFile != null && saved.kind() == SavedClvModel.Kind.BGBB) {
+      DiscreteSummaryCsvReader.Result histories = ClvDiscrete.read(summaryFile, err);
+      clean &= histories.report().isClean();
+      ClvDiscrete.write(predictions, saved.discreteModel(), histories.summaries(), opportunities(periods));
+    } else if (predictions != null && summaryFile != null) {
       SummaryCsvReader.Result summaries = read(summaryFile, false);
       RejectionLines.print(summaryFile.toString(), summaries.report(), err);
       clean &= summaries.report().isClean();
@@ -393,8 +471,8 @@ final class ClvCommand implements Callable<Integer> {
     if (predict == null || text == null) {
       throw Failure.usage("--predict and --horizon go together: --predict FILE --horizon N");
     }
-    if (!kind.purchases()) {
-      throw Failure.usage("--predict needs a purchase model (bgnbd, mbgnbd or paretonbd), not gammagamma");
+    if (kind == SavedClvModel.Kind.GAMMAGAMMA) {
+      throw Failure.usage("--predict needs a purchase model (bgnbd, mbgnbd, paretonbd or bgbb), not gammagamma");
     }
     double n;
     try {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
  * warnings) go to standard error, each once, starting {@code note: }.
  *
  * <p>{@code --format json} prints the comparison's documented JSON form ({@link EngagementJson}: the model
- * names and one attribution result per model, each with its channels and notes) instead of the CSV.
+ * names and one attribution result per model, each with its channels and notes) instead of the CSV, and writes
+ * the {@code --per-journey} file as {@code {"models": [...]}}, each model's journey credits in their form.
  *
  * <p>Example: {@code engagement compare --models last-touch,time-decay,w-shaped,markov --interactions
  * interactions.csv --lookback 30}.
@@ -118,7 +119,9 @@ final class CompareCommand implements Callable<Integer> {
     if (interactions == null) {
       return Exit.OK;
     }
-    if (perJourney != null) {
+    if (perJourney != null && json) {
+      PerJourneyFile.writeJson(perJourney, credits);
+    } else if (perJourney != null) {
       PerJourneyFile.write(perJourney, credits, cells);
     }
     Set<String> notes = new LinkedHashSet<>();

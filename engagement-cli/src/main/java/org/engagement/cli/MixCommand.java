@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--format csv|text]}: a
+ * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--format csv|text|json]}: a
  * marketing mix model ({@link MarketingMix}) of spend per channel and period against an outcome per period,
  * with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals), carry-over half-life
  * and a recommended spend per period.
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
  * {@code channel,spend,contribution,contribution_share,roi,roi_low,roi_high,marginal_roi,carryover_half_life,
  * recommended_spend}: spend and contribution summed over the input, half-life in periods, recommended spend per
  * period at the current total per period or {@code --budget}. Text output adds the budget section: the
- * expected gain per period with its interval.
+ * expected gain per period with its interval. {@code --format json} prints both as one object ({@link MixJson}).
  *
  * <p>Exit code 0 when every row was used; 1 when a row was rejected or not used, or the series cannot be
  * fitted; 2 on a usage error.
@@ -77,7 +77,7 @@ final class MixCommand implements Callable<Integer> {
   @Option(names = "--budget", paramLabel = "N", description = "the total spend per period to allocate (default: the current total)")
   private @Nullable Double budget;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "csv or text (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "csv, text or json (default: ${DEFAULT-VALUE})")
   @SuppressWarnings("NullAway.Init")
   private String format;
 
@@ -94,11 +94,10 @@ final class MixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Failure {
-    boolean asCsv = switch (format.toLowerCase(Locale.ROOT)) {
-      case "csv" -> true;
-      case "text" -> false;
-      default -> throw Failure.usage("--format must be csv or text, not '" + format + "'");
-    };
+    String output = format.toLowerCase(Locale.ROOT);
+    if (!List.of("csv", "text", "json").contains(output)) {
+      throw Failure.usage("--format must be csv, text or json, not '" + format + "'");
+    }
     if (budget != null && !(budget > 0 && budget < Double.POSITIVE_INFINITY)) {
       throw Failure.usage("--budget must be a positive number, not " + budget);
     }
@@ -134,7 +133,11 @@ final class MixCommand implements Callable<Integer> {
     } catch (InvalidFieldException e) {
       throw Failure.failed("cannot fit the mix model: " + e.getMessage(), e);
     }
-    System.out.print(asCsv ? csvTable(model, plan) : text(model, plan));
+    System.out.print(switch (output) {
+      case "csv" -> csvTable(model, plan);
+      case "json" -> MixJson.text(model, plan);
+      default -> text(model, plan);
+    });
     return clean ? Exit.OK : Exit.FAILED;
   }
 

@@ -1,9 +1,14 @@
 package org.engagement.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.engagement.attribution.JourneyCredits;
 import org.engagement.attribution.journey.Journeys;
+import org.engagement.json.EngagementJson;
 
 /**
  * The {@code --per-journey} file: CSV {@code customer_id,conversion_at,channel,conversions,value} ({@code
@@ -23,7 +28,10 @@ import org.engagement.attribution.journey.Journeys;
  *       units of the conversions' currency.
  * </ul>
  *
- * <p>Text cells go through {@link CsvCells}. Not instantiable.
+ * <p>Text cells go through {@link CsvCells}. With {@code --format json} the file is JSON instead ({@link
+ * #writeJson}): one model's credits in the documented form of {@link JourneyCredits} ({@code attribute}), or
+ * {@code {"models": [...]}} with one such form per model in the order given ({@code compare}). Not
+ * instantiable.
  */
 final class PerJourneyFile {
   /** The header row of one model's credits. */
@@ -53,6 +61,29 @@ final class PerJourneyFile {
       header.append(',').append(cells.text(name + "_conversions")).append(',').append(cells.text(name + "_value"));
     }
     write(file, credits, header.toString(), cells);
+  }
+
+  /**
+   * Writes one model's {@code credits} to {@code file} in their documented JSON form.
+   *
+   * @throws Failure if writing fails (the partial file is then removed)
+   */
+  static void writeJson(Path file, JourneyCredits credits) throws Failure {
+    JsonNode json = EngagementJson.writeTree(credits);
+    OutputFile.write(file, out -> JsonOutput.write(out, json));
+  }
+
+  /**
+   * Writes several models' credits to {@code file} as {@code {"models": [...]}}, each in its documented JSON
+   * form, in the order given.
+   *
+   * @throws Failure if writing fails (the partial file is then removed)
+   */
+  static void writeJson(Path file, List<JourneyCredits> credits) throws Failure {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    ArrayNode models = json.putArray("models");
+    credits.forEach(model -> models.add(EngagementJson.writeTree(model)));
+    OutputFile.write(file, out -> JsonOutput.write(out, json));
   }
 
   private static void write(Path file, List<JourneyCredits> credits, String header, CsvCells cells)

@@ -16,12 +16,15 @@ import org.engagement.report.ReportModel;
 import org.engagement.report.TextSummary;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code engagement report [--input DIR] [--output report.html] [--margin SHARE]}: the whole analysis of a directory (or
  * the bundled sample world) as a self-contained HTML page, with a short summary on standard output and progress
- * on standard error.
+ * on standard error. With {@code --format json} the summary is one JSON object ({@link ReportJson}: the headline
+ * figures, the recommendations, each section's summary lines and the account of every file read); the page is
+ * written either way.
  *
  * <p>The output file is checked writable before anything is read, so a bad path fails at once, not after
  * the analysis.
@@ -42,7 +45,8 @@ import picocli.CommandLine.Option;
         + "truth.csv: the files the world command writes."},
     footerHeading = "%nExamples:%n",
     footer = {"  engagement report",
-        "  engagement report --input world --output world.html --margin 0.4"})
+        "  engagement report --input world --output world.html --margin 0.4",
+        "  engagement report --input world --format json"})
 final class ReportCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "DIR",
       description = "a directory with interactions.csv and optional companion files (default: the bundled sample world)")
@@ -56,6 +60,9 @@ final class ReportCommand implements Callable<Integer> {
       description = "the gross margin, in (0, 1]: the share of revenue that is profit, which the ROI counts "
           + "(default: ${DEFAULT-VALUE}, every unit of revenue counted as profit, as the page says)")
   private double margin = 1;
+
+  @Mixin
+  private SummaryFormatOption format = new SummaryFormatOption();
 
   /** Fails at once, with what is wrong, when {@code dir} is not a directory holding interactions.csv. */
   private static void checkDirectory(Path dir) throws Failure {
@@ -76,6 +83,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Failure {
     PrintStream err = System.err;
+    boolean json = format.json();
     if (!(margin > 0 && margin <= 1)) {
       throw Failure.usage("--margin " + margin + ": must be a share in (0, 1], such as 0.4 for a 40% gross margin");
     }
@@ -87,9 +95,17 @@ final class ReportCommand implements Callable<Integer> {
     progress.step("writing " + output);
     String page = HtmlReport.render(model);
     OutputFile.write(output, out -> out.write(page));
-    System.out.print(TextSummary.render(model));
-    System.out.println();
-    System.out.println("Report written to " + output.toAbsolutePath());
+    if (json) {
+      try {
+        System.out.print(JsonOutput.text(ReportJson.of(model, output)));
+      } catch (IOException e) {
+        throw Failure.failed("cannot print the summary as JSON: " + e.getMessage(), e);
+      }
+    } else {
+      System.out.print(TextSummary.render(model));
+      System.out.println();
+      System.out.println("Report written to " + output.toAbsolutePath());
+    }
     if (model.allRowsUsed()) {
       return Exit.OK;
     }

@@ -12,13 +12,16 @@ import org.engagement.simulator.WorldMechanism;
 import org.engagement.simulator.WorldSpec;
 import org.engagement.simulator.WorldWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code engagement world --output DIR [--customers N] [--seed S] [--mechanism NAME] [--holdout CHANNEL=SHARE]...}:
  * writes a simulated world with known channel effects (the files {@link WorldWriter} lists) made by one of the
  * {@link WorldMechanism}s, optionally with randomised holdouts, for trying the report and the models at any
- * size; about 180,000 customers make a million interactions, in constant memory.
+ * size; about 180,000 customers make a million interactions, in constant memory. With {@code --format json} it
+ * prints what it wrote as one JSON object ({@link WorldJson}: the directory, the seed and settings, and each
+ * file with its row count) instead of the line of text.
  *
  * <p>Exit code 0 when every file was written, 1 when one could not be, 2 on a usage error.
  */
@@ -30,7 +33,8 @@ import picocli.CommandLine.Option;
     footer = {"  engagement world --output world",
         "  engagement world --output big --customers 50000 --seed 7",
         "  engagement world --output confounded --mechanism confounded \\",
-        "      --holdout newsletter=0.1"})
+        "      --holdout newsletter=0.1",
+        "  engagement world --output world --format json"})
 final class WorldCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "the directory to write into")
   @SuppressWarnings("NullAway.Init")
@@ -54,8 +58,12 @@ final class WorldCommand implements Callable<Integer> {
           + "holdout.csv; repeatable, e.g. --holdout newsletter=0.1")
   private List<String> holdouts = new ArrayList<>();
 
+  @Mixin
+  private SummaryFormatOption format = new SummaryFormatOption();
+
   @Override
   public Integer call() throws Failure {
+    boolean json = format.json();
     WorldSpec spec;
     try {
       spec = WorldSpec.builder().customers(customers).seed(seed).mechanism(WorldMechanism.byId(mechanism))
@@ -69,6 +77,14 @@ final class WorldCommand implements Callable<Integer> {
       truth = WorldWriter.write(spec, output);
     } catch (IOException e) {
       throw Failure.failed("cannot write the world to " + output + ": " + IoProblem.describe(e), e);
+    }
+    if (json) {
+      try {
+        System.out.print(JsonOutput.text(WorldJson.of(spec, output, truth)));
+      } catch (IOException e) {
+        throw Failure.failed("cannot count the rows written to " + output + ": " + IoProblem.describe(e), e);
+      }
+      return Exit.OK;
     }
     System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %d customers, %d first purchases (%s)%n", output,
         (System.nanoTime() - started) / 1e9, customers, truth.firstPurchases(), spec.mechanism().id());

@@ -134,6 +134,41 @@ class JsonFormatTest {
     assertThat(model.parameters().get("alpha")).isBetween(4.41, 4.42);
   }
 
+  /**
+   * BG/BB on the donations of Fader, Hardie and Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783
+   * (their table, as BgBbModelTest checks); a saved fit predicts the next 5 opportunities as the fitted one did.
+   */
+  @Test
+  void aSavedBgBbModelPredictsAsTheFittedOne(@TempDir Path dir) throws IOException {
+    String donations = Path.of("..", "engagement-clv", "src", "test", "resources", "donations", "donations.csv")
+        .toString();
+    Path saved = dir.resolve("bgbb.json");
+    Path fitted = dir.resolve("fitted.csv");
+    Path loaded = dir.resolve("loaded.csv");
+    CliRun fit = run("clv", "--model", "bgbb", "--input", donations, "--format", "json", "--save-model",
+        saved.toString(), "--predict", fitted.toString(), "--horizon", "5");
+    assertThat(fit.exit()).as(fit.err()).isZero();
+    JsonNode printed = JSON.readTree(fit.out());
+    assertThat(printed.get("model").asText()).isEqualTo("bgbb");
+    assertThat(printed.get("unit").isNull()).isTrue();
+    assertThat(printed.get("data").get("customers").asLong()).isEqualTo(11_104);
+    assertThat(printed.get("fit").get("parameters").get(0).get("estimate").asDouble()).isBetween(1.203, 1.205);
+    assertThat(JSON.readTree(Files.readString(saved, UTF_8))).isEqualTo(printed);
+
+    CliRun reuse = run("clv", "--saved-model", saved.toString(), "--input", donations, "--predict",
+        loaded.toString(), "--horizon", "5");
+    assertThat(reuse.exit()).as(reuse.err()).isZero();
+    assertThat(Files.readString(loaded, UTF_8)).isEqualTo(Files.readString(fitted, UTF_8))
+        .startsWith("frequency,recency,periods,customers,p_alive,expected_purchases\n0,0,6,3464,");
+    assertThat(Files.readString(loaded, UTF_8).lines()).hasSize(23);
+    assertThat(EngagementJson.read(Files.readString(saved, UTF_8), SavedClvModel.class).discreteModel().delta())
+        .isBetween(2.78, 2.79);
+
+    assertThat(run("clv", "--model", "bgbb", "--input", donations, "--unit", "week").exit()).isEqualTo(2);
+    assertThat(run("clv", "--model", "bgbb", "--input", donations, "--predict", dir.resolve("p.csv").toString(),
+        "--horizon", "2.5").err()).contains("whole number of purchase opportunities");
+  }
+
   @Test
   void aBadSavedModelIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
     Path future = dir.resolve("future.json");

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MixCommandTest {
-  private static final MixWorld WORLD = MixSimulation.generate(MixWorldSpec.defaults(3));
+  static final MixWorld WORLD = MixSimulation.generate(MixWorldSpec.defaults(3));
 
-  private static Path[] write(Path dir, String extraSpendRow) throws IOException {
+  static Path[] write(Path dir, String extraSpendRow) throws IOException {
     StringBuilder spend = new StringBuilder("period,channel,spend\n");
     StringBuilder outcome = new StringBuilder("period,outcome\n");
     double[] y = WORLD.outcome();

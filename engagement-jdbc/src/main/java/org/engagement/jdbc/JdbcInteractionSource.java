@@ -54,7 +54,10 @@ import org.jspecify.annotations.Nullable;
  * ({@link IncrementalImport}). The query is wrapped as {@code SELECT * FROM (query) engagement_rows WHERE column
  * > ? ORDER BY column}; rows whose watermark is {@code NULL} are never read in this mode. Use a column whose
  * values only grow as rows are committed (an identity column written in commit order, or a commit timestamp):
- * a row committed later with a smaller value than one already read is not read.
+ * a row committed later with a smaller value than one already read is not read. A watermark of another kind
+ * than the column holds (text for a {@code timestamptz} column, say) is refused before the query runs, naming
+ * the column, the watermark and the kind the column needs. A {@linkplain Builder#rowLimit row limit} splits a
+ * backlog into runs that each end where the watermark value changes.
  *
  * <p>Immutable and thread-safe: imports on different connections may run at once.
  *
@@ -76,6 +79,7 @@ public final class JdbcInteractionSource {
   private final int fetchSize;
   private final @Nullable String keyColumn;
   private final @Nullable String watermarkColumn;
+  private final long rowLimit;
   private final CsvInteractionAdapter mapping;
 
   private JdbcInteractionSource(Builder builder) {
@@ -84,6 +88,7 @@ public final class JdbcInteractionSource {
     this.fetchSize = builder.fetchSize;
     this.keyColumn = builder.keyColumn;
     this.watermarkColumn = builder.watermarkColumn;
+    this.rowLimit = builder.rowLimit;
     this.mapping = builder.mapping;
   }
 
@@ -125,6 +130,7 @@ public final class JdbcInteractionSource {
    * @throws IllegalStateException if the source has no watermark column
    * @throws org.engagement.core.ingest.ImportException as for {@link #importAll}, and if the watermark column's
    *     type is not a whole number, a timestamp with time zone or text, or does not match {@code after}'s kind
+   *     (found before the query runs; the message names the column, the watermark and the kind needed)
    * @throws IOException if the connection fails while reading
    */
   public IncrementalImport importAfter(Connection connection, @Nullable Watermark after,
@@ -135,11 +141,11 @@ public final class JdbcInteractionSource {
     }
     JdbcRead read = new JdbcRead(plan(after), requireNonNull(connection, "connection"));
     ImportReport report = importer.run(read, sink);
-    return new IncrementalImport(report, read.watermark(report.isComplete()));
+    return new IncrementalImport(report, read.watermark(report.isComplete()), read.stoppedAtLimit());
   }
 
   private ReadPlan plan(@Nullable Watermark after) {
-    return new ReadPlan(name, query, fetchSize, keyColumn, watermarkColumn, after, mapping);
+    return new ReadPlan(name, query, fetchSize, keyColumn, watermarkColumn, after, rowLimit, mapping);
   }
 
   /** The name in reports and logs. */
@@ -158,6 +164,7 @@ public final class JdbcInteractionSource {
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private @Nullable String keyColumn;
     private @Nullable String watermarkColumn;
+    private long rowLimit = Long.MAX_VALUE;
     private CsvInteractionAdapter mapping = new CsvInteractionAdapter();
 
     private Builder(String query) {
@@ -226,6 +233,24 @@ public final class JdbcInteractionSource {
             "must be a plain SQL identifier: a letter or '_', then letters, digits or '_', at most 63 characters");
       }
       this.watermarkColumn = column;
+      return this;
+    }
+
+    /**
+     * How many rows an incremental import reads before it stops (default: no limit), so that a host takes a
+     * large backlog in runs of bounded length. The import stops at the first change of watermark value after
+     * {@code rowLimit} rows, never inside a run of rows that share a value, so it may read more than the limit
+     * when values repeat; its watermark then covers exactly the rows read and {@link IncrementalImport#more()}
+     * is true. {@link JdbcInteractionSource#importAll} reads every row whatever the limit.
+     *
+     * @throws InvalidFieldException if not positive
+     * @return this builder
+     */
+    public Builder rowLimit(long rowLimit) {
+      if (rowLimit < 1) {
+        throw new InvalidFieldException("rowLimit", rowLimit, "must be at least 1");
+      }
+      this.rowLimit = rowLimit;
       return this;
     }
 

@@ -43,4 +43,10 @@ final class JdbcRead implements RecordSource {
     Watermark reached = opened == null ? null : opened.watermark(complete);
     return reached == null ? plan.after() : reached;
   }
+
+  /** Whether the read stopped at the plan's row limit with rows left. */
+  boolean stoppedAtLimit() {
+    JdbcRecordReader opened = reader;
+    return opened != null && opened.stoppedAtLimit();
+  }
 }

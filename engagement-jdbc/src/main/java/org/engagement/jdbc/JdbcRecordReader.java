@@ -1,5 +1,7 @@
 package org.engagement.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,17 +35,20 @@ final class JdbcRecordReader implements RecordReader {
   private long rowNumber;
   private boolean ended;
   private boolean closed;
+  private boolean stoppedAtLimit;
+  private final long rowLimit;
   private @Nullable Watermark last;
   private @Nullable Watermark completed;
 
   private JdbcRecordReader(Connection connection, boolean restoreAutoCommit, PreparedStatement statement,
-      ResultSet rows, Binding binding) {
+      ResultSet rows, Binding binding, long rowLimit) {
     this.connection = connection;
     this.restoreAutoCommit = restoreAutoCommit;
     this.statement = statement;
     this.rows = rows;
     this.binding = binding;
     this.values = new String[binding.readers().length];
+    this.rowLimit = rowLimit;
   }
 
   /** Runs the plan's query and binds its columns; on failure leaves the connection as it found it. */
@@ -60,15 +65,19 @@ final class JdbcRecordReader implements RecordReader {
     PreparedStatement statement = null;
     ResultSet rows = null;
     try {
+      Watermark after = plan.after();
+      if (after != null) {
+        checkKind(plan, connection, after);
+      }
       statement = connection.prepareStatement(plan.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       statement.setFetchSize(plan.fetchSize());
-      Watermark after = plan.after();
       if (after != null) {
         bind(statement, after);
       }
       rows = statement.executeQuery();
       Binding binding = Binding.of(plan, rows.getMetaData());
-      return new JdbcRecordReader(connection, restore, statement, rows, binding);
+      long limit = plan.watermarkColumn() == null ? Long.MAX_VALUE : plan.rowLimit();
+      return new JdbcRecordReader(connection, restore, statement, rows, binding, limit);
     } catch (SQLException e) {
       IOException closing = release(connection, restore, statement, rows);
       Exception failure = SqlFailures.opening(e);
@@ -85,6 +94,20 @@ final class JdbcRecordReader implements RecordReader {
         e.addSuppressed(closing);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a watermark of another kind than its column holds before the query that compares them runs (the
+   * database would refuse it in its own words): asks for the query's columns with a query that returns no row.
+   */
+  private static void checkKind(ReadPlan plan, Connection connection, Watermark after) throws SQLException {
+    try (PreparedStatement probe = connection.prepareStatement(plan.probeSql());
+        ResultSet none = probe.executeQuery()) {
+      ResultSetMetaData meta = none.getMetaData();
+      List<String> labels = Binding.labels(meta);
+      WatermarkKind.of(meta, Binding.required(labels, requireNonNull(plan.watermarkColumn()), "watermark column"),
+          after);
     }
   }
 
@@ -109,13 +132,20 @@ final class JdbcRecordReader implements RecordReader {
         completed = last;
         return null;
       }
+      Watermark value = binding.watermark(rows);
+      if (rowNumber >= rowLimit && value != null && !value.equals(last)) {
+        ended = true;
+        stoppedAtLimit = true;
+        completed = last;
+        return null;
+      }
       rowNumber++;
+      pass(value);
       ColumnText[] readers = binding.readers();
       int[] columns = binding.columns();
       for (int i = 0; i < readers.length; i++) {
         values[i] = readers[i].read(rows, columns[i]);
       }
-      pass(binding.watermark(rows));
       String key = binding.key(rows);
       SourcePosition position = key == null || key.isEmpty()
           ? SourcePosition.ofRecord(rowNumber) : SourcePosition.ofKey(rowNumber, key);
@@ -131,6 +161,11 @@ final class JdbcRecordReader implements RecordReader {
       completed = last;
       last = value;
     }
+  }
+
+  /** Whether the read stopped at the row limit, at a row it did not deliver. */
+  boolean stoppedAtLimit() {
+    return stoppedAtLimit;
   }
 
   /** The greatest watermark read if the read was complete, else the greatest all of whose rows were read. */
@@ -219,11 +254,17 @@ final class JdbcRecordReader implements RecordReader {
       return readers;
     }
 
-    static Binding of(ReadPlan plan, ResultSetMetaData meta) throws SQLException {
+    /** The result's column labels, in order. */
+    static List<String> labels(ResultSetMetaData meta) throws SQLException {
       List<String> labels = new ArrayList<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         labels.add(meta.getColumnLabel(i));
       }
+      return labels;
+    }
+
+    static Binding of(ReadPlan plan, ResultSetMetaData meta) throws SQLException {
+      List<String> labels = labels(meta);
       String keyName = plan.keyColumn();
       int key = keyName == null ? find(labels, "source_id") : required(labels, keyName, "key column");
       String watermarkName = plan.watermarkColumn();
@@ -281,7 +322,7 @@ final class JdbcRecordReader implements RecordReader {
       return 0;
     }
 
-    private static int required(List<String> labels, String name, String what) {
+    static int required(List<String> labels, String name, String what) {
       int found = find(labels, name.toLowerCase(Locale.ROOT));
       if (found == 0) {
         throw new InvalidSourceException(what + " '" + name + "' is not among the query's columns " + labels);

@@ -11,14 +11,14 @@ import org.jspecify.annotations.Nullable;
 /** The kind of value a watermark column holds, by its SQL type, and how to read it. Stateless. */
 enum WatermarkKind {
   /** No watermark column. */
-  NONE {
+  NONE("no watermark") {
     @Override
     @Nullable Watermark read(ResultSet rows, int column) {
       return null;
     }
   },
   /** Whole numbers. */
-  SEQUENCE {
+  SEQUENCE("a whole-number watermark (sequence:N)") {
     @Override
     @Nullable Watermark read(ResultSet rows, int column) throws SQLException {
       long value = rows.getLong(column);
@@ -26,7 +26,7 @@ enum WatermarkKind {
     }
   },
   /** Timestamps with a time zone. */
-  TIME {
+  TIME("a timestamp watermark (time:ISO-8601-instant)") {
     @Override
     @Nullable Watermark read(ResultSet rows, int column) throws SQLException {
       OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
@@ -34,13 +34,20 @@ enum WatermarkKind {
     }
   },
   /** Text. */
-  TEXT {
+  TEXT("a text watermark (text:VALUE)") {
     @Override
     @Nullable Watermark read(ResultSet rows, int column) throws SQLException {
       String value = rows.getString(column);
       return value == null ? null : Watermark.of(value);
     }
   };
+
+  /** The kind of watermark this column needs, in words and text form. */
+  private final String expected;
+
+  WatermarkKind(String expected) {
+    this.expected = expected;
+  }
 
   /** The current row's watermark, or null if it is NULL. */
   abstract @Nullable Watermark read(ResultSet rows, int column) throws SQLException;
@@ -66,8 +73,8 @@ enum WatermarkKind {
           + "; a watermark column must hold whole numbers, timestamps with time zone or text");
     }
     if (after != null && !kind.matches(after)) {
-      throw new InvalidSourceException("watermark " + after + " does not fit watermark column '" + label
-          + "' of SQL type " + typeName);
+      throw new InvalidSourceException("watermark '" + after + "' does not fit watermark column '" + label
+          + "' of SQL type " + typeName + ": the column needs " + kind.expected + "; the query was not run");
     }
     return kind;
   }

@@ -35,6 +35,8 @@ class WatermarkTest {
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("plain SQL identifier");
     assertThatThrownBy(() -> JdbcInteractionSource.builder("SELECT 1").fetchSize(0)).isInstanceOf(InvalidFieldException.class);
     assertThatThrownBy(() -> JdbcInteractionSource.builder("SELECT 1").name("CRM")).isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> JdbcInteractionSource.builder("SELECT 1").rowLimit(0))
+        .isInstanceOf(InvalidFieldException.class).hasMessage("rowLimit '0' is invalid: must be at least 1");
     assertThatThrownBy(() -> JdbcInteractionSource.builder("SELECT 1").build()
         .importAfter(null, null, InteractionImporter.defaults(), i -> {}))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no watermark column");

@@ -28,8 +28,13 @@ import org.engagement.json.internal.JsonObject;
  * {@link org.engagement.attribution.interval.CreditIntervals}, {@link org.engagement.clv.fit.FitResult},
  * {@link org.engagement.clv.CustomerValue}, {@link org.engagement.json.saved.ClvFitData},
  * {@link org.engagement.json.saved.SavedClvModel}, {@link org.engagement.json.saved.SavedAttributionModel}, {@link org.engagement.core.domain.Money},
- * {@link org.engagement.core.ingest.ImportReport}, {@link org.engagement.core.value.tier.SegmentRollup} and
- * {@link org.engagement.roi.RoiReport}.
+ * {@link org.engagement.core.ingest.ImportReport}, {@link org.engagement.core.value.tier.SegmentRollup},
+ * {@link org.engagement.roi.RoiReport}, the marketing mix's {@link org.engagement.roi.mix.ChannelEffect} and
+ * {@link org.engagement.roi.mix.BudgetPlan}, and the views {@link org.engagement.json.view.JourneyCreditsView},
+ * {@link org.engagement.json.view.LifetimeValueView} and {@link org.engagement.json.view.RoiResultView}.
+ * {@link org.engagement.attribution.JourneyCredits}, {@link org.engagement.clv.LifetimeValueOutcome} and
+ * {@link org.engagement.roi.RoiResult} carry their inputs (touches, every buyer's summary, survey answers),
+ * which their JSON does not hold: each is written as its view, and its JSON is read as the view.
  *
  * <pre>{@code
  * String json = EngagementJson.write(result);                        // {"model":"markov",...}

@@ -20,6 +20,26 @@
  *       for the reader's convenience and ignored when read: the value is rebuilt from its own fields.
  * </ul>
  *
+ * <p>The marketing mix: a channel's effect {@code {"channel", "spend", "contribution", "share", "roi",
+ * "roi_interval": {"lower", "upper", "level"}, "marginal_roi", "marginal_roi_interval", "half_life"}} and a
+ * budget plan {@code {"budget", "allocations": [{"channel", "current", "recommended", "current_outcome",
+ * "recommended_outcome"}], "gain", "gain_interval"}}, amounts per period.
+ *
+ * <p>The forms of results that carry their inputs, written from the result and read as its view
+ * ({@link org.engagement.json.view}):
+ * <ul>
+ *   <li>journey credits ({@code attribute --per-journey}):
+ *       {@code {"model", "spread", "result": <attribution result>, "journeys": [{"customer_id", "conversion_at"
+ *       (null if it did not convert), "value", "credits": [{"channel", "conversions", "value"}]}]}}, the journeys
+ *       that earned a credit in the credits' order, their channels in name order;
+ *   <li>a lifetime-value outcome: {@code {"fitted" (derived), "reason" (null when fitted), "degeneracies": [...],
+ *       "zero_spend_buyers", "purchase_search": <fit> | null, "spend_search": <fit> | null, "value_basis":
+ *       {"unit", "horizon": {"amount", "unit"}, "annual_discount_rate", "buyers", "repeat_buyers"} | null}};
+ *       the buyers' predictions are a list of customer values;
+ *   <li>an ROI result: {@code {"report": <ROI report>, "measured": <attribution result>, "survey": {"weight",
+ *       "counts": {"<channel>": n}, "unmapped"}, "value_per_customer"}}.
+ * </ul>
+ *
  * <p>Saved models ({@link org.engagement.json.saved.SavedClvModel},
  * {@link org.engagement.json.saved.SavedAttributionModel}) are envelopes with a {@code format} and a {@code version}; a format or version this library does not
  * know is refused with the value and the supported ones.

@@ -33,6 +33,10 @@ import org.engagement.json.saved.ClvFitData;
 import org.engagement.json.saved.SavedAttributionModel;
 import org.engagement.json.saved.SavedClvModel;
 import org.engagement.roi.RewardComponent;
+import org.engagement.roi.lift.Interval;
+import org.engagement.roi.mix.BudgetPlan;
+import org.engagement.roi.mix.ChannelAllocation;
+import org.engagement.roi.mix.ChannelEffect;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
 import org.junit.jupiter.api.Test;
@@ -115,8 +119,18 @@ class GoldenFormsTest {
     assertThat(EngagementJson.read(golden("segment.json", segment), SegmentRollup.class)).isEqualTo(segment);
   }
 
+  @Test
+  void mixResults() throws IOException {
+    ChannelEffect effect = new ChannelEffect("tv", 120_000, 310_000.5, 0.41, 2.583, new Interval(1.9, 3.2, 0.9),
+        0.84, new Interval(0.5, 1.1, 0.9), 3.5);
+    assertThat(EngagementJson.read(golden("channel-effect.json", effect), ChannelEffect.class)).isEqualTo(effect);
+    BudgetPlan plan = new BudgetPlan(10_000, List.of(new ChannelAllocation("search", 4_000, 5_500, 9_100, 11_250.25),
+        new ChannelAllocation("tv", 6_000, 4_500, 15_000, 14_020)), 1_170.25, new Interval(420, 1_900, 0.9));
+    assertThat(EngagementJson.read(golden("budget-plan.json", plan), BudgetPlan.class)).isEqualTo(plan);
+  }
+
   /** Checks that {@code value} is written as the golden file {@code name}, and returns the file's text. */
-  private static String golden(String name, Object value) throws IOException {
+  static String golden(String name, Object value) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     EngagementJson.write(value, out);
     String actual = out.toString(UTF_8);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -27,6 +28,7 @@ import org.engagement.attribution.interval.CreditInterval;
 import org.engagement.attribution.interval.CreditIntervals;
 import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.clv.CustomerValue;
+import org.engagement.clv.prediction.Horizon;
 import org.engagement.clv.fit.FitResult;
 import org.engagement.clv.fit.FitStatus;
 import org.engagement.clv.summary.PeriodUnit;
@@ -37,7 +39,14 @@ import org.engagement.core.ingest.SourcePosition;
 import org.engagement.core.value.tier.SegmentRollup;
 import org.engagement.json.saved.ClvFitData;
 import org.engagement.json.saved.SavedClvModel;
+import org.engagement.json.view.JourneyCreditsView;
+import org.engagement.json.view.LifetimeValueView;
+import org.engagement.json.view.RoiResultView;
 import org.engagement.roi.RewardComponent;
+import org.engagement.roi.lift.Interval;
+import org.engagement.roi.mix.BudgetPlan;
+import org.engagement.roi.mix.ChannelAllocation;
+import org.engagement.roi.mix.ChannelEffect;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
 
@@ -123,6 +132,107 @@ class RoundTripProperties {
   @Property(tries = 200)
   void roiReports(@ForAll("roiReports") RoiReport report) throws IOException {
     assertThat(EngagementJson.read(EngagementJson.write(report), RoiReport.class)).isEqualTo(report);
+  }
+
+  @Property(tries = 200)
+  void journeyCredits(@ForAll("journeyCreditViews") JourneyCreditsView view) throws IOException {
+    JourneyCreditsView back = EngagementJson.read(EngagementJson.write(view), JourneyCreditsView.class);
+    assertThat(back.model()).isEqualTo(view.model());
+    assertThat(back.spread()).isEqualTo(view.spread());
+    Same.attribution(back.result(), view.result());
+    assertThat(back.journeys()).isEqualTo(view.journeys());
+  }
+
+  @Property(tries = 200)
+  void lifetimeValues(@ForAll("lifetimeValueViews") LifetimeValueView view) throws IOException {
+    LifetimeValueView back = EngagementJson.read(EngagementJson.write(view), LifetimeValueView.class);
+    assertThat(back.reason()).isEqualTo(view.reason());
+    assertThat(back.degeneracies()).isEqualTo(view.degeneracies());
+    assertThat(back.zeroSpendBuyers()).isEqualTo(view.zeroSpendBuyers());
+    assertThat(back.fitted()).isEqualTo(view.fitted());
+    assertThat(back.purchaseSearch() == null).isEqualTo(view.purchaseSearch() == null);
+    assertThat(back.spendSearch() == null).isEqualTo(view.spendSearch() == null);
+    if (view.purchaseSearch() != null) {
+      Same.fit(back.purchaseSearch(), view.purchaseSearch());
+    }
+    if (view.spendSearch() != null) {
+      Same.fit(back.spendSearch(), view.spendSearch());
+    }
+  }
+
+  @Property(tries = 200)
+  void roiResults(@ForAll("roiResultViews") RoiResultView view) throws IOException {
+    RoiResultView back = EngagementJson.read(EngagementJson.write(view), RoiResultView.class);
+    assertThat(back.report()).isEqualTo(view.report());
+    Same.attribution(back.measured(), view.measured());
+    assertThat(back.surveyCounts()).isEqualTo(view.surveyCounts());
+    assertThat(new double[] {back.surveyWeight(), back.valuePerCustomer()})
+        .isEqualTo(new double[] {view.surveyWeight(), view.valuePerCustomer()});
+    assertThat(back.surveyUnmapped()).isEqualTo(view.surveyUnmapped());
+  }
+
+  @Property(tries = 200)
+  void channelEffects(@ForAll("channelEffects") ChannelEffect effect) throws IOException {
+    assertThat(EngagementJson.read(EngagementJson.write(effect), ChannelEffect.class)).isEqualTo(effect);
+  }
+
+  @Property(tries = 200)
+  void budgetPlans(@ForAll("budgetPlans") BudgetPlan plan) throws IOException {
+    assertThat(EngagementJson.read(EngagementJson.write(plan), BudgetPlan.class)).isEqualTo(plan);
+  }
+
+  @Provide
+  Arbitrary<Interval> intervalBounds() {
+    return Combinators.combine(finite(), finite(), Arbitraries.doubles().between(0, 1).filter(l -> l > 0 && l < 1))
+        .as((a, b, level) -> new Interval(Math.min(a, b), Math.max(a, b), level));
+  }
+
+  @Provide
+  Arbitrary<ChannelEffect> channelEffects() {
+    return Combinators.combine(text(), doubles().array(double[].class).ofSize(6), intervalBounds(), intervalBounds())
+        .as((channel, d, roi, marginal) -> new ChannelEffect(channel, d[0], d[1], d[2], d[3], roi, d[4], marginal,
+            d[5]));
+  }
+
+  @Provide
+  Arbitrary<BudgetPlan> budgetPlans() {
+    Arbitrary<ChannelAllocation> allocation = Combinators.combine(text(), doubles().array(double[].class).ofSize(4))
+        .as((channel, d) -> new ChannelAllocation(channel, d[0], d[1], d[2], d[3]));
+    return Combinators.combine(doubles(), allocation.list().ofMaxSize(5), doubles(), intervalBounds())
+        .as(BudgetPlan::new);
+  }
+
+  @Provide
+  Arbitrary<JourneyCreditsView> journeyCreditViews() {
+    Arbitrary<JourneyCreditsView.Credit> credit = Combinators.combine(text(), doubles(), doubles())
+        .as(JourneyCreditsView.Credit::new);
+    Arbitrary<Instant> instants = Arbitraries.longs().between(Instant.MIN.getEpochSecond(),
+        Instant.MAX.getEpochSecond()).map(Instant::ofEpochSecond);
+    Arbitrary<JourneyCreditsView.Journey> journey = Combinators.combine(text(), instants.injectNull(0.3), doubles(),
+        credit.list().ofMaxSize(4)).as(JourneyCreditsView.Journey::new);
+    return Combinators.combine(text(), Arbitraries.of(true, false), results(), journey.list().ofMaxSize(5))
+        .as(JourneyCreditsView::new);
+  }
+
+  @Provide
+  Arbitrary<LifetimeValueView> lifetimeValueViews() {
+    Arbitrary<LifetimeValueView.Fitted> fitted = Combinators.combine(Arbitraries.of(PeriodUnit.class),
+        Arbitraries.doubles().between(1e-3, 1e4).ofScale(6), Arbitraries.of(PeriodUnit.class), doubles(),
+        Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().greaterOrEqual(0))
+        .as((unit, amount, horizonUnit, rate, buyers, repeat) ->
+            new LifetimeValueView.Fitted(unit, new Horizon(amount, horizonUnit), rate, buyers, repeat));
+    Arbitrary<FitResult> purchases = fit(SavedClvModel.Kind.BGNBD.parameters());
+    Arbitrary<FitResult> spend = fit(SavedClvModel.Kind.GAMMAGAMMA.parameters());
+    return Combinators.combine(text().injectNull(0.5), text().list().ofMaxSize(2), counts(),
+        purchases.injectNull(0.3), spend.injectNull(0.3), fitted.injectNull(0.4))
+        .as(LifetimeValueView::new);
+  }
+
+  @Provide
+  Arbitrary<RoiResultView> roiResultViews() {
+    Arbitrary<Map<String, Long>> counts = Arbitraries.maps(text(), counts()).ofMaxSize(4);
+    return Combinators.combine(roiReports(), results(), Arbitraries.doubles().between(0, 1), counts, counts(),
+        doubles()).as(RoiResultView::new);
   }
 
   @Provide

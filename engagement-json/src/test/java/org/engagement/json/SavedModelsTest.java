@@ -18,7 +18,10 @@ import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.clv.fit.FitOptions;
+import org.engagement.clv.model.BgBbModel;
 import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.model.DiscreteSummary;
+import org.engagement.clv.model.DiscreteSummaryCsvReader;
 import org.engagement.clv.model.GammaGammaModel;
 import org.engagement.clv.model.ModelFit;
 import org.engagement.clv.model.RepeatBuyingModel;
@@ -36,12 +39,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Saved models: a CLV model fitted on the CDNOW sample (Fader and Hardie's 2,357 customers, in weeks, from
- * engagement-clv's test resources) saved and loaded predicts exactly as the fitted one; every registry
+ * engagement-clv's test resources), or BG/BB on the donations of Fader, Hardie and Shang (2010, 11,104 donors of
+ * the 1995 cohort, 6 opportunities), saved and loaded predicts exactly as the fitted one; every registry
  * attribution model's configuration saves and loads to the same parameters; unknown formats and versions are
  * refused by name.
  */
 class SavedModelsTest {
   private static final Path CDNOW = Path.of("..", "engagement-clv", "src", "test", "resources", "cdnow");
+  private static final Path DONATIONS = Path.of("..", "engagement-clv", "src", "test", "resources", "donations",
+      "donations.csv");
   private static List<RepeatBuyingSummary> customers;
 
   @BeforeAll
@@ -89,6 +95,37 @@ class SavedModelsTest {
     assertThat(loaded.unit()).isNull();
     assertThat(loaded.data().meanRepeatSpend()).isPresent();
     assertThatThrownBy(loaded::purchaseModel).isInstanceOf(IllegalStateException.class).hasMessageContaining("spend");
+  }
+
+  @Test
+  void aLoadedBgBbModelPredictsExactlyAsTheFittedOne() throws IOException {
+    List<DiscreteSummary> donations;
+    try (InputStream in = Files.newInputStream(DONATIONS)) {
+      DiscreteSummaryCsvReader.Result read = DiscreteSummaryCsvReader.read(in, "donations");
+      assertThat(read.report().isClean()).isTrue();
+      donations = read.summaries();
+    }
+    ModelFit<BgBbModel> fit = BgBbModel.fit(donations, FitOptions.defaults());
+    SavedClvModel saved = SavedClvModel.of(SavedClvModel.Kind.BGBB, null, fit.result(),
+        ClvFitData.ofDiscrete(donations));
+
+    SavedClvModel loaded = EngagementJson.read(new ByteArrayInputStream(bytes(saved)), SavedClvModel.class);
+
+    BgBbModel model = loaded.discreteModel();
+    assertThat(model).isEqualTo(fit.model());
+    for (DiscreteSummary d : donations) {
+      assertThat(model.probabilityAlive(d)).isEqualTo(fit.model().probabilityAlive(d));
+      assertThat(model.conditionalExpectedPurchases(d, 5)).isEqualTo(fit.model().conditionalExpectedPurchases(d, 5));
+    }
+    Same.fit(loaded.fit(), fit.result());
+    assertThat(loaded.unit()).isNull();
+    assertThat(loaded.data().customers()).as("FHS 2010: the 1995 cohort").isEqualTo(11_104);
+    assertThat(loaded.data().meanAge()).hasValue(6.0);
+    assertThatThrownBy(loaded::purchaseModel).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("use discreteModel()");
+    assertThatThrownBy(() -> SavedClvModel.of(SavedClvModel.Kind.BGBB, PeriodUnit.WEEK, fit.result(),
+        ClvFitData.ofDiscrete(donations))).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("must be absent for bgbb");
   }
 
   @Test
@@ -144,10 +181,10 @@ class SavedModelsTest {
 
   @Test
   void anUnknownClvModelIsRefusedListingTheKnownOnes() {
-    String json = "{\"format\":\"engagement-clv-model\",\"version\":1,\"model\":\"bgbb\",\"unit\":\"week\"}";
+    String json = "{\"format\":\"engagement-clv-model\",\"version\":1,\"model\":\"pareto-ggg\",\"unit\":\"week\"}";
     assertThatThrownBy(() -> EngagementJson.read(json, SavedClvModel.class))
         .isInstanceOf(InvalidFieldException.class)
-        .hasMessage("model 'bgbb' is invalid: must be one of [bgnbd, mbgnbd, paretonbd, gammagamma]");
+        .hasMessage("model 'pareto-ggg' is invalid: must be one of [bgnbd, mbgnbd, paretonbd, gammagamma, bgbb]");
   }
 
   @Test

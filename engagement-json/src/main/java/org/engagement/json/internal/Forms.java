@@ -19,7 +19,9 @@ public final class Forms {
   private static final List<JsonForm<?>> ALL = List.of(AttributionForms.RESULT, AttributionForms.COMPARISON,
       AttributionForms.INTERVALS, ClvForms.FIT, ClvForms.CUSTOMER_VALUE, ClvForms.FIT_DATA, ClvForms.SAVED,
       SavedAttributionForm.INSTANCE, CoreForms.MONEY, CoreForms.IMPORT_REPORT, CoreForms.SEGMENT,
-      RoiForms.REPORT);
+      RoiForms.REPORT, ViewForms.JOURNEY_CREDITS, ViewForms.JOURNEY_CREDITS_RESULT, ViewForms.LIFETIME_VALUE,
+      ViewForms.LIFETIME_VALUE_OUTCOME, ViewForms.ROI_RESULT, ViewForms.ROI_RESULT_RESULT, MixForms.CHANNEL_EFFECT,
+      MixForms.BUDGET_PLAN);
 
   private Forms() {}
 
@@ -49,9 +51,12 @@ public final class Forms {
     ALL.forEach(form -> add(module, form));
   }
 
+  /** A result written as its view has a serializer only: its JSON is read as the view. */
   private static <T> void add(SimpleModule module, JsonForm<T> form) {
     module.addSerializer(form.type(), new Serializer<>(form));
-    module.addDeserializer(form.type(), new Deserializer<>(form));
+    if (!(form instanceof ViewForms.WrittenAs)) {
+      module.addDeserializer(form.type(), new Deserializer<>(form));
+    }
   }
 
   /** A form as a Jackson serializer. Thread-safe. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.engagement.clv.model.DiscreteSummary;
 import org.engagement.clv.model.SpendSummary;
 import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.InvalidFieldException;
@@ -17,7 +18,8 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param customers the customers the fit used (the summaries' total weight)
  * @param repeatBuyers those with at least one repeat purchase
  * @param repeatPurchases their repeat purchases in all
- * @param meanAge the customers' mean age {@code T} in the model's unit, for purchase models
+ * @param meanAge the customers' mean age {@code T} in the model's unit, for purchase models; for BG/BB, the mean
+ *     number of opportunities {@code n} observed
  * @param meanRepeatSpend the mean spend per repeat purchase, weighted by purchases, for spend models
  * @since 0.1.0
  */
@@ -67,6 +69,24 @@ public record ClvFitData(long customers, long repeatBuyers, long repeatPurchases
     }
     return new ClvFitData(customers, repeatBuyers, purchases,
         customers == 0 ? OptionalDouble.empty() : OptionalDouble.of(age), OptionalDouble.empty());
+  }
+
+  /** The brief of the discrete-time histories a BG/BB model was fitted on; its mean age counts opportunities. */
+  public static ClvFitData ofDiscrete(List<DiscreteSummary> summaries) {
+    long customers = 0;
+    long repeatBuyers = 0;
+    long purchases = 0;
+    for (DiscreteSummary summary : summaries) {
+      customers += summary.weight();
+      repeatBuyers += summary.frequency() > 0 ? summary.weight() : 0;
+      purchases += summary.frequency() * summary.weight();
+    }
+    double opportunities = 0;
+    for (DiscreteSummary summary : summaries) {
+      opportunities += summary.opportunities() * ((double) summary.weight() / customers);
+    }
+    return new ClvFitData(customers, repeatBuyers, purchases,
+        customers == 0 ? OptionalDouble.empty() : OptionalDouble.of(opportunities), OptionalDouble.empty());
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Locale;
 import org.engagement.clv.fit.FitResult;
+import org.engagement.clv.model.BgBbModel;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
 import org.engagement.clv.model.MbgNbdModel;
@@ -47,7 +48,12 @@ public final class SavedClvModel {
     /** Pareto/NBD (Schmittlein, Morrison and Colombo 1987). */
     PARETONBD(List.of("r", "alpha", "s", "beta")),
     /** Gamma-Gamma spend (Fader, Hardie and Lee 2005, "RFM and CLV"). */
-    GAMMAGAMMA(List.of("p", "q", "gamma"));
+    GAMMAGAMMA(List.of("p", "q", "gamma")),
+    /**
+     * BG/BB (Fader, Hardie and Shang 2010): purchases at discrete opportunities, whose times count
+     * opportunities and so have no unit.
+     */
+    BGBB(List.of("alpha", "beta", "gamma", "delta"));
 
     private final List<String> parameters;
 
@@ -65,9 +71,12 @@ public final class SavedClvModel {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether it models purchases (a {@link RepeatBuyingModel}) rather than spend. */
+    /**
+     * Whether it models purchases in continuous time (a {@link RepeatBuyingModel}, whose times have a unit),
+     * rather than spend (Gamma-Gamma) or purchases at discrete opportunities (BG/BB).
+     */
     public boolean purchases() {
-      return this != GAMMAGAMMA;
+      return this != GAMMAGAMMA && this != BGBB;
     }
   }
 
@@ -87,10 +96,10 @@ public final class SavedClvModel {
    * A saved model.
    *
    * @param kind which model
-   * @param unit the time unit of a purchase model's scale and times; {@code null} for Gamma-Gamma
+   * @param unit the time unit of a purchase model's scale and times; {@code null} for Gamma-Gamma and BG/BB
    * @param fit the search outcome ({@link ModelFit#result()})
    * @param data what it was fitted on
-   * @throws InvalidFieldException if a purchase model has no unit or Gamma-Gamma has one, or the fit's
+   * @throws InvalidFieldException if a purchase model has no unit or Gamma-Gamma or BG/BB has one, or the fit's
    *     parameter names are not the model's
    */
   public static SavedClvModel of(Kind kind, @Nullable PeriodUnit unit, FitResult fit, ClvFitData data) {
@@ -99,7 +108,7 @@ public final class SavedClvModel {
     requireNonNull(data, "data");
     if (kind.purchases() != (unit != null)) {
       throw new InvalidFieldException("unit", unit, kind.purchases() ? "is required by " + kind.label()
-          : "must be absent for " + kind.label() + ", which has no times");
+          : "must be absent for " + kind.label() + ", whose times have no unit");
     }
     if (!fit.parameterNames().equals(kind.parameters())) {
       throw new InvalidFieldException("parameters", fit.parameterNames(),
@@ -113,7 +122,7 @@ public final class SavedClvModel {
     return kind;
   }
 
-  /** The time unit of a purchase model; {@code null} for Gamma-Gamma. */
+  /** The time unit of a purchase model; {@code null} for Gamma-Gamma and BG/BB. */
   public @Nullable PeriodUnit unit() {
     return unit;
   }
@@ -131,21 +140,37 @@ public final class SavedClvModel {
   /**
    * The purchase model at the estimates.
    *
-   * @throws IllegalStateException if this is a spend model
+   * @throws IllegalStateException if this is a spend model or BG/BB ({@link #discreteModel()})
    * @throws org.engagement.clv.fit.FitNotConvergedException if the search was not usable
    */
   public RepeatBuyingModel purchaseModel() {
     PeriodUnit in = unit;
     if (in == null) {
-      throw new IllegalStateException(kind.label() + " is a spend model, not a purchase model");
+      throw new IllegalStateException(kind == Kind.BGBB
+          ? "bgbb is a discrete-time purchase model: use discreteModel()"
+          : kind.label() + " is a spend model, not a purchase model");
     }
     double[] p = fit.requireUsable().estimates();
     return switch (kind) {
       case BGNBD -> new BgNbdModel(p[0], p[1], p[2], p[3], in);
       case MBGNBD -> new MbgNbdModel(p[0], p[1], p[2], p[3], in);
       case PARETONBD -> new ParetoNbdModel(p[0], p[1], p[2], p[3], in);
-      case GAMMAGAMMA -> throw new IllegalStateException("unreachable: gammagamma has no unit");
+      case GAMMAGAMMA, BGBB -> throw new IllegalStateException("unreachable: " + kind.label() + " has no unit");
     };
+  }
+
+  /**
+   * The BG/BB model at the estimates.
+   *
+   * @throws IllegalStateException if this is another model
+   * @throws org.engagement.clv.fit.FitNotConvergedException if the search was not usable
+   */
+  public BgBbModel discreteModel() {
+    if (kind != Kind.BGBB) {
+      throw new IllegalStateException(kind.label() + " is not the discrete-time BG/BB model");
+    }
+    double[] p = fit.requireUsable().estimates();
+    return new BgBbModel(p[0], p[1], p[2], p[3]);
   }
 
   /**

@@ -1,0 +1,94 @@
+package org.engagement.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.json.EngagementJson;
+import org.engagement.report.Recommendation;
+import org.engagement.report.ReportModel;
+import org.engagement.report.ReportSection;
+import org.engagement.report.SummarySection;
+
+/**
+ * {@code report --format json}: the terminal summary as one JSON object, taken from the {@link ReportModel} (never
+ * recomputed):
+ * <pre>{@code
+ * {"source", "as_of": "2024-06-30", "page": "/abs/report.html",
+ *  "summary": {"periods": [{"key", "label", "figures": [{"name", "value", "interval", "change"}]}],
+ *              "recommendations": [{"action", "effect", "interval", "basis", "strength"}],
+ *              "model_choice": [...], "notes": [...]} | null,
+ *  "sections": [{"id", "title", "summary": [lines]}],
+ *  "reads": [<import report>, ...],
+ *  "all_rows_used": true}
+ * }</pre>
+ * The figures are the page's text (with units and the locale-free number format); each read is an import report
+ * in the SDK's JSON form ({@link EngagementJson}). Stateless.
+ */
+final class ReportJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ReportJson() {}
+
+  /** The document of {@code model}, whose page was written to {@code page}. */
+  static JsonNode of(ReportModel model, Path page) {
+    ObjectNode json = NODES.objectNode();
+    json.put("source", model.source());
+    json.put("as_of", model.asOf().toString());
+    json.put("page", page.toAbsolutePath().toString());
+    json.set("summary", model.section(SummarySection.ID).filter(SummarySection.class::isInstance)
+        .map(s -> summary((SummarySection) s)).orElse(NODES.nullNode()));
+    ArrayNode sections = json.putArray("sections");
+    for (ReportSection section : model.sections()) {
+      ObjectNode row = sections.addObject();
+      row.put("id", section.id());
+      row.put("title", section.title());
+      row.set("summary", texts(section.summary()));
+    }
+    ArrayNode reads = json.putArray("reads");
+    for (ImportReport read : model.reads()) {
+      reads.add(EngagementJson.writeTree(read));
+    }
+    json.put("all_rows_used", model.allRowsUsed());
+    return json;
+  }
+
+  private static JsonNode summary(SummarySection summary) {
+    ObjectNode json = NODES.objectNode();
+    ArrayNode periods = json.putArray("periods");
+    for (SummarySection.Period period : summary.periods()) {
+      ObjectNode row = periods.addObject();
+      row.put("key", period.key());
+      row.put("label", period.label());
+      ArrayNode figures = row.putArray("figures");
+      for (SummarySection.Kpi kpi : period.figures()) {
+        ObjectNode figure = figures.addObject();
+        figure.put("name", kpi.name());
+        figure.put("value", kpi.value());
+        figure.put("interval", kpi.interval());
+        figure.put("change", kpi.change());
+      }
+    }
+    ArrayNode recommendations = json.putArray("recommendations");
+    for (Recommendation recommendation : summary.recommendations()) {
+      ObjectNode row = recommendations.addObject();
+      row.put("action", recommendation.action());
+      row.put("effect", recommendation.effect());
+      row.put("interval", recommendation.interval());
+      row.put("basis", recommendation.basis());
+      row.put("strength", recommendation.strength());
+    }
+    json.set("model_choice", texts(summary.modelChoice()));
+    json.set("notes", texts(summary.notes()));
+    return json;
+  }
+
+  private static ArrayNode texts(List<String> lines) {
+    ArrayNode array = NODES.arrayNode();
+    lines.forEach(array::add);
+    return array;
+  }
+}
