@@ -205,7 +205,8 @@ final class MixCommand implements Callable<Integer> {
 
   /**
    * The optimiser's question: the budget, each channel between half and twice its current spend unless
-   * {@code --min} or {@code --max} says otherwise, and the target ROI.
+   * {@code --min} or {@code --max} says otherwise (a default bound gives way to a given one it would contradict:
+   * {@code --max tv=0} alone takes tv out), and the target ROI.
    */
   private BudgetRequest request(MixData data, double perPeriod) throws Failure {
     double current = currentPerPeriod(data);
@@ -218,8 +219,11 @@ final class MixCommand implements Callable<Integer> {
             + spend + " (channels: " + String.join(", ", data.channels()) + ")");
       }
       double share = data.totalSpend(channel) / data.periods().size() * perPeriod / current;
-      double low = bound("--min", channel, least.get(channel), request.lowFactor() * share);
-      double high = bound("--max", channel, most.get(channel), request.highFactor() * share);
+      double high = bound("--max", channel, most.get(channel), Double.POSITIVE_INFINITY);
+      double low = bound("--min", channel, least.get(channel), Math.min(request.lowFactor() * share, high));
+      if (most.get(channel) == null) {
+        high = Math.max(low, request.highFactor() * share);
+      }
       if (low > high) {
         throw Failure.usage("--min " + channel + "=" + number(low) + " is above its most spend " + number(high));
       }
