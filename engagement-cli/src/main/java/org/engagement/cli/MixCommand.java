@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--format csv|text|json]}: a
+ * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--min CHANNEL=SPEND]...
+ * [--max CHANNEL=SPEND]... [--target-roi X] [--format csv|text|json]}: a
  * marketing mix model ({@link MarketingMix}) of spend per channel and period against an outcome per period,
  * with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals), carry-over half-life
  * and a recommended spend per period.
@@ -44,6 +45,13 @@ import picocli.CommandLine.Option;
  * period at the current total per period or {@code --budget}. Text output adds the budget section: the
  * expected gain per period with its interval. {@code --format json} prints both as one object ({@link MixJson}).
  *
+ * <p>The recommendation keeps each channel between half and twice its current spend per period unless
+ * {@code --min}/{@code --max} bound it (repeatable, {@code CHANNEL=SPEND} per period, picocli's map options);
+ * {@code --target-roi X} makes the budget a ceiling and recommends the split with the largest expected outcome
+ * whose expected outcome per unit spent is at least X. The fit's warnings (a channel estimated at zero, an
+ * estimate at a limit of its range, a channel whose spend never varies) go to stderr as {@code warning: ...}
+ * lines and do not change the exit code.
+ *
  * <p>Exit code 0 when every row was used; 1 when a row was rejected or not used, or the series cannot be
  * fitted; 2 on a usage error.
  */
@@ -58,7 +66,9 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {"  engagement mix --spend spend.csv --outcome outcome.csv",
         "  engagement mix --spend spend.csv --outcome outcome.csv --lift lift.csv \\",
-        "      --budget 25000 --format csv"})
+        "      --budget 25000 --format csv",
+        "  engagement mix --spend spend.csv --outcome outcome.csv --budget 60000 \\",
+        "      --min tv=10000 --max search=5000 --target-roi 1.5"})
 final class MixCommand implements Callable<Integer> {
   private static final int WEEK_DAYS = 8;
 
@@ -81,6 +91,21 @@ final class MixCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   private String format;
 
+  @Option(names = "--min", paramLabel = "CHANNEL=SPEND",
+      description = "the least spend per period of a channel in the recommendation (repeatable; default: half "
+          + "its current spend)")
+  private java.util.Map<String, String> least = new java.util.TreeMap<>();
+
+  @Option(names = "--max", paramLabel = "CHANNEL=SPEND",
+      description = "the most spend per period of a channel in the recommendation (repeatable; default: twice "
+          + "its current spend)")
+  private java.util.Map<String, String> most = new java.util.TreeMap<>();
+
+  @Option(names = "--target-roi", paramLabel = "X",
+      description = "recommend the split with the largest expected outcome whose expected outcome per unit "
+          + "spent is at least X, spending at most the budget")
+  private @Nullable Double targetRoi;
+
   @Option(names = "--resamples", defaultValue = "50", paramLabel = "N",
       description = "bootstrap resamples for the intervals (default: ${DEFAULT-VALUE})")
   private int resamples;
@@ -101,6 +126,9 @@ final class MixCommand implements Callable<Integer> {
     if (budget != null && !(budget > 0 && budget < Double.POSITIVE_INFINITY)) {
       throw Failure.usage("--budget must be a positive number, not " + budget);
     }
+    if (targetRoi != null && !(targetRoi > 0 && targetRoi < Double.POSITIVE_INFINITY)) {
+      throw Failure.usage("--target-roi must be a positive number, not " + targetRoi);
+    }
     if (resamples < 0 || resamples > 10_000) {
       throw Failure.usage("--resamples must be in [0, 10000], not " + resamples);
     }
@@ -109,6 +137,8 @@ final class MixCommand implements Callable<Integer> {
     CsvImport<MixCsv.OutcomeRow> outcomeRows = read(outcome, err, MixCsv::readOutcome);
     boolean clean = spendRows.report().isClean() && outcomeRows.report().isClean();
     MixData data = data(spendRows.values(), outcomeRows.values());
+    double perPeriod = budget != null ? budget : currentPerPeriod(data);
+    BudgetRequest request = request(data, perPeriod);
     List<LiftTest> lifts = new ArrayList<>();
     Path liftFile = lift;
     if (liftFile != null) {
@@ -128,15 +158,19 @@ final class MixCommand implements Callable<Integer> {
     BudgetPlan plan;
     try {
       model = MarketingMix.fit(data, settings(data).withResamples(resamples).withSeed(seed), lifts);
-      double perPeriod = budget != null ? budget : currentPerPeriod(data);
-      plan = model.recommend(BudgetRequest.of(perPeriod));
     } catch (InvalidFieldException e) {
       throw Failure.failed("cannot fit the mix model: " + e.getMessage(), e);
     }
+    try {
+      plan = model.recommend(request);
+    } catch (InvalidFieldException e) {
+      throw Failure.failed("cannot recommend a budget: " + e.getMessage(), e);
+    }
+    model.warnings().forEach(w -> err.println(OneLine.of("warning: " + w.message())));
     System.out.print(switch (output) {
       case "csv" -> csvTable(model, plan);
       case "json" -> MixJson.text(model, plan);
-      default -> text(model, plan);
+      default -> text(model, plan, request.minimumRoi());
     });
     return clean ? Exit.OK : Exit.FAILED;
   }
@@ -172,6 +206,52 @@ final class MixCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The optimiser's question: the budget, each channel between half and twice its current spend unless
+   * {@code --min} or {@code --max} says otherwise (a default bound gives way to a given one it would contradict:
+   * {@code --max tv=0} alone takes tv out), and the target ROI.
+   */
+  private BudgetRequest request(MixData data, double perPeriod) throws Failure {
+    double current = currentPerPeriod(data);
+    BudgetRequest request = BudgetRequest.of(perPeriod);
+    java.util.Set<String> named = new java.util.TreeSet<>(least.keySet());
+    named.addAll(most.keySet());
+    for (String channel : named) {
+      if (!data.channels().contains(channel)) {
+        throw Failure.usage("--min/--max name channel '" + OneLine.of(channel) + "', which has no spend in "
+            + spend + " (channels: " + String.join(", ", data.channels()) + ")");
+      }
+      double share = data.totalSpend(channel) / data.periods().size() * perPeriod / current;
+      double high = bound("--max", channel, most.get(channel), Double.POSITIVE_INFINITY);
+      double low = bound("--min", channel, least.get(channel), Math.min(request.lowFactor() * share, high));
+      if (most.get(channel) == null) {
+        high = Math.max(low, request.highFactor() * share);
+      }
+      if (low > high) {
+        throw Failure.usage("--min " + channel + "=" + number(low) + " is above its most spend " + number(high));
+      }
+      request = request.withBounds(channel, low, high);
+    }
+    return targetRoi != null ? request.withMinimumRoi(targetRoi) : request;
+  }
+
+  private static double bound(String option, String channel, @Nullable String given, double fallback)
+      throws Failure {
+    if (given == null) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(given.trim());
+      if (value >= 0 && value < Double.POSITIVE_INFINITY) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the option's shape
+    }
+    throw Failure.usage(option + " " + OneLine.of(channel) + "=" + OneLine.of(given)
+        + ": the spend must be a number, not negative");
+  }
+
   private static MixSettings settings(MixData data) {
     List<LocalDate> periods = data.periods();
     long days = ChronoUnit.DAYS.between(periods.get(0), periods.get(periods.size() - 1));
@@ -201,7 +281,7 @@ final class MixCommand implements Callable<Integer> {
     return out.toString();
   }
 
-  private static String text(MixModel model, BudgetPlan plan) {
+  private static String text(MixModel model, BudgetPlan plan, double minimumRoi) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%-20s %14s %14s %6s %6s %15s %8s %9s%n", "channel", "spend",
         "contribution", "share", "roi", "roi 90%", "mroi", "half-life"));
@@ -210,7 +290,8 @@ final class MixCommand implements Callable<Integer> {
           OneLine.of(e.channel()), e.spend(), e.contribution(), e.share(), e.roi(), e.roiInterval().lower(),
           e.roiInterval().upper(), e.marginalRoi(), e.halfLife()));
     }
-    out.append(String.format(Locale.ROOT, "%nbudget: %.2f per period%n", plan.budget()));
+    out.append(String.format(Locale.ROOT, "%nbudget: %.2f per period%s%n", plan.budget(),
+        minimumRoi > 0 ? String.format(Locale.ROOT, " (minimum ROI %.2f)", minimumRoi) : ""));
     out.append(String.format(Locale.ROOT, "%-20s %14s %14s%n", "channel", "current", "recommended"));
     plan.allocations().forEach(a -> out.append(String.format(Locale.ROOT, "%-20s %14.2f %14.2f%n",
         OneLine.of(a.channel()), a.current(), a.recommended())));

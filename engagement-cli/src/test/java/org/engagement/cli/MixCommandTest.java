@@ -100,4 +100,43 @@ class MixCommandTest {
     assertThat(run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--budget", "-1")
         .exit()).isEqualTo(2);
   }
+
+  @Test
+  void boundsAndATargetRoiShapeTheRecommendation(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    CliRun run = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--format", "csv",
+        "--resamples", "0", "--budget", "40000", "--min", "tv=15000", "--max", "search=1000", "--max",
+        "email=0");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(recommended(run, "tv")).isGreaterThanOrEqualTo(15000 - 1e-6);
+    assertThat(recommended(run, "search")).isLessThanOrEqualTo(1000 + 1e-6);
+    assertThat(recommended(run, "email")).isZero();
+    double total = WORLD.channels().stream().mapToDouble(c -> recommended(run, c)).sum();
+    assertThat(total).isCloseTo(40000, within(1e-3));
+
+    CliRun capped = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--resamples",
+        "0", "--budget", "80000", "--target-roi", "1.2");
+    assertThat(capped.exit()).as(capped.err()).isZero();
+    assertThat(capped.out()).contains("budget:").contains("minimum ROI 1.20");
+  }
+
+  @Test
+  void boundsOfUnknownChannelsOrBadSpendAreUsageErrors(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    String spend = files[0].toString();
+    String outcome = files[1].toString();
+    CliRun unknown = run("mix", "--spend", spend, "--outcome", outcome, "--resamples", "0", "--min", "radio=5");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("radio");
+    assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--max", "tv=lots").exit()).isEqualTo(2);
+    assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--min", "tv=9", "--max", "tv=8").exit())
+        .isEqualTo(2);
+    assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--target-roi", "0").exit()).isEqualTo(2);
+  }
+
+  private static double recommended(CliRun run, String channel) {
+    return run.out().lines().filter(line -> line.startsWith(channel + ","))
+        .mapToDouble(line -> Double.parseDouble(line.split(",", -1)[9])).findFirst().orElseThrow();
+  }
 }

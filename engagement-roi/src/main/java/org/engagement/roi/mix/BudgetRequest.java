@@ -7,15 +7,20 @@ import org.engagement.core.domain.InvalidFieldException;
 /**
  * The question put to the budget optimiser: a total spend per period and bounds on each channel's spend per
  * period. By default each channel may move between half and twice its current mean spend, the range the data
- * can speak for; a bound given for a channel replaces that. Immutable and thread-safe.
+ * can speak for; a bound given for a channel replaces that. With a minimum ROI the total becomes a ceiling:
+ * the optimiser returns the split with the largest expected outcome among those whose expected outcome per
+ * unit spent reaches the target (a marketer's "spend up to N per week as long as each unit returns at least
+ * X"). Immutable and thread-safe.
  *
- * @param perPeriod the total spend per period, positive
+ * @param perPeriod the total spend per period, positive (the most that may be spent with a minimum ROI)
  * @param lowFactor the default least spend as a multiple of the channel's current mean spend
  * @param highFactor the default most spend as a multiple of the channel's current mean spend
  * @param bounds explicit bounds per channel: {@code [least, most]} spend per period
+ * @param minimumRoi the least expected media outcome per unit spent of the recommended split, 0 for none
  * @since 0.1.0
  */
-public record BudgetRequest(double perPeriod, double lowFactor, double highFactor, Map<String, Bounds> bounds) {
+public record BudgetRequest(double perPeriod, double lowFactor, double highFactor, Map<String, Bounds> bounds,
+    double minimumRoi) {
 
   /**
    * Explicit bounds of one channel's spend per period.
@@ -44,6 +49,21 @@ public record BudgetRequest(double perPeriod, double lowFactor, double highFacto
           "must be finite with 0 <= low <= high");
     }
     bounds = Map.copyOf(bounds);
+    if (!(minimumRoi >= 0 && minimumRoi < Double.POSITIVE_INFINITY)) {
+      throw new InvalidFieldException("minimumRoi", minimumRoi, "must be a finite number, not negative");
+    }
+  }
+
+  /**
+   * A request spending the whole total, without a minimum ROI (the form before target ROIs existed).
+   *
+   * @param perPeriod the total spend per period, positive
+   * @param lowFactor the default least spend as a multiple of the channel's current mean spend
+   * @param highFactor the default most spend as a multiple of the channel's current mean spend
+   * @param bounds explicit bounds per channel
+   */
+  public BudgetRequest(double perPeriod, double lowFactor, double highFactor, Map<String, Bounds> bounds) {
+    this(perPeriod, lowFactor, highFactor, bounds, 0);
   }
 
   /**
@@ -60,6 +80,20 @@ public record BudgetRequest(double perPeriod, double lowFactor, double highFacto
   public BudgetRequest withBounds(String channel, double least, double most) {
     TreeMap<String, Bounds> more = new TreeMap<>(bounds);
     more.put(channel, new Bounds(least, most));
-    return new BudgetRequest(perPeriod, lowFactor, highFactor, more);
+    return new BudgetRequest(perPeriod, lowFactor, highFactor, more, minimumRoi);
+  }
+
+  /**
+   * This request with a minimum ROI: spend at most {@link #perPeriod()}, as much as keeps the expected outcome
+   * per unit spent at or above {@code roi}.
+   *
+   * @param roi the least expected media outcome per unit spent, positive
+   * @return the request
+   */
+  public BudgetRequest withMinimumRoi(double roi) {
+    if (!(roi > 0 && roi < Double.POSITIVE_INFINITY)) {
+      throw new InvalidFieldException("minimumRoi", roi, "must be a positive finite number");
+    }
+    return new BudgetRequest(perPeriod, lowFactor, highFactor, bounds, roi);
   }
 }

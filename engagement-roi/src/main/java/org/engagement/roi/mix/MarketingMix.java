@@ -38,18 +38,39 @@ public final class MarketingMix {
    * @throws InvalidFieldException if a test names another channel or lies outside the periods
    */
   public static MixModel fit(MixData data, MixSettings settings, List<LiftTest> lifts) {
+    return fit(data, settings, lifts, MixPriors.defaults());
+  }
+
+  /**
+   * Fits the model calibrated by lift tests under stated priors. The fit runs twice: a first fit without ROI
+   * priors gives the noise level, at which the lift tests and ROI priors then enter as pseudo-observations.
+   *
+   * @param data the series
+   * @param settings the settings
+   * @param lifts the tests; each names a channel of the data and lies within its periods
+   * @param priors the priors; each named channel is a channel of the data
+   * @return the fitted model
+   * @throws InvalidFieldException if a test or a prior names another channel or a test lies outside the
+   *     periods
+   */
+  public static MixModel fit(MixData data, MixSettings settings, List<LiftTest> lifts, MixPriors priors) {
     List<MixProblem.Lift> tests = new ArrayList<>();
     for (LiftTest lift : lifts) {
       tests.add(lift(data, lift));
     }
+    List<MixProblem.HalfLifePrior> halfLives = new ArrayList<>();
+    priors.halfLives().forEach((channel, prior) -> halfLives.add(
+        new MixProblem.HalfLifePrior(data.index(channel), prior.median(), Math.log(prior.factor()))));
+    List<MixProblem.RoiPrior> rois = roiPriors(data, priors);
     MixProblem problem = MixProblem.of(data.spendMatrix(), data.outcome(), data.controlMatrix(),
         new MixProblem.Settings(settings.adstock() == Adstock.GEOMETRIC ? 0 : settings.maxLag(),
-            settings.maxHalfLife(), settings.seasonLength(), settings.fourierOrder(), settings.ridge()));
+            settings.maxHalfLife(), settings.seasonLength(), settings.fourierOrder(), settings.ridge()))
+        .withHalfLifePriors(halfLives);
     double[] y = problem.outcome();
     MixFitter.Point point = MixFitter.fit(problem, y, settings.starts(), settings.seed(), settings.evaluations());
-    if (!tests.isEmpty()) {
+    if (!tests.isEmpty() || !rois.isEmpty()) {
       double noise = Math.sqrt(point.evaluation().rss() / y.length);
-      problem = problem.calibrated(tests, noise);
+      problem = problem.calibrated(tests, rois, noise);
       MixFitter.Point calibrated = MixFitter.fit(problem, y, settings.starts(), settings.seed(),
           settings.evaluations());
       MixFitter.Point fromEstimate = MixFitter.search(problem, y, point.unit(), 0.1, settings.evaluations());
@@ -63,7 +84,47 @@ public final class MarketingMix {
       curves.add(curves(problem, resample, data.channels().size()));
     }
     return new MixModel(data, settings, curves(problem, point, data.channels().size()),
-        problem.baseline(point.evaluation().coefficients()), curves, lifts);
+        problem.baseline(point.evaluation().coefficients()), curves, lifts, warnings(data, problem, point));
+  }
+
+  private static List<MixWarning> warnings(MixData data, MixProblem problem, MixFitter.Point point) {
+    List<MixWarning> out = new ArrayList<>();
+    List<ChannelCurve> fitted = curves(problem, point, data.channels().size());
+    for (int c = 0; c < fitted.size(); c++) {
+      String channel = data.channels().get(c);
+      double[] spend = data.spend(channel);
+      double low = java.util.Arrays.stream(spend).min().orElse(0);
+      double high = java.util.Arrays.stream(spend).max().orElse(0);
+      if (high - low <= 1e-9 * Math.max(1, high)) {
+        out.add(new MixWarning(channel, MixWarning.Kind.CONSTANT_SPEND, "channel '" + channel
+            + "': spend " + high + " in every period, so its effect cannot be told from the baseline"));
+      }
+      if (fitted.get(c).maxEffect() <= 0) {
+        out.add(new MixWarning(channel, MixWarning.Kind.NO_EFFECT, "channel '" + channel
+            + "': estimated effect 0 (no response told apart from the noise; a lift test would settle it)"));
+        continue;
+      }
+      for (String limit : problem.atLimit(point.unit(), c)) {
+        out.add(new MixWarning(channel, MixWarning.Kind.AT_LIMIT, "channel '" + channel + "': " + limit
+            + ", so the data would have gone further and its interval is cut there"));
+      }
+    }
+    return out;
+  }
+
+  private static List<MixProblem.RoiPrior> roiPriors(MixData data, MixPriors priors) {
+    for (String named : priors.channelRois().keySet()) {
+      data.index(named);
+    }
+    List<MixProblem.RoiPrior> out = new ArrayList<>();
+    for (int c = 0; c < data.channels().size(); c++) {
+      MixPriors.Roi own = priors.channelRois().get(data.channels().get(c));
+      MixPriors.Roi prior = own != null ? own : priors.roi();
+      if (prior != null) {
+        out.add(new MixProblem.RoiPrior(c, prior.mean(), prior.sd()));
+      }
+    }
+    return out;
   }
 
   private static List<ChannelCurve> curves(MixProblem problem, MixFitter.Point point, int channels) {

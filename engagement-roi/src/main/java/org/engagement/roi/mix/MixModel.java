@@ -33,15 +33,27 @@ public final class MixModel {
   private final double[] baseline;
   private final List<List<ChannelCurve>> resamples;
   private final List<LiftTest> lifts;
+  private final List<MixWarning> warnings;
 
   MixModel(MixData data, MixSettings settings, List<ChannelCurve> curves, double[] baseline,
-      List<List<ChannelCurve>> resamples, List<LiftTest> lifts) {
+      List<List<ChannelCurve>> resamples, List<LiftTest> lifts, List<MixWarning> warnings) {
     this.data = requireNonNull(data, "data");
     this.settings = requireNonNull(settings, "settings");
     this.curves = List.copyOf(curves);
     this.baseline = baseline.clone();
     this.resamples = resamples.stream().map(List::copyOf).toList();
     this.lifts = List.copyOf(lifts);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * What a reader should know before acting on the figures: channels estimated at zero, estimates at a limit
+   * of the range searched, channels whose spend never varies; empty when none applies.
+   *
+   * @return the warnings, channel by channel in channel order
+   */
+  public List<MixWarning> warnings() {
+    return warnings;
   }
 
   /** The data the model was fitted to. */
@@ -164,12 +176,19 @@ public final class MixModel {
   }
 
   /**
-   * Recommends how to split a budget per period among the channels to maximise the expected outcome, within
-   * the request's bounds; the current split is the data's shares of spend scaled to the budget.
+   * Recommends how to split a budget per period among the channels to maximise the expected outcome (the
+   * mean over the estimate's and the bootstrap's curves), within the request's bounds; the current split is
+   * the data's shares of spend scaled to the budget. A channel without explicit bounds also stays within the
+   * range of spend the data saw (its carried-over spend's 5th to 95th percentile, or the current spend), where
+   * its curve is fitted rather than extrapolated, unless that range cannot meet the budget. With a
+   * minimum ROI the plan's budget is the total it recommends, at most the request's, and its gain is measured
+   * against the current split of the request's whole budget (so it may be negative: less outcome for less
+   * spend).
    *
    * @param request the budget and bounds
    * @return the plan
-   * @throws InvalidFieldException if the bounds cannot meet the budget or name an unknown channel
+   * @throws InvalidFieldException if the bounds cannot meet the budget or the minimum ROI, or name an unknown
+   *     channel
    */
   public BudgetPlan recommend(BudgetRequest request) {
     int channels = data.channels().size();
@@ -190,10 +209,14 @@ public final class MixModel {
       lower[c] = bounds != null ? bounds.least() : request.lowFactor() * current[c];
       upper[c] = bounds != null ? bounds.most() : request.highFactor() * current[c];
     }
-    double[] recommended = Allocation.best(expectedResponses(), request.perPeriod(), lower, upper, BUDGET_STEPS);
+    observedRange(request, current, lower, upper);
+    double[] recommended = Allocation.best(expectedResponses(), request.perPeriod(), lower, upper, BUDGET_STEPS,
+        request.minimumRoi());
     if (recommended == null) {
-      throw new InvalidFieldException("budget", request.perPeriod(),
-          "cannot be split within the channels' bounds");
+      throw request.minimumRoi() > 0
+          ? new InvalidFieldException("minimumRoi", request.minimumRoi(),
+              "is not reached by any split of at most " + request.perPeriod() + " within the channels' bounds")
+          : new InvalidFieldException("budget", request.perPeriod(), "cannot be split within the channels' bounds");
     }
     List<ChannelAllocation> lines = new ArrayList<>(channels);
     for (int c = 0; c < channels; c++) {
@@ -206,7 +229,8 @@ public final class MixModel {
     for (int r = 0; r < draws.length; r++) {
       draws[r] = gain(resamples.get(r), current, recommended);
     }
-    return new BudgetPlan(request.perPeriod(), lines, gain, interval(draws, gain));
+    double total = request.minimumRoi() > 0 ? Arrays.stream(recommended).sum() : request.perPeriod();
+    return new BudgetPlan(total, lines, gain, interval(draws, gain));
   }
 
   /**
@@ -225,6 +249,36 @@ public final class MixModel {
       out[c] = spend -> draws.stream().mapToDouble(curve -> curve.steady(spend)).average().orElse(0);
     }
     return out;
+  }
+
+  /**
+   * Narrows the default bounds of the channels without explicit ones to the range the data saw: the 5th to
+   * 95th percentile of the channel's carried-over spend (the first tenth of the periods left out while the
+   * carry-over builds up), widened to include the current spend. A steady spend per period carries over to
+   * itself, so outside that range the curve is extrapolated. Left as it was when the narrowed bounds cannot
+   * meet the budget.
+   */
+  private void observedRange(BudgetRequest request, double[] current, double[] lower, double[] upper) {
+    int channels = current.length;
+    double[] low = lower.clone();
+    double[] high = upper.clone();
+    for (int c = 0; c < channels; c++) {
+      String channel = data.channels().get(c);
+      if (request.bounds().containsKey(channel)) {
+        continue;
+      }
+      double[] carried = curves.get(c).carry(data.spend(channel));
+      Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+      percentile.setData(Arrays.copyOfRange(carried, carried.length / 10, carried.length));
+      low[c] = Math.max(lower[c], Math.min(current[c], percentile.evaluate(5)));
+      high[c] = Math.min(upper[c], Math.max(current[c], percentile.evaluate(95)));
+    }
+    double least = Arrays.stream(low).sum();
+    double most = Arrays.stream(high).sum();
+    if (least <= request.perPeriod() && (most >= request.perPeriod() || request.minimumRoi() > 0)) {
+      System.arraycopy(low, 0, lower, 0, channels);
+      System.arraycopy(high, 0, upper, 0, channels);
+    }
   }
 
   private static double gain(List<ChannelCurve> curves, double[] current, double[] recommended) {

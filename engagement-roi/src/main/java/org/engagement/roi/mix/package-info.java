@@ -26,12 +26,26 @@
  * On the normalised scale (outcome over its mean, spend over each channel's mean), the linear coefficients
  * are solved exactly for each value of the non-linear ones (half-life, {@code K}, {@code S}) by bounded
  * least squares, and the non-linear ones are searched with Hipparchus's BOBYQA in a bounded box from several
- * seeded starts. Regularisation keeps the model identifiable: a ridge penalty on the media effects and
- * weakly informative priors on {@code ln K} (sd 0.5 around the mean spend), {@code S} (sd 0.4 around 1.5) and
- * the log half-life (sd 1.2 around two periods). Intervals come from a seeded moving-block residual
- * bootstrap, each resample refitted from the estimate. Lift tests ({@link org.engagement.roi.mix.LiftTest})
- * enter as Robyn and Meridian use them: the channel's modelled contribution over the test's periods is held
- * inside the test's interval and drawn to its value with the test's standard error.
+ * seeded starts. Priors keep the model identifiable ({@link org.engagement.roi.mix.MixPriors}): weakly
+ * informative priors on {@code ln K} (sd 0.5 around the mean spend) and {@code S} (sd 0.4 around 1.5), a
+ * log-normal prior on each channel's half-life (by default median two periods, log-sd 1.2; an analyst's own
+ * per channel, as Robyn's per-channel ranges and Meridian's priors carry it), and a Gaussian prior on each
+ * channel's ROI (by default the mean and sd of Meridian's {@code LogNormal(0.2, 0.9)}), beside the settings'
+ * ridge on the media effects. The fit runs twice: a first fit without ROI priors gives the noise level, at
+ * which the ROI priors and lift tests then enter as pseudo-observations (so a channel the data cannot see is
+ * drawn towards a typical ROI, not only towards zero as the ridge draws it). Intervals come from a seeded moving-block residual bootstrap, each
+ * resample refitted from the estimate. Lift tests ({@link org.engagement.roi.mix.LiftTest}) enter as Robyn
+ * and Meridian use them: the channel's modelled contribution over the test's periods is held inside the
+ * test's interval and drawn to its value with the test's standard error.
+ *
+ * <h2>What the data can and cannot tell</h2>
+ * Measured on simulated worlds with known curves (8 channels, 156 weeks, one channel with a 17-week
+ * half-life; see the README): the fast channels' contributions are recovered within about 0.02 of their
+ * share, but a slow channel's carried-over spend is 60 % explained by intercept, trend and season, so without
+ * a lift test its share is under-estimated; the ROI intervals (residual bootstrap, refitted from the estimate)
+ * cover the truth about 60 % of the time, not 90 %; and the fitted curves are not accurate enough at the
+ * margin for a budget recommendation to reach the gain of the true optimum. {@link
+ * org.engagement.roi.mix.MixModel#warnings()} names the channels whose figures should not be acted on.
  *
  * <h2>Use</h2>
  * {@link org.engagement.roi.mix.MixData} holds the series (from CSV, or from the SDK's costs and purchases by

@@ -11,21 +11,49 @@ import org.engagement.core.domain.InvalidFieldException;
  *
  * @param name the channel's name
  * @param meanSpend the channel's mean spend per period before flighting, positive
- * @param halfLife the carry-over half-life in periods (geometric decay {@code 0.5^(1 / halfLife)}); 0 for none
+ * @param halfLife the carry-over half-life in periods (geometric decay {@code 0.5^(1 / halfLife)}); 0 for none;
+ *     for a delayed carry-over the distance from the peak at which the weight halves
  * @param halfSaturation the adstocked spend that gives half the maximum effect, relative to the mean spend
  * @param shape the Hill shape {@code S}: 1 is concave throughout, above 1 an S-curve
  * @param roi the return of a constant mean spend per unit spent, which fixes the maximum effect
  * @param dark the probability that a period has no spend at all (flighting), in [0, 1)
  * @param demandFollowing how strongly spend follows the unobserved demand (0: not at all); a positive value
  *     biases a model that cannot see the demand
+ * @param delay the peak of a delayed carry-over in periods (Jin et al. 2017: weights {@code α^((l - θ)^2)}
+ *     over {@link #DELAYED_LAGS} lags, normalised, with {@code α = 0.5^(1 / halfLife²)}, so the weight halves
+ *     {@code halfLife} periods either side of the peak); negative for geometric carry-over
  * @since 0.1.0
  */
 public record MixChannel(String name, double meanSpend, double halfLife, double halfSaturation, double shape,
-    double roi, double dark, double demandFollowing) {
+    double roi, double dark, double demandFollowing, double delay) {
+
+  /** The lags of a delayed carry-over: two years of weeks. */
+  public static final int DELAYED_LAGS = 104;
+
+  /**
+   * A channel with geometric carry-over.
+   *
+   * @param name the channel's name
+   * @param meanSpend the mean spend per period before flighting
+   * @param halfLife the carry-over half-life in periods
+   * @param halfSaturation the half-saturation relative to the mean spend
+   * @param shape the Hill shape
+   * @param roi the return of a constant mean spend per unit spent
+   * @param dark the probability of a period without spend
+   * @param demandFollowing how strongly spend follows the unobserved demand
+   */
+  public MixChannel(String name, double meanSpend, double halfLife, double halfSaturation, double shape,
+      double roi, double dark, double demandFollowing) {
+    this(name, meanSpend, halfLife, halfSaturation, shape, roi, dark, demandFollowing, -1);
+  }
 
   /** Validates the parameters. */
   public MixChannel {
     requireNonNull(name, "name");
+    if (!(delay < DELAYED_LAGS) || (delay >= 0 && !(halfLife > 0))) {
+      throw new InvalidFieldException("delay", delay,
+          "must be below " + DELAYED_LAGS + ", with a positive half-life when not negative");
+    }
     positive("meanSpend", meanSpend);
     if (!(halfLife >= 0 && halfLife < 1000)) {
       throw new InvalidFieldException("halfLife", halfLife, "must be in [0, 1000)");
@@ -78,6 +106,66 @@ public record MixChannel(String name, double meanSpend, double halfLife, double 
 
   /** This channel with another demand-following strength. */
   public MixChannel withDemandFollowing(double strength) {
-    return new MixChannel(name, meanSpend, halfLife, halfSaturation, shape, roi, dark, strength);
+    return new MixChannel(name, meanSpend, halfLife, halfSaturation, shape, roi, dark, strength, delay);
+  }
+
+  /**
+   * This channel with a delayed carry-over peaking {@code peak} periods after the spend, its weight halving
+   * {@link #halfLife()} periods either side.
+   *
+   * @param peak the delay of the peak in periods, in [0, {@link #DELAYED_LAGS})
+   * @return the channel
+   */
+  public MixChannel withDelay(double peak) {
+    if (!(peak >= 0)) {
+      throw new InvalidFieldException("delay", peak, "must not be negative");
+    }
+    return new MixChannel(name, meanSpend, halfLife, halfSaturation, shape, roi, dark, demandFollowing, peak);
+  }
+
+  /** Whether the carry-over is delayed rather than geometric. */
+  public boolean delayed() {
+    return delay >= 0;
+  }
+
+  /**
+   * The carried-over spend per period, normalised so that a constant spend carries over to itself; spend
+   * before the first period is zero.
+   *
+   * @param spend the spend per period
+   * @return the carried-over spend per period
+   */
+  public double[] carry(double[] spend) {
+    double[] out = new double[spend.length];
+    if (!delayed()) {
+      double decay = decay();
+      double carried = 0;
+      for (int t = 0; t < spend.length; t++) {
+        carried = decay * carried + (1 - decay) * spend[t];
+        out[t] = carried;
+      }
+      return out;
+    }
+    double[] weights = delayedWeights();
+    for (int t = 0; t < spend.length; t++) {
+      for (int l = 0; l < weights.length && l <= t; l++) {
+        out[t] += weights[l] * spend[t - l];
+      }
+    }
+    return out;
+  }
+
+  private double[] delayedWeights() {
+    double retention = Math.pow(0.5, 1 / (halfLife * halfLife));
+    double[] weights = new double[DELAYED_LAGS];
+    double sum = 0;
+    for (int l = 0; l < weights.length; l++) {
+      weights[l] = Math.pow(retention, (l - delay) * (l - delay));
+      sum += weights[l];
+    }
+    for (int l = 0; l < weights.length; l++) {
+      weights[l] /= sum;
+    }
+    return weights;
   }
 }

@@ -87,13 +87,10 @@ public final class MixSimulation {
   }
 
   private static double[] contribution(MixChannel channel, double[] spend) {
-    double decay = channel.decay();
     double beta = channel.maxEffect();
-    double[] contribution = new double[spend.length];
-    double carried = 0;
+    double[] contribution = channel.carry(spend);
     for (int t = 0; t < spend.length; t++) {
-      carried = decay * carried + (1 - decay) * spend[t];
-      contribution[t] = beta * channel.hill(carried / channel.meanSpend());
+      contribution[t] = beta * channel.hill(contribution[t] / channel.meanSpend());
     }
     return contribution;
   }

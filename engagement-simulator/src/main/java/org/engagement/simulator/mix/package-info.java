@@ -7,7 +7,8 @@
  * outcome of period {@code t} is
  * {@code baseline · (1 + trend · t / T + season_t + demand_t) + Σ_c contribution_c,t + noise_t}, where
  * {@code contribution_c,t = β_c · hill(adstock_c,t / (K_c · m_c), S_c)}: the channel's spend carried over
- * geometrically with its half-life and normalised (a constant spend {@code s} carries over to {@code s}),
+ * geometrically with its half-life, or delayed to a peak ({@link org.engagement.simulator.mix.MixChannel#withDelay}),
+ * and normalised (a constant spend {@code s} carries over to {@code s}),
  * {@code hill(z, S) = z^S / (1 + z^S)}, {@code m_c} the channel's mean spend, {@code K_c} its half-saturation
  * relative to that mean and {@code β_c} chosen so that a constant mean spend returns the channel's stated ROI.
  * Spend before the first period is zero. {@code demand_t} is an unobserved AR(1) demand (coefficient 0.8) that

@@ -23,6 +23,25 @@ public final class Allocation {
    */
   public static double @org.jspecify.annotations.Nullable [] best(DoubleUnaryOperator[] responses,
       double budget, double[] lower, double[] upper, int steps) {
+    return best(responses, budget, lower, upper, steps, 0);
+  }
+
+  /**
+   * The best split on the grid of at most {@code budget} whose outcome per unit spent is at least
+   * {@code minimumRoi}: the dynamic programme values every total on the grid at once, so this is the total
+   * with the largest outcome among those returning the target (all of the budget when {@code minimumRoi} is
+   * 0).
+   *
+   * @param responses each channel's outcome per period as a function of its spend per period
+   * @param budget the largest total spend per period
+   * @param lower each channel's least spend per period
+   * @param upper each channel's most spend per period
+   * @param steps the grid's number of steps over the budget
+   * @param minimumRoi the least outcome per unit spent of the split, 0 for the whole budget
+   * @return the spend per period of each channel; {@code null} when no total meets the bounds and the target
+   */
+  public static double @org.jspecify.annotations.Nullable [] best(DoubleUnaryOperator[] responses,
+      double budget, double[] lower, double[] upper, int steps, double minimumRoi) {
     int channels = responses.length;
     double unit = budget / steps;
     int[] low = new int[channels];
@@ -56,15 +75,29 @@ public final class Allocation {
       }
       value = next;
     }
-    if (value[steps] == Double.NEGATIVE_INFINITY) {
+    int left = total(value, unit, steps, minimumRoi);
+    if (left < 0) {
       return null;
     }
     double[] spend = new double[channels];
-    int left = steps;
     for (int c = channels - 1; c >= 0; c--) {
       spend[c] = choice[c][left] * unit;
       left -= choice[c][left];
     }
     return spend;
+  }
+
+  private static int total(double[] value, double unit, int steps, double minimumRoi) {
+    if (minimumRoi <= 0) {
+      return value[steps] == Double.NEGATIVE_INFINITY ? -1 : steps;
+    }
+    int best = -1;
+    for (int k = 1; k <= steps; k++) {
+      boolean meets = value[k] != Double.NEGATIVE_INFINITY && value[k] >= minimumRoi * k * unit;
+      if (meets && (best < 0 || value[k] > value[best])) {
+        best = k;
+      }
+    }
+    return best;
   }
 }

@@ -29,6 +29,7 @@ public final class MixProblem {
   private static final double LOG_HALF_LIFE_PRIOR_SD = 1.2;
   private static final double BASE_RIDGE = 1e-6;
   private static final double Z90 = 1.6448536269514722;
+  private static final double LIMIT = 1e-3;
 
   /**
    * The model's settings.
@@ -52,6 +53,28 @@ public final class MixProblem {
    * @param high the 90 % interval's upper bound
    */
   public record Lift(int channel, int from, int to, double value, double low, double high) {}
+
+  /**
+   * A Gaussian prior on a channel's ROI over the whole series (contribution per unit spent), the quadratic
+   * stand-in for Meridian's ROI prior: it keeps the linear part exact and pulls a channel the data cannot see
+   * towards the prior mean instead of towards zero as a ridge does.
+   *
+   * @param channel the channel's index
+   * @param mean the prior mean of the ROI
+   * @param sd the prior standard deviation of the ROI, positive
+   */
+  public record RoiPrior(int channel, double mean, double sd) {}
+
+  /**
+   * A log-normal prior on a channel's carry-over half-life (or delayed width), in place of the default
+   * (median two periods, log-sd 1.2): what an analyst knows of the medium, as Robyn's per-channel ranges and
+   * Meridian's per-channel priors carry it.
+   *
+   * @param channel the channel's index
+   * @param median the prior median in periods, positive
+   * @param logSd the prior standard deviation of the log half-life, positive
+   */
+  public record HalfLifePrior(int channel, double median, double logSd) {}
 
   /** One evaluation: the objective, the linear coefficients and the fit. Immutable. */
   public static final class Evaluation {
@@ -96,10 +119,14 @@ public final class MixProblem {
   private final double[][] baseGram;
   private final Settings settings;
   private final List<Lift> lifts;
+  private final List<RoiPrior> roiPriors;
   private final double sigma;
+  private final double[] logHalfLifeMean;
+  private final double[] logHalfLifeSd;
 
   private MixProblem(double[][] spend, double[] spendScale, double yScale, double[] y, double[][] base,
-      double[][] baseGram, Settings settings, List<Lift> lifts, double sigma) {
+      double[][] baseGram, Settings settings, List<Lift> lifts, List<RoiPrior> roiPriors, double sigma,
+      double[] logHalfLifeMean, double[] logHalfLifeSd) {
     this.spend = spend;
     this.spendScale = spendScale;
     this.yScale = yScale;
@@ -108,7 +135,10 @@ public final class MixProblem {
     this.baseGram = baseGram;
     this.settings = settings;
     this.lifts = List.copyOf(lifts);
+    this.roiPriors = List.copyOf(roiPriors);
     this.sigma = sigma;
+    this.logHalfLifeMean = logHalfLifeMean;
+    this.logHalfLifeSd = logHalfLifeSd;
   }
 
   /**
@@ -142,12 +172,38 @@ public final class MixProblem {
         gram[i][j] = dot(base[i], base[j]) + (i == j ? BASE_RIDGE * n : 0);
       }
     }
-    return new MixProblem(spend, spendScale, yScale, y, base, gram, settings, List.of(), Double.NaN);
+    double[] logMean = new double[spend.length];
+    double[] logSd = new double[spend.length];
+    java.util.Arrays.fill(logMean, LOG_HALF_LIFE_PRIOR_MEAN);
+    java.util.Arrays.fill(logSd, LOG_HALF_LIFE_PRIOR_SD);
+    return new MixProblem(spend, spendScale, yScale, y, base, gram, settings, List.of(), List.of(), Double.NaN,
+        logMean, logSd);
   }
 
   /** This problem calibrated by lift tests, with the noise level (normalised) of the uncalibrated fit. */
   public MixProblem calibrated(List<Lift> tests, double noise) {
-    return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, tests, noise);
+    return calibrated(tests, List.of(), noise);
+  }
+
+  /**
+   * This problem calibrated by lift tests and ROI priors, with the noise level (normalised) of the
+   * uncalibrated fit: the objective becomes the negative log-posterior at that noise level.
+   */
+  public MixProblem calibrated(List<Lift> tests, List<RoiPrior> priors, double noise) {
+    return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, tests, priors, noise,
+        logHalfLifeMean, logHalfLifeSd);
+  }
+
+  /** This problem with other priors on some channels' half-lives. */
+  public MixProblem withHalfLifePriors(List<HalfLifePrior> priors) {
+    double[] logMean = logHalfLifeMean.clone();
+    double[] logSd = logHalfLifeSd.clone();
+    for (HalfLifePrior prior : priors) {
+      logMean[prior.channel()] = Math.log(prior.median());
+      logSd[prior.channel()] = prior.logSd();
+    }
+    return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, lifts, roiPriors, sigma,
+        logMean, logSd);
   }
 
   private static double[][] baseColumns(int n, double[][] controls, Settings settings) {
@@ -221,6 +277,28 @@ public final class MixProblem {
         spendScale[c], effect);
   }
 
+  /**
+   * The names of channel {@code c}'s non-linear parameters that lie at a limit of their range at a point of
+   * the unit cube (within {@code 1e-3} of it), with the limit: "half-life 52.0 (the most searched)". The least
+   * half-life and the least delay are not limits that cut anything (no carry-over, no delay) and are left out.
+   */
+  public List<String> atLimit(double[] unit, int c) {
+    int at = c * perChannel();
+    ChannelCurve curve = curve(unit, new double[base.length + spend.length], c);
+    String[] names = {settings.maxLag() == 0 ? "half-life" : "width", "half-saturation", "shape", "delay"};
+    double[] values = {halfLife(unit[at]), curve.halfSaturation(), curve.shape(), curve.delay()};
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < perChannel(); i++) {
+      double u = unit[at + i];
+      boolean natural = u <= LIMIT && (i == 0 || i == 3);
+      if ((u <= LIMIT || u >= 1 - LIMIT) && !natural) {
+        out.add(String.format(java.util.Locale.ROOT, "%s %.3g (the %s searched)", names[i], values[i],
+            u <= LIMIT ? "least" : "most"));
+      }
+    }
+    return out;
+  }
+
   private double halfLife(double u) {
     return Math.exp(Math.log(MIN_HALF_LIFE) + u * Math.log(settings.maxHalfLife() / MIN_HALF_LIFE));
   }
@@ -275,6 +353,7 @@ public final class MixProblem {
     java.util.Arrays.fill(lower, 0, pb, Double.NEGATIVE_INFINITY);
     java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
     addLifts(media, a, b, lower, upper, pb);
+    addRoiPriors(media, a, b, pb);
     double[] beta = BoundedLeastSquares.solve(a, b, lower, upper);
     double[] fitted = new double[n];
     for (int i = 0; i < pb; i++) {
@@ -292,9 +371,9 @@ public final class MixProblem {
     for (int c = 0; c < media.length; c++) {
       penalised += settings.ridge() * beta[pb + c] * beta[pb + c];
     }
-    double objective = lifts.isEmpty()
+    double objective = lifts.isEmpty() && roiPriors.isEmpty()
         ? 0.5 * n * Math.log(penalised / n)
-        : (penalised + liftResidual(media, beta, pb)) / (2 * sigma * sigma);
+        : (penalised + liftResidual(media, beta, pb) + roiResidual(media, beta, pb)) / (2 * sigma * sigma);
     return new Evaluation(objective + prior(unit), beta, fitted, rss);
   }
 
@@ -307,11 +386,41 @@ public final class MixProblem {
       int i = pb + lift.channel();
       lower[i] = Math.max(lower[i], lift.low() / exposure);
       upper[i] = Math.min(upper[i], Math.max(lower[i], lift.high() / exposure));
-      double weight = sigma / standardError(lift);
+      // (β·s·yScale - value)² σ² / se² on the normalised scale of the least-squares system
+      double weight = sigma * yScale / standardError(lift);
       double s = exposure / yScale;
       a[i][i] += weight * weight * s * s;
       b[i] += weight * weight * s * lift.value() / yScale;
     }
+  }
+
+  private void addRoiPriors(double[][] media, double[][] a, double[] b, int pb) {
+    for (RoiPrior prior : roiPriors) {
+      int i = pb + prior.channel();
+      double g = roiPerEffect(media[prior.channel()], prior.channel());
+      double weight = sigma / prior.sd();
+      a[i][i] += weight * weight * g * g;
+      b[i] += weight * weight * g * prior.mean();
+    }
+  }
+
+  private double roiResidual(double[][] media, double[] beta, int pb) {
+    double sum = 0;
+    for (RoiPrior prior : roiPriors) {
+      double roi = beta[pb + prior.channel()] * roiPerEffect(media[prior.channel()], prior.channel());
+      double z = (roi - prior.mean()) / prior.sd();
+      sum += z * z * sigma * sigma;
+    }
+    return sum;
+  }
+
+  /** The ROI over the series of a unit normalised effect of a channel with this media column. */
+  private double roiPerEffect(double[] column, int c) {
+    double sum = 0;
+    for (double v : column) {
+      sum += v;
+    }
+    return sum * yScale / (spendScale[c] * column.length);
   }
 
   private double liftResidual(double[][] media, double[] beta, int pb) {
@@ -360,7 +469,7 @@ public final class MixProblem {
       double shape = MIN_SHAPE + unit[c * k + 2] * (MAX_SHAPE - MIN_SHAPE);
       double zk = logK / LOG_HALF_SATURATION_PRIOR_SD;
       double zs = (shape - SHAPE_PRIOR_MEAN) / SHAPE_PRIOR_SD;
-      double zh = (Math.log(halfLife(unit[c * k])) - LOG_HALF_LIFE_PRIOR_MEAN) / LOG_HALF_LIFE_PRIOR_SD;
+      double zh = (Math.log(halfLife(unit[c * k])) - logHalfLifeMean[c]) / logHalfLifeSd[c];
       sum += 0.5 * (zk * zk + zs * zs + zh * zh);
     }
     return sum;

@@ -41,4 +41,23 @@ class AllocationTest {
     assertThat(Allocation.best(new DoubleUnaryOperator[] {line}, 10, new double[] {0}, new double[] {5}, 100))
         .isNull();
   }
+
+  @Test
+  void aMinimumRoiSpendsAsMuchAsKeepsTheReturnPerUnitAtTheTarget() {
+    // r(s) = 4 √s returns 4 / √s per unit: at least 2 up to s = 4, so 4 of a budget of 10 is spent.
+    DoubleUnaryOperator root = s -> 4 * Math.sqrt(s);
+    double[] best = Allocation.best(new DoubleUnaryOperator[] {root}, 10, new double[] {0}, new double[] {10},
+        1000, 2);
+    assertThat(best[0]).isCloseTo(4, within(0.01));
+    double[] unconstrained = Allocation.best(new DoubleUnaryOperator[] {root}, 10, new double[] {0},
+        new double[] {10}, 1000, 0);
+    assertThat(unconstrained[0]).isCloseTo(10, within(1e-9));
+  }
+
+  @Test
+  void aMinimumRoiNoSplitReachesGivesNoAllocation() {
+    DoubleUnaryOperator line = x -> 0.5 * x;
+    assertThat(Allocation.best(new DoubleUnaryOperator[] {line}, 10, new double[] {0}, new double[] {10}, 100,
+        1)).isNull();
+  }
 }
