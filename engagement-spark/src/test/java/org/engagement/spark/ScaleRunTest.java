@@ -80,6 +80,7 @@ class ScaleRunTest extends SparkTestBase {
       long heap = analyse(interactions, count, parts.get(i)[1] * SLICE, data.resolve("out"), report);
       sizes.add(count);
       retained.add(heap);
+      Files.writeString(Path.of("target", "scale-run.txt"), report.toString());
     }
     report.append(String.format(Locale.ROOT, "  peak RSS of the JVM over the whole run %s%n", peakRss()));
     Files.writeString(Path.of("target", "scale-run.txt"), report.toString());
