@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
 import org.engagement.clv.model.ModelFit;
@@ -16,7 +17,6 @@ import org.engagement.clv.summary.RepeatBuyingSummaries;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.clv.summary.SummaryOptions;
 import org.engagement.clv.summary.Transaction;
-import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.Money;
@@ -112,30 +112,53 @@ public final class LifetimeValueAnalysis {
 
   /**
    * Fits the models on ready-made summaries whose times are in the settings' unit (one per buyer, as
-   * {@link #summaries} makes them).
+   * {@link #summaries} makes them): {@link #fitHistories} on their {@link BuyerHistories}, with the
+   * summaries kept for the predictions.
    */
   public LifetimeValueOutcome fitSummaries(List<RepeatBuyingSummary> summaries) {
     requireNonNull(summaries, "summaries");
-    List<RepeatBuyingSummary> repeat = summaries.stream().filter(s -> s.frequency() > 0).toList();
-    if (repeat.size() < settings.minimumRepeatBuyers()) {
-      return LifetimeValueOutcome.unavailable(
-          "only " + repeat.size() + " customers bought twice; the models need more", null, null);
+    LifetimeValueModels models = fitHistories(BuyerHistories.of(summaries));
+    Optional<String> reason = models.reason();
+    if (reason.isPresent()) {
+      return LifetimeValueOutcome.unavailable(reason.get(), models.purchaseSearch().orElse(null),
+          models.spendSearch().orElse(null));
+    }
+    FittedLifetimeValue fitted = new FittedLifetimeValue(settings, models.purchases().orElseThrow(),
+        models.spend().orElseThrow(), summaries, Math.toIntExact(models.repeatBuyers()));
+    return LifetimeValueOutcome.fitted(fitted, models.purchaseSearch().orElseThrow(),
+        models.spendSearch().orElseThrow(), models.zeroSpendBuyers());
+  }
+
+  /**
+   * Fits BG/NBD and Gamma-Gamma on the buyers' compressed histories (summarised in the settings' unit), the
+   * one fit of this pipeline: the models are fitted only when at least {@link
+   * LifetimeValueSettings#minimumRepeatBuyers()} customers bought again (and as many with a positive spend),
+   * and given only when both searches are {@linkplain org.engagement.clv.fit.FitResult#usable() usable}.
+   * A distributed engine calls it on the merge of its partitions' {@link BuyerHistories}.
+   */
+  public LifetimeValueModels fitHistories(BuyerHistories histories) {
+    requireNonNull(histories, "histories");
+    long repeat = histories.repeatBuyers();
+    if (repeat < settings.minimumRepeatBuyers()) {
+      return LifetimeValueModels.unavailable(settings,
+          "only " + repeat + " customers bought twice; the models need more", null, null, histories);
     }
     ModelFit<BgNbdModel> purchases =
-        BgNbdModel.fit(WeightedSummary.compress(summaries), settings.unit(), settings.fitOptions());
-    SpendSummaries spends = SpendSummaries.leavingOutZeroSpend(repeat);
+        BgNbdModel.fit(histories.purchases().rows(), settings.unit(), settings.fitOptions());
+    SpendSummaries spends = histories.spends();
     if (spends.customers() < settings.minimumRepeatBuyers()) {
-      return LifetimeValueOutcome.unavailable("only " + spends.customers() + " customers bought twice with a"
-          + " positive spend (" + spends.zeroSpendCustomers() + " spent 0); the spend model needs more", null, null);
+      return LifetimeValueModels.unavailable(settings, "only " + spends.customers() + " customers bought twice"
+          + " with a positive spend (" + spends.zeroSpendCustomers() + " spent 0); the spend model needs more",
+          null, null, histories);
     }
     ModelFit<GammaGammaModel> spend = GammaGammaModel.fit(spends.rows(), settings.fitOptions());
     if (!purchases.result().usable() || !spend.result().usable()) {
-      return LifetimeValueOutcome.unavailable("the model fit did not converge (BG/NBD " + purchases.result().status()
-          + ", Gamma-Gamma " + spend.result().status() + ")", purchases.result(), spend.result());
+      return LifetimeValueModels.unavailable(settings, "the model fit did not converge (BG/NBD "
+          + purchases.result().status() + ", Gamma-Gamma " + spend.result().status() + ")", purchases.result(),
+          spend.result(), histories);
     }
-    return LifetimeValueOutcome.fitted(
-        new FittedLifetimeValue(settings, purchases.model(), spend.model(), summaries, repeat.size()),
-        purchases.result(), spend.result(), spends.zeroSpendCustomers());
+    return LifetimeValueModels.fitted(settings, purchases.model(), spend.model(), purchases.result(),
+        spend.result(), histories);
   }
 
   @Override

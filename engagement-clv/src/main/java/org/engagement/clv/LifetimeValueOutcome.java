@@ -2,7 +2,6 @@ package org.engagement.clv;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.engagement.clv.fit.FitResult;
@@ -68,14 +67,7 @@ public final class LifetimeValueOutcome {
    * heterogeneity where the data showed none, and its {@code P(alive)} is overconfident.
    */
   public List<String> degeneracies() {
-    List<String> out = new ArrayList<>(2);
-    if (purchaseSearch != null) {
-      purchaseSearch.degeneracy().ifPresent(d -> out.add("BG/NBD fit is degenerate: " + d));
-    }
-    if (spendSearch != null) {
-      spendSearch.degeneracy().ifPresent(d -> out.add("Gamma-Gamma fit is degenerate: " + d));
-    }
-    return List.copyOf(out);
+    return LifetimeValueModels.degeneracies(purchaseSearch, spendSearch);
   }
 
   /** The purchase model's search, converged or not; empty when no fit was tried. */

@@ -11,12 +11,16 @@ import org.engagement.attribution.journey.JourneySet;
 import org.engagement.clv.LifetimeValueSettings;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.engagement.EngagementScorer;
+import org.engagement.core.value.tier.ValueTierRules;
 import org.engagement.spark.attribution.SparkAttribution;
 import org.engagement.spark.clv.LifetimeValueFit;
 import org.engagement.spark.clv.SparkLifetimeValue;
 import org.engagement.spark.engagement.SparkEngagementScores;
 import org.engagement.spark.ingest.Ingested;
 import org.engagement.spark.ingest.SparkIngestion;
+import org.engagement.spark.value.ApproximateQuantiles;
+import org.engagement.spark.value.SparkRfm;
+import org.engagement.spark.value.SparkValueTiers;
 
 /**
  * The entry point of the SDK on Apache Spark: one place to find every Dataset operation, each the answer
@@ -73,5 +77,32 @@ public final class EngagementSpark {
   /** Predictions per customer: see {@link SparkLifetimeValue#predictions}. */
   public static Dataset<Row> predictLifetimeValue(Dataset<Row> interactions, LifetimeValueFit fit) {
     return SparkLifetimeValue.predictions(interactions, fit);
+  }
+
+  /** Each buyer's recency, frequency and monetary value: see {@link SparkRfm#buyers}. */
+  public static Dataset<Row> buyers(Dataset<Row> interactions, ConversionRule rule, Currency currency, Instant asOf) {
+    return SparkRfm.buyers(interactions, rule, currency, asOf);
+  }
+
+  /** RFM scores and segments of the buyers, from exact global ranks: see {@link SparkRfm#scores}. */
+  public static Dataset<Row> rfm(Dataset<Row> buyers) {
+    return SparkRfm.scores(buyers);
+  }
+
+  /** Each customer's profile metrics: see {@link SparkValueTiers#profiles}. */
+  public static Dataset<Row> profiles(Dataset<Row> interactions, ConversionRule rule, EngagementScorer scorer,
+      Currency currency, Instant asOf) {
+    return SparkValueTiers.profiles(interactions, rule, scorer, currency, asOf);
+  }
+
+  /** Value tiers with exact cut-offs over all the profiles: see {@link SparkValueTiers#of}. */
+  public static SparkValueTiers valueTiers(Dataset<Row> profiles, ValueTierRules rules) {
+    return SparkValueTiers.of(profiles, rules);
+  }
+
+  /** Approximate quantiles with a stated rank error: see {@link ApproximateQuantiles#of}. */
+  public static ApproximateQuantiles approximateQuantiles(Dataset<Row> rows, String column, double[] probabilities,
+      double relativeError) {
+    return ApproximateQuantiles.of(rows, column, probabilities, relativeError);
   }
 }

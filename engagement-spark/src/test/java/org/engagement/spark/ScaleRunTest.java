@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,74 +34,157 @@ import org.engagement.spark.clv.LifetimeValueFit;
 import org.engagement.spark.ingest.InteractionRows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scale run (profile {@code spark-scale}, {@code -Dengagement.spark.scale=N} interactions): simulated
- * worlds generated in the executors (slices of 2,000 customers, each its own seed, about 5.4 interactions
- * per customer), written as Parquet, then journeys + attribution, scores and CLV end to end, with the time of
- * each stage, the throughput and the JVM's peak heap printed (local mode: driver and executors share it).
+ * The scale run (profile {@code spark-scale}): simulated worlds generated in the executors (slices of 2,000
+ * customers, each its own seed, about 5.4 interactions per customer), written as Parquet, then journeys +
+ * attribution, scores and CLV end to end, with the time of each stage and the throughput.
+ *
+ * <p>{@code -Dengagement.spark.scale=N} is the largest size; {@code -Dengagement.spark.steps=N1,N2,...}
+ * runs the analysis at each of several sizes (nested: each step's data hold the previous step's) to show how
+ * the driver's memory behaves as the input grows. The data are kept in {@code target/scale-data/<N>} and
+ * reused by a later run of the same size, so the analysis can be measured again without generating again.
+ *
+ * <p>Memory (local mode: the driver and the executors share one JVM): after each stage, the heap in use after
+ * a full collection ({@code System.gc()} twice, then {@code MemoryMXBean}): what the driver still holds when
+ * the executors' tasks are done, which must not grow with the number of interactions; and per step the peak
+ * heap ({@code MemoryPoolMXBean} peaks, reset per step), which holds the executors' working memory.
  */
 @EnabledIfSystemProperty(named = "engagement.spark.scale", matches = "\\d+")
 class ScaleRunTest extends SparkTestBase {
   private static final int SLICE = 2_000;
+  private static final double PER_CUSTOMER = 5.4;
   private static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
-
-  @TempDir
-  Path dir;
+  /** The driver's heap after GC may grow by at most this much per million more interactions. */
+  private static final long FLAT_BYTES_PER_MILLION = 16L << 20;
 
   @Test
   void endToEnd() throws IOException {
-    long target = Long.parseLong(System.getProperty("engagement.spark.scale"));
-    long slices = Math.max(1, Math.round(target / (SLICE * 5.4)));
-    Map<String, Long> stages = new LinkedHashMap<>();
-    String data = dir.resolve("interactions").toString();
-
-    long t = System.nanoTime();
-    spark.range(0, slices, 1, (int) Math.min(slices, 400)).as(Encoders.LONG())
-        .flatMap((FlatMapFunction<Long, Row>) ScaleRunTest::slice, Encoders.row(InteractionRows.SCHEMA))
-        .write().mode(SaveMode.Overwrite).parquet(data);
-    stages.put("generate + write Parquet", System.nanoTime() - t);
-    Dataset<Row> interactions = spark.read().parquet(data);
-    long count = interactions.count();
-
-    t = System.nanoTime();
-    AttributionResult markov = EngagementSpark.attribute(interactions, JourneyRules.defaults().withAsOf(AS_OF), "markov");
-    stages.put("journeys + markov", System.nanoTime() - t);
-    t = System.nanoTime();
-    AttributionResult decay = EngagementSpark.attribute(interactions, JourneyRules.defaults().withAsOf(AS_OF), "time-decay");
-    stages.put("journeys + time-decay", System.nanoTime() - t);
-    t = System.nanoTime();
-    EngagementSpark.scores(interactions, EngagementScorer.defaults(), AS_OF).write().mode(SaveMode.Overwrite)
-        .parquet(dir.resolve("scores").toString());
-    stages.put("scores -> Parquet", System.nanoTime() - t);
-    t = System.nanoTime();
-    LifetimeValueFit fit = EngagementSpark.fitLifetimeValue(interactions, LifetimeValueSettings.defaults(),
-        ConversionRule.purchases(), Currency.getInstance("EUR"), AS_OF);
-    stages.put("CLV summaries + fit", System.nanoTime() - t);
-    t = System.nanoTime();
-    EngagementSpark.predictLifetimeValue(interactions, fit).write().mode(SaveMode.Overwrite)
-        .parquet(dir.resolve("clv").toString());
-    stages.put("CLV predictions -> Parquet", System.nanoTime() - t);
-
-    StringBuilder report = new StringBuilder("scale run: " + count + " interactions, " + slices * SLICE
-        + " customers\n");
-    long analysis = 0;
-    for (Map.Entry<String, Long> e : stages.entrySet()) {
-      double seconds = e.getValue() / 1e9;
-      if (!e.getKey().startsWith("generate")) {
-        analysis += e.getValue();
-      }
-      report.append(String.format(java.util.Locale.ROOT, "  %-28s %8.1f s  %10.0f interactions/s%n", e.getKey(),
-          seconds, count / seconds));
+    long largest = Long.parseLong(System.getProperty("engagement.spark.scale"));
+    List<Long> steps = new ArrayList<>();
+    for (String step : System.getProperty("engagement.spark.steps", Long.toString(largest)).split(",", -1)) {
+      steps.add(Math.min(largest, Long.parseLong(step.strip())));
     }
-    report.append(String.format(java.util.Locale.ROOT, "  analysis total %.1f s; peak heap %d MiB; peak RSS %s%n",
-        analysis / 1e9, peakHeap() >> 20, peakRss()));
+    Path data = Path.of("target", "scale-data", Long.toString(largest));
+    StringBuilder report = new StringBuilder();
+    List<long[]> parts = generate(data, steps, report);
+    List<Long> sizes = new ArrayList<>();
+    List<Long> retained = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      String[] paths = new String[i + 1];
+      for (int j = 0; j <= i; j++) {
+        paths[j] = data.resolve("part-" + j).toString();
+      }
+      Dataset<Row> interactions = spark.read().parquet(paths);
+      long count = interactions.count();
+      long heap = analyse(interactions, count, parts.get(i)[1] * SLICE, data.resolve("out"), report);
+      sizes.add(count);
+      retained.add(heap);
+      Files.writeString(Path.of("target", "scale-run.txt"), report.toString());
+    }
+    report.append(String.format(Locale.ROOT, "  peak RSS of the JVM over the whole run %s%n", peakRss()));
     Files.writeString(Path.of("target", "scale-run.txt"), report.toString());
     System.out.print(report);
-    assertThat(markov.totalConversions()).isPositive();
-    assertThat(decay.totalConversions()).isEqualTo(markov.totalConversions());
-    assertThat(fit.reason()).isEmpty();
+    for (int i = 1; i < sizes.size(); i++) {
+      double millions = (sizes.get(i) - sizes.get(0)) / 1e6;
+      assertThat(retained.get(i) - retained.get(0)).as("driver heap after GC at %d vs %d interactions", sizes.get(i),
+          sizes.get(0)).isLessThan((long) (FLAT_BYTES_PER_MILLION * Math.max(1, millions)));
+    }
+  }
+
+  /** Each step's part (slices [from, to)), generated unless a previous run left it; returns {from, to}. */
+  private static List<long[]> generate(Path data, List<Long> steps, StringBuilder report) throws IOException {
+    List<long[]> parts = new ArrayList<>();
+    long from = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      long to = Math.max(from + 1, Math.round(steps.get(i) / (SLICE * PER_CUSTOMER)));
+      Path part = data.resolve("part-" + i);
+      Path marker = data.resolve("slices-" + i);
+      boolean reusable = Files.exists(part.resolve("_SUCCESS")) && Files.exists(marker)
+          && Files.readString(marker).strip().equals(from + "-" + to);
+      if (!reusable) {
+        long t = System.nanoTime();
+        long cpu = processCpu();
+        spark.range(from, to, 1, (int) Math.min(to - from, 400)).as(Encoders.LONG())
+            .flatMap((FlatMapFunction<Long, Row>) ScaleRunTest::slice, Encoders.row(InteractionRows.SCHEMA))
+            .write().mode(SaveMode.Overwrite).parquet(part.toString());
+        Files.writeString(marker, from + "-" + to);
+        report.append(String.format(Locale.ROOT,
+            "generated slices %d-%d (%d customers) as Parquet in %.1f s, CPU %.1f s%n", from, to, (to - from) * SLICE, (System.nanoTime() - t) / 1e9, (processCpu() - cpu) / 1e9));
+      }
+      parts.add(new long[] {from, to});
+      from = to;
+    }
+    return parts;
+  }
+
+  /** Runs every stage on {@code interactions}; returns the most heap in use after GC at a stage's end. */
+  private static long analyse(Dataset<Row> interactions, long count, long customers, Path out, StringBuilder report) {
+    resetPeaks();
+    report.append(String.format(Locale.ROOT, "%,d interactions, %,d customers%n", count, customers));
+    long before = heapAfterGc();
+    Map<String, long[]> stages = new LinkedHashMap<>();
+    JourneyRules rules = JourneyRules.defaults().withAsOf(AS_OF);
+    AttributionResult[] markov = new AttributionResult[1];
+    stage(stages, "journeys + markov", () -> markov[0] = EngagementSpark.attribute(interactions, rules, "markov"));
+    AttributionResult[] decay = new AttributionResult[1];
+    stage(stages, "journeys + time-decay", () -> decay[0] = EngagementSpark.attribute(interactions, rules, "time-decay"));
+    stage(stages, "scores -> Parquet", () -> EngagementSpark.scores(interactions, EngagementScorer.defaults(), AS_OF)
+        .write().mode(SaveMode.Overwrite).parquet(out.resolve("scores").toString()));
+    LifetimeValueFit[] fit = new LifetimeValueFit[1];
+    stage(stages, "CLV summaries + fit", () -> fit[0] = EngagementSpark.fitLifetimeValue(interactions,
+        LifetimeValueSettings.defaults(), ConversionRule.purchases(), Currency.getInstance("EUR"), AS_OF));
+    stage(stages, "CLV predictions -> Parquet", () -> EngagementSpark.predictLifetimeValue(interactions, fit[0])
+        .write().mode(SaveMode.Overwrite).parquet(out.resolve("clv").toString()));
+
+    long analysis = 0;
+    long cpu = 0;
+    long retained = 0;
+    report.append(String.format(Locale.ROOT, "  heap after GC before the stages %d MiB%n", before >> 20));
+    for (Map.Entry<String, long[]> e : stages.entrySet()) {
+      double seconds = e.getValue()[0] / 1e9;
+      analysis += e.getValue()[0];
+      cpu += e.getValue()[2];
+      retained = Math.max(retained, e.getValue()[1]);
+      report.append(String.format(Locale.ROOT,
+          "  %-28s %7.1f s  %9.0f interactions/s  CPU %7.1f s  heap after GC %5d MiB%n", e.getKey(), seconds,
+          count / seconds, e.getValue()[2] / 1e9, e.getValue()[1] >> 20));
+    }
+    report.append(String.format(Locale.ROOT,
+        "  analysis total %.1f s (%.0f interactions/s), CPU %.1f s (%.0f interactions per CPU second); peak heap %d MiB%n",
+        analysis / 1e9, count / (analysis / 1e9), cpu / 1e9, count / (cpu / 1e9), peakHeap() >> 20));
+    assertThat(markov[0].totalConversions()).isPositive();
+    assertThat(decay[0].totalConversions()).isEqualTo(markov[0].totalConversions());
+    assertThat(fit[0].reason()).isEmpty();
+    return retained;
+  }
+
+  /** Runs a stage; records its time and the heap in use after GC at its end. */
+  private static void stage(Map<String, long[]> stages, String name, Runnable stage) {
+    long t = System.nanoTime();
+    long cpu = processCpu();
+    stage.run();
+    long elapsed = System.nanoTime() - t;
+    long used = processCpu() - cpu;
+    stages.put(name, new long[] {elapsed, heapAfterGc(), used});
+  }
+
+  /** The CPU time of the whole JVM (every thread: the driver's, the executor's tasks, GC, JIT). */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
   }
 
   private static Iterator<Row> slice(long slice) {

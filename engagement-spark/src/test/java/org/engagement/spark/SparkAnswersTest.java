@@ -115,6 +115,7 @@ class SparkAnswersTest extends SparkTestBase {
     assertThat(fit.buyers()).isEqualTo(expected.buyers());
     assertThat(fit.repeatBuyers()).isEqualTo(expected.repeatBuyers());
     assertThat(fit.zeroSpendBuyers()).isEqualTo(outcome.zeroSpendBuyers());
+    assertThat(fit.models().degeneracies()).isEqualTo(outcome.degeneracies());
 
     Map<String, Row> summaries = new HashMap<>();
     for (Row row : SparkLifetimeValue.summaries(rows, settings, ConversionRule.purchases(), eur, asOf).collectAsList()) {

@@ -19,6 +19,7 @@ import org.engagement.core.presence.ChannelPresence;
 import org.engagement.core.value.CustomerValues;
 import org.engagement.spark.ingest.InteractionRows;
 import org.engagement.spark.internal.CustomerChunks;
+import org.engagement.spark.internal.Shipped;
 
 /**
  * Any of the core's {@link Mergeable} aggregates on Spark: built per chunk of whole customers in the
@@ -64,7 +65,7 @@ public final class SparkAggregates {
    * @throws InvalidFieldException if {@code to} is not after {@code from}
    */
   public static ChannelPresence presence(Dataset<Row> interactions, Instant from, Instant to, ConversionRule rule) {
-    requireSerializable(rule);
+    Shipped.requireSerializable(rule);
     return aggregate(interactions, ChannelPresence.of(from, to, rule),
         chunk -> ChannelPresence.of(from, to, rule).addAll(chunk));
   }
@@ -89,7 +90,7 @@ public final class SparkAggregates {
    * exact top-k share and Gini).
    */
   public static CustomerValues customerValues(Dataset<Row> interactions, ConversionRule rule, Currency currency) {
-    requireSerializable(rule);
+    Shipped.requireSerializable(rule);
     requireNonNull(currency, "currency");
     return aggregate(interactions, CustomerValues.of(currency), chunk -> {
       CustomerValues values = CustomerValues.of(currency);
@@ -101,13 +102,5 @@ public final class SparkAggregates {
       }
       return values;
     });
-  }
-
-  private static void requireSerializable(ConversionRule rule) {
-    requireNonNull(rule, "rule");
-    if (!(rule instanceof java.io.Serializable)) {
-      throw new InvalidFieldException("rule", rule, "must be Serializable to be shipped to Spark's executors"
-          + " (ConversionRule.purchases(), ofTypes(...) and named(...) are)");
-    }
   }
 }

@@ -12,11 +12,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.engagement.clv.BuyerHistories;
 import org.engagement.clv.LifetimeValueAnalysis;
 import org.engagement.clv.LifetimeValueSettings;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
-import org.engagement.clv.model.ModelFit;
 import org.engagement.clv.prediction.CustomerColumns;
 import org.engagement.clv.prediction.CustomerLifetimeValue;
 import org.engagement.clv.prediction.Predictions;
@@ -24,6 +24,7 @@ import org.engagement.clv.prediction.SpendForecast;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.spark.aggregate.SparkAggregates;
 import org.engagement.spark.ingest.InteractionRows;
 import org.engagement.spark.internal.ChunkRows;
 import org.engagement.spark.internal.CustomerChunks;
@@ -32,9 +33,9 @@ import org.engagement.spark.internal.CustomerChunks;
  * Customer lifetime value on Spark, with the numbers of {@link LifetimeValueAnalysis} on the same
  * interactions: repeat-buying summaries per customer computed in the partitions (each customer whole in
  * one), compressed there to distinct histories ({@code WeightedSummaries}) and spend rows
- * ({@code SpendSummaries}), merged in a tree, the BG/NBD and Gamma-Gamma fits on the driver on those
- * (whose rows are the in-process fit's rows, so the fitted parameters are the same bits), and predictions
- * per customer as a Dataset.
+ * ({@code SpendSummaries}) as {@link BuyerHistories}, merged in a tree, fitted on the driver by
+ * {@link LifetimeValueAnalysis#fitHistories} (the in-process fit's own code path, so the fitted parameters
+ * are the same bits), and predictions per customer as a Dataset.
  *
  * <p>The discount rate travels to the executors as its effective annual rate, which gives the same
  * discounting up to rounding.
@@ -77,25 +78,18 @@ public final class SparkLifetimeValue {
 
   /**
    * Fits BG/NBD and Gamma-Gamma on the purchases among {@code interactions} up to {@code asOf}, as
-   * {@link LifetimeValueAnalysis#fit(Iterable, ConversionRule, Currency, Instant)} does in-process: the
-   * same thresholds, the same reasons when there is no fit.
+   * {@link LifetimeValueAnalysis#fit(Iterable, ConversionRule, Currency, Instant)} does in-process: each
+   * partition's {@link BuyerHistories}, merged, given to {@link LifetimeValueAnalysis#fitHistories} on the
+   * driver (the in-process fit's own path: the same rows, thresholds and reasons).
    *
    * @throws InvalidFieldException if the conversion rule is not serialisable
    */
   public static LifetimeValueFit fit(Dataset<Row> interactions, LifetimeValueSettings settings,
       ConversionRule rule, Currency currency, Instant asOf) {
     ClvForm form = form(settings, rule, currency, asOf);
-    Histories histories = CustomerChunks.byCustomer(requireNonNull(interactions, "interactions")).javaRDD()
-        .mapPartitions(rows -> {
-          CustomerChunks chunks = CustomerChunks.of(rows);
-          Histories part = Histories.EMPTY;
-          while (chunks.hasNext()) {
-            part = part.merge(Histories.of(SummaryStep.summaries(chunks.next(), form)));
-          }
-          return List.of(part).iterator();
-        })
-        .treeReduce(Histories::merge);
-    return fitOnDriver(histories, settings, form);
+    BuyerHistories histories = SparkAggregates.aggregate(requireNonNull(interactions, "interactions"),
+        BuyerHistories.empty(), chunk -> BuyerHistories.of(SummaryStep.summaries(chunk, form)));
+    return new LifetimeValueFit(LifetimeValueAnalysis.of(settings).fitHistories(histories), form);
   }
 
   /**
@@ -138,27 +132,6 @@ public final class SparkLifetimeValue {
       out.add(RowFactory.create(summaries.get(i).customerId(), alive[i], expected[i], spends[i], values[i]));
     }
     return out;
-  }
-
-  /** The fit of {@code LifetimeValueAnalysis.fitSummaries} on the merged histories (same order, same rules). */
-  private static LifetimeValueFit fitOnDriver(Histories histories, LifetimeValueSettings settings, ClvForm form) {
-    if (histories.repeatBuyers < settings.minimumRepeatBuyers()) {
-      return new LifetimeValueFit(null, null,
-          "only " + histories.repeatBuyers + " customers bought twice; the models need more", histories, form);
-    }
-    ModelFit<BgNbdModel> purchases =
-        BgNbdModel.fit(histories.purchases.rows(), settings.unit(), settings.fitOptions());
-    if (histories.spends.customers() < settings.minimumRepeatBuyers()) {
-      return new LifetimeValueFit(null, null, "only " + histories.spends.customers() + " customers bought twice"
-          + " with a positive spend (" + histories.spends.zeroSpendCustomers() + " spent 0); the spend model needs"
-          + " more", histories, form);
-    }
-    ModelFit<GammaGammaModel> spend = GammaGammaModel.fit(histories.spends.rows(), settings.fitOptions());
-    if (!purchases.result().usable() || !spend.result().usable()) {
-      return new LifetimeValueFit(null, null, "the model fit did not converge (BG/NBD "
-          + purchases.result().status() + ", Gamma-Gamma " + spend.result().status() + ")", histories, form);
-    }
-    return new LifetimeValueFit(purchases.model(), spend.model(), null, histories, form);
   }
 
   private static ClvForm form(LifetimeValueSettings settings, ConversionRule rule, Currency currency,

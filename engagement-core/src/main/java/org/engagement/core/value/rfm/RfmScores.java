@@ -98,10 +98,29 @@ public final class RfmScores {
     Arrays.sort(sorted);
     int[] scores = new int[n];
     for (int i = 0; i < n; i++) {
-      long below = lowerBound(sorted, values[i]);
-      scores[i] = 1 + (int) (LEVELS * below / n);
+      scores[i] = quintile(lowerBound(sorted, values[i]), n);
     }
     return scores;
+  }
+
+  /**
+   * The quintile score of a value that {@code below} of the {@code n} values scored are strictly below:
+   * 1 + &lfloor;5&middot;below/n&rfloor;, the rule of {@link #quintiles(double[])}. It never decreases as
+   * {@code below} grows, so a distributed engine scores its customers from four exact order statistics: the
+   * least {@code below} of each score, found with this rule, gives the value a customer must exceed.
+   *
+   * @param below values strictly below, in 0..n&minus;1
+   * @param n values scored, at least 1
+   * @throws InvalidFieldException if {@code n} is not positive or {@code below} is outside 0..n&minus;1
+   */
+  public static int quintile(long below, long n) {
+    if (n < 1) {
+      throw new InvalidFieldException("n", n, "must be at least 1");
+    }
+    if (below < 0 || below >= n) {
+      throw new InvalidFieldException("below", below, "must be between 0 and n - 1 (" + (n - 1) + ")");
+    }
+    return 1 + (int) (Math.multiplyExact(LEVELS, below) / n);
   }
 
   /** The index of the first element of {@code sorted} that is not below {@code value}. */

@@ -99,11 +99,56 @@ public final class ValueTiers {
     return of(ValueTierRules.defaults(), predictor, population);
   }
 
+  /**
+   * Tiers whose cut-offs were fixed elsewhere: a distributed engine that ranks a population too large for
+   * one JVM finds the {@link #topCount}-th largest values itself and gives them here, so that the tier of
+   * each profile is still decided by {@link #tier}. {@code of(rules, predictor, population)} equals
+   * {@code withCutoffs(rules, predictor, v, e)} for its {@link #valueCutoff()} v and
+   * {@link #engagementCutoff()} e.
+   *
+   * @param valueCutoff the {@code topCount(retainShare, buyers)}-th largest value among the buyers (the
+   *     customers with a positive value), or +&infin; when that count is 0
+   * @param engagementCutoff the {@code topCount(growEngagementShare, customers)}-th largest engagement of
+   *     the population, or +&infin; when that count is 0
+   * @throws InvalidFieldException if a cut-off is NaN or negative
+   */
+  public static ValueTiers withCutoffs(ValueTierRules rules, ValuePredictor predictor, double valueCutoff,
+      double engagementCutoff) {
+    requireNonNull(rules, "rules");
+    requireNonNull(predictor, "predictor");
+    checkCutoff("valueCutoff", valueCutoff);
+    checkCutoff("engagementCutoff", engagementCutoff);
+    return new ValueTiers(rules, predictor, valueCutoff, engagementCutoff);
+  }
+
+  /**
+   * How many of {@code n} ranked customers the top {@code share} holds: &lceil;share&middot;n&rceil;,
+   * computed exactly from the decimal form of the share. The cut-off is the value of the customer of that
+   * rank from the top.
+   *
+   * @throws InvalidFieldException if the share is outside [0, 1] or {@code n} is negative
+   */
+  public static long topCount(double share, long n) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new InvalidFieldException("share", share, "must be between 0 and 1");
+    }
+    if (n < 0) {
+      throw new InvalidFieldException("n", n, "must not be negative");
+    }
+    return BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING)
+        .longValueExact();
+  }
+
+  private static void checkCutoff(String field, double cutoff) {
+    if (!(cutoff >= 0)) {
+      throw new InvalidFieldException(field, cutoff, "must not be negative or NaN");
+    }
+  }
+
   /** The m-th largest value for m = ceil(share * n), or +infinity when m = 0. */
   static double cutoff(double[] values, double share) {
     int n = values.length;
-    int m = BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(n))
-        .setScale(0, RoundingMode.CEILING).intValueExact();
+    int m = Math.toIntExact(topCount(share, n));
     if (m == 0) {
       return Double.POSITIVE_INFINITY;
     }

@@ -95,4 +95,23 @@ class RfmPropertiesTest {
       }
     }
   }
+
+  /**
+   * The scalar rule is the array rule (a customer's score from the count of values strictly below), and it
+   * never decreases as that count grows: what lets a distributed engine score from order statistics.
+   */
+  @Property
+  void quintileOfTheCountBelowIsTheScoreAndMonotone(
+      @ForAll @Size(min = 1, max = 300) List<@IntRange(min = 0, max = 20) Integer> values) {
+    double[] v = values.stream().mapToDouble(Integer::doubleValue).toArray();
+    int[] scores = RfmScores.quintiles(v);
+    for (int i = 0; i < v.length; i++) {
+      double value = v[i];
+      long below = Arrays.stream(v).filter(x -> x < value).count();
+      assertThat(RfmScores.quintile(below, v.length)).isEqualTo(scores[i]);
+    }
+    for (long below = 1; below < v.length; below++) {
+      assertThat(RfmScores.quintile(below, v.length)).isGreaterThanOrEqualTo(RfmScores.quintile(below - 1, v.length));
+    }
+  }
 }

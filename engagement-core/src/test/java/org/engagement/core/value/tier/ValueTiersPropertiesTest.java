@@ -159,4 +159,31 @@ class ValueTiersPropertiesTest {
     // Values and engagement are multiples of 1/4, so the sums are exact in any order.
     assertThat(b.rollups(shuffled)).isEqualTo(a.rollups(profiles));
   }
+
+  /**
+   * Cut-offs found elsewhere (the topCount-th largest value among the buyers and engagement among all,
+   * as a distributed engine finds them) give the tiers of {@link ValueTiers#of}.
+   */
+  @Property
+  void cutoffsFromRanksGiveTheSameTiers(@ForAll @IntRange(min = 0, max = 200) int n, @ForAll long seed,
+      @ForAll @DoubleRange(min = 0, max = 1) double retainShare) {
+    List<CustomerProfile> profiles = population(n, seed);
+    ValueTierRules rules = ValueTierRules.defaults().withRetainShare(retainShare);
+    ValuePredictor clv = ValuePredictor.fromMetric("clv");
+    double[] buyers = profiles.stream().mapToDouble(p -> p.metric(MetricNames.VALUE).orElse(0)).filter(v -> v > 0)
+        .sorted().toArray();
+    double[] engagement = profiles.stream().mapToDouble(p -> p.metric(MetricNames.ENGAGEMENT).orElse(0)).sorted()
+        .toArray();
+    long m = ValueTiers.topCount(retainShare, buyers.length);
+    long e = ValueTiers.topCount(rules.growEngagementShare(), engagement.length);
+    ValueTiers ranked = ValueTiers.withCutoffs(rules, clv,
+        m == 0 ? Double.POSITIVE_INFINITY : buyers[(int) (buyers.length - m)],
+        e == 0 ? Double.POSITIVE_INFINITY : engagement[(int) (engagement.length - e)]);
+
+    ValueTiers whole = ValueTiers.of(rules, clv, profiles);
+    assertThat(m).isBetween((long) Math.floor(retainShare * buyers.length), (long) buyers.length);
+    assertThat(ranked.valueCutoff()).isEqualTo(whole.valueCutoff());
+    assertThat(ranked.engagementCutoff()).isEqualTo(whole.engagementCutoff());
+    assertThat(ranked.assign(profiles)).isEqualTo(whole.assign(profiles));
+  }
 }
