@@ -36,7 +36,7 @@ class ReportExperimentsTest {
   void aLiftFileCalibratesTheRoiAndItsRowsAreAccountedFor(@TempDir Path dir) throws IOException {
     Path input = input(dir);
     Path lift = Files.writeString(dir.resolve("experiments.csv"), "channel,incremental_conversions,low,high\n"
-        + "email,0.5,0.1,0.9\nsocial,2,3,1\n");
+        + "email,0.5,0.1,0.9\nsocial,2,3,1\ntv,1,0,2\n");
     CliRun run = CliRun.run("report", "--input", input.toString(), "--output", dir.resolve("r.html").toString(),
         "--lift", lift.toString());
     assertThat(run.exit()).as(run.err()).isEqualTo(Exit.FAILED);
@@ -45,7 +45,7 @@ class ReportExperimentsTest {
     assertThat(run.err().lines().filter(line -> !line.startsWith("[report "))).singleElement().asString()
         .startsWith(lift + ":3: ");
     assertThat(Files.readString(dir.resolve("r.html"))).contains("experiment on email: lift.csv, incremental "
-        + "conversions 0.5 [0.1, 0.9]");
+        + "conversions 0.5 [0.1, 0.9]").contains("experiment on tv not used: the journeys have no channel &#39;tv&#39;");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.engagement.attribution.calibration.LiftCsvReader;
 import org.engagement.attribution.calibration.LiftResult;
+import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.csv.CsvImport;
@@ -65,6 +66,24 @@ record Experiments(List<LiftResult> lifts, List<String> notes) {
       }
     });
     return new Experiments(List.copyOf(lifts.values()), notes);
+  }
+
+  /**
+   * These experiments without those on channels the journeys do not hold, each named in a note: an experiment
+   * on a misspelt channel would otherwise be said to calibrate a channel it does not.
+   */
+  Experiments on(ChannelIndex channels) {
+    List<String> kept = new ArrayList<>(notes);
+    List<LiftResult> usable = new ArrayList<>();
+    for (LiftResult lift : lifts) {
+      if (channels.id(lift.channel()).isPresent()) {
+        usable.add(lift);
+      } else {
+        kept.add("experiment on " + lift.channel() + " not used: the journeys have no channel '" + lift.channel()
+            + "'");
+      }
+    }
+    return new Experiments(usable, kept);
   }
 
   /** Whether there is no experiment to calibrate with. */

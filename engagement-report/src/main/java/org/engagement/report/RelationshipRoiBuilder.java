@@ -167,11 +167,10 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
         CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
     JourneySet journeys = analysis.journeys().toJourneySet();
-    Experiments experiments = Experiments.of(analysis);
+    Experiments experiments = Experiments.of(analysis).on(journeys.channels());
     RecommendedModel.Choice choice = choose(experiments.isEmpty() ? journeys
         : LiftCalibration.withoutTested(journeys, experiments.lifts()));
-    AttributionModel measuredModel = experiments.isEmpty() ? choice.model()
-        : CALIBRATION.model(choice.model(), experiments.lifts());
+    AttributionModel measuredModel = calibrated(choice.model(), experiments);
     RoiSettings chosen = settings.withModel(choice.model().name());
     RoiAnalysis roi = RoiAnalysis.of(settings.mapping() != null ? chosen
         : phrases(analysis).map(chosen::withMapping).orElse(chosen), measuredModel);
@@ -188,22 +187,14 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
             + "kept customer worth %s. Engagement lift: %s per extra interaction. Rejected rows: %d costs, %d "
             + "survey answers. Value tiers: each tier's own journeys (attributed by %s), evidence and survey answers, "
             + "with the costs aimed at everyone shared by the tier's share of customers.",
-        settings.model(), calibrated(experiments), survey.map(s -> Integer.toString(s.values().size())).orElse("no"),
+        settings.model(), calibratedBy(experiments), survey.map(s -> Integer.toString(s.values().size())).orElse("no"),
         overall.attribution().selfReported().mapped(), NumberText.number(overall.attribution().weight(), 2),
         settings.inactivity().toDays(), NumberText.number(overall.valuePerCustomer(), 2),
         NumberText.number(settings.valuePerInteraction(), 2), costs.report().rejected(),
         survey.map(s -> s.report().rejected()).orElse(0L), tierRoi.settings().model());
     AttributionResult measured = overall.attribution().measured();
     Set<String> setAside = Set.copyOf(data.journeys().map(JourneySet::notes).orElse(List.of()));
-    List<String> notes = new ArrayList<>();
-    if (!experiments.isEmpty()) {
-      notes.add(calibrationNote(choice.model().name(), experiments));
-    }
-    notes.addAll(choice.notes());
-    notes.addAll(experiments.notes());
-    measured.notes().stream().filter(note -> !setAside.contains(note)).forEach(notes::add);
-    analysis.truth().filter(truth -> !experiments.isEmpty())
-        .ifPresent(truth -> notes.add(calibratedAgainstTruth(measured, truth)));
+    List<String> notes = notes(analysis, choice, experiments, measured, setAside);
     RoiSection explained = section.withMethod(section.method() + choices);
     if (resamples > 0) {
       analysis.progress().step("relationship ROI: bootstrap intervals");
@@ -216,11 +207,35 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
         .orElse(noted));
   }
 
+  /** {@code model} calibrated with the experiments, or {@code model} itself without any. */
+  private static AttributionModel calibrated(AttributionModel model, Experiments experiments) {
+    return experiments.isEmpty() ? model : CALIBRATION.model(model, experiments.lifts());
+  }
+
   /** The words after the measured model's name in the method: how experiments calibrated it, if they did. */
-  private static String calibrated(Experiments experiments) {
+  private static String calibratedBy(Experiments experiments) {
     return experiments.isEmpty() ? "" : " calibrated with the experiments on " + String.join(", ",
         experiments.channels()) + " (each tested channel credited with its experiment's incremental conversions, "
         + "the model run again without the tested channels' touches for the others)";
+  }
+
+  /**
+   * The attribution's notes: how experiments calibrated it (first, when they did), why the model was chosen,
+   * what each experiment measured, the measured model's own notes but those of the journeys' set-aside, and the
+   * calibrated shares against the truth.
+   */
+  private static List<String> notes(Analysis analysis, RecommendedModel.Choice choice, Experiments experiments,
+      AttributionResult measured, Set<String> setAside) {
+    List<String> notes = new ArrayList<>();
+    if (!experiments.isEmpty()) {
+      notes.add(calibrationNote(choice.model().name(), experiments));
+    }
+    notes.addAll(choice.notes());
+    notes.addAll(experiments.notes());
+    measured.notes().stream().filter(note -> !setAside.contains(note)).forEach(notes::add);
+    analysis.truth().filter(truth -> !experiments.isEmpty())
+        .ifPresent(truth -> notes.add(calibratedAgainstTruth(measured, truth)));
+    return notes;
   }
 
   /** The note that opens the attribution notes when experiments calibrated the credits. */

@@ -32,6 +32,22 @@ import org.junit.jupiter.api.Test;
  * likelihood estimate of the chain, so an estimator can only tie it on the expected truth, not beat it, unless
  * it knows more of the mechanism than the journeys say. Printed per seed: each model's error and Spearman
  * against the 5,000-person truth and against the expected truth, and the 5,000-person truth's own.
+ *
+ * <p>Measured (error / Spearman; seeds {@value SampleWorld#SEED}, 1, 2, 3, 4):
+ * <ul>
+ *   <li>the 5,000-person truth against the expected truth: 0.0061 / 0.68, 0.0040 / 0.89, 0.0050 / 0.92,
+ *       0.0025 / 0.96, 0.0033 / 0.94: the bundled seed's truth ranks its own channels no better than Markov
+ *       order 1 ranks them against it (0.68);
+ *   <li>Markov order 1 (recommended's choice on every seed, the validation selecting order 1) against the
+ *       expected truth: 0.0046 / 0.93, 0.0040 / 0.92, 0.0036 / 0.98, 0.0017 / 0.96, 0.0026 / 1.00, mean error
+ *       0.0033, the best of every model on every seed;
+ *   <li>Markov orders 2 and 3 are closer to the 5,000-person truth (order 3: mean error 0.0019 against order 1's
+ *       0.0031; Spearman 0.88 against 0.68 at the bundled seed) but further from the expected truth (mean error
+ *       0.0040 and 0.0043 against 0.0033): the drawn truth is counted on the very people whose paths a higher
+ *       order memorises, so a higher order tracks that sample's noise, not the mechanism. A rule that picked
+ *       the higher order would "beat" Markov order 1 on the table and be worse at the question the table stands
+ *       for; the held-out validation rightly keeps order 1.
+ * </ul>
  */
 @Tag("heavy")
 class MarkovWorldTruthTest {
@@ -50,7 +66,11 @@ class MarkovWorldTruthTest {
     models.put("linear", registry.create("linear"));
     models.put("shao-li", ShaoLiModel.create());
     models.put("additive-hazard", registry.create("additive-hazard"));
-    for (long seed : SEEDS) {
+    Map<String, double[]> drawnErrors = new LinkedHashMap<>();
+    Map<String, double[]> expectedErrors = new LinkedHashMap<>();
+    for (int s = 0; s < SEEDS.length; s++) {
+      long seed = SEEDS[s];
+      int index = s;
       WorldSpec spec = WorldSpec.builder().seed(seed).mechanism(WorldMechanism.MARKOV).build();
       World world = WorldGenerator.generate(spec);
       Map<String, Double> expected = WorldGenerator.stream(WorldSpec.builder().seed(10_000 + seed)
@@ -69,11 +89,12 @@ class MarkovWorldTruthTest {
         AttributionRecoveryTest.Fit drawn = AttributionRecoveryTest.Fit.of(result, truth);
         AttributionRecoveryTest.Fit mean = AttributionRecoveryTest.Fit.of(result, expected);
         againstExpected.put(name, mean);
+        drawnErrors.computeIfAbsent(name, n -> new double[SEEDS.length])[index] = drawn.meanAbsoluteError();
+        expectedErrors.computeIfAbsent(name, n -> new double[SEEDS.length])[index] = mean.meanAbsoluteError();
         System.out.printf(Locale.ROOT, "markov seed %d: %-16s truth %.4f / %.2f, expected truth %.4f / %.2f%s%n",
             seed, name, drawn.meanAbsoluteError(), drawn.rankCorrelation(), mean.meanAbsoluteError(),
             mean.rankCorrelation(), name.equals("recommended") ? "  " + result.notes().stream()
-                .filter(note -> note.startsWith("recommended: markov order") || note.startsWith("recommended: ")
-                    && note.contains(", because")).findFirst().map(note -> note.substring(0, note.indexOf(','))).orElse("")
+                .filter(note -> note.startsWith("recommended: ") && note.contains(", because")).findFirst().map(note -> note.substring(0, note.indexOf(','))).orElse("")
                 : "");
       });
       String description = "seed " + seed;
@@ -85,6 +106,18 @@ class MarkovWorldTruthTest {
             .isLessThan(againstExpected.get(other).meanAbsoluteError());
       }
     }
+    // Over the seeds: higher orders fit the drawn truth better and the expected truth worse.
+    assertThat(mean(drawnErrors.get("markov-3"))).isLessThan(mean(drawnErrors.get("markov-1")));
+    assertThat(mean(expectedErrors.get("markov-1"))).isLessThan(mean(expectedErrors.get("markov-2")))
+        .isLessThan(mean(expectedErrors.get("markov-3")));
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return sum / values.length;
   }
 
   private static AttributionRecoveryTest.Fit fit(Map<String, Double> shares, Map<String, Double> truth) {
