@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
  * written; 2 on a usage error.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    customSynopsis = "engagement report [--input=DIR] [--output=FILE] [--margin=SHARE] [--lift=FILE] "
-        + "[--holdout=FILE]",
+    customSynopsis = {"engagement report [--input=DIR] [--output=FILE] [--margin=SHARE]",
+        "                  [--lift=FILE] [--holdout=FILE]"},
     description = {"Run the whole analysis on the bundled sample world (or on DIR), print a summary and write a "
         + "self-contained HTML report.",
         "DIR holds interactions.csv (the format of the import command) and, optionally, costs.csv, customers.csv, "
