@@ -1,5 +1,6 @@
 package org.engagement.cli;
 
+import com.google.common.io.MoreFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement report [--input DIR] [--output report.html] [--margin SHARE]}: the whole analysis of a directory (or
+ * {@code engagement report [--input DIR] [--output report.html] [--margin SHARE] [--lift FILE] [--holdout FILE]}: the
+ * whole analysis of a directory (or
  * the bundled sample world) as a self-contained HTML page, with a short summary on standard output and progress
  * on standard error. With {@code --format json} the summary is one JSON object ({@link ReportJson}: the headline
  * figures, the recommendations, each section's summary lines and the account of every file read); the page is
@@ -29,23 +31,31 @@ import picocli.CommandLine.Option;
  * <p>The output file is checked writable before anything is read, so a bad path fails at once, not after
  * the analysis.
  *
+ * <p>Experiments ({@code --lift}, {@code --holdout}, or the directory's {@code lift.csv} and {@code holdout.csv})
+ * calibrate the relationship ROI's credits (the report's {@code RelationshipRoiBuilder}).
+ *
  * <p>Exit code 0 when the report was written and every row of every file read was used (the interactions
- * and each companion file: costs, survey, survey phrases, conversations, messages, brands); 1 when a row of
+ * and each companion file: costs, survey, survey phrases, conversations, messages, brands, experiments); 1 when a row of
  * any of them was rejected or a file could not be read in full (the report is still written and shows it;
  * standard error has one line per such file, naming the file, the line, the column and the rule of its first
  * rejection, or why it could not be read), when the interactions cannot be read, or when the page cannot be
  * written; 2 on a usage error.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    customSynopsis = "engagement report [--input=DIR] [--output=FILE] [--margin=SHARE]",
+    customSynopsis = {"engagement report [--input=DIR] [--output=FILE] [--margin=SHARE]",
+        "                  [--lift=FILE] [--holdout=FILE] [--format=text|json]"},
     description = {"Run the whole analysis on the bundled sample world (or on DIR), print a summary and write a "
         + "self-contained HTML report.",
         "DIR holds interactions.csv (the format of the import command) and, optionally, costs.csv, customers.csv, "
         + "survey.csv with survey-channels.csv, conversations.csv with messages.csv and brands.csv, and "
-        + "truth.csv: the files the world command writes."},
+        + "truth.csv: the files the world command writes.",
+        "Experiments calibrate the ROI's credits: DIR's lift.csv (channel,incremental_conversions,low,high) and "
+        + "holdout.csv (customer_id,channel: people held out of a channel at random, as world --holdout writes "
+        + "them), or the files --lift and --holdout name."},
     footerHeading = "%nExamples:%n",
     footer = {"  engagement report",
         "  engagement report --input world --output world.html --margin 0.4",
+        "  engagement report --input world --lift lift.csv",
         "  engagement report --input world --format json"})
 final class ReportCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "DIR",
@@ -63,6 +73,16 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin
   private SummaryFormatOption format = new SummaryFormatOption();
+
+  @Option(names = "--lift", paramLabel = "FILE",
+      description = "experiments' lift results (channel,incremental_conversions,low,high, over the journeys' "
+          + "period) that calibrate the ROI's credits, in place of DIR's lift.csv")
+  private @Nullable Path lift;
+
+  @Option(names = "--holdout", paramLabel = "FILE",
+      description = "people held out of channels at random (customer_id,channel); each channel's lift "
+          + "calibrates the ROI's credits, in place of DIR's holdout.csv")
+  private @Nullable Path holdout;
 
   /** Fails at once, with what is wrong, when {@code dir} is not a directory holding interactions.csv. */
   private static void checkDirectory(Path dir) throws Failure {
@@ -123,7 +143,8 @@ final class ReportCommand implements Callable<Integer> {
       checkDirectory(input);
     }
     try {
-      return input == null ? BundledWorld.input() : AnalysisInput.read(input);
+      AnalysisInput read = input == null ? BundledWorld.input() : AnalysisInput.read(input);
+      return experiment(experiment(read, AnalysisInput.LIFT, lift), AnalysisInput.HOLDOUT, holdout);
     } catch (IOException e) {
       throw Failure.failed("cannot read " + name + ": " + IoProblem.describe(e), e);
     } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
@@ -131,12 +152,35 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code data} with {@code file} as its companion file {@code name}, when given; checked readable first. */
+  private static AnalysisInput experiment(AnalysisInput data, String name, @Nullable Path file) throws Failure {
+    if (file == null) {
+      return data;
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw Failure.failed("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory, not a file"
+          : "no such readable file"));
+    }
+    return data.withFile(name, MoreFiles.asByteSource(file));
+  }
+
+  /** Where the report read the file it calls {@code source}: an option's file, DIR's file or the bundled one. */
+  private String where(String source) {
+    if (source.equals(AnalysisInput.LIFT) && lift != null) {
+      return lift.toString();
+    }
+    if (source.equals(AnalysisInput.HOLDOUT) && holdout != null) {
+      return holdout.toString();
+    }
+    return input == null ? source : input.resolve(source).toString();
+  }
+
   /**
    * One line for a file not used in full: its first rejection as {@code file:line: column 'x' value 'v' is
    * invalid: rule} with the count of rows not used, or why it could not be read.
    */
   private String problem(ImportReport read) {
-    String file = input == null ? read.source() : input.resolve(read.source()).toString();
+    String file = where(read.source());
     StringBuilder line = new StringBuilder();
     long unused = read.read() - read.accepted();
     if (unused > 0) {

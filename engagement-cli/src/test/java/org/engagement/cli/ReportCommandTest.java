@@ -69,8 +69,8 @@ class ReportCommandTest {
         .contains("\nRelationship ROI\n  overall: reward ");
     assertThat(run.err()).contains("relationship ROI: retention and engagement-lift evidence");
     assertThat(Files.readString(output, StandardCharsets.UTF_8))
-        .contains("Optional files found: brands.csv, conversations.csv, costs.csv, customers.csv, messages.csv, "
-            + "survey-channels.csv, survey.csv, truth.csv.");
+        .contains("Optional files found: brands.csv, conversations.csv, costs.csv, customers.csv, holdout.csv, "
+            + "messages.csv, survey-channels.csv, survey.csv, truth.csv.");
   }
 
   @Test

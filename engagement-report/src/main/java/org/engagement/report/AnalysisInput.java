@@ -24,7 +24,8 @@ import org.engagement.core.ingest.csv.CsvInteractionAdapter;
  * What the report analyses: the interactions imported from {@value #INTERACTIONS} (with the import's
  * account of rejected records, which the report shows rather than hiding) and the optional companion
  * files of the sample world ({@value #COSTS}, {@value #SURVEY}, {@value #SURVEY_CHANNELS}, {@value #TRUTH}, {@value #CUSTOMERS},
- * {@value #CONVERSATIONS}, {@value #MESSAGES}, {@value #BRANDS}),
+ * {@value #CONVERSATIONS}, {@value #MESSAGES}, {@value #BRANDS}, {@value #HOLDOUT}) and experiments' results
+ * ({@value #LIFT}),
  * kept as byte sources (a file or a class-path resource) for the sections that read them: the files of a
  * directory ({@link #read(Path)}) or any byte sources by name ({@link #of(String, Map)}).
  *
@@ -56,9 +57,19 @@ public record AnalysisInput(
   public static final String MESSAGES = "messages.csv";
   /** Optional: the brands of the conversation feed ({@code brand,role}, role {@code ours} or {@code competitor}). */
   public static final String BRANDS = "brands.csv";
+  /**
+   * Optional: the people of randomised holdouts ({@code customer_id,channel}, as the simulator writes it); the
+   * ROI's credits are calibrated with the lift of each channel held out.
+   */
+  public static final String HOLDOUT = "holdout.csv";
+  /**
+   * Optional: experiments' lift results ({@code channel,incremental_conversions,low,high}, over the journeys'
+   * period); the ROI's credits are calibrated with them.
+   */
+  public static final String LIFT = "lift.csv";
 
   private static final List<String> OPTIONAL =
-      List.of(COSTS, SURVEY, SURVEY_CHANNELS, TRUTH, CUSTOMERS, CONVERSATIONS, MESSAGES, BRANDS);
+      List.of(COSTS, SURVEY, SURVEY_CHANNELS, TRUTH, CUSTOMERS, CONVERSATIONS, MESSAGES, BRANDS, HOLDOUT, LIFT);
 
   /** Requires every part and copies the collections. */
   public AnalysisInput {
@@ -122,6 +133,23 @@ public record AnalysisInput(
       }
     }
     return new AnalysisInput(source, interactions, report, optional);
+  }
+
+  /**
+   * This input with {@code file} as its optional companion file {@code name}, in place of the one it had: an
+   * experiment's file named on the command line ({@code report --lift FILE}), say.
+   *
+   * @throws InvalidFieldException if {@code name} is not one of the optional files
+   */
+  public AnalysisInput withFile(String name, ByteSource file) {
+    requireNonNull(name, "name");
+    requireNonNull(file, "file");
+    if (!OPTIONAL.contains(name)) {
+      throw new InvalidFieldException("name", name, "must be one of the optional files " + OPTIONAL);
+    }
+    Map<String, ByteSource> replaced = new TreeMap<>(files);
+    replaced.put(name, file);
+    return new AnalysisInput(source, interactions, importReport, replaced);
   }
 
   /** The companion file called {@code name}, if the input has it. */

@@ -15,6 +15,9 @@ import java.util.Set;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.calibration.LiftCalibration;
+import org.engagement.attribution.calibration.LiftResult;
+import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.interval.BootstrapIntervals;
 import org.engagement.attribution.interval.CreditInterval;
 import org.engagement.attribution.interval.CreditIntervals;
@@ -52,7 +55,11 @@ import org.jspecify.annotations.Nullable;
  * the {@link RoiSettings} on the analysis's interactions and journeys, for everyone and per value tier, and
  * shows the result with {@link RoiSection#of(RoiReport)}, with the measured model's notes (the {@code
  * recommended} model says which model it chose and why) and, when the input has {@value AnalysisInput#TRUTH},
- * each channel's ROI recomputed from its true incremental conversions. How the ROI is computed (the window, the
+ * each channel's ROI recomputed from its true incremental conversions. When the input has experiments
+ * ({@value AnalysisInput#HOLDOUT} or {@value AnalysisInput#LIFT}, {@link Experiments}), the credits are
+ * calibrated with them ({@link #CALIBRATION}): the model is chosen on the journeys without the tested channels'
+ * touches, each bootstrap resample is calibrated, the notes say which experiment calibrated which channel and,
+ * with a truth file, how far the calibrated shares are from the true ones. How the ROI is computed (the window, the
  * evidence, the per-segment costs) is {@link RoiAnalysis}'s to say; this class adds the files and the text.
  *
  * <p>Survey answers name channels by the settings' mapping, or else by the input's survey phrases (their
@@ -69,6 +76,12 @@ import org.jspecify.annotations.Nullable;
 public final class RelationshipRoiBuilder implements SectionBuilder {
   /** The nominal coverage of the intervals: 90%, which few resamples estimate more steadily than 95%. */
   static final double LEVEL = 0.9;
+  /**
+   * How experiments calibrate the ROI's credits: untested channels refitted, the choice documented as best where
+   * experiments test the suspect channels (engagement-simulator's {@code ExperimentCalibrationRecoveryTest}:
+   * on the confounded world scaling keeps the confounded split, refitting recovers the truth).
+   */
+  static final LiftCalibration CALIBRATION = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
   private final RoiSettings settings;
   private final @Nullable ValuePredictor predictor;
   private final @Nullable String tierModel;
@@ -154,10 +167,13 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
         CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
     JourneySet journeys = analysis.journeys().toJourneySet();
-    RecommendedModel.Choice choice = choose(journeys);
+    Experiments experiments = Experiments.of(analysis).on(journeys.channels());
+    RecommendedModel.Choice choice = choose(experiments.isEmpty() ? journeys
+        : LiftCalibration.withoutTested(journeys, experiments.lifts()));
+    AttributionModel measuredModel = calibrated(choice.model(), experiments);
     RoiSettings chosen = settings.withModel(choice.model().name());
     RoiAnalysis roi = RoiAnalysis.of(settings.mapping() != null ? chosen
-        : phrases(analysis).map(chosen::withMapping).orElse(chosen));
+        : phrases(analysis).map(chosen::withMapping).orElse(chosen), measuredModel);
     RoiData data = RoiData.of(analysis.input().interactions(), investment)
         .withJourneys(journeys)
         .withSurvey(survey.map(CsvImport::values).orElse(List.of()));
@@ -166,30 +182,84 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     analysis.progress().step("relationship ROI: per value tier");
     RoiAnalysis tierRoi = RoiAnalysis.of(roi.settings().withModel(tierModel == null ? settings.model() : tierModel));
     RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, tierRoi, data));
-    String choices = String.format(Locale.ROOT, " Measured attribution: %s, blended with %s survey answers "
+    String choices = String.format(Locale.ROOT, " Measured attribution: %s%s, blended with %s survey answers "
             + "(%d mapped to a channel) at weight %s. Retention: churned after %d days without interaction, a "
             + "kept customer worth %s. Engagement lift: %s per extra interaction. Rejected rows: %d costs, %d "
             + "survey answers. Value tiers: each tier's own journeys (attributed by %s), evidence and survey answers, "
             + "with the costs aimed at everyone shared by the tier's share of customers.",
-        settings.model(), survey.map(s -> Integer.toString(s.values().size())).orElse("no"),
+        settings.model(), calibratedBy(experiments), survey.map(s -> Integer.toString(s.values().size())).orElse("no"),
         overall.attribution().selfReported().mapped(), NumberText.number(overall.attribution().weight(), 2),
         settings.inactivity().toDays(), NumberText.number(overall.valuePerCustomer(), 2),
         NumberText.number(settings.valuePerInteraction(), 2), costs.report().rejected(),
         survey.map(s -> s.report().rejected()).orElse(0L), tierRoi.settings().model());
     AttributionResult measured = overall.attribution().measured();
     Set<String> setAside = Set.copyOf(data.journeys().map(JourneySet::notes).orElse(List.of()));
-    List<String> notes = new ArrayList<>(choice.notes());
-    measured.notes().stream().filter(note -> !setAside.contains(note)).forEach(notes::add);
+    List<String> notes = notes(analysis, choice, experiments, measured, setAside);
     RoiSection explained = section.withMethod(section.method() + choices);
     if (resamples > 0) {
       analysis.progress().step("relationship ROI: bootstrap intervals");
-      explained = withIntervals(explained, measured, choice.model(), journeys, notes);
+      explained = withIntervals(explained, measured, measuredModel, journeys, experiments, notes);
     }
-    RoiSection noted = explained.withAttribution(notes).withLabels(new RoiSection.Labels(choice.model().name(),
-        analysis.channelNames(), basis(roi.settings(), choice.model().name(), overall,
-            survey.map(s -> s.values().size()).orElse(0))));
+    String model = choice.model().name() + (experiments.isEmpty() ? "" : " (calibrated by experiments)");
+    RoiSection noted = explained.withAttribution(notes).withLabels(new RoiSection.Labels(model,
+        analysis.channelNames(), basis(roi.settings(), model, overall, survey.map(s -> s.values().size()).orElse(0))));
     return Optional.of(analysis.truth().map(truth -> noted.withTruth(againstTruth(noted, measured, truth)))
         .orElse(noted));
+  }
+
+  /** {@code model} calibrated with the experiments, or {@code model} itself without any. */
+  private static AttributionModel calibrated(AttributionModel model, Experiments experiments) {
+    return experiments.isEmpty() ? model : CALIBRATION.model(model, experiments.lifts());
+  }
+
+  /** The words after the measured model's name in the method: how experiments calibrated it, if they did. */
+  private static String calibratedBy(Experiments experiments) {
+    return experiments.isEmpty() ? "" : " calibrated with the experiments on " + String.join(", ",
+        experiments.channels()) + " (each tested channel credited with its experiment's incremental conversions, "
+        + "the model run again without the tested channels' touches for the others)";
+  }
+
+  /**
+   * The attribution's notes: how experiments calibrated it (first, when they did), why the model was chosen,
+   * what each experiment measured, the measured model's own notes but those of the journeys' set-aside, and the
+   * calibrated shares against the truth.
+   */
+  private static List<String> notes(Analysis analysis, RecommendedModel.Choice choice, Experiments experiments,
+      AttributionResult measured, Set<String> setAside) {
+    List<String> notes = new ArrayList<>();
+    if (!experiments.isEmpty()) {
+      notes.add(calibrationNote(choice.model().name(), experiments));
+    }
+    notes.addAll(choice.notes());
+    notes.addAll(experiments.notes());
+    measured.notes().stream().filter(note -> !setAside.contains(note)).forEach(notes::add);
+    analysis.truth().filter(truth -> !experiments.isEmpty())
+        .ifPresent(truth -> notes.add(calibratedAgainstTruth(measured, truth)));
+    return notes;
+  }
+
+  /** The note that opens the attribution notes when experiments calibrated the credits. */
+  private static String calibrationNote(String model, Experiments experiments) {
+    return "calibrated: " + String.join(", ", experiments.channels()) + " credited with their experiments' "
+        + "incremental conversions; " + model + ", chosen and run on the journeys without their touches, credits "
+        + "the other channels (LiftCalibration, untested channels refitted): experiments measure cause, a model run "
+        + "on journeys where retargeting or navigational visits sit next to purchases does not";
+  }
+
+  /**
+   * The calibrated credits' shares (of the credited conversions) against the truth's, in the figures of
+   * issue 13's aim.
+   */
+  private static String calibratedAgainstTruth(AttributionResult measured, TrueEffects truth) {
+    double credited = measured.totalConversions();
+    Map<String, Double> shares = new LinkedHashMap<>();
+    for (String channel : truth.shares().keySet()) {
+      shares.put(channel, credited > 0 ? measured.conversions(channel) / credited : 0.0);
+    }
+    TruthFit fit = TruthFit.of(measured.model(), shares, truth.shares());
+    return "against truth.csv: the calibrated credits' shares have a mean absolute error of "
+        + NumberText.number(fit.meanAbsoluteError(), 3) + " and a Spearman correlation of "
+        + NumberText.number(fit.spearman(), 2) + " (the attribution section gives the uncalibrated models')";
   }
 
   /**
@@ -198,7 +268,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * there are none.
    */
   private RoiSection withIntervals(RoiSection section, AttributionResult measured, AttributionModel model,
-      JourneySet journeys, List<String> notes) {
+      JourneySet journeys, Experiments experiments, List<String> notes) {
     CreditIntervals credits;
     try {
       credits = BootstrapIntervals.of(resamples, 0).withLevel(LEVEL).compute(model, journeys);
@@ -207,8 +277,9 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
       return section;
     }
     notes.add(String.format(Locale.ROOT, "intervals: %.0f%% bootstrap percentiles of %s's credits over %d "
-        + "resamples of %s (seed %d)", credits.level() * 100, credits.model(), credits.resamples(), credits.unit(),
-        credits.seed()));
+        + "resamples of %s (seed %d)%s", credits.level() * 100, credits.model(), credits.resamples(), credits.unit(),
+        credits.seed(), experiments.isEmpty() ? "" : ", each resample calibrated; a tested channel's interval is its"
+            + " experiment's"));
     int revenue = section.components().indexOf(RoiSection.label(RewardComponent.ATTRIBUTED_REVENUE));
     List<RoiSection.RoiInterval> rows = new ArrayList<>();
     for (RoiSection.ChannelRoi row : section.channels()) {
@@ -217,8 +288,10 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
       if (revenue >= 0 && row.investment() > 0 && credit > 0 && interval.isPresent()) {
         double attributed = row.rewards().get(revenue);
         double scale = attributed / credit;
-        double low = interval.get().valueLow() * scale;
-        double high = interval.get().valueHigh() * scale;
+        Optional<LiftResult> lift = experiments.lift(row.channel());
+        double perConversion = credit / measured.conversions(row.channel());
+        double low = lift.map(l -> l.low() * perConversion).orElse(interval.get().valueLow()) * scale;
+        double high = lift.map(l -> l.high() * perConversion).orElse(interval.get().valueHigh()) * scale;
         rows.add(new RoiSection.RoiInterval(row.channel(), attributed, low, high, section.roi(row).getAsDouble(),
             roiWith(section, row, low - attributed), roiWith(section, row, high - attributed)));
       }

@@ -84,6 +84,16 @@ public final class RoiAnalysis {
     return new RoiAnalysis(settings, AttributionModels.defaults().create(settings.model()));
   }
 
+  /**
+   * The pipeline with {@code settings} whose measured attribution is {@code model} rather than the model the
+   * settings name: a model the registry cannot make, such as a model chosen once and calibrated with
+   * experiments ({@link org.engagement.attribution.calibration.LiftCalibration#model}). The settings' model
+   * name stays what the report says the attribution was asked for.
+   */
+  public static RoiAnalysis of(RoiSettings settings, AttributionModel model) {
+    return new RoiAnalysis(requireNonNull(settings, "settings"), requireNonNull(model, "model"));
+  }
+
   /** The settings. */
   public RoiSettings settings() {
     return settings;

@@ -102,7 +102,7 @@ class ExperimentCalibrationRecoveryTest {
   }
 
   /** The lift of each holdout of the world over its people's first purchases. */
-  private static List<LiftResult> lifts(World world) {
+  static List<LiftResult> lifts(World world) {
     Set<String> converted = new HashSet<>();
     world.interactions().stream().filter(i -> i.type() == InteractionType.PURCHASE
             && "1".equals(i.attributes().getString(CustomerSimulation.PURCHASE_NUMBER).orElse("")))
@@ -113,7 +113,7 @@ class ExperimentCalibrationRecoveryTest {
     return HoldoutLift.estimate(people, converted, heldOut, 0.95);
   }
 
-  private static WorldFiles files(World world) {
+  static WorldFiles files(World world) {
     Map<String, Instant> arrivals = new HashMap<>();
     world.customers().forEach(c -> arrivals.put(c.id(), c.firstSeen()));
     return new WorldFiles(world.interactions(), arrivals, world.truth().shares());

@@ -109,6 +109,33 @@ public final class LiftCalibration {
   }
 
   /**
+   * {@code model} with its credits calibrated by this calibration with {@code lifts} on every call: a bootstrap
+   * of it ({@link org.engagement.attribution.interval.BootstrapIntervals}) then calibrates each resample, so its
+   * intervals show the sampling noise of the calibrated credits. The experiments are fixed, so a tested
+   * channel's credit is its experiment's estimate on every resample; its own uncertainty is the experiment's
+   * interval. The model keeps {@code model}'s name and parameters.
+   *
+   * @param model an additive model
+   * @param lifts at most one per channel
+   */
+  public AttributionModel model(AttributionModel model, List<LiftResult> lifts) {
+    return new CalibratedModel(requireNonNull(model, "model"), this, requireNonNull(lifts, "lifts"));
+  }
+
+  /**
+   * The journeys {@link UntestedChannels#REFITTED} runs the model on: {@code journeys} without the touches of the
+   * channels {@code lifts} tested, a journey left with no touch dropped. A host that chooses the model by
+   * validating it ({@code recommended}) chooses on these, the journeys the choice will run on.
+   *
+   * @throws InvalidFieldException if two lift results name one channel
+   */
+  public static JourneySet withoutTested(JourneySet journeys, List<LiftResult> lifts) {
+    requireNonNull(journeys, "journeys");
+    requireNonNull(lifts, "lifts");
+    return RefittedCalibration.withoutTested(journeys, byChannelId(journeys.channels(), lifts, new ArrayList<>()));
+  }
+
+  /**
    * The credits of {@code result} calibrated with {@code lifts}.
    *
    * @param result an additive model's credits

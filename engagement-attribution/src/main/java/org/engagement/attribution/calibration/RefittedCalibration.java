@@ -62,6 +62,10 @@ final class RefittedCalibration {
   /** The journeys without the tested channels, and what was dropped with the journeys left empty. */
   private record Reduced(JourneySet journeys, double droppedConversions, double droppedNulls) {}
 
+  static JourneySet withoutTested(JourneySet journeys, LiftResult[] tested) {
+    return reduce(journeys, tested).journeys();
+  }
+
   private static Reduced reduce(JourneySet journeys, LiftResult[] tested) {
     JourneySet.Builder builder = JourneySet.builder();
     double conversions = 0;

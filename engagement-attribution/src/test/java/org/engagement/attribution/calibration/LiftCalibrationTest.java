@@ -180,4 +180,35 @@ class LiftCalibrationTest {
     assertThat(LiftCalibration.defaults().calibrate(MODELS.create("last-touch"), journeys, lifts)
         .conversionsByChannel()).isEqualTo(LiftCalibration.defaults().calibrate(result, lifts).conversionsByChannel());
   }
+
+  /**
+   * The journeys the refitted calibration runs the model on, which a host that chooses its model by validation
+   * chooses on: the tested channel's touches gone, the journey of the tested channel alone dropped.
+   */
+  @Test
+  void withoutTestedDropsTheTestedChannelsTouches() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "nav"), 10, 100, 0).add(List.of("b"), 5, 50, 5)
+        .add(List.of("nav"), 3, 30, 7).build();
+    JourneySet left = LiftCalibration.withoutTested(journeys, List.of(new LiftResult("nav", 4, 1, 8)));
+    assertThat(left.pathCount()).isEqualTo(2);
+    assertThat(List.of(left.pathNames(0), left.pathNames(1))).containsExactlyInAnyOrder(List.of("a"), List.of("b"));
+    assertThat(left.totalConversions()).isEqualTo(15);
+    assertThat(left.totalNulls()).isEqualTo(5);
+  }
+
+  /** The calibrated model calibrates every call, so a bootstrap of it calibrates each resample. */
+  @Test
+  void theCalibratedModelCalibratesEachCall() {
+    LiftCalibration refitted = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
+    List<LiftResult> lifts = List.of(new LiftResult("nav", 4, 1, 8));
+    org.engagement.attribution.AttributionModel model = refitted.model(MODELS.create("last-touch"), lifts);
+    assertThat(model.name()).isEqualTo("last-touch");
+    for (JourneySet journeys : List.of(
+        JourneySet.builder().add(List.of("a", "nav"), 10, 100, 0).add(List.of("b"), 5, 50, 5).build(),
+        JourneySet.builder().add(List.of("nav", "b"), 7, 70, 1).add(List.of("a"), 2, 20, 5).build())) {
+      assertThat(model.attribute(journeys).conversionsByChannel())
+          .isEqualTo(refitted.calibrate(MODELS.create("last-touch"), journeys, lifts).conversionsByChannel());
+      assertThat(model.attribute(journeys).conversions("nav")).isEqualTo(4);
+    }
+  }
 }
