@@ -330,11 +330,15 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
   /** Collects interactions into growing columns. Not thread-safe; not to be used after {@link #build}. */
   public static final class Builder {
     private static final int FIRST_CAPACITY = 1024;
+    /** How many distinct attribute values are kept once; beyond it (ids, say) a row keeps its own. */
+    private static final int MAX_SHARED_ATTRIBUTES = 4096;
     private final Map<String, Integer> customerIndex = new HashMap<>();
     private final List<String> customerIds = new ArrayList<>();
     private final Map<Channel, Integer> channelIndex = new HashMap<>();
     private final List<Channel> channelList = new ArrayList<>();
     private final List<Rest> rests = new ArrayList<>();
+    /** Equal attributes kept once: sources repeat a few values (a campaign, a purchase number) many times. */
+    private final Map<Attributes, Attributes> attributes = new HashMap<>();
     private int size;
     private int[] customer = new int[FIRST_CAPACITY];
     private int[] channel = new int[FIRST_CAPACITY];
@@ -393,8 +397,10 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
           && interaction.content() == null) {
         return -1;
       }
-      rests.add(new Rest(interaction.value(), interaction.sourceId(), interaction.attributes(),
-          interaction.content()));
+      Attributes shared = attributes.size() < MAX_SHARED_ATTRIBUTES
+          ? attributes.computeIfAbsent(interaction.attributes(), a -> a)
+          : attributes.getOrDefault(interaction.attributes(), interaction.attributes());
+      rests.add(new Rest(interaction.value(), interaction.sourceId(), shared, interaction.content()));
       return rests.size() - 1;
     }
 
