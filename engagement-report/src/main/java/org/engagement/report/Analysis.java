@@ -19,7 +19,7 @@ import org.engagement.clv.RepeatBuyingMetrics;
 import org.engagement.clv.prediction.LifetimeValuePredictor;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.CustomerProfile;
-import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.profile.Buyer;
 import org.engagement.core.profile.CustomerProfiles;
@@ -61,7 +61,7 @@ public final class Analysis {
   private Analysis(AnalysisInput input, Progress progress) {
     this.input = input;
     this.progress = progress;
-    this.asOf = input.interactions().stream().map(Interaction::timestamp).max(Instant::compareTo).orElse(Instant.EPOCH);
+    this.asOf = interactions().latest().orElse(Instant.EPOCH);
     this.purchases = Suppliers.memoize(() -> Purchases.of(input.interactions(), ConversionRule.purchases()));
     this.profiles = Suppliers.memoize(this::computeProfiles);
     this.channelNames = Suppliers.memoize(this::computeChannelNames);
@@ -79,6 +79,19 @@ public final class Analysis {
   /** The input. */
   public AnalysisInput input() {
     return input;
+  }
+
+  /**
+   * The input's interactions as the columns they are kept in: read a row at a time, or a customer at a
+   * time with {@link InteractionColumns#perCustomer()}, so that no section holds them all as objects.
+   */
+  InteractionColumns interactions() {
+    return InteractionColumns.of(input.interactions());
+  }
+
+  /** The earliest interaction's instant, or {@link #asOf()} without any interaction. */
+  Instant firstInstant() {
+    return interactions().earliest().orElse(asOf);
   }
 
   /**
@@ -208,7 +221,7 @@ public final class Analysis {
 
   private Map<String, String> computeChannelNames() {
     Map<String, String> names = new LinkedHashMap<>();
-    input.interactions().forEach(i -> names.putIfAbsent(i.channel().id(), i.channel().displayName()));
+    interactions().channels().forEach(c -> names.putIfAbsent(c.id(), c.displayName()));
     return java.util.Collections.unmodifiableMap(names);
   }
 

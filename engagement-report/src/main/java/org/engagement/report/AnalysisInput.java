@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
@@ -32,7 +32,7 @@ import org.engagement.core.ingest.csv.CsvInteractionAdapter;
  * <p>Immutable and thread-safe.
  *
  * @param source where the data came from, as shown in the report
- * @param interactions the accepted interactions, in source order
+ * @param interactions the accepted interactions, in source order, as {@link InteractionColumns}
  * @param importReport the account of every record of the interactions file
  * @param files the optional companion files found, by file name
  * @since 0.1.0
@@ -71,10 +71,14 @@ public record AnalysisInput(
   private static final List<String> OPTIONAL =
       List.of(COSTS, SURVEY, SURVEY_CHANNELS, TRUTH, CUSTOMERS, CONVERSATIONS, MESSAGES, BRANDS, HOLDOUT, LIFT);
 
-  /** Requires every part and copies the collections. */
+  /**
+   * Requires every part and copies the collections; the interactions are kept as {@link InteractionColumns}
+   * (a few bytes a row, each customer's rows reachable in turn), which the sections read one customer or
+   * one row at a time.
+   */
   public AnalysisInput {
     requireNonNull(source, "source");
-    interactions = List.copyOf(interactions);
+    interactions = InteractionColumns.of(interactions);
     requireNonNull(importReport, "importReport");
     files = Collections.unmodifiableMap(new TreeMap<>(files));
   }
@@ -93,7 +97,7 @@ public record AnalysisInput(
     if (!Files.isRegularFile(csv)) {
       throw new InvalidFieldException("input", directory.toString(), "must be a directory holding " + INTERACTIONS);
     }
-    List<Interaction> interactions = new ArrayList<>();
+    InteractionColumns.Builder interactions = InteractionColumns.builder();
     ImportReport report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), csv, interactions::add);
     Map<String, ByteSource> files = new TreeMap<>();
     for (String name : OPTIONAL) {
@@ -102,7 +106,7 @@ public record AnalysisInput(
         files.put(name, MoreFiles.asByteSource(file));
       }
     }
-    return new AnalysisInput(directory.toString(), interactions, report, files);
+    return new AnalysisInput(directory.toString(), interactions.build(), report, files);
   }
 
   /**
@@ -120,7 +124,7 @@ public record AnalysisInput(
     if (csv == null) {
       throw new InvalidFieldException("input", source, "must hold " + INTERACTIONS);
     }
-    List<Interaction> interactions = new ArrayList<>();
+    InteractionColumns.Builder interactions = InteractionColumns.builder();
     ImportReport report;
     try (InputStream in = csv.openStream()) {
       report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), in, interactions::add);
@@ -132,7 +136,7 @@ public record AnalysisInput(
         optional.put(name, file);
       }
     }
-    return new AnalysisInput(source, interactions, report, optional);
+    return new AnalysisInput(source, interactions.build(), report, optional);
   }
 
   /**

@@ -27,6 +27,7 @@ import org.engagement.core.conversation.voice.ShareOfVoice;
 import org.engagement.core.conversation.voice.VoiceReport;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.engagement.TrendRule;
@@ -55,8 +56,9 @@ final class ConversationAnalysis {
       return Optional.empty();
     }
     analysis.progress().step("conversations: reading the feed");
-    List<Interaction> feed = new ArrayList<>();
-    List<ImportReport> reads = new ArrayList<>(List.of(readFeed(analysis, feedFile.get(), feed)));
+    InteractionColumns.Builder feedColumns = InteractionColumns.builder();
+    List<ImportReport> reads = new ArrayList<>(List.of(readFeed(analysis, feedFile.get(), feedColumns)));
+    InteractionColumns feed = feedColumns.build();
     List<KeyMessage> messages = List.of();
     Optional<ByteSource> messagesFile = input.file(AnalysisInput.MESSAGES);
     if (messagesFile.isPresent()) {
@@ -73,7 +75,7 @@ final class ConversationAnalysis {
       reads.add(rows.report());
       brands = brands(rows.values());
     }
-    Instant asOf = feed.stream().map(Interaction::timestamp).max(Instant::compareTo).filter(analysis.asOf()::isBefore)
+    Instant asOf = feed.latest().filter(analysis.asOf()::isBefore)
         .orElse(analysis.asOf());
     analysis.progress().step("conversations: pull-through, share of voice and service");
     return Optional.of(compute(feed, input.interactions(), messages, brands, asOf, reads));
@@ -85,7 +87,7 @@ final class ConversationAnalysis {
    * @throws InvalidSourceException if the feed cannot be read as a whole (broken CSV structure, say); the
    *     account of what was read before is recorded first
    */
-  private static ImportReport readFeed(Analysis analysis, ByteSource file, List<Interaction> feed) {
+  private static ImportReport readFeed(Analysis analysis, ByteSource file, InteractionColumns.Builder feed) {
     ImportReport report;
     try (InputStream in = file.openBufferedStream()) {
       report = Analysis.named(AnalysisInput.CONVERSATIONS,

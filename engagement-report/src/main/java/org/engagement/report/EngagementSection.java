@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.engagement.core.domain.CustomerProfile;
-import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.engagement.EngagementScorer;
 import org.engagement.core.engagement.EngagementSeries;
 import org.engagement.core.engagement.EngagementTimeline;
@@ -58,19 +60,19 @@ public record EngagementSection(Granularity granularity, List<LocalDate> periods
 
   /** The section for {@code analysis}. */
   public static ReportSection of(Analysis analysis) {
-    List<Interaction> interactions = analysis.input().interactions();
+    InteractionColumns interactions = analysis.interactions();
     List<CustomerProfile> profiles = analysis.profiles();
     if (interactions.isEmpty()) {
       return ReportSection.notAvailable(ID, "Engagement trend", "no interactions in the input");
     }
     analysis.progress().step("engagement timeline");
-    LocalDate from = interactions.stream().map(i -> i.timestamp().atOffset(ZoneOffset.UTC).toLocalDate())
-        .min(LocalDate::compareTo).orElseThrow();
+    LocalDate from = analysis.firstInstant().atOffset(ZoneOffset.UTC).toLocalDate();
     LocalDate to = analysis.asOfDate();
     long days = to.toEpochDay() - from.toEpochDay();
     Granularity granularity = days > 120 ? Granularity.MONTH : days > 21 ? Granularity.WEEK : Granularity.DAY;
     EngagementTimeline timeline = new EngagementTimeline(EngagementScorer.defaults(), granularity, ZoneOffset.UTC, from, to);
-    Map<String, EngagementSeries> perCustomer = timeline.perCustomer(interactions);
+    Function<String, Optional<EngagementSeries>> perCustomer =
+        id -> Optional.ofNullable(timeline.perCustomer(interactions.ofCustomer(id)).get(id));
     Map<String, List<Double>> series = new LinkedHashMap<>();
     EngagementSeries all = timeline.perSegment(Segment.everyone(), profiles, perCustomer);
     series.put(ALL, scores(all));

@@ -16,6 +16,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.profile.Purchases;
 import org.engagement.roi.evidence.ChannelEvidence;
 import org.engagement.roi.evidence.ChannelLift;
@@ -132,7 +133,7 @@ public final class RoiAnalysis {
 
   private Scope scope(Context context, RoiData data, String segment, Set<String> members, double share) {
     List<Interaction> interactions =
-        context.interactions().stream().filter(i -> members.contains(i.customerId())).toList();
+        InteractionColumns.of(context.interactions()).where(i -> members.contains(i.customerId()));
     List<SurveyAnswer> answers = data.answers().stream().filter(a -> members.contains(a.customerId())).toList();
     return new Scope(interactions, journeys(interactions, data.asOf()), data.investment().allocatedTo(segment, share),
         answers);
@@ -162,7 +163,7 @@ public final class RoiAnalysis {
     double valuePerCustomer = settings.fixedValuePerCustomer().orElseGet(() ->
         Purchases.of(interactions, settings.conversionRule(), investment.currency()).meanValue());
     AnswerMapping mapping = settings.mapping() != null ? settings.mapping()
-        : AnswerMapping.byChannelNames(interactions.stream().map(Interaction::channel).toList());
+        : AnswerMapping.byChannelNames(InteractionColumns.of(interactions).channels());
     return new Context(interactions, firstMonth, lastMonth, valuePerCustomer, mapping);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.roi.investment.Investment;
 import org.engagement.roi.selfreport.SurveyAnswer;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,8 @@ public final class RoiData {
 
   /** The interactions and the investment, with no survey. */
   public static RoiData of(List<Interaction> interactions, Investment investment) {
-    return new RoiData(List.copyOf(interactions), requireNonNull(investment, "investment"), List.of(), null, null);
+    return new RoiData(InteractionColumns.of(interactions), requireNonNull(investment, "investment"), List.of(), null,
+        null);
   }
 
   /** This data with the answers of a "how did you hear about us?" survey. */
@@ -66,7 +68,7 @@ public final class RoiData {
       return interactions;
     }
     Instant end = asOf;
-    return interactions.stream().filter(i -> !i.timestamp().isAfter(end)).toList();
+    return InteractionColumns.of(interactions).where(i -> !i.timestamp().isAfter(end));
   }
 
   /** The money and time put in. */
@@ -89,7 +91,7 @@ public final class RoiData {
     if (asOf != null) {
       return asOf;
     }
-    return interactions.stream().map(Interaction::timestamp).max(Instant::compareTo).orElse(Instant.EPOCH);
+    return InteractionColumns.of(interactions).latest().orElse(Instant.EPOCH);
   }
 
   @Override

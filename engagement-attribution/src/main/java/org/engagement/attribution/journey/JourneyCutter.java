@@ -1,16 +1,13 @@
 package org.engagement.attribution.journey;
 
-import static java.util.Objects.requireNonNull;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.Money;
 
 /**
@@ -42,21 +39,14 @@ final class JourneyCutter {
 
   Journeys cut(Iterable<Interaction> interactions) {
     Instant asOf = rules.asOf();
-    Map<String, List<Interaction>> byCustomer = new TreeMap<>();
-    long latest = Long.MIN_VALUE;
-    for (Interaction interaction : interactions) {
-      requireNonNull(interaction, "interaction");
-      if (asOf != null && interaction.timestamp().isAfter(asOf)) {
-        afterAsOf++;
-        continue;
-      }
-      latest = Math.max(latest, interaction.timestamp().toEpochMilli());
-      byCustomer.computeIfAbsent(interaction.customerId(), k -> new ArrayList<>()).add(interaction);
-    }
-    long end = asOf != null ? asOf.toEpochMilli() : latest;
+    InteractionColumns all = InteractionColumns.of(interactions);
+    InteractionColumns kept = asOf == null ? all : all.where(i -> !i.timestamp().isAfter(asOf));
+    afterAsOf += all.size() - kept.size();
+    long end = asOf != null ? asOf.toEpochMilli()
+        : kept.latest().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
     Journeys.Builder out = new Journeys.Builder(asOf);
-    for (Map.Entry<String, List<Interaction>> entry : byCustomer.entrySet()) {
-      cutCustomer(entry.getKey(), entry.getValue(), end, out);
+    for (List<Interaction> events : kept.perCustomer()) {
+      cutCustomer(events.get(0).customerId(), events, end, out);
     }
     out.setAside(new SetAside(afterAsOf, otherTypes, outsideLookback, collapsedRepeats));
     return out.build();

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
@@ -114,15 +116,31 @@ public record EngagementTimeline(
    */
   public EngagementSeries perSegment(
       Segment segment, Collection<CustomerProfile> profiles, Map<String, EngagementSeries> perCustomer) {
+    requireNonNull(perCustomer, "perCustomer");
+    return perSegment(segment, profiles, id -> Optional.ofNullable(perCustomer.get(id)));
+  }
+
+  /**
+   * As {@link #perSegment(Segment, Collection, Map)}, with each member's series asked for by id when the
+   * member is reached (in {@code profiles} order), so that the series of a large population need not be
+   * held at once: {@code seriesOf} may compute it from the customer's interactions (the series {@link
+   * #perCustomer} gives for them) and forget it.
+   *
+   * @throws InvalidFieldException if a series has a different number of periods than this timeline
+   */
+  public EngagementSeries perSegment(Segment segment, Collection<CustomerProfile> profiles,
+      Function<String, Optional<EngagementSeries>> seriesOf) {
     requireNonNull(segment, "segment");
+    requireNonNull(seriesOf, "seriesOf");
     List<LocalDate> starts = periodStarts();
     double[] sums = new double[starts.size()];
     int members = 0;
     for (CustomerProfile profile : profiles) {
       if (segment.test(profile)) {
         members++;
-        EngagementSeries own = perCustomer.get(profile.customer().id());
-        if (own != null) {
+        Optional<EngagementSeries> found = requireNonNull(seriesOf.apply(profile.customer().id()), "series");
+        if (found.isPresent()) {
+          EngagementSeries own = found.get();
           if (own.points().size() != sums.length) {
             throw new InvalidFieldException(
                 "perCustomer[" + profile.customer().id() + "]",

@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.EngagementScorer;
 import org.engagement.core.value.tier.MetricNames;
@@ -91,14 +91,7 @@ public final class CustomerProfiles {
   public List<CustomerProfile> profiles(Iterable<Interaction> interactions, Instant asOf) {
     requireNonNull(interactions, "interactions");
     requireNonNull(asOf, "asOf");
-    Map<String, List<Interaction>> byCustomer = new TreeMap<>();
-    List<Interaction> seen = new ArrayList<>();
-    for (Interaction interaction : interactions) {
-      if (!interaction.timestamp().isAfter(asOf)) {
-        seen.add(interaction);
-        byCustomer.computeIfAbsent(interaction.customerId(), id -> new ArrayList<>()).add(interaction);
-      }
-    }
+    InteractionColumns seen = InteractionColumns.of(interactions).where(i -> !i.timestamp().isAfter(asOf));
     Purchases purchases = settings.purchases(seen);
     Map<String, Map<String, Double>> extra =
         contributed(new ProfileInput(seen, asOf, settings.conversionRule(), purchases));
@@ -106,8 +99,9 @@ public final class CustomerProfiles {
     purchases.buyers().forEach(b -> value.put(b.customerId(), b.value()));
     LocalDate asOfDate = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
     EngagementScorer scorer = settings.scorer();
-    List<CustomerProfile> profiles = new ArrayList<>(byCustomer.size());
-    byCustomer.forEach((id, list) -> {
+    List<CustomerProfile> profiles = new ArrayList<>();
+    for (List<Interaction> list : seen.perCustomer()) {
+      String id = list.get(0).customerId();
       Instant first = list.stream().map(Interaction::timestamp).min(Instant::compareTo).orElseThrow();
       Instant last = list.stream().map(Interaction::timestamp).max(Instant::compareTo).orElseThrow();
       Map<String, Double> metrics = new HashMap<>(extra.getOrDefault(id, Map.of()));
@@ -116,7 +110,7 @@ public final class CustomerProfiles {
       metrics.put(MetricNames.RECENCY_DAYS,
           (double) ChronoUnit.DAYS.between(last.atOffset(ZoneOffset.UTC).toLocalDate(), asOfDate));
       profiles.add(new CustomerProfile(Customer.of(id, first), metrics));
-    });
+    }
     return List.copyOf(profiles);
   }
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 
 /**
  * What a {@link ProfileMetrics} contributor sees: the interactions up to the as-of instant, the instant,
@@ -24,9 +25,9 @@ import org.engagement.core.domain.Interaction;
  */
 public record ProfileInput(List<Interaction> interactions, Instant asOf, ConversionRule conversionRule,
     Purchases purchases) {
-  /** Requires every part and copies the list. */
+  /** Requires every part and copies the list (an {@link InteractionColumns}, immutable, is kept as it is). */
   public ProfileInput {
-    interactions = List.copyOf(interactions);
+    interactions = interactions instanceof InteractionColumns ? interactions : List.copyOf(interactions);
     requireNonNull(asOf, "asOf");
     requireNonNull(conversionRule, "conversionRule");
     requireNonNull(purchases, "purchases");

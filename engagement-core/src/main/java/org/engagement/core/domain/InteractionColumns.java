@@ -1,0 +1,435 @@
+package org.engagement.core.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable list of interactions stored by column instead of as objects, so that millions of them fit
+ * in a small heap (issue 16): customer ids and channels interned to ints, the instant as epoch seconds
+ * (nanoseconds in a column made only when some row has them), type and direction as bytes, and the parts a
+ * row rarely has (value, source id, attributes, content) in a side list that only the rows having one point
+ * into. A row costs about 22 bytes instead of the kilobyte an imported {@link Interaction} with its own
+ * strings costs.
+ *
+ * <p>As a {@link List} it is the interactions in the order added, each {@linkplain #get materialised} anew
+ * when read: equal to the one added, short-lived, sharing its customer id string and channel with the
+ * other rows of that customer and channel. {@link #perCustomer()} gives each customer's interactions in
+ * turn, customers ordered by id, so a computation that groups by customer holds one customer at a time;
+ * {@link #where} keeps a subset as another such list (4 bytes a row). Library values that copy the
+ * interaction lists they are given ({@code ProfileInput}, {@code RoiData}, the report's input) keep an
+ * {@code InteractionColumns} as it is, and the library's per-customer computations (profiles, journeys)
+ * fold it one customer at a time, with results equal to those of the same interactions in any other list.
+ *
+ * <p>Immutable and thread-safe (the order by customer is computed once, on first use, under a lock).
+ *
+ * @since 0.1.0
+ */
+public final class InteractionColumns extends AbstractList<Interaction> implements RandomAccess {
+  private static final InteractionType[] TYPES = InteractionType.values();
+  private static final Direction[] DIRECTIONS = Direction.values();
+
+  private final Store store;
+  /** The rows of the store in this list, in order; {@code null} for every row. */
+  private final int @Nullable [] rows;
+  private final int size;
+  private volatile @Nullable CustomerOrder order;
+
+  private InteractionColumns(Store store, int @Nullable [] rows, int size) {
+    this.store = store;
+    this.rows = rows;
+    this.size = size;
+  }
+
+  /** A builder that takes interactions one at a time, as an importer gives them. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code interactions} as columns, in their order; an {@code InteractionColumns} is returned as it is. */
+  public static InteractionColumns of(Iterable<Interaction> interactions) {
+    requireNonNull(interactions, "interactions");
+    if (interactions instanceof InteractionColumns columns) {
+      return columns;
+    }
+    Builder builder = builder();
+    interactions.forEach(builder::add);
+    return builder.build();
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  /** The interaction at {@code index}, made anew on each call. */
+  @Override
+  public Interaction get(int index) {
+    return store.interaction(row(Objects.checkIndex(index, size)));
+  }
+
+  private int row(int index) {
+    int[] r = rows;
+    return r == null ? index : r[index];
+  }
+
+  /** The interactions {@code keep} accepts, in order, as another list of columns sharing these. */
+  public InteractionColumns where(Predicate<? super Interaction> keep) {
+    requireNonNull(keep, "keep");
+    int[] kept = new int[size];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      if (keep.test(store.interaction(row))) {
+        kept[count++] = row;
+      }
+    }
+    return count == size ? this : new InteractionColumns(store, Arrays.copyOf(kept, count), count);
+  }
+
+  /** The latest instant, or empty without any interaction; no interaction is made. */
+  public java.util.Optional<Instant> latest() {
+    return extreme(true);
+  }
+
+  /** The earliest instant, or empty without any interaction; no interaction is made. */
+  public java.util.Optional<Instant> earliest() {
+    return extreme(false);
+  }
+
+  private java.util.Optional<Instant> extreme(boolean latest) {
+    if (size == 0) {
+      return java.util.Optional.empty();
+    }
+    int best = row(0);
+    for (int i = 1; i < size; i++) {
+      int row = row(i);
+      int c = store.compareInstants(row, best);
+      if (latest ? c > 0 : c < 0) {
+        best = row;
+      }
+    }
+    return java.util.Optional.of(store.instant(best));
+  }
+
+  /** The distinct channels of the interactions, in the order first seen. */
+  public List<Channel> channels() {
+    if (rows == null) {
+      return List.of(store.channels);
+    }
+    boolean[] seen = new boolean[store.channels.length];
+    List<Channel> out = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      int c = store.channel[row(i)];
+      if (!seen[c]) {
+        seen[c] = true;
+        out.add(store.channels[c]);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Each customer's interactions in turn (in this list's order), customers ordered by id; each list is
+   * made when the iteration reaches it, and not kept.
+   */
+  public Iterable<List<Interaction>> perCustomer() {
+    CustomerOrder o = customerOrder();
+    return () -> new Iterator<>() {
+      private int k = nextCustomer(o, 0);
+
+      @Override
+      public boolean hasNext() {
+        return k < o.ids.length;
+      }
+
+      @Override
+      public List<Interaction> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        List<Interaction> own = customerAt(o, k);
+        k = nextCustomer(o, k + 1);
+        return own;
+      }
+    };
+  }
+
+  /**
+   * The interactions of customer {@code customerId} (in this list's order), made anew; empty if the
+   * customer has none. A binary search in the customers ordered by id.
+   */
+  public List<Interaction> ofCustomer(String customerId) {
+    requireNonNull(customerId, "customerId");
+    CustomerOrder o = customerOrder();
+    int k = Arrays.binarySearch(o.ids, customerId);
+    if (k < 0) {
+      return List.of();
+    }
+    return customerAt(o, k);
+  }
+
+  private List<Interaction> customerAt(CustomerOrder o, int k) {
+    List<Interaction> own = new ArrayList<>(o.starts[k + 1] - o.starts[k]);
+    for (int p = o.starts[k]; p < o.starts[k + 1]; p++) {
+      own.add(store.interaction(o.rows[p]));
+    }
+    return own;
+  }
+
+  /** The first customer from {@code k} on with a row in this list. */
+  private static int nextCustomer(CustomerOrder o, int k) {
+    int next = k;
+    while (next < o.ids.length && o.starts[next] == o.starts[next + 1]) {
+      next++;
+    }
+    return next;
+  }
+
+  /** The rows ordered by customer id, then this list's order: a stable counting sort on the id's rank. */
+  private CustomerOrder customerOrder() {
+    CustomerOrder o = order;
+    if (o != null) {
+      return o;
+    }
+    synchronized (this) {
+      o = order;
+      if (o == null) {
+        o = sortByCustomer();
+        order = o;
+      }
+      return o;
+    }
+  }
+
+  private CustomerOrder sortByCustomer() {
+    Store.Ranks ranks = store.ranks();
+    int customers = ranks.ids.length;
+    int[] starts = new int[customers + 1];
+    for (int i = 0; i < size; i++) {
+      starts[ranks.rank[store.customer[row(i)]] + 1]++;
+    }
+    for (int k = 0; k < customers; k++) {
+      starts[k + 1] += starts[k];
+    }
+    int[] next = Arrays.copyOf(starts, customers);
+    int[] sorted = new int[size];
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      sorted[next[ranks.rank[store.customer[row]]]++] = row;
+    }
+    return new CustomerOrder(ranks.ids, starts, sorted);
+  }
+
+  /** Customer ids by rank, where each rank's rows start in {@code rows}, and the rows by customer. */
+  private static final class CustomerOrder {
+    private final String[] ids;
+    private final int[] starts;
+    private final int[] rows;
+
+    CustomerOrder(String[] ids, int[] starts, int[] rows) {
+      this.ids = ids;
+      this.starts = starts;
+      this.rows = rows;
+    }
+  }
+
+  /** The parts a row rarely has. */
+  private record Rest(@Nullable Money value, @Nullable String sourceId, Attributes attributes,
+      @Nullable Content content) {}
+
+  /** The columns, shared by a list and the subsets {@link #where} makes of it. */
+  private static final class Store {
+    private final String[] customers;
+    private final Channel[] channels;
+    private final int[] customer;
+    private final int[] channel;
+    private final long[] seconds;
+    private final int @Nullable [] nanos;
+    private final byte[] type;
+    private final byte[] direction;
+    private final int[] restIndex;
+    private final Rest[] rests;
+    private @Nullable Ranks ranks;
+
+    /** Customer ids in id order and each interned customer's rank in it. */
+    private static final class Ranks {
+      private final String[] ids;
+      private final int[] rank;
+
+      Ranks(String[] ids, int[] rank) {
+        this.ids = ids;
+        this.rank = rank;
+      }
+    }
+
+    private Store(Builder b) {
+      this.customers = b.customerIds.toArray(new String[0]);
+      this.channels = b.channelList.toArray(new Channel[0]);
+      this.customer = b.customer;
+      this.channel = b.channel;
+      this.seconds = b.seconds;
+      this.nanos = b.nanos;
+      this.type = b.type;
+      this.direction = b.direction;
+      this.restIndex = b.restIndex;
+      this.rests = b.rests.toArray(new Rest[0]);
+    }
+
+    Interaction interaction(int row) {
+      int r = restIndex[row];
+      Rest rest = r < 0 ? null : rests[r];
+      return new Interaction(customers[customer[row]], channels[channel[row]], instant(row), TYPES[type[row]],
+          DIRECTIONS[direction[row]], rest == null ? null : rest.value(), rest == null ? null : rest.sourceId(),
+          rest == null ? Attributes.empty() : rest.attributes(), rest == null ? null : rest.content());
+    }
+
+    Instant instant(int row) {
+      int[] n = nanos;
+      return Instant.ofEpochSecond(seconds[row], n == null ? 0 : n[row]);
+    }
+
+    int compareInstants(int a, int b) {
+      int c = Long.compare(seconds[a], seconds[b]);
+      int[] n = nanos;
+      return c != 0 || n == null ? c : Integer.compare(n[a], n[b]);
+    }
+
+    synchronized Ranks ranks() {
+      Ranks r = ranks;
+      if (r == null) {
+        String[] ids = customers.clone();
+        Arrays.sort(ids);
+        Map<String, Integer> byId = new HashMap<>(ids.length * 4 / 3 + 1);
+        for (int k = 0; k < ids.length; k++) {
+          byId.put(ids[k], k);
+        }
+        int[] rank = new int[customers.length];
+        for (int c = 0; c < customers.length; c++) {
+          rank[c] = requireNonNull(byId.get(customers[c]));
+        }
+        r = new Ranks(ids, rank);
+        ranks = r;
+      }
+      return r;
+    }
+  }
+
+  /** Collects interactions into growing columns. Not thread-safe; not to be used after {@link #build}. */
+  public static final class Builder {
+    private static final int FIRST_CAPACITY = 1024;
+    /** How many distinct attribute values are kept once; beyond it (ids, say) a row keeps its own. */
+    private static final int MAX_SHARED_ATTRIBUTES = 4096;
+    private final Map<String, Integer> customerIndex = new HashMap<>();
+    private final List<String> customerIds = new ArrayList<>();
+    private final Map<Channel, Integer> channelIndex = new HashMap<>();
+    private final List<Channel> channelList = new ArrayList<>();
+    private final List<Rest> rests = new ArrayList<>();
+    /** Equal attributes kept once: sources repeat a few values (a campaign, a purchase number) many times. */
+    private final Map<Attributes, Attributes> attributes = new HashMap<>();
+    private int size;
+    private int[] customer = new int[FIRST_CAPACITY];
+    private int[] channel = new int[FIRST_CAPACITY];
+    private long[] seconds = new long[FIRST_CAPACITY];
+    private int @Nullable [] nanos;
+    private byte[] type = new byte[FIRST_CAPACITY];
+    private byte[] direction = new byte[FIRST_CAPACITY];
+    private int[] restIndex = new int[FIRST_CAPACITY];
+    private boolean built;
+
+    private Builder() {}
+
+    /**
+     * Adds {@code interaction} as the next row.
+     *
+     * @throws IllegalStateException after {@link #build()}
+     */
+    @SuppressWarnings("EnumOrdinal") // type and direction are stored by ordinal and read back in this class
+    public Builder add(Interaction interaction) {
+      requireNonNull(interaction, "interaction");
+      if (built) {
+        throw new IllegalStateException("the columns are built; make a new builder");
+      }
+      if (size == customer.length) {
+        grow();
+      }
+      customer[size] = customerIndex.computeIfAbsent(interaction.customerId(), id -> {
+        customerIds.add(id);
+        return customerIds.size() - 1;
+      });
+      channel[size] = channelIndex.computeIfAbsent(interaction.channel(), c -> {
+        channelList.add(c);
+        return channelList.size() - 1;
+      });
+      Instant at = interaction.timestamp();
+      long second = at.getEpochSecond();
+      int nano = at.getNano();
+      seconds[size] = second;
+      if (nano != 0) {
+        int[] n = nanos;
+        if (n == null) {
+          n = new int[customer.length];
+          nanos = n;
+        }
+        n[size] = nano;
+      }
+      type[size] = (byte) interaction.type().ordinal();
+      direction[size] = (byte) interaction.direction().ordinal();
+      restIndex[size] = rest(interaction);
+      size++;
+      return this;
+    }
+
+    private int rest(Interaction interaction) {
+      if (interaction.value() == null && interaction.sourceId() == null && interaction.attributes().isEmpty()
+          && interaction.content() == null) {
+        return -1;
+      }
+      Attributes shared = attributes.size() < MAX_SHARED_ATTRIBUTES
+          ? attributes.computeIfAbsent(interaction.attributes(), a -> a)
+          : attributes.getOrDefault(interaction.attributes(), interaction.attributes());
+      rests.add(new Rest(interaction.value(), interaction.sourceId(), shared, interaction.content()));
+      return rests.size() - 1;
+    }
+
+    private void grow() {
+      int capacity = customer.length + (customer.length >> 1);
+      customer = Arrays.copyOf(customer, capacity);
+      channel = Arrays.copyOf(channel, capacity);
+      seconds = Arrays.copyOf(seconds, capacity);
+      int[] n = nanos;
+      if (n != null) {
+        nanos = Arrays.copyOf(n, capacity);
+      }
+      type = Arrays.copyOf(type, capacity);
+      direction = Arrays.copyOf(direction, capacity);
+      restIndex = Arrays.copyOf(restIndex, capacity);
+    }
+
+    /**
+     * The columns of the interactions added. The columns are handed over, not copied (a copy would double
+     * the peak), so the builder cannot be used afterwards.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public InteractionColumns build() {
+      if (built) {
+        throw new IllegalStateException("the columns are built already");
+      }
+      built = true;
+      return new InteractionColumns(new Store(this), null, size);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.engagement.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The columnar interaction list gives back exactly what it was given, in source and in customer order. */
+class InteractionColumnsTest {
+  private static final Channel EMAIL = Channel.of("email", "Email", ChannelGroup.EMAIL);
+  private static final Channel EMAIL_RENAMED = Channel.of("email", "E-mail", ChannelGroup.EMAIL);
+  private static final Channel ADS = Channel.of("ads", "Paid search", ChannelGroup.PAID_SEARCH);
+
+  /** Random interactions with every rare part: nanos, values in two currencies, ids, attributes, content. */
+  private static List<Interaction> random(long seed, int count) {
+    Random random = new Random(seed);
+    Channel[] channels = {EMAIL, EMAIL_RENAMED, ADS};
+    InteractionType[] types = InteractionType.values();
+    List<Interaction> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Interaction.Builder b = Interaction.builder()
+          .customerId("c" + random.nextInt(40))
+          .channel(channels[random.nextInt(channels.length)])
+          .timestamp(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(1_000_000),
+              random.nextInt(4) == 0 ? random.nextInt(1_000_000_000) : 0))
+          .type(types[random.nextInt(types.length)]);
+      if (random.nextInt(5) == 0) {
+        b.value(Money.of(new BigDecimal(random.nextInt(10_000)).movePointLeft(2),
+            Currency.getInstance(random.nextBoolean() ? "EUR" : "USD")));
+      }
+      if (random.nextInt(7) == 0) {
+        b.sourceId("evt-" + i);
+      }
+      if (random.nextInt(9) == 0) {
+        b.attributes(Attributes.of("campaign", "spring-" + random.nextInt(3)));
+      }
+      if (random.nextInt(11) == 0) {
+        b.content(Content.ofText("hello " + i));
+      }
+      if (random.nextInt(13) == 0) {
+        b.direction(Direction.OUTBOUND);
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  @Test
+  void givesBackEveryInteractionInSourceOrder() {
+    for (long seed = 1; seed <= 20; seed++) {
+      List<Interaction> given = random(seed, 500);
+      InteractionColumns columns = InteractionColumns.of(given);
+      assertThat(columns).hasSize(given.size()).containsExactlyElementsOf(given);
+      assertThat(columns).isEqualTo(given);
+      assertThat(InteractionColumns.of(columns)).isSameAs(columns);
+    }
+  }
+
+  @Test
+  void perCustomerGroupsLikeATreeMapOfSourceOrderedLists() {
+    for (long seed = 1; seed <= 20; seed++) {
+      List<Interaction> given = random(seed, 500);
+      Map<String, List<Interaction>> expected = new TreeMap<>();
+      given.forEach(i -> expected.computeIfAbsent(i.customerId(), k -> new ArrayList<>()).add(i));
+      List<List<Interaction>> actual = new ArrayList<>();
+      InteractionColumns.of(given).perCustomer().forEach(actual::add);
+      assertThat(actual).containsExactlyElementsOf(expected.values());
+      InteractionColumns columns = InteractionColumns.of(given);
+      expected.forEach((id, own) -> assertThat(columns.ofCustomer(id)).isEqualTo(own));
+      assertThat(columns.ofCustomer("nobody")).isEmpty();
+    }
+  }
+
+  @Test
+  void whereKeepsASubsetThatGroupsAndSpansLikeTheFilteredList() {
+    List<Interaction> given = random(7, 800);
+    Instant cut = Instant.ofEpochSecond(1_700_400_000L);
+    List<Interaction> expected = given.stream().filter(i -> i.timestamp().isBefore(cut)).toList();
+    InteractionColumns kept = InteractionColumns.of(given).where(i -> i.timestamp().isBefore(cut));
+    assertThat(kept).isEqualTo(expected);
+    assertThat(kept.latest()).contains(expected.stream().map(Interaction::timestamp).max(Instant::compareTo)
+        .orElseThrow());
+    assertThat(kept.earliest()).contains(expected.stream().map(Interaction::timestamp).min(Instant::compareTo)
+        .orElseThrow());
+    Map<String, List<Interaction>> grouped = new TreeMap<>();
+    expected.forEach(i -> grouped.computeIfAbsent(i.customerId(), k -> new ArrayList<>()).add(i));
+    List<List<Interaction>> actual = new ArrayList<>();
+    kept.perCustomer().forEach(actual::add);
+    assertThat(actual).containsExactlyElementsOf(grouped.values());
+    assertThat(kept.channels()).containsExactlyElementsOf(new LinkedHashSet<>(expected.stream()
+        .map(Interaction::channel).toList()));
+  }
+
+  @Test
+  void anEmptyListHasNoSpanAndNoCustomers() {
+    InteractionColumns none = InteractionColumns.of(List.of());
+    assertThat(none).isEmpty();
+    assertThat(none.latest()).isEmpty();
+    assertThat(none.earliest()).isEmpty();
+    assertThat(none.perCustomer()).isEmpty();
+    assertThat(none.channels()).isEmpty();
+  }
+
+  @Test
+  void aBuilderIsUsedOnce() {
+    InteractionColumns.Builder builder = InteractionColumns.builder();
+    builder.add(random(3, 1).get(0));
+    assertThat(builder.build()).hasSize(1);
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> builder.add(random(3, 1).get(0))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void readsPastTheEndFailAsAListDoes() {
+    InteractionColumns columns = InteractionColumns.of(random(5, 3));
+    assertThatThrownBy(() -> columns.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+}
