@@ -67,6 +67,9 @@ public record ConversationSection(
     RetentionGroups retention,
     @Nullable LiftEstimate retentionLift,
     List<ImportReport> reads) implements ReportSection {
+  /** The page's channel order: by display name. */
+  private static final java.util.Comparator<Channel> BY_NAME = java.util.Comparator.comparing(Channel::displayName)
+      .thenComparing(Channel::id);
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.CONVERSATIONS;
   /** The first-response target of the within-target share. */
@@ -212,7 +215,8 @@ public record ConversationSection(
     brands.all().forEach(b -> header.add(b + " mentions"));
     header.addAll(List.of("share of voice", "net sentiment", "reputation index"));
     List<List<Html.Cell>> rows = new ArrayList<>();
-    voiceByChannel().forEach((channel, row) -> rows.add(voiceRow(channel.id(), row)));
+    voiceByChannel().entrySet().stream().sorted(Map.Entry.comparingByKey(BY_NAME))
+        .forEach(e -> rows.add(voiceRow(e.getKey().displayName(), e.getValue())));
     rows.add(voiceRow("all channels", total));
     html.dataTable("Share of voice against the competitors, by channel", header, rows);
     List<VoiceRow> monthly = voice.rows(null);
@@ -235,7 +239,8 @@ public record ConversationSection(
 
   private void writeService(Html html) {
     List<List<Html.Cell>> rows = new ArrayList<>();
-    service.byChannel().forEach((channel, stats) -> rows.add(serviceRow("channel " + channel.id(), stats)));
+    service.byChannel().entrySet().stream().sorted(Map.Entry.comparingByKey(BY_NAME))
+        .forEach(e -> rows.add(serviceRow("channel " + e.getKey().displayName(), e.getValue())));
     service.byOwner().forEach((owner, stats) -> rows.add(serviceRow("owner " + owner, stats)));
     if (service.unassigned().cases() > 0) {
       rows.add(serviceRow("no owner", service.unassigned()));
