@@ -60,7 +60,19 @@ final class BudgetAnalysis {
     }
     channels.sort(Comparator.comparing(BudgetSection.ChannelBudget::name));
     return new BudgetSection(currency, weekly.get().first(), weekly.get().last(), revenuePerWeek,
-        model.resamples(), channels, gain(plan), moves(model, plan, names));
+        model.resamples(), channels, gain(plan), moves(model, plan, names), trueShares(analysis, model));
+  }
+
+  /** The true shares of the model's channels, renormalised over them; empty without a truth file. */
+  private static Map<String, Double> trueShares(Analysis analysis, MixModel model) {
+    return analysis.truth().map(truth -> {
+      double sum = model.data().channels().stream().mapToDouble(c -> truth.shares().getOrDefault(c, 0.0)).sum();
+      Map<String, Double> shares = new LinkedHashMap<>();
+      if (sum > 0) {
+        model.data().channels().forEach(c -> shares.put(c, truth.shares().getOrDefault(c, 0.0) / sum));
+      }
+      return shares;
+    }).orElse(Map.of());
   }
 
   /**

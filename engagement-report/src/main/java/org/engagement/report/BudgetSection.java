@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.engagement.core.domain.InvalidFieldException;
 
@@ -27,10 +28,13 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param channels one line per channel, in the page's channel order (by display name)
  * @param plan the optimiser's whole plan, valued against the current split
  * @param moves the moves the plan is made of, largest first, each valued on its own
+ * @param trueShares each channel's true share of the channels' incremental conversions, from a simulated world's
+ *     {@value AnalysisInput#TRUTH} (renormalised over the channels with spend); empty without one
  * @since 0.1.0
  */
 public record BudgetSection(String currency, LocalDate firstWeek, LocalDate lastWeek, double revenuePerWeek,
-    int resamples, List<ChannelBudget> channels, Gain plan, List<Move> moves) implements ReportSection {
+    int resamples, List<ChannelBudget> channels, Gain plan, List<Move> moves, Map<String, Double> trueShares)
+    implements ReportSection {
   /** The id of this section. */
   public static final String ID = "budget";
   /** The multiples of each channel's current weekly spend at which the response curves are drawn. */
@@ -44,6 +48,13 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     requireNonNull(plan, "plan");
     channels = List.copyOf(channels);
     moves = List.copyOf(moves);
+    trueShares = Map.copyOf(trueShares);
+  }
+
+  /** The mean absolute difference between the mix model's shares and the true shares; empty without truth. */
+  public java.util.OptionalDouble shareError() {
+    return trueShares.isEmpty() ? java.util.OptionalDouble.empty() : channels.stream()
+        .mapToDouble(c -> Math.abs(c.share() - trueShares.getOrDefault(c.channel(), 0.0))).average();
   }
 
   /** The builder of this section ({@link BudgetAnalysis}). */
@@ -74,11 +85,17 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
         + "(adstock), saturation, trend and season. Spend per week is the costs file's monthly amount spread "
         + "evenly over the days of its month, so it changes only from month to month: the model learns from "
         + "about as many spend levels as there are months, not weeks.");
-    java.util.Map<String, String> figures = new java.util.LinkedHashMap<>();
+    Map<String, String> figures = new java.util.LinkedHashMap<>();
     figures.put("spend per week", NumberText.wholeMoney(spend, currency));
     figures.put("revenue per week", NumberText.wholeMoney(revenuePerWeek, currency));
-    figures.put("the optimiser's whole split", plan.text(revenuePerWeek, currency));
+    figures.put("what the model expects of the optimiser's split", plan.text(revenuePerWeek, currency));
     html.figures(figures);
+    shareError().ifPresent(error -> html.paragraph("warning", "Checked against " + AnalysisInput.TRUTH
+        + " (a simulated world's known effects): the mix model's shares of the channels' revenue miss the true "
+        + "shares by " + NumberText.number(error * 100, 1) + " points on average (column \u201ctrue share\u201d). "
+        + "Where they miss this much, the series cannot tell the channels apart (a trend, a channel growing "
+        + "with it) and its moves are not to be followed; the summary recommends a move only when the "
+        + "attribution's ROI intervals agree with it."));
     writeChannels(html);
     html.chart("Marginal ROI: revenue from one more " + currency + " a week on each channel at today's spend "
         + "(best first). Above 1, more spend brings back more than it costs in revenue.",
@@ -97,16 +114,27 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
         + "with known effects its 90% intervals held the truth in about half of the cases, not nine in ten, "
         + "and its shares missed by about 5 points: read the intervals as the least uncertainty there is. "
         + "Intervals: " + resamples + " block-bootstrap resamples of the weeks, each refitted (seed 1). "
-        + "A lift test (hold-out) on a channel is what settles a move."));
+        + "A lift test (hold-out) on a channel is what settles a move. The summary recommends a move only when "
+        + "the attribution's ROI intervals (Relationship ROI) also put the receiving channel above the giving one."));
   }
 
   private void writeChannels(Html html) {
+    List<String> header = new ArrayList<>(List.of("channel", "spend", "modelled revenue", "share"));
+    if (!trueShares.isEmpty()) {
+      header.add("true share");
+    }
+    header.addAll(List.of("ROI", "ROI low", "ROI high", "marginal ROI", "marginal low", "marginal high",
+        "half-life (weeks)", "spend per week now", "recommended per week", "change"));
     html.dataTable("Per channel: spend and the revenue the model credits to it, its ROI and marginal ROI "
         + "(revenue per " + currency + ", 90% intervals), how long its effect lasts, and the optimiser's split",
-        List.of("channel", "spend", "modelled revenue", "share", "ROI", "ROI low", "ROI high", "marginal ROI",
-            "marginal low", "marginal high", "half-life (weeks)", "spend per week now", "recommended per week",
-            "change"),
-        channels.stream().map(c -> c.cells(currency)).toList());
+        header, channels.stream().map(c -> {
+          List<Html.Cell> cells = new ArrayList<>(c.cells(currency));
+          if (!trueShares.isEmpty()) {
+            double truth = trueShares.getOrDefault(c.channel(), 0.0);
+            cells.add(4, new Html.Cell(NumberText.percent(truth), truth));
+          }
+          return cells;
+        }).toList());
   }
 
   private void writeMoves(Html html) {
@@ -125,8 +153,10 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
   @Override
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
-    lines.add("mix model on " + NumberText.count(weeks()) + " weeks; recommended split "
+    lines.add("mix model on " + NumberText.count(weeks()) + " weeks; the optimiser's split "
         + plan.text(revenuePerWeek, currency));
+    shareError().ifPresent(error -> lines.add("against truth.csv: shares miss by " + NumberText.number(error * 100, 1)
+        + " points on average"));
     channels.stream().sorted(Comparator.comparingDouble(ChannelBudget::marginalRoi).reversed())
         .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-22s marginal ROI %s, half-life %s weeks",
             TextSummary.safe(c.name()), NumberText.number(c.marginalRoi(), 2), NumberText.number(c.halfLife(), 1))));
@@ -240,7 +270,8 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
       return List.of(Html.Cell.text(words()), money(perWeek, currency), money(gain.perWeek(), currency),
           Html.Cell.text(Gain.share(gain.perWeek(), revenuePerWeek)),
           Html.Cell.text(Gain.share(gain.low(), revenuePerWeek)), Html.Cell.text(Gain.share(gain.high(),
-              revenuePerWeek)), Html.Cell.text(gain.certain() ? "worth making" : "test before moving"));
+              revenuePerWeek)), Html.Cell.text(gain.certain() ? "gain sure by the mix model"
+              : "test before moving: either side of 0"));
     }
   }
 

@@ -296,17 +296,19 @@ public record ConversationSection(
   }
 
   private static String readText(ImportReport report) {
-    return report.source() + ": read " + report.read() + ", accepted " + report.accepted() + ", rejected "
-        + report.rejected() + report.failureReason().map(f -> " (stopped: " + f + ")").orElse("");
+    return report.source() + ": read " + NumberText.count(report.read()) + ", accepted "
+        + NumberText.count(report.accepted()) + ", rejected " + NumberText.count(report.rejected())
+        + report.failureReason().map(f -> " (stopped: " + f + ")").orElse("");
   }
 
   @Override
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
     if (!messages.isEmpty()) {
-      lines.add("pull-through of " + brandMentions + " brand mentions: " + String.join(", ", messages.stream()
-          .map(m -> m.message() + " " + NumberText.percent(m.pullThrough()) + " (" + m.carrying() + ", "
-              + m.amplifiers() + " amplifiers, " + trendText(m.trend()) + ")").toList()));
+      lines.add("pull-through of " + NumberText.count(brandMentions) + " brand mentions: " + String.join(", ",
+          messages.stream().map(m -> m.message() + " " + NumberText.percent(m.pullThrough()) + " ("
+              + NumberText.count(m.carrying()) + ", " + NumberText.count(m.amplifiers()) + " amplifiers, "
+              + trendText(m.trend()) + ")").toList()));
     }
     VoiceRow total = voiceTotal();
     if (total != null && voice != null) {
@@ -320,14 +322,14 @@ public record ConversationSection(
           + trendText(voice.reputationTrend(null, INDEX, TrendRule.defaults())) + ")");
     }
     ServiceStats all = service.overall();
-    lines.add("service: " + all.cases() + " cases, " + NumberText.percent(all.answerRate()) + " answered, "
+    lines.add("service: " + NumberText.count(all.cases()) + " cases, " + NumberText.percent(all.answerRate()) + " answered, "
         + NumberText.percent(all.withinTargetShare()) + " within " + RESPONSE_TARGET.toHours() + " h, median first "
         + "response " + ConversationAnalysis.hours(all.medianFirstResponse()) + ", "
         + NumberText.percent(all.resolutionRate()) + " resolved");
     lines.add("retention after " + RETENTION_WINDOW.toDays() + " days: resolved "
-        + NumberText.percent(retention.resolved().rate()) + " of " + retention.resolved().customers()
+        + NumberText.percent(retention.resolved().rate()) + " of " + NumberText.count(retention.resolved().customers())
         + ", unresolved " + NumberText.percent(retention.unresolved().rate()) + " of "
-        + retention.unresolved().customers() + (retentionLift == null ? "" : ", " + pValue(retentionLift.pValue())
+        + NumberText.count(retention.unresolved().customers()) + (retentionLift == null ? "" : ", " + pValue(retentionLift.pValue())
         + " (an association)"));
     lines.add(String.join("; ", reads.stream().map(ConversationSection::readText).toList()));
     return lines;

@@ -117,6 +117,9 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
   public void writeHtml(Html html) {
     if (periods.size() > 1) {
       html.periodSwitch(periods.stream().map(p -> List.of(p.key(), p.label())).toList());
+      html.paragraph("note", "The period switch changes these headline figures only; every section below covers "
+          + "the whole window. The owner and segment switches of the ROI section filter its tables per owner "
+          + "and per value tier (segment), the only tables split that way.");
     }
     for (Period period : periods) {
       html.headline(period.key(), period.label(), period.figures().stream()
@@ -129,8 +132,9 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     } else {
       html.list("recommendations", recommendations.stream().map(r -> r.action() + " " + r.effect() + " ("
           + r.interval() + "). Basis: " + r.basis() + ".").toList());
-      html.paragraph("note", "Attribution credits what was on the journeys; it does not prove that the spend "
-          + "caused the purchases. Before a large move, test it (a hold-out or a geographic split).");
+      html.paragraph("note", "Attribution credits what was on the journeys and the mix model reads spend against "
+          + "revenue; neither proves that the spend caused the purchases. Before a large move, test it (a "
+          + "hold-out or a geographic split).");
     }
     if (!modelChoice.isEmpty()) {
       html.heading("The model behind the ROI");

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
 import org.engagement.roi.investment.Cost;
@@ -102,12 +103,45 @@ class BudgetSectionTest {
       assertThat(m.from()).isNotEqualTo(m.to());
       assertThat(m.gain().low()).isLessThanOrEqualTo(m.gain().high());
     });
-    List<Recommendation> recommended = new BudgetRecommendations().recommend(List.of(budget));
-    assertThat(recommended).hasSameSizeAs(budget.moves());
-    for (int i = 0; i < recommended.size(); i++) {
-      boolean sure = budget.moves().get(i).gain().low() > 0;
-      assertThat(recommended.get(i).action()).startsWith(sure ? "Move " : "Test before you move ");
-      assertThat(recommended.get(i).strength() > 0).isEqualTo(sure);
-    }
+    // without the attribution's intervals to agree, no move is made, whatever the mix model says
+    List<Recommendation> alone = new BudgetRecommendations().recommend(List.of(budget));
+    assertThat(alone).hasSameSizeAs(budget.moves()).allSatisfy(r -> {
+      assertThat(r.action()).startsWith("Test before you move ");
+      assertThat(r.strength()).isZero();
+    });
+  }
+
+  /**
+   * A move is made only when the mix model's gain interval and the attribution's agree that it gains: the
+   * attribution's gain is the amount moved times the ROI difference, ends against ends (100 a week from a
+   * channel with ROI -0.5 [-0.6, -0.4] to one with 0.5 [0.2, 0.8]: 100, interval 60 to 140).
+   */
+  @Test
+  void aMoveNeedsTheMixModelAndTheAttributionToAgree() {
+    BudgetSection.Move sure = new BudgetSection.Move("a", "Channel A", "b", "Channel B", 100, 0.1,
+        new BudgetSection.Gain(30, 10, 50));
+    BudgetSection.Move unsure = new BudgetSection.Move("a", "Channel A", "b", "Channel B", 100, 0.1,
+        new BudgetSection.Gain(30, -10, 50));
+    Map<String, RoiSection.RoiInterval> apart = Map.of(
+        "a", new RoiSection.RoiInterval("a", 50, 40, 60, -0.5, -0.6, -0.4),
+        "b", new RoiSection.RoiInterval("b", 150, 120, 180, 0.5, 0.2, 0.8));
+    BudgetSection.Gain attributed = BudgetRecommendations.attributed(sure, apart).orElseThrow();
+    assertThat(attributed.perWeek()).isCloseTo(100, within(1e-9));
+    assertThat(attributed.low()).isCloseTo(60, within(1e-9));
+    assertThat(attributed.high()).isCloseTo(140, within(1e-9));
+    Map<String, RoiSection.RoiInterval> overlapping = Map.of("a", apart.get("a"),
+        "b", new RoiSection.RoiInterval("b", 55, 40, 70, -0.45, -0.55, -0.3));
+    assertThat(action(sure, apart)).startsWith("Move 10.0% of Channel A's spend to Channel B");
+    assertThat(action(unsure, apart)).contains("either side of 0");
+    assertThat(action(sure, overlapping)).contains("do not put Channel B above Channel A");
+  }
+
+  private static String action(BudgetSection.Move move, Map<String, RoiSection.RoiInterval> intervals) {
+    BudgetSection budget = new BudgetSection("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 30), 1_000,
+        0, List.of(), new BudgetSection.Gain(0, 0, 0), List.of(move), Map.of());
+    RoiSection roi = new RoiSection("EUR", "hand-made", List.of("attributed revenue"), 1.0, List.of(
+        new RoiSection.ChannelRoi("a", 100, List.of(50.0)), new RoiSection.ChannelRoi("b", 100, List.of(150.0))))
+        .withIntervals(List.copyOf(intervals.values()));
+    return new BudgetRecommendations().recommend(List.of(budget, roi)).get(0).action();
   }
 }

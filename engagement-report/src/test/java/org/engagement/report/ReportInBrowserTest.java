@@ -164,7 +164,7 @@ class ReportInBrowserTest {
     Object found = js.executeScript("""
         const budget = document.getElementById('budget');
         return [budget.querySelectorAll('div.table').length, budget.querySelectorAll('svg').length,
-            [...budget.querySelectorAll('tbody tr')].filter(r => /worth making|test before moving/
+            [...budget.querySelectorAll('tbody tr')].filter(r => /gain sure|test before moving/
                 .test(r.textContent)).length];
         """);
     @SuppressWarnings("unchecked")
