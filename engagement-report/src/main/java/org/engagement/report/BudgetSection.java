@@ -263,7 +263,8 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
 
     /** The move in words: "move 12.0% of Trade shows' spend to Partner referrals". */
     String words() {
-      return "move " + NumberText.percent(share) + " of " + fromName + "'s spend to " + toName;
+      return "move " + NumberText.percent(share) + " of " + fromName + (fromName.endsWith("s") ? "'" : "'s")
+          + " spend to " + toName;
     }
 
     private List<Html.Cell> cells(double revenuePerWeek, String currency) {

@@ -84,24 +84,35 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
   }
 
   /**
-   * The recommendations of every source: those the figures support (strength above 0) before those to test,
-   * and within each, the sources take turns, each with its strongest first. Turns rather than one ranking
-   * because the sources' strengths are on different scales (an ROI against a share of revenue).
+   * The recommendations of every source, in the order the summary shows them: first each source's strongest
+   * (so that the page always says what each analysis suggests), then the others, those the figures support
+   * (strength above 0) before those to test, the sources taking turns; the first {@value #SHOWN} are then
+   * ordered supported first. Turns rather than one ranking because the sources' strengths are on different
+   * scales (an ROI against a share of revenue).
    */
-  private static List<Recommendation> interleaved(List<Recommendation.Source> sources,
-      List<ReportSection> sections) {
-    List<Map.Entry<Integer, Recommendation>> ranked = new ArrayList<>();
-    for (Recommendation.Source source : sources) {
-      List<Recommendation> own = new ArrayList<>(source.recommend(sections));
+  static List<Recommendation> interleaved(List<Recommendation.Source> sources, List<ReportSection> sections) {
+    List<Ranked> ranked = new ArrayList<>();
+    for (int s = 0; s < sources.size(); s++) {
+      List<Recommendation> own = new ArrayList<>(sources.get(s).recommend(sections));
       own.sort(Comparator.comparingDouble(Recommendation::strength).reversed());
       for (int rank = 0; rank < own.size(); rank++) {
-        ranked.add(Map.entry(rank, own.get(rank)));
+        ranked.add(new Ranked(own.get(rank), rank, s));
       }
     }
-    ranked.sort(Comparator.comparing((Map.Entry<Integer, Recommendation> e) -> e.getValue().strength() > 0 ? 0 : 1)
-        .thenComparing(Map.Entry::getKey));
-    return ranked.stream().map(Map.Entry::getValue).toList();
+    ranked.sort(Comparator.comparing((Ranked r) -> r.rank() == 0 ? 0 : 1)
+        .thenComparing(r -> r.recommendation().strength() > 0 ? 0 : 1)
+        .thenComparing(Ranked::rank).thenComparing(Ranked::source));
+    List<Recommendation> ordered = new ArrayList<>(ranked.stream().map(Ranked::recommendation).toList());
+    List<Recommendation> shown = new ArrayList<>(ordered.subList(0, Math.min(SHOWN, ordered.size())));
+    shown.sort(Comparator.comparing((Recommendation r) -> r.strength() > 0 ? 0 : 1));
+    for (int i = 0; i < shown.size(); i++) {
+      ordered.set(i, shown.get(i));
+    }
+    return ordered;
   }
+
+  /** A recommendation with its rank within its source and the source's index. */
+  private record Ranked(Recommendation recommendation, int rank, int source) {}
 
   @Override
   public String id() {

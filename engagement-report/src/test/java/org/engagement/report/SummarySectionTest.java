@@ -111,19 +111,26 @@ class SummarySectionTest {
   }
 
   /**
-   * Recommendations the figures support come before those to test; within each, the sources take turns, each
-   * with its strongest first.
+   * Each source's strongest comes first, even a case to test; then the others, supported before those to test,
+   * the sources taking turns; the shown three are ordered supported first.
    */
   @Test
-  void sourcesTakeTurnsAndSupportedMovesComeFirst(@TempDir Path dir) throws IOException {
+  void everySourceIsHeardAndSupportedMovesComeFirst(@TempDir Path dir) throws IOException {
     Recommendation.Source first = sections -> List.of(new Recommendation("a test", "", "", "", 0),
         new Recommendation("a weak", "", "", "", 0.01), new Recommendation("a strong", "", "", "", 0.05));
     Recommendation.Source second = sections -> List.of(new Recommendation("b strong", "", "", "", 2),
         new Recommendation("b weak", "", "", "", 0.5));
+    Recommendation.Source tests = sections -> List.of(new Recommendation("c test", "", "", "", 0),
+        new Recommendation("c other test", "", "", "", 0));
+    List<ReportSection> none = List.of();
+    assertThat(SummarySection.interleaved(List.of(first, second), none)).extracting(Recommendation::action)
+        .containsExactly("a strong", "b strong", "a weak", "b weak", "a test");
+    assertThat(SummarySection.interleaved(List.of(tests, first, second), none)).extracting(Recommendation::action)
+        .containsExactly("a strong", "b strong", "c test", "a weak", "b weak", "c other test", "a test");
     ReportModel model = ReportModel.build(Analysis.of(SmallWorld.read(dir), Progress.none()),
-        ReportModel.defaultBuilders(), List.of(first, second));
+        ReportModel.defaultBuilders(), List.of(tests, first, second));
     assertThat(((SummarySection) model.sections().get(0)).recommendations()).extracting(Recommendation::action)
-        .containsExactly("a strong", "b strong", "a weak");
+        .containsExactly("a strong", "b strong", "c test");
   }
 
   @Test
