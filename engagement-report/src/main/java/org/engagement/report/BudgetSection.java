@@ -88,7 +88,7 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     Map<String, String> figures = new java.util.LinkedHashMap<>();
     figures.put("spend per week", NumberText.wholeMoney(spend, currency));
     figures.put("revenue per week", NumberText.wholeMoney(revenuePerWeek, currency));
-    figures.put("what the model expects of the optimiser's split", plan.text(revenuePerWeek, currency));
+    figures.put("the mix model's expectation for the optimiser's split", plan.text(revenuePerWeek, currency));
     html.figures(figures);
     shareError().ifPresent(error -> html.paragraph("warning", "Checked against " + AnalysisInput.TRUTH
         + " (a simulated world's known effects): the mix model's shares of the channels' revenue miss the true "
@@ -123,8 +123,8 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     if (!trueShares.isEmpty()) {
       header.add("true share");
     }
-    header.addAll(List.of("ROI", "ROI low", "ROI high", "marginal ROI", "marginal low", "marginal high",
-        "half-life (weeks)", "spend per week now", "recommended per week", "change"));
+    header.addAll(List.of("ROI (90% interval)", "marginal ROI (90% interval)", "half-life (weeks)",
+        "spend per week now", "recommended per week", "change"));
     html.dataTable("Per channel: spend and the revenue the model credits to it, its ROI and marginal ROI "
         + "(revenue per " + currency + ", 90% intervals), how long its effect lasts, and the optimiser's split",
         header, channels.stream().map(c -> {
@@ -204,8 +204,8 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     private List<Html.Cell> cells(String currency) {
       double change = currentPerWeek > 0 ? recommendedPerWeek / currentPerWeek - 1 : 0;
       return List.of(Html.Cell.text(name), money(spend, currency), money(contribution, currency),
-          new Html.Cell(NumberText.percent(share), share), ratio(roi), ratio(roiLow), ratio(roiHigh),
-          ratio(marginalRoi), ratio(marginalLow), ratio(marginalHigh),
+          new Html.Cell(NumberText.percent(share), share), ratio(roi, roiLow, roiHigh),
+          ratio(marginalRoi, marginalLow, marginalHigh),
           new Html.Cell(NumberText.number(halfLife, 1), halfLife), money(currentPerWeek, currency),
           money(recommendedPerWeek, currency), new Html.Cell(NumberText.signedPercent(change), change));
     }
@@ -280,7 +280,9 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     return new Html.Cell(NumberText.wholeMoney(amount, currency), amount);
   }
 
-  private static Html.Cell ratio(double value) {
-    return new Html.Cell(NumberText.number(value, 2), value);
+  /** A ratio with its interval in one cell, {@code 0.52 (0.31 to 0.80)}; the exact value is the ratio. */
+  private static Html.Cell ratio(double value, double low, double high) {
+    return new Html.Cell(NumberText.number(value, 2) + " (" + NumberText.number(low, 2) + " to "
+        + NumberText.number(high, 2) + ")", value);
   }
 }

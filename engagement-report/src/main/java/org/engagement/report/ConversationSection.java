@@ -194,7 +194,7 @@ public record ConversationSection(
           new Html.Cell(NumberText.percent(m.pullThrough()), m.pullThrough()), count(m.reach()),
           count(m.amplifiers()), Html.Cell.text(trendText(m.trend()))));
     }
-    html.dataTable("Key-message pull-through (of " + brandMentions + " brand mentions)",
+    html.dataTable("Key-message pull-through (of " + NumberText.count(brandMentions) + " brand mentions)",
         List.of("message", "mentions carrying", "of which shares", "share of brand mentions", "amplified reach",
             "unique amplifiers", "trend"), rows);
     if (!months.isEmpty()) {
