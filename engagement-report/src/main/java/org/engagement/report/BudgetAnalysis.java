@@ -77,7 +77,8 @@ final class BudgetAnalysis {
 
   /**
    * The plan as moves: the channels it cuts, largest cut first, paired with the channels it grows, largest
-   * growth first, each move the smaller of what is left to cut and to grow; at most {@value #MOVES}.
+   * growth first, each move the smaller of what is left to cut and to grow; at most {@value #MOVES}, and none
+   * of less than 1% of the giving channel's spend (a remainder of the pairing, not a decision).
    */
   static List<BudgetSection.Move> moves(MixModel model, BudgetPlan plan, Map<String, String> names) {
     List<double[]> cuts = new ArrayList<>();
@@ -96,7 +97,10 @@ final class BudgetAnalysis {
     int j = 0;
     while (i < cuts.size() && j < grows.size() && moves.size() < MOVES) {
       double amount = Math.min(cuts.get(i)[1], grows.get(j)[1]);
-      moves.add(move(model, lines, (int) cuts.get(i)[0], (int) grows.get(j)[0], amount, names));
+      int from = (int) cuts.get(i)[0];
+      if (amount > SMALL * lines.get(from).current()) {
+        moves.add(move(model, lines, from, (int) grows.get(j)[0], amount, names));
+      }
       cuts.get(i)[1] -= amount;
       grows.get(j)[1] -= amount;
       if (cuts.get(i)[1] <= 1e-9 * amount) {
