@@ -65,7 +65,7 @@ class ReportCommandTest {
     CliRun run = run("--output", output.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("Engagement report: bundled sample world, as of 2025-12-31")
-        .contains("csv: read 27050, accepted 27050, rejected 0, duplicates 0")
+        .contains("csv: read 27,050, accepted 27,050, rejected 0, duplicates 0")
         .contains("\nRelationship ROI\n  overall: reward ");
     assertThat(run.err()).contains("relationship ROI: retention and engagement-lift evidence");
     assertThat(Files.readString(output, StandardCharsets.UTF_8))

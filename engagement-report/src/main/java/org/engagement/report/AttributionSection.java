@@ -340,7 +340,7 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     for (ModelCredit m : models) {
       if (List.of("first-touch", "last-touch", "linear", "markov", "shapley").contains(m.model())) {
         String top = channels.stream().max(java.util.Comparator.comparingDouble(m::value)).orElse("-");
-        lines.add(String.format(java.util.Locale.ROOT, "  %-12s top channel %s (%s %s)", m.model(), top,
+        lines.add(String.format(java.util.Locale.ROOT, "  %-12s top channel %s (%s %s)", m.model(), name(top),
             NumberText.number(m.value(top), 2), currency));
       }
     }

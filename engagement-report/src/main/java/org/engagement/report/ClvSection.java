@@ -213,7 +213,8 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
 
   @Override
   public List<String> summary() {
-    return List.of(model + ": " + predicted.size() + " customers, total " + NumberText.number(total(), 2) + " "
+    return List.of(model.replaceAll("\\.$", "") + ": " + NumberText.count(predicted.size()) + " customers, total "
+        + NumberText.number(total(), 2) + " "
         + currency + ", mean " + NumberText.number(mean(), 2) + ", median " + NumberText.number(median(), 2)
         + ", top 20% " + NumberText.percent(topTwentyShare()));
   }

@@ -80,7 +80,7 @@ public record ConcentrationSection(int buyers, double total, String currency, do
   @Override
   public List<String> summary() {
     return List.of(String.format(java.util.Locale.ROOT,
-        "top 20%% of %d buyers hold %s of %s %s; Gini %.3f; %s of buyers hold 80%%", buyers,
+        "top 20%% of %s buyers hold %s of %s %s; Gini %.3f; %s of buyers hold 80%%", NumberText.count(buyers),
         NumberText.percent(topTwenty), NumberText.number(total, 2), currency, gini, NumberText.percent(customersFor80)));
   }
 }

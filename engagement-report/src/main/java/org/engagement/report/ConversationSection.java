@@ -67,6 +67,9 @@ public record ConversationSection(
     RetentionGroups retention,
     @Nullable LiftEstimate retentionLift,
     List<ImportReport> reads) implements ReportSection {
+  /** The page's channel order: by display name. */
+  private static final java.util.Comparator<Channel> BY_NAME = java.util.Comparator.comparing(Channel::displayName)
+      .thenComparing(Channel::id);
   /** The id of this section (and of its slot in {@link ReportModel#defaultBuilders()}). */
   public static final String ID = ReportModel.CONVERSATIONS;
   /** The first-response target of the within-target share. */
@@ -191,7 +194,7 @@ public record ConversationSection(
           new Html.Cell(NumberText.percent(m.pullThrough()), m.pullThrough()), count(m.reach()),
           count(m.amplifiers()), Html.Cell.text(trendText(m.trend()))));
     }
-    html.dataTable("Key-message pull-through (of " + brandMentions + " brand mentions)",
+    html.dataTable("Key-message pull-through (of " + NumberText.count(brandMentions) + " brand mentions)",
         List.of("message", "mentions carrying", "of which shares", "share of brand mentions", "amplified reach",
             "unique amplifiers", "trend"), rows);
     if (!months.isEmpty()) {
@@ -212,7 +215,8 @@ public record ConversationSection(
     brands.all().forEach(b -> header.add(b + " mentions"));
     header.addAll(List.of("share of voice", "net sentiment", "reputation index"));
     List<List<Html.Cell>> rows = new ArrayList<>();
-    voiceByChannel().forEach((channel, row) -> rows.add(voiceRow(channel.id(), row)));
+    voiceByChannel().entrySet().stream().sorted(Map.Entry.comparingByKey(BY_NAME))
+        .forEach(e -> rows.add(voiceRow(e.getKey().displayName(), e.getValue())));
     rows.add(voiceRow("all channels", total));
     html.dataTable("Share of voice against the competitors, by channel", header, rows);
     List<VoiceRow> monthly = voice.rows(null);
@@ -235,7 +239,8 @@ public record ConversationSection(
 
   private void writeService(Html html) {
     List<List<Html.Cell>> rows = new ArrayList<>();
-    service.byChannel().forEach((channel, stats) -> rows.add(serviceRow("channel " + channel.id(), stats)));
+    service.byChannel().entrySet().stream().sorted(Map.Entry.comparingByKey(BY_NAME))
+        .forEach(e -> rows.add(serviceRow("channel " + e.getKey().displayName(), e.getValue())));
     service.byOwner().forEach((owner, stats) -> rows.add(serviceRow("owner " + owner, stats)));
     if (service.unassigned().cases() > 0) {
       rows.add(serviceRow("no owner", service.unassigned()));
@@ -291,17 +296,19 @@ public record ConversationSection(
   }
 
   private static String readText(ImportReport report) {
-    return report.source() + ": read " + report.read() + ", accepted " + report.accepted() + ", rejected "
-        + report.rejected() + report.failureReason().map(f -> " (stopped: " + f + ")").orElse("");
+    return report.source() + ": read " + NumberText.count(report.read()) + ", accepted "
+        + NumberText.count(report.accepted()) + ", rejected " + NumberText.count(report.rejected())
+        + report.failureReason().map(f -> " (stopped: " + f + ")").orElse("");
   }
 
   @Override
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
     if (!messages.isEmpty()) {
-      lines.add("pull-through of " + brandMentions + " brand mentions: " + String.join(", ", messages.stream()
-          .map(m -> m.message() + " " + NumberText.percent(m.pullThrough()) + " (" + m.carrying() + ", "
-              + m.amplifiers() + " amplifiers, " + trendText(m.trend()) + ")").toList()));
+      lines.add("pull-through of " + NumberText.count(brandMentions) + " brand mentions: " + String.join(", ",
+          messages.stream().map(m -> m.message() + " " + NumberText.percent(m.pullThrough()) + " ("
+              + NumberText.count(m.carrying()) + ", " + NumberText.count(m.amplifiers()) + " amplifiers, "
+              + trendText(m.trend()) + ")").toList()));
     }
     VoiceRow total = voiceTotal();
     if (total != null && voice != null) {
@@ -315,14 +322,14 @@ public record ConversationSection(
           + trendText(voice.reputationTrend(null, INDEX, TrendRule.defaults())) + ")");
     }
     ServiceStats all = service.overall();
-    lines.add("service: " + all.cases() + " cases, " + NumberText.percent(all.answerRate()) + " answered, "
+    lines.add("service: " + NumberText.count(all.cases()) + " cases, " + NumberText.percent(all.answerRate()) + " answered, "
         + NumberText.percent(all.withinTargetShare()) + " within " + RESPONSE_TARGET.toHours() + " h, median first "
         + "response " + ConversationAnalysis.hours(all.medianFirstResponse()) + ", "
         + NumberText.percent(all.resolutionRate()) + " resolved");
     lines.add("retention after " + RETENTION_WINDOW.toDays() + " days: resolved "
-        + NumberText.percent(retention.resolved().rate()) + " of " + retention.resolved().customers()
+        + NumberText.percent(retention.resolved().rate()) + " of " + NumberText.count(retention.resolved().customers())
         + ", unresolved " + NumberText.percent(retention.unresolved().rate()) + " of "
-        + retention.unresolved().customers() + (retentionLift == null ? "" : ", " + pValue(retentionLift.pValue())
+        + NumberText.count(retention.unresolved().customers()) + (retentionLift == null ? "" : ", " + pValue(retentionLift.pValue())
         + " (an association)"));
     lines.add(String.join("; ", reads.stream().map(ConversationSection::readText).toList()));
     return lines;

@@ -96,7 +96,18 @@ public record DataSection(String source, ImportReport importReport, int customer
 
   @Override
   public List<String> summary() {
-    return List.of(importReport.summary(),
-        customers + " customers, " + buyers + " buyers, as of " + asOf + ", values in " + currency);
+    return List.of(readSummary(importReport), NumberText.count(customers) + " customers, "
+        + NumberText.count(buyers) + " buyers, as of " + asOf + ", values in " + currency);
+  }
+
+  /**
+   * The account of one file read, as {@link ImportReport#summary()} words it but with the page's thousands
+   * separators: {@code csv: read 27,050, accepted 27,050, rejected 0, duplicates 0}. Core's own summary stays
+   * plain, for the programs that parse it.
+   */
+  static String readSummary(ImportReport read) {
+    return read.source() + ": read " + NumberText.count(read.read()) + ", accepted "
+        + NumberText.count(read.accepted()) + ", rejected " + NumberText.count(read.rejected()) + ", duplicates "
+        + NumberText.count(read.duplicates()) + read.failureReason().map(f -> ", stopped early: " + f).orElse("");
   }
 }

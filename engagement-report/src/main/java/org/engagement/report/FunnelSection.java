@@ -68,7 +68,10 @@ public record FunnelSection(FunnelReport report) implements ReportSection {
     header.add("first touch");
     header.addAll(overall.stages());
     List<List<String>> byChannel = new ArrayList<>();
-    for (FunnelReport.ByChannel row : report.byFirstTouch()) {
+    List<FunnelReport.ByChannel> firstTouch = new ArrayList<>(report.byFirstTouch());
+    firstTouch.sort(java.util.Comparator.comparing((FunnelReport.ByChannel row) -> row.channel().displayName())
+        .thenComparing(row -> row.channel().id()));
+    for (FunnelReport.ByChannel row : firstTouch) {
       List<String> cells = new ArrayList<>();
       cells.add(row.channel().displayName());
       row.counts().reached().forEach(n -> cells.add(NumberText.count(n)));
@@ -82,7 +85,8 @@ public record FunnelSection(FunnelReport report) implements ReportSection {
     FunnelCounts overall = report.overall();
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < overall.stages().size(); i++) {
-      line.append(i == 0 ? "" : " -> ").append(overall.stages().get(i)).append(' ').append(overall.reached(i));
+      line.append(i == 0 ? "" : " -> ").append(overall.stages().get(i)).append(' ')
+          .append(NumberText.count(overall.reached(i)));
     }
     return List.of(line.toString());
   }

@@ -12,9 +12,12 @@ import java.util.Optional;
 final class Guide {
   private static final Map<String, String> HOW_TO_READ = Map.ofEntries(
       Map.entry(SummarySection.ID, "the headline figures cover the whole window; switch the period to see "
-          + "each half of it, the latest with its change against the earlier (12 months each on a two-year window). The recommendations rest on the ROI per channel and its "
-          + "interval below: a channel whose whole interval is above 0 paid back, one whose whole interval "
-          + "is below 0 did not, and one whose interval spans 0 is not yet known."),
+          + "each half of it, the latest with its change against the earlier (12 months each on a two-year window). "
+          + "Each figure has a 90% interval: the customers drawn again at random, the spread a population like "
+          + "this one would show. The recommendations rest on the budget section's mix model (a move is made "
+          + "only when the interval of its expected gain is above 0 and the attribution's ROI intervals agree) and on the ROI per channel and its interval: "
+          + "a channel whose whole interval is above 0 paid back, one whose whole interval is below 0 did not, "
+          + "and one whose interval spans 0 is not yet known."),
       Map.entry(DataSection.ID, "what the figures rest on: every record read, accepted or rejected with its "
           + "reason. A rejected record counts nowhere else on the page."),
       Map.entry("attribution", "each model splits the value of the purchases between the channels on the "
@@ -23,6 +26,10 @@ final class Guide {
       Map.entry(ReportModel.ROI, "each reward component is shown on its own with its basis; ROI counts the "
           + "margin's share of the rewards against the investment. Channels are in one order in every table; "
           + "the ROI chart is sorted from best to worst."),
+      Map.entry(BudgetSection.ID, "what one more unit of money a week would bring on each channel (marginal "
+          + "ROI), how long a channel keeps paying (half-life), and how the optimiser would split today's total "
+          + "spend. Each move is valued on its own; one whose interval reaches below 0 is a case for a test, not "
+          + "for moving money."),
       Map.entry("concentration", "how much of the value a few buyers hold: the further the curve bends below "
           + "the diagonal, the more the business depends on its best customers."),
       Map.entry("segments", "value tiers say what to do with each customer (retain, grow, maintain, ...); RFM "
@@ -62,6 +69,10 @@ final class Guide {
         + "conversions beyond what others already bring gets 0.");
     terms.put("Adstock", "the carry-over of advertising: spend keeps working, decaying, in later periods. A "
         + "marketing-mix model accounts for it; attribution on journeys does not need it.");
+    terms.put("Marginal ROI", "the revenue one more unit of money on a channel would bring at today's spend. "
+        + "Money earns most where the marginal ROI is highest, whatever the average ROI.");
+    terms.put("Half-life", "how many weeks until half of what a week's spend will ever bring has come in: "
+        + "short for a campaign, long for a relationship channel.");
     terms.put("Interval", "the range within which a figure would likely fall if the customers were drawn again "
         + "(bootstrap); a 90% interval misses the true figure one time in ten.");
     return terms;

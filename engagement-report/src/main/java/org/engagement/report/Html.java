@@ -114,8 +114,8 @@ public final class Html {
   }
 
   /**
-   * Headline figures of one period: each a name, a value and up to two smaller lines under it (an interval,
-   * a change), each line left out when empty.
+   * Headline figures of one period: each a name, a value and up to three smaller lines under it (an interval,
+   * a change, what it rests on), each line left out when empty.
    *
    * @param period the period's key, for the switch
    * @param label the period in words, above the figures
@@ -131,6 +131,9 @@ public final class Html {
       }
       if (figure.size() > 3 && !figure.get(3).isEmpty()) {
         out.append("<span class=\"change\">").append(escape(figure.get(3))).append("</span>");
+      }
+      if (figure.size() > 4 && !figure.get(4).isEmpty()) {
+        out.append("<span class=\"rests\">").append(escape(figure.get(4))).append("</span>");
       }
       out.append("</dd></div>");
     }

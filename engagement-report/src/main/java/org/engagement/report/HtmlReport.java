@@ -33,8 +33,9 @@ public final class HtmlReport {
       h3{font-size:16px;margin:14px 0 6px 0;color:#14324f}
       .figures{display:flex;flex-wrap:wrap;gap:10px;margin:0 0 12px 0}
       .figures div{background:#eef3f8;border-radius:4px;padding:6px 12px;min-width:110px}
-      .kpis div{min-width:150px}
-      .kpis .interval,.kpis .change{display:block;font-size:12px;font-weight:400;color:#52606d}
+      .kpis div{min-width:150px;max-width:300px}
+      .kpis .interval,.kpis .change,.kpis .rests{display:block;font-size:12px;font-weight:400;color:#52606d}
+      .kpis .rests{font-style:italic;margin-top:2px}
       .recommendations li{margin:6px 0}
       .how{background:#f3f6f9;border-left:3px solid #8fa9c4;padding:6px 10px;font-size:13px;color:#33414e}
       dt{font-size:12px;color:#52606d}
@@ -155,7 +156,7 @@ public final class HtmlReport {
     if (model.reads().isEmpty()) {
       return;
     }
-    html.paragraph("note", "Files read: " + String.join("; ", model.reads().stream().map(ImportReport::summary)
+    html.paragraph("note", "Files read: " + String.join("; ", model.reads().stream().map(DataSection::readSummary)
         .toList()) + ".");
     for (ImportReport read : model.reads()) {
       if (!read.isClean()) {

@@ -4,14 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SplittableRandom;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.Money;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.roi.investment.Cost;
 import org.engagement.roi.io.CostCsvReader;
@@ -20,16 +22,29 @@ import org.engagement.roi.io.CostCsvReader;
  * The headline figures of the two halves of the window, for the summary's period-over-period change: the
  * window (first interaction to the as-of instant) is cut in two at its middle, and each half gets its
  * purchase revenue, its new buyers (first purchase in the half), its cost (the costs file's months whose
- * first day falls in the half) and the customers active in it. Immutable and thread-safe.
+ * first day falls in the half) and the customers active in it.
+ *
+ * <p>With them come {@value #RESAMPLES} bootstrap resamples of the customers (seed {@value #SEED}): each draws
+ * as many customers as there are, at random with replacement, and recomputes every figure but the cost, which
+ * is what was spent and so has no spread. Their percentiles are the summary's intervals: the spread the figures
+ * of a population like this one would show. Immutable and thread-safe.
  *
  * @param earlierStart the window's start
  * @param middle where the later half starts
  * @param end the as-of instant
- * @param earlier the earlier half
- * @param later the later half
- * @param retained customers active in both halves
+ * @param observed the figures of the customers as they are
+ * @param resamples the figures of each bootstrap resample, in draw order
  */
-record PeriodFigures(Instant earlierStart, Instant middle, Instant end, Half earlier, Half later, long retained) {
+record PeriodFigures(Instant earlierStart, Instant middle, Instant end, Sample observed, List<Sample> resamples) {
+  /** The number of bootstrap resamples. */
+  static final int RESAMPLES = 400;
+  /** The seed of the resampling, so that the page is the same on every run. */
+  static final long SEED = 0;
+
+  /** Copies the list. */
+  PeriodFigures {
+    resamples = List.copyOf(resamples);
+  }
 
   /**
    * One half's figures. Immutable and thread-safe.
@@ -41,34 +56,136 @@ record PeriodFigures(Instant earlierStart, Instant middle, Instant end, Half ear
    */
   record Half(double revenue, long newBuyers, Optional<Double> cost, long active) {}
 
-  /** The figures of {@code analysis}'s two halves. */
+  /**
+   * The figures of one set of customers. Immutable and thread-safe.
+   *
+   * @param earlier the earlier half
+   * @param later the later half
+   * @param retained customers active in both halves
+   */
+  record Sample(Half earlier, Half later, long retained) {
+    /** The revenue of the whole window. */
+    double revenue() {
+      return earlier.revenue() + later.revenue();
+    }
+
+    /** The new buyers of the whole window. */
+    long newBuyers() {
+      return earlier.newBuyers() + later.newBuyers();
+    }
+  }
+
+  /** The earlier half's observed figures. */
+  Half earlier() {
+    return observed.earlier();
+  }
+
+  /** The later half's observed figures. */
+  Half later() {
+    return observed.later();
+  }
+
+  /** The customers observed active in both halves. */
+  long retained() {
+    return observed.retained();
+  }
+
+  /** The figures of {@code analysis}'s two halves, with their resamples. */
   static PeriodFigures of(Analysis analysis) {
     List<Interaction> interactions = analysis.input().interactions();
     Instant start = interactions.stream().map(Interaction::timestamp).min(Instant::compareTo).orElse(analysis.asOf());
     Instant end = analysis.asOf();
     Instant middle = start.plus(Duration.between(start, end).dividedBy(2));
-    ConversionRule purchases = ConversionRule.purchases();
-    String currency = analysis.currency().map(c -> c.getCurrencyCode()).orElse("");
-    Map<String, Instant> firstPurchase = new HashMap<>();
-    double[] revenue = new double[2];
-    List<Set<String>> active = List.of(new HashSet<>(), new HashSet<>());
-    for (Interaction interaction : interactions) {
-      int half = interaction.timestamp().isBefore(middle) ? 0 : 1;
-      active.get(half).add(interaction.customerId());
-      if (purchases.isConversion(interaction)) {
-        firstPurchase.merge(interaction.customerId(), interaction.timestamp(), (a, b) -> a.isBefore(b) ? a : b);
-        if (interaction.value() != null && interaction.value().currency().getCurrencyCode().equals(currency)) {
-          revenue[half] += interaction.value().amount().doubleValue();
+    Customers customers = Customers.of(interactions, middle,
+        analysis.currency().map(c -> c.getCurrencyCode()).orElse(""));
+    Optional<double[]> costs = costs(analysis, middle);
+    int[] once = new int[customers.size()];
+    Arrays.fill(once, 1);
+    List<Sample> resamples = new ArrayList<>(RESAMPLES);
+    SplittableRandom random = new SplittableRandom(SEED);
+    for (int r = 0; r < RESAMPLES && customers.size() > 0; r++) {
+      int[] weights = new int[customers.size()];
+      for (int k = 0; k < weights.length; k++) {
+        weights[random.nextInt(weights.length)]++;
+      }
+      resamples.add(customers.sample(weights, costs));
+    }
+    return new PeriodFigures(start, middle, end, customers.sample(once, costs), resamples);
+  }
+
+  /**
+   * Each customer's part of the figures, in parallel arrays: revenue per half, the half of the first purchase
+   * (-1 for none) and activity per half.
+   */
+  private static final class Customers {
+    private final double[] earlierRevenue;
+    private final double[] laterRevenue;
+    private final int[] firstHalf;
+    private final boolean[] earlierActive;
+    private final boolean[] laterActive;
+
+    private Customers(int n) {
+      earlierRevenue = new double[n];
+      laterRevenue = new double[n];
+      firstHalf = new int[n];
+      earlierActive = new boolean[n];
+      laterActive = new boolean[n];
+    }
+
+    static Customers of(List<Interaction> interactions, Instant middle, String currency) {
+      Map<String, Integer> index = new HashMap<>();
+      interactions.forEach(i -> index.putIfAbsent(i.customerId(), index.size()));
+      int n = index.size();
+      Customers c = new Customers(n);
+      Instant[] first = new Instant[n];
+      ConversionRule purchases = ConversionRule.purchases();
+      for (Interaction interaction : interactions) {
+        int k = java.util.Objects.requireNonNull(index.get(interaction.customerId()));
+        boolean later = !interaction.timestamp().isBefore(middle);
+        (later ? c.laterActive : c.earlierActive)[k] = true;
+        if (purchases.isConversion(interaction)) {
+          if (first[k] == null || interaction.timestamp().isBefore(first[k])) {
+            first[k] = interaction.timestamp();
+          }
+          Money value = interaction.value();
+          if (value != null && value.currency().getCurrencyCode().equals(currency)) {
+            (later ? c.laterRevenue : c.earlierRevenue)[k] += value.amount().doubleValue();
+          }
         }
       }
+      for (int k = 0; k < n; k++) {
+        c.firstHalf[k] = first[k] == null ? -1 : first[k].isBefore(middle) ? 0 : 1;
+      }
+      return c;
     }
-    long[] newBuyers = new long[2];
-    firstPurchase.values().forEach(first -> newBuyers[first.isBefore(middle) ? 0 : 1]++);
-    Optional<double[]> costs = costs(analysis, middle);
-    long retained = active.get(0).stream().filter(active.get(1)::contains).count();
-    return new PeriodFigures(start, middle, end,
-        new Half(revenue[0], newBuyers[0], costs.map(c -> c[0]), active.get(0).size()),
-        new Half(revenue[1], newBuyers[1], costs.map(c -> c[1]), active.get(1).size()), retained);
+
+    int size() {
+      return firstHalf.length;
+    }
+
+    /** The figures of the customers each counted {@code weights[k]} times. */
+    Sample sample(int[] weights, Optional<double[]> costs) {
+      double[] revenue = new double[2];
+      long[] newBuyers = new long[2];
+      long[] active = new long[2];
+      long retained = 0;
+      for (int k = 0; k < weights.length; k++) {
+        int w = weights[k];
+        if (w == 0) {
+          continue;
+        }
+        revenue[0] += w * earlierRevenue[k];
+        revenue[1] += w * laterRevenue[k];
+        if (firstHalf[k] >= 0) {
+          newBuyers[firstHalf[k]] += w;
+        }
+        active[0] += earlierActive[k] ? w : 0;
+        active[1] += laterActive[k] ? w : 0;
+        retained += earlierActive[k] && laterActive[k] ? w : 0;
+      }
+      return new Sample(new Half(revenue[0], newBuyers[0], costs.map(c -> c[0]), active[0]),
+          new Half(revenue[1], newBuyers[1], costs.map(c -> c[1]), active[1]), retained);
+    }
   }
 
   /** The cost of each half, by the month of each cost row; empty without a readable costs file. */

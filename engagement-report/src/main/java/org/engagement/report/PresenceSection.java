@@ -108,7 +108,8 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
   /** The channels of the report, the grouped one last. */
   private List<PresenceCount<Channel>> rows() {
     List<PresenceCount<Channel>> rows = new ArrayList<>(report.channels());
-    rows.sort(Comparator.comparing((PresenceCount<Channel> c) -> c.key().equals(others)));
+    rows.sort(Comparator.comparing((PresenceCount<Channel> c) -> c.key().equals(others))
+        .thenComparing(c -> c.key().displayName()).thenComparing(c -> c.key().id()));
     return rows;
   }
 
@@ -124,7 +125,8 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
 
   @Override
   public void writeHtml(Html html) {
-    html.paragraph(report.activeAnywhere() + " of " + report.known() + " customers were active on some channel.");
+    html.paragraph(NumberText.count(report.activeAnywhere()) + " of " + NumberText.count(report.known())
+        + " customers were active on some channel.");
     if (others != null) {
       html.paragraph("note", "The " + TopChannels.SHOWN + " channels with the most active customers are shown one "
           + "by one; the other " + grouped + " are grouped as \u201c" + others.displayName() + "\u201d, where a "
@@ -147,10 +149,13 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
     OverlapMatrix<Channel> overlap = report.channelOverlap();
     List<List<Double>> shares = new ArrayList<>();
     List<List<String>> counts = new ArrayList<>();
-    for (int i = 0; i < overlap.size(); i++) {
+    List<Integer> order = new ArrayList<>();
+    channels.forEach(c -> order.add(overlap.keys().indexOf(c.key())));
+    order.removeIf(k -> k < 0);
+    for (int i : order) {
       List<Double> shareRow = new ArrayList<>();
       List<String> countRow = new ArrayList<>();
-      for (int j = 0; j < overlap.size(); j++) {
+      for (int j : order) {
         int own = overlap.count(i, i);
         shareRow.add(own == 0 ? 0.0 : (double) overlap.count(i, j) / own);
         countRow.add(NumberText.count(overlap.count(i, j)));
@@ -158,7 +163,7 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
       shares.add(shareRow);
       counts.add(countRow);
     }
-    List<String> names = overlap.keys().stream().map(Channel::displayName).toList();
+    List<String> names = order.stream().map(k -> overlap.keys().get(k).displayName()).toList();
     html.chart("Channel overlap: customers active on both channels (the diagonal: on the channel at all); "
         + "the darker, the larger the share of the row channel's customers also on the column channel",
         new HeatMap("Channel overlap", names, names, shares, counts));
@@ -167,11 +172,13 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
   @Override
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
-    lines.add(report.activeAnywhere() + " of " + report.known() + " customers active; by channel:");
+    lines.add(NumberText.count(report.activeAnywhere()) + " of " + NumberText.count(report.known())
+        + " customers active; by channel:");
     StringBuilder line = new StringBuilder(" ");
     report.channels().stream()
         .sorted(java.util.Comparator.comparingInt((PresenceCount<Channel> c) -> c.active()).reversed())
-        .forEach(c -> line.append(' ').append(c.key().displayName()).append(' ').append(c.active()).append(','));
+        .forEach(c -> line.append(' ').append(c.key().displayName()).append(' ')
+            .append(NumberText.count(c.active())).append(','));
     lines.add(line.toString().replaceAll(",$", ""));
     return lines;
   }

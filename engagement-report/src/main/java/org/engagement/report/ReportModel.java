@@ -39,7 +39,7 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
   public static final String CLV = "clv";
   /**
    * The bootstrap resamples of the standard report's ROI intervals: few, to keep the report fast (each runs the
-   * chosen attribution model once; about half a second each on the bundled world, where the whole report takes about 10 s with them).
+   * chosen attribution model once; a fraction of a second each on the bundled world, a few seconds in all).
    */
   public static final int REPORT_RESAMPLES = 20;
   /** The id of the conversations section. */
@@ -67,7 +67,8 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * The standard report: data, attribution, relationship ROI ({@link RelationshipRoiBuilder} with
    * {@link RoiSettings#defaults()} but the {@value RecommendedModel#NAME} attribution model, the rule that
    * recovers simulated truth best, with {@value #REPORT_RESAMPLES} bootstrap resamples for its intervals and
-   * the settings' default model for the value tiers' totals; not available without a costs file), value concentration, value tiers and
+   * the settings' default model for the value tiers' totals; not available without a costs file), budget
+   * ({@link BudgetSection}: a marketing mix model on weekly spend and revenue, its optimiser's moves), value concentration, value tiers and
    * RFM segments, customer lifetime value (BG/NBD and Gamma-Gamma fitted on the purchases), funnel, channel presence and overlap, engagement trend,
    * conversations ({@link ConversationSection}; not available without a conversations file).
    */
@@ -86,7 +87,8 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
         .withCalculator(RelationshipRoiCalculator.builder().margin(margin).build());
     return List.of(DataSection.builder(), AttributionSection.builder(),
         RelationshipRoiBuilder.of(settings)
-            .withTierModel(RoiSettings.defaults().model()).withIntervals(REPORT_RESAMPLES), ConcentrationSection.builder(),
+            .withTierModel(RoiSettings.defaults().model()).withIntervals(REPORT_RESAMPLES), BudgetSection.builder(),
+        ConcentrationSection.builder(),
         SegmentSection.builder(),
         ClvSection.fitted(),
         FunnelSection.builder(), PresenceSection.builder(), EngagementSection.builder(),
@@ -123,12 +125,13 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
   }
 
   /**
-   * The sources of the standard summary's recommendations: the relationship ROI's intervals (grow a channel
-   * whose whole ROI interval is above 0, cut one whose whole interval is below, test one whose interval spans
-   * 0). A budget optimiser adds its own source with {@link #build(Analysis, List, List)}.
+   * The sources of the standard summary's recommendations: the budget section's moves (made only when the
+   * interval of the move's expected gain excludes 0, otherwise "test before moving") and the relationship ROI's
+   * intervals (grow a channel whose whole ROI interval is above 0, cut one whose whole interval is below, test
+   * one whose interval spans 0). Another source is added with {@link #build(Analysis, List, List)}.
    */
   public static List<Recommendation.Source> defaultSources() {
-    return List.of(new RoiRecommendations());
+    return List.of(new BudgetRecommendations(), new RoiRecommendations());
   }
 
   /**

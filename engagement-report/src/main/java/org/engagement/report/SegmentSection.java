@@ -117,13 +117,14 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
   @Override
   public List<String> summary() {
     StringBuilder tierLine = new StringBuilder("tiers:");
-    tiers.forEach(t -> tierLine.append(' ').append(t.segment()).append(' ').append(t.size()));
+    tiers.forEach(t -> tierLine.append(' ').append(t.segment()).append(' ').append(NumberText.count(t.size()))
+        .append(','));
     StringBuilder rfmLine = new StringBuilder("RFM:");
     rfm.forEach((segment, count) -> {
       if (count > 0) {
-        rfmLine.append(' ').append(segment).append(' ').append(count).append(',');
+        rfmLine.append(' ').append(segment).append(' ').append(NumberText.count(count)).append(',');
       }
     });
-    return List.of(tierLine.toString(), rfmLine.toString().replaceAll(",$", ""));
+    return List.of(tierLine.toString().replaceAll(",$", ""), rfmLine.toString().replaceAll(",$", ""));
   }
 }

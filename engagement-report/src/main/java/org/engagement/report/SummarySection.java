@@ -4,12 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.roi.RewardComponent;
+import org.hipparchus.stat.descriptive.rank.Percentile;
 
 /**
  * The page's first screen: the headline figures (revenue, cost, ROI, ROAS, CAC, customers retained) for the
@@ -59,9 +64,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
       halves = Optional.empty();
       notes.add("No change between the halves of the window: " + e.getMessage());
     }
-    List<Recommendation> recommendations = new ArrayList<>();
-    sources.forEach(source -> recommendations.addAll(source.recommend(sections)));
-    recommendations.sort((a, b) -> Double.compare(b.strength(), a.strength()));
+    List<Recommendation> recommendations = interleaved(sources, sections);
     if (roi.isEmpty()) {
       notes.add("No ROI, ROAS or recommendation: the input has no " + AnalysisInput.COSTS
           + " (month,channel,owner,amount,currency), so there is no investment to weigh the returns against.");
@@ -69,8 +72,8 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     List<Period> periods = new ArrayList<>();
     periods.add(Kpis.whole(analysis, roi, halves, currency));
     halves.ifPresent(h -> {
-      periods.add(Kpis.half("later", "latest half", h, h.later(), Optional.of(h.earlier()), currency));
-      periods.add(Kpis.half("earlier", "earlier half", h, h.earlier(), Optional.empty(), currency));
+      periods.add(Kpis.half("later", "latest half", h, true, currency));
+      periods.add(Kpis.half("earlier", "earlier half", h, false, currency));
     });
     List<String> choice = new ArrayList<>();
     roi.filter(r -> !r.labels().model().isEmpty()).ifPresent(r -> choice.add("The ROI credits revenue to channels "
@@ -79,6 +82,37 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     roi.ifPresent(r -> r.attribution().stream().limit(2).forEach(choice::add));
     return new SummarySection(periods, recommendations.stream().limit(SHOWN).toList(), choice, notes);
   }
+
+  /**
+   * The recommendations of every source, in the order the summary shows them: first each source's strongest
+   * (so that the page always says what each analysis suggests), then the others, those the figures support
+   * (strength above 0) before those to test, the sources taking turns; the first {@value #SHOWN} are then
+   * ordered supported first. Turns rather than one ranking because the sources' strengths are on different
+   * scales (an ROI against a share of revenue).
+   */
+  static List<Recommendation> interleaved(List<Recommendation.Source> sources, List<ReportSection> sections) {
+    List<Ranked> ranked = new ArrayList<>();
+    for (int s = 0; s < sources.size(); s++) {
+      List<Recommendation> own = new ArrayList<>(sources.get(s).recommend(sections));
+      own.sort(Comparator.comparingDouble(Recommendation::strength).reversed());
+      for (int rank = 0; rank < own.size(); rank++) {
+        ranked.add(new Ranked(own.get(rank), rank, s));
+      }
+    }
+    ranked.sort(Comparator.comparing((Ranked r) -> r.rank() == 0 ? 0 : 1)
+        .thenComparing(r -> r.recommendation().strength() > 0 ? 0 : 1)
+        .thenComparing(Ranked::rank).thenComparing(Ranked::source));
+    List<Recommendation> ordered = new ArrayList<>(ranked.stream().map(Ranked::recommendation).toList());
+    List<Recommendation> shown = new ArrayList<>(ordered.subList(0, Math.min(SHOWN, ordered.size())));
+    shown.sort(Comparator.comparing((Recommendation r) -> r.strength() > 0 ? 0 : 1));
+    for (int i = 0; i < shown.size(); i++) {
+      ordered.set(i, shown.get(i));
+    }
+    return ordered;
+  }
+
+  /** A recommendation with its rank within its source and the source's index. */
+  private record Ranked(Recommendation recommendation, int rank, int source) {}
 
   @Override
   public String id() {
@@ -94,10 +128,13 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
   public void writeHtml(Html html) {
     if (periods.size() > 1) {
       html.periodSwitch(periods.stream().map(p -> List.of(p.key(), p.label())).toList());
+      html.paragraph("note", "The period switch changes these headline figures only; every section below covers "
+          + "the whole window. The owner and segment switches of the ROI section filter its tables per owner "
+          + "and per value tier (segment), the only tables split that way.");
     }
     for (Period period : periods) {
       html.headline(period.key(), period.label(), period.figures().stream()
-          .map(k -> List.of(k.name(), k.value(), k.interval(), k.change())).toList());
+          .map(k -> List.of(k.name(), k.value(), k.interval(), k.change(), k.note())).toList());
     }
     html.heading("What to do");
     if (recommendations.isEmpty()) {
@@ -106,8 +143,9 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     } else {
       html.list("recommendations", recommendations.stream().map(r -> r.action() + " " + r.effect() + " ("
           + r.interval() + "). Basis: " + r.basis() + ".").toList());
-      html.paragraph("note", "Attribution credits what was on the journeys; it does not prove that the spend "
-          + "caused the purchases. Before a large move, test it (a hold-out or a geographic split).");
+      html.paragraph("note", "Attribution credits what was on the journeys and the mix model reads spend against "
+          + "revenue; neither proves that the spend caused the purchases. Before a large move, test it (a "
+          + "hold-out or a geographic split).");
     }
     if (!modelChoice.isEmpty()) {
       html.heading("The model behind the ROI");
@@ -121,7 +159,8 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     List<String> lines = new ArrayList<>();
     if (!periods.isEmpty()) {
       periods.get(0).figures().forEach(k -> lines.add(k.name() + " " + k.value()
-          + (k.interval().isEmpty() ? "" : " (" + k.interval() + ")")));
+          + (k.interval().isEmpty() ? "" : " (" + k.interval() + ")")
+          + (k.change().isEmpty() ? "" : "; " + k.change())));
     }
     recommendations.forEach(r -> lines.add("do: " + r.action() + " " + r.effect() + " (" + r.interval() + ")"));
     lines.addAll(notes);
@@ -150,17 +189,19 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
    *
    * @param name what it is (revenue, cost, ROI, ...)
    * @param value the figure as shown, with its unit, or why there is none
-   * @param interval its interval, or where the intervals are, or empty
-   * @param change its change from the earlier half, or empty
+   * @param interval its 90% interval, or empty when it has none
+   * @param change its change between the halves of the window, with the change's interval, or empty
+   * @param note what the figure rests on, or why it has no interval or change; may be empty
    * @since 0.1.0
    */
-  public record Kpi(String name, String value, String interval, String change) {
+  public record Kpi(String name, String value, String interval, String change, String note) {
     /** Requires every part. */
     public Kpi {
       requireNonNull(name, "name");
       requireNonNull(value, "value");
       requireNonNull(interval, "interval");
       requireNonNull(change, "change");
+      requireNonNull(note, "note");
     }
   }
 
@@ -171,51 +212,93 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     static Period whole(Analysis analysis, Optional<RoiSection> roi, Optional<PeriodFigures> halves,
         String currency) {
       List<Kpi> kpis = new ArrayList<>();
-      double revenue = halves.map(h -> h.earlier().revenue() + h.later().revenue()).orElse(0.0);
-      long buyers = halves.map(h -> h.earlier().newBuyers() + h.later().newBuyers()).orElse(0L);
-      kpis.add(new Kpi("revenue", NumberText.wholeMoney(revenue, currency), "all purchases in the window", ""));
+      Spread spread = new Spread(halves.map(PeriodFigures::resamples).orElse(List.of()));
+      double revenue = halves.map(h -> h.observed().revenue()).orElse(0.0);
+      long buyers = halves.map(h -> h.observed().newBuyers()).orElse(0L);
+      kpis.add(new Kpi("revenue", NumberText.wholeMoney(revenue, currency),
+          spread.interval(PeriodFigures.Sample::revenue, v -> NumberText.wholeMoney(v, currency)),
+          halves.map(h -> "latest half " + spread.change(h.observed(), x -> x.later().revenue(),
+              x -> x.earlier().revenue())).orElse(""), "all purchases in the window"));
       roi.ifPresentOrElse(r -> {
-        kpis.add(new Kpi("cost", NumberText.wholeMoney(r.investment(), currency), "", ""));
-        kpis.add(new Kpi("ROI", ratio(r.roi(), true), "margin " + NumberText.percent(r.margin())
-            + "; intervals per channel below", ""));
-        kpis.add(new Kpi("ROAS", ratio(roas(r), false), "revenue credited per 1 " + currency + " spent", ""));
-        kpis.add(new Kpi("CAC", buyers > 0 ? NumberText.wholeMoney(r.investment() / buyers, currency) : "no buyer",
-            "cost per new buyer (" + NumberText.count(buyers) + ")", ""));
-      }, () -> kpis.add(new Kpi("new buyers", NumberText.count(buyers), "", "")));
-      halves.ifPresent(h -> kpis.add(retained(h)));
+        double cost = r.investment();
+        kpis.add(new Kpi("cost", NumberText.wholeMoney(cost, currency), "",
+            halves.flatMap(h -> h.later().cost().flatMap(later -> h.earlier().cost()
+                .map(earlier -> "latest half " + change(later, earlier)))).orElse(""),
+            "what was spent: known, so no interval"));
+        double credited = credited(r);
+        double scale = revenue > 0 ? credited / revenue : 0;
+        double other = r.reward() - credited;
+        kpis.add(new Kpi("ROI", ratio(r.roi(), true), cost > 0 && revenue > 0 ? spread.interval(
+            x -> (r.margin() * (x.revenue() * scale + other) - cost) / cost, NumberText::signedPercent) : "", "",
+            "margin " + NumberText.percent(r.margin()) + "; the revenue credited to the channels moves with the "
+                + "resampled revenue, the other rewards held; whole window only (attribution runs on all journeys)"));
+        kpis.add(new Kpi("ROAS", ratio(roas(credited, cost), false), cost > 0 && revenue > 0
+            ? spread.interval(x -> x.revenue() * scale / cost, v -> NumberText.number(v, 2)) : "", "",
+            "revenue credited per 1 " + currency + " spent"));
+        kpis.add(new Kpi("CAC", buyers > 0 ? NumberText.wholeMoney(cost / buyers, currency) : "no buyer",
+            spread.interval(x -> cost / x.newBuyers(), v -> NumberText.wholeMoney(v, currency)),
+            halves.map(h -> cac(h, spread)).orElse(""),
+            "cost per customer who bought for the first time (" + NumberText.count(buyers) + " of them)"));
+      }, () -> kpis.add(new Kpi("new buyers", NumberText.count(buyers),
+          spread.interval(x -> x.newBuyers(), v -> NumberText.count(Math.round(v))),
+          halves.map(h -> "latest half " + spread.change(h.observed(), x -> x.later().newBuyers(),
+              x -> x.earlier().newBuyers())).orElse(""), "")));
+      halves.ifPresent(h -> kpis.add(retained(h, spread)));
       return new Period("whole", "Whole window, " + date(halves.map(PeriodFigures::earlierStart))
           + " to " + analysis.asOfDate(), kpis);
     }
 
-    static Period half(String key, String name, PeriodFigures figures, PeriodFigures.Half half,
-        Optional<PeriodFigures.Half> before, String currency) {
+    static Period half(String key, String name, PeriodFigures figures, boolean later, String currency) {
       List<Kpi> kpis = new ArrayList<>();
-      kpis.add(new Kpi("revenue", NumberText.wholeMoney(half.revenue(), currency), "",
-          before.map(b -> change(half.revenue(), b.revenue())).orElse("")));
+      Spread spread = new Spread(figures.resamples());
+      PeriodFigures.Sample observed = figures.observed();
+      java.util.function.Function<PeriodFigures.Sample, PeriodFigures.Half> own = later
+          ? PeriodFigures.Sample::later : PeriodFigures.Sample::earlier;
+      PeriodFigures.Half half = own.apply(observed);
+      kpis.add(new Kpi("revenue", NumberText.wholeMoney(half.revenue(), currency),
+          spread.interval(x -> own.apply(x).revenue(), v -> NumberText.wholeMoney(v, currency)),
+          later ? spread.change(observed, x -> x.later().revenue(), x -> x.earlier().revenue()) : "", ""));
       half.cost().ifPresent(cost -> {
         kpis.add(new Kpi("cost", NumberText.wholeMoney(cost, currency), "",
-            before.flatMap(PeriodFigures.Half::cost).map(b -> change(cost, b)).orElse("")));
+            later ? figures.earlier().cost().map(b -> change(cost, b)).orElse("") : "",
+            "what was spent: known, so no interval"));
         kpis.add(new Kpi("CAC", half.newBuyers() > 0 ? NumberText.wholeMoney(cost / half.newBuyers(), currency)
-            : "no new buyer", "cost per new buyer (" + NumberText.count(half.newBuyers()) + ")",
-            before.filter(b -> b.newBuyers() > 0 && half.newBuyers() > 0 && b.cost().isPresent())
-                .map(b -> change(cost / half.newBuyers(), b.cost().orElseThrow() / b.newBuyers())).orElse("")));
+            : "no new buyer", spread.interval(x -> cost / own.apply(x).newBuyers(),
+                v -> NumberText.wholeMoney(v, currency)), later ? cac(figures, spread) : "",
+            "cost per customer who bought for the first time (" + NumberText.count(half.newBuyers())
+                + " of them)"));
       });
-      kpis.add(new Kpi("new buyers", NumberText.count(half.newBuyers()), "",
-          before.map(b -> change((double) half.newBuyers(), (double) b.newBuyers())).orElse("")));
-      kpis.add(new Kpi("active customers", NumberText.count(half.active()), "",
-          before.map(b -> change((double) half.active(), (double) b.active())).orElse("")));
-      boolean later = key.equals("later");
+      kpis.add(new Kpi("new buyers", NumberText.count(half.newBuyers()),
+          spread.interval(x -> own.apply(x).newBuyers(), v -> NumberText.count(Math.round(v))),
+          later ? spread.change(observed, x -> x.later().newBuyers(), x -> x.earlier().newBuyers()) : "", ""));
+      kpis.add(new Kpi("active customers", NumberText.count(half.active()),
+          spread.interval(x -> own.apply(x).active(), v -> NumberText.count(Math.round(v))),
+          later ? spread.change(observed, x -> x.later().active(), x -> x.earlier().active()) : "", ""));
       String label = Character.toUpperCase(name.charAt(0)) + name.substring(1) + ", "
           + date(Optional.of(later ? figures.middle() : figures.earlierStart())) + " to "
           + date(Optional.of(later ? figures.end() : figures.middle()));
       return new Period(key, label + (later ? " (change against the earlier half)" : ""), kpis);
     }
 
-    private static Kpi retained(PeriodFigures h) {
+    /** The change of the CAC from the earlier half to the later, with its interval; empty without costs. */
+    private static String cac(PeriodFigures h, Spread spread) {
+      Optional<Double> later = h.later().cost();
+      Optional<Double> earlier = h.earlier().cost();
+      if (later.isEmpty() || earlier.isEmpty()) {
+        return "";
+      }
+      double laterCost = later.get();
+      double earlierCost = earlier.get();
+      return "latest half " + spread.change(h.observed(), x -> laterCost / x.later().newBuyers(),
+          x -> earlierCost / x.earlier().newBuyers());
+    }
+
+    private static Kpi retained(PeriodFigures h, Spread spread) {
       long earlier = h.earlier().active();
-      return new Kpi("customers retained", NumberText.count(h.retained()), earlier > 0
+      return new Kpi("customers retained", NumberText.count(h.retained()),
+          spread.interval(x -> x.retained(), v -> NumberText.count(Math.round(v))), "", earlier > 0
           ? NumberText.percent((double) h.retained() / earlier) + " of the earlier half's active customers were "
-              + "active in the latest half" : "", "");
+              + "active in the latest half" : "");
     }
 
     private static String date(Optional<java.time.Instant> instant) {
@@ -226,9 +309,9 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
       return before > 0 ? NumberText.signedPercent(now / before - 1) + " against the earlier half" : "";
     }
 
-    private static OptionalDouble roas(RoiSection roi) {
+    /** The revenue the ROI credits to the channels: attributed revenue and self-reported influence. */
+    private static double credited(RoiSection roi) {
       double revenue = 0;
-      boolean any = false;
       for (RewardComponent component : List.of(RewardComponent.ATTRIBUTED_REVENUE,
           RewardComponent.SELF_REPORTED_INFLUENCE)) {
         int index = roi.components().indexOf(RoiSection.label(component));
@@ -236,10 +319,13 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
           for (RoiSection.ChannelRoi row : roi.channels()) {
             revenue += row.rewards().get(index);
           }
-          any = true;
         }
       }
-      return any && roi.investment() > 0 ? OptionalDouble.of(revenue / roi.investment()) : OptionalDouble.empty();
+      return revenue;
+    }
+
+    private static OptionalDouble roas(double credited, double cost) {
+      return cost > 0 ? OptionalDouble.of(credited / cost) : OptionalDouble.empty();
     }
 
     private static String ratio(OptionalDouble value, boolean percent) {
@@ -247,6 +333,48 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
         return "no investment";
       }
       return percent ? NumberText.signedPercent(value.getAsDouble()) : NumberText.number(value.getAsDouble(), 2);
+    }
+  }
+
+  /**
+   * The 90% percentile intervals of figures over the customer resamples (R-7, as the mix model's). A resample
+   * where a figure is undefined (no new buyer to divide by) is left out of that figure's interval. Immutable and
+   * thread-safe.
+   *
+   * @param draws the resamples
+   */
+  private record Spread(List<PeriodFigures.Sample> draws) {
+    private static final double LEVEL = 0.90;
+
+    /** The interval of {@code figure} in words, or empty without resamples. */
+    String interval(ToDoubleFunction<PeriodFigures.Sample> figure, DoubleFunction<String> format) {
+      double[] ends = ends(figure);
+      return ends.length == 0 ? "" : "90% interval " + format.apply(ends[0]) + " to " + format.apply(ends[1]);
+    }
+
+    /** The change from {@code before} to {@code now} in {@code observed}, with its interval. */
+    String change(PeriodFigures.Sample observed, ToDoubleFunction<PeriodFigures.Sample> now,
+        ToDoubleFunction<PeriodFigures.Sample> before) {
+      double base = before.applyAsDouble(observed);
+      if (!(base > 0) || !Double.isFinite(base)) {
+        return "";
+      }
+      ToDoubleFunction<PeriodFigures.Sample> ratio = x -> now.applyAsDouble(x) / before.applyAsDouble(x) - 1;
+      double[] ends = ends(ratio);
+      return NumberText.signedPercent(ratio.applyAsDouble(observed)) + " against the earlier half"
+          + (ends.length == 0 ? "" : " (" + NumberText.signedPercent(ends[0]) + " to "
+              + NumberText.signedPercent(ends[1]) + ")");
+    }
+
+    private double[] ends(ToDoubleFunction<PeriodFigures.Sample> figure) {
+      double[] values = draws.stream().mapToDouble(figure).filter(Double::isFinite).toArray();
+      if (values.length == 0) {
+        return new double[0];
+      }
+      Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+      percentile.setData(values);
+      double tail = (1 - LEVEL) / 2 * 100;
+      return new double[] {percentile.evaluate(tail), percentile.evaluate(100 - tail)};
     }
   }
 }

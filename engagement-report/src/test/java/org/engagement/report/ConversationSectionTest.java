@@ -207,7 +207,7 @@ class ConversationSectionTest {
     conversations = conversations.substring(0, conversations.indexOf("</section>"));
     assertThat(count(conversations, "<svg")).isEqualTo(2);
     assertThat(conversations).contains("Brightloop mentions", "Crestline mentions", "\u00c9lan Systems mentions",
-        "owner anna.k", "channel linkedin");
+        "owner anna.k", "channel LinkedIn");
     // one inline script (issue 15: table downloads and switches), nothing loaded
     assertThat(page).doesNotContain("http://", "https://", "src=");
     assertThat(count(page, "<script")).isEqualTo(1);

@@ -80,8 +80,8 @@ class HtmlReportTest {
         assertThat(href.group(1)).startsWith("#");
         links++;
       }
-      // the summary, ten analysis sections and the glossary
-      assertThat(links).isEqualTo(12);
+      // the summary, eleven analysis sections and the glossary
+      assertThat(links).isEqualTo(13);
     }
   }
 
@@ -108,8 +108,8 @@ class HtmlReportTest {
       for (int i = 0; i < sections.getLength(); i++) {
         ids.add(((Element) sections.item(i)).getAttribute("id"));
       }
-      assertThat(ids).containsExactly("summary", "data", "attribution", "roi", "concentration", "segments", "clv",
-          "funnel", "presence", "engagement", "conversations", "glossary");
+      assertThat(ids).containsExactly("summary", "data", "attribution", "roi", "budget", "concentration", "segments",
+          "clv", "funnel", "presence", "engagement", "conversations", "glossary");
       assertThat(doc.getElementsByTagName("script").getLength()).isEqualTo(1);
     }
   }
@@ -123,8 +123,9 @@ class HtmlReportTest {
     String page = HtmlReport.render(ReportModel.build(BundledWorld.input(), Progress.none()));
     parse(page);
     List<String> charts = svgs(page);
-    // plus the conversations' pull-through and share-of-voice charts
-    assertThat(charts).hasSize(14);
+    // plus the conversations' pull-through and share-of-voice charts, and the budget's marginal ROI and response
+    // curves
+    assertThat(charts).hasSize(16);
     for (String svg : charts) {
       parse(svg);
     }

@@ -35,6 +35,18 @@ class ReportAgainstTruthTest {
     roi = (RoiSection) report.section(RoiSection.ID).orElseThrow();
   }
 
+  /**
+   * Issue 15: the terminal summary writes every count and amount with thousands separators, the journeys' note
+   * and the files' accounts included.
+   */
+  @Test
+  void theTerminalSummaryGroupsThousands() {
+    String text = TextSummary.render(report);
+    assertThat(text).containsPattern("csv: read [0-9]{1,3}(,[0-9]{3})+, accepted [0-9]{1,3}(,[0-9]{3})+,")
+        .containsPattern("\\(value [0-9]{1,3}(,[0-9]{3})+\\.[0-9]{2}\\)")
+        .doesNotContainPattern("(?<![.,0-9])[0-9]{5,}(?![0-9])(?![.,][0-9])");
+  }
+
   /** The truth file as the simulator wrote it, read here by splitting lines: channel to true conversions. */
   private static Map<String, Double> trueConversions() throws IOException {
     return truthColumn(1);

@@ -156,6 +156,24 @@ class ReportInBrowserTest {
     assertThat(both.get(1)).isEqualTo(both.get(0));
   }
 
+  /** The budget section shows its table, its two charts and its moves, each move with a verdict. */
+  @Test
+  void budgetSectionShowsCurvesAndMoves() {
+    load(1400);
+    JavascriptExecutor js = driver;
+    Object found = js.executeScript("""
+        const budget = document.getElementById('budget');
+        return [budget.querySelectorAll('div.table').length, budget.querySelectorAll('svg').length,
+            [...budget.querySelectorAll('tbody tr')].filter(r => /gain sure|test before moving/
+                .test(r.textContent)).length];
+        """);
+    @SuppressWarnings("unchecked")
+    List<Long> counts = (List<Long>) found;
+    assertThat(counts.get(0)).as("tables").isGreaterThanOrEqualTo(1);
+    assertThat(counts.get(1)).as("charts").isEqualTo(2);
+    assertThat(counts.get(2)).as("moves with a verdict").isPositive();
+  }
+
   private static void load(int width) {
     driver.manage().window().setSize(new Dimension(width, 1000));
     driver.get(page.toUri().toString());
@@ -193,7 +211,7 @@ class ReportInBrowserTest {
     try (var written = Files.list(shots)) {
       assertThat(written.count()).isEqualTo(sections.size());
     }
-    // the summary, the ten analysis sections and the glossary
-    assertThat(sections).hasSize(12);
+    // the summary, the eleven analysis sections and the glossary
+    assertThat(sections).hasSize(13);
   }
 }

@@ -58,9 +58,9 @@ class ReportModelTest {
   void sectionsComeInPageOrderWithTheSlotsNotAvailable() {
     // the summary first (issue 15), made from the others
     assertThat(model.sections()).extracting(ReportSection::id).containsExactly("summary", "data", "attribution",
-        "roi", "concentration", "segments", "clv", "funnel", "presence", "engagement", "conversations");
+        "roi", "budget", "concentration", "segments", "clv", "funnel", "presence", "engagement", "conversations");
     assertThat(model.sections()).filteredOn(s -> !s.available()).extracting(ReportSection::id)
-        .containsExactly("roi", "clv", "conversations");
+        .containsExactly("roi", "budget", "clv", "conversations");
     // The small world has no costs file, so there is no relationship ROI.
     assertThat(model.section("roi").orElseThrow().summary()).singleElement().asString().contains("no costs.csv");
     assertThat(model.asOf()).isEqualTo(LocalDate.of(2024, 3, 5));

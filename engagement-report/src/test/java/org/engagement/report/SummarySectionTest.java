@@ -46,8 +46,8 @@ class SummarySectionTest {
     assertThat(summary.periods().get(0).figures().get(0).value()).isEqualTo("500 EUR");
     SummarySection.Kpi laterRevenue = summary.periods().get(1).figures().get(0);
     assertThat(laterRevenue.value()).isEqualTo("100 EUR");
-    assertThat(laterRevenue.change()).isEqualTo("-75.0% against the earlier half");
-    assertThat(summary.periods().get(0).figures().get(2).interval()).startsWith("33.3% of the earlier half");
+    assertThat(laterRevenue.change()).startsWith("-75.0% against the earlier half (");
+    assertThat(summary.periods().get(0).figures().get(2).note()).startsWith("33.3% of the earlier half");
     assertThat(summary.recommendations()).isEmpty();
     assertThat(summary.notes()).anyMatch(note -> note.contains("no costs.csv"));
     String page = HtmlReport.render(model);
@@ -81,6 +81,56 @@ class SummarySectionTest {
     assertThat(found.get(0).interval()).isEqualTo("90% interval +60.0% to +170.0%");
     assertThat(found.get(0).basis()).contains("markov");
     assertThat(found).extracting(Recommendation::strength).containsExactly(0.6, 0.3, 0.0);
+  }
+
+  /**
+   * The intervals resample the customers: seeded, so two runs agree; each resample draws as many customers as
+   * there are (the four of the small world, each active in some half), so its active customers of the two
+   * halves less those in both are four; and the observed revenue lies inside its interval.
+   */
+  @Test
+  void headlineIntervalsResampleTheCustomers(@TempDir Path dir) throws IOException {
+    AnalysisInput input = SmallWorld.read(dir);
+    PeriodFigures once = PeriodFigures.of(Analysis.of(input, Progress.none()));
+    PeriodFigures again = PeriodFigures.of(Analysis.of(input, Progress.none()));
+    assertThat(once.resamples()).hasSize(PeriodFigures.RESAMPLES).isEqualTo(again.resamples());
+    assertThat(once.resamples()).allSatisfy(r -> {
+      assertThat(r.earlier().active() + r.later().active() - r.retained()).isEqualTo(4);
+      // four draws from a's 100, b's 300, c's 100 and d's nothing
+      assertThat(r.revenue() % 100).isZero();
+      assertThat(r.revenue()).isBetween(0.0, 1200.0);
+    });
+    assertThat(once.resamples().stream().map(PeriodFigures.Sample::revenue).distinct().count()).isGreaterThan(3);
+    SummarySection summary = (SummarySection) ReportModel.build(input, Progress.none()).sections().get(0);
+    SummarySection.Kpi revenue = summary.periods().get(0).figures().get(0);
+    java.util.regex.Matcher ends = java.util.regex.Pattern.compile("90% interval ([0-9,]+) EUR to ([0-9,]+) EUR")
+        .matcher(revenue.interval());
+    assertThat(ends.matches()).as(revenue.interval()).isTrue();
+    assertThat(Double.parseDouble(ends.group(1).replace(",", ""))).isLessThanOrEqualTo(500);
+    assertThat(Double.parseDouble(ends.group(2).replace(",", ""))).isGreaterThanOrEqualTo(500);
+  }
+
+  /**
+   * Each source's strongest comes first, even a case to test; then the others, supported before those to test,
+   * the sources taking turns; the shown three are ordered supported first.
+   */
+  @Test
+  void everySourceIsHeardAndSupportedMovesComeFirst(@TempDir Path dir) throws IOException {
+    Recommendation.Source first = sections -> List.of(new Recommendation("a test", "", "", "", 0),
+        new Recommendation("a weak", "", "", "", 0.01), new Recommendation("a strong", "", "", "", 0.05));
+    Recommendation.Source second = sections -> List.of(new Recommendation("b strong", "", "", "", 2),
+        new Recommendation("b weak", "", "", "", 0.5));
+    Recommendation.Source tests = sections -> List.of(new Recommendation("c test", "", "", "", 0),
+        new Recommendation("c other test", "", "", "", 0));
+    List<ReportSection> none = List.of();
+    assertThat(SummarySection.interleaved(List.of(first, second), none)).extracting(Recommendation::action)
+        .containsExactly("a strong", "b strong", "a weak", "b weak", "a test");
+    assertThat(SummarySection.interleaved(List.of(tests, first, second), none)).extracting(Recommendation::action)
+        .containsExactly("a strong", "b strong", "c test", "a weak", "b weak", "c other test", "a test");
+    ReportModel model = ReportModel.build(Analysis.of(SmallWorld.read(dir), Progress.none()),
+        ReportModel.defaultBuilders(), List.of(tests, first, second));
+    assertThat(((SummarySection) model.sections().get(0)).recommendations()).extracting(Recommendation::action)
+        .containsExactly("a strong", "b strong", "c test");
   }
 
   @Test

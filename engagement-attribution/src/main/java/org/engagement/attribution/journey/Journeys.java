@@ -194,7 +194,8 @@ public final class Journeys implements Mergeable<Journeys> {
     if (untouchedConversions > 0) {
       notes.add(String.format(java.util.Locale.ROOT, "%s had no touch within the lookback and %s in no journey"
           + " (value %s)", SetAside.count(Math.round(untouchedConversions), "conversion", "conversions"),
-          untouchedConversions == 1 ? "is" : "are", untouchedValue.toPlainString()));
+          untouchedConversions == 1 ? "is" : "are", String.format(java.util.Locale.ROOT,
+              "%,." + Math.max(0, untouchedValue.scale()) + "f", untouchedValue)));
     }
     return List.copyOf(notes);
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.lift.Interval;
@@ -218,6 +219,53 @@ public final class MixModel {
               "is not reached by any split of at most " + request.perPeriod() + " within the channels' bounds")
           : new InvalidFieldException("budget", request.perPeriod(), "cannot be split within the channels' bounds");
     }
+    double total = request.minimumRoi() > 0 ? Arrays.stream(recommended).sum() : request.perPeriod();
+    return plan(total, current, recommended);
+  }
+
+  /**
+   * Values a split of the budget chosen elsewhere (a single move between two channels, say) as {@link
+   * #recommend} values its own: against the current split at the same total, with the gain's bootstrap
+   * interval, so that any proposed move is judged by the same curves and the same uncertainty.
+   *
+   * @param spendPerPeriod the proposed spend per period of every channel
+   * @return the plan of that split
+   * @throws InvalidFieldException if a channel is missing or unknown, or a spend is negative or not finite, or
+   *     the total is not positive
+   */
+  public BudgetPlan evaluate(Map<String, Double> spendPerPeriod) {
+    int channels = data.channels().size();
+    double[] proposed = new double[channels];
+    double total = 0;
+    for (String named : spendPerPeriod.keySet()) {
+      data.index(named);
+    }
+    for (int c = 0; c < channels; c++) {
+      Double spend = spendPerPeriod.get(data.channels().get(c));
+      if (spend == null || !(spend >= 0) || spend == Double.POSITIVE_INFINITY) {
+        throw new InvalidFieldException("spendPerPeriod." + data.channels().get(c), spend,
+            "must be given, finite and not negative for every channel");
+      }
+      proposed[c] = spend;
+      total += spend;
+    }
+    if (!(total > 0)) {
+      throw new InvalidFieldException("spendPerPeriod", total, "must total more than 0");
+    }
+    double[] current = new double[channels];
+    double currentTotal = 0;
+    for (int c = 0; c < channels; c++) {
+      current[c] = data.totalSpend(data.channels().get(c)) / data.periods().size();
+      currentTotal += current[c];
+    }
+    for (int c = 0; c < channels; c++) {
+      current[c] *= total / currentTotal;
+    }
+    return plan(total, current, proposed);
+  }
+
+  private BudgetPlan plan(double budget, double[] current, double[] recommended) {
+    int channels = current.length;
     List<ChannelAllocation> lines = new ArrayList<>(channels);
     for (int c = 0; c < channels; c++) {
       ChannelCurve curve = curves.get(c);
@@ -229,8 +277,7 @@ public final class MixModel {
     for (int r = 0; r < draws.length; r++) {
       draws[r] = gain(resamples.get(r), current, recommended);
     }
-    double total = request.minimumRoi() > 0 ? Arrays.stream(recommended).sum() : request.perPeriod();
-    return new BudgetPlan(total, lines, gain, interval(draws, gain));
+    return new BudgetPlan(budget, lines, gain, interval(draws, gain));
   }
 
   /**
