@@ -251,7 +251,7 @@ final class AttributeCommand implements Callable<Integer> {
     }
     CreditIntervals spread = bootstrap == null ? null
         : intervals(bootstrap, lifts == null ? chosen.model()
-            : new CalibratedModel(chosen.model(), calibration(), usable), input);
+            : calibration().model(chosen.model(), usable), input);
     CsvCells cells = files.csv.cells();
     AttributionResult written = result;
     OutputFile.writeOrPrint(files.output, out -> {
