@@ -1,6 +1,5 @@
 package org.engagement.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -119,6 +118,7 @@ import picocli.CommandLine.Option;
         "  engagement clv --model bgbb --input donations.csv --save-model bgbb.json"})
 final class ClvCommand implements Callable<Integer> {
   private static final FitOptions OPTIONS = FitOptions.defaults();
+  private static final String LAST_POINT = "the estimates are the last point reached";
 
   /** Fits one model to the summaries read, with times in {@code unit}. */
   @FunctionalInterface
@@ -237,18 +237,14 @@ final class ClvCommand implements Callable<Integer> {
     }
     FitResult fit = modelFit.result();
     SavedClvModel fitted = SavedClvModel.of(kind, kind.purchases() ? timeUnit : null, fit, data);
-    print(fitted, json, "cannot fit " + name + " to " + summaryFile);
-    if (!fit.usable()) {
-      err.println("the fit did not converge (" + fit.status() + "): the estimates are the last point reached");
+    ClvFitOutput.Status status = ClvFitOutput.show(fitted, json, "cannot fit " + name + " to " + summaryFile,
+        "the fit", LAST_POINT, err);
+    if (status == ClvFitOutput.Status.UNUSABLE) {
       return Exit.FAILED;
     }
-    boolean clean = summaries.report().isClean();
-    if (fit.degeneracy().isPresent()) {
-      err.println("the fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
-      clean = false;
-    }
+    boolean clean = summaries.report().isClean() && status == ClvFitOutput.Status.CLEAN;
     if (save != null) {
-      OutputFile.write(save, out -> JsonOutput.write(out, EngagementJson.writeTree(fitted)));
+      ClvFitOutput.save(save, fitted);
     }
     if (predictions != null) {
       clean &= ClvPredictions.write(predictions, (RepeatBuyingModel) modelFit.model(), summaries, periods, err);
@@ -285,18 +281,14 @@ final class ClvCommand implements Callable<Integer> {
     FitResult fit = modelFit.result();
     SavedClvModel fitted = SavedClvModel.of(SavedClvModel.Kind.BGBB, null, fit,
         ClvFitData.ofDiscrete(histories.summaries()));
-    print(fitted, json, "cannot fit bgbb to " + summaryFile);
-    if (!fit.usable()) {
-      err.println("the fit did not converge (" + fit.status() + "): the estimates are the last point reached");
+    ClvFitOutput.Status status = ClvFitOutput.show(fitted, json, "cannot fit bgbb to " + summaryFile, "the fit",
+        LAST_POINT, err);
+    if (status == ClvFitOutput.Status.UNUSABLE) {
       return Exit.FAILED;
     }
-    boolean clean = histories.report().isClean();
-    if (fit.degeneracy().isPresent()) {
-      err.println("the fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
-      clean = false;
-    }
+    boolean clean = histories.report().isClean() && status == ClvFitOutput.Status.CLEAN;
     if (save != null) {
-      OutputFile.write(save, out -> JsonOutput.write(out, EngagementJson.writeTree(fitted)));
+      ClvFitOutput.save(save, fitted);
     }
     if (predictions != null) {
       ClvDiscrete.write(predictions, modelFit.model(), histories.summaries(), opportunities);
@@ -331,7 +323,7 @@ final class ClvCommand implements Callable<Integer> {
     if (intervals != null || seed != null || level != null) {
       throw Failure.usage("--intervals refits the model on resamples of customers: it does not go with --saved-model");
     }
-    SavedClvModel saved = load(file);
+    SavedClvModel saved = ClvFitOutput.load(file);
     PeriodUnit savedUnit = saved.unit();
     if (unit != null && saved.kind() == SavedClvModel.Kind.BGBB) {
       throw Failure.usage("--unit does not go with bgbb: its times count purchase opportunities");
@@ -349,17 +341,12 @@ final class ClvCommand implements Callable<Integer> {
     }
     checkOutputs(predictions, null, summaryFile);
     PrintStream err = System.err;
-    print(saved, json, "cannot use the model saved in " + file);
-    FitResult fit = saved.fit();
-    if (!fit.usable()) {
-      err.println("the saved fit did not converge (" + fit.status() + "): it cannot predict");
+    ClvFitOutput.Status status = ClvFitOutput.show(saved, json, "cannot use the model saved in " + file,
+        "the saved fit", "it cannot predict", err);
+    if (status == ClvFitOutput.Status.UNUSABLE) {
       return Exit.FAILED;
     }
-    boolean clean = true;
-    if (fit.degeneracy().isPresent()) {
-      err.println("the saved fit is degenerate (" + fit.status() + "): " + fit.degeneracy().get());
-      clean = false;
-    }
+    boolean clean = status == ClvFitOutput.Status.CLEAN;
     if (predictions != null && summaryFile != null && saved.kind() == SavedClvModel.Kind.BGBB) {
       DiscreteSummaryCsvReader.Result histories = ClvDiscrete.read(summaryFile, err);
       clean &= histories.report().isClean();
@@ -371,24 +358,6 @@ final class ClvCommand implements Callable<Integer> {
       clean &= ClvPredictions.write(predictions, saved.purchaseModel(), summaries, periods, err);
     }
     return clean ? Exit.OK : Exit.FAILED;
-  }
-
-  /**
-   * The model saved in {@code file}.
-   *
-   * @throws Failure if it cannot be read, is not JSON, or is not a saved CLV model of a version this tool reads
-   */
-  private static SavedClvModel load(Path file) throws Failure {
-    try (InputStream in = InputFile.openBytes(file)) {
-      return EngagementJson.read(in, SavedClvModel.class);
-    } catch (JsonProcessingException e) {
-      throw Failure.failed("cannot read the saved model " + file + ": not one JSON document: "
-          + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw InputFile.cannotRead(file, e);
-    } catch (IllegalArgumentException e) {
-      throw Failure.failed("cannot read the saved model " + file + ": " + e.getMessage(), e);
-    }
   }
 
   /**
@@ -409,25 +378,6 @@ final class ClvCommand implements Callable<Integer> {
       if (output != null) {
         OutputFile.check(output);
       }
-    }
-  }
-
-  /** Prints the fit as CSV {@code parameter,value}, or the saved model's JSON form. */
-  private static void print(SavedClvModel saved, boolean json, String failure) throws Failure {
-    FitResult fit = saved.fit();
-    double[] estimates = fit.estimates();
-    for (int i = 0; i < estimates.length; i++) {
-      finite(failure, fit.parameterNames().get(i), estimates[i]);
-    }
-    finite(failure, "the log-likelihood", fit.logLikelihood());
-    if (!json) {
-      System.out.print(csv(fit));
-      return;
-    }
-    try {
-      System.out.print(JsonOutput.text(EngagementJson.writeTree(saved)));
-    } catch (IOException e) {
-      throw Failure.failed(failure + ": the fit cannot be written as JSON: " + e.getMessage(), e);
     }
   }
 
@@ -518,39 +468,5 @@ final class ClvCommand implements Callable<Integer> {
       throw new InvalidFieldException("frequency", 0, "must be above 0 for at least one customer to fit spend");
     }
     return spends;
-  }
-
-  /** The fit as CSV; its estimates and log-likelihood are finite ({@link #print}). */
-  private static String csv(FitResult fit) {
-    StringBuilder csv = new StringBuilder("parameter,value\n");
-    double[] estimates = fit.estimates();
-    for (int i = 0; i < estimates.length; i++) {
-      csv.append(fit.parameterNames().get(i)).append(',').append(CsvCells.number(estimates[i])).append('\n');
-    }
-    csv.append("log_likelihood,").append(CsvCells.number(fit.logLikelihood())).append('\n');
-    csv.append("converged,").append(fit.converged()).append('\n');
-    boolean errors = fit.hasStandardErrors()
-        && fit.parameterNames().stream().allMatch(name -> Double.isFinite(fit.standardError(name)));
-    if (errors) {
-      for (String name : fit.parameterNames()) {
-        csv.append("se:").append(name).append(',').append(CsvCells.number(fit.standardError(name))).append('\n');
-      }
-    } else {
-      System.err.println("no standard errors: the Hessian at the estimate is not positive definite");
-    }
-    return csv.toString();
-  }
-
-  /**
-   * Checks a figure before anything is printed.
-   *
-   * @throws Failure if it is not a finite number
-   */
-  private static void finite(String failure, String name, double value) throws Failure {
-    if (!Double.isFinite(value)) {
-      throw Failure.failed(failure + ": the fit ran off to " + name + " = " + value
-          + " (the data may not identify the model, e.g. spends spanning hundreds of orders of magnitude); "
-          + "nothing was printed");
-    }
   }
 }
