@@ -14,6 +14,7 @@ import java.io.SequenceInputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,10 +82,6 @@ public final class PathFormat {
   private static final int MAX_PLAIN_BYTES = 256 << 20;
 
   private static final PathFormat DEFAULT = new PathFormat(',', '>', DEFAULT_POLICY);
-  /** The caller owns the writer: closing the generator must not close it. */
-  private static final CsvFactory WRITER =
-      CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private final char delimiter;
   private final char separator;
@@ -169,16 +166,48 @@ public final class PathFormat {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
     try (input) {
-      byte[] bytes = input.readNBytes(MAX_PLAIN_BYTES + 1);
-      if (bytes.length <= MAX_PLAIN_BYTES) {
-        JourneySet plain = PlainPathReader.read(bytes, bytes.length, delimiter, separator, policy);
+      Prefix bytes = Prefix.read(input, MAX_PLAIN_BYTES + 1);
+      boolean whole = bytes.length() <= MAX_PLAIN_BYTES;
+      if (whole) {
+        JourneySet plain = PlainPathReader.read(bytes.array(), bytes.length(), delimiter, separator, policy);
         if (plain != null) {
           return plain;
         }
       }
-      InputStream whole = bytes.length <= MAX_PLAIN_BYTES ? new ByteArrayInputStream(bytes)
-          : new SequenceInputStream(new ByteArrayInputStream(bytes), input);
-      return read(CsvRows.open(whole, delimiter, policy), source);
+      InputStream read = new ByteArrayInputStream(bytes.array(), 0, bytes.length());
+      return read(CsvRows.open(whole ? read : new SequenceInputStream(read, input), delimiter, policy), source);
+    }
+  }
+
+  /**
+   * The first bytes of a stream: {@code array[0 .. length)}.
+   *
+   * @param array the bytes read, perhaps followed by unused room
+   * @param length how many were read
+   */
+  private record Prefix(byte[] array, int length) {
+    /** The bytes asked of the stream at a time: a direct read through a buffered stream, a small native buffer. */
+    private static final int PIECE = 1 << 16;
+
+    /**
+     * Reads {@code input} up to {@code limit} bytes into one array sized by what {@link InputStream#available()}
+     * says is left (a whole file, for a file's stream), growing it only if more comes, in pieces of {@value
+     * #PIECE} bytes: a file is held once, with no copy, no list of pieces and no temporary buffer of its size.
+     */
+    static Prefix read(InputStream input, int limit) throws IOException {
+      byte[] array = new byte[(int) Math.min(limit, Math.max(1, input.available() + 1L))];
+      int length = 0;
+      while (length < limit) {
+        if (length == array.length) {
+          array = Arrays.copyOf(array, (int) Math.min(limit, Math.max(array.length * 2L, PIECE)));
+        }
+        int n = input.read(array, length, Math.min(PIECE, array.length - length));
+        if (n < 0) {
+          break;
+        }
+        length += n;
+      }
+      return new Prefix(array, length);
     }
   }
 
@@ -231,7 +260,7 @@ public final class PathFormat {
     requireNonNull(set, "set");
     requireNonNull(writer, "writer");
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withLineSeparator("\n");
-    try (CsvGenerator csv = WRITER.createGenerator(writer)) {
+    try (CsvGenerator csv = Writing.FACTORY.createGenerator(writer)) {
       csv.setSchema(schema);
       writeRow(csv, PATH, CONVERSIONS, VALUE, NULLS);
       String join = " " + separator + " ";
@@ -282,5 +311,15 @@ public final class PathFormat {
       }
       from = to + 1;
     }
+  }
+
+  /** The writer's CSV factory, made only when a set is written: reading never loads or sets up Jackson. */
+  private static final class Writing {
+    /** The caller owns the writer: closing the generator must not close it. */
+    static final CsvFactory FACTORY =
+        CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private Writing() {}
   }
 }
