@@ -166,35 +166,39 @@ public final class PathFormat {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
     try (input) {
-      Prefix bytes = Prefix.read(input, MAX_PLAIN_BYTES + 1);
-      boolean whole = bytes.length() <= MAX_PLAIN_BYTES;
-      if (whole) {
-        JourneySet plain = PlainPathReader.read(bytes.array(), bytes.length(), delimiter, separator, policy);
-        if (plain != null) {
-          return plain;
-        }
-      }
-      InputStream read = new ByteArrayInputStream(bytes.array(), 0, bytes.length());
-      return read(CsvRows.open(whole ? read : new SequenceInputStream(read, input), delimiter, policy), source);
+      FirstRead first = FirstRead.of(input, this);
+      JourneySet.Builder plain = first.plain;
+      return plain != null ? plain.build() : read(CsvRows.open(first.general(input), delimiter, policy), source);
     }
   }
 
   /**
-   * The first bytes of a stream: {@code array[0 .. length)}.
-   *
-   * @param array the bytes read, perhaps followed by unused room
-   * @param length how many were read
+   * A path file's first {@link #MAX_PLAIN_BYTES} bytes read: the set's builder if they were the whole
+   * file and plain, otherwise those bytes for the general reader. The bytes are held only until then, so
+   * they are garbage when the builder makes the set's arrays. Not thread-safe.
    */
-  private record Prefix(byte[] array, int length) {
+  private static final class FirstRead {
     /** The bytes asked of the stream at a time: a direct read through a buffered stream, a small native buffer. */
     private static final int PIECE = 1 << 16;
 
+    private final JourneySet.@Nullable Builder plain;
+    private final byte @Nullable [] bytes;
+    private final int length;
+
+    private FirstRead(JourneySet.@Nullable Builder plain, byte @Nullable [] bytes, int length) {
+      this.plain = plain;
+      this.bytes = bytes;
+      this.length = length;
+    }
+
     /**
-     * Reads {@code input} up to {@code limit} bytes into one array sized by what {@link InputStream#available()}
-     * says is left (a whole file, for a file's stream), growing it only if more comes, in pieces of {@value
-     * #PIECE} bytes: a file is held once, with no copy, no list of pieces and no temporary buffer of its size.
+     * Reads {@code input} up to one byte past {@link #MAX_PLAIN_BYTES} into one array sized by what {@link
+     * InputStream#available()} says is left (a whole file, for a file's stream), growing it only if more
+     * comes, in pieces of {@value #PIECE} bytes: the file is held once, with no copy, no list of pieces and no
+     * native buffer of its size; then reads those bytes with the fast path if they are the whole file.
      */
-    static Prefix read(InputStream input, int limit) throws IOException {
+    static FirstRead of(InputStream input, PathFormat format) throws IOException {
+      int limit = MAX_PLAIN_BYTES + 1;
       byte[] array = new byte[(int) Math.min(limit, Math.max(1, input.available() + 1L))];
       int length = 0;
       while (length < limit) {
@@ -207,7 +211,15 @@ public final class PathFormat {
         }
         length += n;
       }
-      return new Prefix(array, length);
+      JourneySet.Builder plain = length < limit
+          ? PlainPathReader.builder(array, length, format.delimiter, format.separator, format.policy) : null;
+      return plain != null ? new FirstRead(plain, null, 0) : new FirstRead(null, array, length);
+    }
+
+    /** The whole file again for the general reader: the bytes read, then what {@code input} still holds. */
+    InputStream general(InputStream input) {
+      InputStream read = new ByteArrayInputStream(requireNonNull(bytes, "bytes"), 0, length);
+      return length <= MAX_PLAIN_BYTES ? read : new SequenceInputStream(read, input);
     }
   }
 
