@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>Start-up: picocli builds a command's model by reflection, so the subcommands are registered only when
  * the command line needs them ({@link #subcommandsFor(String...)}): the one it names, none for the version,
- * all of them otherwise (help, the {@code help} command and usage errors list them).
+ * all of them otherwise (help, the {@code help} command and usage errors list them). {@code --version} alone
+ * does not build the command line at all.
  *
  * <p>Thread-safety: {@link #execute(String...)} keeps no state between runs, but a run writes to the
  * standard streams current when it starts, so concurrent runs share them.
@@ -74,6 +75,11 @@ public final class EngagementCli implements Callable<Integer> {
   public static int execute(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
+    if (versionAlone(args)) {
+      out.println(VERSION);
+      out.flush();
+      return StandardOutput.verify(Exit.OK, out, err);
+    }
     int code;
     try {
       CommandLine cli = commandLine(subcommandsFor(args));
@@ -89,6 +95,14 @@ public final class EngagementCli implements Callable<Integer> {
       return Exit.FAILED;
     }
     return StandardOutput.verify(code, out, err);
+  }
+
+  /**
+   * Whether {@code args} is {@code --version} or {@code -V} alone: answered without picocli, whose command
+   * model costs a version line most of its start-up beyond the JVM's own (it prints the same line).
+   */
+  private static boolean versionAlone(String... args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /** The tool's command line with the subcommands {@code names}, laid out and ready to execute. */

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +107,19 @@ class EngagementCliTest {
     CliRun typo = CliRun.run("atribute");
     assertThat(typo.exit()).isEqualTo(Exit.USAGE);
     assertThat(typo.err()).contains("attribute");
+  }
+
+  @Test
+  void theVersionAloneIsAnsweredWithoutPicocliAsPicocliAnswersIt() {
+    CliRun picocli = CliRun.run("--debug", "--version");
+    assertThat(picocli.exit()).isZero();
+    assertThat(picocli.out()).isEqualTo(EngagementCli.VERSION + System.lineSeparator());
+    for (String option : List.of("--version", "-V")) {
+      CliRun fast = CliRun.run(option);
+      assertThat(fast.exit()).as(option).isZero();
+      assertThat(fast.out()).as(option).isEqualTo(picocli.out());
+      assertThat(fast.err()).as(option).isEmpty();
+    }
   }
 
   @Test

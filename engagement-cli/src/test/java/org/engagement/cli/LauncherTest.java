@@ -81,7 +81,8 @@ class LauncherTest {
   void javaOptsOverrideTheFlagsAndAnotherCollectorReplacesTheSerialOne() throws Exception {
     Result defaults = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
         install.resolve("engagement").toString(), "--version");
-    assertThat(defaults.out()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    assertThat(defaults.out()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-XX:PretenureSizeThreshold=262144");
     Result g1 = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseG1GC",
             "ENGAGEMENT_OPTS", "-XX:TieredStopAtLevel=4"),
         install.resolve("engagement").toString(), "--version");

@@ -14,6 +14,7 @@ import java.io.SequenceInputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,10 +82,6 @@ public final class PathFormat {
   private static final int MAX_PLAIN_BYTES = 256 << 20;
 
   private static final PathFormat DEFAULT = new PathFormat(',', '>', DEFAULT_POLICY);
-  /** The caller owns the writer: closing the generator must not close it. */
-  private static final CsvFactory WRITER =
-      CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private final char delimiter;
   private final char separator;
@@ -169,16 +166,60 @@ public final class PathFormat {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
     try (input) {
-      byte[] bytes = input.readNBytes(MAX_PLAIN_BYTES + 1);
-      if (bytes.length <= MAX_PLAIN_BYTES) {
-        JourneySet plain = PlainPathReader.read(bytes, bytes.length, delimiter, separator, policy);
-        if (plain != null) {
-          return plain;
+      FirstRead first = FirstRead.of(input, this);
+      JourneySet.Builder plain = first.plain;
+      return plain != null ? plain.build() : read(CsvRows.open(first.general(input), delimiter, policy), source);
+    }
+  }
+
+  /**
+   * A path file's first {@link #MAX_PLAIN_BYTES} bytes read: the set's builder if they were the whole
+   * file and plain, otherwise those bytes for the general reader. The bytes are held only until then, so
+   * they are garbage when the builder makes the set's arrays. Not thread-safe.
+   */
+  private static final class FirstRead {
+    /** The bytes asked of the stream at a time: a direct read through a buffered stream, a small native buffer. */
+    private static final int PIECE = 1 << 16;
+
+    private final JourneySet.@Nullable Builder plain;
+    private final byte @Nullable [] bytes;
+    private final int length;
+
+    private FirstRead(JourneySet.@Nullable Builder plain, byte @Nullable [] bytes, int length) {
+      this.plain = plain;
+      this.bytes = bytes;
+      this.length = length;
+    }
+
+    /**
+     * Reads {@code input} up to one byte past {@link #MAX_PLAIN_BYTES} into one array sized by what {@link
+     * InputStream#available()} says is left (a whole file, for a file's stream), growing it only if more
+     * comes, in pieces of {@value #PIECE} bytes: the file is held once, with no copy, no list of pieces and no
+     * native buffer of its size; then reads those bytes with the fast path if they are the whole file.
+     */
+    static FirstRead of(InputStream input, PathFormat format) throws IOException {
+      int limit = MAX_PLAIN_BYTES + 1;
+      byte[] array = new byte[(int) Math.min(limit, Math.max(1, input.available() + 1L))];
+      int length = 0;
+      while (length < limit) {
+        if (length == array.length) {
+          array = Arrays.copyOf(array, (int) Math.min(limit, Math.max(array.length * 2L, PIECE)));
         }
+        int n = input.read(array, length, Math.min(PIECE, array.length - length));
+        if (n < 0) {
+          break;
+        }
+        length += n;
       }
-      InputStream whole = bytes.length <= MAX_PLAIN_BYTES ? new ByteArrayInputStream(bytes)
-          : new SequenceInputStream(new ByteArrayInputStream(bytes), input);
-      return read(CsvRows.open(whole, delimiter, policy), source);
+      JourneySet.Builder plain = length < limit
+          ? PlainPathReader.builder(array, length, format.delimiter, format.separator, format.policy) : null;
+      return plain != null ? new FirstRead(plain, null, 0) : new FirstRead(null, array, length);
+    }
+
+    /** The whole file again for the general reader: the bytes read, then what {@code input} still holds. */
+    InputStream general(InputStream input) {
+      InputStream read = new ByteArrayInputStream(requireNonNull(bytes, "bytes"), 0, length);
+      return length <= MAX_PLAIN_BYTES ? read : new SequenceInputStream(read, input);
     }
   }
 
@@ -231,7 +272,7 @@ public final class PathFormat {
     requireNonNull(set, "set");
     requireNonNull(writer, "writer");
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withLineSeparator("\n");
-    try (CsvGenerator csv = WRITER.createGenerator(writer)) {
+    try (CsvGenerator csv = Writing.FACTORY.createGenerator(writer)) {
       csv.setSchema(schema);
       writeRow(csv, PATH, CONVERSIONS, VALUE, NULLS);
       String join = " " + separator + " ";
@@ -282,5 +323,15 @@ public final class PathFormat {
       }
       from = to + 1;
     }
+  }
+
+  /** The writer's CSV factory, made only when a set is written: reading never loads or sets up Jackson. */
+  private static final class Writing {
+    /** The caller owns the writer: closing the generator must not close it. */
+    static final CsvFactory FACTORY =
+        CsvFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private Writing() {}
   }
 }

@@ -89,6 +89,22 @@ final class PlainPathReader {
    */
   static @Nullable JourneySet read(byte[] in, int length, char delimiter, char separator, CsvPolicy policy,
       int parallelBytes) {
+    JourneySet.Builder builder = builder(in, length, delimiter, separator, policy, parallelBytes);
+    return builder == null ? null : builder.build();
+  }
+
+  /**
+   * As {@link #read(byte[], int, char, char, CsvPolicy)}, but the builder holding the set, not yet built:
+   * the caller can let go of the bytes before {@link JourneySet.Builder#build()} makes its arrays, so that
+   * the file and the built set are never in memory at once.
+   */
+  static JourneySet.@Nullable Builder builder(byte[] in, int length, char delimiter, char separator,
+      CsvPolicy policy) {
+    return builder(in, length, delimiter, separator, policy, PARALLEL_BYTES);
+  }
+
+  private static JourneySet.@Nullable Builder builder(byte[] in, int length, char delimiter, char separator,
+      CsvPolicy policy, int parallelBytes) {
     if (!usable(delimiter) || !usable(separator) || delimiter == ' ' || delimiter == '\t') {
       return null;
     }
@@ -99,7 +115,7 @@ final class PlainPathReader {
     int cut = length - first.pos >= parallelBytes && Runtime.getRuntime().availableProcessors() > 1
         ? first.lineStartAfter(first.pos + (length - first.pos) / 2) : -1;
     if (cut < 0) {
-      return first.records(length) ? first.builder.build() : null;
+      return first.records(length) ? first.builder : null;
     }
     PlainPathReader second = new PlainPathReader(in, length, (byte) delimiter, (byte) separator, policy);
     second.takeHeaderOf(first, cut);
@@ -114,7 +130,7 @@ final class PlainPathReader {
     } else if (!first.records(length)) {
       return null;
     }
-    return first.builder.build();
+    return first.builder;
   }
 
   /** The answer of the second half; what it threw is rethrown as a single reader would have thrown it. */

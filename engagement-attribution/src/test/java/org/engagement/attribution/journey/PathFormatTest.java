@@ -122,6 +122,39 @@ class PathFormatTest {
             + "offset 26; the file must be UTF-8" + WHOLE);
   }
 
+  /** A stream that says {@code available} bytes are left whatever is, and gives at most 1,000 at a time. */
+  private static java.io.InputStream claiming(byte[] bytes, int available) {
+    return new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+      @Override
+      public int available() {
+        return available;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, 1000));
+      }
+    };
+  }
+
+  @Test
+  void readsTheWholeStreamWhateverItSaysIsLeft() throws IOException {
+    StringBuilder text = new StringBuilder("path,total_conversions,total_conversion_value,total_null\n");
+    for (int row = 0; row < 20_000; row++) {
+      text.append('c').append(row % 7).append(" > d").append(row % 1009).append(',').append(row % 3)
+          .append(",1.5,2\n");
+    }
+    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    JourneySet expected = read(text.toString());
+    for (int available : List.of(0, 1, 70_000, bytes.length - 1, bytes.length, bytes.length + 1, 3 * bytes.length)) {
+      assertThat(PathFormat.channelAttribution().read(claiming(bytes, available), "p.csv"))
+          .as("available() = %d", available).isEqualTo(expected);
+    }
+    byte[] broken = (text + "\"x,1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> PathFormat.channelAttribution().read(claiming(broken, 0), "p.csv"))
+        .hasMessageStartingWith("p.csv:20002: ");
+  }
+
   @Test
   void refusesAnEmptyFileOrAMissingColumn() {
     assertThatThrownBy(() -> read(""))
