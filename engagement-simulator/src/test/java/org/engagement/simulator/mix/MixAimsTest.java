@@ -2,12 +2,7 @@ package org.engagement.simulator.mix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.function.DoubleUnaryOperator;
-import org.engagement.roi.mix.BudgetPlan;
-import org.engagement.roi.mix.BudgetRequest;
-import org.engagement.roi.mix.ChannelEffect;
-import org.engagement.roi.mix.MarketingMix;
-import org.engagement.roi.mix.MixModel;
+import java.util.List;
 import org.engagement.roi.mix.MixSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * intervals (aim 0.8), and the true gain of the recommended split over the current one as a fraction of the
  * true optimum's gain within the same bounds, both valued on the true curves (aim 0.95). The aims are not met
  * (see the README for the figures and why); the bounds below are the figures reached with a margin, so that
- * the test catches a change that makes them worse. Minutes long: tagged heavy ({@code -Precovery}).
+ * the test catches a change that makes them worse. The figures are measured by {@link MixAims}, which
+ * {@link MixAimsReport} prints per seed. Minutes long: tagged heavy ({@code -Precovery}).
  */
 @Tag("heavy")
 class MixAimsTest {
@@ -31,52 +27,39 @@ class MixAimsTest {
     int intervals = 0;
     double gainRatio = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
-      MixWorldSpec spec = MixWorldSpec.defaults(seed);
-      MixWorld world = MixSimulation.generate(spec);
-      MixModel model = MarketingMix.fit(MixWorlds.data(world), MixSettings.weekly().withResamples(20));
-      double[] truth = world.trueShares();
-      for (int c = 0; c < truth.length; c++) {
-        ChannelEffect effect = model.effect(world.channels().get(c));
-        shareError += Math.abs(effect.share() - truth[c]) / (truth.length * SEEDS);
-        double roi = world.trueRoi(c);
-        covered += roi >= effect.roiInterval().lower() && roi <= effect.roiInterval().upper() ? 1 : 0;
-        intervals++;
-      }
-      gainRatio += trueGainRatio(spec, world, model) / SEEDS;
+      MixAims aims = MixAims.measure(seed, MixSettings.weekly().withResamples(20));
+      shareError += aims.shareError() / SEEDS;
+      covered += aims.covered();
+      intervals += aims.channels();
+      gainRatio += aims.gainRatio() / SEEDS;
     }
     assertThat(shareError).as("mean share error").isLessThan(0.045);
     assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.5);
-    assertThat(gainRatio).as("true gain over the true optimum's").isGreaterThan(0);
+    // -0.547 measured: the recommendation loses outcome on 6 of 8 seeds (the bound was 0 while the harness paired
+    // the plan's channels with the wrong true curves, which gave +0.06)
+    assertThat(gainRatio).as("true gain over the true optimum's").isGreaterThan(-0.8);
   }
 
-  private static double trueGainRatio(MixWorldSpec spec, MixWorld world, MixModel model) {
-    int channels = world.channels().size();
-    double budget = 0;
-    for (int c = 0; c < channels; c++) {
-      budget += world.meanSpend(c);
+  /**
+   * The channel the series cannot see ({@code partnerships}, 17-week half-life, absorbed by trend and
+   * intercept) calibrated by a 26-week lift test with a ±15 % interval: measured share error 0.0264, coverage
+   * 0.625 and gain ratio 0.307 (positive on 7 of 8 seeds), against 0.040, 0.563 and -0.547 without it.
+   */
+  @Test
+  void aLiftTestOnTheUnseenChannelMeetsTheShareAim() {
+    double shareError = 0;
+    int covered = 0;
+    int intervals = 0;
+    double gainRatio = 0;
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      MixAims aims = MixAims.measure(seed, MixSettings.weekly().withResamples(20), List.of("partnerships"));
+      shareError += aims.shareError() / SEEDS;
+      covered += aims.covered();
+      intervals += aims.channels();
+      gainRatio += aims.gainRatio() / SEEDS;
     }
-    BudgetPlan plan = model.recommend(BudgetRequest.of(budget));
-    DoubleUnaryOperator[] truth = new DoubleUnaryOperator[channels];
-    double[] current = new double[channels];
-    double[] recommended = new double[channels];
-    double[] low = new double[channels];
-    double[] high = new double[channels];
-    for (int c = 0; c < channels; c++) {
-      truth[c] = spec.channels().get(c)::steadyResponse;
-      current[c] = plan.allocations().get(c).current();
-      recommended[c] = plan.allocations().get(c).recommended();
-      low[c] = 0.5 * current[c];
-      high[c] = 2 * current[c];
-    }
-    double[] best = TrueOptimum.best(truth, budget, low, high);
-    return (value(truth, recommended) - value(truth, current)) / (value(truth, best) - value(truth, current));
-  }
-
-  private static double value(DoubleUnaryOperator[] curves, double[] spend) {
-    double sum = 0;
-    for (int c = 0; c < curves.length; c++) {
-      sum += curves[c].applyAsDouble(spend[c]);
-    }
-    return sum;
+    assertThat(shareError).as("mean share error").isLessThan(0.03);
+    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.55);
+    assertThat(gainRatio).as("true gain over the true optimum's").isGreaterThan(0.2);
   }
 }

@@ -1,0 +1,137 @@
+package org.engagement.simulator.mix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.engagement.roi.mix.BudgetPlan;
+import org.engagement.roi.mix.BudgetRequest;
+import org.engagement.roi.mix.ChannelAllocation;
+import org.engagement.roi.mix.ChannelEffect;
+import org.engagement.roi.mix.LiftTest;
+import org.engagement.roi.mix.MarketingMix;
+import org.engagement.roi.mix.MixData;
+import org.engagement.roi.mix.MixModel;
+import org.engagement.roi.mix.MixSettings;
+
+/**
+ * Issue 14's three aims measured on one seed of {@link MixWorldSpec#defaults}: the mean absolute error of the
+ * contribution shares, how many true ROIs fall inside their 90 % intervals, and the true gain of the
+ * recommended split over the current one as a fraction of the true optimum's gain within the same bounds,
+ * both valued on the true curves.
+ *
+ * @param seed the world's seed
+ * @param shareError the mean absolute share error over the channels
+ * @param covered the channels whose true ROI lies inside the interval
+ * @param channels the channels
+ * @param gainRatio the true gain of the recommendation over the true optimum's within the request's bounds
+ * @param seenGainRatio the same over the true optimum's within the spend the data saw as well
+ * @param seconds the fit's wall time
+ */
+record MixAims(long seed, double shareError, int covered, int channels, double gainRatio, double seenGainRatio,
+    double seconds,
+    String details) {
+  private static final int LIFT_FROM = 52;
+  private static final int LIFT_TO = 77;
+
+  static MixAims measure(long seed, MixSettings settings) {
+    return measure(seed, settings, List.of());
+  }
+
+  /**
+   * The aims of a fit calibrated by a lift test on each named channel: weeks 52 to 77 (the second year's first
+   * half), the true incremental outcome with a 90 % interval of ±15 %, as a well-run geo test would give.
+   */
+  static MixAims measure(long seed, MixSettings settings, List<String> tested) {
+    MixWorldSpec spec = MixWorldSpec.defaults(seed);
+    MixWorld world = MixSimulation.generate(spec);
+    MixData data = MixWorlds.data(world);
+    List<LiftTest> lifts = new ArrayList<>();
+    for (String channel : tested) {
+      double truth = world.trueContribution(world.channels().indexOf(channel), LIFT_FROM, LIFT_TO);
+      lifts.add(new LiftTest(channel, data.periods().get(LIFT_FROM), data.periods().get(LIFT_TO), truth,
+          0.85 * truth, 1.15 * truth));
+    }
+    long start = System.nanoTime();
+    MixModel model = MarketingMix.fit(data, settings, lifts);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double[] truth = world.trueShares();
+    double error = 0;
+    int covered = 0;
+    StringBuilder details = new StringBuilder();
+    for (int c = 0; c < truth.length; c++) {
+      ChannelEffect effect = model.effect(world.channels().get(c));
+      error += Math.abs(effect.share() - truth[c]) / truth.length;
+      double roi = world.trueRoi(c);
+      covered += roi >= effect.roiInterval().lower() && roi <= effect.roiInterval().upper() ? 1 : 0;
+      details.append(String.format(java.util.Locale.ROOT,
+          "  %-13s share %.3f (true %.3f) roi %.2f [%.2f, %.2f] (true %.2f) half-life %.1f (true %.1f)%n",
+          effect.channel(), effect.share(), truth[c], effect.roi(), effect.roiInterval().lower(),
+          effect.roiInterval().upper(), roi, effect.halfLife(), spec.channels().get(c).halfLife()));
+    }
+    double gain = trueGainRatio(spec, world, model, false, details);
+    double seen = trueGainRatio(spec, world, model, true, new StringBuilder());
+    return new MixAims(seed, error, covered, truth.length, gain, seen, seconds,
+        details.toString());
+  }
+
+  /**
+   * The recommendation's true gain over the true optimum's, for the current total budget per period and the
+   * request's default bounds (half to twice each channel's current spend), and if {@code seen} also within
+   * the range of spend the data saw (the 5th to 95th percentile of the true carried-over spend after the
+   * first tenth of the periods, widened to the current spend), which the recommendation keeps to.
+   */
+  static double trueGainRatio(MixWorldSpec spec, MixWorld world, MixModel model, boolean seen,
+      StringBuilder details) {
+    int channels = world.channels().size();
+    double budget = 0;
+    for (int c = 0; c < channels; c++) {
+      budget += world.meanSpend(c);
+    }
+    BudgetPlan plan = model.recommend(BudgetRequest.of(budget));
+    DoubleUnaryOperator[] truth = new DoubleUnaryOperator[channels];
+    double[] current = new double[channels];
+    double[] recommended = new double[channels];
+    double[] low = new double[channels];
+    double[] high = new double[channels];
+    for (int c = 0; c < channels; c++) {
+      truth[c] = spec.channels().get(c)::steadyResponse;
+      // the plan lists channels in the data's (alphabetical) order, the world in its own: matched by name
+      String name = world.channels().get(c);
+      ChannelAllocation line = plan.allocations().stream().filter(a -> a.channel().equals(name)).findFirst()
+          .orElseThrow();
+      current[c] = line.current();
+      recommended[c] = line.recommended();
+      low[c] = 0.5 * current[c];
+      high[c] = 2 * current[c];
+      if (seen) {
+        double[] carried = spec.channels().get(c).carry(world.spend(c));
+        double[] tail = java.util.Arrays.copyOfRange(carried, carried.length / 10, carried.length);
+        java.util.Arrays.sort(tail);
+        low[c] = Math.max(low[c], Math.min(current[c], quantile(tail, 0.05)));
+        high[c] = Math.min(high[c], Math.max(current[c], quantile(tail, 0.95)));
+      }
+    }
+    double[] best = TrueOptimum.best(truth, budget, low, high);
+    for (int c = 0; c < channels; c++) {
+      details.append(String.format(java.util.Locale.ROOT,
+          "  %-13s spend per period %.0f: recommended %.0f, true optimum %.0f%n", world.channels().get(c),
+          current[c], recommended[c], best[c]));
+    }
+    return (value(truth, recommended) - value(truth, current)) / (value(truth, best) - value(truth, current));
+  }
+
+  /** linear interpolation between order statistics of sorted values. */
+  private static double quantile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int i = (int) Math.floor(h);
+    return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+  }
+
+  private static double value(DoubleUnaryOperator[] curves, double[] spend) {
+    double sum = 0;
+    for (int c = 0; c < curves.length; c++) {
+      sum += curves[c].applyAsDouble(spend[c]);
+    }
+    return sum;
+  }
+}
