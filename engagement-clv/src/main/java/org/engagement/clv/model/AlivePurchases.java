@@ -44,6 +44,11 @@ import org.engagement.clv.internal.special.Hypergeometric;
  * the series.
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p><b>Precision.</b> Each term's weight is the last one's times a ratio, so a sum of {@code n} terms carries up
+ * to about {@code n} ulps of relative error: far below 1e-12 for the horizons of everyday use (a few thousand
+ * terms), about 1e-9 when {@code t / (alpha + T)} is in the thousands and {@code A} in the hundreds (millions of
+ * terms), and at most about {@code MAX_TERMS} ulps (5.6e-9).
  */
 final class AlivePurchases {
   /** The most terms summed before giving up (about {@code 1 - z = 1e-6}). */
