@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.engagement.core.ingest.ImportReport;
+import org.engagement.report.html.Html;
+import org.engagement.report.internal.section.DataSection;
+import org.engagement.report.section.ReportSection;
 
 /**
  * Renders a {@link ReportModel} as one self-contained HTML page: inline CSS (with a print stylesheet), inline

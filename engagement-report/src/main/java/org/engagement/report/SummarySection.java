@@ -13,6 +13,14 @@ import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.html.Html;
+import org.engagement.report.internal.analysis.PeriodFigures;
+import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.text.NumberText;
+import org.engagement.report.section.Recommendation;
+import org.engagement.report.section.ReportSection;
 import org.engagement.roi.RewardComponent;
 import org.hipparchus.stat.descriptive.rank.Percentile;
 

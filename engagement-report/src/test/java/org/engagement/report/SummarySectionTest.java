@@ -7,6 +7,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.internal.analysis.PeriodFigures;
+import org.engagement.report.internal.recommendation.RoiRecommendations;
+import org.engagement.report.internal.section.ClvSection;
+import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.text.NumberText;
+import org.engagement.report.section.Recommendation;
+import org.engagement.report.section.ReportSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
