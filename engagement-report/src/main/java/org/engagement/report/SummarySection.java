@@ -17,6 +17,7 @@ import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.html.Html;
 import org.engagement.report.internal.analysis.PeriodFigures;
+import org.engagement.report.internal.recommendation.Reconciliation;
 import org.engagement.report.internal.section.RoiSection;
 import org.engagement.report.internal.text.NumberText;
 import org.engagement.report.section.Recommendation;
@@ -72,7 +73,9 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
       halves = Optional.empty();
       notes.add("No change between the halves of the window: " + e.getMessage());
     }
-    List<Recommendation> recommendations = interleaved(sources, sections);
+    Reconciliation reconciled = Reconciliation.of(sources.stream().map(s -> s.recommend(sections)).toList());
+    List<Recommendation> recommendations = interleaved(reconciled.kept());
+    notes.addAll(reconciled.notes());
     if (roi.isEmpty()) {
       notes.add("No ROI, ROAS or recommendation: the input has no " + AnalysisInput.COSTS
           + " (month,channel,owner,amount,currency), so there is no investment to weigh the returns against.");
@@ -99,9 +102,14 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
    * scales (an ROI against a share of revenue).
    */
   static List<Recommendation> interleaved(List<Recommendation.Source> sources, List<ReportSection> sections) {
+    return interleaved(sources.stream().map(s -> s.recommend(sections)).toList());
+  }
+
+  /** {@link #interleaved(List, List)} of each source's recommendations, in the sources' order. */
+  static List<Recommendation> interleaved(List<List<Recommendation>> perSource) {
     List<Ranked> ranked = new ArrayList<>();
-    for (int s = 0; s < sources.size(); s++) {
-      List<Recommendation> own = new ArrayList<>(sources.get(s).recommend(sections));
+    for (int s = 0; s < perSource.size(); s++) {
+      List<Recommendation> own = new ArrayList<>(perSource.get(s));
       own.sort(Comparator.comparingDouble(Recommendation::strength).reversed());
       for (int rank = 0; rank < own.size(); rank++) {
         ranked.add(new Ranked(own.get(rank), rank, s));

@@ -19,6 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
 import org.engagement.report.internal.section.RoiSectionTest;
+import org.engagement.report.section.Recommendation;
 import org.engagement.report.section.ReportSection;
 import org.engagement.simulator.SmallSample;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +125,18 @@ class HtmlReportTest {
    */
   @Test
   void sampleWorldReportIsWellFormedAndItsRoiTraceable() throws Exception {
-    String page = HtmlReport.render(ReportModel.build(BundledWorld.input(), Progress.none()));
+    ReportModel model = ReportModel.build(BundledWorld.input(), Progress.none());
+    String page = HtmlReport.render(model);
+    // no recommendation shown moves money into a channel another says to take money out of (issue 15: the
+    // summary said to cut Facebook Ads and to test moving trade-show spend to it)
+    SummarySection summary = (SummarySection) model.sections().get(0);
+    java.util.Map<String, java.util.Set<Recommendation.Direction>> ways = new java.util.HashMap<>();
+    summary.recommendations().forEach(r -> r.stances().forEach(stance -> ways
+        .computeIfAbsent(stance.channel(), c -> java.util.EnumSet.noneOf(Recommendation.Direction.class))
+        .add(stance.direction())));
+    assertThat(ways).isNotEmpty().allSatisfy((channel, directions) -> assertThat(directions).as(channel).hasSize(1));
+    assertThat(summary.recommendations()).extracting(Recommendation::action)
+        .noneMatch(action -> action.contains("spend to Facebook Ads"));
     parse(page);
     List<String> charts = svgs(page);
     // plus the conversations' pull-through and share-of-voice charts, and the budget's marginal ROI and response

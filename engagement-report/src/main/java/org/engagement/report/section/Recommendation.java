@@ -17,10 +17,15 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param effect what it is expected to bring (for example the ROI it rests on)
  * @param interval how sure: the interval of the effect, or why there is none
  * @param basis which figures and which model it rests on
- * @param strength how strongly the figures support it, not negative: the summary shows the strongest first
+ * @param strength how strongly the figures support it, not negative: the summary shows the strongest first; 0
+ *     for a case to test, which the figures do not support either way
+ * @param stances which way it moves money on each channel it names (into a channel it says to grow, out of
+ *     one it says to cut), so that the summary can keep recommendations that contradict each other off the
+ *     page; empty for one that moves no money
  * @since 0.1.0
  */
-public record Recommendation(String action, String effect, String interval, String basis, double strength) {
+public record Recommendation(String action, String effect, String interval, String basis, double strength,
+    List<Stance> stances) {
   /**
    * Validates.
    *
@@ -36,6 +41,37 @@ public record Recommendation(String action, String effect, String interval, Stri
     }
     if (!(strength >= 0) || !Double.isFinite(strength)) {
       throw new InvalidFieldException("strength", strength, "must be finite and not negative");
+    }
+    stances = List.copyOf(stances);
+  }
+
+  /** A recommendation that moves no money on a named channel (a summary of its own, say). */
+  public Recommendation(String action, String effect, String interval, String basis, double strength) {
+    this(action, effect, interval, basis, strength, List.of());
+  }
+
+  /** Which way money moves on a channel. */
+  public enum Direction {
+    /** More money into the channel: grow it, or move spend to it. */
+    MORE,
+    /** Less money on the channel: cut it, or move spend away from it. */
+    LESS
+  }
+
+  /**
+   * Which way a recommendation moves money on one channel. Immutable and thread-safe.
+   *
+   * @param channel the channel id
+   * @param name its display name, as the page shows it
+   * @param direction which way the money moves
+   * @since 0.1.0
+   */
+  public record Stance(String channel, String name, Direction direction) {
+    /** Requires every part. */
+    public Stance {
+      requireNonNull(channel, "channel");
+      requireNonNull(name, "name");
+      requireNonNull(direction, "direction");
     }
   }
 

@@ -77,7 +77,9 @@ public final class BudgetRecommendations implements Recommendation.Source {
         + "the other channels' spend held (Budget), checked against the attribution's ROI intervals (Relationship ROI)";
     double strength = sure && revenue > 0
         ? Math.min(mix.low(), byAttribution.orElseThrow().low()) / revenue : 0;
-    return new Recommendation(action, effect, interval, basis, strength);
+    return new Recommendation(action, effect, interval, basis, strength, List.of(
+        new Recommendation.Stance(move.from(), move.fromName(), Recommendation.Direction.LESS),
+        new Recommendation.Stance(move.to(), move.toName(), Recommendation.Direction.MORE)));
   }
 
   private static String share(double amount, double revenue) {

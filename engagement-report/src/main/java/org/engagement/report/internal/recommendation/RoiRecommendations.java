@@ -3,7 +3,6 @@ package org.engagement.report.internal.recommendation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.engagement.report.internal.section.RoiSection;
 import org.engagement.report.internal.text.NumberText;
@@ -43,15 +42,16 @@ public final class RoiRecommendations implements Recommendation.Source {
         + NumberText.signedPercent(row.roiHigh());
     String basis = "attributed revenue by " + model + " with its bootstrap interval, the other reward components "
         + "held (Relationship ROI)";
-    Map.Entry<String, Double> action;
     if (row.roiLow() > 0) {
-      action = Map.entry("Grow " + channel + ": it paid back over the whole interval, the strongest case for "
-          + "more budget.", row.roiLow());
+      return new Recommendation("Grow " + channel + ": it paid back over the whole interval, the strongest case "
+          + "for more budget.", effect, interval, basis, row.roiLow(),
+          List.of(new Recommendation.Stance(row.channel(), channel, Recommendation.Direction.MORE)));
     } else if (row.roiHigh() < 0) {
-      action = Map.entry("Cut or rethink " + channel + ": it lost money over the whole interval.", -row.roiHigh());
-    } else {
-      action = Map.entry("Test " + channel + " before moving budget: its ROI could be either side of 0.", 0.0);
+      return new Recommendation("Cut or rethink " + channel + ": it lost money over the whole interval.", effect,
+          interval, basis, -row.roiHigh(),
+          List.of(new Recommendation.Stance(row.channel(), channel, Recommendation.Direction.LESS)));
     }
-    return new Recommendation(action.getKey(), effect, interval, basis, action.getValue());
+    return new Recommendation("Test " + channel + " before moving budget: its ROI could be either side of 0.",
+        effect, interval, basis, 0.0);
   }
 }

@@ -96,8 +96,11 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     Map<String, String> figures = new java.util.LinkedHashMap<>();
     figures.put("spend per week", NumberText.wholeMoney(spend, currency));
     figures.put("revenue per week", NumberText.wholeMoney(revenuePerWeek, currency));
-    figures.put("the mix model's expectation for the optimiser's split", plan.text(revenuePerWeek, currency));
     html.figures(figures);
+    html.paragraph("note", "By the mix model's own reckoning, the optimiser's split of today's total would change "
+        + "revenue by " + plan.text(revenuePerWeek, currency) + ". Not a forecast to plan on: on simulated worlds "
+        + "with known effects the optimiser's gains were far from the true optimum's, so a move is recommended "
+        + "only when the attribution agrees, and a move is tested before it is made.");
     shareError().ifPresent(error -> html.paragraph("warning", "Checked against " + AnalysisInput.TRUTH
         + " (a simulated world's known effects): the mix model's shares of the channels' revenue miss the true "
         + "shares by " + NumberText.number(error * 100, 1) + " points on average (column \u201ctrue share\u201d). "
@@ -161,8 +164,8 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
   @Override
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
-    lines.add("mix model on " + NumberText.count(weeks()) + " weeks; the optimiser's split "
-        + plan.text(revenuePerWeek, currency));
+    lines.add("mix model on " + NumberText.count(weeks()) + " weeks; the optimiser's split, by the model's own "
+        + "reckoning (not a forecast): " + plan.text(revenuePerWeek, currency));
     shareError().ifPresent(error -> lines.add("against truth.csv: shares miss by " + NumberText.number(error * 100, 1)
         + " points on average"));
     channels.stream().sorted(Comparator.comparingDouble(ChannelBudget::marginalRoi).reversed())
