@@ -137,6 +137,22 @@ class HtmlReportTest {
     assertThat(ways).isNotEmpty().allSatisfy((channel, directions) -> assertThat(directions).as(channel).hasSize(1));
     assertThat(summary.recommendations()).extracting(Recommendation::action)
         .noneMatch(action -> action.contains("spend to Facebook Ads"));
+    // one colour per channel across every chart that colours by channel (issue 15): the ROI and marginal-ROI
+    // bars, the response curves and their legend, the squares beside the channels of the grouped charts
+    Map<String, java.util.Set<String>> colours = new java.util.TreeMap<>();
+    Matcher drawn = Pattern.compile("(?:fill|stroke)=\"(#[0-9a-f]{6})\"[^<]*><title>([^<:,]+)(?::[^<]*)?</title>")
+        .matcher(page);
+    List<String> channelNames = List.of("Company blog", "Facebook Ads", "Google Ads", "LinkedIn", "Newsletter",
+        "Partner referrals", "Press coverage", "Trade shows", "X (Twitter)");
+    while (drawn.find()) {
+      String name = drawn.group(2).replace("&#39;", "'").replace("&amp;", "&");
+      if (channelNames.contains(name)) {
+        colours.computeIfAbsent(name, n -> new java.util.TreeSet<>()).add(drawn.group(1));
+      }
+    }
+    assertThat(colours).containsOnlyKeys(channelNames)
+        .allSatisfy((channel, used) -> assertThat(used).as(channel).hasSize(1));
+    assertThat(colours.values().stream().map(set -> set.iterator().next()).distinct()).hasSize(channelNames.size());
     parse(page);
     List<String> charts = svgs(page);
     // plus the conversations' pull-through and share-of-voice charts, and the budget's marginal ROI and response

@@ -21,10 +21,25 @@ public final class Html {
   private static final Escaper ESCAPER = HtmlEscapers.htmlEscaper();
 
   private final StringBuilder out;
+  private final Map<String, String> channelColours;
 
-  /** A writer that appends the page's markup to {@code out}. */
+  /** A writer that appends the page's markup to {@code out}, without channel colours. */
   public Html(StringBuilder out) {
+    this(out, Map.of());
+  }
+
+  /**
+   * A writer that appends the page's markup to {@code out}, with each channel's colour by display name: the
+   * one colour every chart draws that channel in, whichever section it is in.
+   */
+  public Html(StringBuilder out, Map<String, String> channelColours) {
     this.out = out;
+    this.channelColours = Map.copyOf(channelColours);
+  }
+
+  /** Each channel's colour by display name, for the charts that colour by channel; empty without any. */
+  public Map<String, String> channelColours() {
+    return channelColours;
   }
 
   /** {@code text} with {@code & < > " '} escaped, safe in element content and attribute values. */

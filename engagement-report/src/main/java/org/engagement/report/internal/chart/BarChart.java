@@ -3,6 +3,7 @@ package org.engagement.report.internal.chart;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.report.html.Chart;
 import org.engagement.report.internal.text.NumberText;
@@ -17,9 +18,12 @@ import org.engagement.report.internal.text.NumberText;
  * @param categories the rows, top to bottom
  * @param series at least one; each with one value per category
  * @param suffix what follows each value label and tick ({@code %} for percentages), empty for none
+ * @param colours a colour by category (a channel's, {@link ChannelPalette}): with one series a coloured
+ *     category's bar is drawn in it, with several a square of it precedes the category's name; empty for none
  * @since 0.1.0
  */
-public record BarChart(String label, List<String> categories, List<Series> series, String suffix) implements Chart {
+public record BarChart(String label, List<String> categories, List<Series> series, String suffix,
+    Map<String, String> colours) implements Chart {
   private static final double WIDTH = 820;
 
   /**
@@ -30,6 +34,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
   public BarChart {
     requireNonNull(label, "label");
     requireNonNull(suffix, "suffix");
+    colours = Map.copyOf(colours);
     categories = List.copyOf(categories);
     series = List.copyOf(series);
     if (series.isEmpty()) {
@@ -48,9 +53,19 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     this(label, categories, series, "");
   }
 
+  /** A chart without colours by category. */
+  public BarChart(String label, List<String> categories, List<Series> series, String suffix) {
+    this(label, categories, series, suffix, Map.of());
+  }
+
   /** This chart with {@code suffix} after every value label and tick. */
   public BarChart withSuffix(String suffix) {
-    return new BarChart(label, categories, series, suffix);
+    return new BarChart(label, categories, series, suffix, colours);
+  }
+
+  /** This chart with {@code colours} by category: the page's channel colours, for a chart of channels. */
+  public BarChart withColours(Map<String, String> colours) {
+    return new BarChart(label, categories, series, suffix, colours);
   }
 
   /**
@@ -62,7 +77,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     List<Integer> order = java.util.stream.IntStream.range(0, categories.size()).boxed()
         .sorted(java.util.Comparator.comparingDouble((Integer i) -> first.get(i)).reversed()).toList();
     return new BarChart(label, order.stream().map(categories::get).toList(), series.stream()
-        .map(s -> new Series(s.name(), order.stream().map(s.values()::get).toList())).toList(), suffix);
+        .map(s -> new Series(s.name(), order.stream().map(s.values()::get).toList())).toList(), suffix, colours);
   }
 
   /** One series: a name (in the legend) and one finite value per category. */
@@ -111,11 +126,15 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     for (int c = 0; c < categories.size(); c++) {
       double y = top + c * group;
       svg.text(labelEdge - 6, y + group / 2 + 4, "end", "category", categories.get(c));
+      String own = colours.get(categories.get(c));
+      if (own != null && n > 1) {
+        svg.rect(2, y + group / 2 - 5, 10, 10, own, categories.get(c));
+      }
       for (int s = 0; s < n; s++) {
         double v = series.get(s).values().get(c);
         double x = v >= 0 ? zero : zero + v * scale;
         String tip = categories.get(c) + (n > 1 ? ", " + series.get(s).name() : "") + ": " + NumberText.number(v, 2) + suffix;
-        svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, SvgCanvas.colour(n == 1 ? 0 : s), tip);
+        svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, n == 1 && own != null ? own : SvgCanvas.colour(n == 1 ? 0 : s), tip);
         if (n == 1) {
           double lx = v >= 0 ? zero + v * scale + 4 : x - 4;
           svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", NumberText.compact(v) + suffix);

@@ -3,6 +3,7 @@ package org.engagement.report.internal.chart;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.report.html.Chart;
 import org.engagement.report.internal.text.NumberText;
@@ -16,9 +17,12 @@ import org.engagement.report.internal.text.NumberText;
  * @param label what the chart shows, for screen readers
  * @param points the x labels, oldest first; at least one
  * @param series one value per point each; at least one
+ * @param colours a colour by series name (a channel's, {@link ChannelPalette}); a series without one takes the
+ *     palette's colour of its place; empty for none
  * @since 0.1.0
  */
-public record LineChart(String label, List<String> points, List<BarChart.Series> series) implements Chart {
+public record LineChart(String label, List<String> points, List<BarChart.Series> series,
+    Map<String, String> colours) implements Chart {
   private static final double WIDTH = 820;
   private static final double HEIGHT = 300;
 
@@ -29,6 +33,7 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
    */
   public LineChart {
     requireNonNull(label, "label");
+    colours = Map.copyOf(colours);
     points = List.copyOf(points);
     series = List.copyOf(series);
     if (points.isEmpty() || series.isEmpty()) {
@@ -40,6 +45,20 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
             "must have one value per point (" + points.size() + ")");
       }
     }
+  }
+
+  /** A chart that colours its series by their place. */
+  public LineChart(String label, List<String> points, List<BarChart.Series> series) {
+    this(label, points, series, Map.of());
+  }
+
+  /** This chart with {@code colours} by series name: the page's channel colours, for a chart of channels. */
+  public LineChart withColours(Map<String, String> colours) {
+    return new LineChart(label, points, series, colours);
+  }
+
+  private String colour(int s) {
+    return colours.getOrDefault(series.get(s).name(), SvgCanvas.colour(s));
   }
 
   @Override
@@ -54,7 +73,8 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
     double step = Axis.step(hi <= 0 ? 1 : hi);
     hi = Math.max(step, Math.ceil(hi / step) * step);
     SvgCanvas svg = new SvgCanvas(WIDTH, HEIGHT, label);
-    svg.legend(10, 14, WIDTH - 20, names);
+    svg.legend(10, 14, WIDTH - 20, names, java.util.stream.IntStream.range(0, names.size())
+        .mapToObj(this::colour).toList());
     for (double v = 0; v <= hi + step / 2; v += step) {
       double y = bottom - (bottom - top) * v / hi;
       svg.line(left, y, WIDTH - 20, y, "grid").text(left - 6, y + 4, "end", "axis", NumberText.compact(v));
@@ -73,10 +93,10 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
         xs[i] = left + i * dx;
         ys[i] = bottom - (bottom - top) * series.get(s).values().get(i) / hi;
       }
-      svg.polyline(xs, ys, SvgCanvas.colour(s), series.get(s).name());
+      svg.polyline(xs, ys, colour(s), series.get(s).name());
       if (n <= 60) {
         for (int i = 0; i < n; i++) {
-          svg.circle(xs[i], ys[i], 2.5, SvgCanvas.colour(s), series.get(s).name() + ", " + points.get(i) + ": "
+          svg.circle(xs[i], ys[i], 2.5, colour(s), series.get(s).name() + ", " + points.get(i) + ": "
               + NumberText.number(series.get(s).values().get(i), 2));
         }
       }

@@ -82,6 +82,12 @@ public final class SvgCanvas {
 
   /** A legend row of coloured squares and names, starting at ({@code x}, {@code y}). */
   SvgCanvas legend(double x, double y, double width, java.util.List<String> names) {
+    return legend(x, y, width, names, java.util.stream.IntStream.range(0, names.size()).mapToObj(SvgCanvas::colour)
+        .toList());
+  }
+
+  /** A legend row of squares in {@code colours} (one per name) and names, starting at ({@code x}, {@code y}). */
+  SvgCanvas legend(double x, double y, double width, java.util.List<String> names, java.util.List<String> colours) {
     double cx = x;
     double cy = y;
     for (int i = 0; i < names.size(); i++) {
@@ -90,7 +96,7 @@ public final class SvgCanvas {
         cx = x;
         cy += 18;
       }
-      rect(cx, cy - 9, 10, 10, colour(i), names.get(i));
+      rect(cx, cy - 9, 10, 10, colours.get(i), names.get(i));
       text(cx + 14, cy, "start", "legend", names.get(i));
       cx += w;
     }

@@ -238,7 +238,8 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     if (!series.isEmpty()) {
       html.chart("Value credit per channel (" + currency + ") under the main models, side by side; every model "
           + "is in the map and the table below; largest " + series.get(0).name() + " credit first",
-          new BarChart("Value credit per channel and model", rowNames, series).sortedByValue());
+          new BarChart("Value credit per channel and model", rowNames, series).sortedByValue()
+              .withColours(html.channelColours()));
     }
     double[][] share = new double[rowNames.size()][models.size()];
     double max = 0;

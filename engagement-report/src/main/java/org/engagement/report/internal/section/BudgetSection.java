@@ -111,12 +111,13 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     html.chart("Marginal ROI: revenue from one more " + currency + " a week on each channel at today's spend "
         + "(best first). Above 1, more spend brings back more than it costs in revenue.",
         BarChart.single("Marginal ROI per channel", channels.stream().map(ChannelBudget::name).toList(),
-            channels.stream().map(ChannelBudget::marginalRoi).toList()).sortedByValue());
+            channels.stream().map(ChannelBudget::marginalRoi).toList()).sortedByValue()
+            .withColours(html.channelColours()));
     html.chart("Response curves: revenue per week each channel is expected to bring at a steady spend, from none "
         + "to twice today's weekly spend (1\u00d7 is today). A curve that flattens has saturated.",
         new LineChart("Weekly revenue by weekly spend, as a multiple of today's", CURVE_MULTIPLES.stream()
             .map(m -> NumberText.compact(m) + "\u00d7").toList(), channels.stream()
-            .map(c -> new BarChart.Series(c.name(), c.response())).toList()));
+            .map(c -> new BarChart.Series(c.name(), c.response())).toList()).withColours(html.channelColours()));
     writeMoves(html);
     html.details("What this model can and cannot say", "Attribution splits the purchases that happened among "
         + "the touches on the journeys; a mix model asks what a change of spend would change in revenue, so it "

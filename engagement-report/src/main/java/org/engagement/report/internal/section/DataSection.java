@@ -33,7 +33,8 @@ import org.engagement.report.section.SectionBuilder;
  * @since 0.1.0
  */
 public record DataSection(String source, ImportReport importReport, int customers, int buyers, LocalDate asOf,
-    String currency, long otherCurrencyPurchases, List<String> files) implements ReportSection {
+    String currency, long otherCurrencyPurchases, List<String> files, List<String> channels)
+    implements ReportSection {
   /** The id of this section. */
   public static final String ID = "data";
   /** How many rejected records the page lists. */
@@ -46,6 +47,7 @@ public record DataSection(String source, ImportReport importReport, int customer
     requireNonNull(asOf, "asOf");
     requireNonNull(currency, "currency");
     files = List.copyOf(files);
+    channels = List.copyOf(channels);
   }
 
   /** The builder of this section. */
@@ -59,7 +61,7 @@ public record DataSection(String source, ImportReport importReport, int customer
     return new DataSection(input.source(), input.importReport(), analysis.profiles().size(),
         analysis.buyers().size(), analysis.asOfDate(),
         analysis.currency().map(c -> c.getCurrencyCode()).orElse("none"), analysis.otherCurrencyPurchases(),
-        List.copyOf(input.files().keySet()));
+        List.copyOf(input.files().keySet()), analysis.channelNames().values().stream().distinct().sorted().toList());
   }
 
   @Override

@@ -146,7 +146,7 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
         channels.stream().map(c -> c.key().displayName()).toList(), List.of(
             new BarChart.Series("buyers", channels.stream().map(c -> (double) c.customers()).toList()),
             new BarChart.Series("prospects", channels.stream().map(c -> (double) c.prospects()).toList())))
-            .sortedByValue());
+            .sortedByValue().withColours(html.channelColours()));
     List<List<String>> rows = new ArrayList<>();
     for (PresenceCount<Channel> c : channels) {
       rows.add(List.of(c.key().displayName(), c.key().equals(others) ? "mixed" : c.key().group().displayName(),

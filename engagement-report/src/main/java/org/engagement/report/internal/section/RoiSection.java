@@ -299,7 +299,8 @@ public record RoiSection(String currency, String method, List<String> components
     if (!invested.isEmpty()) {
       html.chart("ROI per channel, best first", BarChart.single("ROI per channel",
           invested.stream().map(c -> labels.name(c.channel())).toList(),
-          invested.stream().map(c -> roi(c).getAsDouble() * 100).toList()).withSuffix("%"));
+          invested.stream().map(c -> roi(c).getAsDouble() * 100).toList()).withSuffix("%")
+          .withColours(html.channelColours()));
     }
     List<List<Html.Cell>> rows = new ArrayList<>();
     inNameOrder(channels).forEach(c -> rows.add(cells(c)));
