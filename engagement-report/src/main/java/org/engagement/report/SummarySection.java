@@ -247,7 +247,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
         kpis.add(new Kpi("ROI", ratio(r.roi(), true), cost > 0 && revenue > 0 ? spread.interval(
             x -> (r.margin() * (x.revenue() * scale + other) - cost) / cost, NumberText::signedPercent) : "", "",
             "margin " + NumberText.percent(r.margin()) + "; the revenue credited to the channels moves with the "
-                + "resampled revenue, the other rewards held; whole window only (attribution runs on all journeys)"));
+                + "resampled revenue, the other rewards held; each half's under the period switch"));
         kpis.add(new Kpi("ROAS", ratio(roas(credited, cost), false), cost > 0 && revenue > 0
             ? spread.interval(x -> x.revenue() * scale / cost, v -> NumberText.number(v, 2)) : "", "",
             "revenue credited per 1 " + currency + " spent"));
