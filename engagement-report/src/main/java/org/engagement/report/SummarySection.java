@@ -244,12 +244,15 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
         double credited = credited(r);
         double scale = revenue > 0 ? credited / revenue : 0;
         double other = r.reward() - credited;
+        List<Kpi> later = halves.map(h -> returns(r, h, true, currency)).orElse(List.of());
         kpis.add(new Kpi("ROI", ratio(r.roi(), true), cost > 0 && revenue > 0 ? spread.interval(
-            x -> (r.margin() * (x.revenue() * scale + other) - cost) / cost, NumberText::signedPercent) : "", "",
+            x -> (r.margin() * (x.revenue() * scale + other) - cost) / cost, NumberText::signedPercent) : "",
+            later.isEmpty() ? "" : "latest half " + later.get(0).change(),
             "margin " + NumberText.percent(r.margin()) + "; the revenue credited to the channels moves with the "
                 + "resampled revenue, the other rewards held; each half's under the period switch"));
         kpis.add(new Kpi("ROAS", ratio(roas(credited, cost), false), cost > 0 && revenue > 0
-            ? spread.interval(x -> x.revenue() * scale / cost, v -> NumberText.number(v, 2)) : "", "",
+            ? spread.interval(x -> x.revenue() * scale / cost, v -> NumberText.number(v, 2)) : "",
+            later.isEmpty() ? "" : "latest half " + later.get(1).change(),
             "revenue credited per 1 " + currency + " spent"));
         kpis.add(new Kpi("CAC", buyers > 0 ? NumberText.wholeMoney(cost / buyers, currency) : "no buyer",
             spread.interval(x -> cost / x.newBuyers(), v -> NumberText.wholeMoney(v, currency)),
