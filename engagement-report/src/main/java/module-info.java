@@ -2,7 +2,7 @@
  * The analysis pipeline's presentation: the HTML report with its SVG charts and the plain-text summary.
  *
  * <p>ROI (and through it attribution, CLV and core) is re-exported: the report's inputs and model are made
- * of their values. So is Guava, whose {@code ByteSource} is how {@link org.engagement.report.AnalysisInput}
+ * of their values. So is Guava, whose {@code ByteSource} is how {@link org.engagement.report.analysis.AnalysisInput}
  * takes its files.
  *
  * <p>Hipparchus's statistics (Spearman's correlation of credits against a world's truth) is required by the
@@ -17,4 +17,7 @@ module org.engagement.report {
   requires static transitive org.jspecify;
 
   exports org.engagement.report;
+  exports org.engagement.report.analysis;
+  exports org.engagement.report.html;
+  exports org.engagement.report.section;
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
-import org.engagement.report.AnalysisInput;
+import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.simulator.SampleWorld;
 import org.engagement.simulator.WorldWriter;
 

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.json.EngagementJson;
-import org.engagement.report.Recommendation;
 import org.engagement.report.ReportModel;
-import org.engagement.report.ReportSection;
 import org.engagement.report.SummarySection;
+import org.engagement.report.section.Recommendation;
+import org.engagement.report.section.ReportSection;
 
 /**
  * {@code report --format json}: the terminal summary as one JSON object, taken from the {@link ReportModel} (never

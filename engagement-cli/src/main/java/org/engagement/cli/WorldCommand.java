@@ -86,7 +86,7 @@ final class WorldCommand implements Callable<Integer> {
       }
       return Exit.OK;
     }
-    System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %d customers, %d first purchases (%s)%n", output,
+    System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %,d customers, %,d first purchases (%s)%n", output,
         (System.nanoTime() - started) / 1e9, customers, truth.firstPurchases(), spec.mechanism().id());
     return Exit.OK;
   }

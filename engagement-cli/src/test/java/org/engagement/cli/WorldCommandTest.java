@@ -40,6 +40,8 @@ class WorldCommandTest {
     CliRun run = run("world", "--output", world.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
+    // thousands grouped, as everywhere else in the tool's output (issue 15)
+    assertThat(run.out()).contains(": 5,000 customers, ");
     for (String file : WorldWriter.FILES) {
       try (InputStream bundled = SampleWorld.open(file)) {
         assertThat(Files.readAllBytes(world.resolve(file))).as(file).isEqualTo(bundled.readAllBytes());

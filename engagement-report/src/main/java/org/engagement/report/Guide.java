@@ -3,6 +3,9 @@ package org.engagement.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.engagement.report.html.Html;
+import org.engagement.report.internal.section.BudgetSection;
+import org.engagement.report.internal.section.DataSection;
 
 /**
  * The words a marketer needs to read the page: a short "how to read" for each standard section and a

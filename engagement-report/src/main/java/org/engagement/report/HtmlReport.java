@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.engagement.core.ingest.ImportReport;
+import org.engagement.report.html.Html;
+import org.engagement.report.internal.chart.ChannelPalette;
+import org.engagement.report.internal.section.DataSection;
+import org.engagement.report.section.ReportSection;
 
 /**
  * Renders a {@link ReportModel} as one self-contained HTML page: inline CSS (with a print stylesheet), inline
@@ -123,7 +128,8 @@ public final class HtmlReport {
           .append("</a>");
     }
     page.append("<a href=\"#glossary\">Glossary</a></nav>\n<main>\n");
-    Html html = new Html(page);
+    Html html = new Html(page, ChannelPalette.of(model.section(DataSection.ID).filter(DataSection.class::isInstance)
+        .map(s -> ((DataSection) s).channels()).orElse(List.of())));
     boolean readsWritten = false;
     for (ReportSection section : model.sections()) {
       if (!readsWritten && !section.id().equals(SummarySection.ID)) {

@@ -21,8 +21,8 @@ import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.interval.BootstrapIntervals;
 import org.engagement.attribution.interval.CreditInterval;
 import org.engagement.attribution.interval.CreditIntervals;
-import org.engagement.attribution.validation.RecommendedModel;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.validation.RecommendedModel;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
@@ -32,6 +32,16 @@ import org.engagement.core.segment.Segment;
 import org.engagement.core.value.tier.ValuePredictor;
 import org.engagement.core.value.tier.ValueTier;
 import org.engagement.core.value.tier.ValueTiers;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.CsvFiles;
+import org.engagement.report.analysis.TrueEffects;
+import org.engagement.report.internal.analysis.Experiments;
+import org.engagement.report.internal.analysis.TruthFit;
+import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.text.NumberText;
+import org.engagement.report.section.ReportSection;
+import org.engagement.report.section.SectionBuilder;
 import org.engagement.roi.RewardComponent;
 import org.engagement.roi.RoiAnalysis;
 import org.engagement.roi.RoiData;
@@ -53,10 +63,10 @@ import org.jspecify.annotations.Nullable;
  * the costs, the answers of {@value AnalysisInput#SURVEY} and the phrases of {@value
  * AnalysisInput#SURVEY_CHANNELS} when there are such files, runs the library's {@link RoiAnalysis} with
  * the {@link RoiSettings} on the analysis's interactions and journeys, for everyone and per value tier, and
- * shows the result with {@link RoiSection#of(RoiReport)}, with the measured model's notes (the {@code
+ * shows the result with {@code RoiSection.of(RoiReport)}, with the measured model's notes (the {@code
  * recommended} model says which model it chose and why) and, when the input has {@value AnalysisInput#TRUTH},
  * each channel's ROI recomputed from its true incremental conversions. When the input has experiments
- * ({@value AnalysisInput#HOLDOUT} or {@value AnalysisInput#LIFT}, {@link Experiments}), the credits are
+ * ({@value AnalysisInput#HOLDOUT} or {@value AnalysisInput#LIFT}, {@code Experiments}), the credits are
  * calibrated with them ({@link #CALIBRATION}): the model is chosen on the journeys without the tested channels'
  * touches, each bootstrap resample is calibrated, the notes say which experiment calibrated which channel and,
  * with a truth file, how far the calibrated shares are from the true ones. How the ROI is computed (the window, the

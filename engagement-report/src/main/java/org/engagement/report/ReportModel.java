@@ -13,6 +13,25 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.internal.recommendation.BudgetRecommendations;
+import org.engagement.report.internal.recommendation.RoiRecommendations;
+import org.engagement.report.internal.section.AttributionSection;
+import org.engagement.report.internal.section.BudgetSection;
+import org.engagement.report.internal.section.ClvSection;
+import org.engagement.report.internal.section.ConcentrationSection;
+import org.engagement.report.internal.section.ConversationSection;
+import org.engagement.report.internal.section.DataSection;
+import org.engagement.report.internal.section.EngagementSection;
+import org.engagement.report.internal.section.FunnelSection;
+import org.engagement.report.internal.section.PresenceSection;
+import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.section.SegmentSection;
+import org.engagement.report.section.Recommendation;
+import org.engagement.report.section.ReportSection;
+import org.engagement.report.section.SectionBuilder;
 import org.engagement.roi.RelationshipRoiCalculator;
 import org.engagement.roi.RoiSettings;
 
@@ -34,16 +53,16 @@ import org.engagement.roi.RoiSettings;
  */
 public record ReportModel(String source, LocalDate asOf, List<ReportSection> sections, List<ImportReport> reads) {
   /** The id of the relationship-ROI section. */
-  public static final String ROI = "roi";
+  public static final String ROI = RoiSection.ID;
   /** The id of the customer-lifetime-value section. */
-  public static final String CLV = "clv";
+  public static final String CLV = ClvSection.ID;
   /**
    * The bootstrap resamples of the standard report's ROI intervals: few, to keep the report fast (each runs the
    * chosen attribution model once; a fraction of a second each on the bundled world, a few seconds in all).
    */
   public static final int REPORT_RESAMPLES = 20;
   /** The id of the conversations section. */
-  public static final String CONVERSATIONS = "conversations";
+  public static final String CONVERSATIONS = ConversationSection.ID;
 
   /**
    * Requires every part, copies the list and checks the ids.
@@ -68,9 +87,9 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * {@link RoiSettings#defaults()} but the {@value RecommendedModel#NAME} attribution model, the rule that
    * recovers simulated truth best, with {@value #REPORT_RESAMPLES} bootstrap resamples for its intervals and
    * the settings' default model for the value tiers' totals; not available without a costs file), budget
-   * ({@link BudgetSection}: a marketing mix model on weekly spend and revenue, its optimiser's moves), value concentration, value tiers and
+   * ({@code BudgetSection}: a marketing mix model on weekly spend and revenue, its optimiser's moves), value concentration, value tiers and
    * RFM segments, customer lifetime value (BG/NBD and Gamma-Gamma fitted on the purchases), funnel, channel presence and overlap, engagement trend,
-   * conversations ({@link ConversationSection}; not available without a conversations file).
+   * conversations ({@code ConversationSection}; not available without a conversations file).
    */
   public static List<SectionBuilder> defaultBuilders() {
     return defaultBuilders(1);

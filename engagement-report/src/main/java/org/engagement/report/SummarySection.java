@@ -13,6 +13,15 @@ import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.html.Html;
+import org.engagement.report.internal.analysis.PeriodFigures;
+import org.engagement.report.internal.recommendation.Reconciliation;
+import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.text.NumberText;
+import org.engagement.report.section.Recommendation;
+import org.engagement.report.section.ReportSection;
 import org.engagement.roi.RewardComponent;
 import org.hipparchus.stat.descriptive.rank.Percentile;
 
@@ -64,7 +73,9 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
       halves = Optional.empty();
       notes.add("No change between the halves of the window: " + e.getMessage());
     }
-    List<Recommendation> recommendations = interleaved(sources, sections);
+    Reconciliation reconciled = Reconciliation.of(sources.stream().map(s -> s.recommend(sections)).toList());
+    List<Recommendation> recommendations = interleaved(reconciled.kept());
+    notes.addAll(reconciled.notes());
     if (roi.isEmpty()) {
       notes.add("No ROI, ROAS or recommendation: the input has no " + AnalysisInput.COSTS
           + " (month,channel,owner,amount,currency), so there is no investment to weigh the returns against.");
@@ -72,8 +83,8 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     List<Period> periods = new ArrayList<>();
     periods.add(Kpis.whole(analysis, roi, halves, currency));
     halves.ifPresent(h -> {
-      periods.add(Kpis.half("later", "latest half", h, true, currency));
-      periods.add(Kpis.half("earlier", "earlier half", h, false, currency));
+      periods.add(Kpis.half("later", "latest half", h, true, currency, roi));
+      periods.add(Kpis.half("earlier", "earlier half", h, false, currency, roi));
     });
     List<String> choice = new ArrayList<>();
     roi.filter(r -> !r.labels().model().isEmpty()).ifPresent(r -> choice.add("The ROI credits revenue to channels "
@@ -91,9 +102,14 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
    * scales (an ROI against a share of revenue).
    */
   static List<Recommendation> interleaved(List<Recommendation.Source> sources, List<ReportSection> sections) {
+    return interleaved(sources.stream().map(s -> s.recommend(sections)).toList());
+  }
+
+  /** {@link #interleaved(List, List)} of each source's recommendations, in the sources' order. */
+  static List<Recommendation> interleaved(List<List<Recommendation>> perSource) {
     List<Ranked> ranked = new ArrayList<>();
-    for (int s = 0; s < sources.size(); s++) {
-      List<Recommendation> own = new ArrayList<>(sources.get(s).recommend(sections));
+    for (int s = 0; s < perSource.size(); s++) {
+      List<Recommendation> own = new ArrayList<>(perSource.get(s));
       own.sort(Comparator.comparingDouble(Recommendation::strength).reversed());
       for (int rank = 0; rank < own.size(); rank++) {
         ranked.add(new Ranked(own.get(rank), rank, s));
@@ -206,7 +222,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
   }
 
   /** Builds the figures of each period. */
-  private static final class Kpis {
+  static final class Kpis {
     private Kpis() {}
 
     static Period whole(Analysis analysis, Optional<RoiSection> roi, Optional<PeriodFigures> halves,
@@ -228,12 +244,15 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
         double credited = credited(r);
         double scale = revenue > 0 ? credited / revenue : 0;
         double other = r.reward() - credited;
+        List<Kpi> later = halves.map(h -> returns(r, h, true, currency)).orElse(List.of());
         kpis.add(new Kpi("ROI", ratio(r.roi(), true), cost > 0 && revenue > 0 ? spread.interval(
-            x -> (r.margin() * (x.revenue() * scale + other) - cost) / cost, NumberText::signedPercent) : "", "",
+            x -> (r.margin() * (x.revenue() * scale + other) - cost) / cost, NumberText::signedPercent) : "",
+            later.isEmpty() ? "" : "latest half " + later.get(0).change(),
             "margin " + NumberText.percent(r.margin()) + "; the revenue credited to the channels moves with the "
-                + "resampled revenue, the other rewards held; whole window only (attribution runs on all journeys)"));
+                + "resampled revenue, the other rewards held; each half's under the period switch"));
         kpis.add(new Kpi("ROAS", ratio(roas(credited, cost), false), cost > 0 && revenue > 0
-            ? spread.interval(x -> x.revenue() * scale / cost, v -> NumberText.number(v, 2)) : "", "",
+            ? spread.interval(x -> x.revenue() * scale / cost, v -> NumberText.number(v, 2)) : "",
+            later.isEmpty() ? "" : "latest half " + later.get(1).change(),
             "revenue credited per 1 " + currency + " spent"));
         kpis.add(new Kpi("CAC", buyers > 0 ? NumberText.wholeMoney(cost / buyers, currency) : "no buyer",
             spread.interval(x -> cost / x.newBuyers(), v -> NumberText.wholeMoney(v, currency)),
@@ -248,7 +267,8 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
           + " to " + analysis.asOfDate(), kpis);
     }
 
-    static Period half(String key, String name, PeriodFigures figures, boolean later, String currency) {
+    static Period half(String key, String name, PeriodFigures figures, boolean later, String currency,
+        Optional<RoiSection> roi) {
       List<Kpi> kpis = new ArrayList<>();
       Spread spread = new Spread(figures.resamples());
       PeriodFigures.Sample observed = figures.observed();
@@ -262,6 +282,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
         kpis.add(new Kpi("cost", NumberText.wholeMoney(cost, currency), "",
             later ? figures.earlier().cost().map(b -> change(cost, b)).orElse("") : "",
             "what was spent: known, so no interval"));
+        roi.ifPresent(r -> kpis.addAll(returns(r, figures, later, currency)));
         kpis.add(new Kpi("CAC", half.newBuyers() > 0 ? NumberText.wholeMoney(cost / half.newBuyers(), currency)
             : "no new buyer", spread.interval(x -> cost / own.apply(x).newBuyers(),
                 v -> NumberText.wholeMoney(v, currency)), later ? cac(figures, spread) : "",
@@ -278,6 +299,47 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
           + date(Optional.of(later ? figures.middle() : figures.earlierStart())) + " to "
           + date(Optional.of(later ? figures.end() : figures.middle()));
       return new Period(key, label + (later ? " (change against the earlier half)" : ""), kpis);
+    }
+
+    /**
+     * The ROI and ROAS of one half, with their intervals and, for the later half, their change against the
+     * earlier: the ROI section's rewards (and the revenue it credits to the channels) split between the halves
+     * in proportion to each half's purchase revenue, against each half's own cost. Empty without a cost in
+     * both halves or without revenue, since a half's return then has no base.
+     */
+    static List<Kpi> returns(RoiSection roi, PeriodFigures figures, boolean later, String currency) {
+      Optional<Double> laterCost = figures.later().cost();
+      Optional<Double> earlierCost = figures.earlier().cost();
+      double revenue = figures.observed().revenue();
+      if (laterCost.isEmpty() || earlierCost.isEmpty() || !(laterCost.get() > 0) || !(earlierCost.get() > 0)
+          || !(revenue > 0)) {
+        return List.of();
+      }
+      Spread spread = new Spread(figures.resamples());
+      PeriodFigures.Sample observed = figures.observed();
+      double rewardPerRevenue = roi.reward() / revenue;
+      double creditedPerRevenue = credited(roi) / revenue;
+      double margin = roi.margin();
+      ToDoubleFunction<PeriodFigures.Sample> roiLater =
+          x -> (margin * x.later().revenue() * rewardPerRevenue - laterCost.get()) / laterCost.get();
+      ToDoubleFunction<PeriodFigures.Sample> roiEarlier =
+          x -> (margin * x.earlier().revenue() * rewardPerRevenue - earlierCost.get()) / earlierCost.get();
+      ToDoubleFunction<PeriodFigures.Sample> roasLater = x -> x.later().revenue() * creditedPerRevenue / laterCost.get();
+      ToDoubleFunction<PeriodFigures.Sample> roasEarlier =
+          x -> x.earlier().revenue() * creditedPerRevenue / earlierCost.get();
+      ToDoubleFunction<PeriodFigures.Sample> ownRoi = later ? roiLater : roiEarlier;
+      ToDoubleFunction<PeriodFigures.Sample> ownRoas = later ? roasLater : roasEarlier;
+      String basis = "the ROI section's rewards split between the halves by each half's revenue, against the "
+          + "half's own cost";
+      return List.of(
+          new Kpi("ROI", NumberText.signedPercent(ownRoi.applyAsDouble(observed)),
+              spread.interval(ownRoi, NumberText::signedPercent),
+              later ? spread.difference(observed, roiLater, roiEarlier) : "",
+              "margin " + NumberText.percent(margin) + "; " + basis),
+          new Kpi("ROAS", NumberText.number(ownRoas.applyAsDouble(observed), 2),
+              spread.interval(ownRoas, v -> NumberText.number(v, 2)),
+              later ? spread.change(observed, roasLater, roasEarlier) : "",
+              "revenue credited per 1 " + currency + " spent; " + basis));
     }
 
     /** The change of the CAC from the earlier half to the later, with its interval; empty without costs. */
@@ -364,6 +426,24 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
       return NumberText.signedPercent(ratio.applyAsDouble(observed)) + " against the earlier half"
           + (ends.length == 0 ? "" : " (" + NumberText.signedPercent(ends[0]) + " to "
               + NumberText.signedPercent(ends[1]) + ")");
+    }
+
+    /**
+     * The difference {@code now - before} in {@code observed}, in percentage points, with its interval: the
+     * change of a figure that is itself a percentage and may be negative (an ROI), where a relative change
+     * would mislead.
+     */
+    String difference(PeriodFigures.Sample observed, ToDoubleFunction<PeriodFigures.Sample> now,
+        ToDoubleFunction<PeriodFigures.Sample> before) {
+      ToDoubleFunction<PeriodFigures.Sample> gap = x -> now.applyAsDouble(x) - before.applyAsDouble(x);
+      double[] ends = ends(gap);
+      return points(gap.applyAsDouble(observed)) + " against the earlier half"
+          + (ends.length == 0 ? "" : " (" + points(ends[0]) + " to " + points(ends[1]) + ")");
+    }
+
+    private static String points(double share) {
+      String text = NumberText.number(share * 100, 1);
+      return (text.startsWith("-") || text.equals("0.0") ? text : "+" + text) + " points";
     }
 
     private double[] ends(ToDoubleFunction<PeriodFigures.Sample> figure) {

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
+import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.simulator.SampleWorld;
 import org.engagement.simulator.WorldWriter;
 
 /** The sample world bundled with the simulator ({@link SampleWorld}) as a report input. */
-final class BundledWorld {
+public final class BundledWorld {
   /** How the report names this input. */
-  static final String SOURCE = "bundled sample world";
+  public static final String SOURCE = "bundled sample world";
 
   private BundledWorld() {}
 
@@ -20,7 +21,7 @@ final class BundledWorld {
    *
    * @throws IOException if reading them fails
    */
-  static AnalysisInput input() throws IOException {
+  public static AnalysisInput input() throws IOException {
     Map<String, ByteSource> files = new TreeMap<>();
     for (String name : WorldWriter.FILES) {
       files.put(name, new ByteSource() {

@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.internal.section.RoiSectionTest;
+import org.engagement.report.section.Recommendation;
+import org.engagement.report.section.ReportSection;
 import org.engagement.simulator.SmallSample;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,7 +125,34 @@ class HtmlReportTest {
    */
   @Test
   void sampleWorldReportIsWellFormedAndItsRoiTraceable() throws Exception {
-    String page = HtmlReport.render(ReportModel.build(BundledWorld.input(), Progress.none()));
+    ReportModel model = ReportModel.build(BundledWorld.input(), Progress.none());
+    String page = HtmlReport.render(model);
+    // no recommendation shown moves money into a channel another says to take money out of (issue 15: the
+    // summary said to cut Facebook Ads and to test moving trade-show spend to it)
+    SummarySection summary = (SummarySection) model.sections().get(0);
+    java.util.Map<String, java.util.Set<Recommendation.Direction>> ways = new java.util.HashMap<>();
+    summary.recommendations().forEach(r -> r.stances().forEach(stance -> ways
+        .computeIfAbsent(stance.channel(), c -> java.util.EnumSet.noneOf(Recommendation.Direction.class))
+        .add(stance.direction())));
+    assertThat(ways).isNotEmpty().allSatisfy((channel, directions) -> assertThat(directions).as(channel).hasSize(1));
+    assertThat(summary.recommendations()).extracting(Recommendation::action)
+        .noneMatch(action -> action.contains("spend to Facebook Ads"));
+    // one colour per channel across every chart that colours by channel (issue 15): the ROI and marginal-ROI
+    // bars, the response curves and their legend, the squares beside the channels of the grouped charts
+    Map<String, java.util.Set<String>> colours = new java.util.TreeMap<>();
+    Matcher drawn = Pattern.compile("(?:fill|stroke)=\"(#[0-9a-f]{6})\"[^<]*><title>([^<:,]+)(?::[^<]*)?</title>")
+        .matcher(page);
+    List<String> channelNames = List.of("Company blog", "Facebook Ads", "Google Ads", "LinkedIn", "Newsletter",
+        "Partner referrals", "Press coverage", "Trade shows", "X (Twitter)");
+    while (drawn.find()) {
+      String name = drawn.group(2).replace("&#39;", "'").replace("&amp;", "&");
+      if (channelNames.contains(name)) {
+        colours.computeIfAbsent(name, n -> new java.util.TreeSet<>()).add(drawn.group(1));
+      }
+    }
+    assertThat(colours).containsOnlyKeys(channelNames)
+        .allSatisfy((channel, used) -> assertThat(used).as(channel).hasSize(1));
+    assertThat(colours.values().stream().map(set -> set.iterator().next()).distinct()).hasSize(channelNames.size());
     parse(page);
     List<String> charts = svgs(page);
     // plus the conversations' pull-through and share-of-voice charts, and the budget's marginal ROI and response

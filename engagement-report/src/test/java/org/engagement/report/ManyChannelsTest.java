@@ -12,6 +12,14 @@ import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.heuristic.HeuristicModelProviders;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.presence.PresenceCount;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.html.Html;
+import org.engagement.report.internal.analysis.TopChannels;
+import org.engagement.report.internal.section.AttributionSection;
+import org.engagement.report.internal.section.PresenceSection;
+import org.engagement.report.internal.text.NumberText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

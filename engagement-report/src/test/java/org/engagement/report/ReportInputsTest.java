@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.engagement.core.ingest.ImportReport;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.section.ReportSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

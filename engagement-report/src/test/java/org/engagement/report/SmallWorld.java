@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.engagement.report.analysis.AnalysisInput;
 
 /**
  * A hand-made input of four customers, small enough to work the figures out by hand.
@@ -19,8 +20,8 @@ import java.nio.file.Path;
  * Plus one row with a negative value, which the import rejects. The as-of instant is the latest
  * interaction, 2024-03-05T12:00Z.
  */
-final class SmallWorld {
-  static final String CSV = "customer_id,timestamp,type,direction,channel,channel_name,channel_group,"
+public final class SmallWorld {
+  public static final String CSV = "customer_id,timestamp,type,direction,channel,channel_name,channel_group,"
       + "utm_source,utm_medium,value,currency,source_id,campaign\n"
       + "a,2024-01-05T10:00:00Z,click,,email,Email,email,,,,,e1,\n"
       + "a,2024-01-10T10:00:00Z,like,,social,Social,organic_social,,,,,e2,\n"
@@ -37,13 +38,13 @@ final class SmallWorld {
   private SmallWorld() {}
 
   /** Writes the world's interactions.csv into {@code dir} and returns {@code dir}. */
-  static Path write(Path dir) throws IOException {
+  public static Path write(Path dir) throws IOException {
     Files.writeString(dir.resolve(AnalysisInput.INTERACTIONS), CSV, StandardCharsets.UTF_8);
     return dir;
   }
 
   /** The world read back. */
-  static AnalysisInput read(Path dir) throws IOException {
+  public static AnalysisInput read(Path dir) throws IOException {
     return AnalysisInput.read(write(dir));
   }
 }

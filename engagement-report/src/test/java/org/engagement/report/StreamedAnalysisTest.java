@@ -30,6 +30,9 @@ import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.profile.ProfileInput;
 import org.engagement.core.profile.Purchases;
 import org.engagement.core.value.tier.MetricNames;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,6 +7,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.internal.analysis.PeriodFigures;
+import org.engagement.report.internal.recommendation.RoiRecommendations;
+import org.engagement.report.internal.section.ClvSection;
+import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.text.NumberText;
+import org.engagement.report.section.Recommendation;
+import org.engagement.report.section.ReportSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +141,45 @@ class SummarySectionTest {
         ReportModel.defaultBuilders(), List.of(tests, first, second));
     assertThat(((SummarySection) model.sections().get(0)).recommendations()).extracting(Recommendation::action)
         .containsExactly("a strong", "b strong", "c test");
+  }
+
+  /**
+   * ROI and ROAS per half, by hand: rewards 300 (250 of it revenue credited to the channels) on 500 of revenue,
+   * so each half's rewards are 0.6 of its revenue and its credited revenue 0.5; margin 0.5. Earlier half: 400 of
+   * revenue on 200 of cost, ROI (0.5 x 240 - 200) / 200 = -40%, ROAS 1.00; later: 100 on 100, ROI -70%, ROAS
+   * 0.50, so -30 points and -50% against the earlier half. The second resample doubles the later revenue (ROI
+   * -40%): R-7's 5% and 95% of {-70%, -40%} are -68.5% and -41.5%.
+   */
+  @Test
+  void roiAndRoasPerHalfSplitTheRewardsByRevenue() {
+    PeriodFigures.Sample observed = new PeriodFigures.Sample(
+        new PeriodFigures.Half(400, 2, java.util.Optional.of(200.0), 3),
+        new PeriodFigures.Half(100, 1, java.util.Optional.of(100.0), 2), 1);
+    PeriodFigures.Sample doubled = new PeriodFigures.Sample(observed.earlier(),
+        new PeriodFigures.Half(200, 1, java.util.Optional.of(100.0), 2), 1);
+    PeriodFigures figures = new PeriodFigures(Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("2024-07-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), observed,
+        List.of(observed, doubled));
+    RoiSection roi = new RoiSection("EUR", "hand-made", List.of("attributed revenue", "retained value"), 0.5,
+        List.of(new RoiSection.ChannelRoi("a", 300, List.of(250.0, 50.0))));
+
+    List<SummarySection.Kpi> later = SummarySection.Kpis.returns(roi, figures, true, "EUR");
+    List<SummarySection.Kpi> earlier = SummarySection.Kpis.returns(roi, figures, false, "EUR");
+
+    assertThat(later).extracting(SummarySection.Kpi::name).containsExactly("ROI", "ROAS");
+    assertThat(later.get(0).value()).isEqualTo("-70.0%");
+    assertThat(later.get(0).interval()).isEqualTo("90% interval -68.5% to -41.5%");
+    assertThat(later.get(0).change()).startsWith("-30.0 points against the earlier half (");
+    assertThat(later.get(1).value()).isEqualTo("0.50");
+    assertThat(later.get(1).change()).startsWith("-50.0% against the earlier half (");
+    assertThat(earlier.get(0).value()).isEqualTo("-40.0%");
+    assertThat(earlier.get(1).value()).isEqualTo("1.00");
+    assertThat(earlier).extracting(SummarySection.Kpi::change).containsOnly("");
+    // without a cost in one half there is no base for a half's return
+    PeriodFigures noCost = new PeriodFigures(figures.earlierStart(), figures.middle(), figures.end(),
+        new PeriodFigures.Sample(new PeriodFigures.Half(400, 2, java.util.Optional.empty(), 3), observed.later(), 1),
+        List.of());
+    assertThat(SummarySection.Kpis.returns(roi, noCost, true, "EUR")).isEmpty();
   }
 
   @Test

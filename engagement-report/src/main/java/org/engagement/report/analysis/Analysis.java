@@ -1,0 +1,237 @@
+package org.engagement.report.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.base.Suppliers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.engagement.attribution.journey.JourneyRules;
+import org.engagement.attribution.journey.Journeys;
+import org.engagement.clv.RepeatBuyingMetrics;
+import org.engagement.clv.prediction.LifetimeValuePredictor;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InteractionColumns;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.core.profile.Buyer;
+import org.engagement.core.profile.CustomerProfiles;
+import org.engagement.core.profile.Purchases;
+import org.engagement.core.value.tier.MetricNames;
+import org.engagement.core.value.tier.ValuePredictor;
+
+/**
+ * The input of a report with the figures several sections share, each computed once on first use:
+ * the as-of instant, the buyers' purchase totals, a profile per customer and the journeys. A section
+ * builder added later (relationship ROI, for one, which needs the journeys) reads the same figures.
+ *
+ * <p>Conventions, stated once for every section: conversions are purchases
+ * ({@link ConversionRule#purchases()}); the as-of instant is the latest interaction; dates are UTC;
+ * purchase values are in the currency most purchases carry, and purchases in another currency are left
+ * out of the value figures and counted in {@link #otherCurrencyPurchases()}.
+ *
+ * <p>Every file read for the report is accounted for: the interactions by the input's import report, each
+ * companion file by the report its section {@linkplain #recordRead records} when it reads it, so {@link
+ * #reads()} (and {@link org.engagement.report.ReportModel#reads()}) says whether every row of every file was used.
+ *
+ * <p>Thread-safe: the shared figures are memoized behind synchronized suppliers and the accounts of the
+ * files read are kept under a lock.
+ *
+ * @since 0.1.0
+ */
+public final class Analysis {
+  private final AnalysisInput input;
+  private final Progress progress;
+  private final Instant asOf;
+  private final Supplier<Purchases> purchases;
+  private final Supplier<List<CustomerProfile>> profiles;
+  private final Supplier<Journeys> journeys;
+  private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
+  private final Supplier<Optional<TrueEffects>> truth;
+  private final Supplier<Map<String, String>> channelNames;
+  private final Map<String, ImportReport> reads = new LinkedHashMap<>();
+
+  private Analysis(AnalysisInput input, Progress progress) {
+    this.input = input;
+    this.progress = progress;
+    this.asOf = interactions().latest().orElse(Instant.EPOCH);
+    this.purchases = Suppliers.memoize(() -> Purchases.of(input.interactions(), ConversionRule.purchases()));
+    this.profiles = Suppliers.memoize(this::computeProfiles);
+    this.channelNames = Suppliers.memoize(this::computeChannelNames);
+    this.journeys = Suppliers.memoize(this::computeJourneys);
+    this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
+    this.truth = Suppliers.memoize(() -> input.file(AnalysisInput.TRUTH).map(file -> TrueEffects.of(
+        CsvFiles.read(this, AnalysisInput.TRUTH, file, TrueEffects::read).values())));
+  }
+
+  /** An analysis of {@code input} that reports its long steps to {@code progress}. */
+  public static Analysis of(AnalysisInput input, Progress progress) {
+    return new Analysis(requireNonNull(input, "input"), requireNonNull(progress, "progress"));
+  }
+
+  /** The input. */
+  public AnalysisInput input() {
+    return input;
+  }
+
+  /**
+   * The input's interactions as the columns they are kept in: read a row at a time, or a customer at a
+   * time with {@link InteractionColumns#perCustomer()}, so that no section holds them all as objects.
+   */
+  public InteractionColumns interactions() {
+    return InteractionColumns.of(input.interactions());
+  }
+
+  /** The earliest interaction's instant, or {@link #asOf()} without any interaction. */
+  public Instant firstInstant() {
+    return interactions().earliest().orElse(asOf);
+  }
+
+  /**
+   * Records the account of reading a companion file, named by its {@linkplain ImportReport#source()
+   * source} (the file name); a later account of the same file replaces the earlier one. A section builder
+   * that reads a file records it here, including a read that failed (a report with a failure), so that
+   * nothing read for the report goes unaccounted.
+   */
+  public void recordRead(ImportReport report) {
+    requireNonNull(report, "report");
+    synchronized (reads) {
+      reads.put(report.source(), report);
+    }
+  }
+
+  /**
+   * The account of every file read so far: the interactions first (as {@value AnalysisInput#INTERACTIONS}),
+   * then each companion file in the order first read.
+   */
+  public List<ImportReport> reads() {
+    List<ImportReport> all = new ArrayList<>();
+    all.add(named(AnalysisInput.INTERACTIONS, input.importReport()));
+    synchronized (reads) {
+      all.addAll(reads.values());
+    }
+    return List.copyOf(all);
+  }
+
+  /** {@code report} with {@code source} as its source. */
+  public static ImportReport named(String source, ImportReport report) {
+    return new ImportReport(source, report.read(), report.accepted(), report.rejected(), report.duplicates(),
+        report.rejections(), report.rejectionsNotRetained(), report.failure());
+  }
+
+  /** Where long steps report. */
+  public Progress progress() {
+    return progress;
+  }
+
+  /** The instant the figures describe: the latest interaction ({@link Instant#EPOCH} without any). */
+  public Instant asOf() {
+    return asOf;
+  }
+
+  /** The UTC date of {@link #asOf()}. */
+  public LocalDate asOfDate() {
+    return asOf.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** The currency of the value figures; empty when no purchase carries a value. */
+  public Optional<Currency> currency() {
+    return purchases.get().currency();
+  }
+
+  /** Purchases whose value is in another currency than {@link #currency()}, left out of value figures. */
+  public long otherCurrencyPurchases() {
+    return purchases.get().otherCurrency();
+  }
+
+  /** The purchases in the value currency: the buyers, and from them value concentration and RFM. */
+  public Purchases purchases() {
+    return purchases.get();
+  }
+
+  /** Every customer with at least one purchase, ordered by id. */
+  public List<Buyer> buyers() {
+    return purchases.get().buyers();
+  }
+
+  /**
+   * A profile per customer seen, ordered by id ({@link CustomerProfiles#defaults()} at the as-of instant),
+   * with the metrics {@value MetricNames#VALUE} (purchase value to date), {@value MetricNames#ENGAGEMENT}
+   * (the default engagement score at the as-of instant) and {@value MetricNames#RECENCY_DAYS} (whole days
+   * from the last interaction to the as-of date); buyers also have the repeat-buying metrics of {@link
+   * LifetimeValuePredictor} (in days, {@link RepeatBuyingMetrics}), so the fitted lifetime value can predict
+   * from the profile.
+   */
+  public List<CustomerProfile> profiles() {
+    return profiles.get();
+  }
+
+  /** The lifetime-value model fitted on the purchases, if the fit converged ({@link LifetimeValueFit}). */
+  public Optional<LifetimeValueFit> lifetimeValue() {
+    return lifetimeValue.get().fit();
+  }
+
+  /** Why there is no {@link #lifetimeValue()}; empty when there is one. */
+  public String lifetimeValueUnavailable() {
+    return lifetimeValue.get().reason();
+  }
+
+  /**
+   * The predictor of the value tiers' "grow" rule: the fitted lifetime value when there is one, otherwise
+   * none (only engagement makes a customer "grow").
+   */
+  public ValuePredictor valuePredictor() {
+    return lifetimeValue().<ValuePredictor>map(fit -> fit.fitted().predictor()).orElse(ValuePredictor.none());
+  }
+
+  /**
+   * The journeys of {@link JourneyRules#defaults()} over the interactions, as of {@link #asOf()}.
+   *
+   * @throws IllegalArgumentException if the journeys cannot be built (conversion values in several
+   *     currencies)
+   */
+  public Journeys journeys() {
+    return journeys.get();
+  }
+
+  /**
+   * The true channel effects of {@value AnalysisInput#TRUTH}, read once (and {@linkplain #recordRead
+   * recorded}) when a section first asks; empty when the input has no such file.
+   *
+   * @throws org.engagement.core.ingest.InvalidSourceException if the file cannot be read as a whole
+   */
+  public Optional<TrueEffects> truth() {
+    return truth.get();
+  }
+
+  /**
+   * Each channel's display name by id, in the order first seen: the page names channels by these everywhere
+   * (a channel's id stays in the CSV downloads' ids and in the code).
+   */
+  public Map<String, String> channelNames() {
+    return channelNames.get();
+  }
+
+  private Map<String, String> computeChannelNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    interactions().channels().forEach(c -> names.putIfAbsent(c.id(), c.displayName()));
+    return java.util.Collections.unmodifiableMap(names);
+  }
+
+  private List<CustomerProfile> computeProfiles() {
+    progress.step("scoring engagement of every customer");
+    return CustomerProfiles.defaults().withMetrics(RepeatBuyingMetrics.inDays()).profiles(input.interactions(), asOf);
+  }
+
+  private Journeys computeJourneys() {
+    progress.step("building journeys");
+    return JourneyRules.defaults().withAsOf(asOf).journeys(input.interactions());
+  }
+}

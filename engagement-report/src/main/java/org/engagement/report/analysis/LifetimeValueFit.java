@@ -1,0 +1,117 @@
+package org.engagement.report.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.engagement.clv.FittedLifetimeValue;
+import org.engagement.clv.LifetimeValueAnalysis;
+import org.engagement.clv.LifetimeValueOutcome;
+import org.engagement.clv.LifetimeValueSettings;
+import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.model.GammaGammaModel;
+import org.engagement.clv.prediction.CustomerLifetimeValue;
+import org.engagement.clv.prediction.DiscountRate;
+import org.engagement.clv.prediction.Horizon;
+import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.core.domain.ConversionRule;
+
+/**
+ * The report's customer-lifetime-value model: the library's CLV pipeline ({@link LifetimeValueAnalysis})
+ * run on the analysis's own purchases with the report's {@link #SETTINGS} (BG/NBD in weeks, Gamma-Gamma
+ * for the spend of repeat buyers, valued over {@link #HORIZON} discounted at {@link #RATE}), and its
+ * description for the page. Either fit may fail to converge (few repeat buyers, for one); then there is no
+ * model and the page says why rather than showing numbers from an unconverged search.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param fitted the fitted lifetime value
+ * @since 0.1.0
+ */
+public record LifetimeValueFit(FittedLifetimeValue fitted) {
+  /** The valuation horizon in years. */
+  public static final int YEARS = 3;
+  /** Where {@link #description()} turns from words to the raw parameters, which the page folds away. */
+  public static final String PARAMETERS = " Parameters: ";
+  /** The valuation horizon. */
+  public static final Horizon HORIZON = Horizon.years(YEARS);
+  /** The yearly discount rate. */
+  public static final DiscountRate RATE = DiscountRate.annual(0.10);
+  /** The settings of the report's lifetime value: weeks, {@link #HORIZON}, {@link #RATE}, 10 repeat buyers. */
+  public static final LifetimeValueSettings SETTINGS = LifetimeValueSettings.defaults().withUnit(PeriodUnit.WEEK)
+      .withHorizon(HORIZON).withDiscountRate(RATE).withMinimumRepeatBuyers(10);
+
+  /** Requires the fit. */
+  public LifetimeValueFit {
+    requireNonNull(fitted, "fitted");
+  }
+
+  /**
+   * Fits the models on the purchases of {@code analysis} in its value currency, up to its as-of instant.
+   *
+   * @return the fit, or why there is none
+   */
+  static Outcome fit(Analysis analysis) {
+    Optional<Currency> currency = analysis.currency();
+    if (currency.isEmpty()) {
+      return Outcome.none("no purchase carries a value");
+    }
+    List<RepeatBuyingSummary> summaries = summaries(analysis, currency.get(), SETTINGS.unit());
+    analysis.progress().step("fitting BG/NBD and Gamma-Gamma on " + summaries.size() + " buyers");
+    LifetimeValueOutcome outcome = LifetimeValueAnalysis.of(SETTINGS).fitSummaries(summaries);
+    return new Outcome(outcome.fitted().map(LifetimeValueFit::new), outcome.reason().orElse(""));
+  }
+
+  /** Each buyer's repeat-buying summary in {@code unit}, up to the as-of date ({@link LifetimeValueAnalysis}). */
+  public static List<RepeatBuyingSummary> summaries(Analysis analysis, Currency currency, PeriodUnit unit) {
+    return LifetimeValueAnalysis.of(SETTINGS.withUnit(unit)).summaries(LifetimeValueAnalysis.transactions(
+        analysis.input().interactions(), ConversionRule.purchases(), currency, analysis.asOf()), analysis.asOfDate());
+  }
+
+  /** The lifetime value of a customer history under the fitted models. */
+  public CustomerLifetimeValue lifetimeValue() {
+    return fitted.lifetimeValue();
+  }
+
+  /** The fitted purchase model. */
+  public BgNbdModel transactions() {
+    return fitted.purchases();
+  }
+
+  /** The fitted spend model. */
+  public GammaGammaModel spend() {
+    return fitted.spend();
+  }
+
+  /** Customers with a purchase in the value currency. */
+  public int buyers() {
+    return fitted.buyers();
+  }
+
+  /** Those with at least one repeat purchase day (the spend model's data). */
+  public int repeatBuyers() {
+    return fitted.repeatBuyers();
+  }
+
+  /** The models and the valuation in a sentence, for the page. */
+  public String description() {
+    BgNbdModel transactions = transactions();
+    GammaGammaModel spend = spend();
+    return String.format(Locale.ROOT, "Each buyer's value over the next %d years (discounted at 10%% a year), "
+            + "predicted from their own purchase history: how often they buy and whether they are still active "
+            + "(BG/NBD, fitted on %,d buyers) and how much they spend (Gamma-Gamma, fitted on the %,d who bought "
+            + "again)." + PARAMETERS + "BG/NBD r %.3f, alpha %.3f, a %.3f, b %.3f (weeks); Gamma-Gamma "
+            + "p %.3f, q %.3f, gamma %.3f.", YEARS, buyers(), repeatBuyers(), transactions.r(), transactions.alpha(),
+        transactions.a(), transactions.b(), spend.p(), spend.q(), spend.gamma());
+  }
+
+  /** A fit, or the reason there is none. */
+  record Outcome(Optional<LifetimeValueFit> fit, String reason) {
+    static Outcome none(String reason) {
+      return new Outcome(Optional.empty(), reason);
+    }
+  }
+}

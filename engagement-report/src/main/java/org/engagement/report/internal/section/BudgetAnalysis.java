@@ -1,0 +1,136 @@
+package org.engagement.report.internal.section;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.internal.analysis.WeeklyMix;
+import org.engagement.report.section.ReportSection;
+import org.engagement.roi.mix.BudgetPlan;
+import org.engagement.roi.mix.BudgetRequest;
+import org.engagement.roi.mix.ChannelAllocation;
+import org.engagement.roi.mix.ChannelEffect;
+import org.engagement.roi.mix.MarketingMix;
+import org.engagement.roi.mix.MixModel;
+import org.engagement.roi.mix.MixSettings;
+
+/**
+ * Builds the {@link BudgetSection}: fits the marketing mix model on the report's weekly series ({@link
+ * WeeklyMix}; {@link MixSettings#weekly()} with {@value #RESAMPLES} bootstrap resamples, few to keep the report
+ * fast), asks the optimiser for the best split of today's total weekly spend (each channel within half to twice
+ * its current spend), and breaks the difference into moves from the channels it cuts to the channels it grows,
+ * largest first, each valued alone with {@link MixModel#evaluate}. Stateless and thread-safe.
+ */
+public final class BudgetAnalysis {
+  /** The bootstrap resamples of the report's mix model. */
+  static final int RESAMPLES = 20;
+  /** The most moves the section lists. */
+  static final int MOVES = 3;
+  /** A channel whose recommended spend moves by less than this share of its current spend is left out of moves. */
+  private static final double SMALL = 0.01;
+
+  private BudgetAnalysis() {}
+
+  /** The section of {@code analysis}, or "not available" without costs. */
+  static ReportSection section(Analysis analysis) {
+    Optional<WeeklyMix> weekly = WeeklyMix.of(analysis);
+    if (weekly.isEmpty()) {
+      return ReportSection.notAvailable(BudgetSection.ID, "Budget", "the input has no " + AnalysisInput.COSTS
+          + " (month,channel,owner,amount,currency) or no purchase value, so there is no spend to reallocate");
+    }
+    analysis.progress().step("budget: fitting the marketing mix model");
+    MixModel model = MarketingMix.fit(weekly.get().data(), MixSettings.weekly().withResamples(RESAMPLES));
+    String currency = analysis.currency().map(c -> c.getCurrencyCode()).orElse("");
+    double[] outcome = model.data().outcome();
+    double revenuePerWeek = Arrays.stream(outcome).average().orElse(0);
+    double total = model.data().channels().stream().mapToDouble(c -> model.data().totalSpend(c)).sum()
+        / outcome.length;
+    BudgetPlan plan = model.recommend(BudgetRequest.of(total));
+    Map<String, String> names = analysis.channelNames();
+    List<BudgetSection.ChannelBudget> channels = new ArrayList<>();
+    for (ChannelEffect effect : model.effects()) {
+      ChannelAllocation line = plan.allocation(effect.channel());
+      channels.add(new BudgetSection.ChannelBudget(effect.channel(), names.getOrDefault(effect.channel(),
+          effect.channel()), effect.spend(), effect.contribution(), effect.share(), effect.roi(),
+          effect.roiInterval().lower(), effect.roiInterval().upper(), effect.marginalRoi(),
+          effect.marginalRoiInterval().lower(), effect.marginalRoiInterval().upper(), effect.halfLife(),
+          line.current(), line.recommended(), BudgetSection.CURVE_MULTIPLES.stream()
+              .map(m -> model.steadyResponse(effect.channel(), m * line.current())).toList()));
+    }
+    channels.sort(Comparator.comparing(BudgetSection.ChannelBudget::name));
+    return new BudgetSection(currency, weekly.get().first(), weekly.get().last(), revenuePerWeek,
+        model.resamples(), channels, gain(plan), moves(model, plan, names), trueShares(analysis, model));
+  }
+
+  /** The true shares of the model's channels, renormalised over them; empty without a truth file. */
+  private static Map<String, Double> trueShares(Analysis analysis, MixModel model) {
+    return analysis.truth().map(truth -> {
+      double sum = model.data().channels().stream().mapToDouble(c -> truth.shares().getOrDefault(c, 0.0)).sum();
+      Map<String, Double> shares = new LinkedHashMap<>();
+      if (sum > 0) {
+        model.data().channels().forEach(c -> shares.put(c, truth.shares().getOrDefault(c, 0.0) / sum));
+      }
+      return shares;
+    }).orElse(Map.of());
+  }
+
+  /**
+   * The plan as moves: the channels it cuts, largest cut first, paired with the channels it grows, largest
+   * growth first, each move the smaller of what is left to cut and to grow; at most {@value #MOVES}, and none
+   * of less than 1% of the giving channel's spend (a remainder of the pairing, not a decision).
+   */
+  static List<BudgetSection.Move> moves(MixModel model, BudgetPlan plan, Map<String, String> names) {
+    List<double[]> cuts = new ArrayList<>();
+    List<double[]> grows = new ArrayList<>();
+    List<ChannelAllocation> lines = plan.allocations();
+    for (int c = 0; c < lines.size(); c++) {
+      double change = lines.get(c).recommended() - lines.get(c).current();
+      if (Math.abs(change) > SMALL * lines.get(c).current()) {
+        (change < 0 ? cuts : grows).add(new double[] {c, Math.abs(change)});
+      }
+    }
+    cuts.sort(Comparator.comparingDouble((double[] d) -> d[1]).reversed());
+    grows.sort(Comparator.comparingDouble((double[] d) -> d[1]).reversed());
+    List<BudgetSection.Move> moves = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < cuts.size() && j < grows.size() && moves.size() < MOVES) {
+      double amount = Math.min(cuts.get(i)[1], grows.get(j)[1]);
+      int from = (int) cuts.get(i)[0];
+      if (amount > SMALL * lines.get(from).current()) {
+        moves.add(move(model, lines, from, (int) grows.get(j)[0], amount, names));
+      }
+      cuts.get(i)[1] -= amount;
+      grows.get(j)[1] -= amount;
+      if (cuts.get(i)[1] <= 1e-9 * amount) {
+        i++;
+      }
+      if (grows.get(j)[1] <= 1e-9 * amount) {
+        j++;
+      }
+    }
+    return moves;
+  }
+
+  private static BudgetSection.Move move(MixModel model, List<ChannelAllocation> lines, int from, int to,
+      double amount, Map<String, String> names) {
+    Map<String, Double> split = new LinkedHashMap<>();
+    lines.forEach(line -> split.put(line.channel(), line.current()));
+    String source = lines.get(from).channel();
+    String target = lines.get(to).channel();
+    split.put(source, Math.max(0, lines.get(from).current() - amount));
+    split.merge(target, amount, Double::sum);
+    BudgetPlan alone = model.evaluate(split);
+    return new BudgetSection.Move(source, names.getOrDefault(source, source), target,
+        names.getOrDefault(target, target), amount, amount / lines.get(from).current(), gain(alone));
+  }
+
+  private static BudgetSection.Gain gain(BudgetPlan plan) {
+    return new BudgetSection.Gain(plan.gain(), plan.gainInterval().lower(), plan.gainInterval().upper());
+  }
+}

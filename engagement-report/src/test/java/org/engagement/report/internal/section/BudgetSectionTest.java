@@ -1,0 +1,155 @@
+package org.engagement.report.internal.section;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Interaction;
+import org.engagement.report.BundledWorld;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.CsvFiles;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.internal.analysis.WeeklyMix;
+import org.engagement.report.internal.recommendation.BudgetRecommendations;
+import org.engagement.report.section.Recommendation;
+import org.engagement.roi.investment.Cost;
+import org.engagement.roi.io.CostCsvReader;
+import org.engagement.roi.mix.MixData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The budget section on the bundled world: the weekly series keep every cost and purchase of the weeks they
+ * cover (checked month by month and purchase by purchase, not day by day as they are built), and the moves
+ * are recommended only when their gain's interval excludes 0.
+ */
+class BudgetSectionTest {
+  private static Analysis analysis;
+  private static WeeklyMix weekly;
+  private static List<Cost> costs;
+
+  @BeforeAll
+  static void read() throws IOException {
+    analysis = Analysis.of(BundledWorld.input(), Progress.none());
+    weekly = WeeklyMix.of(analysis).orElseThrow();
+    CostCsvReader reader = CostCsvReader.inCurrency(analysis.currency().orElseThrow());
+    costs = List.copyOf(CsvFiles.read(analysis, AnalysisInput.COSTS, analysis.input().file(AnalysisInput.COSTS)
+        .orElseThrow(), source -> reader.read(source, AnalysisInput.COSTS)).values());
+  }
+
+  @Test
+  void wholeWeeksWithinTheCostsAndTheInteractions() {
+    MixData data = weekly.data();
+    assertThat(weekly.first().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+    assertThat(weekly.last().plusDays(6)).isBefore(analysis.asOfDate());
+    assertThat(weekly.first()).isAfterOrEqualTo(costs.stream().map(Cost::month).min(Comparator.naturalOrder())
+        .orElseThrow().atDay(1));
+    assertThat(data.periods()).hasSize((int) ChronoUnit.WEEKS.between(weekly.first(), weekly.last()) + 1)
+        .hasSizeGreaterThanOrEqualTo(MixData.MIN_PERIODS);
+    // the bundled world's two years hold more than a hundred whole weeks
+    assertThat(data.periods()).hasSizeGreaterThan(100);
+  }
+
+  /** Each month's cost is spread over its days, so the weeks hold each month's share of the days they cover. */
+  @Test
+  void spendKeepsEachMonthsShareOfTheDaysCovered() {
+    LocalDate from = weekly.first();
+    LocalDate to = weekly.last().plusDays(7);
+    double expected = 0;
+    for (Cost cost : costs) {
+      YearMonth month = cost.month();
+      LocalDate start = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+      LocalDate end = month.plusMonths(1).atDay(1).isAfter(to) ? to : month.plusMonths(1).atDay(1);
+      long days = Math.max(0, ChronoUnit.DAYS.between(start, end));
+      expected += cost.amount().amount().doubleValue() * days / month.lengthOfMonth();
+    }
+    MixData data = weekly.data();
+    double spread = data.channels().stream().mapToDouble(data::totalSpend).sum();
+    assertThat(spread).isCloseTo(expected, within(1e-6 * expected));
+  }
+
+  @Test
+  void outcomeIsTheRevenueOfThePurchasesInTheWeeks() {
+    LocalDate from = weekly.first();
+    LocalDate to = weekly.last().plusDays(7);
+    ConversionRule purchases = ConversionRule.purchases();
+    double expected = 0;
+    for (Interaction i : analysis.input().interactions()) {
+      LocalDate day = i.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();
+      if (purchases.isConversion(i) && i.value() != null && !day.isBefore(from) && day.isBefore(to)) {
+        expected += i.value().amount().doubleValue();
+      }
+    }
+    assertThat(Arrays.stream(weekly.data().outcome()).sum()).isCloseTo(expected, within(1e-6 * expected));
+  }
+
+  @Test
+  void movesAreMadeOnlyWhenTheirGainIsSure() {
+    BudgetSection budget = (BudgetSection) BudgetAnalysis.section(analysis);
+    assertThat(budget.channels()).extracting(BudgetSection.ChannelBudget::name).isSorted();
+    assertThat(budget.channels()).allSatisfy(c -> {
+      assertThat(c.roiLow()).isLessThanOrEqualTo(c.roiHigh());
+      assertThat(c.halfLife()).isPositive();
+      assertThat(c.response().get(0)).isCloseTo(0, within(1e-6));
+    });
+    double now = budget.channels().stream().mapToDouble(BudgetSection.ChannelBudget::currentPerWeek).sum();
+    double then = budget.channels().stream().mapToDouble(BudgetSection.ChannelBudget::recommendedPerWeek).sum();
+    assertThat(then).isCloseTo(now, within(1e-6 * now));
+    assertThat(budget.moves()).hasSizeLessThanOrEqualTo(BudgetAnalysis.MOVES).allSatisfy(m -> {
+      assertThat(m.share()).isGreaterThan(0).isLessThanOrEqualTo(1);
+      assertThat(m.from()).isNotEqualTo(m.to());
+      assertThat(m.gain().low()).isLessThanOrEqualTo(m.gain().high());
+    });
+    // without the attribution's intervals to agree, no move is made, whatever the mix model says
+    List<Recommendation> alone = new BudgetRecommendations().recommend(List.of(budget));
+    assertThat(alone).hasSameSizeAs(budget.moves()).allSatisfy(r -> {
+      assertThat(r.action()).startsWith("Test before you move ");
+      assertThat(r.strength()).isZero();
+    });
+  }
+
+  /**
+   * A move is made only when the mix model's gain interval and the attribution's agree that it gains: the
+   * attribution's gain is the amount moved times the ROI difference, ends against ends (100 a week from a
+   * channel with ROI -0.5 [-0.6, -0.4] to one with 0.5 [0.2, 0.8]: 100, interval 60 to 140).
+   */
+  @Test
+  void aMoveNeedsTheMixModelAndTheAttributionToAgree() {
+    BudgetSection.Move sure = new BudgetSection.Move("a", "Channel A", "b", "Channel B", 100, 0.1,
+        new BudgetSection.Gain(30, 10, 50));
+    BudgetSection.Move unsure = new BudgetSection.Move("a", "Channel A", "b", "Channel B", 100, 0.1,
+        new BudgetSection.Gain(30, -10, 50));
+    Map<String, RoiSection.RoiInterval> apart = Map.of(
+        "a", new RoiSection.RoiInterval("a", 50, 40, 60, -0.5, -0.6, -0.4),
+        "b", new RoiSection.RoiInterval("b", 150, 120, 180, 0.5, 0.2, 0.8));
+    BudgetSection.Gain attributed = BudgetRecommendations.attributed(sure, apart).orElseThrow();
+    assertThat(attributed.perWeek()).isCloseTo(100, within(1e-9));
+    assertThat(attributed.low()).isCloseTo(60, within(1e-9));
+    assertThat(attributed.high()).isCloseTo(140, within(1e-9));
+    Map<String, RoiSection.RoiInterval> overlapping = Map.of("a", apart.get("a"),
+        "b", new RoiSection.RoiInterval("b", 55, 40, 70, -0.45, -0.55, -0.3));
+    assertThat(action(sure, apart)).startsWith("Move 10.0% of Channel A's spend to Channel B");
+    assertThat(action(unsure, apart)).contains("either side of 0");
+    assertThat(action(sure, overlapping)).contains("do not put Channel B above Channel A");
+  }
+
+  private static String action(BudgetSection.Move move, Map<String, RoiSection.RoiInterval> intervals) {
+    BudgetSection budget = new BudgetSection("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 30), 1_000,
+        0, List.of(), new BudgetSection.Gain(0, 0, 0), List.of(move), Map.of());
+    RoiSection roi = new RoiSection("EUR", "hand-made", List.of("attributed revenue"), 1.0, List.of(
+        new RoiSection.ChannelRoi("a", 100, List.of(50.0)), new RoiSection.ChannelRoi("b", 100, List.of(150.0))))
+        .withIntervals(List.copyOf(intervals.values()));
+    return new BudgetRecommendations().recommend(List.of(budget, roi)).get(0).action();
+  }
+}

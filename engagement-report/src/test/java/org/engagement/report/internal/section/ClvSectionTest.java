@@ -1,0 +1,79 @@
+package org.engagement.report.internal.section;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.value.tier.MetricNames;
+import org.engagement.core.value.tier.ValuePredictor;
+import org.engagement.report.BundledWorld;
+import org.engagement.report.HtmlReport;
+import org.engagement.report.ReportModel;
+import org.engagement.report.SmallWorld;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.LifetimeValueFit;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.section.SectionBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLV section with a stand-in predictor: the value to date, so the figures can be worked by hand. */
+class ClvSectionTest {
+
+  /**
+   * Predictions for a, b, c, d of the small world: 100, 300, 100, 0. Total 500, mean 125, median
+   * (100 + 100) / 2 = 100, top 20 % = ceil(0.8) = 1 customer: 300 / 500 = 0.6. Bins: the largest is 300,
+   * the step for 300 · 5 / 12 = 125 is 20 (125 / 5 = 25, rounded to 2 · 10), so 15 bins of 20; 0 is in the
+   * first, 100 in the sixth (100–120), 300 in the last (its upper bound).
+   */
+  @Test
+  void figuresAreThePredictorsByHand(@TempDir Path dir) throws IOException {
+    SectionBuilder builder = ClvSection.builder("value-to-date", ValuePredictor.fromMetric(MetricNames.VALUE));
+    ReportModel model = ReportModel.build(Analysis.of(SmallWorld.read(dir), Progress.none()),
+        ReportModel.withBuilder(ReportModel.defaultBuilders(), builder));
+    ClvSection clv = (ClvSection) model.section("clv").orElseThrow();
+    assertThat(clv.predicted()).containsExactly(100.0, 300.0, 100.0, 0.0);
+    assertThat(clv.total()).isEqualTo(500.0);
+    assertThat(clv.mean()).isEqualTo(125.0);
+    assertThat(clv.median()).isEqualTo(100.0);
+    assertThat(clv.topTwentyShare()).isEqualTo(0.6);
+    var histogram = clv.histogram();
+    assertThat(histogram).hasSize(15).containsEntry("0\u201320", 1).containsEntry("100\u2013120", 2)
+        .containsEntry("280\u2013300", 1);
+    assertThat(histogram.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+    assertThat(clv.summary()).containsExactly(
+        "value-to-date: 4 customers, total 500.00 EUR, mean 125.00, median 100.00, top 20% 60.0%");
+    assertThat(HtmlReport.render(model)).contains("Customers by predicted lifetime value (EUR)");
+  }
+
+  /**
+   * On the bundled world the default section fits BG/NBD and Gamma-Gamma, predicts every buyer (prospects
+   * have no purchase history to forecast from), and its total is the fitted lifetime value of the buyers'
+   * weekly summaries recomputed here.
+   */
+  @Test
+  void fittedSectionValuesEveryBuyerWithTheFittedModels() throws IOException {
+    Analysis analysis = Analysis.of(BundledWorld.input(), Progress.none());
+    LifetimeValueFit fit = analysis.lifetimeValue().orElseThrow();
+
+    ClvSection section = (ClvSection) ClvSection.fitted().build(analysis);
+
+    assertThat(section.predicted()).hasSize(analysis.buyers().size());
+    double total = LifetimeValueFit.summaries(analysis, analysis.currency().orElseThrow(), PeriodUnit.WEEK)
+        .stream().mapToDouble(fit.lifetimeValue()::value).sum();
+    assertThat(section.total()).isCloseTo(total, within(1e-9 * total));
+    assertThat(section.model()).isEqualTo(fit.description()).contains("3 years", "10% a year");
+  }
+
+  @Test
+  void predictionsMustBeFiniteAndNotNegative() {
+    assertThatThrownBy(() -> new ClvSection("m", "EUR", List.of(1.0, -1.0)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("not negative");
+    assertThatThrownBy(() -> new ClvSection("m", "EUR", List.of())).isInstanceOf(InvalidFieldException.class);
+  }
+}
