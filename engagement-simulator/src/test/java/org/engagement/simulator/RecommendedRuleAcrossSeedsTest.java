@@ -20,28 +20,41 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code recommended} rule on every mechanism and five seeds (5,000 people each), and on the confounded world
- * with holdouts calibrated (20,000 people), in the {@code recovery} profile because it takes minutes: the test
- * of path dependence picks Markov order 1 on the Markov world and only there, and on the additive, synergy, slow
- * and Markov worlds the recommended credits meet the issue's error aim (the confounded world needs experiments).
- * The table printed (the README's) gives, per mechanism and model, the mean and range over the seeds of the
- * mean absolute error of shares and of Spearman's correlation, and on how many seeds recommended beats last
- * touch and Markov order 1 on both figures.
+ * with holdouts calibrated (20,000 people), on two channel tables, in the {@code recovery} profile because it
+ * takes minutes (about 8.5 under load): the default table ({@link WorldSpec#defaultChannels()}) and a table drawn
+ * from each seed ({@link WorldSpec#drawnChannels(long)}: lifts dealt out again, timings early, steady or late), so
+ * that no model is judged on one table where the strongest channels touch first. The system property
+ * {@code recovery.tables} ({@code default}, {@code drawn} or both, the default) chooses. The table printed (the
+ * README's) gives, per table, mechanism and model, the mean and range over the seeds of the mean absolute error
+ * of shares and of Spearman's correlation, recommended's choices, and on how many seeds recommended beats last
+ * touch and Markov order 1 on both figures and meets the whole aim (error at most 0.03, Spearman at least 0.8,
+ * beats both).
  *
- * <p>Measured, mean (range) of error / Spearman over seeds {@value SampleWorld#SEED}, 1, 2, 3, 4:
+ * <p>Asserted: on both tables the test of path dependence picks Markov on the Markov worlds and only there, and
+ * the calibrated confounded worlds meet Spearman 0.8 and beat both baselines; on the default table the aim as
+ * before; on drawn tables only that recommended's error is below Markov order 1's, because the aim does not
+ * hold on every draw. Measured, mean error / Spearman over seeds {@value SampleWorld#SEED}, 1, 2, 3, 4
+ * (recommended; last touch; Markov 1; first touch; aim met on):
  * <ul>
- *   <li>additive: recommended 0.022 (0.020-0.024) / 0.99 (0.98-0.99); last touch 0.059 / 0.63; Markov 1 0.072 /
- *       0.41; first touch 0.020 / 0.73; recommended beats last touch and Markov 1 on both figures on 5 of 5;
- *   <li>synergy: 0.028 (0.027-0.029) / 0.97 (0.96-0.97); 0.055 / 0.73; 0.070 / 0.59; 0.021 / 0.85; 5 of 5;
- *   <li>slow: 0.019 (0.016-0.023) / 0.98 (0.97-0.99); 0.065 / 0.62; 0.078 / 0.35; 0.021 / 0.73; 5 of 5;
- *   <li>Markov: 0.003 (0.002-0.004) / 0.90 (0.68-0.98), the same as Markov 1 (recommended is Markov order 1
- *       there); 0.048 / 0.45; first touch 0.007 / 0.80; 0 of 5 ({@link MarkovWorldTruthTest} shows why nothing
- *       honest beats Markov order 1 there);
- *   <li>confounded, no experiment: 0.160 / -0.31; 0.197 / -0.84; 0.126 / -0.37; 0.019 / 0.94; 0 of 5;
- *   <li>confounded, 20,000 people, holdouts on the suspects, calibrated: 0.024 (0.015-0.030) / 0.94 (0.90-0.99);
- *       0.159 / -0.33; 0.110 / -0.33; 0.014 / 0.97; 5 of 5.
+ *   <li>default additive 0.022 / 0.99; 0.059 / 0.63; 0.072 / 0.41; 0.020 / 0.73; 5 of 5;
+ *   <li>default synergy 0.028 / 0.97; 0.055 / 0.73; 0.070 / 0.59; 0.021 / 0.85; 5 of 5;
+ *   <li>default slow 0.019 / 0.98; 0.065 / 0.62; 0.078 / 0.35; 0.021 / 0.73; 5 of 5;
+ *   <li>default Markov 0.003 / 0.90 (Markov order 1 itself; {@link MarkovWorldTruthTest} shows why nothing honest
+ *       beats it there); 0 of 5; confounded without experiments 0.160 / -0.31, 0 of 5; calibrated 0.024 / 0.94,
+ *       5 of 5;
+ *   <li>drawn additive 0.023 / 0.94; 0.045 / 0.76; 0.058 / 0.66; 0.037 / 0.65; 4 of 5 (seed 1, whose strong
+ *       channels touch late: last touch 0.0273 against 0.0277);
+ *   <li>drawn synergy 0.034 / 0.94; 0.047 / 0.85; 0.063 / 0.61; 0.036 / 0.87; 1 of 5 (error 0.036, 0.040,
+ *       0.041 on three seeds; on seed 3 last touch ranks better, 0.98 against 0.96);
+ *   <li>drawn slow 0.022 / 0.96; 0.049 / 0.74; 0.060 / 0.65; 0.036 / 0.68; 4 of 5 (seed 1's table has no early
+ *       channel, so its slow world is its additive one);
+ *   <li>drawn Markov 0.004 / 0.97, 0 of 5 as on the default table; confounded without experiments 0.163 /
+ *       -0.30, 0 of 5; calibrated 0.019 / 0.89, 4 of 5 (seed 3 at 0.031).
  * </ul>
- * First touch has a smaller error than recommended on the additive, synergy and confounded worlds (its
- * Spearman is lower): the default channel table puts the strongest channels first in the journeys.
+ * First touch no longer looks good on the drawn tables (0.036-0.037 against recommended's 0.022-0.034). Shao and
+ * Li's model has the smaller mean error on the drawn tables (0.019, 0.026, 0.019) and about the same on the
+ * default one, with a lower Spearman on the default additive and slow worlds (0.96, 0.90 against 0.99, 0.98):
+ * the rule was not switched on that evidence, which comes from these same seeds.
  */
 @Tag("heavy")
 class RecommendedRuleAcrossSeedsTest {
