@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
  *
  * <p>Exit code 0 when the report was written and every row of every file read was used (the interactions
  * and each companion file: costs, survey, survey phrases, conversations, messages, brands, experiments); 1 when a row of
- * any of them was rejected or a file could not be read in full (the report is still written and shows it;
+ * any of them was rejected (a lift row on a channel the journeys do not hold included, as in {@code attribute
+ * --lift}) or a file could not be read in full (the report is still written and shows it;
  * standard error has one line per such file, naming the file, the line, the column and the rule of its first
  * rejection, or why it could not be read), when the interactions cannot be read, or when the page cannot be
  * written; 2 on a usage error.

@@ -45,7 +45,26 @@ class ReportExperimentsTest {
     assertThat(run.err().lines().filter(line -> !line.startsWith("[report "))).singleElement().asString()
         .startsWith(lift + ":3: ");
     assertThat(Files.readString(dir.resolve("r.html"))).contains("experiment on email: lift.csv, incremental "
-        + "conversions 0.5 [0.1, 0.9]").contains("experiment on tv not used: the journeys have no channel &#39;tv&#39;");
+        + "conversions 0.5 [0.1, 0.9]").doesNotContain("experiment on tv");
+  }
+
+  /**
+   * A well-formed row on a channel the journeys do not hold cannot calibrate anything: it is rejected with its
+   * line, as {@code attribute --lift} rejects it, and the exit code is 1 though every other row was used.
+   */
+  @Test
+  void aLiftRowOnAChannelTheJourneysDoNotHoldExitsOneWithItsLine(@TempDir Path dir) throws IOException {
+    Path input = input(dir);
+    Path lift = Files.writeString(dir.resolve("experiments.csv"), "channel,incremental_conversions,low,high\n"
+        + "email,0.5,0.1,0.9\ntv,1,0,2\n");
+    CliRun run = CliRun.run("report", "--input", input.toString(), "--output", dir.resolve("r.html").toString(),
+        "--lift", lift.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(Exit.FAILED);
+    assertThat(run.noStackTrace()).isTrue();
+    assertThat(run.err().lines().filter(line -> !line.startsWith("[report "))).containsExactly(lift
+        + ":3: column 'channel' value 'tv' is invalid: must be a channel of the journeys (1 of 2 rows not used)");
+    assertThat(run.out()).contains("calibrated: email credited with their experiments' incremental conversions");
+    assertThat(dir.resolve("r.html")).exists();
   }
 
   @Test

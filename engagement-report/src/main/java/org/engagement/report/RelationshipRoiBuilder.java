@@ -177,7 +177,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
         CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
     JourneySet journeys = analysis.journeys().toJourneySet();
-    Experiments experiments = Experiments.of(analysis).on(journeys.channels());
+    Experiments experiments = Experiments.of(analysis, journeys);
     RecommendedModel.Choice choice = choose(experiments.isEmpty() ? journeys
         : LiftCalibration.withoutTested(journeys, experiments.lifts()));
     AttributionModel measuredModel = calibrated(choice.model(), experiments);

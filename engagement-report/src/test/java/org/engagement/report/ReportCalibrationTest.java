@@ -12,11 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.calibration.LiftCalibration;
+import org.engagement.attribution.calibration.LiftResult;
+import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.validation.RecommendedModel;
 import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
+import org.engagement.report.analysis.TrueEffects;
 import org.engagement.report.internal.analysis.TruthFit;
 import org.engagement.report.internal.section.RoiSection;
 import org.engagement.roi.RoiSettings;
@@ -100,6 +104,44 @@ class ReportCalibrationTest {
         uncalibrated.spearman(), lastTouch.meanAbsoluteError(), lastTouch.spearman());
     assertThat(error).isLessThan(0.6 * uncalibrated.meanAbsoluteError());
     assertThat(spearman).isGreaterThan(uncalibrated.spearman() + 0.3);
+  }
+
+  /**
+   * Why the calibrated figures above miss the aim at 5,000 people: the same calibration given exact experiments
+   * (each tested channel's true incremental conversions from {@code truth.csv}, an interval of zero width) meets
+   * it (measured 0.023 / 0.99), so the miss is the experiments' sampling noise, not the method.
+   */
+  @Test
+  void withExactExperimentsTheCalibrationMeetsTheAimSoTheMissIsTheExperimentsNoise() {
+    JourneySet journeys = analysis.journeys().toJourneySet();
+    TrueEffects truth = analysis.truth().orElseThrow();
+    List<LiftResult> exact = SUSPECT.stream().map(channel -> {
+      double conversions = truth.incrementalConversions().get(channel);
+      return new LiftResult(channel, conversions, conversions, conversions);
+    }).toList();
+    AttributionResult calibrated = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED)
+        .calibrate(RecommendedModel.create(), journeys, exact);
+    Map<String, Double> shares = new LinkedHashMap<>();
+    truth.shares().keySet().forEach(channel ->
+        shares.put(channel, calibrated.conversions(channel) / calibrated.totalConversions()));
+    TruthFit fit = TruthFit.of("calibrated", shares, truth.shares());
+    System.out.printf(Locale.ROOT, "report journeys, exact experiments: %.4f / %.3f%n", fit.meanAbsoluteError(),
+        fit.spearman());
+    assertThat(fit.meanAbsoluteError()).isLessThanOrEqualTo(0.03);
+    assertThat(fit.spearman()).isGreaterThanOrEqualTo(0.8);
+  }
+
+  /**
+   * At 5,000 people the holdouts' intervals are about ±43 conversions against the journeys' 632, so each can move
+   * its channel's share by about 0.07: the page says so and how many people a holdout would need.
+   */
+  @Test
+  void theNotesSayEachExperimentIsTooSmallAndHowManyPeopleWouldDo() {
+    for (String channel : SUSPECT) {
+      assertThat(roi.attribution()).anySatisfy(note -> assertThat(note).startsWith("experiment on " + channel
+          + " too small to calibrate shares: its interval is ±").contains(" people, held out in the same share,"
+          + " would bring it to 0.03"));
+    }
   }
 
   /**

@@ -32,6 +32,13 @@ final class ChannelTouches {
         for (int k = 0; k < count; k++) {
           add(touches, random, channel, c, arrival + (long) (random.nextDouble() * TouchTiming.EARLY_DAYS * DAY), end);
         }
+      } else if (channel.timing() == TouchTiming.LATE) {
+        int count = 1 + Draws.poisson(random, 2 * channel.touchesPerMonth());
+        long from = arrival + TouchTiming.EARLY_DAYS * DAY;
+        long span = (TouchTiming.LATE_DAYS - TouchTiming.EARLY_DAYS) * DAY;
+        for (int k = 0; k < count; k++) {
+          add(touches, random, channel, c, from + (long) (random.nextDouble() * span), end);
+        }
       } else if (channel.touchesPerMonth() > 0) {
         double meanGap = DAYS_PER_MONTH * DAY / channel.touchesPerMonth();
         long t = arrival;

@@ -20,8 +20,17 @@ public enum TouchTiming {
    * Touches form a Poisson process at the channel's monthly rate from the customer's arrival to the end of
    * the world (or the customer's churn).
    */
-  STEADY;
+  STEADY,
+  /**
+   * Touches fall from {@value #EARLY_DAYS} to {@value #LATE_DAYS} days after the customer's arrival: one touch,
+   * plus a Poisson number with mean twice the channel's monthly touch rate, at uniform times in that span. A
+   * channel that closes (a sales call, a demo, an offer to people already considering): after the early
+   * channels, near the purchases it causes, so it collects last touches because it works.
+   */
+  LATE;
 
   /** The span, in days after arrival, in which an {@link #EARLY} channel touches. */
   public static final int EARLY_DAYS = 60;
+  /** The end, in days after arrival, of the span in which a {@link #LATE} channel touches. */
+  public static final int LATE_DAYS = 150;
 }

@@ -148,6 +148,24 @@ public record WorldSpec(
     return DefaultChannels.all();
   }
 
+  /**
+   * A channel table drawn from {@code seed}, for judging models on more than one table: the ten default
+   * channels (ids, groups, reach, costs, touch types and survey phrases as in {@link #defaultChannels()}) with
+   * their ten lifts dealt out among them at random, and each channel's timing drawn uniformly from
+   * {@link TouchTiming#EARLY}, {@link TouchTiming#STEADY} and {@link TouchTiming#LATE}. A channel that becomes
+   * early touches once (plus none); a steady or late one keeps its monthly rate, at least 0.15. So the channels
+   * that cause most purchases may touch first, all along, or last, and a heuristic that puts credit where the
+   * default table's strong channels sit is not flattered. In the {@linkplain WorldMechanism#CONFOUNDED
+   * confounded} mechanism the retargeting and navigational channels still have no effect whatever lift they
+   * drew; in the {@linkplain WorldMechanism#SYNERGY synergy} one the email channel still harms.
+   *
+   * @param seed the seed of the draw (the same seed gives the same table)
+   * @return the drawn channels, in the default order
+   */
+  public static List<ChannelSpec> drawnChannels(long seed) {
+    return DrawnChannels.draw(seed);
+  }
+
   /** The first instant of the world. */
   public Instant startInstant() {
     return start.atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -75,6 +75,14 @@
  * the last touch; direct visits come often and late, collect many last touches and cause almost nothing.
  * Repeat purchases are all recorded on direct.
  *
+ * <h2>Drawn channel tables</h2>
+ * That table flatters first touch: its strongest channels touch first. To judge models on more than one
+ * table, {@link org.engagement.simulator.WorldSpec#drawnChannels(long)} deals the ten lifts out among the ten
+ * channels at random and draws each channel's timing: early (days 0-60 after arrival), steady (all along) or
+ * late (days 60-150, {@link org.engagement.simulator.TouchTiming#LATE}: closing channels, near the purchases they
+ * cause). The recovery tests run every mechanism on such tables as well as on the default one; the bundled world
+ * keeps the default table.
+ *
  * <h2>Files</h2>
  * All files are UTF-8 CSV (RFC 4180, LF line ends) with a header row; instants are ISO-8601 in UTC
  * ({@code 2024-03-07T23:36:43Z}); money amounts are plain decimal text with the currency's decimal places.

@@ -6,103 +6,166 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.calibration.LiftCalibration;
 import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.shapley.ShaoLiModel;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code recommended} rule on every mechanism and five seeds (5,000 people each), and on the confounded world
- * with holdouts calibrated (20,000 people), in the {@code recovery} profile because it takes minutes: the test
- * of path dependence picks Markov order 1 on the Markov world and only there, and on the additive, synergy, slow
- * and Markov worlds the recommended credits meet the issue's error aim (the confounded world needs experiments).
- * The table printed (the README's) gives, per mechanism and model, the mean and range over the seeds of the
- * mean absolute error of shares and of Spearman's correlation, and on how many seeds recommended beats last
- * touch and Markov order 1 on both figures.
+ * with holdouts calibrated (20,000 people), on two channel tables, in the {@code recovery} profile because it
+ * takes minutes (about 8.5 under load): the default table ({@link WorldSpec#defaultChannels()}) and a table drawn
+ * from each seed ({@link WorldSpec#drawnChannels(long)}: lifts dealt out again, timings early, steady or late), so
+ * that no model is judged on one table where the strongest channels touch first. The system property
+ * {@code recovery.tables} ({@code default}, {@code drawn} or both, the default) chooses. The table printed (the
+ * README's) gives, per table, mechanism and model, the mean and range over the seeds of the mean absolute error
+ * of shares and of Spearman's correlation, recommended's choices, and on how many seeds recommended beats last
+ * touch and Markov order 1 on both figures and meets the whole aim (error at most 0.03, Spearman at least 0.8,
+ * beats both).
  *
- * <p>Measured, mean (range) of error / Spearman over seeds {@value SampleWorld#SEED}, 1, 2, 3, 4:
+ * <p>Asserted: on both tables the test of path dependence picks Markov on the Markov worlds and only there, and
+ * the calibrated confounded worlds meet Spearman 0.8 and beat both baselines; on the default table the aim as
+ * before; on drawn tables only that recommended's error is below Markov order 1's, because the aim does not
+ * hold on every draw. Measured, mean error / Spearman over seeds {@value SampleWorld#SEED}, 1, 2, 3, 4
+ * (recommended; last touch; Markov 1; first touch; aim met on):
  * <ul>
- *   <li>additive: recommended 0.022 (0.020-0.024) / 0.99 (0.98-0.99); last touch 0.059 / 0.63; Markov 1 0.072 /
- *       0.41; first touch 0.020 / 0.73; recommended beats last touch and Markov 1 on both figures on 5 of 5;
- *   <li>synergy: 0.028 (0.027-0.029) / 0.97 (0.96-0.97); 0.055 / 0.73; 0.070 / 0.59; 0.021 / 0.85; 5 of 5;
- *   <li>slow: 0.019 (0.016-0.023) / 0.98 (0.97-0.99); 0.065 / 0.62; 0.078 / 0.35; 0.021 / 0.73; 5 of 5;
- *   <li>Markov: 0.003 (0.002-0.004) / 0.90 (0.68-0.98), the same as Markov 1 (recommended is Markov order 1
- *       there); 0.048 / 0.45; first touch 0.007 / 0.80; 0 of 5 ({@link MarkovWorldTruthTest} shows why nothing
- *       honest beats Markov order 1 there);
- *   <li>confounded, no experiment: 0.160 / -0.31; 0.197 / -0.84; 0.126 / -0.37; 0.019 / 0.94; 0 of 5;
- *   <li>confounded, 20,000 people, holdouts on the suspects, calibrated: 0.024 (0.015-0.030) / 0.94 (0.90-0.99);
- *       0.159 / -0.33; 0.110 / -0.33; 0.014 / 0.97; 5 of 5.
+ *   <li>default additive 0.022 / 0.99; 0.059 / 0.63; 0.072 / 0.41; 0.020 / 0.73; 5 of 5;
+ *   <li>default synergy 0.028 / 0.97; 0.055 / 0.73; 0.070 / 0.59; 0.021 / 0.85; 5 of 5;
+ *   <li>default slow 0.019 / 0.98; 0.065 / 0.62; 0.078 / 0.35; 0.021 / 0.73; 5 of 5;
+ *   <li>default Markov 0.003 / 0.90 (Markov order 1 itself; {@link MarkovWorldTruthTest} shows why nothing honest
+ *       beats it there); 0 of 5; confounded without experiments 0.160 / -0.31, 0 of 5; calibrated 0.024 / 0.94,
+ *       5 of 5;
+ *   <li>drawn additive 0.023 / 0.94; 0.045 / 0.76; 0.058 / 0.66; 0.037 / 0.65; 4 of 5 (seed 1, whose strong
+ *       channels touch late: last touch 0.0273 against 0.0277);
+ *   <li>drawn synergy 0.034 / 0.94; 0.047 / 0.85; 0.063 / 0.61; 0.036 / 0.87; 1 of 5 (error 0.036, 0.040,
+ *       0.041 on three seeds; on seed 3 last touch ranks better, 0.98 against 0.96);
+ *   <li>drawn slow 0.022 / 0.96; 0.049 / 0.74; 0.060 / 0.65; 0.036 / 0.68; 4 of 5 (seed 1's table has no early
+ *       channel, so its slow world is its additive one);
+ *   <li>drawn Markov 0.004 / 0.97, 0 of 5 as on the default table; confounded without experiments 0.163 /
+ *       -0.30, 0 of 5; calibrated 0.019 / 0.89, 4 of 5 (seed 3 at 0.031).
  * </ul>
- * First touch has a smaller error than recommended on the additive, synergy and confounded worlds (its
- * Spearman is lower): the default channel table puts the strongest channels first in the journeys.
+ * First touch no longer looks good on the drawn tables (0.036-0.037 against recommended's 0.022-0.034). Shao and
+ * Li's model has the smaller mean error on the drawn tables (0.019, 0.026, 0.019) and about the same on the
+ * default one, with a lower Spearman on the default additive and slow worlds (0.96, 0.90 against 0.99, 0.98):
+ * the rule was not switched on that evidence, which comes from these same seeds.
  */
 @Tag("heavy")
 class RecommendedRuleAcrossSeedsTest {
   private static final long[] SEEDS = MarkovWorldTruthTest.SEEDS;
-  private static final List<String> MODELS = List.of("recommended", "last-touch", "markov", "first-touch");
+  private static final List<String> MODELS = List.of("recommended", "last-touch", "markov", "first-touch", "linear",
+      "position-based", "time-decay", "shapley-simplified", "shao-li", "additive-hazard");
+  private static final Pattern COMMA = Pattern.compile(",");
+  private static final Pattern CHOICE_END = Pattern.compile(",| \\(");
   private static final List<String> SUSPECT = List.of("facebook-ads", "google-ads", "direct");
+  private static final List<WorldMechanism> MECHANISMS = List.of(WorldMechanism.ADDITIVE, WorldMechanism.SYNERGY,
+      WorldMechanism.SLOW, WorldMechanism.MARKOV, WorldMechanism.CONFOUNDED);
+
+  /**
+   * The channel tables run, from the system property {@code recovery.tables} (comma-separated; default both):
+   * {@code default} ({@link WorldSpec#defaultChannels()} on every seed) and {@code drawn}
+   * ({@link WorldSpec#drawnChannels(long)} with each world's seed).
+   */
+  private static List<String> tables() {
+    return List.of(COMMA.split(System.getProperty("recovery.tables", "default,drawn")));
+  }
+
+  private static List<ChannelSpec> channels(String table, long seed) {
+    return table.equals("drawn") ? WorldSpec.drawnChannels(seed) : WorldSpec.defaultChannels();
+  }
 
   @Test
   void theRulePicksMarkovOnlyWhereTheProcessIsMarkovAndMeetsTheErrorAim() {
     AttributionModels models = AttributionModels.defaults();
     SoftAssertions softly = new SoftAssertions();
     Map<String, Map<String, List<AttributionRecoveryTest.Fit>>> table = new LinkedHashMap<>();
-    for (WorldMechanism mechanism : List.of(WorldMechanism.ADDITIVE, WorldMechanism.SYNERGY, WorldMechanism.SLOW,
-        WorldMechanism.MARKOV, WorldMechanism.CONFOUNDED)) {
+    for (String tableName : tables()) {
+      for (WorldMechanism mechanism : MECHANISMS) {
+        for (long seed : SEEDS) {
+          World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).mechanism(mechanism)
+              .channels(channels(tableName, seed)).build());
+          WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
+          JourneySet journeys = AttributionRecoveryTest.journeys(files,
+              Duration.ofDays(7L * world.spec().inMarketWeeks()));
+          AttributionResult recommended = models.create("recommended").attribute(journeys);
+          Map<String, AttributionRecoveryTest.Fit> fits = fits(models, journeys, recommended, files,
+              choice(recommended));
+          add(table, tableName + ", " + mechanism.id(), fits, choice(recommended));
+          String description = tableName + " " + mechanism.id() + " seed " + seed;
+          print(description, fits, choice(recommended));
+          if (mechanism == WorldMechanism.CONFOUNDED) {
+            continue;
+          }
+          AttributionRecoveryTest.Fit fit = fits.get("recommended");
+          AttributionRecoveryTest.Fit lastTouch = fits.get("last-touch");
+          boolean choseMarkov = choice(recommended).startsWith("markov order");
+          softly.assertThat(choseMarkov).as(description).isEqualTo(mechanism == WorldMechanism.MARKOV);
+          if (tableName.equals("drawn")) {
+            // On drawn tables the aim is reported, not asserted (the README table): it fails on some draws.
+            // What the rule guarantees by design is asserted: it recognises the Markov world, and off it
+            // its credits are closer to the truth than Markov order 1's.
+            if (mechanism != WorldMechanism.MARKOV) {
+              softly.assertThat(fit.meanAbsoluteError()).as(description)
+                  .isLessThan(fits.get("markov").meanAbsoluteError());
+            }
+            continue;
+          }
+          softly.assertThat(fit.meanAbsoluteError()).as(description).isLessThanOrEqualTo(0.03)
+              .isLessThan(lastTouch.meanAbsoluteError());
+          if (mechanism != WorldMechanism.MARKOV) {
+            softly.assertThat(fit.rankCorrelation()).as(description).isGreaterThanOrEqualTo(0.8);
+            softly.assertThat(beats(fits)).as(description).isTrue();
+          }
+        }
+      }
       for (long seed : SEEDS) {
-        World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).mechanism(mechanism).build());
+        World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).customers(20_000)
+            .mechanism(WorldMechanism.CONFOUNDED).channels(channels(tableName, seed))
+            .holdouts(SUSPECT.stream().map(c -> new Holdout(c, 0.5)).toList()).build());
         WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
         JourneySet journeys = AttributionRecoveryTest.journeys(files,
             Duration.ofDays(7L * world.spec().inMarketWeeks()));
-        AttributionResult recommended = models.create("recommended").attribute(journeys);
-        Map<String, AttributionRecoveryTest.Fit> fits = fits(models, journeys, recommended, files);
-        add(table, mechanism.id(), fits);
-        String description = mechanism.id() + " seed " + seed;
-        print(description, fits);
-        if (mechanism == WorldMechanism.CONFOUNDED) {
-          continue;
-        }
-        AttributionRecoveryTest.Fit fit = fits.get("recommended");
-        AttributionRecoveryTest.Fit lastTouch = fits.get("last-touch");
-        boolean choseMarkov = recommended.notes().stream().anyMatch(n -> n.startsWith("recommended: markov order"));
-        softly.assertThat(choseMarkov).as(description).isEqualTo(mechanism == WorldMechanism.MARKOV);
-        softly.assertThat(fit.meanAbsoluteError()).as(description).isLessThanOrEqualTo(0.03)
-            .isLessThan(lastTouch.meanAbsoluteError());
-        if (mechanism != WorldMechanism.MARKOV) {
-          softly.assertThat(fit.rankCorrelation()).as(description).isGreaterThanOrEqualTo(0.8);
-          softly.assertThat(beats(fits)).as(description).isTrue();
-        }
+        AttributionResult calibrated = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED)
+            .calibrate(models.create("recommended"), journeys, ExperimentCalibrationRecoveryTest.lifts(world));
+        Map<String, AttributionRecoveryTest.Fit> fits = fits(models, journeys, calibrated, files, "calibrated");
+        add(table, tableName + ", confounded, 20,000 people, holdouts, calibrated", fits, choice(calibrated));
+        String description = tableName + " confounded calibrated seed " + seed;
+        print(description, fits, choice(calibrated));
+        softly.assertThat(fits.get("recommended").rankCorrelation()).as(description).isGreaterThanOrEqualTo(0.8);
+        softly.assertThat(beats(fits)).as(description).isTrue();
       }
-    }
-    for (long seed : SEEDS) {
-      World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).customers(20_000)
-          .mechanism(WorldMechanism.CONFOUNDED).holdouts(SUSPECT.stream().map(c -> new Holdout(c, 0.5)).toList())
-          .build());
-      WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
-      JourneySet journeys = AttributionRecoveryTest.journeys(files, Duration.ofDays(7L * world.spec().inMarketWeeks()));
-      AttributionResult calibrated = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED)
-          .calibrate(models.create("recommended"), journeys, ExperimentCalibrationRecoveryTest.lifts(world));
-      Map<String, AttributionRecoveryTest.Fit> fits = fits(models, journeys, calibrated, files);
-      add(table, "confounded, 20,000 people, holdouts, calibrated", fits);
-      print("confounded calibrated seed " + seed, fits);
-      softly.assertThat(fits.get("recommended").rankCorrelation()).as("calibrated seed " + seed)
-          .isGreaterThanOrEqualTo(0.8);
-      softly.assertThat(beats(fits)).as("calibrated seed " + seed).isTrue();
     }
     System.out.println(table(table));
     softly.assertAll();
   }
 
+  /** The model recommended chose, from its notes ("additive-hazard", "markov order 1", ...), or "?". */
+  private static String choice(AttributionResult result) {
+    return result.notes().stream().filter(n -> n.startsWith("recommended: ")).findFirst()
+        .map(n -> CHOICE_END.split(n.substring("recommended: ".length()), 2)[0]).orElse("?");
+  }
+
+  /**
+   * Every model's fit; a model recommended chose (uncalibrated) is not run again, its credits being
+   * recommended's (the additive-hazard fit is the slow one).
+   */
   private static Map<String, AttributionRecoveryTest.Fit> fits(AttributionModels models, JourneySet journeys,
-      AttributionResult recommended, WorldFiles files) {
+      AttributionResult recommended, WorldFiles files, String choice) {
     Map<String, AttributionRecoveryTest.Fit> fits = new LinkedHashMap<>();
     fits.put("recommended", AttributionRecoveryTest.Fit.of(recommended, files.trueShares()));
     for (String name : MODELS.subList(1, MODELS.size())) {
-      fits.put(name, AttributionRecoveryTest.Fit.of(models.create(name).attribute(journeys), files.trueShares()));
+      if (name.equals(choice)) {
+        fits.put(name, fits.get("recommended"));
+        continue;
+      }
+      AttributionModel model = name.equals("shao-li") ? ShaoLiModel.create() : models.create(name);
+      fits.put(name, AttributionRecoveryTest.Fit.of(model.attribute(journeys), files.trueShares()));
     }
     return fits;
   }
@@ -114,37 +177,65 @@ class RecommendedRuleAcrossSeedsTest {
         fit.meanAbsoluteError() < baseline.meanAbsoluteError() && fit.rankCorrelation() > baseline.rankCorrelation());
   }
 
+  private static final String CHOICES = "choices";
+
   private static void add(Map<String, Map<String, List<AttributionRecoveryTest.Fit>>> table, String row,
-      Map<String, AttributionRecoveryTest.Fit> fits) {
+      Map<String, AttributionRecoveryTest.Fit> fits, String choice) {
     Map<String, List<AttributionRecoveryTest.Fit>> cells = table.computeIfAbsent(row, r -> new LinkedHashMap<>());
     fits.forEach((model, fit) -> cells.computeIfAbsent(model, m -> new ArrayList<>()).add(fit));
+    cells.computeIfAbsent(CHOICES + ":" + choice, c -> new ArrayList<>()).add(fits.get("recommended"));
   }
 
-  private static void print(String description, Map<String, AttributionRecoveryTest.Fit> fits) {
-    StringBuilder line = new StringBuilder(description + ":");
+  private static void print(String description, Map<String, AttributionRecoveryTest.Fit> fits, String choice) {
+    StringBuilder line = new StringBuilder(description + " (recommended: " + choice + "):");
     fits.forEach((model, fit) -> line.append(String.format(Locale.ROOT, " %s %.4f / %.2f,", model,
         fit.meanAbsoluteError(), fit.rankCorrelation())));
-    System.out.println(line.append(" beats both: ").append(beats(fits)));
+    System.out.println(line.append(" beats both: ").append(beats(fits)).append(", aim met: ").append(aimMet(fits)));
   }
 
-  /** The README's table: mean [min-max] of error / Spearman per model, and seeds where recommended beats both. */
+  /** The issue's aim on one world: error at most 0.03, Spearman at least 0.8, beats last touch and Markov 1. */
+  private static boolean aimMet(Map<String, AttributionRecoveryTest.Fit> fits) {
+    AttributionRecoveryTest.Fit fit = fits.get("recommended");
+    return fit.meanAbsoluteError() <= 0.03 && fit.rankCorrelation() >= 0.8 && beats(fits);
+  }
+
+  /**
+   * The README's table: mean (min to max) of error / Spearman per model, recommended's choices, and on how many
+   * seeds recommended beats both baselines and meets the whole aim.
+   */
   private static String table(Map<String, Map<String, List<AttributionRecoveryTest.Fit>>> table) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "| mechanism | %s | recommended beats last touch"
-        + " and Markov 1 on both figures |%n|---|---|---|---|---|---|%n", String.join(" | ", MODELS)));
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "| table, mechanism | %s | recommended chose |"
+        + " beats last touch and Markov 1 on both figures | aim met |%n|---|%s%n", String.join(" | ", MODELS),
+        "---|".repeat(MODELS.size() + 3)));
     table.forEach((row, cells) -> {
       out.append("| ").append(row).append(" |");
-      cells.forEach((model, fits) -> out.append(' ').append(range(fits.stream()
-          .mapToDouble(AttributionRecoveryTest.Fit::meanAbsoluteError).toArray(), 3)).append(" / ").append(range(fits
-          .stream().mapToDouble(AttributionRecoveryTest.Fit::rankCorrelation).toArray(), 2)).append(" |"));
+      StringBuilder choices = new StringBuilder();
+      cells.forEach((model, fits) -> {
+        if (model.startsWith(CHOICES)) {
+          choices.append(choices.length() == 0 ? "" : ", ").append(model.substring(CHOICES.length() + 1))
+              .append(" ×").append(fits.size());
+        } else {
+          out.append(' ').append(range(fits.stream().mapToDouble(AttributionRecoveryTest.Fit::meanAbsoluteError)
+              .toArray(), 3)).append(" / ").append(range(fits.stream()
+              .mapToDouble(AttributionRecoveryTest.Fit::rankCorrelation).toArray(), 2)).append(" |");
+        }
+      });
       int seeds = cells.get("recommended").size();
       int beaten = 0;
+      int met = 0;
       for (int s = 0; s < seeds; s++) {
         Map<String, AttributionRecoveryTest.Fit> fits = new LinkedHashMap<>();
         int seed = s;
-        cells.forEach((model, list) -> fits.put(model, list.get(seed)));
+        cells.forEach((model, list) -> {
+          if (!model.startsWith(CHOICES)) {
+            fits.put(model, list.get(seed));
+          }
+        });
         beaten += beats(fits) ? 1 : 0;
+        met += aimMet(fits) ? 1 : 0;
       }
-      out.append(String.format(Locale.ROOT, " %d of %d seeds |%n", beaten, seeds));
+      out.append(' ').append(choices).append(String.format(Locale.ROOT, " | %d of %d | %d of %d |%n", beaten, seeds,
+          met, seeds));
     });
     return out.toString();
   }

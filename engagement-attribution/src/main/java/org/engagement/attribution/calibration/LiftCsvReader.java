@@ -8,10 +8,12 @@ import java.io.Reader;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.ingest.csv.CsvTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads lift results from CSV: a header row, then one channel per row, for {@code attribute --lift FILE}.
@@ -68,12 +70,43 @@ public final class LiftCsvReader {
     return CsvTable.read(input, source, COLUMNS, new Rows()::parse);
   }
 
+  /**
+   * Reads every row of the UTF-8 bytes {@code input} (closed at the end), rejecting too a row whose channel
+   * {@code journeys} does not hold ({@code file:line: column 'channel' value 'x' is invalid: must be a channel of
+   * the journeys}): an experiment on a misspelt channel would otherwise be read, left out of the calibration and
+   * leave the file looking fully used.
+   *
+   * @param source the name of the input in the report
+   * @param journeys the channels of the journeys the lifts will calibrate
+   * @throws InvalidSourceException if the input is empty or its header lacks a column or names one twice
+   * @throws IOException if reading fails
+   */
+  public static CsvImport<LiftResult> read(InputStream input, String source, ChannelIndex journeys)
+      throws IOException {
+    requireNonNull(input, "input");
+    requireNonNull(source, "source");
+    requireNonNull(journeys, "journeys");
+    return CsvTable.read(input, source, COLUMNS, new Rows(journeys)::parse);
+  }
+
   /** The parser of one read: remembers the channels accepted so far. Not thread-safe. */
   private static final class Rows {
     private final Set<String> seen = new HashSet<>();
+    private final @Nullable ChannelIndex journeys;
+
+    Rows() {
+      this.journeys = null;
+    }
+
+    Rows(ChannelIndex journeys) {
+      this.journeys = journeys;
+    }
 
     LiftResult parse(CsvTable.Row row) {
       String channel = row.require("channel");
+      if (journeys != null && journeys.id(channel).isEmpty()) {
+        throw new InvalidFieldException("channel", channel, "must be a channel of the journeys");
+      }
       double estimate = row.number("incremental_conversions", -Double.MAX_VALUE, Double.MAX_VALUE);
       double low = row.number("low", -Double.MAX_VALUE, Double.MAX_VALUE);
       double high = row.number("high", -Double.MAX_VALUE, Double.MAX_VALUE);

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,17 @@ class LiftCsvReaderTest {
         .contains("search");
     assertThat(read.report().rejections().get(2).message("lift.csv")).contains("lift.csv:6")
         .contains("incremental_conversions").contains("abc");
+  }
+
+  @Test
+  void givenTheJourneysChannelsRejectsARowOnAnotherChannelWithItsLine() throws IOException {
+    byte[] bytes = "channel,incremental_conversions,low,high\nsearch,1,0,2\nserach,2,1,3\n"
+        .getBytes(StandardCharsets.UTF_8);
+    CsvImport<LiftResult> read = LiftCsvReader.read(new ByteArrayInputStream(bytes), "lift.csv",
+        ChannelIndex.of(List.of("search", "video")));
+    assertThat(read.values()).containsExactly(new LiftResult("search", 1, 0, 2));
+    assertThat(read.report().rejections()).singleElement().satisfies(r -> assertThat(r.message("lift.csv"))
+        .isEqualTo("lift.csv:3: column 'channel' value 'serach' is invalid: must be a channel of the journeys"));
   }
 
   @Test
