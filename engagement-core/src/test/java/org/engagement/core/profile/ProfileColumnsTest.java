@@ -30,7 +30,7 @@ class ProfileColumnsTest {
       if (i % 5 == 0) {
         metrics.put("alpha", Math.PI * i);
       }
-      added.add(new CustomerProfile(Customer.of("c" + i, Instant.ofEpochSecond(1_700_000_000L + i, i % 2 * 999)),
+      added.add(new CustomerProfile(Customer.of("c" + i, Instant.ofEpochSecond(1_700_000_000L + i, (i % 2) * 999L)),
           i % 2 == 0 ? metrics : new HashMap<>(metrics)));
     }
     ProfileColumns.Builder builder = ProfileColumns.builder();

@@ -152,7 +152,8 @@ class ChannelEvidenceFoldTest {
     Map<String, long[]> groups() {
       Map<String, long[]> groups = new HashMap<>();
       for (String channel : channels) {
-        groups.put(channel, new long[] {treatedOrControl(channel, true).size(), treatedOrControl(channel, false).size()});
+        groups.put(channel,
+            new long[] {treatedOrControl(channel, true).size(), treatedOrControl(channel, false).size()});
       }
       return groups;
     }
