@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +80,8 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
   private final Instant to;
   private final ConversionRule rule;
   private final Map<Channel, Set<String>> activeByChannel = new HashMap<>();
-  private final Set<String> seen = new HashSet<>();
-  private final Set<String> converted = new HashSet<>();
+  private final Set<String> seen = new IdSet();
+  private final Set<String> converted = new IdSet();
 
   private ChannelPresence(Instant from, Instant to, ConversionRule rule) {
     this.from = from;
@@ -142,7 +141,7 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
       converted.add(id);
     }
     if (!at.isBefore(from)) {
-      activeByChannel.computeIfAbsent(interaction.channel(), c -> new HashSet<>()).add(id);
+      activeByChannel.computeIfAbsent(interaction.channel(), c -> new IdSet()).add(id);
     }
     return this;
   }
@@ -173,7 +172,7 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
   private ChannelPresence absorb(ChannelPresence other) {
     requireSameSettings(other);
     other.activeByChannel.forEach(
-        (channel, ids) -> activeByChannel.computeIfAbsent(channel, c -> new HashSet<>()).addAll(ids));
+        (channel, ids) -> activeByChannel.computeIfAbsent(channel, c -> new IdSet()).addAll(ids));
     seen.addAll(other.seen);
     converted.addAll(other.converted);
     return this;
@@ -218,7 +217,7 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
   public PresenceReport report(Collection<CustomerProfile> profiles, Segment segment) {
     requireNonNull(profiles, "profiles");
     requireNonNull(segment, "segment");
-    Set<String> members = new HashSet<>();
+    Set<String> members = new IdSet();
     for (CustomerProfile profile : profiles) {
       if (segment.test(profile)) {
         members.add(profile.customer().id());
@@ -232,16 +231,16 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
     active.sort(Map.Entry.comparingByKey(Channel.ORDER));
     Map<Channel, Set<String>> byChannel = new LinkedHashMap<>();
     Map<ChannelGroup, Set<String>> byGroup = new EnumMap<>(ChannelGroup.class);
-    Set<String> anywhere = new HashSet<>();
+    Set<String> anywhere = new IdSet();
     for (Map.Entry<Channel, Set<String>> channel : active) {
-      Set<String> ids = new HashSet<>();
+      Set<String> ids = new IdSet();
       for (String id : channel.getValue()) {
         if (population.contains(id)) {
           ids.add(id);
         }
       }
       byChannel.put(channel.getKey(), ids);
-      byGroup.computeIfAbsent(channel.getKey().group(), g -> new HashSet<>()).addAll(ids);
+      byGroup.computeIfAbsent(channel.getKey().group(), g -> new IdSet()).addAll(ids);
       anywhere.addAll(ids);
     }
     int known = population.size();
@@ -388,7 +387,7 @@ public final class ChannelPresence implements Mergeable<ChannelPresence> {
         presence.converted.add(seen[id]);
       }
       for (int c = 0; c < channels.length; c++) {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new IdSet();
         for (int k = activeStart[c]; k < activeStart[c + 1]; k++) {
           ids.add(seen[active[k]]);
         }

@@ -5,16 +5,17 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.engagement.core.domain.Direction;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.lift.DifferenceInDifferences;
@@ -42,6 +43,13 @@ import org.engagement.roi.lift.LiftEstimate;
  *       DifferenceInDifferences#perCustomer}); extra interactions = estimate × treated customers.
  * </ul>
  *
+ * <p>The interactions are folded one customer at a time ({@link InteractionColumns#perCustomer()}) into
+ * per-channel sums, so the evidence holds no per-customer state but the buyers' last activity and channels
+ * (for retention at any inactivity window): a few hundred bytes a channel plus a few dozen a buyer, where a
+ * map of every customer's activity took hundreds of bytes a customer (issue 16). The lift's per-customer
+ * values are kept as counts of each distinct (first half, second half) pair, given to the test in ascending
+ * order.
+ *
  * <p>Immutable after construction and thread-safe.
  *
  * @since 0.1.0
@@ -52,16 +60,23 @@ public final class ChannelEvidence {
       i -> i.direction() == Direction.INBOUND && i.type() != InteractionType.PURCHASE;
 
   private final Instant to;
-  private final long middle;
-  private final Map<String, CustomerActivity> customers;
-  private final SortedSet<String> channels;
+  private final long active;
+  private final long engagedOnAny;
+  /** Per channel, in name order: its engaged customers and the lift's pairs. */
+  private final TreeMap<String, ChannelSums> channels;
+  /** Per customer active in the first half: the count of each (first half, second half) pair of engagement. */
+  private final Map<Long, Long> everyone;
+  private final long[] buyersLastActive;
+  private final List<List<String>> buyersChannels;
 
-  private ChannelEvidence(
-      Instant to, long middle, Map<String, CustomerActivity> customers, SortedSet<String> channels) {
-    this.to = to;
-    this.middle = middle;
-    this.customers = customers;
-    this.channels = channels;
+  private ChannelEvidence(Folding folding) {
+    this.to = folding.to;
+    this.active = folding.active;
+    this.engagedOnAny = folding.engagedOnAny;
+    this.channels = folding.channels;
+    this.everyone = folding.everyone;
+    this.buyersLastActive = Arrays.copyOf(folding.buyersLastActive, folding.buyers);
+    this.buyersChannels = folding.buyersChannels;
   }
 
   /** The evidence of {@code interactions} in {@code [from, to)} under the default engagement rule. */
@@ -84,52 +99,27 @@ public final class ChannelEvidence {
     if (!to.isAfter(from)) {
       throw new InvalidFieldException("to", to, "must be after from " + from);
     }
-    long start = from.toEpochMilli();
-    long end = to.toEpochMilli();
-    long middle = start + (end - start) / 2;
-    Map<String, CustomerActivity> customers = new HashMap<>();
-    TreeSet<String> channels = new TreeSet<>();
-    for (Interaction interaction : interactions) {
-      long at = interaction.timestamp().toEpochMilli();
-      if (at < start || at >= end) {
-        continue;
-      }
-      CustomerActivity activity = customers.computeIfAbsent(interaction.customerId(), id -> new CustomerActivity());
-      activity.lastActiveMillis = Math.max(activity.lastActiveMillis, at);
-      activity.activeInFirstHalf |= at < middle;
-      activity.bought |= interaction.type() == InteractionType.PURCHASE;
-      if (engages.test(interaction)) {
-        String channel = interaction.channel().id();
-        channels.add(channel);
-        CustomerActivity.ChannelCounts counts =
-            activity.channels.computeIfAbsent(channel, c -> new CustomerActivity.ChannelCounts());
-        counts.firstMillis = Math.min(counts.firstMillis, at);
-        if (at < middle) {
-          counts.firstHalf++;
-        } else {
-          counts.secondHalf++;
-        }
-      }
+    Folding folding = new Folding(from, to, engages);
+    for (List<Interaction> own : InteractionColumns.of(interactions).perCustomer()) {
+      folding.add(own);
     }
-    return new ChannelEvidence(to, middle, customers, channels);
+    return new ChannelEvidence(folding);
   }
 
   /** Customers active (any interaction) in the window. */
   public long activeCustomers() {
-    return customers.size();
+    return active;
   }
 
   /** Customers engaged on at least one channel, each counted once. */
   public long engagedOnAnyChannel() {
-    return customers.values().stream().filter(activity -> !activity.channels.isEmpty()).count();
+    return engagedOnAny;
   }
 
   /** Customers engaged on each channel, channels in name order. */
   public Map<String, Long> engagedCustomers() {
     Map<String, Long> engaged = new TreeMap<>();
-    for (CustomerActivity activity : customers.values()) {
-      activity.channels.keySet().forEach(channel -> engaged.merge(channel, 1L, Long::sum));
-    }
+    channels.forEach((channel, sums) -> engaged.put(channel, sums.engaged));
     return Collections.unmodifiableMap(engaged);
   }
 
@@ -147,17 +137,14 @@ public final class ChannelEvidence {
     }
     long cutoff = to.minus(inactivity).toEpochMilli();
     Map<String, RetentionEvidence> evidence = new TreeMap<>();
-    for (String channel : channels) {
+    for (String channel : channels.keySet()) {
       long engaged = 0;
       long engagedChurned = 0;
       long others = 0;
       long othersChurned = 0;
-      for (CustomerActivity activity : customers.values()) {
-        if (!activity.bought) {
-          continue;
-        }
-        boolean churned = activity.lastActiveMillis < cutoff;
-        if (activity.channels.containsKey(channel)) {
+      for (int b = 0; b < buyersLastActive.length; b++) {
+        boolean churned = buyersLastActive[b] < cutoff;
+        if (buyersChannels.get(b).contains(channel)) {
           engaged++;
           engagedChurned += churned ? 1 : 0;
         } else {
@@ -181,37 +168,133 @@ public final class ChannelEvidence {
    */
   public Map<String, ChannelLift> engagementLift(double valuePerInteraction) {
     Map<String, ChannelLift> lifts = new TreeMap<>();
-    for (String channel : channels) {
-      List<long[]> treated = new ArrayList<>();
-      List<long[]> control = new ArrayList<>();
-      for (CustomerActivity activity : customers.values()) {
-        if (!activity.activeInFirstHalf) {
-          continue;
-        }
-        CustomerActivity.ChannelCounts counts = activity.channels.get(channel);
-        long[] prePost = {activity.engagedElsewhere(channel, false), activity.engagedElsewhere(channel, true)};
-        if (counts == null) {
-          control.add(prePost);
-        } else if (counts.firstMillis >= middle) {
-          treated.add(prePost);
-        }
-      }
-      if (treated.size() >= 2 && control.size() >= 2) {
-        LiftEstimate test = DifferenceInDifferences.perCustomer(
-            column(treated, 0), column(treated, 1), column(control, 0), column(control, 1));
+    channels.forEach((channel, sums) -> {
+      Map<Long, Long> control = new HashMap<>(everyone);
+      sums.onChannel.forEach((pair, n) -> control.put(pair, control.getOrDefault(pair, 0L) - n));
+      control.values().removeIf(n -> n == 0);
+      long treated = count(sums.treated);
+      long controls = count(control);
+      if (treated >= 2 && controls >= 2) {
+        double[][] t = expand(sums.treated, treated);
+        double[][] c = expand(control, controls);
+        LiftEstimate test = DifferenceInDifferences.perCustomer(t[0], t[1], c[0], c[1]);
         EngagementLiftEvidence evidence =
-            new EngagementLiftEvidence(test.absoluteLift() * treated.size(), valuePerInteraction);
-        lifts.put(channel, new ChannelLift(test, treated.size(), control.size(), evidence));
+            new EngagementLiftEvidence(test.absoluteLift() * treated, valuePerInteraction);
+        lifts.put(channel, new ChannelLift(test, treated, controls, evidence));
       }
-    }
+    });
     return Collections.unmodifiableMap(lifts);
   }
 
-  private static double[] column(List<long[]> rows, int index) {
-    double[] column = new double[rows.size()];
-    for (int i = 0; i < column.length; i++) {
-      column[i] = rows.get(i)[index];
+  private static long count(Map<Long, Long> pairs) {
+    return pairs.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The pairs as two columns (first half, second half), each pair repeated by its count, pairs ascending. */
+  private static double[][] expand(Map<Long, Long> pairs, long count) {
+    double[][] columns = new double[2][Math.toIntExact(count)];
+    int i = 0;
+    for (Map.Entry<Long, Long> pair : new TreeMap<>(pairs).entrySet()) {
+      double pre = pair.getKey() >>> 32;
+      double post = pair.getKey() & 0xFFFF_FFFFL;
+      for (long k = 0; k < pair.getValue(); k++, i++) {
+        columns[0][i] = pre;
+        columns[1][i] = post;
+      }
     }
-    return column;
+    return columns;
+  }
+
+  /** The pair (first half, second half) as one key; counts of engaging interactions fit 32 bits each. */
+  private static long pair(long firstHalf, long secondHalf) {
+    return Math.toIntExact(firstHalf) * (1L << 32) + Math.toIntExact(secondHalf);
+  }
+
+  /** One channel's sums. */
+  private static final class ChannelSums {
+    private long engaged;
+    /** The treated customers' pairs: engagement elsewhere. */
+    private final Map<Long, Long> treated = new HashMap<>();
+    /** The pairs (of all engagement) of the customers active in the first half who engaged on the channel. */
+    private final Map<Long, Long> onChannel = new HashMap<>();
+  }
+
+  /** The fold of customers into sums. Not thread-safe. */
+  private static final class Folding {
+    private final Instant to;
+    private final long start;
+    private final long end;
+    private final long middle;
+    private final Predicate<Interaction> engages;
+    private final TreeMap<String, ChannelSums> channels = new TreeMap<>();
+    private final Map<Long, Long> everyone = new HashMap<>();
+    private final List<List<String>> buyersChannels = new ArrayList<>();
+    private long[] buyersLastActive = new long[64];
+    private int buyers;
+    private long active;
+    private long engagedOnAny;
+
+    Folding(Instant from, Instant to, Predicate<Interaction> engages) {
+      this.to = to;
+      this.start = from.toEpochMilli();
+      this.end = to.toEpochMilli();
+      this.middle = start + (end - start) / 2;
+      this.engages = engages;
+    }
+
+    /** Folds one customer's interactions. */
+    void add(List<Interaction> own) {
+      CustomerActivity activity = null;
+      for (Interaction interaction : own) {
+        long at = interaction.timestamp().toEpochMilli();
+        if (at < start || at >= end) {
+          continue;
+        }
+        if (activity == null) {
+          activity = new CustomerActivity();
+        }
+        activity.lastActiveMillis = Math.max(activity.lastActiveMillis, at);
+        activity.activeInFirstHalf |= at < middle;
+        activity.bought |= interaction.type() == InteractionType.PURCHASE;
+        if (engages.test(interaction)) {
+          CustomerActivity.ChannelCounts counts = activity.channels.computeIfAbsent(interaction.channel().id(),
+              c -> new CustomerActivity.ChannelCounts());
+          counts.firstMillis = Math.min(counts.firstMillis, at);
+          if (at < middle) {
+            counts.firstHalf++;
+          } else {
+            counts.secondHalf++;
+          }
+        }
+      }
+      if (activity != null) {
+        add(activity);
+      }
+    }
+
+    private void add(CustomerActivity activity) {
+      active++;
+      engagedOnAny += activity.channels.isEmpty() ? 0 : 1;
+      activity.channels.keySet().forEach(channel -> channels.computeIfAbsent(channel, c -> new ChannelSums()).engaged++);
+      if (activity.bought) {
+        if (buyers == buyersLastActive.length) {
+          buyersLastActive = Arrays.copyOf(buyersLastActive, buyers * 2);
+        }
+        buyersLastActive[buyers++] = activity.lastActiveMillis;
+        buyersChannels.add(List.copyOf(activity.channels.keySet()));
+      }
+      if (activity.activeInFirstHalf) {
+        long all = pair(activity.engaged(false), activity.engaged(true));
+        everyone.merge(all, 1L, Long::sum);
+        activity.channels.forEach((channel, counts) -> {
+          ChannelSums sums = requireNonNull(channels.get(channel));
+          sums.onChannel.merge(all, 1L, Long::sum);
+          if (counts.firstMillis >= middle) {
+            sums.treated.merge(pair(activity.engagedElsewhere(channel, false), activity.engagedElsewhere(channel, true)),
+                1L, Long::sum);
+          }
+        });
+      }
+    }
   }
 }

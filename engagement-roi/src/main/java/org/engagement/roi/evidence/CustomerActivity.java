@@ -20,6 +20,15 @@ final class CustomerActivity {
     long firstMillis = Long.MAX_VALUE;
   }
 
+  /** Engaging interactions in the first or second half on every channel. */
+  long engaged(boolean secondHalf) {
+    long total = 0;
+    for (ChannelCounts counts : channels.values()) {
+      total += secondHalf ? counts.secondHalf : counts.firstHalf;
+    }
+    return total;
+  }
+
   /** Engaging interactions in the first or second half on every channel but {@code except}. */
   long engagedElsewhere(String except, boolean secondHalf) {
     long total = 0;

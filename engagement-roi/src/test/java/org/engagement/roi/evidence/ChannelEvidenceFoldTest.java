@@ -1,0 +1,193 @@
+package org.engagement.roi.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
+import org.engagement.roi.lift.DifferenceInDifferences;
+import org.engagement.roi.lift.LiftEstimate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evidence folded one customer at a time into per-channel sums (issue 16) gives the figures of the map of
+ * every customer's activity it replaced, kept here as the reference: counts and churn exactly, the lift's test to
+ * rounding (the per-customer values reach the test in another order).
+ */
+class ChannelEvidenceFoldTest {
+  private static final Instant FROM = Instant.parse("2024-01-01T00:00:00Z");
+  private static final Instant TO = Instant.parse("2024-03-01T00:00:00Z");
+  private static final List<Channel> CHANNELS = List.of(Channel.of("email", ChannelGroup.EMAIL),
+      Channel.of("linkedin", ChannelGroup.ORGANIC_SOCIAL), Channel.of("search", ChannelGroup.PAID_SEARCH),
+      Channel.of("shop", ChannelGroup.DIRECT));
+  private static final InteractionType[] TYPES = {InteractionType.CLICK, InteractionType.VISIT,
+      InteractionType.IMPRESSION, InteractionType.PURCHASE};
+
+  @Test
+  void foldedEqualsTheMapOfEveryCustomer() {
+    Random random = new Random(16);
+    for (int world = 0; world < 30; world++) {
+      List<Interaction> interactions = world(random, 20 + random.nextInt(300));
+      ChannelEvidence folded = ChannelEvidence.of(interactions, FROM, TO);
+      Reference reference = new Reference(interactions);
+
+      assertThat(folded.activeCustomers()).isEqualTo(reference.customers.size());
+      assertThat(folded.engagedOnAnyChannel()).isEqualTo(reference.engagedOnAny());
+      assertThat(folded.engagedCustomers()).isEqualTo(reference.engaged());
+      Duration inactivity = Duration.ofDays(5 + random.nextInt(40));
+      assertThat(folded.retention(inactivity, 70)).isEqualTo(reference.retention(inactivity));
+      Map<String, ChannelLift> lifts = folded.engagementLift(3);
+      Map<String, long[]> groups = reference.groups();
+      assertThat(lifts.keySet()).isEqualTo(reference.liftTests().keySet());
+      reference.liftTests().forEach((channel, expected) -> {
+        ChannelLift lift = lifts.get(channel);
+        assertThat(lift.treatedCustomers()).isEqualTo(groups.get(channel)[0]);
+        assertThat(lift.controlCustomers()).isEqualTo(groups.get(channel)[1]);
+        assertThat(lift.test().absoluteLift()).isCloseTo(expected.absoluteLift(), within(1e-9));
+        assertThat(lift.test().standardError()).isCloseTo(expected.standardError(), within(1e-9));
+        assertThat(lift.test().pValue()).isCloseTo(expected.pValue(), within(1e-9));
+      });
+    }
+  }
+
+  private static List<Interaction> world(Random random, int rows) {
+    List<Interaction> interactions = new ArrayList<>();
+    int customers = 1 + random.nextInt(40);
+    for (int i = 0; i < rows; i++) {
+      interactions.add(Interaction.builder()
+          .customerId("c" + random.nextInt(customers))
+          .channel(CHANNELS.get(random.nextInt(CHANNELS.size())))
+          .timestamp(FROM.plusSeconds(random.nextInt(70 * 86_400)).minus(Duration.ofDays(5)))
+          .type(TYPES[random.nextInt(TYPES.length)])
+          .direction(random.nextInt(4) == 0 ? Direction.OUTBOUND : Direction.INBOUND)
+          .build());
+    }
+    return interactions;
+  }
+
+  /** The evidence as it was computed before the fold: a map of every customer's activity. */
+  private static final class Reference {
+    private final Map<String, CustomerActivity> customers = new HashMap<>();
+    private final TreeSet<String> channels = new TreeSet<>();
+    private final long middle;
+
+    Reference(List<Interaction> interactions) {
+      long start = FROM.toEpochMilli();
+      long end = TO.toEpochMilli();
+      middle = start + (end - start) / 2;
+      for (Interaction interaction : interactions) {
+        long at = interaction.timestamp().toEpochMilli();
+        if (at < start || at >= end) {
+          continue;
+        }
+        CustomerActivity activity = customers.computeIfAbsent(interaction.customerId(), id -> new CustomerActivity());
+        activity.lastActiveMillis = Math.max(activity.lastActiveMillis, at);
+        activity.activeInFirstHalf |= at < middle;
+        activity.bought |= interaction.type() == InteractionType.PURCHASE;
+        if (ChannelEvidence.INBOUND_NOT_PURCHASE.test(interaction)) {
+          channels.add(interaction.channel().id());
+          CustomerActivity.ChannelCounts counts = activity.channels.computeIfAbsent(interaction.channel().id(),
+              c -> new CustomerActivity.ChannelCounts());
+          counts.firstMillis = Math.min(counts.firstMillis, at);
+          if (at < middle) {
+            counts.firstHalf++;
+          } else {
+            counts.secondHalf++;
+          }
+        }
+      }
+    }
+
+    long engagedOnAny() {
+      return customers.values().stream().filter(a -> !a.channels.isEmpty()).count();
+    }
+
+    Map<String, Long> engaged() {
+      Map<String, Long> engaged = new java.util.TreeMap<>();
+      customers.values().forEach(a -> a.channels.keySet().forEach(c -> engaged.merge(c, 1L, Long::sum)));
+      return engaged;
+    }
+
+    Map<String, RetentionEvidence> retention(Duration inactivity) {
+      long cutoff = TO.minus(inactivity).toEpochMilli();
+      Map<String, RetentionEvidence> evidence = new java.util.TreeMap<>();
+      for (String channel : channels) {
+        long engaged = 0;
+        long engagedChurned = 0;
+        long others = 0;
+        long othersChurned = 0;
+        for (CustomerActivity activity : customers.values()) {
+          if (!activity.bought) {
+            continue;
+          }
+          boolean churned = activity.lastActiveMillis < cutoff;
+          if (activity.channels.containsKey(channel)) {
+            engaged++;
+            engagedChurned += churned ? 1 : 0;
+          } else {
+            others++;
+            othersChurned += churned ? 1 : 0;
+          }
+        }
+        if (engaged > 0 && others > 0) {
+          evidence.put(channel, new RetentionEvidence(
+              engaged, engagedChurned / (double) engaged, othersChurned / (double) others, 70));
+        }
+      }
+      return evidence;
+    }
+
+    /** Per channel: treated and control customers. */
+    Map<String, long[]> groups() {
+      Map<String, long[]> groups = new HashMap<>();
+      for (String channel : channels) {
+        groups.put(channel,
+            new long[] {treatedOrControl(channel, true).size(), treatedOrControl(channel, false).size()});
+      }
+      return groups;
+    }
+
+    Map<String, LiftEstimate> liftTests() {
+      Map<String, LiftEstimate> tests = new HashMap<>();
+      for (String channel : channels) {
+        List<long[]> treated = treatedOrControl(channel, true);
+        List<long[]> control = treatedOrControl(channel, false);
+        if (treated.size() >= 2 && control.size() >= 2) {
+          tests.put(channel, DifferenceInDifferences.perCustomer(column(treated, 0), column(treated, 1),
+              column(control, 0), column(control, 1)));
+        }
+      }
+      return tests;
+    }
+
+    private List<long[]> treatedOrControl(String channel, boolean treated) {
+      List<long[]> rows = new ArrayList<>();
+      for (CustomerActivity activity : customers.values()) {
+        if (!activity.activeInFirstHalf) {
+          continue;
+        }
+        CustomerActivity.ChannelCounts counts = activity.channels.get(channel);
+        long[] prePost = {activity.engagedElsewhere(channel, false), activity.engagedElsewhere(channel, true)};
+        if (treated ? counts != null && counts.firstMillis >= middle : counts == null) {
+          rows.add(prePost);
+        }
+      }
+      return rows;
+    }
+
+    private static double[] column(List<long[]> rows, int index) {
+      return rows.stream().mapToDouble(r -> r[index]).toArray();
+    }
+  }
+}
