@@ -129,6 +129,9 @@ public final class CsvInteractionAdapter implements ChannelAdapter {
   }
 
   @Nullable Channel knownChannel(String id) {
+    if (channelsById.isEmpty()) {
+      return null;
+    }
     Channel channel = channelsById.get(id);
     return channel != null ? channel : channelsByLowerCaseId.get(id.toLowerCase(Locale.ROOT));
   }

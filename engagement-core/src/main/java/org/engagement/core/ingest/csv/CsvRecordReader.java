@@ -15,6 +15,8 @@ final class CsvRecordReader implements RecordReader {
   private final CsvRowParser parser;
   private final List<String> columnNames;
   private final List<String> fields = new ArrayList<>();
+  /** The fields of the record being parsed, reused: the parser keeps none of them beyond the call. */
+  private String[] values = new String[0];
   private long recordNumber;
 
   private CsvRecordReader(CsvRows rows, CsvRowParser parser, List<String> columnNames) {
@@ -57,7 +59,8 @@ final class CsvRecordReader implements RecordReader {
     if (problem != null) {
       return AdapterRecord.rejected(problem.rejection(position, columnNames));
     }
-    AdapterRecord parsed = parser.parse(fields.toArray(String[]::new), position);
+    values = fields.toArray(values);
+    AdapterRecord parsed = parser.parse(values, position);
     if (parsed instanceof AdapterRecord.Rejected) {
       CsvRows.Problem stray = rows.reconsider();
       if (stray != null) {

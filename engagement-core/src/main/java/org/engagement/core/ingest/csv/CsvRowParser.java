@@ -1,5 +1,7 @@
 package org.engagement.core.ingest.csv;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.engagement.core.domain.Attributes;
 import org.engagement.core.domain.Direction;
 import org.engagement.core.domain.Interaction;
@@ -17,10 +19,17 @@ import org.jspecify.annotations.Nullable;
  * accepted interaction or a rejection. Not thread-safe.
  */
 final class CsvRowParser {
+  private static final int MAX_REMEMBERED_ATTRIBUTES = 1 << 12;
+
   private final CsvHeader header;
   private final CsvChannelResolver channels;
   /** The content parser, or {@code null} when the header has no content column (the common case). */
   private final @Nullable CsvContentParser content;
+  /**
+   * With one attribute column, the attributes of each of its values seen so far (immutable, so shared by the
+   * interactions): a column such as {@code device} has a handful of values over millions of rows.
+   */
+  private final Map<String, Attributes> attributesByValue = new HashMap<>();
 
   CsvRowParser(CsvHeader header, CsvInteractionAdapter config) {
     this.header = header;
@@ -80,6 +89,22 @@ final class CsvRowParser {
     if (indexes.length == 0) {
       return Attributes.empty();
     }
+    if (indexes.length > 1) {
+      return buildAttributes(fields);
+    }
+    String value = fields[indexes[0]];
+    Attributes known = attributesByValue.get(value);
+    if (known == null) {
+      known = buildAttributes(fields);
+      if (attributesByValue.size() < MAX_REMEMBERED_ATTRIBUTES) {
+        attributesByValue.put(value, known);
+      }
+    }
+    return known;
+  }
+
+  private Attributes buildAttributes(String[] fields) {
+    int[] indexes = header.extraIndexes();
     Attributes.Builder builder = Attributes.builder();
     String[] names = header.extraNames();
     for (int i = 0; i < indexes.length; i++) {

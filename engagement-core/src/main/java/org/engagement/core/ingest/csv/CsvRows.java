@@ -53,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvRows implements Closeable {
   private static final int CHUNK = 1 << 16;
+  /** {@link #plainLineEnd()}'s answer when the line does not end within the buffer. */
+  private static final int NEED_MORE = -2;
 
   private final Reader input;
   private final @Nullable Utf8Input utf8;
@@ -73,6 +75,8 @@ public final class CsvRows implements Closeable {
   private long line = 1;
   private int expectedFields = -1;
   private @Nullable Problem problem;
+  /** Whether plain records are read in one pass ({@link #plainRecord}); off only to check that pass. */
+  private boolean plainPass = true;
 
   /** The state of the record being read. */
   private final RecordState record = new RecordState();
@@ -136,6 +140,14 @@ public final class CsvRows implements Closeable {
       throw new InvalidFieldException("count", count, "must be at least 1");
     }
     this.expectedFields = count;
+  }
+
+  /**
+   * Reads every record character by character, as the general loop does, never in one pass: the reference
+   * that the one-pass reading of plain records is checked against.
+   */
+  void readCharacterByCharacter() {
+    plainPass = false;
   }
 
   /**
@@ -228,6 +240,9 @@ public final class CsvRows implements Closeable {
     }
     RecordState r = record;
     r.reset(line);
+    if (plainPass && plainRecord(row)) {
+      return r.line;
+    }
     while (true) {
       if (!available()) {
         if (r.inQuote) {
@@ -260,6 +275,83 @@ public final class CsvRows implements Closeable {
     }
     endRecord(row);
     return r.line;
+  }
+
+  /**
+   * Reads the record at {@code pos} in one pass if it is plain: a whole line in the buffer, no quote, no
+   * carriage return other than in a line break, no character {@link #check} would note, within the limits
+   * and, when a field count is expected, with that many fields (or blank). Such a record reads the same
+   * character by character, so the general loop is left for the others; when this answers {@code false},
+   * nothing has been consumed and {@code row} is empty.
+   */
+  private boolean plainRecord(List<String> row) throws IOException {
+    int end = plainLineEnd();
+    while (end == NEED_MORE) {
+      if (limit - start > buf.length / 2 || !fill()) {
+        return false;
+      }
+      end = plainLineEnd();
+    }
+    if (end < 0) {
+      return false;
+    }
+    int fields = 1;
+    boolean blank = true;
+    char[] b = buf;
+    int fieldStart = pos;
+    int maxFieldSeen = 0;
+    for (int i = pos; i < end; i++) {
+      char c = b[i];
+      if (c == separator) {
+        maxFieldSeen = Math.max(maxFieldSeen, i - fieldStart);
+        fieldStart = i + 1;
+        fields++;
+        blank = false;
+      } else if (c != ' ' && c != '\t') {
+        blank = false;
+      }
+    }
+    maxFieldSeen = Math.max(maxFieldSeen, end - fieldStart);
+    if (maxFieldSeen > maxField || end - pos > maxRecord || (!blank && expectedFields > 0 && fields != expectedFields)) {
+      return false;
+    }
+    fieldStart = pos;
+    for (int i = pos; i < end; i++) {
+      if (b[i] == separator) {
+        row.add(new String(b, fieldStart, i - fieldStart));
+        fieldStart = i + 1;
+      }
+    }
+    row.add(new String(b, fieldStart, end - fieldStart));
+    record.field = fields - 1;
+    record.blankSoFar = blank;
+    pos = end + (b[end] == '\r' ? 2 : 1);
+    line++;
+    return true;
+  }
+
+  /**
+   * The index of the line break ending the line at {@code pos} if the line is plain (see {@link
+   * #plainRecord}), -1 if it is not, or {@link #NEED_MORE} if the buffer ends first.
+   */
+  private int plainLineEnd() {
+    char[] b = buf;
+    int n = limit;
+    for (int i = pos; i < n; i++) {
+      char c = b[i];
+      if (c >= 0x20 && c < 0x7F) {
+        if (c == '"') {
+          return -1;
+        }
+      } else if (c == '\n') {
+        return i;
+      } else if (c == '\r') {
+        return i + 1 == n ? NEED_MORE : b[i + 1] == '\n' ? i : -1;
+      } else if (c < 0x20 ? (c != '\t' && c != separator) : (c <= 0x9F || c == '\uFFFD')) {
+        return -1;
+      }
+    }
+    return NEED_MORE;
   }
 
   /** One character inside quotes; returns whether the record ended here (skipping an over-long record). */
