@@ -182,7 +182,7 @@ class SparkAnswersTest extends SparkTestBase {
   /**
    * A pipeline shuffles the interactions once: every operation given the persisted
    * {@link CustomerInteractions} plans no exchange of its own and the Spark jobs of all the stages write the
-   * interactions to a shuffle once; the answers are those of the plain-Dataset route.
+   * interactions to a shuffle once; the answers are the in-process ones.
    */
   @Test
   void onePersistedShuffleServesEveryStage() throws TimeoutException {
@@ -227,18 +227,19 @@ class SparkAnswersTest extends SparkTestBase {
       spark.sparkContext().listenerBus().waitUntilEmpty();
       assertThat(interactionShuffles.get()).isEqualTo(1);
 
-      assertThat(paths(paths)).isEqualTo(paths(SparkAttribution.journeySet(rows, rules)));
-      assertThat(markov.conversionsByChannel()).isEqualTo(SparkAttribution.attribute(rows, rules, "markov")
-          .conversionsByChannel());
-      SparkAttribution.attribute(rows, rules, "time-decay").valueByChannel().forEach((channel, credit) ->
+      JourneySet whole = rules.journeys(interactions).toJourneySet();
+      assertThat(paths(paths)).isEqualTo(paths(whole));
+      Attribution.model("markov").attribute(whole).conversionsByChannel().forEach((channel, credit) ->
+          assertThat(markov.conversions(channel)).as(channel).isCloseTo(credit, within(1e-9)));
+      Attribution.model("time-decay").attribute(whole).valueByChannel().forEach((channel, credit) ->
           assertThat(decay.value(channel)).as(channel).isCloseTo(credit, within(1e-9)));
-      Map<String, Double> plain = scoreMap(EngagementSpark.scores(rows, scorer, asOf));
+      Map<String, Double> inProcess = EngagementScores.asOf(scorer, asOf).addAll(interactions).scoresAt(asOf);
       Map<String, Double> shared = scoreMap(scores);
-      assertThat(shared.keySet()).isEqualTo(plain.keySet());
-      plain.forEach((customer, score) ->
+      assertThat(shared.keySet()).isEqualTo(inProcess.keySet());
+      inProcess.forEach((customer, score) ->
           assertThat(shared.get(customer)).as(customer).isCloseTo(score, within(1e-9 * Math.max(1, score))));
-      assertThat(fit.purchases()).isEqualTo(EngagementSpark.fitLifetimeValue(rows, settings, purchases, eur, asOf)
-          .purchases()).isPresent();
+      assertThat(fit.purchases()).isEqualTo(LifetimeValueAnalysis.of(settings)
+          .fit(interactions, purchases, eur, asOf).fitted().orElseThrow().purchases()).isPresent();
     } finally {
       spark.sparkContext().removeSparkListener(counter);
       spark.conf().unset("spark.sql.adaptive.enabled");
