@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.domain.Money;
 
 /**
@@ -132,18 +133,7 @@ public final class WorldGenerator {
     long firstPurchases = 0;
     for (int i = 0; i < spec.customers(); i++) {
       CustomerLife life = simulation.simulate(i);
-      visitor.customer(life.customer());
-      life.interactions().forEach(visitor::interaction);
-      if (life.answer() != null) {
-        visitor.surveyAnswer(life.answer());
-      }
-      if (life.truth() != null) {
-        visitor.customerTruth(life.truth());
-      }
-      for (int bits = life.heldOut(); bits != 0; bits &= bits - 1) {
-        visitor.heldOut(life.customer().id(), spec.channels().get(Integer.numberOfTrailingZeros(bits)).id());
-      }
-      conversation.simulate(i, life).forEach(visitor::conversation);
+      visit(spec, life, conversation.simulate(i, life), visitor);
       if (life.purchased()) {
         firstPurchases++;
       }
@@ -156,6 +146,49 @@ public final class WorldGenerator {
     }
     List<String> ids = spec.channels().stream().map(ChannelSpec::id).toList();
     return GroundTruth.of(firstPurchases, ids, incremental);
+  }
+
+  /**
+   * Makes people {@code from} (inclusive) to {@code to} (exclusive) of the world of {@code spec}, passing each
+   * to {@code visitor} exactly as {@link #stream} does. A person's life depends only on the seed and their
+   * index, so ranges made apart (in parallel tasks, on other machines) together are the world {@code stream}
+   * makes: how a data-parallel engine generates a world too large for one writer. The ground truth is not
+   * returned: it counts the whole world.
+   *
+   * @throws InvalidFieldException if the range is not within {@code [0, spec.customers()]} or {@code to} is
+   *     before {@code from}
+   */
+  public static void stream(WorldSpec spec, int from, int to, WorldVisitor visitor) {
+    requireNonNull(spec, "spec");
+    requireNonNull(visitor, "visitor");
+    if (from < 0 || from > to) {
+      throw new InvalidFieldException("from", from, "must be in [0, to] (to = " + to + ")");
+    }
+    if (to > spec.customers()) {
+      throw new InvalidFieldException("to", to, "must be at most the world's customers, " + spec.customers());
+    }
+    CustomerSimulation simulation = new CustomerSimulation(spec);
+    ConversationSimulation conversation = new ConversationSimulation(spec);
+    for (int i = from; i < to; i++) {
+      CustomerLife life = simulation.simulate(i);
+      visit(spec, life, conversation.simulate(i, life), visitor);
+    }
+  }
+
+  private static void visit(WorldSpec spec, CustomerLife life, List<Interaction> conversations,
+      WorldVisitor visitor) {
+    visitor.customer(life.customer());
+    life.interactions().forEach(visitor::interaction);
+    if (life.answer() != null) {
+      visitor.surveyAnswer(life.answer());
+    }
+    if (life.truth() != null) {
+      visitor.customerTruth(life.truth());
+    }
+    for (int bits = life.heldOut(); bits != 0; bits &= bits - 1) {
+      visitor.heldOut(life.customer().id(), spec.channels().get(Integer.numberOfTrailingZeros(bits)).id());
+    }
+    conversations.forEach(visitor::conversation);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
@@ -105,5 +106,59 @@ class WorldGeneratorTest {
     assertThatThrownBy(() -> new ChannelSpec(Channel.of("a", ChannelGroup.EMAIL), "team", 1, 1, TouchTiming.STEADY,
         0, Money.zero(EUR), List.of(InteractionType.PURCHASE), List.of("x")))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("touchTypes");
+  }
+  @Test
+  void rangesMadeApartAreTheWorldStreamMakes() {
+    WorldSpec spec = WorldSpec.builder().seed(7).customers(600).build();
+    List<Object> whole = new ArrayList<>();
+    WorldGenerator.stream(spec, recorder(whole));
+    List<Object> parts = new ArrayList<>();
+    WorldGenerator.stream(spec, 250, 600, recorder(parts));
+    WorldGenerator.stream(spec, 0, 0, recorder(parts));
+    List<Object> first = new ArrayList<>();
+    WorldGenerator.stream(spec, 0, 250, recorder(first));
+    parts.addAll(0, first);
+
+    assertThat(parts).isEqualTo(whole);
+    assertThat(whole.stream().filter(Interaction.class::isInstance).count()).isGreaterThan(600);
+    assertThatThrownBy(() -> WorldGenerator.stream(spec, 0, 601, recorder(parts)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("to").hasMessageContaining("600");
+    assertThatThrownBy(() -> WorldGenerator.stream(spec, 5, 4, recorder(parts)))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("from");
+  }
+
+  /** Records everything a visitor is shown, in order. */
+  private static WorldVisitor recorder(List<Object> out) {
+    return new WorldVisitor() {
+      @Override
+      public void customer(org.engagement.core.domain.Customer customer) {
+        out.add(customer);
+      }
+
+      @Override
+      public void interaction(Interaction interaction) {
+        out.add(interaction);
+      }
+
+      @Override
+      public void surveyAnswer(SurveyAnswer answer) {
+        out.add(answer);
+      }
+
+      @Override
+      public void customerTruth(CustomerTruth truth) {
+        out.add(truth);
+      }
+
+      @Override
+      public void heldOut(String customerId, String channel) {
+        out.add(customerId + " held out of " + channel);
+      }
+
+      @Override
+      public void conversation(Interaction interaction) {
+        out.add(List.of("conversation", interaction));
+      }
+    };
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -22,6 +21,7 @@ import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.EngagementScorer;
 import org.engagement.spark.clv.LifetimeValueFit;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.Ingested;
 import org.engagement.spark.ingest.IngestionCounts;
 
@@ -88,7 +88,8 @@ public final class EngagementJob {
     ingested.parsed().persist(StorageLevel.MEMORY_AND_DISK());
     IngestionCounts counts = ingested.counts();
     ingested.rejected().write().mode(SaveMode.Overwrite).parquet(output + "/rejected");
-    Dataset<Row> interactions = ingested.accepted();
+    // One shuffle by customer for every stage below, kept until the last one has read it.
+    CustomerInteractions interactions = EngagementSpark.byCustomer(ingested.accepted()).persist();
     JourneyRules rules = JourneyRules.defaults().withAsOf(asOf);
     List<Row> credits = new ArrayList<>();
     for (String model : models) {
@@ -107,6 +108,7 @@ public final class EngagementJob {
       throw new InvalidFieldException("interactions", interactionsPath, "gave no CLV fit: " + fit.reason().get());
     }
     EngagementSpark.predictLifetimeValue(interactions, fit).write().mode(SaveMode.Overwrite).parquet(output + "/clv");
+    interactions.unpersist();
     ingested.parsed().unpersist();
     return counts;
   }

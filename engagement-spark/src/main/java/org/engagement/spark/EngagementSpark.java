@@ -16,6 +16,7 @@ import org.engagement.spark.attribution.SparkAttribution;
 import org.engagement.spark.clv.LifetimeValueFit;
 import org.engagement.spark.clv.SparkLifetimeValue;
 import org.engagement.spark.engagement.SparkEngagementScores;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.Ingested;
 import org.engagement.spark.ingest.SparkIngestion;
 import org.engagement.spark.value.ApproximateQuantiles;
@@ -30,12 +31,15 @@ import org.engagement.spark.value.SparkValueTiers;
  *
  * <pre>{@code
  * Ingested in = EngagementSpark.ingest(spark.read().parquet("s3://.../interactions"));
- * Dataset<Row> interactions = in.accepted().persist();
- * AttributionResult markov = EngagementSpark.attribute(interactions, rules.withAsOf(end), "markov");
+ * CustomerInteractions byCustomer = EngagementSpark.byCustomer(in.accepted()).persist();
+ * AttributionResult markov = EngagementSpark.attribute(byCustomer, rules.withAsOf(end), "markov");
+ * Dataset<Row> scores = EngagementSpark.scores(byCustomer, EngagementScorer.defaults(), end);
  * }</pre>
  *
- * <p>Every operation takes accepted interactions in {@link org.engagement.spark.ingest.InteractionRows#SCHEMA},
- * shuffles them once by customer and never collects events to the driver. Stateless and thread-safe.
+ * <p>Every operation takes accepted interactions in {@link org.engagement.spark.ingest.InteractionRows#SCHEMA}
+ * and never collects events to the driver. Given a plain Dataset, an operation shuffles it by customer
+ * itself; given {@link CustomerInteractions} (persisted), it reads them as they are, so a pipeline of many
+ * operations shuffles the interactions once. Stateless and thread-safe.
  *
  * @since 0.1.0
  */
@@ -45,6 +49,14 @@ public final class EngagementSpark {
   /** Interactions of any source under the core's rules: see {@link SparkIngestion#interactions(Dataset)}. */
   public static Ingested ingest(Dataset<Row> source) {
     return SparkIngestion.interactions(source);
+  }
+
+  /**
+   * The interactions partitioned by customer and sorted, once for every operation that reads them: see
+   * {@link CustomerInteractions}; persist them when more than one operation reads them.
+   */
+  public static CustomerInteractions byCustomer(Dataset<Row> interactions) {
+    return CustomerInteractions.of(interactions);
   }
 
   /** The journeys grouped by path and merged: see {@link SparkAttribution#journeySet}. */
@@ -104,5 +116,49 @@ public final class EngagementSpark {
   public static ApproximateQuantiles approximateQuantiles(Dataset<Row> rows, String column, double[] probabilities,
       double relativeError) {
     return ApproximateQuantiles.of(rows, column, probabilities, relativeError);
+  }
+
+  /** {@link #journeySet(Dataset, JourneyRules)} with no shuffle of its own. */
+  public static JourneySet journeySet(CustomerInteractions interactions, JourneyRules rules) {
+    return SparkAttribution.journeySet(interactions, rules);
+  }
+
+  /** {@link #attribute(Dataset, JourneyRules, String, Map)} with no shuffle of its own. */
+  public static AttributionResult attribute(CustomerInteractions interactions, JourneyRules rules, String model,
+      Map<String, String> parameters) {
+    return SparkAttribution.attribute(interactions, rules, model, parameters);
+  }
+
+  /** {@link #attribute(Dataset, JourneyRules, String)} with no shuffle of its own. */
+  public static AttributionResult attribute(CustomerInteractions interactions, JourneyRules rules, String model) {
+    return SparkAttribution.attribute(interactions, rules, model);
+  }
+
+  /** {@link #scores(Dataset, EngagementScorer, Instant)} with no shuffle of its own. */
+  public static Dataset<Row> scores(CustomerInteractions interactions, EngagementScorer scorer, Instant asOf) {
+    return SparkEngagementScores.scores(interactions, scorer, asOf);
+  }
+
+  /** {@link #fitLifetimeValue(Dataset, LifetimeValueSettings, ConversionRule, Currency, Instant)} with no shuffle of its own. */
+  public static LifetimeValueFit fitLifetimeValue(CustomerInteractions interactions, LifetimeValueSettings settings,
+      ConversionRule rule, Currency currency, Instant asOf) {
+    return SparkLifetimeValue.fit(interactions, settings, rule, currency, asOf);
+  }
+
+  /** {@link #predictLifetimeValue(Dataset, LifetimeValueFit)} with no shuffle of its own. */
+  public static Dataset<Row> predictLifetimeValue(CustomerInteractions interactions, LifetimeValueFit fit) {
+    return SparkLifetimeValue.predictions(interactions, fit);
+  }
+
+  /** {@link #buyers(Dataset, ConversionRule, Currency, Instant)} with no shuffle of its own. */
+  public static Dataset<Row> buyers(CustomerInteractions interactions, ConversionRule rule, Currency currency,
+      Instant asOf) {
+    return SparkRfm.buyers(interactions, rule, currency, asOf);
+  }
+
+  /** {@link #profiles(Dataset, ConversionRule, EngagementScorer, Currency, Instant)} with no shuffle of its own. */
+  public static Dataset<Row> profiles(CustomerInteractions interactions, ConversionRule rule,
+      EngagementScorer scorer, Currency currency, Instant asOf) {
+    return SparkValueTiers.profiles(interactions, rule, scorer, currency, asOf);
   }
 }

@@ -38,6 +38,13 @@ import org.engagement.spark.attribution.SparkAttribution;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.spark.clv.LifetimeValueFit;
 import org.engagement.spark.clv.SparkLifetimeValue;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.exchange.ShuffleExchangeLike;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +177,96 @@ class SparkAnswersTest extends SparkTestBase {
     assertThat(actual.total()).isCloseTo(expected.total(), within(1e-6));
     assertThat(actual.gini()).isCloseTo(expected.gini(), within(1e-9));
     assertThat(actual.topShare(0.2)).isCloseTo(expected.topShare(0.2), within(1e-9));
+  }
+
+  /**
+   * A pipeline shuffles the interactions once: every operation given the persisted
+   * {@link CustomerInteractions} plans no exchange of its own and the Spark jobs of all the stages write the
+   * interactions to a shuffle once; the answers are the in-process ones.
+   */
+  @Test
+  void onePersistedShuffleServesEveryStage() throws TimeoutException {
+    rows.count();
+    EngagementScorer scorer = EngagementScorer.defaults();
+    Currency eur = Currency.getInstance("EUR");
+    LifetimeValueSettings settings = LifetimeValueSettings.defaults();
+    ConversionRule purchases = ConversionRule.purchases();
+    CustomerInteractions byCustomer = EngagementSpark.byCustomer(rows);
+    AtomicInteger interactionShuffles = new AtomicInteger();
+    SparkListener counter = new SparkListener() {
+      @Override
+      public void onStageCompleted(SparkListenerStageCompleted stage) {
+        if (stage.stageInfo().taskMetrics().shuffleWriteMetrics().recordsWritten() == interactions.size()) {
+          interactionShuffles.incrementAndGet();
+        }
+      }
+    };
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.conf().set("spark.sql.adaptive.enabled", "false");
+    spark.sparkContext().addSparkListener(counter);
+    try {
+      assertThat(exchanges(byCustomer.rows())).isEqualTo(1);
+      assertThat(exchanges(EngagementSpark.scores(rows, scorer, asOf).queryExecution().executedPlan())).isEqualTo(1);
+      byCustomer.persist();
+
+      JourneySet paths = EngagementSpark.journeySet(byCustomer, rules);
+      AttributionResult markov = EngagementSpark.attribute(byCustomer, rules, "markov");
+      AttributionResult decay = EngagementSpark.attribute(byCustomer, rules, "time-decay");
+      Dataset<Row> scores = EngagementSpark.scores(byCustomer, scorer, asOf);
+      LifetimeValueFit fit = EngagementSpark.fitLifetimeValue(byCustomer, settings, purchases, eur, asOf);
+      List<Dataset<Row>> perCustomer = List.of(scores,
+          SparkLifetimeValue.summaries(byCustomer, settings, purchases, eur, asOf),
+          EngagementSpark.predictLifetimeValue(byCustomer, fit),
+          EngagementSpark.buyers(byCustomer, purchases, eur, asOf),
+          EngagementSpark.profiles(byCustomer, purchases, scorer, eur, asOf));
+      for (Dataset<Row> answer : perCustomer) {
+        assertThat(exchanges(answer.queryExecution().executedPlan())).as(answer.schema().simpleString()).isZero();
+        assertThat(answer.count()).isPositive();
+      }
+      assertThat(SparkAggregates.activity(byCustomer)).isEqualTo(ActivityHistory.of(interactions));
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertThat(interactionShuffles.get()).isEqualTo(1);
+
+      JourneySet whole = rules.journeys(interactions).toJourneySet();
+      assertThat(paths(paths)).isEqualTo(paths(whole));
+      Attribution.model("markov").attribute(whole).conversionsByChannel().forEach((channel, credit) ->
+          assertThat(markov.conversions(channel)).as(channel).isCloseTo(credit, within(1e-9)));
+      Attribution.model("time-decay").attribute(whole).valueByChannel().forEach((channel, credit) ->
+          assertThat(decay.value(channel)).as(channel).isCloseTo(credit, within(1e-9)));
+      Map<String, Double> inProcess = EngagementScores.asOf(scorer, asOf).addAll(interactions).scoresAt(asOf);
+      Map<String, Double> shared = scoreMap(scores);
+      assertThat(shared.keySet()).isEqualTo(inProcess.keySet());
+      inProcess.forEach((customer, score) ->
+          assertThat(shared.get(customer)).as(customer).isCloseTo(score, within(1e-9 * Math.max(1, score))));
+      assertThat(fit.purchases()).isEqualTo(LifetimeValueAnalysis.of(settings)
+          .fit(interactions, purchases, eur, asOf).fitted().orElseThrow().purchases()).isPresent();
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
+      spark.conf().unset("spark.sql.adaptive.enabled");
+      byCustomer.unpersist();
+    }
+  }
+
+  private static Map<String, Double> scoreMap(Dataset<Row> scores) {
+    Map<String, Double> out = new HashMap<>();
+    for (Row row : scores.collectAsList()) {
+      out.put(row.getString(0), row.getDouble(1));
+    }
+    return out;
+  }
+
+  /** The shuffle exchanges in {@code rows}' physical plan. */
+  private static int exchanges(Dataset<Row> rows) {
+    return exchanges(rows.queryExecution().executedPlan());
+  }
+
+  /** The shuffle exchanges in {@code plan}; a cached relation's scan is a leaf (its own plan ran once). */
+  private static int exchanges(SparkPlan plan) {
+    int count = plan instanceof ShuffleExchangeLike ? 1 : 0;
+    for (int c = 0; c < plan.children().size(); c++) {
+      count += exchanges(plan.children().apply(c));
+    }
+    return count;
   }
 
   private static Map<List<String>, List<Double>> paths(JourneySet set) {

@@ -17,6 +17,7 @@ import org.engagement.core.funnel.Funnel;
 import org.engagement.core.funnel.FunnelDefinition;
 import org.engagement.core.presence.ChannelPresence;
 import org.engagement.core.value.CustomerValues;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.InteractionRows;
 import org.engagement.spark.internal.CustomerChunks;
 import org.engagement.spark.internal.Shipped;
@@ -44,9 +45,18 @@ public final class SparkAggregates {
    */
   public static <A extends Mergeable<A>> A aggregate(Dataset<Row> interactions, A empty,
       ChunkAggregator<A> aggregator) {
+    return aggregate(CustomerInteractions.of(interactions), empty, aggregator);
+  }
+
+  /**
+   * {@link #aggregate(Dataset, Mergeable, ChunkAggregator)} on interactions already partitioned by customer:
+   * no shuffle of its own.
+   */
+  public static <A extends Mergeable<A>> A aggregate(CustomerInteractions interactions, A empty,
+      ChunkAggregator<A> aggregator) {
     requireNonNull(empty, "empty");
     requireNonNull(aggregator, "aggregator");
-    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions")).javaRDD()
+    return requireNonNull(interactions, "interactions").rows().javaRDD()
         .mapPartitions(rows -> {
           CustomerChunks chunks = CustomerChunks.of(rows);
           A part = empty;
@@ -65,6 +75,12 @@ public final class SparkAggregates {
    * @throws InvalidFieldException if {@code to} is not after {@code from}
    */
   public static ChannelPresence presence(Dataset<Row> interactions, Instant from, Instant to, ConversionRule rule) {
+    return presence(CustomerInteractions.of(interactions), from, to, rule);
+  }
+
+  /** {@link #presence(Dataset, Instant, Instant, ConversionRule)} with no shuffle of its own. */
+  public static ChannelPresence presence(CustomerInteractions interactions, Instant from, Instant to,
+      ConversionRule rule) {
     Shipped.requireSerializable(rule);
     return aggregate(interactions, ChannelPresence.of(from, to, rule),
         chunk -> ChannelPresence.of(from, to, rule).addAll(chunk));
@@ -72,6 +88,11 @@ public final class SparkAggregates {
 
   /** The funnel of {@code definition}, as {@code Funnel.of(definition).addAll(interactions)}. */
   public static Funnel funnel(Dataset<Row> interactions, FunnelDefinition definition) {
+    return funnel(CustomerInteractions.of(interactions), definition);
+  }
+
+  /** {@link #funnel(Dataset, FunnelDefinition)} with no shuffle of its own. */
+  public static Funnel funnel(CustomerInteractions interactions, FunnelDefinition definition) {
     requireNonNull(definition, "definition");
     return aggregate(interactions, Funnel.of(definition), chunk -> Funnel.of(definition).addAll(chunk));
   }
@@ -81,6 +102,11 @@ public final class SparkAggregates {
    * ({@code CohortRetention.of(history, zone, through)}), as {@code ActivityHistory.of(interactions)}.
    */
   public static ActivityHistory activity(Dataset<Row> interactions) {
+    return activity(CustomerInteractions.of(interactions));
+  }
+
+  /** {@link #activity(Dataset)} with no shuffle of its own. */
+  public static ActivityHistory activity(CustomerInteractions interactions) {
     return aggregate(interactions, ActivityHistory.empty(), ActivityHistory::of);
   }
 
@@ -90,6 +116,12 @@ public final class SparkAggregates {
    * exact top-k share and Gini).
    */
   public static CustomerValues customerValues(Dataset<Row> interactions, ConversionRule rule, Currency currency) {
+    return customerValues(CustomerInteractions.of(interactions), rule, currency);
+  }
+
+  /** {@link #customerValues(Dataset, ConversionRule, Currency)} with no shuffle of its own. */
+  public static CustomerValues customerValues(CustomerInteractions interactions, ConversionRule rule,
+      Currency currency) {
     Shipped.requireSerializable(rule);
     requireNonNull(currency, "currency");
     return aggregate(interactions, CustomerValues.of(currency), chunk -> {

@@ -18,8 +18,8 @@ import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.InteractionRows;
-import org.engagement.spark.internal.CustomerChunks;
 import org.engagement.spark.internal.RulesForm;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * Journeys and attribution on Spark, with the answers of the in-process API on the same interactions.
  *
  * <p>Interactions (in {@link InteractionRows#SCHEMA}) are shuffled once so that each customer is whole in
- * one partition; each partition cuts its customers' journeys with the core's {@link JourneyRules} (the rules
+ * one partition (by the caller, as {@link CustomerInteractions}, for many operations to share); each partition cuts its customers' journeys with the core's {@link JourneyRules} (the rules
  * must have an explicit as-of, the same for every partition) and groups them by path into a
  * {@link JourneySet}; the sets are merged in a tree ({@code treeReduce}) and reach the driver, whose memory
  * then holds the distinct paths, never the events. Then:
@@ -63,6 +63,11 @@ public final class SparkAttribution {
    * @throws InvalidFieldException if the rules have no as-of or their conversion rule is not serialisable
    */
   public static JourneySet journeySet(Dataset<Row> interactions, JourneyRules rules) {
+    return journeySet(CustomerInteractions.of(interactions), rules);
+  }
+
+  /** {@link #journeySet(Dataset, JourneyRules)} on interactions already partitioned by customer. */
+  public static JourneySet journeySet(CustomerInteractions interactions, JourneyRules rules) {
     return run(interactions, RulesForm.of(requireNonNull(rules, "rules")), null, Map.of()).paths();
   }
 
@@ -75,6 +80,15 @@ public final class SparkAttribution {
    *     model refuses the journeys, as in-process
    */
   public static AttributionResult attribute(Dataset<Row> interactions, JourneyRules rules, String model,
+      Map<String, String> parameters) {
+    return attribute(CustomerInteractions.of(interactions), rules, model, parameters);
+  }
+
+  /**
+   * {@link #attribute(Dataset, JourneyRules, String, Map)} on interactions already partitioned by customer: no
+   * shuffle of its own.
+   */
+  public static AttributionResult attribute(CustomerInteractions interactions, JourneyRules rules, String model,
       Map<String, String> parameters) {
     requireNonNull(model, "model");
     requireNonNull(parameters, "parameters");
@@ -92,10 +106,14 @@ public final class SparkAttribution {
     return attribute(interactions, rules, model, Map.of());
   }
 
-  private static PartitionJourneys run(Dataset<Row> interactions, RulesForm rules, @Nullable String model,
+  /** {@link #attribute(CustomerInteractions, JourneyRules, String, Map)} with the model's default parameters. */
+  public static AttributionResult attribute(CustomerInteractions interactions, JourneyRules rules, String model) {
+    return attribute(interactions, rules, model, Map.of());
+  }
+
+  private static PartitionJourneys run(CustomerInteractions interactions, RulesForm rules, @Nullable String model,
       Map<String, String> parameters) {
-    requireNonNull(interactions, "interactions");
-    return CustomerChunks.byCustomer(interactions).javaRDD()
+    return requireNonNull(interactions, "interactions").rows().javaRDD()
         .mapPartitions(new JourneyStep(rules, model, parameters))
         .treeReduce(PartitionJourneys::merge);
   }

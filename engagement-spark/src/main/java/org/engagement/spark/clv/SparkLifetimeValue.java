@@ -25,9 +25,9 @@ import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.spark.aggregate.SparkAggregates;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.InteractionRows;
 import org.engagement.spark.internal.ChunkRows;
-import org.engagement.spark.internal.CustomerChunks;
 
 /**
  * Customer lifetime value on Spark, with the numbers of {@link LifetimeValueAnalysis} on the same
@@ -71,9 +71,14 @@ public final class SparkLifetimeValue {
    */
   public static Dataset<Row> summaries(Dataset<Row> interactions, LifetimeValueSettings settings,
       ConversionRule rule, Currency currency, Instant asOf) {
+    return summaries(CustomerInteractions.of(interactions), settings, rule, currency, asOf);
+  }
+
+  /** {@link #summaries(Dataset, LifetimeValueSettings, ConversionRule, Currency, Instant)} with no shuffle of its own. */
+  public static Dataset<Row> summaries(CustomerInteractions interactions, LifetimeValueSettings settings,
+      ConversionRule rule, Currency currency, Instant asOf) {
     ClvForm form = form(settings, rule, currency, asOf);
-    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions"))
-        .mapPartitions(SummaryStep.rows(form), Encoders.row(SUMMARY_SCHEMA));
+    return requireNonNull(interactions, "interactions").rows().mapPartitions(SummaryStep.rows(form), Encoders.row(SUMMARY_SCHEMA));
   }
 
   /**
@@ -85,6 +90,12 @@ public final class SparkLifetimeValue {
    * @throws InvalidFieldException if the conversion rule is not serialisable
    */
   public static LifetimeValueFit fit(Dataset<Row> interactions, LifetimeValueSettings settings,
+      ConversionRule rule, Currency currency, Instant asOf) {
+    return fit(CustomerInteractions.of(interactions), settings, rule, currency, asOf);
+  }
+
+  /** {@link #fit(Dataset, LifetimeValueSettings, ConversionRule, Currency, Instant)} with no shuffle of its own. */
+  public static LifetimeValueFit fit(CustomerInteractions interactions, LifetimeValueSettings settings,
       ConversionRule rule, Currency currency, Instant asOf) {
     ClvForm form = form(settings, rule, currency, asOf);
     BuyerHistories histories = SparkAggregates.aggregate(requireNonNull(interactions, "interactions"),
@@ -99,6 +110,11 @@ public final class SparkLifetimeValue {
    * @throws InvalidFieldException if the fit has no models (field {@code fit}, with its reason)
    */
   public static Dataset<Row> predictions(Dataset<Row> interactions, LifetimeValueFit fit) {
+    return predictions(CustomerInteractions.of(interactions), fit);
+  }
+
+  /** {@link #predictions(Dataset, LifetimeValueFit)} on interactions already partitioned by customer. */
+  public static Dataset<Row> predictions(CustomerInteractions interactions, LifetimeValueFit fit) {
     requireNonNull(fit, "fit");
     BgNbdModel purchases = fit.purchases().orElseThrow(
         () -> new InvalidFieldException("fit", fit.reason().orElse(""), "must have fitted models to predict"));
@@ -106,7 +122,7 @@ public final class SparkLifetimeValue {
     double[] p = {purchases.r(), purchases.alpha(), purchases.a(), purchases.b()};
     double[] s = {spend.p(), spend.q(), spend.gamma()};
     ClvForm form = fit.form();
-    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions"))
+    return requireNonNull(interactions, "interactions").rows()
         .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
           BgNbdModel model = new BgNbdModel(p[0], p[1], p[2], p[3], form.unit());
           GammaGammaModel gg = new GammaGammaModel(s[0], s[1], s[2]);

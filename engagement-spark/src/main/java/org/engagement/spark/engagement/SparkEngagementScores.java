@@ -16,9 +16,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.engagement.core.engagement.EngagementScorer;
 import org.engagement.core.engagement.EngagementScores;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.InteractionRows;
 import org.engagement.spark.internal.ChunkRows;
-import org.engagement.spark.internal.CustomerChunks;
 
 /**
  * Engagement scores per customer on Spark: each partition feeds its customers (each whole in one) to the
@@ -44,6 +44,11 @@ public final class SparkEngagementScores {
    * after {@code asOf} are left out, as there.
    */
   public static Dataset<Row> scores(Dataset<Row> interactions, EngagementScorer scorer, Instant asOf) {
+    return scores(CustomerInteractions.of(interactions), scorer, asOf);
+  }
+
+  /** {@link #scores(Dataset, EngagementScorer, Instant)} on interactions already partitioned by customer. */
+  public static Dataset<Row> scores(CustomerInteractions interactions, EngagementScorer scorer, Instant asOf) {
     requireNonNull(scorer, "scorer");
     requireNonNull(asOf, "asOf");
     MapPartitionsFunction<Row, Row> step = rows -> ChunkRows.of(rows, chunk -> {
@@ -52,7 +57,6 @@ public final class SparkEngagementScores {
       scores.forEach((customer, score) -> out.add(RowFactory.create(customer, score)));
       return out;
     });
-    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions"))
-        .mapPartitions(step, Encoders.row(SCHEMA));
+    return requireNonNull(interactions, "interactions").rows().mapPartitions(step, Encoders.row(SCHEMA));
   }
 }

@@ -1,19 +1,16 @@
 package org.engagement.spark.internal;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.engagement.core.domain.Interaction;
 import org.engagement.spark.ingest.InteractionRows;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A partition's interactions, sorted by customer, in chunks that never split a customer: what the
+ * A partition's interactions, sorted by customer ({@link org.engagement.spark.ingest.CustomerInteractions}), in chunks that never split a customer: what the
  * per-partition steps feed to the core's aggregates, so that a task holds one chunk (about {@link #SIZE}
  * interactions, or one customer's if more) rather than its whole partition. Not thread-safe.
  */
@@ -39,17 +36,6 @@ public final class CustomerChunks implements Iterator<List<Interaction>> {
   /** Chunks of at most about {@code size} interactions, for tests of the chunking itself. */
   public static CustomerChunks of(Iterator<Row> rows, int size) {
     return new CustomerChunks(rows, size);
-  }
-
-  /**
-   * {@code interactions} with each customer's rows in one partition, contiguous and in time order within
-   * it: the layout every per-customer step needs, made by one shuffle. Time order makes the input order of
-   * each customer's interactions, and so the rounding of order-sensitive sums (decayed scores), the same
-   * on every run whatever the shuffle.
-   */
-  public static Dataset<Row> byCustomer(Dataset<Row> interactions) {
-    return interactions.repartition(col(InteractionRows.CUSTOMER_ID))
-        .sortWithinPartitions(InteractionRows.CUSTOMER_ID, InteractionRows.TIMESTAMP);
   }
 
   @Override

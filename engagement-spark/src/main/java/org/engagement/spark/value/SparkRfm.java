@@ -28,9 +28,9 @@ import org.engagement.core.profile.Buyer;
 import org.engagement.core.profile.Purchases;
 import org.engagement.core.value.rfm.RfmScores;
 import org.engagement.core.value.rfm.RfmSegment;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.InteractionRows;
 import org.engagement.spark.internal.ChunkRows;
-import org.engagement.spark.internal.CustomerChunks;
 import org.engagement.spark.internal.Shipped;
 
 /**
@@ -69,6 +69,12 @@ public final class SparkRfm {
    */
   public static Dataset<Row> buyers(Dataset<Row> interactions, ConversionRule rule, Currency currency,
       Instant asOf) {
+    return buyers(CustomerInteractions.of(interactions), rule, currency, asOf);
+  }
+
+  /** {@link #buyers(Dataset, ConversionRule, Currency, Instant)} on interactions already partitioned by customer. */
+  public static Dataset<Row> buyers(CustomerInteractions interactions, ConversionRule rule, Currency currency,
+      Instant asOf) {
     Shipped.requireSerializable(rule);
     requireNonNull(currency, "currency");
     long day = LocalDate.ofInstant(requireNonNull(asOf, "asOf"), ZoneOffset.UTC).toEpochDay();
@@ -80,8 +86,7 @@ public final class SparkRfm {
       }
       return out;
     });
-    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions"))
-        .mapPartitions(step, Encoders.row(BUYER_SCHEMA));
+    return requireNonNull(interactions, "interactions").rows().mapPartitions(step, Encoders.row(BUYER_SCHEMA));
   }
 
   /**

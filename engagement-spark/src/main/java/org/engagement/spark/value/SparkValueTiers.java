@@ -29,9 +29,9 @@ import org.engagement.core.value.tier.MetricNames;
 import org.engagement.core.value.tier.ValuePredictor;
 import org.engagement.core.value.tier.ValueTierRules;
 import org.engagement.core.value.tier.ValueTiers;
+import org.engagement.spark.ingest.CustomerInteractions;
 import org.engagement.spark.ingest.InteractionRows;
 import org.engagement.spark.internal.ChunkRows;
-import org.engagement.spark.internal.CustomerChunks;
 import org.engagement.spark.internal.Shipped;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +85,15 @@ public final class SparkValueTiers {
    */
   public static Dataset<Row> profiles(Dataset<Row> interactions, ConversionRule rule, EngagementScorer scorer,
       Currency currency, Instant asOf) {
+    return profiles(CustomerInteractions.of(interactions), rule, scorer, currency, asOf);
+  }
+
+  /**
+   * {@link #profiles(Dataset, ConversionRule, EngagementScorer, Currency, Instant)} on interactions already
+   * partitioned by customer.
+   */
+  public static Dataset<Row> profiles(CustomerInteractions interactions, ConversionRule rule,
+      EngagementScorer scorer, Currency currency, Instant asOf) {
     Shipped.requireSerializable(rule);
     requireNonNull(scorer, "scorer");
     requireNonNull(currency, "currency");
@@ -98,8 +107,7 @@ public final class SparkValueTiers {
       }
       return out;
     });
-    return CustomerChunks.byCustomer(requireNonNull(interactions, "interactions"))
-        .mapPartitions(step, Encoders.row(PROFILE_SCHEMA));
+    return requireNonNull(interactions, "interactions").rows().mapPartitions(step, Encoders.row(PROFILE_SCHEMA));
   }
 
   /**
