@@ -238,8 +238,8 @@ class SparkAnswersTest extends SparkTestBase {
       assertThat(shared.keySet()).isEqualTo(inProcess.keySet());
       inProcess.forEach((customer, score) ->
           assertThat(shared.get(customer)).as(customer).isCloseTo(score, within(1e-9 * Math.max(1, score))));
-      assertThat(fit.purchases()).isEqualTo(LifetimeValueAnalysis.of(settings)
-          .fit(interactions, purchases, eur, asOf).fitted().orElseThrow().purchases()).isPresent();
+      assertThat(fit.purchases()).contains(LifetimeValueAnalysis.of(settings)
+          .fit(interactions, purchases, eur, asOf).fitted().orElseThrow().purchases());
     } finally {
       spark.sparkContext().removeSparkListener(counter);
       spark.conf().unset("spark.sql.adaptive.enabled");
