@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.engagement.report.Analysis;
-import org.engagement.report.AnalysisInput;
 import org.engagement.report.HtmlReport;
 import org.engagement.report.ReportModel;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
 
 /**
  * Where the report's time and heap go (issue 16): reads a world directory, builds the standard report and
