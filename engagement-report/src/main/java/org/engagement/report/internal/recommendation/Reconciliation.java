@@ -26,7 +26,8 @@ import org.engagement.report.section.Recommendation.Stance;
  *   <li>if both sides are supported, the figures contradict each other: both sides are left out;
  *   <li>if neither is, both stay (two cases to test do not contradict each other).
  * </ul>
- * Each recommendation left out gets a note that says which and why, so that nothing disappears unexplained.
+ * Each recommendation left out gets a note that says which and why, quoting the supported recommendation it
+ * yields to (which may not be among the few the summary shows), so that nothing disappears unexplained.
  * Only the recommendations left out change; the others keep their source and order.
  *
  * <p>Immutable and thread-safe.
@@ -96,17 +97,26 @@ public record Reconciliation(List<List<Recommendation>> kept, List<String> notes
         String why = moreSaid
             ? "because another recommendation, as well supported, takes money out of " + name + "; the figures "
                 + "contradict each other on it."
-            : "because another recommendation says to take money out of " + name + ".";
+            : "because another recommendation (" + quoted(less) + ") says to take money out of " + name + ".";
         more.forEach(r -> dropped.putIfAbsent(r, why));
       }
       if (moreSaid) {
         String why = lessSaid
             ? "because another recommendation, as well supported, puts money into " + name + "; the figures "
                 + "contradict each other on it."
-            : "because another recommendation says to put more money into " + name + ".";
+            : "because another recommendation (" + quoted(more) + ") says to put more money into " + name + ".";
         less.forEach(r -> dropped.putIfAbsent(r, why));
       }
     }
+  }
+
+  /**
+   * The first supported recommendation of {@code side}, quoted, so a note names the reason even when that
+   * recommendation is not among the few the summary shows.
+   */
+  private static String quoted(List<Recommendation> side) {
+    Recommendation first = side.stream().filter(Reconciliation::supported).findFirst().orElseThrow();
+    return "\u201c" + first.action() + "\u201d";
   }
 
   private static boolean supported(Recommendation r) {

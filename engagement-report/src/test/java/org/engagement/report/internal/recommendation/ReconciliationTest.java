@@ -37,7 +37,7 @@ class ReconciliationTest {
 
     assertThat(r.kept()).containsExactly(List.of(intoPartners), List.of(cut));
     assertThat(r.notes()).singleElement().asString()
-        .contains(intoFacebook.action(), "take money out of Facebook Ads");
+        .contains(intoFacebook.action(), "take money out of Facebook Ads", cut.action());
   }
 
   @Test
@@ -48,7 +48,7 @@ class ReconciliationTest {
     Reconciliation r = Reconciliation.of(List.of(List.of(grow), List.of(away)));
 
     assertThat(r.kept()).containsExactly(List.of(grow), List.of());
-    assertThat(r.notes()).singleElement().asString().contains("put more money into Trade shows");
+    assertThat(r.notes()).singleElement().asString().contains("put more money into Trade shows", grow.action());
   }
 
   @Test
