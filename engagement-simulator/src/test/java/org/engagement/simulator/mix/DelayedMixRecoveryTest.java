@@ -8,6 +8,7 @@ import org.engagement.roi.mix.ChannelEffect;
 import org.engagement.roi.mix.MarketingMix;
 import org.engagement.roi.mix.MixModel;
 import org.engagement.roi.mix.MixSettings;
+import org.engagement.roi.mix.internal.Carryover;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -57,15 +58,6 @@ class DelayedMixRecoveryTest {
   private static double medianLag(MixChannel channel) {
     double[] impulse = new double[MixChannel.DELAYED_LAGS + 1];
     impulse[0] = 1;
-    double[] weights = channel.carry(impulse);
-    double cumulative = 0;
-    for (int l = 0; l < weights.length; l++) {
-      double next = cumulative + weights[l];
-      if (next >= 0.5) {
-        return l + (0.5 - cumulative) / weights[l];
-      }
-      cumulative = next;
-    }
-    return weights.length;
+    return Carryover.medianLag(channel.carry(impulse));
   }
 }
