@@ -68,14 +68,21 @@ final class ArchiveTraining {
     System.exit(failed == 0 ? Exit.OK : Exit.FAILED);
   }
 
-  /** Writes a small path file in the ChannelAttribution format: 300 distinct paths, some converting. */
+  /**
+   * Writes a path file in the ChannelAttribution format, some paths converting: distinct paths (each row's
+   * number in base 6, a channel a digit) until the file passes 1.5 MB, so that the reader takes the path of a
+   * real file, read in two halves at once (files of 1 MB or more), and the archive holds the classes of that
+   * path too (the fork-join and future classes were loaded from the JDK's modules on every such run).
+   */
   private static Path writePaths(Path file) throws IOException {
     StringBuilder text = new StringBuilder("path,total_conversions,total_conversion_value,total_null\n");
-    for (int row = 0; row < 300; row++) {
+    for (int row = 0; text.length() < 3 << 19; row++) {
       StringBuilder path = new StringBuilder();
-      for (int touch = 0, code = row; touch <= row % 5; touch++, code = code / 3 + touch) {
-        path.append(touch == 0 ? "" : " > ").append(CHANNELS[code % CHANNELS.length]);
-      }
+      int code = row;
+      do {
+        path.append(path.length() == 0 ? "" : " > ").append(CHANNELS[code % CHANNELS.length]);
+        code /= CHANNELS.length;
+      } while (code > 0);
       int conversions = row % 4 == 0 ? 1 + row % 3 : 0;
       text.append(path).append(',').append(conversions).append(',')
           .append(String.format(Locale.ROOT, "%.2f", conversions * 42.5)).append(',').append(1 + row % 7)

@@ -91,6 +91,30 @@ class LauncherTest {
   }
 
   @Test
+  void pathFileCommandsGetASmallYoungGenerationAndHugePagesWhereTheKernelOffersThem() throws Exception {
+    Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    String mode = Files.isReadable(thp) ? Files.readString(thp, StandardCharsets.UTF_8) : "";
+    boolean offered = mode.contains("[always]") || mode.contains("[madvise]");
+    for (String command : List.of("compare", "attribute")) {
+      Result result = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+          install.resolve("engagement").toString(), "--debug", command, "--help");
+      assertThat(result.exit()).isZero();
+      assertThat(result.out()).contains("-XX:MaxNewSize=4194304");
+      if (offered) {
+        assertThat(result.out()).contains("-XX:+UseTransparentHugePages");
+      } else {
+        assertThat(result.out()).doesNotContain("-XX:+UseTransparentHugePages");
+      }
+    }
+    Result other = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+        install.resolve("engagement").toString(), "import", "--help");
+    assertThat(other.out()).doesNotContain("-XX:MaxNewSize=4194304").doesNotContain("UseTransparentHugePages");
+    Result overridden = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmn32m"),
+        install.resolve("engagement").toString(), "compare", "--help");
+    assertThat(overridden.out()).contains("-XX:MaxNewSize=33554432");
+  }
+
+  @Test
   void argumentsReachTheToolWordForWord() throws Exception {
     Result result = run(Map.of(), install.resolve("engagement").toString(), "attribute", "--model", "no such *",
         "--input", "a file.csv");

@@ -7,62 +7,77 @@ import java.util.Arrays;
  *
  * <p>A {@code HashMap<String, Long>} keeps four objects alive per id; over ten million rows that is
  * gigabytes of old-generation churn and long collector pauses (measured: GC took most of the import
- * time). This index copies the characters of each id into large shared {@code char[]} pages and keeps
- * the rest in primitive arrays, so it holds a handful of objects however many ids it has: about
- * {@code 30 + 2 * length} bytes per id. Lookups are exact (characters are compared), never probabilistic.
+ * time). This index copies each id into large shared {@code byte[]} pages (one byte a character when every
+ * character is Latin-1, as ids almost always are; two otherwise) and keeps the rest in primitive arrays, so
+ * it holds a handful of objects however many ids it has: about {@code 32 + length} bytes per Latin-1 id.
+ * Lookups are exact (characters are compared), never probabilistic.
+ *
+ * <p>The probed table is what costs: with unique ids every row looks up a slot at random, a cache and TLB
+ * miss once the table outgrows the caches. So a slot is one {@code int}: the entry's number in the low bits
+ * (as many as the table has index bits) and as many bits of the id's hash as are left above them, compared
+ * before the characters are. With the home slot taken from the hash's high bits, slot and fingerprint
+ * together check every bit of the 32-bit hash, and the table is half the size of one holding a whole hash
+ * and an entry number (8 MB instead of 16 MB for a million ids).
  *
  * <p>Open addressing with linear probing, grown at half full. Not thread-safe (one per import).
  */
 final class SourceIdIndex {
-  private static final int PAGE_SIZE = 1 << 20;
-  private static final int MAX_ID_LENGTH = PAGE_SIZE;
+  private static final int PAGE_BITS = 20;
+  private static final int PAGE_SIZE = 1 << PAGE_BITS;
+  /** The longest id: two bytes a character must fit a page. */
+  private static final int MAX_ID_LENGTH = PAGE_SIZE / 2;
+  /** The largest table has 2^30 slots, so at most 2^29 distinct ids. */
+  private static final int MAX_BITS = 30;
+  private static final int INITIAL_BITS = 7;
+  private static final int INITIAL_ENTRIES = 64;
 
-  private char[][] pages = new char[1][];
+  private byte[][] pages = new byte[1][];
   private int pageCount;
   private int pageFill;
 
-  /** Per entry: the page, the offset in it, the length and the first record. */
-  private int[] entryPage = new int[64];
-  private int[] entryOffset = new int[64];
-  private int[] entryLength = new int[64];
-  private long[] entryRecord = new long[64];
+  /** Per entry: where its bytes are (page and offset), its length (complemented for two bytes a character), its hash and first record. */
+  private long[] entryAt = new long[INITIAL_ENTRIES];
+  private int[] entryLength = new int[INITIAL_ENTRIES];
+  private int[] entryHash = new int[INITIAL_ENTRIES];
+  private long[] entryRecord = new long[INITIAL_ENTRIES];
   private int size;
 
-  /**
-   * Slots hold the hash in the high 32 bits and entry index + 1 in the low 32 bits; 0 is empty. Keeping
-   * the hash in the slot lets a probe skip a non-matching entry without touching the entry arrays.
-   */
-  private long[] slots = new long[128];
+  /** Slots: 0 is empty, else the hash's low {@code 32 - bits} bits above entry + 1 in the low {@code bits} bits. */
+  private int bits = INITIAL_BITS;
+  private int[] slots = new int[1 << INITIAL_BITS];
 
   /**
    * Remembers {@code id} as first seen in {@code record}, unless it was seen before.
    *
    * @return the record that first carried {@code id}, or {@code -1} if this is its first appearance
+   * @throws IllegalArgumentException if {@code id} is longer than 524,288 characters
+   * @throws IllegalStateException if {@code id} would be the 2^29th + 1 distinct id
    */
   long putIfAbsent(String id, long record) {
     if (id.length() > MAX_ID_LENGTH) {
       throw new IllegalArgumentException("source id longer than " + MAX_ID_LENGTH + " characters");
     }
     int hash = mix(id.hashCode());
-    int mask = slots.length - 1;
-    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-      long packed = slots[slot];
+    int[] table = slots;
+    int b = bits;
+    int mask = table.length - 1;
+    int fingerprint = hash & (-1 >>> b);
+    for (int slot = hash >>> (32 - b); ; slot = (slot + 1) & mask) {
+      int packed = table[slot];
       if (packed == 0) {
-        slots[slot] = pack(hash, add(id, record));
-        if (size * 2 > slots.length) {
+        table[slot] = (fingerprint << b) | (add(id, hash, record) + 1);
+        if (size > table.length >>> 1) {
           grow();
         }
         return -1;
       }
-      int entry = (int) packed - 1;
-      if ((int) (packed >>> 32) == hash && sameCharacters(entry, id)) {
-        return entryRecord[entry];
+      if (packed >>> b == fingerprint) {
+        int entry = (packed & mask) - 1;
+        if (sameCharacters(entry, id)) {
+          return entryRecord[entry];
+        }
       }
     }
-  }
-
-  private static long pack(int hash, int entry) {
-    return ((long) hash << 32) | ((entry + 1) & 0xFFFF_FFFFL);
   }
 
   /** How many distinct ids the index holds. */
@@ -70,65 +85,100 @@ final class SourceIdIndex {
     return size;
   }
 
-  private int add(String id, long record) {
+  private int add(String id, int hash, long record) {
     if (size == entryRecord.length) {
       int capacity = size * 2;
-      entryPage = Arrays.copyOf(entryPage, capacity);
-      entryOffset = Arrays.copyOf(entryOffset, capacity);
+      entryAt = Arrays.copyOf(entryAt, capacity);
       entryLength = Arrays.copyOf(entryLength, capacity);
+      entryHash = Arrays.copyOf(entryHash, capacity);
       entryRecord = Arrays.copyOf(entryRecord, capacity);
     }
-    if (pageCount == 0 || pageFill + id.length() > PAGE_SIZE) {
+    int length = id.length();
+    boolean latin1 = latin1(id);
+    int bytes = latin1 ? length : 2 * length;
+    if (pageCount == 0 || pageFill + bytes > PAGE_SIZE) {
       newPage();
     }
-    id.getChars(0, id.length(), pages[pageCount - 1], pageFill);
-    entryPage[size] = pageCount - 1;
-    entryOffset[size] = pageFill;
-    entryLength[size] = id.length();
+    copy(id, latin1, pages[pageCount - 1], pageFill);
+    entryAt[size] = ((long) (pageCount - 1) << PAGE_BITS) | pageFill;
+    entryLength[size] = latin1 ? length : ~length;
+    entryHash[size] = hash;
     entryRecord[size] = record;
-    pageFill += id.length();
+    pageFill += bytes;
     return size++;
+  }
+
+  private static boolean latin1(String id) {
+    int all = 0;
+    for (int i = 0; i < id.length(); i++) {
+      all |= id.charAt(i);
+    }
+    return all < 0x100;
+  }
+
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each char's low byte: exact for Latin-1
+  private static void copy(String id, boolean latin1, byte[] page, int at) {
+    if (latin1) {
+      id.getBytes(0, id.length(), page, at);
+      return;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      page[at + 2 * i] = (byte) (c >>> 8);
+      page[at + 2 * i + 1] = (byte) c;
+    }
   }
 
   private void newPage() {
     if (pageCount == pages.length) {
       pages = Arrays.copyOf(pages, pageCount * 2);
     }
-    pages[pageCount++] = new char[PAGE_SIZE];
+    pages[pageCount++] = new byte[PAGE_SIZE];
     pageFill = 0;
   }
 
   private boolean sameCharacters(int entry, String id) {
-    int length = entryLength[entry];
+    int stored = entryLength[entry];
+    boolean latin1 = stored >= 0;
+    int length = latin1 ? stored : ~stored;
     if (length != id.length()) {
       return false;
     }
-    char[] page = pages[entryPage[entry]];
-    int offset = entryOffset[entry];
+    long at = entryAt[entry];
+    byte[] page = pages[(int) (at >>> PAGE_BITS)];
+    int offset = (int) at & (PAGE_SIZE - 1);
     for (int i = 0; i < length; i++) {
-      if (page[offset + i] != id.charAt(i)) {
+      int c = latin1 ? page[offset + i] & 0xFF
+          : (page[offset + 2 * i] & 0xFF) << 8 | (page[offset + 2 * i + 1] & 0xFF);
+      if (c != id.charAt(i)) {
         return false;
       }
     }
     return true;
   }
 
+  /** Doubles the table, placing the entries again from their stored hashes. */
   private void grow() {
-    long[] bigger = new long[slots.length * 2];
+    if (bits == MAX_BITS) {
+      throw new IllegalStateException("more than " + (1 << (MAX_BITS - 1)) + " distinct source ids in one import");
+    }
+    int b = bits + 1;
+    int[] bigger = new int[1 << b];
     int mask = bigger.length - 1;
-    for (long packed : slots) {
-      if (packed != 0) {
-        int slot = (int) (packed >>> 32) & mask;
-        while (bigger[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        bigger[slot] = packed;
+    int[] hashes = entryHash;
+    for (int entry = 0; entry < size; entry++) {
+      int hash = hashes[entry];
+      int slot = hash >>> (32 - b);
+      while (bigger[slot] != 0) {
+        slot = (slot + 1) & mask;
       }
+      bigger[slot] = (hash & (-1 >>> b)) << b | (entry + 1);
     }
     slots = bigger;
+    bits = b;
   }
 
-  /** Spreads {@link String#hashCode()} so that linear probing sees well-mixed low bits. */
+  /** Spreads {@link String#hashCode()} so that the high bits, which choose the slot, are well mixed. */
   private static int mix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;

@@ -46,4 +46,41 @@ class SourceIdIndexTest {
     assertThat(index.putIfAbsent("BB", 2)).isEqualTo(-1);
     assertThat(index.putIfAbsent("BB", 3)).isEqualTo(2);
   }
+
+  @Test
+  void idsBeyondLatin1AreKeptWholeNotByTheirLowBytes() {
+    SourceIdIndex index = new SourceIdIndex();
+    assertThat(index.putIfAbsent("id-A", 1)).isEqualTo(-1);
+    assertThat(index.putIfAbsent("id-\u0141", 2)).isEqualTo(-1); // U+0141's low byte is 'A'
+    assertThat(index.putIfAbsent("id-\u0141", 3)).isEqualTo(2);
+    assertThat(index.putIfAbsent("id-A", 4)).isEqualTo(1);
+    assertThat(index.putIfAbsent("\u00e9v\u00e9nement-\ud83d\ude00", 5)).isEqualTo(-1);
+    assertThat(index.putIfAbsent("\u00e9v\u00e9nement-\ud83d\ude00", 6)).isEqualTo(5);
+    assertThat(index.size()).isEqualTo(3);
+  }
+
+  @Test
+  void idsWithOneHashCodeStayApartAsTheTableGrowsAndItsFingerprintsShrink() {
+    // "Aa" and "BB" have one hash code, so every id made of n such pairs shares it with 2^n - 1 others.
+    SourceIdIndex index = new SourceIdIndex();
+    List<String> ids = new java.util.ArrayList<>();
+    for (int mask = 0; mask < 1 << 10; mask++) {
+      StringBuilder id = new StringBuilder();
+      for (int bit = 0; bit < 10; bit++) {
+        id.append((mask >>> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      ids.add(id.toString());
+    }
+    assertThat(ids.stream().map(String::hashCode).distinct()).hasSize(1);
+    for (int i = 0; i < 200_000; i++) {
+      assertThat(index.putIfAbsent("filler-" + i, i)).isEqualTo(-1);
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(index.putIfAbsent(ids.get(i), 1_000_000L + i)).isEqualTo(-1);
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(index.putIfAbsent(ids.get(i), 0)).isEqualTo(1_000_000L + i);
+    }
+    assertThat(index.size()).isEqualTo(200_000 + ids.size());
+  }
 }

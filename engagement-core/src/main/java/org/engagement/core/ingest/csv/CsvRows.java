@@ -55,6 +55,8 @@ public final class CsvRows implements Closeable {
   private static final int CHUNK = 1 << 16;
   /** {@link #plainLineEnd()}'s answer when the line does not end within the buffer. */
   private static final int NEED_MORE = -2;
+  /** The columns whose repeated values are kept (4 KB each): enough for any interactions file. */
+  private static final int KEPT_COLUMNS = 64;
 
   private final Reader input;
   private final @Nullable Utf8Input utf8;
@@ -77,6 +79,15 @@ public final class CsvRows implements Closeable {
   private @Nullable Problem problem;
   /** Whether plain records are read in one pass ({@link #plainRecord}); off only to check that pass. */
   private boolean plainPass = true;
+
+  /**
+   * Per column, the values it repeats, so that plain records share one string per repeated value (see {@link
+   * RepeatedValues}); grown to the widest plain record.
+   */
+  private RepeatedValues[] repeated = new RepeatedValues[0];
+  /** The separators' indexes in {@link #buf} on the line {@link #plainLineEnd()} found plain. */
+  private int[] separators = new int[32];
+  private int separatorCount;
 
   /** The state of the record being read. */
   private final RecordState record = new RecordState();
@@ -295,34 +306,27 @@ public final class CsvRows implements Closeable {
     if (end < 0) {
       return false;
     }
-    int fields = 1;
-    boolean blank = true;
-    char[] b = buf;
-    int fieldStart = pos;
+    int[] at = separators;
+    int fields = separatorCount + 1;
     int maxFieldSeen = 0;
-    for (int i = pos; i < end; i++) {
-      char c = b[i];
-      if (c == separator) {
-        maxFieldSeen = Math.max(maxFieldSeen, i - fieldStart);
-        fieldStart = i + 1;
-        fields++;
-        blank = false;
-      } else if (c != ' ' && c != '\t') {
-        blank = false;
-      }
+    int fieldStart = pos;
+    for (int f = 0; f < fields - 1; f++) {
+      maxFieldSeen = Math.max(maxFieldSeen, at[f] - fieldStart);
+      fieldStart = at[f] + 1;
     }
     maxFieldSeen = Math.max(maxFieldSeen, end - fieldStart);
+    boolean blank = fields == 1 && blank(pos, end);
     if (maxFieldSeen > maxField || end - pos > maxRecord || (!blank && expectedFields > 0 && fields != expectedFields)) {
       return false;
     }
+    char[] b = buf;
+    RepeatedValues[] repeated = columns(fields);
     fieldStart = pos;
-    for (int i = pos; i < end; i++) {
-      if (b[i] == separator) {
-        row.add(new String(b, fieldStart, i - fieldStart));
-        fieldStart = i + 1;
-      }
+    for (int f = 0; f < fields - 1; f++) {
+      row.add(repeated[f].of(b, fieldStart, at[f] - fieldStart));
+      fieldStart = at[f] + 1;
     }
-    row.add(new String(b, fieldStart, end - fieldStart));
+    row.add(repeated[fields - 1].of(b, fieldStart, end - fieldStart));
     record.field = fields - 1;
     record.blankSoFar = blank;
     pos = end + (b[end] == '\r' ? 2 : 1);
@@ -330,24 +334,63 @@ public final class CsvRows implements Closeable {
     return true;
   }
 
+  /** Whether {@code buf[from .. end)} holds only spaces and tabs. */
+  private boolean blank(int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (buf[i] != ' ' && buf[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The repeated values of the first {@code count} columns, made as records with more columns come; columns
+   * after the first {@value #KEPT_COLUMNS} keep none.
+   */
+  private RepeatedValues[] columns(int count) {
+    RepeatedValues[] repeated = this.repeated;
+    if (repeated.length < count) {
+      int had = repeated.length;
+      repeated = Arrays.copyOf(repeated, count);
+      for (int i = had; i < count; i++) {
+        repeated[i] = i < KEPT_COLUMNS ? new RepeatedValues() : RepeatedValues.NONE;
+      }
+      this.repeated = repeated;
+    }
+    return repeated;
+  }
+
   /**
    * The index of the line break ending the line at {@code pos} if the line is plain (see {@link
-   * #plainRecord}), -1 if it is not, or {@link #NEED_MORE} if the buffer ends first.
+   * #plainRecord}), -1 if it is not, or {@link #NEED_MORE} if the buffer ends first; the separators on a plain
+   * line are left in {@link #separators} (their count in {@link #separatorCount}).
    */
   private int plainLineEnd() {
     char[] b = buf;
     int n = limit;
+    char sep = separator;
+    int[] at = separators;
+    int count = 0;
     for (int i = pos; i < n; i++) {
       char c = b[i];
-      if (c >= 0x20 && c < 0x7F) {
+      if (c == sep) {
+        if (count == at.length) {
+          at = Arrays.copyOf(at, count * 2);
+          separators = at;
+        }
+        at[count++] = i;
+      } else if (c >= 0x20 && c < 0x7F) {
         if (c == '"') {
           return -1;
         }
       } else if (c == '\n') {
+        separatorCount = count;
         return i;
       } else if (c == '\r') {
+        separatorCount = count;
         return i + 1 == n ? NEED_MORE : b[i + 1] == '\n' ? i : -1;
-      } else if (c < 0x20 ? (c != '\t' && c != separator) : (c <= 0x9F || c == '\uFFFD')) {
+      } else if (c < 0x20 ? c != '\t' : (c <= 0x9F || c == '\uFFFD')) {
         return -1;
       }
     }
