@@ -19,7 +19,9 @@ import org.engagement.report.internal.text.NumberText;
  * @param series at least one; each with one value per category
  * @param suffix what follows each value label and tick ({@code %} for percentages), empty for none
  * @param colours a colour by category (a channel's, {@link ChannelPalette}): with one series a coloured
- *     category's bar is drawn in it, with several a square of it precedes the category's name; empty for none
+ *     category's bar is drawn in it; with several a square of it precedes the category's name and the
+ *     category's bars are {@linkplain ChannelPalette#shade shades} of it, darkest first, with the legend in
+ *     the same shades of grey; empty for none
  * @since 0.1.0
  */
 public record BarChart(String label, List<String> categories, List<Series> series, String suffix,
@@ -117,7 +119,9 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     double zero = left + (0 - lo) * scale;
     SvgCanvas svg = new SvgCanvas(WIDTH, height, label);
     if (n > 1) {
-      svg.legend(10, 14, WIDTH - 20, names);
+      svg.legend(10, 14, WIDTH - 20, names, colours.isEmpty() ? java.util.stream.IntStream.range(0, n)
+          .mapToObj(SvgCanvas::colour).toList() : java.util.stream.IntStream.range(0, n)
+          .mapToObj(s -> ChannelPalette.shade(ChannelPalette.NEUTRAL, s, n)).toList());
     }
     for (double v = lo; v <= hi + step / 2; v += step) {
       double x = left + (v - lo) * scale;
@@ -134,7 +138,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
         double v = series.get(s).values().get(c);
         double x = v >= 0 ? zero : zero + v * scale;
         String tip = categories.get(c) + (n > 1 ? ", " + series.get(s).name() : "") + ": " + NumberText.number(v, 2) + suffix;
-        svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, n == 1 && own != null ? own : SvgCanvas.colour(n == 1 ? 0 : s), tip);
+        svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, fill(own, s, n), tip);
         if (n == 1) {
           double lx = v >= 0 ? zero + v * scale + 4 : x - 4;
           svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", NumberText.compact(v) + suffix);
@@ -143,6 +147,21 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     }
     svg.line(zero, top - 4, zero, height - 8, "axis-line");
     return svg.toString();
+  }
+
+  /**
+   * The fill of series {@code s} of {@code n} in a category coloured {@code own} (or not coloured): the
+   * category's colour with one series, a shade of it with several, and without one the palette's colour of
+   * the series (or grey shades, when other categories take channel colours, to match the legend).
+   */
+  private String fill(@org.jspecify.annotations.Nullable String own, int s, int n) {
+    if (n == 1) {
+      return own != null ? own : SvgCanvas.colour(0);
+    }
+    if (own != null) {
+      return ChannelPalette.shade(own, s, n);
+    }
+    return colours.isEmpty() ? SvgCanvas.colour(s) : ChannelPalette.shade(ChannelPalette.NEUTRAL, s, n);
   }
 
   /**
