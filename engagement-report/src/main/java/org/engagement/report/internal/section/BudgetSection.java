@@ -277,7 +277,8 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
       return List.of(Html.Cell.text(name), money(spend, currency), money(contribution, currency),
           new Html.Cell(NumberText.percent(share), share), ratio(roi, Spread.of(roi, roiLow, roiHigh)),
           ratio(marginalRoi, Spread.of(marginalRoi, marginalLow, marginalHigh)),
-          new Html.Cell(NumberText.number(halfLife, 1), halfLife), money(currentPerWeek, currency),
+          contribution > 0 ? new Html.Cell(NumberText.number(halfLife, 1), halfLife)
+              : Html.Cell.text("none: no effect found"), money(currentPerWeek, currency),
           money(recommendedPerWeek, currency), new Html.Cell(NumberText.signedPercent(change), change));
     }
 

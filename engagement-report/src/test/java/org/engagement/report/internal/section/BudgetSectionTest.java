@@ -221,6 +221,10 @@ class BudgetSectionTest {
     assertThat(press.roi()).isGreaterThan(press.roiHigh());
     assertThat(page).contains("refits " + org.engagement.report.internal.text.NumberText.number(press.roiLow(), 2))
         .contains("towards the typical ROI of 1.83");
+    // a channel without effect has no half-life to read (the fit's value is its prior's median)
+    assertThat(page.toString().split("none: no effect found", -1)).hasSize(1 + (int) budget.channels().stream()
+        .filter(c -> c.contribution() <= 0).count());
+    assertThat(budget.channels()).anySatisfy(c -> assertThat(c.contribution()).isZero());
   }
 
   private static String action(BudgetSection.Move move, Map<String, RoiSection.RoiInterval> intervals) {
