@@ -151,12 +151,13 @@ public record BarChart(String label, List<String> categories, List<Series> serie
 
   /**
    * The fill of series {@code s} of {@code n} in a category coloured {@code own} (or not coloured): the
-   * category's colour with one series, a shade of it with several, and without one the palette's colour of
-   * the series (or grey shades, when other categories take channel colours, to match the legend).
+   * category's colour with one series, a shade of it with several; without one, grey for a single series, the
+   * palette's colour of the series (or grey shades, when other categories take channel colours, to match the
+   * legend) for several.
    */
   private String fill(@org.jspecify.annotations.Nullable String own, int s, int n) {
     if (n == 1) {
-      return own != null ? own : SvgCanvas.colour(0);
+      return own != null ? own : ChannelPalette.NOT_A_CHANNEL;
     }
     if (own != null) {
       return ChannelPalette.shade(own, s, n);

@@ -16,6 +16,11 @@ import java.util.Map;
 public final class ChannelPalette {
   /** The grey whose shades stand for the series in the legend of a chart whose bars take channel colours. */
   public static final String NEUTRAL = "#4d4d4d";
+  /**
+   * The colour of a mark that is not a channel (a value tier, a funnel stage, a Lorenz curve): a cool grey, so
+   * that no reader takes it for the channel the palette's first colour stands for.
+   */
+  public static final String NOT_A_CHANNEL = "#5f6b7a";
   /** How far towards white the lightest of several shades goes: far enough to tell apart, not so far as to fade. */
   private static final double LIGHTEST = 0.72;
 

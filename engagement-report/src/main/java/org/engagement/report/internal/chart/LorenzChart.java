@@ -57,10 +57,10 @@ public record LorenzChart(List<Double> curve, double topTwentyShare) implements 
       xs[k] = x0 + plot * i / n;
       ys[k] = y0 - plot * curve.get(i);
     }
-    svg.polyline(xs, ys, SvgCanvas.colour(0), "Lorenz curve");
+    svg.polyline(xs, ys, ChannelPalette.NOT_A_CHANNEL, "Lorenz curve");
     double bottom80 = 1 - topTwentyShare;
     svg.line(x0 + 0.8 * plot, y0, x0 + 0.8 * plot, y0 - plot * bottom80, "marker")
-        .circle(x0 + 0.8 * plot, y0 - plot * bottom80, 4, SvgCanvas.colour(5),
+        .circle(x0 + 0.8 * plot, y0 - plot * bottom80, 4, ChannelPalette.NEUTRAL,
             "the top 20% hold " + NumberText.percent(topTwentyShare))
         .text(x0 + 0.8 * plot - 6, y0 - plot * bottom80 - 10, "end", "value",
             "top 20% hold " + NumberText.percent(topTwentyShare))

@@ -44,4 +44,15 @@ class ChannelPaletteTest {
     // a square beside each row's and each column's name
     assertThat(map.split("fill=\"" + colours.get("Press") + "\"><title>Press</title>", -1)).hasSize(3);
   }
+
+  /** A mark that is not a channel (a value tier, say) is grey, and no channel is grey or black. */
+  @Test
+  void marksThatAreNotChannelsTakeNoChannelsColour() {
+    String tiers = BarChart.single("tiers", List.of("retain", "grow"), List.of(3.0, 5.0)).toSvg();
+    assertThat(tiers).contains("fill=\"" + ChannelPalette.NOT_A_CHANNEL + "\"><title>retain");
+    Map<String, String> sixteen = ChannelPalette.of(java.util.stream.IntStream.range(0, 16)
+        .mapToObj(i -> "channel " + i).toList());
+    assertThat(sixteen.values()).doesNotHaveDuplicates()
+        .doesNotContain(ChannelPalette.NOT_A_CHANNEL, ChannelPalette.NEUTRAL, "#000000");
+  }
 }
