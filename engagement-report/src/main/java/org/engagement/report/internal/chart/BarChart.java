@@ -118,6 +118,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     double scale = plot / (hi - lo);
     double zero = left + (0 - lo) * scale;
     SvgCanvas svg = new SvgCanvas(WIDTH, height, label);
+    int decimals = labelDecimals();
     if (n > 1) {
       svg.legend(10, 14, WIDTH - 20, names, colours.isEmpty() ? java.util.stream.IntStream.range(0, n)
           .mapToObj(SvgCanvas::colour).toList() : java.util.stream.IntStream.range(0, n)
@@ -141,12 +142,39 @@ public record BarChart(String label, List<String> categories, List<Series> serie
         svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, fill(own, s, n), tip);
         if (n == 1) {
           double lx = v >= 0 ? zero + v * scale + 4 : x - 4;
-          svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", NumberText.compact(v) + suffix);
+          svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", label(v, decimals) + suffix);
         }
       }
     }
     svg.line(zero, top - 4, zero, height - 8, "axis-line");
     return svg.toString();
+  }
+
+  /**
+   * The decimals of the bars' value labels, one rule per chart: one for percentages (the page's rule for
+   * them), otherwise as many as the most precise short label needs, so that 0 stands beside 1.47 as 0.00; -1
+   * to keep the short labels, when some are abbreviated ({@code 1.6k}).
+   */
+  private int labelDecimals() {
+    if (suffix.equals("%")) {
+      return 1;
+    }
+    int most = 0;
+    for (Series s : series) {
+      for (double v : s.values()) {
+        String text = NumberText.compact(v);
+        if (text.endsWith("k") || text.endsWith("M")) {
+          return -1;
+        }
+        int dot = text.indexOf('.');
+        most = Math.max(most, dot < 0 ? 0 : text.length() - dot - 1);
+      }
+    }
+    return most;
+  }
+
+  private static String label(double value, int decimals) {
+    return decimals < 0 ? NumberText.compact(value) : NumberText.number(value, decimals);
   }
 
   /**

@@ -198,7 +198,8 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     }
     html.dataTable("Each move of the recommended split on its own, at today's total spend: the expected revenue "
         + "gained per week once the carry-over has built up, with its 90% interval",
-        List.of("move", "per week", "expected gain per week", "gain (share of revenue)", "low", "high", "verdict"),
+        List.of("move", "per week", "expected gain per week", "share of weekly revenue", "90% interval per week",
+            "verdict"),
         moves.stream().map(m -> m.cells(revenuePerWeek, currency)).toList());
     if (moves.stream().anyMatch(m -> m.gain().spread().widened())) {
       html.paragraph("note", "* The expected gain lies outside the 90% range of the refits' gains; the interval "
@@ -229,8 +230,9 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     shareError().ifPresent(error -> lines.add("against truth.csv: shares miss by " + NumberText.number(error * 100, 1)
         + " points on average"));
     channels.stream().sorted(Comparator.comparingDouble(ChannelBudget::marginalRoi).reversed())
-        .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-22s marginal ROI %s, half-life %s weeks",
-            TerminalText.safe(c.name()), NumberText.number(c.marginalRoi(), 2), NumberText.number(c.halfLife(), 1))));
+        .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-22s marginal ROI %s, %s",
+            TerminalText.safe(c.name()), NumberText.number(c.marginalRoi(), 2), c.contribution() > 0
+                ? "half-life " + NumberText.number(c.halfLife(), 1) + " weeks" : "no effect found")));
     return lines;
   }
 
@@ -401,8 +403,9 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
       String mark = spread.widened() ? " *" : "";
       return List.of(Html.Cell.text(words()), money(perWeek, currency), money(gain.perWeek(), currency),
           Html.Cell.text(Gain.share(gain.perWeek(), revenuePerWeek)),
-          Html.Cell.text(Gain.share(spread.low(), revenuePerWeek) + mark),
-          Html.Cell.text(Gain.share(spread.high(), revenuePerWeek) + mark),
+          Html.Cell.text(NumberText.number(spread.low(), 0) + " to " + NumberText.wholeMoney(spread.high(), currency)
+              + " (" + Gain.share(spread.low(), revenuePerWeek) + " to " + Gain.share(spread.high(), revenuePerWeek)
+              + ")" + mark),
           Html.Cell.text(gain.certain() ? "gain sure by the mix model" : "test before moving: either side of 0"));
     }
   }
