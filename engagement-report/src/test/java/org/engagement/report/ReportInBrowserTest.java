@@ -31,8 +31,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * The bundled world's page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * which {@code .ci/chromium} installs): no console error, and at 1,400 px and 390 px no section, table or
  * chart wider than its card (a wide table or chart scrolls inside its own box), chart text at least 12 px,
- * sticky table headers, a CSV button above every table and a working period switch. Screenshots of every
- * section at both widths are written under {@code target/browser/} for review.
+ * no chart text cut by its chart's edge, sticky table headers, a CSV button above every table and a working
+ * period switch; the summary's figures whole at both widths and one colour per channel across the charts.
+ * Screenshots of every section at both widths are written under {@code target/browser/} for review.
  *
  * <p>{@code -Dengagement.browserPage=FILE} checks a page written by {@code engagement report} instead (a
  * 50,000-person world's, say). Without Chromium the test is skipped with a message, unless {@code -Dengagement.requireChromium=true}
@@ -71,6 +72,15 @@ class ReportInBrowserTest {
         });
       });
       return problems;
+      """;
+
+  /** Every chart text (not rotated) that reaches past its chart's edge, where the browser cuts it off. */
+  private static final String CUT_TEXTS = """
+      return [...document.querySelectorAll('svg text:not([transform])')].filter(t => {
+        const box = t.getBBox();
+        const view = t.ownerSVGElement.viewBox.baseVal;
+        return box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5;
+      }).slice(0, 10).map(t => '"' + t.textContent + '" in ' + t.ownerSVGElement.getAttribute('aria-label'));
       """;
 
   private static ChromeDriver driver;
@@ -313,6 +323,9 @@ class ReportInBrowserTest {
     Object smallText = js.executeScript("return [...document.querySelectorAll('svg text')]"
         + ".filter(t => parseFloat(getComputedStyle(t).fontSize) < 12).length;");
     assertThat(((Number) smallText).intValue()).as("chart texts under 12 px").isZero();
+    @SuppressWarnings("unchecked")
+    List<String> cut = (List<String>) js.executeScript(CUT_TEXTS);
+    assertThat(cut).as("chart texts cut by their chart's edge at " + width + " px").isEmpty();
     Object stickyHeaders = js.executeScript("return [...document.querySelectorAll('thead th')]"
         + ".every(th => getComputedStyle(th).position === 'sticky');");
     assertThat(stickyHeaders).isEqualTo(true);

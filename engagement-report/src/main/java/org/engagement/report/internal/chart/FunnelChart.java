@@ -48,8 +48,9 @@ public record FunnelChart(List<String> stages, List<Integer> reached) implements
           : (double) count / reached.get(i - 1)) + " of " + stages.get(i - 1);
       svg.text(left - 8, y + ROW / 2 + 4, "end", "category", stages.get(i))
           .rect(left + (plot - w) / 2, y + 4, w, ROW - 8,
-              ChannelPalette.shade(ChannelPalette.NOT_A_CHANNEL, i, stages.size()), stages.get(i) + ": " + count)
-          .text(left + plot + 8, y + ROW / 2 + 4, "start", "value", count + rate);
+              ChannelPalette.shade(ChannelPalette.NOT_A_CHANNEL, i, stages.size()),
+              stages.get(i) + ": " + NumberText.count(count))
+          .text(left + plot + 8, y + ROW / 2 + 4, "start", "value", NumberText.count(count) + rate);
     }
     return svg.toString();
   }

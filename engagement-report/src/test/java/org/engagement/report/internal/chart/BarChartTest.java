@@ -27,4 +27,11 @@ class BarChartTest {
     String svg = BarChart.single("customers", List.of("a", "b"), List.of(1_582.0, 153.0)).toSvg();
     assertThat(svg).contains(">1.6k</text>", ">153</text>");
   }
+
+  /** The funnel's counts with thousands separators, as every count of the page ("40420" on the 50,000 world). */
+  @Test
+  void funnelCountsHaveThousandsSeparators() {
+    String svg = new FunnelChart(List.of("touch", "lead"), List.of(40_420, 21_221)).toSvg();
+    assertThat(svg).contains(">40,420</text>", ">21,221, 52.5% of touch</text>").doesNotContain("40420");
+  }
 }
