@@ -76,9 +76,10 @@ public final class HtmlReport {
       svg .grid{stroke:#e3e8ee;stroke-width:1}
       svg .axis-line{stroke:#52606d;stroke-width:1}
       svg .diagonal{stroke:#7b8794;stroke-width:1;stroke-dasharray:4 3}
-      svg .marker{stroke:#d55e00;stroke-width:1;stroke-dasharray:3 2}
+      svg .marker{stroke:#4d4d4d;stroke-width:1;stroke-dasharray:3 2}
       footer{padding:0 32px 30px 32px;font-size:12px;color:#7b8794}
-      @media (max-width:600px){header,nav,main,footer{padding-left:10px;padding-right:10px}section{padding:12px}}
+      @media (max-width:600px){header,nav,main,footer{padding-left:10px;padding-right:10px}section{padding:12px}
+      .kpis div{flex:1 1 100%;max-width:none}}
       @media print{nav,.export,.filters{display:none}body{background:#fff}section{box-shadow:none;break-inside:avoid-page}
       .table{max-height:none;overflow:visible}figure{overflow:visible}main{max-width:none}}
       """;

@@ -90,8 +90,21 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     roi.filter(r -> !r.labels().model().isEmpty()).ifPresent(r -> choice.add("The ROI credits revenue to channels "
         + "with the " + r.labels().model() + " attribution model, chosen on these journeys by how well each "
         + "candidate predicts conversions it was not fitted on. The choice and its validation:"));
-    roi.ifPresent(r -> r.attribution().stream().limit(2).forEach(choice::add));
+    roi.ifPresent(r -> r.attribution().stream().limit(2).map(SummarySection::withoutModelName).forEach(choice::add));
     return new SummarySection(periods, recommendations.stream().limit(SHOWN).toList(), choice, notes);
+  }
+
+  /**
+   * An attribution note without the "recommended: " its model's notes start with (the model's name, which
+   * the sentence before already gives), as a sentence.
+   */
+  static String withoutModelName(String note) {
+    String prefix = "recommended: ";
+    if (!note.startsWith(prefix) || note.length() == prefix.length()) {
+      return note;
+    }
+    String rest = note.substring(prefix.length());
+    return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
   }
 
   /**

@@ -153,6 +153,23 @@ class HtmlReportTest {
     assertThat(colours).containsOnlyKeys(channelNames)
         .allSatisfy((channel, used) -> assertThat(used).as(channel).hasSize(1));
     assertThat(colours.values().stream().map(set -> set.iterator().next()).distinct()).hasSize(channelNames.size());
+    // the charts with several bars or parts per channel (credit by model, buyers and prospects, reward by
+    // component) draw each in a shade of the channel's colour, not in another channel's (issue 15)
+    int parts = 0;
+    for (String chart : svgs(page).stream().filter(svg -> svg.contains("aria-label=\"Reward components")
+        || svg.contains("aria-label=\"Value credit per channel and model") || svg.contains(
+            "aria-label=\"Customers active per channel")).toList()) {
+      Matcher part = Pattern.compile("fill=\"(#[0-9a-f]{6})\"><title>([^<:,]+), [^<]*</title>").matcher(chart);
+      while (part.find()) {
+        String name = part.group(2).replace("&#39;", "'").replace("&amp;", "&");
+        if (colours.containsKey(name) && !part.group().contains(", investment: ")) {
+          assertThat(isShadeOf(part.group(1), colours.get(name).iterator().next())).as(part.group()).isTrue();
+          parts++;
+        }
+      }
+    }
+    // nine channels in each of the three charts, several parts each
+    assertThat(parts).isGreaterThan(3 * 9 * 2);
     parse(page);
     List<String> charts = svgs(page);
     // plus the conversations' pull-through and share-of-voice charts, and the budget's marginal ROI and response
@@ -168,6 +185,29 @@ class HtmlReportTest {
         "social team", "events team", // owners
         "retain", "maintain"); // value tiers
     assertThat(page).doesNotContain("http://", "https://");
+  }
+
+  /**
+   * Whether {@code fill} is {@code colour} mixed with white, each of red, green and blue the same part of the
+   * way (to within rounding): a shade of it.
+   */
+  static boolean isShadeOf(String fill, String colour) {
+    double part = -1;
+    for (int i = 1; i < 7; i += 2) {
+      int base = Integer.parseInt(colour.substring(i, i + 2), 16);
+      int shade = Integer.parseInt(fill.substring(i, i + 2), 16);
+      if (shade < base) {
+        return false;
+      }
+      if (base < 200) {
+        double t = (shade - base) / (255.0 - base);
+        if (part >= 0 && Math.abs(t - part) > 0.02) {
+          return false;
+        }
+        part = t;
+      }
+    }
+    return true;
   }
 
   @Test

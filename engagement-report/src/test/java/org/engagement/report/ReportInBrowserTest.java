@@ -31,8 +31,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * The bundled world's page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * which {@code .ci/chromium} installs): no console error, and at 1,400 px and 390 px no section, table or
  * chart wider than its card (a wide table or chart scrolls inside its own box), chart text at least 12 px,
- * sticky table headers, a CSV button above every table and a working period switch. Screenshots of every
- * section at both widths are written under {@code target/browser/} for review.
+ * no chart text cut by its chart's edge, sticky table headers, a CSV button above every table and a working
+ * period switch; the summary's figures whole at both widths and one colour per channel across the charts.
+ * Screenshots of every section at both widths are written under {@code target/browser/} for review.
  *
  * <p>{@code -Dengagement.browserPage=FILE} checks a page written by {@code engagement report} instead (a
  * 50,000-person world's, say). Without Chromium the test is skipped with a message, unless {@code -Dengagement.requireChromium=true}
@@ -71,6 +72,15 @@ class ReportInBrowserTest {
         });
       });
       return problems;
+      """;
+
+  /** Every chart text (not rotated) that reaches past its chart's edge, where the browser cuts it off. */
+  private static final String CUT_TEXTS = """
+      return [...document.querySelectorAll('svg text:not([transform])')].filter(t => {
+        const box = t.getBBox();
+        const view = t.ownerSVGElement.viewBox.baseVal;
+        return box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5;
+      }).slice(0, 10).map(t => '"' + t.textContent + '" in ' + t.ownerSVGElement.getAttribute('aria-label'));
       """;
 
   private static ChromeDriver driver;
@@ -175,6 +185,113 @@ class ReportInBrowserTest {
     assertThat(counts.get(2)).as("moves with a verdict").isPositive();
   }
 
+  @Test
+  void summaryFiguresAreVisibleAtPhoneWidth() {
+    checkSummaryFigures(390);
+  }
+
+  @Test
+  void summaryFiguresAreVisibleInAWideWindow() {
+    checkSummaryFigures(1400);
+  }
+
+  /**
+   * The summary's headline figures, for the whole window and for each half (whose ROI and ROAS have their own
+   * intervals), are shown whole inside the window: every figure's name and value has a size, lies within the
+   * window's width and is not cut off inside its box.
+   */
+  private static void checkSummaryFigures(int width) {
+    load(width);
+    JavascriptExecutor js = driver;
+    Object found = js.executeScript("""
+        const select = document.querySelector('select[data-switch=period]');
+        const out = [];
+        for (const option of [...select.options].map(o => o.value)) {
+          select.value = option;
+          select.dispatchEvent(new Event('change'));
+          const block = document.querySelector('[data-period="' + option + '"]');
+          const figures = [...block.querySelectorAll('dl.kpis > div')].map(f => {
+            const dt = f.querySelector('dt');
+            const dd = f.querySelector('dd');
+            const box = f.getBoundingClientRect();
+            const hidden = [dt, dd].some(e => e.getBoundingClientRect().width === 0
+                || e.getBoundingClientRect().height === 0 || e.scrollWidth > e.clientWidth + 1);
+            const outside = box.left < 0 || box.right > window.innerWidth;
+            return [dt.textContent, dd.textContent, hidden || outside || block.hidden];
+          });
+          out.push([option, figures]);
+        }
+        return out;
+        """);
+    @SuppressWarnings("unchecked")
+    List<List<Object>> periods = (List<List<Object>>) found;
+    assertThat(periods).extracting(p -> p.get(0)).containsExactly("whole", "later", "earlier");
+    for (List<Object> period : periods) {
+      @SuppressWarnings("unchecked")
+      List<List<Object>> figures = (List<List<Object>>) period.get(1);
+      assertThat(figures).as(period.get(0) + " at " + width + " px").extracting(f -> f.get(0))
+          .contains("revenue", "cost", "ROI", "ROAS", "CAC");
+      assertThat(figures).as(period.get(0) + " at " + width + " px: figures cut off or outside the window")
+          .allSatisfy(f -> assertThat(f.get(2)).as(String.valueOf(f.get(0))).isEqualTo(false));
+      // each half's ROI and ROAS with its own interval
+      assertThat(figures).filteredOn(f -> List.of("ROI", "ROAS").contains(f.get(0)))
+          .hasSize(2).allSatisfy(f -> assertThat((String) f.get(1)).contains("90% interval"));
+    }
+  }
+
+  /**
+   * One colour per channel as the browser draws it: every mark named by a channel alone (a bar, a curve, the
+   * square beside a name or in a legend) has the same computed colour in every chart, no two channels share one,
+   * and every bar or part named by a channel and a series ("Trade shows, markov") is a shade of that colour.
+   */
+  @Test
+  void channelColoursAgreeBetweenCharts() {
+    load(1400);
+    JavascriptExecutor js = driver;
+    Object found = js.executeScript("""
+        const table = [...document.querySelectorAll('#roi table')][0];
+        const names = [...table.querySelectorAll('tbody tr')].map(r => r.cells[0].textContent)
+            .filter(n => n !== 'total');
+        const hex = c => '#' + c.match(/[0-9]+/g).slice(0, 3).map(v => (+v).toString(16).padStart(2, '0')).join('');
+        const marks = [];
+        document.querySelectorAll('svg title').forEach(title => {
+          const mark = title.parentElement;
+          const text = title.textContent;
+          const style = getComputedStyle(mark);
+          const colour = mark.tagName === 'polyline' ? style.stroke : style.fill;
+          const chart = mark.closest('svg').getAttribute('aria-label');
+          for (const name of names) {
+            if (text === name || text.startsWith(name + ':')) {
+              marks.push([name, 'own', hex(colour), chart]);
+            } else if (text.startsWith(name + ', ') && !text.includes(', investment: ')
+                && !/overlap|share of value credit/i.test(chart)) {
+              marks.push([name, 'part', hex(colour), chart]);
+            }
+          }
+        });
+        return [names, marks];
+        """);
+    @SuppressWarnings("unchecked")
+    List<Object> both = (List<Object>) found;
+    @SuppressWarnings("unchecked")
+    List<String> names = (List<String>) both.get(0);
+    @SuppressWarnings("unchecked")
+    List<List<String>> marks = (List<List<String>>) both.get(1);
+    assertThat(names).hasSizeGreaterThan(5);
+    java.util.Map<String, java.util.Set<String>> own = new java.util.TreeMap<>();
+    java.util.Map<String, java.util.Set<String>> charts = new java.util.TreeMap<>();
+    marks.stream().filter(m -> m.get(1).equals("own")).forEach(m -> {
+      own.computeIfAbsent(m.get(0), n -> new java.util.TreeSet<>()).add(m.get(2));
+      charts.computeIfAbsent(m.get(0), n -> new java.util.TreeSet<>()).add(m.get(3));
+    });
+    assertThat(own).allSatisfy((name, colours) -> assertThat(colours).as(name).hasSize(1));
+    assertThat(own.values().stream().map(c -> c.iterator().next()).distinct()).hasSize(own.size());
+    // each channel is found by its colour in several charts (ROI, marginal ROI, curves, the grouped charts' squares)
+    assertThat(charts).allSatisfy((name, in) -> assertThat(in).as(name).hasSizeGreaterThanOrEqualTo(3));
+    assertThat(marks).filteredOn(m -> m.get(1).equals("part")).hasSizeGreaterThan(20).allSatisfy(m -> assertThat(
+        HtmlReportTest.isShadeOf(m.get(2), own.get(m.get(0)).iterator().next())).as(m.toString()).isTrue());
+  }
+
   private static void load(int width) {
     driver.manage().window().setSize(new Dimension(width, 1000));
     driver.get(page.toUri().toString());
@@ -206,6 +323,9 @@ class ReportInBrowserTest {
     Object smallText = js.executeScript("return [...document.querySelectorAll('svg text')]"
         + ".filter(t => parseFloat(getComputedStyle(t).fontSize) < 12).length;");
     assertThat(((Number) smallText).intValue()).as("chart texts under 12 px").isZero();
+    @SuppressWarnings("unchecked")
+    List<String> cut = (List<String>) js.executeScript(CUT_TEXTS);
+    assertThat(cut).as("chart texts cut by their chart's edge at " + width + " px").isEmpty();
     Object stickyHeaders = js.executeScript("return [...document.querySelectorAll('thead th')]"
         + ".every(th => getComputedStyle(th).position === 'sticky');");
     assertThat(stickyHeaders).isEqualTo(true);

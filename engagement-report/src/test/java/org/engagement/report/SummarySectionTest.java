@@ -205,4 +205,13 @@ class SummarySectionTest {
         Map.entry("100\u2013200", 0), Map.entry("200\u2013500", 1), Map.entry("500\u20131k", 0),
         Map.entry("1k\u20132k", 1));
   }
+
+  /** The model's notes lose the "recommended: " that repeats the model named just before them. */
+  @Test
+  void modelNotesReadAsSentences() {
+    assertThat(SummarySection.withoutModelName("recommended: additive-hazard, because its fit predicts"))
+        .isEqualTo("Additive-hazard, because its fit predicts");
+    assertThat(SummarySection.withoutModelName("shapley: 7 channels")).isEqualTo("shapley: 7 channels");
+    assertThat(SummarySection.withoutModelName("recommended: ")).isEqualTo("recommended: ");
+  }
 }

@@ -19,7 +19,9 @@ import org.engagement.report.internal.text.NumberText;
  * @param series at least one; each with one value per category
  * @param suffix what follows each value label and tick ({@code %} for percentages), empty for none
  * @param colours a colour by category (a channel's, {@link ChannelPalette}): with one series a coloured
- *     category's bar is drawn in it, with several a square of it precedes the category's name; empty for none
+ *     category's bar is drawn in it; with several a square of it precedes the category's name and the
+ *     category's bars are {@linkplain ChannelPalette#shade shades} of it, darkest first, with the legend in
+ *     the same shades of grey; empty for none
  * @since 0.1.0
  */
 public record BarChart(String label, List<String> categories, List<Series> series, String suffix,
@@ -116,8 +118,11 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     double scale = plot / (hi - lo);
     double zero = left + (0 - lo) * scale;
     SvgCanvas svg = new SvgCanvas(WIDTH, height, label);
+    int decimals = labelDecimals();
     if (n > 1) {
-      svg.legend(10, 14, WIDTH - 20, names);
+      svg.legend(10, 14, WIDTH - 20, names, colours.isEmpty() ? java.util.stream.IntStream.range(0, n)
+          .mapToObj(SvgCanvas::colour).toList() : java.util.stream.IntStream.range(0, n)
+          .mapToObj(s -> ChannelPalette.shade(ChannelPalette.NEUTRAL, s, n)).toList());
     }
     for (double v = lo; v <= hi + step / 2; v += step) {
       double x = left + (v - lo) * scale;
@@ -134,15 +139,58 @@ public record BarChart(String label, List<String> categories, List<Series> serie
         double v = series.get(s).values().get(c);
         double x = v >= 0 ? zero : zero + v * scale;
         String tip = categories.get(c) + (n > 1 ? ", " + series.get(s).name() : "") + ": " + NumberText.number(v, 2) + suffix;
-        svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, n == 1 && own != null ? own : SvgCanvas.colour(n == 1 ? 0 : s), tip);
+        svg.rect(x, y + 3 + s * bar, Math.abs(v) * scale, bar - 1, fill(own, s, n), tip);
         if (n == 1) {
           double lx = v >= 0 ? zero + v * scale + 4 : x - 4;
-          svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", NumberText.compact(v) + suffix);
+          svg.text(lx, y + 3 + bar - 4, v >= 0 ? "start" : "end", "value", label(v, decimals) + suffix);
         }
       }
     }
     svg.line(zero, top - 4, zero, height - 8, "axis-line");
     return svg.toString();
+  }
+
+  /**
+   * The decimals of the bars' value labels, one rule per chart: one for percentages (the page's rule for
+   * them), otherwise as many as the most precise short label needs, so that 0 stands beside 1.47 as 0.00; -1
+   * to keep the short labels, when some are abbreviated ({@code 1.6k}).
+   */
+  private int labelDecimals() {
+    if (suffix.equals("%")) {
+      return 1;
+    }
+    int most = 0;
+    for (Series s : series) {
+      for (double v : s.values()) {
+        String text = NumberText.compact(v);
+        if (text.endsWith("k") || text.endsWith("M")) {
+          return -1;
+        }
+        int dot = text.indexOf('.');
+        most = Math.max(most, dot < 0 ? 0 : text.length() - dot - 1);
+      }
+    }
+    return most;
+  }
+
+  private static String label(double value, int decimals) {
+    return decimals < 0 ? NumberText.compact(value) : NumberText.number(value, decimals);
+  }
+
+  /**
+   * The fill of series {@code s} of {@code n} in a category coloured {@code own} (or not coloured): the
+   * category's colour with one series, a shade of it with several; without one, grey for a single series, the
+   * palette's colour of the series (or grey shades, when other categories take channel colours, to match the
+   * legend) for several.
+   */
+  private String fill(@org.jspecify.annotations.Nullable String own, int s, int n) {
+    if (n == 1) {
+      return own != null ? own : ChannelPalette.NOT_A_CHANNEL;
+    }
+    if (own != null) {
+      return ChannelPalette.shade(own, s, n);
+    }
+    return colours.isEmpty() ? SvgCanvas.colour(s) : ChannelPalette.shade(ChannelPalette.NEUTRAL, s, n);
   }
 
   /**

@@ -47,8 +47,10 @@ public record FunnelChart(List<String> stages, List<Integer> reached) implements
       String rate = i == 0 ? "" : ", " + NumberText.percent(reached.get(i - 1) == 0 ? 0
           : (double) count / reached.get(i - 1)) + " of " + stages.get(i - 1);
       svg.text(left - 8, y + ROW / 2 + 4, "end", "category", stages.get(i))
-          .rect(left + (plot - w) / 2, y + 4, w, ROW - 8, SvgCanvas.colour(i), stages.get(i) + ": " + count)
-          .text(left + plot + 8, y + ROW / 2 + 4, "start", "value", count + rate);
+          .rect(left + (plot - w) / 2, y + 4, w, ROW - 8,
+              ChannelPalette.shade(ChannelPalette.NOT_A_CHANNEL, i, stages.size()),
+              stages.get(i) + ": " + NumberText.count(count))
+          .text(left + plot + 8, y + ROW / 2 + 4, "start", "value", NumberText.count(count) + rate);
     }
     return svg.toString();
   }

@@ -3,6 +3,7 @@ package org.engagement.report.internal.chart;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.report.html.Chart;
 
@@ -18,11 +19,15 @@ import org.engagement.report.html.Chart;
  * @param columns the column labels, left to right
  * @param intensities per row, one number in [0, 1] per column
  * @param texts per row, one short text per column, shown in the cell
+ * @param colours a colour by row or column label (a channel's, {@link ChannelPalette}): a square of it stands
+ *     beside the label, so that a channel is found by the same colour as in every other chart; empty for none
  * @since 0.1.0
  */
 public record HeatMap(String label, List<String> rows, List<String> columns, List<List<Double>> intensities,
-    List<List<String>> texts) implements Chart {
+    List<List<String>> texts, Map<String, String> colours) implements Chart {
   private static final double CELL = 50;
+  /** The side of a label's colour square. */
+  private static final double SWATCH = 10;
 
   /**
    * Validates and copies.
@@ -36,6 +41,7 @@ public record HeatMap(String label, List<String> rows, List<String> columns, Lis
     columns = List.copyOf(columns);
     intensities = intensities.stream().map(List::copyOf).toList();
     texts = texts.stream().map(List::copyOf).toList();
+    colours = Map.copyOf(colours);
     int width = columns.size();
     if (intensities.size() != rows.size() || texts.size() != rows.size()
         || intensities.stream().anyMatch(r -> r.size() != width) || texts.stream().anyMatch(r -> r.size() != width)) {
@@ -51,16 +57,37 @@ public record HeatMap(String label, List<String> rows, List<String> columns, Lis
     }
   }
 
+  /** A map without colours by label. */
+  public HeatMap(String label, List<String> rows, List<String> columns, List<List<Double>> intensities,
+      List<List<String>> texts) {
+    this(label, rows, columns, intensities, texts, Map.of());
+  }
+
+  /** This map with {@code colours} by label: the page's channel colours, for a map of channels. */
+  public HeatMap withColours(Map<String, String> channelColours) {
+    return new HeatMap(label, rows, columns, intensities, texts, channelColours);
+  }
+
   @Override
   public String toSvg() {
-    double left = Math.min(240, 12 + 6.5 * rows.stream().mapToInt(String::length).max().orElse(4));
-    double top = Math.min(180, 16 + 5 * columns.stream().mapToInt(String::length).max().orElse(4));
+    boolean swatches = rows.stream().anyMatch(colours::containsKey) || columns.stream().anyMatch(colours::containsKey);
+    double square = swatches ? SWATCH + 4 : 0;
+    double left = Math.min(240, 12 + 6.5 * rows.stream().mapToInt(String::length).max().orElse(4)) + square;
+    double top = Math.min(180, 16 + 5 * columns.stream().mapToInt(String::length).max().orElse(4)) + square;
     SvgCanvas svg = new SvgCanvas(left + columns.size() * CELL + 90, top + rows.size() * CELL + 10, label);
     for (int j = 0; j < columns.size(); j++) {
-      svg.textRotated(left + j * CELL + CELL / 2 - 4, top - 6, -45, "category", columns.get(j));
+      svg.textRotated(left + j * CELL + CELL / 2 - 4, top - 6 - square, -45, "category", columns.get(j));
+      String own = colours.get(columns.get(j));
+      if (own != null) {
+        svg.rect(left + j * CELL + CELL / 2 - 1 - SWATCH / 2, top - 4 - SWATCH, SWATCH, SWATCH, own, columns.get(j));
+      }
     }
     for (int i = 0; i < rows.size(); i++) {
-      svg.text(left - 6, top + i * CELL + CELL / 2 + 4, "end", "category", rows.get(i));
+      svg.text(left - 6 - square, top + i * CELL + CELL / 2 + 4, "end", "category", rows.get(i));
+      String own = colours.get(rows.get(i));
+      if (own != null) {
+        svg.rect(left - 4 - SWATCH, top + i * CELL + CELL / 2 - 1 - SWATCH / 2, SWATCH, SWATCH, own, rows.get(i));
+      }
       for (int j = 0; j < columns.size(); j++) {
         double t = intensities.get(i).get(j);
         svg.rect(left + j * CELL, top + i * CELL, CELL - 2, CELL - 2, shade(t),

@@ -35,12 +35,16 @@ public record LorenzChart(List<Double> curve, double topTwentyShare) implements 
     }
   }
 
+  /** Extra room left of the plot, so that the y axis's labels are not cut. */
+  private static final double LABEL_ROOM = 16;
+
   @Override
   public String toSvg() {
     double plot = SIZE - 2 * MARGIN + 20;
-    double x0 = MARGIN;
+    // room on the left for the widest axis label, 100.0%, at 12 px
+    double x0 = MARGIN + LABEL_ROOM;
     double y0 = MARGIN - 20 + plot;
-    SvgCanvas svg = new SvgCanvas(SIZE + 120, SIZE, "Lorenz curve of customer value");
+    SvgCanvas svg = new SvgCanvas(SIZE + 120 + LABEL_ROOM, SIZE, "Lorenz curve of customer value");
     for (int t = 0; t <= 4; t++) {
       double f = t / 4.0;
       svg.line(x0 + f * plot, y0, x0 + f * plot, y0 - plot, "grid").line(x0, y0 - f * plot, x0 + plot, y0 - f * plot, "grid")
@@ -57,10 +61,10 @@ public record LorenzChart(List<Double> curve, double topTwentyShare) implements 
       xs[k] = x0 + plot * i / n;
       ys[k] = y0 - plot * curve.get(i);
     }
-    svg.polyline(xs, ys, SvgCanvas.colour(0), "Lorenz curve");
+    svg.polyline(xs, ys, ChannelPalette.NOT_A_CHANNEL, "Lorenz curve");
     double bottom80 = 1 - topTwentyShare;
     svg.line(x0 + 0.8 * plot, y0, x0 + 0.8 * plot, y0 - plot * bottom80, "marker")
-        .circle(x0 + 0.8 * plot, y0 - plot * bottom80, 4, SvgCanvas.colour(5),
+        .circle(x0 + 0.8 * plot, y0 - plot * bottom80, 4, ChannelPalette.NEUTRAL,
             "the top 20% hold " + NumberText.percent(topTwentyShare))
         .text(x0 + 0.8 * plot - 6, y0 - plot * bottom80 - 10, "end", "value",
             "top 20% hold " + NumberText.percent(topTwentyShare))

@@ -3,6 +3,8 @@ package org.engagement.report.internal.chart;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.report.html.Chart;
 import org.engagement.report.internal.text.NumberText;
@@ -20,10 +22,14 @@ import org.engagement.report.internal.text.NumberText;
  * @param values per category, one finite value per component
  * @param markerName what the tick stands for, in the legend
  * @param markers per category, the tick's finite value
+ * @param colours a colour by category (a channel's, {@link ChannelPalette}): a coloured category's parts are
+ *     {@linkplain ChannelPalette#shade shades} of it, darkest first, and the legend shows the same shades of
+ *     grey, so that a channel keeps its colour; empty for none (the parts then take the palette's colours)
  * @since 0.1.0
  */
 public record StackedBarChart(String label, List<String> categories, List<String> components,
-    List<List<Double>> values, String markerName, List<Double> markers) implements Chart {
+    List<List<Double>> values, String markerName, List<Double> markers, Map<String, String> colours)
+    implements Chart {
   private static final double WIDTH = 820;
   private static final double ROW = 26;
 
@@ -39,6 +45,7 @@ public record StackedBarChart(String label, List<String> categories, List<String
     components = List.copyOf(components);
     values = values.stream().map(List::copyOf).toList();
     markers = List.copyOf(markers);
+    colours = Map.copyOf(colours);
     int width = components.size();
     if (values.size() != categories.size() || markers.size() != categories.size()
         || values.stream().anyMatch(r -> r.size() != width)) {
@@ -49,6 +56,27 @@ public record StackedBarChart(String label, List<String> categories, List<String
         || markers.stream().anyMatch(v -> !Double.isFinite(v))) {
       throw new InvalidFieldException("values", values, "must be finite");
     }
+  }
+
+  /** A chart without colours by category. */
+  public StackedBarChart(String label, List<String> categories, List<String> components, List<List<Double>> values,
+      String markerName, List<Double> markers) {
+    this(label, categories, components, values, markerName, markers, Map.of());
+  }
+
+  /** This chart with {@code colours} by category: the page's channel colours, for a chart of channels. */
+  public StackedBarChart withColours(Map<String, String> channelColours) {
+    return new StackedBarChart(label, categories, components, values, markerName, markers, channelColours);
+  }
+
+  /** The fill of component {@code k} in category {@code c}. */
+  private String fill(int c, int k) {
+    String own = colours.get(categories.get(c));
+    int n = components.size();
+    if (own != null) {
+      return ChannelPalette.shade(own, k, n);
+    }
+    return colours.isEmpty() ? SvgCanvas.colour(k) : ChannelPalette.shade(ChannelPalette.NEUTRAL, k, n);
   }
 
   @Override
@@ -74,7 +102,9 @@ public record StackedBarChart(String label, List<String> categories, List<String
     double scale = plot / (hi - lo);
     double zero = left - lo * scale;
     SvgCanvas svg = new SvgCanvas(WIDTH, top + ROW * categories.size() + 10, label);
-    svg.legend(10, 14, WIDTH - 20, components);
+    svg.legend(10, 14, WIDTH - 20, components, colours.isEmpty() ? IntStream.range(0, components.size())
+        .mapToObj(SvgCanvas::colour).toList() : IntStream.range(0, components.size())
+        .mapToObj(k -> ChannelPalette.shade(ChannelPalette.NEUTRAL, k, components.size())).toList());
     for (double v = lo; v <= hi + step / 2; v += step) {
       double x = left + (v - lo) * scale;
       svg.line(x, top - 4, x, top + ROW * categories.size(), "grid").text(x, top - 8, "middle", "axis", NumberText.compact(v));
@@ -88,11 +118,11 @@ public record StackedBarChart(String label, List<String> categories, List<String
         double v = values.get(c).get(k);
         String tip = categories.get(c) + ", " + components.get(k) + ": " + NumberText.number(v, 2);
         if (v >= 0) {
-          svg.rect(pos, y + 4, v * scale, ROW - 8, SvgCanvas.colour(k), tip);
+          svg.rect(pos, y + 4, v * scale, ROW - 8, fill(c, k), tip);
           pos += v * scale;
         } else {
           neg += v * scale;
-          svg.rect(neg, y + 4, -v * scale, ROW - 8, SvgCanvas.colour(k), tip);
+          svg.rect(neg, y + 4, -v * scale, ROW - 8, fill(c, k), tip);
         }
       }
       double m = zero + markers.get(c) * scale;

@@ -8,11 +8,13 @@ import org.engagement.report.html.Html;
 public final class SvgCanvas {
   /**
    * A colour-blind-safe palette (Okabe and Ito, its pale yellow darkened to olive so that a thin bar stays
-   * visible on white), then darker variants, for series.
+   * visible on white, its black replaced by Paul Tol's wine so that no channel is drawn in the black of the
+   * charts' ticks and axes), then darker variants, and Tol's indigo in place of a grey that read as "no
+   * channel", for series.
    */
   private static final String[] PALETTE = {
-      "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8a7d00", "#000000",
-      "#004c7a", "#a87400", "#006b4f", "#8f4a75", "#2b7fb3", "#8c3d00", "#9c9410", "#666666"};
+      "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8a7d00", "#882255",
+      "#004c7a", "#a87400", "#006b4f", "#8f4a75", "#2b7fb3", "#8c3d00", "#9c9410", "#332288"};
 
   private final StringBuilder svg = new StringBuilder();
 

@@ -20,7 +20,8 @@ import org.engagement.report.section.ReportSection;
  * ends against ends) is above 0 too. Two methods that see different things (spend against weekly revenue;
  * journeys) must agree before money moves; any other move is a case to test first. The effect shown is the
  * smaller of the two estimates. The strength is the lower of the two gains' lower ends as a share of the
- * weekly revenue (0 for a move to test). Stateless and thread-safe.
+ * weekly revenue (0 for a move to test). A move the mix model expects no gain from ({@link BudgetSection#gains})
+ * is not a recommendation at all, not even a case to test. Stateless and thread-safe.
  */
 public final class BudgetRecommendations implements Recommendation.Source {
   @Override
@@ -30,7 +31,8 @@ public final class BudgetRecommendations implements Recommendation.Source {
         .map(r -> r.intervals().stream().collect(Collectors.toMap(RoiSection.RoiInterval::channel,
             Function.identity(), (a, b) -> a)))
         .orElse(Map.of());
-    return budget.map(b -> b.moves().stream().map(m -> of(b, m, intervals)).toList()).orElse(List.of());
+    return budget.map(b -> b.moves().stream().filter(m -> b.gains(m.gain())).map(m -> of(b, m, intervals))
+        .toList()).orElse(List.of());
   }
 
   private static <T> Optional<T> find(List<ReportSection> sections, Class<T> type) {
@@ -76,7 +78,7 @@ public final class BudgetRecommendations implements Recommendation.Source {
     String basis = "marketing mix model on " + NumberText.count(budget.weeks()) + " weeks of spend and revenue, "
         + "the other channels' spend held (Budget), checked against the attribution's ROI intervals (Relationship ROI)";
     double strength = sure && revenue > 0
-        ? Math.min(mix.low(), byAttribution.orElseThrow().low()) / revenue : 0;
+        ? Math.min(mix.spread().low(), byAttribution.orElseThrow().spread().low()) / revenue : 0;
     return new Recommendation(action, effect, interval, basis, strength, List.of(
         new Recommendation.Stance(move.from(), move.fromName(), Recommendation.Direction.LESS),
         new Recommendation.Stance(move.to(), move.toName(), Recommendation.Direction.MORE)));
@@ -87,6 +89,7 @@ public final class BudgetRecommendations implements Recommendation.Source {
   }
 
   private static String range(BudgetSection.Gain gain, double revenue) {
-    return share(gain.low(), revenue) + " to " + share(gain.high(), revenue);
+    BudgetSection.Spread spread = gain.spread();
+    return share(spread.low(), revenue) + " to " + share(spread.high(), revenue);
   }
 }

@@ -237,7 +237,8 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     }
     if (!series.isEmpty()) {
       html.chart("Value credit per channel (" + currency + ") under the main models, side by side; every model "
-          + "is in the map and the table below; largest " + series.get(0).name() + " credit first",
+          + "is in the map and the table below; largest " + series.get(0).name() + " credit first; each channel "
+          + "in its colour, the models from darkest to lightest in the legend's order",
           new BarChart("Value credit per channel and model", rowNames, series).sortedByValue()
               .withColours(html.channelColours()));
     }
@@ -267,7 +268,8 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     }
     html.chart("Each model's credit as a share of its total value credit: a row that changes colour across "
         + "the models is a channel the models disagree on", new HeatMap("Share of value credit per channel and model",
-        rowNames, models.stream().map(ModelCredit::model).toList(), shades, texts));
+        rowNames, models.stream().map(ModelCredit::model).toList(), shades, texts)
+        .withColours(html.channelColours()));
     List<String> header = new ArrayList<>();
     header.add("channel");
     models.forEach(m -> header.add(m.model()));

@@ -17,6 +17,7 @@ import org.engagement.roi.mix.ChannelAllocation;
 import org.engagement.roi.mix.ChannelEffect;
 import org.engagement.roi.mix.MarketingMix;
 import org.engagement.roi.mix.MixModel;
+import org.engagement.roi.mix.MixPriors;
 import org.engagement.roi.mix.MixSettings;
 
 /**
@@ -24,12 +25,15 @@ import org.engagement.roi.mix.MixSettings;
  * WeeklyMix}; {@link MixSettings#weekly()} with {@value #RESAMPLES} bootstrap resamples, few to keep the report
  * fast), asks the optimiser for the best split of today's total weekly spend (each channel within half to twice
  * its current spend), and breaks the difference into moves from the channels it cuts to the channels it grows,
- * largest first, each valued alone with {@link MixModel#evaluate}. Stateless and thread-safe.
+ * each valued alone with {@link MixModel#evaluate}. The moves the fitted model expects to gain from are listed,
+ * largest expected gain first; the others are named as idle: the optimiser maximises the revenue averaged over
+ * the fit and its refits, so it also places money where only some refits see a return. Stateless and
+ * thread-safe.
  */
 public final class BudgetAnalysis {
   /** The bootstrap resamples of the report's mix model. */
   static final int RESAMPLES = 20;
-  /** The most moves the section lists. */
+  /** The most moves the section lists (the idle ones aside). */
   static final int MOVES = 3;
   /** A channel whose recommended spend moves by less than this share of its current spend is left out of moves. */
   private static final double SMALL = 0.01;
@@ -44,7 +48,9 @@ public final class BudgetAnalysis {
           + " (month,channel,owner,amount,currency) or no purchase value, so there is no spend to reallocate");
     }
     analysis.progress().step("budget: fitting the marketing mix model");
-    MixModel model = MarketingMix.fit(weekly.get().data(), MixSettings.weekly().withResamples(RESAMPLES));
+    MixPriors priors = MixPriors.defaults();
+    MixModel model = MarketingMix.fit(weekly.get().data(), MixSettings.weekly().withResamples(RESAMPLES), List.of(),
+        priors);
     String currency = analysis.currency().map(c -> c.getCurrencyCode()).orElse("");
     double[] outcome = model.data().outcome();
     double revenuePerWeek = Arrays.stream(outcome).average().orElse(0);
@@ -63,8 +69,15 @@ public final class BudgetAnalysis {
               .map(m -> model.steadyResponse(effect.channel(), m * line.current())).toList()));
     }
     channels.sort(Comparator.comparing(BudgetSection.ChannelBudget::name));
+    List<BudgetSection.Move> all = moves(model, plan, names);
+    List<BudgetSection.Move> gaining = all.stream().filter(m -> m.gain().perWeek() > BudgetSection.NO_GAIN
+        * revenuePerWeek).sorted(Comparator.comparingDouble((BudgetSection.Move m) -> m.gain().perWeek())
+        .reversed()).limit(MOVES).toList();
+    List<BudgetSection.Move> idle = all.stream().filter(m -> m.gain().perWeek() <= BudgetSection.NO_GAIN
+        * revenuePerWeek).toList();
     return new BudgetSection(currency, weekly.get().first(), weekly.get().last(), revenuePerWeek,
-        model.resamples(), channels, gain(plan), moves(model, plan, names), trueShares(analysis, model));
+        model.resamples(), channels, gain(plan), gaining, idle, trueShares(analysis, model),
+        java.util.Objects.requireNonNull(priors.roi(), "roi prior").mean());
   }
 
   /** The true shares of the model's channels, renormalised over them; empty without a truth file. */
@@ -81,8 +94,9 @@ public final class BudgetAnalysis {
 
   /**
    * The plan as moves: the channels it cuts, largest cut first, paired with the channels it grows, largest
-   * growth first, each move the smaller of what is left to cut and to grow; at most {@value #MOVES}, and none
-   * of less than 1% of the giving channel's spend (a remainder of the pairing, not a decision).
+   * growth first, each move the smaller of what is left to cut and to grow, largest first; none of less than 1%
+   * of both channels' spend (a remainder of the pairing, not a decision; a move small beside a large giver can
+   * be large for its receiver).
    */
   static List<BudgetSection.Move> moves(MixModel model, BudgetPlan plan, Map<String, String> names) {
     List<double[]> cuts = new ArrayList<>();
@@ -99,11 +113,12 @@ public final class BudgetAnalysis {
     List<BudgetSection.Move> moves = new ArrayList<>();
     int i = 0;
     int j = 0;
-    while (i < cuts.size() && j < grows.size() && moves.size() < MOVES) {
+    while (i < cuts.size() && j < grows.size()) {
       double amount = Math.min(cuts.get(i)[1], grows.get(j)[1]);
       int from = (int) cuts.get(i)[0];
-      if (amount > SMALL * lines.get(from).current()) {
-        moves.add(move(model, lines, from, (int) grows.get(j)[0], amount, names));
+      int to = (int) grows.get(j)[0];
+      if (amount > SMALL * Math.min(lines.get(from).current(), lines.get(to).current())) {
+        moves.add(move(model, lines, from, to, amount, names));
       }
       cuts.get(i)[1] -= amount;
       grows.get(j)[1] -= amount;

@@ -24,7 +24,13 @@ import org.engagement.report.section.SectionBuilder;
  * BudgetAnalysis}): each channel's spend and modelled contribution, ROI and marginal ROI with their intervals,
  * carry-over half-life, response curve and the optimiser's recommended spend, and the budget moves that follow,
  * each valued on its own with the interval of its expected gain. A move is recommended only when that interval
- * excludes 0 ({@code BudgetRecommendations}); otherwise the page says to test it first.
+ * excludes 0 ({@code BudgetRecommendations}); otherwise the page says to test it first. A move of the optimiser's
+ * split that the fitted model expects to gain nothing is no recommendation: it is named in a note, not listed.
+ *
+ * <p>Every interval is shown together with the fitted value it belongs to: the bootstrap's percentile interval
+ * widened, where needed, to hold the fitted value ({@link Spread}). The refits of the mix model are drawn again
+ * towards its ROI prior's mean, so their percentiles can lie wholly on one side of the fit; the page then marks
+ * the figure and says so instead of showing a value outside its own interval.
  *
  * <p>Immutable and thread-safe.
  *
@@ -35,18 +41,27 @@ import org.engagement.report.section.SectionBuilder;
  * @param resamples the bootstrap resamples behind the intervals
  * @param channels one line per channel, in the page's channel order (by display name)
  * @param plan the optimiser's whole plan, valued against the current split
- * @param moves the moves the plan is made of, largest first, each valued on its own
+ * @param moves the moves of the plan that the fitted model expects to gain from, largest expected gain first,
+ *     each valued on its own
+ * @param idle the other moves of the plan: those the fitted model expects no gain from (at most {@link
+ *     #NO_GAIN} of the weekly revenue), largest first; named on the page, never recommended
+ * @param priorRoi the mean of the mix model's ROI prior, towards which every refit is drawn
  * @param trueShares each channel's true share of the channels' incremental conversions, from a simulated world's
  *     {@value AnalysisInput#TRUTH} (renormalised over the channels with spend); empty without one
  * @since 0.1.0
  */
 public record BudgetSection(String currency, LocalDate firstWeek, LocalDate lastWeek, double revenuePerWeek,
-    int resamples, List<ChannelBudget> channels, Gain plan, List<Move> moves, Map<String, Double> trueShares)
-    implements ReportSection {
+    int resamples, List<ChannelBudget> channels, Gain plan, List<Move> moves, List<Move> idle,
+    Map<String, Double> trueShares, double priorRoi) implements ReportSection {
   /** The id of this section. */
   public static final String ID = "budget";
   /** The multiples of each channel's current weekly spend at which the response curves are drawn. */
   public static final List<Double> CURVE_MULTIPLES = IntStream.rangeClosed(0, 8).mapToObj(i -> i * 0.25).toList();
+  /**
+   * The largest expected gain, as a share of the weekly revenue, of a move that gains nothing: 0.05%, below
+   * which the gain reads +0.0%. A move worth less is not a recommendation.
+   */
+  public static final double NO_GAIN = 0.0005;
 
   /** Copies the lists. */
   public BudgetSection {
@@ -56,7 +71,20 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     requireNonNull(plan, "plan");
     channels = List.copyOf(channels);
     moves = List.copyOf(moves);
+    idle = List.copyOf(idle);
     trueShares = Map.copyOf(trueShares);
+  }
+
+  /** A section without idle moves, under {@link org.engagement.roi.mix.MixPriors#defaults()}' ROI prior. */
+  public BudgetSection(String currency, LocalDate firstWeek, LocalDate lastWeek, double revenuePerWeek,
+      int resamples, List<ChannelBudget> channels, Gain plan, List<Move> moves, Map<String, Double> trueShares) {
+    this(currency, firstWeek, lastWeek, revenuePerWeek, resamples, channels, plan, moves, List.of(), trueShares,
+        requireNonNull(org.engagement.roi.mix.MixPriors.defaults().roi(), "roi prior").mean());
+  }
+
+  /** Whether {@code gain} is an expected gain at all: more than {@link #NO_GAIN} of the weekly revenue. */
+  public boolean gains(Gain gain) {
+    return gain.perWeek() > NO_GAIN * revenuePerWeek;
   }
 
   /** The mean absolute difference between the mix model's shares and the true shares; empty without truth. */
@@ -147,19 +175,51 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
           }
           return cells;
         }).toList());
+    List<String> widened = channels.stream().flatMap(c -> c.widened().stream()).toList();
+    if (!widened.isEmpty()) {
+      html.paragraph("warning", "* The fitted value lies outside the 90% range of the model's " + resamples
+          + " refits: " + String.join("; ", widened) + ". Each refit is drawn again towards the typical ROI of "
+          + NumberText.number(priorRoi, 2) + " that the model's prior assumes for every channel, so the refits "
+          + "sit between the fit and that prior: for these channels the model is biased, and its figure is "
+          + "less settled than its interval says. The interval shown is widened to hold the fitted value. "
+          + "A lift test (hold-out) on the channel settles it.");
+    }
   }
 
   private void writeMoves(Html html) {
+    html.heading("Budget moves, each valued on its own");
+    if (!idle.isEmpty()) {
+      html.paragraph("note", idleText());
+    }
     if (moves.isEmpty()) {
-      html.paragraph("note", "The optimiser keeps today's split: no move it considered is expected to bring "
-          + "more revenue.");
+      html.paragraph("note", "No move of the optimiser's split is expected to bring more revenue by the fitted "
+          + "model: keep today's split until a test says otherwise.");
       return;
     }
-    html.heading("Budget moves, each valued on its own");
     html.dataTable("Each move of the recommended split on its own, at today's total spend: the expected revenue "
         + "gained per week once the carry-over has built up, with its 90% interval",
-        List.of("move", "per week", "expected gain per week", "gain", "low", "high", "verdict"),
+        List.of("move", "per week", "expected gain per week", "share of weekly revenue", "90% interval per week",
+            "verdict"),
         moves.stream().map(m -> m.cells(revenuePerWeek, currency)).toList());
+    if (moves.stream().anyMatch(m -> m.gain().spread().widened())) {
+      html.paragraph("note", "* The expected gain lies outside the 90% range of the refits' gains; the interval "
+          + "shown is widened to hold it (see the note under the channels' table).");
+    }
+  }
+
+  /**
+   * Why the optimiser's idle moves are not listed: the optimiser maximises the revenue averaged over the fit
+   * and its refits, so it places money where only some refits see a return; by the fitted model those moves
+   * gain nothing.
+   */
+  String idleText() {
+    return "Not listed, though part of the optimiser's split: " + String.join("; ", idle.stream().map(m ->
+        m.words() + " (" + NumberText.wholeMoney(m.perWeek(), currency) + " a week)").toList()) + ". By the fitted "
+        + "model "
+        + (idle.size() == 1 ? "this move gains" : "these moves gain") + " nothing (at most "
+        + NumberText.percent(NO_GAIN) + " of the weekly revenue): the optimiser maximises the revenue averaged "
+        + "over the fit and its " + resamples + " refits, and some refits see a return where the fit sees none "
+        + "(marginal ROI 0.00). A move with no expected gain is not a recommendation.";
   }
 
   @Override
@@ -170,8 +230,9 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     shareError().ifPresent(error -> lines.add("against truth.csv: shares miss by " + NumberText.number(error * 100, 1)
         + " points on average"));
     channels.stream().sorted(Comparator.comparingDouble(ChannelBudget::marginalRoi).reversed())
-        .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-22s marginal ROI %s, half-life %s weeks",
-            TerminalText.safe(c.name()), NumberText.number(c.marginalRoi(), 2), NumberText.number(c.halfLife(), 1))));
+        .forEach(c -> lines.add(String.format(Locale.ROOT, "  %-22s marginal ROI %s, %s",
+            TerminalText.safe(c.name()), NumberText.number(c.marginalRoi(), 2), c.contribution() > 0
+                ? "half-life " + NumberText.number(c.halfLife(), 1) + " weeks" : "no effect found")));
     return lines;
   }
 
@@ -216,10 +277,57 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     private List<Html.Cell> cells(String currency) {
       double change = currentPerWeek > 0 ? recommendedPerWeek / currentPerWeek - 1 : 0;
       return List.of(Html.Cell.text(name), money(spend, currency), money(contribution, currency),
-          new Html.Cell(NumberText.percent(share), share), ratio(roi, roiLow, roiHigh),
-          ratio(marginalRoi, marginalLow, marginalHigh),
-          new Html.Cell(NumberText.number(halfLife, 1), halfLife), money(currentPerWeek, currency),
+          new Html.Cell(NumberText.percent(share), share), ratio(roi, Spread.of(roi, roiLow, roiHigh)),
+          ratio(marginalRoi, Spread.of(marginalRoi, marginalLow, marginalHigh)),
+          contribution > 0 ? new Html.Cell(NumberText.number(halfLife, 1), halfLife)
+              : Html.Cell.text("none: no effect found"), money(currentPerWeek, currency),
           money(recommendedPerWeek, currency), new Html.Cell(NumberText.signedPercent(change), change));
+    }
+
+    /**
+     * The figures of this channel whose fitted value lies outside its refits' 90% range, in words ("Press
+     * coverage: ROI 2.85, refits 1.64 to 2.68"); empty when both lie inside.
+     */
+    List<String> widened() {
+      List<String> parts = new ArrayList<>();
+      if (Spread.of(roi, roiLow, roiHigh).widened()) {
+        parts.add("ROI " + NumberText.number(roi, 2) + ", refits " + NumberText.number(roiLow, 2) + " to "
+            + NumberText.number(roiHigh, 2));
+      }
+      if (Spread.of(marginalRoi, marginalLow, marginalHigh).widened()) {
+        parts.add("marginal ROI " + NumberText.number(marginalRoi, 2) + ", refits "
+            + NumberText.number(marginalLow, 2) + " to " + NumberText.number(marginalHigh, 2));
+      }
+      return parts.isEmpty() ? List.of() : List.of(name + ": " + String.join(", ", parts));
+    }
+  }
+
+  /**
+   * A 90% interval shown with its fitted value: the bootstrap's percentile interval, widened where needed so
+   * that it holds the fitted value. A percentile interval of a biased estimator (one whose refits lean towards
+   * its prior) can lie wholly on one side of the fit; a reader then sees a figure and an interval that
+   * contradict each other. The widened interval holds both the fit and the refits' middle 90%, so it is at
+   * least as wide as either says; {@code widened} says that it was widened. Immutable and thread-safe.
+   *
+   * @param low the lower end
+   * @param high the upper end
+   * @param widened whether the fitted value lay outside the percentile interval
+   * @since 0.1.0
+   */
+  public record Spread(double low, double high, boolean widened) {
+    /** The spread of the fitted {@code value} and its percentile interval {@code [low, high]}. */
+    /** How far outside, as a share of the interval's width, a value must lie to count as outside. */
+    private static final double TOLERANCE = 0.01;
+
+    /**
+     * The spread of the fitted {@code value} and its percentile interval {@code [low, high]}; widened only when
+     * the value lies outside by more than 1% of the interval's width (a value on an end, as a fit at a bound
+     * is, is not outside).
+     */
+    public static Spread of(double value, double low, double high) {
+      double slack = TOLERANCE * (high - low);
+      boolean outside = value < low - slack || value > high + slack;
+      return new Spread(Math.min(low, value), Math.max(high, value), outside);
     }
   }
 
@@ -232,17 +340,28 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
    * @since 0.1.0
    */
   public record Gain(double perWeek, double low, double high) {
-    /** Whether the interval excludes 0 on the side of a gain: the move is worth making. */
+    /**
+     * Whether the gain and its interval are above 0: the move is worth making. Both, since an expected gain of
+     * 0 with an interval above it (the refits leaning one way) is no sure gain.
+     */
     public boolean certain() {
-      return low > 0;
+      return spread().low() > 0;
+    }
+
+    /** The interval widened to hold the expected gain ({@link Spread}). */
+    public Spread spread() {
+      return Spread.of(perWeek, low, high);
     }
 
     /** The gain in words: the share of the weekly revenue, the amount, and the interval. */
     String text(double revenuePerWeek, String currency) {
+      Spread spread = spread();
       return share(perWeek, revenuePerWeek) + " expected revenue (" + NumberText.wholeMoney(perWeek, currency)
-          + " a week; 90% interval " + share(low, revenuePerWeek) + " to " + share(high, revenuePerWeek) + ")";
+          + " a week; 90% interval " + share(spread.low(), revenuePerWeek) + " to " + share(spread.high(),
+          revenuePerWeek) + (spread.widened() ? ", widened to hold the expected gain" : "") + ")";
     }
 
+    /** {@code amount} as a signed share of {@code revenuePerWeek}, or as a number without a revenue. */
     public static String share(double amount, double revenuePerWeek) {
       return revenuePerWeek > 0 ? NumberText.signedPercent(amount / revenuePerWeek)
           : NumberText.number(amount, 0);
@@ -280,11 +399,14 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     }
 
     private List<Html.Cell> cells(double revenuePerWeek, String currency) {
+      Spread spread = gain.spread();
+      String mark = spread.widened() ? " *" : "";
       return List.of(Html.Cell.text(words()), money(perWeek, currency), money(gain.perWeek(), currency),
           Html.Cell.text(Gain.share(gain.perWeek(), revenuePerWeek)),
-          Html.Cell.text(Gain.share(gain.low(), revenuePerWeek)), Html.Cell.text(Gain.share(gain.high(),
-              revenuePerWeek)), Html.Cell.text(gain.certain() ? "gain sure by the mix model"
-              : "test before moving: either side of 0"));
+          Html.Cell.text(NumberText.number(spread.low(), 0) + " to " + NumberText.wholeMoney(spread.high(), currency)
+              + " (" + Gain.share(spread.low(), revenuePerWeek) + " to " + Gain.share(spread.high(), revenuePerWeek)
+              + ")" + mark),
+          Html.Cell.text(gain.certain() ? "gain sure by the mix model" : "test before moving: either side of 0"));
     }
   }
 
@@ -292,9 +414,12 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     return new Html.Cell(NumberText.wholeMoney(amount, currency), amount);
   }
 
-  /** A ratio with its interval in one cell, {@code 0.52 (0.31 to 0.80)}; the exact value is the ratio. */
-  private static Html.Cell ratio(double value, double low, double high) {
-    return new Html.Cell(NumberText.number(value, 2) + " (" + NumberText.number(low, 2) + " to "
-        + NumberText.number(high, 2) + ")", value);
+  /**
+   * A ratio with its interval in one cell, {@code 0.52 (0.31 to 0.80)}, marked {@code *} when the interval was
+   * widened to hold the ratio; the exact value is the ratio.
+   */
+  private static Html.Cell ratio(double value, Spread spread) {
+    return new Html.Cell(NumberText.number(value, 2) + " (" + NumberText.number(spread.low(), 2) + " to "
+        + NumberText.number(spread.high(), 2) + ")" + (spread.widened() ? " *" : ""), value);
   }
 }

@@ -141,7 +141,8 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
           + "customer active on any of them counts once.");
     }
     List<PresenceCount<Channel>> channels = rows();
-    html.chart("Customers active per channel: buyers and prospects, most buyers first",
+    html.chart("Customers active per channel: buyers (dark) and prospects (light) in the channel's colour, most "
+        + "buyers first",
         new BarChart("Customers active per channel",
         channels.stream().map(c -> c.key().displayName()).toList(), List.of(
             new BarChart.Series("buyers", channels.stream().map(c -> (double) c.customers()).toList()),
@@ -174,7 +175,7 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
     List<String> names = order.stream().map(k -> overlap.keys().get(k).displayName()).toList();
     html.chart("Channel overlap: customers active on both channels (the diagonal: on the channel at all); "
         + "the darker, the larger the share of the row channel's customers also on the column channel",
-        new HeatMap("Channel overlap", names, names, shares, counts));
+        new HeatMap("Channel overlap", names, names, shares, counts).withColours(html.channelColours()));
   }
 
   @Override

@@ -289,11 +289,12 @@ public record RoiSection(String currency, String method, List<String> components
     }
     List<ChannelRoi> byReward = channels.stream()
         .sorted(Comparator.comparingDouble(ChannelRoi::reward).reversed()).toList();
-    html.chart("Reward per channel by component (" + currency + "), largest total first; the black tick is the "
+    html.chart("Reward per channel by component (" + currency + "), largest total first; each channel in its "
+        + "colour, its components from darkest to lightest in the legend's order; the black tick is the "
         + "investment", new StackedBarChart("Reward components and investment per channel",
             byReward.stream().map(c -> labels.name(c.channel())).toList(), components,
             byReward.stream().map(ChannelRoi::rewards).toList(), "investment",
-            byReward.stream().map(ChannelRoi::investment).toList()));
+            byReward.stream().map(ChannelRoi::investment).toList()).withColours(html.channelColours()));
     List<ChannelRoi> invested = channels.stream().filter(c -> roi(c).isPresent())
         .sorted(Comparator.comparingDouble((ChannelRoi c) -> roi(c).getAsDouble()).reversed()).toList();
     if (!invested.isEmpty()) {

@@ -144,6 +144,89 @@ class BudgetSectionTest {
     assertThat(action(sure, overlapping)).contains("do not put Channel B above Channel A");
   }
 
+  /**
+   * Issue 15 on the bundled world: the optimiser's split moved money from trade shows to channels whose fitted
+   * marginal ROI is 0, and the moves table listed three moves with an expected gain of 0. A move is listed only
+   * when the fitted model expects a gain from it, largest first; the others are named as idle, never
+   * recommended.
+   */
+  @Test
+  void movesWithoutAnExpectedGainAreNamedNotListed() {
+    BudgetSection budget = (BudgetSection) BudgetAnalysis.section(analysis);
+    double least = BudgetSection.NO_GAIN * budget.revenuePerWeek();
+    assertThat(budget.moves()).allSatisfy(m -> assertThat(m.gain().perWeek()).isGreaterThan(least));
+    assertThat(budget.moves()).extracting(m -> m.gain().perWeek())
+        .isSortedAccordingTo(Comparator.<Double>naturalOrder().reversed());
+    assertThat(budget.idle()).isNotEmpty()
+        .allSatisfy(m -> assertThat(m.gain().perWeek()).isLessThanOrEqualTo(least));
+    // every idle move goes to a channel whose fitted marginal ROI is 0: the fit sees no return there
+    assertThat(budget.idle()).allSatisfy(m -> assertThat(budget.channels().stream()
+        .filter(c -> c.channel().equals(m.to())).findFirst().orElseThrow().marginalRoi()).isZero());
+    StringBuilder page = new StringBuilder();
+    budget.writeHtml(new org.engagement.report.html.Html(page));
+    String moves = page.substring(page.indexOf("Budget moves, each valued on its own"));
+    budget.idle().forEach(m -> assertThat(moves).contains("Not listed").contains(org.engagement.report.html.Html
+        .escape(m.words())));
+    // the table of moves lists only gaining moves: no row with an expected gain of 0 EUR
+    assertThat(moves).doesNotContain(">0 EUR</td>", ">-0 EUR</td>");
+    List<Recommendation> recommended = new BudgetRecommendations().recommend(List.of(budget));
+    assertThat(recommended).hasSameSizeAs(budget.moves());
+    budget.idle().forEach(m -> assertThat(recommended).extracting(Recommendation::action)
+        .noneMatch(action -> action.contains(m.words())));
+  }
+
+  /** A move with no expected gain is not recommended even as a test, whatever its interval says. */
+  @Test
+  void aMoveWithoutExpectedGainIsNoRecommendation() {
+    // an expected gain of 0 with an interval above it: the refits lean one way, the fit sees nothing
+    BudgetSection.Move nothing = new BudgetSection.Move("a", "Channel A", "b", "Channel B", 100, 0.1,
+        new BudgetSection.Gain(0, 3, 50));
+    assertThat(nothing.gain().certain()).isFalse();
+    assertThat(nothing.gain().spread()).isEqualTo(new BudgetSection.Spread(0, 50, true));
+    BudgetSection budget = new BudgetSection("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 30), 1_000,
+        0, List.of(), new BudgetSection.Gain(0, 0, 0), List.of(nothing), Map.of());
+    assertThat(budget.gains(nothing.gain())).isFalse();
+    assertThat(new BudgetRecommendations().recommend(List.of(budget))).isEmpty();
+  }
+
+  /**
+   * A figure and its interval that a reader can trust together: the bundled world's press coverage had an ROI
+   * of 2.85 beside a 90% interval of 1.64 to 2.68 (the mix model's refits are drawn again towards its ROI
+   * prior's mean, 1.83, so their percentiles lay below the fit). The interval shown is widened to hold the fitted
+   * value, and marked; every ROI and marginal ROI cell holds its value.
+   */
+  @Test
+  void everyIntervalShownHoldsItsFittedValue() {
+    assertThat(BudgetSection.Spread.of(2.85, 1.64, 2.68)).isEqualTo(new BudgetSection.Spread(1.64, 2.85, true));
+    assertThat(BudgetSection.Spread.of(0.74, 0.08, 1.84)).isEqualTo(new BudgetSection.Spread(0.08, 1.84, false));
+    assertThat(BudgetSection.Spread.of(0.46, 0.46, 1.67).widened()).isFalse();
+    // a fit at a bound, on an end of its interval but for rounding, is not outside it
+    assertThat(BudgetSection.Spread.of(0.3399, 0.34, 1.30).widened()).isFalse();
+    BudgetSection budget = (BudgetSection) BudgetAnalysis.section(analysis);
+    StringBuilder page = new StringBuilder();
+    budget.writeHtml(new org.engagement.report.html.Html(page));
+    java.util.regex.Matcher cell = java.util.regex.Pattern.compile(
+        "<td[^>]*>(-?[0-9.,]+) \\((-?[0-9.,]+) to (-?[0-9.,]+)\\)( \\*)?</td>").matcher(page);
+    int cells = 0;
+    while (cell.find()) {
+      double value = Double.parseDouble(cell.group(1).replace(",", ""));
+      assertThat(value).as(cell.group()).isBetween(Double.parseDouble(cell.group(2).replace(",", "")),
+          Double.parseDouble(cell.group(3).replace(",", "")));
+      cells++;
+    }
+    // an ROI and a marginal ROI per channel
+    assertThat(cells).isEqualTo(2 * budget.channels().size());
+    BudgetSection.ChannelBudget press = budget.channels().stream().filter(c -> c.name().equals("Press coverage"))
+        .findFirst().orElseThrow();
+    assertThat(press.roi()).isGreaterThan(press.roiHigh());
+    assertThat(page).contains("refits " + org.engagement.report.internal.text.NumberText.number(press.roiLow(), 2))
+        .contains("towards the typical ROI of 1.83");
+    // a channel without effect has no half-life to read (the fit's value is its prior's median)
+    assertThat(page.toString().split("none: no effect found", -1)).hasSize(1 + (int) budget.channels().stream()
+        .filter(c -> c.contribution() <= 0).count());
+    assertThat(budget.channels()).anySatisfy(c -> assertThat(c.contribution()).isZero());
+  }
+
   private static String action(BudgetSection.Move move, Map<String, RoiSection.RoiInterval> intervals) {
     BudgetSection budget = new BudgetSection("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 30), 1_000,
         0, List.of(), new BudgetSection.Gain(0, 0, 0), List.of(move), Map.of());

@@ -1,0 +1,58 @@
+package org.engagement.report.internal.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.engagement.core.domain.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+/** Channel colours and their shades: a channel keeps its hue in every chart, whatever the series drawn. */
+class ChannelPaletteTest {
+  @Test
+  void shadesGoFromTheColourTowardsWhite() {
+    assertThat(ChannelPalette.shade("#0072b2", 0, 4)).isEqualTo("#0072b2");
+    // the last of four is 72% of the way to white: 0 + 255 * 0.72 = 183.6, 114 + 141 * 0.72 = 215.5,
+    // 178 + 77 * 0.72 = 233.4
+    assertThat(ChannelPalette.shade("#0072b2", 3, 4)).isEqualTo(String.format("#%02x%02x%02x", 184, 216, 233));
+    assertThat(ChannelPalette.shade("#0072b2", 0, 1)).isEqualTo("#0072b2");
+    assertThatThrownBy(() -> ChannelPalette.shade("#0072b2", 4, 4)).isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> ChannelPalette.shade("blue", 0, 4)).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("colour");
+  }
+
+  @Test
+  void stackedPartsAndGroupedBarsTakeShadesOfTheirChannel() {
+    Map<String, String> colours = ChannelPalette.of(List.of("Blog", "Press"));
+    String stacked = new StackedBarChart("rewards", List.of("Press", "Blog"), List.of("revenue", "retained"),
+        List.of(List.of(10.0, 5.0), List.of(4.0, -2.0)), "investment", List.of(12.0, 3.0))
+        .withColours(colours).toSvg();
+    assertThat(stacked).contains("fill=\"" + colours.get("Press") + "\"><title>Press, revenue")
+        .contains("fill=\"" + ChannelPalette.shade(colours.get("Press"), 1, 2) + "\"><title>Press, retained")
+        .contains("fill=\"" + ChannelPalette.shade(colours.get("Blog"), 1, 2) + "\"><title>Blog, retained")
+        // the legend in grey shades, not in a channel's colour
+        .contains("fill=\"" + ChannelPalette.NEUTRAL + "\"><title>revenue");
+    String grouped = new BarChart("credit", List.of("Blog", "Press"), List.of(
+        new BarChart.Series("first", List.of(1.0, 2.0)), new BarChart.Series("last", List.of(3.0, 4.0))))
+        .withColours(colours).toSvg();
+    assertThat(grouped).contains("fill=\"" + ChannelPalette.shade(colours.get("Blog"), 1, 2) + "\"><title>Blog, last")
+        .doesNotContain("fill=\"" + colours.get("Press") + "\"><title>Blog");
+    String map = new HeatMap("overlap", List.of("Blog", "Press"), List.of("Blog", "Press"),
+        List.of(List.of(1.0, 0.5), List.of(0.2, 1.0)), List.of(List.of("4", "2"), List.of("2", "9")))
+        .withColours(colours).toSvg();
+    // a square beside each row's and each column's name
+    assertThat(map.split("fill=\"" + colours.get("Press") + "\"><title>Press</title>", -1)).hasSize(3);
+  }
+
+  /** A mark that is not a channel (a value tier, say) is grey, and no channel is grey or black. */
+  @Test
+  void marksThatAreNotChannelsTakeNoChannelsColour() {
+    String tiers = BarChart.single("tiers", List.of("retain", "grow"), List.of(3.0, 5.0)).toSvg();
+    assertThat(tiers).contains("fill=\"" + ChannelPalette.NOT_A_CHANNEL + "\"><title>retain");
+    Map<String, String> sixteen = ChannelPalette.of(java.util.stream.IntStream.range(0, 16)
+        .mapToObj(i -> "channel " + i).toList());
+    assertThat(sixteen.values()).doesNotHaveDuplicates()
+        .doesNotContain(ChannelPalette.NOT_A_CHANNEL, ChannelPalette.NEUTRAL, "#000000");
+  }
+}
