@@ -176,7 +176,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     Investment investment = reader.investment(costs);
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
         CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
-    JourneySet journeys = analysis.journeys().toJourneySet();
+    JourneySet journeys = analysis.journeySet();
     Experiments experiments = Experiments.of(analysis, journeys);
     RecommendedModel.Choice choice = choose(experiments.isEmpty() ? journeys
         : LiftCalibration.withoutTested(journeys, experiments.lifts()));
