@@ -13,6 +13,7 @@
 module org.engagement.roi {
   requires transitive org.engagement.attribution;
   requires transitive org.engagement.clv;
+  requires com.google.common;
   requires hipparchus.core;
   requires hipparchus.optim;
   requires hipparchus.stat;

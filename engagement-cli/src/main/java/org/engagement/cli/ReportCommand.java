@@ -15,6 +15,7 @@ import org.engagement.report.TextSummary;
 import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
+import org.engagement.report.section.ReportSection;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Option;
  * any of them was rejected (a lift row on a channel the journeys do not hold included, as in {@code attribute
  * --lift}) or a file could not be read in full (the report is still written and shows it;
  * standard error has one line per such file, naming the file, the line, the column and the rule of its first
- * rejection, or why it could not be read), when the interactions cannot be read, or when the page cannot be
- * written; 2 on a usage error.
+ * rejection, or why it could not be read), when a section was left out because building it ran out of memory (the
+ * page is written without it and says so; standard error has one line per such section), when the interactions
+ * cannot be read, or when the page cannot be written; 2 on a usage error.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
     customSynopsis = {"engagement report [--input=DIR] [--output=FILE] [--margin=SHARE]",
@@ -127,12 +129,17 @@ final class ReportCommand implements Callable<Integer> {
       System.out.println();
       System.out.println("Report written to " + output.toAbsolutePath());
     }
-    if (model.allRowsUsed()) {
+    if (model.allRowsUsed() && model.complete()) {
       return Exit.OK;
     }
     for (ImportReport read : model.reads()) {
       if (!read.isClean()) {
         err.println(problem(read));
+      }
+    }
+    for (ReportSection section : model.sections()) {
+      if (section instanceof ReportSection.LeftOut left) {
+        err.println(OneLine.of(output + ": section '" + left.id() + "' left out: " + left.reason()));
       }
     }
     return Exit.FAILED;

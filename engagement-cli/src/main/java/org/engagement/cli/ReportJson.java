@@ -53,6 +53,7 @@ final class ReportJson {
       reads.add(EngagementJson.writeTree(read));
     }
     json.put("all_rows_used", model.allRowsUsed());
+    json.put("complete", model.complete());
     return json;
   }
 

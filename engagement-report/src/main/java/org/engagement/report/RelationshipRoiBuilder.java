@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.io.ByteSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,6 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.csv.CsvImport;
-import org.engagement.core.segment.Segment;
 import org.engagement.core.value.tier.ValuePredictor;
 import org.engagement.core.value.tier.ValueTier;
 import org.engagement.core.value.tier.ValueTiers;
@@ -176,7 +176,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     Investment investment = reader.investment(costs);
     Optional<CsvImport<SurveyAnswer>> survey = analysis.input().file(AnalysisInput.SURVEY).map(file ->
         CsvFiles.read(analysis, AnalysisInput.SURVEY, file, source -> SurveyCsvReader.read(source, AnalysisInput.SURVEY)));
-    JourneySet journeys = analysis.journeys().toJourneySet();
+    JourneySet journeys = analysis.journeySet();
     Experiments experiments = Experiments.of(analysis, journeys);
     RecommendedModel.Choice choice = choose(experiments.isEmpty() ? journeys
         : LiftCalibration.withoutTested(journeys, experiments.lifts()));
@@ -408,13 +408,9 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
   private Map<String, RoiReport> perTier(Analysis analysis, RoiAnalysis roi, RoiData data) {
     List<CustomerProfile> profiles = analysis.profiles();
     ValueTiers tiers = ValueTiers.of(predictor == null ? analysis.valuePredictor() : predictor, profiles);
-    Map<String, ValueTier> assigned = tiers.assign(profiles);
-    List<Segment> segments = new ArrayList<>();
-    for (ValueTier tier : ValueTier.values()) {
-      segments.add(Segment.of(tier.label(), profile -> assigned.get(profile.customer().id()) == tier));
-    }
+    List<String> labels = Arrays.stream(ValueTier.values()).map(ValueTier::label).toList();
     Map<String, RoiReport> reports = new LinkedHashMap<>();
-    roi.perSegment(data, RoiSegments.of(segments, profiles))
+    roi.perSegment(data, RoiSegments.byLabel(labels, profiles, profile -> tiers.tier(profile).label()))
         .forEach((tier, result) -> reports.put(tier, result.report()));
     return reports;
   }

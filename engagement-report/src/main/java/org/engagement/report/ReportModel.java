@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.engagement.attribution.validation.RecommendedModel;
@@ -169,16 +170,42 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
         section = builder.build(analysis);
       } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
         section = ReportSection.notAvailable(builder.id(), builder.id(), "cannot compute it: " + e.getMessage());
+      } catch (OutOfMemoryError e) {
+        section = ReportSection.leftOut(builder.id(), builder.id(), outOfMemory());
       }
       sections.add(section);
     }
-    sections.add(0, SummarySection.of(analysis, List.copyOf(sections), sources));
+    ReportSection summary;
+    try {
+      summary = SummarySection.of(analysis, List.copyOf(sections), sources);
+    } catch (OutOfMemoryError e) {
+      summary = ReportSection.leftOut(SummarySection.ID, "Summary", outOfMemory());
+    }
+    sections.add(0, summary);
     return new ReportModel(analysis.input().source(), analysis.asOfDate(), sections, analysis.reads());
   }
 
   /** The standard report of {@code input}, reporting long steps to {@code progress}. */
   public static ReportModel build(AnalysisInput input, Progress progress) {
     return build(Analysis.of(input, progress), defaultBuilders());
+  }
+
+  /**
+   * Why a section was left out: the heap's limit. A section's figures are its own until it returns, so what it
+   * allocated before running out is garbage and the sections after it run as they would have.
+   */
+  private static String outOfMemory() {
+    return String.format(Locale.ROOT, "building it ran out of memory (the Java heap's limit is %,d MB); the other"
+        + " sections are complete. Run the report with a larger heap (java -Xmx...) for this section.",
+        Runtime.getRuntime().maxMemory() / (1024 * 1024));
+  }
+
+  /**
+   * Whether every section was built: none was {@linkplain ReportSection.LeftOut left out} for want of memory.
+   * A section not available for want of input (no costs file, say) does not make a report incomplete.
+   */
+  public boolean complete() {
+    return sections.stream().noneMatch(ReportSection.LeftOut.class::isInstance);
   }
 
   /** Whether every row of every file read was used: each read {@linkplain ImportReport#isClean() clean}. */

@@ -237,6 +237,32 @@ class ReportModelTest {
   }
 
   /**
+   * A section that runs out of memory is left out with a note saying so, the sections after it are built, the
+   * page renders, and the model says it is not complete (the command line exits 1 on it); a section merely not
+   * available for want of input leaves the model complete.
+   */
+  @Test
+  void aSectionThatRunsOutOfMemoryIsLeftOutAndTheReportIsIncomplete() {
+    SectionBuilder hungry = SectionBuilder.of("hungry", a -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
+    SectionBuilder after = SectionBuilder.of("after", a -> new FixedSection("after", "After"));
+    SectionBuilder missing = SectionBuilder.of("missing", a -> ReportSection.notAvailable("missing", "M", "no file"));
+    ReportModel model = ReportModel.build(analysis, List.of(ReportModel.defaultBuilders().get(0), hungry, after));
+
+    ReportSection left = model.section("hungry").orElseThrow();
+    assertThat(left).isInstanceOf(ReportSection.LeftOut.class);
+    assertThat(left.available()).isFalse();
+    assertThat(left.summary()).singleElement().asString().startsWith("left out: building it ran out of memory")
+        .contains("MB").contains("-Xmx");
+    assertThat(model.section("after").orElseThrow().available()).isTrue();
+    assertThat(model.section(SummarySection.ID).orElseThrow()).isInstanceOf(SummarySection.class);
+    assertThat(model.complete()).isFalse();
+    assertThat(HtmlReport.render(model)).contains("Left out: building it ran out of memory");
+    assertThat(ReportModel.build(analysis, List.of(after, missing)).complete()).isTrue();
+  }
+
+  /**
    * With a costs file the default calculator runs. Markov credits all 450 of journey value (it is
    * additive) and there is no survey, so attributed revenue adds up to 450 and self-reported influence is
    * 0; email cost 10; engagement lift is valued at 0 per interaction by default.

@@ -132,8 +132,7 @@ public final class RoiAnalysis {
   }
 
   private Scope scope(Context context, RoiData data, String segment, Set<String> members, double share) {
-    List<Interaction> interactions =
-        InteractionColumns.of(context.interactions()).where(i -> members.contains(i.customerId()));
+    List<Interaction> interactions = InteractionColumns.of(context.interactions()).whereCustomer(members::contains);
     List<SurveyAnswer> answers = data.answers().stream().filter(a -> members.contains(a.customerId())).toList();
     return new Scope(interactions, journeys(interactions, data.asOf()), data.investment().allocatedTo(segment, share),
         answers);
@@ -153,7 +152,7 @@ public final class RoiAnalysis {
   private Context context(RoiData data) {
     List<Interaction> interactions = data.interactions();
     Investment investment = data.investment();
-    Instant first = interactions.stream().map(Interaction::timestamp).min(Instant::compareTo).orElse(Instant.EPOCH);
+    Instant first = InteractionColumns.of(interactions).earliest().orElse(Instant.EPOCH);
     YearMonth firstMonth = YearMonth.from(first.atOffset(ZoneOffset.UTC));
     YearMonth lastMonth = YearMonth.from(data.asOf().atOffset(ZoneOffset.UTC));
     if (!investment.byMonth().isEmpty()) {

@@ -177,6 +177,37 @@ class RoiAnalysisTest {
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("everyone");
   }
 
+  /**
+   * Segments labelled in one pass over the profiles are the segments the same labels make by predicate: same
+   * members in profile order, same reports; a name no profile is labelled with has no member, a label among no
+   * name puts the profile in no segment.
+   */
+  @Test
+  void segmentsLabelledInOnePassAreTheSegmentsByPredicate() {
+    List<CustomerProfile> profiles = List.of("a", "b", "c", "d", "e").stream()
+        .map(id -> CustomerProfile.of(Customer.of(id, Instant.EPOCH))).toList();
+    Map<String, String> label = Map.of("a", "vip", "b", "vip", "c", "rest", "d", "rest", "e", "unlisted");
+    RoiSegments byLabel = RoiSegments.byLabel(List.of("vip", "nobody", "rest"), profiles,
+        p -> label.get(p.customer().id()));
+    RoiSegments byPredicate = RoiSegments.of(List.of(
+        Segment.of("vip", p -> label.get(p.customer().id()).equals("vip")),
+        Segment.of("nobody", p -> false),
+        Segment.of("rest", p -> label.get(p.customer().id()).equals("rest"))), profiles);
+
+    assertThat(byLabel.members()).isEqualTo(byPredicate.members());
+    assertThat(byLabel.members().keySet()).containsExactly("vip", "nobody", "rest");
+    assertThat(byLabel.members().get("rest")).containsExactly("c", "d");
+    assertThat(byLabel.population()).isEqualTo(5);
+    assertThat(byLabel.share("vip")).isEqualTo(0.4);
+    assertThat(LINEAR.perSegment(data(), byLabel).get("rest").report())
+        .isEqualTo(LINEAR.perSegment(data(), byPredicate).get("rest").report());
+    assertThatThrownBy(() -> byLabel.members().get("vip").add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> RoiSegments.byLabel(List.of("vip", "vip"), profiles, p -> "vip"))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("vip");
+    assertThatThrownBy(() -> RoiSegments.byLabel(List.of(" "), profiles, p -> " "))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("blank");
+  }
+
   /** As of 2024-02-05 c's purchases are left out: email 100 + 150 = 250, social 150; the window ends in February. */
   @Test
   void anExplicitAsOfLeavesLaterInteractionsOut() {

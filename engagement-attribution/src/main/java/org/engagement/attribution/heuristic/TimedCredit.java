@@ -36,10 +36,11 @@ final class TimedCredit {
     int channelCount = journeys.channels().size();
     double[] conv = new double[channelCount];
     double[] value = new double[channelCount];
-    // Channel ids of the timed journeys may differ from the set's (after a merge); map them by name.
+    // Channel ids of the timed journeys may differ from the set's (after a merge); map them by name. A channel
+    // of the timed journeys that no journey touches (a bootstrap resample keeps every channel) is not in the set.
     int[] toSet = new int[timed.channels().size()];
     for (int c = 0; c < toSet.length; c++) {
-      toSet[c] = journeys.channels().id(timed.channels().name(c)).orElseThrow();
+      toSet[c] = journeys.channels().id(timed.channels().name(c)).orElse(-1);
     }
     Shares shares = new Shares(weigher);
     for (int j = 0; j < timed.size(); j++) {

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.JourneyResampler;
 import org.engagement.attribution.journey.JourneySet;
-import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.random.RandomDataGenerator;
 
@@ -24,7 +24,7 @@ import org.hipparchus.random.RandomDataGenerator;
  * <ul>
  *   <li>A journey set with {@linkplain JourneySet#timed() timed journeys} (made from interactions): the
  *       <em>customers</em>, drawn with replacement as many times as there are customers, each bringing all
- *       their journeys ({@link Journeys#resample(int[])}). This keeps a customer's journeys together, so the
+ *       their journeys ({@link JourneyResampler}, which makes the resample without copying a journey). This keeps a customer's journeys together, so the
  *       intervals account for customers who convert repeatedly, and time-aware models run on every resample.
  *   <li>A set of paths only (a path file, where customers are not known): the <em>journeys</em>, by a Poisson
  *       bootstrap of the path counts: each path's converting and non-converting journeys are redrawn as
@@ -118,8 +118,8 @@ public final class BootstrapIntervals {
     requireNonNull(journeys, "journeys");
     AttributionResult point = model.attribute(journeys);
     List<String> names = journeys.channels().names();
-    Resampler resampler = journeys.timed().<Resampler>map(CustomerResampler::new)
-        .orElseGet(() -> new PathResampler(journeys));
+    Resampler resampler = journeys.timed().isPresent() ? new CustomerResampler(journeys)
+        : new PathResampler(journeys);
     long[] seeds = new long[resamples];
     SplittableRandom root = new SplittableRandom(seed);
     for (int r = 0; r < resamples; r++) {
@@ -211,37 +211,26 @@ public final class BootstrapIntervals {
     String unit();
   }
 
-  /** Customers with replacement, each with all their journeys. */
+  /**
+   * Customers with replacement, each with all their journeys: as many draws as there are customers, each customer
+   * equally likely (the multinomial counts of the customers), the resample made without copying a journey.
+   */
   private static final class CustomerResampler implements Resampler {
-    private final Journeys journeys;
-    private final int[] customerOf;
-    private final int customers;
+    private final JourneyResampler journeys;
 
-    CustomerResampler(Journeys journeys) {
-      this.journeys = journeys;
-      this.customerOf = new int[journeys.size()];
-      int count = 0;
-      for (int j = 0; j < journeys.size(); j++) {
-        if (j > 0 && !journeys.customerId(j).equals(journeys.customerId(j - 1))) {
-          count++;
-        }
-        customerOf[j] = count;
-      }
-      this.customers = journeys.size() == 0 ? 0 : count + 1;
+    CustomerResampler(JourneySet journeys) {
+      this.journeys = JourneyResampler.of(journeys);
     }
 
     @Override
     public JourneySet resample(long seed) {
       SplittableRandom random = new SplittableRandom(seed);
+      int customers = journeys.customers();
       int[] draws = new int[customers];
       for (int k = 0; k < customers; k++) {
         draws[random.nextInt(customers)]++;
       }
-      int[] copies = new int[customerOf.length];
-      for (int j = 0; j < copies.length; j++) {
-        copies[j] = draws[customerOf[j]];
-      }
-      return journeys.resample(copies).toJourneySet();
+      return journeys.resample(draws);
     }
 
     @Override

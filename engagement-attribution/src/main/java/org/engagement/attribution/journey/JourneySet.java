@@ -233,6 +233,104 @@ public final class JourneySet implements Mergeable<JourneySet> {
   }
 
   /**
+   * The id of each journey's path in this set, journey by journey: for {@link JourneyResampler}, on the timed
+   * journeys this set was grouped from.
+   *
+   * @throws IllegalStateException if a journey's path is not in the set (the set was not grouped from them)
+   */
+  int[] pathsOf(Journeys journeys) {
+    int[] toSet = new int[journeys.channels().size()];
+    for (int c = 0; c < toSet.length; c++) {
+      toSet[c] = channels.id(journeys.channels().name(c)).orElse(-1);
+    }
+    int[] slots = new int[Integer.highestOneBit(Math.max(1, pathCount()) * 2) * 2];
+    int mask = slots.length - 1;
+    for (int p = 0; p < pathCount(); p++) {
+      int slot = Builder.hash(touches, offsets[p], offsets[p + 1]) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = p + 1;
+    }
+    int[] pathOf = new int[journeys.size()];
+    int[] ids = new int[16];
+    for (int j = 0; j < pathOf.length; j++) {
+      int length = journeys.end(j) - journeys.start(j);
+      if (ids.length < length) {
+        ids = new int[Math.max(length, ids.length * 2)];
+      }
+      for (int i = 0; i < length; i++) {
+        ids[i] = toSet[journeys.channelAt(journeys.start(j) + i)];
+      }
+      pathOf[j] = find(slots, ids, length);
+    }
+    return pathOf;
+  }
+
+  private int find(int[] slots, int[] ids, int length) {
+    int mask = slots.length - 1;
+    for (int slot = Builder.hash(ids, 0, length) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+      int p = slots[slot] - 1;
+      if (Arrays.equals(touches, offsets[p], offsets[p + 1], ids, 0, length)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("a journey's path is not among the set's paths: the set was not grouped"
+        + " from these journeys");
+  }
+
+  /**
+   * The set grouped from {@code sample}, a resample of this set's timed journeys, given its counts per path of
+   * this set: the paths with a journey drawn and the channels they touch, in canonical order (the order of this
+   * set's, both being subsets of it), as {@link Journeys#toJourneySet()} would group them.
+   */
+  JourneySet drawn(Journeys sample, double[] drawnConversions, double[] drawnValues, double[] drawnNulls) {
+    int[] channelIds = new int[channels.size()];
+    int kept = 0;
+    int keptTouches = 0;
+    for (int p = 0; p < pathCount(); p++) {
+      if (drawnConversions[p] > 0 || drawnNulls[p] > 0) {
+        kept++;
+        keptTouches += length(p);
+        for (int i = offsets[p]; i < offsets[p + 1]; i++) {
+          channelIds[touches[i]] = 1;
+        }
+      }
+    }
+    List<String> names = new ArrayList<>(channels.size());
+    for (int c = 0; c < channelIds.length; c++) {
+      channelIds[c] = channelIds[c] == 1 ? names.size() : -1;
+      if (channelIds[c] >= 0) {
+        names.add(channels.name(c));
+      }
+    }
+    SetAside aside = sample.setAside().plus(SetAside.none());
+    if (kept == pathCount() && names.size() == channels.size()) {
+      return new JourneySet(channels, offsets, touches, drawnConversions, drawnValues, drawnNulls, sample, aside);
+    }
+    int[] outOffsets = new int[kept + 1];
+    int[] outTouches = new int[keptTouches];
+    double[] conv = new double[kept];
+    double[] value = new double[kept];
+    double[] nullCounts = new double[kept];
+    int k = 0;
+    for (int p = 0; p < pathCount(); p++) {
+      if (drawnConversions[p] > 0 || drawnNulls[p] > 0) {
+        for (int i = offsets[p]; i < offsets[p + 1]; i++) {
+          outTouches[outOffsets[k] + i - offsets[p]] = channelIds[touches[i]];
+        }
+        outOffsets[k + 1] = outOffsets[k] + length(p);
+        conv[k] = drawnConversions[p];
+        value[k] = drawnValues[p];
+        nullCounts[k] = drawnNulls[p];
+        k++;
+      }
+    }
+    return new JourneySet(ChannelIndex.ofSorted(names.toArray(new String[0])), outOffsets, outTouches, conv, value,
+        nullCounts, sample, aside);
+  }
+
+  /**
    * The union of this set and {@code other}; neither changes.
    *
    * <ul>
@@ -542,7 +640,7 @@ public final class JourneySet implements Mergeable<JourneySet> {
     }
 
     /** A well-mixed hash of {@code ids[from .. to)}. */
-    private static int hash(int[] ids, int from, int to) {
+    static int hash(int[] ids, int from, int to) {
       int h = 1;
       for (int i = from; i < to; i++) {
         h = 31 * h + ids[i];

@@ -57,6 +57,11 @@ public final class Journeys implements Mergeable<Journeys> {
   private final BigDecimal untouchedValue;
   private final SetAside setAside;
   private final @Nullable Instant asOf;
+  /**
+   * Null when journey {@code j} is stored at index {@code j}; otherwise journey {@code j} is the stored journey
+   * {@code picks[j]} (a {@linkplain #resample resample} sharing the stored columns, in canonical order).
+   */
+  private final int @Nullable [] picks;
 
   private Journeys(Builder b, String[] names, int[] order, int[] canonical) {
     this.channels = ChannelIndex.ofSorted(names);
@@ -89,6 +94,31 @@ public final class Journeys implements Mergeable<Journeys> {
     this.untouchedValue = b.untouchedValue.stripTrailingZeros();
     this.setAside = b.setAside;
     this.asOf = b.asOf;
+    this.picks = null;
+  }
+
+  /** The journeys of {@code base}'s stored columns at {@code picks}, which must keep the canonical order. */
+  private Journeys(Journeys base, int[] picks) {
+    this.channels = base.channels;
+    this.customers = base.customers;
+    this.offsets = base.offsets;
+    this.touches = base.touches;
+    this.touchMillis = base.touchMillis;
+    this.touchTypes = base.touchTypes;
+    this.endMillis = base.endMillis;
+    this.converted = base.converted;
+    this.values = base.values;
+    this.currency = base.currency;
+    this.untouchedConversions = base.untouchedConversions;
+    this.untouchedValue = base.untouchedValue;
+    this.setAside = base.setAside;
+    this.asOf = base.asOf;
+    this.picks = picks;
+  }
+
+  /** Where journey {@code journey} is stored. */
+  private int row(int journey) {
+    return picks == null ? journey : picks[journey];
   }
 
   /** The channels, interned in lexicographic order of their names. */
@@ -98,22 +128,22 @@ public final class Journeys implements Mergeable<Journeys> {
 
   /** How many journeys there are. */
   public int size() {
-    return customers.length;
+    return picks == null ? customers.length : picks.length;
   }
 
   /** The customer of journey {@code journey}. */
   public String customerId(int journey) {
-    return customers[journey];
+    return customers[row(journey)];
   }
 
   /** The flat index of the first touch of journey {@code journey}. */
   public int start(int journey) {
-    return offsets[journey];
+    return offsets[row(journey)];
   }
 
   /** The flat index one past the last touch of journey {@code journey}. */
   public int end(int journey) {
-    return offsets[journey + 1];
+    return offsets[row(journey) + 1];
   }
 
   /** The channel id of the touch at flat index {@code position}. */
@@ -136,22 +166,22 @@ public final class Journeys implements Mergeable<Journeys> {
 
   /** When journey {@code journey} ended: its conversion, or the window end if it did not convert. */
   public Instant endTime(int journey) {
-    return Instant.ofEpochMilli(endMillis[journey]);
+    return Instant.ofEpochMilli(endMillis[row(journey)]);
   }
 
   /** {@link #endTime(int)} in epoch milliseconds. */
   public long endMillis(int journey) {
-    return endMillis[journey];
+    return endMillis[row(journey)];
   }
 
   /** Whether journey {@code journey} ended in a conversion. */
   public boolean converted(int journey) {
-    return converted[journey];
+    return converted[row(journey)];
   }
 
   /** The conversion value of journey {@code journey} in major units of {@link #currency()}; 0 if none. */
   public double value(int journey) {
-    return values[journey];
+    return values[row(journey)];
   }
 
   /** The currency of the conversion values, if any conversion had a value. */
@@ -218,11 +248,11 @@ public final class Journeys implements Mergeable<Journeys> {
     List<String> path = new ArrayList<>();
     for (int j = 0; j < size(); j++) {
       path.clear();
-      for (int i = offsets[j]; i < offsets[j + 1]; i++) {
+      for (int i = start(j); i < end(j); i++) {
         path.add(channels.name(touches[i]));
       }
-      if (converted[j]) {
-        builder.add(path, 1, values[j], 0);
+      if (converted(j)) {
+        builder.add(path, 1, value(j), 0);
       } else {
         builder.add(path, 0, 0, 1);
       }
@@ -233,32 +263,59 @@ public final class Journeys implements Mergeable<Journeys> {
   /**
    * These journeys with journey {@code j} taken {@code copies[j]} times (0 leaves it out), in canonical order:
    * a resample for a bootstrap. The channels, currency, untouched conversions, counts set aside and as-of
-   * are kept as they are (they describe the input, not the sample); a channel may then have no touch.
+   * are kept as they are (they describe the input, not the sample); a channel may then have no touch. The
+   * resample shares these journeys' columns (it holds one {@code int} per journey it has, whatever the
+   * journeys' length), so it costs nothing like a copy, and equals the journeys built from the copies.
    *
    * @param copies how many times to take each journey, one entry per journey, none negative
-   * @throws InvalidFieldException if {@code copies} has another length or a negative entry
+   * @throws InvalidFieldException if {@code copies} has another length or a negative entry, or the resample
+   *     would have more than {@link Integer#MAX_VALUE} - 8 journeys
    */
   public Journeys resample(int[] copies) {
     requireNonNull(copies, "copies");
     if (copies.length != size()) {
       throw new InvalidFieldException("copies", copies.length, "must have one entry per journey (" + size() + ")");
     }
-    Builder builder = new Builder(asOf);
-    builder.currency(currency);
-    builder.untouched(untouchedConversions, untouchedValue);
-    builder.setAside(setAside);
-    int[] map = new int[channels.size()];
-    for (int c = 0; c < map.length; c++) {
-      map[c] = builder.intern(channels.name(c));
+    long total = 0;
+    for (int count : copies) {
+      if (count < 0) {
+        throw new InvalidFieldException("copies", count, "must not be negative");
+      }
+      total += count;
     }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new InvalidFieldException("copies", total, "must add up to at most " + (Integer.MAX_VALUE - 8));
+    }
+    int[] rows = new int[(int) total];
+    int k = 0;
     for (int j = 0; j < copies.length; j++) {
-      if (copies[j] < 0) {
-        throw new InvalidFieldException("copies", copies[j], "must not be negative");
-      }
-      for (int k = 0; k < copies[j]; k++) {
-        copyJourney(j, builder, map);
+      for (int c = 0; c < copies[j]; c++) {
+        rows[k++] = row(j);
       }
     }
+    return new Journeys(this, rows);
+  }
+
+  /**
+   * These journeys taking stored journey {@code rows[k]} as journey {@code k}; for resamplers of this package,
+   * which keep the canonical order (each stored journey's copies together, in stored order).
+   */
+  Journeys picking(int[] rows) {
+    return new Journeys(this, rows);
+  }
+
+  /** Where each journey of these journeys is stored, for {@link #picking(int[])}. */
+  int storedRow(int journey) {
+    return row(journey);
+  }
+
+  /** These journeys in columns of their own (themselves when they are not a resample). */
+  private Journeys compact() {
+    if (picks == null) {
+      return this;
+    }
+    Builder builder = new Builder(asOf);
+    builder.addAll(this);
     return builder.build();
   }
 
@@ -297,9 +354,13 @@ public final class Journeys implements Mergeable<Journeys> {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof Journeys j)) {
+    if (!(o instanceof Journeys other)) {
       return false;
     }
+    if (picks != null || other.picks != null) {
+      return compact().equals(other.compact());
+    }
+    Journeys j = other;
     return channels.equals(j.channels) && Arrays.equals(customers, j.customers)
         && Arrays.equals(offsets, j.offsets) && Arrays.equals(touches, j.touches)
         && Arrays.equals(touchMillis, j.touchMillis) && Arrays.equals(touchTypes, j.touchTypes)
@@ -311,6 +372,9 @@ public final class Journeys implements Mergeable<Journeys> {
 
   @Override
   public int hashCode() {
+    if (picks != null) {
+      return compact().hashCode();
+    }
     int h = channels.hashCode();
     h = 31 * h + Arrays.hashCode(customers);
     h = 31 * h + Arrays.hashCode(touches);
@@ -330,6 +394,9 @@ public final class Journeys implements Mergeable<Journeys> {
 
   /** Serialised through {@code JourneysForm}. */
   private Object writeReplace() {
+    if (picks != null) {
+      return compact().writeReplace();
+    }
     return new JourneysForm(channels.namesArray(), customers, offsets, touches, touchMillis, touchTypes,
         endMillis, converted, values, currency, untouchedConversions, untouchedValue, setAside, asOf);
   }
@@ -340,10 +407,11 @@ public final class Journeys implements Mergeable<Journeys> {
 
   /** Adds journey {@code j} (its touches and end) to {@code builder}, channels mapped by {@code map}. */
   private void copyJourney(int j, Builder builder, int[] map) {
-    for (int i = offsets[j]; i < offsets[j + 1]; i++) {
+    int r = row(j);
+    for (int i = offsets[r]; i < offsets[r + 1]; i++) {
       builder.touch(map[touches[i]], touchMillis[i], TYPES[touchTypes[i]]);
     }
-    builder.endJourney(customers[j], endMillis[j], converted[j], values[j]);
+    builder.endJourney(customers[r], endMillis[r], converted[r], values[r]);
   }
 
   /**

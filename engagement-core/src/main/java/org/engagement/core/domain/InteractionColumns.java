@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 public final class InteractionColumns extends AbstractList<Interaction> implements RandomAccess {
   private static final InteractionType[] TYPES = InteractionType.values();
   private static final Direction[] DIRECTIONS = Direction.values();
+  private static final byte KEEP = 1;
+  private static final byte DROP = 2;
 
   private final Store store;
   /** The rows of the store in this list, in order; {@code null} for every row. */
@@ -93,6 +95,29 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     for (int i = 0; i < size; i++) {
       int row = row(i);
       if (keep.test(store.interaction(row))) {
+        kept[count++] = row;
+      }
+    }
+    return count == size ? this : new InteractionColumns(store, Arrays.copyOf(kept, count), count);
+  }
+
+  /**
+   * The interactions of the customers {@code keep} accepts, in order, as another list of columns sharing these:
+   * what {@code where(i -> keep.test(i.customerId()))} gives, but {@code keep} is asked once per distinct
+   * customer and no interaction is made (a segment of millions of rows is cut in one pass over an int column).
+   */
+  public InteractionColumns whereCustomer(Predicate<? super String> keep) {
+    requireNonNull(keep, "keep");
+    byte[] decided = new byte[store.customers.length];
+    int[] kept = new int[size];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      int customer = store.customer[row];
+      if (decided[customer] == 0) {
+        decided[customer] = keep.test(store.customers[customer]) ? KEEP : DROP;
+      }
+      if (decided[customer] == KEEP) {
         kept[count++] = row;
       }
     }

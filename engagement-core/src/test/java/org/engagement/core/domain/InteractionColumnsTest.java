@@ -80,6 +80,31 @@ class InteractionColumnsTest {
     }
   }
 
+  /**
+   * Cutting by customer keeps what filtering each row by its customer keeps, in order, on the whole list and on a
+   * subset, asking about each distinct customer once.
+   */
+  @Test
+  void whereCustomerIsTheRowFilterAskedOncePerCustomer() {
+    List<Interaction> given = random(11, 900);
+    InteractionColumns columns = InteractionColumns.of(given);
+    Map<String, Integer> asked = new TreeMap<>();
+    InteractionColumns kept = columns.whereCustomer(id -> {
+      asked.merge(id, 1, Integer::sum);
+      return id.hashCode() % 3 != 0;
+    });
+    assertThat(kept).isEqualTo(given.stream().filter(i -> i.customerId().hashCode() % 3 != 0).toList());
+    assertThat(asked.keySet()).containsExactlyInAnyOrderElementsOf(
+        given.stream().map(Interaction::customerId).distinct().toList());
+    assertThat(asked.values()).containsOnly(1);
+    Instant cut = Instant.ofEpochSecond(1_700_400_000L);
+    InteractionColumns early = columns.where(i -> i.timestamp().isBefore(cut));
+    assertThat(early.whereCustomer(id -> id.hashCode() % 2 == 0)).isEqualTo(given.stream()
+        .filter(i -> i.timestamp().isBefore(cut) && i.customerId().hashCode() % 2 == 0).toList());
+    assertThat(columns.whereCustomer(id -> true)).isSameAs(columns);
+    assertThat(columns.whereCustomer(id -> false)).isEmpty();
+  }
+
   @Test
   void whereKeepsASubsetThatGroupsAndSpansLikeTheFilteredList() {
     List<Interaction> given = random(7, 800);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.engagement.attribution.journey.JourneyRules;
+import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
 import org.engagement.clv.RepeatBuyingMetrics;
 import org.engagement.clv.prediction.LifetimeValuePredictor;
@@ -53,6 +54,7 @@ public final class Analysis {
   private final Supplier<Purchases> purchases;
   private final Supplier<List<CustomerProfile>> profiles;
   private final Supplier<Journeys> journeys;
+  private final Supplier<JourneySet> journeySet;
   private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
   private final Supplier<Optional<TrueEffects>> truth;
   private final Supplier<Map<String, String>> channelNames;
@@ -66,6 +68,7 @@ public final class Analysis {
     this.profiles = Suppliers.memoize(this::computeProfiles);
     this.channelNames = Suppliers.memoize(this::computeChannelNames);
     this.journeys = Suppliers.memoize(this::computeJourneys);
+    this.journeySet = Suppliers.memoize(() -> journeys().toJourneySet());
     this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
     this.truth = Suppliers.memoize(() -> input.file(AnalysisInput.TRUTH).map(file -> TrueEffects.of(
         CsvFiles.read(this, AnalysisInput.TRUTH, file, TrueEffects::read).values())));
@@ -199,6 +202,16 @@ public final class Analysis {
    */
   public Journeys journeys() {
     return journeys.get();
+  }
+
+  /**
+   * {@link #journeys()} grouped by path ({@link Journeys#toJourneySet()}), grouped once for the sections that
+   * attribute them (grouping millions of journeys takes seconds).
+   *
+   * @throws IllegalArgumentException if the journeys cannot be built
+   */
+  public JourneySet journeySet() {
+    return journeySet.get();
   }
 
   /**

@@ -39,6 +39,48 @@ public interface ReportSection {
   }
 
   /**
+   * A section left out because building it ran out of memory, saying so: the rest of the report is complete but
+   * this section is not, which {@code ReportModel.complete()} reports and the command line's exit code says.
+   */
+  static ReportSection leftOut(String id, String title, String reason) {
+    return new LeftOut(id, title, reason);
+  }
+
+  /**
+   * A section the report could not build for want of a resource the host limits (the Java heap), unlike
+   * {@link NotAvailable}, whose input or analysis is missing: a larger limit would give its figures. Immutable
+   * and thread-safe.
+   *
+   * @param id the section id
+   * @param title the heading
+   * @param reason what ran out, and what to do about it
+   * @since 0.1.0
+   */
+  record LeftOut(String id, String title, String reason) implements ReportSection {
+    /** Requires every part. */
+    public LeftOut {
+      requireNonNull(id, "id");
+      requireNonNull(title, "title");
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public boolean available() {
+      return false;
+    }
+
+    @Override
+    public void writeHtml(Html html) {
+      html.paragraph("not-available", "Left out: " + reason);
+    }
+
+    @Override
+    public List<String> summary() {
+      return List.of("left out: " + reason);
+    }
+  }
+
+  /**
    * A section without figures, for a slot whose analysis or input is missing. Immutable and thread-safe.
    *
    * @param id the section id

@@ -106,7 +106,7 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
   /** The section for {@code analysis}, with every model of {@code registry}. */
   public static ReportSection of(Analysis analysis, AttributionModels registry) {
     Journeys journeys = analysis.journeys();
-    JourneySet set = journeys.toJourneySet();
+    JourneySet set = analysis.journeySet();
     if (set.totalConversions() == 0) {
       return ReportSection.notAvailable(ID, "Attribution", "no conversion has a touch before it");
     }
