@@ -52,14 +52,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>{@code -Dengagement.spark.scale=N} is the largest size; {@code -Dengagement.spark.steps=N1,N2,...}
  * runs the analysis at each of several sizes (nested: each step's data hold the previous step's customers)
- * to show how the driver's memory behaves as the input grows. The data are kept in
+ * to show how the driver's memory behaves as the input grows ({@code -Dengagement.spark.largestOnly=true}
+ * analyses the largest alone, reusing the smaller steps' data). The data are kept in
  * {@code target/scale-data/<N>} and reused by a later run of the same size, so the analysis can be measured
- * again without generating again. Shuffle partitions: one per million interactions (at least 4).
+ * again without generating again. Shuffle partitions: one per million interactions (at least 4), or
+ * {@code -Dengagement.spark.partitions=P} for every size (to tell what the driver keeps per partition from what
+ * it keeps per interaction).
  *
  * <p>Memory (local mode: the driver and the executors share one JVM): after each stage, the heap in use after
  * a full collection ({@code System.gc()} twice, then {@code MemoryMXBean}) less the executor's in-memory
  * cached blocks (the persisted interactions): what the driver still holds when the executors' tasks are
- * done, which must not grow with the number of interactions; and per step the peak
+ * done, which must not grow with the number of interactions; the heap after GC once the cache is released (the
+ * blocks' size estimate is not exact, so this is the figure free of the cache); and per step the peak
  * heap ({@code MemoryPoolMXBean} peaks, reset per step), which holds the executors' working memory; and the
  * process's peak RSS.
  */
@@ -86,14 +90,16 @@ class ScaleRunTest extends SparkTestBase {
     List<long[]> parts = generate(spec, data, steps, report);
     List<Long> sizes = new ArrayList<>();
     List<Long> retained = new ArrayList<>();
-    for (int i = 0; i < parts.size(); i++) {
+    int first = Boolean.getBoolean("engagement.spark.largestOnly") ? parts.size() - 1 : 0;
+    for (int i = first; i < parts.size(); i++) {
       String[] paths = new String[i + 1];
       for (int j = 0; j <= i; j++) {
         paths[j] = data.resolve("part-" + j).toString();
       }
       Dataset<Row> interactions = spark.read().parquet(paths);
       long count = interactions.count();
-      spark.conf().set("spark.sql.shuffle.partitions", Long.toString(Math.max(4, count / 1_000_000)));
+      spark.conf().set("spark.sql.shuffle.partitions", Long.toString(Long.getLong("engagement.spark.partitions",
+          Math.max(4, count / 1_000_000))));
       long heap = analyse(interactions, count, parts.get(i)[1], data.resolve("out"), report);
       sizes.add(count);
       retained.add(heap);
@@ -182,8 +188,9 @@ class ScaleRunTest extends SparkTestBase {
       EngagementSpark.rfm(buyers).write().mode(SaveMode.Overwrite).parquet(out.resolve("rfm").toString());
       buyers.unpersist();
     });
-    byCustomer.unpersist();
+    byCustomer.rows().unpersist(true);
     spark.sparkContext().removeSparkListener(shuffled);
+    long released = heapAfterGc();
 
     long analysis = 0;
     long cpu = 0;
@@ -207,6 +214,7 @@ class ScaleRunTest extends SparkTestBase {
             + " per million); peak heap %d MiB%n",
         analysis / 1e9, count / (analysis / 1e9), cpu / 1e9, count / (cpu / 1e9), cpu / 1e9 / (count / 1e6),
         peakHeap() >> 20));
+    report.append(String.format(Locale.ROOT, "  heap after GC once the cache is released %d MiB%n", released >> 20));
     Files.writeString(Path.of("target", "scale-run.txt"), report.toString());
     assertThat(cached[0]).isEqualTo(count);
     assertThat(shuffled.interactionShuffles(count)).as("shuffles of the interactions").isEqualTo(1);
