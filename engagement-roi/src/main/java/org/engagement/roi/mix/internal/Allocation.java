@@ -114,7 +114,8 @@ public final class Allocation {
     }
     int best = -1;
     for (int k = 1; k <= steps; k++) {
-      boolean meets = value[k] != Double.NEGATIVE_INFINITY && value[k] + heldOutcome >= minimumRoi * (k * unit + heldSpend);
+      boolean meets = value[k] != Double.NEGATIVE_INFINITY
+          && value[k] + heldOutcome >= minimumRoi * (k * unit + heldSpend);
       if (meets && (best < 0 || value[k] > value[best])) {
         best = k;
       }
