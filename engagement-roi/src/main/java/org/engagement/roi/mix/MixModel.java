@@ -243,11 +243,22 @@ public final class MixModel {
               "is not reached by any split of at most " + request.perPeriod() + " within the channels' bounds")
           : new InvalidFieldException("budget", request.perPeriod(), "cannot be split within the channels' bounds");
     }
-    if (cautious && request.minimumRoi() == 0) {
+    if (cautious && request.minimumRoi() == 0 && within(current, lower, upper)) {
       recommended = Caution.scaledBack(curves, resamples, current, recommended, BudgetRequest.CONFIDENCE);
     }
     double total = request.minimumRoi() > 0 ? Arrays.stream(recommended).sum() : request.perPeriod();
     return plan(total, current, recommended);
+  }
+
+  /** Whether every channel's current spend meets its bounds, so that scaling back towards it keeps them. */
+  private static boolean within(double[] current, double[] lower, double[] upper) {
+    for (int c = 0; c < current.length; c++) {
+      double slack = 1e-9 * Math.max(1, current[c]);
+      if (current[c] < lower[c] - slack || current[c] > upper[c] + slack) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The channels a cautious request holds: neither movable nor bounded by the request. */
