@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--min CHANNEL=SPEND]...
- * [--max CHANNEL=SPEND]... [--target-roi X] [--format csv|text|json]}: a
+ * [--max CHANNEL=SPEND]... [--target-roi X] [--no-caution] [--format csv|text|json]}: a
  * marketing mix model ({@link MarketingMix}) of spend per channel and period against an outcome per period,
  * with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals), carry-over half-life
  * and a recommended spend per period.
@@ -48,9 +48,12 @@ import picocli.CommandLine.Option;
  * <p>The recommendation keeps each channel between half and twice its current spend per period unless
  * {@code --min}/{@code --max} bound it (repeatable, {@code CHANNEL=SPEND} per period, picocli's map options);
  * {@code --target-roi X} makes the budget a ceiling and recommends the split with the largest expected outcome
- * whose expected outcome per unit spent is at least X. The fit's warnings (a channel estimated at zero, an
- * estimate at a limit of its range, a channel whose spend never varies) go to stderr as {@code warning: ...}
- * lines and do not change the exit code.
+ * whose expected outcome per unit spent is at least X. The recommendation is cautious ({@link BudgetRequest}): a
+ * channel whose ROI the fit cannot pin down keeps its current spend unless {@code --lift} tests it or
+ * {@code --min}/{@code --max} bound it, and moves must gain in most bootstrap draws; {@code --no-caution} asks
+ * for the split with the largest expected outcome instead. The fit's warnings (a channel estimated at zero, an
+ * estimate at a limit of its range, a channel whose spend never varies, a channel the data cannot pin down) go
+ * to stderr as {@code warning: ...} lines and do not change the exit code.
  *
  * <p>Exit code 0 when every row was used; 1 when a row was rejected or not used, or the series cannot be
  * fitted; 2 on a usage error.
@@ -105,6 +108,12 @@ final class MixCommand implements Callable<Integer> {
       description = "recommend the split with the largest expected outcome whose expected outcome per unit "
           + "spent is at least X, spending at most the budget")
   private @Nullable Double targetRoi;
+
+  @Option(names = "--no-caution",
+      description = "recommend the split with the largest expected outcome, moving channels whose ROI the fit "
+          + "cannot pin down too (default: such channels keep their spend unless a lift test or a bound backs "
+          + "them, and moves must gain in 90% of the bootstrap draws)")
+  private boolean noCaution;
 
   @Option(names = "--resamples", defaultValue = "50", paramLabel = "N",
       description = "bootstrap resamples for the intervals (default: ${DEFAULT-VALUE})")
@@ -232,7 +241,8 @@ final class MixCommand implements Callable<Integer> {
       }
       request = request.withBounds(channel, low, high);
     }
-    return targetRoi != null ? request.withMinimumRoi(targetRoi) : request;
+    BudgetRequest asked = targetRoi != null ? request.withMinimumRoi(targetRoi) : request;
+    return noCaution ? asked.withoutCaution() : asked;
   }
 
   private static double bound(String option, String channel, @Nullable String given, double fallback)

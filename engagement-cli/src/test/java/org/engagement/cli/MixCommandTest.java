@@ -122,6 +122,29 @@ class MixCommandTest {
   }
 
   @Test
+  void aChannelTheFitCannotPinDownKeepsItsSpendUnlessCautionIsTurnedOff(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    CliRun run = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--format", "csv",
+        "--resamples", "3");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String> held = run.err().lines().filter(line -> line.contains("cannot pin its ROI"))
+        .map(line -> line.substring(line.indexOf('\'') + 1, line.indexOf('\'', line.indexOf('\'') + 1)))
+        .toList();
+    assertThat(held).as(run.err()).isNotEmpty();
+    for (String channel : held) {
+      double spend = run.out().lines().filter(line -> line.startsWith(channel + ","))
+          .mapToDouble(line -> Double.parseDouble(line.split(",", -1)[1])).findFirst().orElseThrow();
+      assertThat(recommended(run, channel)).as(channel)
+          .isCloseTo(spend / WORLD.periods().size(), within(1e-6 * spend));
+    }
+    CliRun free = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--format", "csv",
+        "--resamples", "3", "--no-caution");
+    assertThat(free.exit()).as(free.err()).isZero();
+    assertThat(free.out().lines()).hasSize(1 + WORLD.channels().size());
+  }
+
+  @Test
   void boundsOfUnknownChannelsOrBadSpendAreUsageErrors(@TempDir Path dir) throws IOException {
     Path[] files = write(dir, "");
     String spend = files[0].toString();

@@ -10,17 +10,28 @@ import org.engagement.core.domain.InvalidFieldException;
  * can speak for; a bound given for a channel replaces that. With a minimum ROI the total becomes a ceiling:
  * the optimiser returns the split with the largest expected outcome among those whose expected outcome per
  * unit spent reaches the target (a marketer's "spend up to N per week as long as each unit returns at least
- * X"). Immutable and thread-safe.
+ * X").
+ *
+ * <p>By default a request is cautious, because a mix model's curves can be biased in ways its intervals do not
+ * show (a slow channel absorbed by the trend): a channel whose ROI the fit cannot pin down ({@link
+ * ChannelIdentification#movable()}) keeps its current spend unless it has explicit bounds; each channel's
+ * change is valued at a lower quantile over the bootstrap's curves rather than at their mean; and a plan whose
+ * gain is not positive in at least {@value #CONFIDENCE} of the bootstrap's draws is scaled back towards the
+ * current split until it is, or to the current split. {@link #withoutCaution()} asks for the plan with the
+ * largest expected outcome instead. Immutable and thread-safe.
  *
  * @param perPeriod the total spend per period, positive (the most that may be spent with a minimum ROI)
  * @param lowFactor the default least spend as a multiple of the channel's current mean spend
  * @param highFactor the default most spend as a multiple of the channel's current mean spend
  * @param bounds explicit bounds per channel: {@code [least, most]} spend per period
  * @param minimumRoi the least expected media outcome per unit spent of the recommended split, 0 for none
+ * @param cautious whether channels the fit cannot pin down are held and moves must gain in most draws
  * @since 0.1.0
  */
 public record BudgetRequest(double perPeriod, double lowFactor, double highFactor, Map<String, Bounds> bounds,
-    double minimumRoi) {
+    double minimumRoi, boolean cautious) {
+  /** The share of bootstrap draws in which a cautious plan's gain must be positive. */
+  public static final double CONFIDENCE = 0.9;
 
   /**
    * Explicit bounds of one channel's spend per period.
@@ -55,6 +66,20 @@ public record BudgetRequest(double perPeriod, double lowFactor, double highFacto
   }
 
   /**
+   * A cautious request (the form before caution could be turned off).
+   *
+   * @param perPeriod the total spend per period, positive (the most that may be spent with a minimum ROI)
+   * @param lowFactor the default least spend as a multiple of the channel's current mean spend
+   * @param highFactor the default most spend as a multiple of the channel's current mean spend
+   * @param bounds explicit bounds per channel
+   * @param minimumRoi the least expected media outcome per unit spent, 0 for none
+   */
+  public BudgetRequest(double perPeriod, double lowFactor, double highFactor, Map<String, Bounds> bounds,
+      double minimumRoi) {
+    this(perPeriod, lowFactor, highFactor, bounds, minimumRoi, true);
+  }
+
+  /**
    * A request spending the whole total, without a minimum ROI (the form before target ROIs existed).
    *
    * @param perPeriod the total spend per period, positive
@@ -80,7 +105,7 @@ public record BudgetRequest(double perPeriod, double lowFactor, double highFacto
   public BudgetRequest withBounds(String channel, double least, double most) {
     TreeMap<String, Bounds> more = new TreeMap<>(bounds);
     more.put(channel, new Bounds(least, most));
-    return new BudgetRequest(perPeriod, lowFactor, highFactor, more, minimumRoi);
+    return new BudgetRequest(perPeriod, lowFactor, highFactor, more, minimumRoi, cautious);
   }
 
   /**
@@ -94,6 +119,17 @@ public record BudgetRequest(double perPeriod, double lowFactor, double highFacto
     if (!(roi > 0 && roi < Double.POSITIVE_INFINITY)) {
       throw new InvalidFieldException("minimumRoi", roi, "must be a positive finite number");
     }
-    return new BudgetRequest(perPeriod, lowFactor, highFactor, bounds, roi);
+    return new BudgetRequest(perPeriod, lowFactor, highFactor, bounds, roi, cautious);
+  }
+
+  /**
+   * This request without caution: the split with the largest expected outcome over the estimate's and the
+   * bootstrap's curves, every channel free within its bounds, whatever the fit can pin down. For an analyst
+   * who has checked the curves, or to see what caution holds back.
+   *
+   * @return the request
+   */
+  public BudgetRequest withoutCaution() {
+    return new BudgetRequest(perPeriod, lowFactor, highFactor, bounds, minimumRoi, false);
   }
 }

@@ -6,6 +6,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.mix.internal.ChannelCurve;
 import org.engagement.roi.mix.internal.MixFitter;
 import org.engagement.roi.mix.internal.MixProblem;
+import org.engagement.roi.mix.internal.RoiProfile;
 
 /**
  * Fits a marketing mix model (the model, its assumptions and the fitting are described in the
@@ -15,6 +16,9 @@ import org.engagement.roi.mix.internal.MixProblem;
  * @since 0.1.0
  */
 public final class MarketingMix {
+  /** The evaluations of each profile search of a channel's own carry-over and saturation. */
+  static final int PROFILE_EVALUATIONS = 200;
+
   private MarketingMix() {}
 
   /**
@@ -83,8 +87,61 @@ public final class MarketingMix {
     for (MixFitter.Point resample : resamples) {
       curves.add(curves(problem, resample, data.channels().size()));
     }
+    List<ChannelIdentification> identification = identification(data, problem, point, tests);
+    List<MixWarning> warnings = warnings(data, problem, point);
+    warnings.addAll(unidentified(identification, curves(problem, point, data.channels().size()), data));
     return new MixModel(data, settings, curves(problem, point, data.channels().size()),
-        problem.baseline(point.evaluation().coefficients()), curves, lifts, warnings(data, problem, point));
+        problem.baseline(point.evaluation().coefficients()), curves, lifts, warnings, identification);
+  }
+
+  /**
+   * Each channel's {@link ChannelIdentification}: the profile's rises at half and twice the estimated ROI (each
+   * search of the channel's own parameters limited to {@value #PROFILE_EVALUATIONS} evaluations) and the
+   * collinearity of its media column at the estimate.
+   */
+  private static List<ChannelIdentification> identification(MixData data, MixProblem problem,
+      MixFitter.Point point, List<MixProblem.Lift> tests) {
+    List<ChannelIdentification> out = new ArrayList<>();
+    for (int c = 0; c < data.channels().size(); c++) {
+      String channel = data.channels().get(c);
+      double roi = roi(problem, point, data, c);
+      double half = roi > 0 ? RoiProfile.rise(problem, point, c, roi / 2, PROFILE_EVALUATIONS) : 0;
+      // once half the ROI is not ruled out, the channel is not pinned down whatever twice gives: not searched
+      double twice = half >= ChannelIdentification.PROFILE_RISE
+          ? RoiProfile.rise(problem, point, c, 2 * roi, PROFILE_EVALUATIONS) : Double.NaN;
+      int index = c;
+      out.add(new ChannelIdentification(channel, half, twice, problem.collinearity(point.unit(), c),
+          tests.stream().anyMatch(t -> t.channel() == index)));
+    }
+    return out;
+  }
+
+  private static double roi(MixProblem problem, MixFitter.Point point, MixData data, int c) {
+    String channel = data.channels().get(c);
+    double[] part = problem.curve(point.unit(), point.evaluation().coefficients(), c)
+        .contributions(data.spend(channel));
+    return java.util.Arrays.stream(part).sum() / data.totalSpend(channel);
+  }
+
+  private static List<MixWarning> unidentified(List<ChannelIdentification> identification,
+      List<ChannelCurve> fitted, MixData data) {
+    List<MixWarning> out = new ArrayList<>();
+    for (ChannelIdentification id : identification) {
+      if (id.movable()) {
+        continue;
+      }
+      String channel = id.channel();
+      double roi = java.util.Arrays.stream(fitted.get(data.index(channel)).contributions(data.spend(channel)))
+          .sum() / data.totalSpend(channel);
+      String twice = Double.isNaN(id.doubleRoiRise()) ? ""
+          : String.format(java.util.Locale.ROOT, ", at twice by %.2f", id.doubleRoiRise());
+      out.add(new MixWarning(channel, MixWarning.Kind.NOT_IDENTIFIED, String.format(java.util.Locale.ROOT,
+          "channel '%s': the data cannot pin its ROI %.3g down (held at half, the fit's objective rises by %.2f%s,"
+          + " where %.2f would rule it out at 90 %%; R² %.2f on the model's other columns), so a cautious budget"
+          + " recommendation keeps its spend; a lift test would settle it", channel, roi, id.halfRoiRise(), twice,
+          ChannelIdentification.PROFILE_RISE, id.collinearity())));
+    }
+    return out;
   }
 
   private static List<MixWarning> warnings(MixData data, MixProblem problem, MixFitter.Point point) {

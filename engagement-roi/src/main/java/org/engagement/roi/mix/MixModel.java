@@ -10,6 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.lift.Interval;
 import org.engagement.roi.mix.internal.Allocation;
+import org.engagement.roi.mix.internal.Caution;
 import org.engagement.roi.mix.internal.ChannelCurve;
 import org.hipparchus.stat.descriptive.rank.Percentile;
 
@@ -35,9 +36,11 @@ public final class MixModel {
   private final List<List<ChannelCurve>> resamples;
   private final List<LiftTest> lifts;
   private final List<MixWarning> warnings;
+  private final List<ChannelIdentification> identification;
 
   MixModel(MixData data, MixSettings settings, List<ChannelCurve> curves, double[] baseline,
-      List<List<ChannelCurve>> resamples, List<LiftTest> lifts, List<MixWarning> warnings) {
+      List<List<ChannelCurve>> resamples, List<LiftTest> lifts, List<MixWarning> warnings,
+      List<ChannelIdentification> identification) {
     this.data = requireNonNull(data, "data");
     this.settings = requireNonNull(settings, "settings");
     this.curves = List.copyOf(curves);
@@ -45,6 +48,18 @@ public final class MixModel {
     this.resamples = resamples.stream().map(List::copyOf).toList();
     this.lifts = List.copyOf(lifts);
     this.warnings = List.copyOf(warnings);
+    this.identification = List.copyOf(identification);
+  }
+
+  /**
+   * Whether the fit pins each channel's ROI down (profile and collinearity, see {@link
+   * ChannelIdentification}): a cautious {@link #recommend recommendation} moves only the channels that are
+   * pinned down or backed by a lift test.
+   *
+   * @return one entry per channel, in channel order
+   */
+  public List<ChannelIdentification> identification() {
+    return identification;
   }
 
   /**
@@ -177,14 +192,18 @@ public final class MixModel {
   }
 
   /**
-   * Recommends how to split a budget per period among the channels to maximise the expected outcome (the
-   * mean over the estimate's and the bootstrap's curves), within the request's bounds; the current split is
-   * the data's shares of spend scaled to the budget. A channel without explicit bounds also stays within the
-   * range of spend the data saw (its carried-over spend's 5th to 95th percentile, or the current spend), where
-   * its curve is fitted rather than extrapolated, unless that range cannot meet the budget. With a
-   * minimum ROI the plan's budget is the total it recommends, at most the request's, and its gain is measured
-   * against the current split of the request's whole budget (so it may be negative: less outcome for less
-   * spend).
+   * Recommends how to split a budget per period among the channels to maximise the outcome within the request's
+   * bounds; the current split is the data's shares of spend scaled to the budget. A channel without explicit
+   * bounds also stays within the range of spend the data saw (its carried-over spend's 5th to 95th percentile,
+   * or the current spend), where its curve is fitted rather than extrapolated, unless that range cannot meet
+   * the budget. A cautious request (the default, see {@link BudgetRequest}) keeps each channel that is neither
+   * pinned down nor lift-tested ({@link #identification()}) at its current spend unless it has explicit bounds
+   * (all of them free again if that cannot meet the request), values each channel's change at a lower
+   * quantile over the estimate's and the bootstrap's curves, and scales the plan back towards the current split
+   * until its gain is positive in {@value BudgetRequest#CONFIDENCE} of the draws; without caution the plan
+   * maximises the expected outcome (the mean over those curves). With a minimum ROI the plan's budget is the
+   * total it recommends, at most the request's, and its gain is measured against the current split of the
+   * request's whole budget (so it may be negative: less outcome for less spend).
    *
    * @param request the budget and bounds
    * @return the plan
@@ -211,16 +230,88 @@ public final class MixModel {
       upper[c] = bounds != null ? bounds.most() : request.highFactor() * current[c];
     }
     observedRange(request, current, lower, upper);
-    double[] recommended = Allocation.best(expectedResponses(), request.perPeriod(), lower, upper, BUDGET_STEPS,
-        request.minimumRoi());
+    boolean cautious = request.cautious();
+    List<List<ChannelCurve>> draws = draws();
+    DoubleUnaryOperator[] responses = cautious ? Caution.responses(draws, current) : expectedResponses(draws);
+    double[] recommended = cautious ? split(responses, request, current, lower, upper, held(request)) : null;
+    if (recommended == null) {
+      recommended = split(responses, request, current, lower, upper, new boolean[channels]);
+    }
     if (recommended == null) {
       throw request.minimumRoi() > 0
           ? new InvalidFieldException("minimumRoi", request.minimumRoi(),
               "is not reached by any split of at most " + request.perPeriod() + " within the channels' bounds")
           : new InvalidFieldException("budget", request.perPeriod(), "cannot be split within the channels' bounds");
     }
+    if (cautious && request.minimumRoi() == 0 && within(current, lower, upper)) {
+      recommended = Caution.scaledBack(curves, resamples, current, recommended, BudgetRequest.CONFIDENCE);
+    }
     double total = request.minimumRoi() > 0 ? Arrays.stream(recommended).sum() : request.perPeriod();
     return plan(total, current, recommended);
+  }
+
+  /** Whether every channel's current spend meets its bounds, so that scaling back towards it keeps them. */
+  private static boolean within(double[] current, double[] lower, double[] upper) {
+    for (int c = 0; c < current.length; c++) {
+      double slack = 1e-9 * Math.max(1, current[c]);
+      if (current[c] < lower[c] - slack || current[c] > upper[c] + slack) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The channels a cautious request holds: neither movable nor bounded by the request. */
+  private boolean[] held(BudgetRequest request) {
+    boolean[] held = new boolean[data.channels().size()];
+    for (int c = 0; c < held.length; c++) {
+      held[c] = !identification.get(c).movable() && !request.bounds().containsKey(data.channels().get(c));
+    }
+    return held;
+  }
+
+  /**
+   * The best split with the {@code held} channels at their current spend and the others split by the dynamic
+   * programme; {@code null} when the bounds (or the minimum ROI) cannot be met.
+   */
+  private double @org.jspecify.annotations.Nullable [] split(DoubleUnaryOperator[] responses,
+      BudgetRequest request, double[] current, double[] lower, double[] upper, boolean[] held) {
+    int channels = current.length;
+    int free = 0;
+    double heldSpend = 0;
+    double heldOutcome = 0;
+    for (int c = 0; c < channels; c++) {
+      if (held[c]) {
+        heldSpend += current[c];
+        heldOutcome += responses[c].applyAsDouble(current[c]);
+      } else {
+        free++;
+      }
+    }
+    if (free == 0) {
+      boolean meets = heldOutcome >= request.minimumRoi() * heldSpend;
+      return meets ? current.clone() : null;
+    }
+    DoubleUnaryOperator[] freeResponses = new DoubleUnaryOperator[free];
+    double[] freeLower = new double[free];
+    double[] freeUpper = new double[free];
+    for (int c = 0, f = 0; c < channels; c++) {
+      if (!held[c]) {
+        freeResponses[f] = responses[c];
+        freeLower[f] = lower[c];
+        freeUpper[f++] = upper[c];
+      }
+    }
+    double[] freeSplit = Allocation.best(freeResponses, request.perPeriod() - heldSpend, freeLower, freeUpper,
+        BUDGET_STEPS, request.minimumRoi(), heldOutcome, heldSpend);
+    if (freeSplit == null) {
+      return null;
+    }
+    double[] out = new double[channels];
+    for (int c = 0, f = 0; c < channels; c++) {
+      out[c] = held[c] ? current[c] : freeSplit[f++];
+    }
+    return out;
   }
 
   /**
@@ -280,20 +371,24 @@ public final class MixModel {
     return new BudgetPlan(budget, lines, gain, interval(draws, gain));
   }
 
+  /** The estimate's curves and every resample's. */
+  private List<List<ChannelCurve>> draws() {
+    List<List<ChannelCurve>> draws = new ArrayList<>(resamples.size() + 1);
+    draws.add(curves);
+    draws.addAll(resamples);
+    return draws;
+  }
+
   /**
    * Each channel's expected response: the mean over the point estimate and the bootstrap resamples, so that a
    * recommendation maximises the expected outcome under the fit's uncertainty rather than betting on the
    * point estimate's curvature.
    */
-  private DoubleUnaryOperator[] expectedResponses() {
-    DoubleUnaryOperator[] out = new DoubleUnaryOperator[curves.size()];
+  private static DoubleUnaryOperator[] expectedResponses(List<List<ChannelCurve>> draws) {
+    DoubleUnaryOperator[] out = new DoubleUnaryOperator[draws.get(0).size()];
     for (int c = 0; c < out.length; c++) {
-      List<ChannelCurve> draws = new ArrayList<>();
-      draws.add(curves.get(c));
-      for (List<ChannelCurve> resample : resamples) {
-        draws.add(resample.get(c));
-      }
-      out[c] = spend -> draws.stream().mapToDouble(curve -> curve.steady(spend)).average().orElse(0);
+      int channel = c;
+      out[c] = spend -> draws.stream().mapToDouble(set -> set.get(channel).steady(spend)).average().orElse(0);
     }
     return out;
   }
@@ -329,11 +424,7 @@ public final class MixModel {
   }
 
   private static double gain(List<ChannelCurve> curves, double[] current, double[] recommended) {
-    double gain = 0;
-    for (int c = 0; c < current.length; c++) {
-      gain += curves.get(c).steady(recommended[c]) - curves.get(c).steady(current[c]);
-    }
-    return gain;
+    return Caution.gain(curves, current, recommended);
   }
 
   private double[] totals(List<ChannelCurve> set) {

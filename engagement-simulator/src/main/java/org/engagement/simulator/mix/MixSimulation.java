@@ -14,6 +14,11 @@ public final class MixSimulation {
   private static final double SPEND_SPREAD = 0.6;
   private static final double PLAN_SPREAD = 0.4;
   private static final int QUARTER = 13;
+  private static final double YEAR_SPREAD = 0.25;
+  private static final double EXECUTION_SPREAD = 0.15;
+  private static final double FLIGHTED = 0.3;
+  private static final double PULSE_BASE = 0.6;
+  private static final double PULSE_STARTS = 0.05;
 
   private MixSimulation() {}
 
@@ -69,6 +74,12 @@ public final class MixSimulation {
 
   private static double[] spend(MixChannel channel, MixWorldSpec spec, double[] demand,
       SplittableRandom random) {
+    return spec.plans() == MixWorldSpec.Plans.CAMPAIGNS
+        ? campaigns(channel, spec, demand, random) : weeklyDraws(channel, spec, demand, random);
+  }
+
+  private static double[] weeklyDraws(MixChannel channel, MixWorldSpec spec, double[] demand,
+      SplittableRandom random) {
     double[] spend = new double[demand.length];
     double onLevel = channel.meanSpend() / (1 - channel.dark());
     double spreadMean = -0.5 * SPEND_SPREAD * SPEND_SPREAD;
@@ -84,6 +95,73 @@ public final class MixSimulation {
       spend[t] = dark ? 0 : onLevel * plan * draw * follows;
     }
     return spend;
+  }
+
+  /**
+   * {@link MixWorldSpec.Plans#CAMPAIGNS}: a flight or pulse pattern times a yearly budget level times execution
+   * noise (and the demand the channel follows), scaled so that the series' mean spend is the channel's.
+   */
+  private static double[] campaigns(MixChannel channel, MixWorldSpec spec, double[] demand,
+      SplittableRandom random) {
+    int n = demand.length;
+    double[] pattern = channel.dark() >= FLIGHTED ? flights(n, channel.dark(), random)
+        : pulses(n, spec.seasonLength(), random);
+    double demandScale = spec.demand() > 0 ? 1 / spec.demand() : 0;
+    double level = 1;
+    double sum = 0;
+    double[] spend = new double[n];
+    for (int t = 0; t < n; t++) {
+      if (t % spec.seasonLength() == 0) {
+        level = Math.exp(-0.5 * YEAR_SPREAD * YEAR_SPREAD + YEAR_SPREAD * random.nextGaussian());
+      }
+      double execution = Math.exp(-0.5 * EXECUTION_SPREAD * EXECUTION_SPREAD
+          + EXECUTION_SPREAD * random.nextGaussian());
+      double follows = Math.exp(channel.demandFollowing() * 0.3 * demand[t] * demandScale);
+      spend[t] = pattern[t] * level * execution * follows;
+      sum += spend[t];
+    }
+    double scale = sum > 0 ? channel.meanSpend() * n / sum : 0;
+    for (int t = 0; t < n; t++) {
+      spend[t] *= scale;
+    }
+    return spend;
+  }
+
+  /** Flights of 2 to 6 periods on, separated by gaps whose mean makes {@code dark} the share of periods off. */
+  private static double[] flights(int n, double dark, SplittableRandom random) {
+    double[] on = new double[n];
+    double meanGap = 4 * dark / (1 - dark);
+    int t = random.nextInt(Math.max(1, (int) Math.ceil(2 * meanGap)));
+    while (t < n) {
+      int flight = 2 + random.nextInt(5);
+      for (int k = 0; k < flight && t < n; k++, t++) {
+        on[t] = 1;
+      }
+      t += 1 + random.nextInt(Math.max(1, (int) Math.round(2 * meanGap - 1)));
+    }
+    return on;
+  }
+
+  /**
+   * A continuous base of {@value #PULSE_BASE} with bursts of 4 to 8 periods at twice the base, a burst starting
+   * in a quiet period with probability {@value #PULSE_STARTS} times one plus the season's sine (twice as often
+   * at the seasonal peak, never at the trough).
+   */
+  private static double[] pulses(int n, int seasonLength, SplittableRandom random) {
+    double[] level = new double[n];
+    int t = 0;
+    while (t < n) {
+      double season = Math.sin(2 * Math.PI * t / seasonLength);
+      if (random.nextDouble() < PULSE_STARTS * (1 + season)) {
+        int burst = 4 + random.nextInt(5);
+        for (int k = 0; k < burst && t < n; k++, t++) {
+          level[t] = 2 * PULSE_BASE;
+        }
+      } else {
+        level[t++] = PULSE_BASE;
+      }
+    }
+    return level;
   }
 
   private static double[] contribution(MixChannel channel, double[] spend) {

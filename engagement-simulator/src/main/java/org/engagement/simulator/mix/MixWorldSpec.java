@@ -22,14 +22,63 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param noise the standard deviation of the white noise, relative to the baseline
  * @param channels the channels, at least one, names distinct
  * @param seed the seed of every draw
+ * @param plans how the spend of each period is planned
  * @since 0.1.0
  */
 public record MixWorldSpec(LocalDate start, int periods, int periodDays, int seasonLength, double baseline,
-    double trend, double seasonality, double demand, double noise, List<MixChannel> channels, long seed) {
+    double trend, double seasonality, double demand, double noise, List<MixChannel> channels, long seed,
+    Plans plans) {
+
+  /**
+   * How spend is laid out over the periods. Each plan keeps a channel's expected spend per period at its
+   * {@link MixChannel#meanSpend()} and its share of periods without spend near {@link MixChannel#dark()}.
+   *
+   * @since 0.1.0
+   */
+  public enum Plans {
+    /**
+     * Independent draws each period (log-normal, sd 0.6) around a level redrawn each quarter (sd 0.4), with
+     * periods dark at random: lively from week to week, but a slow channel's carry-over averages the weekly
+     * draws away and leaves only the quarterly levels. The worlds' original plans.
+     */
+    WEEKLY_DRAWS,
+    /**
+     * Spend as media plans lay it out, in the three scheduling patterns of the American Marketing
+     * Association's definitions (continuous, flighting, pulsing) and with budgets set per year: a yearly
+     * budget level (log-normal, sd 0.25); channels that go dark ({@link MixChannel#dark()} of 0.3 or more)
+     * run in flights of 2 to 6 periods with gaps between them; the others pulse, a continuous base at 60 %
+     * with bursts of 4 to 8 periods at twice the base starting more often in the high season (Naik, "Essentials
+     * of planning media schedules", in Ambler and Tellis, The SAGE Handbook of Advertising, 2007: concentrated
+     * pulses interspersed with quieter periods); small execution noise (log-normal, sd 0.15) on top.
+     */
+    CAMPAIGNS
+  }
+
+  /**
+   * A spec with the original spend plans ({@link Plans#WEEKLY_DRAWS}).
+   *
+   * @param start the first day of the first period
+   * @param periods the number of periods
+   * @param periodDays the length of a period in days
+   * @param seasonLength periods in a year
+   * @param baseline the outcome per period with no media
+   * @param trend the baseline's relative growth over the series
+   * @param seasonality the relative amplitude of the season
+   * @param demand the standard deviation of the unobserved demand
+   * @param noise the standard deviation of the white noise
+   * @param channels the channels
+   * @param seed the seed
+   */
+  public MixWorldSpec(LocalDate start, int periods, int periodDays, int seasonLength, double baseline,
+      double trend, double seasonality, double demand, double noise, List<MixChannel> channels, long seed) {
+    this(start, periods, periodDays, seasonLength, baseline, trend, seasonality, demand, noise, channels, seed,
+        Plans.WEEKLY_DRAWS);
+  }
 
   /** Validates the spec and copies the channel list. */
   public MixWorldSpec {
     requireNonNull(start, "start");
+    requireNonNull(plans, "plans");
     if (periods < 26 || periods > 10_000) {
       throw new InvalidFieldException("periods", periods, "must be in [26, 10000]");
     }
@@ -79,6 +128,12 @@ public record MixWorldSpec(LocalDate start, int periods, int periodDays, int sea
   /** This spec with other channels. */
   public MixWorldSpec withChannels(List<MixChannel> newChannels) {
     return new MixWorldSpec(start, periods, periodDays, seasonLength, baseline, trend, seasonality, demand,
-        noise, newChannels, seed);
+        noise, newChannels, seed, plans);
+  }
+
+  /** This spec with other spend plans. */
+  public MixWorldSpec withPlans(Plans newPlans) {
+    return new MixWorldSpec(start, periods, periodDays, seasonLength, baseline, trend, seasonality, demand,
+        noise, channels, seed, newPlans);
   }
 }

@@ -16,6 +16,10 @@
  * follows it ({@link org.engagement.simulator.mix.MixChannel#demandFollowing()}) gets credit it did not earn
  * from any model without a lift test.
  *
+ * <p>Spend per period follows the spec's {@link org.engagement.simulator.mix.MixWorldSpec.Plans plans}: the
+ * original independent weekly draws around quarterly levels, or campaign plans (flights, pulses, yearly
+ * budgets) as media planners lay spend out.
+ *
  * <p>The same spec and seed always give the same world.
  */
 @NullMarked

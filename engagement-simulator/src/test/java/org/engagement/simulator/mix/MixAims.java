@@ -6,6 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.engagement.roi.mix.BudgetPlan;
 import org.engagement.roi.mix.BudgetRequest;
 import org.engagement.roi.mix.ChannelAllocation;
+import org.engagement.roi.mix.ChannelIdentification;
 import org.engagement.roi.mix.ChannelEffect;
 import org.engagement.roi.mix.LiftTest;
 import org.engagement.roi.mix.MarketingMix;
@@ -23,13 +24,16 @@ import org.engagement.roi.mix.MixSettings;
  * @param shareError the mean absolute share error over the channels
  * @param covered the channels whose true ROI lies inside the interval
  * @param channels the channels
- * @param gainRatio the true gain of the recommendation over the true optimum's within the request's bounds
+ * @param gainRatio the true gain of the (cautious) recommendation over the true optimum's within the request's
+ *     bounds
  * @param seenGainRatio the same over the true optimum's within the spend the data saw as well
+ * @param expectedGainRatio the true gain of the recommendation without caution ({@link
+ *     BudgetRequest#withoutCaution()}, the expected outcome's optimum) over the true optimum's
  * @param seconds the fit's wall time
+ * @param details each channel's estimates, identification and recommended spend against the truth
  */
 record MixAims(long seed, double shareError, int covered, int channels, double gainRatio, double seenGainRatio,
-    double seconds,
-    String details) {
+    double expectedGainRatio, double seconds, String details) {
   private static final int LIFT_FROM = 52;
   private static final int LIFT_TO = 77;
 
@@ -42,7 +46,12 @@ record MixAims(long seed, double shareError, int covered, int channels, double g
    * half), the true incremental outcome with a 90 % interval of ±15 %, as a well-run geo test would give.
    */
   static MixAims measure(long seed, MixSettings settings, List<String> tested) {
-    MixWorldSpec spec = MixWorldSpec.defaults(seed);
+    return measure(MixWorldSpec.defaults(seed), settings, tested);
+  }
+
+  /** The aims on the world of {@code spec}, calibrated by a lift test on each named channel. */
+  static MixAims measure(MixWorldSpec spec, MixSettings settings, List<String> tested) {
+    long seed = spec.seed();
     MixWorld world = MixSimulation.generate(spec);
     MixData data = MixWorlds.data(world);
     List<LiftTest> lifts = new ArrayList<>();
@@ -63,15 +72,29 @@ record MixAims(long seed, double shareError, int covered, int channels, double g
       error += Math.abs(effect.share() - truth[c]) / truth.length;
       double roi = world.trueRoi(c);
       covered += roi >= effect.roiInterval().lower() && roi <= effect.roiInterval().upper() ? 1 : 0;
+      ChannelIdentification id = model.identification().get(model.data().channels().indexOf(effect.channel()));
       details.append(String.format(java.util.Locale.ROOT,
-          "  %-13s share %.3f (true %.3f) roi %.2f [%.2f, %.2f] (true %.2f) half-life %.1f (true %.1f)%n",
+          "  %-13s share %.3f (true %.3f) roi %.2f [%.2f, %.2f] (true %.2f) half-life %.1f (true %.1f)"
+          + " profile %.2f/%.2f R² %.2f %s%n",
           effect.channel(), effect.share(), truth[c], effect.roi(), effect.roiInterval().lower(),
-          effect.roiInterval().upper(), roi, effect.halfLife(), spec.channels().get(c).halfLife()));
+          effect.roiInterval().upper(), roi, effect.halfLife(), spec.channels().get(c).halfLife(),
+          id.halfRoiRise(), id.doubleRoiRise(), id.collinearity(), id.movable() ? "movable" : "held"));
     }
-    double gain = trueGainRatio(spec, world, model, false, details);
-    double seen = trueGainRatio(spec, world, model, true, new StringBuilder());
-    return new MixAims(seed, error, covered, truth.length, gain, seen, seconds,
-        details.toString());
+    BudgetRequest request = BudgetRequest.of(budget(world));
+    double gain = trueGainRatio(spec, world, model.recommend(request), false, details);
+    double seen = trueGainRatio(spec, world, model.recommend(request), true, new StringBuilder());
+    details.append("  without caution:\n");
+    double expected = trueGainRatio(spec, world, model.recommend(request.withoutCaution()), false, details);
+    return new MixAims(seed, error, covered, truth.length, gain, seen, expected, seconds, details.toString());
+  }
+
+  /** The current total spend per period. */
+  static double budget(MixWorld world) {
+    double budget = 0;
+    for (int c = 0; c < world.channels().size(); c++) {
+      budget += world.meanSpend(c);
+    }
+    return budget;
   }
 
   /**
@@ -80,14 +103,10 @@ record MixAims(long seed, double shareError, int covered, int channels, double g
    * the range of spend the data saw (the 5th to 95th percentile of the true carried-over spend after the
    * first tenth of the periods, widened to the current spend), which the recommendation keeps to.
    */
-  static double trueGainRatio(MixWorldSpec spec, MixWorld world, MixModel model, boolean seen,
+  static double trueGainRatio(MixWorldSpec spec, MixWorld world, BudgetPlan plan, boolean seen,
       StringBuilder details) {
     int channels = world.channels().size();
-    double budget = 0;
-    for (int c = 0; c < channels; c++) {
-      budget += world.meanSpend(c);
-    }
-    BudgetPlan plan = model.recommend(BudgetRequest.of(budget));
+    double budget = budget(world);
     DoubleUnaryOperator[] truth = new DoubleUnaryOperator[channels];
     double[] current = new double[channels];
     double[] recommended = new double[channels];
@@ -117,7 +136,9 @@ record MixAims(long seed, double shareError, int covered, int channels, double g
           "  %-13s spend per period %.0f: recommended %.0f, true optimum %.0f%n", world.channels().get(c),
           current[c], recommended[c], best[c]));
     }
-    return (value(truth, recommended) - value(truth, current)) / (value(truth, best) - value(truth, current));
+    double ratio = (value(truth, recommended) - value(truth, current)) / (value(truth, best) - value(truth, current));
+    details.append(String.format(java.util.Locale.ROOT, "  gain ratio %.3f%n", ratio));
+    return ratio;
   }
 
   /** linear interpolation between order statistics of sorted values. */

@@ -8,7 +8,9 @@ import org.engagement.roi.mix.MixSettings;
  * Prints issue 14's aims per seed and over seeds 1 to 8 ({@link MixAims}), the harness behind the figures in
  * the README: {@code java -cp ... org.engagement.simulator.mix.MixAimsReport [resamples [seeds]]}, with
  * {@code -Dlift=channel,...} a lift test on those channels ({@link MixAims#measure(long, MixSettings, List)}), with
- * {@code -Dridge=x} another ridge penalty, with {@code -Ddetails=true} each channel's share, ROI interval, half-life and recommended spend against the truth.
+ * {@code -Dridge=x} another ridge penalty, with {@code -Ddetails=true} each channel's share, ROI interval,
+ * half-life, identification and recommended spend against the truth, with {@code -Dplans=true} on the worlds'
+ * campaign spend plans ({@link MixWorldSpec.Plans#CAMPAIGNS}) instead of the default ones.
  */
 final class MixAimsReport {
   private MixAimsReport() {}
@@ -27,12 +29,18 @@ final class MixAimsReport {
     int intervals = 0;
     double ratio = 0;
     double seen = 0;
+    double expected = 0;
+    int losses = 0;
+    int expectedLosses = 0;
+    boolean plans = Boolean.getBoolean("plans");
     for (long seed = 1; seed <= seeds; seed++) {
-      MixAims aims = MixAims.measure(seed, settings, tested);
+      MixWorldSpec spec = plans ? MixWorldSpec.defaults(seed).withPlans(MixWorldSpec.Plans.CAMPAIGNS)
+          : MixWorldSpec.defaults(seed);
+      MixAims aims = MixAims.measure(spec, settings, tested);
       System.out.printf(Locale.ROOT,
-          "seed %d: share error %.4f, covered %d/%d, gain ratio %.3f (within the spend seen %.3f), fit %.1f s%n",
-          seed, aims.shareError(), aims.covered(), aims.channels(), aims.gainRatio(), aims.seenGainRatio(),
-          aims.seconds());
+          "seed %d: share error %.4f, covered %d/%d, gain ratio %.3f (within the spend seen %.3f; without "
+          + "caution %.3f), fit %.1f s%n", seed, aims.shareError(), aims.covered(), aims.channels(),
+          aims.gainRatio(), aims.seenGainRatio(), aims.expectedGainRatio(), aims.seconds());
       if (Boolean.getBoolean("details")) {
         System.out.print(aims.details());
       }
@@ -41,9 +49,13 @@ final class MixAimsReport {
       intervals += aims.channels();
       ratio += aims.gainRatio() / seeds;
       seen += aims.seenGainRatio() / seeds;
+      expected += aims.expectedGainRatio() / seeds;
+      losses += aims.gainRatio() < 0 ? 1 : 0;
+      expectedLosses += aims.expectedGainRatio() < 0 ? 1 : 0;
     }
     System.out.printf(Locale.ROOT,
-        "mean share error %.4f, coverage %.3f, mean gain ratio %.3f (within the spend seen %.3f)%n", error,
-        (double) covered / intervals, ratio, seen);
+        "mean share error %.4f, coverage %.3f, mean gain ratio %.3f (within the spend seen %.3f), losses on %d "
+        + "of %d seeds; without caution %.3f, losses on %d%n", error, (double) covered / intervals, ratio, seen,
+        losses, seeds, expected, expectedLosses);
   }
 }

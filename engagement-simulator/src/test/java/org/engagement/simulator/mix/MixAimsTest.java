@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * Issue 14's aims measured over seeds 1 to 8 of {@link MixWorldSpec#defaults} with 20 bootstrap resamples:
  * the mean absolute error of the contribution shares (aim 0.03), the share of true ROIs inside their 90 %
  * intervals (aim 0.8), and the true gain of the recommended split over the current one as a fraction of the
- * true optimum's gain within the same bounds, both valued on the true curves (aim 0.95). The aims are not met
+ * true optimum's gain within the same bounds, both valued on the true curves (aim 0.95), for the cautious
+ * recommendation (the default) and the one without caution. The aims are not met
  * (see the README for the figures and why); the bounds below are the figures reached with a margin, so that
  * the test catches a change that makes them worse. The figures are measured by {@link MixAims}, which
  * {@link MixAimsReport} prints per seed. Minutes long: tagged heavy ({@code -Precovery}).
@@ -26,24 +27,32 @@ class MixAimsTest {
     int covered = 0;
     int intervals = 0;
     double gainRatio = 0;
+    double expectedGainRatio = 0;
+    double worst = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
       MixAims aims = MixAims.measure(seed, MixSettings.weekly().withResamples(20));
       shareError += aims.shareError() / SEEDS;
       covered += aims.covered();
       intervals += aims.channels();
       gainRatio += aims.gainRatio() / SEEDS;
+      expectedGainRatio += aims.expectedGainRatio() / SEEDS;
+      worst = Math.min(worst, aims.gainRatio());
     }
     assertThat(shareError).as("mean share error").isLessThan(0.045);
     assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.5);
-    // -0.547 measured: the recommendation loses outcome on 6 of 8 seeds (the bound was 0 while the harness paired
-    // the plan's channels with the wrong true curves, which gave +0.06)
-    assertThat(gainRatio).as("true gain over the true optimum's").isGreaterThan(-0.8);
+    // the plan without caution (the default before issue 14's caution): -0.546 measured, losing outcome on 6 of 8
+    // seeds (the bound was 0 while the harness paired the plan's channels with the wrong true curves, +0.06)
+    assertThat(expectedGainRatio).as("true gain over the true optimum's, without caution").isGreaterThan(-0.8);
+    // the cautious plan (the default): 0.047 measured, losing on 3 of 8 seeds, the worst -0.145
+    assertThat(gainRatio).as("true gain over the true optimum's").isGreaterThan(-0.1);
+    assertThat(worst).as("the worst seed's true gain over the true optimum's").isGreaterThan(-0.3);
   }
 
   /**
    * The channel the series cannot see ({@code partnerships}, 17-week half-life, absorbed by trend and
    * intercept) calibrated by a 26-week lift test with a ±15 % interval: measured share error 0.0264, coverage
-   * 0.625 and gain ratio 0.307 (positive on 7 of 8 seeds), against 0.040, 0.563 and -0.547 without it.
+   * 0.625 and gain ratio without caution 0.309 (positive on 7 of 8 seeds), against 0.040, 0.563 and -0.546
+   * without the test.
    */
   @Test
   void aLiftTestOnTheUnseenChannelMeetsTheShareAim() {
@@ -51,15 +60,22 @@ class MixAimsTest {
     int covered = 0;
     int intervals = 0;
     double gainRatio = 0;
+    double expectedGainRatio = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
       MixAims aims = MixAims.measure(seed, MixSettings.weekly().withResamples(20), List.of("partnerships"));
       shareError += aims.shareError() / SEEDS;
       covered += aims.covered();
       intervals += aims.channels();
       gainRatio += aims.gainRatio() / SEEDS;
+      expectedGainRatio += aims.expectedGainRatio() / SEEDS;
     }
     assertThat(shareError).as("mean share error").isLessThan(0.03);
     assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.55);
-    assertThat(gainRatio).as("true gain over the true optimum's").isGreaterThan(0.2);
+    // without caution, as before issue 14's caution: 0.309 measured
+    assertThat(expectedGainRatio).as("true gain over the true optimum's, without caution").isGreaterThan(0.2);
+    // the cautious plan (the default): -0.006 measured, losing on 4 of 8 seeds: it holds channels the fit cannot
+    // pin down (display, press) whose moves the lift-calibrated plan got right, and keeps moves on channels that
+    // are confidently biased (events on seed 3)
+    assertThat(gainRatio).as("true gain over the true optimum's").isGreaterThan(-0.2);
   }
 }

@@ -56,7 +56,10 @@ public final class BudgetAnalysis {
     double revenuePerWeek = Arrays.stream(outcome).average().orElse(0);
     double total = model.data().channels().stream().mapToDouble(c -> model.data().totalSpend(c)).sum()
         / outcome.length;
-    BudgetPlan plan = model.recommend(BudgetRequest.of(total));
+    // without caution, as before it existed: the section values each move alone with its interval and the
+    // recommendations say to test before moving; showing which channels the fit cannot pin down
+    // (MixModel.identification()) is left to the section's presentation
+    BudgetPlan plan = model.recommend(BudgetRequest.of(total).withoutCaution());
     Map<String, String> names = analysis.channelNames();
     List<BudgetSection.ChannelBudget> channels = new ArrayList<>();
     for (ChannelEffect effect : model.effects()) {

@@ -42,6 +42,26 @@ public final class Allocation {
    */
   public static double @org.jspecify.annotations.Nullable [] best(DoubleUnaryOperator[] responses,
       double budget, double[] lower, double[] upper, int steps, double minimumRoi) {
+    return best(responses, budget, lower, upper, steps, minimumRoi, 0, 0);
+  }
+
+  /**
+   * As {@link #best(DoubleUnaryOperator[], double, double[], double[], int, double)} beside channels held
+   * elsewhere, whose spend and outcome count towards the minimum ROI but are not split here.
+   *
+   * @param responses each free channel's outcome per period as a function of its spend per period
+   * @param budget the largest total spend per period of the free channels
+   * @param lower each free channel's least spend per period
+   * @param upper each free channel's most spend per period
+   * @param steps the grid's number of steps over the budget
+   * @param minimumRoi the least outcome per unit spent of the whole split, held channels included
+   * @param heldOutcome the held channels' outcome per period
+   * @param heldSpend the held channels' spend per period
+   * @return the spend per period of each free channel; {@code null} when no total meets the bounds and target
+   */
+  public static double @org.jspecify.annotations.Nullable [] best(DoubleUnaryOperator[] responses,
+      double budget, double[] lower, double[] upper, int steps, double minimumRoi, double heldOutcome,
+      double heldSpend) {
     int channels = responses.length;
     double unit = budget / steps;
     int[] low = new int[channels];
@@ -75,7 +95,7 @@ public final class Allocation {
       }
       value = next;
     }
-    int left = total(value, unit, steps, minimumRoi);
+    int left = total(value, unit, steps, minimumRoi, heldOutcome, heldSpend);
     if (left < 0) {
       return null;
     }
@@ -87,13 +107,15 @@ public final class Allocation {
     return spend;
   }
 
-  private static int total(double[] value, double unit, int steps, double minimumRoi) {
+  private static int total(double[] value, double unit, int steps, double minimumRoi, double heldOutcome,
+      double heldSpend) {
     if (minimumRoi <= 0) {
       return value[steps] == Double.NEGATIVE_INFINITY ? -1 : steps;
     }
     int best = -1;
     for (int k = 1; k <= steps; k++) {
-      boolean meets = value[k] != Double.NEGATIVE_INFINITY && value[k] >= minimumRoi * k * unit;
+      boolean meets = value[k] != Double.NEGATIVE_INFINITY
+          && value[k] + heldOutcome >= minimumRoi * (k * unit + heldSpend);
       if (meets && (best < 0 || value[k] > value[best])) {
         best = k;
       }

@@ -9,7 +9,8 @@ import org.hipparchus.linear.RealVector;
  * Minimises {@code β'Aβ - 2b'β} for a symmetric positive-definite {@code A} with box bounds on some
  * coordinates, by an active-set method: solve on the free coordinates (Hipparchus's Cholesky decomposition),
  * pin the worst bound violation, free a pinned coordinate whose gradient points inside, until neither
- * happens. The systems are small (tens of coordinates). Stateless and thread-safe.
+ * happens. A coordinate whose bounds are equal is held there throughout. The systems are small (tens of
+ * coordinates). Stateless and thread-safe.
  */
 final class BoundedLeastSquares {
   private static final double TOLERANCE = 1e-12;
@@ -29,6 +30,12 @@ final class BoundedLeastSquares {
     int p = b.length;
     double[] beta = new double[p];
     boolean[] pinned = new boolean[p];
+    for (int i = 0; i < p; i++) {
+      if (lower[i] == upper[i]) {
+        beta[i] = lower[i];
+        pinned[i] = true;
+      }
+    }
     for (int iteration = 0; iteration < 6 * p + 10; iteration++) {
       solveFree(a, b, pinned, beta);
       int worst = worstViolation(beta, pinned, lower, upper);
@@ -102,7 +109,7 @@ final class BoundedLeastSquares {
     int best = -1;
     double amount = TOLERANCE;
     for (int i = 0; i < beta.length; i++) {
-      if (!pinned[i]) {
+      if (!pinned[i] || lower[i] == upper[i]) {
         continue;
       }
       double gradient = b[i];

@@ -18,7 +18,13 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * refits moving-block residual bootstrap resamples from the point estimate. Stateless and thread-safe.
  */
 public final class MixFitter {
-  private static final double STOP_RADIUS = 1e-6;
+  /**
+   * BOBYQA's final trust-region radius in the unit cube: 1e-4 of a parameter's range is a 0.06 % change of a
+   * half-life (searched on a log scale over 0.1 to 52 periods), 0.03 % of a half-saturation. Against 1e-6, on
+   * the simulated worlds' seeds 1-8 the shares agree within 0.0002 and the objectives within about 0.003 (in
+   * log-likelihood units, where 1.35 is a 90 % likelihood-ratio step), for about 40 % fewer evaluations.
+   */
+  private static final double STOP_RADIUS = 1e-4;
 
   private MixFitter() {}
 

@@ -123,10 +123,12 @@ public final class MixProblem {
   private final double sigma;
   private final double[] logHalfLifeMean;
   private final double[] logHalfLifeSd;
+  private final int heldChannel;
+  private final double heldRoi;
 
   private MixProblem(double[][] spend, double[] spendScale, double yScale, double[] y, double[][] base,
       double[][] baseGram, Settings settings, List<Lift> lifts, List<RoiPrior> roiPriors, double sigma,
-      double[] logHalfLifeMean, double[] logHalfLifeSd) {
+      double[] logHalfLifeMean, double[] logHalfLifeSd, int heldChannel, double heldRoi) {
     this.spend = spend;
     this.spendScale = spendScale;
     this.yScale = yScale;
@@ -139,6 +141,8 @@ public final class MixProblem {
     this.sigma = sigma;
     this.logHalfLifeMean = logHalfLifeMean;
     this.logHalfLifeSd = logHalfLifeSd;
+    this.heldChannel = heldChannel;
+    this.heldRoi = heldRoi;
   }
 
   /**
@@ -177,7 +181,7 @@ public final class MixProblem {
     java.util.Arrays.fill(logMean, LOG_HALF_LIFE_PRIOR_MEAN);
     java.util.Arrays.fill(logSd, LOG_HALF_LIFE_PRIOR_SD);
     return new MixProblem(spend, spendScale, yScale, y, base, gram, settings, List.of(), List.of(), Double.NaN,
-        logMean, logSd);
+        logMean, logSd, -1, 0);
   }
 
   /** This problem calibrated by lift tests, with the noise level (normalised) of the uncalibrated fit. */
@@ -191,7 +195,7 @@ public final class MixProblem {
    */
   public MixProblem calibrated(List<Lift> tests, List<RoiPrior> priors, double noise) {
     return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, tests, priors, noise,
-        logHalfLifeMean, logHalfLifeSd);
+        logHalfLifeMean, logHalfLifeSd, heldChannel, heldRoi);
   }
 
   /** This problem with other priors on some channels' half-lives. */
@@ -203,7 +207,66 @@ public final class MixProblem {
       logSd[prior.channel()] = prior.logSd();
     }
     return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, lifts, roiPriors, sigma,
-        logMean, logSd);
+        logMean, logSd, heldChannel, heldRoi);
+  }
+
+  /**
+   * This problem with channel {@code c}'s ROI over the series held at {@code roi}: its effect is no longer
+   * solved for but set, at each point, to the value that returns that ROI, and every other linear
+   * coefficient is solved around it. How much the best objective rises is the profile of the channel's ROI.
+   *
+   * @param c the channel's index
+   * @param roi the ROI held, not negative
+   * @return the problem
+   */
+  public MixProblem withRoiHeld(int c, double roi) {
+    return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, lifts, roiPriors, sigma,
+        logHalfLifeMean, logHalfLifeSd, c, roi);
+  }
+
+  /** The number of non-linear parameters of each channel, laid out channel after channel in the unit cube. */
+  public int parametersPerChannel() {
+    return perChannel();
+  }
+
+  /**
+   * How much of channel {@code c}'s media column at a point of the unit cube the other columns explain: the
+   * R² of its least-squares regression on the intercept, trend, season, controls and the other channels'
+   * media columns. The variance inflation factor of its effect is {@code 1 / (1 - R²)}.
+   *
+   * @param unit the non-linear parameters in the unit cube
+   * @param c the channel's index
+   * @return the R², between 0 and 1; 1 for a column without variation
+   */
+  public double collinearity(double[] unit, int c) {
+    double[][] media = mediaColumns(unit);
+    int pb = base.length;
+    int p = pb + media.length - 1;
+    double[][] others = new double[p][];
+    System.arraycopy(base, 0, others, 0, pb);
+    for (int d = 0, k = pb; d < media.length; d++) {
+      if (d != c) {
+        others[k++] = media[d];
+      }
+    }
+    double[] column = media[c];
+    double[][] gram = new double[p][p];
+    double[] rhs = new double[p];
+    for (int i = 0; i < p; i++) {
+      rhs[i] = dot(others[i], column);
+      for (int j = i; j < p; j++) {
+        gram[i][j] = dot(others[i], others[j]) + (i == j ? BASE_RIDGE * y.length : 0);
+        gram[j][i] = gram[i][j];
+      }
+    }
+    double[] coefficients = new org.hipparchus.linear.CholeskyDecomposition(
+        org.hipparchus.linear.MatrixUtils.createRealMatrix(gram), 1e-9, 1e-14).getSolver()
+        .solve(new org.hipparchus.linear.ArrayRealVector(rhs, false)).toArray();
+    double m = mean(column);
+    double total = dot(column, column) - y.length * m * m;
+    double explained = dot(coefficients, rhs);
+    double residual = Math.max(0, dot(column, column) - explained);
+    return total <= 1e-12 * Math.max(1, dot(column, column)) ? 1 : Math.min(1, Math.max(0, 1 - residual / total));
   }
 
   private static double[][] baseColumns(int n, double[][] controls, Settings settings) {
@@ -327,10 +390,35 @@ public final class MixProblem {
    * @return the evaluation
    */
   public Evaluation evaluate(double[] unit, double[] target) {
+    return solve(mediaColumns(unit), unit, target);
+  }
+
+  /**
+   * The objective as a function of channel {@code c}'s own non-linear parameters alone, the others held at
+   * {@code unit}: their media columns are computed once, so each call carries over and saturates one channel's
+   * spend instead of every channel's (a profile over one channel costs about one channel's share).
+   *
+   * @param unit the point whose other channels' parameters are held
+   * @param c the channel's index
+   * @param target the normalised outcome to fit
+   * @return the objective of the channel's {@link #parametersPerChannel()} parameters in the unit cube
+   */
+  public java.util.function.ToDoubleFunction<double[]> channelObjective(double[] unit, int c, double[] target) {
+    double[][] held = mediaColumns(unit);
+    int at = c * perChannel();
+    return own -> {
+      double[] point = unit.clone();
+      System.arraycopy(own, 0, point, at, perChannel());
+      double[][] media = held.clone();
+      media[c] = mediaColumn(point, c);
+      return solve(media, point, target).objective();
+    };
+  }
+
+  private Evaluation solve(double[][] media, double[] unit, double[] target) {
     int n = y.length;
     int pb = base.length;
     int p = pb + spend.length;
-    double[][] media = mediaColumns(unit);
     double[][] a = new double[p][p];
     double[] b = new double[p];
     for (int i = 0; i < pb; i++) {
@@ -354,6 +442,11 @@ public final class MixProblem {
     java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
     addLifts(media, a, b, lower, upper, pb);
     addRoiPriors(media, a, b, pb);
+    if (heldChannel >= 0) {
+      double perEffect = roiPerEffect(media[heldChannel], heldChannel);
+      lower[pb + heldChannel] = perEffect > 0 ? heldRoi / perEffect : 0;
+      upper[pb + heldChannel] = lower[pb + heldChannel];
+    }
     double[] beta = BoundedLeastSquares.solve(a, b, lower, upper);
     double[] fitted = new double[n];
     for (int i = 0; i < pb; i++) {
@@ -447,17 +540,21 @@ public final class MixProblem {
 
   private double[][] mediaColumns(double[] unit) {
     double[][] media = new double[spend.length][];
-    double[] unitCoefficients = new double[base.length + spend.length];
-    java.util.Arrays.fill(unitCoefficients, 1 / yScale);
     for (int c = 0; c < spend.length; c++) {
-      ChannelCurve curve = curve(unit, unitCoefficients, c);
-      double[] carried = curve.carry(spend[c]);
-      for (int t = 0; t < carried.length; t++) {
-        carried[t] = Carryover.hill(carried[t], curve.halfSaturation(), curve.shape());
-      }
-      media[c] = carried;
+      media[c] = mediaColumn(unit, c);
     }
     return media;
+  }
+
+  private double[] mediaColumn(double[] unit, int c) {
+    double[] unitCoefficients = new double[base.length + spend.length];
+    java.util.Arrays.fill(unitCoefficients, 1 / yScale);
+    ChannelCurve curve = curve(unit, unitCoefficients, c);
+    double[] carried = curve.carry(spend[c]);
+    for (int t = 0; t < carried.length; t++) {
+      carried[t] = Carryover.hill(carried[t], curve.halfSaturation(), curve.shape());
+    }
+    return carried;
   }
 
   private double prior(double[] unit) {

@@ -33,4 +33,14 @@ class BoundedLeastSquaresTest {
     double[] beta = BoundedLeastSquares.solve(a, new double[] {5}, new double[] {0}, new double[] {2});
     assertThat(beta[0]).isEqualTo(2);
   }
+
+  @Test
+  void equalBoundsHoldTheCoordinateAndTheRestIsSolvedAroundIt() {
+    double[][] a = {{4, 1}, {1, 3}};
+    double[] beta = BoundedLeastSquares.solve(a, new double[] {1, 2}, new double[] {-INF, 0.5},
+        new double[] {INF, 0.5});
+    // beta_2 held at 0.5 (the unconstrained 7/11 lies above it): 4 beta_1 = 1 - 0.5
+    assertThat(beta[1]).isEqualTo(0.5);
+    assertThat(beta[0]).isCloseTo(0.125, within(1e-12));
+  }
 }
