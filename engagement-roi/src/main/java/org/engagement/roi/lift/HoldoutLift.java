@@ -147,8 +147,8 @@ public final class HoldoutLift {
     Counts all = new Counts();
     everyone.forEach(person -> all.add(purchases.getOrDefault(person, 0L)));
     List<LiftResult> results = new ArrayList<>(heldOut.size());
-    heldOut.forEach((channel, held) -> {
-      Set<String> group = new HashSet<>(held);
+    heldOut.forEach((channel, members) -> {
+      Set<String> group = new HashSet<>(members);
       group.retainAll(everyone);
       Counts held = new Counts();
       group.forEach(person -> held.add(purchases.getOrDefault(person, 0L)));

@@ -111,7 +111,7 @@ class HoldoutLiftTest {
     LiftResult inBuyers = HoldoutLift.estimate(people, buyers, Map.of("video", held), 0.95).get(0);
     assertThat(truth).isBetween(1_300L, 1_700L);
     assertThat((double) truth).isBetween(inPurchases.low(), inPurchases.high());
-    assertThat(inBuyers.high()).isLessThan(truth);
+    assertThat(inBuyers.high()).isLessThan((double) truth);
     assertThat(inPurchases.channel()).isEqualTo("video");
   }
 
