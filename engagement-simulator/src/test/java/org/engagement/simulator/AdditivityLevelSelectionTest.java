@@ -17,26 +17,32 @@ import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.hazard.AdditivityTest;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.shapley.ShaoLiModel;
-import org.engagement.attribution.validation.RecommendedModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the level of {@code recommended}'s additivity test ({@link RecommendedModel#ADDITIVITY_LEVEL}) was chosen:
- * on seeds 5 to 9, which {@link RecommendedRuleAcrossSeedsTest} does not judge the rule on (it runs seeds
- * {@value SampleWorld#SEED} and 1 to 4). On each seed, both channel tables (default and drawn) and the worlds
+ * Whether, and at which level, {@code recommended} should switch from additive-hazard to shao-li when the
+ * additivity test ({@link AdditivityTest}) rejects, chosen on seeds 5 to 9, which
+ * {@link RecommendedRuleAcrossSeedsTest} does not judge the rule on (it runs seeds {@value SampleWorld#SEED} and 1
+ * to 4). On each seed, both channel tables (default and drawn) and the worlds
  * where the level matters (additive, synergy and slow at 5,000 people; confounded at 20,000 with holdouts on
  * facebook-ads, google-ads and direct, calibrated with {@code REFITTED}), the test's p-value and the credits of
  * both candidates (additive-hazard and shao-li, calibrated on the confounded world) are measured once; each
- * candidate level then picks, per world, shao-li when p is below it. The level chosen is the one under which
- * the most worlds meet issue 13's aim (error at most 0.03, Spearman at least 0.8, beats last touch and Markov
- * order 1 on both figures); a tie goes to the lower total error. In the {@code recovery} profile (minutes);
- * {@code recovery.selectionSeeds} (comma-separated) overrides the seeds. Asserted: the level in the code is the
- * one this selection picks.
+ * candidate level then picks, per world, shao-li when p is below it (level 0: never switches). The level chosen
+ * is the one under which the most worlds meet issue 13's aim (error at most 0.03, Spearman at least 0.8, beats
+ * last touch and Markov order 1 on both figures); a tie goes to the lower total error. In the {@code recovery}
+ * profile (about 12 minutes under load); {@code recovery.selectionSeeds} (comma-separated) overrides the seeds.
+ *
+ * <p>Measured (40 worlds): every level from 0.2 to 1e-6 meets the aim on 31, never switching on 34; so
+ * {@code recommended} reports the test in its notes and does not switch on it (asserted). The test rejects on
+ * all ten synergy worlds (p below 1e-13) but shao-li is no better there on the default table (0.028 to 0.032
+ * against additive-hazard's 0.027 to 0.029), and it rejects on every calibrated confounded world (p below 1e-8:
+ * intent that differs between people makes effects sub-additive), where additive-hazard's calibrated credits are
+ * far better (0.009 to 0.021 against 0.014 to 0.037).
  */
 @Tag("heavy")
 class AdditivityLevelSelectionTest {
-  private static final double[] LEVELS = {0.2, 0.05, 0.01, 1e-3, 1e-4, 1e-6};
+  private static final double[] LEVELS = {0.2, 0.05, 0.01, 1e-3, 1e-4, 1e-6, 0};
   private static final Pattern COMMA = Pattern.compile(",");
   private static final List<String> SUSPECT = List.of("facebook-ads", "google-ads", "direct");
   private static final List<WorldMechanism> MECHANISMS = List.of(WorldMechanism.ADDITIVE, WorldMechanism.SYNERGY,
@@ -63,7 +69,7 @@ class AdditivityLevelSelectionTest {
   }
 
   @Test
-  void theLevelInTheCodeIsTheOneChosenOnSeedsFiveToNine() {
+  void onSeedsFiveToNineSwitchingOnTheTestMeetsTheAimLessOftenThanNotSwitching() {
     AttributionModels models = AttributionModels.defaults();
     List<Measured> measured = new ArrayList<>();
     for (String table : List.of("default", "drawn")) {
@@ -116,7 +122,7 @@ class AdditivityLevelSelectionTest {
       }
     }
     System.out.println("level chosen: " + chosen);
-    assertThat(RecommendedModel.ADDITIVITY_LEVEL).isEqualTo(chosen);
+    assertThat(chosen).as("the level chosen; 0 (never switch) is what RecommendedModel does").isZero();
   }
 
   private static Measured print(Measured m) {

@@ -47,23 +47,31 @@ import org.engagement.core.domain.InvalidFieldException;
  *       a test of path dependence. On engagement-simulator's worlds the last channel predicts 12 to 40 %
  *       worse than the set on the additive, synergy, slow and confounded mechanisms, and 14 % better on the
  *       Markov one, whose truth order 1 recovers (mean absolute error 0.004).
- *   <li>Otherwise, unless a statistical test rejects additive effects, {@code additive-hazard} is chosen: its
- *       credits are the conversions the fit says each channel caused (a counterfactual, Zhang, Wei and Ren
- *       2014). The test is {@link AdditivityTest}, Rao's score test of the additive fit against the same model
- *       with a term per frequent pair of channels and signed effects, at level {@value #ADDITIVITY_LEVEL}. The
- *       earlier rule (held-out log-loss within 0.1 % of the saturated channel-set rates') missed the simulator's
- *       synergy on four of five drawn channel tables at 5,000 people: the saturated rates' noise hides a misfit
- *       in one pair. The level was chosen on simulator seeds 5 to 9 and confirmed on seeds 0 to 4 (the README's
- *       table). On a simulated additive-hazard world additive-hazard recovers the true shares with a mean
- *       absolute error of about 0.015, against about 0.07 for {@code shao-li} and 0.12 for last touch and Markov
- *       order 1.
- *   <li>If the test rejects (channels interact: synergy, a channel that hurts), or the fit cannot be validated (more channels than the fit accepts, or a fold whose training journeys all converted):
+ *   <li>Otherwise, if the additive-hazard fit predicts held-out conversion as well as the
+ *       saturated channel-set rates (held-out log-loss at most {@value #TOLERANCE} relative above theirs), the
+ *       data support effects that add on the hazard scale, and {@code additive-hazard} is chosen: its credits
+ *       are the conversions the fit says each channel caused (a counterfactual, Zhang, Wei and Ren 2014). On a
+ *       simulated additive-hazard world it recovers the true shares with a mean absolute error of about 0.015,
+ *       against about 0.07 for {@code shao-li} and 0.12 for last touch and Markov order 1.
+ *   <li>If it predicts worse (channels interact: synergy, a channel that hurts only with others), or it cannot
+ *       be validated (more channels than the fit accepts, or a fold whose training journeys all converted):
  *       {@code shao-li}, which combines single-channel and pairwise conversion rates and so allows for pairwise
  *       interactions. On the bundled sample world it is the best of the other models (mean absolute error
  *       0.021, Spearman 0.94, against 0.071 and 0.53 for Markov order 1; engagement-simulator's
  *       {@code AttributionRecoveryTest}), where the rule picks {@code additive-hazard} (0.016 and 0.985). If its
  *       work limit refuses the set: {@code shapley-simplified}.
  * </ol>
+ *
+ * <h2>The additivity test: reported, not deciding</h2>
+ * When the additive-hazard fit is validated, the notes also give {@link AdditivityTest} (Rao's score test of the
+ * additive fit against pairwise terms and signed effects). It detects the simulator's synergy where the held-out
+ * comparison above does not (p below 1e-13 on all ten synergy worlds of seeds 5 to 9 at 5,000 people), but it
+ * does not decide: chosen on those seeds, no level at which it switches to {@code shao-li} met issue 13's aim on
+ * more worlds than keeping {@code additive-hazard} (31 of 40 at every level from 0.2 to 1e-6, against 34), because
+ * it also rejects, rightly, where people differ in intent (the confounded worlds once the tested channels are
+ * removed; differences between people make effects sub-additive), and there {@code additive-hazard}'s calibrated
+ * credits are the better ones (mean absolute error 0.009 to 0.021 against {@code shao-li}'s 0.014 to 0.037). A
+ * rejection says the additive credits rest on an assumption the data contradict.
  *
  * <h2>What is predictive and what is causal</h2>
  * The validation is predictive: it is used only to check whether the additive model's assumptions fit the
@@ -93,10 +101,10 @@ public final class RecommendedModel implements AttributionModel {
   static final List<ModelParameter<?>> PARAMETERS = List.of(FOLDS, SEED);
 
   /**
-   * The level at which {@link AdditivityTest} must reject additive effects for {@code shao-li} to be chosen
-   * instead of {@code additive-hazard}; chosen on simulator seeds 5 to 9, confirmed on seeds 0 to 4.
+   * How much higher, relatively, the additive-hazard fit's held-out log-loss may be than the channel-set
+   * rates' for the fit to be taken as supported.
    */
-  public static final double ADDITIVITY_LEVEL = 0.01;
+  public static final double TOLERANCE = 0.001;
 
   /**
    * How much lower, relatively, the first-order Markov predictor's held-out log-loss must be than both the
@@ -170,27 +178,22 @@ public final class RecommendedModel implements AttributionModel {
           + " channel, and a Markov chain's removal effects model that", report.markovOrder(), lastState.logLoss(),
           sets.logLoss(), hazard.map(h -> String.format(Locale.ROOT, ", additive-hazard %.4f", h.logLoss()))
               .orElse("")));
-    } else if (hazard.isPresent()) {
-      AdditivityTest test = AdditivityTest.of(journeys);
-      String figures = String.format(Locale.ROOT, "score test of %d pairwise terms and %d effects at 0: χ² %.1f"
-          + " on %d degrees of freedom, p = %.3g; held-out log-loss %.4f against the channel-set rates' %.4f",
-          test.pairs(), test.channelsAtZero(), test.statistic(), test.degreesOfFreedom(), test.pValue(),
-          hazard.get().logLoss(), sets.logLoss());
-      if (test.rejectsAt(ADDITIVITY_LEVEL)) {
-        model = ShaoLiModel.create();
-        notes.add("recommended: shao-li, because the data reject effects that add on the hazard scale at level "
-            + ADDITIVITY_LEVEL + " (" + figures + "): the channels interact, and shao-li's pairwise rates allow"
-            + " for it");
-      } else {
-        model = AdditiveHazardModel.create();
-        notes.add("recommended: additive-hazard, because the data do not reject effects that add on the hazard"
-            + " scale at level " + ADDITIVITY_LEVEL + " (" + figures + "); its credits are the conversions the fit"
-            + " says each channel caused");
-      }
+    } else if (hazard.isPresent() && hazard.get().logLoss() <= sets.logLoss() * (1 + TOLERANCE)) {
+      model = AdditiveHazardModel.create();
+      notes.add(String.format(Locale.ROOT, "recommended: additive-hazard, because its fit predicts held-out"
+          + " conversion as well as the channel-set rates (log-loss %.4f against %.4f), so effects that add on the"
+          + " hazard scale fit these journeys; its credits are the conversions the fit says each channel caused",
+          hazard.get().logLoss(), sets.logLoss()));
     } else {
       model = ShaoLiModel.create();
-      notes.add("recommended: shao-li, because the additive-hazard fit could not be validated (more channels"
-          + " than it accepts, or a fold without non-conversions)");
+      notes.add(hazard.map(h -> String.format(Locale.ROOT, "recommended: shao-li, because the additive-hazard fit"
+          + " predicts held-out conversion worse than the channel-set rates (log-loss %.4f against %.4f): the"
+          + " channels interact, and shao-li's pairwise rates allow for it", h.logLoss(), sets.logLoss()))
+          .orElse("recommended: shao-li, because the additive-hazard fit could not be validated (more channels"
+              + " than it accepts, or a fold without non-conversions)"));
+    }
+    if (hazard.isPresent()) {
+      notes.add(additivityNote(AdditivityTest.of(journeys)));
     }
     notes.addAll(validationNotes(report));
     return new Choice(model, notes);
@@ -222,6 +225,14 @@ public final class RecommendedModel implements AttributionModel {
       java.util.Optional<PredictorScore> hazard) {
     double best = Math.min(sets.logLoss(), hazard.map(PredictorScore::logLoss).orElse(Double.POSITIVE_INFINITY));
     return lastState.logLoss() < best * (1 - PATH_MARGIN);
+  }
+
+  private static String additivityNote(AdditivityTest test) {
+    return String.format(Locale.ROOT, "recommended: additivity test (score test of %d pairwise terms and %d effects"
+        + " at 0, not used to choose): chi-squared %.1f on %d degrees of freedom, p = %.3g%s", test.pairs(),
+        test.channelsAtZero(), test.statistic(), test.degreesOfFreedom(), test.pValue(), test.rejectsAt(0.01)
+            ? "; the data contradict effects that add on the hazard scale (channels interact, or people differ in"
+            + " intent), so additive credits rest on an assumption that does not hold here" : "");
   }
 
   private static List<String> validationNotes(ValidationReport report) {
