@@ -33,12 +33,14 @@ class RecommendedModelTest {
     assertThat(result.notes()).anySatisfy(n -> assertThat(n).startsWith("recommended: additive-hazard"));
     assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("held-out log-loss").contains("predictive"));
     assertThat(RecommendedModel.create().choose(journeys).model().name()).isEqualTo("additive-hazard");
+    assertThat(result.notes()).anySatisfy(n -> assertThat(n).startsWith("recommended: additivity test")
+        .doesNotContain("contradict"));
   }
 
   /**
    * When two channels only work together (each alone does nothing, both together convert often), effects do
    * not add on the hazard scale; the additive fit predicts worse than the channel-set rates and shao-li is
-   * chosen.
+   * chosen. The additivity test, reported in the notes, rejects too.
    */
   @Test
   void whenChannelsInteractItChoosesShaoLi() {
@@ -49,6 +51,8 @@ class RecommendedModelTest {
     RecommendedModel.Choice choice = RecommendedModel.create().choose(journeys);
     assertThat(choice.model().name()).isEqualTo("shao-li");
     assertThat(choice.notes().get(0)).contains("interact");
+    assertThat(choice.notes()).anySatisfy(n -> assertThat(n).startsWith("recommended: additivity test (score test"
+        + " of 3 pairwise terms").contains("the data contradict effects that add"));
     AttributionResult result = MODELS.create("recommended").attribute(journeys);
     AttributionResult shaoLi = ShaoLiModel.create().attribute(journeys);
     assertThat(result.conversions("a")).isCloseTo(shaoLi.conversions("a"), within(1e-9));

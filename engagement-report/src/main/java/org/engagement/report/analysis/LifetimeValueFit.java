@@ -14,6 +14,8 @@ import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
 import org.engagement.clv.prediction.CustomerLifetimeValue;
 import org.engagement.clv.prediction.DiscountRate;
+import org.engagement.clv.prediction.ForecastBootstrap;
+import org.engagement.clv.prediction.ForecastTotal;
 import org.engagement.clv.prediction.Horizon;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.RepeatBuyingSummary;
@@ -43,6 +45,11 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
   /** The settings of the report's lifetime value: weeks, {@link #HORIZON}, {@link #RATE}, 10 repeat buyers. */
   public static final LifetimeValueSettings SETTINGS = LifetimeValueSettings.defaults().withUnit(PeriodUnit.WEEK)
       .withHorizon(HORIZON).withDiscountRate(RATE).withMinimumRepeatBuyers(10);
+
+  /** The resamples of the total's interval: few, as for the ROI's intervals, to keep the report fast. */
+  public static final int INTERVAL_RESAMPLES = 20;
+  /** The nominal coverage of the total's interval: 90%, which few resamples estimate more steadily than 95%. */
+  public static final double INTERVAL_LEVEL = 0.90;
 
   /** Requires the fit. */
   public LifetimeValueFit {
@@ -94,6 +101,24 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
   /** Those with at least one repeat purchase day (the spend model's data). */
   public int repeatBuyers() {
     return fitted.repeatBuyers();
+  }
+
+  /**
+   * The buyers' total lifetime value with a seeded bootstrap interval ({@link ForecastBootstrap}: buyers
+   * resampled, both models refitted with the same settings on each resample, the original buyers valued): the
+   * uncertainty of the models' parameters, not of what each buyer will do. A resample whose fit does not
+   * converge is left out and counted.
+   *
+   * @throws IllegalStateException if fewer than two resamples could be fitted
+   */
+  public ForecastTotal totalInterval(int resamples, long seed, double level) {
+    LifetimeValueAnalysis analysis = LifetimeValueAnalysis.of(fitted.settings());
+    return ForecastBootstrap.of(resamples, seed).withLevel(level).total(fitted.summaries(), sample -> {
+      LifetimeValueOutcome outcome = analysis.fitSummaries(sample);
+      FittedLifetimeValue refitted = outcome.fitted().orElseThrow(() -> new ArithmeticException(
+          outcome.reason().orElse("the models could not be fitted")));
+      return refitted::value;
+    });
   }
 
   /** The models and the valuation in a sentence, for the page. */

@@ -1,7 +1,7 @@
 package org.engagement.report.internal.analysis;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * period on purpose).
  *
  * <p>A holdout's people are everyone in {@value AnalysisInput#CUSTOMERS} when the input has it, otherwise every
- * customer of the interactions; a person converted when they made a purchase in the interactions. Both files are
+ * customer of the interactions; a holdout's lift compares purchases per person in the interactions
+ * ({@link HoldoutLift#estimatePurchases}), the unit the journeys count (every purchase). Both files are
  * read, and recorded, only when the input has them; a holdout that leaves nobody eligible or holds nobody out of
  * the people is named in the notes and not used.
  *
@@ -148,10 +149,10 @@ public record Experiments(List<LiftResult> lifts, List<String> notes) {
 
   private static void holdouts(Analysis analysis, Map<String, List<String>> byChannel, Map<String, LiftResult> lifts,
       List<String> notes, double conversions) {
-    Set<String> converted = new HashSet<>();
-    ConversionRule purchases = ConversionRule.purchases();
-    analysis.input().interactions().stream().filter(purchases::isConversion)
-        .forEach(i -> converted.add(i.customerId()));
+    Map<String, Long> purchases = new HashMap<>();
+    ConversionRule purchase = ConversionRule.purchases();
+    analysis.input().interactions().stream().filter(purchase::isConversion)
+        .forEach(i -> purchases.merge(i.customerId(), 1L, Long::sum));
     Population population = population(analysis);
     byChannel.forEach((channel, held) -> {
       if (lifts.containsKey(channel)) {
@@ -160,12 +161,14 @@ public record Experiments(List<LiftResult> lifts, List<String> notes) {
         return;
       }
       try {
-        LiftResult lift = HoldoutLift.estimate(population.people(), converted, Map.of(channel, held), LEVEL).get(0);
+        LiftResult lift = HoldoutLift.estimatePurchases(population.people(), purchases, Map.of(channel, held), LEVEL)
+            .get(0);
         lifts.put(channel, lift);
         long heldOut = held.stream().filter(population.people()::contains).count();
         notes.add("experiment on " + channel + ": " + AnalysisInput.HOLDOUT + ", " + NumberText.count(heldOut)
             + " of " + NumberText.count(population.people().size()) + " people (" + population.source()
-            + ") held out at random, " + describe(lift) + " (buyers, everyone eligible against the held-out)");
+            + ") held out at random, " + describe(lift) + " (purchases per person, everyone eligible against the"
+            + " held-out, as the journeys count every purchase)");
         tooSmall(lift, conversions, (long) population.people().size()).ifPresent(notes::add);
       } catch (IllegalArgumentException e) {
         notes.add("experiment on " + channel + ": " + AnalysisInput.HOLDOUT + " not used: " + e.getMessage());

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.engagement.clv.prediction.ForecastTotal;
 import org.engagement.clv.prediction.LifetimeValuePredictor;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.InvalidFieldException;
@@ -20,11 +22,15 @@ import org.engagement.report.internal.chart.BarChart;
 import org.engagement.report.internal.text.NumberText;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The distribution of predicted customer lifetime value: one prediction per customer from a
  * {@link ValuePredictor} (the interface the CLV models implement), shown as a histogram with the mean,
- * the median, the total and the share the top 20 % are predicted to bring.
+ * the median, the total and the share the top 20 % are predicted to bring. With the report's own fitted models
+ * the total has a bootstrap interval ({@link LifetimeValueFit#totalInterval}: the models' parameter
+ * uncertainty, {@value LifetimeValueFit#INTERVAL_RESAMPLES} resamples of the buyers at
+ * {@value LifetimeValueFit#INTERVAL_LEVEL}), on the page and in the summary line.
  *
  * <p>The default report fits BG/NBD and Gamma-Gamma on the input's purchases ({@link #fitted()}); another
  * model plugs in with {@code ReportModel.withBuilder(builders, ClvSection.builder("my-model", predictor))}
@@ -35,9 +41,12 @@ import org.engagement.report.section.SectionBuilder;
  * @param model the name of the model that made the predictions
  * @param currency the currency code of the predictions
  * @param predicted one prediction per customer, each finite and not negative; at least one
+ * @param interval the total's bootstrap interval, or null when there is none (a predictor other than the
+ *     report's fitted models, or too few resamples could be fitted)
  * @since 0.1.0
  */
-public record ClvSection(String model, String currency, List<Double> predicted) implements ReportSection {
+public record ClvSection(String model, String currency, List<Double> predicted, @Nullable ForecastTotal interval)
+    implements ReportSection {
   /** The id of this section (and of its slot in {@code ReportModel.defaultBuilders()}). */
   public static final String ID = "clv";
   private static final int BINS = 12;
@@ -63,16 +72,46 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
     }
   }
 
+  /** The section without an interval for the total. */
+  public ClvSection(String model, String currency, List<Double> predicted) {
+    this(model, currency, predicted, null);
+  }
+
+  /** The total's bootstrap interval, if there is one. */
+  public Optional<ForecastTotal> totalInterval() {
+    return Optional.ofNullable(interval);
+  }
+
   /**
    * The builder of this section with the analysis's own fitted lifetime value ({@link LifetimeValueFit}):
    * "not available", with the reason, when the models could not be fitted.
    */
   public static SectionBuilder fitted() {
     return SectionBuilder.of(ID, analysis -> analysis.lifetimeValue()
-        .map(fit -> of(analysis, fit.description(), LifetimeValuePredictor.of(fit.lifetimeValue()),
-            profile -> profile.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent()))
+        .map(fit -> withInterval(analysis, fit, of(analysis, fit.description(),
+            LifetimeValuePredictor.of(fit.lifetimeValue()),
+            profile -> profile.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent())))
         .orElseGet(() -> ReportSection.notAvailable(ID, "Customer lifetime value",
             analysis.lifetimeValueUnavailable())));
+  }
+
+  /**
+   * {@code section} with the fitted models' total interval, when it is a {@link ClvSection} and enough
+   * resamples can be fitted (else as it is).
+   */
+  private static ReportSection withInterval(Analysis analysis, LifetimeValueFit fit, ReportSection section) {
+    if (!(section instanceof ClvSection clv)) {
+      return section;
+    }
+    analysis.progress().step("bootstrap of the lifetime value total (" + LifetimeValueFit.INTERVAL_RESAMPLES
+        + " refits)");
+    try {
+      ForecastTotal total = fit.totalInterval(LifetimeValueFit.INTERVAL_RESAMPLES, 0,
+          LifetimeValueFit.INTERVAL_LEVEL);
+      return new ClvSection(clv.model(), clv.currency(), clv.predicted(), total);
+    } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
+      return clv;
+    }
   }
 
   /** The builder of this section: {@code predictor}'s prediction for every customer of the analysis. */
@@ -205,10 +244,15 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
     Map<String, String> figures = new LinkedHashMap<>();
     figures.put("customers", NumberText.count(predicted.size()));
     figures.put("total predicted", NumberText.money(total(), currency));
+    totalInterval().ifPresent(total -> figures.put(intervalName(total), NumberText.money(total.low(), currency)
+        + " \u2013 " + NumberText.money(total.high(), currency)));
     figures.put("mean", NumberText.money(mean(), currency));
     figures.put("median", NumberText.money(median(), currency));
     figures.put("top 20% share", NumberText.percent(topTwentyShare()));
     html.figures(figures);
+    totalInterval().ifPresent(total -> html.paragraph("The interval of the total is the models' uncertainty:"
+        + " the buyers resampled " + total.resamples() + " times and both models fitted again on each (" +
+        total.failed() + " could not be fitted); it does not include the chance in what each buyer will do."));
     Map<String, Integer> bands = bands();
     html.chart("Customers by predicted lifetime value (" + currency + "), in bands that widen 1, 2, 5, 10, ...: "
         + "each bar counts the customers whose value falls in its band", BarChart.single(
@@ -223,7 +267,14 @@ public record ClvSection(String model, String currency, List<Double> predicted) 
   public List<String> summary() {
     return List.of(model.replaceAll("\\.$", "") + ": " + NumberText.count(predicted.size()) + " customers, total "
         + NumberText.number(total(), 2) + " "
-        + currency + ", mean " + NumberText.number(mean(), 2) + ", median " + NumberText.number(median(), 2)
+        + currency
+        + totalInterval().map(total -> " (" + intervalName(total) + " " + NumberText.number(total.low(), 2)
+            + " to " + NumberText.number(total.high(), 2) + ")").orElse("")
+        + ", mean " + NumberText.number(mean(), 2) + ", median " + NumberText.number(median(), 2)
         + ", top 20% " + NumberText.percent(topTwentyShare()));
+  }
+
+  private static String intervalName(ForecastTotal total) {
+    return NumberText.percent(total.level()).replace(".0%", "%") + " interval";
   }
 }

@@ -70,6 +70,31 @@ class ClvSectionTest {
     assertThat(section.model()).isEqualTo(fit.description()).contains("3 years", "10% a year");
   }
 
+  /**
+   * The fitted section's total has the bootstrap interval of the models' parameters (20 resamples, 90 %): the
+   * same as {@link LifetimeValueFit#totalInterval} gives for the seed, around the total, not of zero width, and
+   * shown on the page and in the summary line.
+   */
+  @Test
+  void fittedSectionShowsTheTotalsIntervalOnThePageAndInTheSummary() throws IOException {
+    Analysis analysis = Analysis.of(BundledWorld.input(), Progress.none());
+    ClvSection section = (ClvSection) ClvSection.fitted().build(analysis);
+
+    var interval = section.totalInterval().orElseThrow();
+    var direct = analysis.lifetimeValue().orElseThrow().totalInterval(LifetimeValueFit.INTERVAL_RESAMPLES, 0,
+        LifetimeValueFit.INTERVAL_LEVEL);
+    assertThat(interval).isEqualTo(direct);
+    assertThat(interval.level()).isEqualTo(0.90);
+    assertThat(interval.resamples()).isEqualTo(20);
+    assertThat(interval.estimate()).isCloseTo(section.total(), within(1e-9 * section.total()));
+    assertThat(interval.low()).isLessThan(section.total());
+    assertThat(interval.high()).isGreaterThan(section.total());
+    assertThat(section.summary()).singleElement().asString()
+        .contains("(90% interval " + String.format(java.util.Locale.ROOT, "%,.2f", interval.low()) + " to ");
+    ReportModel model = ReportModel.build(analysis, List.of(ClvSection.fitted()));
+    assertThat(HtmlReport.render(model)).contains("90% interval").contains("the buyers resampled 20 times");
+  }
+
   @Test
   void predictionsMustBeFiniteAndNotNegative() {
     assertThatThrownBy(() -> new ClvSection("m", "EUR", List.of(1.0, -1.0)))

@@ -1,0 +1,107 @@
+package org.engagement.attribution.hazard;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.engagement.attribution.internal.IdsKey;
+import org.engagement.attribution.journey.JourneySet;
+
+/**
+ * The distinct channel sets of a journey set with their conversions and non-conversions, flat: what the
+ * additive-hazard likelihood and its interaction test read. Immutable after construction.
+ */
+final class ChannelSets {
+  private final int[] offsets;
+  private final int[] members;
+  private final double[] converted;
+  private final double[] failed;
+
+  private ChannelSets(int[] offsets, int[] members, double[] converted, double[] failed) {
+    this.offsets = offsets;
+    this.members = members;
+    this.converted = converted;
+    this.failed = failed;
+  }
+
+  static ChannelSets of(JourneySet journeys) {
+    Map<IdsKey, Integer> index = new HashMap<>();
+    int[] offsets = new int[journeys.pathCount() + 1];
+    int[] members = new int[journeys.touchCount()];
+    double[] converted = new double[journeys.pathCount()];
+    double[] failed = new double[journeys.pathCount()];
+    int sets = 0;
+    for (int p = 0; p < journeys.pathCount(); p++) {
+      int[] distinct = Arrays.stream(journeys.path(p)).distinct().sorted().toArray();
+      Integer known = index.get(new IdsKey(distinct));
+      int t;
+      if (known == null) {
+        t = sets++;
+        index.put(new IdsKey(distinct), t);
+        System.arraycopy(distinct, 0, members, offsets[t], distinct.length);
+        offsets[t + 1] = offsets[t] + distinct.length;
+      } else {
+        t = known;
+      }
+      converted[t] += journeys.conversions(p);
+      failed[t] += journeys.nulls(p);
+    }
+    return new ChannelSets(Arrays.copyOf(offsets, sets + 1), Arrays.copyOf(members, offsets[sets]),
+        Arrays.copyOf(converted, sets), Arrays.copyOf(failed, sets));
+  }
+
+  /** The number of distinct sets. */
+  int size() {
+    return converted.length;
+  }
+
+  /** The channel ids of set {@code t}, ascending (a copy). */
+  int[] members(int t) {
+    return Arrays.copyOfRange(members, offsets[t], offsets[t + 1]);
+  }
+
+  /** The conversions of set {@code t}. */
+  double converted(int t) {
+    return converted[t];
+  }
+
+  /** The journeys of set {@code t} that did not convert. */
+  double failed(int t) {
+    return failed[t];
+  }
+
+  /** Set {@code t}'s cumulative hazard under {@code h} (index 0 the baseline, {@code 1 + c} channel c). */
+  double hazard(int t, double[] h) {
+    double sum = h[0];
+    for (int k = offsets[t]; k < offsets[t + 1]; k++) {
+      sum += h[1 + members[k]];
+    }
+    return sum;
+  }
+
+  double negativeLogLikelihood(double[] h) {
+    double loss = 0;
+    for (int t = 0; t < converted.length; t++) {
+      double hazard = hazard(t, h);
+      if (converted[t] > 0) {
+        loss -= converted[t] * Math.log(-Math.expm1(-hazard));
+      }
+      loss += failed[t] * hazard;
+    }
+    return loss;
+  }
+
+  /** Per channel: the fitted conversions lost on the sets that hold it if it were removed. */
+  double[] lostWithout(double[] h, int n) {
+    double[] lost = new double[n];
+    for (int t = 0; t < converted.length; t++) {
+      double hazard = hazard(t, h);
+      double journeys = converted[t] + failed[t];
+      for (int k = offsets[t]; k < offsets[t + 1]; k++) {
+        int c = members[k];
+        // p(S) - p(S without c) = exp(-(H - b)) - exp(-H)
+        lost[c] += journeys * (Math.exp(-(hazard - h[1 + c])) - Math.exp(-hazard));
+      }
+    }
+    return lost;
+  }
+}
