@@ -242,7 +242,8 @@ class ReportInBrowserTest {
   /**
    * One colour per channel as the browser draws it: every mark named by a channel alone (a bar, a curve, the
    * square beside a name or in a legend) has the same computed colour in every chart, no two channels share one,
-   * and every bar or part named by a channel and a series ("Trade shows, markov") is a shade of that colour.
+   * and every bar or part named by a channel and a series ("Trade shows, markov") is a shade of that colour;
+   * every line that is not a channel's is grey.
    */
   @Test
   void channelColoursAgreeBetweenCharts() {
@@ -254,12 +255,16 @@ class ReportInBrowserTest {
             .filter(n => n !== 'total');
         const hex = c => '#' + c.match(/[0-9]+/g).slice(0, 3).map(v => (+v).toString(16).padStart(2, '0')).join('');
         const marks = [];
+        const lines = [];
         document.querySelectorAll('svg title').forEach(title => {
           const mark = title.parentElement;
           const text = title.textContent;
           const style = getComputedStyle(mark);
           const colour = mark.tagName === 'polyline' ? style.stroke : style.fill;
           const chart = mark.closest('svg').getAttribute('aria-label');
+          if (mark.tagName === 'polyline' && !names.some(name => text === name || text.startsWith(name + ':'))) {
+            lines.push([text, hex(colour), chart]);
+          }
           for (const name of names) {
             if (text === name || text.startsWith(name + ':')) {
               marks.push([name, 'own', hex(colour), chart]);
@@ -269,7 +274,7 @@ class ReportInBrowserTest {
             }
           }
         });
-        return [names, marks];
+        return [names, marks, lines];
         """);
     @SuppressWarnings("unchecked")
     List<Object> both = (List<Object>) found;
@@ -288,6 +293,11 @@ class ReportInBrowserTest {
     assertThat(own.values().stream().map(c -> c.iterator().next()).distinct()).hasSize(own.size());
     // each channel is found by its colour in several charts (ROI, marginal ROI, curves, the grouped charts' squares)
     assertThat(charts).allSatisfy((name, in) -> assertThat(in).as(name).hasSizeGreaterThanOrEqualTo(3));
+    // a line that is not a channel's (all customers, a value tier, a key message) is drawn grey (issue 15)
+    @SuppressWarnings("unchecked")
+    List<List<String>> lines = (List<List<String>>) both.get(2);
+    assertThat(lines).extracting(l -> l.get(0)).contains("all customers", "share of voice (%)");
+    assertThat(lines).allSatisfy(l -> assertThat(HtmlReportTest.isGrey(l.get(1))).as(l.toString()).isTrue());
     assertThat(marks).filteredOn(m -> m.get(1).equals("part")).hasSizeGreaterThan(20).allSatisfy(m -> assertThat(
         HtmlReportTest.isShadeOf(m.get(2), own.get(m.get(0)).iterator().next())).as(m.toString()).isTrue());
   }
