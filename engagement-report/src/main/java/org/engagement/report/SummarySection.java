@@ -309,8 +309,8 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
           spread.interval(x -> own.apply(x).active(), v -> NumberText.count(Math.round(v))),
           later ? spread.change(observed, x -> x.later().active(), x -> x.earlier().active()) : "", ""));
       String label = Character.toUpperCase(name.charAt(0)) + name.substring(1) + ", "
-          + date(Optional.of(later ? figures.middle() : figures.earlierStart())) + " to "
-          + date(Optional.of(later ? figures.end() : figures.middle()));
+          + (later ? figures.laterFirstDay() : figures.earlierFirstDay()) + " to "
+          + (later ? figures.laterLastDay() : figures.earlierLastDay());
       return new Period(key, label + (later ? " (change against the earlier half)" : ""), kpis);
     }
 
