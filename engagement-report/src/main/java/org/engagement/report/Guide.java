@@ -33,8 +33,9 @@ final class Guide {
           + "the ROI chart is sorted from best to worst."),
       Map.entry(BudgetSection.ID, "what one more unit of money a week would bring on each channel (marginal "
           + "ROI), how long a channel keeps paying (half-life), and how the optimiser would split today's total "
-          + "spend. Each move is valued on its own; one whose interval reaches below 0 is a case for a test, not "
-          + "for moving money."),
+          + "spend, cautiously, as engagement mix does: a channel the data cannot pin down keeps its spend until a "
+          + "lift test settles it. Each move is valued on its own; one whose interval reaches below 0 is a case "
+          + "for a test, not for moving money."),
       Map.entry("concentration", "how much of the value a few buyers hold: the further the curve bends below "
           + "the diagonal, the more the business depends on its best customers."),
       Map.entry("segments", "value tiers say what to do with each customer (retain, grow, maintain, ...); RFM "

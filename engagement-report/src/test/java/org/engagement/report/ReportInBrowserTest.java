@@ -167,22 +167,33 @@ class ReportInBrowserTest {
     assertThat(both.get(1)).isEqualTo(both.get(0));
   }
 
-  /** The budget section shows its table, its two charts and its moves, each move with a verdict. */
+  /**
+   * The budget section shows its table, its two charts, the fit's warnings, and its moves, each with a verdict,
+   * or, when the cautious plan (as {@code engagement mix} makes it) moves nothing, the held channels and what
+   * would unlock moves; every list item is drawn.
+   */
   @Test
   void budgetSectionShowsCurvesAndMoves() {
     load(1400);
     JavascriptExecutor js = driver;
     Object found = js.executeScript("""
         const budget = document.getElementById('budget');
+        const drawn = selector => [...budget.querySelectorAll(selector)]
+            .filter(e => e.getBoundingClientRect().height > 0).length;
         return [budget.querySelectorAll('div.table').length, budget.querySelectorAll('svg').length,
             [...budget.querySelectorAll('tbody tr')].filter(r => /gain sure|test before moving/
-                .test(r.textContent)).length];
+                .test(r.textContent)).length, drawn('ul.held li'), drawn('ul.warnings li'),
+            /What would unlock moves: a lift test/.test(budget.textContent) ? 1 : 0];
         """);
     @SuppressWarnings("unchecked")
     List<Long> counts = (List<Long>) found;
     assertThat(counts.get(0)).as("tables").isGreaterThanOrEqualTo(1);
     assertThat(counts.get(1)).as("charts").isEqualTo(2);
-    assertThat(counts.get(2)).as("moves with a verdict").isPositive();
+    assertThat(counts.get(4)).as("the fit's warnings drawn").isPositive();
+    if (counts.get(2) == 0) {
+      assertThat(counts.get(3)).as("held channels drawn, without a move").isPositive();
+      assertThat(counts.get(5)).as("what would unlock moves, without a move").isEqualTo(1);
+    }
   }
 
   @Test
