@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.engagement.roi.mix.ChannelIdentification;
 import org.engagement.roi.mix.MixModel;
@@ -49,13 +51,11 @@ final class MixWords {
    */
   static List<String> warnings(MixModel model, Map<String, String> names) {
     Map<MixWarning.Kind, List<String>> byKind = new LinkedHashMap<>();
-    List<String> limits = new ArrayList<>();
+    Map<String, List<String>> limits = new LinkedHashMap<>();
     for (MixWarning warning : model.warnings()) {
       String name = names.getOrDefault(warning.channel(), warning.channel());
       if (warning.kind() == MixWarning.Kind.AT_LIMIT) {
-        limits.add(name + ": its " + limit(warning) + " is at the edge of what the model searched, so the data "
-            + "would have gone further and its interval is cut there: read its figures as less settled than "
-            + "they look.");
+        limits.computeIfAbsent(name, n -> new ArrayList<>()).add(limit(warning));
       } else if (warning.kind() != MixWarning.Kind.NOT_IDENTIFIED) {
         byKind.computeIfAbsent(warning.kind(), k -> new ArrayList<>()).add(name);
       }
@@ -74,19 +74,37 @@ final class MixWords {
         default -> which + ": " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".";
       });
     });
-    out.addAll(limits);
+    limits.forEach((name, estimates) -> out.add(name + ": " + BudgetCaution.names(estimates) + " stopped at "
+        + "the edge of what the model searched, so the data would have gone further and the intervals are cut "
+        + "there: read this channel's figures as less settled than they look."));
     return out;
   }
 
+  /** An estimate at a limit as {@code MixModel} names it: "half-life 52.0 (the most searched)". */
+  private static final Pattern LIMIT =
+      Pattern.compile("(half-life|width|half-saturation|shape|delay) (\\S+) \\(the (most|least) searched\\)");
+
   /**
-   * The estimate at its limit, as the warning names it ("half-life 52.0 (the most searched)"), without the
-   * channel's id before it and the explanation after it, which the page words itself.
+   * The estimate at its limit in words ("its carry-over half-life (52.0 weeks, the longest searched)"), from the
+   * warning's naming of it ("half-life 52.0 (the most searched)"); "an estimate" for one it does not name so.
    */
-  private static String limit(MixWarning warning) {
-    String message = warning.message();
-    String prefix = "channel '" + warning.channel() + "': ";
-    int end = message.indexOf(", so the data");
-    return message.startsWith(prefix) && end > prefix.length() ? message.substring(prefix.length(), end)
-        : "estimate";
+  static String limit(MixWarning warning) {
+    Matcher m = LIMIT.matcher(warning.message());
+    if (!m.find()) {
+      return "an estimate";
+    }
+    boolean most = m.group(3).equals("most");
+    String value = m.group(2);
+    return switch (m.group(1)) {
+      case "half-life" -> "its carry-over half-life (" + value + " weeks, the " + (most ? "longest" : "shortest")
+          + " searched)";
+      case "width" -> "its carry-over (" + value + " weeks long, the " + (most ? "longest" : "shortest")
+          + " searched)";
+      case "delay" -> "its delay (" + value + " weeks, the " + (most ? "longest" : "shortest") + " searched)";
+      case "half-saturation" -> "the spend at which it gives half its most (" + value + ", the "
+          + (most ? "highest" : "lowest") + " searched)";
+      default -> "the steepness of its saturation curve (" + value + ", the " + (most ? "steepest" : "gentlest")
+          + " searched)";
+    };
   }
 }

@@ -178,6 +178,23 @@ class BudgetSectionTest {
         .noneMatch(action -> action.contains(m.words())));
   }
 
+  /**
+   * An estimate at the edge of the range searched, as the mix model words it for analysts ("half-life 52.0 (the
+   * most searched)", Google Ads on the 50,000-person world), is put in a marketer's words with its unit.
+   */
+  @Test
+  void anEstimateAtItsLimitInPlainWords() {
+    String so = ", so the data would have gone further and its interval is cut there";
+    assertThat(MixWords.limit(new org.engagement.roi.mix.MixWarning("google-ads",
+        org.engagement.roi.mix.MixWarning.Kind.AT_LIMIT, "channel 'google-ads': half-life 52.0 (the most searched)"
+            + so))).isEqualTo("its carry-over half-life (52.0 weeks, the longest searched)");
+    assertThat(MixWords.limit(new org.engagement.roi.mix.MixWarning("google-ads",
+        org.engagement.roi.mix.MixWarning.Kind.AT_LIMIT, "channel 'google-ads': shape 3.00 (the most searched)"
+            + so))).isEqualTo("the steepness of its saturation curve (3.00, the steepest searched)");
+    assertThat(MixWords.limit(new org.engagement.roi.mix.MixWarning("tv", org.engagement.roi.mix.MixWarning.Kind
+        .AT_LIMIT, "channel 'tv': something else"))).isEqualTo("an estimate");
+  }
+
   /** An idle move is named in a note with why, not listed in the table of moves. */
   @Test
   void idleMovesAreNamedInANote() {
