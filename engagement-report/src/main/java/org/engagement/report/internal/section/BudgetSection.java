@@ -182,7 +182,7 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     header.addAll(List.of("ROI (90% interval)", "marginal ROI (90% interval)", "half-life (weeks)",
         "spend per week now", "recommended per week", "change"));
     html.dataTable("Per channel: spend and the revenue the model credits to it, its ROI and marginal ROI "
-        + "(revenue per " + currency + ", 90% intervals), how long its effect lasts, and the optimiser's split",
+        + "(revenue per " + currency + ", 90% intervals), how long its effect lasts, and the cautious split",
         header, channels.stream().map(c -> {
           List<Html.Cell> cells = new ArrayList<>(c.cells(currency));
           if (!trueShares.isEmpty()) {
