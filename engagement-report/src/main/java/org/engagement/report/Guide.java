@@ -18,9 +18,11 @@ final class Guide {
           + "each half of it, the latest with its change against the earlier (12 months each on a two-year window). "
           + "Each figure has a 90% interval: the customers drawn again at random, the spread a population like "
           + "this one would show. The recommendations rest on the budget section's mix model (a move is made "
-          + "only when the interval of its expected gain is above 0 and the attribution's ROI intervals agree) and on the ROI per channel and its interval: "
-          + "a channel whose whole interval is above 0 paid back, one whose whole interval is below 0 did not, "
-          + "and one whose interval spans 0 is not yet known."),
+          + "only when the interval of its expected gain is above 0 and the attribution's ROI intervals agree) "
+          + "and on the ROI per channel and its interval: a channel whose whole interval is above 0 paid back, "
+          + "one whose whole interval is below 0 did not, and one whose interval spans 0 is not yet known. No "
+          + "money goes into a channel that lost more than half of its spend, interval or not, unless it comes "
+          + "from one that lost more."),
       Map.entry(DataSection.ID, "what the figures rest on: every record read, accepted or rejected with its "
           + "reason. A rejected record counts nowhere else on the page."),
       Map.entry("attribution", "each model splits the value of the purchases between the channels on the "
@@ -31,8 +33,9 @@ final class Guide {
           + "the ROI chart is sorted from best to worst."),
       Map.entry(BudgetSection.ID, "what one more unit of money a week would bring on each channel (marginal "
           + "ROI), how long a channel keeps paying (half-life), and how the optimiser would split today's total "
-          + "spend. Each move is valued on its own; one whose interval reaches below 0 is a case for a test, not "
-          + "for moving money."),
+          + "spend, cautiously, as engagement mix does: a channel the data cannot pin down keeps its spend until a "
+          + "lift test settles it. Each move is valued on its own; one whose interval reaches below 0 is a case "
+          + "for a test, not for moving money."),
       Map.entry("concentration", "how much of the value a few buyers hold: the further the curve bends below "
           + "the diagonal, the more the business depends on its best customers."),
       Map.entry("segments", "value tiers say what to do with each customer (retain, grow, maintain, ...); RFM "

@@ -44,6 +44,14 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
     List<String> notes) implements ReportSection {
   /** The id of this section: the page's first. */
   public static final String ID = "summary";
+  /**
+   * The rule that keeps the recommendations consistent ({@link Reconciliation}), as the page states it under
+   * them.
+   */
+  static final String RULE = "No recommendation puts money into a channel that another says to cut, or that "
+      + "lost more than half of what was spent on it (ROI below " + NumberText.signedPercent(
+          Reconciliation.STRONG_LOSS) + ", with or without an interval), unless the money comes from a channel "
+      + "that lost more; none takes money out of a channel another says to grow.";
   /** How many recommendations the summary shows. */
   public static final int SHOWN = 3;
 
@@ -175,6 +183,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
       html.paragraph("note", "Attribution credits what was on the journeys and the mix model reads spend against "
           + "revenue; neither proves that the spend caused the purchases. Before a large move, test it (a "
           + "hold-out or a geographic split).");
+      html.paragraph("note", RULE);
     }
     if (!modelChoice.isEmpty()) {
       html.heading("The model behind the ROI");
@@ -309,8 +318,8 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
           spread.interval(x -> own.apply(x).active(), v -> NumberText.count(Math.round(v))),
           later ? spread.change(observed, x -> x.later().active(), x -> x.earlier().active()) : "", ""));
       String label = Character.toUpperCase(name.charAt(0)) + name.substring(1) + ", "
-          + date(Optional.of(later ? figures.middle() : figures.earlierStart())) + " to "
-          + date(Optional.of(later ? figures.end() : figures.middle()));
+          + (later ? figures.laterFirstDay() : figures.earlierFirstDay()) + " to "
+          + (later ? figures.laterLastDay() : figures.earlierLastDay());
       return new Period(key, label + (later ? " (change against the earlier half)" : ""), kpis);
     }
 

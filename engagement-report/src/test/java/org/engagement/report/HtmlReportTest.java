@@ -170,6 +170,22 @@ class HtmlReportTest {
     }
     // nine channels in each of the three charts, several parts each
     assertThat(parts).isGreaterThan(3 * 9 * 2);
+    // a line that is not a channel's (all customers, a value tier, a key message, the share of voice) is grey,
+    // never a channel's colour or a shade of one, in the lines, their points and the legends' keys (issue 15)
+    Matcher line = Pattern.compile("<(polyline|circle)[^>]*?(?:stroke|fill)=\"(#[0-9a-f]{6})\"[^>]*><title>([^<:,]+)")
+        .matcher(page);
+    java.util.Set<String> notChannels = new java.util.TreeSet<>();
+    while (line.find()) {
+      String name = line.group(3).replace("&#39;", "'").replace("&amp;", "&");
+      if (!channelNames.contains(name)) {
+        notChannels.add(name);
+        String colour = line.group(2);
+        assertThat(isGrey(colour)).as(line.group()).isTrue();
+        assertThat(colours.values()).as(line.group()).noneMatch(own -> isShadeOf(colour, own.iterator().next()));
+      }
+    }
+    // all customers and the value tiers, the key messages, share of voice and reputation
+    assertThat(notChannels).contains("all customers", "share of voice (%)", "reputation index").hasSizeGreaterThan(6);
     parse(page);
     List<String> charts = svgs(page);
     // plus the conversations' pull-through and share-of-voice charts, and the budget's marginal ROI and response
@@ -185,6 +201,18 @@ class HtmlReportTest {
         "social team", "events team", // owners
         "retain", "maintain"); // value tiers
     assertThat(page).doesNotContain("http://", "https://");
+  }
+
+  /**
+   * Whether {@code colour} ({@code #rrggbb}) is a grey: red, green and blue within 30 of each other, where every
+   * channel colour's differ by 69 or more.
+   */
+  static boolean isGrey(String colour) {
+    int[] rgb = new int[3];
+    for (int i = 0; i < 3; i++) {
+      rgb[i] = Integer.parseInt(colour.substring(1 + 2 * i, 3 + 2 * i), 16);
+    }
+    return java.util.Arrays.stream(rgb).max().getAsInt() - java.util.Arrays.stream(rgb).min().getAsInt() <= 30;
   }
 
   /**

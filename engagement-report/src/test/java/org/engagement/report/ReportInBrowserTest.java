@@ -167,22 +167,33 @@ class ReportInBrowserTest {
     assertThat(both.get(1)).isEqualTo(both.get(0));
   }
 
-  /** The budget section shows its table, its two charts and its moves, each move with a verdict. */
+  /**
+   * The budget section shows its table, its two charts, the fit's warnings, and its moves, each with a verdict,
+   * or, when the cautious plan (as {@code engagement mix} makes it) moves nothing, the held channels and what
+   * would unlock moves; every list item is drawn.
+   */
   @Test
   void budgetSectionShowsCurvesAndMoves() {
     load(1400);
     JavascriptExecutor js = driver;
     Object found = js.executeScript("""
         const budget = document.getElementById('budget');
+        const drawn = selector => [...budget.querySelectorAll(selector)]
+            .filter(e => e.getBoundingClientRect().height > 0).length;
         return [budget.querySelectorAll('div.table').length, budget.querySelectorAll('svg').length,
             [...budget.querySelectorAll('tbody tr')].filter(r => /gain sure|test before moving/
-                .test(r.textContent)).length];
+                .test(r.textContent)).length, drawn('ul.held li'), drawn('ul.warnings li'),
+            /What would unlock moves: a lift test/.test(budget.textContent) ? 1 : 0];
         """);
     @SuppressWarnings("unchecked")
     List<Long> counts = (List<Long>) found;
     assertThat(counts.get(0)).as("tables").isGreaterThanOrEqualTo(1);
     assertThat(counts.get(1)).as("charts").isEqualTo(2);
-    assertThat(counts.get(2)).as("moves with a verdict").isPositive();
+    assertThat(counts.get(4)).as("the fit's warnings drawn").isPositive();
+    if (counts.get(2) == 0) {
+      assertThat(counts.get(3)).as("held channels drawn, without a move").isPositive();
+      assertThat(counts.get(5)).as("what would unlock moves, without a move").isEqualTo(1);
+    }
   }
 
   @Test
@@ -242,7 +253,8 @@ class ReportInBrowserTest {
   /**
    * One colour per channel as the browser draws it: every mark named by a channel alone (a bar, a curve, the
    * square beside a name or in a legend) has the same computed colour in every chart, no two channels share one,
-   * and every bar or part named by a channel and a series ("Trade shows, markov") is a shade of that colour.
+   * and every bar or part named by a channel and a series ("Trade shows, markov") is a shade of that colour;
+   * every line that is not a channel's is grey.
    */
   @Test
   void channelColoursAgreeBetweenCharts() {
@@ -254,12 +266,16 @@ class ReportInBrowserTest {
             .filter(n => n !== 'total');
         const hex = c => '#' + c.match(/[0-9]+/g).slice(0, 3).map(v => (+v).toString(16).padStart(2, '0')).join('');
         const marks = [];
+        const lines = [];
         document.querySelectorAll('svg title').forEach(title => {
           const mark = title.parentElement;
           const text = title.textContent;
           const style = getComputedStyle(mark);
           const colour = mark.tagName === 'polyline' ? style.stroke : style.fill;
           const chart = mark.closest('svg').getAttribute('aria-label');
+          if (mark.tagName === 'polyline' && !names.some(name => text === name || text.startsWith(name + ':'))) {
+            lines.push([text, hex(colour), chart]);
+          }
           for (const name of names) {
             if (text === name || text.startsWith(name + ':')) {
               marks.push([name, 'own', hex(colour), chart]);
@@ -269,7 +285,7 @@ class ReportInBrowserTest {
             }
           }
         });
-        return [names, marks];
+        return [names, marks, lines];
         """);
     @SuppressWarnings("unchecked")
     List<Object> both = (List<Object>) found;
@@ -288,6 +304,11 @@ class ReportInBrowserTest {
     assertThat(own.values().stream().map(c -> c.iterator().next()).distinct()).hasSize(own.size());
     // each channel is found by its colour in several charts (ROI, marginal ROI, curves, the grouped charts' squares)
     assertThat(charts).allSatisfy((name, in) -> assertThat(in).as(name).hasSizeGreaterThanOrEqualTo(3));
+    // a line that is not a channel's (all customers, a value tier, a key message) is drawn grey (issue 15)
+    @SuppressWarnings("unchecked")
+    List<List<String>> lines = (List<List<String>>) both.get(2);
+    assertThat(lines).extracting(l -> l.get(0)).contains("all customers", "share of voice (%)");
+    assertThat(lines).allSatisfy(l -> assertThat(HtmlReportTest.isGrey(l.get(1))).as(l.toString()).isTrue());
     assertThat(marks).filteredOn(m -> m.get(1).equals("part")).hasSizeGreaterThan(20).allSatisfy(m -> assertThat(
         HtmlReportTest.isShadeOf(m.get(2), own.get(m.get(0)).iterator().next())).as(m.toString()).isTrue());
   }

@@ -1,6 +1,7 @@
 package org.engagement.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,14 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
 class SummarySectionTest {
 
   /**
-   * The small world runs from 2024-01-05T10:00Z to 2024-03-05T12:00Z, so its middle is 2024-02-04T11:00Z.
+   * The small world runs from 2024-01-05T10:00Z to 2024-03-05T12:00Z: 61 days, so the earlier half is the 31
+   * days from 2024-01-05 to 2024-02-04 and the later the 30 from 2024-02-05 to 2024-03-05, cut at
+   * 2024-02-05T00:00Z (issue 15: cut at an instant in the middle of a day, both halves showed that day).
    * Earlier half: a, b and c active, a's 100 and b's 300 bought (first purchases of a and b). Later half: c
    * and d active, c's two purchases of 50 (c's first). c is active in both halves.
    */
   @Test
   void halvesOfTheSmallWorldByHand(@TempDir Path dir) throws IOException {
     PeriodFigures figures = PeriodFigures.of(Analysis.of(SmallWorld.read(dir), Progress.none()));
-    assertThat(figures.middle()).isEqualTo(Instant.parse("2024-02-04T11:00:00Z"));
+    assertThat(figures.middle()).isEqualTo(Instant.parse("2024-02-05T00:00:00Z"));
+    assertThat(List.of(figures.earlierFirstDay(), figures.earlierLastDay(), figures.laterFirstDay(),
+        figures.laterLastDay())).extracting(Object::toString)
+        .containsExactly("2024-01-05", "2024-02-04", "2024-02-05", "2024-03-05");
     assertThat(figures.earlier().revenue()).isEqualTo(400.0);
     assertThat(figures.later().revenue()).isEqualTo(100.0);
     assertThat(figures.earlier().newBuyers()).isEqualTo(2);
@@ -43,6 +49,27 @@ class SummarySectionTest {
     assertThat(figures.later().active()).isEqualTo(2);
     assertThat(figures.retained()).isEqualTo(1);
     assertThat(figures.earlier().cost()).isEmpty();
+  }
+
+  /**
+   * Each half's cost spreads each month over its days, as the counts are cut at a day: the cut at 2024-02-05
+   * gives the earlier half January's 310 and 4 of February's 29 days (40 of 290), the later half the other 25
+   * (250) and March's 310. The page's halves are day ranges that do not overlap.
+   */
+  @Test
+  void halvesAreWholeDaysAndShareTheCostOfTheMonthTheyCut(@TempDir Path dir) throws IOException {
+    SmallWorld.write(dir);
+    java.nio.file.Files.writeString(dir.resolve(AnalysisInput.COSTS), "month,channel,owner,amount,currency\n"
+        + "2024-01,email,crm team,310,EUR\n2024-02,email,crm team,290,EUR\n2024-03,social,social team,310,EUR\n");
+    AnalysisInput input = AnalysisInput.read(dir);
+    PeriodFigures figures = PeriodFigures.of(Analysis.of(input, Progress.none()));
+    assertThat(figures.earlier().cost()).hasValueSatisfying(c -> assertThat(c).isCloseTo(350.0, within(1e-9)));
+    assertThat(figures.later().cost()).hasValueSatisfying(c -> assertThat(c).isCloseTo(560.0, within(1e-9)));
+    SummarySection summary = (SummarySection) ReportModel.build(input, Progress.none()).sections().get(0);
+    assertThat(summary.periods()).extracting(SummarySection.Period::label).containsExactly(
+        "Whole window, 2024-01-05 to 2024-03-05",
+        "Latest half, 2024-02-05 to 2024-03-05 (change against the earlier half)",
+        "Earlier half, 2024-01-05 to 2024-02-04");
   }
 
   /** Without costs: revenue and customers with their change, no ROI, and a note that says why. */

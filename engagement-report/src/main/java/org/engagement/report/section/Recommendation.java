@@ -3,6 +3,7 @@ package org.engagement.report.section;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.engagement.core.domain.InvalidFieldException;
 
 /**
@@ -59,19 +60,37 @@ public record Recommendation(String action, String effect, String interval, Stri
   }
 
   /**
-   * Which way a recommendation moves money on one channel. Immutable and thread-safe.
+   * Which way a recommendation moves money on one channel, and the channel's ROI by the attribution where the
+   * recommendation knows it, so that the summary can tell a move out of a channel that loses more into one that
+   * loses less (which a cut of the second does not contradict) from a move into a channel that loses money.
+   * Immutable and thread-safe.
    *
    * @param channel the channel id
    * @param name its display name, as the page shows it
    * @param direction which way the money moves
+   * @param roi the channel's ROI on the page (Relationship ROI, the attribution's point estimate, with or
+   *     without an interval); empty when the recommendation does not know it
    * @since 0.1.0
    */
-  public record Stance(String channel, String name, Direction direction) {
-    /** Requires every part. */
+  public record Stance(String channel, String name, Direction direction, OptionalDouble roi) {
+    /**
+     * Requires every part.
+     *
+     * @throws InvalidFieldException if the ROI is not finite
+     */
     public Stance {
       requireNonNull(channel, "channel");
       requireNonNull(name, "name");
       requireNonNull(direction, "direction");
+      requireNonNull(roi, "roi");
+      if (roi.isPresent() && !Double.isFinite(roi.getAsDouble())) {
+        throw new InvalidFieldException("roi of " + channel, roi.getAsDouble(), "must be finite");
+      }
+    }
+
+    /** A stance that does not know the channel's ROI. */
+    public Stance(String channel, String name, Direction direction) {
+      this(channel, name, direction, OptionalDouble.empty());
     }
   }
 

@@ -1,9 +1,9 @@
 package org.engagement.report.internal.analysis;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,9 +23,14 @@ import org.engagement.roi.io.CostCsvReader;
 
 /**
  * The headline figures of the two halves of the window, for the summary's period-over-period change: the
- * window (first interaction to the as-of instant) is cut in two at its middle, and each half gets its
- * purchase revenue, its new buyers (first purchase in the half), its cost (the costs file's months whose
- * first day falls in the half) and the customers active in it.
+ * window's days (UTC, the first interaction's to the as-of instant's) are cut in two at the start of a day, so
+ * that each half is a range of whole days that does not overlap the other and says what was counted: at the
+ * first of the month nearest the middle day when that is within {@value #SNAP} of the window's days of it (the
+ * halves then match the costs file's months, and a two-year window's halves are its years), otherwise at the
+ * middle day (the earlier half taking the extra day of an odd count). Each half gets its purchase revenue, its new buyers
+ * (first purchase in the half), its cost (each month of the costs file spread evenly over its days, as the
+ * budget section spreads it, so a month the cut falls in is shared by its days) and the customers active in
+ * it.
  *
  * <p>With them come {@value #RESAMPLES} bootstrap resamples of the customers (seed {@value #SEED}): each draws
  * as many customers as there are, at random with replacement, and recomputes every figure but the cost, which
@@ -33,7 +38,7 @@ import org.engagement.roi.io.CostCsvReader;
  * of a population like this one would show. Immutable and thread-safe.
  *
  * @param earlierStart the window's start
- * @param middle where the later half starts
+ * @param middle where the later half starts: 00:00 UTC of its first day
  * @param end the as-of instant
  * @param observed the figures of the customers as they are
  * @param resamples the figures of each bootstrap resample, in draw order
@@ -41,6 +46,8 @@ import org.engagement.roi.io.CostCsvReader;
 public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, Sample observed, List<Sample> resamples) {
   /** The number of bootstrap resamples. */
   public static final int RESAMPLES = 400;
+  /** How far from the middle day, as a share of the window's days, the cut may move to a month's first day. */
+  public static final double SNAP = 0.05;
   /** The seed of the resampling, so that the page is the same on every run. */
   public static final long SEED = 0;
 
@@ -93,12 +100,61 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
     return observed.retained();
   }
 
-  /** The figures of {@code analysis}'s two halves, with their resamples. */
+  /**
+   * The first day of the later half of the {@code days} days from {@code first}: the first of the month nearest
+   * the middle day if within {@value #SNAP} of the days of it (and not the window's first day), else the middle
+   * day.
+   */
+  static LocalDate split(LocalDate first, long days) {
+    LocalDate middle = first.plusDays((days + 1) / 2);
+    LocalDate before = middle.withDayOfMonth(1);
+    LocalDate after = before.plusMonths(1);
+    LocalDate nearest = ChronoUnit.DAYS.between(before, middle) <= ChronoUnit.DAYS.between(middle, after)
+        ? before : after;
+    long off = Math.abs(ChronoUnit.DAYS.between(nearest, middle));
+    boolean inside = nearest.isAfter(first) && nearest.isBefore(first.plusDays(days));
+    return inside && off <= SNAP * days ? nearest : middle;
+  }
+
+  /** The first day of the earlier half (UTC). */
+  public LocalDate earlierFirstDay() {
+    return day(earlierStart);
+  }
+
+  /** The last day of the earlier half (UTC): the day before the later half's first. */
+  public LocalDate earlierLastDay() {
+    return laterFirstDay().minusDays(1);
+  }
+
+  /** The first day of the later half (UTC). */
+  public LocalDate laterFirstDay() {
+    return day(middle);
+  }
+
+  /** The last day of the later half (UTC): the as-of instant's. */
+  public LocalDate laterLastDay() {
+    return day(end);
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /**
+   * The figures of {@code analysis}'s two halves, with their resamples.
+   *
+   * @throws IllegalArgumentException if the window is a single day, which has no halves of whole days
+   */
   public static PeriodFigures of(Analysis analysis) {
     List<Interaction> interactions = analysis.input().interactions();
     Instant start = interactions.stream().map(Interaction::timestamp).min(Instant::compareTo).orElse(analysis.asOf());
     Instant end = analysis.asOf();
-    Instant middle = start.plus(Duration.between(start, end).dividedBy(2));
+    long days = ChronoUnit.DAYS.between(day(start), day(end)) + 1;
+    if (days < 2) {
+      throw new IllegalArgumentException("the window is one day, " + day(end) + ", which has no halves of whole "
+          + "days to compare");
+    }
+    Instant middle = split(day(start), days).atStartOfDay(ZoneOffset.UTC).toInstant();
     Customers customers = Customers.of(interactions, middle,
         analysis.currency().map(c -> c.getCurrencyCode()).orElse(""));
     Optional<double[]> costs = costs(analysis, middle);
@@ -191,15 +247,25 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
     }
   }
 
-  /** The cost of each half, by the month of each cost row; empty without a readable costs file. */
+  /**
+   * The cost of each half, each cost row's month spread evenly over its days; empty without a readable costs
+   * file.
+   */
   private static Optional<double[]> costs(Analysis analysis, Instant middle) {
     return analysis.input().file(AnalysisInput.COSTS).flatMap(file -> analysis.currency().map(currency -> {
       CostCsvReader reader = CostCsvReader.inCurrency(currency);
       CsvImport<Cost> read = CsvFiles.read(analysis, AnalysisInput.COSTS, file,
           source -> reader.read(source, AnalysisInput.COSTS));
-      YearMonth split = YearMonth.from(middle.atOffset(ZoneOffset.UTC));
+      LocalDate split = day(middle);
       double[] cost = new double[2];
-      read.values().forEach(c -> cost[c.month().isBefore(split) ? 0 : 1] += c.amount().amount().doubleValue());
+      read.values().forEach(c -> {
+        double amount = c.amount().amount().doubleValue();
+        long before = Math.max(0, Math.min(c.month().lengthOfMonth(),
+            ChronoUnit.DAYS.between(c.month().atDay(1), split)));
+        double earlier = amount * before / c.month().lengthOfMonth();
+        cost[0] += earlier;
+        cost[1] += amount - earlier;
+      });
       return cost;
     }));
   }

@@ -121,7 +121,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     int decimals = labelDecimals();
     if (n > 1) {
       svg.legend(10, 14, WIDTH - 20, names, colours.isEmpty() ? java.util.stream.IntStream.range(0, n)
-          .mapToObj(SvgCanvas::colour).toList() : java.util.stream.IntStream.range(0, n)
+          .mapToObj(ChannelPalette::notAChannel).toList() : java.util.stream.IntStream.range(0, n)
           .mapToObj(s -> ChannelPalette.shade(ChannelPalette.NEUTRAL, s, n)).toList());
     }
     for (double v = lo; v <= hi + step / 2; v += step) {
@@ -180,8 +180,8 @@ public record BarChart(String label, List<String> categories, List<Series> serie
   /**
    * The fill of series {@code s} of {@code n} in a category coloured {@code own} (or not coloured): the
    * category's colour with one series, a shade of it with several; without one, grey for a single series, the
-   * palette's colour of the series (or grey shades, when other categories take channel colours, to match the
-   * legend) for several.
+   * series' {@linkplain ChannelPalette#notAChannel grey} (or grey shades, when other categories take channel
+   * colours, to match the legend) for several: never a channel's colour.
    */
   private String fill(@org.jspecify.annotations.Nullable String own, int s, int n) {
     if (n == 1) {
@@ -190,7 +190,7 @@ public record BarChart(String label, List<String> categories, List<Series> serie
     if (own != null) {
       return ChannelPalette.shade(own, s, n);
     }
-    return colours.isEmpty() ? SvgCanvas.colour(s) : ChannelPalette.shade(ChannelPalette.NEUTRAL, s, n);
+    return colours.isEmpty() ? ChannelPalette.notAChannel(s) : ChannelPalette.shade(ChannelPalette.NEUTRAL, s, n);
   }
 
   /**

@@ -10,10 +10,14 @@ import java.util.Map;
  * that colours by channel. Past the palette's 16 colours they repeat. Where a chart has several series or
  * components per channel (credit by model, customers by kind, reward by component), each is a {@linkplain
  * #shade shade} of the channel's colour, darkest first, and its legend shows the same shades of {@link
- * #NEUTRAL}: the channel keeps its colour and the series are told apart by lightness and place. Holds no state;
- * thread-safe.
+ * #NEUTRAL}: the channel keeps its colour and the series are told apart by lightness and place. A series that is
+ * not a channel (all customers, a value tier, a key message, the share of voice) never takes a channel's colour:
+ * it is drawn in one of the {@linkplain #notAChannel greys}, and a line also in its own {@linkplain #dash dash
+ * pattern}, so that no reader takes a tier's line for a channel's. Holds no state; thread-safe.
  */
 public final class ChannelPalette {
+  /** How many greys and dash patterns there are for series that are not channels. */
+  public static final int SERIES_STYLES = 6;
   /** The grey whose shades stand for the series in the legend of a chart whose bars take channel colours. */
   public static final String NEUTRAL = "#4d4d4d";
   /**
@@ -21,6 +25,13 @@ public final class ChannelPalette {
    * that no reader takes it for the channel the palette's first colour stands for.
    */
   public static final String NOT_A_CHANNEL = "#5f6b7a";
+  /**
+   * The greys of series that are not channels, dark and light in turn so that neighbours differ; each has red,
+   * green and blue within 30 of each other (a cool grey), where every channel colour's differ by 69 or more.
+   */
+  private static final String[] GREYS = {"#2e3a46", "#8a96a3", "#52606d", "#a9b3bd", "#3e4c59", "#6f7b88"};
+  /** The dash patterns ({@code stroke-dasharray}) of the lines of series that are not channels, solid first. */
+  private static final String[] DASHES = {"", "8 4", "2 3", "10 3 2 3", "4 4", "1 4"};
   /** How far towards white the lightest of several shades goes: far enough to tell apart, not so far as to fade. */
   private static final double LIGHTEST = 0.72;
 
@@ -48,6 +59,25 @@ public final class ChannelPalette {
           (int) Math.round(channel + (255 - channel) * towardsWhite)));
     }
     return out.toString();
+  }
+
+  /**
+   * The grey of the {@code index}th series that is not a channel: the first is the darkest; past the
+   * {@value #SERIES_STYLES} greys they repeat (with their dash patterns, they still tell {@value #SERIES_STYLES}
+   * squared lines apart).
+   */
+  public static String notAChannel(int index) {
+    return GREYS[Math.floorMod(index, GREYS.length)];
+  }
+
+  /**
+   * The dash pattern ({@code stroke-dasharray}, empty for a solid line) of the line of the {@code index}th
+   * series that is not a channel: solid first, then dashes and dots, repeating after {@value #SERIES_STYLES},
+   * shifted by one each round so that a grey and a pattern do not pair twice.
+   */
+  public static String dash(int index) {
+    int i = Math.floorMod(index, SERIES_STYLES * SERIES_STYLES);
+    return DASHES[(i % SERIES_STYLES + i / SERIES_STYLES) % SERIES_STYLES];
   }
 
   /** Each channel's colour by display name, for {@code names} in the page's channel order. */

@@ -17,8 +17,9 @@ import org.engagement.report.internal.text.NumberText;
  * @param label what the chart shows, for screen readers
  * @param points the x labels, oldest first; at least one
  * @param series one value per point each; at least one
- * @param colours a colour by series name (a channel's, {@link ChannelPalette}); a series without one takes the
- *     palette's colour of its place; empty for none
+ * @param colours a colour by series name (a channel's, {@link ChannelPalette}); a series without one is not a
+ *     channel and is drawn in a {@linkplain ChannelPalette#notAChannel grey} and a {@linkplain ChannelPalette#dash
+ *     dash pattern} of its place, never in a channel's colour; empty for none
  * @since 0.1.0
  */
 public record LineChart(String label, List<String> points, List<BarChart.Series> series,
@@ -47,7 +48,7 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
     }
   }
 
-  /** A chart that colours its series by their place. */
+  /** A chart of series that are not channels: each in a grey and a dash pattern of its place. */
   public LineChart(String label, List<String> points, List<BarChart.Series> series) {
     this(label, points, series, Map.of());
   }
@@ -58,7 +59,12 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
   }
 
   private String colour(int s) {
-    return colours.getOrDefault(series.get(s).name(), SvgCanvas.colour(s));
+    return colours.getOrDefault(series.get(s).name(), ChannelPalette.notAChannel(s));
+  }
+
+  /** The dash pattern of series {@code s}: a channel's line is solid, another series' dashed by its place. */
+  private String dash(int s) {
+    return colours.containsKey(series.get(s).name()) ? "" : ChannelPalette.dash(s);
   }
 
   @Override
@@ -73,8 +79,9 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
     double step = Axis.step(hi <= 0 ? 1 : hi);
     hi = Math.max(step, Math.ceil(hi / step) * step);
     SvgCanvas svg = new SvgCanvas(WIDTH, HEIGHT, label);
-    svg.legend(10, 14, WIDTH - 20, names, java.util.stream.IntStream.range(0, names.size())
-        .mapToObj(this::colour).toList());
+    List<Integer> all = java.util.stream.IntStream.range(0, names.size()).boxed().toList();
+    svg.lineLegend(10, 14, WIDTH - 20, names, all.stream().map(this::colour).toList(),
+        all.stream().map(this::dash).toList());
     for (double v = 0; v <= hi + step / 2; v += step) {
       double y = bottom - (bottom - top) * v / hi;
       svg.line(left, y, WIDTH - 20, y, "grid").text(left - 6, y + 4, "end", "axis", NumberText.compact(v));
@@ -93,7 +100,7 @@ public record LineChart(String label, List<String> points, List<BarChart.Series>
         xs[i] = left + i * dx;
         ys[i] = bottom - (bottom - top) * series.get(s).values().get(i) / hi;
       }
-      svg.polyline(xs, ys, colour(s), series.get(s).name());
+      svg.polyline(xs, ys, colour(s), dash(s), series.get(s).name());
       if (n <= 60) {
         for (int i = 0; i < n; i++) {
           svg.circle(xs[i], ys[i], 2.5, colour(s), series.get(s).name() + ", " + points.get(i) + ": "

@@ -24,7 +24,8 @@ import org.engagement.report.internal.text.NumberText;
  * @param markers per category, the tick's finite value
  * @param colours a colour by category (a channel's, {@link ChannelPalette}): a coloured category's parts are
  *     {@linkplain ChannelPalette#shade shades} of it, darkest first, and the legend shows the same shades of
- *     grey, so that a channel keeps its colour; empty for none (the parts then take the palette's colours)
+ *     grey, so that a channel keeps its colour; empty for none (the parts then take {@linkplain
+ *     ChannelPalette#notAChannel greys}, never a channel's colour)
  * @since 0.1.0
  */
 public record StackedBarChart(String label, List<String> categories, List<String> components,
@@ -76,7 +77,7 @@ public record StackedBarChart(String label, List<String> categories, List<String
     if (own != null) {
       return ChannelPalette.shade(own, k, n);
     }
-    return colours.isEmpty() ? SvgCanvas.colour(k) : ChannelPalette.shade(ChannelPalette.NEUTRAL, k, n);
+    return colours.isEmpty() ? ChannelPalette.notAChannel(k) : ChannelPalette.shade(ChannelPalette.NEUTRAL, k, n);
   }
 
   @Override
@@ -103,7 +104,7 @@ public record StackedBarChart(String label, List<String> categories, List<String
     double zero = left - lo * scale;
     SvgCanvas svg = new SvgCanvas(WIDTH, top + ROW * categories.size() + 10, label);
     svg.legend(10, 14, WIDTH - 20, components, colours.isEmpty() ? IntStream.range(0, components.size())
-        .mapToObj(SvgCanvas::colour).toList() : IntStream.range(0, components.size())
+        .mapToObj(ChannelPalette::notAChannel).toList() : IntStream.range(0, components.size())
         .mapToObj(k -> ChannelPalette.shade(ChannelPalette.NEUTRAL, k, components.size())).toList());
     for (double v = lo; v <= hi + step / 2; v += step) {
       double x = left + (v - lo) * scale;

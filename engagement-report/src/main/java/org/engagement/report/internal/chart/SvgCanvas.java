@@ -7,10 +7,11 @@ import org.engagement.report.html.Html;
 /** Builds one {@code <svg>} element; every text is escaped. Not thread-safe. */
 public final class SvgCanvas {
   /**
-   * A colour-blind-safe palette (Okabe and Ito, its pale yellow darkened to olive so that a thin bar stays
+   * The channels' colours ({@link ChannelPalette#of}), never a series' that is not a channel: a colour-blind-safe
+   * palette (Okabe and Ito, its pale yellow darkened to olive so that a thin bar stays
    * visible on white, its black replaced by Paul Tol's wine so that no channel is drawn in the black of the
    * charts' ticks and axes), then darker variants, and Tol's indigo in place of a grey that read as "no
-   * channel", for series.
+   * channel".
    */
   private static final String[] PALETTE = {
       "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8a7d00", "#882255",
@@ -25,6 +26,7 @@ public final class SvgCanvas {
         .append("\">");
   }
 
+  /** The {@code index}th channel's colour; past the palette's 16 they repeat. */
   static String colour(int index) {
     return PALETTE[Math.floorMod(index, PALETTE.length)];
   }
@@ -59,7 +61,16 @@ public final class SvgCanvas {
   }
 
   SvgCanvas polyline(double[] xs, double[] ys, String stroke, String tooltip) {
-    svg.append("<polyline fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"2\" points=\"");
+    return polyline(xs, ys, stroke, "", tooltip);
+  }
+
+  /** A line through the points in {@code stroke}, dashed by {@code dash} ({@code stroke-dasharray}; empty: solid). */
+  SvgCanvas polyline(double[] xs, double[] ys, String stroke, String dash, String tooltip) {
+    svg.append("<polyline fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"2\"");
+    if (!dash.isEmpty()) {
+      svg.append(" stroke-dasharray=\"").append(dash).append('"');
+    }
+    svg.append(" points=\"");
     for (int i = 0; i < xs.length; i++) {
       svg.append(i == 0 ? "" : " ").append(coordinate(xs[i])).append(',').append(coordinate(ys[i]));
     }
@@ -82,12 +93,6 @@ public final class SvgCanvas {
     return tooltip(tooltip).append("</circle>");
   }
 
-  /** A legend row of coloured squares and names, starting at ({@code x}, {@code y}). */
-  SvgCanvas legend(double x, double y, double width, java.util.List<String> names) {
-    return legend(x, y, width, names, java.util.stream.IntStream.range(0, names.size()).mapToObj(SvgCanvas::colour)
-        .toList());
-  }
-
   /** A legend row of squares in {@code colours} (one per name) and names, starting at ({@code x}, {@code y}). */
   SvgCanvas legend(double x, double y, double width, java.util.List<String> names, java.util.List<String> colours) {
     double cx = x;
@@ -100,6 +105,28 @@ public final class SvgCanvas {
       }
       rect(cx, cy - 9, 10, 10, colours.get(i), names.get(i));
       text(cx + 14, cy, "start", "legend", names.get(i));
+      cx += w;
+    }
+    return this;
+  }
+
+  /**
+   * A legend row of short lines in {@code colours}, dashed by {@code dashes} (one of each per name), and names,
+   * starting at ({@code x}, {@code y}): the key of a line chart whose lines differ by dash as well as colour. It
+   * takes the room {@link #legendHeight} gives.
+   */
+  SvgCanvas lineLegend(double x, double y, double width, java.util.List<String> names, java.util.List<String> colours,
+      java.util.List<String> dashes) {
+    double cx = x;
+    double cy = y;
+    for (int i = 0; i < names.size(); i++) {
+      double w = 24 + 8 * names.get(i).length();
+      if (cx + w > x + width && cx > x) {
+        cx = x;
+        cy += 18;
+      }
+      polyline(new double[] {cx, cx + 18}, new double[] {cy - 4, cy - 4}, colours.get(i), dashes.get(i), names.get(i));
+      text(cx + 22, cy, "start", "legend", names.get(i));
       cx += w;
     }
     return this;

@@ -3,6 +3,7 @@ package org.engagement.report.internal.recommendation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.engagement.report.internal.section.BudgetSection;
@@ -21,7 +22,11 @@ import org.engagement.report.section.ReportSection;
  * journeys) must agree before money moves; any other move is a case to test first. The effect shown is the
  * smaller of the two estimates. The strength is the lower of the two gains' lower ends as a share of the
  * weekly revenue (0 for a move to test). A move the mix model expects no gain from ({@link BudgetSection#gains})
- * is not a recommendation at all, not even a case to test. Stateless and thread-safe.
+ * is not a recommendation at all, not even a case to test. Each move carries both channels' ROIs on the page
+ * (the attribution's point estimates, with or without an interval), so that the summary ({@link
+ * Reconciliation}) never sends money into a channel that lost more than half of what was spent on it ({@link
+ * Reconciliation#STRONG_LOSS}) unless it comes from one that lost more, even where that channel has no ROI
+ * interval (no attributed revenue to resample). Stateless and thread-safe.
  */
 public final class BudgetRecommendations implements Recommendation.Source {
   @Override
@@ -31,8 +36,17 @@ public final class BudgetRecommendations implements Recommendation.Source {
         .map(r -> r.intervals().stream().collect(Collectors.toMap(RoiSection.RoiInterval::channel,
             Function.identity(), (a, b) -> a)))
         .orElse(Map.of());
-    return budget.map(b -> b.moves().stream().filter(m -> b.gains(m.gain())).map(m -> of(b, m, intervals))
+    Map<String, OptionalDouble> rois = find(sections, RoiSection.class).map(BudgetRecommendations::rois)
+        .orElse(Map.of());
+    return budget.map(b -> b.moves().stream().filter(m -> b.gains(m.gain())).map(m -> of(b, m, intervals, rois))
         .toList()).orElse(List.of());
+  }
+
+  /** Each channel's ROI on the page (Relationship ROI's point estimate), interval or not. */
+  private static Map<String, OptionalDouble> rois(RoiSection roi) {
+    Map<String, OptionalDouble> out = new java.util.HashMap<>();
+    roi.channels().forEach(row -> out.put(row.channel(), roi.roi(row)));
+    return out;
   }
 
   private static <T> Optional<T> find(List<ReportSection> sections, Class<T> type) {
@@ -53,7 +67,7 @@ public final class BudgetRecommendations implements Recommendation.Source {
   }
 
   private static Recommendation of(BudgetSection budget, BudgetSection.Move move,
-      Map<String, RoiSection.RoiInterval> intervals) {
+      Map<String, RoiSection.RoiInterval> intervals, Map<String, OptionalDouble> rois) {
     BudgetSection.Gain mix = move.gain();
     Optional<BudgetSection.Gain> byAttribution = attributed(move, intervals);
     boolean sure = mix.certain() && byAttribution.map(BudgetSection.Gain::certain).orElse(false);
@@ -80,8 +94,10 @@ public final class BudgetRecommendations implements Recommendation.Source {
     double strength = sure && revenue > 0
         ? Math.min(mix.spread().low(), byAttribution.orElseThrow().spread().low()) / revenue : 0;
     return new Recommendation(action, effect, interval, basis, strength, List.of(
-        new Recommendation.Stance(move.from(), move.fromName(), Recommendation.Direction.LESS),
-        new Recommendation.Stance(move.to(), move.toName(), Recommendation.Direction.MORE)));
+        new Recommendation.Stance(move.from(), move.fromName(), Recommendation.Direction.LESS,
+            rois.getOrDefault(move.from(), OptionalDouble.empty())),
+        new Recommendation.Stance(move.to(), move.toName(), Recommendation.Direction.MORE,
+            rois.getOrDefault(move.to(), OptionalDouble.empty()))));
   }
 
   private static String share(double amount, double revenue) {

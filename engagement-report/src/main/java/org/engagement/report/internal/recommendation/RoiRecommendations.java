@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.engagement.report.internal.section.RoiSection;
 import org.engagement.report.internal.text.NumberText;
 import org.engagement.report.section.Recommendation;
@@ -45,11 +46,13 @@ public final class RoiRecommendations implements Recommendation.Source {
     if (row.roiLow() > 0) {
       return new Recommendation("Grow " + channel + ": it paid back over the whole interval, the strongest case "
           + "for more budget.", effect, interval, basis, row.roiLow(),
-          List.of(new Recommendation.Stance(row.channel(), channel, Recommendation.Direction.MORE)));
+          List.of(new Recommendation.Stance(row.channel(), channel, Recommendation.Direction.MORE,
+              OptionalDouble.of(row.roi()))));
     } else if (row.roiHigh() < 0) {
       return new Recommendation("Cut or rethink " + channel + ": it lost money over the whole interval.", effect,
           interval, basis, -row.roiHigh(),
-          List.of(new Recommendation.Stance(row.channel(), channel, Recommendation.Direction.LESS)));
+          List.of(new Recommendation.Stance(row.channel(), channel, Recommendation.Direction.LESS,
+              OptionalDouble.of(row.roi()))));
     }
     return new Recommendation("Test " + channel + " before moving budget: its ROI could be either side of 0.",
         effect, interval, basis, 0.0);

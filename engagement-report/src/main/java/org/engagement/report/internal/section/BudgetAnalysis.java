@@ -23,12 +23,14 @@ import org.engagement.roi.mix.MixSettings;
 /**
  * Builds the {@link BudgetSection}: fits the marketing mix model on the report's weekly series ({@link
  * WeeklyMix}; {@link MixSettings#weekly()} with {@value #RESAMPLES} bootstrap resamples, few to keep the report
- * fast), asks the optimiser for the best split of today's total weekly spend (each channel within half to twice
- * its current spend), and breaks the difference into moves from the channels it cuts to the channels it grows,
+ * fast), asks the optimiser for the cautious split of today's total weekly spend (each channel within half to
+ * twice its current spend, the channels the fit cannot pin down held: the default request, as {@code engagement
+ * mix} makes it), and breaks the difference into moves from the channels it cuts to the channels it grows,
  * each valued alone with {@link MixModel#evaluate}. The moves the fitted model expects to gain from are listed,
- * largest expected gain first; the others are named as idle: the optimiser maximises the revenue averaged over
- * the fit and its refits, so it also places money where only some refits see a return. Stateless and
- * thread-safe.
+ * largest expected gain first; the others are named as idle: the optimiser weighs the fit and its refits, so
+ * it can place money where only some refits see a return. The held channels and the fit's warnings are put in
+ * plain words ({@link MixWords}); when caution leaves no move, the uncautious split's moves are named as what
+ * a lift test should check. Stateless and thread-safe.
  */
 public final class BudgetAnalysis {
   /** The bootstrap resamples of the report's mix model. */
@@ -56,10 +58,8 @@ public final class BudgetAnalysis {
     double revenuePerWeek = Arrays.stream(outcome).average().orElse(0);
     double total = model.data().channels().stream().mapToDouble(c -> model.data().totalSpend(c)).sum()
         / outcome.length;
-    // without caution, as before it existed: the section values each move alone with its interval and the
-    // recommendations say to test before moving; showing which channels the fit cannot pin down
-    // (MixModel.identification()) is left to the section's presentation
-    BudgetPlan plan = model.recommend(BudgetRequest.of(total).withoutCaution());
+    // cautious, as `engagement mix` is by default: one answer to one question
+    BudgetPlan plan = model.recommend(BudgetRequest.of(total));
     Map<String, String> names = analysis.channelNames();
     List<BudgetSection.ChannelBudget> channels = new ArrayList<>();
     for (ChannelEffect effect : model.effects()) {
@@ -73,14 +73,27 @@ public final class BudgetAnalysis {
     }
     channels.sort(Comparator.comparing(BudgetSection.ChannelBudget::name));
     List<BudgetSection.Move> all = moves(model, plan, names);
-    List<BudgetSection.Move> gaining = all.stream().filter(m -> m.gain().perWeek() > BudgetSection.NO_GAIN
-        * revenuePerWeek).sorted(Comparator.comparingDouble((BudgetSection.Move m) -> m.gain().perWeek())
-        .reversed()).limit(MOVES).toList();
+    List<BudgetSection.Move> gaining = gaining(all, revenuePerWeek);
     List<BudgetSection.Move> idle = all.stream().filter(m -> m.gain().perWeek() <= BudgetSection.NO_GAIN
         * revenuePerWeek).toList();
+    List<BudgetCaution.Held> held = MixWords.held(model, names);
+    List<BudgetSection.Move> untested = gaining.isEmpty() && !held.isEmpty()
+        ? gaining(moves(model, model.recommend(BudgetRequest.of(total).withoutCaution()), names), revenuePerWeek)
+        : List.of();
     return new BudgetSection(currency, weekly.get().first(), weekly.get().last(), revenuePerWeek,
         model.resamples(), channels, gain(plan), gaining, idle, trueShares(analysis, model),
-        java.util.Objects.requireNonNull(priors.roi(), "roi prior").mean());
+        java.util.Objects.requireNonNull(priors.roi(), "roi prior").mean(),
+        new BudgetCaution(held, MixWords.warnings(model, names), untested));
+  }
+
+  /**
+   * The moves of {@code all} the fitted model expects to gain from, largest expected gain first, at most
+   * {@value #MOVES}.
+   */
+  private static List<BudgetSection.Move> gaining(List<BudgetSection.Move> all, double revenuePerWeek) {
+    return all.stream().filter(m -> m.gain().perWeek() > BudgetSection.NO_GAIN * revenuePerWeek)
+        .sorted(Comparator.comparingDouble((BudgetSection.Move m) -> m.gain().perWeek()).reversed())
+        .limit(MOVES).toList();
   }
 
   /** The true shares of the model's channels, renormalised over them; empty without a truth file. */

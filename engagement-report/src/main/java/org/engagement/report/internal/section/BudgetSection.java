@@ -23,9 +23,15 @@ import org.engagement.report.section.SectionBuilder;
  * Where the next budget should go, by a marketing mix model fitted on the report's own data ({@link
  * BudgetAnalysis}): each channel's spend and modelled contribution, ROI and marginal ROI with their intervals,
  * carry-over half-life, response curve and the optimiser's recommended spend, and the budget moves that follow,
- * each valued on its own with the interval of its expected gain. A move is recommended only when that interval
- * excludes 0 ({@code BudgetRecommendations}); otherwise the page says to test it first. A move of the optimiser's
- * split that the fitted model expects to gain nothing is no recommendation: it is named in a note, not listed.
+ * each valued on its own with the interval of its expected gain. The plan is the cautious one {@code engagement
+ * mix} makes by default ({@link org.engagement.roi.mix.BudgetRequest}), so that the page and the command give one
+ * answer: a channel whose ROI the fit cannot pin down is held at today's spend ({@link BudgetCaution}, with the
+ * reason in plain words and what would free it: a lift test), and the page says so, and what would unlock
+ * moves, when caution leaves none. The fit's warnings (a channel estimated at zero, an estimate at the edge of
+ * the range searched, spend that never changes) are shown in plain words beside the channels' table. A move is
+ * recommended only when its interval excludes 0 ({@code BudgetRecommendations}); otherwise the page says to
+ * test it first. A move of the optimiser's split that the fitted model expects to gain nothing is no
+ * recommendation: it is named in a note, not listed.
  *
  * <p>Every interval is shown together with the fitted value it belongs to: the bootstrap's percentile interval
  * widened, where needed, to hold the fitted value ({@link Spread}). The refits of the mix model are drawn again
@@ -48,13 +54,17 @@ import org.engagement.report.section.SectionBuilder;
  * @param priorRoi the mean of the mix model's ROI prior, towards which every refit is drawn
  * @param trueShares each channel's true share of the channels' incremental conversions, from a simulated world's
  *     {@value AnalysisInput#TRUTH} (renormalised over the channels with spend); empty without one
+ * @param caution what the cautious plan holds and why, the fit's warnings in plain words, and what an uncautious
+ *     split would move when the cautious one moves nothing
  * @since 0.1.0
  */
 public record BudgetSection(String currency, LocalDate firstWeek, LocalDate lastWeek, double revenuePerWeek,
     int resamples, List<ChannelBudget> channels, Gain plan, List<Move> moves, List<Move> idle,
-    Map<String, Double> trueShares, double priorRoi) implements ReportSection {
+    Map<String, Double> trueShares, double priorRoi, BudgetCaution caution) implements ReportSection {
   /** The id of this section. */
   public static final String ID = "budget";
+  /** The command that makes the same plan from the same kind of data, as the page names it. */
+  static final String COMMAND = "engagement mix";
   /** The multiples of each channel's current weekly spend at which the response curves are drawn. */
   public static final List<Double> CURVE_MULTIPLES = IntStream.rangeClosed(0, 8).mapToObj(i -> i * 0.25).toList();
   /**
@@ -73,13 +83,17 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     moves = List.copyOf(moves);
     idle = List.copyOf(idle);
     trueShares = Map.copyOf(trueShares);
+    requireNonNull(caution, "caution");
   }
 
-  /** A section without idle moves, under {@link org.engagement.roi.mix.MixPriors#defaults()}' ROI prior. */
+  /**
+   * A section without idle moves, held channels or warnings, under {@link
+   * org.engagement.roi.mix.MixPriors#defaults()}' ROI prior.
+   */
   public BudgetSection(String currency, LocalDate firstWeek, LocalDate lastWeek, double revenuePerWeek,
       int resamples, List<ChannelBudget> channels, Gain plan, List<Move> moves, Map<String, Double> trueShares) {
     this(currency, firstWeek, lastWeek, revenuePerWeek, resamples, channels, plan, moves, List.of(), trueShares,
-        requireNonNull(org.engagement.roi.mix.MixPriors.defaults().roi(), "roi prior").mean());
+        requireNonNull(org.engagement.roi.mix.MixPriors.defaults().roi(), "roi prior").mean(), BudgetCaution.NONE);
   }
 
   /** Whether {@code gain} is an expected gain at all: more than {@link #NO_GAIN} of the weekly revenue. */
@@ -125,8 +139,10 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     figures.put("spend per week", NumberText.wholeMoney(spend, currency));
     figures.put("revenue per week", NumberText.wholeMoney(revenuePerWeek, currency));
     html.figures(figures);
-    html.paragraph("note", "By the mix model's own reckoning, the optimiser's split of today's total would change "
-        + "revenue by " + plan.text(revenuePerWeek, currency) + ". Not a forecast to plan on: on simulated worlds "
+    html.paragraph("note", (moves.isEmpty() && idle.isEmpty() ? "The cautious split of today's total is today's split (below: "
+        + "why, and what would unlock moves). " : "By the mix model's own reckoning, the cautious split of today's "
+        + "total would change revenue by " + plan.text(revenuePerWeek, currency) + ". ")
+        + "Not a forecast to plan on: on simulated worlds "
         + "with known effects the optimiser's gains were far from the true optimum's, so a move is recommended "
         + "only when the attribution agrees, and a move is tested before it is made.");
     shareError().ifPresent(error -> html.paragraph("warning", "Checked against " + AnalysisInput.TRUTH
@@ -166,7 +182,7 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
     header.addAll(List.of("ROI (90% interval)", "marginal ROI (90% interval)", "half-life (weeks)",
         "spend per week now", "recommended per week", "change"));
     html.dataTable("Per channel: spend and the revenue the model credits to it, its ROI and marginal ROI "
-        + "(revenue per " + currency + ", 90% intervals), how long its effect lasts, and the optimiser's split",
+        + "(revenue per " + currency + ", 90% intervals), how long its effect lasts, and the cautious split",
         header, channels.stream().map(c -> {
           List<Html.Cell> cells = new ArrayList<>(c.cells(currency));
           if (!trueShares.isEmpty()) {
@@ -184,16 +200,17 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
           + "less settled than its interval says. The interval shown is widened to hold the fitted value. "
           + "A lift test (hold-out) on the channel settles it.");
     }
+    caution.writeWarnings(html);
   }
 
   private void writeMoves(Html html) {
     html.heading("Budget moves, each valued on its own");
+    caution.writeHeld(html, channels.size());
     if (!idle.isEmpty()) {
       html.paragraph("note", idleText());
     }
     if (moves.isEmpty()) {
-      html.paragraph("note", "No move of the optimiser's split is expected to bring more revenue by the fitted "
-          + "model: keep today's split until a test says otherwise.");
+      caution.writeNoMove(html, revenuePerWeek, currency);
       return;
     }
     html.dataTable("Each move of the recommended split on its own, at today's total spend: the expected revenue "
@@ -225,8 +242,10 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
   @Override
   public List<String> summary() {
     List<String> lines = new ArrayList<>();
-    lines.add("mix model on " + NumberText.count(weeks()) + " weeks; the optimiser's split, by the model's own "
-        + "reckoning (not a forecast): " + plan.text(revenuePerWeek, currency));
+    lines.add("mix model on " + NumberText.count(weeks()) + " weeks; " + (moves.isEmpty() && idle.isEmpty()
+        ? "the cautious split is today's" : "the cautious split, by the model's own reckoning (not a forecast): "
+            + plan.text(revenuePerWeek, currency)));
+    lines.addAll(caution.summary(moves.isEmpty()));
     shareError().ifPresent(error -> lines.add("against truth.csv: shares miss by " + NumberText.number(error * 100, 1)
         + " points on average"));
     channels.stream().sorted(Comparator.comparingDouble(ChannelBudget::marginalRoi).reversed())

@@ -55,4 +55,45 @@ class ChannelPaletteTest {
     assertThat(sixteen.values()).doesNotHaveDuplicates()
         .doesNotContain(ChannelPalette.NOT_A_CHANNEL, ChannelPalette.NEUTRAL, "#000000");
   }
+
+  /**
+   * The lines of series that are not channels (all customers and the value tiers, issue 15) are grey and dashed
+   * apart, where before they took the channels' palette; a channel's line keeps its colour and stays solid.
+   */
+  @Test
+  void linesThatAreNotChannelsAreGreyAndDashedApart() {
+    List<String> tiers = List.of("all customers", "retain", "grow", "maintain", "win back", "let go", "new");
+    List<BarChart.Series> series = tiers.stream().map(t -> new BarChart.Series(t, List.of(1.0, 2.0))).toList();
+    String svg = new LineChart("trend", List.of("2024-01", "2024-02"), series).toSvg();
+    java.util.regex.Matcher lines = java.util.regex.Pattern.compile(
+        "<polyline fill=\"none\" stroke=\"(#[0-9a-f]{6})\" stroke-width=\"2\"( stroke-dasharray=\"([^\"]*)\")? "
+            + "points=\"[^\"]*\"><title>([^<]*)</title>").matcher(svg);
+    java.util.Set<String> styles = new java.util.HashSet<>();
+    Map<String, String> channels = ChannelPalette.of(java.util.stream.IntStream.range(0, 16)
+        .mapToObj(i -> "channel " + i).toList());
+    int found = 0;
+    while (lines.find()) {
+      found++;
+      String colour = lines.group(1);
+      assertThat(channels.values()).as(lines.group()).doesNotContain(colour);
+      assertThat(isGrey(colour)).as(lines.group()).isTrue();
+      styles.add(lines.group(4) + " " + colour + " " + lines.group(3));
+    }
+    // a legend key and a line per series, each series its own grey and dash (solid for the first)
+    assertThat(found).isEqualTo(2 * tiers.size());
+    assertThat(styles).hasSize(tiers.size());
+    assertThat(svg).contains("stroke=\"" + ChannelPalette.notAChannel(0) + "\" stroke-width=\"2\" points=");
+    String channelLines = new LineChart("curves", List.of("0", "1"), List.of(
+        new BarChart.Series("channel 3", List.of(1.0, 2.0)))).withColours(channels).toSvg();
+    assertThat(channelLines).contains("stroke=\"" + channels.get("channel 3") + "\" stroke-width=\"2\" points=")
+        .doesNotContain("stroke-dasharray");
+  }
+
+  /** Red, green and blue within 30 of each other (every channel colour's differ by 69 or more). */
+  private static boolean isGrey(String colour) {
+    int r = Integer.parseInt(colour.substring(1, 3), 16);
+    int g = Integer.parseInt(colour.substring(3, 5), 16);
+    int b = Integer.parseInt(colour.substring(5, 7), 16);
+    return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) <= 30;
+  }
 }

@@ -38,10 +38,13 @@ class BudgetSectionTest {
   private static Analysis analysis;
   private static WeeklyMix weekly;
   private static List<Cost> costs;
+  /** The bundled world's section, fitted once for the tests that read it. */
+  private static BudgetSection bundled;
 
   @BeforeAll
   static void read() throws IOException {
     analysis = Analysis.of(BundledWorld.input(), Progress.none());
+    bundled = (BudgetSection) BudgetAnalysis.section(analysis);
     weekly = WeeklyMix.of(analysis).orElseThrow();
     CostCsvReader reader = CostCsvReader.inCurrency(analysis.currency().orElseThrow());
     costs = List.copyOf(CsvFiles.read(analysis, AnalysisInput.COSTS, analysis.input().file(AnalysisInput.COSTS)
@@ -96,7 +99,7 @@ class BudgetSectionTest {
 
   @Test
   void movesAreMadeOnlyWhenTheirGainIsSure() {
-    BudgetSection budget = (BudgetSection) BudgetAnalysis.section(analysis);
+    BudgetSection budget = bundled;
     assertThat(budget.channels()).extracting(BudgetSection.ChannelBudget::name).isSorted();
     assertThat(budget.channels()).allSatisfy(c -> {
       assertThat(c.roiLow()).isLessThanOrEqualTo(c.roiHigh());
@@ -152,13 +155,13 @@ class BudgetSectionTest {
    */
   @Test
   void movesWithoutAnExpectedGainAreNamedNotListed() {
-    BudgetSection budget = (BudgetSection) BudgetAnalysis.section(analysis);
+    BudgetSection budget = bundled;
     double least = BudgetSection.NO_GAIN * budget.revenuePerWeek();
     assertThat(budget.moves()).allSatisfy(m -> assertThat(m.gain().perWeek()).isGreaterThan(least));
     assertThat(budget.moves()).extracting(m -> m.gain().perWeek())
         .isSortedAccordingTo(Comparator.<Double>naturalOrder().reversed());
-    assertThat(budget.idle()).isNotEmpty()
-        .allSatisfy(m -> assertThat(m.gain().perWeek()).isLessThanOrEqualTo(least));
+    // the uncautious plan had three idle moves here; the cautious one (issue 15) holds every channel and has none
+    assertThat(budget.idle()).allSatisfy(m -> assertThat(m.gain().perWeek()).isLessThanOrEqualTo(least));
     // every idle move goes to a channel whose fitted marginal ROI is 0: the fit sees no return there
     assertThat(budget.idle()).allSatisfy(m -> assertThat(budget.channels().stream()
         .filter(c -> c.channel().equals(m.to())).findFirst().orElseThrow().marginalRoi()).isZero());
@@ -173,6 +176,37 @@ class BudgetSectionTest {
     assertThat(recommended).hasSameSizeAs(budget.moves());
     budget.idle().forEach(m -> assertThat(recommended).extracting(Recommendation::action)
         .noneMatch(action -> action.contains(m.words())));
+  }
+
+  /**
+   * An estimate at the edge of the range searched, as the mix model words it for analysts ("half-life 52.0 (the
+   * most searched)", Google Ads on the 50,000-person world), is put in a marketer's words with its unit.
+   */
+  @Test
+  void anEstimateAtItsLimitInPlainWords() {
+    String so = ", so the data would have gone further and its interval is cut there";
+    assertThat(MixWords.limit(new org.engagement.roi.mix.MixWarning("google-ads",
+        org.engagement.roi.mix.MixWarning.Kind.AT_LIMIT, "channel 'google-ads': half-life 52.0 (the most searched)"
+            + so))).isEqualTo("its carry-over half-life (52.0 weeks, the longest searched)");
+    assertThat(MixWords.limit(new org.engagement.roi.mix.MixWarning("google-ads",
+        org.engagement.roi.mix.MixWarning.Kind.AT_LIMIT, "channel 'google-ads': shape 3.00 (the most searched)"
+            + so))).isEqualTo("the steepness of its saturation curve (3.00, the steepest searched)");
+    assertThat(MixWords.limit(new org.engagement.roi.mix.MixWarning("tv", org.engagement.roi.mix.MixWarning.Kind
+        .AT_LIMIT, "channel 'tv': something else"))).isEqualTo("an estimate");
+  }
+
+  /** An idle move is named in a note with why, not listed in the table of moves. */
+  @Test
+  void idleMovesAreNamedInANote() {
+    BudgetSection.Move idle = new BudgetSection.Move("a", "Channel A", "b", "Channel B", 100, 0.1,
+        new BudgetSection.Gain(0, -3, 50));
+    BudgetSection budget = new BudgetSection("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 30), 1_000,
+        20, List.of(aChannel()), new BudgetSection.Gain(0, 0, 0), List.of(), List.of(idle), Map.of(), 1.83,
+        BudgetCaution.NONE);
+    StringBuilder page = new StringBuilder();
+    budget.writeHtml(new org.engagement.report.html.Html(page));
+    assertThat(page).contains("Not listed, though part of the optimiser&#39;s split: "
+        + org.engagement.report.html.Html.escape(idle.words()), "gains nothing").doesNotContain("<td>move 10.0%");
   }
 
   /** A move with no expected gain is not recommended even as a test, whatever its interval says. */
@@ -202,7 +236,7 @@ class BudgetSectionTest {
     assertThat(BudgetSection.Spread.of(0.46, 0.46, 1.67).widened()).isFalse();
     // a fit at a bound, on an end of its interval but for rounding, is not outside it
     assertThat(BudgetSection.Spread.of(0.3399, 0.34, 1.30).widened()).isFalse();
-    BudgetSection budget = (BudgetSection) BudgetAnalysis.section(analysis);
+    BudgetSection budget = bundled;
     StringBuilder page = new StringBuilder();
     budget.writeHtml(new org.engagement.report.html.Html(page));
     java.util.regex.Matcher cell = java.util.regex.Pattern.compile(
@@ -225,6 +259,89 @@ class BudgetSectionTest {
     assertThat(page.toString().split("none: no effect found", -1)).hasSize(1 + (int) budget.channels().stream()
         .filter(c -> c.contribution() <= 0).count());
     assertThat(budget.channels()).anySatisfy(c -> assertThat(c.contribution()).isZero());
+  }
+
+  /**
+   * Issue 15: the page planned without caution while {@code engagement mix} is cautious by default, two answers
+   * to one question. The page's plan is the cautious one: every channel the fit cannot pin down keeps today's
+   * spend and is named with the reason and what would free it; when there is no move, the page says what would
+   * unlock moves (a lift test, on the channels an uncautious split would move).
+   */
+  @Test
+  void thePlanIsCautiousAndNamesTheHeldChannels() {
+    BudgetSection budget = bundled;
+    BudgetCaution caution = budget.caution();
+    assertThat(caution.held()).isNotEmpty().allSatisfy(h -> {
+      BudgetSection.ChannelBudget line = budget.channels().stream().filter(c -> c.channel().equals(h.channel()))
+          .findFirst().orElseThrow();
+      assertThat(line.recommendedPerWeek()).as(h.name()).isCloseTo(line.currentPerWeek(),
+          within(1e-6 * line.currentPerWeek()));
+      assertThat(h.name()).isEqualTo(line.name());
+      assertThat(h.noEffect()).as(h.name()).isEqualTo(line.contribution() <= 0);
+    });
+    StringBuilder page = new StringBuilder();
+    budget.writeHtml(new org.engagement.report.html.Html(page));
+    assertThat(page).contains("cautious one, as engagement mix makes it by default",
+        "A lift test on a channel settles its ROI and frees its budget");
+    caution.held().forEach(h -> assertThat(page).contains(org.engagement.report.html.Html.escape(h.name())));
+    if (budget.moves().isEmpty()) {
+      assertThat(page).contains("What would unlock moves: a lift test");
+      // the uncautious split's moves, named as what the test should check, never as recommendations
+      assertThat(caution.untested()).isNotEmpty();
+      caution.untested().forEach(m -> assertThat(page).contains(org.engagement.report.html.Html.escape(m.words())));
+      assertThat(new BudgetRecommendations().recommend(List.of(budget))).isEmpty();
+    }
+  }
+
+  /**
+   * Issue 15: the page did not show the mix model's warnings. The channels the fit finds no effect for (the
+   * bundled world has several) are named in plain words beside the channels' table, with what would settle it.
+   */
+  @Test
+  void theFitsWarningsAreShownInPlainWords() {
+    BudgetSection budget = bundled;
+    List<String> noEffect = budget.channels().stream().filter(c -> c.contribution() <= 0)
+        .map(BudgetSection.ChannelBudget::name).toList();
+    assertThat(noEffect).isNotEmpty();
+    assertThat(budget.caution().warnings()).anySatisfy(w -> assertThat(w)
+        .startsWith(BudgetCaution.names(noEffect) + ": the model found no effect").contains("lift test"));
+    // plain words: no channel id in quotes, no objective or R² figures
+    assertThat(budget.caution().warnings()).allSatisfy(w -> assertThat(w).doesNotContain("channel '", "objective",
+        "R²"));
+    StringBuilder page = new StringBuilder();
+    budget.writeHtml(new org.engagement.report.html.Html(page));
+    assertThat(page).contains("what the fit could not settle");
+    budget.caution().warnings().forEach(w -> assertThat(page).contains(org.engagement.report.html.Html.escape(w)));
+  }
+
+  /**
+   * Without moves and with channels held, the page groups the held channels by reason and says what would unlock
+   * moves: a lift test on them.
+   */
+  @Test
+  void withoutMovesThePageSaysWhatWouldUnlockThem() {
+    BudgetCaution caution = new BudgetCaution(List.of(
+        new BudgetCaution.Held("blog", "Blog", true, "half", 0.95),
+        new BudgetCaution.Held("press", "Press coverage", false, "half or twice", 0.5),
+        new BudgetCaution.Held("tv", "TV", true, "half", 0.97)),
+        List.of("Blog: the model found no effect of its spend."), List.of());
+    BudgetSection budget = new BudgetSection("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 30), 1_000,
+        20, List.of(aChannel()), new BudgetSection.Gain(0, 0, 0), List.of(), List.of(), Map.of(), 1.83, caution);
+    StringBuilder page = new StringBuilder();
+    budget.writeHtml(new org.engagement.report.html.Html(page));
+    assertThat(page).contains("<li>Blog and TV: no effect of the spend found, so no ROI to pin down; and spend "
+        + "that rises and falls with the rest of the model",
+        "<li>Press coverage: the weekly figures fit about as well with half or twice the estimated ROI.</li>",
+        "What would unlock moves: a lift test (a hold-out, or a geographic split) on Blog, Press coverage and TV",
+        "engagement mix --lift FILE", "Blog: the model found no effect of its spend.");
+    assertThat(budget.summary()).anySatisfy(line -> assertThat(line).contains("held at today's spend")
+        .contains("Blog, Press coverage and TV"));
+  }
+
+  /** One channel's line, for the charts of a hand-made section. */
+  private static BudgetSection.ChannelBudget aChannel() {
+    return new BudgetSection.ChannelBudget("blog", "Blog", 5_200, 2_600, 1, 0.5, 0.3, 0.7, 0.4, 0.2, 0.6, 2, 100, 100,
+        BudgetSection.CURVE_MULTIPLES.stream().map(m -> 50 * m).toList());
   }
 
   private static String action(BudgetSection.Move move, Map<String, RoiSection.RoiInterval> intervals) {
