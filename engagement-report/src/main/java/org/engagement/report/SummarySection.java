@@ -35,13 +35,15 @@ import org.hipparchus.stat.descriptive.rank.Percentile;
  * <p>Immutable and thread-safe.
  *
  * @param periods the headline figures per period: the whole window first, then the later and the earlier half
+ * @param findings what the figures say as a whole, shown before the recommendations (every channel lost money,
+ *     say, so that none can be a case to grow); may be empty
  * @param recommendations the recommendations, strongest first, at most {@value #SHOWN}
  * @param modelChoice which attribution model the ROI rests on and why, in sentences; may be empty
  * @param notes what the figures do not cover (no costs file, say); may be empty
  * @since 0.1.0
  */
-public record SummarySection(List<Period> periods, List<Recommendation> recommendations, List<String> modelChoice,
-    List<String> notes) implements ReportSection {
+public record SummarySection(List<Period> periods, List<String> findings, List<Recommendation> recommendations,
+    List<String> modelChoice, List<String> notes) implements ReportSection {
   /** The id of this section: the page's first. */
   public static final String ID = "summary";
   /**
@@ -58,6 +60,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
   /** Copies the lists. */
   public SummarySection {
     periods = List.copyOf(periods);
+    findings = List.copyOf(findings);
     recommendations = List.copyOf(recommendations);
     modelChoice = List.copyOf(modelChoice);
     notes = List.copyOf(notes);
@@ -99,7 +102,27 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
         + "with the " + r.labels().model() + " attribution model, chosen on these journeys by how well each "
         + "candidate predicts conversions it was not fitted on. The choice and its validation:"));
     roi.ifPresent(r -> r.attribution().stream().limit(2).map(SummarySection::withoutModelName).forEach(choice::add));
-    return new SummarySection(periods, recommendations.stream().limit(SHOWN).toList(), choice, notes);
+    return new SummarySection(periods, roi.map(SummarySection::findings).orElse(List.of()),
+        recommendations.stream().limit(SHOWN).toList(), choice, notes);
+  }
+
+  /**
+   * What the ROI says as a whole: when every channel with an interval lost money, the recommendations can only
+   * cut, and a marketer reading three cuts should know that no channel was left out as a case to grow.
+   */
+  static List<String> findings(RoiSection roi) {
+    List<RoiSection.RoiInterval> intervals = roi.intervals();
+    if (intervals.isEmpty() || intervals.stream().anyMatch(i -> i.roi() >= 0)) {
+      return List.of();
+    }
+    RoiSection.RoiInterval best = intervals.stream().max(Comparator.comparingDouble(RoiSection.RoiInterval::roi))
+        .orElseThrow();
+    String currency = roi.currency();
+    return List.of("Every channel lost money over this window: the best, " + roi.labels().name(best.channel())
+        + ", brought back " + NumberText.number(1 + best.roi(), 2) + " " + currency + " for each 1 " + currency
+        + " spent (ROI " + NumberText.signedPercent(best.roi()) + "). So no channel is a case to grow, and the "
+        + "recommendations below are the largest losses to cut or test. Before cutting, check the margin the ROI "
+        + "assumes and what the lifetime value section says the relationships are worth after the window.");
   }
 
   /**
@@ -174,6 +197,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
           .map(k -> List.of(k.name(), k.value(), k.interval(), k.change(), k.note())).toList());
     }
     html.heading("What to do");
+    findings.forEach(html::paragraph);
     if (recommendations.isEmpty()) {
       html.paragraph("not-available", "No recommendation: the figures below do not single out a channel to "
           + "grow or cut.");
@@ -200,6 +224,7 @@ public record SummarySection(List<Period> periods, List<Recommendation> recommen
           + (k.interval().isEmpty() ? "" : " (" + k.interval() + ")")
           + (k.change().isEmpty() ? "" : "; " + k.change())));
     }
+    lines.addAll(findings);
     recommendations.forEach(r -> lines.add("do: " + r.action() + " " + r.effect() + " (" + r.interval() + ")"));
     lines.addAll(notes);
     return lines;

@@ -137,6 +137,9 @@ class HtmlReportTest {
     assertThat(ways).isNotEmpty().allSatisfy((channel, directions) -> assertThat(directions).as(channel).hasSize(1));
     assertThat(summary.recommendations()).extracting(Recommendation::action)
         .noneMatch(action -> action.contains("spend to Facebook Ads"));
+    // every channel of the bundled world lost money, so the page says so before its cuts (issue 15)
+    assertThat(summary.findings()).singleElement().asString().startsWith("Every channel lost money over this window");
+    assertThat(page).contains("<h3>What to do</h3>\n<p>Every channel lost money over this window");
     // one colour per channel across every chart that colours by channel (issue 15): the ROI and marginal-ROI
     // bars, the response curves and their legend, the squares beside the channels of the grouped charts
     Map<String, java.util.Set<String>> colours = new java.util.TreeMap<>();

@@ -121,6 +121,35 @@ class SummarySectionTest {
   }
 
   /**
+   * When every channel lost money the recommendations can only cut, so the summary says so first, naming the
+   * least bad channel (issue 15: three "cut" lines on the bundled world read as if growth had been left out); one
+   * channel that paid back, or no interval at all, says nothing.
+   */
+  @Test
+  void aWindowWhereEveryChannelLostMoneyIsSaidBeforeTheCuts() {
+    RoiSection.Labels labels = new RoiSection.Labels("markov", Map.of("trade-show", "Trade shows", "email", "Email"),
+        Map.of());
+    RoiSection losing = handMade(labels, List.of(
+        new RoiSection.RoiInterval("trade-show", 40, 20, 70, -0.6, -0.8, -0.3),
+        new RoiSection.RoiInterval("email", 90, 80, 140, -0.1, -0.2, 0.4)));
+    assertThat(SummarySection.findings(losing)).singleElement().asString()
+        .startsWith("Every channel lost money over this window: the best, Email, brought back 0.90 EUR for each 1 EUR")
+        .contains("ROI -10.0%");
+    RoiSection oneWins = handMade(labels, List.of(
+        new RoiSection.RoiInterval("trade-show", 40, 20, 70, -0.6, -0.8, -0.3),
+        new RoiSection.RoiInterval("email", 110, 80, 140, 0.1, -0.2, 0.4)));
+    assertThat(SummarySection.findings(oneWins)).isEmpty();
+    assertThat(SummarySection.findings(handMade(labels, List.of()))).isEmpty();
+  }
+
+  private static RoiSection handMade(RoiSection.Labels labels, List<RoiSection.RoiInterval> intervals) {
+    return new RoiSection("EUR", "hand-made", List.of("attributed revenue"), 1.0, List.of(
+        new RoiSection.ChannelRoi("trade-show", 100, List.of(40.0)),
+        new RoiSection.ChannelRoi("email", 100, List.of(90.0))))
+        .withIntervals(intervals).withLabels(labels);
+  }
+
+  /**
    * The intervals resample the customers: seeded, so two runs agree; each resample draws as many customers as
    * there are (the four of the small world, each active in some half), so its active customers of the two
    * halves less those in both are four; and the observed revenue lies inside its interval.
