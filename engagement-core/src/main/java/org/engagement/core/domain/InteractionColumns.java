@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -102,6 +103,27 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
   }
 
   /**
+   * The interactions at or before {@code instant}, in order: what {@code where(i -> !i.timestamp().isAfter(instant))}
+   * gives, read from the time column without making an interaction; this list itself when every row qualifies.
+   */
+  public InteractionColumns notAfter(Instant instant) {
+    requireNonNull(instant, "instant");
+    long second = instant.getEpochSecond();
+    int nano = instant.getNano();
+    int[] n = store.nanos;
+    int[] kept = new int[size];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      long s = store.seconds[row];
+      if (s < second || (s == second && (n == null ? 0 : n[row]) <= nano)) {
+        kept[count++] = row;
+      }
+    }
+    return count == size ? this : new InteractionColumns(store, Arrays.copyOf(kept, count), count);
+  }
+
+  /**
    * The interactions of the customers {@code keep} accepts, in order, as another list of columns sharing these:
    * what {@code where(i -> keep.test(i.customerId()))} gives, but {@code keep} is asked once per distinct
    * customer and no interaction is made (a segment of millions of rows is cut in one pass over an int column).
@@ -164,6 +186,47 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The customer ids the rows are interned to: row visits ({@link #forEachRow}) name a customer by its index
+   * here. Shared by every list cut from the same columns ({@link #where}), so it may hold customers without a
+   * row in this one.
+   */
+  public List<String> internedCustomers() {
+    return Collections.unmodifiableList(Arrays.asList(store.customers));
+  }
+
+  /** The channels the rows are interned to: row visits ({@link #forEachRow}) name a channel by its index here. */
+  public List<Channel> internedChannels() {
+    return List.of(store.channels);
+  }
+
+  /**
+   * Visits every row in this list's order with its interned parts, making no interaction: a columnar pass
+   * (issue 16) for a computation that needs only the customer, channel, instant and type of each row.
+   */
+  public void forEachRow(RowVisitor visitor) {
+    requireNonNull(visitor, "visitor");
+    int[] n = store.nanos;
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      visitor.visit(i, store.customer[row], store.channel[row], store.seconds[row], n == null ? 0 : n[row],
+          TYPES[store.type[row]]);
+    }
+  }
+
+  /**
+   * What {@link #forEachRow} hands each row: its index in the list (for {@link #get}), the numbers of its
+   * customer in {@link #internedCustomers()} and of its channel in {@link #internedChannels()}, its instant as
+   * epoch seconds and nanoseconds, and its type.
+   *
+   * @since 0.1.0
+   */
+  @FunctionalInterface
+  public interface RowVisitor {
+    /** Takes one row. */
+    void visit(int index, int customer, int channel, long epochSecond, int nano, InteractionType type);
   }
 
   /**

@@ -92,7 +92,7 @@ public final class CustomerProfiles {
   public List<CustomerProfile> profiles(Iterable<Interaction> interactions, Instant asOf) {
     requireNonNull(interactions, "interactions");
     requireNonNull(asOf, "asOf");
-    InteractionColumns seen = InteractionColumns.of(interactions).where(i -> !i.timestamp().isAfter(asOf));
+    InteractionColumns seen = InteractionColumns.of(interactions).notAfter(asOf);
     Purchases purchases = settings.purchases(seen);
     Map<String, Map<String, Double>> extra =
         contributed(new ProfileInput(seen, asOf, settings.conversionRule(), purchases));
@@ -103,8 +103,13 @@ public final class CustomerProfiles {
     ProfileColumns.Builder profiles = ProfileColumns.builder();
     for (List<Interaction> list : seen.perCustomer()) {
       String id = list.get(0).customerId();
-      Instant first = list.stream().map(Interaction::timestamp).min(Instant::compareTo).orElseThrow();
-      Instant last = list.stream().map(Interaction::timestamp).max(Instant::compareTo).orElseThrow();
+      Instant first = list.get(0).timestamp();
+      Instant last = first;
+      for (Interaction interaction : list) {
+        Instant at = interaction.timestamp();
+        first = at.isBefore(first) ? at : first;
+        last = at.isAfter(last) ? at : last;
+      }
       Map<String, Double> metrics = new HashMap<>(extra.getOrDefault(id, Map.of()));
       metrics.put(MetricNames.VALUE, value.getOrDefault(id, 0.0));
       metrics.put(MetricNames.ENGAGEMENT, scorer.score(list, asOf));

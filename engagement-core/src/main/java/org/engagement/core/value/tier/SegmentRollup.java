@@ -53,23 +53,36 @@ public record SegmentRollup(String segment, int size, double totalValue, double 
   public static SegmentRollup of(Segment segment, Collection<CustomerProfile> profiles) {
     requireNonNull(segment, "segment");
     requireNonNull(profiles, "profiles");
-    int size = 0;
-    int churned = 0;
-    double value = 0;
-    double engagement = 0;
+    Sums sums = new Sums();
     for (CustomerProfile profile : profiles) {
       if (segment.test(profile)) {
-        size++;
-        value += profile.metric(MetricNames.VALUE).orElse(0);
-        engagement += profile.metric(MetricNames.ENGAGEMENT).orElse(0);
-        if (profile.metric(MetricNames.CHURNED).orElse(0) >= 0.5) {
-          churned++;
-        }
+        sums.add(profile);
       }
     }
-    return size == 0
-        ? new SegmentRollup(segment.name(), 0, 0, 0, 0)
-        : new SegmentRollup(segment.name(), size, value, engagement / size, churned / (double) size);
+    return sums.rollup(segment.name());
+  }
+
+  /** The running figures of one segment, members added in turn: the one definition of a roll-up's sums. */
+  static final class Sums {
+    private int size;
+    private int churned;
+    private double value;
+    private double engagement;
+
+    void add(CustomerProfile profile) {
+      size++;
+      value += profile.metric(MetricNames.VALUE).orElse(0);
+      engagement += profile.metric(MetricNames.ENGAGEMENT).orElse(0);
+      if (profile.metric(MetricNames.CHURNED).orElse(0) >= 0.5) {
+        churned++;
+      }
+    }
+
+    SegmentRollup rollup(String name) {
+      return size == 0
+          ? new SegmentRollup(name, 0, 0, 0, 0)
+          : new SegmentRollup(name, size, value, engagement / size, churned / (double) size);
+    }
   }
 
   /** One roll-up per segment, in the order of {@code segments}. */

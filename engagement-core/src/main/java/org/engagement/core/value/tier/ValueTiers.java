@@ -240,13 +240,23 @@ public final class ValueTiers {
     return Segment.of(tier.label(), profile -> tier(profile) == tier);
   }
 
-  /** One {@link SegmentRollup} per tier over {@code profiles}, in the order of {@link ValueTier}. */
+  /**
+   * One {@link SegmentRollup} per tier over {@code profiles}, in the order of {@link ValueTier}: what {@link
+   * SegmentRollup#of(List, Collection)} gives for the tiers' {@linkplain #segment segments}, in one pass with each
+   * profile's tier decided once (the predictor asked once per profile, not once per tier).
+   */
   public List<SegmentRollup> rollups(Collection<CustomerProfile> profiles) {
-    List<Segment> segments = new ArrayList<>();
+    requireNonNull(profiles, "profiles");
+    Map<ValueTier, SegmentRollup.Sums> sums = new EnumMap<>(ValueTier.class);
     for (ValueTier tier : ValueTier.values()) {
-      segments.add(segment(tier));
+      sums.put(tier, new SegmentRollup.Sums());
     }
-    return SegmentRollup.of(segments, profiles);
+    for (CustomerProfile profile : profiles) {
+      requireNonNull(sums.get(tier(profile))).add(profile);
+    }
+    List<SegmentRollup> rollups = new ArrayList<>();
+    sums.forEach((tier, own) -> rollups.add(own.rollup(tier.label())));
+    return List.copyOf(rollups);
   }
 
   @Override

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Iterator;
 import java.util.function.Function;
 import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.engagement.EngagementScorer;
 import org.engagement.core.engagement.EngagementSeries;
@@ -78,24 +79,67 @@ public record EngagementSection(Granularity granularity, List<LocalDate> periods
     long days = to.toEpochDay() - from.toEpochDay();
     Granularity granularity = days > 120 ? Granularity.MONTH : days > 21 ? Granularity.WEEK : Granularity.DAY;
     EngagementTimeline timeline = new EngagementTimeline(EngagementScorer.defaults(), granularity, ZoneOffset.UTC, from, to);
-    Function<String, Optional<EngagementSeries>> perCustomer =
-        id -> Optional.ofNullable(timeline.perCustomer(interactions.ofCustomer(id)).get(id));
-    Map<String, List<Double>> series = new LinkedHashMap<>();
-    EngagementSeries all = timeline.perSegment(Segment.everyone(), profiles, perCustomer);
-    series.put(ALL, scores(all));
     ValueTiers tiers = ValueTiers.of(ValuePredictor.none(), profiles);
     Map<ValueTier, Integer> sizes = tiers.counts(profiles);
+    List<String> names = new ArrayList<>();
+    List<Segment> segments = new ArrayList<>();
+    names.add(ALL);
+    segments.add(Segment.everyone());
     for (ValueTier tier : ValueTier.values()) {
-      if (sizes.getOrDefault(tier, 0) == 0) {
-        continue;
+      if (sizes.getOrDefault(tier, 0) > 0) {
+        names.add(tier.label());
+        segments.add(tiers.segment(tier));
       }
-      series.put(tier.label(), scores(timeline.perSegment(tiers.segment(tier), profiles, perCustomer)));
     }
+    List<EngagementSeries> means = timeline.perSegments(segments, profiles, new InTurn(interactions));
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    for (int s = 0; s < names.size(); s++) {
+      series.put(names.get(s), scores(means.get(s)));
+    }
+    EngagementSeries all = means.get(0);
     return new EngagementSection(granularity, timeline.periodStarts(), series, all.trend());
   }
 
   private static List<Double> scores(EngagementSeries series) {
     return java.util.Arrays.stream(series.scores()).boxed().toList();
+  }
+
+  /**
+   * Each customer's interactions when asked for in id order (the profiles' order): one pass over {@link
+   * InteractionColumns#perCustomer()} instead of a search per customer; a customer asked for out of order is
+   * searched for.
+   */
+  private static final class InTurn implements Function<String, List<Interaction>> {
+    private final InteractionColumns interactions;
+    private final Iterator<List<Interaction>> customers;
+    private List<Interaction> next = List.of();
+
+    InTurn(InteractionColumns interactions) {
+      this.interactions = interactions;
+      this.customers = interactions.perCustomer().iterator();
+    }
+
+    @Override
+    public List<Interaction> apply(String id) {
+      while (true) {
+        if (next.isEmpty()) {
+          if (!customers.hasNext()) {
+            return interactions.ofCustomer(id);
+          }
+          next = customers.next();
+        }
+        int c = next.get(0).customerId().compareTo(id);
+        if (c == 0) {
+          List<Interaction> own = next;
+          next = List.of();
+          return own;
+        }
+        if (c > 0) {
+          return interactions.ofCustomer(id);
+        }
+        next = List.of();
+      }
+    }
   }
 
   @Override

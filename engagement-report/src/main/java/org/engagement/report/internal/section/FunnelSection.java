@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.engagement.core.funnel.Funnel;
+import org.engagement.core.funnel.ColumnarFunnel;
 import org.engagement.core.funnel.FunnelCounts;
 import org.engagement.core.funnel.FunnelDefinition;
 import org.engagement.core.funnel.FunnelReport;
@@ -45,7 +45,7 @@ public record FunnelSection(FunnelReport report) implements ReportSection {
     if (analysis.input().interactions().isEmpty()) {
       return ReportSection.notAvailable(ID, "Funnel", "no interactions in the input");
     }
-    return new FunnelSection(Funnel.of(FunnelDefinition.defaults()).addAll(analysis.input().interactions()).report());
+    return new FunnelSection(ColumnarFunnel.report(FunnelDefinition.defaults(), analysis.interactions()));
   }
 
   @Override

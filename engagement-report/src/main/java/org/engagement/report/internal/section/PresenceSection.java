@@ -6,16 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.ConversionRule;
-import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.presence.ChannelPresence;
+import org.engagement.core.presence.ColumnarPresence;
 import org.engagement.core.presence.OverlapMatrix;
 import org.engagement.core.presence.PresenceCount;
 import org.engagement.core.presence.PresenceReport;
@@ -74,36 +73,30 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
     return SectionBuilder.of(ID, PresenceSection::of);
   }
 
-  /** The section for {@code analysis}. */
+  /**
+   * The section for {@code analysis}: one columnar pass over its interactions ({@link ColumnarPresence}), the
+   * channels ranked by their active customers, the ones not shown counted as one.
+   */
   public static ReportSection of(Analysis analysis) {
-    List<Interaction> interactions = analysis.input().interactions();
+    InteractionColumns interactions = analysis.interactions();
     if (interactions.isEmpty()) {
       return ReportSection.notAvailable(ID, "Channel presence and overlap", "no interactions in the input");
     }
-    Instant from = interactions.stream().map(Interaction::timestamp).min(Instant::compareTo).orElseThrow();
-    ChannelPresence presence = ChannelPresence.of(from, analysis.asOf().plusNanos(1), ConversionRule.purchases());
-    Map<Channel, Set<String>> active = new LinkedHashMap<>();
-    for (Interaction interaction : interactions) {
-      active.computeIfAbsent(interaction.channel(), c -> new HashSet<>()).add(interaction.customerId());
-    }
-    List<Channel> channels = new ArrayList<>(active.keySet());
-    channels.sort(Channel.ORDER);
-    Set<Channel> shown = new HashSet<>(TopChannels.shown(channels, c -> active.getOrDefault(c, Set.of()).size()));
+    Instant from = interactions.earliest().orElseThrow();
+    ColumnarPresence presence =
+        ColumnarPresence.of(interactions, from, analysis.asOf().plusNanos(1), ConversionRule.purchases());
+    List<Channel> channels = presence.channels();
+    Set<Channel> shown = new HashSet<>(TopChannels.shown(channels, presence::active));
     if (shown.size() == channels.size()) {
-      return new PresenceSection(presence.addAll(interactions).report());
+      return new PresenceSection(presence.report());
     }
     int grouped = channels.size() - shown.size();
-    Channel others = othersChannel(active.keySet(), grouped);
-    active.clear();
-    for (Interaction interaction : interactions) {
-      presence.add(shown.contains(interaction.channel()) ? interaction
-          : interaction.toBuilder().channel(others).build());
-    }
-    return new PresenceSection(presence.report(), others, grouped);
+    Channel others = othersChannel(channels, grouped);
+    return new PresenceSection(presence.report(c -> shown.contains(c) ? c : others), others, grouped);
   }
 
   /** The channel standing for the {@code grouped} channels not shown, with an id no channel has. */
-  private static Channel othersChannel(Set<Channel> channels, int grouped) {
+  private static Channel othersChannel(List<Channel> channels, int grouped) {
     Set<String> ids = new HashSet<>();
     channels.forEach(c -> ids.add(c.id()));
     String id = TopChannels.others(grouped);
