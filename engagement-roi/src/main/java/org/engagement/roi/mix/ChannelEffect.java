@@ -13,7 +13,8 @@ import org.engagement.roi.lift.Interval;
  *     counted)
  * @param share its share of all channels' contribution (the shares sum to 1)
  * @param roi contribution per unit spent
- * @param roiInterval the bootstrap percentile interval of the ROI (a point when no resamples were drawn)
+ * @param roiInterval the 90 % interval of the ROI: the union of the bootstrap percentile interval and the
+ *     profile interval (a point when no resamples were drawn)
  * @param marginalRoi the outcome of one more unit spent, spread as the current spend is, per unit
  * @param marginalRoiInterval its bootstrap percentile interval
  * @param halfLife the periods until half of a unit of spend's effect has been delivered, the period of spend

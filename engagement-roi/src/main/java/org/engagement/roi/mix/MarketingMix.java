@@ -6,6 +6,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.mix.internal.ChannelCurve;
 import org.engagement.roi.mix.internal.MixFitter;
 import org.engagement.roi.mix.internal.MixProblem;
+import org.engagement.roi.mix.internal.ProfileInterval;
 import org.engagement.roi.mix.internal.RoiProfile;
 
 /**
@@ -90,8 +91,9 @@ public final class MarketingMix {
     List<ChannelIdentification> identification = identification(data, problem, point, tests);
     List<MixWarning> warnings = warnings(data, problem, point);
     warnings.addAll(unidentified(identification, curves(problem, point, data.channels().size()), data));
+    List<double[]> profiles = settings.resamples() > 0 ? profiles(data, problem, point) : List.of();
     return new MixModel(data, settings, curves(problem, point, data.channels().size()),
-        problem.baseline(point.evaluation().coefficients()), curves, lifts, warnings, identification);
+        problem.baseline(point.evaluation().coefficients()), curves, lifts, warnings, identification, profiles);
   }
 
   /**
@@ -112,6 +114,28 @@ public final class MarketingMix {
       int index = c;
       out.add(new ChannelIdentification(channel, half, twice, problem.collinearity(point.unit(), c),
           tests.stream().anyMatch(t -> t.channel() == index)));
+    }
+    return out;
+  }
+
+  /**
+   * Each channel's {@link ProfileInterval}, stepping from the media's ROI over all channels where a channel's
+   * estimate is 0.
+   */
+  private static List<double[]> profiles(MixData data, MixProblem problem, MixFitter.Point point) {
+    int channels = data.channels().size();
+    double[] rois = new double[channels];
+    double contribution = 0;
+    double spend = 0;
+    for (int c = 0; c < channels; c++) {
+      rois[c] = roi(problem, point, data, c);
+      contribution += rois[c] * data.totalSpend(data.channels().get(c));
+      spend += data.totalSpend(data.channels().get(c));
+    }
+    double scale = contribution > 0 ? contribution / spend : 1;
+    List<double[]> out = new ArrayList<>(channels);
+    for (int c = 0; c < channels; c++) {
+      out.add(ProfileInterval.of(problem, point, c, rois[c], scale, PROFILE_EVALUATIONS));
     }
     return out;
   }

@@ -37,10 +37,11 @@ public final class MixModel {
   private final List<LiftTest> lifts;
   private final List<MixWarning> warnings;
   private final List<ChannelIdentification> identification;
+  private final List<double[]> profiles;
 
   MixModel(MixData data, MixSettings settings, List<ChannelCurve> curves, double[] baseline,
       List<List<ChannelCurve>> resamples, List<LiftTest> lifts, List<MixWarning> warnings,
-      List<ChannelIdentification> identification) {
+      List<ChannelIdentification> identification, List<double[]> profiles) {
     this.data = requireNonNull(data, "data");
     this.settings = requireNonNull(settings, "settings");
     this.curves = List.copyOf(curves);
@@ -49,6 +50,7 @@ public final class MixModel {
     this.lifts = List.copyOf(lifts);
     this.warnings = List.copyOf(warnings);
     this.identification = List.copyOf(identification);
+    this.profiles = profiles.stream().map(double[]::clone).toList();
   }
 
   /**
@@ -151,7 +153,7 @@ public final class MixModel {
       double roi = contribution[c] / spend;
       double marginal = marginalRoi(curves.get(c), c);
       effects.add(new ChannelEffect(channel, spend, contribution[c], sum > 0 ? contribution[c] / sum : 0, roi,
-          interval(roiDraws[c], roi), marginal, interval(marginalDraws[c], marginal), curves.get(c).halfLife()));
+          roiInterval(roiDraws[c], roi, c), marginal, interval(marginalDraws[c], marginal), curves.get(c).halfLife()));
     }
     return effects;
   }
@@ -453,6 +455,19 @@ public final class MixModel {
       after += v;
     }
     return (after - before) / (MARGINAL_STEP * spent);
+  }
+
+  /**
+   * The union of the bootstrap's percentile interval and the channel's profile interval: the refits start from
+   * the estimate and share its basin, the profile finds the other fits of a channel the data cannot see.
+   */
+  private Interval roiInterval(double[] draws, double roi, int c) {
+    Interval bootstrap = interval(draws, roi);
+    if (profiles.isEmpty()) {
+      return bootstrap;
+    }
+    double[] profile = profiles.get(c);
+    return new Interval(Math.min(bootstrap.lower(), profile[0]), Math.max(bootstrap.upper(), profile[1]), LEVEL);
   }
 
   private static Interval interval(double[] draws, double estimate) {

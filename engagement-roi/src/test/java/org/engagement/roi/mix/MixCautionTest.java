@@ -43,6 +43,41 @@ class MixCautionTest {
         .extracting(MixWarning::channel).containsExactly("sponsorship");
   }
 
+  /**
+   * The same series with a sponsorship that does return 0.5 per unit spent, which the fit cannot tell from the
+   * trend and estimates at 0. The bootstrap refits start from the estimate and stay in its basin, so they agree
+   * on 0 (their percentile interval was [0, 0.108]); the profile interval, the channel's own carry-over and
+   * saturation searched afresh at each ROI held, finds the other fits, and the reported interval (their union,
+   * [0, 0.603]) holds the true 0.5. Search's percentile interval ([1.730, 1.918]) left out its own estimate
+   * (1.719); the union holds it.
+   */
+  @Test
+  void anIntervalIsWideWhereTheDataCannotTellAndHoldsItsEstimate() {
+    MixData.Builder builder = MixData.builder();
+    for (int t = 0; t < WEEKS; t++) {
+      double search = 100 + 60 * ((t / 4) % 3);
+      double sponsorship = 100 + 2 * t;
+      builder.spend(START.plusWeeks(t), "search", search).spend(START.plusWeeks(t), "sponsorship", sponsorship)
+          .outcome(START.plusWeeks(t), 1_000 + 5 * t + 3 * search + 0.5 * sponsorship + 20 * Math.sin(t));
+    }
+    MixModel paying = MarketingMix.fit(builder.build(), MixSettings.weekly().withResamples(8));
+
+    ChannelEffect sponsorship = paying.effect("sponsorship");
+    assertThat(sponsorship.roiInterval().contains(0.5)).as(sponsorship.toString()).isTrue();
+    for (ChannelEffect effect : paying.effects()) {
+      assertThat(effect.roiInterval().contains(effect.roi())).as(effect.toString()).isTrue();
+    }
+  }
+
+  @Test
+  void withoutResamplesTheIntervalIsTheEstimate() {
+    MixModel point = MarketingMix.fit(data, MixSettings.weekly().withResamples(0));
+
+    ChannelEffect sponsorship = point.effect("sponsorship");
+    assertThat(sponsorship.roiInterval().lower()).isEqualTo(sponsorship.roi());
+    assertThat(sponsorship.roiInterval().upper()).isEqualTo(sponsorship.roi());
+  }
+
   @Test
   void aCautiousPlanKeepsTheUnidentifiedChannelsSpendUnlessItIsBounded() {
     double total = perPeriod("search") + perPeriod("sponsorship");

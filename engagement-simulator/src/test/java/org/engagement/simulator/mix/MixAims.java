@@ -23,6 +23,9 @@ import org.engagement.roi.mix.MixSettings;
  * @param seed the world's seed
  * @param shareError the mean absolute share error over the channels
  * @param covered the channels whose true ROI lies inside the interval
+ * @param coveredBasic the channels whose true ROI lies inside the interval reflected about the estimate
+ *     ({@code 2 roi - high, 2 roi - low}): the basic bootstrap interval of the same resamples when the
+ *     model's interval is a percentile one, the percentile interval when it is a basic one
  * @param channels the channels
  * @param gainRatio the true gain of the (cautious) recommendation over the true optimum's within the request's
  *     bounds
@@ -32,7 +35,7 @@ import org.engagement.roi.mix.MixSettings;
  * @param seconds the fit's wall time
  * @param details each channel's estimates, identification and recommended spend against the truth
  */
-record MixAims(long seed, double shareError, int covered, int channels, double gainRatio, double seenGainRatio,
+record MixAims(long seed, double shareError, int covered, int coveredBasic, int channels, double gainRatio, double seenGainRatio,
     double expectedGainRatio, double seconds, String details) {
   private static final int LIFT_FROM = 52;
   private static final int LIFT_TO = 77;
@@ -66,12 +69,15 @@ record MixAims(long seed, double shareError, int covered, int channels, double g
     double[] truth = world.trueShares();
     double error = 0;
     int covered = 0;
+    int reflected = 0;
     StringBuilder details = new StringBuilder();
     for (int c = 0; c < truth.length; c++) {
       ChannelEffect effect = model.effect(world.channels().get(c));
       error += Math.abs(effect.share() - truth[c]) / truth.length;
       double roi = world.trueRoi(c);
       covered += roi >= effect.roiInterval().lower() && roi <= effect.roiInterval().upper() ? 1 : 0;
+      reflected += roi >= 2 * effect.roi() - effect.roiInterval().upper()
+          && roi <= 2 * effect.roi() - effect.roiInterval().lower() ? 1 : 0;
       ChannelIdentification id = model.identification().get(model.data().channels().indexOf(effect.channel()));
       details.append(String.format(java.util.Locale.ROOT,
           "  %-13s share %.3f (true %.3f) roi %.2f [%.2f, %.2f] (true %.2f) half-life %.1f (true %.1f)"
@@ -85,7 +91,7 @@ record MixAims(long seed, double shareError, int covered, int channels, double g
     double seen = trueGainRatio(spec, world, model.recommend(request), true, new StringBuilder());
     details.append("  without caution:\n");
     double expected = trueGainRatio(spec, world, model.recommend(request.withoutCaution()), false, details);
-    return new MixAims(seed, error, covered, truth.length, gain, seen, expected, seconds, details.toString());
+    return new MixAims(seed, error, covered, reflected, truth.length, gain, seen, expected, seconds, details.toString());
   }
 
   /** The current total spend per period. */

@@ -39,7 +39,9 @@ class MixAimsTest {
       worst = Math.min(worst, aims.gainRatio());
     }
     assertThat(shareError).as("mean share error").isLessThan(0.045);
-    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.5);
+    // 0.781 measured since the ROI interval is the union of the bootstrap's and the profile's (0.563 with the
+    // bootstrap's alone, whose refits from the estimate share its bias; 0.750 against 0.469 on seeds 9-16)
+    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.72);
     // the plan without caution (the default before issue 14's caution): -0.546 measured, losing outcome on 6 of 8
     // seeds (the bound was 0 while the harness paired the plan's channels with the wrong true curves, +0.06)
     assertThat(expectedGainRatio).as("true gain over the true optimum's, without caution").isGreaterThan(-0.8);
@@ -51,8 +53,8 @@ class MixAimsTest {
   /**
    * The channel the series cannot see ({@code partnerships}, 17-week half-life, absorbed by trend and
    * intercept) calibrated by a 26-week lift test with a ±15 % interval: measured share error 0.0264, coverage
-   * 0.625 and gain ratio without caution 0.309 (positive on 7 of 8 seeds), against 0.040, 0.563 and -0.546
-   * without the test.
+   * 0.750 (0.625 with the bootstrap's intervals alone) and gain ratio without caution 0.309 (positive on 7 of 8
+   * seeds), against 0.040, 0.781 and -0.546 without the test.
    */
   @Test
   void aLiftTestOnTheUnseenChannelMeetsTheShareAim() {
@@ -70,7 +72,8 @@ class MixAimsTest {
       expectedGainRatio += aims.expectedGainRatio() / SEEDS;
     }
     assertThat(shareError).as("mean share error").isLessThan(0.03);
-    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.55);
+    // 0.750 measured with the profile intervals (0.625 before)
+    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.7);
     // without caution, as before issue 14's caution: 0.309 measured
     assertThat(expectedGainRatio).as("true gain over the true optimum's, without caution").isGreaterThan(0.2);
     // the cautious plan (the default): -0.006 measured, losing on 4 of 8 seeds: it holds channels the fit cannot

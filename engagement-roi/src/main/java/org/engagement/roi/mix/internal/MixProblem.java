@@ -125,10 +125,11 @@ public final class MixProblem {
   private final double[] logHalfLifeSd;
   private final int heldChannel;
   private final double heldRoi;
+  private final int unregularised;
 
   private MixProblem(double[][] spend, double[] spendScale, double yScale, double[] y, double[][] base,
       double[][] baseGram, Settings settings, List<Lift> lifts, List<RoiPrior> roiPriors, double sigma,
-      double[] logHalfLifeMean, double[] logHalfLifeSd, int heldChannel, double heldRoi) {
+      double[] logHalfLifeMean, double[] logHalfLifeSd, int heldChannel, double heldRoi, int unregularised) {
     this.spend = spend;
     this.spendScale = spendScale;
     this.yScale = yScale;
@@ -143,6 +144,7 @@ public final class MixProblem {
     this.logHalfLifeSd = logHalfLifeSd;
     this.heldChannel = heldChannel;
     this.heldRoi = heldRoi;
+    this.unregularised = unregularised;
   }
 
   /**
@@ -181,7 +183,7 @@ public final class MixProblem {
     java.util.Arrays.fill(logMean, LOG_HALF_LIFE_PRIOR_MEAN);
     java.util.Arrays.fill(logSd, LOG_HALF_LIFE_PRIOR_SD);
     return new MixProblem(spend, spendScale, yScale, y, base, gram, settings, List.of(), List.of(), Double.NaN,
-        logMean, logSd, -1, 0);
+        logMean, logSd, -1, 0, -1);
   }
 
   /** This problem calibrated by lift tests, with the noise level (normalised) of the uncalibrated fit. */
@@ -195,7 +197,7 @@ public final class MixProblem {
    */
   public MixProblem calibrated(List<Lift> tests, List<RoiPrior> priors, double noise) {
     return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, tests, priors, noise,
-        logHalfLifeMean, logHalfLifeSd, heldChannel, heldRoi);
+        logHalfLifeMean, logHalfLifeSd, heldChannel, heldRoi, unregularised);
   }
 
   /** This problem with other priors on some channels' half-lives. */
@@ -207,7 +209,7 @@ public final class MixProblem {
       logSd[prior.channel()] = prior.logSd();
     }
     return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, lifts, roiPriors, sigma,
-        logMean, logSd, heldChannel, heldRoi);
+        logMean, logSd, heldChannel, heldRoi, unregularised);
   }
 
   /**
@@ -221,7 +223,21 @@ public final class MixProblem {
    */
   public MixProblem withRoiHeld(int c, double roi) {
     return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, lifts, roiPriors, sigma,
-        logHalfLifeMean, logHalfLifeSd, c, roi);
+        logHalfLifeMean, logHalfLifeSd, c, roi, unregularised);
+  }
+
+  /**
+   * This problem without channel {@code c}'s priors on its carry-over, half-saturation and shape (the ROI
+   * priors and lift tests stay): those priors keep the point search well posed and are no knowledge of the
+   * channel, so a profile interval of its ROI should not rule a value out only because it needs a carry-over
+   * longer than the default prior's two periods.
+   *
+   * @param c the channel's index
+   * @return the problem
+   */
+  public MixProblem withoutShapePriors(int c) {
+    return new MixProblem(spend, spendScale, yScale, y, base, baseGram, settings, lifts, roiPriors, sigma,
+        logHalfLifeMean, logHalfLifeSd, heldChannel, heldRoi, c);
   }
 
   /** The number of non-linear parameters of each channel, laid out channel after channel in the unit cube. */
@@ -562,6 +578,9 @@ public final class MixProblem {
     int k = perChannel();
     double logRange = Math.log(MAX_HALF_SATURATION / MIN_HALF_SATURATION);
     for (int c = 0; c < spend.length; c++) {
+      if (c == unregularised) {
+        continue;
+      }
       double logK = Math.log(MIN_HALF_SATURATION) + unit[c * k + 1] * logRange;
       double shape = MIN_SHAPE + unit[c * k + 2] * (MAX_SHAPE - MIN_SHAPE);
       double zk = logK / LOG_HALF_SATURATION_PRIOR_SD;

@@ -40,11 +40,24 @@ public final class RoiProfile {
    * @return the rise, not negative
    */
   public static double rise(MixProblem problem, MixFitter.Point estimate, int c, double roi, int evaluations) {
-    MixProblem held = problem.withRoiHeld(c, roi);
-    double[] full = estimate.unit();
+    double best = minimum(problem.withRoiHeld(c, roi), estimate.unit(), c, evaluations);
+    return Math.max(0, best - estimate.evaluation().objective());
+  }
+
+  /**
+   * The least objective over channel {@code c}'s own non-linear parameters, searched from {@code unit}'s, the
+   * other channels' held at {@code unit}.
+   *
+   * @param problem the problem
+   * @param unit the starting point in the unit cube
+   * @param c the channel's index
+   * @param evaluations the evaluation budget of the search
+   * @return the least objective seen
+   */
+  public static double minimum(MixProblem problem, double[] unit, int c, int evaluations) {
     int k = problem.parametersPerChannel();
-    double[] start = Arrays.copyOfRange(full, c * k, c * k + k);
-    java.util.function.ToDoubleFunction<double[]> own = held.channelObjective(full, c, problem.outcome());
+    double[] start = Arrays.copyOfRange(unit, c * k, c * k + k);
+    java.util.function.ToDoubleFunction<double[]> own = problem.channelObjective(unit, c, problem.outcome());
     double[] best = {own.applyAsDouble(start)};
     double[] lower = new double[k];
     double[] upper = new double[k];
@@ -59,6 +72,6 @@ public final class RoiProfile {
     } catch (MathIllegalStateException e) {
       // the budget ran out or a step could not improve: the best objective seen is the profile's bound
     }
-    return Math.max(0, best[0] - estimate.evaluation().objective());
+    return best[0];
   }
 }

@@ -1,0 +1,88 @@
+package org.engagement.roi.mix.internal;
+
+/**
+ * The ROIs of a channel that its profile does not rule out at 90 %: where the objective, minimised again with
+ * the ROI held ({@link RoiProfile#rise}), rises by less than {@link RoiProfile#RISE_90}. Each side steps away
+ * from the estimate by factors of two until a held ROI is ruled out or {@value #MAX_DOUBLINGS} doublings are
+ * searched (the upper bound is then the last ROI searched, the data ruling nothing out up to there, and the
+ * lower bound 0), then places the
+ * bound between the last ROI not ruled out and the first one ruled out, at the geometric midpoint's rise
+ * interpolated linearly on the log ROI.
+ *
+ * <p>Why it exists beside the bootstrap: each bootstrap refit searches from the estimate and stays in its basin,
+ * so where the series cannot tell a slow channel's effect from the trend (a long carry-over and a large effect
+ * fit as well as a short one and a small effect), every refit agrees with the estimate and the percentile
+ * interval is narrow and confidently wrong. The profile searches the channel's own carry-over and saturation
+ * afresh at each held ROI, so it finds those other fits. Since the other channels' non-linear parameters stay
+ * at the estimate, each rise is an upper bound of the full profile's and the interval a lower bound of its
+ * extent. It is a likelihood interval of white noise: autocorrelated noise makes it too narrow, which the
+ * block bootstrap accounts for; the model reports the union of the two.
+ *
+ * <p>The profile keeps the ROI priors and lift tests (knowledge of the channel, applied once here, where the
+ * bootstrap refits apply the ROI prior to data already drawn towards it) but drops the channel's own priors on
+ * carry-over, half-saturation and shape ({@link MixProblem#withoutShapePriors}): they keep the point search
+ * well posed, and with them a relationship channel's 17-week half-life, 1.8 prior sds from the default two
+ * weeks, is ruled out by the prior alone. Chosen by measured coverage of the true ROI on the simulated worlds
+ * (seeds 1-8, 20 resamples, 64 intervals): bootstrap percentile 56 %, basic (reflected) 47 %, percentile of
+ * refits without the ROI prior 59 %, union with the profile keeping the shape priors 69 %, union with this
+ * profile 78 % (77 % with refits without the ROI prior, so the refits keep it). Stateless and thread-safe.
+ */
+public final class ProfileInterval {
+  /** How far each side is searched: up to 16 times (or down to a sixteenth of) the estimate. */
+  static final int MAX_DOUBLINGS = 4;
+
+  private ProfileInterval() {}
+
+  /**
+   * The channel's profile interval.
+   *
+   * @param problem the problem the estimate minimises
+   * @param estimate the estimate
+   * @param c the channel's index
+   * @param roi the channel's estimated ROI, not negative
+   * @param scale when the estimate is 0, the upper side steps up from a quarter of this ROI (taken as not ruled
+   *     out) to four times it: the media's ROI over all channels, say; positive
+   * @param evaluations the evaluation budget of each profile search
+   * @return the lower and upper bound, {@code lower <= roi <= upper}
+   */
+  public static double[] of(MixProblem problem, MixFitter.Point estimate, int c, double roi, double scale,
+      int evaluations) {
+    MixProblem free = problem.withoutShapePriors(c);
+    double floor = RoiProfile.minimum(free, estimate.unit(), c, evaluations);
+    double lower = roi > 0 ? bound(free, floor, estimate, c, roi, 0.5, evaluations) : 0;
+    double upper = bound(free, floor, estimate, c, roi > 0 ? roi : scale / 4, 2, evaluations);
+    return new double[] {Math.min(lower, roi), Math.max(upper, roi)};
+  }
+
+  private static double bound(MixProblem problem, double floor, MixFitter.Point estimate, int c, double from,
+      double factor, int evaluations) {
+    double inside = from;
+    double insideRise = 0;
+    for (int k = 1; k <= MAX_DOUBLINGS; k++) {
+      double held = from * Math.pow(factor, k);
+      double rise = rise(problem, floor, estimate, c, held, evaluations);
+      if (rise >= RoiProfile.RISE_90) {
+        double middle = Math.sqrt(inside * held);
+        double middleRise = rise(problem, floor, estimate, c, middle, evaluations);
+        return middleRise >= RoiProfile.RISE_90
+            ? crossing(inside, insideRise, middle, middleRise)
+            : crossing(middle, middleRise, held, rise);
+      }
+      inside = held;
+      insideRise = rise;
+    }
+    return factor < 1 ? 0 : inside;
+  }
+
+  private static double rise(MixProblem problem, double floor, MixFitter.Point estimate, int c, double roi,
+      int evaluations) {
+    return Math.max(0, RoiProfile.minimum(problem.withRoiHeld(c, roi), estimate.unit(), c, evaluations) - floor);
+  }
+
+  /** Where the rise, linear in the log ROI between the two points, reaches {@link RoiProfile#RISE_90}. */
+  private static double crossing(double inside, double insideRise, double outside, double outsideRise) {
+    double share = (RoiProfile.RISE_90 - insideRise) / Math.max(outsideRise - insideRise, 1e-12);
+    share = Math.max(0, Math.min(1, share));
+    return Math.exp(Math.log(inside) + share * (Math.log(outside) - Math.log(inside)));
+  }
+}
