@@ -33,10 +33,12 @@ import org.engagement.report.section.SectionBuilder;
  * test it first. A move of the optimiser's split that the fitted model expects to gain nothing is no
  * recommendation: it is named in a note, not listed.
  *
- * <p>Every interval is shown together with the fitted value it belongs to: the bootstrap's percentile interval
- * widened, where needed, to hold the fitted value ({@link Spread}). The refits of the mix model are drawn again
- * towards its ROI prior's mean, so their percentiles can lie wholly on one side of the fit; the page then marks
- * the figure and says so instead of showing a value outside its own interval.
+ * <p>Every interval is shown together with the fitted value it belongs to. A ROI interval holds its fit by
+ * construction (the mix model unites the bootstrap's percentiles with the channel's profile interval); a marginal
+ * ROI's interval is the refits' percentiles alone, and the refits are drawn again towards the ROI prior's mean,
+ * so they can lie wholly on one side of the fit: such an interval is widened to hold the fitted value
+ * ({@link Spread}), and the page marks the figure and says so instead of showing a value outside its own
+ * interval.
  *
  * <p>Immutable and thread-safe.
  *
