@@ -56,8 +56,7 @@ public final class SectionRun {
     for (int i = 0; i < builders.size(); i++) {
       ReportSection section = built.get(i);
       if (section == null) {
-        apart.set(i, analysis.apart());
-        section = alone(apart.get(i), builders.get(i), outOfMemory);
+        section = alone(analysis, builders.get(i), outOfMemory, apart, i);
       }
       analysis.recordReads(apart.get(i));
       sections.add(section);
@@ -65,17 +64,26 @@ public final class SectionRun {
     return sections;
   }
 
-  /** The section of {@code builder}, built with nothing else running: left out if it runs out of memory. */
-  private static ReportSection alone(Analysis analysis, SectionBuilder builder, String outOfMemory) {
+  /**
+   * The section of {@code builder}, built with nothing else running on a fresh analysis apart (put in {@code
+   * apart} at {@code i}): left out if it runs out of memory, the step line and the analysis apart included. If
+   * even the analysis apart could not be made, {@code apart} holds {@code analysis} itself at {@code i}, whose
+   * accounts are already its own.
+   */
+  private static ReportSection alone(Analysis analysis, SectionBuilder builder, String outOfMemory,
+      List<Analysis> apart, int i) {
+    apart.set(i, analysis);
     try {
-      return built(analysis, builder);
+      analysis.progress().step("section " + builder.id());
+      Analysis fresh = analysis.apart();
+      apart.set(i, fresh);
+      return built(fresh, builder);
     } catch (OutOfMemoryError e) {
       return ReportSection.leftOut(builder.id(), builder.id(), outOfMemory);
     }
   }
 
   private static ReportSection built(Analysis analysis, SectionBuilder builder) {
-    analysis.progress().step("section " + builder.id());
     try {
       return builder.build(analysis);
     } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
@@ -119,6 +127,7 @@ public final class SectionRun {
       return null;
     }
     try {
+      analysis.progress().step("section " + builder.id());
       return built(analysis, builder);
     } catch (OutOfMemoryError e) {
       memoryShort.set(true);
