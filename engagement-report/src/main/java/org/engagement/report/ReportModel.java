@@ -29,6 +29,7 @@ import org.engagement.report.internal.section.EngagementSection;
 import org.engagement.report.internal.section.FunnelSection;
 import org.engagement.report.internal.section.PresenceSection;
 import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.section.SectionRun;
 import org.engagement.report.internal.section.SegmentSection;
 import org.engagement.report.section.Recommendation;
 import org.engagement.report.section.ReportSection;
@@ -156,25 +157,34 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
 
   /**
    * As {@link #build(Analysis, List)}, with the summary's recommendations from {@code sources}: the page
-   * opens on a {@link SummarySection} made from the built sections.
+   * opens on a {@link SummarySection} made from the built sections. The sections are built two at a time, or one
+   * at a time on a single processor ({@link #build(Analysis, List, List, int)}): the sections are independent, so
+   * two cores take about half the wall time, and more at a time would add to the heap's peak (each section's
+   * working set) for little on the machines the report is sized for.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
       List<Recommendation.Source> sources) {
+    return build(analysis, builders, sources, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * As {@link #build(Analysis, List, List)}, with up to {@code threads} sections built at a time. The model is
+   * the same whatever the number and however the work interleaves: each section is built on an {@linkplain
+   * Analysis#apart() analysis apart} whose account of the files read joins the analysis's in page order, and a
+   * section that runs out of memory beside another is built again alone before it is left out. One thread builds
+   * the sections one after the other, in page order (what a per-section timing needs).
+   *
+   * @throws InvalidFieldException if {@code threads} is not positive
+   */
+  public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
+      List<Recommendation.Source> sources, int threads) {
     requireNonNull(analysis, "analysis");
     requireNonNull(sources, "sources");
-    List<ReportSection> sections = new ArrayList<>(builders.size());
-    for (SectionBuilder builder : builders) {
-      analysis.progress().step("section " + builder.id());
-      ReportSection section;
-      try {
-        section = builder.build(analysis);
-      } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
-        section = ReportSection.notAvailable(builder.id(), builder.id(), "cannot compute it: " + e.getMessage());
-      } catch (OutOfMemoryError e) {
-        section = ReportSection.leftOut(builder.id(), builder.id(), outOfMemory());
-      }
-      sections.add(section);
+    if (threads < 1) {
+      throw new InvalidFieldException("threads", threads, "must be at least 1");
     }
+    List<ReportSection> sections = new ArrayList<>(SectionRun.build(analysis, List.copyOf(builders), threads,
+        outOfMemory()));
     ReportSection summary;
     try {
       summary = SummarySection.of(analysis, List.copyOf(sections), sources);

@@ -24,9 +24,15 @@ import org.engagement.report.analysis.AnalysisInput;
  *
  * <p>The phases are those {@link ReportModel#build} reports as {@code "section <id>"} steps; the sub-steps
  * between two sections (profiles, journeys, attribution models, bootstrap) are printed as they start, with the
- * time since the start, so a slow section can be broken down further.
+ * time since the start, so a slow section can be broken down further. The sections are built one at a time
+ * ({@code -Dreport.threads=2} builds two at a time, as the tool does: then only the total wall time is meaningful).
  */
 public final class ReportSections {
+  /**
+   * The system property with the number of sections built at a time: 1 by default, so that each phase's CPU time
+   * is its own section's (with 2, as the tool runs, the phases overlap and only the total is meaningful).
+   */
+  private static final String THREADS = "report.threads";
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -53,7 +59,8 @@ public final class ReportSections {
     ReportSections harness = new ReportSections();
     AnalysisInput input = AnalysisInput.read(Path.of(args[0]));
     Analysis analysis = Analysis.of(input, harness::step);
-    ReportModel model = ReportModel.build(analysis, ReportModel.defaultBuilders());
+    ReportModel model = ReportModel.build(analysis, ReportModel.defaultBuilders(), ReportModel.defaultSources(),
+        Integer.getInteger(THREADS, 1));
     harness.end("page");
     String page = HtmlReport.render(model);
     Path out = args.length == 2 ? Path.of(args[1]) : Files.createTempFile("report", ".html");

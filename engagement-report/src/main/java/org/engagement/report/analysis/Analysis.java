@@ -70,13 +70,55 @@ public final class Analysis {
     this.journeys = Suppliers.memoize(this::computeJourneys);
     this.journeySet = Suppliers.memoize(() -> journeys().toJourneySet());
     this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
-    this.truth = Suppliers.memoize(() -> input.file(AnalysisInput.TRUTH).map(file -> TrueEffects.of(
+    this.truth = truthOnce();
+  }
+
+  /** {@code shared}'s input and figures, with an account of the files read of its own ({@link #apart()}). */
+  private Analysis(Analysis shared) {
+    this.input = shared.input;
+    this.progress = shared.progress;
+    this.asOf = shared.asOf;
+    this.purchases = shared.purchases;
+    this.profiles = shared.profiles;
+    this.channelNames = shared.channelNames;
+    this.journeys = shared.journeys;
+    this.journeySet = shared.journeySet;
+    this.lifetimeValue = shared.lifetimeValue;
+    this.truth = truthOnce();
+  }
+
+  /**
+   * The truth file read once by this analysis, recorded in its own account: every analysis {@linkplain #apart()
+   * apart} reads the (small) file for itself, so that each one's account holds what it asked for.
+   */
+  private Supplier<Optional<TrueEffects>> truthOnce() {
+    return Suppliers.memoize(() -> input.file(AnalysisInput.TRUTH).map(file -> TrueEffects.of(
         CsvFiles.read(this, AnalysisInput.TRUTH, file, TrueEffects::read).values())));
   }
 
   /** An analysis of {@code input} that reports its long steps to {@code progress}. */
   public static Analysis of(AnalysisInput input, Progress progress) {
     return new Analysis(requireNonNull(input, "input"), requireNonNull(progress, "progress"));
+  }
+
+  /**
+   * An analysis of the same input that shares this one's figures (each still computed once, whichever analysis
+   * asks first) but keeps its own {@linkplain #reads() account of the files read}: what a report section built
+   * beside others on another thread is given, so that the accounts can be added to this one's in page order
+   * ({@link #recordReads}) however the sections' work interleaved.
+   */
+  public Analysis apart() {
+    return new Analysis(this);
+  }
+
+  /**
+   * Records the accounts of the companion files {@code other} read, in the order it first read them, as {@link
+   * #recordRead} would have one at a time: what {@code other}, an analysis {@linkplain #apart() apart}, read
+   * becomes part of this one's account.
+   */
+  public void recordReads(Analysis other) {
+    List<ImportReport> read = other.reads();
+    read.subList(1, read.size()).forEach(this::recordRead);
   }
 
   /** The input. */

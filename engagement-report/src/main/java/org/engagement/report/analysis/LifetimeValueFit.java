@@ -3,15 +3,18 @@ package org.engagement.report.analysis;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Currency;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.engagement.clv.FittedLifetimeValue;
 import org.engagement.clv.LifetimeValueAnalysis;
 import org.engagement.clv.LifetimeValueOutcome;
 import org.engagement.clv.LifetimeValueSettings;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
+import org.engagement.clv.prediction.CustomerColumns;
 import org.engagement.clv.prediction.CustomerLifetimeValue;
 import org.engagement.clv.prediction.DiscountRate;
 import org.engagement.clv.prediction.ForecastBootstrap;
@@ -113,12 +116,32 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
    */
   public ForecastTotal totalInterval(int resamples, long seed, double level) {
     LifetimeValueAnalysis analysis = LifetimeValueAnalysis.of(fitted.settings());
-    return ForecastBootstrap.of(resamples, seed).withLevel(level).total(fitted.summaries(), sample -> {
+    List<RepeatBuyingSummary> buyers = fitted.summaries();
+    CustomerColumns columns = CustomerColumns.from(buyers, fitted.settings().unit());
+    IdentityHashMap<RepeatBuyingSummary, Integer> position = new IdentityHashMap<>(buyers.size());
+    for (int i = 0; i < buyers.size(); i++) {
+      position.put(buyers.get(i), i);
+    }
+    return ForecastBootstrap.of(resamples, seed).withLevel(level).total(buyers, sample -> {
       LifetimeValueOutcome outcome = analysis.fitSummaries(sample);
       FittedLifetimeValue refitted = outcome.fitted().orElseThrow(() -> new ArithmeticException(
           outcome.reason().orElse("the models could not be fitted")));
-      return refitted::value;
+      return valued(refitted, refitted.lifetimeValue().values(columns), position);
     });
+  }
+
+  /**
+   * Each buyer's value under {@code refitted}, looked up in {@code values} (every buyer valued at once, so that
+   * buyers with the same history share its discounted purchases: about half the buyers of a simulated world are
+   * one-time buyers with a few hundred distinct histories between them, and each history's value is 156 weekly
+   * steps); the same figure, bit for bit, as {@link FittedLifetimeValue#value} of the buyer alone.
+   */
+  private static ToDoubleFunction<RepeatBuyingSummary> valued(FittedLifetimeValue refitted, double[] values,
+      IdentityHashMap<RepeatBuyingSummary, Integer> position) {
+    return buyer -> {
+      Integer i = position.get(buyer);
+      return i == null ? refitted.value(buyer) : values[i];
+    };
   }
 
   /** The models and the valuation in a sentence, for the page. */

@@ -63,8 +63,7 @@ public record WeeklyMix(MixData data, LocalDate first, LocalDate last) {
     YearMonth firstMonth = costs.stream().map(Cost::month).min(YearMonth::compareTo)
         .orElseThrow(() -> new InvalidFieldException(AnalysisInput.COSTS, 0, "must hold a cost for a mix model"));
     YearMonth lastMonth = costs.stream().map(Cost::month).max(YearMonth::compareTo).orElseThrow();
-    LocalDate firstDay = analysis.input().interactions().stream().map(i -> i.timestamp().atOffset(ZoneOffset.UTC)
-        .toLocalDate()).min(LocalDate::compareTo).orElse(analysis.asOfDate());
+    LocalDate firstDay = analysis.firstInstant().atOffset(ZoneOffset.UTC).toLocalDate();
     LocalDate start = later(firstMonth.atDay(1), firstDay).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     LocalDate end = earlier(lastMonth.atEndOfMonth(), analysis.asOfDate().minusDays(1));
     LocalDate last = end.minusDays(6).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -29,6 +29,7 @@ import org.engagement.core.conversation.voice.ShareOfVoice;
 import org.engagement.core.conversation.voice.VoiceRow;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.engagement.Granularity;
+import org.engagement.core.ingest.ImportReport;
 import org.engagement.core.ingest.InteractionImporter;
 import org.engagement.core.ingest.csv.CsvInteractionAdapter;
 import org.engagement.report.BundledWorld;
@@ -177,6 +178,69 @@ class ConversationSectionTest {
     assertThat(groups.resolved().customers()).isEqualTo(1);
     assertThat(groups.unresolved().retained()).isEqualTo(2);
     assertThat(section.retentionLift()).isEqualTo(ServiceRetentionLift.test(groups));
+  }
+
+  /**
+   * The feed is folded as it is read, so the messages and brands are read before it; their accounts still come
+   * after the feed's, as when the feed was read first, and a companion that cannot be read still makes the
+   * section not available after the feed is accounted for.
+   */
+  @Test
+  void aBrokenCompanionIsAccountedAfterTheFeedAndTheSectionIsNotAvailable(@TempDir Path broken) throws IOException {
+    SmallWorld.write(broken);
+    Files.writeString(broken.resolve(AnalysisInput.CONVERSATIONS), FEED, StandardCharsets.UTF_8);
+    Files.writeString(broken.resolve(AnalysisInput.MESSAGES), "message,kind\nFast,phrase\n", StandardCharsets.UTF_8);
+    Files.writeString(broken.resolve(AnalysisInput.BRANDS), BRANDS, StandardCharsets.UTF_8);
+    ReportModel noMessages = ReportModel.build(Analysis.of(AnalysisInput.read(broken), Progress.none()),
+        List.of(ConversationSection.builder()));
+    assertThat(noMessages.section(ConversationSection.ID).orElseThrow().available()).isFalse();
+    assertThat(noMessages.reads()).extracting(r -> r.source() + " " + r.isClean())
+        .containsExactly("interactions.csv false", "conversations.csv true", "messages.csv false");
+
+    Files.writeString(broken.resolve(AnalysisInput.MESSAGES), MESSAGES, StandardCharsets.UTF_8);
+    Files.writeString(broken.resolve(AnalysisInput.BRANDS), "brand,role\nGlobex,competitor\n", StandardCharsets.UTF_8);
+    ReportModel noOurs = ReportModel.build(Analysis.of(AnalysisInput.read(broken), Progress.none()),
+        List.of(ConversationSection.builder()));
+    assertThat(noOurs.section(ConversationSection.ID).orElseThrow().summary()).singleElement().asString()
+        .contains("must mark one brand as ours");
+    assertThat(noOurs.reads()).extracting(ImportReport::source)
+        .containsExactly("interactions.csv", "conversations.csv", "messages.csv", "brands.csv");
+  }
+
+  /**
+   * Retention asks for the latest activity of the customers who opened a case only, so the section gives the
+   * ledger the main interactions' own threads and the activity of possible openers rather than everyone's: the
+   * service figures and retention are the ledger's over every interaction, with a case opened in the main
+   * interactions (f, retained by a later visit) and customers outside every thread (g).
+   */
+  @Test
+  void retentionIsTheLedgersOverEveryInteractionWithThreadsInTheMainInteractions(@TempDir Path threaded)
+      throws IOException {
+    String main = HEADER
+        + "f,2023-10-06T10:00:00Z,support_request,inbound,x,X,organic_social,help me,,,,,,t5,,\n"
+        + "f,2023-10-07T10:00:00Z,reply,outbound,x,X,organic_social,done,,,,,,t5,cara,true\n"
+        + "f,2024-01-20T10:00:00Z,visit,inbound,web,Web,direct,,,,,,,,,\n"
+        + "g,2024-01-21T10:00:00Z,visit,inbound,web,Web,direct,,,,,,,,,\n"
+        + "c,2024-01-02T10:00:00Z,visit,inbound,web,Web,direct,,,,,,,,,\n"
+        + "e,2023-11-02T10:00:00Z,visit,inbound,web,Web,direct,,,,,,,,,\n"
+        + "a,2024-03-05T12:00:00Z,visit,inbound,web,Web,direct,,,,,,,,,\n";
+    Files.writeString(threaded.resolve(AnalysisInput.INTERACTIONS), main, StandardCharsets.UTF_8);
+    Files.writeString(threaded.resolve(AnalysisInput.CONVERSATIONS), FEED, StandardCharsets.UTF_8);
+    AnalysisInput withThreads = AnalysisInput.read(threaded);
+    assertThat(withThreads.importReport().isClean()).as(withThreads.importReport().toString()).isTrue();
+    ConversationSection folded = (ConversationSection) ConversationSection.of(Analysis.of(withThreads,
+        Progress.none()));
+
+    ServiceLedger ledger = ServiceLedger.create().addAll(withThreads.interactions()).addAll(feed());
+    assertThat(folded.service()).isEqualTo(ledger.report(Duration.ofHours(24)));
+    assertThat(folded.service().overall().cases()).isEqualTo(5);
+    RetentionGroups groups = ledger.retention(Instant.parse("2024-03-05T12:00:00Z"), Duration.ofDays(90));
+    assertThat(folded.retention()).isEqualTo(groups);
+    // resolved: a (t1) and f (t5), both back later; unresolved: b, c, e, of whom e never came back
+    assertThat(groups.resolved().customers()).isEqualTo(2);
+    assertThat(groups.resolved().retained()).isEqualTo(2);
+    assertThat(groups.unresolved().customers()).isEqualTo(3);
+    assertThat(groups.unresolved().retained()).isEqualTo(2);
   }
 
   @Test

@@ -1,0 +1,192 @@
+package org.engagement.report.internal.section;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.engagement.core.conversation.MentionKind;
+import org.engagement.core.conversation.Periods;
+import org.engagement.core.conversation.message.KeyMessage;
+import org.engagement.core.conversation.message.MessageMatcher;
+import org.engagement.core.conversation.message.PullThrough;
+import org.engagement.core.conversation.message.PullThroughReport;
+import org.engagement.core.conversation.message.PullThroughRow;
+import org.engagement.core.conversation.service.RetentionGroups;
+import org.engagement.core.conversation.service.ServiceLedger;
+import org.engagement.core.conversation.voice.Brands;
+import org.engagement.core.conversation.voice.ShareOfVoice;
+import org.engagement.core.conversation.voice.VoiceReport;
+import org.engagement.core.domain.Content;
+import org.engagement.core.domain.Direction;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
+import org.engagement.core.engagement.Granularity;
+import org.engagement.core.engagement.TrendRule;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.report.internal.analysis.MessageFigures;
+import org.engagement.roi.lift.LiftEstimate;
+import org.engagement.roi.lift.ServiceRetentionLift;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The conversation section's aggregates, fed the feed one interaction at a time as it is read, so that the feed
+ * is never held (issue 16: at 10 million interactions it is about 1.2 million rows with their text, and holding
+ * them ran the report out of a 1 GB heap). Each aggregate ({@link PullThrough}, {@link ShareOfVoice}, {@link
+ * ServiceLedger}, the distinct authors carrying each message) is a fold whose result does not depend on the
+ * order it is fed in, so the section equals the one computed on the whole feed held in a list.
+ *
+ * <p>The main interactions count as activity for retention, which only asks for the latest inbound activity of
+ * customers who opened a service case: so the ledger is given the threads the main interactions carry and then
+ * the interactions of the customers with an inbound threaded interaction (a superset of the openers), not the
+ * latest activity of every customer (1.86 million of them at 10 million interactions).
+ *
+ * <p>Not thread-safe: one reader feeds it.
+ */
+final class ConversationFold {
+  private final List<KeyMessage> messages;
+  private final @Nullable Brands brands;
+  private final @Nullable String ours;
+  private final MessageMatcher.Scanner scanner;
+  private final PullThrough pull;
+  private final @Nullable ShareOfVoice voice;
+  private final ServiceLedger ledger = ServiceLedger.create();
+  private final List<Set<String>> authors = new ArrayList<>();
+  private final BitSet found = new BitSet();
+  /** The customers of inbound threaded interactions: every customer who can have opened a case. */
+  private final Set<String> requesters = new HashSet<>();
+  private long brandMentions;
+  private @Nullable Instant latest;
+
+  /**
+   * An empty fold.
+   *
+   * @param messages the key messages, possibly none
+   * @param brands the brands, or {@code null} to take every mention as ours and leave share of voice out
+   */
+  ConversationFold(List<KeyMessage> messages, @Nullable Brands brands) {
+    this.messages = List.copyOf(messages);
+    this.brands = brands;
+    this.ours = brands == null ? null : brands.ours();
+    MessageMatcher matcher = MessageMatcher.of(messages);
+    this.scanner = matcher.scanner();
+    this.pull = PullThrough.of(matcher, Granularity.MONTH, ZoneOffset.UTC, ours);
+    this.voice = brands == null ? null : ShareOfVoice.of(brands, Granularity.MONTH, ZoneOffset.UTC);
+    for (int m = 0; m < messages.size(); m++) {
+      authors.add(new HashSet<>());
+    }
+  }
+
+  /** Folds in one interaction of the feed. */
+  void add(Interaction interaction) {
+    pull.add(interaction);
+    if (voice != null) {
+      voice.add(interaction);
+    }
+    ledger.add(interaction);
+    noteRequester(interaction);
+    countAuthors(interaction);
+    if (latest == null || interaction.timestamp().isAfter(latest)) {
+      latest = interaction.timestamp();
+    }
+  }
+
+  /** The latest instant of the feed, or empty if it had none. */
+  Optional<Instant> latest() {
+    return Optional.ofNullable(latest);
+  }
+
+  /**
+   * The section: the feed folded so far, with {@code activity} as the other interactions, which count as activity
+   * for retention, judged at {@code asOf}.
+   */
+  ConversationSection section(InteractionColumns activity, Instant asOf, List<ImportReport> reads) {
+    for (Interaction threaded : activity.where(ConversationFold::inThread)) {
+      ledger.add(threaded);
+      noteRequester(threaded);
+    }
+    ledger.addAll(activity.whereCustomer(requesters::contains));
+    PullThroughReport report = pull.report();
+    List<LocalDate> months = report.periods() == null ? List.of() : report.periods().starts();
+    List<MessageFigures> figures = new ArrayList<>();
+    for (int m = 0; m < messages.size(); m++) {
+      figures.add(figures(report, messages.get(m).name(), months.size(), authors.get(m).size()));
+    }
+    VoiceReport voiceReport = voice == null ? null : voice.report();
+    RetentionGroups retention = ledger.retention(asOf, ConversationSection.RETENTION_WINDOW);
+    return new ConversationSection(brands, months, figures, brandMentions, voiceReport,
+        ledger.report(ConversationSection.RESPONSE_TARGET), retention, lift(retention), reads);
+  }
+
+  private static boolean inThread(Interaction interaction) {
+    Content content = interaction.content();
+    return content != null && content.threadId() != null;
+  }
+
+  private void noteRequester(Interaction interaction) {
+    if (interaction.direction() == Direction.INBOUND && inThread(interaction)) {
+      requesters.add(interaction.customerId());
+    }
+  }
+
+  /**
+   * Counts a brand mention and the message authors it carries: a brand mention is what {@link PullThrough}
+   * counts, an inbound mention or share naming our brand or none; the authors are counted over every channel
+   * and month (the pull-through rows count them per channel and month).
+   */
+  private void countAuthors(Interaction interaction) {
+    Content content = interaction.content();
+    String brand = content == null ? null : content.brand();
+    if (MentionKind.of(interaction) == null || (ours != null && brand != null && !Brands.sameName(ours, brand))) {
+      return;
+    }
+    brandMentions++;
+    if (content != null) {
+      found.clear();
+      scanner.match(content, found);
+      for (int m = found.nextSetBit(0); m >= 0; m = found.nextSetBit(m + 1)) {
+        authors.get(m).add(interaction.customerId());
+      }
+    }
+  }
+
+  /** The lift test, or {@code null} when a group is empty or the test cannot be formed (no variance at all). */
+  private static @Nullable LiftEstimate lift(RetentionGroups retention) {
+    if (retention.resolved().customers() == 0 || retention.unresolved().customers() == 0) {
+      return null;
+    }
+    try {
+      return ServiceRetentionLift.test(retention);
+    } catch (IllegalArgumentException degenerate) {
+      return null;
+    }
+  }
+
+  private static MessageFigures figures(PullThroughReport pull, String message, int months, long amplifiers) {
+    long carrying = 0;
+    long shares = 0;
+    long brandMentions = 0;
+    long reach = 0;
+    long[] byMonth = new long[months];
+    Periods axis = pull.periods();
+    for (PullThroughRow row : pull.rows(message)) {
+      carrying += row.carrying();
+      shares += row.shares();
+      brandMentions += row.brandMentions();
+      reach += row.reach();
+      if (axis != null) {
+        byMonth[axis.indexOf(row.periodStart())] += row.carrying();
+      }
+    }
+    List<Long> series = new ArrayList<>(months);
+    for (long count : byMonth) {
+      series.add(count);
+    }
+    return new MessageFigures(message, carrying, shares, brandMentions, reach, amplifiers, series,
+        pull.trend(message, null, TrendRule.defaults()));
+  }
+}

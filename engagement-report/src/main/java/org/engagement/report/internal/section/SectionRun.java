@@ -1,0 +1,168 @@
+package org.engagement.report.internal.section;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.engagement.core.ingest.ImportException;
+import org.engagement.core.ingest.InvalidSourceException;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.section.ReportSection;
+import org.engagement.report.section.SectionBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a report's sections, up to a given number at a time (issue 16: the sections are independent, and on two
+ * cores two of them at a time take about half the wall time), with a result that does not depend on how their
+ * work interleaved:
+ *
+ * <ul>
+ *   <li>each section is built on its own {@linkplain Analysis#apart() analysis apart}, sharing the figures (each
+ *       computed once) but keeping its own account of the files it reads; the accounts are added to the
+ *       analysis's in page order, so {@link Analysis#reads()} lists the files in the order a one-at-a-time run
+ *       gives;
+ *   <li>a section that runs out of memory beside another is built again alone, after the others, on a fresh
+ *       analysis apart, and only if it runs out alone is it {@linkplain ReportSection.LeftOut left out}: what the
+ *       heap holds then is what a one-at-a-time run would have held. Once one section has run out of memory, the
+ *       sections not yet started wait and are built one at a time too, so a heap that is short is not asked to
+ *       hold two sections again.
+ * </ul>
+ *
+ * <p>A builder that throws an {@link IllegalArgumentException}, an {@link InvalidSourceException} or an {@link
+ * ImportException} gives a "not available" section with the message, as {@code ReportModel.build} documents;
+ * any other exception is thrown, the first in page order. Stateless; the threads are daemons, made for one
+ * report and ended with it.
+ */
+public final class SectionRun {
+  private SectionRun() {}
+
+  /**
+   * The section of each builder, in order, built up to {@code threads} at a time on {@code analysis}; a section left
+   * out for want of memory says so with {@code outOfMemory}.
+   */
+  public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
+      String outOfMemory) {
+    List<Analysis> apart = new ArrayList<>(builders.size());
+    builders.forEach(b -> apart.add(analysis.apart()));
+    List<@Nullable ReportSection> built = threads > 1 && builders.size() > 1
+        ? together(apart, builders, threads) : nulls(builders.size());
+    List<ReportSection> sections = new ArrayList<>(builders.size());
+    for (int i = 0; i < builders.size(); i++) {
+      ReportSection section = built.get(i);
+      if (section == null) {
+        section = alone(analysis, builders.get(i), outOfMemory, apart, i);
+      }
+      analysis.recordReads(apart.get(i));
+      sections.add(section);
+    }
+    return sections;
+  }
+
+  /**
+   * The section of {@code builder}, built with nothing else running on a fresh analysis apart (put in {@code
+   * apart} at {@code i}): left out if it runs out of memory, the step line and the analysis apart included. If
+   * even the analysis apart could not be made, {@code apart} holds {@code analysis} itself at {@code i}, whose
+   * accounts are already its own.
+   */
+  private static ReportSection alone(Analysis analysis, SectionBuilder builder, String outOfMemory,
+      List<Analysis> apart, int i) {
+    apart.set(i, analysis);
+    try {
+      analysis.progress().step("section " + builder.id());
+      Analysis fresh = analysis.apart();
+      apart.set(i, fresh);
+      return built(fresh, builder);
+    } catch (OutOfMemoryError e) {
+      return ReportSection.leftOut(builder.id(), builder.id(), outOfMemory);
+    }
+  }
+
+  private static ReportSection built(Analysis analysis, SectionBuilder builder) {
+    try {
+      return builder.build(analysis);
+    } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
+      return ReportSection.notAvailable(builder.id(), builder.id(), "cannot compute it: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The sections built {@code threads} at a time; {@code null} for a section that ran out of memory or was not
+   * started because another had.
+   */
+  private static List<@Nullable ReportSection> together(List<Analysis> apart, List<SectionBuilder> builders,
+      int threads) {
+    AtomicBoolean memoryShort = new AtomicBoolean();
+    AtomicInteger named = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, builders.size()), work -> {
+      Thread thread = new Thread(work, String.format(Locale.ROOT, "report-section-%d", named.incrementAndGet()));
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<@Nullable ReportSection>> futures = new ArrayList<>(builders.size());
+      for (int i = 0; i < builders.size(); i++) {
+        Analysis analysis = apart.get(i);
+        SectionBuilder builder = builders.get(i);
+        futures.add(pool.submit(() -> beside(analysis, builder, memoryShort)));
+      }
+      List<@Nullable ReportSection> sections = new ArrayList<>(builders.size());
+      for (Future<@Nullable ReportSection> future : futures) {
+        sections.add(outcome(future));
+      }
+      return sections;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The section, or {@code null} if it ran out of memory (or another section had before it started). */
+  private static @Nullable ReportSection beside(Analysis analysis, SectionBuilder builder, AtomicBoolean memoryShort) {
+    if (memoryShort.get()) {
+      return null;
+    }
+    try {
+      analysis.progress().step("section " + builder.id());
+      return built(analysis, builder);
+    } catch (OutOfMemoryError e) {
+      memoryShort.set(true);
+      return null;
+    }
+  }
+
+  private static @Nullable ReportSection outcome(Future<@Nullable ReportSection> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      CancellationException cancelled = new CancellationException("interrupted while building the report's sections");
+      cancelled.initCause(e);
+      throw cancelled;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof OutOfMemoryError) {
+        return null;
+      }
+      if (cause instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static List<@Nullable ReportSection> nulls(int n) {
+    List<@Nullable ReportSection> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(null);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,141 @@
+package org.engagement.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.ingest.ImportReport;
+import org.engagement.report.ReportModelTest.FixedSection;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
+import org.engagement.report.section.ReportSection;
+import org.engagement.report.section.SectionBuilder;
+import org.engagement.simulator.WorldSpec;
+import org.engagement.simulator.WorldWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sections built several at a time (issue 16) give the model a one-at-a-time run gives: the same page, the files
+ * read listed in page order whichever section read first, and a section that runs out of memory beside another
+ * built again alone before it is left out.
+ */
+class SectionThreadsTest {
+
+  /**
+   * A generated 400-person world with every companion file (costs, survey, truth, conversations, ...): the page,
+   * every section and every file read, is the same with one thread and with two.
+   */
+  @Test
+  void thePageIsTheSameWhateverTheNumberOfThreads(@TempDir Path dir) throws IOException {
+    WorldWriter.write(WorldSpec.builder().customers(400).seed(7).build(), dir);
+    AnalysisInput input = AnalysisInput.read(dir);
+    ReportModel one = ReportModel.build(Analysis.of(input, Progress.none()), ReportModel.defaultBuilders(),
+        ReportModel.defaultSources(), 1);
+    ReportModel two = ReportModel.build(Analysis.of(input, Progress.none()), ReportModel.defaultBuilders(),
+        ReportModel.defaultSources(), 2);
+    assertThat(one.sections()).allSatisfy(s -> assertThat(s).isNotInstanceOf(ReportSection.LeftOut.class));
+    assertThat(one.reads()).extracting(ImportReport::source).contains(AnalysisInput.COSTS, AnalysisInput.TRUTH,
+        AnalysisInput.CONVERSATIONS);
+    assertThat(two.reads()).isEqualTo(one.reads());
+    assertThat(HtmlReport.render(two)).isEqualTo(HtmlReport.render(one));
+  }
+
+  /**
+   * The second section records its file first (the first waits until it has), yet the account lists the first
+   * section's file first, as a one-at-a-time run does; a file both read keeps its first place with the later
+   * account.
+   */
+  @Test
+  void filesReadAreListedInPageOrderWhicheverSectionReadFirst(@TempDir Path dir) throws IOException {
+    CountDownLatch secondRead = new CountDownLatch(1);
+    SectionBuilder first = SectionBuilder.of("first", a -> {
+      await(secondRead);
+      a.recordRead(read("first.csv", 1));
+      a.recordRead(read("both.csv", 1));
+      return new FixedSection("first", "First");
+    });
+    SectionBuilder second = SectionBuilder.of("second", a -> {
+      a.recordRead(read("second.csv", 2));
+      a.recordRead(read("both.csv", 2));
+      secondRead.countDown();
+      return new FixedSection("second", "Second");
+    });
+    Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
+    ReportModel model = ReportModel.build(analysis, List.of(first, second), ReportModel.defaultSources(), 2);
+
+    assertThat(model.reads()).extracting(ImportReport::source)
+        .containsExactly(AnalysisInput.INTERACTIONS, "first.csv", "both.csv", "second.csv");
+    assertThat(model.reads().get(2).read()).isEqualTo(2);
+  }
+
+  /**
+   * A section that runs out of memory beside another is built again alone and kept when it fits then; one that
+   * runs out alone too is left out; the others are built, and the sections keep their page order.
+   */
+  @Test
+  void aSectionShortOfMemoryBesideAnotherIsBuiltAgainAloneBeforeItIsLeftOut(@TempDir Path dir) throws IOException {
+    AtomicInteger tries = new AtomicInteger();
+    SectionBuilder once = SectionBuilder.of("once", a -> {
+      if (tries.incrementAndGet() == 1) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      return new FixedSection("once", "Once");
+    });
+    SectionBuilder hungry = SectionBuilder.of("hungry", a -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
+    SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
+    SectionBuilder wrong = SectionBuilder.of("wrong", a -> {
+      throw new InvalidFieldException("field", 1, "must be 2");
+    });
+    Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
+    ReportModel model = ReportModel.build(analysis, List.of(once, hungry, fine, wrong),
+        ReportModel.defaultSources(), 2);
+
+    assertThat(model.sections()).extracting(ReportSection::id)
+        .containsExactly(SummarySection.ID, "once", "hungry", "fine", "wrong");
+    assertThat(tries).hasValue(2);
+    assertThat(model.section("once").orElseThrow()).isInstanceOf(FixedSection.class);
+    assertThat(model.section("hungry").orElseThrow()).isInstanceOf(ReportSection.LeftOut.class);
+    assertThat(model.section("fine").orElseThrow()).isInstanceOf(FixedSection.class);
+    assertThat(model.section("wrong").orElseThrow().summary()).singleElement().asString()
+        .contains("cannot compute it").contains("must be 2");
+    assertThat(model.complete()).isFalse();
+  }
+
+  /** Another exception is not the section's to hide: it reaches the caller, as in a one-at-a-time run. */
+  @Test
+  void anUnexpectedExceptionReachesTheCaller(@TempDir Path dir) throws IOException {
+    SectionBuilder broken = SectionBuilder.of("broken", a -> {
+      throw new IllegalStateException("a bug");
+    });
+    SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
+    Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
+
+    assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine, broken), ReportModel.defaultSources(), 2))
+        .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
+    assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine), ReportModel.defaultSources(), 0))
+        .isInstanceOf(InvalidFieldException.class);
+  }
+
+  private static ImportReport read(String source, long rows) {
+    return new ImportReport(source, rows, rows, 0, 0, List.of(), 0, null);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
