@@ -9,13 +9,12 @@ import org.hipparchus.linear.RealVector;
 import org.hipparchus.special.Erf;
 
 /**
- * The one-sided screen of {@link InteractionHazardModel}: per term the additive fit leaves out (each frequent
- * pair of channels, each channel whose effect is at its bound 0), the efficient score statistic
- * {@code z = (U_j − I_jη I_ηη⁺ U_η) / √(I_jj − I_jη I_ηη⁺ I_ηj)} at the additive fit (η: the baseline and the
- * effects inside their bounds), asymptotically standard normal if the term is 0. A pair is kept when {@code z}
- * is above the one-sided Bonferroni critical value (synergy: the pair converts more than its effects add to), a
- * channel when {@code z} is below minus it (it lowers conversion). Sub-additive pairs, which differences in
- * intent between people produce, are not kept. Stateless.
+ * The one-sided screen of {@link InteractionHazardModel}: per frequent pair of channels, the efficient score
+ * statistic {@code z = (U_j − I_jη I_ηη⁺ U_η) / √(I_jj − I_jη I_ηη⁺ I_ηj)} of its term at the additive fit (η:
+ * the baseline and the effects inside their bounds), asymptotically standard normal if the term is 0. A pair is
+ * kept when {@code z} is above the one-sided Bonferroni critical value (synergy: the pair converts more than its
+ * effects add to). Sub-additive pairs, which differences in intent between people produce, are not kept.
+ * Stateless.
  */
 final class InteractionScreen {
   /** Eigenvalues of the unit-diagonal nuisance information below this fraction of the largest count as zero. */
@@ -25,13 +24,10 @@ final class InteractionScreen {
 
   private InteractionScreen() {}
 
-  /**
-   * The terms kept at one-sided family-wise {@code level}: pairs as {@code {a, b}} with {@code a < b}, and
-   * harmful channel ids.
-   */
-  record Found(List<int[]> pairs, List<Integer> harmful) {
+  /** The pairs kept at one-sided family-wise {@code level}, as {@code {a, b}} with {@code a < b}. */
+  record Found(List<int[]> pairs) {
     boolean isEmpty() {
-      return pairs.isEmpty() && harmful.isEmpty();
+      return pairs.isEmpty();
     }
   }
 
@@ -41,24 +37,22 @@ final class InteractionScreen {
     List<Integer> nuisance = new ArrayList<>();
     List<Integer> candidates = new ArrayList<>();
     for (int j = 0; j < info.length; j++) {
-      if (info[j][j] > 0) {
-        (terms.nuisance(j, h) ? nuisance : candidates).add(j);
+      if (info[j][j] > 0 && terms.nuisance(j, h)) {
+        nuisance.add(j);
+      } else if (info[j][j] > 0 && j > channels) {
+        candidates.add(j);
       }
     }
     double[][] inverse = pseudoInverse(info, nuisance);
     double critical = candidates.isEmpty() ? Double.POSITIVE_INFINITY
         : Math.sqrt(2) * Erf.erfcInv(2 * level / candidates.size());
     List<int[]> pairs = new ArrayList<>();
-    List<Integer> harmful = new ArrayList<>();
     for (int j : candidates) {
-      double z = efficientZ(terms, nuisance, inverse, j);
-      if (j > channels && z > critical) {
+      if (efficientZ(terms, nuisance, inverse, j) > critical) {
         pairs.add(pairOf(terms.pairColumn(), j));
-      } else if (j <= channels && z < -critical) {
-        harmful.add(j - 1);
       }
     }
-    return new Found(List.copyOf(pairs), List.copyOf(harmful));
+    return new Found(List.copyOf(pairs));
   }
 
   private static double efficientZ(ScoreStatistic.Terms terms, List<Integer> nuisance, double[][] inverse, int j) {

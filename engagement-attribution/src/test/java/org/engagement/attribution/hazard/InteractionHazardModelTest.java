@@ -58,18 +58,18 @@ class InteractionHazardModelTest {
   }
 
   /**
-   * A channel that cuts the hazard by half: additive-hazard can only give it 0, the widened fit a negative credit,
-   * as the truth does.
+   * A channel that halves the hazard is not looked for (the screen is for synergy only): the credits are
+   * additive-hazard's, which give it 0, though the truth is negative.
    */
   @Test
-  void aHarmfulChannelGetsANegativeCredit() {
+  void aHarmfulChannelIsLeftAtZeroAsInTheAdditiveFit() {
     World world = world(12, 0, true);
     AttributionResult widened = InteractionHazardModel.create().attribute(world.journeys());
     int harmful = world.journeys().channels().id("c2").orElseThrow();
     assertThat(world.truth().get(harmful)).isNegative();
-    assertThat(widened.notes()).anyMatch(n -> n.contains("c2 lowers conversion"));
-    assertThat(widened.conversions(harmful)).isNegative();
-    assertThat(AdditiveHazardModel.create().attribute(world.journeys()).conversions(harmful)).isZero();
+    assertThat(widened.notes()).anyMatch(n -> n.contains("no synergy"));
+    assertThat(widened.conversions(harmful)).isZero();
+    assertThat(InteractionHazardModel.create().keptTerms(world.journeys())).isEmpty();
   }
 
   @Test
