@@ -92,7 +92,8 @@ import picocli.CommandLine.Option;
  * without an {@code order} refuses it.
  *
  * <p><b>{@code --model recommended}</b> runs {@link RecommendedModel}: a documented rule picks
- * {@code additive-hazard}, {@code shao-li} or {@code shapley-simplified} after an out-of-sample check, and the
+ * {@code markov}, {@code additive-hazard}, {@code interaction-hazard}, {@code shao-li} or
+ * {@code shapley-simplified} after an out-of-sample check and a screen for synergy and harm, and the
  * notes say which and why, with the held-out scores (predictive numbers; the credits are not made causal by
  * them).
  *
@@ -178,9 +179,10 @@ final class AttributeCommand implements Callable<Integer> {
   static final String ORDER = "order";
 
   @Option(names = "--model", required = true, paramLabel = "NAME",
-      description = "the model: recommended (the SDK's rule picks additive-hazard, shao-li or shapley-simplified "
-          + "and says why in note: lines), first-touch, last-touch, linear, linear-unique, position-based, "
-          + "time-decay, w-shaped, markov, shapley, ... (an unknown name lists them all)")
+      description = "the model: recommended (the SDK's rule picks markov, additive-hazard, interaction-hazard, "
+          + "shao-li or shapley-simplified and says why in note: lines), first-touch, last-touch, linear, "
+          + "linear-unique, position-based, time-decay, w-shaped, markov, shapley, ... (an unknown name lists them "
+          + "all)")
   @SuppressWarnings("NullAway.Init")
   private String model;
 

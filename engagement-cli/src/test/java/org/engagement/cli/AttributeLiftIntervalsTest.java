@@ -165,7 +165,8 @@ class AttributeLiftIntervalsTest {
         "20");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err())
-        .containsPattern("note: recommended: (markov order [0-9]+|additive-hazard|shao-li|shapley-simplified)")
+        .containsPattern("note: recommended: (markov order [0-9]+|additive-hazard|interaction-hazard|shao-li"
+            + "|shapley-simplified)")
         .contains("note: " + ChosenModel.NOT_CAUSAL);
     List<String> notes = run.err().lines().toList();
     assertThat(notes).doesNotHaveDuplicates().allMatch(line -> line.startsWith("note: "));

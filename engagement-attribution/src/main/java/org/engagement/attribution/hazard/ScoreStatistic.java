@@ -20,7 +20,49 @@ final class ScoreStatistic {
 
   private ScoreStatistic() {}
 
-  static AdditivityTest compute(ChannelSets sets, double[] h, int channels) {
+  /**
+   * The wider model's terms at the additive fit {@code h}: index 0 the baseline, {@code 1 + c} channel c, from
+   * {@code 1 + channels} on the tested pairs ({@code pairColumn[a][b]}, -1 for a pair not tested); their score
+   * and expected information.
+   */
+  static final class Terms {
+    private final int channels;
+    private final int[][] pairColumn;
+    private final int pairs;
+    private final double[] score;
+    private final double[][] info;
+
+    Terms(int channels, int[][] pairColumn, int pairs, double[] score, double[][] info) {
+      this.channels = channels;
+      this.pairColumn = pairColumn;
+      this.pairs = pairs;
+      this.score = score;
+      this.info = info;
+    }
+
+    int[][] pairColumn() {
+      return pairColumn;
+    }
+
+    int pairs() {
+      return pairs;
+    }
+
+    double[] score() {
+      return score;
+    }
+
+    double[][] info() {
+      return info;
+    }
+
+    /** Whether term {@code j} is a parameter of the additive fit left free: the baseline or an effect above 0. */
+    boolean nuisance(int j, double[] h) {
+      return j == 0 || (j <= channels && h[j] > AT_ZERO);
+    }
+  }
+
+  static Terms terms(ChannelSets sets, double[] h, int channels) {
     int[][] pairColumn = pairColumns(sets, channels);
     int pairs = 0;
     for (int[] row : pairColumn) {
@@ -47,6 +89,15 @@ final class ScoreStatistic {
         }
       }
     }
+    return new Terms(channels, pairColumn, pairs, score, info);
+  }
+
+  static AdditivityTest compute(ChannelSets sets, double[] h, int channels) {
+    Terms wider = terms(sets, h, channels);
+    int terms = wider.score().length;
+    int pairs = wider.pairs();
+    double[] score = wider.score();
+    double[][] info = wider.info();
     List<Integer> nuisance = new ArrayList<>();
     List<Integer> all = new ArrayList<>();
     int atZero = 0;
@@ -55,7 +106,7 @@ final class ScoreStatistic {
         continue;
       }
       all.add(j);
-      if (j == 0 || (j <= channels && h[j] > AT_ZERO)) {
+      if (wider.nuisance(j, h)) {
         nuisance.add(j);
       } else if (j <= channels) {
         atZero++;

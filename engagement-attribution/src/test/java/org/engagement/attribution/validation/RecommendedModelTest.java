@@ -11,6 +11,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.HazardWorld;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
+import org.engagement.attribution.hazard.InteractionHazardModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.shapley.ShaoLiModel;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
@@ -38,24 +39,25 @@ class RecommendedModelTest {
   }
 
   /**
-   * When two channels only work together (each alone does nothing, both together convert often), effects do
-   * not add on the hazard scale; the additive fit predicts worse than the channel-set rates and shao-li is
-   * chosen. The additivity test, reported in the notes, rejects too.
+   * When two channels work much better together than apart, effects do not add on the hazard scale; the
+   * one-sided screen keeps the pair and the additive fit widened by it is chosen. The two-sided additivity test,
+   * reported in the notes, rejects too.
    */
   @Test
-  void whenChannelsInteractItChoosesShaoLi() {
+  void whenTwoChannelsWorkBetterTogetherItChoosesTheWidenedFit() {
     JourneySet journeys = JourneySet.builder()
         .add(List.of("a"), 20, 200, 980).add(List.of("b"), 20, 200, 980)
         .add(List.of("a", "b"), 400, 4_000, 600).add(List.of("c"), 100, 1_000, 900)
         .add(List.of("a", "c"), 110, 1_100, 890).add(List.of("b", "c"), 110, 1_100, 890).build();
     RecommendedModel.Choice choice = RecommendedModel.create().choose(journeys);
-    assertThat(choice.model().name()).isEqualTo("shao-li");
-    assertThat(choice.notes().get(0)).contains("interact");
+    assertThat(choice.model().name()).isEqualTo("interaction-hazard");
+    assertThat(choice.notes().get(0)).startsWith("recommended: interaction-hazard, because")
+        .contains("finds synergy a with b");
     assertThat(choice.notes()).anySatisfy(n -> assertThat(n).startsWith("recommended: additivity test (score test"
         + " of 3 pairwise terms").contains("the data contradict effects that add"));
     AttributionResult result = MODELS.create("recommended").attribute(journeys);
-    AttributionResult shaoLi = ShaoLiModel.create().attribute(journeys);
-    assertThat(result.conversions("a")).isCloseTo(shaoLi.conversions("a"), within(1e-9));
+    AttributionResult widened = InteractionHazardModel.create().attribute(journeys);
+    assertThat(result.conversions("a")).isCloseTo(widened.conversions("a"), within(1e-9));
   }
 
   /**
