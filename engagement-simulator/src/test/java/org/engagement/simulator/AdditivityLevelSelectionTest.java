@@ -2,20 +2,14 @@ package org.engagement.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.engagement.attribution.AttributionModels;
-import org.engagement.attribution.calibration.LiftCalibration;
-import org.engagement.attribution.calibration.LiftResult;
-import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.hazard.AdditivityTest;
-import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.shapley.ShaoLiModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,10 +42,6 @@ import org.junit.jupiter.api.Test;
 @Tag("heavy")
 class AdditivityLevelSelectionTest {
   private static final double[] LEVELS = {0.2, 0.05, 0.01, 1e-3, 1e-4, 1e-6, 0};
-  private static final Pattern COMMA = Pattern.compile(",");
-  private static final List<String> SUSPECT = List.of("facebook-ads", "google-ads", "direct");
-  private static final List<WorldMechanism> MECHANISMS = List.of(WorldMechanism.ADDITIVE, WorldMechanism.SYNERGY,
-      WorldMechanism.SLOW);
 
   /** One world's measurements: the test's p-value and the fits of both candidates and both baselines. */
   private record Measured(String row, long seed, double pValue, AttributionRecoveryTest.Fit additive,
@@ -61,56 +51,21 @@ class AdditivityLevelSelectionTest {
     }
 
     boolean aimMet(double level) {
-      AttributionRecoveryTest.Fit fit = chosen(level);
-      return fit.meanAbsoluteError() <= 0.03 && fit.rankCorrelation() >= 0.8
-          && List.of(lastTouch, markov).stream().allMatch(b -> fit.meanAbsoluteError() < b.meanAbsoluteError()
-              && fit.rankCorrelation() > b.rankCorrelation());
+      return SelectionWorlds.aimMet(chosen(level), lastTouch, markov);
     }
-  }
-
-  private static long[] seeds() {
-    return COMMA.splitAsStream(System.getProperty("recovery.selectionSeeds", "5,6,7,8,9")).mapToLong(Long::parseLong)
-        .toArray();
   }
 
   @Test
   void onSeedsFiveToNineSwitchingOnTheTestMeetsTheAimLessOftenThanNotSwitching() {
     AttributionModels models = AttributionModels.defaults();
     List<Measured> measured = new ArrayList<>();
-    for (String table : List.of("default", "drawn")) {
-      for (long seed : seeds()) {
-        List<ChannelSpec> channels = table.equals("drawn") ? WorldSpec.drawnChannels(seed)
-            : WorldSpec.defaultChannels();
-        for (WorldMechanism mechanism : MECHANISMS) {
-          World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).mechanism(mechanism)
-              .channels(channels).build());
-          WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
-          JourneySet journeys = AttributionRecoveryTest.journeys(files,
-              Duration.ofDays(7L * world.spec().inMarketWeeks()));
-          Map<String, Double> truth = files.trueShares();
-          measured.add(print(new Measured(table + ", " + mechanism.id(), seed,
-              AdditivityTest.of(journeys).pValue(),
-              AttributionRecoveryTest.Fit.of(AdditiveHazardModel.create().attribute(journeys), truth),
-              AttributionRecoveryTest.Fit.of(ShaoLiModel.create().attribute(journeys), truth),
-              AttributionRecoveryTest.Fit.of(models.create("last-touch").attribute(journeys), truth),
-              AttributionRecoveryTest.Fit.of(models.create("markov").attribute(journeys), truth))));
-        }
-        World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).customers(20_000)
-            .mechanism(WorldMechanism.CONFOUNDED).channels(channels)
-            .holdouts(SUSPECT.stream().map(c -> new Holdout(c, 0.5)).toList()).build());
-        WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
-        JourneySet journeys = AttributionRecoveryTest.journeys(files,
-            Duration.ofDays(7L * world.spec().inMarketWeeks()));
-        List<LiftResult> lifts = ExperimentCalibrationRecoveryTest.lifts(world);
-        LiftCalibration calibration = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
-        Map<String, Double> truth = files.trueShares();
-        measured.add(print(new Measured(table + ", confounded calibrated", seed,
-            AdditivityTest.of(LiftCalibration.withoutTested(journeys, lifts)).pValue(),
-            AttributionRecoveryTest.Fit.of(calibration.calibrate(AdditiveHazardModel.create(), journeys, lifts), truth),
-            AttributionRecoveryTest.Fit.of(calibration.calibrate(ShaoLiModel.create(), journeys, lifts), truth),
-            AttributionRecoveryTest.Fit.of(models.create("last-touch").attribute(journeys), truth),
-            AttributionRecoveryTest.Fit.of(models.create("markov").attribute(journeys), truth))));
-      }
+    for (SelectionWorlds.Selection world : SelectionWorlds.all()) {
+      Map<String, Double> truth = world.truth();
+      measured.add(print(new Measured(world.row(), world.seed(), AdditivityTest.of(world.fitted()).pValue(),
+          AttributionRecoveryTest.Fit.of(world.attribute(AdditiveHazardModel.create()), truth),
+          AttributionRecoveryTest.Fit.of(world.attribute(ShaoLiModel.create()), truth),
+          AttributionRecoveryTest.Fit.of(models.create("last-touch").attribute(world.journeys()), truth),
+          AttributionRecoveryTest.Fit.of(models.create("markov").attribute(world.journeys()), truth))));
     }
     double chosen = Double.NaN;
     int bestMet = -1;

@@ -3,20 +3,15 @@ package org.engagement.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.calibration.LiftCalibration;
-import org.engagement.attribution.calibration.LiftResult;
-import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.hazard.InteractionHazardModel;
@@ -68,55 +63,21 @@ import org.junit.jupiter.api.Test;
 class InteractionHazardSelectionTest {
   private static final double[] LEVELS = {1e-2, 1e-3, 1e-4, 1e-6};
   private static final String RULE = "widened " + InteractionHazardModel.DEFAULT_LEVEL;
-  private static final Pattern COMMA = Pattern.compile(",");
-  private static final List<String> SUSPECT = List.of("facebook-ads", "google-ads", "direct");
-  private static final List<WorldMechanism> MECHANISMS = List.of(WorldMechanism.ADDITIVE, WorldMechanism.SYNERGY,
-      WorldMechanism.SLOW);
 
   /** One world: the fit of each candidate and of both baselines. */
   private record Measured(String row, long seed, Map<String, AttributionRecoveryTest.Fit> candidates,
       AttributionRecoveryTest.Fit lastTouch, AttributionRecoveryTest.Fit markov) {
     boolean aimMet(String candidate) {
-      AttributionRecoveryTest.Fit fit = candidates.get(candidate);
-      return fit.meanAbsoluteError() <= 0.03 && fit.rankCorrelation() >= 0.8
-          && List.of(lastTouch, markov).stream().allMatch(b -> fit.meanAbsoluteError() < b.meanAbsoluteError()
-              && fit.rankCorrelation() > b.rankCorrelation());
+      return SelectionWorlds.aimMet(candidates.get(candidate), lastTouch, markov);
     }
-  }
-
-  private static long[] seeds() {
-    return COMMA.splitAsStream(System.getProperty("recovery.selectionSeeds", "5,6,7,8,9")).mapToLong(Long::parseLong)
-        .toArray();
   }
 
   @Test
   void choosesTheRuleOnSeedsFiveToNine() {
     AttributionModels models = AttributionModels.defaults();
     List<Measured> measured = new ArrayList<>();
-    for (String table : List.of("default", "drawn")) {
-      for (long seed : seeds()) {
-        List<ChannelSpec> channels = table.equals("drawn") ? WorldSpec.drawnChannels(seed)
-            : WorldSpec.defaultChannels();
-        for (WorldMechanism mechanism : MECHANISMS) {
-          World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).mechanism(mechanism)
-              .channels(channels).build());
-          WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
-          JourneySet journeys = AttributionRecoveryTest.journeys(files,
-              Duration.ofDays(7L * world.spec().inMarketWeeks()));
-          measured.add(measure(table + ", " + mechanism.id(), seed, journeys, files.trueShares(), models,
-              model -> model.attribute(journeys)));
-        }
-        World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).customers(20_000)
-            .mechanism(WorldMechanism.CONFOUNDED).channels(channels)
-            .holdouts(SUSPECT.stream().map(c -> new Holdout(c, 0.5)).toList()).build());
-        WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
-        JourneySet journeys = AttributionRecoveryTest.journeys(files,
-            Duration.ofDays(7L * world.spec().inMarketWeeks()));
-        List<LiftResult> lifts = ExperimentCalibrationRecoveryTest.lifts(world);
-        LiftCalibration calibration = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
-        measured.add(measure(table + ", confounded calibrated", seed, journeys, files.trueShares(), models,
-            model -> calibration.calibrate(model, journeys, lifts)));
-      }
+    for (SelectionWorlds.Selection world : SelectionWorlds.all()) {
+      measured.add(measure(world.row(), world.seed(), world.journeys(), world.truth(), models, world::attribute));
     }
     List<String> candidates = List.copyOf(measured.get(0).candidates().keySet());
     Map<String, Integer> metBy = new LinkedHashMap<>();
