@@ -160,7 +160,7 @@ public final class RoiAnalysis {
       lastMonth = max(lastMonth, investment.byMonth().lastKey());
     }
     double valuePerCustomer = settings.fixedValuePerCustomer().orElseGet(() ->
-        Purchases.of(interactions, settings.conversionRule(), investment.currency()).meanValue());
+        data.meanValue(settings.conversionRule(), investment.currency()));
     AnswerMapping mapping = settings.mapping() != null ? settings.mapping()
         : AnswerMapping.byChannelNames(InteractionColumns.of(interactions).channels());
     return new Context(interactions, firstMonth, lastMonth, valuePerCustomer, mapping);

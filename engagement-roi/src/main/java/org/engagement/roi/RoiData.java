@@ -3,11 +3,16 @@ package org.engagement.roi;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionColumns;
+import org.engagement.core.profile.Purchases;
 import org.engagement.roi.investment.Investment;
 import org.engagement.roi.selfreport.SurveyAnswer;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +36,12 @@ public final class RoiData {
   private final List<SurveyAnswer> answers;
   private final @Nullable JourneySet journeys;
   private final @Nullable Instant asOf;
+  /**
+   * The mean purchase value per buyer by conversion rule and currency, computed once per data value: {@link
+   * RoiAnalysis} values a kept customer with it for everyone and again for every segment, and each computation is
+   * a pass over every interaction (millions of them in a report, issue 16).
+   */
+  private final Map<List<Object>, Double> meanValues = new ConcurrentHashMap<>();
 
   private RoiData(List<Interaction> interactions, Investment investment, List<SurveyAnswer> answers,
       @Nullable JourneySet journeys, @Nullable Instant asOf) {
@@ -92,6 +103,12 @@ public final class RoiData {
       return asOf;
     }
     return InteractionColumns.of(interactions).latest().orElse(Instant.EPOCH);
+  }
+
+  /** The mean purchase value per buyer of {@link #interactions()} ({@link Purchases#meanValue()}), computed once. */
+  double meanValue(ConversionRule rule, Currency currency) {
+    return meanValues.computeIfAbsent(List.of(rule, currency),
+        key -> Purchases.of(interactions(), rule, currency).meanValue());
   }
 
   @Override
