@@ -95,19 +95,8 @@ public final class SvgCanvas {
 
   /** A legend row of squares in {@code colours} (one per name) and names, starting at ({@code x}, {@code y}). */
   SvgCanvas legend(double x, double y, double width, java.util.List<String> names, java.util.List<String> colours) {
-    double cx = x;
-    double cy = y;
-    for (int i = 0; i < names.size(); i++) {
-      double w = 24 + 8 * names.get(i).length();
-      if (cx + w > x + width && cx > x) {
-        cx = x;
-        cy += 18;
-      }
-      rect(cx, cy - 9, 10, 10, colours.get(i), names.get(i));
-      text(cx + 14, cy, "start", "legend", names.get(i));
-      cx += w;
-    }
-    return this;
+    return legendRows(x, y, width, names, 14,
+        (i, cx, cy) -> rect(cx, cy - 9, 10, 10, colours.get(i), names.get(i)));
   }
 
   /**
@@ -117,6 +106,22 @@ public final class SvgCanvas {
    */
   SvgCanvas lineLegend(double x, double y, double width, java.util.List<String> names, java.util.List<String> colours,
       java.util.List<String> dashes) {
+    return legendRows(x, y, width, names, 22, (i, cx, cy) -> polyline(new double[] {cx, cx + 18},
+        new double[] {cy - 4, cy - 4}, colours.get(i), dashes.get(i), names.get(i)));
+  }
+
+  /** Draws one legend entry's mark at ({@code cx}, {@code cy}), the baseline of the name beside it. */
+  @FunctionalInterface
+  private interface LegendMark {
+    void draw(int index, double cx, double cy);
+  }
+
+  /**
+   * Lays legend entries out in rows of {@code width}, as {@link #legendHeight} counts them: each entry's mark, then
+   * its name {@code textOffset} to the right.
+   */
+  private SvgCanvas legendRows(double x, double y, double width, java.util.List<String> names, double textOffset,
+      LegendMark mark) {
     double cx = x;
     double cy = y;
     for (int i = 0; i < names.size(); i++) {
@@ -125,8 +130,8 @@ public final class SvgCanvas {
         cx = x;
         cy += 18;
       }
-      polyline(new double[] {cx, cx + 18}, new double[] {cy - 4, cy - 4}, colours.get(i), dashes.get(i), names.get(i));
-      text(cx + 22, cy, "start", "legend", names.get(i));
+      mark.draw(i, cx, cy);
+      text(cx + textOffset, cy, "start", "legend", names.get(i));
       cx += w;
     }
     return this;
