@@ -109,6 +109,11 @@ public record MixChannel(String name, double meanSpend, double halfLife, double 
     return new MixChannel(name, meanSpend, halfLife, halfSaturation, shape, roi, dark, strength, delay);
   }
 
+  /** This channel with another Hill shape (above 1 an S-curve). */
+  public MixChannel withShape(double newShape) {
+    return new MixChannel(name, meanSpend, halfLife, halfSaturation, newShape, roi, dark, demandFollowing, delay);
+  }
+
   /**
    * This channel with a delayed carry-over peaking {@code peak} periods after the spend, its weight halving
    * {@link #halfLife()} periods either side.

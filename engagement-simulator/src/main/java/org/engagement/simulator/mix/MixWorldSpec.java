@@ -125,6 +125,25 @@ public record MixWorldSpec(LocalDate start, int periods, int periodDays, int sea
         seed);
   }
 
+  /**
+   * The {@link #defaults(long)} world with every channel's response S-shaped (Hill shapes 2.0 to 2.8 instead of
+   * 1.0 to 2.0): a check that a model default which suits the default world (whose search, display and email are
+   * concave, shape 1) is not tuned to it. Jin et al. 2017 simulate shapes up to 3; a medium needs a threshold of
+   * spend before it is noticed, as TV and events often do.
+   *
+   * @param seed the seed
+   * @return the spec
+   */
+  public static MixWorldSpec sCurves(long seed) {
+    MixWorldSpec defaults = defaults(seed);
+    double[] shapes = {2.5, 2.0, 2.2, 2.8, 2.0, 2.5, 2.2, 2.0};
+    List<MixChannel> channels = new java.util.ArrayList<>();
+    for (int c = 0; c < shapes.length; c++) {
+      channels.add(defaults.channels().get(c).withShape(shapes[c]));
+    }
+    return defaults.withChannels(channels);
+  }
+
   /** This spec with other channels. */
   public MixWorldSpec withChannels(List<MixChannel> newChannels) {
     return new MixWorldSpec(start, periods, periodDays, seasonLength, baseline, trend, seasonality, demand,

@@ -11,8 +11,10 @@ import org.engagement.roi.mix.MixSettings;
  * {@code -Dridge=x} another ridge penalty, with {@code -Ddetails=true} each channel's share, ROI interval,
  * half-life, identification and recommended spend against the truth, with {@code -Dplans=true} on the worlds'
  * campaign spend plans ({@link MixWorldSpec.Plans#CAMPAIGNS}) instead of the default ones, with {@code -Dfrom=9} the
- * seeds from 9 on (a fresh set to confirm figures judged on seeds 1 to 8). "reflected" counts the true ROIs inside
- * each interval reflected about its estimate (the basic bootstrap interval, had the model's been a percentile one).
+ * seeds from 9 on (a fresh set to confirm figures judged on seeds 1 to 8), with {@code -Dworld=s-curves} on
+ * {@link MixWorldSpec#sCurves} (every channel S-shaped) instead of {@link MixWorldSpec#defaults}. "reflected"
+ * counts the true ROIs inside each interval reflected about its estimate (the basic bootstrap interval, had the
+ * model's been a percentile one).
  */
 final class MixAimsReport {
   private MixAimsReport() {}
@@ -36,10 +38,11 @@ final class MixAimsReport {
     int losses = 0;
     int expectedLosses = 0;
     boolean plans = Boolean.getBoolean("plans");
+    boolean sCurves = "s-curves".equals(System.getProperty("world"));
     long first = Long.getLong("from", 1);
     for (long seed = first; seed < first + seeds; seed++) {
-      MixWorldSpec spec = plans ? MixWorldSpec.defaults(seed).withPlans(MixWorldSpec.Plans.CAMPAIGNS)
-          : MixWorldSpec.defaults(seed);
+      MixWorldSpec world = sCurves ? MixWorldSpec.sCurves(seed) : MixWorldSpec.defaults(seed);
+      MixWorldSpec spec = plans ? world.withPlans(MixWorldSpec.Plans.CAMPAIGNS) : world;
       MixAims aims = MixAims.measure(spec, settings, tested);
       System.out.printf(Locale.ROOT,
           "seed %d: share error %.4f, covered %d/%d (reflected %d), gain ratio %.3f (within the spend seen %.3f;"
