@@ -27,9 +27,10 @@
  * are solved exactly for each value of the non-linear ones (half-life, {@code K}, {@code S}) by bounded
  * least squares, and the non-linear ones are searched with Hipparchus's BOBYQA in a bounded box from several
  * seeded starts. Priors keep the model identifiable ({@link org.engagement.roi.mix.MixPriors}): weakly
- * informative priors on {@code ln K} (sd 0.5 around the mean spend) and {@code S} (sd 0.4 around 1.5), a
- * log-normal prior on each channel's half-life (by default median two periods, log-sd 1.2; an analyst's own
- * per channel, as Robyn's per-channel ranges and Meridian's priors carry it), and a Gaussian prior on each
+ * informative priors on {@code ln K} (sd 0.5 around the mean spend) and {@code S} (sd 0.4 around 1, a concave
+ * curve, as Meridian fixes its slope and Jin et al. prefer), a log-normal prior on each channel's half-life
+ * (by default median two periods, log-sd 1.2; an analyst's own per channel, as Robyn's per-channel ranges and
+ * Meridian's priors carry it), and a Gaussian prior on each
  * channel's ROI (by default the mean and sd of Meridian's {@code LogNormal(0.2, 0.9)}), beside the settings'
  * ridge on the media effects. The fit runs twice: a first fit without ROI priors gives the noise level, at
  * which the ROI priors and lift tests then enter as pseudo-observations (so a channel the data cannot see is
