@@ -32,11 +32,14 @@ import org.engagement.roi.mix.MixSettings;
  * @param seenGainRatio the same over the true optimum's within the spend the data saw as well
  * @param expectedGainRatio the true gain of the recommendation without caution ({@link
  *     BudgetRequest#withoutCaution()}, the expected outcome's optimum) over the true optimum's
+ * @param heldGainRatio the same without caution but with each channel the fit does not pin down held at its
+ *     current spend (within one step of the optimiser's grid) by the request's bounds: what holding alone,
+ *     without the cautious valuation and scaling back, does to the plan
  * @param seconds the fit's wall time
  * @param details each channel's estimates, identification and recommended spend against the truth
  */
 record MixAims(long seed, double shareError, int covered, int coveredBasic, int channels, double gainRatio, double seenGainRatio,
-    double expectedGainRatio, double seconds, String details) {
+    double expectedGainRatio, double heldGainRatio, double seconds, String details) {
   private static final int LIFT_FROM = 52;
   private static final int LIFT_TO = 77;
 
@@ -91,7 +94,17 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
     double seen = trueGainRatio(spec, world, model.recommend(request), true, new StringBuilder());
     details.append("  without caution:\n");
     double expected = trueGainRatio(spec, world, model.recommend(request.withoutCaution()), false, details);
-    return new MixAims(seed, error, covered, reflected, truth.length, gain, seen, expected, seconds, details.toString());
+    BudgetRequest holding = request.withoutCaution();
+    for (ChannelIdentification id : model.identification()) {
+      if (!id.movable()) {
+        double current = data.totalSpend(id.channel()) / data.periods().size();
+        double step = budget(world) / 1_000;
+        holding = holding.withBounds(id.channel(), Math.max(0, current - step), current + step);
+      }
+    }
+    double held = trueGainRatio(spec, world, model.recommend(holding), false, new StringBuilder());
+    return new MixAims(seed, error, covered, reflected, truth.length, gain, seen, expected, held, seconds,
+        details.toString());
   }
 
   /** The current total spend per period. */

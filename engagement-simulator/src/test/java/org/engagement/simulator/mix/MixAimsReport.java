@@ -37,6 +37,8 @@ final class MixAimsReport {
     double expected = 0;
     int losses = 0;
     int expectedLosses = 0;
+    double held = 0;
+    int heldLosses = 0;
     boolean plans = Boolean.getBoolean("plans");
     boolean sCurves = "s-curves".equals(System.getProperty("world"));
     long first = Long.getLong("from", 1);
@@ -46,8 +48,9 @@ final class MixAimsReport {
       MixAims aims = MixAims.measure(spec, settings, tested);
       System.out.printf(Locale.ROOT,
           "seed %d: share error %.4f, covered %d/%d (reflected %d), gain ratio %.3f (within the spend seen %.3f;"
-          + " without caution %.3f), fit %.1f s%n", seed, aims.shareError(), aims.covered(), aims.channels(),
-          aims.coveredBasic(), aims.gainRatio(), aims.seenGainRatio(), aims.expectedGainRatio(), aims.seconds());
+          + " without caution %.3f, without caution but holding %.3f), fit %.1f s%n", seed, aims.shareError(),
+          aims.covered(), aims.channels(), aims.coveredBasic(), aims.gainRatio(), aims.seenGainRatio(),
+          aims.expectedGainRatio(), aims.heldGainRatio(), aims.seconds());
       if (Boolean.getBoolean("details")) {
         System.out.print(aims.details());
       }
@@ -58,13 +61,15 @@ final class MixAimsReport {
       ratio += aims.gainRatio() / seeds;
       seen += aims.seenGainRatio() / seeds;
       expected += aims.expectedGainRatio() / seeds;
+      held += aims.heldGainRatio() / seeds;
+      heldLosses += aims.heldGainRatio() < 0 ? 1 : 0;
       losses += aims.gainRatio() < 0 ? 1 : 0;
       expectedLosses += aims.expectedGainRatio() < 0 ? 1 : 0;
     }
     System.out.printf(Locale.ROOT,
         "mean share error %.4f, coverage %.3f (reflected %.3f), mean gain ratio %.3f (within the spend seen %.3f),"
-        + " losses on %d of %d seeds; without caution %.3f, losses on %d%n", error, (double) covered / intervals,
-        (double) reflected / intervals, ratio, seen,
-        losses, seeds, expected, expectedLosses);
+        + " losses on %d of %d seeds; without caution %.3f, losses on %d; without caution but holding %.3f,"
+        + " losses on %d%n", error, (double) covered / intervals, (double) reflected / intervals, ratio, seen,
+        losses, seeds, expected, expectedLosses, held, heldLosses);
   }
 }
