@@ -44,7 +44,8 @@ class MixAimsTest {
     // from the estimate share its bias). Bound raised from 0.72 with the same margin below the figure.
     assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.74);
     // the plan without caution (the default before issue 14's caution): -0.506 measured (-0.546 with the shape
-    // prior at 1.5), losing outcome on 6 of 8 seeds (the bound was 0 while the harness paired the plan's channels with the wrong true curves, +0.06)
+    // prior at 1.5), losing outcome on 6 of 8 seeds (the bound was 0 while the harness paired the plan's channels
+    // with the wrong true curves, +0.06)
     assertThat(expectedGainRatio).as("true gain over the true optimum's, without caution").isGreaterThan(-0.8);
     // the cautious plan (the default): 0.080 measured, losing on 3 of 8 seeds, the worst -0.109 (0.047 and -0.145
     // with the shape prior at 1.5)

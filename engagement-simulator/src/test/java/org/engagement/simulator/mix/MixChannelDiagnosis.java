@@ -43,8 +43,9 @@ final class MixChannelDiagnosis {
       MixFitter.Point freed = MixFitter.search(free, fit.second.outcome(), fit.point.unit(), 0.1,
           settings.evaluations());
       ChannelCurve curve = fit.second.curve(fit.point.unit(), fit.point.evaluation().coefficients(), c);
-      System.out.printf(Locale.ROOT, "seed %d %s: true roi %.2f, half-life %.1f, K %.2f, shape %.1f | estimate roi %.2f,"
-          + " half-life %.2f, K %.2f, shape %.2f; first stage roi %.2f; ridge 0 roi %.2f; own priors off roi %.2f%n",
+      System.out.printf(Locale.ROOT, "seed %d %s: true roi %.2f, half-life %.1f, K %.2f, shape %.1f | estimate"
+          + " roi %.2f, half-life %.2f, K %.2f, shape %.2f; first stage roi %.2f; ridge 0 roi %.2f; own priors off"
+          + " roi %.2f%n",
           seed, name, trueRoi, truth.halfLife(), truth.halfSaturation() * truth.meanSpend()
               / world.meanSpend(world.channels().indexOf(name)), truth.shape(),
           roi(fit.second, fit.point, data, c), curve.halfLife(), curve.halfSaturation(), curve.shape(),
