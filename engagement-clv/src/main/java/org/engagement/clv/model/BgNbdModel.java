@@ -131,19 +131,23 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
   }
 
   /**
-   * The conditional expectations at every horizon, with the history checked and {@code P(alive)} computed
-   * once; equal to calling the single-horizon method at each horizon.
+   * The conditional expectations at every horizon, with the history and every horizon checked first and {@code
+   * P(alive)} computed once; bit for bit equal to calling the single-horizon method at each horizon, for less work
+   * (the horizons' series share their term ratios: {@code AlivePurchases}).
    */
   @Override
   public void conditionalExpectedPurchases(int frequency, double recency, double age, double[] horizons,
       double[] out) {
     Histories.check(frequency, recency, age);
     Histories.checkOutput(horizons, out);
-    double alive = probabilityAlive(frequency, recency, age);
-    for (int i = 0; i < horizons.length; i++) {
-      double t = horizons[i];
+    for (double t : horizons) {
       Histories.checkHorizon(t);
-      out[i] = AlivePurchases.expected(r + frequency, alpha + age, a, b + frequency, t) * alive;
+    }
+    double alive = probabilityAlive(frequency, recency, age);
+    double[] expected = new double[horizons.length];
+    AlivePurchases.expected(r + frequency, alpha + age, a, b + frequency, horizons, expected);
+    for (int i = 0; i < horizons.length; i++) {
+      out[i] = expected[i] * alive;
     }
   }
 

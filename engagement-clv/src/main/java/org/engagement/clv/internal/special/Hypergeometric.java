@@ -59,6 +59,84 @@ public final class Hypergeometric {
   }
 
   /**
+   * {@code 2F1(a, b; c; z[j])} into {@code out[j]} for every {@code j}: bit for bit what {@link #gauss2F1(double,
+   * double, double, double)} returns at each {@code z[j]}, and the same exceptions, for less work. A lifetime value
+   * evaluates one {@code (a, b, c)} at every step of its horizon (156 weekly steps over three years); the series'
+   * term ratios {@code (a + n)(b + n) / ((c + n)(n + 1))} do not depend on {@code z}, so they are computed once for
+   * all the arguments (each term is still {@code term * (ratio * z)}, the same operands in the same order), and the
+   * arguments' series advance side by side, which lets the processor overlap their independent chains of
+   * multiplications. Arguments outside {@code [0, 1)}, a {@code c} the series may reach as a pole, or a series
+   * longer than {@value #MAX_TERMS} terms take the one-argument method for every argument, in order.
+   *
+   * @throws InvalidFieldException as the one-argument method, or if {@code out} is shorter than {@code z}
+   * @throws ArithmeticException as the one-argument method
+   */
+  public static void gauss2F1(double a, double b, double c, double[] z, double[] out) {
+    if (out.length < z.length) {
+      throw new InvalidFieldException("out.length", out.length, "must be at least z.length (" + z.length + ")");
+    }
+    requireFinite("a", a);
+    requireFinite("b", b);
+    requireFinite("c", c);
+    if (!inUnitInterval(z) || (c <= 0 && c == Math.rint(c)) || !sideBySide(a, b, c, z, out)) {
+      for (int j = 0; j < z.length; j++) {
+        out[j] = gauss2F1(a, b, c, z[j]);
+      }
+    }
+  }
+
+  private static boolean inUnitInterval(double[] z) {
+    for (double v : z) {
+      if (!(v >= 0 && v < 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The series of {@link #series} at every {@code z[j]} (in {@code [0, 1)}, {@code c} no pole), advanced one
+   * term at a time for all the arguments still running; false if one needs more than {@value #MAX_TERMS} terms.
+   */
+  private static boolean sideBySide(double a, double b, double c, double[] z, double[] out) {
+    int m = z.length;
+    double[] term = new double[m];
+    double[] sum = new double[m];
+    boolean[] previousNegligible = new boolean[m];
+    int[] running = new int[m];
+    for (int j = 0; j < m; j++) {
+      term[j] = 1.0;
+      sum[j] = 1.0;
+      running[j] = j;
+    }
+    int left = m;
+    for (int n = 0; left > 0; n++) {
+      if (n == MAX_TERMS) {
+        return false;
+      }
+      double ratio = (a + n) * (b + n) / ((c + n) * (n + 1));
+      int kept = 0;
+      for (int k = 0; k < left; k++) {
+        int j = running[k];
+        double t = term[j] * (ratio * z[j]);
+        double s = sum[j];
+        double next = s + t;
+        boolean negligible = next == s || Math.abs(t) <= Math.abs(next) * 1e-17;
+        term[j] = t;
+        sum[j] = next;
+        if (t == 0 || (negligible && previousNegligible[j])) {
+          out[j] = next;
+        } else {
+          previousNegligible[j] = negligible;
+          running[kept++] = j;
+        }
+      }
+      left = kept;
+    }
+    return true;
+  }
+
+  /**
    * {@code 2F1(1, b; c; z)} for {@code 0 <= z < 1} and {@code c > b > 0}, by Gauss's continued fraction
    * (the one behind the incomplete beta function, DLMF 8.17.22, with {@code B_z(p, q) = z^p (1 - z)^q / p
    * 2F1(p + q, 1; p + 1; z)}, {@code p = c - 1}, {@code q = b - c + 1}), evaluated by Hipparchus'
