@@ -93,59 +93,6 @@ final class AlivePurchases {
     return series(shape, a, survival, z, -shape * logOdds);
   }
 
-  /**
-   * {@link #expected(double, double, double, double, double)} at every horizon {@code t[j]}, into {@code out[j]}:
-   * bit for bit the same figures, with the closed form's {@code 2F1} evaluated at all the horizons that take it in
-   * one call ({@link Hypergeometric#gauss2F1(double, double, double, double[], double[])}, which shares the series'
-   * term ratios between them). If that call fails, every horizon is evaluated alone, in order, so a failure is the
-   * one-horizon method's.
-   *
-   * @throws ArithmeticException as the one-horizon method
-   */
-  static void expected(double shape, double scale, double a, double survival, double[] t, double[] out) {
-    double c = a + survival - 1;
-    boolean closedForm = Math.abs(a - 1) >= CLOSED_FORM_MIN_DISTANCE && c != 0;
-    int m = t.length;
-    double[] z = new double[m];
-    double[] logOdds = new double[m];
-    int[] closed = new int[m];
-    int closedCount = 0;
-    for (int j = 0; j < m; j++) {
-      z[j] = t[j] / (scale + t[j]);
-      logOdds[j] = Math.log1p(t[j] / scale);
-      if (t[j] != 0 && closedForm && (shape + 1) * logOdds[j] <= CLOSED_FORM_MAX_LOG) {
-        closed[closedCount++] = j;
-      }
-    }
-    double[] zClosed = new double[closedCount];
-    for (int k = 0; k < closedCount; k++) {
-      zClosed[k] = z[closed[k]];
-    }
-    double[] hypergeometric = new double[closedCount];
-    try {
-      Hypergeometric.gauss2F1(shape, survival, c, zClosed, hypergeometric);
-    } catch (ArithmeticException e) {
-      for (int j = 0; j < m; j++) {
-        out[j] = expected(shape, scale, a, survival, t[j]);
-      }
-      return;
-    }
-    int k = 0;
-    for (int j = 0; j < m; j++) {
-      double value = Double.NaN;
-      if (k < closedCount && closed[k] == j) {
-        value = c / (a - 1) * (1 - Math.exp(-shape * logOdds[j]) * hypergeometric[k++]);
-      }
-      if (t[j] == 0) {
-        out[j] = 0;
-      } else if (value >= 0 && value < Double.POSITIVE_INFINITY) {
-        out[j] = value;
-      } else {
-        out[j] = series(shape, a, survival, z[j], -shape * logOdds[j]);
-      }
-    }
-  }
-
   private static double series(double shape, double a, double survival, double z, double logFirstWeight) {
     double logWeight = logFirstWeight;
     double weight = 1;

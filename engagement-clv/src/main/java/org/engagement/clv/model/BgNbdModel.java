@@ -131,23 +131,19 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
   }
 
   /**
-   * The conditional expectations at every horizon, with the history and every horizon checked first and {@code
-   * P(alive)} computed once; bit for bit equal to calling the single-horizon method at each horizon, for less work
-   * (the horizons' series share their term ratios: {@code AlivePurchases}).
+   * The conditional expectations at every horizon, with the history checked and {@code P(alive)} computed
+   * once; equal to calling the single-horizon method at each horizon.
    */
   @Override
   public void conditionalExpectedPurchases(int frequency, double recency, double age, double[] horizons,
       double[] out) {
     Histories.check(frequency, recency, age);
     Histories.checkOutput(horizons, out);
-    for (double t : horizons) {
-      Histories.checkHorizon(t);
-    }
     double alive = probabilityAlive(frequency, recency, age);
-    double[] expected = new double[horizons.length];
-    AlivePurchases.expected(r + frequency, alpha + age, a, b + frequency, horizons, expected);
     for (int i = 0; i < horizons.length; i++) {
-      out[i] = expected[i] * alive;
+      double t = horizons[i];
+      Histories.checkHorizon(t);
+      out[i] = AlivePurchases.expected(r + frequency, alpha + age, a, b + frequency, t) * alive;
     }
   }
 
