@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code probabilityAlive}: {@code P(alive)} of every customer;
  *   <li>{@code lifetimeValueMonthly}: one-year lifetime value at 15 % a year in 12 monthly steps (12
  *       conditional expectations per customer);
- *   <li>{@code lifetimeValueWeekly}: the same in 53 weekly steps, the default step of a weekly model.
+ *   <li>{@code lifetimeValueWeekly}: the same in 53 weekly steps, the default step of a weekly model;
+ *   <li>{@code reportLifetimeValue}: the report's valuation (issue 16), three years at 10 % a year in 156 weekly
+ *       steps: what the report's CLV section computes for every buyer and its bootstrap for every resample.
  * </ul>
  *
  * <p>Run with {@code java -jar engagement-benchmarks/target/benchmarks.jar ClvPrediction -f 1 -wi 2 -i 3}.
@@ -52,6 +54,8 @@ public class ClvPredictionBenchmark {
   private final CustomerLifetimeValue weekly = CustomerLifetimeValue.of(BgNbdFitBenchmark.TRUTH,
       SpendForecast.gammaGamma(new GammaGammaModel(6.25, 3.74, 15.44)), Horizon.years(1), DiscountRate.annual(0.15));
   private final CustomerLifetimeValue monthly = weekly.withStep(PeriodUnit.MONTH);
+  private final CustomerLifetimeValue report = CustomerLifetimeValue.of(BgNbdFitBenchmark.TRUTH,
+      SpendForecast.gammaGamma(new GammaGammaModel(6.25, 3.74, 15.44)), Horizon.years(3), DiscountRate.annual(0.10));
   private CustomerColumns customers = CustomerColumns.of(PeriodUnit.WEEK, new int[0], new double[0], new double[0]);
   private double[] out = new double[0];
 
@@ -100,6 +104,13 @@ public class ClvPredictionBenchmark {
   @Benchmark
   public double[] lifetimeValueWeekly() {
     weekly.values(customers, 0, CUSTOMERS, out);
+    return out;
+  }
+
+  /** The report's three-year lifetime value in 156 weekly steps. */
+  @Benchmark
+  public double[] reportLifetimeValue() {
+    report.values(customers, 0, CUSTOMERS, out);
     return out;
   }
 }

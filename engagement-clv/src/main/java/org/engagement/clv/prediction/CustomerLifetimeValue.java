@@ -2,10 +2,13 @@ package org.engagement.clv.prediction;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.engagement.clv.model.RepeatBuyingModel;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.core.domain.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customer lifetime value over an explicit horizon at an explicit discount rate: the present value of a
@@ -41,7 +44,12 @@ import org.engagement.core.domain.InvalidFieldException;
  * horizons; the conditional expectation also gets dearer as the horizon grows, since its series needs about
  * {@code 40 / (1 - z)} terms for {@code z = t / (alpha + T + t)}. At most {@value #MAX_STEPS} steps.
  *
- * <p>Immutable and thread-safe if the spend forecast is (the built-in ones are).
+ * <p>A valuation asked about the same customers many times (a report's sections each value the buyers) can
+ * {@linkplain #remembering() remember} each history's {@code DET}: the first computation of a history is kept and
+ * returned to every later request, so each history costs its {@code n} evaluations once.
+ *
+ * <p>Immutable and thread-safe if the spend forecast is (the built-in ones are); a remembering valuation's memory
+ * only ever holds figures it would compute again bit for bit.
  *
  * @since 0.1.0
  */
@@ -56,9 +64,11 @@ public final class CustomerLifetimeValue {
   private final PeriodUnit step;
   private final double[] knots;
   private final double[] factors;
+  private final @Nullable ConcurrentMap<History, Double> remembered;
 
   private CustomerLifetimeValue(RepeatBuyingModel model, SpendForecast spend, Horizon horizon, DiscountRate rate,
-      PeriodUnit step) {
+      PeriodUnit step, boolean remembering) {
+    this.remembered = remembering ? new ConcurrentHashMap<>() : null;
     this.model = model;
     this.spend = spend;
     this.horizon = horizon;
@@ -91,7 +101,7 @@ public final class CustomerLifetimeValue {
       DiscountRate rate) {
     requireNonNull(model, "model");
     return new CustomerLifetimeValue(model, requireNonNull(spend, "spend"), requireNonNull(horizon, "horizon"),
-        requireNonNull(rate, "rate"), model.unit());
+        requireNonNull(rate, "rate"), model.unit(), false);
   }
 
   /**
@@ -101,7 +111,24 @@ public final class CustomerLifetimeValue {
    * @throws InvalidFieldException if the horizon is more than {@value #MAX_STEPS} steps
    */
   public CustomerLifetimeValue withStep(PeriodUnit unit) {
-    return new CustomerLifetimeValue(model, spend, horizon, rate, requireNonNull(unit, "unit"));
+    return new CustomerLifetimeValue(model, spend, horizon, rate, requireNonNull(unit, "unit"), remembered != null);
+  }
+
+  /**
+   * The same valuation, remembering the {@linkplain #discountedPurchases(int, double, double) discounted
+   * purchases} of every distinct history {@code (x, t_x, T)} it computes (histories equal as by {@link
+   * Double#compare}), so that asking again for a history, whoever asks, costs a look-up: the figures are bit for
+   * bit those of this valuation. For a population valued several times, as a report's sections value the same
+   * buyers; the memory grows with the distinct histories asked about (about a hundred bytes each) and lives as
+   * long as the valuation.
+   */
+  public CustomerLifetimeValue remembering() {
+    return new CustomerLifetimeValue(model, spend, horizon, rate, step, true);
+  }
+
+  /** Whether this valuation {@linkplain #remembering() remembers} the histories it computes. */
+  public boolean remembers() {
+    return remembered != null;
   }
 
   /** The transaction model. */
@@ -139,6 +166,20 @@ public final class CustomerLifetimeValue {
    * history (times in the model's unit); lifetime value per unit of spend.
    */
   public double discountedPurchases(int frequency, double recency, double age) {
+    if (remembered == null) {
+      return computeDiscountedPurchases(frequency, recency, age);
+    }
+    History history = new History(frequency, recency, age);
+    Double known = remembered.get(history);
+    if (known != null) {
+      return known;
+    }
+    double computed = computeDiscountedPurchases(frequency, recency, age);
+    Double first = remembered.putIfAbsent(history, computed);
+    return first == null ? computed : first;
+  }
+
+  private double computeDiscountedPurchases(int frequency, double recency, double age) {
     double[] cumulative = new double[knots.length];
     model.conditionalExpectedPurchases(frequency, recency, age, knots, cumulative);
     double total = 0;
@@ -223,6 +264,9 @@ public final class CustomerLifetimeValue {
     }
     return amount;
   }
+
+  /** A history, the key of the remembered figures. */
+  private record History(int frequency, double recency, double age) {}
 
   @Override
   public String toString() {

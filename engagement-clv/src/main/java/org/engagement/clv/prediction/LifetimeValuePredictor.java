@@ -58,6 +58,11 @@ public final class LifetimeValuePredictor implements ValuePredictor {
     return new LifetimeValuePredictor(requireNonNull(lifetimeValue, "lifetimeValue"));
   }
 
+  /** The valuation behind the predictions. */
+  public CustomerLifetimeValue lifetimeValue() {
+    return lifetimeValue;
+  }
+
   /**
    * The lifetime value of the customer whose repeat-buying metrics are in {@code profile}.
    *

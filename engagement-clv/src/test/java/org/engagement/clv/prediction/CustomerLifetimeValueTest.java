@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.engagement.clv.model.BgNbdModel;
+import org.engagement.clv.model.RepeatBuyingModel;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.core.domain.InvalidFieldException;
@@ -209,5 +212,102 @@ class CustomerLifetimeValueTest {
         TEN_PERCENT_A_WEEK);
     assertThatThrownBy(() -> negative.value(0, 0, 1, 0)).isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("spend");
+  }
+  /**
+   * A remembering valuation gives bit for bit the figures of the one it came from, for histories asked once, again
+   * (the remembered figure) and in bulk, from several threads at once; it remembers, and only when asked to.
+   */
+  @Test
+  void aRememberingValuationGivesTheSameFiguresBitForBit() throws InterruptedException {
+    BgNbdModel model = new BgNbdModel(0.247, 4.613, 0.811, 2.521, PeriodUnit.WEEK);
+    CustomerLifetimeValue plain = CustomerLifetimeValue.of(model, TEN, Horizon.years(3), DiscountRate.annual(0.10));
+    CustomerLifetimeValue remembering = plain.remembering();
+    assertThat(plain.remembers()).isFalse();
+    assertThat(remembering.remembers()).isTrue();
+    assertThat(remembering.withStep(PeriodUnit.MONTH).remembers()).isTrue();
+    int[] x = {0, 0, 3, 3, 12, 0};
+    double[] tx = {0, 0, 20.5, 20.5, 80, 0};
+    double[] t = {10, 10, 40, 41, 100, 0};
+    double[] spend = {0, 0, 35, 35, 12.5, 0};
+    CustomerColumns customers = CustomerColumns.of(PeriodUnit.WEEK, x, tx, t, spend);
+    Thread[] threads = new Thread[4];
+    double[][] seen = new double[threads.length][];
+    for (int k = 0; k < threads.length; k++) {
+      int thread = k;
+      threads[k] = new Thread(() -> seen[thread] = remembering.values(customers));
+      threads[k].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    double[] expected = plain.values(customers);
+    for (double[] values : seen) {
+      assertThat(values).isEqualTo(expected);
+    }
+    for (int i = 0; i < x.length; i++) {
+      assertThat(remembering.value(x[i], tx[i], t[i], spend[i])).as("customer %d again", i)
+          .isEqualTo(plain.value(x[i], tx[i], t[i], spend[i]));
+      assertThat(remembering.discountedPurchases(x[i], tx[i], t[i]))
+          .isEqualTo(plain.discountedPurchases(x[i], tx[i], t[i]));
+    }
+    assertThat(remembering.withStep(PeriodUnit.MONTH).value(3, 20.5, 40, 35))
+        .isEqualTo(plain.withStep(PeriodUnit.MONTH).value(3, 20.5, 40, 35))
+        .isNotEqualTo(plain.value(3, 20.5, 40, 35));
+    assertThatThrownBy(() -> remembering.value(3, 41, 40, 35)).isInstanceOf(InvalidFieldException.class);
+  }
+  /** Each distinct history is computed once by a remembering valuation, however often and by whom it is asked. */
+  @Test
+  void aRememberingValuationComputesEachHistoryOnce() {
+    AtomicInteger histories = new AtomicInteger();
+    RepeatBuyingModel counting = new RepeatBuyingModel() {
+      @Override
+      public PeriodUnit unit() {
+        return TWO_A_WEEK.unit();
+      }
+
+      @Override
+      public Map<String, Double> parameters() {
+        return TWO_A_WEEK.parameters();
+      }
+
+      @Override
+      public double expectedPurchases(double t) {
+        return TWO_A_WEEK.expectedPurchases(t);
+      }
+
+      @Override
+      public double probabilityOfPurchases(int n, double t) {
+        return TWO_A_WEEK.probabilityOfPurchases(n, t);
+      }
+
+      @Override
+      public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
+        return TWO_A_WEEK.conditionalExpectedPurchases(frequency, recency, age, t);
+      }
+
+      @Override
+      public void conditionalExpectedPurchases(int frequency, double recency, double age, double[] horizons,
+          double[] out) {
+        histories.incrementAndGet();
+        TWO_A_WEEK.conditionalExpectedPurchases(frequency, recency, age, horizons, out);
+      }
+
+      @Override
+      public double probabilityAlive(int frequency, double recency, double age) {
+        return TWO_A_WEEK.probabilityAlive(frequency, recency, age);
+      }
+    };
+    CustomerLifetimeValue remembering = CustomerLifetimeValue.of(counting, TEN, Horizon.weeks(3), TEN_PERCENT_A_WEEK)
+        .remembering();
+    for (int pass = 0; pass < 3; pass++) {
+      remembering.value(0, 0, 5, 0);
+      remembering.value(2, 1, 5, 7);
+      remembering.value(2, 1, 6, 7);
+    }
+    assertThat(histories).as("distinct histories computed").hasValue(3);
+    CustomerLifetimeValue plain = CustomerLifetimeValue.of(counting, TEN, Horizon.weeks(3), TEN_PERCENT_A_WEEK);
+    plain.value(0, 0, 5, 0);
+    plain.value(0, 0, 5, 0);
+    assertThat(histories).as("a plain valuation computes every time").hasValue(5);
   }
 }

@@ -56,6 +56,7 @@ public final class Analysis {
   private final Supplier<Journeys> journeys;
   private final Supplier<JourneySet> journeySet;
   private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
+  private final Supplier<ValuePredictor> valuePredictor;
   private final Supplier<Optional<TrueEffects>> truth;
   private final Supplier<Map<String, String>> channelNames;
   private final Map<String, ImportReport> reads = new LinkedHashMap<>();
@@ -70,6 +71,8 @@ public final class Analysis {
     this.journeys = Suppliers.memoize(this::computeJourneys);
     this.journeySet = Suppliers.memoize(() -> journeys().toJourneySet());
     this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
+    this.valuePredictor = Suppliers.memoize(() -> lifetimeValue().<ValuePredictor>map(
+        fit -> LifetimeValuePredictor.of(fit.lifetimeValue().remembering())).orElse(ValuePredictor.none()));
     this.truth = truthOnce();
   }
 
@@ -84,6 +87,7 @@ public final class Analysis {
     this.journeys = shared.journeys;
     this.journeySet = shared.journeySet;
     this.lifetimeValue = shared.lifetimeValue;
+    this.valuePredictor = shared.valuePredictor;
     this.truth = truthOnce();
   }
 
@@ -229,11 +233,15 @@ public final class Analysis {
   }
 
   /**
-   * The predictor of the value tiers' "grow" rule: the fitted lifetime value when there is one, otherwise
-   * none (only engagement makes a customer "grow").
+   * The predictor of the value tiers' "grow" rule and of the CLV section: the fitted lifetime value when there is
+   * one, otherwise none (only engagement makes a customer "grow"). One predictor per analysis (shared with the
+   * analyses {@linkplain #apart() apart}), {@linkplain org.engagement.clv.prediction.CustomerLifetimeValue#remembering()
+   * remembering} each purchase history it values: the CLV section, the value tiers of the segments section and
+   * those of the ROI section ask about the same buyers, and each history's 156 weekly steps are computed once
+   * for the three, with the same figures, bit for bit, as a predictor of its own would give.
    */
   public ValuePredictor valuePredictor() {
-    return lifetimeValue().<ValuePredictor>map(fit -> fit.fitted().predictor()).orElse(ValuePredictor.none());
+    return valuePredictor.get();
   }
 
   /**

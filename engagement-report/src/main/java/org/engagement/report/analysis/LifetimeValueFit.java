@@ -110,7 +110,8 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
    * The buyers' total lifetime value with a seeded bootstrap interval ({@link ForecastBootstrap}: buyers
    * resampled, both models refitted with the same settings on each resample, the original buyers valued): the
    * uncertainty of the models' parameters, not of what each buyer will do. A resample whose fit does not
-   * converge is left out and counted.
+   * converge is left out and counted. The bootstrap's own fit on all the buyers (its point estimate) is this fit:
+   * the same deterministic search on the same summaries with the same settings, so it is not run a second time.
    *
    * @throws IllegalStateException if fewer than two resamples could be fitted
    */
@@ -123,6 +124,9 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
       position.put(buyers.get(i), i);
     }
     return ForecastBootstrap.of(resamples, seed).withLevel(level).total(buyers, sample -> {
+      if (sample == buyers) {
+        return valued(fitted, fitted.lifetimeValue().values(columns), position);
+      }
       LifetimeValueOutcome outcome = analysis.fitSummaries(sample);
       FittedLifetimeValue refitted = outcome.fitted().orElseThrow(() -> new ArithmeticException(
           outcome.reason().orElse("the models could not be fitted")));

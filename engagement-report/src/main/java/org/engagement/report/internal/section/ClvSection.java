@@ -83,13 +83,13 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
   }
 
   /**
-   * The builder of this section with the analysis's own fitted lifetime value ({@link LifetimeValueFit}):
-   * "not available", with the reason, when the models could not be fitted.
+   * The builder of this section with the analysis's own fitted lifetime value ({@link LifetimeValueFit}), through
+   * {@link Analysis#valuePredictor()}, whose figures the value tiers share: "not available", with the reason, when
+   * the models could not be fitted.
    */
   public static SectionBuilder fitted() {
     return SectionBuilder.of(ID, analysis -> analysis.lifetimeValue()
-        .map(fit -> withInterval(analysis, fit, of(analysis, fit.description(),
-            LifetimeValuePredictor.of(fit.lifetimeValue()),
+        .map(fit -> withInterval(analysis, fit, of(analysis, fit.description(), analysis.valuePredictor(),
             profile -> profile.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent())))
         .orElseGet(() -> ReportSection.notAvailable(ID, "Customer lifetime value",
             analysis.lifetimeValueUnavailable())));

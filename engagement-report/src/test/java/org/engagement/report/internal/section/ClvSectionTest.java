@@ -10,10 +10,12 @@ import java.util.List;
 import org.engagement.clv.LifetimeValueAnalysis;
 import org.engagement.clv.prediction.ForecastBootstrap;
 import org.engagement.clv.prediction.ForecastTotal;
+import org.engagement.clv.prediction.LifetimeValuePredictor;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.value.tier.MetricNames;
 import org.engagement.core.value.tier.ValuePredictor;
+import org.engagement.core.value.tier.ValueTiers;
 import org.engagement.report.BundledWorld;
 import org.engagement.report.HtmlReport;
 import org.engagement.report.ReportModel;
@@ -113,6 +115,33 @@ class ClvSectionTest {
 
     assertThat(fit.totalInterval(LifetimeValueFit.INTERVAL_RESAMPLES, 0, LifetimeValueFit.INTERVAL_LEVEL))
         .isEqualTo(alone);
+  }
+
+  /**
+   * One remembering predictor per analysis, shared with the analyses apart (issue 16: the CLV section and the
+   * value tiers of the segments and ROI sections valued the same buyers three times): the section's predictions
+   * and the tiers' are those of a predictor of their own, bit for bit.
+   */
+  @Test
+  void theSectionAndTheTiersShareOnePredictorWithTheFiguresOfTheirOwn() throws IOException {
+    Analysis analysis = Analysis.of(BundledWorld.input(), Progress.none());
+    LifetimeValueFit fit = analysis.lifetimeValue().orElseThrow();
+    ValuePredictor own = LifetimeValuePredictor.of(fit.lifetimeValue());
+    assertThat(analysis.valuePredictor()).isSameAs(analysis.valuePredictor()).isSameAs(
+        analysis.apart().valuePredictor());
+    assertThat(((LifetimeValuePredictor) analysis.valuePredictor()).lifetimeValue().remembers()).isTrue();
+
+    ClvSection section = (ClvSection) ClvSection.fitted().build(analysis);
+
+    List<Double> expected = analysis.profiles().stream()
+        .filter(p -> p.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent()).map(own::predict).toList();
+    assertThat(section.predicted()).isEqualTo(expected);
+    ValueTiers shared = ValueTiers.of(analysis.valuePredictor(), analysis.profiles());
+    ValueTiers alone = ValueTiers.of(own, analysis.profiles());
+    assertThat(shared.assign(analysis.profiles())).isEqualTo(alone.assign(analysis.profiles()));
+    for (var profile : analysis.profiles()) {
+      assertThat(analysis.valuePredictor().predict(profile)).isEqualTo(own.predict(profile));
+    }
   }
 
   @Test
