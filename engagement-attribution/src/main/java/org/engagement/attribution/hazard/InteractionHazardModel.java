@@ -11,6 +11,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameter;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterType;
+import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -54,7 +55,9 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * {@link AdditiveHazardModel} it reads only each journey's set of channels and whether it converted, so it
  * runs on a path file as on journeys cut from timed interactions.
  *
- * <p>Instances are immutable and thread-safe (each call builds its own arrays and optimiser).
+ * <p>Results are remembered for the last few set instances (held weakly) and levels: they are immutable.
+ *
+ * <p>Instances are immutable and thread-safe (each fit builds its own arrays and optimiser).
  *
  * @since 0.1.0
  */
@@ -73,6 +76,12 @@ public final class InteractionHazardModel implements AttributionModel {
 
   private static final double MAX_HAZARD = 50;
   private static final double MIN_BASELINE = 1e-9;
+
+  /**
+   * The results on the sets seen last, by instance and level: a report runs this model and {@code recommended},
+   * which runs it again where it keeps a pair; the widened fit is the costliest step of either.
+   */
+  private static final IdentityMemo<JourneySet, Double, AttributionResult> RESULTS = IdentityMemo.of(8);
 
   private final double level;
 
@@ -138,6 +147,10 @@ public final class InteractionHazardModel implements AttributionModel {
   @Override
   public AttributionResult attribute(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
+    return RESULTS.get(journeys, level, () -> compute(journeys));
+  }
+
+  private AttributionResult compute(JourneySet journeys) {
     double[] h = AdditiveHazardModel.create().hazards(journeys);
     int n = journeys.channels().size();
     ChannelSets sets = ChannelSets.of(journeys);
