@@ -54,5 +54,6 @@ module org.engagement.attribution {
       org.engagement.attribution.shapley.ShapleyModelProviders.Ordered,
       org.engagement.attribution.shapley.ShapleyModelProviders.ShaoLi,
       org.engagement.attribution.hazard.AdditiveHazardModelProvider,
+      org.engagement.attribution.hazard.InteractionHazardModelProvider,
       org.engagement.attribution.validation.RecommendedModelProvider;
 }

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.hazard.AdditiveHazardModelProvider;
+import org.engagement.attribution.hazard.InteractionHazardModel;
+import org.engagement.attribution.hazard.InteractionHazardModelProvider;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.heuristic.HeuristicModelProviders;
 import org.engagement.attribution.heuristic.TimeDecayModel;
@@ -82,7 +84,8 @@ class AttributionModelDiscoveryTest {
   void theBuiltInProvidersAreThoseOfTheCatalogs() {
     AttributionModels catalogs = AttributionModels.builder().registerAll(HeuristicModelProviders.all())
         .register(new MarkovModelProvider()).registerAll(ShapleyModelProviders.all())
-        .register(new RecommendedModelProvider()).register(new AdditiveHazardModelProvider()).build();
+        .register(new RecommendedModelProvider()).register(new AdditiveHazardModelProvider())
+        .register(new InteractionHazardModelProvider()).build();
     Set<String> discovered = new TreeSet<>(AttributionModels.defaults().names());
     discovered.remove("split-ends");
     assertThat(catalogs.names()).containsExactlyElementsOf(discovered);
@@ -97,11 +100,12 @@ class AttributionModelDiscoveryTest {
     List<String> modelClasses = List.of(HeuristicModel.class.getName(), TimeDecayModel.class.getName(),
         WShapedModel.class.getName(), MarkovModel.class.getName(), ShapleyModel.class.getName(),
         SimplifiedShapleyModel.class.getName(), OrderedShapleyModel.class.getName(), ShaoLiModel.class.getName(),
-        RecommendedModel.class.getName(), AdditiveHazardModel.class.getName());
+        RecommendedModel.class.getName(), AdditiveHazardModel.class.getName(),
+        InteractionHazardModel.class.getName());
     try (Isolated loader = Isolated.overClassPath()) {
       Class<?> registry = Class.forName(AttributionModels.class.getName(), true, loader);
       Object models = registry.getMethod("defaults").invoke(null);
-      assertThat((Set<?>) registry.getMethod("names").invoke(models)).hasSize(20);
+      assertThat((Set<?>) registry.getMethod("names").invoke(models)).hasSize(21);
       for (String name : modelClasses) {
         assertThat(loader.loaded(name)).as(name).isFalse();
       }

@@ -93,7 +93,7 @@ import picocli.CommandLine.Option;
  *
  * <p><b>{@code --model recommended}</b> runs {@link RecommendedModel}: a documented rule picks
  * {@code markov}, {@code additive-hazard}, {@code interaction-hazard}, {@code shao-li} or
- * {@code shapley-simplified} after an out-of-sample check and a screen for synergy and harm, and the
+ * {@code shapley-simplified} after an out-of-sample check and a screen for synergy, and the
  * notes say which and why, with the held-out scores (predictive numbers; the credits are not made causal by
  * them).
  *

@@ -132,6 +132,52 @@ class AttributeCommandTest {
     assertThat(shapley.err()).startsWith("model shapley cannot attribute ");
   }
 
+  /**
+   * {@code additive-hazard} and {@code interaction-hazard} read only each journey's channel set and outcome, so
+   * both run on a path file without times (the precedent: a model that needs times, {@code time-decay}, fails
+   * with its reason instead). On the toy the screen keeps no pair (too few journeys to test one), so the
+   * credits are additive-hazard's exactly, and a note says so.
+   */
+  @Test
+  void theHazardModelsRunOnAPathFile() {
+    CliRun additive = run("attribute", "--model", "additive-hazard", "--input", resource("toy-paths.csv"));
+    assertThat(additive.exit()).as(additive.err()).isZero();
+    CliRun widened = run("attribute", "--model", "interaction-hazard", "--input", resource("toy-paths.csv"));
+    assertThat(widened.exit()).as(widened.err()).isZero();
+    assertThat(widened.out()).startsWith("channel,conversions,value\n").isEqualTo(additive.out());
+    assertThat(widened.err()).isEqualTo("note: interaction-hazard: no synergy at level 0.000100000; the credits are"
+        + " additive-hazard's\n");
+  }
+
+  /**
+   * On {@code synergy-paths.csv} (A with B converts 40 % where one channel converts 5 %) the screen keeps the
+   * pair, the note names it, the credits still add up to the 750 conversions and differ from the additive fit's
+   * (which has to fit the pair's 40 % with A's and B's own effects). {@code --param level}
+   * sets the screen's level; a level outside (0, 1) is a usage error naming the rule.
+   */
+  @Test
+  void interactionHazardKeepsASynergyPairAndSaysSo() {
+    CliRun additive = run("attribute", "--model", "additive-hazard", "--input", resource("synergy-paths.csv"));
+    CliRun widened = run("attribute", "--model", "interaction-hazard", "--input", resource("synergy-paths.csv"));
+    assertThat(widened.exit()).as(widened.err()).isZero();
+    assertThat(widened.err()).startsWith("note: interaction-hazard: the additive-hazard fit widened by synergy A"
+        + " with B (one-sided score test, level 0.000100000)");
+    List<String[]> rows = widened.rows("channel,conversions,value");
+    List<String[]> additiveRows = additive.rows("channel,conversions,value");
+    assertThat(rows).extracting(r -> r[0]).containsExactly("A", "B", "C");
+    assertThat(rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).sum()).isCloseTo(750, within(1e-9));
+    assertThat(Double.parseDouble(rows.get(2)[1])).isNotCloseTo(Double.parseDouble(additiveRows.get(2)[1]),
+        within(1.0));
+    CliRun strict = run("attribute", "--model", "interaction-hazard", "--param", "level=1e-300", "--input",
+        resource("synergy-paths.csv"));
+    assertThat(strict.exit()).as(strict.err()).isZero();
+    assertThat(strict.out()).isEqualTo(additive.out());
+    CliRun bad = run("attribute", "--model", "interaction-hazard", "--param", "level=1", "--input",
+        resource("synergy-paths.csv"));
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("model interaction-hazard: level '1.0' is invalid: must be between 0 and 1\n");
+  }
+
   /** {@code --max-record-length} sets the longest row (and path) read; a bad limit is a usage error. */
   @Test
   void theRecordLimitIsAnOption() {

@@ -31,6 +31,18 @@ class CompareCommandTest {
     assertThat(Double.parseDouble(rows.get(2)[6])).isCloseTo(139.0 / 6, within(1e-12));
   }
 
+  /** {@code compare} takes {@code interaction-hazard} beside {@code additive-hazard}: one column pair each. */
+  @Test
+  void comparesTheHazardModels() {
+    CliRun run = run("compare", "--models", "additive-hazard,interaction-hazard", "--input",
+        resource("synergy-paths.csv"));
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String[]> rows = run.rows("channel,additive-hazard_conversions,additive-hazard_value,"
+        + "interaction-hazard_conversions,interaction-hazard_value");
+    assertThat(rows).extracting(r -> r[0]).containsExactly("A", "B", "C");
+    assertThat(Double.parseDouble(rows.get(2)[3])).isNotCloseTo(Double.parseDouble(rows.get(2)[1]), within(1.0));
+  }
+
   @Test
   void writesToTheOutputFile(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("compare.csv");

@@ -55,6 +55,18 @@ import org.junit.jupiter.api.Test;
  *       -0.55, 0 of 5; calibrated 0.015 / 0.90 (was 0.019 / 0.89), 5 of 5 (was 4).
  * </ul>
  * First touch no longer looks good on the drawn tables (0.036-0.037 against recommended's 0.022-0.028).
+ *
+ * <p><b>The Markov world and the aim.</b> "Beats Markov order 1" cannot apply there, and the test does not ask
+ * it: the world's truth is a first-order chain's removal effect, which is exactly what Markov order 1 estimates
+ * (its maximum-likelihood estimate; {@link MarkovWorldTruthTest}), so the right answer on that world <em>is</em>
+ * Markov order 1 and any rule that gets it right ties it on both figures by definition; a model that "beat" it on
+ * a 5,000-person truth would be fitting that draw's noise (orders 2 and 3 do, and are further from the expected
+ * truth). What applies, and is asserted on both tables, is that the rule recognises the world (the path-dependence
+ * test picks Markov there and nowhere else), and on the default table that its error is at most 0.03 and below
+ * last touch's. The Spearman part of the aim is not asserted there either: the 5,000-person truth ranks the
+ * default table's tied and near-tied channels no better than Markov order 1 does (0.68 at the bundled seed).
+ * The "aim met" column counts the Markov rows as 0 of 5 because it applies the whole aim to every row; read it
+ * as "not applicable" there.
  */
 @Tag("heavy")
 class RecommendedRuleAcrossSeedsTest {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ParameterlessModel;
+import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
 import org.engagement.core.domain.InvalidFieldException;
@@ -51,7 +52,10 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * hundred to a few thousand evaluations and memory quadratic in the channels, so the model accepts at most
  * {@value #MAX_CHANNELS} channels.
  *
- * <p>Instances are immutable and thread-safe (each call builds its own arrays and optimiser).
+ * <p>The fit of a set is remembered for the last few set instances (held weakly), so models that build on it
+ * fit each set once; the arrays handed out are copies.
+ *
+ * <p>Instances are immutable and thread-safe (each fit builds its own arrays and optimiser).
  *
  * @since 0.1.0
  */
@@ -64,6 +68,11 @@ public final class AdditiveHazardModel extends ParameterlessModel {
   private static final AdditiveHazardModel INSTANCE = new AdditiveHazardModel();
   private static final double MIN_BASELINE = 1e-9;
   private static final double MAX_HAZARD = 50;
+  /**
+   * The fits of the sets seen last, by instance: a report runs this model, {@code interaction-hazard} and
+   * {@code recommended} (its screen, its additivity test, the model it picks) on one set.
+   */
+  private static final IdentityMemo<JourneySet, String, double[]> FITS = IdentityMemo.of(8);
 
   private AdditiveHazardModel() {
     super(NAME);
@@ -91,6 +100,12 @@ public final class AdditiveHazardModel extends ParameterlessModel {
       throw new InvalidFieldException("totalNulls", 0, "must be above 0 for " + NAME + ": it fits conversion"
           + " probabilities, which need the journeys that did not convert");
     }
+    return FITS.get(journeys, NAME, () -> fit(journeys)).clone();
+  }
+
+  /** The maximum-likelihood hazards of {@link #hazards}, on a set that passed its checks. */
+  private static double[] fit(JourneySet journeys) {
+    int n = journeys.channels().size();
     ChannelSets sets = ChannelSets.of(journeys);
     double rate = journeys.totalConversions() / (journeys.totalConversions() + journeys.totalNulls());
     double overall = -Math.log1p(-Math.min(rate, 0.999));

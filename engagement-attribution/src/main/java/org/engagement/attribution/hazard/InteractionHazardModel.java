@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.ParameterlessModel;
+import org.engagement.attribution.ModelParameter;
+import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.ParameterType;
+import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -46,25 +50,42 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * channels of a pair counts for both). The credits are shared out in proportion, so they add up to the
  * observed conversions and value.
  *
- * <p>Not in the registry: {@code recommended} runs it in place of {@code additive-hazard}.
+ * <p>Registered as {@value #NAME} with the parameter {@code level} ({@link #LEVEL}); {@code recommended} runs
+ * it at {@link #DEFAULT_LEVEL} in place of {@code additive-hazard} where the screen keeps a pair. Like
+ * {@link AdditiveHazardModel} it reads only each journey's set of channels and whether it converted, so it
+ * runs on a path file as on journeys cut from timed interactions.
  *
- * <p>Instances are immutable and thread-safe (each call builds its own arrays and optimiser).
+ * <p>Results are remembered for the last few set instances (held weakly) and levels: they are immutable.
+ *
+ * <p>Instances are immutable and thread-safe (each fit builds its own arrays and optimiser).
  *
  * @since 0.1.0
  */
-public final class InteractionHazardModel extends ParameterlessModel {
-  /** The name in results. */
+public final class InteractionHazardModel implements AttributionModel {
+  /** The registry name. */
   public static final String NAME = "interaction-hazard";
   /** The default family-wise level of the one-sided screen. */
   public static final double DEFAULT_LEVEL = 1e-4;
+  /** The parameter {@code level}: the screen's family-wise level, between 0 and 1, default {@value #DEFAULT_LEVEL}. */
+  public static final ModelParameter<Double> LEVEL = ModelParameter.optional("level", ParameterType.decimal(),
+      DEFAULT_LEVEL, "the family-wise level of the one-sided screen for synergy (Bonferroni over the pairs tested)")
+      .withRule("must be between 0 and 1", level -> level > 0 && level < 1);
+
+  /** The parameters of the registry's factory, in order. */
+  static final List<ModelParameter<?>> PARAMETERS = List.of(LEVEL);
 
   private static final double MAX_HAZARD = 50;
   private static final double MIN_BASELINE = 1e-9;
 
+  /**
+   * The results on the sets seen last, by instance and level: a report runs this model and {@code recommended},
+   * which runs it again where it keeps a pair; the widened fit is the costliest step of either.
+   */
+  private static final IdentityMemo<JourneySet, Double, AttributionResult> RESULTS = IdentityMemo.of(8);
+
   private final double level;
 
   private InteractionHazardModel(double level) {
-    super(NAME);
     this.level = level;
   }
 
@@ -83,6 +104,22 @@ public final class InteractionHazardModel extends ParameterlessModel {
       throw new InvalidFieldException("level", level, "must be between 0 and 1");
     }
     return new InteractionHazardModel(level);
+  }
+
+  /** The model configured from resolved {@link #PARAMETERS}. */
+  static InteractionHazardModel fromParameters(ModelParameters parameters) {
+    return of(parameters.get(LEVEL));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The level when it is not {@link #DEFAULT_LEVEL}; else none. */
+  @Override
+  public ModelParameters parameters() {
+    return level == DEFAULT_LEVEL ? ModelParameters.none() : ModelParameters.none().with(LEVEL, level);
   }
 
   /**
@@ -110,6 +147,10 @@ public final class InteractionHazardModel extends ParameterlessModel {
   @Override
   public AttributionResult attribute(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
+    return RESULTS.get(journeys, level, () -> compute(journeys));
+  }
+
+  private AttributionResult compute(JourneySet journeys) {
     double[] h = AdditiveHazardModel.create().hazards(journeys);
     int n = journeys.channels().size();
     ChannelSets sets = ChannelSets.of(journeys);

@@ -1,5 +1,6 @@
 package org.engagement.attribution.validation;
 
+import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.internal.IdsKey;
 import static java.util.Objects.requireNonNull;
 
@@ -69,6 +70,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Work is linear in the journeys (the split) and in the distinct paths times the orders (the predictions).
  *
+ * <p>Reports are remembered for the last few set instances (held weakly) and configurations; they are immutable.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @since 0.1.0
@@ -82,6 +85,12 @@ public final class CrossValidation {
   public static final int MAX_ORDER = 32;
   /** The weight, in journeys, of the fallback probability in every smoothed rate. */
   public static final double SMOOTHING = 1.0;
+
+  /**
+   * The reports on the sets seen last, by instance and configuration ({@link #toString()}): {@code recommended}
+   * validates the set of a report's attribution section and again that of its ROI section, the same instance.
+   */
+  private static final IdentityMemo<JourneySet, String, ValidationReport> REPORTS = IdentityMemo.of(8);
 
   private final int folds;
   private final long seed;
@@ -164,8 +173,8 @@ public final class CrossValidation {
     if (!(journeys.totalConversions() + journeys.totalNulls() > 0)) {
       throw new InvalidFieldException("journeys", journeys, "must hold journeys to validate on");
     }
-    Units units = journeys.timed().map(timed -> byCustomer(journeys, timed)).orElseGet(() -> byJourney(journeys));
-    return score(journeys, units);
+    return REPORTS.get(journeys, toString(), () -> score(journeys, journeys.timed()
+        .map(timed -> byCustomer(journeys, timed)).orElseGet(() -> byJourney(journeys))));
   }
 
   /**
@@ -174,14 +183,43 @@ public final class CrossValidation {
    */
   public Map<String, Integer> customerFolds(Journeys journeys) {
     requireNonNull(journeys, "journeys");
-    List<String> customers = new ArrayList<>();
-    for (int j = 0; j < journeys.size(); j++) {
-      String id = journeys.customerId(j);
-      if (customers.isEmpty() || !customers.get(customers.size() - 1).equals(id)) {
-        customers.add(id);
+    CustomerRuns runs = CustomerRuns.of(journeys);
+    int[] order = shuffled(runs.ids().size());
+    Map<String, Integer> folds = new HashMap<>();
+    for (int rank = 0; rank < order.length; rank++) {
+      folds.put(runs.ids().get(order[rank]), rank % this.folds);
+    }
+    return folds;
+  }
+
+  /**
+   * Each journey's fold, as {@link #customerFolds} deals them. When each customer's journeys are together (the
+   * canonical order), a customer's fold is read from its run's rank instead of a map by id.
+   */
+  private int[] journeyFolds(Journeys journeys) {
+    CustomerRuns runs = CustomerRuns.of(journeys);
+    int[] order = shuffled(runs.ids().size());
+    int[] foldOfRun = new int[order.length];
+    if (runs.distinct()) {
+      for (int rank = 0; rank < order.length; rank++) {
+        foldOfRun[order[rank]] = rank % folds;
+      }
+    } else {
+      Map<String, Integer> byId = customerFolds(journeys);
+      for (int r = 0; r < order.length; r++) {
+        foldOfRun[r] = byId.getOrDefault(runs.ids().get(r), 0);
       }
     }
-    int[] order = new int[customers.size()];
+    int[] fold = new int[journeys.size()];
+    for (int j = 0; j < fold.length; j++) {
+      fold[j] = foldOfRun[runs.runOf()[j]];
+    }
+    return fold;
+  }
+
+  /** The indexes {@code 0 .. count − 1} shuffled with the seed (Fisher-Yates from the end). */
+  private int[] shuffled(int count) {
+    int[] order = new int[count];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
@@ -192,15 +230,54 @@ public final class CrossValidation {
       order[i] = order[j];
       order[j] = swap;
     }
-    Map<String, Integer> folds = new HashMap<>();
-    for (int rank = 0; rank < order.length; rank++) {
-      folds.put(customers.get(order[rank]), rank % this.folds);
+    return order;
+  }
+
+  /**
+   * The runs of consecutive journeys of one customer: their ids in order, each journey's run, and whether no
+   * id has two runs (ids strictly ascending, as in the canonical order).
+   */
+  private static final class CustomerRuns {
+    private final List<String> ids;
+    private final int[] runOf;
+    private final boolean distinct;
+
+    private CustomerRuns(List<String> ids, int[] runOf, boolean distinct) {
+      this.ids = ids;
+      this.runOf = runOf;
+      this.distinct = distinct;
     }
-    return folds;
+
+    List<String> ids() {
+      return ids;
+    }
+
+    int[] runOf() {
+      return runOf;
+    }
+
+    boolean distinct() {
+      return distinct;
+    }
+
+    static CustomerRuns of(Journeys journeys) {
+      List<String> ids = new ArrayList<>();
+      int[] runOf = new int[journeys.size()];
+      boolean ascending = true;
+      for (int j = 0; j < journeys.size(); j++) {
+        String id = journeys.customerId(j);
+        if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id)) {
+          ascending &= ids.isEmpty() || ids.get(ids.size() - 1).compareTo(id) < 0;
+          ids.add(id);
+        }
+        runOf[j] = ids.size() - 1;
+      }
+      return new CustomerRuns(ids, runOf, ascending);
+    }
   }
 
   private Units byCustomer(JourneySet set, Journeys timed) {
-    Map<String, Integer> foldOf = customerFolds(timed);
+    int[] foldOf = journeyFolds(timed);
     Map<IdsKey, Integer> pathIds = new HashMap<>();
     for (int p = 0; p < set.pathCount(); p++) {
       pathIds.put(new IdsKey(set.path(p)), p);
@@ -210,6 +287,7 @@ public final class CrossValidation {
       map[c] = set.channels().id(timed.channels().name(c)).orElse(-1);
     }
     Units units = new Units(timed.size());
+    units.single = true;
     for (int j = 0; j < timed.size(); j++) {
       int[] ids = new int[timed.end(j) - timed.start(j)];
       for (int i = 0; i < ids.length; i++) {
@@ -220,7 +298,7 @@ public final class CrossValidation {
         throw new InvalidFieldException("journeys", set, "must be grouped from its timed journeys");
       }
       boolean converted = timed.converted(j);
-      units.add(path, foldOf.getOrDefault(timed.customerId(j), 0), converted ? 1 : 0, converted ? 0 : 1);
+      units.add(path, foldOf[j], converted ? 1 : 0, converted ? 0 : 1);
     }
     return units;
   }
@@ -258,29 +336,40 @@ public final class CrossValidation {
 
   private ValidationReport score(JourneySet set, Units units) {
     int predictors = 3 + maxOrder;
-    KeyTable pathTable = new KeyTable(set, folds, units, p -> new IdsKey(set.path(p)));
-    KeyTable setTable = new KeyTable(set, folds, units, p -> new IdsKey(
+    // Predictions depend only on a unit's path and fold: compute them once per such cell. Units of one journey
+    // each (customer folds) are merged into cells; their counts are 0 or 1, so the cells' sums are exact and
+    // every total below is the same double as summed unit by unit. Units of a path file are already one per
+    // path and fold, and are their own cells.
+    int @Nullable [] cellOf = null;
+    Units cells = units;
+    if (units.single) {
+      int[] merging = units.cells(set.pathCount(), folds);
+      cellOf = merging;
+      cells = units.merged(merging);
+    }
+    KeyTable pathTable = new KeyTable(set, folds, cells, p -> new IdsKey(set.path(p)));
+    KeyTable setTable = new KeyTable(set, folds, cells, p -> new IdsKey(
         Arrays.stream(set.path(p)).distinct().sorted().toArray()));
     KeyTable[] markov = new KeyTable[maxOrder];
     for (int k = 1; k <= maxOrder; k++) {
       int order = k;
-      markov[k - 1] = new KeyTable(set, folds, units, p -> {
+      markov[k - 1] = new KeyTable(set, folds, cells, p -> {
         int[] path = set.path(p);
         return new IdsKey(Arrays.copyOfRange(path, Math.max(0, path.length - order), path.length));
       });
     }
     double[] totalConv = new double[folds + 1];
     double[] totalNull = new double[folds + 1];
-    for (int u = 0; u < units.size; u++) {
-      totalConv[units.fold[u]] += units.conv[u];
-      totalNull[units.fold[u]] += units.nulls[u];
-      totalConv[folds] += units.conv[u];
-      totalNull[folds] += units.nulls[u];
+    for (int u = 0; u < cells.size; u++) {
+      totalConv[cells.fold[u]] += cells.conv[u];
+      totalNull[cells.fold[u]] += cells.nulls[u];
+      totalConv[folds] += cells.conv[u];
+      totalNull[folds] += cells.nulls[u];
     }
-    double[][] predicted = new double[predictors][units.size];
-    for (int u = 0; u < units.size; u++) {
-      int f = units.fold[u];
-      int p = units.path[u];
+    double[][] predicted = new double[predictors][cells.size];
+    for (int u = 0; u < cells.size; u++) {
+      int f = cells.fold[u];
+      int p = cells.path[u];
       double c = Math.max(0, totalConv[folds] - totalConv[f]);
       double n = Math.max(0, totalNull[folds] - totalNull[f]);
       double base = (c + 0.5) / (c + n + 1);
@@ -295,12 +384,12 @@ public final class CrossValidation {
     }
     List<PredictorScore> scores = new ArrayList<>(predictors + 1);
     for (int i = 0; i < predictors; i++) {
-      scores.add(new PredictorScore(name(i), logLoss(predicted[i], units), auc(predicted[i], units)));
+      scores.add(new PredictorScore(name(i), logLoss(predicted[i], units, cellOf), auc(predicted[i], cells)));
     }
     if (additiveHazard && set.channels().size() <= AdditiveHazardModel.MAX_CHANNELS) {
-      double[] hazard = additiveHazard(set, units);
+      double[] hazard = additiveHazard(set, cells);
       if (hazard != null) {
-        scores.add(new PredictorScore(AdditiveHazardModel.NAME, logLoss(hazard, units), auc(hazard, units)));
+        scores.add(new PredictorScore(AdditiveHazardModel.NAME, logLoss(hazard, units, cellOf), auc(hazard, cells)));
       }
     }
     int best = 1;
@@ -359,15 +448,17 @@ public final class CrossValidation {
     };
   }
 
-  private static double logLoss(double[] p, Units units) {
+  /** The mean log-loss over the units, in their order; {@code p} per cell ({@code cellOf}, or one per unit if null). */
+  private static double logLoss(double[] p, Units units, int @Nullable [] cellOf) {
     double loss = 0;
     double weight = 0;
     for (int u = 0; u < units.size; u++) {
+      double pu = p[cellOf == null ? u : cellOf[u]];
       if (units.conv[u] > 0) {
-        loss -= units.conv[u] * Math.log(p[u]);
+        loss -= units.conv[u] * Math.log(pu);
       }
       if (units.nulls[u] > 0) {
-        loss -= units.nulls[u] * Math.log1p(-p[u]);
+        loss -= units.nulls[u] * Math.log1p(-pu);
       }
       weight += units.conv[u] + units.nulls[u];
     }
@@ -416,6 +507,8 @@ public final class CrossValidation {
     double[] conv;
     double[] nulls;
     int size;
+    /** Whether each unit is one journey (counts 0 or 1). */
+    boolean single;
 
     Units(int capacity) {
       int c = Math.max(16, capacity);
@@ -437,6 +530,60 @@ public final class CrossValidation {
       conv[size] = c;
       nulls[size] = n;
       size++;
+    }
+
+    /**
+     * Each unit's cell, one per distinct path and fold, numbered by path then by first appearance (a counting
+     * sort by path; memory linear in the units and paths, not in paths times folds).
+     */
+    int[] cells(int paths, int folds) {
+      int[] start = new int[paths + 1];
+      for (int u = 0; u < size; u++) {
+        start[path[u] + 1]++;
+      }
+      for (int p = 0; p < paths; p++) {
+        start[p + 1] += start[p];
+      }
+      int[] byPath = new int[size];
+      int[] next = Arrays.copyOf(start, paths);
+      for (int u = 0; u < size; u++) {
+        byPath[next[path[u]]++] = u;
+      }
+      int[] cellOf = new int[size];
+      int[] slot = new int[folds];
+      Arrays.fill(slot, -1);
+      int cells = 0;
+      for (int p = 0; p < paths; p++) {
+        for (int k = start[p]; k < start[p + 1]; k++) {
+          int u = byPath[k];
+          if (slot[fold[u]] < 0) {
+            slot[fold[u]] = cells++;
+          }
+          cellOf[u] = slot[fold[u]];
+        }
+        for (int k = start[p]; k < start[p + 1]; k++) {
+          slot[fold[byPath[k]]] = -1;
+        }
+      }
+      return cellOf;
+    }
+
+    /** The cells of {@link #cells}: each one's path and fold, its units' counts summed in unit order. */
+    Units merged(int[] cellOf) {
+      int count = 0;
+      for (int u = 0; u < size; u++) {
+        count = Math.max(count, cellOf[u] + 1);
+      }
+      Units merged = new Units(count);
+      merged.size = count;
+      for (int u = 0; u < size; u++) {
+        int c = cellOf[u];
+        merged.path[c] = path[u];
+        merged.fold[c] = fold[u];
+        merged.conv[c] += conv[u];
+        merged.nulls[c] += nulls[u];
+      }
+      return merged;
     }
   }
 

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.engagement.attribution.AttributionModel;
+import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameter;
+import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.HazardWorld;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
@@ -79,6 +83,33 @@ class InteractionHazardModelTest {
         .hasMessageContaining("level");
     assertThat(InteractionHazardModel.of(0.05)).hasToString("interaction-hazard{level=0.05}");
     assertThat(InteractionHazardModel.create()).hasToString("interaction-hazard");
+  }
+
+  /**
+   * The registry holds the model by name with its level: the default level makes the model {@code recommended}
+   * runs (same credits on the synergy world), another level is passed through, and a level outside (0, 1) is
+   * refused naming the parameter, the value and the rule.
+   */
+  @Test
+  void theRegistryMakesItWithItsLevel() {
+    AttributionModels models = AttributionModels.defaults();
+    assertThat(models.provider(InteractionHazardModel.NAME).parameters()).extracting(ModelParameter::name)
+        .containsExactly("level");
+    AttributionModel registered = models.create(InteractionHazardModel.NAME);
+    assertThat(registered.parameters().isEmpty()).isTrue();
+    World world = world(11, 3.0, false);
+    AttributionResult fromRegistry = registered.attribute(world.journeys());
+    AttributionResult direct = InteractionHazardModel.create().attribute(world.journeys());
+    for (int c = 0; c < world.journeys().channels().size(); c++) {
+      assertThat(fromRegistry.conversions(c)).isEqualTo(direct.conversions(c));
+    }
+    assertThat(fromRegistry.notes()).isEqualTo(direct.notes());
+    AttributionModel looser = models.create(InteractionHazardModel.NAME, ModelParameters.none().with("level", 0.01));
+    assertThat(looser).hasToString("interaction-hazard{level=0.01}");
+    assertThat(looser.parameters().get(InteractionHazardModel.LEVEL)).isEqualTo(0.01);
+    assertThatThrownBy(() -> models.create(InteractionHazardModel.NAME, ModelParameters.none().with("level", 1.5)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level").hasMessageContaining("1.5")
+        .hasMessageContaining("between 0 and 1");
   }
 
   private record World(JourneySet journeys, List<Double> truth) {}
