@@ -27,7 +27,7 @@ import org.engagement.report.section.SectionBuilder;
  * <p>The lifetime-value fit that the segment section's predictor needs is made before the segments are timed
  * (it belongs to the CLV section), and the heap is collected between sections, outside the timed spans.
  *
- * <pre>java -Xmx1g -cp engagement-benchmarks/target/benchmarks.jar \
+ * <pre>java -Xmx1g [-Dsections=data,conversations] -cp engagement-benchmarks/target/benchmarks.jar \
  *     org.engagement.benchmarks.report.CustomerSections WORLD_DIR [PAGE.html]</pre>
  */
 public final class CustomerSections {
@@ -36,8 +36,12 @@ public final class CustomerSections {
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-  /** The sections timed, in the standard report's order. */
-  private static final List<String> IDS = List.of("data", "segments", "funnel", "presence", "engagement");
+  /**
+   * The sections timed, in the standard report's order: these five, or the ids listed in the system property
+   * {@code sections} (for example {@code -Dsections=data,conversations}, the read's other costs).
+   */
+  private static final List<String> IDS = List.of(
+      System.getProperty("sections", "data,segments,funnel,presence,engagement").split(","));
 
   private CustomerSections() {}
 

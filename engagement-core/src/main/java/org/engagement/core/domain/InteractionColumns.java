@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -117,6 +118,30 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
       int row = row(i);
       long s = store.seconds[row];
       if (s < second || (s == second && (n == null ? 0 : n[row]) <= nano)) {
+        kept[count++] = row;
+      }
+    }
+    return count == size ? this : new InteractionColumns(store, Arrays.copyOf(kept, count), count);
+  }
+
+  /**
+   * The interactions of any of {@code types}, in order: what {@code where(i -> types.contains(i.type()))} gives,
+   * read from the type column without making an interaction (the purchases of ten million rows are cut in one
+   * pass over a byte column); this list itself when every row qualifies.
+   */
+  @SuppressWarnings("EnumOrdinal") // the type column holds ordinals
+  public InteractionColumns ofTypes(Set<InteractionType> types) {
+    requireNonNull(types, "types");
+    boolean[] wanted = new boolean[TYPES.length];
+    for (InteractionType type : types) {
+      wanted[type.ordinal()] = true;
+    }
+    byte[] type = store.type;
+    int[] kept = new int[size];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      if (wanted[type[row]]) {
         kept[count++] = row;
       }
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.domain.Money;
 import org.engagement.core.value.ValueConcentration;
@@ -54,7 +55,8 @@ public final class Purchases {
   public static Purchases of(Iterable<Interaction> interactions, ConversionRule rule) {
     requireNonNull(interactions, "interactions");
     requireNonNull(rule, "rule");
-    return collect(interactions, rule, majorityCurrency(interactions, rule));
+    Iterable<Interaction> candidates = candidates(interactions, rule);
+    return collect(candidates, rule, majorityCurrency(candidates, rule));
   }
 
   /**
@@ -64,12 +66,22 @@ public final class Purchases {
   public static Purchases of(Iterable<Interaction> interactions, ConversionRule rule, Currency currency) {
     requireNonNull(interactions, "interactions");
     requireNonNull(rule, "rule");
-    return collect(interactions, rule, requireNonNull(currency, "currency"));
+    return collect(candidates(interactions, rule), rule, requireNonNull(currency, "currency"));
   }
 
   /** A builder for purchases given as rows (customer, date, amount), without a currency. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The interactions the rule may count, in order: for columns and a rule of types, only the rows of those types,
+   * cut from the type column (about one row in twenty is a purchase, and each row read as an interaction is an
+   * object made); otherwise all of them.
+   */
+  private static Iterable<Interaction> candidates(Iterable<Interaction> interactions, ConversionRule rule) {
+    return interactions instanceof InteractionColumns columns && rule instanceof ConversionRule.OfTypes types
+        ? columns.ofTypes(types.types()) : interactions;
   }
 
   private static @Nullable Currency majorityCurrency(Iterable<Interaction> interactions, ConversionRule rule) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,7 +16,8 @@ import net.jqwik.api.Provide;
 /**
  * The columnar reads of {@link InteractionColumns}: a row visit hands each row's interned customer and channel,
  * instant and type as {@code get} makes them, on the whole list and on a subset; {@code notAfter} keeps what the
- * equivalent {@code where} keeps, with and without nanoseconds and at the cut's exact instant.
+ * equivalent {@code where} keeps, with and without nanoseconds and at the cut's exact instant; {@code ofTypes}
+ * keeps what {@code where} on the type keeps, on the whole list and on a subset.
  */
 class InteractionColumnsRowsTest {
   private static final Instant START = Instant.parse("2024-05-01T00:00:00Z");
@@ -33,6 +35,15 @@ class InteractionColumnsRowsTest {
         .as((customer, channel, seconds, nano, type) -> Interaction.builder().customerId("c" + customer)
             .channel(channel).timestamp(START.plusSeconds(seconds).plusNanos(nano)).type(type).build());
     return one.list().ofMaxSize(40);
+  }
+
+  /** The columns give back what they were built from, customers' runs of rows and returns alike, each interned once. */
+  @Property
+  void theColumnsGiveBackTheInteractionsTheyWereBuiltFrom(@ForAll("interactions") List<Interaction> interactions) {
+    InteractionColumns columns = InteractionColumns.of(interactions);
+    assertThat(columns).containsExactlyElementsOf(interactions);
+    assertThat(columns.internedCustomers()).doesNotHaveDuplicates();
+    assertThat(columns.internedChannels()).doesNotHaveDuplicates();
   }
 
   @Property
@@ -62,6 +73,20 @@ class InteractionColumnsRowsTest {
       @ForAll("cuts") Instant cut) {
     InteractionColumns columns = InteractionColumns.of(interactions);
     assertThat(columns.notAfter(cut)).containsExactlyElementsOf(columns.where(i -> !i.timestamp().isAfter(cut)));
+  }
+
+  @Property
+  void ofTypesKeepsWhatWhereKeeps(@ForAll("interactions") List<Interaction> interactions,
+      @ForAll("typeSets") Set<InteractionType> types) {
+    InteractionColumns all = InteractionColumns.of(interactions);
+    for (InteractionColumns columns : List.of(all, all.where(i -> i.timestamp().getEpochSecond() % 2 == 0))) {
+      assertThat(columns.ofTypes(types)).containsExactlyElementsOf(columns.where(i -> types.contains(i.type())));
+    }
+  }
+
+  @Provide
+  Arbitrary<Set<InteractionType>> typeSets() {
+    return Arbitraries.of(InteractionType.values()).set().ofMaxSize(3);
   }
 
   @Provide

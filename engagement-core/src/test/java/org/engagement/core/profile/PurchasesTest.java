@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import org.engagement.core.domain.ConversionRule;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.value.ValueConcentration;
@@ -47,6 +49,32 @@ class PurchasesTest {
     assertThat(purchases.otherCurrency()).isEqualTo(3);
     assertThat(purchases.buyers()).extracting(Buyer::customerId).containsExactly("b", "c", "e");
     assertThat(purchases.buyer("e").orElseThrow().value()).isEqualTo(40);
+  }
+
+  /**
+   * Columns and a rule of types take the purchases from the type column (issue 16); the figures are those of
+   * the same interactions as a list, with the majority currency, with a currency given, and with a rule of
+   * several types that other types' rows carry.
+   */
+  @Test
+  void columnsGiveTheFiguresOfTheSameInteractionsAsAList() {
+    List<Interaction> list = interactions();
+    InteractionColumns columns = InteractionColumns.of(list);
+    ConversionRule clicksAndPurchases =
+        ConversionRule.ofTypes(java.util.Set.of(InteractionType.CLICK, InteractionType.PURCHASE));
+
+    for (ConversionRule rule : List.of(ConversionRule.purchases(), clicksAndPurchases)) {
+      assertSame(Purchases.of(columns, rule), Purchases.of(list, rule));
+      assertSame(Purchases.of(columns, rule, USD), Purchases.of(list, rule, USD));
+    }
+    assertThat(Purchases.of(columns, clicksAndPurchases).buyers())
+        .isNotEqualTo(Purchases.of(columns, ConversionRule.purchases()).buyers());
+  }
+
+  private static void assertSame(Purchases actual, Purchases expected) {
+    assertThat(actual.currency()).isEqualTo(expected.currency());
+    assertThat(actual.otherCurrency()).isEqualTo(expected.otherCurrency());
+    assertThat(actual.buyers()).isEqualTo(expected.buyers());
   }
 
   @Test

@@ -289,8 +289,8 @@ public final class CsvRows implements Closeable {
   }
 
   /**
-   * Reads the record at {@code pos} in one pass if it is plain: a whole line in the buffer, no quote, no
-   * carriage return other than in a line break, no character {@link #check} would note, within the limits
+   * Reads the record at {@code pos} in one pass if it is plain: a whole line in the buffer, no quote but around
+   * a whole field on the line (see {@link #plainLineEnd()}), no carriage return other than in a line break, no character {@link #check} would note, within the limits
    * and, when a field count is expected, with that many fields (or blank). Such a record reads the same
    * character by character, so the general loop is left for the others; when this answers {@code false},
    * nothing has been consumed and {@code row} is empty.
@@ -323,15 +323,20 @@ public final class CsvRows implements Closeable {
     RepeatedValues[] repeated = columns(fields);
     fieldStart = pos;
     for (int f = 0; f < fields - 1; f++) {
-      row.add(repeated[f].of(b, fieldStart, at[f] - fieldStart));
+      row.add(field(repeated[f], fieldStart, at[f]));
       fieldStart = at[f] + 1;
     }
-    row.add(repeated[fields - 1].of(b, fieldStart, end - fieldStart));
+    row.add(field(repeated[fields - 1], fieldStart, end));
     record.field = fields - 1;
     record.blankSoFar = blank;
     pos = end + (b[end] == '\r' ? 2 : 1);
     line++;
     return true;
+  }
+
+  /** The text of the plain field {@code buf[from .. end)}: inside its quotes if it is quoted. */
+  private String field(RepeatedValues values, int from, int end) {
+    return end > from && buf[from] == '"' ? values.of(buf, from + 1, end - from - 2) : values.of(buf, from, end - from);
   }
 
   /** Whether {@code buf[from .. end)} holds only spaces and tabs. */
@@ -364,7 +369,9 @@ public final class CsvRows implements Closeable {
   /**
    * The index of the line break ending the line at {@code pos} if the line is plain (see {@link
    * #plainRecord}), -1 if it is not, or {@link #NEED_MORE} if the buffer ends first; the separators on a plain
-   * line are left in {@link #separators} (their count in {@link #separatorCount}).
+   * line are left in {@link #separators} (their count in {@link #separatorCount}). A field quoted from its first
+   * to its last character, with no quote or line break inside, is plain: exports quote names with spaces
+   * ({@code "Partner referrals"}), and such a field reads the same in one pass.
    */
   private int plainLineEnd() {
     char[] b = buf;
@@ -372,17 +379,36 @@ public final class CsvRows implements Closeable {
     char sep = separator;
     int[] at = separators;
     int count = 0;
+    int fieldStart = pos;
+    boolean quoted = false;
     for (int i = pos; i < n; i++) {
       char c = b[i];
-      if (c == sep) {
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 == n) {
+            return NEED_MORE;
+          }
+          char next = b[i + 1];
+          if (next != sep && next != '\n' && next != '\r') {
+            return -1;
+          }
+          quoted = false;
+        } else if ((c < 0x20 && c != '\t') || (c >= 0x7F && (c <= 0x9F || c == '\uFFFD'))) {
+          return -1;
+        }
+      } else if (c == sep) {
         if (count == at.length) {
           at = Arrays.copyOf(at, count * 2);
           separators = at;
         }
         at[count++] = i;
+        fieldStart = i + 1;
       } else if (c >= 0x20 && c < 0x7F) {
         if (c == '"') {
-          return -1;
+          if (i != fieldStart) {
+            return -1;
+          }
+          quoted = true;
         }
       } else if (c == '\n') {
         separatorCount = count;
