@@ -162,8 +162,8 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * one at a time on a single processor ({@link #build(Analysis, List, List, int)}): the sections are independent, so
    * two cores take about half the wall time, and more at a time would add to the heap's peak (each section's
    * working set) for little on the machines the report is sized for. A second section starts beside a running one
-   * only while the heap in use is at most a third of its maximum, so a large input in a small heap is built one
-   * section at a time.
+   * only while the old generation is at most half full, so a large input in a small heap is built one section at a
+   * time once its shared figures fill the heap.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
       List<Recommendation.Source> sources) {
@@ -175,8 +175,8 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * the same whatever the number and however the work interleaves: each section is built on an {@linkplain
    * Analysis#apart() analysis apart} whose account of the files read joins the analysis's in page order, and a
    * section that runs out of memory beside another is built again alone before it is left out. A second section
-   * starts beside a running one only while the heap in use (the old generation's occupancy, measured without a
-   * collection) is at most a third of the heap's maximum; otherwise it waits to run alone. One thread builds the
+   * starts beside a running one only while the old generation (its occupancy measured without a collection) is at
+   * most half full; otherwise it waits to run alone. One thread builds the
    * sections one after the other, in page order (what a per-section timing needs).
    *
    * @throws InvalidFieldException if {@code threads} is not positive

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SectionThreadsTest {
   /** A heap with room for a second section whatever runs. */
   private static final HeapGauge ROOMY = HeapGauge.fixed(0, 1L << 30);
-  /** A heap too full for a second section: half of it in use. */
-  private static final HeapGauge FULL = HeapGauge.fixed(1L << 29, 1L << 30);
+  /** A heap too full for a second section: three quarters of it in use. */
+  private static final HeapGauge FULL = HeapGauge.fixed(3L << 28, 1L << 30);
 
   /**
    * A generated 400-person world with every companion file (costs, survey, truth, conversations, ...): the page,
@@ -62,7 +62,7 @@ class SectionThreadsTest {
   }
 
   /**
-   * With the heap in use above a third of its maximum no section starts beside another, however many threads; with
+   * With the old generation more than half full no section starts beside another, however many threads; with
    * room, the second starts while the first runs (the first waits for it).
    */
   @Test
@@ -135,13 +135,16 @@ class SectionThreadsTest {
   @Test
   void aSectionShortOfMemoryBesideAnotherIsBuiltAgainAloneBeforeItIsLeftOut(@TempDir Path dir) throws IOException {
     AtomicInteger tries = new AtomicInteger();
+    CountDownLatch onceTried = new CountDownLatch(1);
     SectionBuilder once = SectionBuilder.of("once", a -> {
       if (tries.incrementAndGet() == 1) {
+        onceTried.countDown();
         throw new OutOfMemoryError("Java heap space");
       }
       return new FixedSection("once", "Once");
     });
     SectionBuilder hungry = SectionBuilder.of("hungry", a -> {
+      await(onceTried); // so that "once" has started beside it, whichever thread ran first
       throw new OutOfMemoryError("Java heap space");
     });
     SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));

@@ -10,45 +10,49 @@ import java.util.Locale;
  * How full the heap is, for {@link SectionRun}'s choice of building a second section beside a running one (issue
  * 16). Two sections at a time halve the wall time on two cores, but each adds its working set to what the analysis
  * already holds (the interactions, profiles, journeys, the lifetime-value fit): at 10 million interactions in a 1 GB
- * heap, 377 MB was still in use after a full collection once the input was read and 643-680 MB once the attribution
- * had run, and the ROI section ran out of memory beside the CLV section (757-795 MB in use after collections while
- * both ran), so the second section's partial work (about 12 s of CPU) was thrown away and done again alone. At
- * 500,000 people (2.7 million interactions) the same heap held 112-208 MB and two at a time fitted throughout.
+ * heap the ROI section ran out of memory beside the CLV section (757-795 MB still in use after collections while
+ * both ran), so its partial work (about 12 s of CPU) was thrown away and done again alone.
  *
- * <p>The rule ({@link #roomForAnother}): a second section starts beside a running one only while the heap in use
- * is at most a third of the most the heap may hold. A section's working set grows with the data as the shared
- * figures do: alone at 10 million interactions the ROI section fitted in the 320-360 MB left beside 640-680 MB in
- * use, about half the heap in use; two sections then need about twice the heap in use, and a third leaves a margin
- * for the estimate below and for a section heavier than ROI.
+ * <p>The rule ({@link #roomForAnother}): a second section starts beside a running one only while the old
+ * generation is at most half full. {@link #jvm()} measures it without forcing a collection (a library must not stop
+ * its host's threads for that): the occupancy of the heap pools that are neither eden nor a survivor space, which
+ * hold what survived the collections so far plus the garbage not collected there yet (an upper bound of the heap
+ * still reachable), against those pools' maximum. Measured with G1 in a 1 GB heap (old generation maximum 1,024 MB):
+ * at 10 million interactions 462 MB once read (data and attribution may run together, as they did without running
+ * out in an earlier two-at-a-time run) and 712-830 MB once the attribution had run (one at a time from then on: ROI
+ * beside CLV is the pair that ran out); at 500,000 people (2.7 million interactions) 144-363 MB, so two at a time
+ * throughout. A third of the maximum would have put the 500,000-person report one at a time too, since G1 leaves
+ * garbage in the old generation until it is 45 % full. With the serial collector the old generation's maximum is a
+ * share of the heap (682 MB of 1 GB by default, 512 MB with the launcher's {@code -XX:NewRatio=1}), so the rule
+ * reads "half full" against that.
  *
- * <p>{@link #jvm()} measures the heap in use without forcing a collection (a library must not stop its host's
- * threads for that): the old generation's occupancy, which holds what survived the collections so far plus the
- * garbage not yet collected there, so it is an upper bound of the heap still reachable; the young generation (eden
- * and survivor spaces) is left out, since what is reachable there is small and the rest is new garbage. Erring high
- * costs wall time only (a section waits to run alone); erring low costs a section's work (it runs out of memory
- * beside another and is built again alone).
+ * <p>Erring high costs wall time only (a section waits to run alone); erring low costs a section's work (it runs out
+ * of memory beside another and is built again alone).
  *
  * <p>Implementations must be thread-safe.
  */
 public interface HeapGauge {
-  /** The share of the heap's maximum above which no second section starts: a third. */
-  int SHARE_FOR_TWO = 3;
+  /** The share of the old generation's maximum above which no second section starts: a half. */
+  int SHARE_FOR_TWO = 2;
 
-  /** The bytes the heap holds that a collection of the young generation would not free; 0 if unknown. */
+  /** The bytes the old generation holds: what a collection of the young generation would not free. */
   long inUse();
 
-  /** The most bytes the heap may hold; {@link Long#MAX_VALUE} when it has no limit. */
+  /** The most bytes the old generation may hold; {@link Long#MAX_VALUE} when it has no limit. */
   long max();
 
   /**
-   * Whether a second section may start beside a running one: the heap in use is at most a third of its maximum
-   * (see the class comment).
+   * Whether a second section may start beside a running one: the old generation is at most half full (see the class
+   * comment).
    */
   default boolean roomForAnother() {
     return inUse() <= max() / SHARE_FOR_TWO;
   }
 
-  /** This JVM's heap: the occupancy of its pools that are neither eden nor a survivor space, against its maximum. */
+  /**
+   * This JVM's heap: the occupancy of its pools that are neither eden nor a survivor space, against their maximum (the
+   * heap's maximum if a pool has none).
+   */
   static HeapGauge jvm() {
     List<MemoryPoolMXBean> old = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid() && !young(pool.getName())).toList();
@@ -64,7 +68,15 @@ public interface HeapGauge {
 
       @Override
       public long max() {
-        return Runtime.getRuntime().maxMemory();
+        long max = 0;
+        for (MemoryPoolMXBean pool : old) {
+          long most = pool.getUsage().getMax();
+          if (most < 0) {
+            return Runtime.getRuntime().maxMemory();
+          }
+          max += most;
+        }
+        return old.isEmpty() ? Runtime.getRuntime().maxMemory() : max;
       }
     };
   }

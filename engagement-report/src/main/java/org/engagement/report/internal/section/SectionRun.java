@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *       sections not yet started wait and are built one at a time too, so a heap that is short is not asked to
  *       hold two sections again.
  *   <li>a section starts beside a running one only while the {@link HeapGauge} says the heap has room for
- *       another (in use at most a third of its maximum); otherwise it waits until it can run alone. So a large
+ *       another (the old generation at most half full); otherwise it waits until it can run alone. So a large
  *       input in a small heap is built one section at a time from the start, rather than two at a time until one
  *       runs out of memory and its partial work is thrown away.
  * </ul>

@@ -7,35 +7,37 @@ import org.junit.jupiter.api.Test;
 /** The rule that lets a second section start beside a running one, and this JVM's gauge. */
 class HeapGaugeTest {
 
-  /** A third of the maximum is the limit: at it a second section may start, a byte above it not. */
+  /** Half the maximum is the limit: at it a second section may start, a byte above it not. */
   @Test
-  void aSecondSectionHasRoomWhileAThirdOfTheHeapAtMostIsInUse() {
+  void aSecondSectionHasRoomWhileTheOldGenerationIsAtMostHalfFull() {
     assertThat(HeapGauge.fixed(0, 999).roomForAnother()).isTrue();
-    assertThat(HeapGauge.fixed(333, 999).roomForAnother()).isTrue();
-    assertThat(HeapGauge.fixed(334, 999).roomForAnother()).isFalse();
+    assertThat(HeapGauge.fixed(499, 999).roomForAnother()).isTrue();
+    assertThat(HeapGauge.fixed(500, 999).roomForAnother()).isFalse();
     assertThat(HeapGauge.fixed(999, 999).roomForAnother()).isFalse();
     assertThat(HeapGauge.fixed(Long.MAX_VALUE / 4, Long.MAX_VALUE).roomForAnother()).isTrue();
   }
 
   /**
-   * The figures of issue 16's runs in a 1 GB heap: 10 million interactions hold 377 MB once read (one at a time from
-   * the start), 500,000 people at most 208 MB (two at a time throughout).
+   * The gauge's readings in issue 16's runs with G1 in a 1 GB heap: 10 million interactions, 462 MB once read (two
+   * at a time) and 712 MB once the attribution had run (one at a time); 500,000 people at most 363 MB (two).
    */
   @Test
-  void tenMillionInteractionsInOneGigabyteAreBuiltOneAtATime() {
+  void tenMillionInteractionsInOneGigabyteAreBuiltOneAtATimeOnceTheAttributionHasRun() {
+    long megabyte = 1L << 20;
     long gigabyte = 1L << 30;
-    assertThat(HeapGauge.fixed(377_000_000L, gigabyte).roomForAnother()).isFalse();
-    assertThat(HeapGauge.fixed(208_000_000L, gigabyte).roomForAnother()).isTrue();
+    assertThat(HeapGauge.fixed(462 * megabyte, gigabyte).roomForAnother()).isTrue();
+    assertThat(HeapGauge.fixed(712 * megabyte, gigabyte).roomForAnother()).isFalse();
+    assertThat(HeapGauge.fixed(363 * megabyte, gigabyte).roomForAnother()).isTrue();
   }
 
   /**
    * This JVM's gauge counts the old generation, so what a program keeps shows in it once the young collections have
-   * promoted it (G1 puts arrays of a region's size there at once), and its maximum is the heap's.
+   * promoted it (G1 puts arrays of a region's size there at once), and its maximum is at most the heap's.
    */
   @Test
   void theJvmsGaugeSeesWhatIsKept() {
     HeapGauge jvm = HeapGauge.jvm();
-    assertThat(jvm.max()).isEqualTo(Runtime.getRuntime().maxMemory());
+    assertThat(jvm.max()).isBetween(1L, Runtime.getRuntime().maxMemory());
     assertThat(jvm.inUse()).isBetween(0L, jvm.max());
     long keptBytes = 64L << 20;
     byte[][] kept = new byte[64][];
