@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *       hold two sections again.
  *   <li>a section starts beside a running one only while the {@link HeapGauge} says the heap has room for
  *       another (the old generation at most half full); otherwise it waits until it can run alone. So a large
- *       input in a small heap is built one section at a time from the start, rather than two at a time until one
- *       runs out of memory and its partial work is thrown away.
+ *       input in a small heap is built one section at a time once its shared figures fill the heap, rather than
+ *       two at a time until one runs out of memory and its partial work is thrown away.
  * </ul>
  *
  * <p>A builder that throws an {@link IllegalArgumentException}, an {@link InvalidSourceException} or an {@link
