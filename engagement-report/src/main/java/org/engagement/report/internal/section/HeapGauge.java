@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How full the heap is, for {@link SectionRun}'s choice of building a second section beside a running one (issue
@@ -54,13 +55,26 @@ public interface HeapGauge {
    * heap's maximum if a pool has none).
    */
   static HeapGauge jvm() {
-    List<MemoryPoolMXBean> old = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid() && !young(pool.getName())).toList();
+    // looked up at the first reading, not before: a one-at-a-time run never reads the gauge, and the management
+    // beans it would set up could change what a nearly full heap can still do
     return new HeapGauge() {
+      /** The old generation's pools, once looked up (a race looks them up twice, to the same effect). */
+      private volatile @Nullable List<MemoryPoolMXBean> pools;
+
+      private List<MemoryPoolMXBean> pools() {
+        List<MemoryPoolMXBean> found = pools;
+        if (found == null) {
+          found = ManagementFactory.getMemoryPoolMXBeans().stream()
+              .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid() && !young(pool.getName())).toList();
+          pools = found;
+        }
+        return found;
+      }
+
       @Override
       public long inUse() {
         long used = 0;
-        for (MemoryPoolMXBean pool : old) {
+        for (MemoryPoolMXBean pool : pools()) {
           used += pool.getUsage().getUsed();
         }
         return used;
@@ -68,6 +82,7 @@ public interface HeapGauge {
 
       @Override
       public long max() {
+        List<MemoryPoolMXBean> old = pools();
         long max = 0;
         for (MemoryPoolMXBean pool : old) {
           long most = pool.getUsage().getMax();
