@@ -14,6 +14,7 @@ module org.engagement.report {
   requires transitive org.engagement.roi;
   requires transitive com.google.common;
   requires hipparchus.stat;
+  requires java.management;
   requires static transitive org.jspecify;
 
   exports org.engagement.report;

@@ -29,6 +29,7 @@ import org.engagement.report.internal.section.EngagementSection;
 import org.engagement.report.internal.section.FunnelSection;
 import org.engagement.report.internal.section.PresenceSection;
 import org.engagement.report.internal.section.RoiSection;
+import org.engagement.report.internal.section.HeapGauge;
 import org.engagement.report.internal.section.SectionRun;
 import org.engagement.report.internal.section.SegmentSection;
 import org.engagement.report.section.Recommendation;
@@ -157,10 +158,12 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
 
   /**
    * As {@link #build(Analysis, List)}, with the summary's recommendations from {@code sources}: the page
-   * opens on a {@link SummarySection} made from the built sections. The sections are built two at a time, or one
-   * at a time on a single processor ({@link #build(Analysis, List, List, int)}): the sections are independent, so
+   * opens on a {@link SummarySection} made from the built sections. The sections are built up to two at a time, or
+   * one at a time on a single processor ({@link #build(Analysis, List, List, int)}): the sections are independent, so
    * two cores take about half the wall time, and more at a time would add to the heap's peak (each section's
-   * working set) for little on the machines the report is sized for.
+   * working set) for little on the machines the report is sized for. A second section starts beside a running one
+   * only while the old generation is at most half full, so a large input in a small heap is built one section at a
+   * time once its shared figures fill the heap.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
       List<Recommendation.Source> sources) {
@@ -171,20 +174,31 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * As {@link #build(Analysis, List, List)}, with up to {@code threads} sections built at a time. The model is
    * the same whatever the number and however the work interleaves: each section is built on an {@linkplain
    * Analysis#apart() analysis apart} whose account of the files read joins the analysis's in page order, and a
-   * section that runs out of memory beside another is built again alone before it is left out. One thread builds
-   * the sections one after the other, in page order (what a per-section timing needs).
+   * section that runs out of memory beside another is built again alone before it is left out. A second section
+   * starts beside a running one only while the old generation (its occupancy measured without a collection) is at
+   * most half full; otherwise it waits to run alone. One thread builds the
+   * sections one after the other, in page order (what a per-section timing needs).
    *
    * @throws InvalidFieldException if {@code threads} is not positive
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
       List<Recommendation.Source> sources, int threads) {
+    return build(analysis, builders, sources, threads, HeapGauge.jvm());
+  }
+
+  /**
+   * As {@link #build(Analysis, List, List, int)}, with the heap's room for a second section beside a running one
+   * told by {@code heap} rather than measured in this JVM (tests).
+   */
+  static ReportModel build(Analysis analysis, List<SectionBuilder> builders, List<Recommendation.Source> sources,
+      int threads, HeapGauge heap) {
     requireNonNull(analysis, "analysis");
     requireNonNull(sources, "sources");
     if (threads < 1) {
       throw new InvalidFieldException("threads", threads, "must be at least 1");
     }
     List<ReportSection> sections = new ArrayList<>(SectionRun.build(analysis, List.copyOf(builders), threads,
-        outOfMemory()));
+        outOfMemory(), heap));
     ReportSection summary;
     try {
       summary = SummarySection.of(analysis, List.copyOf(sections), sources);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +17,7 @@ import org.engagement.report.ReportModelTest.FixedSection;
 import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
+import org.engagement.report.internal.section.HeapGauge;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 import org.engagement.simulator.WorldSpec;
@@ -28,10 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * built again alone before it is left out.
  */
 class SectionThreadsTest {
+  /** A heap with room for a second section whatever runs. */
+  private static final HeapGauge ROOMY = HeapGauge.fixed(0, 1L << 30);
+  /** A heap too full for a second section: three quarters of it in use. */
+  private static final HeapGauge FULL = HeapGauge.fixed(3L << 28, 1L << 30);
 
   /**
    * A generated 400-person world with every companion file (costs, survey, truth, conversations, ...): the page,
-   * every section and every file read, is the same with one thread and with two.
+   * every section and every file read, is the same with one thread, with two, and with two in a heap too full for
+   * a second section beside the first.
    */
   @Test
   void thePageIsTheSameWhateverTheNumberOfThreads(@TempDir Path dir) throws IOException {
@@ -40,12 +48,56 @@ class SectionThreadsTest {
     ReportModel one = ReportModel.build(Analysis.of(input, Progress.none()), ReportModel.defaultBuilders(),
         ReportModel.defaultSources(), 1);
     ReportModel two = ReportModel.build(Analysis.of(input, Progress.none()), ReportModel.defaultBuilders(),
-        ReportModel.defaultSources(), 2);
+        ReportModel.defaultSources(), 2, ROOMY);
+    ReportModel full = ReportModel.build(Analysis.of(input, Progress.none()), ReportModel.defaultBuilders(),
+        ReportModel.defaultSources(), 2, FULL);
     assertThat(one.sections()).allSatisfy(s -> assertThat(s).isNotInstanceOf(ReportSection.LeftOut.class));
     assertThat(one.reads()).extracting(ImportReport::source).contains(AnalysisInput.COSTS, AnalysisInput.TRUTH,
         AnalysisInput.CONVERSATIONS);
     assertThat(two.reads()).isEqualTo(one.reads());
-    assertThat(HtmlReport.render(two)).isEqualTo(HtmlReport.render(one));
+    assertThat(full.reads()).isEqualTo(one.reads());
+    String page = HtmlReport.render(one);
+    assertThat(HtmlReport.render(two)).isEqualTo(page);
+    assertThat(HtmlReport.render(full)).isEqualTo(page);
+  }
+
+  /**
+   * With the old generation more than half full no section starts beside another, however many threads; with
+   * room, the second starts while the first runs (the first waits for it).
+   */
+  @Test
+  void aSecondSectionStartsBesideTheFirstOnlyWhileTheHeapHasRoom(@TempDir Path dir) throws IOException {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    List<SectionBuilder> builders = new ArrayList<>();
+    for (String id : List.of("a", "b", "c", "d")) {
+      builders.add(SectionBuilder.of(id, a -> {
+        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+        pause();
+        running.decrementAndGet();
+        return new FixedSection(id, id.toUpperCase(Locale.ROOT));
+      }));
+    }
+    AnalysisInput input = SmallWorld.read(dir);
+    ReportModel model = ReportModel.build(Analysis.of(input, Progress.none()), builders, ReportModel.defaultSources(),
+        2, FULL);
+
+    assertThat(most).hasValue(1);
+    assertThat(model.sections()).extracting(ReportSection::id).containsExactly(SummarySection.ID, "a", "b", "c", "d");
+    assertThat(model.complete()).isTrue();
+
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    SectionBuilder first = SectionBuilder.of("first", a -> {
+      await(secondStarted);
+      return new FixedSection("first", "First");
+    });
+    SectionBuilder second = SectionBuilder.of("second", a -> {
+      secondStarted.countDown();
+      return new FixedSection("second", "Second");
+    });
+    ReportModel beside = ReportModel.build(Analysis.of(input, Progress.none()), List.of(first, second),
+        ReportModel.defaultSources(), 2, ROOMY);
+    assertThat(beside.complete()).isTrue();
   }
 
   /**
@@ -69,7 +121,7 @@ class SectionThreadsTest {
       return new FixedSection("second", "Second");
     });
     Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
-    ReportModel model = ReportModel.build(analysis, List.of(first, second), ReportModel.defaultSources(), 2);
+    ReportModel model = ReportModel.build(analysis, List.of(first, second), ReportModel.defaultSources(), 2, ROOMY);
 
     assertThat(model.reads()).extracting(ImportReport::source)
         .containsExactly(AnalysisInput.INTERACTIONS, "first.csv", "both.csv", "second.csv");
@@ -83,13 +135,16 @@ class SectionThreadsTest {
   @Test
   void aSectionShortOfMemoryBesideAnotherIsBuiltAgainAloneBeforeItIsLeftOut(@TempDir Path dir) throws IOException {
     AtomicInteger tries = new AtomicInteger();
+    CountDownLatch onceTried = new CountDownLatch(1);
     SectionBuilder once = SectionBuilder.of("once", a -> {
       if (tries.incrementAndGet() == 1) {
+        onceTried.countDown();
         throw new OutOfMemoryError("Java heap space");
       }
       return new FixedSection("once", "Once");
     });
     SectionBuilder hungry = SectionBuilder.of("hungry", a -> {
+      await(onceTried); // so that "once" has started beside it, whichever thread ran first
       throw new OutOfMemoryError("Java heap space");
     });
     SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
@@ -98,7 +153,7 @@ class SectionThreadsTest {
     });
     Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
     ReportModel model = ReportModel.build(analysis, List.of(once, hungry, fine, wrong),
-        ReportModel.defaultSources(), 2);
+        ReportModel.defaultSources(), 2, ROOMY);
 
     assertThat(model.sections()).extracting(ReportSection::id)
         .containsExactly(SummarySection.ID, "once", "hungry", "fine", "wrong");
@@ -120,7 +175,7 @@ class SectionThreadsTest {
     SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
     Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
 
-    assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine, broken), ReportModel.defaultSources(), 2))
+    assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine, broken), ReportModel.defaultSources(), 2, ROOMY))
         .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
     assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine), ReportModel.defaultSources(), 0))
         .isInstanceOf(InvalidFieldException.class);
@@ -128,6 +183,16 @@ class SectionThreadsTest {
 
   private static ImportReport read(String source, long rows) {
     return new ImportReport(source, rows, rows, 0, 0, List.of(), 0, null);
+  }
+
+  /** Long enough for a second thread to start a section, were it let. */
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void await(CountDownLatch latch) {

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.InvalidSourceException;
@@ -32,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  *       heap holds then is what a one-at-a-time run would have held. Once one section has run out of memory, the
  *       sections not yet started wait and are built one at a time too, so a heap that is short is not asked to
  *       hold two sections again.
+ *   <li>a section starts beside a running one only while the {@link HeapGauge} says the heap has room for
+ *       another (the old generation at most half full); otherwise it waits until it can run alone. So a large
+ *       input in a small heap is built one section at a time once its shared figures fill the heap, rather than
+ *       two at a time until one runs out of memory and its partial work is thrown away.
  * </ul>
  *
  * <p>A builder that throws an {@link IllegalArgumentException}, an {@link InvalidSourceException} or an {@link
@@ -43,15 +46,22 @@ public final class SectionRun {
   private SectionRun() {}
 
   /**
-   * The section of each builder, in order, built up to {@code threads} at a time on {@code analysis}; a section left
-   * out for want of memory says so with {@code outOfMemory}.
+   * The section of each builder, in order, built up to {@code threads} at a time on {@code analysis}, a second
+   * beside a running one only while this JVM's heap has room ({@link HeapGauge#jvm()}); a section left out for want
+   * of memory says so with {@code outOfMemory}.
    */
   public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
       String outOfMemory) {
+    return build(analysis, builders, threads, outOfMemory, HeapGauge.jvm());
+  }
+
+  /** As {@link #build(Analysis, List, int, String)}, with the heap's room for a second section told by {@code heap}. */
+  public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
+      String outOfMemory, HeapGauge heap) {
     List<Analysis> apart = new ArrayList<>(builders.size());
     builders.forEach(b -> apart.add(analysis.apart()));
     List<@Nullable ReportSection> built = threads > 1 && builders.size() > 1
-        ? together(apart, builders, threads) : nulls(builders.size());
+        ? together(apart, builders, threads, new Admission(heap)) : nulls(builders.size());
     List<ReportSection> sections = new ArrayList<>(builders.size());
     for (int i = 0; i < builders.size(); i++) {
       ReportSection section = built.get(i);
@@ -96,8 +106,7 @@ public final class SectionRun {
    * started because another had.
    */
   private static List<@Nullable ReportSection> together(List<Analysis> apart, List<SectionBuilder> builders,
-      int threads) {
-    AtomicBoolean memoryShort = new AtomicBoolean();
+      int threads, Admission admission) {
     AtomicInteger named = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, builders.size()), work -> {
       Thread thread = new Thread(work, String.format(Locale.ROOT, "report-section-%d", named.incrementAndGet()));
@@ -109,7 +118,7 @@ public final class SectionRun {
       for (int i = 0; i < builders.size(); i++) {
         Analysis analysis = apart.get(i);
         SectionBuilder builder = builders.get(i);
-        futures.add(pool.submit(() -> beside(analysis, builder, memoryShort)));
+        futures.add(pool.submit(() -> beside(analysis, builder, admission)));
       }
       List<@Nullable ReportSection> sections = new ArrayList<>(builders.size());
       for (Future<@Nullable ReportSection> future : futures) {
@@ -121,17 +130,62 @@ public final class SectionRun {
     }
   }
 
-  /** The section, or {@code null} if it ran out of memory (or another section had before it started). */
-  private static @Nullable ReportSection beside(Analysis analysis, SectionBuilder builder, AtomicBoolean memoryShort) {
-    if (memoryShort.get()) {
+  /**
+   * The section, built once {@code admission} lets it start; {@code null} if it ran out of memory (or another section
+   * had before it started).
+   */
+  private static @Nullable ReportSection beside(Analysis analysis, SectionBuilder builder, Admission admission)
+      throws InterruptedException {
+    if (!admission.enter()) {
       return null;
     }
     try {
       analysis.progress().step("section " + builder.id());
       return built(analysis, builder);
     } catch (OutOfMemoryError e) {
-      memoryShort.set(true);
+      admission.memoryShort();
       return null;
+    } finally {
+      admission.leave();
+    }
+  }
+
+  /**
+   * Which section may start: the first whenever none is running, another beside it only while the heap has room;
+   * none once a section has run out of memory (they are built alone afterwards). Thread-safe.
+   */
+  private static final class Admission {
+    private final HeapGauge heap;
+    private int running;
+    private boolean memoryShort;
+
+    Admission(HeapGauge heap) {
+      this.heap = heap;
+    }
+
+    /**
+     * Waits until the caller's section may start and counts it as running; false, without counting it, once a section
+     * has run out of memory.
+     */
+    synchronized boolean enter() throws InterruptedException {
+      while (!memoryShort && running > 0 && !heap.roomForAnother()) {
+        wait();
+      }
+      if (memoryShort) {
+        return false;
+      }
+      running++;
+      return true;
+    }
+
+    synchronized void leave() {
+      running--;
+      notifyAll();
+    }
+
+    synchronized void memoryShort() {
+      memoryShort = true;
+      notifyAll();
     }
   }
 
