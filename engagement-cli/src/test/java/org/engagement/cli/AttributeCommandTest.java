@@ -145,7 +145,7 @@ class AttributeCommandTest {
     CliRun widened = run("attribute", "--model", "interaction-hazard", "--input", resource("toy-paths.csv"));
     assertThat(widened.exit()).as(widened.err()).isZero();
     assertThat(widened.out()).startsWith("channel,conversions,value\n").isEqualTo(additive.out());
-    assertThat(widened.err()).isEqualTo("note: interaction-hazard: no synergy at level 0.000100000; the credits are"
+    assertThat(widened.err()).isEqualTo("note: interaction-hazard: no synergy at level 0.0001; the credits are"
         + " additive-hazard's\n");
   }
 
@@ -161,7 +161,7 @@ class AttributeCommandTest {
     CliRun widened = run("attribute", "--model", "interaction-hazard", "--input", resource("synergy-paths.csv"));
     assertThat(widened.exit()).as(widened.err()).isZero();
     assertThat(widened.err()).startsWith("note: interaction-hazard: the additive-hazard fit widened by synergy A"
-        + " with B (one-sided score test, level 0.000100000)");
+        + " with B (one-sided score test, level 0.0001)");
     List<String[]> rows = widened.rows("channel,conversions,value");
     List<String[]> additiveRows = additive.rows("channel,conversions,value");
     assertThat(rows).extracting(r -> r[0]).containsExactly("A", "B", "C");

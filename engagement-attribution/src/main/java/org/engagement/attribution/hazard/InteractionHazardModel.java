@@ -2,6 +2,7 @@ package org.engagement.attribution.hazard;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,8 +160,8 @@ public final class InteractionHazardModel implements AttributionModel {
       AttributionResult additive = AdditiveHazardModel.create().attribute(journeys);
       return AttributionResult.of(NAME, journeys, credits(additive, n, true), credits(additive, n, false), true)
           .withNotes(additive.notes().stream().filter(note -> !journeys.notes().contains(note)).toList())
-          .withNotes(List.of(String.format(Locale.ROOT, "%s: no synergy at level %g; the"
-              + " credits are additive-hazard's", NAME, level)));
+          .withNotes(List.of(String.format(Locale.ROOT, "%s: no synergy at level %s; the"
+              + " credits are additive-hazard's", NAME, plain(level))));
     }
     Widened widened = new Widened(sets, n, found);
     double[] lost = widened.lostWithout(widened.fit(h));
@@ -175,8 +176,13 @@ public final class InteractionHazardModel implements AttributionModel {
       value[c] = lost[c] / sum * journeys.totalValue();
     }
     return AttributionResult.of(NAME, journeys, conv, value, true).withNotes(List.of(String.format(Locale.ROOT,
-        "%s: the additive-hazard fit widened by %s (one-sided score test, level %g)", NAME,
-        String.join(", ", describe(journeys, found)), level)));
+        "%s: the additive-hazard fit widened by %s (one-sided score test, level %s)", NAME,
+        String.join(", ", describe(journeys, found)), plain(level))));
+  }
+
+  /** A level as people write it: 0.0001, not 0.000100000 ({@code %g}) or 1.0E-4. */
+  static String plain(double level) {
+    return BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
   }
 
   private static List<String> describe(JourneySet journeys, InteractionScreen.Found found) {

@@ -2,6 +2,7 @@ package org.engagement.attribution.validation;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,9 @@ public final class RecommendedModel implements AttributionModel {
 
   /** The parameters of the registry's factory, in order. */
   static final List<ModelParameter<?>> PARAMETERS = List.of(FOLDS, SEED);
+  /** The synergy screen's level as the notes print it (0.0001, not {@code %g}'s 0.000100000). */
+  private static final String LEVEL_TEXT =
+      BigDecimal.valueOf(InteractionHazardModel.DEFAULT_LEVEL).stripTrailingZeros().toPlainString();
 
   /**
    * How much lower, relatively, the first-order Markov predictor's held-out log-loss must be than both the
@@ -179,13 +183,13 @@ public final class RecommendedModel implements AttributionModel {
       List<String> kept = InteractionHazardModel.create().keptTerms(journeys);
       model = kept.isEmpty() ? AdditiveHazardModel.create() : InteractionHazardModel.create();
       notes.add(kept.isEmpty() ? String.format(Locale.ROOT, "recommended: additive-hazard, because a one-sided"
-          + " score test at its fit finds no pair of channels worth more together than apart (level %g); its credits are the conversions the fit says each channel caused"
-          + " (held-out log-loss %.4f against the channel-set rates' %.4f)", InteractionHazardModel.DEFAULT_LEVEL,
+          + " score test at its fit finds no pair of channels worth more together than apart (level %s); its credits are the conversions the fit says each channel caused"
+          + " (held-out log-loss %.4f against the channel-set rates' %.4f)", LEVEL_TEXT,
           hazard.get().logLoss(), sets.logLoss())
           : String.format(Locale.ROOT, "recommended: interaction-hazard, because a one-sided score test at the"
-          + " additive-hazard fit finds %s (level %g); the fit widened by those terms credits each channel with"
+          + " additive-hazard fit finds %s (level %s); the fit widened by those terms credits each channel with"
           + " the conversions lost without it (held-out log-loss of the additive fit %.4f against the channel-set"
-          + " rates' %.4f)", String.join(", ", kept), InteractionHazardModel.DEFAULT_LEVEL, hazard.get().logLoss(),
+          + " rates' %.4f)", String.join(", ", kept), LEVEL_TEXT, hazard.get().logLoss(),
           sets.logLoss()));
     } else {
       model = ShaoLiModel.create();

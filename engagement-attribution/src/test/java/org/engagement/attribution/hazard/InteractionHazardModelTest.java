@@ -72,7 +72,7 @@ class InteractionHazardModelTest {
     AttributionResult widened = InteractionHazardModel.create().attribute(world.journeys());
     int harmful = world.journeys().channels().id("c2").orElseThrow();
     assertThat(world.truth().get(harmful)).isNegative();
-    assertThat(widened.notes()).anyMatch(n -> n.contains("no synergy"));
+    assertThat(widened.notes()).anyMatch(n -> n.contains("no synergy at level 0.0001;"));
     assertThat(widened.conversions(harmful)).isZero();
     assertThat(InteractionHazardModel.create().keptTerms(world.journeys())).isEmpty();
   }
@@ -82,6 +82,8 @@ class InteractionHazardModelTest {
     assertThatThrownBy(() -> InteractionHazardModel.of(0)).isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("level");
     assertThat(InteractionHazardModel.of(0.05)).hasToString("interaction-hazard{level=0.05}");
+    assertThat(InteractionHazardModel.plain(0.01)).isEqualTo("0.01");
+    assertThat(InteractionHazardModel.plain(2.5e-7)).isEqualTo("0.00000025");
     assertThat(InteractionHazardModel.create()).hasToString("interaction-hazard");
   }
 
