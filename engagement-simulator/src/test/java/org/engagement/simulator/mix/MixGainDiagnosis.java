@@ -18,8 +18,9 @@ import org.engagement.roi.mix.internal.MixProblem;
  * without; and how precisely the levels must be known: the gain ratio of plans made from the true curves with
  * each channel's level multiplied by {@code exp(s·z)}, {@code z} standard normal, for a few {@code s}. Plans
  * are the best split of the budget on a grid ({@link TrueOptimum}) under the curves given, valued on the true
- * curves. A diagnosis, not a test: it reaches into roi's internal package. Run with {@code java -cp ...
- * org.engagement.simulator.mix.MixGainDiagnosis}.
+ * curves; with {@code -Dhold=channel} also the oracle's plan with that channel held at its current spend (as the
+ * cautious plan holds a channel the fit cannot pin down). A diagnosis, not a test: it reaches into roi's internal
+ * package. Run with {@code java -cp ... org.engagement.simulator.mix.MixGainDiagnosis}.
  */
 final class MixGainDiagnosis {
   private static final double[] LEVEL_ERRORS = {0.05, 0.1, 0.2, 0.35};
@@ -56,6 +57,18 @@ final class MixGainDiagnosis {
         System.out.printf(Locale.ROOT, "  oracle fit (true curves, levels solved), ridge %.2f: gain ratio %.3f;"
             + " levels/true %s%n", ridge, ratio(truth, planned, current, best),
             levelRatios(oracle, truth, current));
+      }
+      int held = world.channels().indexOf(System.getProperty("hold", ""));
+      if (held >= 0) {
+        double[] low = new double[channels];
+        double[] high = new double[channels];
+        for (int c = 0; c < channels; c++) {
+          low[c] = c == held ? current[c] - budget / 1_000 : 0.5 * current[c];
+          high[c] = c == held ? current[c] + budget / 1_000 : 2 * current[c];
+        }
+        double[] planned = TrueOptimum.best(oracle(spec, world, data, settings, settings.ridge()), budget, low, high);
+        System.out.printf(Locale.ROOT, "  oracle fit, ridge %.2f, %s held: gain ratio %.3f%n", settings.ridge(),
+            world.channels().get(held), ratio(truth, planned, current, best));
       }
       StringBuilder levels = new StringBuilder("  true curves, levels off by exp(s z):");
       SplittableRandom random = new SplittableRandom(seed);
