@@ -35,11 +35,15 @@ import org.engagement.roi.mix.MixSettings;
  * @param heldGainRatio the same without caution but with each channel the fit does not pin down held at its
  *     current spend (within one step of the optimiser's grid) by the request's bounds: what holding alone,
  *     without the cautious valuation and scaling back, does to the plan
+ * @param separatedGainRatio the same as {@code heldGainRatio} with each other channel moved only in the direction
+ *     its marginal ROI interval separates from some other channel's ({@link #separated}): a move limited by what
+ *     the intervals support
  * @param seconds the fit's wall time
  * @param details each channel's estimates, identification and recommended spend against the truth
  */
-record MixAims(long seed, double shareError, int covered, int coveredBasic, int channels, double gainRatio, double seenGainRatio,
-    double expectedGainRatio, double heldGainRatio, double seconds, String details) {
+record MixAims(long seed, double shareError, int covered, int coveredBasic, int channels, double gainRatio,
+    double seenGainRatio, double expectedGainRatio, double heldGainRatio, double separatedGainRatio, double seconds,
+    String details) {
   private static final int LIFT_FROM = 52;
   private static final int LIFT_TO = 77;
 
@@ -103,8 +107,54 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
       }
     }
     double held = trueGainRatio(spec, world, model.recommend(holding), false, new StringBuilder());
-    return new MixAims(seed, error, covered, reflected, truth.length, gain, seen, expected, held, seconds,
-        details.toString());
+    details.append("  without caution, held, moves only where the marginal ROI intervals separate:\n");
+    double separated = trueGainRatio(spec, world, model.recommend(separated(model, holding, budget(world))), false,
+        details);
+    return new MixAims(seed, error, covered, reflected, truth.length, gain, seen, expected, held, separated,
+        seconds, details.toString());
+  }
+
+  /**
+   * The request {@code holding} with each channel's move limited by its marginal ROI interval: it may rise
+   * only if its interval's lower bound is above some other channel's upper bound (money taken from that
+   * channel returns less even at the pessimistic end), fall only if its upper bound is below some other
+   * channel's lower bound, and is held at its current spend (within one grid step) otherwise.
+   */
+  static BudgetRequest separated(MixModel model, BudgetRequest holding, double budget) {
+    BudgetRequest out = holding;
+    List<ChannelEffect> effects = model.effects();
+    MixData data = model.data();
+    for (ChannelEffect effect : effects) {
+      if (holding.bounds().containsKey(effect.channel())) {
+        continue;
+      }
+      boolean up = false;
+      boolean down = false;
+      for (ChannelEffect other : effects) {
+        if (!other.channel().equals(effect.channel())) {
+          up |= marginalInterval(effect)[0] > marginalInterval(other)[1];
+          down |= marginalInterval(effect)[1] < marginalInterval(other)[0];
+        }
+      }
+      double current = data.totalSpend(effect.channel()) / data.periods().size();
+      double step = budget / 1_000;
+      out = out.withBounds(effect.channel(), down ? 0.5 * current : Math.max(0, current - step),
+          up ? 2 * current : current + step);
+    }
+    return out;
+  }
+
+  /**
+   * A channel's marginal ROI interval: its bootstrap percentile interval, or with {@code -Dseparation=roi} the
+   * marginal ROI scaled by the ROI interval relative to the ROI (the level's uncertainty, which the ROI interval's
+   * profile part covers and the refits from the estimate do not, carried over to the marginal return).
+   */
+  private static double[] marginalInterval(ChannelEffect effect) {
+    if (!"roi".equals(System.getProperty("separation")) || effect.roi() <= 0) {
+      return new double[] {effect.marginalRoiInterval().lower(), effect.marginalRoiInterval().upper()};
+    }
+    double scale = effect.marginalRoi() / effect.roi();
+    return new double[] {effect.roiInterval().lower() * scale, effect.roiInterval().upper() * scale};
   }
 
   /** The current total spend per period. */

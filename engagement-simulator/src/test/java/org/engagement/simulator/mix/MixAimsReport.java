@@ -12,7 +12,9 @@ import org.engagement.roi.mix.MixSettings;
  * half-life, identification and recommended spend against the truth, with {@code -Dplans=true} on the worlds'
  * campaign spend plans ({@link MixWorldSpec.Plans#CAMPAIGNS}) instead of the default ones, with {@code -Dfrom=9} the
  * seeds from 9 on (a fresh set to confirm figures judged on seeds 1 to 8), with {@code -Dworld=s-curves} on
- * {@link MixWorldSpec#sCurves} (every channel S-shaped) instead of {@link MixWorldSpec#defaults}. "reflected"
+ * {@link MixWorldSpec#sCurves} (every channel S-shaped) instead of {@link MixWorldSpec#defaults}, with
+ * {@code -Dseparation=roi} the "separated" plan's marginal ROI intervals scaled from the ROI intervals
+ * ({@link MixAims#separated}). "reflected"
  * counts the true ROIs inside each interval reflected about its estimate (the basic bootstrap interval, had the
  * model's been a percentile one).
  */
@@ -39,6 +41,8 @@ final class MixAimsReport {
     int expectedLosses = 0;
     double held = 0;
     int heldLosses = 0;
+    double separated = 0;
+    int separatedLosses = 0;
     boolean plans = Boolean.getBoolean("plans");
     boolean sCurves = "s-curves".equals(System.getProperty("world"));
     long first = Long.getLong("from", 1);
@@ -48,9 +52,10 @@ final class MixAimsReport {
       MixAims aims = MixAims.measure(spec, settings, tested);
       System.out.printf(Locale.ROOT,
           "seed %d: share error %.4f, covered %d/%d (reflected %d), gain ratio %.3f (within the spend seen %.3f;"
-          + " without caution %.3f, without caution but holding %.3f), fit %.1f s%n", seed, aims.shareError(),
-          aims.covered(), aims.channels(), aims.coveredBasic(), aims.gainRatio(), aims.seenGainRatio(),
-          aims.expectedGainRatio(), aims.heldGainRatio(), aims.seconds());
+          + " without caution %.3f, without caution but holding %.3f, holding and separated %.3f), fit %.1f s%n",
+          seed, aims.shareError(), aims.covered(), aims.channels(), aims.coveredBasic(), aims.gainRatio(),
+          aims.seenGainRatio(), aims.expectedGainRatio(), aims.heldGainRatio(), aims.separatedGainRatio(),
+          aims.seconds());
       if (Boolean.getBoolean("details")) {
         System.out.print(aims.details());
       }
@@ -63,13 +68,16 @@ final class MixAimsReport {
       expected += aims.expectedGainRatio() / seeds;
       held += aims.heldGainRatio() / seeds;
       heldLosses += aims.heldGainRatio() < 0 ? 1 : 0;
+      separated += aims.separatedGainRatio() / seeds;
+      separatedLosses += aims.separatedGainRatio() < 0 ? 1 : 0;
       losses += aims.gainRatio() < 0 ? 1 : 0;
       expectedLosses += aims.expectedGainRatio() < 0 ? 1 : 0;
     }
     System.out.printf(Locale.ROOT,
         "mean share error %.4f, coverage %.3f (reflected %.3f), mean gain ratio %.3f (within the spend seen %.3f),"
         + " losses on %d of %d seeds; without caution %.3f, losses on %d; without caution but holding %.3f,"
-        + " losses on %d%n", error, (double) covered / intervals, (double) reflected / intervals, ratio, seen,
-        losses, seeds, expected, expectedLosses, held, heldLosses);
+        + " losses on %d; holding and separated %.3f, losses on %d%n", error, (double) covered / intervals,
+        (double) reflected / intervals, ratio, seen, losses, seeds, expected, expectedLosses, held, heldLosses,
+        separated, separatedLosses);
   }
 }
