@@ -94,7 +94,9 @@ class RecommendedRuleAcrossSeedsTest {
   /**
    * The seeds, from the system property {@code recovery.seeds} (comma-separated; default
    * {@link MarkovWorldTruthTest#SEEDS}), so that the table can be printed on the selection seeds or a fresh set. The
-   * assertions were set on the default seeds; on others a failure says where the aim does not hold there.
+   * assertions were set on the default seeds; on others a failure says where the aim does not hold there. Seeds 5-9
+   * pass; seeds 10-14 fail on the drawn calibrated confounded seed 13 (Spearman 0.77, error 0.012), and meet the
+   * aim on 2 of 5 drawn synergy and 4 of 5 drawn slow worlds ({@link LateChannelExposureTest} says why).
    */
   private static long[] seeds() {
     String property = System.getProperty("recovery.seeds");
