@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p><b>The cause: the channel sets are time-free.</b> On each of the three worlds the channels of
  * {@link TouchTiming#LATE} timing (touching from day 60 on) are credited far below their truth by the hazard
- * models, and the steady channels above it. A converted journey's channel set is cut at the conversion, so a late
+ * models, and the channels that touch from the start (steady or early) above it. A converted journey's channel set is cut at the conversion, so a late
  * channel is missing from the sets of everyone who bought before day 60 and present in the sets of those still
  * undecided by then, who convert less: the time-free fit reads that selection as a weak channel. Last touch credits
  * the same channels because they close. {@link ExposureTimeHazard} fits the same additive hazard (and the same
