@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * takes minutes (about 8.5 under load): the default table ({@link WorldSpec#defaultChannels()}) and a table drawn
  * from each seed ({@link WorldSpec#drawnChannels(long)}: lifts dealt out again, timings early, steady or late), so
  * that no model is judged on one table where the strongest channels touch first. The system property
- * {@code recovery.tables} ({@code default}, {@code drawn} or both, the default) chooses. The table printed (the
+ * {@code recovery.tables} ({@code default}, {@code drawn} or both, the default) chooses, and {@code recovery.seeds}
+ * the seeds (default {@value SampleWorld#SEED}, 1, 2, 3, 4). The table printed (the
  * README's) gives, per table, mechanism and model, the mean and range over the seeds of the mean absolute error
  * of shares and of Spearman's correlation, recommended's choices, and on how many seeds recommended beats last
  * touch and Markov order 1 on both figures and meets the whole aim (error at most 0.03, Spearman at least 0.8,
@@ -55,6 +56,9 @@ import org.junit.jupiter.api.Test;
  *       -0.55, 0 of 5; calibrated 0.015 / 0.90 (was 0.019 / 0.89), 5 of 5 (was 4).
  * </ul>
  * First touch no longer looks good on the drawn tables (0.036-0.037 against recommended's 0.022-0.028).
+ * The three drawn misses (additive and slow seed 1, synergy seeds 1 and 3) have one cause, shown by
+ * {@link LateChannelExposureTest}: the hazard fits read channel sets without time, so channels that touch late
+ * (and close, which is why last touch credits them) are under-credited; truth and credits are normalised alike.
  *
  * <p><b>The Markov world and the aim.</b> "Beats Markov order 1" cannot apply there, and the test does not ask
  * it: the world's truth is a first-order chain's removal effect, which is exactly what Markov order 1 estimates
@@ -70,7 +74,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("heavy")
 class RecommendedRuleAcrossSeedsTest {
-  private static final long[] SEEDS = MarkovWorldTruthTest.SEEDS;
   private static final List<String> MODELS = List.of("recommended", "last-touch", "markov", "first-touch", "linear",
       "position-based", "time-decay", "shapley-simplified", "shao-li", "additive-hazard");
   private static final Pattern COMMA = Pattern.compile(",");
@@ -88,6 +91,19 @@ class RecommendedRuleAcrossSeedsTest {
     return List.of(COMMA.split(System.getProperty("recovery.tables", "default,drawn")));
   }
 
+  /**
+   * The seeds, from the system property {@code recovery.seeds} (comma-separated; default
+   * {@link MarkovWorldTruthTest#SEEDS}), so that the table can be printed on the selection seeds or a fresh set. The
+   * assertions were set on the default seeds; on others a failure says where the aim does not hold there. Seeds 5-9
+   * pass; seeds 10-14 fail on the drawn calibrated confounded seed 13 (Spearman 0.77, error 0.012), and meet the
+   * aim on 2 of 5 drawn synergy and 4 of 5 drawn slow worlds ({@link LateChannelExposureTest} says why).
+   */
+  private static long[] seeds() {
+    String property = System.getProperty("recovery.seeds");
+    return property == null ? MarkovWorldTruthTest.SEEDS.clone()
+        : COMMA.splitAsStream(property).map(String::strip).mapToLong(Long::parseLong).toArray();
+  }
+
   private static List<ChannelSpec> channels(String table, long seed) {
     return table.equals("drawn") ? WorldSpec.drawnChannels(seed) : WorldSpec.defaultChannels();
   }
@@ -99,7 +115,7 @@ class RecommendedRuleAcrossSeedsTest {
     Map<String, Map<String, List<AttributionRecoveryTest.Fit>>> table = new LinkedHashMap<>();
     for (String tableName : tables()) {
       for (WorldMechanism mechanism : MECHANISMS) {
-        for (long seed : SEEDS) {
+        for (long seed : seeds()) {
           World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).mechanism(mechanism)
               .channels(channels(tableName, seed)).build());
           WorldFiles files = ExperimentCalibrationRecoveryTest.files(world);
@@ -136,7 +152,7 @@ class RecommendedRuleAcrossSeedsTest {
           }
         }
       }
-      for (long seed : SEEDS) {
+      for (long seed : seeds()) {
         World world = WorldGenerator.generate(WorldSpec.builder().seed(seed).customers(20_000)
             .mechanism(WorldMechanism.CONFOUNDED).channels(channels(tableName, seed))
             .holdouts(SUSPECT.stream().map(c -> new Holdout(c, 0.5)).toList()).build());
