@@ -109,6 +109,21 @@ public record MixChannel(String name, double meanSpend, double halfLife, double 
     return new MixChannel(name, meanSpend, halfLife, halfSaturation, shape, roi, dark, strength, delay);
   }
 
+  /**
+   * This channel spent at another mean spend per period with the same true response: {@link #steadyResponse} is
+   * unchanged at every spend (the half-saturation is rescaled to the new mean and the ROI is the curve's at the
+   * new mean), so a world can lay the same curves' budget out differently.
+   *
+   * @param newMeanSpend the mean spend per period, positive
+   * @return the channel
+   */
+  public MixChannel withMeanSpend(double newMeanSpend) {
+    positive("meanSpend", newMeanSpend);
+    double roiThere = steadyResponse(newMeanSpend) / newMeanSpend;
+    return new MixChannel(name, newMeanSpend, halfLife, halfSaturation * meanSpend / newMeanSpend, shape,
+        roiThere, dark, demandFollowing, delay);
+  }
+
   /** This channel with another Hill shape (above 1 an S-curve). */
   public MixChannel withShape(double newShape) {
     return new MixChannel(name, meanSpend, halfLife, halfSaturation, newShape, roi, dark, demandFollowing, delay);

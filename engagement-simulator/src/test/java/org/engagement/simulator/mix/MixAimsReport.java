@@ -12,7 +12,8 @@ import org.engagement.roi.mix.MixSettings;
  * half-life, identification and recommended spend against the truth, with {@code -Dplans=true} on the worlds'
  * campaign spend plans ({@link MixWorldSpec.Plans#CAMPAIGNS}) instead of the default ones, with {@code -Dfrom=9} the
  * seeds from 9 on (a fresh set to confirm figures judged on seeds 1 to 8), with {@code -Dworld=s-curves} on
- * {@link MixWorldSpec#sCurves} (every channel S-shaped) instead of {@link MixWorldSpec#defaults}, with
+ * {@link MixWorldSpec#sCurves} (every channel S-shaped) or {@code -Dworld=misallocated} on {@link
+ * MixWorldSpec#misallocated} (today's budget far from the optimum) instead of {@link MixWorldSpec#defaults}, with
  * {@code -Dseparation=roi} the "separated" plan's marginal ROI intervals scaled from the ROI intervals
  * ({@link MixAims#separated}). "reflected"
  * counts the true ROIs inside each interval reflected about its estimate (the basic bootstrap interval, had the
@@ -44,10 +45,9 @@ final class MixAimsReport {
     double separated = 0;
     int separatedLosses = 0;
     boolean plans = Boolean.getBoolean("plans");
-    boolean sCurves = "s-curves".equals(System.getProperty("world"));
     long first = Long.getLong("from", 1);
     for (long seed = first; seed < first + seeds; seed++) {
-      MixWorldSpec world = sCurves ? MixWorldSpec.sCurves(seed) : MixWorldSpec.defaults(seed);
+      MixWorldSpec world = MixWorlds.spec(seed);
       MixWorldSpec spec = plans ? world.withPlans(MixWorldSpec.Plans.CAMPAIGNS) : world;
       MixAims aims = MixAims.measure(spec, settings, tested);
       System.out.printf(Locale.ROOT,

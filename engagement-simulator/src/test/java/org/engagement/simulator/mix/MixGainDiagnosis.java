@@ -11,7 +11,7 @@ import org.engagement.roi.mix.internal.MixProblem;
 
 /**
  * What limits issue 14's third aim (95 % of the true optimum's gain)? For seeds 1 to 8 of {@link
- * MixWorldSpec#defaults} (or {@code -Dfrom=N -Dworld=s-curves}) this prints, per seed: the true optimum's gain
+ * MixWorldSpec#defaults} (or {@code -Dfrom=N -Dworld=s-curves|misallocated}, {@link MixWorlds#spec}) this prints, per seed: the true optimum's gain
  * per period (today's total, each channel between half and twice its spend) against the outcome and the noise;
  * the gain ratio of a plan made from an <em>oracle fit</em>, every channel's carry-over and saturation held at the
  * truth and only the linear part (levels, baseline) solved on the noisy series, with the model's ridge and
@@ -30,10 +30,9 @@ final class MixGainDiagnosis {
 
   public static void main(String[] args) {
     long first = Long.getLong("from", 1);
-    boolean sCurves = "s-curves".equals(System.getProperty("world"));
     MixSettings settings = MixSettings.weekly();
     for (long seed = first; seed < first + 8; seed++) {
-      MixWorldSpec spec = sCurves ? MixWorldSpec.sCurves(seed) : MixWorldSpec.defaults(seed);
+      MixWorldSpec spec = MixWorlds.spec(seed);
       MixWorld world = MixSimulation.generate(spec);
       int channels = world.channels().size();
       DoubleUnaryOperator[] truth = new DoubleUnaryOperator[channels];

@@ -8,6 +8,21 @@ import org.engagement.roi.mix.MixData;
 final class MixWorlds {
   private MixWorlds() {}
 
+  /**
+   * The world of a seed named by {@code -Dworld}: {@code s-curves} ({@link MixWorldSpec#sCurves}),
+   * {@code misallocated} ({@link MixWorldSpec#misallocated}) or, by default, {@link MixWorldSpec#defaults}.
+   */
+  static MixWorldSpec spec(long seed) {
+    String world = System.getProperty("world", "default");
+    return switch (world) {
+      case "s-curves" -> MixWorldSpec.sCurves(seed);
+      case "misallocated" -> MixWorldSpec.misallocated(seed);
+      case "default" -> MixWorldSpec.defaults(seed);
+      default -> throw new IllegalArgumentException(
+          "-Dworld=" + world + ": must be default, s-curves or misallocated");
+    };
+  }
+
   static MixData data(MixWorld world) {
     MixData.Builder builder = MixData.builder();
     List<LocalDate> periods = world.periods();
