@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameter;
@@ -167,6 +166,24 @@ public final class InteractionHazardModel implements AttributionModel {
         String.join(", ", describe(journeys, found)), plain(level)));
   }
 
+  /** {@link #compute} with both fits by Newton from {@code start}: {@link #forResamplesOf}'s work on a resample. */
+  private AttributionResult fitFrom(JourneySet set, Start start) {
+    int n = set.channels().size();
+    if (set.totalNulls() <= 0 || n > AdditiveHazardModel.MAX_CHANNELS || !(set.totalConversions() > 0)) {
+      return attribute(set);
+    }
+    ChannelSets sets = ChannelSets.of(set);
+    double[] h = new WidenedHazards(sets, n, List.of()).fit(start.additiveOn(set.channels()));
+    InteractionScreen.Found found = n + 1 < BOBYQAOptimizer.MINIMUM_PROBLEM_DIMENSION
+        ? new InteractionScreen.Found(List.of()) : InteractionScreen.screen(sets, h, n, level);
+    WidenedHazards widened = new WidenedHazards(sets, n, found.pairs());
+    double[] theta = widened.fit(start.widenedOn(set.channels(), h, found.pairs()));
+    return credited(set, widened.lostWithout(theta), found.isEmpty()
+        ? String.format(Locale.ROOT, "%s: no synergy at level %s", NAME, plain(level))
+        : String.format(Locale.ROOT, "%s: the additive-hazard fit widened by %s (one-sided score test, level %s)",
+            NAME, String.join(", ", describe(set, found)), plain(level)));
+  }
+
   /**
    * The credits in proportion to the conversions {@code lost} without each channel, with {@code note}; or
    * {@link AdditiveHazardModel}'s where no channel loses any.
@@ -187,23 +204,22 @@ public final class InteractionHazardModel implements AttributionModel {
   }
 
   /**
-   * This model with the screen's choice on {@code journeys} held, for a bootstrap of {@code journeys}: on
-   * {@code journeys} itself it answers as {@link #attribute}; on any other set (a resample) it fits the widened
-   * model with the pairs kept on {@code journeys} (matched by channel name; a pair with a channel the set lacks is
-   * dropped), without screening again, starting from the fit on {@code journeys}.
+   * This model for the resamples of {@code journeys} (a bootstrap): on {@code journeys} itself it answers as
+   * {@link #attribute}; on any other set it does what {@link #attribute} does (the additive fit, the screen, the
+   * widened fit with the pairs the screen keeps there), but both fits are Newton fits started from the fits on
+   * {@code journeys} (matched by channel name and pair), so a resample costs a few passes over its channel sets.
    *
-   * <p>Why: screening and refitting from the additive fit on every resample redoes the additive fit (BOBYQA) and the
-   * screen each time, most of a resample's cost once the widened fit is a Newton method. Holding the kept pairs
-   * makes the intervals conditional on the screen's choice: they show the sampling noise of the credits of
-   * <em>this</em> widened model, not also of whether a pair would pass the screen on another sample. Near the
-   * screen's critical value the two differ (a pair kept on some resamples only widens the unconditional
-   * intervals); a host that wants the unconditional intervals bootstraps {@code this} model instead.
+   * <p>Why: {@link #attribute} fits the additive model with {@link AdditiveHazardModel} (BOBYQA, which its
+   * registry column keeps), most of a resample's cost once the widened fit is a Newton method. The Newton additive
+   * fit reaches the same optimum (BOBYQA stops about 1e-7, relative, short of it in the credits), so the screen
+   * sees the same statistics to that precision and the intervals keep their meaning: the screen's choice is
+   * redone on each resample, as before.
    *
    * @throws InvalidFieldException as {@link AdditiveHazardModel#hazards(JourneySet)} does
    */
-  public AttributionModel heldAt(JourneySet journeys) {
+  public AttributionModel forResamplesOf(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
-    return new Held(this, journeys, Terms.of(journeys, level));
+    return new WarmStarted(this, journeys, Start.of(journeys, this));
   }
 
   /** A level as people write it: 0.0001, not 0.000100000 ({@code %g}) or 1.0E-4. */
@@ -232,67 +248,59 @@ public final class InteractionHazardModel implements AttributionModel {
   }
 
   /**
-   * The terms the screen kept on a journey set and their fitted values, by channel name: what
-   * {@link #heldAt} holds. Immutable.
+   * The fits on a journey set by channel name: the additive fit and the widened fit's pairs with their values,
+   * where {@link #forResamplesOf} starts a resample's fits. Immutable.
    */
-  private record Terms(double baseline, Map<String, Double> effects, List<List<String>> pairs, List<Double> synergy) {
-    static Terms of(JourneySet journeys, double level) {
+  private record Start(List<Double> additive, Map<String, Integer> channels, Map<List<String>, Double> synergy) {
+    static Start of(JourneySet journeys, InteractionHazardModel model) {
       double[] h = AdditiveHazardModel.create().hazards(journeys);
       int n = journeys.channels().size();
-      InteractionScreen.Found found = InteractionHazardModel.of(level).screen(journeys, h);
+      InteractionScreen.Found found = model.screen(journeys, h);
       double[] theta = new WidenedHazards(ChannelSets.of(journeys), n, found.pairs()).fit(h);
-      Map<String, Double> effects = new LinkedHashMap<>();
+      Map<String, Integer> channels = new LinkedHashMap<>();
       for (int c = 0; c < n; c++) {
-        effects.put(journeys.channels().name(c), theta[1 + c]);
+        channels.put(journeys.channels().name(c), c);
       }
-      List<List<String>> pairs = new ArrayList<>();
-      List<Double> synergy = new ArrayList<>();
+      Map<List<String>, Double> synergy = new LinkedHashMap<>();
       for (int i = 0; i < found.pairs().size(); i++) {
         int[] pair = found.pairs().get(i);
-        pairs.add(List.of(journeys.channels().name(pair[0]), journeys.channels().name(pair[1])));
-        synergy.add(theta[1 + n + i]);
+        synergy.put(List.of(journeys.channels().name(pair[0]), journeys.channels().name(pair[1])), theta[1 + n + i]);
       }
-      return new Terms(theta[0], Map.copyOf(effects), List.copyOf(pairs), List.copyOf(synergy));
+      return new Start(Arrays.stream(h).boxed().toList(), Map.copyOf(channels), Map.copyOf(synergy));
     }
 
-    /** The credits on {@code journeys} of the widened fit with these pairs, started from these values. */
-    AttributionResult attribute(JourneySet journeys) {
-      ChannelIndex channels = journeys.channels();
-      int n = channels.size();
-      List<int[]> ids = new ArrayList<>();
-      List<Double> start = new ArrayList<>();
-      start.add(baseline);
-      for (int c = 0; c < n; c++) {
-        start.add(effects.getOrDefault(channels.name(c), 0.0));
+    /** The additive start on a set with {@code channels}: each known channel's fitted effect, 0 for another. */
+    double[] additiveOn(ChannelIndex on) {
+      double[] start = new double[1 + on.size()];
+      start[0] = additive.get(0);
+      for (int c = 0; c < on.size(); c++) {
+        Integer known = channels.get(on.name(c));
+        start[1 + c] = known == null ? 0 : additive.get(1 + known);
       }
-      List<String> described = new ArrayList<>();
+      return start;
+    }
+
+    /** The widened start: the additive fit {@code h} and each pair's fitted synergy where it had one, else 0. */
+    double[] widenedOn(ChannelIndex on, double[] h, List<int[]> pairs) {
+      double[] start = Arrays.copyOf(h, h.length + pairs.size());
       for (int i = 0; i < pairs.size(); i++) {
-        OptionalInt a = channels.id(pairs.get(i).get(0));
-        OptionalInt b = channels.id(pairs.get(i).get(1));
-        if (a.isPresent() && b.isPresent()) {
-          ids.add(new int[] {Math.min(a.getAsInt(), b.getAsInt()), Math.max(a.getAsInt(), b.getAsInt())});
-          start.add(synergy.get(i));
-          described.add("synergy " + pairs.get(i).get(0) + " with " + pairs.get(i).get(1));
-        }
+        Double known = synergy.get(List.of(on.name(pairs.get(i)[0]), on.name(pairs.get(i)[1])));
+        start[h.length + i] = known == null ? 0 : known;
       }
-      WidenedHazards widened = new WidenedHazards(ChannelSets.of(journeys), n, ids);
-      double[] theta = widened.fit(start.stream().mapToDouble(Double::doubleValue).toArray());
-      return credited(journeys, widened.lostWithout(theta), String.format(Locale.ROOT, "%s: the additive-hazard"
-          + " fit widened by %s, the terms kept on the whole journeys held", NAME,
-          described.isEmpty() ? "no term" : String.join(", ", described)));
+      return start;
     }
   }
 
-  /** {@link #heldAt}'s model: the point set answered by the model, any other by the held terms. */
-  private static final class Held implements AttributionModel {
+  /** {@link #forResamplesOf}'s model: the point set answered by the model, any other fitted from the start. */
+  private static final class WarmStarted implements AttributionModel {
     private final InteractionHazardModel model;
     private final JourneySet journeys;
-    private final Terms terms;
+    private final Start start;
 
-    Held(InteractionHazardModel model, JourneySet journeys, Terms terms) {
+    WarmStarted(InteractionHazardModel model, JourneySet journeys, Start start) {
       this.model = model;
       this.journeys = journeys;
-      this.terms = terms;
+      this.start = start;
     }
 
     @Override
@@ -306,15 +314,15 @@ public final class InteractionHazardModel implements AttributionModel {
     }
 
     @Override
-    @SuppressWarnings("ReferenceEquality") // the very set the terms were kept on; a resample is another instance
+    @SuppressWarnings("ReferenceEquality") // the very set the start was fitted on; a resample is another instance
     public AttributionResult attribute(JourneySet set) {
       requireNonNull(set, "set");
-      return set == journeys ? model.attribute(set) : terms.attribute(set);
+      return set == journeys ? model.attribute(set) : model.fitFrom(set, start);
     }
 
     @Override
     public String toString() {
-      return model + " held at " + terms.pairs();
+      return model + " for the resamples of " + journeys;
     }
   }
 }
