@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * that: BOBYQA is derivative-free and, in 36 dimensions (ten channels, 25 synergy pairs and the baseline), spends
  * about 98 % of the widened fit in its own interpolation algebra over tens of thousands of evaluations; CMA-ES is
  * stochastic; {@code SQPOptimizerS}/{@code SQPOptimizerGM} solve each quadratic subproblem with an ADMM solver
- * whose tolerance (about 1e-6 by default) stops short of the optimum to the precision the credits are compared
- * at, and treat each bound as a general linear constraint. The gradient optimisers
+ * whose default tolerance ({@code ADMMQPOption.DEFAULT_EPS}, 1e-5) stops short of the precision the credits are
+ * compared at, use a quasi-Newton Hessian by default, and treat each bound as a general linear constraint (not
+ * measured here). The gradient optimisers
  * ({@code NonLinearConjugateGradientOptimizer}) take no bounds. A Newton method on a convex box-constrained
  * problem is the textbook case (Nocedal and Wright, <i>Numerical Optimization</i>, 2nd ed., ch. 16.7 and 18),
  * a few dozen lines around the library's Cholesky; it reaches the optimum to rounding in a few tens of
