@@ -12,6 +12,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.MbgNbdModel;
+import org.engagement.clv.model.ParetoNbdModel;
 import org.engagement.clv.model.RepeatBuyingModel;
 import org.engagement.clv.summary.PeriodUnit;
 
@@ -72,5 +73,38 @@ class CustomerLifetimeValuePropertiesTest {
         .value(x, recency, age, 0);
     double forecast = 25 * model.conditionalExpectedPurchases(x, recency, age, weeks);
     assertThat(value).isLessThanOrEqualTo(forecast * (1 + 1e-9) + 1e-12);
+  }
+
+  @Provide
+  Arbitrary<RepeatBuyingModel> factoredModels() {
+    Arbitrary<Double> shape = Arbitraries.doubles().between(0.02, 20);
+    Arbitrary<Double> scale = Arbitraries.doubles().between(0.05, 200);
+    Arbitrary<Double> a = Arbitraries.doubles().between(0.05, 10);
+    Arbitrary<Double> b = Arbitraries.doubles().between(0.05, 50);
+    Arbitrary<RepeatBuyingModel> pareto = Combinators.combine(shape, scale, shape, scale)
+        .as((r, alpha, s, beta) -> new ParetoNbdModel(r, alpha, s, beta, PeriodUnit.WEEK));
+    Arbitrary<RepeatBuyingModel> bg = Combinators.combine(shape, scale, a, b)
+        .as((r, alpha, aa, bb) -> new BgNbdModel(r, alpha, aa, bb, PeriodUnit.WEEK));
+    Arbitrary<RepeatBuyingModel> mbg = Combinators.combine(shape, scale, a, b)
+        .as((r, alpha, aa, bb) -> new MbgNbdModel(r, alpha, aa, bb, PeriodUnit.WEEK));
+    return Arbitraries.oneOf(bg, mbg, pareto);
+  }
+
+  /**
+   * For the BG/NBD family and Pareto/NBD the valuation computes the steps of the alive factor once per {@code (x,
+   * T)} and multiplies by {@code P(alive)} once: the same sum as one conditional expectation per step, up to
+   * rounding.
+   */
+  @Property(tries = 300)
+  void theAliveFactorTimesPAliveIsTheStepSumOfTheConditionalExpectations(
+      @ForAll("factoredModels") RepeatBuyingModel model, @ForAll @IntRange(max = 200) int x,
+      @ForAll @DoubleRange(max = 1) double recencyShare, @ForAll @DoubleRange(max = 500) double age,
+      @ForAll @DoubleRange(min = 0.1, max = 16) double weeks, @ForAll @DoubleRange(max = 0.5) double rate) {
+    double recency = x == 0 ? 0 : recencyShare * age;
+    Horizon horizon = Horizon.weeks(weeks);
+    DiscountRate discount = DiscountRate.annual(rate);
+    double expected = StepSums.discountedPurchases(model, horizon, discount, PeriodUnit.WEEK, x, recency, age);
+    double det = CustomerLifetimeValue.of(model, SPEND, horizon, discount).discountedPurchases(x, recency, age);
+    assertThat(det).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-13 * expected + 1e-300));
   }
 }
