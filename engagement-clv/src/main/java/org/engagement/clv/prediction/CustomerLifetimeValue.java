@@ -46,8 +46,11 @@ import org.jspecify.annotations.Nullable;
  * conditional expectation is {@code P(alive | x, t_x, T)} times an alive factor of {@code (x, T)} alone, {@code DET
  * = P(alive) * sum_i [E_alive(t_i) - E_alive(t_{i-1})] exp(-delta i s)}: the steps are evaluated once per distinct
  * {@code (x, T)} (a tenth of the distinct histories of a large simulated world) and {@code P(alive)} per
- * customer. The figures equal the step sum of the conditional expectations up to rounding (the product is taken
- * once instead of at every step). Choose a coarser step (months) for very large populations or long
+ * customer. Over more than 17 steps the alive factor's step sum is not computed step by step but from the factor at
+ * 16 Chebyshev points in {@code ln(1 + t / sigma)} (32 or 64 where needed), checked to stay within about {@code
+ * 1e-12} of the sum of every step, which it falls back to otherwise: three years in weekly steps cost 16
+ * evaluations per {@code (x, T)} instead of 157. The figures equal the step sum of the conditional expectations
+ * to within {@code 1e-9} (tested; measured under {@code 1e-11}): see {@code InterpolatedSteps}. Choose a coarser step (months) for very large populations or long
  * horizons; the conditional expectation also gets dearer as the horizon grows, since its series needs about
  * {@code 40 / (1 - z)} terms for {@code z = t / (alpha + T + t)}. At most {@value #MAX_STEPS} steps.
  *
@@ -72,6 +75,7 @@ public final class CustomerLifetimeValue {
   private final double[] knots;
   private final double[] factors;
   private final @Nullable ConcurrentMap<History, Double> remembered;
+  private final @Nullable InterpolatedSteps interpolated;
 
   private CustomerLifetimeValue(RepeatBuyingModel model, SpendForecast spend, Horizon horizon, DiscountRate rate,
       PeriodUnit step, boolean remembering) {
@@ -96,6 +100,7 @@ public final class CustomerLifetimeValue {
       knots[i] = Math.min(i * length, h);
       factors[i] = rate.factor(i * length, unit);
     }
+    interpolated = InterpolatedSteps.orNull(knots, factors);
   }
 
   /**
@@ -205,6 +210,13 @@ public final class CustomerLifetimeValue {
 
   /** The discounted purchases of a customer known to be alive at {@code age}: the factor of every recency. */
   private double aliveDiscountedPurchases(AliveFactoredModel factored, int frequency, double age) {
+    if (interpolated != null) {
+      double sum = interpolated.sum(factored.horizonScale(frequency, age),
+          t -> factored.expectedPurchasesIfAlive(frequency, age, t));
+      if (!Double.isNaN(sum)) {
+        return sum;
+      }
+    }
     double[] cumulative = new double[knots.length];
     for (int i = 1; i < knots.length; i++) {
       cumulative[i] = factored.expectedPurchasesIfAlive(frequency, age, knots[i]);

@@ -348,6 +348,60 @@ class CustomerLifetimeValueTest {
     }
   }
 
+  /**
+   * Three years in weekly steps at 10 % a year, the report's valuation: the alive factor is evaluated at the 16
+   * Chebyshev points of {@code InterpolatedSteps}, not at the 156 steps, and the value stays within 1e-11 of the
+   * sum of every step (measured 9.5e-15 at worst over the 10,337 distinct (x, T) of a 10 M-interaction world).
+   */
+  @Test
+  void theReportsThreeYearValuationEvaluatesSixteenPointsNotEveryWeek() {
+    BgNbdModel bg = new BgNbdModel(0.247, 4.613, 0.811, 2.521, PeriodUnit.WEEK);
+    AtomicInteger steps = new AtomicInteger();
+    DiscountRate rate = DiscountRate.annual(0.10);
+    CustomerLifetimeValue clv = CustomerLifetimeValue.of(new CountingAliveModel(bg, steps), TEN, Horizon.years(3),
+        rate);
+    assertThat(clv.steps()).isEqualTo(157);
+    double[][] histories = {{0, 0, 0}, {0, 0, 52}, {3, 20.5, 40}, {12, 80, 100}, {40, 99, 100}};
+    for (double[] h : histories) {
+      steps.set(0);
+      double det = clv.discountedPurchases((int) h[0], h[1], h[2]);
+      assertThat(steps).as("evaluations for %s", java.util.Arrays.toString(h)).hasValue(16);
+      double every = StepSums.discountedPurchases(bg, Horizon.years(3), rate, PeriodUnit.WEEK, (int) h[0], h[1], h[2]);
+      assertThat(det).isCloseTo(every, withinPercentage(1e-9));
+    }
+  }
+
+  /**
+   * Without discounting all the weight is on the last step, whose point is the horizon itself: the value is the
+   * conditional expectation over the horizon times the spend, to rounding, though interpolated.
+   */
+  @Test
+  void withoutDiscountingTheInterpolatedValueIsTheForecastAtTheHorizon() {
+    BgNbdModel bg = Cdnow.bgNbd();
+    CustomerLifetimeValue clv = CustomerLifetimeValue.of(bg, TEN, Horizon.years(3), DiscountRate.none());
+    for (int x = 0; x < 30; x += 7) {
+      assertThat(clv.value(x, x, 50, 0)).isCloseTo(10 * bg.conditionalExpectedPurchases(x, x, 50,
+          Horizon.years(3).in(PeriodUnit.WEEK)), withinPercentage(1e-12));
+    }
+  }
+
+  /**
+   * A discount so steep that the interpolation's check could not pass (the last step weighs 1e-17 of the first)
+   * sums every step: 157 evaluations, the step sum's figure.
+   */
+  @Test
+  void aSteepDiscountSumsEveryStep() {
+    BgNbdModel bg = new BgNbdModel(0.247, 4.613, 0.811, 2.521, PeriodUnit.WEEK);
+    AtomicInteger steps = new AtomicInteger();
+    DiscountRate steep = DiscountRate.annual(1e6);
+    CustomerLifetimeValue clv = CustomerLifetimeValue.of(new CountingAliveModel(bg, steps), TEN, Horizon.years(3),
+        steep);
+    double det = clv.discountedPurchases(3, 20.5, 40);
+    assertThat(steps).hasValue(157);
+    assertThat(det).isCloseTo(StepSums.discountedPurchases(bg, Horizon.years(3), steep, PeriodUnit.WEEK, 3, 20.5, 40),
+        withinPercentage(1e-11));
+  }
+
   /** A BG/NBD model that counts the steps of its alive factor. */
   private record CountingAliveModel(BgNbdModel model, AtomicInteger steps) implements AliveFactoredModel {
     @Override
