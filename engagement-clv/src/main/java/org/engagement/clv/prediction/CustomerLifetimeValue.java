@@ -50,9 +50,10 @@ import org.jspecify.annotations.Nullable;
  * 16 Chebyshev points in {@code ln(1 + t / sigma)} (32 or 64 where needed), checked to stay within about {@code
  * 1e-12} of the sum of every step, which it falls back to otherwise: three years in weekly steps cost 16
  * evaluations per {@code (x, T)} instead of 157. The figures equal the step sum of the conditional expectations
- * to within {@code 1e-9} (tested; measured under {@code 1e-11}): see {@code InterpolatedSteps}. Choose a coarser step (months) for very large populations or long
- * horizons; the conditional expectation also gets dearer as the horizon grows, since its series needs about
- * {@code 40 / (1 - z)} terms for {@code z = t / (alpha + T + t)}. At most {@value #MAX_STEPS} steps.
+ * to within {@code 1e-9} (tested; measured under {@code 1e-11}): see {@code InterpolatedSteps}. Choose a coarser
+ * step (months) for very large populations or long horizons; the conditional expectation also gets dearer as the
+ * horizon grows, since its series needs about {@code 40 / (1 - z)} terms for {@code z = t / (alpha + T + t)}. At
+ * most {@value #MAX_STEPS} steps.
  *
  * <p>A valuation asked about the same customers many times (a report's sections each value the buyers) can
  * {@linkplain #remembering() remember} each history's {@code DET}: the first computation of a history is kept and
