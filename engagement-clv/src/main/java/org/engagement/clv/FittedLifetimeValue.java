@@ -36,7 +36,12 @@ public final class FittedLifetimeValue {
     this.spend = requireNonNull(spend, "spend");
     this.summaries = List.copyOf(summaries);
     this.repeatBuyers = repeatBuyers;
-    this.lifetimeValue = CustomerLifetimeValue.of(purchases, SpendForecast.gammaGamma(spend), settings.horizon(),
+    this.lifetimeValue = valuation(settings, purchases, spend);
+  }
+
+  /** The lifetime value under these models with the settings' horizon and discount rate. */
+  static CustomerLifetimeValue valuation(LifetimeValueSettings settings, BgNbdModel purchases, GammaGammaModel spend) {
+    return CustomerLifetimeValue.of(purchases, SpendForecast.gammaGamma(spend), settings.horizon(),
         settings.discountRate());
   }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.engagement.clv.fit.FitResult;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.GammaGammaModel;
+import org.engagement.clv.prediction.CustomerLifetimeValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,15 @@ public final class LifetimeValueModels {
   /** The fitted spend model; empty when there is none. */
   public Optional<GammaGammaModel> spend() {
     return Optional.ofNullable(spend);
+  }
+
+  /**
+   * The lifetime value under the fitted models, valued over the settings' horizon at their discount rate (what
+   * {@link FittedLifetimeValue#lifetimeValue()} is for the same models); empty when there are no models.
+   */
+  public Optional<CustomerLifetimeValue> lifetimeValue() {
+    return purchases == null || spend == null ? Optional.empty()
+        : Optional.of(FittedLifetimeValue.valuation(settings, purchases, spend));
   }
 
   /** Why there are no models, in a sentence; empty when there are. */

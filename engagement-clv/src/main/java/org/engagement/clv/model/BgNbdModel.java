@@ -37,7 +37,7 @@ import org.hipparchus.special.Gamma;
  * @since 0.1.0
  */
 public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
-    implements RepeatBuyingModel {
+    implements AliveFactoredModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
   /** What a collapsed purchase-rate gamma means (shared with the other NBD models). */
   static final String PURCHASE_RATE = "a gamma mixture of purchase rates from one rate shared by all";
@@ -126,8 +126,29 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
     if (t == 0) {
       return 0;
     }
-    int x = frequency;
-    return AlivePurchases.expected(r + x, alpha + age, a, b + x, t) * probabilityAlive(frequency, recency, age);
+    return expectedIfAlive(frequency, age, t) * probabilityAlive(frequency, recency, age);
+  }
+
+  /**
+   * Eq. 10 without {@link #probabilityAlive}: {@code [(a + b + x - 1) / (a - 1)] [1 - ((alpha + T) / (alpha + T +
+   * t))^(r + x) 2F1(r + x, b + x; a + b + x - 1; t / (alpha + T + t))]}, summed as the class comment says.
+   */
+  @Override
+  public double expectedPurchasesIfAlive(int frequency, double age, double t) {
+    Histories.check(frequency, 0, age);
+    Histories.checkHorizon(t);
+    return expectedIfAlive(frequency, age, t);
+  }
+
+  /** {@code alpha + T}: the hypergeometric argument is {@code t / (alpha + T + t)}. */
+  @Override
+  public double horizonScale(int frequency, double age) {
+    Histories.check(frequency, 0, age);
+    return alpha + age;
+  }
+
+  private double expectedIfAlive(int frequency, double age, double t) {
+    return t == 0 ? 0 : AlivePurchases.expected(r + frequency, alpha + age, a, b + frequency, t);
   }
 
   /**

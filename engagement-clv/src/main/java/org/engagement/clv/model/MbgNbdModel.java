@@ -36,7 +36,7 @@ import org.engagement.clv.summary.WeightedSummary;
  * @since 0.1.0
  */
 public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit unit)
-    implements RepeatBuyingModel {
+    implements AliveFactoredModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "a", "b");
   private static final Boundaries BOUNDARIES = Boundaries.of("r", "alpha", "a", "b")
       .gamma("r", "alpha", "the purchase rate", BgNbdModel.PURCHASE_RATE)
@@ -100,8 +100,29 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
     if (t == 0) {
       return 0;
     }
-    int x = frequency;
-    return AlivePurchases.expected(r + x, alpha + age, a, b + x + 1, t) * probabilityAlive(frequency, recency, age);
+    return expectedIfAlive(frequency, age, t) * probabilityAlive(frequency, recency, age);
+  }
+
+  /**
+   * The conditional expectation without {@link #probabilityAlive}: {@code [(a + b + x) / (a - 1)] [1 - ((alpha + T)
+   * / (alpha + T + t))^(r + x) 2F1(r + x, b + x + 1; a + b + x; t / (alpha + T + t))]}.
+   */
+  @Override
+  public double expectedPurchasesIfAlive(int frequency, double age, double t) {
+    Histories.check(frequency, 0, age);
+    Histories.checkHorizon(t);
+    return expectedIfAlive(frequency, age, t);
+  }
+
+  /** {@code alpha + T}: the hypergeometric argument is {@code t / (alpha + T + t)}. */
+  @Override
+  public double horizonScale(int frequency, double age) {
+    Histories.check(frequency, 0, age);
+    return alpha + age;
+  }
+
+  private double expectedIfAlive(int frequency, double age, double t) {
+    return t == 0 ? 0 : AlivePurchases.expected(r + frequency, alpha + age, a, b + frequency + 1, t);
   }
 
   @Override

@@ -38,7 +38,7 @@ import org.hipparchus.special.Gamma;
  * @since 0.1.0
  */
 public record ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit)
-    implements RepeatBuyingModel {
+    implements AliveFactoredModel {
   private static final ParameterNames NAMES = ParameterNames.of("r", "alpha", "s", "beta");
   private static final Boundaries BOUNDARIES = Boundaries.of("r", "alpha", "s", "beta")
       .gamma("r", "alpha", "the purchase rate", BgNbdModel.PURCHASE_RATE)
@@ -144,9 +144,31 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
   public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
     Histories.check(frequency, recency, age);
     Histories.checkHorizon(t);
+    return expectedIfAlive(frequency, age, t) * probabilityAlive(frequency, recency, age);
+  }
+
+  /**
+   * The conditional expectation without {@link #probabilityAlive}: {@code (r + x)(beta + T) / ((alpha + T)(s -
+   * 1)) [1 - ((beta + T) / (beta + T + t))^(s - 1)]}.
+   */
+  @Override
+  public double expectedPurchasesIfAlive(int frequency, double age, double t) {
+    Histories.check(frequency, 0, age);
+    Histories.checkHorizon(t);
+    return expectedIfAlive(frequency, age, t);
+  }
+
+  /** {@code beta + T}: the remaining lifetime is a function of {@code t / (beta + T)}. */
+  @Override
+  public double horizonScale(int frequency, double age) {
+    Histories.check(frequency, 0, age);
+    return beta + age;
+  }
+
+  private double expectedIfAlive(int frequency, double age, double t) {
     double rate = (r + frequency) / (alpha + age);
     double remaining = (beta + age) * lifetimeIntegral(t / (beta + age));
-    return rate * remaining * probabilityAlive(frequency, recency, age);
+    return rate * remaining;
   }
 
   /**

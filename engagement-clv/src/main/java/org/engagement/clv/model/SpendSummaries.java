@@ -100,17 +100,33 @@ public final class SpendSummaries implements Mergeable<SpendSummaries> {
   }
 
   /**
-   * The aggregate of weighted rows; weights of equal rows add.
+   * The aggregate of weighted rows; weights of equal rows add. Rows already distinct and in order (as a bootstrap's
+   * counted draws are) are taken as they are, without sorting.
    *
    * @throws ArithmeticException if a weight overflows a {@code long}
    */
   public static SpendSummaries ofRows(Iterable<SpendSummary> rows) {
     requireNonNull(rows, "rows");
+    List<SpendSummary> list = new ArrayList<>();
+    rows.forEach(list::add);
+    if (strictlyAscending(list)) {
+      return new SpendSummaries(Collections.unmodifiableList(list), 0);
+    }
     Map<SpendSummary, Long> counts = new TreeMap<>(ORDER);
-    for (SpendSummary row : rows) {
+    for (SpendSummary row : list) {
       counts.merge(row, row.weight(), Math::addExact);
     }
     return of(counts, 0);
+  }
+
+  /** Whether {@code rows} are in strictly ascending {@code ORDER}: distinct and sorted, as the aggregate keeps them. */
+  private static boolean strictlyAscending(List<SpendSummary> rows) {
+    for (int i = 1; i < rows.size(); i++) {
+      if (ORDER.compare(rows.get(i - 1), rows.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static SpendSummaries of(Map<SpendSummary, Long> counts, long zeroSpend) {

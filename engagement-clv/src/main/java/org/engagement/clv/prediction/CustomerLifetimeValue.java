@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.DoubleSupplier;
+import org.engagement.clv.model.AliveFactoredModel;
 import org.engagement.clv.model.RepeatBuyingModel;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.RepeatBuyingSummary;
@@ -40,9 +42,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> One conditional expectation per step per distinct history, so a weekly model over a
  * year is 53 evaluations; the bulk methods compute each distinct {@code (x, t_x, T)} once (summaries made
- * from calendar days repeat a lot). Choose a coarser step (months) for very large populations or long
- * horizons; the conditional expectation also gets dearer as the horizon grows, since its series needs about
- * {@code 40 / (1 - z)} terms for {@code z = t / (alpha + T + t)}. At most {@value #MAX_STEPS} steps.
+ * from calendar days repeat a lot). For an {@link AliveFactoredModel} (BG/NBD, MBG/NBD, Pareto/NBD), whose
+ * conditional expectation is {@code P(alive | x, t_x, T)} times an alive factor of {@code (x, T)} alone, {@code DET
+ * = P(alive) * sum_i [E_alive(t_i) - E_alive(t_{i-1})] exp(-delta i s)}: the steps are evaluated once per distinct
+ * {@code (x, T)} (a tenth of the distinct histories of a large simulated world) and {@code P(alive)} per
+ * customer. Over more than 17 steps the alive factor's step sum is not computed step by step but from the factor at
+ * 16 Chebyshev points in {@code ln(1 + t / sigma)} (32 or 64 where needed), checked to stay within about {@code
+ * 1e-12} of the sum of every step, which it falls back to otherwise: three years in weekly steps cost 16
+ * evaluations per {@code (x, T)} instead of 157. The figures equal the step sum of the conditional expectations
+ * to within {@code 1e-9} (tested; measured under {@code 1e-11}): see {@code InterpolatedSteps}. Choose a coarser
+ * step (months) for very large populations or long horizons; the conditional expectation also gets dearer as the
+ * horizon grows, since its series needs about {@code 40 / (1 - z)} terms for {@code z = t / (alpha + T + t)}. At
+ * most {@value #MAX_STEPS} steps.
  *
  * <p>A valuation asked about the same customers many times (a report's sections each value the buyers) can
  * {@linkplain #remembering() remember} each history's {@code DET}: the first computation of a history is kept and
@@ -65,6 +76,7 @@ public final class CustomerLifetimeValue {
   private final double[] knots;
   private final double[] factors;
   private final @Nullable ConcurrentMap<History, Double> remembered;
+  private final @Nullable InterpolatedSteps interpolated;
 
   private CustomerLifetimeValue(RepeatBuyingModel model, SpendForecast spend, Horizon horizon, DiscountRate rate,
       PeriodUnit step, boolean remembering) {
@@ -89,6 +101,7 @@ public final class CustomerLifetimeValue {
       knots[i] = Math.min(i * length, h);
       factors[i] = rate.factor(i * length, unit);
     }
+    interpolated = InterpolatedSteps.orNull(knots, factors);
   }
 
   /**
@@ -166,15 +179,26 @@ public final class CustomerLifetimeValue {
    * history (times in the model's unit); lifetime value per unit of spend.
    */
   public double discountedPurchases(int frequency, double recency, double age) {
+    if (model instanceof AliveFactoredModel) {
+      return model.probabilityAlive(frequency, recency, age) * discountedPurchasesIfAlive(frequency, age);
+    }
+    return remembered(frequency, recency, age, () -> computeDiscountedPurchases(frequency, recency, age));
+  }
+
+  /**
+   * What {@code compute} gives for the key {@code (frequency, recency, age)}: remembered if this valuation
+   * remembers, computed each time if not.
+   */
+  private double remembered(int frequency, double recency, double age, DoubleSupplier compute) {
     if (remembered == null) {
-      return computeDiscountedPurchases(frequency, recency, age);
+      return compute.getAsDouble();
     }
     History history = new History(frequency, recency, age);
     Double known = remembered.get(history);
     if (known != null) {
       return known;
     }
-    double computed = computeDiscountedPurchases(frequency, recency, age);
+    double computed = compute.getAsDouble();
     Double first = remembered.putIfAbsent(history, computed);
     return first == null ? computed : first;
   }
@@ -182,6 +206,27 @@ public final class CustomerLifetimeValue {
   private double computeDiscountedPurchases(int frequency, double recency, double age) {
     double[] cumulative = new double[knots.length];
     model.conditionalExpectedPurchases(frequency, recency, age, knots, cumulative);
+    return discountedSum(cumulative);
+  }
+
+  /** The discounted purchases of a customer known to be alive at {@code age}: the factor of every recency. */
+  private double aliveDiscountedPurchases(AliveFactoredModel factored, int frequency, double age) {
+    if (interpolated != null) {
+      double sum = interpolated.sum(factored.horizonScale(frequency, age),
+          t -> factored.expectedPurchasesIfAlive(frequency, age, t));
+      if (!Double.isNaN(sum)) {
+        return sum;
+      }
+    }
+    double[] cumulative = new double[knots.length];
+    for (int i = 1; i < knots.length; i++) {
+      cumulative[i] = factored.expectedPurchasesIfAlive(frequency, age, knots[i]);
+    }
+    return discountedSum(cumulative);
+  }
+
+  /** {@code sum_i (cumulative[i] - cumulative[i - 1]) * factors[i]}, {@code cumulative[0]} taken as 0. */
+  private double discountedSum(double[] cumulative) {
     double total = 0;
     double previous = 0;
     for (int i = 1; i < knots.length; i++) {
@@ -243,17 +288,29 @@ public final class CustomerLifetimeValue {
     return out;
   }
 
-  /** Writes DET of customers {@code from..to} into {@code out}, computing it once per distinct history. */
+  /**
+   * Writes DET of customers {@code from..to} into {@code out}, computing it once per distinct history, or, for an
+   * {@link AliveFactoredModel}, the alive factor once per distinct {@code (x, T)} and {@code P(alive)} per customer.
+   */
   private void distinctDiscountedPurchases(CustomerColumns c, int from, int to, double[] out) {
-    DistinctHistories distinct = DistinctHistories.of(c, from, to);
+    boolean factored = model instanceof AliveFactoredModel;
+    DistinctHistories distinct = DistinctHistories.of(c, from, to, !factored);
     double[] det = new double[distinct.size()];
     for (int g = 0; g < det.length; g++) {
       int k = distinct.customerOf(g);
-      det[g] = discountedPurchases(c.frequency(k), c.recency(k), c.age(k));
+      det[g] = factored ? discountedPurchasesIfAlive(c.frequency(k), c.age(k))
+          : discountedPurchases(c.frequency(k), c.recency(k), c.age(k));
     }
     for (int i = from; i < to; i++) {
-      out[i] = det[distinct.groupOf(i)];
+      double shared = det[distinct.groupOf(i)];
+      out[i] = factored ? model.probabilityAlive(c.frequency(i), c.recency(i), c.age(i)) * shared : shared;
     }
+  }
+
+  /** The alive factor of {@link #discountedPurchases} for an {@link AliveFactoredModel}, remembered if asked. */
+  private double discountedPurchasesIfAlive(int frequency, double age) {
+    AliveFactoredModel factored = (AliveFactoredModel) model;
+    return remembered(frequency, 0, age, () -> aliveDiscountedPurchases(factored, frequency, age));
   }
 
   private double checkedSpend(int frequency, double meanSpend) {
@@ -265,7 +322,7 @@ public final class CustomerLifetimeValue {
     return amount;
   }
 
-  /** A history, the key of the remembered figures. */
+  /** A history, the key of the remembered figures ({@code recency} 0 for an alive factor). */
   private record History(int frequency, double recency, double age) {}
 
   @Override

@@ -25,11 +25,20 @@ final class DistinctHistories {
 
   /** Groups customers {@code from} (inclusive) to {@code to} (exclusive) of {@code customers}. */
   static DistinctHistories of(CustomerColumns customers, int from, int to) {
+    return of(customers, from, to, true);
+  }
+
+  /**
+   * Groups customers {@code from} (inclusive) to {@code to} (exclusive) of {@code customers} by {@code (x, t_x, T)},
+   * or by {@code (x, T)} alone when {@code byRecency} is false (what an alive factor depends on).
+   */
+  static DistinctHistories of(CustomerColumns customers, int from, int to, boolean byRecency) {
     int n = to - from;
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
       int k = from + i;
-      keys[i] = ((long) hash(customers.frequency(k), customers.recency(k), customers.age(k)) << 32) | i;
+      double recency = byRecency ? customers.recency(k) : 0;
+      keys[i] = ((long) hash(customers.frequency(k), recency, customers.age(k)) << 32) | i;
     }
     Arrays.sort(keys);
     int[] group = new int[n];
@@ -42,7 +51,7 @@ final class DistinctHistories {
       }
       int i = (int) keys[j];
       int g = runStart;
-      while (g < groups && !same(customers, from + representative[g], from + i)) {
+      while (g < groups && !same(customers, from + representative[g], from + i, byRecency)) {
         g++;
       }
       if (g == groups) {
@@ -68,9 +77,9 @@ final class DistinctHistories {
     return group[k - from];
   }
 
-  private static boolean same(CustomerColumns c, int a, int b) {
-    return c.frequency(a) == c.frequency(b) && Double.compare(c.recency(a), c.recency(b)) == 0
-        && Double.compare(c.age(a), c.age(b)) == 0;
+  private static boolean same(CustomerColumns c, int a, int b, boolean byRecency) {
+    return c.frequency(a) == c.frequency(b) && Double.compare(c.age(a), c.age(b)) == 0
+        && (!byRecency || Double.compare(c.recency(a), c.recency(b)) == 0);
   }
 
   private static int hash(int frequency, double recency, double age) {

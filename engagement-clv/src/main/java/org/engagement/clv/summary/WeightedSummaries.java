@@ -69,17 +69,33 @@ public final class WeightedSummaries implements Mergeable<WeightedSummaries> {
   }
 
   /**
-   * The aggregate of weighted rows (a compressed file, say); weights of equal rows add.
+   * The aggregate of weighted rows (a compressed file, say); weights of equal rows add. Rows already distinct and
+   * in order (as a bootstrap's counted draws are) are taken as they are, without sorting.
    *
    * @throws ArithmeticException if a weight overflows a {@code long}
    */
   public static WeightedSummaries ofRows(Iterable<WeightedSummary> rows) {
     requireNonNull(rows, "rows");
+    List<WeightedSummary> list = new ArrayList<>();
+    rows.forEach(list::add);
+    if (strictlyAscending(list)) {
+      return new WeightedSummaries(Collections.unmodifiableList(list));
+    }
     Map<WeightedSummary, Long> counts = new TreeMap<>(ORDER);
-    for (WeightedSummary row : rows) {
+    for (WeightedSummary row : list) {
       counts.merge(row, row.weight(), Math::addExact);
     }
     return of(counts);
+  }
+
+  /** Whether {@code rows} are in strictly ascending {@code ORDER}: distinct and sorted, as the aggregate keeps them. */
+  private static boolean strictlyAscending(List<WeightedSummary> rows) {
+    for (int i = 1; i < rows.size(); i++) {
+      if (ORDER.compare(rows.get(i - 1), rows.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static WeightedSummaries of(Map<WeightedSummary, Long> counts) {

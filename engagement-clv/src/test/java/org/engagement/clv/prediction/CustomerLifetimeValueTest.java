@@ -3,10 +3,12 @@ package org.engagement.clv.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.engagement.clv.model.AliveFactoredModel;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.model.RepeatBuyingModel;
 import org.engagement.clv.summary.PeriodUnit;
@@ -309,5 +311,138 @@ class CustomerLifetimeValueTest {
     plain.value(0, 0, 5, 0);
     plain.value(0, 0, 5, 0);
     assertThat(histories).as("a plain valuation computes every time").hasValue(5);
+  }
+
+  /**
+   * For a model whose forecast is {@code P(alive)} times an alive factor of {@code (x, T)} (BG/NBD), a remembering
+   * valuation computes that factor once per distinct {@code (x, T)}, whatever the recency, and the bulk path once per
+   * distinct {@code (x, T)} of the customers; each customer still gets {@code P(alive)} of their own history.
+   */
+  @Test
+  void theAliveFactorIsComputedOncePerFrequencyAndAge() {
+    BgNbdModel bg = new BgNbdModel(0.247, 4.613, 0.811, 2.521, PeriodUnit.WEEK);
+    AtomicInteger steps = new AtomicInteger();
+    AliveFactoredModel counting = new CountingAliveModel(bg, steps);
+    CustomerLifetimeValue plain = CustomerLifetimeValue.of(counting, TEN, Horizon.weeks(3), TEN_PERCENT_A_WEEK);
+    CustomerLifetimeValue remembering = plain.remembering();
+    double[] recencies = {1, 2.5, 4, 4, 1};
+    for (double recency : recencies) {
+      assertThat(remembering.discountedPurchases(3, recency, 5)).isEqualTo(plain.discountedPurchases(3, recency, 5))
+          .isCloseTo(bg.probabilityAlive(3, recency, 5) * plain.discountedPurchases(3, 5, 5)
+              / bg.probabilityAlive(3, 5, 5), withinPercentage(1e-12));
+    }
+    assertThat(remembering.discountedPurchases(3, 1, 5)).isNotEqualTo(remembering.discountedPurchases(3, 4, 5));
+    steps.set(0);
+    remembering.discountedPurchases(3, 2, 5);
+    remembering.discountedPurchases(3, 2, 6);
+    remembering.discountedPurchases(4, 2, 5);
+    assertThat(steps).as("steps of the (x, T) not seen before").hasValue(2 * 3);
+    steps.set(0);
+    CustomerColumns customers = CustomerColumns.of(PeriodUnit.WEEK, new int[] {3, 3, 3, 0, 0, 3},
+        new double[] {1, 2, 4, 0, 0, 1}, new double[] {5, 5, 5, 7, 7, 6});
+    double[] bulk = plain.discountedPurchases(customers);
+    assertThat(steps).as("three distinct (x, T), three steps each").hasValue(3 * 3);
+    for (int i = 0; i < bulk.length; i++) {
+      assertThat(bulk[i]).isEqualTo(plain.discountedPurchases(customers.frequency(i), customers.recency(i),
+          customers.age(i)));
+    }
+  }
+
+  /**
+   * Three years in weekly steps at 10 % a year, the report's valuation: the alive factor is evaluated at the 16
+   * Chebyshev points of {@code InterpolatedSteps}, not at the 156 steps, and the value stays within 1e-11 of the
+   * sum of every step (measured 9.5e-15 at worst over the 10,337 distinct (x, T) of a 10 M-interaction world).
+   */
+  @Test
+  void theReportsThreeYearValuationEvaluatesSixteenPointsNotEveryWeek() {
+    BgNbdModel bg = new BgNbdModel(0.247, 4.613, 0.811, 2.521, PeriodUnit.WEEK);
+    AtomicInteger steps = new AtomicInteger();
+    DiscountRate rate = DiscountRate.annual(0.10);
+    CustomerLifetimeValue clv = CustomerLifetimeValue.of(new CountingAliveModel(bg, steps), TEN, Horizon.years(3),
+        rate);
+    assertThat(clv.steps()).isEqualTo(157);
+    double[][] histories = {{0, 0, 0}, {0, 0, 52}, {3, 20.5, 40}, {12, 80, 100}, {40, 99, 100}};
+    for (double[] h : histories) {
+      steps.set(0);
+      double det = clv.discountedPurchases((int) h[0], h[1], h[2]);
+      assertThat(steps).as("evaluations for %s", java.util.Arrays.toString(h)).hasValue(16);
+      double every = StepSums.discountedPurchases(bg, Horizon.years(3), rate, PeriodUnit.WEEK, (int) h[0], h[1], h[2]);
+      assertThat(det).isCloseTo(every, withinPercentage(1e-9));
+    }
+  }
+
+  /**
+   * Without discounting all the weight is on the last step, whose point is the horizon itself: the value is the
+   * conditional expectation over the horizon times the spend, to rounding, though interpolated.
+   */
+  @Test
+  void withoutDiscountingTheInterpolatedValueIsTheForecastAtTheHorizon() {
+    BgNbdModel bg = Cdnow.bgNbd();
+    CustomerLifetimeValue clv = CustomerLifetimeValue.of(bg, TEN, Horizon.years(3), DiscountRate.none());
+    for (int x = 0; x < 30; x += 7) {
+      assertThat(clv.value(x, x, 50, 0)).isCloseTo(10 * bg.conditionalExpectedPurchases(x, x, 50,
+          Horizon.years(3).in(PeriodUnit.WEEK)), withinPercentage(1e-12));
+    }
+  }
+
+  /**
+   * A discount so steep that the interpolation's check could not pass (the last step weighs 1e-17 of the first)
+   * sums every step: 157 evaluations, the step sum's figure.
+   */
+  @Test
+  void aSteepDiscountSumsEveryStep() {
+    BgNbdModel bg = new BgNbdModel(0.247, 4.613, 0.811, 2.521, PeriodUnit.WEEK);
+    AtomicInteger steps = new AtomicInteger();
+    DiscountRate steep = DiscountRate.annual(1e6);
+    CustomerLifetimeValue clv = CustomerLifetimeValue.of(new CountingAliveModel(bg, steps), TEN, Horizon.years(3),
+        steep);
+    double det = clv.discountedPurchases(3, 20.5, 40);
+    assertThat(steps).hasValue(157);
+    assertThat(det).isCloseTo(StepSums.discountedPurchases(bg, Horizon.years(3), steep, PeriodUnit.WEEK, 3, 20.5, 40),
+        withinPercentage(1e-11));
+  }
+
+  /** A BG/NBD model that counts the steps of its alive factor. */
+  private record CountingAliveModel(BgNbdModel model, AtomicInteger steps) implements AliveFactoredModel {
+    @Override
+    public double expectedPurchasesIfAlive(int frequency, double age, double t) {
+      steps.incrementAndGet();
+      return model.expectedPurchasesIfAlive(frequency, age, t);
+    }
+
+    @Override
+    public double horizonScale(int frequency, double age) {
+      return model.horizonScale(frequency, age);
+    }
+
+    @Override
+    public PeriodUnit unit() {
+      return model.unit();
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+      return model.parameters();
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+      return model.expectedPurchases(t);
+    }
+
+    @Override
+    public double probabilityOfPurchases(int n, double t) {
+      return model.probabilityOfPurchases(n, t);
+    }
+
+    @Override
+    public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
+      return model.conditionalExpectedPurchases(frequency, recency, age, t);
+    }
+
+    @Override
+    public double probabilityAlive(int frequency, double recency, double age) {
+      return model.probabilityAlive(frequency, recency, age);
+    }
   }
 }
