@@ -110,9 +110,13 @@ public record Content(
         .audience(audience).threadId(threadId).owner(owner).resolved(resolved);
   }
 
-  /** Whether no part is given. */
+  /**
+   * Whether no part is given: equal to {@link #empty()}, checked part by part (every interaction made with content
+   * asks, and the record's generated {@code equals} was 1 % of a report's samples, issue 16).
+   */
   public boolean isEmpty() {
-    return equals(EMPTY);
+    return text == null && tags.isEmpty() && hashtags.isEmpty() && links.isEmpty() && brand == null
+        && sentiment == null && audience == null && threadId == null && owner == null && !resolved;
   }
 
   private static void requireText(String text) {

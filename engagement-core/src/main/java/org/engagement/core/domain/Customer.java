@@ -26,7 +26,7 @@ public record Customer(String id, Instant firstSeen, Attributes attributes) impl
    * @throws InvalidFieldException if the id breaks its rule
    */
   public Customer {
-    Identifiers.requireId("customer id", id);
+    Identifiers.requireCustomerId("customer id", id);
     requirePresent(firstSeen, "firstSeen");
     requirePresent(attributes, "attributes");
   }

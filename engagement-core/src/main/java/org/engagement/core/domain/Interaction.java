@@ -49,7 +49,7 @@ public record Interaction(
    * @throws InvalidFieldException if a rule in the parameter descriptions is broken
    */
   public Interaction {
-    Identifiers.requireId("customerId", customerId);
+    Identifiers.requireCustomerId("customerId", customerId);
     requirePresent(channel, "channel");
     requirePresent(timestamp, "timestamp");
     if (timestamp.isBefore(EARLIEST) || timestamp.isAfter(LATEST)) {

@@ -149,6 +149,24 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
   }
 
   /**
+   * The interactions that carry content, in order: what {@code where(Interaction::hasContent)} gives, read from the
+   * side list only the rows with rare parts point into (issue 16: the threads among ten million main interactions
+   * are found without making one); this list itself when every row qualifies.
+   */
+  public InteractionColumns withContent() {
+    int[] kept = new int[size];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      int r = store.restIndex[row];
+      if (r >= 0 && store.rests[r].content() != null) {
+        kept[count++] = row;
+      }
+    }
+    return count == size ? this : new InteractionColumns(store, Arrays.copyOf(kept, count), count);
+  }
+
+  /**
    * The interactions of the customers {@code keep} accepts, in order, as another list of columns sharing these:
    * what {@code where(i -> keep.test(i.customerId()))} gives, but {@code keep} is asked once per distinct
    * customer and no interaction is made (a segment of millions of rows is cut in one pass over an int column).

@@ -2,6 +2,7 @@ package org.engagement.core.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -94,10 +95,13 @@ public final class CustomerProfiles {
     requireNonNull(asOf, "asOf");
     InteractionColumns seen = InteractionColumns.of(interactions).notAfter(asOf);
     Purchases purchases = settings.purchases(seen);
+    // Looked up once per customer: Guava's maps spread String.hashCode, whose low bits cluster for ids of digits
+    // ("c0000002"), so a HashMap of a million of them turns its bins into trees (issue 16: 15 % of the profiles).
     Map<String, Map<String, Double>> extra =
-        contributed(new ProfileInput(seen, asOf, settings.conversionRule(), purchases));
-    Map<String, Double> value = new HashMap<>();
-    purchases.buyers().forEach(b -> value.put(b.customerId(), b.value()));
+        ImmutableMap.copyOf(contributed(new ProfileInput(seen, asOf, settings.conversionRule(), purchases)));
+    ImmutableMap.Builder<String, Double> values = ImmutableMap.builderWithExpectedSize(purchases.buyers().size());
+    purchases.buyers().forEach(b -> values.put(b.customerId(), b.value()));
+    Map<String, Double> value = values.buildOrThrow();
     LocalDate asOfDate = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
     EngagementScorer scorer = settings.scorer();
     ProfileColumns.Builder profiles = ProfileColumns.builder();

@@ -27,6 +27,21 @@ class ContentTest {
     assertThat(content.isEmpty()).isFalse();
   }
 
+  /** Emptiness checked part by part is equality with the empty content: any one part makes a content non-empty. */
+  @Test
+  void anyOnePartMakesAContentNonEmpty() {
+    List<Content> single = List.of(Content.ofText("t"), Content.builder().tags(List.of("a")).build(),
+        Content.builder().hashtags(List.of("#a")).build(), Content.builder().links(List.of("https://a")).build(),
+        Content.builder().brand("Acme").build(), Content.builder().sentiment(0.0).build(),
+        Content.builder().audience(0L).build(), Content.builder().threadId("t-1").build(),
+        Content.builder().owner("o").build(), Content.builder().resolved(true).build());
+    for (Content content : single) {
+      assertThat(content.isEmpty()).as(content.toString()).isFalse().isEqualTo(content.equals(Content.empty()));
+    }
+    assertThat(Content.builder().build().isEmpty()).isTrue();
+    assertThat(Content.empty().isEmpty()).isTrue();
+  }
+
   @Test
   void interactionsStoreNoContentRatherThanAnEmptyOne() {
     Interaction withEmpty = mention().content(Content.empty()).build();

@@ -17,7 +17,8 @@ import net.jqwik.api.Provide;
  * The columnar reads of {@link InteractionColumns}: a row visit hands each row's interned customer and channel,
  * instant and type as {@code get} makes them, on the whole list and on a subset; {@code notAfter} keeps what the
  * equivalent {@code where} keeps, with and without nanoseconds and at the cut's exact instant; {@code ofTypes}
- * keeps what {@code where} on the type keeps, on the whole list and on a subset.
+ * keeps what {@code where} on the type keeps, on the whole list and on a subset; {@code withContent} keeps the rows
+ * {@code where} on the content keeps.
  */
 class InteractionColumnsRowsTest {
   private static final Instant START = Instant.parse("2024-05-01T00:00:00Z");
@@ -81,6 +82,24 @@ class InteractionColumnsRowsTest {
     InteractionColumns all = InteractionColumns.of(interactions);
     for (InteractionColumns columns : List.of(all, all.where(i -> i.timestamp().getEpochSecond() % 2 == 0))) {
       assertThat(columns.ofTypes(types)).containsExactlyElementsOf(columns.where(i -> types.contains(i.type())));
+    }
+  }
+
+  /** Rows with content, with a value but no content, and plain rows: only the first kind is kept. */
+  @Property
+  void withContentKeepsWhatWhereKeeps(@ForAll("interactions") List<Interaction> interactions) {
+    List<Interaction> mixed = new ArrayList<>();
+    for (int k = 0; k < interactions.size(); k++) {
+      Interaction i = interactions.get(k);
+      mixed.add(switch (k % 3) {
+        case 0 -> i.toBuilder().content(Content.ofText("text " + k)).build();
+        case 1 -> i.toBuilder().value(Money.parse("1", "EUR")).build();
+        default -> i;
+      });
+    }
+    InteractionColumns all = InteractionColumns.of(mixed);
+    for (InteractionColumns columns : List.of(all, all.where(i -> i.timestamp().getEpochSecond() % 2 == 0))) {
+      assertThat(columns.withContent()).containsExactlyElementsOf(columns.where(Interaction::hasContent));
     }
   }
 

@@ -39,6 +39,43 @@ class InteractionTest {
         .hasMessageStartingWith("customerId '");
   }
 
+  /**
+   * The customer id accepted last is not scanned again (issue 16), which must not let a bad id through: after a
+   * good one, from another thread, or between two uses of the good one.
+   */
+  @Test
+  void aCustomerIdAcceptedBeforeLetsNoBadOneThrough() throws Exception {
+    String good = "c-2";
+    Interaction first = valid().customerId(good).build();
+    assertThat(valid().customerId(good).build()).isEqualTo(first);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> refusals = new java.util.ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        String bad = t == 0 ? "c\u0000" + t : " c-" + t;
+        refusals.add(pool.submit(() -> {
+          int refused = 0;
+          for (int k = 0; k < 2_000; k++) {
+            valid().customerId(good).build();
+            Customer.of(good, T);
+            try {
+              valid().customerId(k % 2 == 0 ? bad : new String(bad)).build();
+            } catch (InvalidFieldException expected) {
+              refused++;
+            }
+          }
+          return refused;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> refused : refusals) {
+        assertThat(refused.get()).isEqualTo(2_000);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThatThrownBy(() -> Customer.of("c\nd", T)).isInstanceOf(InvalidFieldException.class);
+  }
+
   @Test
   void refusesOverlongIdsAndShowsTheirLength() {
     String id = "x".repeat(257);

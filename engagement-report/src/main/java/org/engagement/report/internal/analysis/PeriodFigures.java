@@ -6,13 +6,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.engagement.core.domain.ConversionRule;
-import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
+import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.Money;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.report.analysis.Analysis;
@@ -146,8 +144,8 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
    * @throws IllegalArgumentException if the window is a single day, which has no halves of whole days
    */
   public static PeriodFigures of(Analysis analysis) {
-    List<Interaction> interactions = analysis.input().interactions();
-    Instant start = interactions.stream().map(Interaction::timestamp).min(Instant::compareTo).orElse(analysis.asOf());
+    InteractionColumns interactions = InteractionColumns.of(analysis.input().interactions());
+    Instant start = interactions.earliest().orElse(analysis.asOf());
     Instant end = analysis.asOf();
     long days = ChronoUnit.DAYS.between(day(start), day(end)) + 1;
     if (days < 2) {
@@ -158,89 +156,171 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
     Customers customers = Customers.of(interactions, middle,
         analysis.currency().map(c -> c.getCurrencyCode()).orElse(""));
     Optional<double[]> costs = costs(analysis, middle);
-    int[] once = new int[customers.size()];
-    Arrays.fill(once, 1);
-    List<Sample> resamples = new ArrayList<>(RESAMPLES);
-    SplittableRandom random = new SplittableRandom(SEED);
-    for (int r = 0; r < RESAMPLES && customers.size() > 0; r++) {
-      int[] weights = new int[customers.size()];
-      for (int k = 0; k < weights.length; k++) {
-        weights[random.nextInt(weights.length)]++;
-      }
-      resamples.add(customers.sample(weights, costs));
-    }
-    return new PeriodFigures(start, middle, end, customers.sample(once, costs), resamples);
+    return new PeriodFigures(start, middle, end, customers.observed(costs), customers.resamples(costs));
   }
 
   /**
-   * Each customer's part of the figures, in parallel arrays: revenue per half, the half of the first purchase
-   * (-1 for none) and activity per half.
+   * The figures of {@code interactions}' customers with the later half from {@code middle} on, revenue counted in
+   * {@code currency}, and {@code costs} as each half's cost: the observed sample then the {@value #RESAMPLES}
+   * resamples, in draw order. What {@link #of(Analysis)} computes, for the tests.
+   */
+  static List<Sample> samples(InteractionColumns interactions, Instant middle, String currency,
+      Optional<double[]> costs) {
+    Customers customers = Customers.of(interactions, middle, currency);
+    List<Sample> all = new ArrayList<>();
+    all.add(customers.observed(costs));
+    all.addAll(customers.resamples(costs));
+    return all;
+  }
+
+  /**
+   * Each customer's part of the figures (issue 16: read from the columns, no interaction made but the purchases),
+   * numbered in order of first appearance. A customer's counted figures are one of a few kinds (active in each
+   * half, the half of the first purchase), so a resample tallies the kinds it draws rather than weighing every
+   * customer; only the revenue, a sum of doubles whose order fixes its last bits, is summed customer by customer
+   * in that numbering, over the customers who have any.
    */
   private static final class Customers {
+    private static final int EARLIER_ACTIVE = 1;
+    private static final int LATER_ACTIVE = 2;
+    private static final int FIRST_EARLIER = 4;
+    private static final int FIRST_LATER = 8;
+    private static final int PAYS = 16;
+    private static final int KINDS = 32;
+
+    /** Each customer's kind: the flags above. */
+    private final byte[] kind;
+    /** Each paying customer's place in the revenue arrays (in customer order); unused for the others. */
+    private final int[] payer;
     private final double[] earlierRevenue;
     private final double[] laterRevenue;
-    private final int[] firstHalf;
-    private final boolean[] earlierActive;
-    private final boolean[] laterActive;
 
-    private Customers(int n) {
-      earlierRevenue = new double[n];
-      laterRevenue = new double[n];
-      firstHalf = new int[n];
-      earlierActive = new boolean[n];
-      laterActive = new boolean[n];
+    private Customers(byte[] kind, int[] payer, double[] earlierRevenue, double[] laterRevenue) {
+      this.kind = kind;
+      this.payer = payer;
+      this.earlierRevenue = earlierRevenue;
+      this.laterRevenue = laterRevenue;
     }
 
-    static Customers of(List<Interaction> interactions, Instant middle, String currency) {
-      Map<String, Integer> index = new HashMap<>();
-      interactions.forEach(i -> index.putIfAbsent(i.customerId(), index.size()));
-      int n = index.size();
-      Customers c = new Customers(n);
-      Instant[] first = new Instant[n];
-      ConversionRule purchases = ConversionRule.purchases();
-      for (Interaction interaction : interactions) {
-        int k = java.util.Objects.requireNonNull(index.get(interaction.customerId()));
-        boolean later = !interaction.timestamp().isBefore(middle);
-        (later ? c.laterActive : c.earlierActive)[k] = true;
-        if (purchases.isConversion(interaction)) {
-          if (first[k] == null || interaction.timestamp().isBefore(first[k])) {
-            first[k] = interaction.timestamp();
-          }
-          Money value = interaction.value();
-          if (value != null && value.currency().getCurrencyCode().equals(currency)) {
-            (later ? c.laterRevenue : c.earlierRevenue)[k] += value.amount().doubleValue();
+    static Customers of(InteractionColumns interactions, Instant middle, String currency) {
+      long middleSecond = middle.getEpochSecond();
+      int middleNano = middle.getNano();
+      int[] number = new int[interactions.internedCustomers().size()];
+      Arrays.fill(number, -1);
+      int[] count = {0};
+      byte[][] kinds = {new byte[1024]};
+      double[][] revenue = {new double[1024], new double[1024]};
+      interactions.forEachRow((index, customer, channel, second, nano, type) -> {
+        int k = number[customer];
+        if (k < 0) {
+          k = count[0]++;
+          number[customer] = k;
+          if (k == kinds[0].length) {
+            kinds[0] = Arrays.copyOf(kinds[0], 2 * k);
+            revenue[0] = Arrays.copyOf(revenue[0], 2 * k);
+            revenue[1] = Arrays.copyOf(revenue[1], 2 * k);
           }
         }
-      }
-      for (int k = 0; k < n; k++) {
-        c.firstHalf[k] = first[k] == null ? -1 : first[k].isBefore(middle) ? 0 : 1;
-      }
-      return c;
+        boolean later = second > middleSecond || (second == middleSecond && nano >= middleNano);
+        kinds[0][k] |= (byte) (later ? LATER_ACTIVE : EARLIER_ACTIVE);
+        if (type == InteractionType.PURCHASE) {
+          kinds[0][k] |= (byte) (later ? FIRST_LATER : FIRST_EARLIER);
+          Money value = interactions.get(index).value();
+          if (value != null && value.currency().getCurrencyCode().equals(currency)) {
+            revenue[later ? 1 : 0][k] += value.amount().doubleValue();
+          }
+        }
+      });
+      return compacted(Arrays.copyOf(kinds[0], count[0]), revenue[0], revenue[1]);
     }
 
-    int size() {
-      return firstHalf.length;
+    /**
+     * The customers with their first purchase's half settled (earlier if any purchase was) and the revenue kept
+     * for the customers who have any: adding a customer's 0.0 leaves a sum of non-negative amounts as it was.
+     */
+    private static Customers compacted(byte[] kind, double[] earlier, double[] later) {
+      int[] payer = new int[kind.length];
+      int payers = 0;
+      for (int k = 0; k < kind.length; k++) {
+        if ((kind[k] & FIRST_EARLIER) != 0) {
+          kind[k] &= (byte) ~FIRST_LATER;
+        }
+        if (earlier[k] != 0 || later[k] != 0) {
+          kind[k] |= (byte) PAYS;
+          payer[k] = payers++;
+        }
+      }
+      double[] earlierRevenue = new double[payers];
+      double[] laterRevenue = new double[payers];
+      for (int k = 0; k < kind.length; k++) {
+        if ((kind[k] & PAYS) != 0) {
+          earlierRevenue[payer[k]] = earlier[k];
+          laterRevenue[payer[k]] = later[k];
+        }
+      }
+      return new Customers(kind, payer, earlierRevenue, laterRevenue);
     }
 
-    /** The figures of the customers each counted {@code weights[k]} times. */
-    Sample sample(int[] weights, Optional<double[]> costs) {
+    /** The figures of the customers as they are: each counted once. */
+    Sample observed(Optional<double[]> costs) {
+      long[] kinds = new long[KINDS];
+      for (byte k : kind) {
+        kinds[k]++;
+      }
+      int[] weights = new int[earlierRevenue.length];
+      Arrays.fill(weights, 1);
+      return sample(kinds, weights, costs);
+    }
+
+    /**
+     * The {@value #RESAMPLES} bootstrap resamples: each draws as many customers as there are, by number, with
+     * the generator seeded {@value #SEED}, the same draws in the same order as a weight per customer would take.
+     */
+    List<Sample> resamples(Optional<double[]> costs) {
+      int n = kind.length;
+      List<Sample> resamples = new ArrayList<>(RESAMPLES);
+      SplittableRandom random = new SplittableRandom(SEED);
+      int[] weights = new int[earlierRevenue.length];
+      long[] kinds = new long[KINDS];
+      for (int r = 0; r < RESAMPLES && n > 0; r++) {
+        Arrays.fill(weights, 0);
+        Arrays.fill(kinds, 0);
+        for (int d = 0; d < n; d++) {
+          int k = random.nextInt(n);
+          byte drawn = kind[k];
+          kinds[drawn]++;
+          if ((drawn & PAYS) != 0) {
+            weights[payer[k]]++;
+          }
+        }
+        resamples.add(sample(kinds, weights, costs));
+      }
+      return resamples;
+    }
+
+    /**
+     * The figures of the customers drawn {@code kinds[kind]} times by kind, the paying ones each {@code
+     * weights[payer]} times: the revenue summed payer by payer in customer order.
+     */
+    private Sample sample(long[] kinds, int[] weights, Optional<double[]> costs) {
       double[] revenue = new double[2];
+      for (int b = 0; b < weights.length; b++) {
+        int w = weights[b];
+        if (w != 0) {
+          revenue[0] += w * earlierRevenue[b];
+          revenue[1] += w * laterRevenue[b];
+        }
+      }
       long[] newBuyers = new long[2];
       long[] active = new long[2];
       long retained = 0;
-      for (int k = 0; k < weights.length; k++) {
-        int w = weights[k];
-        if (w == 0) {
-          continue;
-        }
-        revenue[0] += w * earlierRevenue[k];
-        revenue[1] += w * laterRevenue[k];
-        if (firstHalf[k] >= 0) {
-          newBuyers[firstHalf[k]] += w;
-        }
-        active[0] += earlierActive[k] ? w : 0;
-        active[1] += laterActive[k] ? w : 0;
-        retained += earlierActive[k] && laterActive[k] ? w : 0;
+      for (int k = 0; k < KINDS; k++) {
+        long w = kinds[k];
+        newBuyers[0] += (k & FIRST_EARLIER) != 0 ? w : 0;
+        newBuyers[1] += (k & FIRST_LATER) != 0 ? w : 0;
+        active[0] += (k & EARLIER_ACTIVE) != 0 ? w : 0;
+        active[1] += (k & LATER_ACTIVE) != 0 ? w : 0;
+        retained += (k & (EARLIER_ACTIVE | LATER_ACTIVE)) == (EARLIER_ACTIVE | LATER_ACTIVE) ? w : 0;
       }
       return new Sample(new Half(revenue[0], newBuyers[0], costs.map(c -> c[0]), active[0]),
           new Half(revenue[1], newBuyers[1], costs.map(c -> c[1]), active[1]), retained);

@@ -105,9 +105,11 @@ final class ConversationFold {
    * for retention, judged at {@code asOf}.
    */
   ConversationSection section(InteractionColumns activity, Instant asOf, List<ImportReport> reads) {
-    for (Interaction threaded : activity.where(ConversationFold::inThread)) {
-      ledger.add(threaded);
-      noteRequester(threaded);
+    for (Interaction carrying : activity.withContent()) {
+      if (inThread(carrying)) {
+        ledger.add(carrying);
+        noteRequester(carrying);
+      }
     }
     ledger.addAll(activity.whereCustomer(requesters::contains));
     PullThroughReport report = pull.report();
