@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,9 +53,9 @@ class InteractionTest {
     String good = "c-2";
     Interaction first = valid().customerId(good).build();
     assertThat(valid().customerId(good).build()).isEqualTo(first);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      java.util.List<java.util.concurrent.Future<Integer>> refusals = new java.util.ArrayList<>();
+      List<Future<Integer>> refusals = new ArrayList<>();
       for (int t = 0; t < 2; t++) {
         String bad = t == 0 ? "c\u0000" + t : " c-" + t;
         refusals.add(pool.submit(() -> {
@@ -67,7 +72,7 @@ class InteractionTest {
           return refused;
         }));
       }
-      for (java.util.concurrent.Future<Integer> refused : refusals) {
+      for (Future<Integer> refused : refusals) {
         assertThat(refused.get()).isEqualTo(2_000);
       }
     } finally {
