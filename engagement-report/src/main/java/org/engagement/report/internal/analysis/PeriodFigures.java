@@ -190,14 +190,28 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
 
     /** Each customer's kind: the flags above. */
     private final byte[] kind;
-    /** Each paying customer's place in the revenue arrays (in customer order); unused for the others. */
-    private final int[] payer;
+    /**
+     * Which customers pay, a bit each, and how many paying customers precede each 64-customer word: a paying
+     * customer's place in the revenue arrays is its rank among them ({@link #payer}). Both stay in the cache where
+     * a place per customer (4 bytes each, 7 MB at 1.86 M customers) made every drawn payer a cache miss.
+     */
+    private final long[] paying;
+    private final int[] payingBefore;
     private final double[] earlierRevenue;
     private final double[] laterRevenue;
 
-    private Customers(byte[] kind, int[] payer, double[] earlierRevenue, double[] laterRevenue) {
+    private Customers(byte[] kind, double[] earlierRevenue, double[] laterRevenue) {
       this.kind = kind;
-      this.payer = payer;
+      this.paying = new long[(kind.length + 63) >>> 6];
+      for (int k = 0; k < kind.length; k++) {
+        if ((kind[k] & PAYS) != 0) {
+          paying[k >>> 6] |= 1L << k;
+        }
+      }
+      this.payingBefore = new int[paying.length];
+      for (int w = 1; w < paying.length; w++) {
+        payingBefore[w] = payingBefore[w - 1] + Long.bitCount(paying[w - 1]);
+      }
       this.earlierRevenue = earlierRevenue;
       this.laterRevenue = laterRevenue;
     }
@@ -239,7 +253,6 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
      * for the customers who have any: adding a customer's 0.0 leaves a sum of non-negative amounts as it was.
      */
     private static Customers compacted(byte[] kind, double[] earlier, double[] later) {
-      int[] payer = new int[kind.length];
       int payers = 0;
       for (int k = 0; k < kind.length; k++) {
         if ((kind[k] & FIRST_EARLIER) != 0) {
@@ -247,18 +260,26 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
         }
         if (earlier[k] != 0 || later[k] != 0) {
           kind[k] |= (byte) PAYS;
-          payer[k] = payers++;
+          payers++;
         }
       }
       double[] earlierRevenue = new double[payers];
       double[] laterRevenue = new double[payers];
+      int b = 0;
       for (int k = 0; k < kind.length; k++) {
         if ((kind[k] & PAYS) != 0) {
-          earlierRevenue[payer[k]] = earlier[k];
-          laterRevenue[payer[k]] = later[k];
+          earlierRevenue[b] = earlier[k];
+          laterRevenue[b] = later[k];
+          b++;
         }
       }
-      return new Customers(kind, payer, earlierRevenue, laterRevenue);
+      return new Customers(kind, earlierRevenue, laterRevenue);
+    }
+
+    /** A paying customer's place in the revenue arrays: the paying customers before it. */
+    private int payer(int k) {
+      int w = k >>> 6;
+      return payingBefore[w] + Long.bitCount(paying[w] & ((1L << k) - 1));
     }
 
     /** The figures of the customers as they are: each counted once. */
@@ -290,7 +311,7 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
           byte drawn = kind[k];
           kinds[drawn]++;
           if ((drawn & PAYS) != 0) {
-            weights[payer[k]]++;
+            weights[payer(k)]++;
           }
         }
         resamples.add(sample(kinds, weights, costs));
