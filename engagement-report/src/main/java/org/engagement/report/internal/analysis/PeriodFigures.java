@@ -295,19 +295,21 @@ public record PeriodFigures(Instant earlierStart, Instant middle, Instant end, S
 
     /**
      * The {@value #RESAMPLES} bootstrap resamples: each draws as many customers as there are, by number, with
-     * the generator seeded {@value #SEED}, the same draws in the same order as a weight per customer would take.
+     * the generator seeded {@value #SEED}, the same draws in the same order as a weight per customer would take:
+     * {@code random.nextInt(n)}'s, by {@link BoundedDraws}.
      */
     List<Sample> resamples(Optional<double[]> costs) {
       int n = kind.length;
       List<Sample> resamples = new ArrayList<>(RESAMPLES);
       SplittableRandom random = new SplittableRandom(SEED);
+      BoundedDraws draws = BoundedDraws.below(Math.max(n, 1));
       int[] weights = new int[earlierRevenue.length];
       long[] kinds = new long[KINDS];
       for (int r = 0; r < RESAMPLES && n > 0; r++) {
         Arrays.fill(weights, 0);
         Arrays.fill(kinds, 0);
         for (int d = 0; d < n; d++) {
-          int k = random.nextInt(n);
+          int k = draws.next(random);
           byte drawn = kind[k];
           kinds[drawn]++;
           if ((drawn & PAYS) != 0) {
