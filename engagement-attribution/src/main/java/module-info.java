@@ -18,7 +18,6 @@ module org.engagement.attribution {
   requires com.fasterxml.jackson.dataformat.csv;
   requires com.google.common;
   requires hipparchus.core;
-  requires hipparchus.optim;
   requires org.slf4j;
   requires static transitive org.jspecify;
 

@@ -50,4 +50,20 @@ public interface AttributionModel {
   default JourneyCredits creditJourneys(Journeys journeys) {
     return JourneyCredits.spread(attribute(journeys.toJourneySet()), journeys);
   }
+
+  /**
+   * The model to run on bootstrap resamples of {@code journeys} in place of this one: the same answers to
+   * rounding on every set, but free to start from what it learns on {@code journeys} (a fit on a resample
+   * warm-started from the fit on the whole set, say), because a bootstrap runs the model hundreds of times on
+   * sets close to {@code journeys}. The {@link org.engagement.attribution.interval.BootstrapIntervals bootstrap}
+   * asks for it once and runs it on every resample; the point credits still come from {@link #attribute}.
+   *
+   * <p>The default is this model itself: right for every model without a costly fit to start from. A model that
+   * overrides it keeps {@link #name()} and {@link #parameters()}, and states how close "to rounding" is.
+   *
+   * @throws IllegalArgumentException if the model refuses {@code journeys}, as {@link #attribute} would
+   */
+  default AttributionModel forResamplesOf(JourneySet journeys) {
+    return this;
+  }
 }

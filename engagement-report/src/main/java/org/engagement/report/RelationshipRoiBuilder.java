@@ -20,7 +20,6 @@ import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.calibration.LiftCalibration;
 import org.engagement.attribution.calibration.LiftResult;
 import org.engagement.attribution.calibration.UntestedChannels;
-import org.engagement.attribution.hazard.InteractionHazardModel;
 import org.engagement.attribution.interval.BootstrapIntervals;
 import org.engagement.attribution.interval.CreditInterval;
 import org.engagement.attribution.interval.CreditIntervals;
@@ -136,8 +135,8 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * This builder with 90% bootstrap intervals ({@link BootstrapIntervals}, customers resampled, seed 0) on the
    * attributed revenue and ROI of each invested channel. Each resample runs the measured model once (for
    * {@code recommended}, the model it chose on everyone: choosing again on each resample could choose
-   * differently; {@code interaction-hazard} screens each resample again, its fits started from everyone's,
-   * {@link InteractionHazardModel#forResamplesOf}); the retention, lift and survey components are held, so the
+   * differently; the bootstrap runs the model's {@linkplain AttributionModel#forResamplesOf resample form}, so
+   * {@code interaction-hazard} screens each resample again with its fits started from everyone's); the retention, lift and survey components are held, so the
    * intervals show the attribution's sampling uncertainty only.
    *
    * @throws InvalidFieldException if {@code resamples} is not from 2 to 100,000
@@ -212,24 +211,13 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     RoiSection explained = section.withMethod(section.method() + choices);
     if (resamples > 0) {
       analysis.progress().step("relationship ROI: bootstrap intervals");
-      explained = withIntervals(explained, measured, calibrated(resampled(choice.model(), chosenOn), experiments),
-          journeys, experiments, notes);
+      explained = withIntervals(explained, measured, measuredModel, journeys, experiments, notes);
     }
     String model = choice.model().name() + (experiments.isEmpty() ? "" : " (calibrated by experiments)");
     RoiSection noted = explained.withAttribution(notes).withLabels(new RoiSection.Labels(model,
         analysis.channelNames(), basis(roi.settings(), model, overall, survey.map(s -> s.values().size()).orElse(0))));
     return Optional.of(analysis.truth().map(truth -> noted.withTruth(againstTruth(noted, measured, truth)))
         .orElse(noted));
-  }
-
-  /**
-   * The model the bootstrap runs on each resample: {@code interaction-hazard} with its fits started from those on
-   * {@code chosenOn} (the journeys it measured, without the tested channels' touches when calibrated;
-   * {@link InteractionHazardModel#forResamplesOf}: the same credits to rounding, a few Newton steps instead of a
-   * BOBYQA fit per resample), any other model as it is.
-   */
-  private static AttributionModel resampled(AttributionModel model, JourneySet chosenOn) {
-    return model instanceof InteractionHazardModel widened ? widened.forResamplesOf(chosenOn) : model;
   }
 
   /** {@code model} calibrated with the experiments, or {@code model} itself without any. */
@@ -347,6 +335,11 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     @SuppressWarnings("ReferenceEquality") // by identity: comparing a resample path by path would cost more than it saves
     public AttributionResult attribute(JourneySet set) {
       return set == journeys ? credits : model.attribute(set);
+    }
+
+    @Override
+    public AttributionModel forResamplesOf(JourneySet set) {
+      return model.forResamplesOf(set);
     }
   }
 

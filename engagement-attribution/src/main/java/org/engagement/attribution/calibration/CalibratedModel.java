@@ -8,7 +8,8 @@ import org.engagement.attribution.journey.JourneySet;
 
 /**
  * A model whose credits are calibrated with the same experiments on every call ({@link LiftCalibration#model}),
- * so that a bootstrap of it calibrates each resample. Immutable and thread-safe when the model is.
+ * so that a bootstrap of it calibrates each resample, running the inner model's
+ * {@linkplain AttributionModel#forResamplesOf resample form}. Immutable and thread-safe when the model is.
  */
 final class CalibratedModel implements AttributionModel {
   private final AttributionModel model;
@@ -34,6 +35,23 @@ final class CalibratedModel implements AttributionModel {
   @Override
   public AttributionResult attribute(JourneySet journeys) {
     return calibration.calibrate(model, journeys, lifts);
+  }
+
+  /**
+   * This calibration of the inner model's resample form, that form taken on the journeys the inner model runs on:
+   * for {@link UntestedChannels#REFITTED}, {@code journeys} without the tested channels' touches (a resample's
+   * refit runs on the resample without them, so that is the fit nearest to it), otherwise {@code journeys}.
+   */
+  @Override
+  @SuppressWarnings("ReferenceEquality") // the default resample form is the very model
+  public AttributionModel forResamplesOf(JourneySet journeys) {
+    JourneySet runsOn = calibration.untested() == UntestedChannels.REFITTED
+        ? LiftCalibration.withoutTested(journeys, lifts) : journeys;
+    if (runsOn.pathCount() == 0) {
+      return this;
+    }
+    AttributionModel resampled = model.forResamplesOf(runsOn);
+    return resampled == model ? this : new CalibratedModel(resampled, calibration, lifts);
   }
 
   @Override

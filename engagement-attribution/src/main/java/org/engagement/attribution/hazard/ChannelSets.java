@@ -8,7 +8,7 @@ import org.engagement.attribution.journey.JourneySet;
 
 /**
  * The distinct channel sets of a journey set with their conversions and non-conversions, flat: what the
- * additive-hazard likelihood and its interaction test read. Immutable after construction.
+ * hazard likelihoods ({@link WidenedHazards}) and the interaction screen read. Immutable after construction.
  */
 final class ChannelSets {
   private final int[] offsets;
@@ -76,18 +76,6 @@ final class ChannelSets {
       sum += h[1 + members[k]];
     }
     return sum;
-  }
-
-  double negativeLogLikelihood(double[] h) {
-    double loss = 0;
-    for (int t = 0; t < converted.length; t++) {
-      double hazard = hazard(t, h);
-      if (converted[t] > 0) {
-        loss -= converted[t] * Math.log(-Math.expm1(-hazard));
-      }
-      loss += failed[t] * hazard;
-    }
-    return loss;
   }
 
   /** Per channel: the fitted conversions lost on the sets that hold it if it were removed. */

@@ -18,7 +18,6 @@ import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
-import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 /**
  * Counterfactual credit from the additive-hazard model widened by the interactions the data demand: the
@@ -133,7 +132,7 @@ public final class InteractionHazardModel implements AttributionModel {
 
   private InteractionScreen.Found screen(JourneySet journeys, double[] h) {
     int n = journeys.channels().size();
-    return n + 1 < BOBYQAOptimizer.MINIMUM_PROBLEM_DIMENSION ? new InteractionScreen.Found(List.of())
+    return n == 0 ? new InteractionScreen.Found(List.of())
         : InteractionScreen.screen(ChannelSets.of(journeys), h, n, level);
   }
 
@@ -173,9 +172,9 @@ public final class InteractionHazardModel implements AttributionModel {
       return attribute(set);
     }
     ChannelSets sets = ChannelSets.of(set);
-    double[] h = new WidenedHazards(sets, n, List.of()).fit(start.additiveOn(set.channels()));
-    InteractionScreen.Found found = n + 1 < BOBYQAOptimizer.MINIMUM_PROBLEM_DIMENSION
-        ? new InteractionScreen.Found(List.of()) : InteractionScreen.screen(sets, h, n, level);
+    double[] h = AdditiveHazardModel.fit(set, sets, start.additive().on(set.channels()));
+    InteractionScreen.Found found = n == 0 ? new InteractionScreen.Found(List.of())
+        : InteractionScreen.screen(sets, h, n, level);
     WidenedHazards widened = new WidenedHazards(sets, n, found.pairs());
     double[] theta = widened.fit(start.widenedOn(set.channels(), h, found.pairs()));
     return credited(set, widened.lostWithout(theta), found.isEmpty()
@@ -209,14 +208,13 @@ public final class InteractionHazardModel implements AttributionModel {
    * widened fit with the pairs the screen keeps there), but both fits are Newton fits started from the fits on
    * {@code journeys} (matched by channel name and pair), so a resample costs a few passes over its channel sets.
    *
-   * <p>Why: {@link #attribute} fits the additive model with {@link AdditiveHazardModel} (BOBYQA, which its
-   * registry column keeps), most of a resample's cost once the widened fit is a Newton method. The Newton additive
-   * fit reaches the same optimum (BOBYQA stops about 1e-7, relative, short of it in the credits), so the screen
-   * sees the same statistics to that precision and the intervals keep their meaning: the screen's choice is
-   * redone on each resample, as before.
+   * <p>Why: both likelihoods are concave, so their optima do not depend on the start, and a resample's are near
+   * the whole set's: the credits are those of {@link #attribute} on the resample to rounding, and the screen's
+   * choice is redone on each resample, so the intervals keep their meaning.
    *
    * @throws InvalidFieldException as {@link AdditiveHazardModel#hazards(JourneySet)} does
    */
+  @Override
   public AttributionModel forResamplesOf(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
     return new WarmStarted(this, journeys, Start.of(journeys, this));
@@ -251,33 +249,18 @@ public final class InteractionHazardModel implements AttributionModel {
    * The fits on a journey set by channel name: the additive fit and the widened fit's pairs with their values,
    * where {@link #forResamplesOf} starts a resample's fits. Immutable.
    */
-  private record Start(List<Double> additive, Map<String, Integer> channels, Map<List<String>, Double> synergy) {
+  private record Start(AdditiveHazardModel.Start additive, Map<List<String>, Double> synergy) {
     static Start of(JourneySet journeys, InteractionHazardModel model) {
       double[] h = AdditiveHazardModel.create().hazards(journeys);
       int n = journeys.channels().size();
       InteractionScreen.Found found = model.screen(journeys, h);
       double[] theta = new WidenedHazards(ChannelSets.of(journeys), n, found.pairs()).fit(h);
-      Map<String, Integer> channels = new LinkedHashMap<>();
-      for (int c = 0; c < n; c++) {
-        channels.put(journeys.channels().name(c), c);
-      }
       Map<List<String>, Double> synergy = new LinkedHashMap<>();
       for (int i = 0; i < found.pairs().size(); i++) {
         int[] pair = found.pairs().get(i);
         synergy.put(List.of(journeys.channels().name(pair[0]), journeys.channels().name(pair[1])), theta[1 + n + i]);
       }
-      return new Start(Arrays.stream(h).boxed().toList(), Map.copyOf(channels), Map.copyOf(synergy));
-    }
-
-    /** The additive start on a set with {@code channels}: each known channel's fitted effect, 0 for another. */
-    double[] additiveOn(ChannelIndex on) {
-      double[] start = new double[1 + on.size()];
-      start[0] = additive.get(0);
-      for (int c = 0; c < on.size(); c++) {
-        Integer known = channels.get(on.name(c));
-        start[1 + c] = known == null ? 0 : additive.get(1 + known);
-      }
-      return start;
+      return new Start(AdditiveHazardModel.Start.of(journeys.channels(), h), Map.copyOf(synergy));
     }
 
     /** The widened start: the additive fit {@code h} and each pair's fitted synergy where it had one, else 0. */

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The widened hazard model of {@link InteractionHazardModel} on one set of distinct channel sets: the parameters
+ * The hazard model of {@link AdditiveHazardModel} (no pairs) and its widening by {@link InteractionHazardModel}
+ * (synergy pairs) on one set of distinct channel sets: the parameters
  * {@code θ} (index 0 the baseline, {@code 1 + c} channel {@code c}'s effect, {@code 1 + channels + i} pair
  * {@code i}'s synergy), the negative log-likelihood with its gradient and Hessian, its bounded fit and the
  * conversions each channel's removal loses.
@@ -18,9 +19,9 @@ import java.util.List;
  * <p>Immutable after construction and thread-safe: each call works on its own arrays.
  */
 final class WidenedHazards {
-  /** The upper bound of each parameter, as in {@link AdditiveHazardModel}. */
+  /** The upper bound of each parameter: a hazard of 50 is a conversion probability of 1 to 22 digits. */
   static final double MAX_HAZARD = 50;
-  /** The lower bound of the baseline, as in {@link AdditiveHazardModel}. */
+  /** The lower bound of the baseline, above 0 so that the log-likelihood of a set without channels is finite. */
   static final double MIN_BASELINE = 1e-9;
 
   private final ChannelSets sets;
@@ -62,8 +63,8 @@ final class WidenedHazards {
 
   /**
    * The maximum-likelihood parameters under the bounds ({@code θ_0 ≥} {@value #MIN_BASELINE}, the others
-   * {@code ≥ 0}, all {@code ≤} {@value #MAX_HAZARD}), by {@link BoundedNewton} from {@code start} (the additive
-   * fit padded with zeros, or an earlier fit of the same terms).
+   * {@code ≥ 0}, all {@code ≤} {@value #MAX_HAZARD}), by {@link BoundedNewton} from {@code start} (for the
+   * widened model the additive fit padded with zeros, or an earlier fit of the same terms).
    */
   double[] fit(double[] start) {
     int dimension = dimension();

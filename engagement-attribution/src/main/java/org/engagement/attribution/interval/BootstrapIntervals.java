@@ -35,7 +35,8 @@ import org.hipparchus.random.RandomDataGenerator;
  * </ul>
  *
  * <h2>The intervals</h2>
- * The model is run on every resample; for each channel the lower and upper {@code (1 − level)/2} percentiles
+ * The model's {@linkplain AttributionModel#forResamplesOf resample form} (for a model with a costly fit, the
+ * fit warm-started from the whole input's) is run on every resample; for each channel the lower and upper {@code (1 − level)/2} percentiles
  * (linear interpolation, the level rounded to 1/10,000) of its conversion credits, its share of the resample's
  * conversions, and its value credits form the intervals; the point values are the model's credits on the whole
  * input. Resample {@code r} draws from its own generator, seeded from {@link #seed()} in order, and the
@@ -44,9 +45,9 @@ import org.hipparchus.random.RandomDataGenerator;
  * resample without non-conversions) is left out and counted in the notes.
  *
  * <p>Work is {@link #resamples()} runs of the model: with the default 200 resamples, 200 times the model's own
- * time, spread over the cores. For the {@code recommended} model, choose once
- * ({@code RecommendedModel.choose}) and bootstrap the model chosen: the rule's validation would otherwise run,
- * and could choose differently, on every resample.
+ * time, spread over the cores (less for a model whose resample form starts from the whole input's fit). The
+ * {@code recommended} model's resample form is the model it chooses on the whole input: its rule's validation
+ * runs once, and could otherwise choose differently on each resample.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -117,6 +118,7 @@ public final class BootstrapIntervals {
     requireNonNull(model, "model");
     requireNonNull(journeys, "journeys");
     AttributionResult point = model.attribute(journeys);
+    AttributionModel resampled = model.forResamplesOf(journeys);
     List<String> names = journeys.channels().names();
     Resampler resampler = journeys.timed().isPresent() ? new CustomerResampler(journeys)
         : new PathResampler(journeys);
@@ -133,7 +135,7 @@ public final class BootstrapIntervals {
     IntStream.range(0, resamples).parallel().forEach(r -> {
       AttributionResult result;
       try {
-        result = model.attribute(resampler.resample(seeds[r]));
+        result = resampled.attribute(resampler.resample(seeds[r]));
       } catch (IllegalArgumentException e) {
         refused.incrementAndGet();
         return;

@@ -221,6 +221,15 @@ public final class RecommendedModel implements AttributionModel {
   }
 
   /**
+   * The resample form of the model the rule picks on {@code journeys}: a bootstrap then chooses once, on the
+   * whole input, and runs that choice on every resample (choosing again could choose differently).
+   */
+  @Override
+  public AttributionModel forResamplesOf(JourneySet journeys) {
+    return choose(journeys).model().forResamplesOf(journeys);
+  }
+
+  /**
    * The test of path dependence: the first-order Markov predictor (the journey's last channel) has a held-out
    * log-loss at least {@value #PATH_MARGIN} relatively below the channel-set rates' and the additive-hazard
    * fit's, if scored.

@@ -2,12 +2,17 @@ package org.engagement.attribution.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.HazardWorld;
+import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.PoissonResample;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
@@ -201,7 +206,7 @@ class LiftCalibrationTest {
   void theCalibratedModelCalibratesEachCall() {
     LiftCalibration refitted = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
     List<LiftResult> lifts = List.of(new LiftResult("nav", 4, 1, 8));
-    org.engagement.attribution.AttributionModel model = refitted.model(MODELS.create("last-touch"), lifts);
+    AttributionModel model = refitted.model(MODELS.create("last-touch"), lifts);
     assertThat(model.name()).isEqualTo("last-touch");
     for (JourneySet journeys : List.of(
         JourneySet.builder().add(List.of("a", "nav"), 10, 100, 0).add(List.of("b"), 5, 50, 5).build(),
@@ -209,6 +214,79 @@ class LiftCalibrationTest {
       assertThat(model.attribute(journeys).conversionsByChannel())
           .isEqualTo(refitted.calibrate(MODELS.create("last-touch"), journeys, lifts).conversionsByChannel());
       assertThat(model.attribute(journeys).conversions("nav")).isEqualTo(4);
+    }
+  }
+
+  /**
+   * The calibrated model's resample form is the calibration of the inner model's resample form, taken on the
+   * journeys the inner model runs on: without the tested channels' touches for {@link UntestedChannels#REFITTED}
+   * (each resample's refit runs on the resample without them, so that is the fit nearest to it), the journeys
+   * themselves otherwise. A model without a resample form of its own leaves the calibrated model as it is.
+   */
+  @Test
+  void theResampleFormStartsFromTheJourneysTheModelRunsOn() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "nav"), 10, 100, 5).add(List.of("b"), 5, 50, 5)
+        .add(List.of("nav"), 3, 30, 7).build();
+    List<LiftResult> lifts = List.of(new LiftResult("nav", 4, 1, 8));
+    List<JourneySet> askedFor = new ArrayList<>();
+    AttributionModel lastTouch = MODELS.create("last-touch");
+    AttributionModel recording = new AttributionModel() {
+      @Override
+      public String name() {
+        return lastTouch.name();
+      }
+
+      @Override
+      public ModelParameters parameters() {
+        return lastTouch.parameters();
+      }
+
+      @Override
+      public AttributionResult attribute(JourneySet set) {
+        return lastTouch.attribute(set);
+      }
+
+      @Override
+      public AttributionModel forResamplesOf(JourneySet set) {
+        askedFor.add(set);
+        return lastTouch;
+      }
+    };
+    LiftCalibration refitted = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
+    AttributionModel resampling = refitted.model(recording, lifts).forResamplesOf(journeys);
+    JourneySet runsOn = askedFor.get(0);
+    assertThat(runsOn.channels().names()).doesNotContain("nav");
+    assertThat(runsOn.pathCount()).isEqualTo(LiftCalibration.withoutTested(journeys, lifts).pathCount());
+    assertThat(runsOn.totalConversions()).isEqualTo(15);
+    assertThat(resampling.attribute(journeys).conversionsByChannel())
+        .isEqualTo(refitted.calibrate(lastTouch, journeys, lifts).conversionsByChannel());
+    LiftCalibration.defaults().model(recording, lifts).forResamplesOf(journeys);
+    assertThat(askedFor.get(1)).isSameAs(journeys);
+    AttributionModel plain = refitted.model(lastTouch, lifts);
+    assertThat(plain.forResamplesOf(journeys)).isSameAs(plain);
+  }
+
+  /**
+   * Calibrated interaction-hazard's resample form gives the calibrated credits of a fresh fit on each Poisson
+   * resample, to 1e-9 (relative): the inner fits are warm-started from the fit on the journeys without the tested
+   * channel and reach the same optima.
+   */
+  @Test
+  void theCalibratedResampleFormGivesAFreshFitsCredits() {
+    HazardWorld world = HazardWorld.of(3, 20_000, "search");
+    List<LiftResult> lifts = List.of(lift(world, "search"));
+    LiftCalibration refitted = LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED);
+    AttributionModel model = refitted.model(MODELS.create("interaction-hazard"), lifts);
+    AttributionModel resampling = model.forResamplesOf(world.journeys());
+    assertThat(resampling).isNotSameAs(model);
+    for (long seed = 1; seed <= 3; seed++) {
+      JourneySet resample = PoissonResample.of(world.journeys(), seed);
+      AttributionResult warm = resampling.attribute(resample);
+      AttributionResult fresh = model.attribute(resample);
+      for (String channel : HazardWorld.CHANNELS) {
+        assertThat(warm.conversions(channel)).as("seed %d %s", seed, channel)
+            .isCloseTo(fresh.conversions(channel), offset(1e-9 * fresh.conversions(channel)));
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package org.engagement.attribution.interval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,6 +165,86 @@ class BootstrapIntervalsTest {
     assertThat(journeys.resample(new int[journeys.size()]).size()).isZero();
     assertThatThrownBy(() -> journeys.resample(new int[1 + journeys.size()]))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("copies");
+  }
+
+  /**
+   * The bootstrap runs the model's resample form, asked for once with the whole input, on every resample, and
+   * the model itself on the input: here a form that credits 7 conversions to each channel, whatever the resample.
+   * A model without one (last touch) is its own resample form.
+   */
+  @Test
+  void theResampleFormRunsOnEveryResample() {
+    JourneySet journeys = sample(3, 2_000);
+    AttributionModel lastTouch = MODELS.create("last-touch");
+    assertThat(lastTouch.forResamplesOf(journeys)).isSameAs(lastTouch);
+    List<JourneySet> askedFor = new ArrayList<>();
+    AttributionModel sevens = new Delegating(lastTouch) {
+      @Override
+      public AttributionModel forResamplesOf(JourneySet set) {
+        askedFor.add(set);
+        return new Delegating(lastTouch) {
+          @Override
+          public AttributionResult attribute(JourneySet resample) {
+            double[] seven = new double[resample.channels().size()];
+            java.util.Arrays.fill(seven, 7);
+            return AttributionResult.of("sevens", resample, seven, seven, false);
+          }
+        };
+      }
+    };
+    CreditIntervals intervals = BootstrapIntervals.of(20, 1).compute(sevens, journeys);
+    assertThat(askedFor).singleElement().isSameAs(journeys);
+    AttributionResult point = lastTouch.attribute(journeys);
+    for (CreditInterval c : intervals.channels()) {
+      assertThat(c.conversions()).isEqualTo(point.conversions(c.channel()));
+      assertThat(c.conversionsLow()).isEqualTo(7);
+      assertThat(c.conversionsHigh()).isEqualTo(7);
+    }
+  }
+
+  /**
+   * additive-hazard's resample form (each resample's fit started from the whole input's) gives the intervals of
+   * fitting each resample afresh, to 1e-9 (relative): both reach the optimum of a concave likelihood.
+   */
+  @Test
+  void aWarmStartedResampleFormGivesTheSameIntervals() {
+    JourneySet journeys = HazardWorld.of(7, 20_000, null).journeys();
+    AttributionModel additive = MODELS.create("additive-hazard");
+    assertThat(additive.forResamplesOf(journeys)).isNotSameAs(additive);
+    CreditIntervals warm = BootstrapIntervals.of(40, 5).compute(additive, journeys);
+    CreditIntervals fresh = BootstrapIntervals.of(40, 5).compute(new Delegating(additive), journeys);
+    for (int c = 0; c < warm.channels().size(); c++) {
+      CreditInterval w = warm.channels().get(c);
+      CreditInterval f = fresh.channels().get(c);
+      assertThat(w.conversionsLow()).isCloseTo(f.conversionsLow(), offset(1e-9 * f.conversionsLow()));
+      assertThat(w.conversionsHigh()).isCloseTo(f.conversionsHigh(), offset(1e-9 * f.conversionsHigh()));
+      assertThat(w.valueLow()).isCloseTo(f.valueLow(), offset(1e-9 * f.valueLow()));
+      assertThat(w.valueHigh()).isCloseTo(f.valueHigh(), offset(1e-9 * f.valueHigh()));
+    }
+  }
+
+  /** {@code model} under another class, without its resample form (the interface's default, itself). */
+  private static class Delegating implements AttributionModel {
+    private final AttributionModel model;
+
+    Delegating(AttributionModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public String name() {
+      return model.name();
+    }
+
+    @Override
+    public org.engagement.attribution.ModelParameters parameters() {
+      return model.parameters();
+    }
+
+    @Override
+    public AttributionResult attribute(JourneySet journeys) {
+      return model.attribute(journeys);
+    }
   }
 
   @Test

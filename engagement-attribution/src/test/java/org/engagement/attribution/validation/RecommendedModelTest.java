@@ -10,6 +10,7 @@ import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.HazardWorld;
 import org.engagement.attribution.ModelParameters;
+import org.engagement.attribution.PoissonResample;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.hazard.InteractionHazardModel;
 import org.engagement.attribution.journey.JourneySet;
@@ -58,6 +59,26 @@ class RecommendedModelTest {
     AttributionResult result = MODELS.create("recommended").attribute(journeys);
     AttributionResult widened = InteractionHazardModel.create().attribute(journeys);
     assertThat(result.conversions("a")).isCloseTo(widened.conversions("a"), within(1e-9));
+  }
+
+  /**
+   * Its resample form is the form of the model it chooses on the whole input, so a bootstrap chooses once: on
+   * the synergy journeys above, interaction-hazard's, whose credits on a resample are a fresh fit's (to 1e-9).
+   */
+  @Test
+  void itsResampleFormIsTheChosenModels() {
+    JourneySet journeys = JourneySet.builder()
+        .add(List.of("a"), 20, 200, 980).add(List.of("b"), 20, 200, 980)
+        .add(List.of("a", "b"), 400, 4_000, 600).add(List.of("c"), 100, 1_000, 900)
+        .add(List.of("a", "c"), 110, 1_100, 890).add(List.of("b", "c"), 110, 1_100, 890).build();
+    AttributionModel resampling = RecommendedModel.create().forResamplesOf(journeys);
+    assertThat(resampling.name()).isEqualTo(InteractionHazardModel.NAME);
+    JourneySet resample = PoissonResample.of(journeys, 1);
+    AttributionResult fresh = InteractionHazardModel.create().attribute(resample);
+    for (String channel : List.of("a", "b", "c")) {
+      assertThat(resampling.attribute(resample).conversions(channel))
+          .isCloseTo(fresh.conversions(channel), within(1e-9 * fresh.conversions(channel)));
+    }
   }
 
   /**
