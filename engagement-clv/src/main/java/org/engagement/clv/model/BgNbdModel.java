@@ -10,6 +10,7 @@ import org.engagement.clv.internal.fit.NewtonPolish;
 import org.engagement.clv.internal.fit.Parameter;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.WeightedSummary;
+import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
@@ -79,14 +80,14 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
    * 300. When Newton's method does not converge from {@code near} (a start too far off, a maximum at a boundary), it
    * is {@link #fit} from the usual start. The standard errors come from the gradient's differences.
    *
-   * @throws org.engagement.core.domain.InvalidFieldException if {@code near} is in another unit
+   * @throws InvalidFieldException if {@code near} is in another unit
    */
   public static ModelFit<BgNbdModel> fitNear(List<WeightedSummary> summaries, PeriodUnit unit, FitOptions options,
       BgNbdModel near) {
     requireNonNull(unit, "unit");
     requireNonNull(options, "options");
     if (near.unit() != unit) {
-      throw new org.engagement.core.domain.InvalidFieldException("near", near.unit(), "must be in " + unit);
+      throw new InvalidFieldException("near", near.unit(), "must be in " + unit);
     }
     BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), false);
     return NewtonPolish.fit(NAMES.startingAt(near.r, near.alpha, near.a, near.b), ll)

@@ -1,5 +1,7 @@
 package org.engagement.clv.model;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import java.util.Map;
 import org.engagement.clv.fit.FitOptions;
@@ -58,7 +60,7 @@ public record GammaGammaModel(double p, double q, double gamma) {
    */
   public static ModelFit<GammaGammaModel> fitNear(List<SpendSummary> summaries, FitOptions options,
       GammaGammaModel near) {
-    java.util.Objects.requireNonNull(options, "options");
+    requireNonNull(options, "options");
     GammaGammaLikelihood ll = new GammaGammaLikelihood(summaries);
     return NewtonPolish.fit(NAMES.startingAt(near.p, near.q, near.gamma), ll)
         .map(result -> new ModelFit<>(result, BOUNDARIES, v -> new GammaGammaModel(v[0], v[1], v[2])))
