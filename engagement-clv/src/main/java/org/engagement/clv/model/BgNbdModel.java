@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.internal.fit.MaximumLikelihood;
+import org.engagement.clv.internal.fit.NewtonPolish;
 import org.engagement.clv.internal.fit.Parameter;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.WeightedSummary;
+import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
@@ -67,6 +69,30 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
     List<Parameter> parameters = NAMES.startingAtOne();
     return new ModelFit<>(MaximumLikelihood.fit(parameters, ll, options), BOUNDARIES,
         p -> new BgNbdModel(p[0], p[1], p[2], p[3], unit));
+  }
+
+  /**
+   * Fits the model on {@code summaries} like {@link #fit}, but by Newton's method on the likelihood's analytic
+   * gradient from {@code near}, a fit on similar data (the fit on all the buyers when fitting a bootstrap resample of
+   * them). Where {@link #fit}'s derivative-free search stops within about {@code 1e-6} (relative) of the maximum, this
+   * one stops at it, to about {@code 1e-10} on the log scale of the parameters, whatever the start: a resample's
+   * maximum-likelihood estimate, as a bootstrap means it, in a few dozen likelihood evaluations instead of about
+   * 300. When Newton's method does not converge from {@code near} (a start too far off, a maximum at a boundary), it
+   * is {@link #fit} from the usual start. The standard errors come from the gradient's differences.
+   *
+   * @throws InvalidFieldException if {@code near} is in another unit
+   */
+  public static ModelFit<BgNbdModel> fitNear(List<WeightedSummary> summaries, PeriodUnit unit, FitOptions options,
+      BgNbdModel near) {
+    requireNonNull(unit, "unit");
+    requireNonNull(options, "options");
+    if (near.unit() != unit) {
+      throw new InvalidFieldException("near", near.unit(), "must be in " + unit);
+    }
+    BgNbdLikelihood ll = new BgNbdLikelihood(new CompressedHistories(summaries), false);
+    return NewtonPolish.fit(NAMES.startingAt(near.r, near.alpha, near.a, near.b), ll)
+        .map(result -> new ModelFit<>(result, BOUNDARIES, p -> new BgNbdModel(p[0], p[1], p[2], p[3], unit)))
+        .orElseGet(() -> fit(summaries, unit, options));
   }
 
   /** The log-likelihood of {@code summaries} (in {@link #unit()}) under this model (FHL 2005, eq. 6). */

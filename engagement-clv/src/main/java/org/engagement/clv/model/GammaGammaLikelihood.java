@@ -2,7 +2,7 @@ package org.engagement.clv.model;
 
 import java.util.Arrays;
 import java.util.List;
-import org.engagement.clv.internal.fit.LogLikelihood;
+import org.engagement.clv.internal.fit.GradientLogLikelihood;
 import org.engagement.core.domain.InvalidFieldException;
 import org.hipparchus.special.Gamma;
 
@@ -12,11 +12,17 @@ import org.hipparchus.special.Gamma;
  * lnGamma(p x) - lnGamma(q) + q ln gamma + p x ln x + (p x - 1) ln zbar - (p x + q) ln(gamma + x zbar)}.
  * Logs of the data are taken once and the gamma functions once per distinct {@code x}. Not thread-safe:
  * it reuses a scratch array.
+ *
+ * <p>The gradient ({@link #at(double[], double[])}), with {@code psi} the digamma function: by {@code p}, {@code x
+ * [psi(p x + q) - psi(p x) + ln x + ln zbar - ln(gamma + x zbar)]}; by {@code q}, {@code psi(p x + q) - psi(q) + ln
+ * gamma - ln(gamma + x zbar)}; by {@code gamma}, {@code q / gamma - (p x + q) / (gamma + x zbar)}.
  */
-final class GammaGammaLikelihood implements LogLikelihood {
+final class GammaGammaLikelihood implements GradientLogLikelihood {
   private final int[] distinctFrequencies;
   private final int[] frequencyIndex;
   private final double[] logGammaRatio;
+  private final double[] digammaRatio;
+  private final double[] digammaSum;
   private final double[] frequency;
   private final double[] logFrequency;
   private final double[] spend;
@@ -36,6 +42,8 @@ final class GammaGammaLikelihood implements LogLikelihood {
     distinctFrequencies = rows.stream().mapToInt(SpendSummary::frequency).distinct().sorted().toArray();
     frequencyIndex = new int[n];
     logGammaRatio = new double[distinctFrequencies.length];
+    digammaRatio = new double[distinctFrequencies.length];
+    digammaSum = new double[distinctFrequencies.length];
     for (int i = 0; i < n; i++) {
       SpendSummary row = rows.get(i);
       frequency[i] = row.frequency();
@@ -65,5 +73,37 @@ final class GammaGammaLikelihood implements LogLikelihood {
       sum += weight[i] * ll;
     }
     return sum;
+  }
+
+  @Override
+  public double at(double[] parameters, double[] gradient) {
+    double p = parameters[0];
+    double q = parameters[1];
+    double gamma = parameters[2];
+    double value = at(parameters);
+    for (int k = 0; k < distinctFrequencies.length; k++) {
+      double px = p * distinctFrequencies[k];
+      digammaSum[k] = Gamma.digamma(px + q);
+      digammaRatio[k] = digammaSum[k] - Gamma.digamma(px);
+    }
+    double logGamma = Math.log(gamma);
+    double psiQ = Gamma.digamma(q);
+    double gp = 0;
+    double gq = 0;
+    double gg = 0;
+    for (int i = 0; i < weight.length; i++) {
+      int k = frequencyIndex[i];
+      double x = frequency[i];
+      double scale = gamma + x * spend[i];
+      double logScale = Math.log(scale);
+      double w = weight[i];
+      gp += w * x * (digammaRatio[k] + logFrequency[i] + logSpend[i] - logScale);
+      gq += w * (digammaSum[k] - psiQ + logGamma - logScale);
+      gg += w * (q / gamma - (p * x + q) / scale);
+    }
+    gradient[0] = gp;
+    gradient[1] = gq;
+    gradient[2] = gg;
+    return value;
   }
 }

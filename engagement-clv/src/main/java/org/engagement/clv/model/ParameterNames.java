@@ -31,6 +31,15 @@ final class ParameterNames {
     return List.copyOf(parameters);
   }
 
+  /** Every parameter positive, starting at {@code starts} (one per name, in order). */
+  List<Parameter> startingAt(double... starts) {
+    List<Parameter> parameters = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      parameters.add(Parameter.positive(names.get(i), starts[i]));
+    }
+    return List.copyOf(parameters);
+  }
+
   /** The values by name, in order; one value per name. */
   Map<String, Double> values(double... values) {
     Map<String, Double> out = new LinkedHashMap<>();

@@ -115,7 +115,11 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
    * converge is left out and counted. The bootstrap's own fit on all the buyers (its point estimate) is this fit:
    * the same deterministic search on the same summaries with the same settings, so it is not run a second time.
    * Each resample's histories are counted per row of the buyers' own ({@link ResampledHistories}), not compressed
-   * again: the same rows, so the same fits.
+   * again (the same rows, so the same fits), and its models are fitted by Newton's method from this fit's ({@link
+   * LifetimeValueAnalysis#fitHistoriesNear}): each resample's maximum-likelihood estimate to about {@code 1e-10},
+   * where the derivative-free search from the usual start stopped within about {@code 1e-6} of it. The interval
+   * means what it meant (the spread of the total over resamples' maximum-likelihood fits); its ends are the same
+   * up to that search tolerance.
    *
    * @throws IllegalStateException if fewer than two resamples could be fitted
    */
@@ -132,7 +136,8 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
       if (sample == buyers) {
         return valued(fitted.lifetimeValue(), fitted.lifetimeValue().values(columns), position);
       }
-      LifetimeValueModels models = analysis.fitHistories(draws.historiesOf(sample));
+      LifetimeValueModels models =
+          analysis.fitHistoriesNear(draws.historiesOf(sample), fitted.purchases(), fitted.spend());
       CustomerLifetimeValue refitted = models.lifetimeValue().orElseThrow(() -> new ArithmeticException(
           models.reason().orElse("the models could not be fitted")));
       return valued(refitted, refitted.values(columns), position);
