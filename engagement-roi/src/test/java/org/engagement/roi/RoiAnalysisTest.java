@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,41 @@ class RoiAnalysisTest {
     assertThat(segments.share("vip")).isEqualTo(0.5);
     assertThatThrownBy(() -> RoiSegments.of(List.of(Segment.everyone(), Segment.everyone()), profiles))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("everyone");
+  }
+
+  /**
+   * Segments cut from the interactions together give each segment the report it has alone: segments that overlap
+   * (everyone beside vip and rest), and more than 64 segments (cut one at a time), where 67 padded with empty
+   * segments and 65 that are not empty (vip's members under other names) change nothing.
+   */
+  @Test
+  void segmentsCutTogetherAreEachSegmentAlone() {
+    List<CustomerProfile> profiles = List.of("a", "b", "c", "d").stream()
+        .map(id -> CustomerProfile.of(Customer.of(id, Instant.EPOCH))).toList();
+    Set<String> vipIds = Set.of("a", "b");
+    Segment vip = Segment.of("vip", p -> vipIds.contains(p.customer().id()));
+    Segment rest = Segment.of("rest", p -> !vipIds.contains(p.customer().id()));
+    List<Segment> overlapping = List.of(Segment.everyone(), vip, rest);
+    Map<String, RoiResult> together = LINEAR.perSegment(data(), RoiSegments.of(overlapping, profiles));
+    for (Segment alone : overlapping) {
+      assertThat(together.get(alone.name()).report()).as(alone.name())
+          .isEqualTo(LINEAR.perSegment(data(), RoiSegments.of(List.of(alone), profiles)).get(alone.name()).report());
+    }
+    List<Segment> many = new ArrayList<>(List.of(vip, rest));
+    for (int k = 0; k < 63; k++) {
+      many.add(Segment.of("vip " + k, p -> vipIds.contains(p.customer().id())));
+    }
+    Map<String, RoiResult> sixtyFive = LINEAR.perSegment(data(), RoiSegments.of(many, profiles));
+    assertThat(sixtyFive).hasSize(65);
+    assertThat(sixtyFive.get("vip").report()).isEqualTo(together.get("vip").report());
+    assertThat(sixtyFive.get("vip 62").report()).isEqualTo(LINEAR.perSegment(data(),
+        RoiSegments.of(List.of(many.get(64)), profiles)).get("vip 62").report());
+    assertThat(sixtyFive.get("rest").report()).isEqualTo(together.get("rest").report());
+    many.add(Segment.of("nobody", p -> false));
+    many.add(Segment.of("nobody either", p -> false));
+    Map<String, RoiResult> padded = LINEAR.perSegment(data(), RoiSegments.of(many, profiles));
+    assertThat(padded.keySet()).isEqualTo(sixtyFive.keySet());
+    assertThat(padded.get("vip").report()).isEqualTo(together.get("vip").report());
   }
 
   /**

@@ -4,16 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The calibration of {@link UntestedChannels#REFITTED}: the model runs on the journeys without the tested
- * channels' touches, the untested channels take its credits and the tested ones their experiments'. Stateless
- * and thread-safe.
+ * channels' touches, the untested channels take its credits and the tested ones their experiments'. Thread-safe;
+ * it remembers its latest reductions per journey set instance ({@code REDUCED}).
  */
 final class RefittedCalibration {
+  /**
+   * The journeys without the tested channels, per journey set instance and tested channels: a host that chooses
+   * the model on {@link LiftCalibration#withoutTested} and then calibrates with it gets the very set it chose on,
+   * so the model's fits remembered per instance (the choice's validation and hazard fits) are not made again on
+   * an equal copy.
+   */
+  private static final IdentityMemo<JourneySet, List<Integer>, Reduced> REDUCED = IdentityMemo.of(8);
+
   private RefittedCalibration() {}
 
   static AttributionResult calibrate(AttributionModel model, JourneySet journeys, List<LiftResult> lifts,
@@ -67,6 +76,16 @@ final class RefittedCalibration {
   }
 
   private static Reduced reduce(JourneySet journeys, LiftResult[] tested) {
+    List<Integer> channels = new ArrayList<>();
+    for (int c = 0; c < tested.length; c++) {
+      if (tested[c] != null) {
+        channels.add(c);
+      }
+    }
+    return REDUCED.get(journeys, List.copyOf(channels), () -> reduceNow(journeys, tested));
+  }
+
+  private static Reduced reduceNow(JourneySet journeys, LiftResult[] tested) {
     JourneySet.Builder builder = JourneySet.builder();
     double conversions = 0;
     double nulls = 0;

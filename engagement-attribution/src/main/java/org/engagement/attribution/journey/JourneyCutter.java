@@ -40,7 +40,7 @@ final class JourneyCutter {
   Journeys cut(Iterable<Interaction> interactions) {
     Instant asOf = rules.asOf();
     InteractionColumns all = InteractionColumns.of(interactions);
-    InteractionColumns kept = asOf == null ? all : all.where(i -> !i.timestamp().isAfter(asOf));
+    InteractionColumns kept = asOf == null ? all : all.notAfter(asOf);
     afterAsOf += all.size() - kept.size();
     long end = asOf != null ? asOf.toEpochMilli()
         : kept.latest().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);

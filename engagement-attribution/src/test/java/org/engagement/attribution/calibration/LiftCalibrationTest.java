@@ -201,6 +201,47 @@ class LiftCalibrationTest {
     assertThat(left.totalNulls()).isEqualTo(5);
   }
 
+  /**
+   * The refitted calibration runs the model on the very set {@code withoutTested} gave for the same journeys and
+   * tested channels, so a host that chose the model on that set finds its fits remembered for that instance
+   * (the ROI section of the report chooses {@code recommended} there, then calibrates); other tested channels
+   * give another set.
+   */
+  @Test
+  void theRefitRunsOnTheSetWithoutTestedGave() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "nav"), 10, 100, 0).add(List.of("b"), 5, 50, 5)
+        .add(List.of("nav"), 3, 30, 7).build();
+    List<LiftResult> lifts = List.of(new LiftResult("nav", 4, 1, 8));
+    JourneySet chosenOn = LiftCalibration.withoutTested(journeys, lifts);
+    List<JourneySet> refitOn = new ArrayList<>();
+    AttributionModel lastTouch = MODELS.create("last-touch");
+    AttributionModel recording = new AttributionModel() {
+      @Override
+      public String name() {
+        return lastTouch.name();
+      }
+
+      @Override
+      public ModelParameters parameters() {
+        return lastTouch.parameters();
+      }
+
+      @Override
+      public AttributionResult attribute(JourneySet set) {
+        refitOn.add(set);
+        return lastTouch.attribute(set);
+      }
+    };
+    LiftCalibration.defaults().withUntested(UntestedChannels.REFITTED).calibrate(recording, journeys, lifts);
+    assertThat(refitOn).hasSize(1);
+    assertThat(refitOn.get(0)).isSameAs(chosenOn);
+    assertThat(LiftCalibration.withoutTested(journeys, List.of(new LiftResult("b", 4, 1, 8)))).isNotSameAs(chosenOn)
+        .isNotEqualTo(chosenOn);
+    assertThat(LiftCalibration.withoutTested(JourneySet.builder().add(List.of("a", "nav"), 10, 100, 0)
+        .add(List.of("b"), 5, 50, 5).add(List.of("nav"), 3, 30, 7).build(), lifts)).isNotSameAs(chosenOn)
+        .isEqualTo(chosenOn);
+  }
+
   /** The calibrated model calibrates every call, so a bootstrap of it calibrates each resample. */
   @Test
   void theCalibratedModelCalibratesEachCall() {

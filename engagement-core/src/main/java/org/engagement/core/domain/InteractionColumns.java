@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -187,6 +188,56 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
       }
     }
     return count == size ? this : new InteractionColumns(store, Arrays.copyOf(kept, count), count);
+  }
+
+  /**
+   * The interactions of each of {@code groups} groups of customers, each in order as another list of columns sharing
+   * these, in one pass: list {@code g} holds the rows of the customers whose bits from {@code groupsOf} have bit
+   * {@code g} set (a customer may be in several groups or none; bits from {@code groups} up are ignored). List
+   * {@code g} is what {@code whereCustomer} gives for the customers in group {@code g}, but {@code groupsOf} is asked
+   * once per distinct customer for all the groups, and the rows are read twice (to count, then to place) whatever
+   * the number of groups, not once per group.
+   *
+   * @throws InvalidFieldException if {@code groups} is not from 1 to 64
+   */
+  public List<InteractionColumns> whereCustomerIn(int groups, ToLongFunction<? super String> groupsOf) {
+    requireNonNull(groupsOf, "groupsOf");
+    if (groups < 1 || groups > Long.SIZE) {
+      throw new InvalidFieldException("groups", groups, "must be from 1 to " + Long.SIZE);
+    }
+    long wanted = groups == Long.SIZE ? -1L : (1L << groups) - 1;
+    long[] bits = new long[store.customers.length];
+    boolean[] decided = new boolean[store.customers.length];
+    int[] counts = new int[groups];
+    for (int i = 0; i < size; i++) {
+      int customer = store.customer[row(i)];
+      if (!decided[customer]) {
+        bits[customer] = groupsOf.applyAsLong(store.customers[customer]) & wanted;
+        decided[customer] = true;
+      }
+      for (long b = bits[customer]; b != 0; b &= b - 1) {
+        counts[Long.numberOfTrailingZeros(b)]++;
+      }
+    }
+    int[][] kept = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      kept[g] = counts[g] == size ? new int[0] : new int[counts[g]];
+    }
+    int[] next = new int[groups];
+    for (int i = 0; i < size; i++) {
+      int row = row(i);
+      for (long b = bits[store.customer[row]]; b != 0; b &= b - 1) {
+        int g = Long.numberOfTrailingZeros(b);
+        if (counts[g] < size) {
+          kept[g][next[g]++] = row;
+        }
+      }
+    }
+    List<InteractionColumns> lists = new ArrayList<>(groups);
+    for (int g = 0; g < groups; g++) {
+      lists.add(counts[g] == size ? this : new InteractionColumns(store, kept[g], counts[g]));
+    }
+    return Collections.unmodifiableList(lists);
   }
 
   /** The latest instant, or empty without any interaction; no interaction is made. */

@@ -105,6 +105,46 @@ class InteractionColumnsTest {
     assertThat(columns.whereCustomer(id -> false)).isEmpty();
   }
 
+  /**
+   * Cutting several customer groups in one pass gives each group what {@code whereCustomer} gives for it: groups
+   * that overlap, a group of no one, bits above the groups ignored, a group of everyone the list itself, a subset's
+   * groups from its rows only; the customer's groups asked once per distinct customer.
+   */
+  @Test
+  void whereCustomerInIsWhereCustomerPerGroupAskedOncePerCustomer() {
+    List<Interaction> given = random(13, 900);
+    InteractionColumns columns = InteractionColumns.of(given);
+    Map<String, Integer> asked = new TreeMap<>();
+    List<InteractionColumns> groups = columns.whereCustomerIn(4, id -> {
+      asked.merge(id, 1, Integer::sum);
+      return groupsOf(id) | (1L << 40);
+    });
+    assertThat(groups).hasSize(4);
+    for (int g = 0; g < 4; g++) {
+      long bit = 1L << g;
+      assertThat(groups.get(g)).as("group %d", g).isEqualTo(columns.whereCustomer(id -> (groupsOf(id) & bit) != 0));
+    }
+    assertThat(groups.get(0).size() + groups.get(1).size() + groups.get(2).size()).isEqualTo(given.size());
+    assertThat(asked.keySet()).containsExactlyInAnyOrderElementsOf(
+        given.stream().map(Interaction::customerId).distinct().toList());
+    assertThat(asked.values()).containsOnly(1);
+    List<InteractionColumns> everyoneAndNone = columns.whereCustomerIn(2, id -> 0b01L);
+    assertThat(everyoneAndNone.get(0)).isSameAs(columns);
+    assertThat(everyoneAndNone.get(1)).isEmpty();
+    Instant cut = Instant.ofEpochSecond(1_700_400_000L);
+    InteractionColumns early = columns.where(i -> i.timestamp().isBefore(cut));
+    assertThat(early.whereCustomerIn(64, id -> id.hashCode() % 2 == 0 ? 1L << 63 : 1L).get(63))
+        .isEqualTo(early.whereCustomer(id -> id.hashCode() % 2 == 0));
+    assertThatThrownBy(() -> columns.whereCustomerIn(0, id -> 1L)).isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> columns.whereCustomerIn(65, id -> 1L)).isInstanceOf(InvalidFieldException.class);
+  }
+
+  /** Groups 0, 1 and 2 split the customers; group 3 overlaps groups 0 and 1. */
+  private static long groupsOf(String id) {
+    int h = Math.floorMod(id.hashCode(), 3);
+    return (1L << h) | (h == 2 ? 0 : 0b1000L);
+  }
+
   @Test
   void whereKeepsASubsetThatGroupsAndSpansLikeTheFilteredList() {
     List<Interaction> given = random(7, 800);
