@@ -50,6 +50,6 @@ class RecommendedAttributionRecoveryTest {
       assertThat(fit.meanAbsoluteError()).as(other).isLessThan(baseline.meanAbsoluteError());
       assertThat(fit.rankCorrelation()).as(other).isGreaterThan(baseline.rankCorrelation());
     }
-    assertThat(recommended.notes()).anySatisfy(note -> assertThat(note).startsWith("recommended: additive-hazard"));
+    assertThat(recommended.notes()).anySatisfy(note -> assertThat(note).startsWith("recommended: exposure-hazard"));
   }
 }

@@ -75,7 +75,7 @@ import org.junit.jupiter.api.Test;
 @Tag("heavy")
 class RecommendedRuleAcrossSeedsTest {
   private static final List<String> MODELS = List.of("recommended", "last-touch", "markov", "first-touch", "linear",
-      "position-based", "time-decay", "shapley-simplified", "shao-li", "additive-hazard");
+      "position-based", "time-decay", "shapley-simplified", "shao-li", "additive-hazard", "exposure-hazard");
   private static final Pattern COMMA = Pattern.compile(",");
   private static final Pattern CHOICE_END = Pattern.compile(",| \\(");
   private static final List<String> SUSPECT = List.of("facebook-ads", "google-ads", "direct");
