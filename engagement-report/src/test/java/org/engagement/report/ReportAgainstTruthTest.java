@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.hazard.ExposureHazardModel;
+import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.validation.RecommendedModel;
 import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
@@ -76,21 +76,22 @@ class ReportAgainstTruthTest {
     assertThat(roi.method()).contains("Measured attribution: " + RecommendedModel.NAME + ",")
         .doesNotContain("Measured attribution: additive-hazard")
         .contains("(attributed by markov)");
-    assertThat(roi.attribution()).first().asString().startsWith("recommended: exposure-hazard, because");
+    assertThat(roi.attribution()).first().asString().startsWith("recommended: additive-hazard, because");
     assertThat(roi.summary()).contains("attribution: " + roi.attribution().get(0));
-    assertThat(TextSummary.render(report)).contains("attribution: recommended: exposure-hazard, because");
-    assertThat(HtmlReport.render(report)).contains("Attribution: recommended: exposure-hazard, because");
+    assertThat(TextSummary.render(report)).contains("attribution: recommended: additive-hazard, because");
+    assertThat(HtmlReport.render(report)).contains("Attribution: recommended: additive-hazard, because");
   }
 
   /**
-   * The attributed revenue follows the exposure-hazard credits the rule chose (the report's journeys keep their
-   * touch times): each channel's attributed revenue over its exposure-hazard value credit is one factor (the survey's blend at weight 0.5 scales every
+   * The attributed revenue follows the additive-hazard credits the rule chose (the report's journeys count every
+   * purchase, so not exposure-hazard): each channel's attributed revenue over its additive-hazard value credit is
+   * one factor (the survey's blend at weight 0.5 scales every
    * channel alike, and the self-reported part is a component of its own). Markov's credits, which the ROI used
    * before, are not in that proportion.
    */
   @Test
   void theAttributedRevenueIsTheRecommendedModelsCredit() {
-    AttributionResult hazard = ExposureHazardModel.create().attribute(analysis.journeys().toJourneySet());
+    AttributionResult hazard = AdditiveHazardModel.create().attribute(analysis.journeys().toJourneySet());
     int revenue = roi.components().indexOf("attributed revenue");
     double factor = Double.NaN;
     for (RoiSection.ChannelRoi row : roi.channels()) {
@@ -235,7 +236,7 @@ class ReportAgainstTruthTest {
    */
   @Test
   void theRoiHasBootstrapIntervalsOfTheChosenModel() {
-    assertThat(roi.attribution()).contains("intervals: 90% bootstrap percentiles of exposure-hazard's credits over "
+    assertThat(roi.attribution()).contains("intervals: 90% bootstrap percentiles of additive-hazard's credits over "
         + ReportModel.REPORT_RESAMPLES + " resamples of customers (seed 0)");
     assertThat(roi.intervals()).hasSizeGreaterThan(5);
     int revenue = roi.components().indexOf("attributed revenue");
