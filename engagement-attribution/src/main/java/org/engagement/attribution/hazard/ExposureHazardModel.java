@@ -29,7 +29,9 @@ import org.engagement.core.domain.InvalidFieldException;
  * channels linkedin and blog, true shares 0.075 and 0.071, get 0.036 and 0.022 from {@code additive-hazard} (mean
  * absolute error of the shares 0.0277, last touch 0.0273); fitted in time they get 0.097 and 0.069 (error 0.0101).
  * A hazard with time-varying exposure is the standard survival model of this; {@code recommended} runs this one
- * where the journeys keep their touch times.
+ * where the journeys keep their touch times and each customer has one journey (to a first purchase). On journeys
+ * that count every purchase the clock restarts at each journey's first touch, which is a person's arrival only on
+ * their first journey; there it did worse than the time-free fit on the report's bundled world.
  *
  * <h2>The model</h2>
  * At time {@code t} a journey's hazard of converting (per week) is
