@@ -54,5 +54,6 @@ module org.engagement.attribution {
       org.engagement.attribution.shapley.ShapleyModelProviders.ShaoLi,
       org.engagement.attribution.hazard.AdditiveHazardModelProvider,
       org.engagement.attribution.hazard.InteractionHazardModelProvider,
+      org.engagement.attribution.hazard.ExposureHazardModelProvider,
       org.engagement.attribution.validation.RecommendedModelProvider;
 }

@@ -221,7 +221,8 @@ class AttributeCommandTest {
     CliRun run = run("attribute", "--model", "nope", "--input", resource("toy-paths.csv"));
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("no attribution model named 'nope'; available: [additive-hazard, custom, first-touch,")
+    assertThat(run.err()).startsWith("no attribution model named 'nope'; available: [additive-hazard, custom, exposure-hazard,"
+        + " first-touch,")
         .contains("linear, linear-unique", "position-based");
   }
 

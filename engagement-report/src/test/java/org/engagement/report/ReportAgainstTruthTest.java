@@ -83,8 +83,9 @@ class ReportAgainstTruthTest {
   }
 
   /**
-   * The attributed revenue follows the additive-hazard credits the rule chose: each channel's attributed
-   * revenue over its additive-hazard value credit is one factor (the survey's blend at weight 0.5 scales every
+   * The attributed revenue follows the additive-hazard credits the rule chose (the report's journeys count every
+   * purchase, so not exposure-hazard): each channel's attributed revenue over its additive-hazard value credit is
+   * one factor (the survey's blend at weight 0.5 scales every
    * channel alike, and the self-reported part is a component of its own). Markov's credits, which the ROI used
    * before, are not in that proportion.
    */

@@ -14,6 +14,7 @@ import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
+import org.engagement.attribution.hazard.ExposureHazardModel;
 import org.engagement.attribution.hazard.InteractionHazardModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.shapley.ShaoLiModel;
@@ -58,11 +59,21 @@ import org.junit.jupiter.api.Test;
  * change). An earlier version of the screen also kept channels that lower conversion; it kept none on the 30
  * additive, synergy and slow worlds and a channel of no effect on 4 of the 10 calibrated confounded ones, so it
  * was dropped.
+ *
+ * <p>Since issue 13's adoption of the fit in exposure time, {@code recommended} runs {@code exposure-hazard}
+ * ({@code exposure 1e-4} here: the same hazard and kept pairs fitted in time) on journeys with touch times, as
+ * these are; that is checked on every world. It was adopted on model grounds, not by this criterion: on these 40
+ * worlds it meets the aim on 39 (drawn synergy seed 6 misses, mean absolute error 0.0305 with a floor of 0.0152
+ * from the harmful channel it cannot credit negatively), one fewer than {@code widened 1e-4}, with a mean error of
+ * 0.0145 against 0.0198 (per row: default additive 0.0120, synergy 0.0170, slow 0.0089, calibrated confounded
+ * 0.0106; drawn 0.0170, 0.0252, 0.0158, 0.0098). The test asserts at most that one world fewer and a lower total
+ * error.
  */
 @Tag("heavy")
 class InteractionHazardSelectionTest {
   private static final double[] LEVELS = {1e-2, 1e-3, 1e-4, 1e-6};
-  private static final String RULE = "widened " + InteractionHazardModel.DEFAULT_LEVEL;
+  /** The rule {@code recommended} follows on journeys with touch times (these worlds' journeys have them). */
+  private static final String RULE = "exposure " + InteractionHazardModel.DEFAULT_LEVEL;
 
   /** One world: the fit of each candidate and of both baselines. */
   private record Measured(String row, long seed, Map<String, AttributionRecoveryTest.Fit> candidates,
@@ -81,6 +92,7 @@ class InteractionHazardSelectionTest {
     }
     List<String> candidates = List.copyOf(measured.get(0).candidates().keySet());
     Map<String, Integer> metBy = new LinkedHashMap<>();
+    Map<String, Double> errorBy = new LinkedHashMap<>();
     String chosen = "";
     int bestMet = -1;
     double bestError = Double.POSITIVE_INFINITY;
@@ -88,6 +100,7 @@ class InteractionHazardSelectionTest {
       int met = (int) measured.stream().filter(m -> m.aimMet(candidate)).count();
       metBy.put(candidate, met);
       double error = measured.stream().mapToDouble(m -> m.candidates().get(candidate).meanAbsoluteError()).sum();
+      errorBy.put(candidate, error);
       System.out.println(String.format(Locale.ROOT, "%s: aim met on %d of %d worlds, mean error %.4f; %s",
           candidate, met, measured.size(), error / measured.size(), perRow(measured, candidate)));
       if (met > bestMet || (met == bestMet && error < bestError)) {
@@ -97,11 +110,14 @@ class InteractionHazardSelectionTest {
       }
     }
     System.out.println("rule chosen: " + chosen);
-    // The criterion picks widened 0.01 (40 worlds, mean error 0.0192); RecommendedModel follows widened 1e-4 (40
-    // worlds, 0.0198): see the class comment for why.
+    // The criterion picks widened 0.01 (40 worlds, mean error 0.0192). RecommendedModel follows exposure-hazard
+    // on these timed journeys, adopted on model grounds (issue 13): 39 worlds (drawn synergy seed 6 misses), mean
+    // error 0.0145; see the class comment.
     assertThat(chosen).isEqualTo("widened 0.01");
     assertThat(metBy.get(RULE)).as("worlds meeting the aim under %s, the rule RecommendedModel follows", RULE)
-        .isEqualTo(bestMet);
+        .isGreaterThanOrEqualTo(bestMet - 1);
+    assertThat(errorBy.get(RULE)).as("total error under %s against the widened rule's", RULE)
+        .isLessThan(errorBy.get("widened " + InteractionHazardModel.DEFAULT_LEVEL));
   }
 
   private static Measured measure(String row, long seed, JourneySet journeys, Map<String, Double> truth,
@@ -128,6 +144,10 @@ class InteractionHazardSelectionTest {
               .findFirst().orElse("?")));
     }
     fits.putAll(everywhere);
+    AttributionRecoveryTest.Fit inTime = AttributionRecoveryTest.Fit.of(run.apply(ExposureHazardModel.create()), truth);
+    fits.put(RULE, inTime);
+    line.append(String.format(Locale.ROOT, ", exposure-hazard %.4f / %.2f", inTime.meanAbsoluteError(),
+        inTime.rankCorrelation()));
     AttributionRecoveryTest.Fit recommended = AttributionRecoveryTest.Fit.of(run.apply(RecommendedModel.create()),
         truth);
     assertThat(recommended.meanAbsoluteError()).as("recommended follows %s on %s seed %d", RULE, row, seed)

@@ -1,11 +1,15 @@
 package org.engagement.attribution.calibration;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +79,11 @@ final class RefittedCalibration {
     return reduce(journeys, tested).journeys();
   }
 
+  /**
+   * The journeys without the tested channels' touches. Journeys that keep their touch times keep them (a
+   * time-aware model, {@code exposure-hazard} among them, refits in time); the paths and counts are the same
+   * either way.
+   */
   private static Reduced reduce(JourneySet journeys, LiftResult[] tested) {
     List<Integer> channels = new ArrayList<>();
     for (int c = 0; c < tested.length; c++) {
@@ -87,6 +96,12 @@ final class RefittedCalibration {
 
   private static Reduced reduceNow(JourneySet journeys, LiftResult[] tested) {
     JourneySet.Builder builder = JourneySet.builder();
+    Set<String> testedNames = new HashSet<>();
+    for (int c = 0; c < tested.length; c++) {
+      if (tested[c] != null) {
+        testedNames.add(journeys.channels().name(c));
+      }
+    }
     double conversions = 0;
     double nulls = 0;
     for (int p = 0; p < journeys.pathCount(); p++) {
@@ -104,6 +119,8 @@ final class RefittedCalibration {
         builder.add(kept, journeys.conversions(p), journeys.value(p), journeys.nulls(p));
       }
     }
-    return new Reduced(builder.build(), conversions, nulls);
+    Optional<Journeys> timed = journeys.timed();
+    return new Reduced(timed.isPresent() ? timed.get().withoutChannels(testedNames).toJourneySet() : builder.build(),
+        conversions, nulls);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.engagement.core.aggregate.Mergeable;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
@@ -294,6 +295,40 @@ public final class Journeys implements Mergeable<Journeys> {
       }
     }
     return new Journeys(this, rows);
+  }
+
+  /**
+   * These journeys without the touches of {@code dropped} channels, their times, types and ends kept; a journey
+   * left with no touch is left out. The currency, untouched conversions, counts set aside and as-of are kept (they
+   * describe the input); the channels are those still touched. What a calibration that refits a time-aware model
+   * without the channels an experiment tested runs on.
+   *
+   * @param dropped the names of the channels whose touches go; names these journeys do not hold are ignored
+   */
+  public Journeys withoutChannels(Set<String> dropped) {
+    requireNonNull(dropped, "dropped");
+    Builder builder = new Builder(asOf);
+    builder.currency(currency);
+    builder.untouched(untouchedConversions, untouchedValue);
+    builder.setAside(setAside);
+    int[] map = new int[channels.size()];
+    for (int c = 0; c < map.length; c++) {
+      map[c] = dropped.contains(channels.name(c)) ? -1 : builder.intern(channels.name(c));
+    }
+    for (int j = 0; j < size(); j++) {
+      int r = row(j);
+      boolean kept = false;
+      for (int i = offsets[r]; i < offsets[r + 1]; i++) {
+        if (map[touches[i]] >= 0) {
+          builder.touch(map[touches[i]], touchMillis[i], TYPES[touchTypes[i]]);
+          kept = true;
+        }
+      }
+      if (kept) {
+        builder.endJourney(customers[r], endMillis[r], converted[r], values[r]);
+      }
+    }
+    return builder.build();
   }
 
   /**

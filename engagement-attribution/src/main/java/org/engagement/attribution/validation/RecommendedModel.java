@@ -14,8 +14,10 @@ import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterType;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.hazard.AdditivityTest;
+import org.engagement.attribution.hazard.ExposureHazardModel;
 import org.engagement.attribution.hazard.InteractionHazardModel;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
 import org.engagement.attribution.markov.MarkovModel;
 import org.engagement.attribution.shapley.ShaoLiModel;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
@@ -58,6 +60,17 @@ import org.engagement.core.domain.InvalidFieldException;
  *       each channel with the conversions the widened fit says would be lost without it, as the simulator's
  *       truth replays each person without the channel. Sub-additive pairs are not looked for: people who differ
  *       in intent make every pair look sub-additive, and there the additive credits are the better ones.
+ *       Where the journeys keep their touch times ({@link JourneySet#timed()}: made from interactions) and
+ *       each customer has one journey (to a first purchase), the
+ *       same hazard with the same kept pairs is fitted in exposure time instead, {@code exposure-hazard}
+ *       ({@link ExposureHazardModel}: a channel counts from its first touch), because the time-free fits read
+ *       a channel that touches late as weak (a converted journey's set stops at the purchase). Path files keep
+ *       {@code additive-hazard} or {@code interaction-hazard}, and so do journeys with repeat purchases: the
+ *       fit's clock starts at a journey's first touch, a person's arrival only on their first journey, and on
+ *       the report's journeys of the bundled world (every purchase) {@code exposure-hazard} was measured at a
+ *       mean absolute error of 0.069, where the time-free fit meets the aim of 0.03 (a restriction added after
+ *       that report test failed, not selected on the simulator's worlds, whose journeys end at the first
+ *       purchase).
  *   <li>If the additive fit cannot be validated (more channels than it accepts, or a fold whose training
  *       journeys all converted): {@code shao-li}, which combines single-channel and pairwise conversion rates.
  *       If its work limit refuses the set: {@code shapley-simplified}.
@@ -76,6 +89,13 @@ import org.engagement.core.domain.InvalidFieldException;
  * pairs, changing its answer for an error of 0.0222 against 0.0217), a judgement the selection test states. The
  * confirmation on seeds 20240101 and 1 to 4 is {@code RecommendedRuleAcrossSeedsTest}'s table (README): the aim
  * met on 36 worlds against 33. The two-sided {@link AdditivityTest} is still reported in the notes.
+ *
+ * <p>The fit in exposure time on timed journeys was adopted on model grounds (a hazard with time-varying
+ * exposure is the standard survival model), after the drawn worlds' misses were traced to the time-free fits'
+ * late-channel bias (engagement-simulator's {@code LateChannelExposureTest}). Measured with the same kept pairs
+ * before adoption: the aim met on 30 of 30 confirmation worlds (seeds 20240101, 1 to 4; the time-free rule 26),
+ * 43 of 45 fresh ones (seeds 10 to 19; 40) and 29 of 30 selection worlds (seeds 5 to 9; 30: drawn synergy seed 6
+ * misses with a mean error of 0.0305, 0.0152 of it the floor a harmful channel sets).
  *
  * <h2>What is predictive and what is causal</h2>
  * The validation is predictive: it is used only to check whether the additive model's assumptions fit the
@@ -181,8 +201,10 @@ public final class RecommendedModel implements AttributionModel {
               .orElse("")));
     } else if (hazard.isPresent()) {
       List<String> kept = InteractionHazardModel.create().keptTerms(journeys);
-      model = kept.isEmpty() ? AdditiveHazardModel.create() : InteractionHazardModel.create();
-      notes.add(kept.isEmpty() ? String.format(Locale.ROOT, "recommended: additive-hazard, because a one-sided"
+      boolean timed = journeys.timed().filter(RecommendedModel::onePerCustomer).isPresent();
+      model = timed ? ExposureHazardModel.create()
+          : kept.isEmpty() ? AdditiveHazardModel.create() : InteractionHazardModel.create();
+      notes.add(timed ? exposureNote(kept, hazard.get(), sets) : kept.isEmpty() ? String.format(Locale.ROOT, "recommended: additive-hazard, because a one-sided"
           + " score test at its fit finds no pair of channels worth more together than apart (level %s); its credits are the conversions the fit says each channel caused"
           + " (held-out log-loss %.4f against the channel-set rates' %.4f)", LEVEL_TEXT,
           hazard.get().logLoss(), sets.logLoss())
@@ -191,6 +213,11 @@ public final class RecommendedModel implements AttributionModel {
           + " the conversions lost without it (held-out log-loss of the additive fit %.4f against the channel-set"
           + " rates' %.4f)", String.join(", ", kept), LEVEL_TEXT, hazard.get().logLoss(),
           sets.logLoss()));
+      if (journeys.timed().isPresent() && !timed) {
+        notes.add("recommended: not exposure-hazard, because some customers have more than one journey (repeat"
+            + " purchases): its clock starts at each journey's first touch, which is a person's arrival only on"
+            + " their first journey");
+      }
     } else {
       model = ShaoLiModel.create();
       notes.add("recommended: shao-li, because the additive-hazard fit could not be validated (more channels"
@@ -238,6 +265,30 @@ public final class RecommendedModel implements AttributionModel {
       java.util.Optional<PredictorScore> hazard) {
     double best = Math.min(sets.logLoss(), hazard.map(PredictorScore::logLoss).orElse(Double.POSITIVE_INFINITY));
     return lastState.logLoss() < best * (1 - PATH_MARGIN);
+  }
+
+  /**
+   * Whether every customer has one journey (journeys to a first purchase): the journeys are in canonical order,
+   * a customer's together.
+   */
+  private static boolean onePerCustomer(Journeys timed) {
+    for (int j = 1; j < timed.size(); j++) {
+      if (timed.customerId(j).equals(timed.customerId(j - 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String exposureNote(List<String> kept, PredictorScore hazard, PredictorScore sets) {
+    return String.format(Locale.ROOT, "recommended: exposure-hazard, because the journeys keep their touch times:"
+        + " the additive hazard fitted in exposure time (each channel counting from its first touch) credits the"
+        + " channels that touch late, which the time-free additive-hazard and interaction-hazard under-credit;"
+        + " %s (level %s); its credits are the conversions the fit says would be lost without each channel"
+        + " (held-out log-loss of the time-free additive fit %.4f against the channel-set rates' %.4f)",
+        kept.isEmpty() ? "a one-sided score test finds no pair of channels worth more together than apart"
+            : "widened by the pairs a one-sided score test keeps: " + String.join(", ", kept),
+        LEVEL_TEXT, hazard.logLoss(), sets.logLoss());
   }
 
   private static String additivityNote(AdditivityTest test) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.engagement.attribution.AttributionModel;
@@ -13,7 +14,13 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.HazardWorld;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.PoissonResample;
+import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
+import org.engagement.core.domain.Channel;
+import org.engagement.core.domain.ChannelGroup;
+import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
@@ -240,6 +247,37 @@ class LiftCalibrationTest {
     assertThat(LiftCalibration.withoutTested(JourneySet.builder().add(List.of("a", "nav"), 10, 100, 0)
         .add(List.of("b"), 5, 50, 5).add(List.of("nav"), 3, 30, 7).build(), lifts)).isNotSameAs(chosenOn)
         .isEqualTo(chosenOn);
+  }
+
+  /**
+   * Journeys made from interactions keep their touch times without the tested channel, so a time-aware model
+   * (exposure-hazard, which recommended runs on them) refits in time; the paths and counts are those of the
+   * path form.
+   */
+  @Test
+  void withoutTestedKeepsTheTouchTimes() {
+    Instant t0 = Instant.parse("2024-03-01T00:00:00Z");
+    List<Interaction> interactions = List.of(touch("x", "a", t0, InteractionType.CLICK),
+        touch("x", "nav", t0.plusSeconds(3_600), InteractionType.CLICK),
+        touch("x", "web", t0.plusSeconds(7_200), InteractionType.PURCHASE),
+        touch("y", "nav", t0, InteractionType.CLICK), touch("z", "b", t0.plusSeconds(60), InteractionType.CLICK),
+        touch("z", "nav", t0.plusSeconds(120), InteractionType.CLICK));
+    JourneySet journeys = JourneyRules.defaults().journeys(interactions).toJourneySet();
+    JourneySet left = LiftCalibration.withoutTested(journeys, List.of(new LiftResult("nav", 1, 0, 2)));
+    Journeys timed = left.timed().orElseThrow();
+    assertThat(timed.size()).as("y touched only nav").isEqualTo(2);
+    assertThat(timed.channels().size()).isEqualTo(2);
+    assertThat(timed.endMillis(0)).as("x still converts at its purchase")
+        .isEqualTo(t0.plusSeconds(7_200).toEpochMilli());
+    assertThat(timed.touchMillis(timed.start(1))).isEqualTo(t0.plusSeconds(60).toEpochMilli());
+    assertThat(List.of(left.pathNames(0), left.pathNames(1))).containsExactlyInAnyOrder(List.of("a"), List.of("b"));
+    assertThat(left.totalConversions()).isEqualTo(1);
+    assertThat(left.totalNulls()).isEqualTo(1);
+  }
+
+  private static Interaction touch(String customer, String channel, Instant at, InteractionType type) {
+    return Interaction.builder().customerId(customer).channel(Channel.of(channel, ChannelGroup.UNASSIGNED))
+        .timestamp(at).type(type).build();
   }
 
   /** The calibrated model calibrates every call, so a bootstrap of it calibrates each resample. */

@@ -1,0 +1,254 @@
+package org.engagement.attribution.hazard;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.engagement.attribution.internal.IdsKey;
+import org.engagement.attribution.journey.ChannelIndex;
+import org.engagement.attribution.journey.Journeys;
+
+/**
+ * What the additive hazard in exposure time ({@link ExposureHazardModel}) reads of timed journeys, in one pass
+ * and without a figure per journey: the weeks at risk summed over the journeys for the baseline, each channel and
+ * each synergy pair (a channel counts from its first touch, a pair from the later of its two first touches), and
+ * the distinct sets of terms on at a conversion with how many conversions had each. A journey is at risk from its
+ * first touch to its conversion or, if it did not convert, to its last touch. {@link #lostWithout} streams over
+ * the journeys once more after the fit.
+ *
+ * <p>The negative log-likelihood {@code θ·totals − Σ_patterns count ln(θ·on)} is convex in the hazards
+ * {@code θ} (baseline, channels, pairs, per week), with the gradient and Hessian of {@link #derivatives}.
+ *
+ * <p>Immutable after construction, so an instance may be shared; each call builds its own arrays.
+ */
+final class ExposureTimes implements BoundedNewton.Objective {
+  private static final double WEEK_MILLIS = 7 * 86_400_000.0;
+
+  private final Journeys timed;
+  private final int[] toSet;
+  private final int channels;
+  private final List<int[]> pairs;
+  private final double[] totals;
+  private final int[][] terms;
+  private final double[] counts;
+
+  private ExposureTimes(Journeys timed, int[] toSet, int channels, List<int[]> pairs, double[] totals,
+      int[][] terms, double[] counts) {
+    this.timed = timed;
+    this.toSet = toSet;
+    this.channels = channels;
+    this.pairs = pairs;
+    this.totals = totals;
+    this.terms = terms;
+    this.counts = counts;
+  }
+
+  /**
+   * The exposures of {@code timed} over the channels of {@code index} (matched by name: a merged or resampled
+   * set's ids may differ from its timed journeys'), with the synergy {@code pairs} (channel ids of {@code index}).
+   */
+  static ExposureTimes of(Journeys timed, ChannelIndex index, List<int[]> pairs) {
+    int n = index.size();
+    int[] toSet = new int[timed.channels().size()];
+    for (int c = 0; c < toSet.length; c++) {
+      toSet[c] = index.id(timed.channels().name(c)).orElse(-1);
+    }
+    double[] totals = new double[1 + n + pairs.size()];
+    Map<IdsKey, Integer> seen = new HashMap<>();
+    List<int[]> sets = new ArrayList<>();
+    double[] counts = new double[16];
+    Scan scan = new Scan(n);
+    for (int j = 0; j < timed.size(); j++) {
+      if (!scan.read(timed, j, toSet)) {
+        continue;
+      }
+      totals[0] += weeks(scan.stop - scan.from);
+      for (int c : scan.touched()) {
+        totals[1 + c] += weeks(scan.stop - scan.first[c]);
+      }
+      for (int k = 0; k < pairs.size(); k++) {
+        totals[1 + n + k] += weeks(scan.stop - scan.both(pairs.get(k)));
+      }
+      if (timed.converted(j)) {
+        int[] on = scan.touched();
+        Arrays.sort(on);
+        int pattern = seen.computeIfAbsent(new IdsKey(on), key -> {
+          sets.add(on);
+          return sets.size() - 1;
+        });
+        if (pattern == counts.length) {
+          counts = Arrays.copyOf(counts, 2 * counts.length);
+        }
+        counts[pattern]++;
+      }
+    }
+    int[][] terms = new int[sets.size()][];
+    for (int p = 0; p < terms.length; p++) {
+      terms[p] = termsOn(sets.get(p), n, pairs);
+    }
+    return new ExposureTimes(timed, toSet, n, List.copyOf(pairs), totals, terms,
+        Arrays.copyOf(counts, terms.length));
+  }
+
+  /** The terms on for a conversion whose channels touched by then are {@code on} (sorted): baseline, them, pairs. */
+  private static int[] termsOn(int[] on, int n, List<int[]> pairs) {
+    List<Integer> list = new ArrayList<>();
+    list.add(0);
+    for (int c : on) {
+      list.add(1 + c);
+    }
+    for (int k = 0; k < pairs.size(); k++) {
+      if (Arrays.binarySearch(on, pairs.get(k)[0]) >= 0 && Arrays.binarySearch(on, pairs.get(k)[1]) >= 0) {
+        list.add(1 + n + k);
+      }
+    }
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static double weeks(long millis) {
+    return Math.max(0, millis) / WEEK_MILLIS;
+  }
+
+  /** How many hazards the fit has: the baseline, one per channel and one per pair. */
+  int dimension() {
+    return totals.length;
+  }
+
+  /** Conversions counted in the likelihood (those of journeys with a touch of a channel of the set). */
+  double conversions() {
+    return Arrays.stream(counts).sum();
+  }
+
+  @Override
+  public double value(double[] theta) {
+    double value = 0;
+    for (int i = 0; i < totals.length; i++) {
+      value += theta[i] * totals[i];
+    }
+    for (int p = 0; p < terms.length; p++) {
+      double hazard = hazard(theta, terms[p]);
+      if (!(hazard > 0)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      value -= counts[p] * Math.log(hazard);
+    }
+    return value;
+  }
+
+  @Override
+  public void derivatives(double[] theta, double[] gradient, double[][] hessian) {
+    System.arraycopy(totals, 0, gradient, 0, totals.length);
+    for (int p = 0; p < terms.length; p++) {
+      double hazard = hazard(theta, terms[p]);
+      double first = counts[p] / hazard;
+      double second = first / hazard;
+      for (int a : terms[p]) {
+        gradient[a] -= first;
+        for (int b : terms[p]) {
+          hessian[a][b] += second;
+        }
+      }
+    }
+  }
+
+  private static double hazard(double[] theta, int[] on) {
+    double hazard = 0;
+    for (int i : on) {
+      hazard += theta[i];
+    }
+    return hazard;
+  }
+
+  /**
+   * Per channel, the conversions the hazards {@code theta} say would be lost without it (its own and its pairs'
+   * terms removed), summed over the journeys that touched it: {@code Σ exp(−(Λ − Λ_c)) − exp(−Λ)}, {@code Λ}
+   * the hazard integrated over a journey's time at risk and {@code Λ_c} the channel's part of it.
+   */
+  double[] lostWithout(double[] theta) {
+    double[] lost = new double[channels];
+    double[] own = new double[channels];
+    Scan scan = new Scan(channels);
+    for (int j = 0; j < timed.size(); j++) {
+      if (!scan.read(timed, j, toSet)) {
+        continue;
+      }
+      double total = theta[0] * weeks(scan.stop - scan.from);
+      int[] touched = scan.touched();
+      for (int c : touched) {
+        own[c] = theta[1 + c] * weeks(scan.stop - scan.first[c]);
+        total += own[c];
+      }
+      for (int k = 0; k < pairs.size(); k++) {
+        int[] pair = pairs.get(k);
+        double part = theta[1 + channels + k] * weeks(scan.stop - scan.both(pair));
+        if (part > 0) {
+          total += part;
+          own[pair[0]] += part;
+          own[pair[1]] += part;
+        }
+      }
+      for (int c : touched) {
+        if (scan.stop > scan.first[c]) {
+          lost[c] += Math.exp(-(total - own[c])) - Math.exp(-total);
+        }
+      }
+    }
+    return lost;
+  }
+
+  /**
+   * One journey read at a time: its first touch per channel, where its time at risk starts and stops. Reused
+   * across journeys (only the channels touched are reset), so a pass allocates per channel, not per journey. Not
+   * thread-safe: one per pass.
+   */
+  private static final class Scan {
+    private final long[] first;
+    private final int[] touched;
+    private int touchedCount;
+    private long from;
+    private long stop;
+
+    Scan(int channels) {
+      first = new long[channels];
+      touched = new int[channels];
+      Arrays.fill(first, Long.MAX_VALUE);
+    }
+
+    /** Reads journey {@code j}; false when it has no touch of a channel of the set (nothing at risk). */
+    boolean read(Journeys timed, int j, int[] toSet) {
+      for (int i = 0; i < touchedCount; i++) {
+        first[touched[i]] = Long.MAX_VALUE;
+      }
+      touchedCount = 0;
+      long last = Long.MIN_VALUE;
+      from = Long.MAX_VALUE;
+      for (int p = timed.start(j); p < timed.end(j); p++) {
+        int c = toSet[timed.channelAt(p)];
+        if (c < 0) {
+          continue;
+        }
+        long at = timed.touchMillis(p);
+        if (first[c] == Long.MAX_VALUE) {
+          touched[touchedCount++] = c;
+        }
+        first[c] = Math.min(first[c], at);
+        last = Math.max(last, at);
+        from = Math.min(from, at);
+      }
+      stop = timed.converted(j) ? timed.endMillis(j) : last;
+      return touchedCount > 0;
+    }
+
+    /** The channels touched, in the order first met (a copy). */
+    int[] touched() {
+      return Arrays.copyOf(touched, touchedCount);
+    }
+
+    /** When both channels of {@code pair} had touched, or {@link #stop} if one never did. */
+    long both(int[] pair) {
+      long at = Math.max(first[pair[0]], first[pair[1]]);
+      return at == Long.MAX_VALUE ? stop : at;
+    }
+  }
+}
