@@ -18,10 +18,10 @@ import org.hipparchus.stat.descriptive.rank.Percentile;
  * above its current spend) when its interval's upper end is below the lower end of some reference channel's,
  * and <em>rise</em> (never below its current spend) when its lower end is above the upper end of some reference
  * channel's: money moves only to a channel that returns more at the pessimistic ends of both; and only as far as
- * that holds at the new spend ({@link #bounds}). The reference channels are those the plan may move anyway (pinned down, lift-tested or bounded by the
- * request). A held channel whose interval supports both directions or neither, or whose ROI is estimated at 0
- * (no level to scale), stays held; without resamples nothing is released (there is no interval). Stateless and
- * thread-safe.
+ * that holds at the new spend ({@link #bounds}). The reference channels are those the plan may move anyway
+ * (pinned down, lift-tested or bounded by the request). A held channel whose interval supports both directions
+ * or neither, or whose ROI is estimated at 0 (no level to scale), stays held; without resamples nothing is
+ * released (there is no interval). Stateless and thread-safe.
  */
 public final class Release {
   /** Keeps a held channel at its current spend. */
