@@ -12,6 +12,7 @@ import org.engagement.roi.lift.Interval;
 import org.engagement.roi.mix.internal.Allocation;
 import org.engagement.roi.mix.internal.Caution;
 import org.engagement.roi.mix.internal.ChannelCurve;
+import org.engagement.roi.mix.internal.Release;
 import org.hipparchus.stat.descriptive.rank.Percentile;
 
 /**
@@ -207,6 +208,20 @@ public final class MixModel {
    * total it recommends, at most the request's, and its gain is measured against the current split of the
    * request's whole budget (so it may be negative: less outcome for less spend).
    *
+   * <p>A request {@link BudgetRequest#releasingHeld() releasing held channels} lets each of them move in the
+   * direction its marginal return's interval supports. Why: a channel is held because the data cannot rule out
+   * half or twice its ROI, an uncertain level; but a level scales the whole curve, so a channel spent deep into
+   * saturation returns little at the margin at every level the data allow, and holding it keeps money that
+   * should leave it. Each channel's marginal-return interval at the current spend is the 90 % percentile
+   * interval of its steady marginal return over the estimate's and the bootstrap's curves, widened to the
+   * estimate's marginal return times its ROI interval over its ROI ({@code m · [low, high] / roi}, the
+   * profile's levels). A held channel whose interval's upper end is below the lower end of some channel the plan
+   * moves anyway (pinned down, lift-tested or bounded) may fall, never rise; one whose lower end is above the
+   * upper end of such a channel may rise, never fall; each only as far as its interval, taken at the new spend,
+   * keeps supporting the move (a falling channel's marginal return rises as it falls). One whose interval
+   * supports both directions or neither, whose ROI is estimated at 0, or any channel of a model without
+   * resamples stays held. The plan is then valued and scaled back as every cautious plan.
+   *
    * @param request the budget and bounds
    * @return the plan
    * @throws InvalidFieldException if the bounds cannot meet the budget or the minimum ROI, or name an unknown
@@ -235,7 +250,9 @@ public final class MixModel {
     boolean cautious = request.cautious();
     List<List<ChannelCurve>> draws = draws();
     DoubleUnaryOperator[] responses = cautious ? Caution.responses(draws, current) : expectedResponses(draws);
-    double[] recommended = cautious ? split(responses, request, current, lower, upper, held(request)) : null;
+    double[] recommended = !cautious ? null
+        : request.releaseHeld() ? released(responses, request, current, lower, upper, draws)
+        : split(responses, request, current, lower, upper, held(request));
     if (recommended == null) {
       recommended = split(responses, request, current, lower, upper, new boolean[channels]);
     }
@@ -261,6 +278,37 @@ public final class MixModel {
       }
     }
     return true;
+  }
+
+  /**
+   * The cautious split releasing held channels: those the fit cannot pin down held at their current spend,
+   * except that each may move in the direction its marginal return's interval supports, as far as it supports it
+   * ({@link Release}). {@code null} when the bounds (or the minimum ROI) cannot be met.
+   */
+  private double @org.jspecify.annotations.Nullable [] released(DoubleUnaryOperator[] responses,
+      BudgetRequest request, double[] current, double[] lower, double[] upper, List<List<ChannelCurve>> draws) {
+    boolean[] held = held(request);
+    List<ChannelEffect> effects = effects();
+    double[] @org.jspecify.annotations.Nullable [] roiScale = new double[held.length][];
+    for (int c = 0; c < held.length; c++) {
+      ChannelEffect effect = effects.get(c);
+      roiScale[c] = effect.roi() > 0
+          ? new double[] {effect.roiInterval().lower() / effect.roi(), effect.roiInterval().upper() / effect.roi()}
+          : null;
+    }
+    double[] @org.jspecify.annotations.Nullable [] released =
+        Release.bounds(draws, current, roiScale, held, lower, upper);
+    double[] low = lower.clone();
+    double[] high = upper.clone();
+    for (int c = 0; c < held.length; c++) {
+      double[] range = released[c];
+      if (range != null) {
+        held[c] = false;
+        low[c] = range[0];
+        high[c] = range[1];
+      }
+    }
+    return split(responses, request, current, low, high, held);
   }
 
   /** The channels a cautious request holds: neither movable nor bounded by the request. */

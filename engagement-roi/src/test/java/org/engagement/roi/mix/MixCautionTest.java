@@ -93,6 +93,19 @@ class MixCautionTest {
     assertThat(model.recommend(BudgetRequest.of(total).withoutCaution()).budget()).isEqualTo(total);
   }
 
+  /** Sponsorship's ROI is estimated at 0: no level to carry to its marginal return, so releasing keeps it held. */
+  @Test
+  void releasingHeldChannelsKeepsOneWithoutALevelAndTheRequestKeepsTheChoice() {
+    double total = perPeriod("search") + perPeriod("sponsorship");
+    BudgetRequest releasing = BudgetRequest.of(total).releasingHeld();
+
+    ChannelAllocation held = model.recommend(releasing).allocation("sponsorship");
+    assertThat(held.recommended()).isCloseTo(held.current(), within(1e-9));
+    assertThat(BudgetRequest.of(total).releasingHeld()).isNotEqualTo(BudgetRequest.of(total));
+    assertThat(releasing.withBounds("search", 0, total).withMinimumRoi(1).releaseHeld()).isTrue();
+    assertThat(releasing.withoutCaution().cautious()).isFalse();
+  }
+
   @Test
   void aLiftTestBacksTheChannel() {
     MixModel tested = MarketingMix.fit(data, MixSettings.weekly().withResamples(0),

@@ -38,12 +38,15 @@ import org.engagement.roi.mix.MixSettings;
  * @param separatedGainRatio the same as {@code heldGainRatio} with each other channel moved only in the direction
  *     its marginal ROI interval separates from some other channel's ({@link #separated}): a move limited by what
  *     the intervals support
+ * @param releasedGainRatio the same as {@code gainRatio} for the cautious plan releasing held channels ({@link
+ *     BudgetRequest#releasingHeld()}): each channel the fit does not pin down moved in the direction its marginal
+ *     return's interval supports
  * @param seconds the fit's wall time
  * @param details each channel's estimates, identification and recommended spend against the truth
  */
 record MixAims(long seed, double shareError, int covered, int coveredBasic, int channels, double gainRatio,
-    double seenGainRatio, double expectedGainRatio, double heldGainRatio, double separatedGainRatio, double seconds,
-    String details) {
+    double seenGainRatio, double expectedGainRatio, double heldGainRatio, double separatedGainRatio,
+    double releasedGainRatio, double seconds, String details) {
   private static final int LIFT_FROM = 52;
   private static final int LIFT_TO = 77;
 
@@ -96,6 +99,8 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
     BudgetRequest request = BudgetRequest.of(budget(world));
     double gain = trueGainRatio(spec, world, model.recommend(request), false, details);
     double seen = trueGainRatio(spec, world, model.recommend(request), true, new StringBuilder());
+    details.append("  cautious, releasing held channels in the direction their interval supports:\n");
+    double released = trueGainRatio(spec, world, model.recommend(request.releasingHeld()), false, details);
     details.append("  without caution:\n");
     double expected = trueGainRatio(spec, world, model.recommend(request.withoutCaution()), false, details);
     BudgetRequest holding = request.withoutCaution();
@@ -111,7 +116,7 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
     double separated = trueGainRatio(spec, world, model.recommend(separated(model, holding, budget(world))), false,
         details);
     return new MixAims(seed, error, covered, reflected, truth.length, gain, seen, expected, held, separated,
-        seconds, details.toString());
+        released, seconds, details.toString());
   }
 
   /**

@@ -15,7 +15,8 @@ import org.engagement.roi.mix.MixSettings;
  * {@link MixWorldSpec#sCurves} (every channel S-shaped) or {@code -Dworld=misallocated} on {@link
  * MixWorldSpec#misallocated} (today's budget far from the optimum) instead of {@link MixWorldSpec#defaults}, with
  * {@code -Dseparation=roi} the "separated" plan's marginal ROI intervals scaled from the ROI intervals
- * ({@link MixAims#separated}). "reflected"
+ * ({@link MixAims#separated}); "releasing held" is the cautious plan of {@link
+ * org.engagement.roi.mix.BudgetRequest#releasingHeld()}. "reflected"
  * counts the true ROIs inside each interval reflected about its estimate (the basic bootstrap interval, had the
  * model's been a percentile one).
  */
@@ -44,6 +45,8 @@ final class MixAimsReport {
     int heldLosses = 0;
     double separated = 0;
     int separatedLosses = 0;
+    double released = 0;
+    int releasedLosses = 0;
     boolean plans = Boolean.getBoolean("plans");
     long first = Long.getLong("from", 1);
     for (long seed = first; seed < first + seeds; seed++) {
@@ -52,10 +55,11 @@ final class MixAimsReport {
       MixAims aims = MixAims.measure(spec, settings, tested);
       System.out.printf(Locale.ROOT,
           "seed %d: share error %.4f, covered %d/%d (reflected %d), gain ratio %.3f (within the spend seen %.3f;"
-          + " without caution %.3f, without caution but holding %.3f, holding and separated %.3f), fit %.1f s%n",
+          + " without caution %.3f, without caution but holding %.3f, holding and separated %.3f; releasing held"
+          + " %.3f), fit %.1f s%n",
           seed, aims.shareError(), aims.covered(), aims.channels(), aims.coveredBasic(), aims.gainRatio(),
           aims.seenGainRatio(), aims.expectedGainRatio(), aims.heldGainRatio(), aims.separatedGainRatio(),
-          aims.seconds());
+          aims.releasedGainRatio(), aims.seconds());
       if (Boolean.getBoolean("details")) {
         System.out.print(aims.details());
       }
@@ -70,14 +74,16 @@ final class MixAimsReport {
       heldLosses += aims.heldGainRatio() < 0 ? 1 : 0;
       separated += aims.separatedGainRatio() / seeds;
       separatedLosses += aims.separatedGainRatio() < 0 ? 1 : 0;
+      released += aims.releasedGainRatio() / seeds;
+      releasedLosses += aims.releasedGainRatio() < 0 ? 1 : 0;
       losses += aims.gainRatio() < 0 ? 1 : 0;
       expectedLosses += aims.expectedGainRatio() < 0 ? 1 : 0;
     }
     System.out.printf(Locale.ROOT,
         "mean share error %.4f, coverage %.3f (reflected %.3f), mean gain ratio %.3f (within the spend seen %.3f),"
         + " losses on %d of %d seeds; without caution %.3f, losses on %d; without caution but holding %.3f,"
-        + " losses on %d; holding and separated %.3f, losses on %d%n", error, (double) covered / intervals,
-        (double) reflected / intervals, ratio, seen, losses, seeds, expected, expectedLosses, held, heldLosses,
-        separated, separatedLosses);
+        + " losses on %d; holding and separated %.3f, losses on %d; cautious releasing held %.3f, losses on %d%n",
+        error, (double) covered / intervals, (double) reflected / intervals, ratio, seen, losses, seeds, expected,
+        expectedLosses, held, heldLosses, separated, separatedLosses, released, releasedLosses);
   }
 }
