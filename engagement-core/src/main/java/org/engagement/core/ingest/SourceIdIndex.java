@@ -60,21 +60,24 @@ final class SourceIdIndex {
     return putIfAbsent(id, hash(id), record);
   }
 
-  /**
-   * The hash {@link #putIfAbsent(String, int, long)} takes for {@code id}, after reading the table slot where its
-   * look-up starts. A caller that touches the ids of several records before putting them lets the CPU fetch
-   * their slots at once, where one look-up after another waits for each cache miss in turn (the table is
-   * megabytes, the slots random). The read value is kept in a field so that the compiler cannot drop the read.
-   */
-  int touch(String id) {
-    int hash = hash(id);
-    touched += slots[hash >>> (32 - bits)];
-    return hash;
+  /** The hash {@link #putIfAbsent(String, int, long)} takes for {@code id}. */
+  static int hash(String id) {
+    return mix(id.hashCode());
   }
 
   /**
-   * {@link #putIfAbsent(String, long)} for an id whose {@link #touch} gave {@code hash}; the table may have grown
-   * since, as the slot is found from the hash again.
+   * Reads the table slot where the look-up of the id with {@code hash} starts. A caller that touches the ids of
+   * several records one after the other before putting them lets the CPU fetch their slots at once, where one
+   * look-up after another waits for each cache miss in turn (the table is megabytes, the slots random). The read
+   * value is kept in a field so that the compiler cannot drop the read.
+   */
+  void touch(int hash) {
+    touched += slots[hash >>> (32 - bits)];
+  }
+
+  /**
+   * {@link #putIfAbsent(String, long)} for an id of the given {@link #hash}; the table may have grown since it was
+   * {@linkplain #touch touched}, as the slot is found from the hash again.
    */
   long putIfAbsent(String id, int hash, long record) {
     if (id.length() > MAX_ID_LENGTH) {
@@ -100,10 +103,6 @@ final class SourceIdIndex {
         }
       }
     }
-  }
-
-  private static int hash(String id) {
-    return mix(id.hashCode());
   }
 
   /** How many distinct ids the index holds. */
