@@ -157,7 +157,35 @@ final class ImportRun {
    */
   private void drain(RecordReader reader) throws IOException {
     SourceIdIndex index = firstRecordBySourceId;
-    AdapterRecord[] ahead = new AdapterRecord[index == null ? 1 : LOOK_AHEAD];
+    if (index == null) {
+      drainOneByOne(reader);
+    } else {
+      drainAhead(reader, index);
+    }
+  }
+
+  /** Takes each record as soon as it is read: nothing is gained by reading ahead without source-id look-ups. */
+  private void drainOneByOne(RecordReader reader) throws IOException {
+    while (true) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(new InterruptedException("the importing thread was interrupted"));
+      }
+      AdapterRecord record;
+      try {
+        record = reader.next();
+      } catch (Throwable e) {
+        failedToRead(e);
+        return;
+      }
+      if (record == null) {
+        return;
+      }
+      take(record, 0);
+    }
+  }
+
+  private void drainAhead(RecordReader reader, SourceIdIndex index) throws IOException {
+    AdapterRecord[] ahead = new AdapterRecord[LOOK_AHEAD];
     int[] hashes = new int[ahead.length];
     while (true) {
       int count = 0;
@@ -182,9 +210,7 @@ final class ImportRun {
         }
         ahead[count++] = record;
       }
-      if (index != null) {
-        touch(index, ahead, hashes, count);
-      }
+      touch(index, ahead, hashes, count);
       boolean flaggedWhileReading = Thread.currentThread().isInterrupted();
       for (int i = 0; i < count; i++) {
         if (i > 0 && !flaggedWhileReading && Thread.currentThread().isInterrupted()) {
