@@ -45,6 +45,9 @@ final class SourceIdIndex {
   /** Slots: 0 is empty, else the hash's low {@code 32 - bits} bits above entry + 1 in the low {@code bits} bits. */
   private int bits = INITIAL_BITS;
   private int[] slots = new int[1 << INITIAL_BITS];
+  /** The sum of the slots {@link #touch} read: written so that the reads are kept, never used. */
+  @SuppressWarnings("unused")
+  private int touched;
 
   /**
    * Remembers {@code id} as first seen in {@code record}, unless it was seen before.
@@ -54,10 +57,32 @@ final class SourceIdIndex {
    * @throws IllegalStateException if {@code id} would be the 2^29th + 1 distinct id
    */
   long putIfAbsent(String id, long record) {
+    return putIfAbsent(id, hash(id), record);
+  }
+
+  /** The hash {@link #putIfAbsent(String, int, long)} takes for {@code id}. */
+  static int hash(String id) {
+    return mix(id.hashCode());
+  }
+
+  /**
+   * Reads the table slot where the look-up of the id with {@code hash} starts. A caller that touches the ids of
+   * several records one after the other before putting them lets the CPU fetch their slots at once, where one
+   * look-up after another waits for each cache miss in turn (the table is megabytes, the slots random). The read
+   * value is kept in a field so that the compiler cannot drop the read.
+   */
+  void touch(int hash) {
+    touched += slots[hash >>> (32 - bits)];
+  }
+
+  /**
+   * {@link #putIfAbsent(String, long)} for an id of the given {@link #hash}; the table may have grown since it was
+   * {@linkplain #touch touched}, as the slot is found from the hash again.
+   */
+  long putIfAbsent(String id, int hash, long record) {
     if (id.length() > MAX_ID_LENGTH) {
       throw new IllegalArgumentException("source id longer than " + MAX_ID_LENGTH + " characters");
     }
-    int hash = mix(id.hashCode());
     int[] table = slots;
     int b = bits;
     int mask = table.length - 1;

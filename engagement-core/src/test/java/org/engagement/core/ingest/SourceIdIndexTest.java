@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,25 @@ class SourceIdIndexTest {
       assertThat(index.putIfAbsent(ids.get(i), record)).isEqualTo(expected == null ? -1 : expected);
     }
     assertThat(index.size()).isEqualTo(model.size());
+  }
+
+  @Property(tries = 200)
+  void idsTouchedInBatchesBeforeTheirPutAreFoundAsWithoutTouching(
+      @ForAll @Size(max = 600) List<@StringLength(max = 6) String> ids, @ForAll @IntRange(min = 1, max = 40) int batch) {
+    SourceIdIndex index = new SourceIdIndex();
+    SourceIdIndex plain = new SourceIdIndex();
+    for (int from = 0; from < ids.size(); from += batch) {
+      List<String> some = ids.subList(from, Math.min(ids.size(), from + batch));
+      int[] hashes = some.stream().mapToInt(SourceIdIndex::hash).toArray();
+      for (int hash : hashes) {
+        index.touch(hash); // the table grows between touch and put
+      }
+      for (int i = 0; i < some.size(); i++) {
+        long record = from + i + 1L;
+        assertThat(index.putIfAbsent(some.get(i), hashes[i], record)).isEqualTo(plain.putIfAbsent(some.get(i), record));
+      }
+    }
+    assertThat(index.size()).isEqualTo(plain.size());
   }
 
   @Test

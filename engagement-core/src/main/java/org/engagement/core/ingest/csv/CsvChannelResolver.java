@@ -21,6 +21,8 @@ final class CsvChannelResolver {
   private final CsvInteractionAdapter config;
   private final Map<TrafficSource, Channel> classified = new HashMap<>();
   private final Map<DeclaredChannel, Channel> unknown = new HashMap<>();
+  private final ChannelsByFields recentlyDeclared = new ChannelsByFields();
+  private final ChannelsByFields recentlyClassified = new ChannelsByFields();
 
   CsvChannelResolver(CsvHeader header, CsvInteractionAdapter config) {
     this.header = header;
@@ -34,6 +36,17 @@ final class CsvChannelResolver {
 
   private Channel byId(String id, String[] fields) {
     String group = optional(header, fields, CsvColumn.CHANNEL_GROUP);
+    String name = optional(header, fields, CsvColumn.CHANNEL_NAME);
+    Channel recent = recentlyDeclared.get(id, name, group, null);
+    if (recent != null) {
+      return recent;
+    }
+    Channel channel = byId(id, name, group);
+    recentlyDeclared.put(id, name, group, null, channel);
+    return channel;
+  }
+
+  private Channel byId(String id, @Nullable String name, @Nullable String group) {
     Channel known = config.knownChannel(id);
     if (known != null) {
       if (group != null && ChannelGroup.parse("channel_group", group) != known.group()) {
@@ -42,7 +55,6 @@ final class CsvChannelResolver {
       }
       return known;
     }
-    String name = optional(header, fields, CsvColumn.CHANNEL_NAME);
     DeclaredChannel declared = new DeclaredChannel(id, name, group);
     Channel channel = unknown.get(declared);
     if (channel == null) {
@@ -68,11 +80,20 @@ final class CsvChannelResolver {
   }
 
   private Channel classify(String[] fields) {
-    TrafficSource traffic = new TrafficSource(
-        optional(header, fields, CsvColumn.UTM_SOURCE),
-        optional(header, fields, CsvColumn.UTM_MEDIUM),
-        optional(header, fields, CsvColumn.UTM_CAMPAIGN),
-        optional(header, fields, CsvColumn.REFERRER));
+    String source = optional(header, fields, CsvColumn.UTM_SOURCE);
+    String medium = optional(header, fields, CsvColumn.UTM_MEDIUM);
+    String campaign = optional(header, fields, CsvColumn.UTM_CAMPAIGN);
+    String referrer = optional(header, fields, CsvColumn.REFERRER);
+    Channel recent = recentlyClassified.get(source, medium, campaign, referrer);
+    if (recent != null) {
+      return recent;
+    }
+    Channel channel = classify(new TrafficSource(source, medium, campaign, referrer));
+    recentlyClassified.put(source, medium, campaign, referrer, channel);
+    return channel;
+  }
+
+  private Channel classify(TrafficSource traffic) {
     Channel channel = classified.get(traffic);
     if (channel == null) {
       ChannelGroup group = config.classifier().classify(traffic);
