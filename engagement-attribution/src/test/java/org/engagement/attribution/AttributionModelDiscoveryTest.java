@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.hazard.AdditiveHazardModelProvider;
+import org.engagement.attribution.hazard.ExposureHazardModel;
+import org.engagement.attribution.hazard.ExposureHazardModelProvider;
 import org.engagement.attribution.hazard.InteractionHazardModel;
 import org.engagement.attribution.hazard.InteractionHazardModelProvider;
 import org.engagement.attribution.heuristic.HeuristicModel;
@@ -85,7 +87,7 @@ class AttributionModelDiscoveryTest {
     AttributionModels catalogs = AttributionModels.builder().registerAll(HeuristicModelProviders.all())
         .register(new MarkovModelProvider()).registerAll(ShapleyModelProviders.all())
         .register(new RecommendedModelProvider()).register(new AdditiveHazardModelProvider())
-        .register(new InteractionHazardModelProvider()).build();
+        .register(new InteractionHazardModelProvider()).register(new ExposureHazardModelProvider()).build();
     Set<String> discovered = new TreeSet<>(AttributionModels.defaults().names());
     discovered.remove("split-ends");
     assertThat(catalogs.names()).containsExactlyElementsOf(discovered);
@@ -101,11 +103,11 @@ class AttributionModelDiscoveryTest {
         WShapedModel.class.getName(), MarkovModel.class.getName(), ShapleyModel.class.getName(),
         SimplifiedShapleyModel.class.getName(), OrderedShapleyModel.class.getName(), ShaoLiModel.class.getName(),
         RecommendedModel.class.getName(), AdditiveHazardModel.class.getName(),
-        InteractionHazardModel.class.getName());
+        InteractionHazardModel.class.getName(), ExposureHazardModel.class.getName());
     try (Isolated loader = Isolated.overClassPath()) {
       Class<?> registry = Class.forName(AttributionModels.class.getName(), true, loader);
       Object models = registry.getMethod("defaults").invoke(null);
-      assertThat((Set<?>) registry.getMethod("names").invoke(models)).hasSize(21);
+      assertThat((Set<?>) registry.getMethod("names").invoke(models)).hasSize(22);
       for (String name : modelClasses) {
         assertThat(loader.loaded(name)).as(name).isFalse();
       }

@@ -169,7 +169,8 @@ class ModelComparisonTest {
   @Test
   void defaultsHoldEveryBuiltInModel() {
     // and split-ends, the third-party model the test class path adds (src/test/resources/META-INF/services)
-    assertThat(MODELS.names()).containsExactly("additive-hazard", "custom", "first-touch", "interaction-hazard",
+    assertThat(MODELS.names()).containsExactly("additive-hazard", "custom", "exposure-hazard", "first-touch",
+        "interaction-hazard",
         "inverse-j", "j-shaped", "last-non-direct", "last-touch", "linear", "linear-unique", "markov", "participation", "position-based",
         "recommended", "shao-li", "shapley", "shapley-ordered", "shapley-simplified", "split-ends", "time-decay",
         "w-shaped");
