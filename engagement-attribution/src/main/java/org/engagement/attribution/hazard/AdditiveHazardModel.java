@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.ParameterlessModel;
 import org.engagement.attribution.internal.IdentityMemo;
 import org.engagement.attribution.journey.ChannelIndex;
@@ -151,7 +150,12 @@ public final class AdditiveHazardModel extends ParameterlessModel {
    */
   @Override
   public AttributionModel forResamplesOf(JourneySet journeys) {
-    return new WarmStarted(journeys, Start.of(journeys.channels(), hazards(journeys)));
+    Start start = Start.of(journeys.channels(), hazards(journeys));
+    return new WarmStartedModel(INSTANCE, journeys, set -> {
+      check(set);
+      ChannelSets sets = ChannelSets.of(set);
+      return credited(set, sets, fit(set, sets, start.on(set.channels())));
+    });
   }
 
   /** The credits of the fitted hazards {@code h} on {@code journeys} ({@code sets} its channel sets). */
@@ -210,43 +214,6 @@ public final class AdditiveHazardModel extends ParameterlessModel {
         start[1 + c] = k == null ? 0 : hazards.get(1 + k);
       }
       return start;
-    }
-  }
-
-  /** {@link #forResamplesOf}'s model: the point set answered by the model, any other fitted from the start. */
-  private static final class WarmStarted implements AttributionModel {
-    private final JourneySet journeys;
-    private final Start start;
-
-    WarmStarted(JourneySet journeys, Start start) {
-      this.journeys = journeys;
-      this.start = start;
-    }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public ModelParameters parameters() {
-      return ModelParameters.none();
-    }
-
-    @Override
-    @SuppressWarnings("ReferenceEquality") // the very set the start was fitted on; a resample is another instance
-    public AttributionResult attribute(JourneySet set) {
-      if (set == journeys) {
-        return INSTANCE.attribute(set);
-      }
-      check(set);
-      ChannelSets sets = ChannelSets.of(set);
-      return credited(set, sets, fit(set, sets, start.on(set.channels())));
-    }
-
-    @Override
-    public String toString() {
-      return NAME + " for the resamples of " + journeys;
     }
   }
 }

@@ -217,7 +217,8 @@ public final class InteractionHazardModel implements AttributionModel {
   @Override
   public AttributionModel forResamplesOf(JourneySet journeys) {
     requireNonNull(journeys, "journeys");
-    return new WarmStarted(this, journeys, Start.of(journeys, this));
+    Start start = Start.of(journeys, this);
+    return new WarmStartedModel(this, journeys, set -> fitFrom(set, start));
   }
 
   /** A level as people write it: 0.0001, not 0.000100000 ({@code %g}) or 1.0E-4. */
@@ -271,41 +272,6 @@ public final class InteractionHazardModel implements AttributionModel {
         start[h.length + i] = known == null ? 0 : known;
       }
       return start;
-    }
-  }
-
-  /** {@link #forResamplesOf}'s model: the point set answered by the model, any other fitted from the start. */
-  private static final class WarmStarted implements AttributionModel {
-    private final InteractionHazardModel model;
-    private final JourneySet journeys;
-    private final Start start;
-
-    WarmStarted(InteractionHazardModel model, JourneySet journeys, Start start) {
-      this.model = model;
-      this.journeys = journeys;
-      this.start = start;
-    }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public ModelParameters parameters() {
-      return model.parameters();
-    }
-
-    @Override
-    @SuppressWarnings("ReferenceEquality") // the very set the start was fitted on; a resample is another instance
-    public AttributionResult attribute(JourneySet set) {
-      requireNonNull(set, "set");
-      return set == journeys ? model.attribute(set) : model.fitFrom(set, start);
-    }
-
-    @Override
-    public String toString() {
-      return model + " for the resamples of " + journeys;
     }
   }
 }
