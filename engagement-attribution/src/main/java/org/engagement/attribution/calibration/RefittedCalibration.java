@@ -95,6 +95,7 @@ final class RefittedCalibration {
   }
 
   private static Reduced reduceNow(JourneySet journeys, LiftResult[] tested) {
+    Optional<Journeys> timed = journeys.timed();
     JourneySet.Builder builder = JourneySet.builder();
     Set<String> testedNames = new HashSet<>();
     for (int c = 0; c < tested.length; c++) {
@@ -115,11 +116,10 @@ final class RefittedCalibration {
       if (kept.isEmpty()) {
         conversions += journeys.conversions(p);
         nulls += journeys.nulls(p);
-      } else {
+      } else if (timed.isEmpty()) {
         builder.add(kept, journeys.conversions(p), journeys.value(p), journeys.nulls(p));
       }
     }
-    Optional<Journeys> timed = journeys.timed();
     return new Reduced(timed.isPresent() ? timed.get().withoutChannels(testedNames).toJourneySet() : builder.build(),
         conversions, nulls);
   }
