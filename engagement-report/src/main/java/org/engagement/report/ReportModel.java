@@ -163,7 +163,8 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * two cores take about half the wall time, and more at a time would add to the heap's peak (each section's
    * working set) for little on the machines the report is sized for. A second section starts beside a running one
    * only while the old generation is at most half full, so a large input in a small heap is built one section at a
-   * time once its shared figures fill the heap.
+   * time once its shared figures fill the heap; the budget section, whose working set is a few hundred weekly
+   * figures whatever the data's size, runs beside any other.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
       List<Recommendation.Source> sources) {
@@ -176,7 +177,8 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * Analysis#apart() analysis apart} whose account of the files read joins the analysis's in page order, and a
    * section that runs out of memory beside another is built again alone before it is left out. A second section
    * starts beside a running one only while the old generation (its occupancy measured without a collection) is at
-   * most half full; otherwise it waits to run alone. One thread builds the
+   * most half full, or when either of the two is the budget section (small whatever the data's size); otherwise it
+   * waits to run alone, and a free thread takes the next section that may start. One thread builds the
    * sections one after the other, in page order (what a per-section timing needs).
    *
    * @throws InvalidFieldException if {@code threads} is not positive

@@ -18,6 +18,7 @@ import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
 import org.engagement.report.internal.section.HeapGauge;
+import org.engagement.report.internal.section.SmallSection;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 import org.engagement.simulator.WorldSpec;
@@ -97,6 +98,55 @@ class SectionThreadsTest {
     });
     ReportModel beside = ReportModel.build(Analysis.of(input, Progress.none()), List.of(first, second),
         ReportModel.defaultSources(), 2, ROOMY);
+    assertThat(beside.complete()).isTrue();
+  }
+
+  /**
+   * In a heap too full for two large sections, a small one still starts beside a large one, taking its turn ahead of
+   * a large section before it in page order that may not start yet, and a large one starts beside a small one; two
+   * large ones never run together, and the page keeps its order.
+   */
+  @Test
+  void aSmallSectionRunsBesideALargeOneHoweverFullTheHeap(@TempDir Path dir) throws IOException {
+    AtomicInteger large = new AtomicInteger();
+    AtomicInteger mostLarge = new AtomicInteger();
+    CountDownLatch smallStarted = new CountDownLatch(1);
+    SectionBuilder first = SectionBuilder.of("first", a -> {
+      mostLarge.accumulateAndGet(large.incrementAndGet(), Math::max);
+      await(smallStarted);
+      large.decrementAndGet();
+      return new FixedSection("first", "First");
+    });
+    SectionBuilder second = SectionBuilder.of("second", a -> {
+      mostLarge.accumulateAndGet(large.incrementAndGet(), Math::max);
+      pause();
+      large.decrementAndGet();
+      return new FixedSection("second", "Second");
+    });
+    SectionBuilder small = SmallSection.of("small", a -> {
+      smallStarted.countDown();
+      return new FixedSection("small", "Small");
+    });
+    AnalysisInput input = SmallWorld.read(dir);
+    ReportModel model = ReportModel.build(Analysis.of(input, Progress.none()), List.of(first, second, small),
+        ReportModel.defaultSources(), 2, FULL);
+
+    assertThat(mostLarge).hasValue(1);
+    assertThat(model.sections()).extracting(ReportSection::id)
+        .containsExactly(SummarySection.ID, "first", "second", "small");
+    assertThat(model.complete()).isTrue();
+
+    CountDownLatch largeStarted = new CountDownLatch(1);
+    SectionBuilder waiting = SmallSection.of("waiting", a -> {
+      await(largeStarted);
+      return new FixedSection("waiting", "Waiting");
+    });
+    SectionBuilder big = SectionBuilder.of("big", a -> {
+      largeStarted.countDown();
+      return new FixedSection("big", "Big");
+    });
+    ReportModel beside = ReportModel.build(Analysis.of(input, Progress.none()), List.of(waiting, big),
+        ReportModel.defaultSources(), 2, FULL);
     assertThat(beside.complete()).isTrue();
   }
 

@@ -109,9 +109,12 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
         .mapToDouble(c -> Math.abs(c.share() - trueShares.getOrDefault(c.channel(), 0.0))).average();
   }
 
-  /** The builder of this section ({@link BudgetAnalysis}). */
+  /**
+   * The builder of this section ({@link BudgetAnalysis}): a {@linkplain SmallSection small} one, since what it keeps
+   * is the weekly series (a few hundred weeks whatever the number of interactions) and the mix model fitted to them.
+   */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, BudgetAnalysis::section);
+    return SmallSection.of(ID, BudgetAnalysis::section);
   }
 
   /** The number of weeks fitted. */

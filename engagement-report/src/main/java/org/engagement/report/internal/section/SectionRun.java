@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.report.analysis.Analysis;
@@ -34,7 +35,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>a section starts beside a running one only while the {@link HeapGauge} says the heap has room for
  *       another (the old generation at most half full); otherwise it waits until it can run alone. So a large
  *       input in a small heap is built one section at a time once its shared figures fill the heap, rather than
- *       two at a time until one runs out of memory and its partial work is thrown away.
+ *       two at a time until one runs out of memory and its partial work is thrown away. A {@linkplain SmallSection
+ *       small} section (the budget's mix model on a few hundred weekly figures) adds nothing that rule guards
+ *       against, so it starts beside any section, and any section beside it;
+ *   <li>a free thread takes the first section in page order that may start, so a small section does not wait
+ *       behind a large one that may not start yet: at 10 million interactions in 1 GB the budget runs beside the
+ *       relationship ROI instead of after it.
  * </ul>
  *
  * <p>A builder that throws an {@link IllegalArgumentException}, an {@link InvalidSourceException} or an {@link
@@ -47,7 +53,8 @@ public final class SectionRun {
 
   /**
    * The section of each builder, in order, built up to {@code threads} at a time on {@code analysis}, a second
-   * beside a running one only while this JVM's heap has room ({@link HeapGauge#jvm()}); a section left out for want
+   * beside a running one only while this JVM's heap has room ({@link HeapGauge#jvm()}) or either is {@linkplain
+   * SmallSection small}; a section left out for want
    * of memory says so with {@code outOfMemory}.
    */
   public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
@@ -61,7 +68,7 @@ public final class SectionRun {
     List<Analysis> apart = new ArrayList<>(builders.size());
     builders.forEach(b -> apart.add(analysis.apart()));
     List<@Nullable ReportSection> built = threads > 1 && builders.size() > 1
-        ? together(apart, builders, threads, new Admission(heap)) : nulls(builders.size());
+        ? together(apart, builders, threads, new Schedule(builders, heap)) : nulls(builders.size());
     List<ReportSection> sections = new ArrayList<>(builders.size());
     for (int i = 0; i < builders.size(); i++) {
       ReportSection section = built.get(i);
@@ -103,83 +110,131 @@ public final class SectionRun {
 
   /**
    * The sections built {@code threads} at a time; {@code null} for a section that ran out of memory or was not
-   * started because another had.
+   * started because another had. Each thread takes the first section in page order that {@code schedule} lets
+   * start, so a small section waiting behind a large one that may not start yet runs beside the running one.
    */
   private static List<@Nullable ReportSection> together(List<Analysis> apart, List<SectionBuilder> builders,
-      int threads, Admission admission) {
+      int threads, Schedule schedule) {
     AtomicInteger named = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, builders.size()), work -> {
+    int workers = Math.min(threads, builders.size());
+    ExecutorService pool = Executors.newFixedThreadPool(workers, work -> {
       Thread thread = new Thread(work, String.format(Locale.ROOT, "report-section-%d", named.incrementAndGet()));
       thread.setDaemon(true);
       return thread;
     });
+    AtomicReferenceArray<@Nullable Object> outcomes = new AtomicReferenceArray<>(builders.size());
     try {
-      List<Future<@Nullable ReportSection>> futures = new ArrayList<>(builders.size());
-      for (int i = 0; i < builders.size(); i++) {
-        Analysis analysis = apart.get(i);
-        SectionBuilder builder = builders.get(i);
-        futures.add(pool.submit(() -> beside(analysis, builder, admission)));
+      List<Future<?>> futures = new ArrayList<>(workers);
+      for (int w = 0; w < workers; w++) {
+        futures.add(pool.submit(() -> work(apart, builders, schedule, outcomes)));
       }
-      List<@Nullable ReportSection> sections = new ArrayList<>(builders.size());
-      for (Future<@Nullable ReportSection> future : futures) {
-        sections.add(outcome(future));
+      for (Future<?> future : futures) {
+        outcome(future);
       }
-      return sections;
+      return sections(outcomes);
     } finally {
       pool.shutdownNow();
     }
   }
 
   /**
-   * The section, built once {@code admission} lets it start; {@code null} if it ran out of memory (or another section
-   * had before it started).
+   * One thread's work: build the sections {@code schedule} hands it until none is left to start, each outcome (the
+   * section, or the exception the builder threw) put in {@code outcomes} at its index; a section that ran out of
+   * memory leaves {@code null}.
    */
-  private static @Nullable ReportSection beside(Analysis analysis, SectionBuilder builder, Admission admission)
-      throws InterruptedException {
-    if (!admission.enter()) {
-      return null;
+  private static Void work(List<Analysis> apart, List<SectionBuilder> builders, Schedule schedule,
+      AtomicReferenceArray<@Nullable Object> outcomes) throws InterruptedException {
+    for (int i = schedule.next(); i >= 0; i = schedule.next()) {
+      try {
+        apart.get(i).progress().step("section " + builders.get(i).id());
+        outcomes.set(i, built(apart.get(i), builders.get(i)));
+      } catch (OutOfMemoryError e) {
+        schedule.memoryShort();
+      } catch (RuntimeException | Error e) {
+        outcomes.set(i, e);
+      } finally {
+        schedule.done(i);
+      }
     }
-    try {
-      analysis.progress().step("section " + builder.id());
-      return built(analysis, builder);
-    } catch (OutOfMemoryError e) {
-      admission.memoryShort();
-      return null;
-    } finally {
-      admission.leave();
-    }
+    return null;
   }
 
   /**
-   * Which section may start: the first whenever none is running, another beside it only while the heap has room;
-   * none once a section has run out of memory (they are built alone afterwards). Thread-safe.
+   * The sections in page order, {@code null} where none was built; the first exception in page order a builder threw
+   * (other than those {@link #built} turns into "not available" sections) is thrown, as a one-at-a-time run would.
    */
-  private static final class Admission {
+  private static List<@Nullable ReportSection> sections(AtomicReferenceArray<@Nullable Object> outcomes) {
+    List<@Nullable ReportSection> sections = new ArrayList<>(outcomes.length());
+    for (int i = 0; i < outcomes.length(); i++) {
+      Object outcome = outcomes.get(i);
+      if (outcome instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (outcome instanceof Error error) {
+        throw error;
+      }
+      sections.add((ReportSection) outcome);
+    }
+    return sections;
+  }
+
+  /**
+   * Which section starts next: the first in page order not yet started that may start now. Any section may start when
+   * none is running; beside running ones, a {@linkplain SmallSection small} section always, a large one beside
+   * small ones only, or beside a large one while the heap has room ({@link HeapGauge#roomForAnother}). None starts
+   * once a section has run out of memory (they are built alone afterwards). Thread-safe.
+   */
+  private static final class Schedule {
+    private final List<SectionBuilder> builders;
     private final HeapGauge heap;
+    private final boolean[] started;
     private int running;
+    private int runningLarge;
     private boolean memoryShort;
 
-    Admission(HeapGauge heap) {
+    Schedule(List<SectionBuilder> builders, HeapGauge heap) {
+      this.builders = builders;
       this.heap = heap;
+      this.started = new boolean[builders.size()];
     }
 
     /**
-     * Waits until the caller's section may start and counts it as running; false, without counting it, once a section
-     * has run out of memory.
+     * Waits until a section not yet started may start, counts it as running and returns its index; -1 once none is
+     * left to start or a section has run out of memory.
      */
-    synchronized boolean enter() throws InterruptedException {
-      while (!memoryShort && running > 0 && !heap.roomForAnother()) {
+    synchronized int next() throws InterruptedException {
+      while (!memoryShort) {
+        boolean waiting = false;
+        for (int i = 0; i < started.length; i++) {
+          if (!started[i]) {
+            waiting = true;
+            if (mayStart(small(i))) {
+              started[i] = true;
+              running++;
+              runningLarge += small(i) ? 0 : 1;
+              return i;
+            }
+          }
+        }
+        if (!waiting) {
+          return -1;
+        }
         wait();
       }
-      if (memoryShort) {
-        return false;
-      }
-      running++;
-      return true;
+      return -1;
     }
 
-    synchronized void leave() {
+    private boolean mayStart(boolean small) {
+      return running == 0 || small || runningLarge == 0 || heap.roomForAnother();
+    }
+
+    private boolean small(int i) {
+      return builders.get(i) instanceof SmallSection;
+    }
+
+    synchronized void done(int i) {
       running--;
+      runningLarge -= small(i) ? 0 : 1;
       notifyAll();
     }
 
@@ -189,9 +244,9 @@ public final class SectionRun {
     }
   }
 
-  private static @Nullable ReportSection outcome(Future<@Nullable ReportSection> future) {
+  private static void outcome(Future<?> future) {
     try {
-      return future.get();
+      future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       CancellationException cancelled = new CancellationException("interrupted while building the report's sections");
@@ -199,9 +254,6 @@ public final class SectionRun {
       throw cancelled;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof OutOfMemoryError) {
-        return null;
-      }
       if (cause instanceof RuntimeException unchecked) {
         throw unchecked;
       }
