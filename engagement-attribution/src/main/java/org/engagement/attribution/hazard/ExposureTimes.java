@@ -132,6 +132,45 @@ final class ExposureTimes implements BoundedNewton.Objective {
     return totals.length;
   }
 
+  /**
+   * The hazards {@code theta} by term: stratum, then the channel's name, the pair's two names or none for the
+   * baseline ({@code index} the channels this instance was made over), so that another set's fit can start there.
+   */
+  Map<String, Double> named(double[] theta, ChannelIndex index) {
+    String[] names = names(index);
+    Map<String, Double> named = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      named.put(names[i], theta[i]);
+    }
+    return Map.copyOf(named);
+  }
+
+  /** A start for this fit: each term's hazard in {@code named} ({@link #named}), {@code otherwise} for a new one. */
+  double[] start(Map<String, Double> named, ChannelIndex index, double otherwise) {
+    String[] names = names(index);
+    double[] start = new double[names.length];
+    for (int i = 0; i < names.length; i++) {
+      start[i] = named.getOrDefault(names[i], otherwise);
+    }
+    return start;
+  }
+
+  private String[] names(ChannelIndex index) {
+    int m = 1 + channels + pairs.size();
+    String[] names = new String[totals.length];
+    for (int s = 0; s < strata; s++) {
+      names[s * m] = s + "\u0000";
+      for (int c = 0; c < channels; c++) {
+        names[s * m + 1 + c] = s + "\u0000" + index.name(c);
+      }
+      for (int k = 0; k < pairs.size(); k++) {
+        names[s * m + 1 + channels + k] = s + "\u0000" + index.name(pairs.get(k)[0]) + "\u0000"
+            + index.name(pairs.get(k)[1]);
+      }
+    }
+    return names;
+  }
+
   /** Whether hazard {@code i} is a stratum's baseline. */
   boolean baseline(int i) {
     return i % (1 + channels + pairs.size()) == 0;

@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneyRules;
@@ -287,6 +288,53 @@ class ExposureHazardModelTest {
       assertThat(share(strata, spec.name())).as(spec.name()).isCloseTo(truth.get(spec.name()), within(0.08));
     }
     assertThat(singleError).isGreaterThan(2 * strataError);
+  }
+
+  /**
+   * The resample form (warm-started Newton fits from the point fit) gives a fresh fit's credits on customer
+   * resamples of journeys with repeat purchases (both strata) and of first journeys, to 1e-9 relative, with the
+   * same notes; on its own set it answers as the model.
+   */
+  @Test
+  void theResampleFormGivesAFreshFitsCreditsOnCustomerResamples() {
+    List<Person> people = people(6, 1_500);
+    for (JourneySet journeys : List.of(repeatJourneys(people, 7, false), journeys(people))) {
+      ExposureHazardModel model = ExposureHazardModel.create();
+      AttributionModel resampling = model.forResamplesOf(journeys);
+      assertThat(resampling.attribute(journeys)).isSameAs(model.attribute(journeys));
+      assertThat(resampling.name()).isEqualTo(ExposureHazardModel.NAME);
+      for (long seed = 1; seed <= 3; seed++) {
+        JourneySet resample = customerResample(journeys, seed);
+        AttributionResult warm = resampling.attribute(resample);
+        AttributionResult fresh = ExposureHazardModel.create().attribute(resample);
+        for (int c = 0; c < journeys.channels().size(); c++) {
+          assertThat(warm.conversions(c)).as("seed %d channel %d", seed, c)
+              .isCloseTo(fresh.conversions(c), within(1e-9 * fresh.conversions(c)));
+          assertThat(warm.value(c)).isCloseTo(fresh.value(c), within(1e-9 * fresh.value(c)));
+        }
+        assertThat(warm.notes()).containsExactlyElementsOf(fresh.notes());
+      }
+    }
+  }
+
+  /** Each customer's journeys taken a Poisson(1) number of times, as a bootstrap over customers draws them. */
+  private static JourneySet customerResample(JourneySet journeys, long seed) {
+    Journeys timed = journeys.timed().orElseThrow();
+    Random random = new Random(seed);
+    Map<String, Integer> copies = new LinkedHashMap<>();
+    int[] perJourney = new int[timed.size()];
+    for (int j = 0; j < timed.size(); j++) {
+      perJourney[j] = copies.computeIfAbsent(timed.customerId(j), id -> poissonOne(random));
+    }
+    return timed.resample(perJourney).toJourneySet();
+  }
+
+  private static int poissonOne(Random random) {
+    int k = 0;
+    for (double p = random.nextDouble(); p > Math.exp(-1); p *= random.nextDouble()) {
+      k++;
+    }
+    return k;
   }
 
   @Test
