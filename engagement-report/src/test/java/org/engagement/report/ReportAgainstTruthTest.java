@@ -77,14 +77,16 @@ class ReportAgainstTruthTest {
         .doesNotContain("Measured attribution: additive-hazard")
         .contains("(attributed by markov)");
     assertThat(roi.attribution()).first().asString().startsWith("recommended: additive-hazard, because");
+    assertThat(roi.attribution()).as("why not the fit in time: the report's 90-day lookback cut touches")
+        .anyMatch(note -> note.startsWith("recommended: not exposure-hazard, because the lookback left out"));
     assertThat(roi.summary()).contains("attribution: " + roi.attribution().get(0));
     assertThat(TextSummary.render(report)).contains("attribution: recommended: additive-hazard, because");
     assertThat(HtmlReport.render(report)).contains("Attribution: recommended: additive-hazard, because");
   }
 
   /**
-   * The attributed revenue follows the additive-hazard credits the rule chose (the report's journeys count every
-   * purchase, so not exposure-hazard): each channel's attributed revenue over its additive-hazard value credit is
+   * The attributed revenue follows the additive-hazard credits the rule chose (the report's 90-day lookback cuts
+   * touches, so not exposure-hazard): each channel's attributed revenue over its additive-hazard value credit is
    * one factor (the survey's blend at weight 0.5 scales every
    * channel alike, and the self-reported part is a component of its own). Markov's credits, which the ROI used
    * before, are not in that proportion.

@@ -14,11 +14,14 @@ import org.engagement.attribution.journey.Journeys;
  * and without a figure per journey: the weeks at risk summed over the journeys for the baseline, each channel and
  * each synergy pair (a channel counts from its first touch, a pair from the later of its two first touches), and
  * the distinct sets of terms on at a conversion with how many conversions had each. A journey is at risk from its
- * first touch to its conversion or, if it did not convert, to its last touch. {@link #lostWithout} streams over
- * the journeys once more after the fit.
+ * first touch to its conversion or, if it did not convert, to its last touch. Where customers have journeys after
+ * a purchase (journeys that count every purchase), those are a second stratum with hazards of their own (see
+ * {@link ExposureHazardModel}, "Repeat purchases"); otherwise there is one. {@link #lostWithout} streams over the
+ * journeys once more after the fit.
  *
  * <p>The negative log-likelihood {@code θ·totals − Σ_patterns count ln(θ·on)} is convex in the hazards
- * {@code θ} (baseline, channels, pairs, per week), with the gradient and Hessian of {@link #derivatives}.
+ * {@code θ} (per stratum: baseline, channels, pairs, per week), with the gradient and Hessian of
+ * {@link #derivatives}.
  *
  * <p>Immutable after construction, so an instance may be shared; each call builds its own arrays.
  */
@@ -29,16 +32,18 @@ final class ExposureTimes implements BoundedNewton.Objective {
   private final int[] toSet;
   private final int channels;
   private final List<int[]> pairs;
+  private final int strata;
   private final double[] totals;
   private final int[][] terms;
   private final double[] counts;
 
-  private ExposureTimes(Journeys timed, int[] toSet, int channels, List<int[]> pairs, double[] totals,
+  private ExposureTimes(Journeys timed, int[] toSet, int channels, List<int[]> pairs, int strata, double[] totals,
       int[][] terms, double[] counts) {
     this.timed = timed;
     this.toSet = toSet;
     this.channels = channels;
     this.pairs = pairs;
+    this.strata = strata;
     this.totals = totals;
     this.terms = terms;
     this.counts = counts;
@@ -54,25 +59,34 @@ final class ExposureTimes implements BoundedNewton.Objective {
     for (int c = 0; c < toSet.length; c++) {
       toSet[c] = index.id(timed.channels().name(c)).orElse(-1);
     }
-    double[] totals = new double[1 + n + pairs.size()];
+    int m = 1 + n + pairs.size();
+    double[] totals = new double[2 * m];
     Map<IdsKey, Integer> seen = new HashMap<>();
     List<int[]> sets = new ArrayList<>();
     double[] counts = new double[16];
     Scan scan = new Scan(n);
+    Strata strata = new Strata();
+    boolean repeats = false;
     for (int j = 0; j < timed.size(); j++) {
+      int stratum = strata.of(timed, j);
       if (!scan.read(timed, j, toSet)) {
         continue;
       }
-      totals[0] += weeks(scan.stop - scan.from);
+      repeats |= stratum == 1;
+      int o = stratum * m;
+      totals[o] += weeks(scan.stop - scan.from);
       for (int c : scan.touched()) {
-        totals[1 + c] += weeks(scan.stop - scan.first[c]);
+        totals[o + 1 + c] += weeks(scan.stop - scan.first[c]);
       }
       for (int k = 0; k < pairs.size(); k++) {
-        totals[1 + n + k] += weeks(scan.stop - scan.both(pairs.get(k)));
+        totals[o + 1 + n + k] += weeks(scan.stop - scan.both(pairs.get(k)));
       }
       if (timed.converted(j)) {
-        int[] on = scan.touched();
-        Arrays.sort(on);
+        int[] touched = scan.touched();
+        Arrays.sort(touched);
+        int[] on = new int[touched.length + 1];
+        on[0] = stratum;
+        System.arraycopy(touched, 0, on, 1, touched.length);
         int pattern = seen.computeIfAbsent(new IdsKey(on), key -> {
           sets.add(on);
           return sets.size() - 1;
@@ -87,20 +101,23 @@ final class ExposureTimes implements BoundedNewton.Objective {
     for (int p = 0; p < terms.length; p++) {
       terms[p] = termsOn(sets.get(p), n, pairs);
     }
-    return new ExposureTimes(timed, toSet, n, List.copyOf(pairs), totals, terms,
+    int used = repeats ? 2 : 1;
+    return new ExposureTimes(timed, toSet, n, List.copyOf(pairs), used, Arrays.copyOf(totals, used * m), terms,
         Arrays.copyOf(counts, terms.length));
   }
 
   /** The terms on for a conversion whose channels touched by then are {@code on} (sorted): baseline, them, pairs. */
-  private static int[] termsOn(int[] on, int n, List<int[]> pairs) {
+  private static int[] termsOn(int[] key, int n, List<int[]> pairs) {
+    int o = key[0] * (1 + n + pairs.size());
+    int[] on = Arrays.copyOfRange(key, 1, key.length);
     List<Integer> list = new ArrayList<>();
-    list.add(0);
+    list.add(o);
     for (int c : on) {
-      list.add(1 + c);
+      list.add(o + 1 + c);
     }
     for (int k = 0; k < pairs.size(); k++) {
       if (Arrays.binarySearch(on, pairs.get(k)[0]) >= 0 && Arrays.binarySearch(on, pairs.get(k)[1]) >= 0) {
-        list.add(1 + n + k);
+        list.add(o + 1 + n + k);
       }
     }
     return list.stream().mapToInt(Integer::intValue).toArray();
@@ -110,9 +127,53 @@ final class ExposureTimes implements BoundedNewton.Objective {
     return Math.max(0, millis) / WEEK_MILLIS;
   }
 
-  /** How many hazards the fit has: the baseline, one per channel and one per pair. */
+  /** How many hazards the fit has: per stratum the baseline, one per channel and one per pair. */
   int dimension() {
     return totals.length;
+  }
+
+  /**
+   * The hazards {@code theta} by term: stratum, then the channel's name, the pair's two names or none for the
+   * baseline ({@code index} the channels this instance was made over), so that another set's fit can start there.
+   */
+  Map<String, Double> named(double[] theta, ChannelIndex index) {
+    String[] names = names(index);
+    Map<String, Double> named = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      named.put(names[i], theta[i]);
+    }
+    return Map.copyOf(named);
+  }
+
+  /** A start for this fit: each term's hazard in {@code named} ({@link #named}), {@code otherwise} for a new one. */
+  double[] start(Map<String, Double> named, ChannelIndex index, double otherwise) {
+    String[] names = names(index);
+    double[] start = new double[names.length];
+    for (int i = 0; i < names.length; i++) {
+      start[i] = named.getOrDefault(names[i], otherwise);
+    }
+    return start;
+  }
+
+  private String[] names(ChannelIndex index) {
+    int m = 1 + channels + pairs.size();
+    String[] names = new String[totals.length];
+    for (int s = 0; s < strata; s++) {
+      names[s * m] = s + "\u0000";
+      for (int c = 0; c < channels; c++) {
+        names[s * m + 1 + c] = s + "\u0000" + index.name(c);
+      }
+      for (int k = 0; k < pairs.size(); k++) {
+        names[s * m + 1 + channels + k] = s + "\u0000" + index.name(pairs.get(k)[0]) + "\u0000"
+            + index.name(pairs.get(k)[1]);
+      }
+    }
+    return names;
+  }
+
+  /** Whether hazard {@code i} is a stratum's baseline. */
+  boolean baseline(int i) {
+    return i % (1 + channels + pairs.size()) == 0;
   }
 
   /** Conversions counted in the likelihood (those of journeys with a touch of a channel of the set). */
@@ -169,19 +230,23 @@ final class ExposureTimes implements BoundedNewton.Objective {
     double[] lost = new double[channels];
     double[] own = new double[channels];
     Scan scan = new Scan(channels);
+    Strata strata = new Strata();
+    int m = 1 + channels + pairs.size();
     for (int j = 0; j < timed.size(); j++) {
+      int stratum = strata.of(timed, j);
       if (!scan.read(timed, j, toSet)) {
         continue;
       }
-      double total = theta[0] * weeks(scan.stop - scan.from);
+      int o = Math.min(stratum, this.strata - 1) * m;
+      double total = theta[o] * weeks(scan.stop - scan.from);
       int[] touched = scan.touched();
       for (int c : touched) {
-        own[c] = theta[1 + c] * weeks(scan.stop - scan.first[c]);
+        own[c] = theta[o + 1 + c] * weeks(scan.stop - scan.first[c]);
         total += own[c];
       }
       for (int k = 0; k < pairs.size(); k++) {
         int[] pair = pairs.get(k);
-        double part = theta[1 + channels + k] * weeks(scan.stop - scan.both(pair));
+        double part = theta[o + 1 + channels + k] * weeks(scan.stop - scan.both(pair));
         if (part > 0) {
           total += part;
           own[pair[0]] += part;
@@ -195,6 +260,30 @@ final class ExposureTimes implements BoundedNewton.Objective {
       }
     }
     return lost;
+  }
+
+  /**
+   * Which stratum each journey is in, read in the journeys' order (a customer's journeys together, by end time):
+   * 0 for a customer's first journey, 1 for one that ends after a converted journey of the same customer (a
+   * journey after a purchase). Copies of one journey in a resample end at the same instant and stay in the
+   * stratum of the first copy. Not thread-safe: one per pass.
+   */
+  private static final class Strata {
+    private String customer = "";
+    private long firstEnd;
+    private boolean firstConverted;
+
+    int of(Journeys timed, int j) {
+      String id = timed.customerId(j);
+      long end = timed.endMillis(j);
+      if (!id.equals(customer)) {
+        customer = id;
+        firstEnd = end;
+        firstConverted = timed.converted(j);
+        return 0;
+      }
+      return firstConverted && end > firstEnd ? 1 : 0;
+    }
   }
 
   /**

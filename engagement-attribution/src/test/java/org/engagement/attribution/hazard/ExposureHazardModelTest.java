@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.JourneyRules;
@@ -208,6 +209,132 @@ class ExposureHazardModelTest {
     double lateSets = Math.abs(share(sets, "late") - truth.get("late"));
     assertThat(lateSets).as("the time-free fit reads the late channel as weak").isGreaterThan(0.2);
     assertThat(lateInTime).isLessThan(lateSets / 4);
+  }
+
+  /** Weekly rate of a buyer's repeat purchases, the same with or without any channel. */
+  private static final double REPEAT_WEEKLY = 0.08;
+  /** How long buyers are followed after the market window: the channels keep touching them. */
+  private static final double FOLLOWED_DAYS = 300;
+
+  /**
+   * The small world with repeat buying: after the first purchase a buyer buys again at {@value #REPEAT_WEEKLY}
+   * a week whatever touches them, and every channel that reached them keeps touching every two weeks until day
+   * {@value #FOLLOWED_DAYS}. With {@code splitAtPurchases} each journey is given a customer of its own (the
+   * same touches and purchases, but every journey a first journey: the clock of exposure-hazard before repeat
+   * purchases had a stratum of their own).
+   */
+  private static JourneySet repeatJourneys(List<Person> people, long seed, boolean splitAtPurchases) {
+    Random random = new Random(seed);
+    List<Interaction> out = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      Person person = people.get(i);
+      double bought = person.conversionDay(allBut(-1));
+      List<Double> purchases = new ArrayList<>();
+      for (double day = bought; !Double.isNaN(bought) && day <= FOLLOWED_DAYS;
+          day += -Math.log(1 - random.nextDouble()) / REPEAT_WEEKLY * 7) {
+        purchases.add(day);
+      }
+      double end = Double.isNaN(bought) ? MARKET_DAYS : FOLLOWED_DAYS;
+      for (int c = 0; c < CHANNELS.size(); c++) {
+        for (double day = person.start()[c]; day <= end; day += TOUCH_EVERY_DAYS) {
+          out.add(at(customer(i, day, purchases, splitAtPurchases), CHANNELS.get(c).name(), day,
+              InteractionType.CLICK, null));
+        }
+      }
+      for (double day : purchases) {
+        out.add(at(customer(i, day, purchases, splitAtPurchases), "web", day, InteractionType.PURCHASE,
+            Money.ofMinor(10_000, USD)));
+      }
+    }
+    return JourneyRules.defaults().withLookback(Duration.ofDays(400)).journeys(out).toJourneySet();
+  }
+
+  /** Person {@code i}'s id, or with {@code split} the id of their journey that holds {@code day}. */
+  private static String customer(int i, double day, List<Double> purchases, boolean split) {
+    return split ? "p" + i + "/" + purchases.stream().filter(p -> p < day).count() : "p" + i;
+  }
+
+  /**
+   * On journeys that count every purchase (a journey per purchase, as a report cuts them), the repeat purchases,
+   * which no channel causes here, go to the repeat stratum's baseline: the shares stay near the replay of first
+   * purchases (the same bound as on first journeys). Each journey its own customer (the single clock from each
+   * journey's first touch) hands them to the channels that touch buyers. Measured (4,000 people, 5,788
+   * purchases): mean absolute error of the shares 0.0112 with the strata (arrival 0.339, middle 0.331, late
+   * 0.330 for a true 0.348, 0.314, 0.338), 0.1047 with the single clock (0.191, 0.330, 0.479); the test asks the
+   * single clock's error to be at least twice the strata's.
+   */
+  @Test
+  void repeatPurchasesThatNoChannelCausesStayWithTheRepeatBaseline() {
+    List<Person> people = people(4, 4_000);
+    Map<String, Double> truth = truth(people);
+    JourneySet whole = repeatJourneys(people, 5, false);
+    JourneySet split = repeatJourneys(people, 5, true);
+    assertThat(whole.timed().orElseThrow().size()).isEqualTo(split.timed().orElseThrow().size());
+    assertThat(whole.totalConversions()).isEqualTo(split.totalConversions()).isGreaterThan(2 * people.size() / 3.0);
+    AttributionResult strata = ExposureHazardModel.create().attribute(whole);
+    AttributionResult single = ExposureHazardModel.create().attribute(split);
+    double strataError = 0;
+    double singleError = 0;
+    for (Spec spec : CHANNELS) {
+      strataError += Math.abs(share(strata, spec.name()) - truth.get(spec.name())) / CHANNELS.size();
+      singleError += Math.abs(share(single, spec.name()) - truth.get(spec.name())) / CHANNELS.size();
+    }
+    System.out.printf(Locale.ROOT, "repeat purchases: truth %s; strata arrival %.4f middle %.4f late %.4f (error"
+        + " %.4f); single clock arrival %.4f middle %.4f late %.4f (error %.4f); %.0f conversions%n", truth,
+        share(strata, "arrival"), share(strata, "middle"), share(strata, "late"), strataError,
+        share(single, "arrival"), share(single, "middle"), share(single, "late"), singleError,
+        whole.totalConversions());
+    for (Spec spec : CHANNELS) {
+      assertThat(share(strata, spec.name())).as(spec.name()).isCloseTo(truth.get(spec.name()), within(0.08));
+    }
+    assertThat(singleError).isGreaterThan(2 * strataError);
+  }
+
+  /**
+   * The resample form (warm-started Newton fits from the point fit) gives a fresh fit's credits on customer
+   * resamples of journeys with repeat purchases (both strata) and of first journeys, to 1e-9 relative, with the
+   * same notes; on its own set it answers as the model.
+   */
+  @Test
+  void theResampleFormGivesAFreshFitsCreditsOnCustomerResamples() {
+    List<Person> people = people(6, 1_500);
+    for (JourneySet journeys : List.of(repeatJourneys(people, 7, false), journeys(people))) {
+      ExposureHazardModel model = ExposureHazardModel.create();
+      AttributionModel resampling = model.forResamplesOf(journeys);
+      assertThat(resampling.attribute(journeys)).isSameAs(model.attribute(journeys));
+      assertThat(resampling.name()).isEqualTo(ExposureHazardModel.NAME);
+      for (long seed = 1; seed <= 3; seed++) {
+        JourneySet resample = customerResample(journeys, seed);
+        AttributionResult warm = resampling.attribute(resample);
+        AttributionResult fresh = ExposureHazardModel.create().attribute(resample);
+        for (int c = 0; c < journeys.channels().size(); c++) {
+          assertThat(warm.conversions(c)).as("seed %d channel %d", seed, c)
+              .isCloseTo(fresh.conversions(c), within(1e-9 * fresh.conversions(c)));
+          assertThat(warm.value(c)).isCloseTo(fresh.value(c), within(1e-9 * fresh.value(c)));
+        }
+        assertThat(warm.notes()).containsExactlyElementsOf(fresh.notes());
+      }
+    }
+  }
+
+  /** Each customer's journeys taken a Poisson(1) number of times, as a bootstrap over customers draws them. */
+  private static JourneySet customerResample(JourneySet journeys, long seed) {
+    Journeys timed = journeys.timed().orElseThrow();
+    Random random = new Random(seed);
+    Map<String, Integer> copies = new LinkedHashMap<>();
+    int[] perJourney = new int[timed.size()];
+    for (int j = 0; j < timed.size(); j++) {
+      perJourney[j] = copies.computeIfAbsent(timed.customerId(j), id -> poissonOne(random));
+    }
+    return timed.resample(perJourney).toJourneySet();
+  }
+
+  private static int poissonOne(Random random) {
+    int k = 0;
+    for (double p = random.nextDouble(); p > Math.exp(-1); p *= random.nextDouble()) {
+      k++;
+    }
+    return k;
   }
 
   @Test
