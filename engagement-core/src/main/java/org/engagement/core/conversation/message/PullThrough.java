@@ -51,8 +51,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>State is per (message, channel, period, customer) tallies, so the counts do not depend on the order
  * or partitioning of the interactions, and a report can keep only a segment's members. Memory grows with
- * the distinct (channel, period, customer) triples among brand mentions, times the messages they carry: about
- * 40 bytes a tally, kept in primitive columns by customer and cell number, with no object per tally.
+ * the distinct (channel, period, customer) triples among brand mentions, times the messages they carry: 48 to 96
+ * bytes a tally in one table of primitives by cell and customer number, with no object per tally.
  *
  * <p><b>Merging</b> ({@link Mergeable}). Counts with equal settings (a matcher of equal
  * {@linkplain KeyMessage key messages} in the same order, granularity, zone and brand) {@linkplain
@@ -194,11 +194,8 @@ public final class PullThrough implements Mergeable<PullThrough> {
     for (int c = 0; c < customerOf.length; c++) {
       customerOf[c] = customers.numberOf(other.customers.id(c));
     }
-    CellTallies theirs = other.tallies;
-    for (int t = 0; t < theirs.size(); t++) {
-      tallies.add(cellOf[theirs.cell(t)], customerOf[theirs.customer(t)], theirs.mentions(t), theirs.shares(t),
-          theirs.reach(t));
-    }
+    other.tallies.forEach((cell, customer, mentions, shares, reach) ->
+        tallies.add(cellOf[cell], customerOf[customer], mentions, shares, reach));
     return this;
   }
 
@@ -242,15 +239,15 @@ public final class PullThrough implements Mergeable<PullThrough> {
       members.set(c, member.test(customers.id(c)));
     }
     long[][] sums = new long[cells.size()][4];
-    for (int t = 0; t < tallies.size(); t++) {
-      if (members.get(tallies.customer(t))) {
-        long[] sum = sums[tallies.cell(t)];
-        sum[0] += tallies.mentions(t);
-        sum[1] += tallies.shares(t);
-        sum[2] += tallies.reach(t);
+    tallies.forEach((cell, customer, mentions, shares, reach) -> {
+      if (members.get(customer)) {
+        long[] sum = sums[cell];
+        sum[0] += mentions;
+        sum[1] += shares;
+        sum[2] += reach;
         sum[3]++;
       }
-    }
+    });
     PullThroughReport.Assembly assembly = new PullThroughReport.Assembly(matcher.messages(), granularity, zone);
     for (int c = 0; c < sums.length; c++) {
       long[] sum = sums[c];
@@ -265,11 +262,9 @@ public final class PullThrough implements Mergeable<PullThrough> {
   /** The tallies by cell and customer id: what equality compares, whatever the order they were met in. */
   private Map<Cell, Map<String, Tally>> byCell() {
     Map<Cell, Map<String, Tally>> byCell = new HashMap<>();
-    for (int t = 0; t < tallies.size(); t++) {
-      Tally tally = new Tally(tallies.mentions(t), tallies.shares(t), tallies.reach(t));
-      byCell.computeIfAbsent(cells.get(tallies.cell(t)), c -> new HashMap<>())
-          .put(customers.id(tallies.customer(t)), tally);
-    }
+    tallies.forEach((cell, customer, mentions, shares, reach) -> byCell
+        .computeIfAbsent(cells.get(cell), c -> new HashMap<>())
+        .put(customers.id(customer), new Tally(mentions, shares, reach)));
     return byCell;
   }
 
@@ -344,8 +339,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
       Dictionary<Channel> where = Dictionary.of(count.cells.stream().map(Cell::channel).toList(), Channel.ORDER);
       customers = ids.toArray(String[]::new);
       channels = where.toArray(Channel[]::new);
-      CellTallies tallies = count.tallies;
-      int rows = tallies.size();
+      int rows = count.tallies.size();
       message = new int[rows];
       channel = new int[rows];
       day = new long[rows];
@@ -353,16 +347,18 @@ public final class PullThrough implements Mergeable<PullThrough> {
       mentions = new long[rows];
       shares = new long[rows];
       reach = new long[rows];
-      for (int row = 0; row < rows; row++) {
-        Cell cell = count.cells.get(tallies.cell(row));
-        message[row] = cell.message();
-        channel[row] = where.numberOf(cell.channel());
-        day[row] = cell.period().toEpochDay();
-        customer[row] = ids.numberOf(count.customers.id(tallies.customer(row)));
-        mentions[row] = tallies.mentions(row);
-        shares[row] = tallies.shares(row);
-        reach[row] = tallies.reach(row);
-      }
+      int[] row = {0};
+      count.tallies.forEach((cellNumber, customerNumber, mentionCount, shareCount, reachSum) -> {
+        Cell cell = count.cells.get(cellNumber);
+        int r = row[0]++;
+        message[r] = cell.message();
+        channel[r] = where.numberOf(cell.channel());
+        day[r] = cell.period().toEpochDay();
+        customer[r] = ids.numberOf(count.customers.id(customerNumber));
+        mentions[r] = mentionCount;
+        shares[r] = shareCount;
+        reach[r] = reachSum;
+      });
     }
 
     private Object readResolve() {

@@ -33,12 +33,12 @@ class CellTalliesTest {
         counts[2] += reach;
       }
       assertThat(tallies.size()).isEqualTo(reference.size());
-      int differing = 0;
-      for (int t = 0; t < tallies.size(); t++) {
-        long[] counts = reference.get(List.of(tallies.cell(t), tallies.customer(t)));
-        long[] columns = {tallies.mentions(t), tallies.shares(t), tallies.reach(t)};
-        differing += Arrays.equals(counts, columns) ? 0 : 1;
-      }
+      Map<List<Integer>, long[]> visited = new HashMap<>();
+      tallies.forEach((cell, customer, mentions, shares, reach) ->
+          visited.put(List.of(cell, customer), new long[] {mentions, shares, reach}));
+      assertThat(visited).as("seed %d", seed).hasSameSizeAs(reference);
+      long differing = reference.entrySet().stream()
+          .filter(e -> !Arrays.equals(e.getValue(), visited.get(e.getKey()))).count();
       assertThat(differing).as("seed %d", seed).isZero();
     }
   }
