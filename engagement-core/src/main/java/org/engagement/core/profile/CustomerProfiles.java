@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionColumns;
@@ -46,8 +45,10 @@ import org.engagement.core.value.tier.MetricNames;
  * @since 0.1.0
  */
 public final class CustomerProfiles {
-  private static final Set<String> BUILT_IN = Set.of(MetricNames.VALUE, MetricNames.ENGAGEMENT,
+  /** The built-in metrics, in the order each profile's metrics are completed with them. */
+  private static final List<String> BUILT_IN_ORDER = List.of(MetricNames.VALUE, MetricNames.ENGAGEMENT,
       MetricNames.RECENCY_DAYS);
+  private static final Set<String> BUILT_IN = Set.copyOf(BUILT_IN_ORDER);
 
   private final ProfileSettings settings;
   private final List<ProfileMetrics> contributors;
@@ -99,11 +100,12 @@ public final class CustomerProfiles {
     // ("c0000002"), so a HashMap of a million of them turns its bins into trees (issue 16: 15 % of the profiles).
     Map<String, Map<String, Double>> extra =
         ImmutableMap.copyOf(contributed(new ProfileInput(seen, asOf, settings.conversionRule(), purchases)));
-    ImmutableMap.Builder<String, Double> values = ImmutableMap.builderWithExpectedSize(purchases.buyers().size());
-    purchases.buyers().forEach(b -> values.put(b.customerId(), b.value()));
-    Map<String, Double> value = values.buildOrThrow();
+    List<Buyer> buyers = purchases.buyers();
+    int nextBuyer = 0;
     LocalDate asOfDate = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
     EngagementScorer scorer = settings.scorer();
+    double[] builtIn = new double[BUILT_IN_ORDER.size()];
+    // Straight into columns (issue 16): no metrics map, profile or boxed number per customer.
     ProfileColumns.Builder profiles = ProfileColumns.builder();
     for (List<Interaction> list : seen.perCustomer()) {
       String id = list.get(0).customerId();
@@ -114,26 +116,36 @@ public final class CustomerProfiles {
         first = at.isBefore(first) ? at : first;
         last = at.isAfter(last) ? at : last;
       }
-      Map<String, Double> metrics = new HashMap<>(extra.getOrDefault(id, Map.of()));
-      metrics.put(MetricNames.VALUE, value.getOrDefault(id, 0.0));
-      metrics.put(MetricNames.ENGAGEMENT, scorer.score(list, asOf));
-      metrics.put(MetricNames.RECENCY_DAYS,
-          (double) ChronoUnit.DAYS.between(last.atOffset(ZoneOffset.UTC).toLocalDate(), asOfDate));
-      profiles.add(new CustomerProfile(Customer.of(id, first), metrics));
+      // Both in id order: the buyers are a subset of the customers seen.
+      while (nextBuyer < buyers.size() && buyers.get(nextBuyer).customerId().compareTo(id) < 0) {
+        nextBuyer++;
+      }
+      boolean bought = nextBuyer < buyers.size() && buyers.get(nextBuyer).customerId().equals(id);
+      builtIn[0] = bought ? buyers.get(nextBuyer).value() : 0.0;
+      builtIn[1] = scorer.score(list, asOf);
+      builtIn[2] = ChronoUnit.DAYS.between(last.atOffset(ZoneOffset.UTC).toLocalDate(), asOfDate);
+      profiles.add(id, first, extra.getOrDefault(id, Map.of()), BUILT_IN_ORDER, builtIn);
     }
     return profiles.build();
   }
 
   /** Every contributor's metrics per customer, refusing a name given twice. */
   private Map<String, Map<String, Double>> contributed(ProfileInput input) {
+    if (contributors.size() == 1) {
+      // One contributor cannot give a name twice: its maps are taken as they are, not copied (issue 16).
+      ProfileMetrics contributor = contributors.get(0);
+      Map<String, Map<String, Double>> metrics = requireNonNull(contributor.metrics(input), "metrics");
+      metrics.forEach((customer, named) -> named.forEach((name, v) -> {
+        requireOwnName(contributor, name);
+        requireNonNull(v, name);
+      }));
+      return metrics;
+    }
     Map<String, Map<String, Double>> all = new HashMap<>();
     for (ProfileMetrics contributor : contributors) {
       Map<String, Map<String, Double>> metrics = requireNonNull(contributor.metrics(input), "metrics");
       metrics.forEach((customer, named) -> named.forEach((name, v) -> {
-        if (BUILT_IN.contains(name)) {
-          throw new InvalidFieldException("metric", name, "is a built-in profile metric; a contributor ("
-              + contributor.getClass().getName() + ") must use another name");
-        }
+        requireOwnName(contributor, name);
         Map<String, Double> own = all.computeIfAbsent(customer, c -> new HashMap<>());
         if (own.putIfAbsent(name, requireNonNull(v, name)) != null) {
           throw new InvalidFieldException("metric", name, "must be given by one contributor only (customer "
@@ -142,6 +154,13 @@ public final class CustomerProfiles {
       }));
     }
     return all;
+  }
+
+  private static void requireOwnName(ProfileMetrics contributor, String name) {
+    if (BUILT_IN.contains(name)) {
+      throw new InvalidFieldException("metric", name, "is a built-in profile metric; a contributor ("
+          + contributor.getClass().getName() + ") must use another name");
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.RandomAccess;
 import org.engagement.core.domain.Attributes;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
+import org.engagement.core.domain.InvalidFieldException;
 
 /**
  * Profiles kept by column instead of as objects, so that millions fit in a small heap (issue 16): the id
@@ -86,6 +87,10 @@ final class ProfileColumns extends AbstractList<CustomerProfile> implements Rand
     private int[] nanos = new int[FIRST_CAPACITY];
     private byte[] layout = new byte[FIRST_CAPACITY];
     private int size;
+    /** The shapes {@link #add(String, Instant, Map, List, double[])} has seen (buyers and prospects, say). */
+    private final List<Shape> shapes = new ArrayList<>();
+    /** The metrics of the profile being added, checked before any column is written. */
+    private double[] row = new double[0];
 
     private Builder() {}
 
@@ -116,6 +121,101 @@ final class ProfileColumns extends AbstractList<CustomerProfile> implements Rand
       }
       size++;
       return this;
+    }
+
+    /**
+     * Adds the profile of customer {@code id} (no attributes) first seen at {@code first}, with the metrics
+     * {@code extra} and then {@code builtIn} named {@code builtInNames}: the profile {@code CustomerProfiles} used to
+     * make by copying {@code extra} into a new {@link HashMap} twice (once per contributor pass, once per profile) and
+     * putting the built-in values, without that map, the profile or their boxed numbers (issue 16). The metrics keep
+     * that map's order, worked out once per sequence of extra names, and are checked as {@link CustomerProfile}
+     * checks them.
+     *
+     * @throws InvalidFieldException if a metric is not finite
+     * @throws IllegalArgumentException if the profiles have more than 127 sets of metric names
+     */
+    Builder add(String id, Instant first, Map<String, Double> extra, List<String> builtInNames, double[] builtIn) {
+      requireNonNull(id, "id");
+      Shape shape = shapeOf(extra, builtInNames);
+      int[] metrics = layouts.get(shape.layout);
+      if (row.length < metrics.length) {
+        row = new double[metrics.length];
+      }
+      for (int k = 0; k < metrics.length; k++) {
+        String name = names.get(metrics[k]);
+        double v = shape.sources[k] >= 0 ? builtIn[shape.sources[k]]
+            : InvalidFieldException.requirePresent(extra.get(name), name);
+        if (!Double.isFinite(v)) {
+          throw new InvalidFieldException("metric " + name, v, "must be a finite number");
+        }
+        row[k] = v;
+      }
+      if (size == ids.length) {
+        grow();
+      }
+      ids[size] = id;
+      seconds[size] = first.getEpochSecond();
+      nanos[size] = first.getNano();
+      layout[size] = (byte) shape.layout;
+      for (int k = 0; k < metrics.length; k++) {
+        values.get(metrics[k])[size] = row[k];
+      }
+      size++;
+      return this;
+    }
+
+    private Shape shapeOf(Map<String, Double> extra, List<String> builtInNames) {
+      for (Shape shape : shapes) {
+        if (shape.fits(extra, builtInNames)) {
+          return shape;
+        }
+      }
+      Shape shape = new Shape(extra, builtInNames);
+      shapes.add(shape);
+      return shape;
+    }
+
+    /**
+     * Where a profile's metrics go when its extra metrics come in one order: the layout of the map the profile used
+     * to be made from ({@code extra} copied into a new {@link HashMap}, that copied again, the built-in values put),
+     * and for each of its metrics the index of its built-in value, or -1 to read it from the extra map.
+     */
+    private final class Shape {
+      private final String[] extraNames;
+      private final List<String> builtInNames;
+      private final int layout;
+      private final int[] sources;
+
+      Shape(Map<String, Double> extra, List<String> builtInNames) {
+        Map<String, Double> contributed = new HashMap<>();
+        extra.forEach(contributed::putIfAbsent);
+        Map<String, Double> metrics = new HashMap<>(contributed);
+        for (String name : builtInNames) {
+          metrics.put(name, 0.0);
+        }
+        List<String> order = List.copyOf(metrics.keySet());
+        this.layout = layoutIndex.computeIfAbsent(order, Builder.this::newLayout);
+        this.sources = new int[order.size()];
+        for (int k = 0; k < order.size(); k++) {
+          sources[k] = builtInNames.indexOf(order.get(k));
+        }
+        this.extraNames = extra.keySet().toArray(new String[0]);
+        this.builtInNames = builtInNames;
+      }
+
+      /** Whether a profile with these extra metrics, in this order, and these built-in names has this shape. */
+      boolean fits(Map<String, Double> extra, List<String> builtIn) {
+        if (builtIn != builtInNames || extra.size() != extraNames.length) {
+          return false;
+        }
+        int k = 0;
+        for (String name : extra.keySet()) {
+          if (!name.equals(extraNames[k++])) {
+            return false;
+          }
+        }
+        return true;
+      }
     }
 
     private int newLayout(List<String> metricNames) {

@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.internal.column.Dictionary;
+import org.engagement.core.internal.column.IdNumbers;
 import org.engagement.core.internal.text.TextFolding;
 import org.engagement.core.segment.Segment;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>State is per (message, channel, period, customer) tallies, so the counts do not depend on the order
  * or partitioning of the interactions, and a report can keep only a segment's members. Memory grows with
- * the distinct (channel, period, customer) triples among brand mentions, times the messages they carry.
+ * the distinct (channel, period, customer) triples among brand mentions, times the messages they carry: 48 to 96
+ * bytes a tally in one table of primitives by cell and customer number, with no object per tally.
  *
  * <p><b>Merging</b> ({@link Mergeable}). Counts with equal settings (a matcher of equal
  * {@linkplain KeyMessage key messages} in the same order, granularity, zone and brand) {@linkplain
@@ -79,7 +82,14 @@ public final class PullThrough implements Mergeable<PullThrough> {
   /** Scanning buffers of this instance; not part of its state. */
   private final transient MessageMatcher.Scanner scanner;
   private final transient BitSet found = new BitSet();
-  private final Map<Cell, Map<String, Tally>> cells = new HashMap<>();
+  /**
+   * The state: the cells and customers met, each numbered, and a tally per (cell, customer) number pair, so that
+   * feeding an interaction makes no object that lives on (issue 16).
+   */
+  private final Map<Cell, Integer> cellNumbers = new HashMap<>();
+  private final List<Cell> cells = new ArrayList<>();
+  private final IdNumbers customers = new IdNumbers();
+  private final CellTallies tallies = new CellTallies();
 
   private PullThrough(MessageMatcher matcher, Granularity granularity, ZoneId zone, @Nullable String ourBrand) {
     this.matcher = matcher;
@@ -120,12 +130,13 @@ public final class PullThrough implements Mergeable<PullThrough> {
     LocalDate period = granularity.periodStart(LocalDate.ofInstant(interaction.timestamp(), zone));
     boolean share = kind == MentionKind.SHARE;
     long audience = content == null || content.audience() == null ? 0 : content.audience();
-    tally(new Cell(ALL, interaction.channel(), period), interaction.customerId(), share, audience);
+    int customer = customers.numberOf(interaction.customerId());
+    tally(new Cell(ALL, interaction.channel(), period), customer, share, audience);
     if (content != null) {
       found.clear();
       scanner.match(content, found);
       for (int m = found.nextSetBit(0); m >= 0; m = found.nextSetBit(m + 1)) {
-        tally(new Cell(m, interaction.channel(), period), interaction.customerId(), share, audience);
+        tally(new Cell(m, interaction.channel(), period), customer, share, audience);
       }
     }
     return this;
@@ -136,14 +147,18 @@ public final class PullThrough implements Mergeable<PullThrough> {
     return ourBrand == null || brand == null || ourBrand.equals(TextFolding.fold(brand));
   }
 
-  private void tally(Cell cell, String customerId, boolean share, long audience) {
-    Tally tally = cells.computeIfAbsent(cell, c -> new HashMap<>()).computeIfAbsent(customerId, id -> new Tally());
-    if (share) {
-      tally.shares++;
-    } else {
-      tally.mentions++;
+  private void tally(Cell cell, int customer, boolean share, long audience) {
+    tallies.add(numberOf(cell), customer, share ? 0 : 1, share ? 1 : 0, audience);
+  }
+
+  private int numberOf(Cell cell) {
+    Integer number = cellNumbers.get(cell);
+    if (number == null) {
+      number = cells.size();
+      cellNumbers.put(cell, number);
+      cells.add(cell);
     }
-    tally.reach += audience;
+    return number;
   }
 
   /** Counts every interaction. @return this */
@@ -171,10 +186,16 @@ public final class PullThrough implements Mergeable<PullThrough> {
   /** Adds {@code other}'s tallies into these: the in-place merge behind the collector's combiner. */
   private PullThrough absorb(PullThrough other) {
     requireSameSettings(other);
-    other.cells.forEach((cell, byCustomer) -> {
-      Map<String, Tally> mine = cells.computeIfAbsent(cell, c -> new HashMap<>());
-      byCustomer.forEach((id, tally) -> mine.computeIfAbsent(id, i -> new Tally()).add(tally));
-    });
+    int[] cellOf = new int[other.cells.size()];
+    for (int c = 0; c < cellOf.length; c++) {
+      cellOf[c] = numberOf(other.cells.get(c));
+    }
+    int[] customerOf = new int[other.customers.size()];
+    for (int c = 0; c < customerOf.length; c++) {
+      customerOf[c] = customers.numberOf(other.customers.id(c));
+    }
+    other.tallies.forEach((cell, customer, mentions, shares, reach) ->
+        tallies.add(cellOf[cell], customerOf[customer], mentions, shares, reach));
     return this;
   }
 
@@ -211,22 +232,40 @@ public final class PullThrough implements Mergeable<PullThrough> {
     return build(members::contains);
   }
 
+  /** The report over the customers {@code member} accepts, each asked once. */
   private PullThroughReport build(Predicate<String> member) {
-    PullThroughReport.Assembly assembly = new PullThroughReport.Assembly(matcher.messages(), granularity, zone);
-    cells.forEach((cell, byCustomer) -> {
-      Tally sum = new Tally();
-      int amplifiers = 0;
-      for (Map.Entry<String, Tally> e : byCustomer.entrySet()) {
-        if (member.test(e.getKey())) {
-          sum.add(e.getValue());
-          amplifiers++;
-        }
-      }
-      if (amplifiers > 0) {
-        assembly.put(cell.message(), cell.channel(), cell.period(), sum.mentions, sum.shares, sum.reach, amplifiers);
+    BitSet members = new BitSet(customers.size());
+    for (int c = 0; c < customers.size(); c++) {
+      members.set(c, member.test(customers.id(c)));
+    }
+    long[][] sums = new long[cells.size()][4];
+    tallies.forEach((cell, customer, mentions, shares, reach) -> {
+      if (members.get(customer)) {
+        long[] sum = sums[cell];
+        sum[0] += mentions;
+        sum[1] += shares;
+        sum[2] += reach;
+        sum[3]++;
       }
     });
+    PullThroughReport.Assembly assembly = new PullThroughReport.Assembly(matcher.messages(), granularity, zone);
+    for (int c = 0; c < sums.length; c++) {
+      long[] sum = sums[c];
+      if (sum[3] > 0) {
+        Cell cell = cells.get(c);
+        assembly.put(cell.message(), cell.channel(), cell.period(), sum[0], sum[1], sum[2], (int) sum[3]);
+      }
+    }
     return assembly.build();
+  }
+
+  /** The tallies by cell and customer id: what equality compares, whatever the order they were met in. */
+  private Map<Cell, Map<String, Tally>> byCell() {
+    Map<Cell, Map<String, Tally>> byCell = new HashMap<>();
+    tallies.forEach((cell, customer, mentions, shares, reach) -> byCell
+        .computeIfAbsent(cells.get(cell), c -> new HashMap<>())
+        .put(customers.id(customer), new Tally(mentions, shares, reach)));
+    return byCell;
   }
 
   /** Whether {@code o} is a count with equal settings and the same tallies. */
@@ -237,12 +276,13 @@ public final class PullThrough implements Mergeable<PullThrough> {
         && other.granularity == granularity
         && other.zone.equals(zone)
         && Objects.equals(other.ourBrand, ourBrand)
-        && other.cells.equals(cells);
+        && other.tallies.size() == tallies.size()
+        && other.byCell().equals(byCell());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(matcher, granularity, zone, ourBrand, cells);
+    return Objects.hash(matcher, granularity, zone, ourBrand, byCell());
   }
 
   @Override
@@ -262,28 +302,8 @@ public final class PullThrough implements Mergeable<PullThrough> {
   /** Where a tally belongs. */
   private record Cell(int message, Channel channel, LocalDate period) {}
 
-  /** Counts of one customer in one cell. */
-  private static final class Tally {
-    long mentions;
-    long shares;
-    long reach;
-
-    void add(Tally other) {
-      mentions += other.mentions;
-      shares += other.shares;
-      reach += other.reach;
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Tally other && other.mentions == mentions && other.shares == shares && other.reach == reach;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(mentions) + 31 * Long.hashCode(shares) + 961 * Long.hashCode(reach);
-    }
-  }
+  /** Counts of one customer in one cell, as equality compares them. */
+  private record Tally(long mentions, long shares, long reach) {}
 
   /**
    * The serial form: the settings, the customers and channels once each (sorted), and one row per
@@ -311,12 +331,15 @@ public final class PullThrough implements Mergeable<PullThrough> {
       granularity = count.granularity;
       zone = count.zone;
       ourBrand = count.ourBrand;
-      Dictionary<String> ids = Dictionary.of(
-          count.cells.values().stream().flatMap(m -> m.keySet().stream()).toList(), Comparator.naturalOrder());
-      Dictionary<Channel> where = Dictionary.of(count.cells.keySet().stream().map(Cell::channel).toList(), Channel.ORDER);
+      List<String> met = new ArrayList<>(count.customers.size());
+      for (int c = 0; c < count.customers.size(); c++) {
+        met.add(count.customers.id(c));
+      }
+      Dictionary<String> ids = Dictionary.of(met, Comparator.naturalOrder());
+      Dictionary<Channel> where = Dictionary.of(count.cells.stream().map(Cell::channel).toList(), Channel.ORDER);
       customers = ids.toArray(String[]::new);
       channels = where.toArray(Channel[]::new);
-      int rows = count.cells.values().stream().mapToInt(Map::size).sum();
+      int rows = count.tallies.size();
       message = new int[rows];
       channel = new int[rows];
       day = new long[rows];
@@ -324,30 +347,26 @@ public final class PullThrough implements Mergeable<PullThrough> {
       mentions = new long[rows];
       shares = new long[rows];
       reach = new long[rows];
-      int row = 0;
-      for (Map.Entry<Cell, Map<String, Tally>> cell : count.cells.entrySet()) {
-        for (Map.Entry<String, Tally> tally : cell.getValue().entrySet()) {
-          message[row] = cell.getKey().message();
-          channel[row] = where.numberOf(cell.getKey().channel());
-          day[row] = cell.getKey().period().toEpochDay();
-          customer[row] = ids.numberOf(tally.getKey());
-          mentions[row] = tally.getValue().mentions;
-          shares[row] = tally.getValue().shares;
-          reach[row] = tally.getValue().reach;
-          row++;
-        }
-      }
+      int[] row = {0};
+      count.tallies.forEach((cellNumber, customerNumber, mentionCount, shareCount, reachSum) -> {
+        Cell cell = count.cells.get(cellNumber);
+        int r = row[0]++;
+        message[r] = cell.message();
+        channel[r] = where.numberOf(cell.channel());
+        day[r] = cell.period().toEpochDay();
+        customer[r] = ids.numberOf(count.customers.id(customerNumber));
+        mentions[r] = mentionCount;
+        shares[r] = shareCount;
+        reach[r] = reachSum;
+      });
     }
 
     private Object readResolve() {
       PullThrough count = new PullThrough(MessageMatcher.of(messages), granularity, zone, ourBrand);
       for (int row = 0; row < message.length; row++) {
         Cell cell = new Cell(message[row], channels[channel[row]], LocalDate.ofEpochDay(day[row]));
-        Tally tally = new Tally();
-        tally.mentions = mentions[row];
-        tally.shares = shares[row];
-        tally.reach = reach[row];
-        count.cells.computeIfAbsent(cell, c -> new HashMap<>()).put(customers[customer[row]], tally);
+        count.tallies.add(count.numberOf(cell), count.customers.numberOf(customers[customer[row]]), mentions[row],
+            shares[row], reach[row]);
       }
       return count;
     }

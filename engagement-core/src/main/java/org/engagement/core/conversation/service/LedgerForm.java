@@ -39,7 +39,11 @@ final class LedgerForm implements Serializable {
 
   LedgerForm(ServiceLedger ledger) {
     Map<String, ThreadState> threads = ledger.threads();
-    List<String> customerIds = new ArrayList<>(ledger.lastInbound().keySet());
+    LatestActivity active = ledger.lastInbound();
+    List<String> customerIds = new ArrayList<>(active.size());
+    for (int c = 0; c < active.size(); c++) {
+      customerIds.add(active.customer(c));
+    }
     List<Channel> channelList = new ArrayList<>();
     List<String> ownerNames = new ArrayList<>();
     for (ThreadState state : threads.values()) {
@@ -62,7 +66,7 @@ final class LedgerForm implements Serializable {
     owners = ownerDictionary.toArray(String[]::new);
     lastInbound = InstantColumn.ofSize(customers.length);
     for (int i = 0; i < customers.length; i++) {
-      lastInbound.set(i, ledger.lastInbound().get(customers[i]));
+      lastInbound.set(i, active.of(customers[i]));
     }
     List<Map.Entry<String, ThreadState>> byId = new ArrayList<>(threads.entrySet());
     byId.sort(Map.Entry.comparingByKey());
@@ -114,7 +118,7 @@ final class LedgerForm implements Serializable {
     for (int i = 0; i < customers.length; i++) {
       Instant at = lastInbound.get(i);
       if (at != null) {
-        ledger.lastInbound().put(customers[i], at);
+        ledger.lastInbound().note(customers[i], at);
       }
     }
     for (int t = 0; t < threadIds.length; t++) {
