@@ -105,7 +105,8 @@ class InteractionColumnsTest {
 
           @Override
           public void endCustomer(int customer) {
-            assertThat(current).isNotEmpty().allMatch(i -> i.customerId().equals(list.internedCustomers().get(customer)));
+            String id = list.internedCustomers().get(customer);
+            assertThat(current).isNotEmpty().allMatch(i -> i.customerId().equals(id));
             visited.add(List.copyOf(current));
             current.clear();
           }

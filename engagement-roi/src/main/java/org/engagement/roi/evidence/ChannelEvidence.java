@@ -47,11 +47,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The interactions are folded one customer at a time ({@link InteractionColumns#perCustomer()}; under the
  * default rule straight from the columns, {@link InteractionColumns#forEachRowPerCustomer}, making no interaction;
- * or by a host that walks the customers itself, {@link #fold}) into per-channel sums, so the evidence holds no per-customer state but the buyers' last activity and channels
- * (for retention at any inactivity window): a few hundred bytes a channel plus a few dozen a buyer, where a
- * map of every customer's activity took hundreds of bytes a customer (issue 16). The lift's per-customer
- * values are kept as counts of each distinct (first half, second half) pair, given to the test in ascending
- * order.
+ * or by a host that walks the customers itself, {@link #fold}) into per-channel sums, so the evidence holds no
+ * per-customer state but the buyers' last activity and channels (for retention at any inactivity window): a few
+ * hundred bytes a channel plus a few dozen a buyer, where a map of every customer's activity took hundreds of
+ * bytes a customer (issue 16). The lift's per-customer values are kept as counts of each distinct (first half,
+ * second half) pair, given to the test in ascending order.
  *
  * <p>Immutable after construction and thread-safe.
  *
