@@ -441,7 +441,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
   /** The total line of each value tier's own report, tiers with members in tier order. */
   private Map<String, RoiReport> perTier(Analysis analysis, RoiAnalysis roi, RoiData data) {
     List<CustomerProfile> profiles = analysis.profiles();
-    ValueTiers tiers = ValueTiers.of(predictor == null ? analysis.valuePredictor() : predictor, profiles);
+    ValueTiers tiers = predictor == null ? analysis.valueTiers() : ValueTiers.of(predictor, profiles);
     List<String> labels = Arrays.stream(ValueTier.values()).map(ValueTier::label).toList();
     Map<String, RoiReport> reports = new LinkedHashMap<>();
     roi.perSegment(data, RoiSegments.byLabel(labels, profiles, profile -> tiers.tier(profile).label()))

@@ -143,6 +143,11 @@ class FormerPipelinesTest {
 
     List<CustomerProfile> profiles = analysis.profiles();
     ValueTiers tiers = ValueTiers.of(analysis.valuePredictor(), profiles);
+    ValueTiers shared = analysis.valueTiers();
+    assertThat(analysis.apart().valueTiers()).isSameAs(shared);
+    assertThat(shared.valueCutoff()).isEqualTo(tiers.valueCutoff());
+    assertThat(shared.engagementCutoff()).isEqualTo(tiers.engagementCutoff());
+    assertThat(profiles).allMatch(profile -> shared.tier(profile) == tiers.tier(profile));
     List<Segment> segments = new ArrayList<>();
     for (ValueTier tier : ValueTier.values()) {
       segments.add(tiers.segment(tier));

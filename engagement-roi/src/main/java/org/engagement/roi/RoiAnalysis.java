@@ -14,6 +14,7 @@ import java.util.Set;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.journey.CustomerJourneyCutter;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Interaction;
@@ -110,7 +111,8 @@ public final class RoiAnalysis {
   public RoiResult calculate(RoiData data) {
     Context context = context(requireNonNull(data, "data"));
     JourneySet journeys = data.journeys().orElseGet(() -> journeys(context.interactions(), data.asOf()));
-    return calculate(context, new Scope(context.interactions(), journeys, data.investment(), data.answers()));
+    ChannelEvidence evidence = ChannelEvidence.of(context.interactions(), context.from(), context.to());
+    return calculate(context, new Scope(journeys, evidence, data.investment(), data.answers()));
   }
 
   /**
@@ -135,7 +137,8 @@ public final class RoiAnalysis {
     Map<String, RoiResult> results = new LinkedHashMap<>();
     for (int g = 0; g < names.size(); g++) {
       String name = names.get(g);
-      results.put(name, calculate(context, scope(data, name, rows.get(g), members.get(g), segments.share(name))));
+      results.put(name, calculate(context, scope(context, data, name, rows.get(g), members.get(g),
+          segments.share(name))));
     }
     return results;
   }
@@ -161,11 +164,23 @@ public final class RoiAnalysis {
     });
   }
 
-  private Scope scope(RoiData data, String segment, InteractionColumns interactions, Set<String> members,
-      double share) {
+  /**
+   * A segment's scope: its journeys and evidence from one walk over its interactions customer by customer, each
+   * customer's interactions made once for both (issue 16; the journeys and evidence are those of {@link
+   * #journeys} and {@link ChannelEvidence#of} on the same interactions).
+   */
+  private Scope scope(Context context, RoiData data, String segment, InteractionColumns interactions,
+      Set<String> members, double share) {
+    ChannelEvidence.Fold evidence = ChannelEvidence.fold(context.from(), context.to(),
+        ChannelEvidence.INBOUND_NOT_PURCHASE);
+    CustomerJourneyCutter journeys = CustomerJourneyCutter.of(rules(data.asOf()));
+    for (List<Interaction> own : interactions.perCustomer()) {
+      evidence.add(own);
+      journeys.add(own);
+    }
     List<SurveyAnswer> answers = data.answers().stream().filter(a -> members.contains(a.customerId())).toList();
-    return new Scope(interactions, journeys(interactions, data.asOf()), data.investment().allocatedTo(segment, share),
-        answers);
+    return new Scope(journeys.journeys().toJourneySet(), evidence.evidence(),
+        data.investment().allocatedTo(segment, share), answers);
   }
 
   /**
@@ -174,8 +189,13 @@ public final class RoiAnalysis {
    * latest interaction.
    */
   private JourneySet journeys(List<Interaction> interactions, Instant asOf) {
+    return rules(asOf).journeys(interactions).toJourneySet();
+  }
+
+  /** The settings' journey rules, with the window ending at {@code asOf} unless they fix their own. */
+  private JourneyRules rules(Instant asOf) {
     JourneyRules rules = settings.journeys();
-    return (rules.asOf() == null ? rules.withAsOf(asOf) : rules).journeys(interactions).toJourneySet();
+    return rules.asOf() == null ? rules.withAsOf(asOf) : rules;
   }
 
   /** What every scope of one data set shares: the window, the value of a kept customer, the mapping. */
@@ -201,9 +221,7 @@ public final class RoiAnalysis {
     HybridAttribution attribution = scope.answers().isEmpty() ? HybridAttribution.measuredOnly(measured)
         : HybridAttribution.blend(measured, SelfReportedAttribution.of(scope.answers(), context.mapping()),
             settings.surveyWeight());
-    ChannelEvidence evidence = ChannelEvidence.of(scope.interactions(),
-        context.firstMonth().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-        context.lastMonth().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    ChannelEvidence evidence = scope.evidence();
     RoiInputs.Builder inputs = RoiInputs.builder(scope.investment(), attribution, context.firstMonth(),
             context.lastMonth())
         .distinctEngagedCustomers(evidence.engagedOnAnyChannel());
@@ -229,9 +247,19 @@ public final class RoiAnalysis {
 
   /** The interactions of the data, the window, the value of a kept customer and the answer mapping. */
   private record Context(List<Interaction> interactions, YearMonth firstMonth, YearMonth lastMonth,
-      double valuePerCustomer, AnswerMapping mapping) {}
+      double valuePerCustomer, AnswerMapping mapping) {
+    /** The window's start: the first month's first instant (UTC). */
+    Instant from() {
+      return firstMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
 
-  /** The interactions, journeys, investment and survey answers of the customers one report covers. */
-  private record Scope(List<Interaction> interactions, JourneySet journeys, Investment investment,
+    /** The window's end, exclusive: the first instant after the last month (UTC). */
+    Instant to() {
+      return lastMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+  }
+
+  /** The journeys, channel evidence, investment and survey answers of the customers one report covers. */
+  private record Scope(JourneySet journeys, ChannelEvidence evidence, Investment investment,
       List<SurveyAnswer> answers) {}
 }

@@ -1,5 +1,7 @@
 package org.engagement.attribution.journey;
 
+import static java.util.Objects.requireNonNull;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,32 @@ final class JourneyCutter {
     for (List<Interaction> events : kept.perCustomer()) {
       cutCustomer(events.get(0).customerId(), events, end, out);
     }
+    return finish(out);
+  }
+
+  /**
+   * Adds the journeys of one customer's {@code events} (all of them, any order; the list may be reordered) to
+   * {@code out}, dropping and counting those after the rules' as-of, which must be set.
+   */
+  void cutOne(List<Interaction> events, Journeys.Builder out) {
+    Instant asOf = requireNonNull(rules.asOf(), "asOf");
+    List<Interaction> kept = events;
+    if (events.stream().anyMatch(e -> e.timestamp().isAfter(asOf))) {
+      kept = new ArrayList<>(events.size());
+      for (Interaction event : events) {
+        if (!event.timestamp().isAfter(asOf)) {
+          kept.add(event);
+        }
+      }
+      afterAsOf += events.size() - kept.size();
+    }
+    if (!kept.isEmpty()) {
+      cutCustomer(kept.get(0).customerId(), kept, asOf.toEpochMilli(), out);
+    }
+  }
+
+  /** {@code out}'s journeys, with what this cutter set aside. */
+  Journeys finish(Journeys.Builder out) {
     out.setAside(new SetAside(afterAsOf, otherTypes, outsideLookback, collapsedRepeats));
     return out.build();
   }

@@ -81,6 +81,53 @@ class InteractionColumnsTest {
   }
 
   /**
+   * The columnar per-customer visit hands each customer's rows in {@code perCustomer}'s order, each row's parts
+   * those of the interaction it stands for, then the customer's end; on the whole list and on a subset.
+   */
+  @Test
+  void forEachRowPerCustomerVisitsWhatPerCustomerGives() {
+    for (long seed = 1; seed <= 10; seed++) {
+      InteractionColumns columns = InteractionColumns.of(random(seed, 500));
+      Instant cut = Instant.ofEpochSecond(1_700_400_000L);
+      for (InteractionColumns list : List.of(columns, columns.where(i -> i.timestamp().isBefore(cut)))) {
+        List<List<Interaction>> expected = new ArrayList<>();
+        list.perCustomer().forEach(expected::add);
+        List<List<Interaction>> visited = new ArrayList<>();
+        List<Interaction> current = new ArrayList<>();
+        list.forEachRowPerCustomer(new InteractionColumns.CustomerRowVisitor() {
+          @Override
+          public void visit(int customer, int channel, long epochSecond, int nano, InteractionType type,
+              Direction direction) {
+            current.add(Interaction.builder().customerId(list.internedCustomers().get(customer))
+                .channel(list.internedChannels().get(channel)).timestamp(Instant.ofEpochSecond(epochSecond, nano))
+                .type(type).direction(direction).build());
+          }
+
+          @Override
+          public void endCustomer(int customer) {
+            String id = list.internedCustomers().get(customer);
+            assertThat(current).isNotEmpty().allMatch(i -> i.customerId().equals(id));
+            visited.add(List.copyOf(current));
+            current.clear();
+          }
+        });
+        assertThat(current).isEmpty();
+        assertThat(visited).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+          List<Interaction> own = expected.get(k);
+          assertThat(visited.get(k)).hasSameSizeAs(own);
+          for (int r = 0; r < own.size(); r++) {
+            Interaction a = visited.get(k).get(r);
+            Interaction b = own.get(r);
+            assertThat(List.of(a.customerId(), a.channel(), a.timestamp(), a.type(), a.direction()))
+                .isEqualTo(List.of(b.customerId(), b.channel(), b.timestamp(), b.type(), b.direction()));
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * Cutting by customer keeps what filtering each row by its customer keeps, in order, on the whole list and on a
    * subset, asking about each distinct customer once.
    */

@@ -27,6 +27,7 @@ import org.engagement.core.profile.CustomerProfiles;
 import org.engagement.core.profile.Purchases;
 import org.engagement.core.value.tier.MetricNames;
 import org.engagement.core.value.tier.ValuePredictor;
+import org.engagement.core.value.tier.ValueTiers;
 
 /**
  * The input of a report with the figures several sections share, each computed once on first use:
@@ -57,6 +58,7 @@ public final class Analysis {
   private final Supplier<JourneySet> journeySet;
   private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
   private final Supplier<ValuePredictor> valuePredictor;
+  private final Supplier<ValueTiers> valueTiers;
   private final Supplier<Optional<TrueEffects>> truth;
   private final Supplier<Map<String, String>> channelNames;
   private final Map<String, ImportReport> reads = new LinkedHashMap<>();
@@ -73,6 +75,7 @@ public final class Analysis {
     this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
     this.valuePredictor = Suppliers.memoize(() -> lifetimeValue().<ValuePredictor>map(
         fit -> LifetimeValuePredictor.of(fit.lifetimeValue().remembering())).orElse(ValuePredictor.none()));
+    this.valueTiers = Suppliers.memoize(() -> ValueTiers.of(valuePredictor(), profiles()));
     this.truth = truthOnce();
   }
 
@@ -88,6 +91,7 @@ public final class Analysis {
     this.journeySet = shared.journeySet;
     this.lifetimeValue = shared.lifetimeValue;
     this.valuePredictor = shared.valuePredictor;
+    this.valueTiers = shared.valueTiers;
     this.truth = truthOnce();
   }
 
@@ -242,6 +246,15 @@ public final class Analysis {
    */
   public ValuePredictor valuePredictor() {
     return valuePredictor.get();
+  }
+
+  /**
+   * The value tiers of every {@linkplain #profiles() profile} with the default rules and {@link #valuePredictor()}:
+   * one per analysis (shared with the analyses {@linkplain #apart() apart}), so that the segments section and the
+   * ROI section's value tiers rank the population once (issue 16) and put each customer in the same tier.
+   */
+  public ValueTiers valueTiers() {
+    return valueTiers.get();
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.Direction;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionColumns;
@@ -20,6 +21,7 @@ import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.lift.DifferenceInDifferences;
 import org.engagement.roi.lift.LiftEstimate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-channel evidence for the ROI rewards, from the interactions of an observation window
@@ -43,12 +45,13 @@ import org.engagement.roi.lift.LiftEstimate;
  *       DifferenceInDifferences#perCustomer}); extra interactions = estimate × treated customers.
  * </ul>
  *
- * <p>The interactions are folded one customer at a time ({@link InteractionColumns#perCustomer()}) into
- * per-channel sums, so the evidence holds no per-customer state but the buyers' last activity and channels
- * (for retention at any inactivity window): a few hundred bytes a channel plus a few dozen a buyer, where a
- * map of every customer's activity took hundreds of bytes a customer (issue 16). The lift's per-customer
- * values are kept as counts of each distinct (first half, second half) pair, given to the test in ascending
- * order.
+ * <p>The interactions are folded one customer at a time ({@link InteractionColumns#perCustomer()}; under the
+ * default rule straight from the columns, {@link InteractionColumns#forEachRowPerCustomer}, making no interaction;
+ * or by a host that walks the customers itself, {@link #fold}) into per-channel sums, so the evidence holds no
+ * per-customer state but the buyers' last activity and channels (for retention at any inactivity window): a few
+ * hundred bytes a channel plus a few dozen a buyer, where a map of every customer's activity took hundreds of
+ * bytes a customer (issue 16). The lift's per-customer values are kept as counts of each distinct (first half,
+ * second half) pair, given to the test in ascending order.
  *
  * <p>Immutable after construction and thread-safe.
  *
@@ -93,17 +96,33 @@ public final class ChannelEvidence {
   public static ChannelEvidence of(
       Iterable<Interaction> interactions, Instant from, Instant to, Predicate<Interaction> engages) {
     requireNonNull(interactions, "interactions");
+    Fold fold = fold(from, to, engages);
+    InteractionColumns columns = InteractionColumns.of(interactions);
+    if (engages == INBOUND_NOT_PURCHASE) {
+      columns.forEachRowPerCustomer(fold.folding.columnar(columns));
+    } else {
+      for (List<Interaction> own : columns.perCustomer()) {
+        fold.add(own);
+      }
+    }
+    return fold.evidence();
+  }
+
+  /**
+   * A fold of customers, one at a time, into the evidence in {@code [from, to)}, where {@code engages} says which
+   * interactions count as engagement: for a host that walks the interactions customer by customer for something
+   * else too (the ROI's per-segment journeys), so each interaction is made once.
+   *
+   * @throws InvalidFieldException if {@code to} is not after {@code from}
+   */
+  public static Fold fold(Instant from, Instant to, Predicate<Interaction> engages) {
     requireNonNull(from, "from");
     requireNonNull(to, "to");
     requireNonNull(engages, "engages");
     if (!to.isAfter(from)) {
       throw new InvalidFieldException("to", to, "must be after from " + from);
     }
-    Folding folding = new Folding(from, to, engages);
-    for (List<Interaction> own : InteractionColumns.of(interactions).perCustomer()) {
-      folding.add(own);
-    }
-    return new ChannelEvidence(folding);
+    return new Fold(new Folding(from, to, engages));
   }
 
   /** Customers active (any interaction) in the window. */
@@ -210,6 +229,49 @@ public final class ChannelEvidence {
     return Math.toIntExact(firstHalf) * (1L << 32) + Math.toIntExact(secondHalf);
   }
 
+  /**
+   * Customers folded one at a time into {@link ChannelEvidence} ({@link ChannelEvidence#fold}). Given every
+   * customer's interactions once each, in any order of customers, the evidence equals {@link ChannelEvidence#of}
+   * of all of them. Not thread-safe: one instance per pass, used once ({@link #evidence()} ends it).
+   *
+   * @since 0.1.0
+   */
+  public static final class Fold {
+    private final Folding folding;
+    private boolean done;
+
+    private Fold(Folding folding) {
+      this.folding = folding;
+    }
+
+    /**
+     * Folds one customer: {@code interactions} are all of that customer's, in any order (those outside the window
+     * are ignored); the list is read, not kept.
+     *
+     * @throws IllegalStateException after {@link #evidence()}
+     */
+    public void add(List<Interaction> interactions) {
+      requireNonNull(interactions, "interactions");
+      if (done) {
+        throw new IllegalStateException("the evidence was already taken");
+      }
+      folding.add(interactions);
+    }
+
+    /**
+     * The evidence of every customer folded, which ends this fold.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public ChannelEvidence evidence() {
+      if (done) {
+        throw new IllegalStateException("the evidence was already taken");
+      }
+      done = true;
+      return new ChannelEvidence(folding);
+    }
+  }
+
   /** One channel's sums. */
   private static final class ChannelSums {
     private long engaged;
@@ -233,6 +295,8 @@ public final class ChannelEvidence {
     private int buyers;
     private long active;
     private long engagedOnAny;
+    /** The activity in the window of the customer being folded; null before its first row in the window. */
+    private @Nullable CustomerActivity current;
 
     Folding(Instant from, Instant to, Predicate<Interaction> engages) {
       this.to = to;
@@ -244,30 +308,68 @@ public final class ChannelEvidence {
 
     /** Folds one customer's interactions. */
     void add(List<Interaction> own) {
-      CustomerActivity activity = null;
       for (Interaction interaction : own) {
         long at = interaction.timestamp().toEpochMilli();
-        if (at < start || at >= end) {
-          continue;
-        }
-        if (activity == null) {
-          activity = new CustomerActivity();
-        }
-        activity.lastActiveMillis = Math.max(activity.lastActiveMillis, at);
-        activity.activeInFirstHalf |= at < middle;
-        activity.bought |= interaction.type() == InteractionType.PURCHASE;
-        if (engages.test(interaction)) {
-          CustomerActivity.ChannelCounts counts = activity.channels.computeIfAbsent(interaction.channel().id(),
-              c -> new CustomerActivity.ChannelCounts());
-          counts.firstMillis = Math.min(counts.firstMillis, at);
-          if (at < middle) {
-            counts.firstHalf++;
-          } else {
-            counts.secondHalf++;
-          }
+        if (at >= start && at < end) {
+          row(at, interaction.channel().id(), interaction.type() == InteractionType.PURCHASE,
+              engages.test(interaction));
         }
       }
+      endCustomer();
+    }
+
+    /**
+     * A visitor that folds the rows of {@code columns} under the default engagement rule ({@link
+     * #INBOUND_NOT_PURCHASE}) read from the columns, as {@link #add} folds the same rows made into interactions
+     * (issue 16: the ROI of everyone reads ten million rows without making one).
+     */
+    InteractionColumns.CustomerRowVisitor columnar(InteractionColumns columns) {
+      String[] channelIds = columns.internedChannels().stream().map(Channel::id).toArray(String[]::new);
+      return new InteractionColumns.CustomerRowVisitor() {
+        @Override
+        public void visit(int customer, int channel, long epochSecond, int nano, InteractionType type,
+            Direction direction) {
+          long at = Math.addExact(Math.multiplyExact(epochSecond, 1000L), nano / 1_000_000);
+          if (at >= start && at < end) {
+            row(at, channelIds[channel], type == InteractionType.PURCHASE,
+                direction == Direction.INBOUND && type != InteractionType.PURCHASE);
+          }
+        }
+
+        @Override
+        public void endCustomer(int customer) {
+          Folding.this.endCustomer();
+        }
+      };
+    }
+
+    /** Folds one row of the customer being folded, inside the window, at {@code at} epoch milliseconds. */
+    private void row(long at, String channel, boolean purchase, boolean engaging) {
+      CustomerActivity activity = current;
+      if (activity == null) {
+        activity = new CustomerActivity();
+        current = activity;
+      }
+      activity.lastActiveMillis = Math.max(activity.lastActiveMillis, at);
+      activity.activeInFirstHalf |= at < middle;
+      activity.bought |= purchase;
+      if (engaging) {
+        CustomerActivity.ChannelCounts counts = activity.channels.computeIfAbsent(channel,
+            c -> new CustomerActivity.ChannelCounts());
+        counts.firstMillis = Math.min(counts.firstMillis, at);
+        if (at < middle) {
+          counts.firstHalf++;
+        } else {
+          counts.secondHalf++;
+        }
+      }
+    }
+
+    /** Ends the customer being folded: its activity in the window, if any, joins the sums. */
+    private void endCustomer() {
+      CustomerActivity activity = current;
       if (activity != null) {
+        current = null;
         add(activity);
       }
     }

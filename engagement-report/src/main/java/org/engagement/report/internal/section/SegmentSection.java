@@ -76,7 +76,8 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
     if (profiles.isEmpty()) {
       return ReportSection.notAvailable(ID, "Value tiers and RFM segments", "no customers in the input");
     }
-    ValueTiers tiers = ValueTiers.of(predictor, profiles);
+    ValueTiers tiers = predictor == analysis.valuePredictor() ? analysis.valueTiers()
+        : ValueTiers.of(predictor, profiles);
     Map<String, Integer> rfm = new LinkedHashMap<>();
     if (!analysis.purchases().isEmpty()) {
       RfmScores scores = analysis.purchases().rfm(analysis.asOfDate());
