@@ -147,6 +147,26 @@ public final class MixData {
     return at >= 0 ? at : Math.max(0, -at - 2);
   }
 
+  /**
+   * The first {@code count} periods of these series, or {@code null} when some channel spends nothing in them
+   * (a fold of a validation that cannot fit that channel).
+   */
+  @org.jspecify.annotations.Nullable MixData firstPeriods(int count) {
+    double[][] x = new double[spend.length][];
+    for (int c = 0; c < spend.length; c++) {
+      x[c] = java.util.Arrays.copyOf(spend[c], count);
+      if (!(java.util.Arrays.stream(x[c]).sum() > 0)) {
+        return null;
+      }
+    }
+    double[][] z = new double[controls.length][];
+    for (int j = 0; j < controls.length; j++) {
+      z[j] = java.util.Arrays.copyOf(controls[j], count);
+    }
+    return new MixData(periods.subList(0, count), channels, x, java.util.Arrays.copyOf(outcome, count),
+        controlNames, z);
+  }
+
   double[][] spendMatrix() {
     double[][] copy = new double[spend.length][];
     for (int c = 0; c < spend.length; c++) {

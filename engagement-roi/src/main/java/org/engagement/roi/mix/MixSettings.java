@@ -70,6 +70,12 @@ public record MixSettings(Adstock adstock, int maxLag, double maxHalfLife, int s
         count, blockLength, seed);
   }
 
+  /** These settings with another ridge penalty (see {@link MarketingMix#validatedRidge}). */
+  public MixSettings withRidge(double penalty) {
+    return new MixSettings(adstock, maxLag, maxHalfLife, seasonLength, fourierOrder, penalty, starts, evaluations,
+        resamples, blockLength, seed);
+  }
+
   /** These settings with another seed. */
   public MixSettings withSeed(long newSeed) {
     return new MixSettings(adstock, maxLag, maxHalfLife, seasonLength, fourierOrder, ridge, starts, evaluations,

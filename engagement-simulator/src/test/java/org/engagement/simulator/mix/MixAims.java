@@ -12,6 +12,7 @@ import org.engagement.roi.mix.LiftTest;
 import org.engagement.roi.mix.MarketingMix;
 import org.engagement.roi.mix.MixData;
 import org.engagement.roi.mix.MixModel;
+import org.engagement.roi.mix.MixPriors;
 import org.engagement.roi.mix.MixSettings;
 
 /**
@@ -64,6 +65,15 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
 
   /** The aims on the world of {@code spec}, calibrated by a lift test on each named channel. */
   static MixAims measure(MixWorldSpec spec, MixSettings settings, List<String> tested) {
+    return measure(spec, settings, tested, false);
+  }
+
+  /**
+   * The aims on the world of {@code spec}, calibrated by a lift test on each named channel, with {@code
+   * validateRidge} at the ridge penalty {@link MarketingMix#validatedRidge} chooses for the data (the fit's
+   * time then includes the choice).
+   */
+  static MixAims measure(MixWorldSpec spec, MixSettings settings, List<String> tested, boolean validateRidge) {
     long seed = spec.seed();
     MixWorld world = MixSimulation.generate(spec);
     MixData data = MixWorlds.data(world);
@@ -74,13 +84,16 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
           0.85 * truth, 1.15 * truth));
     }
     long start = System.nanoTime();
-    MixModel model = MarketingMix.fit(data, settings, lifts);
+    MixSettings chosen = validateRidge
+        ? settings.withRidge(MarketingMix.validatedRidge(data, settings, lifts, MixPriors.defaults())) : settings;
+    MixModel model = MarketingMix.fit(data, chosen, lifts);
     double seconds = (System.nanoTime() - start) / 1e9;
     double[] truth = world.trueShares();
     double error = 0;
     int covered = 0;
     int reflected = 0;
     StringBuilder details = new StringBuilder();
+    details.append(String.format(java.util.Locale.ROOT, "  ridge %.2f%n", chosen.ridge()));
     for (int c = 0; c < truth.length; c++) {
       ChannelEffect effect = model.effect(world.channels().get(c));
       error += Math.abs(effect.share() - truth[c]) / truth.length;

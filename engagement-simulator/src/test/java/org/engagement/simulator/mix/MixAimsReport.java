@@ -8,7 +8,8 @@ import org.engagement.roi.mix.MixSettings;
  * Prints issue 14's aims per seed and over seeds 1 to 8 ({@link MixAims}), the harness behind the figures in
  * the README: {@code java -cp ... org.engagement.simulator.mix.MixAimsReport [resamples [seeds]]}, with
  * {@code -Dlift=channel,...} a lift test on those channels ({@link MixAims#measure(long, MixSettings, List)}), with
- * {@code -Dridge=x} another ridge penalty, with {@code -Ddetails=true} each channel's share, ROI interval,
+ * {@code -Dridge=x} another ridge penalty (with {@code -Dridge=cv} the one {@link
+ * org.engagement.roi.mix.MarketingMix#validatedRidge} chooses per seed), with {@code -Ddetails=true} each channel's share, ROI interval,
  * half-life, identification and recommended spend against the truth, with {@code -Dplans=true} on the worlds'
  * campaign spend plans ({@link MixWorldSpec.Plans#CAMPAIGNS}) instead of the default ones, with {@code -Dfrom=9} the
  * seeds from 9 on (a fresh set to confirm figures judged on seeds 1 to 8), with {@code -Dworld=s-curves} on
@@ -29,7 +30,9 @@ final class MixAimsReport {
     String lift = System.getProperty("lift", "");
     List<String> tested = lift.isEmpty() ? List.of() : List.of(lift.split(","));
     MixSettings w = MixSettings.weekly();
-    double ridge = Double.parseDouble(System.getProperty("ridge", String.valueOf(w.ridge())));
+    String ridgeOption = System.getProperty("ridge", String.valueOf(w.ridge()));
+    boolean validate = "cv".equals(ridgeOption);
+    double ridge = validate ? w.ridge() : Double.parseDouble(ridgeOption);
     MixSettings settings = new MixSettings(w.adstock(), w.maxLag(), w.maxHalfLife(), w.seasonLength(),
         w.fourierOrder(), ridge, w.starts(), w.evaluations(), resamples, w.blockLength(), w.seed());
     double error = 0;
@@ -52,7 +55,7 @@ final class MixAimsReport {
     for (long seed = first; seed < first + seeds; seed++) {
       MixWorldSpec world = MixWorlds.spec(seed);
       MixWorldSpec spec = plans ? world.withPlans(MixWorldSpec.Plans.CAMPAIGNS) : world;
-      MixAims aims = MixAims.measure(spec, settings, tested);
+      MixAims aims = MixAims.measure(spec, settings, tested, validate);
       System.out.printf(Locale.ROOT,
           "seed %d: share error %.4f, covered %d/%d (reflected %d), gain ratio %.3f (within the spend seen %.3f;"
           + " without caution %.3f, without caution but holding %.3f, holding and separated %.3f; releasing held"

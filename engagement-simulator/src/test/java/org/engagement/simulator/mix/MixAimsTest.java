@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
  * should fund the move among them); without caution +0.88 and +0.82, against +0.90 and +0.96 for the oracle fit.
  * Releasing the held channels in the direction their marginal return's interval supports ({@link
  * org.engagement.roi.mix.BudgetRequest#releasingHeld()}, not the default) lifts the cautious plan there to +0.80
- * and +0.63, losing on no seed, but on this default world to +0.010 on seeds 1-8 (seed 3 at -0.652, against the
- * default's +0.080 and -0.109) and +0.280 on 9-16 (+0.181): {@link #releasingHeldChannelsWhereTheBudgetIsFarOff}.
+ * and +0.63, losing on no seed, but on this default world to +0.014 on seeds 1-8 (seed 3 at -0.652, against the
+ * default's +0.080 and -0.109) and +0.279 on 9-16 (+0.181): {@link #releasingHeldChannelsWhereTheBudgetIsFarOff}.
+ * The wider profile interval (h-mix10) does not mend seed 3: events' interval [0.20, 0.72] still misses its true
+ * 1.33 (half-life estimated 1.2 weeks against 6), so the release cuts it.
  * Minutes long: tagged heavy ({@code -Precovery}).
  */
 @Tag("heavy")
@@ -51,10 +53,12 @@ class MixAimsTest {
       worst = Math.min(worst, aims.gainRatio());
     }
     assertThat(shareError).as("mean share error").isLessThan(0.045);
-    // 0.797 measured with the Hill shape prior centred at 1 (0.781 at 1.5; 0.797 and 0.750 on seeds 9-16); the ROI
-    // interval is the union of the bootstrap's and the profile's (0.563 with the bootstrap's alone, whose refits
-    // from the estimate share its bias). Bound raised from 0.72 with the same margin below the figure.
-    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.74);
+    // 0.844 measured (54 of 64) since the profile interval frees the other channels' carry-over where its own
+    // search rules a ROI out (issue 14, h-mix10: partnerships on seeds 2 and 3, one more on seed 6; 0.797 on seeds
+    // 9-16, unchanged); 0.797 before, with the Hill shape prior centred at 1 (0.781 at 1.5). The ROI interval is
+    // the union of the bootstrap's and the profile's (0.563 with the bootstrap's alone, whose refits from the
+    // estimate share its bias). Bound raised from 0.74 (set under 0.797) with about the same margin below 0.844.
+    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.79);
     // the plan without caution (the default before issue 14's caution): -0.506 measured (-0.546 with the shape
     // prior at 1.5), losing outcome on 6 of 8 seeds (the bound was 0 while the harness paired the plan's channels
     // with the wrong true curves, +0.06)
@@ -67,9 +71,10 @@ class MixAimsTest {
 
   /**
    * {@link MixWorldSpec#misallocated}, seeds 1 to 8: the cautious plan releasing held channels ({@link
-   * org.engagement.roi.mix.BudgetRequest#releasingHeld()}) measured +0.799 of the true optimum's gain, the worst
-   * seed +0.624 (seeds 9-16: +0.634, the worst +0.374), against the default cautious plan's +0.478 (worst +0.002);
-   * the bounds keep a margin below the figures.
+   * org.engagement.roi.mix.BudgetRequest#releasingHeld()}) measured +0.796 of the true optimum's gain, the worst
+   * seed +0.624 (seeds 9-16: +0.635, the worst +0.374), against the default cautious plan's +0.478 (worst +0.002);
+   * +0.799 and +0.634 before the profile interval freed the other channels' carry-over (h-mix10), which moves only
+   * the released plans of seeds 1, 3 and 12 by less than 0.006. The bounds keep a margin below the figures.
    */
   @Test
   void releasingHeldChannelsWhereTheBudgetIsFarOff() {

@@ -182,7 +182,7 @@ public final class MixProblem {
         spend[c][t] = rawSpend[c][t] / spendScale[c];
       }
     }
-    double[][] base = baseColumns(n, controls, settings);
+    double[][] base = baseColumns(n, n, controls, settings);
     double[][] gram = new double[base.length][base.length];
     for (int i = 0; i < base.length; i++) {
       for (int j = 0; j < base.length; j++) {
@@ -296,10 +296,14 @@ public final class MixProblem {
     return total <= 1e-12 * Math.max(1, dot(column, column)) ? 1 : Math.min(1, Math.max(0, 1 - residual / total));
   }
 
-  private static double[][] baseColumns(int n, double[][] controls, Settings settings) {
+  /**
+   * The base columns over {@code length} periods, normalised on the first {@code n}: the trend runs on past
+   * {@code n} at the same slope, each control is centred and scaled by its first {@code n} values.
+   */
+  private static double[][] baseColumns(int n, int length, double[][] controls, Settings settings) {
     int harmonics = settings.fourierOrder();
-    double[][] columns = new double[2 + 2 * harmonics + controls.length][n];
-    for (int t = 0; t < n; t++) {
+    double[][] columns = new double[2 + 2 * harmonics + controls.length][length];
+    for (int t = 0; t < length; t++) {
       columns[0][t] = 1;
       columns[1][t] = n == 1 ? 0 : (double) t / (n - 1) - 0.5;
       for (int k = 1; k <= harmonics; k++) {
@@ -309,17 +313,46 @@ public final class MixProblem {
       }
     }
     for (int j = 0; j < controls.length; j++) {
-      double m = mean(controls[j]);
+      double m = 0;
+      for (int t = 0; t < n; t++) {
+        m += controls[j][t];
+      }
+      m /= n;
       double sd = 0;
-      for (double v : controls[j]) {
-        sd += (v - m) * (v - m);
+      for (int t = 0; t < n; t++) {
+        sd += (controls[j][t] - m) * (controls[j][t] - m);
       }
       sd = Math.sqrt(sd / n);
-      for (int t = 0; t < n; t++) {
+      for (int t = 0; t < length; t++) {
         columns[2 + 2 * harmonics + j][t] = sd > 0 ? (controls[j][t] - m) / sd : 0;
       }
     }
     return columns;
+  }
+
+  /**
+   * The outcome a solution of this problem forecasts for series that begin with this problem's periods and may
+   * run on past them: each channel's curve applied to its whole spend series, and the baseline with its trend and
+   * season carried on (a time-series validation's forecast of the periods after a fit's).
+   *
+   * @param unit the non-linear parameters in the unit cube
+   * @param coefficients the linear coefficients solved there
+   * @param rawSpend spend per channel and period, in this problem's channel order, at least this problem's periods
+   * @param rawControls control series per control and period, as long as {@code rawSpend}'s
+   * @return the outcome per period of {@code rawSpend}, in outcome units
+   */
+  public double[] forecast(double[] unit, double[] coefficients, double[][] rawSpend, double[][] rawControls) {
+    int length = rawSpend[0].length;
+    double[][] columns = baseColumns(y.length, length, rawControls, settings);
+    double[] out = new double[length];
+    for (int i = 0; i < columns.length; i++) {
+      axpy(coefficients[i] * yScale, columns[i], out);
+    }
+    for (int c = 0; c < spend.length; c++) {
+      double[] part = curve(unit, coefficients, c).contributions(rawSpend[c]);
+      axpy(1, part, out);
+    }
+    return out;
   }
 
   /** The number of non-linear parameters. */
