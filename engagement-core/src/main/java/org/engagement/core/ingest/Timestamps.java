@@ -2,9 +2,7 @@ package org.engagement.core.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -96,14 +94,34 @@ public final class Timestamps {
     if (offsetSeconds == Integer.MIN_VALUE) {
       return null;
     }
-    long epochDay;
-    try {
-      epochDay = LocalDate.of(year, month, day).toEpochDay();
-    } catch (DateTimeException e) {
+    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
       return null;
     }
-    long seconds = epochDay * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
+    long seconds = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
     return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /** The days in {@code month} of {@code year} in the proleptic Gregorian calendar, as {@code java.time} counts. */
+  private static int monthLength(int year, int month) {
+    if (month == 2) {
+      boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+      return leap ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+  }
+
+  /**
+   * Days from 1970-01-01 to a valid date of the years 0 to 9999 that the common shape's four digits allow,
+   * without making a {@code LocalDate}: days counted in years that start in March, so that a leap day is
+   * its year's last and every other month has a fixed place.
+   */
+  static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097L + dayOfEra - 719_468L;
   }
 
   /** Seconds east of UTC for {@code Z} or {@code ±HH:MM} ending the text at {@code pos}; MIN_VALUE if not. */
@@ -118,7 +136,7 @@ public final class Timestamps {
     char sign = s.charAt(pos);
     int hours = digits(s, pos + 1, 2);
     int minutes = digits(s, pos + 4, 2);
-    if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+    if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
       return Integer.MIN_VALUE;
     }
     int seconds = hours * 3_600 + minutes * 60;

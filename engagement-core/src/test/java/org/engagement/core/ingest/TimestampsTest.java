@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -45,7 +48,7 @@ class TimestampsTest {
   @ParameterizedTest
   @ValueSource(strings = {"2024-03-01", "2024-02-30T10:00:00Z", "2023-02-29T10:00:00Z", "2024-03-01T24:00:00Z",
       "2024-03-01 10:15:30Z", "yesterday", "", "2024-03-01T10:15:30+25:00",
-      "1709288130", "2024-03-01T10:15:30.1234567891Z"})
+      "1709288130", "2024-03-01T10:15:30.1234567891Z", "2024-03-01T10:15:30+18:01", "2024-03-01T10:15:30-18:30"})
   void refusesAnythingElseWithTheExpectedForm(String text) {
     assertThatThrownBy(() -> Timestamps.parseInstant("ts", text))
         .isInstanceOf(InvalidFieldException.class)
@@ -60,5 +63,49 @@ class TimestampsTest {
     ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
     OffsetDateTime time = Instant.ofEpochSecond(epochSecond, nanos).atOffset(offset);
     assertThat(Timestamps.parseInstant("t", time.toString())).isEqualTo(time.toInstant());
+  }
+
+  /** Every day of the years 0 to 9999 that the common shape can write, against {@code LocalDate}. */
+  @Test
+  void epochDayAgreesWithLocalDateOnEveryDayOfTheFourDigitYears() {
+    LocalDate last = LocalDate.of(9999, 12, 31);
+    for (LocalDate date = LocalDate.of(0, 1, 1); !date.isAfter(last); date = date.plusDays(1)) {
+      if (Timestamps.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) != date.toEpochDay()) {
+        throw new AssertionError(date + ": " + Timestamps.epochDay(date.getYear(), date.getMonthValue(),
+            date.getDayOfMonth()) + " days, java.time says " + date.toEpochDay());
+      }
+    }
+  }
+
+  /**
+   * Text of the common shape, dates and offsets valid or not (day 0 to 32, month 0 to 13, offsets to 19:59, 0 to
+   * 10 fraction digits, a dot without digits), parses as {@code java.time}'s ISO offset date-time parses it, or is
+   * refused where that refuses it.
+   */
+  @Property(tries = 2_000)
+  void commonShapeAgreesWithJavaTimeOnValidAndInvalidFields(
+      @ForAll @IntRange(min = 0, max = 9999) int year,
+      @ForAll @IntRange(min = 0, max = 13) int month,
+      @ForAll @IntRange(min = 0, max = 32) int day,
+      @ForAll @IntRange(min = 0, max = 24) int hour,
+      @ForAll @IntRange(min = 0, max = 60) int minute,
+      @ForAll @IntRange(min = 0, max = 60) int second,
+      @ForAll @IntRange(min = -1, max = 10) int fractionDigits,
+      @ForAll @IntRange(min = 0, max = 999_999_999) int fraction,
+      @ForAll @IntRange(min = -1, max = 1) int sign,
+      @ForAll @IntRange(min = 0, max = 19) int offsetHours,
+      @ForAll @IntRange(min = 0, max = 60) int offsetMinutes) {
+    String digits = String.format(Locale.ROOT, "%010d", fraction);
+    String text = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second)
+        + (fractionDigits < 0 ? "" : "." + digits.substring(0, fractionDigits))
+        + (sign == 0 ? "Z" : String.format(Locale.ROOT, "%s%02d:%02d", sign < 0 ? "-" : "+", offsetHours, offsetMinutes));
+    Instant expected;
+    try {
+      expected = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      assertThatThrownBy(() -> Timestamps.parseInstant("t", text)).as(text).isInstanceOf(InvalidFieldException.class);
+      return;
+    }
+    assertThat(Timestamps.parseInstant("t", text)).as(text).isEqualTo(expected);
   }
 }
