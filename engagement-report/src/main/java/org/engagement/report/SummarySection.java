@@ -88,8 +88,7 @@ public record SummarySection(List<Period> periods, List<String> findings, List<R
     List<Recommendation> recommendations = interleaved(reconciled.kept());
     notes.addAll(reconciled.notes());
     if (roi.isEmpty()) {
-      notes.add("No ROI, ROAS or recommendation: the input has no " + AnalysisInput.COSTS
-          + " (month,channel,owner,amount,currency), so there is no investment to weigh the returns against.");
+      notes.add("No ROI, ROAS or recommendation: " + whyNoRoi(sections));
     }
     List<Period> periods = new ArrayList<>();
     periods.add(Kpis.whole(analysis, roi, halves, currency));
@@ -104,6 +103,19 @@ public record SummarySection(List<Period> periods, List<String> findings, List<R
     roi.ifPresent(r -> r.attribution().stream().limit(2).map(SummarySection::withoutModelName).forEach(choice::add));
     return new SummarySection(periods, roi.map(SummarySection::findings).orElse(List.of()),
         recommendations.stream().limit(SHOWN).toList(), choice, notes);
+  }
+
+  /**
+   * Why the summary has no ROI figures: a ROI section left out for the heap is not a missing cost file, and a
+   * marketer told "no costs.csv" beside a cost file would look for the wrong fault.
+   */
+  static String whyNoRoi(List<ReportSection> sections) {
+    return sections.stream()
+        .filter(s -> s instanceof ReportSection.LeftOut && s.id().equals(RoiSection.ID))
+        .findFirst()
+        .map(s -> "the ROI section was left out: " + ((ReportSection.LeftOut) s).reason())
+        .orElse("the input has no " + AnalysisInput.COSTS
+            + " (month,channel,owner,amount,currency), so there is no investment to weigh the returns against.");
   }
 
   /**

@@ -92,6 +92,19 @@ class SummarySectionTest {
     assertThat(page).contains("select data-switch=\"period\"", "data-period=\"later\"");
   }
 
+  /** A ROI section left out for the heap is named as such, not blamed on a missing cost file. */
+  @Test
+  void aRoiLeftOutForTheHeapIsNotCalledAMissingCostFile() {
+    List<ReportSection> leftOut = List.of(ReportSection.leftOut(RoiSection.ID, RoiSection.TITLE,
+        "building it ran out of memory (the Java heap's limit is 972 MB)"));
+    assertThat(SummarySection.whyNoRoi(leftOut)).startsWith("the ROI section was left out")
+        .contains("972 MB").doesNotContain("costs.csv");
+    assertThat(SummarySection.whyNoRoi(List.of())).contains("no costs.csv");
+    List<ReportSection> otherLeftOut = List.of(ReportSection.leftOut(ClvSection.ID, "Customer lifetime value",
+        "building it ran out of memory"));
+    assertThat(SummarySection.whyNoRoi(otherLeftOut)).contains("no costs.csv");
+  }
+
   /**
    * A channel whose whole ROI interval is above 0 is a case to grow, one whose whole interval is below 0 a
    * case to cut, one whose interval spans 0 a case to test; the strongest (furthest from 0) first, named by
