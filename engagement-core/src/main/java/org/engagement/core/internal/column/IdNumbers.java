@@ -29,33 +29,25 @@ public final class IdNumbers {
   /** The number of {@code id}, given the next number if it has none yet. */
   public int numberOf(String id) {
     int hash = id.hashCode();
-    long[] t = slots;
-    int mask = t.length - 1;
-    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-      long there = t[slot];
-      if (there == 0) {
-        return add(id, hash, slot);
-      }
-      int number = (int) there - 1;
-      if ((int) (there >>> Integer.SIZE) == hash && ids[number].equals(id)) {
-        return number;
-      }
-    }
+    int slot = slotOf(id, hash);
+    long there = slots[slot];
+    return there == 0 ? add(id, hash, slot) : (int) there - 1;
   }
 
   /** The number of {@code id}, or -1 if it has none. */
   public int find(String id) {
-    int hash = id.hashCode();
+    long there = slots[slotOf(id, id.hashCode())];
+    return there == 0 ? -1 : (int) there - 1;
+  }
+
+  /** The slot that holds {@code id}, or the empty slot where it would go. */
+  private int slotOf(String id, int hash) {
     long[] t = slots;
     int mask = t.length - 1;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
       long there = t[slot];
-      if (there == 0) {
-        return -1;
-      }
-      int number = (int) there - 1;
-      if ((int) (there >>> Integer.SIZE) == hash && ids[number].equals(id)) {
-        return number;
+      if (there == 0 || ((int) (there >>> Integer.SIZE) == hash && ids[(int) there - 1].equals(id))) {
+        return slot;
       }
     }
   }
