@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.common.base.Splitter;
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,31 @@ class LauncherTest {
     Result overridden = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmn32m"),
         install.resolve("engagement").toString(), "compare", "--help");
     assertThat(overridden.out()).contains("-XX:MaxNewSize=33554432");
+  }
+
+  @Test
+  void theReportGetsABoundedYoungGenerationAndC2OnALargeWorld() throws Exception {
+    Path small = Files.createDirectory(elsewhere.resolve("small world"));
+    Files.writeString(small.resolve("interactions.csv"), "customer_id\n");
+    Path large = Files.createDirectory(elsewhere.resolve("large world"));
+    try (RandomAccessFile file = new RandomAccessFile(large.resolve("interactions.csv").toFile(), "rw")) {
+      file.setLength(512L << 20); // sparse: no disk is written
+    }
+    Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    String launcher = install.resolve("engagement").toString();
+    Result sample = run(flags, launcher, "report", "--help");
+    assertThat(sample.exit()).isZero();
+    assertThat(sample.out()).contains("-XX:MaxNewSize=134217728", "-XX:TieredStopAtLevel=1");
+    assertThat(run(flags, launcher, "report", "--input", small.toString(), "--help").out())
+        .contains("-XX:TieredStopAtLevel=1");
+    assertThat(run(flags, launcher, "report", "--input=" + large, "--help").out())
+        .contains("-XX:MaxNewSize=134217728", "-XX:TieredStopAtLevel=4");
+    assertThat(run(flags, launcher, "--debug", "report", "--input", large.toString(), "--help").out())
+        .contains("-XX:TieredStopAtLevel=4");
+    assertThat(run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=1"), launcher,
+        "report", "--input", large.toString(), "--help").out()).contains("-XX:TieredStopAtLevel=1");
+    assertThat(run(flags, launcher, "attribute", "--input", large.toString(), "--help").out())
+        .contains("-XX:TieredStopAtLevel=1").doesNotContain("-XX:MaxNewSize=134217728");
   }
 
   @Test
