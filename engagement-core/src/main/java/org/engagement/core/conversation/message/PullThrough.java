@@ -29,6 +29,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.internal.column.Dictionary;
 import org.engagement.core.internal.column.IdNumbers;
+import org.engagement.core.internal.text.NameMemo;
 import org.engagement.core.internal.text.TextFolding;
 import org.engagement.core.segment.Segment;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +83,8 @@ public final class PullThrough implements Mergeable<PullThrough> {
   /** Scanning buffers of this instance; not part of its state. */
   private final transient MessageMatcher.Scanner scanner;
   private final transient BitSet found = new BitSet();
+  /** Whether a brand name is ours, remembered for the few names a feed repeats; not part of the state. */
+  private final transient NameMemo<Boolean> isOurBrand;
   /**
    * The state: the cells and customers met, each numbered, and a tally per (cell, customer) number pair, so that
    * feeding an interaction makes no object that lives on (issue 16).
@@ -97,6 +100,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
     this.zone = zone;
     this.ourBrand = ourBrand;
     this.scanner = matcher.scanner();
+    this.isOurBrand = new NameMemo<>(brand -> ourBrand == null || ourBrand.equals(TextFolding.fold(brand)));
   }
 
   /**
@@ -144,7 +148,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
 
   private boolean isOurs(@Nullable Content content) {
     String brand = content == null ? null : content.brand();
-    return ourBrand == null || brand == null || ourBrand.equals(TextFolding.fold(brand));
+    return ourBrand == null || brand == null || isOurBrand.of(brand);
   }
 
   private void tally(Cell cell, int customer, boolean share, long audience) {
