@@ -25,6 +25,9 @@ public final class NumberSyntax {
   /** The longest number accepted, in characters after trimming. */
   public static final int MAX_LENGTH = 100;
 
+  /** The most ASCII digits a {@code long} always holds. */
+  private static final int PLAIN_DIGITS = 18;
+
   /** The rule a text breaks when it is not a number at all. */
   public static final String RULE = "must be a decimal number in ASCII digits, such as 12.5";
 
@@ -87,6 +90,10 @@ public final class NumberSyntax {
     requireNonNull(field, "field");
     InvalidFieldException.requirePresent(text, field);
     String s = text.strip();
+    long plain = plainDigits(s);
+    if (plain >= 0 && plain >= min && plain <= max) {
+      return plain;
+    }
     String rule = "must be a whole number from " + min + " to " + max;
     if (s.length() > MAX_LENGTH || !wellFormed(s)) {
       throw new InvalidFieldException(field, text, rule);
@@ -97,6 +104,27 @@ public final class NumberSyntax {
       throw new InvalidFieldException(field, text, rule);
     }
     return value.longValueExact();
+  }
+
+  /**
+   * The value of {@code s} if it is 1 to 18 ASCII digits and nothing else (the common case: a count, an audience),
+   * or -1: such a text is well formed and its value fits a {@code long}, so {@link #whole} may take it without a
+   * {@link BigDecimal}; any other text goes the exact way.
+   */
+  private static long plainDigits(String s) {
+    int n = s.length();
+    if (n == 0 || n > PLAIN_DIGITS) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** The exact value of the well-formed {@code s}; an exponent beyond an int breaks {@code rule}. */

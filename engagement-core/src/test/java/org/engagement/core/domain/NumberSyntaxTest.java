@@ -69,4 +69,32 @@ class NumberSyntaxTest {
           .hasMessage("frequency '" + bad + "' is invalid: must be a whole number from 0 to 2147483647");
     }
   }
+
+  /**
+   * Plain digit strings take a short way (no {@link BigDecimal}); it must give what the exact way gives, value or
+   * message, at every length up to a {@code long}'s and beyond, with leading zeros, white space and each side of
+   * the range.
+   */
+  @Test
+  void plainDigitsGiveWhatTheExactWayGives() {
+    java.util.Random random = new java.util.Random(16);
+    for (int i = 0; i < 20_000; i++) {
+      int length = 1 + random.nextInt(20);
+      StringBuilder digits = new StringBuilder();
+      for (int d = 0; d < length; d++) {
+        digits.append((char) ('0' + random.nextInt(random.nextInt(4) == 0 ? 2 : 10)));
+      }
+      String text = random.nextInt(5) == 0 ? " " + digits + " " : digits.toString();
+      long min = random.nextBoolean() ? 0 : random.nextInt(1000);
+      long max = random.nextBoolean() ? Long.MAX_VALUE : random.nextInt(100_000);
+      BigDecimal exact = new BigDecimal(digits.toString());
+      if (exact.compareTo(BigDecimal.valueOf(min)) >= 0 && exact.compareTo(BigDecimal.valueOf(max)) <= 0) {
+        assertThat(NumberSyntax.whole("audience", text, min, max)).as(text).isEqualTo(exact.longValueExact());
+      } else {
+        assertThatThrownBy(() -> NumberSyntax.whole("audience", text, min, max)).as(text)
+            .isInstanceOf(InvalidFieldException.class)
+            .hasMessage("audience '" + text + "' is invalid: must be a whole number from " + min + " to " + max);
+      }
+    }
+  }
 }

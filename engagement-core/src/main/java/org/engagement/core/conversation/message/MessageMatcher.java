@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.text.NameMemo;
 import org.engagement.core.internal.text.PhraseAutomaton;
 import org.engagement.core.internal.text.TextFolding;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class MessageMatcher {
+  private static final int[] NO_GROUPS = {};
   private final List<KeyMessage> messages;
   private final PhraseAutomaton automaton;
   private final Map<String, int[]> hashtags;
@@ -122,6 +124,9 @@ public final class MessageMatcher {
    */
   public final class Scanner {
     private final PhraseAutomaton.Scanner phrases = automaton.scanner();
+    /** The messages of a hashtag as a post writes it, remembered for the tags a feed repeats. */
+    private final NameMemo<int[]> tagGroups =
+        new NameMemo<>(tag -> hashtags.getOrDefault(TextFolding.fold(tag), NO_GROUPS));
 
     private Scanner() {}
 
@@ -137,11 +142,8 @@ public final class MessageMatcher {
         phrases.scan(tag, found);
       }
       for (String tag : content.hashtags()) {
-        int[] groups = hashtags.get(TextFolding.fold(tag));
-        if (groups != null) {
-          for (int g : groups) {
-            found.set(g);
-          }
+        for (int g : tagGroups.of(tag)) {
+          found.set(g);
         }
       }
       for (String link : content.links()) {

@@ -29,6 +29,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.internal.column.Dictionary;
 import org.engagement.core.internal.column.IdNumbers;
+import org.engagement.core.internal.text.NameMemo;
 import org.engagement.core.internal.text.TextFolding;
 import org.engagement.core.segment.Segment;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +83,8 @@ public final class PullThrough implements Mergeable<PullThrough> {
   /** Scanning buffers of this instance; not part of its state. */
   private final transient MessageMatcher.Scanner scanner;
   private final transient BitSet found = new BitSet();
+  /** Whether a brand name is ours, remembered for the few names a feed repeats; not part of the state. */
+  private final transient NameMemo<Boolean> isOurBrand;
   /**
    * The state: the cells and customers met, each numbered, and a tally per (cell, customer) number pair, so that
    * feeding an interaction makes no object that lives on (issue 16).
@@ -97,6 +100,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
     this.zone = zone;
     this.ourBrand = ourBrand;
     this.scanner = matcher.scanner();
+    this.isOurBrand = new NameMemo<>(brand -> ourBrand == null || ourBrand.equals(TextFolding.fold(brand)));
   }
 
   /**
@@ -144,7 +148,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
 
   private boolean isOurs(@Nullable Content content) {
     String brand = content == null ? null : content.brand();
-    return ourBrand == null || brand == null || ourBrand.equals(TextFolding.fold(brand));
+    return ourBrand == null || brand == null || isOurBrand.of(brand);
   }
 
   private void tally(Cell cell, int customer, boolean share, long audience) {
@@ -230,6 +234,60 @@ public final class PullThrough implements Mergeable<PullThrough> {
       }
     }
     return build(members::contains);
+  }
+
+  /**
+   * The brand mentions counted: every inbound mention and share of our brand fed, over every channel and period,
+   * carrying a message or not (the sum of the report's {@link PullThroughRow#brandMentions()} over the
+   * (channel, period) cells of any one message).
+   */
+  public long brandMentions() {
+    long[] total = {0};
+    boolean[] all = cellsOf(ALL);
+    tallies.forEach((cell, customer, mentions, shares, reach) -> {
+      if (all[cell]) {
+        total[0] += mentions + shares;
+      }
+    });
+    return total[0];
+  }
+
+  /**
+   * The distinct customers with a brand mention carrying the message called {@code message} on any channel in
+   * any period: its amplifiers over the whole count (a row's {@link PullThroughRow#amplifiers()} counts them per
+   * channel and period, and a customer may be in several rows). Read from the tallies, so finding it needs no
+   * second pass over the interactions and no set of ids (issue 16).
+   *
+   * @throws InvalidFieldException if no message of the matcher has that name
+   */
+  public int amplifiers(String message) {
+    requireNonNull(message, "message");
+    int number = -1;
+    for (int m = 0; m < matcher.messages().size(); m++) {
+      if (matcher.messages().get(m).name().equals(message)) {
+        number = m;
+      }
+    }
+    if (number < 0) {
+      throw new InvalidFieldException("message", message, "must be the name of a key message of " + matcher);
+    }
+    boolean[] ofMessage = cellsOf(number);
+    BitSet seen = new BitSet(customers.size());
+    tallies.forEach((cell, customer, mentions, shares, reach) -> {
+      if (ofMessage[cell]) {
+        seen.set(customer);
+      }
+    });
+    return seen.cardinality();
+  }
+
+  /** By cell number, whether the cell is message {@code message}'s. */
+  private boolean[] cellsOf(int message) {
+    boolean[] of = new boolean[cells.size()];
+    for (int c = 0; c < of.length; c++) {
+      of[c] = cells.get(c).message() == message;
+    }
+    return of;
   }
 
   /** The report over the customers {@code member} accepts, each asked once. */

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.internal.text.TextFolding;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Our brand and the competitors it is compared with. A mention belongs to the brand its
@@ -74,12 +73,11 @@ public record Brands(String ours, List<String> competitors) implements Serializa
     return all;
   }
 
-  /** The position in {@link #all()} of the brand {@code content} names, or -1 if it is not counted. */
-  int indexOf(@Nullable Content content) {
-    String brand = content == null ? null : content.brand();
-    if (brand == null) {
-      return 0;
-    }
+  /**
+   * The position in {@link #all()} of the brand called {@code brand} (compared folded), or -1 if it is not counted;
+   * a mention naming no brand is ours (position 0), which the caller decides.
+   */
+  int indexOf(String brand) {
     String folded = TextFolding.fold(brand);
     List<String> all = all();
     for (int i = 0; i < all.size(); i++) {

@@ -23,6 +23,7 @@ import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.internal.column.Dictionary;
+import org.engagement.core.internal.text.NameMemo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,12 +70,15 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
   private final ZoneId zone;
   private final double neutralBand;
   private final Map<Cell, long[]> cells = new HashMap<>();
+  /** A brand name's index in {@link Brands#all()} (-1: not counted), remembered; not part of the state. */
+  private final transient NameMemo<Integer> brandIndex;
 
   private ShareOfVoice(Brands brands, Granularity granularity, ZoneId zone, double neutralBand) {
     this.brands = brands;
     this.granularity = granularity;
     this.zone = zone;
     this.neutralBand = neutralBand;
+    this.brandIndex = new NameMemo<>(brands::indexOf);
   }
 
   /**
@@ -117,7 +121,8 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
       return this;
     }
     Content content = interaction.content();
-    int brand = brands.indexOf(content);
+    String name = content == null ? null : content.brand();
+    int brand = name == null ? 0 : brandIndex.of(name);
     if (brand < 0) {
       return this;
     }

@@ -13,6 +13,7 @@ final class CsvContentParser {
   /** The separator of list items in one field. */
   static final String LIST_SEPARATOR = "|";
 
+  private static final char SEPARATOR = '|';
   private static final Pattern SPLIT = Pattern.compile("\\|");
 
   private final CsvHeader header;
@@ -57,6 +58,10 @@ final class CsvContentParser {
     String value = optional(fields, column);
     if (value == null) {
       return List.of();
+    }
+    if (value.indexOf(SEPARATOR) < 0) {
+      // one item, as most of a feed's tags, hashtags and links are: taken whole, without a matcher (issue 16)
+      return List.of(value.strip());
     }
     String[] items = SPLIT.split(value, -1);
     for (int i = 0; i < items.length; i++) {

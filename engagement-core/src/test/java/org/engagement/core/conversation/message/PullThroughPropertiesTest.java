@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,6 +17,8 @@ import net.jqwik.api.Provide;
 import org.engagement.core.aggregate.MergeableLaws;
 import org.engagement.core.aggregate.Partitions;
 import org.engagement.core.conversation.ConversationFixtures;
+import org.engagement.core.conversation.MentionKind;
+import org.engagement.core.conversation.voice.Brands;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionType;
@@ -55,6 +60,35 @@ class PullThroughPropertiesTest {
     assertThat(b.merge(a).merge(c).report()).isEqualTo(whole.report());
     assertThat(interactions.parallelStream().collect(
         PullThrough.collector(PullThroughTest.MATCHER, Granularity.WEEK, ZoneOffset.UTC, "ACME"))).isEqualTo(whole);
+  }
+
+  /**
+   * The amplifiers over every channel and period, and the brand mentions, read from the tallies equal what a second
+   * pass over the interactions finds: the customers of brand mentions that carry the message, as a set of ids.
+   */
+  @Property(tries = 100)
+  void amplifiersAndBrandMentionsEqualAPassOverTheInteractions(@ForAll("interactions") List<Interaction> interactions) {
+    PullThrough whole = count().addAll(interactions);
+    MessageMatcher.Scanner scanner = PullThroughTest.MATCHER.scanner();
+    List<Set<String>> authors = List.of(new HashSet<>(), new HashSet<>());
+    long brandMentions = 0;
+    for (Interaction interaction : interactions) {
+      Content content = interaction.content();
+      String brand = content == null ? null : content.brand();
+      if (MentionKind.of(interaction) == null || (brand != null && !Brands.sameName("acme", brand))) {
+        continue;
+      }
+      brandMentions++;
+      if (content != null) {
+        BitSet found = new BitSet();
+        scanner.match(content, found);
+        found.stream().forEach(m -> authors.get(m).add(interaction.customerId()));
+      }
+    }
+    assertThat(whole.brandMentions()).isEqualTo(brandMentions);
+    for (int m = 0; m < authors.size(); m++) {
+      assertThat(whole.amplifiers(PullThroughTest.MATCHER.messages().get(m).name())).isEqualTo(authors.get(m).size());
+    }
   }
 
   private static PullThrough count() {

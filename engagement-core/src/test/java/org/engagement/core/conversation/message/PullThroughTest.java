@@ -70,6 +70,20 @@ class PullThroughTest {
   }
 
   @Test
+  void amplifiersAndBrandMentionsOverEveryChannelAndPeriod() {
+    PullThrough count = PullThrough.of(MATCHER, Granularity.WEEK, ZoneOffset.UTC, "Acme").addAll(conversation());
+    // Brand mentions: 4 on X in week 1, c6 on LinkedIn, c2 on X in week 2 = 6. Fast charging is carried by c1
+    // and c2 (c2 in both weeks: one amplifier, where the rows count it in each); Quiet by c1 and c6.
+    assertThat(count.brandMentions()).isEqualTo(6);
+    assertThat(count.amplifiers("Fast charging")).isEqualTo(2);
+    assertThat(count.amplifiers("Quiet")).isEqualTo(2);
+    assertThat(PullThrough.of(MATCHER, Granularity.WEEK, ZoneOffset.UTC, null).addAll(conversation())
+        .amplifiers("Fast charging")).isEqualTo(3);
+    assertThatThrownBy(() -> count.amplifiers("Slow")).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("Slow");
+  }
+
+  @Test
   void trendsFollowTheCarryingCountPerPeriod() {
     PullThroughReport report = PullThrough.of(MATCHER, Granularity.WEEK, ZoneOffset.UTC, "Acme")
         .addAll(conversation()).report();

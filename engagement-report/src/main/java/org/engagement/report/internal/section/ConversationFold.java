@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.engagement.core.conversation.MentionKind;
 import org.engagement.core.conversation.Periods;
 import org.engagement.core.conversation.message.KeyMessage;
 import org.engagement.core.conversation.message.MessageMatcher;
@@ -37,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * The conversation section's aggregates, fed the feed one interaction at a time as it is read, so that the feed
  * is never held (issue 16: at 10 million interactions it is about 1.2 million rows with their text, and holding
  * them ran the report out of a 1 GB heap). Each aggregate ({@link PullThrough}, {@link ShareOfVoice}, {@link
- * ServiceLedger}, the distinct authors carrying each message) is a fold whose result does not depend on the
- * order it is fed in, so the section equals the one computed on the whole feed held in a list.
+ * ServiceLedger}) is a fold whose result does not depend on the order it is fed in, so the section equals the one
+ * computed on the whole feed held in a list. The brand mentions and each message's distinct amplifiers come from
+ * the pull-through's tallies, so a mention's text is scanned once and no set of author ids is kept.
  *
  * <p>The main interactions count as activity for retention, which only asks for the latest inbound activity of
  * customers who opened a service case: so the ledger is given the threads the main interactions carry and then
@@ -50,16 +49,11 @@ import org.jspecify.annotations.Nullable;
 final class ConversationFold {
   private final List<KeyMessage> messages;
   private final @Nullable Brands brands;
-  private final @Nullable String ours;
-  private final MessageMatcher.Scanner scanner;
   private final PullThrough pull;
   private final @Nullable ShareOfVoice voice;
   private final ServiceLedger ledger = ServiceLedger.create();
-  private final List<Set<String>> authors = new ArrayList<>();
-  private final BitSet found = new BitSet();
   /** The customers of inbound threaded interactions: every customer who can have opened a case. */
   private final Set<String> requesters = new HashSet<>();
-  private long brandMentions;
   private @Nullable Instant latest;
 
   /**
@@ -71,14 +65,9 @@ final class ConversationFold {
   ConversationFold(List<KeyMessage> messages, @Nullable Brands brands) {
     this.messages = List.copyOf(messages);
     this.brands = brands;
-    this.ours = brands == null ? null : brands.ours();
-    MessageMatcher matcher = MessageMatcher.of(messages);
-    this.scanner = matcher.scanner();
-    this.pull = PullThrough.of(matcher, Granularity.MONTH, ZoneOffset.UTC, ours);
+    this.pull = PullThrough.of(MessageMatcher.of(messages), Granularity.MONTH, ZoneOffset.UTC,
+        brands == null ? null : brands.ours());
     this.voice = brands == null ? null : ShareOfVoice.of(brands, Granularity.MONTH, ZoneOffset.UTC);
-    for (int m = 0; m < messages.size(); m++) {
-      authors.add(new HashSet<>());
-    }
   }
 
   /** Folds in one interaction of the feed. */
@@ -89,7 +78,6 @@ final class ConversationFold {
     }
     ledger.add(interaction);
     noteRequester(interaction);
-    countAuthors(interaction);
     if (latest == null || interaction.timestamp().isAfter(latest)) {
       latest = interaction.timestamp();
     }
@@ -116,11 +104,12 @@ final class ConversationFold {
     List<LocalDate> months = report.periods() == null ? List.of() : report.periods().starts();
     List<MessageFigures> figures = new ArrayList<>();
     for (int m = 0; m < messages.size(); m++) {
-      figures.add(figures(report, messages.get(m).name(), months.size(), authors.get(m).size()));
+      String name = messages.get(m).name();
+      figures.add(figures(report, name, months.size(), pull.amplifiers(name)));
     }
     VoiceReport voiceReport = voice == null ? null : voice.report();
     RetentionGroups retention = ledger.retention(asOf, ConversationSection.RETENTION_WINDOW);
-    return new ConversationSection(brands, months, figures, brandMentions, voiceReport,
+    return new ConversationSection(brands, months, figures, pull.brandMentions(), voiceReport,
         ledger.report(ConversationSection.RESPONSE_TARGET), retention, lift(retention), reads);
   }
 
@@ -132,27 +121,6 @@ final class ConversationFold {
   private void noteRequester(Interaction interaction) {
     if (interaction.direction() == Direction.INBOUND && inThread(interaction)) {
       requesters.add(interaction.customerId());
-    }
-  }
-
-  /**
-   * Counts a brand mention and the message authors it carries: a brand mention is what {@link PullThrough}
-   * counts, an inbound mention or share naming our brand or none; the authors are counted over every channel
-   * and month (the pull-through rows count them per channel and month).
-   */
-  private void countAuthors(Interaction interaction) {
-    Content content = interaction.content();
-    String brand = content == null ? null : content.brand();
-    if (MentionKind.of(interaction) == null || (ours != null && brand != null && !Brands.sameName(ours, brand))) {
-      return;
-    }
-    brandMentions++;
-    if (content != null) {
-      found.clear();
-      scanner.match(content, found);
-      for (int m = found.nextSetBit(0); m >= 0; m = found.nextSetBit(m + 1)) {
-        authors.get(m).add(interaction.customerId());
-      }
     }
   }
 
