@@ -22,6 +22,7 @@ import org.engagement.clv.summary.Transaction;
 import org.engagement.clv.summary.WeightedSummary;
 import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.Money;
 
 /**
@@ -74,6 +75,11 @@ public final class LifetimeValueAnalysis {
    * {@code asOf} valued in {@code currency} (one without a value counts with amount 0), in input order, on
    * their UTC day. Conversions valued in another currency are left out: a sum across currencies needs
    * exchange rates.
+   *
+   * <p>From {@link InteractionColumns} under a rule of types ({@link ConversionRule.OfTypes}, the default
+   * {@link ConversionRule#purchases()}), only the rows of those types are made into interactions ({@link
+   * InteractionColumns#ofTypes}, one pass over the type column): the same transactions in the same order, without
+   * an object per interaction of ten million (issue 16).
    */
   public static List<Transaction> transactions(Iterable<Interaction> interactions, ConversionRule rule,
       Currency currency, Instant asOf) {
@@ -81,8 +87,10 @@ public final class LifetimeValueAnalysis {
     requireNonNull(rule, "rule");
     requireNonNull(currency, "currency");
     requireNonNull(asOf, "asOf");
+    Iterable<Interaction> candidates = interactions instanceof InteractionColumns columns
+        && rule instanceof ConversionRule.OfTypes types ? columns.ofTypes(types.types()) : interactions;
     List<Transaction> out = new ArrayList<>();
-    for (Interaction i : interactions) {
+    for (Interaction i : candidates) {
       Money value = i.value();
       boolean inCurrency = value == null || value.currency().equals(currency);
       if (!i.timestamp().isAfter(asOf) && rule.isConversion(i) && inCurrency) {

@@ -4,9 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.engagement.clv.model.SpendSummaries;
 import org.engagement.clv.model.SpendSummary;
 import org.engagement.clv.summary.RepeatBuyingSummary;
@@ -30,23 +31,21 @@ import org.engagement.clv.summary.WeightedSummary;
  * @since 0.1.0
  */
 public final class ResampledHistories {
-  private static final Comparator<WeightedSummary> PURCHASE_ORDER = Comparator.comparingInt(WeightedSummary::frequency)
-      .thenComparingDouble(WeightedSummary::recency).thenComparingDouble(WeightedSummary::age);
-  private static final Comparator<SpendSummary> SPEND_ORDER =
-      Comparator.comparingInt(SpendSummary::frequency).thenComparingDouble(SpendSummary::meanSpend);
   /** The spend row of a buyer without one: no repeat purchase. */
   private static final int NO_SPEND = -1;
   /** The spend row of a repeat buyer who spent 0, left out of the spend model's data and counted. */
   private static final int ZERO_SPEND = -2;
 
+  private final List<RepeatBuyingSummary> buyers;
   private final IdentityHashMap<RepeatBuyingSummary, Integer> positions;
   private final List<WeightedSummary> purchaseRows;
   private final List<SpendSummary> spendRows;
   private final int[] purchaseRowOf;
   private final int[] spendRowOf;
 
-  private ResampledHistories(IdentityHashMap<RepeatBuyingSummary, Integer> positions,
+  private ResampledHistories(List<RepeatBuyingSummary> buyers, IdentityHashMap<RepeatBuyingSummary, Integer> positions,
       List<WeightedSummary> purchaseRows, List<SpendSummary> spendRows, int[] purchaseRowOf, int[] spendRowOf) {
+    this.buyers = buyers;
     this.positions = positions;
     this.purchaseRows = purchaseRows;
     this.spendRows = spendRows;
@@ -63,24 +62,82 @@ public final class ResampledHistories {
     IdentityHashMap<RepeatBuyingSummary, Integer> positions = new IdentityHashMap<>(all.size());
     int[] purchaseRowOf = new int[all.size()];
     int[] spendRowOf = new int[all.size()];
+    Map<PurchaseKey, Integer> purchaseRowAt = new HashMap<>(2 * purchaseRows.size());
+    for (int k = 0; k < purchaseRows.size(); k++) {
+      WeightedSummary row = purchaseRows.get(k);
+      purchaseRowAt.put(new PurchaseKey(row.frequency(), row.recency(), row.age()), k);
+    }
+    Map<SpendKey, Integer> spendRowAt = new HashMap<>(2 * spendRows.size());
+    for (int k = 0; k < spendRows.size(); k++) {
+      spendRowAt.put(new SpendKey(spendRows.get(k).frequency(), spendRows.get(k).meanSpend()), k);
+    }
     for (int i = 0; i < all.size(); i++) {
       RepeatBuyingSummary s = all.get(i);
       positions.putIfAbsent(s, i);
-      purchaseRowOf[i] = Collections.binarySearch(purchaseRows,
-          new WeightedSummary(s.frequency(), s.recency(), s.age(), 1), PURCHASE_ORDER);
-      spendRowOf[i] = spendRow(s, spendRows);
+      purchaseRowOf[i] = rowOf(purchaseRowAt, new PurchaseKey(s.frequency(), s.recency(), s.age()));
+      spendRowOf[i] = spendRow(s, spendRowAt);
     }
-    return new ResampledHistories(positions, purchaseRows, spendRows, purchaseRowOf, spendRowOf);
+    return new ResampledHistories(all, positions, purchaseRows, spendRows, purchaseRowOf, spendRowOf);
   }
 
-  private static int spendRow(RepeatBuyingSummary s, List<SpendSummary> spendRows) {
+  private static int spendRow(RepeatBuyingSummary s, Map<SpendKey, Integer> spendRowAt) {
     if (s.frequency() == 0) {
       return NO_SPEND;
     }
     if (s.meanSpend() <= 0) {
       return ZERO_SPEND;
     }
-    return Collections.binarySearch(spendRows, new SpendSummary(s.frequency(), s.meanSpend(), 1), SPEND_ORDER);
+    return rowOf(spendRowAt, new SpendKey(s.frequency(), s.meanSpend()));
+  }
+
+  /** The row of {@code key}, which is among the rows: they were made from the same summaries. */
+  private static <K> int rowOf(Map<K, Integer> rows, K key) {
+    Integer row = rows.get(key);
+    if (row == null) {
+      throw new IllegalStateException(key + " is not among the rows made from the same summaries");
+    }
+    return row;
+  }
+
+  /**
+   * A history's key among the rows: a record compares its doubles as {@link Double#compare} does, as the rows'
+   * order does, so each summary finds the row {@link BuyerHistories#of} counted it in.
+   */
+  private record PurchaseKey(int frequency, double recency, double age) {}
+
+  /** A spend row's key, compared as {@link PurchaseKey}. */
+  private record SpendKey(int frequency, double meanSpend) {}
+
+  /**
+   * The histories of the draw that took buyer {@code i} (of the list indexed) {@code draws[i]} times: equal to
+   * {@code BuyerHistories.of(draw)} for any list of those draws, and to {@link #historiesOf(List)}; a count per
+   * buyer instead of a look-up per drawn summary ({@link
+   * org.engagement.clv.prediction.ForecastBootstrap#totalOfCounts}).
+   *
+   * @throws IllegalArgumentException if {@code draws} does not have one count per buyer or a count is negative
+   */
+  public BuyerHistories historiesOf(int[] draws) {
+    requireNonNull(draws, "draws");
+    if (draws.length != purchaseRowOf.length) {
+      throw new IllegalArgumentException(draws.length + " counts for " + purchaseRowOf.length + " buyers");
+    }
+    long[] purchases = new long[purchaseRows.size()];
+    long[] spends = new long[spendRows.size()];
+    List<RepeatBuyingSummary> zeroSpenders = new ArrayList<>();
+    for (int i = 0; i < draws.length; i++) {
+      int n = draws[i];
+      if (n < 0) {
+        throw new IllegalArgumentException("count " + n + " of buyer " + i + " is negative");
+      }
+      purchases[purchaseRowOf[i]] += n;
+      int spend = spendRowOf[i];
+      if (spend >= 0) {
+        spends[spend] += n;
+      } else if (spend == ZERO_SPEND) {
+        zeroSpenders.addAll(Collections.nCopies(n, buyers.get(i)));
+      }
+    }
+    return histories(purchases, spends, zeroSpenders);
   }
 
   /**
@@ -105,6 +162,10 @@ public final class ResampledHistories {
         zeroSpenders.add(s);
       }
     }
+    return histories(purchases, spends, zeroSpenders);
+  }
+
+  private BuyerHistories histories(long[] purchases, long[] spends, List<RepeatBuyingSummary> zeroSpenders) {
     return new BuyerHistories(WeightedSummaries.ofRows(counted(purchaseRows, purchases,
         (row, n) -> new WeightedSummary(row.frequency(), row.recency(), row.age(), n))),
         spendSummaries(counted(spendRows, spends, (row, n) -> new SpendSummary(row.frequency(), row.meanSpend(), n)),

@@ -11,9 +11,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.model.BgNbdModel;
 import org.engagement.clv.prediction.Predictions;
@@ -27,6 +30,7 @@ import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InteractionType;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.domain.Money;
@@ -90,6 +94,41 @@ class LifetimeValueAnalysisTest {
     assertThat(few.fitted()).isEmpty();
     assertThat(few.reason()).contains("only 1 customers bought twice; the models need more");
     assertThat(few.purchaseSearch()).isEmpty();
+  }
+
+  /**
+   * From columns the purchases are cut by the type column (issue 16) and only those rows are made into
+   * interactions: the same transactions in the same order as from the same interactions in a list, under the
+   * default rule, a rule of several types and a rule of the host's own (which reads every interaction). 3,000
+   * seeded interactions of 40 customers over every type, in two currencies or none, either side of the as-of
+   * instant, some with nanoseconds.
+   */
+  @Test
+  void columnsGiveTheTransactionsOfTheSameInteractionsInAList() {
+    SplittableRandom random = new SplittableRandom(16);
+    InteractionType[] types = InteractionType.values();
+    Instant asOf = Instant.parse("2024-06-01T00:00:00Z");
+    List<Interaction> interactions = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      InteractionType type = random.nextInt(3) == 0 ? InteractionType.PURCHASE : types[random.nextInt(types.length)];
+      Instant at = asOf.plusSeconds(random.nextLong(-200L * 86_400, 20L * 86_400))
+          .plusNanos(random.nextInt(4) == 0 ? random.nextInt(1_000_000_000) : 0);
+      int money = random.nextInt(5);
+      interactions.add(Interaction.builder().customerId("c" + random.nextInt(40)).channel(SHOP).timestamp(at)
+          .type(type).value(money == 0 ? null : Money.of(BigDecimal.valueOf(random.nextInt(10_000), 2),
+              Currency.getInstance(money == 1 ? "USD" : "EUR"))).build());
+    }
+    InteractionColumns columns = InteractionColumns.of(interactions);
+    List<ConversionRule> rules = List.of(ConversionRule.purchases(),
+        ConversionRule.ofTypes(Set.of(InteractionType.PURCHASE, InteractionType.LEAD, InteractionType.CLICK)),
+        ConversionRule.named("valued-purchases", i -> i.type() == InteractionType.PURCHASE && i.value() != null));
+
+    for (ConversionRule rule : rules) {
+      List<Transaction> fromList = LifetimeValueAnalysis.transactions(interactions, rule, EUR, asOf);
+      assertThat(fromList).hasSizeGreaterThan(100);
+      assertThat(LifetimeValueAnalysis.transactions(columns, rule, EUR, asOf)).as(rule.toString())
+          .containsExactlyElementsOf(fromList);
+    }
   }
 
   /**

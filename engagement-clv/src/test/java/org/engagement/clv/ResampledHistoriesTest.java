@@ -1,6 +1,7 @@
 package org.engagement.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -55,6 +57,38 @@ class ResampledHistoriesTest {
     }
     assertThat(draws.historiesOf(buyers)).isEqualTo(BuyerHistories.of(buyers));
     assertThat(draws.historiesOf(buyers).spends().zeroSpendCustomers()).isEqualTo(2);
+  }
+
+  /** A draw given as a count per buyer has the histories of the same draw given as a list, zero spenders included. */
+  @Test
+  void aDrawAsCountsHasTheHistoriesOfTheDrawAsAList() {
+    ResampledHistories draws = ResampledHistories.of(buyers);
+    SplittableRandom random = new SplittableRandom(16);
+    for (int k = 0; k < 20; k++) {
+      int[] counts = new int[buyers.size()];
+      List<RepeatBuyingSummary> draw = new ArrayList<>();
+      int size = k == 0 ? 5 : buyers.size();
+      for (int i = 0; i < size; i++) {
+        int drawn = k == 1 ? buyers.size() - 1 - random.nextInt(2) : random.nextInt(buyers.size());
+        counts[drawn]++;
+        draw.add(buyers.get(drawn));
+      }
+      BuyerHistories counted = draws.historiesOf(counts);
+      BuyerHistories compressed = BuyerHistories.of(draw);
+      assertThat(counted).isEqualTo(compressed);
+      assertThat(counted.spends().rows()).containsExactlyElementsOf(compressed.spends().rows());
+      assertThat(counted.spends().zeroSpendCustomers()).isEqualTo(compressed.spends().zeroSpendCustomers());
+    }
+    int[] everyOnce = new int[buyers.size()];
+    Arrays.fill(everyOnce, 1);
+    assertThat(draws.historiesOf(everyOnce)).isEqualTo(BuyerHistories.of(buyers));
+    assertThat(draws.historiesOf(everyOnce).spends().zeroSpendCustomers()).isEqualTo(2);
+    assertThatThrownBy(() -> draws.historiesOf(new int[3])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 counts for " + buyers.size() + " buyers");
+    int[] negative = new int[buyers.size()];
+    negative[4] = -1;
+    assertThatThrownBy(() -> draws.historiesOf(negative)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("count -1 of buyer 4 is negative");
   }
 
   @Test

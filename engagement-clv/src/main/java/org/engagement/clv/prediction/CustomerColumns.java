@@ -6,6 +6,7 @@ import java.util.List;
 import org.engagement.clv.summary.PeriodUnit;
 import org.engagement.clv.summary.RepeatBuyingSummary;
 import org.engagement.core.domain.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Many customers' repeat-buying histories {@code (x, t_x, T, zbar)} as primitive columns, with the unit
@@ -16,7 +17,9 @@ import org.engagement.core.domain.InvalidFieldException;
  * negative), so a bad customer is reported with its index before any prediction runs. Customer {@code i}
  * is index {@code i} of every column.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. The grouping of all the customers by history that the bulk valuations make is kept
+ * once made ({@link #distinct}), for a population valued under many models (a bootstrap's refits): a figure that
+ * depends only on these columns, made again bit for bit when two threads race to make it first.
  *
  * @since 0.1.0
  */
@@ -26,6 +29,10 @@ public final class CustomerColumns {
   private final double[] recency;
   private final double[] age;
   private final double[] meanSpend;
+  /** All the customers grouped by {@code (x, T)}, once asked for. */
+  private volatile @Nullable DistinctHistories byAge;
+  /** All the customers grouped by {@code (x, t_x, T)}, once asked for. */
+  private volatile @Nullable DistinctHistories byHistory;
 
   private CustomerColumns(PeriodUnit unit, int[] frequency, double[] recency, double[] age, double[] meanSpend) {
     this.unit = unit;
@@ -127,6 +134,26 @@ public final class CustomerColumns {
       t[i] = age[i] * factor;
     }
     return new CustomerColumns(target, frequency, r, t, meanSpend);
+  }
+
+  /**
+   * Customers {@code from..to} grouped by {@code (x, t_x, T)}, or by {@code (x, T)} when {@code byRecency} is false;
+   * the grouping of all of them is made once and kept.
+   */
+  DistinctHistories distinct(int from, int to, boolean byRecency) {
+    if (from != 0 || to != size()) {
+      return DistinctHistories.of(this, from, to, byRecency);
+    }
+    DistinctHistories kept = byRecency ? byHistory : byAge;
+    if (kept == null) {
+      kept = DistinctHistories.of(this, 0, size(), byRecency);
+      if (byRecency) {
+        byHistory = kept;
+      } else {
+        byAge = kept;
+      }
+    }
+    return kept;
   }
 
   /** The unit of the recency and age columns. */

@@ -294,7 +294,7 @@ public final class CustomerLifetimeValue {
    */
   private void distinctDiscountedPurchases(CustomerColumns c, int from, int to, double[] out) {
     boolean factored = model instanceof AliveFactoredModel;
-    DistinctHistories distinct = DistinctHistories.of(c, from, to, !factored);
+    DistinctHistories distinct = c.distinct(from, to, !factored);
     double[] det = new double[distinct.size()];
     for (int g = 0; g < det.length; g++) {
       int k = distinct.customerOf(g);

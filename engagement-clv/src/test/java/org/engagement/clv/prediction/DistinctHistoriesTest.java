@@ -40,4 +40,26 @@ class DistinctHistoriesTest {
     assertThat(distinct.customerOf(distinct.groupOf(3))).isEqualTo(1);
     assertThat(distinct.groupOf(2)).isNotEqualTo(distinct.groupOf(1));
   }
+
+  /**
+   * The columns keep the grouping of all their customers once made (a bootstrap values the same buyers under 20
+   * models): the same instance when asked again, grouping as a fresh one does; a range is grouped anew.
+   */
+  @Test
+  void theColumnsKeepTheGroupingOfAllTheirCustomers() {
+    CustomerColumns columns = CustomerColumns.from(Cdnow.summaries(), PeriodUnit.WEEK);
+    for (boolean byRecency : new boolean[] {false, true}) {
+      DistinctHistories kept = columns.distinct(0, columns.size(), byRecency);
+      DistinctHistories fresh = DistinctHistories.of(columns, 0, columns.size(), byRecency);
+      assertThat(columns.distinct(0, columns.size(), byRecency)).isSameAs(kept);
+      assertThat(kept.size()).isEqualTo(fresh.size());
+      for (int i = 0; i < columns.size(); i++) {
+        assertThat(kept.groupOf(i)).isEqualTo(fresh.groupOf(i));
+      }
+      assertThat(columns.distinct(1, columns.size(), byRecency)).isNotSameAs(columns.distinct(1, columns.size(),
+          byRecency));
+    }
+    assertThat(columns.distinct(0, columns.size(), true).size())
+        .isGreaterThan(columns.distinct(0, columns.size(), false).size());
+  }
 }

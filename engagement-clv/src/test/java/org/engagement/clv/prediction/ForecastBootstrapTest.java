@@ -49,6 +49,49 @@ class ForecastBootstrapTest {
   }
 
   /**
+   * Resamples handed over as counts per customer ({@link ForecastBootstrap#totalOfCounts}) are the draws of {@link
+   * ForecastBootstrap#total}: with a forecaster that fits on the counts (each drawn customer's summary repeated as
+   * often) and values every customer, the total and interval are equal to the bit, failures included.
+   */
+  @Test
+  void countedResamplesAreTheListedOnesToTheBit() {
+    List<RepeatBuyingSummary> customers = Cdnow.summaries().subList(0, 800);
+    ForecastBootstrap.CountingForecaster counted = draws -> {
+      List<RepeatBuyingSummary> sample = new ArrayList<>();
+      for (int i = 0; i < draws.length; i++) {
+        for (int n = 0; n < draws[i]; n++) {
+          sample.add(customers.get(i));
+        }
+      }
+      ToDoubleFunction<RepeatBuyingSummary> forecast = BG_NBD.fit(sample);
+      return customers.stream().mapToDouble(forecast).toArray();
+    };
+    for (long seed : new long[] {0, 7, 16}) {
+      ForecastBootstrap bootstrap = ForecastBootstrap.of(12, seed).withLevel(0.9);
+      assertThat(bootstrap.totalOfCounts(customers.size(), counted)).isEqualTo(bootstrap.total(customers, BG_NBD));
+    }
+    RepeatBuyingSummary first = customers.get(0);
+    ForecastTotal listed = ForecastBootstrap.of(10, 3).total(customers, sample -> {
+      if (!sample.contains(first)) {
+        throw new ArithmeticException("cannot fit without the first customer");
+      }
+      return BG_NBD.fit(sample);
+    });
+    ForecastTotal countedWithFailures = ForecastBootstrap.of(10, 3).totalOfCounts(customers.size(), draws -> {
+      if (draws[0] == 0) {
+        throw new ArithmeticException("cannot fit without the first customer");
+      }
+      return counted.values(draws);
+    });
+    assertThat(listed.failed()).isPositive();
+    assertThat(countedWithFailures).isEqualTo(listed);
+    assertThatThrownBy(() -> ForecastBootstrap.of(10, 3).totalOfCounts(0, counted))
+        .isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> ForecastBootstrap.of(10, 3).totalOfCounts(5, draws -> new double[4]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("valued 4 customers, not 5");
+  }
+
+  /**
    * The interval is the parameters' estimation error: with four times as many customers like these (every
    * history four times) the parameters are known twice as well, so the interval is about half as wide.
    */

@@ -3,11 +3,9 @@ package org.engagement.report.analysis;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Currency;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 import org.engagement.clv.FittedLifetimeValue;
 import org.engagement.clv.LifetimeValueAnalysis;
 import org.engagement.clv.LifetimeValueModels;
@@ -114,8 +112,12 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
    * uncertainty of the models' parameters, not of what each buyer will do. A resample whose fit does not
    * converge is left out and counted. The bootstrap's own fit on all the buyers (its point estimate) is this fit:
    * the same deterministic search on the same summaries with the same settings, so it is not run a second time.
-   * Each resample's histories are counted per row of the buyers' own ({@link ResampledHistories}), not compressed
-   * again (the same rows, so the same fits), and its models are fitted by Newton's method from this fit's ({@link
+   * Each resample is a count per buyer ({@link ForecastBootstrap#totalOfCounts}: the draws of {@link
+   * ForecastBootstrap#total}, without a list of the drawn buyers), its histories counted per row of the buyers' own
+   * ({@link ResampledHistories}), not compressed again (the same rows, so the same fits); every buyer is valued at
+   * once ({@link CustomerLifetimeValue#values}: buyers with the same frequency and age share the alive factor of
+   * their discounted purchases, a 10 M-interaction world's 291,796 buyers have 10,337 distinct {@code (x, T)}), the
+   * same figure, bit for bit, as {@link CustomerLifetimeValue#value} of the buyer alone. Its models are fitted by Newton's method from this fit's ({@link
    * LifetimeValueAnalysis#fitHistoriesNear}): each resample's maximum-likelihood estimate to about {@code 1e-10},
    * where the derivative-free search from the usual start stopped within about {@code 1e-6} of it. The interval
    * means what it meant (the spread of the total over resamples' maximum-likelihood fits); its ends are the same
@@ -127,35 +129,27 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
     LifetimeValueAnalysis analysis = LifetimeValueAnalysis.of(fitted.settings());
     List<RepeatBuyingSummary> buyers = fitted.summaries();
     CustomerColumns columns = CustomerColumns.from(buyers, fitted.settings().unit());
-    IdentityHashMap<RepeatBuyingSummary, Integer> position = new IdentityHashMap<>(buyers.size());
-    for (int i = 0; i < buyers.size(); i++) {
-      position.put(buyers.get(i), i);
-    }
     ResampledHistories draws = ResampledHistories.of(buyers);
-    return ForecastBootstrap.of(resamples, seed).withLevel(level).total(buyers, sample -> {
-      if (sample == buyers) {
-        return valued(fitted.lifetimeValue(), fitted.lifetimeValue().values(columns), position);
+    return ForecastBootstrap.of(resamples, seed).withLevel(level).totalOfCounts(buyers.size(), counts -> {
+      if (everyOnce(counts)) {
+        return fitted.lifetimeValue().values(columns);
       }
       LifetimeValueModels models =
-          analysis.fitHistoriesNear(draws.historiesOf(sample), fitted.purchases(), fitted.spend());
+          analysis.fitHistoriesNear(draws.historiesOf(counts), fitted.purchases(), fitted.spend());
       CustomerLifetimeValue refitted = models.lifetimeValue().orElseThrow(() -> new ArithmeticException(
           models.reason().orElse("the models could not be fitted")));
-      return valued(refitted, refitted.values(columns), position);
+      return refitted.values(columns);
     });
   }
 
-  /**
-   * Each buyer's value under {@code refitted}, looked up in {@code values} (every buyer valued at once, so that
-   * buyers with the same frequency and age share the alive factor of their discounted purchases: a 10 M-interaction
-   * world's 291,796 buyers have 10,337 distinct (x, T)); the same figure, bit for bit, as {@link
-   * CustomerLifetimeValue#value} of the buyer alone.
-   */
-  private static ToDoubleFunction<RepeatBuyingSummary> valued(CustomerLifetimeValue refitted, double[] values,
-      IdentityHashMap<RepeatBuyingSummary, Integer> position) {
-    return buyer -> {
-      Integer i = position.get(buyer);
-      return i == null ? refitted.value(buyer) : values[i];
-    };
+  /** Whether {@code counts} draw every buyer once: the fit on all of them, which is this fit. */
+  private static boolean everyOnce(int[] counts) {
+    for (int n : counts) {
+      if (n != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The models and the valuation in a sentence, for the page. */
