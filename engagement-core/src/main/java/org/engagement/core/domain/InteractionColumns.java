@@ -7,6 +7,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import org.engagement.core.internal.column.EpochSeconds;
+import org.engagement.core.internal.column.IdNumbers;
+import org.engagement.core.internal.column.NarrowInts;
+import org.engagement.core.internal.column.SparseRows;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +50,8 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
   private static final Direction[] DIRECTIONS = Direction.values();
   private static final byte KEEP = 1;
   private static final byte DROP = 2;
+  private static final InteractionType[] KIND_TYPE = kindTypes();
+  private static final Direction[] KIND_DIRECTION = kindDirections();
 
   private final Store store;
   /** The rows of the store in this list, in order; {@code null} for every row. */
@@ -112,13 +119,12 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     requireNonNull(instant, "instant");
     long second = instant.getEpochSecond();
     int nano = instant.getNano();
-    int[] n = store.nanos;
     int[] kept = new int[size];
     int count = 0;
     for (int i = 0; i < size; i++) {
       int row = row(i);
-      long s = store.seconds[row];
-      if (s < second || (s == second && (n == null ? 0 : n[row]) <= nano)) {
+      long s = store.second(row);
+      if (s < second || (s == second && store.nano(row) <= nano)) {
         kept[count++] = row;
       }
     }
@@ -130,19 +136,18 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
    * read from the type column without making an interaction (the purchases of ten million rows are cut in one
    * pass over a byte column); this list itself when every row qualifies.
    */
-  @SuppressWarnings("EnumOrdinal") // the type column holds ordinals
+  @SuppressWarnings("EnumOrdinal") // a type's ordinal indexes the wanted flags
   public InteractionColumns ofTypes(Set<InteractionType> types) {
     requireNonNull(types, "types");
     boolean[] wanted = new boolean[TYPES.length];
     for (InteractionType type : types) {
       wanted[type.ordinal()] = true;
     }
-    byte[] type = store.type;
     int[] kept = new int[size];
     int count = 0;
     for (int i = 0; i < size; i++) {
       int row = row(i);
-      if (wanted[type[row]]) {
+      if (wanted[store.type(row).ordinal()]) {
         kept[count++] = row;
       }
     }
@@ -159,8 +164,7 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     int count = 0;
     for (int i = 0; i < size; i++) {
       int row = row(i);
-      int r = store.restIndex[row];
-      if (r >= 0 && store.rests[r].content() != null) {
+      if (store.hasContent(row)) {
         kept[count++] = row;
       }
     }
@@ -273,7 +277,7 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     boolean[] seen = new boolean[store.channels.length];
     List<Channel> out = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      int c = store.channel[row(i)];
+      int c = store.channel(row(i));
       if (!seen[c]) {
         seen[c] = true;
         out.add(store.channels[c]);
@@ -302,11 +306,9 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
    */
   public void forEachRow(RowVisitor visitor) {
     requireNonNull(visitor, "visitor");
-    int[] n = store.nanos;
     for (int i = 0; i < size; i++) {
       int row = row(i);
-      visitor.visit(i, store.customer[row], store.channel[row], store.seconds[row], n == null ? 0 : n[row],
-          TYPES[store.type[row]]);
+      visitor.visit(i, store.customer[row], store.channel(row), store.second(row), store.nano(row), store.type(row));
     }
   }
 
@@ -329,18 +331,16 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
    * CustomerRowVisitor#endCustomer} follows each customer's last row. A columnar pass (issue 16) for a per-customer
    * fold that needs only the customer, channel, instant, type and direction of each row.
    */
-  @SuppressWarnings("EnumOrdinal") // the type and direction columns hold ordinals
   public void forEachRowPerCustomer(CustomerRowVisitor visitor) {
     requireNonNull(visitor, "visitor");
     CustomerOrder o = customerOrder();
-    int[] n = store.nanos;
     for (int k = nextCustomer(o, 0); k < o.ids.length; k = nextCustomer(o, k + 1)) {
       int customer = -1;
       for (int p = o.starts[k]; p < o.starts[k + 1]; p++) {
-        int row = o.rows[p];
+        int row = o.row(p);
         customer = store.customer[row];
-        visitor.visit(customer, store.channel[row], store.seconds[row], n == null ? 0 : n[row],
-            TYPES[store.type[row]], DIRECTIONS[store.direction[row]]);
+        visitor.visit(customer, store.channel(row), store.second(row), store.nano(row), store.type(row),
+            store.direction(row));
       }
       visitor.endCustomer(customer);
     }
@@ -404,7 +404,7 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
   private List<Interaction> customerAt(CustomerOrder o, int k) {
     List<Interaction> own = new ArrayList<>(o.starts[k + 1] - o.starts[k]);
     for (int p = o.starts[k]; p < o.starts[k + 1]; p++) {
-      own.add(store.interaction(o.rows[p]));
+      own.add(store.interaction(o.row(p)));
     }
     return own;
   }
@@ -434,116 +434,225 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     }
   }
 
+  /**
+   * The order by customer; when the rows come in it already (a file sorted by customer), the order is this list's
+   * own rows and no permutation is kept (issue 16: 4 bytes a row fewer at ten million rows).
+   */
   private CustomerOrder sortByCustomer() {
     Store.Ranks ranks = store.ranks();
     int customers = ranks.ids.length;
     int[] starts = new int[customers + 1];
+    boolean inOrder = true;
+    int last = 0;
     for (int i = 0; i < size; i++) {
-      starts[ranks.rank[store.customer[row(i)]] + 1]++;
+      int rank = ranks.of(store.customer[row(i)]);
+      inOrder &= rank >= last;
+      last = rank;
+      starts[rank + 1]++;
     }
     for (int k = 0; k < customers; k++) {
       starts[k + 1] += starts[k];
+    }
+    if (inOrder) {
+      return new CustomerOrder(ranks.ids, starts, rows);
     }
     int[] next = Arrays.copyOf(starts, customers);
     int[] sorted = new int[size];
     for (int i = 0; i < size; i++) {
       int row = row(i);
-      sorted[next[ranks.rank[store.customer[row]]]++] = row;
+      sorted[next[ranks.of(store.customer[row])]++] = row;
     }
     return new CustomerOrder(ranks.ids, starts, sorted);
   }
 
-  /** Customer ids by rank, where each rank's rows start in {@code rows}, and the rows by customer. */
+  /**
+   * Customer ids by rank, where each rank's rows start in the order, and the rows by customer ({@code null}: the
+   * store's rows in their order).
+   */
   private static final class CustomerOrder {
     private final String[] ids;
     private final int[] starts;
-    private final int[] rows;
+    private final int @Nullable [] rows;
 
-    CustomerOrder(String[] ids, int[] starts, int[] rows) {
+    CustomerOrder(String[] ids, int[] starts, int @Nullable [] rows) {
       this.ids = ids;
       this.starts = starts;
       this.rows = rows;
     }
+
+    int row(int p) {
+      int[] r = rows;
+      return r == null ? p : r[p];
+    }
   }
 
-  /** The parts a row rarely has. */
-  private record Rest(@Nullable Money value, @Nullable String sourceId, Attributes attributes,
-      @Nullable Content content) {}
-
-  /** The columns, shared by a list and the subsets {@link #where} makes of it. */
+  /**
+   * The columns, shared by a list and the subsets {@link #where} makes of it (issue 16: about 10 bytes a row). The
+   * customer is an int into the interned ids; the channel a byte while there are at most 256 channels; the instant's
+   * second an int offset while it fits (nanoseconds in a column made only when some row has them); type and
+   * direction one byte together; and the parts a row rarely has (value, source id, attributes, content) in side
+   * columns that only the rows having one point into, found by a bit a row. Every part reads back exactly.
+   */
   private static final class Store {
     private final String[] customers;
     private final Channel[] channels;
     private final int[] customer;
-    private final int[] channel;
-    private final long[] seconds;
+    private final NarrowInts channel;
+    private final EpochSeconds seconds;
     private final int @Nullable [] nanos;
-    private final byte[] type;
-    private final byte[] direction;
-    private final int[] restIndex;
-    private final Rest[] rests;
+    private final byte[] kind;
+    private final SparseRows hasRest;
+    private final Rests rests;
     private @Nullable Ranks ranks;
 
-    /** Customer ids in id order and each interned customer's rank in it. */
+    /** Customer ids in id order and each interned customer's rank in it ({@code null}: its own number). */
     private static final class Ranks {
       private final String[] ids;
-      private final int[] rank;
+      private final int @Nullable [] rank;
 
-      Ranks(String[] ids, int[] rank) {
+      Ranks(String[] ids, int @Nullable [] rank) {
         this.ids = ids;
         this.rank = rank;
+      }
+
+      int of(int customer) {
+        int[] r = rank;
+        return r == null ? customer : r[customer];
       }
     }
 
     private Store(Builder b) {
-      this.customers = b.customerIds.toArray(new String[0]);
+      this.customers = b.customerNumbers.ids();
       this.channels = b.channelList.toArray(new Channel[0]);
-      this.customer = b.customer;
+      b.channel.trim();
       this.channel = b.channel;
+      b.seconds.trim();
       this.seconds = b.seconds;
-      this.nanos = b.nanos;
-      this.type = b.type;
-      this.direction = b.direction;
-      this.restIndex = b.restIndex;
-      this.rests = b.rests.toArray(new Rest[0]);
+      this.customer = Arrays.copyOf(b.customer, b.size);
+      int[] n = b.nanos;
+      this.nanos = n == null ? null : Arrays.copyOf(n, b.size);
+      this.kind = Arrays.copyOf(b.kind, b.size);
+      b.hasRest.trim();
+      this.hasRest = b.hasRest;
+      b.rests.trim();
+      this.rests = b.rests;
     }
 
     Interaction interaction(int row) {
-      int r = restIndex[row];
-      Rest rest = r < 0 ? null : rests[r];
-      return new Interaction(customers[customer[row]], channels[channel[row]], instant(row), TYPES[type[row]],
-          DIRECTIONS[direction[row]], rest == null ? null : rest.value(), rest == null ? null : rest.sourceId(),
-          rest == null ? Attributes.empty() : rest.attributes(), rest == null ? null : rest.content());
+      int r = hasRest.indexOf(row);
+      return new Interaction(customers[customer[row]], channels[channel.get(row)], instant(row), type(row),
+          direction(row), r < 0 ? null : rests.value(r), r < 0 ? null : rests.sourceIds[r],
+          r < 0 ? Attributes.empty() : rests.attributes[r], r < 0 ? null : rests.contents[r]);
+    }
+
+    int channel(int row) {
+      return channel.get(row);
+    }
+
+    long second(int row) {
+      return seconds.get(row);
+    }
+
+    int nano(int row) {
+      int[] n = nanos;
+      return n == null ? 0 : n[row];
+    }
+
+    InteractionType type(int row) {
+      return KIND_TYPE[kind[row]];
+    }
+
+    Direction direction(int row) {
+      return KIND_DIRECTION[kind[row]];
+    }
+
+    boolean hasContent(int row) {
+      int r = hasRest.indexOf(row);
+      return r >= 0 && rests.contents[r] != null;
     }
 
     Instant instant(int row) {
-      int[] n = nanos;
-      return Instant.ofEpochSecond(seconds[row], n == null ? 0 : n[row]);
+      return Instant.ofEpochSecond(second(row), nano(row));
     }
 
     int compareInstants(int a, int b) {
-      int c = Long.compare(seconds[a], seconds[b]);
-      int[] n = nanos;
-      return c != 0 || n == null ? c : Integer.compare(n[a], n[b]);
+      int c = Long.compare(second(a), second(b));
+      return c != 0 || nanos == null ? c : Integer.compare(nano(a), nano(b));
     }
 
     synchronized Ranks ranks() {
       Ranks r = ranks;
       if (r == null) {
-        String[] ids = customers.clone();
-        Arrays.sort(ids);
-        Map<String, Integer> byId = new HashMap<>(ids.length * 4 / 3 + 1);
-        for (int k = 0; k < ids.length; k++) {
-          byId.put(ids[k], k);
-        }
-        int[] rank = new int[customers.length];
-        for (int c = 0; c < customers.length; c++) {
-          rank[c] = requireNonNull(byId.get(customers[c]));
-        }
-        r = new Ranks(ids, rank);
+        r = sortedAlready() ? new Ranks(customers, null) : sortedRanks();
         ranks = r;
       }
       return r;
+    }
+
+    /** Whether the customers were met in id order (as a file sorted by customer gives them). */
+    private boolean sortedAlready() {
+      for (int c = 1; c < customers.length; c++) {
+        if (customers[c - 1].compareTo(customers[c]) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private Ranks sortedRanks() {
+      String[] ids = customers.clone();
+      Arrays.sort(ids);
+      IdNumbers byId = new IdNumbers();
+      for (String id : ids) {
+        byId.numberOf(id);
+      }
+      int[] rank = new int[customers.length];
+      for (int c = 0; c < customers.length; c++) {
+        rank[c] = byId.find(customers[c]);
+      }
+      return new Ranks(ids, rank);
+    }
+  }
+
+  /** The side columns of the rows with a value, source id, attributes or content, in row order. */
+  private static final class Rests {
+    private static final int FIRST_CAPACITY = 64;
+    private @Nullable Currency[] currencies = new Currency[FIRST_CAPACITY];
+    private long[] minorUnits = new long[FIRST_CAPACITY];
+    private @Nullable String[] sourceIds = new String[FIRST_CAPACITY];
+    private Attributes[] attributes = new Attributes[FIRST_CAPACITY];
+    private @Nullable Content[] contents = new Content[FIRST_CAPACITY];
+    private int size;
+
+    void add(@Nullable Money value, @Nullable String sourceId, Attributes shared, @Nullable Content content) {
+      if (size == minorUnits.length) {
+        resize(size + (size >> 1));
+      }
+      currencies[size] = value == null ? null : value.currency();
+      minorUnits[size] = value == null ? 0 : value.minorUnits();
+      sourceIds[size] = sourceId;
+      attributes[size] = shared;
+      contents[size] = content;
+      size++;
+    }
+
+    @Nullable Money value(int r) {
+      Currency currency = currencies[r];
+      return currency == null ? null : Money.ofMinor(minorUnits[r], currency);
+    }
+
+    void trim() {
+      if (size != minorUnits.length) {
+        resize(size);
+      }
+    }
+
+    private void resize(int capacity) {
+      currencies = Arrays.copyOf(currencies, capacity);
+      minorUnits = Arrays.copyOf(minorUnits, capacity);
+      sourceIds = Arrays.copyOf(sourceIds, capacity);
+      attributes = Arrays.copyOf(attributes, capacity);
+      contents = Arrays.copyOf(contents, capacity);
     }
   }
 
@@ -552,21 +661,19 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     private static final int FIRST_CAPACITY = 1024;
     /** How many distinct attribute values are kept once; beyond it (ids, say) a row keeps its own. */
     private static final int MAX_SHARED_ATTRIBUTES = 4096;
-    private final Map<String, Integer> customerIndex = new HashMap<>();
-    private final List<String> customerIds = new ArrayList<>();
+    private final IdNumbers customerNumbers = new IdNumbers();
     private final Map<Channel, Integer> channelIndex = new HashMap<>();
     private final List<Channel> channelList = new ArrayList<>();
-    private final List<Rest> rests = new ArrayList<>();
+    private final Rests rests = new Rests();
     /** Equal attributes kept once: sources repeat a few values (a campaign, a purchase number) many times. */
     private final Map<Attributes, Attributes> attributes = new HashMap<>();
     private int size;
     private int[] customer = new int[FIRST_CAPACITY];
-    private int[] channel = new int[FIRST_CAPACITY];
-    private long[] seconds = new long[FIRST_CAPACITY];
+    private final NarrowInts channel = new NarrowInts();
+    private final EpochSeconds seconds = new EpochSeconds();
     private int @Nullable [] nanos;
-    private byte[] type = new byte[FIRST_CAPACITY];
-    private byte[] direction = new byte[FIRST_CAPACITY];
-    private int[] restIndex = new int[FIRST_CAPACITY];
+    private byte[] kind = new byte[FIRST_CAPACITY];
+    private final SparseRows hasRest = new SparseRows();
     private boolean built;
 
     private Builder() {}
@@ -576,7 +683,6 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
      *
      * @throws IllegalStateException after {@link #build()}
      */
-    @SuppressWarnings("EnumOrdinal") // type and direction are stored by ordinal and read back in this class
     public Builder add(Interaction interaction) {
       requireNonNull(interaction, "interaction");
       if (built) {
@@ -585,18 +691,14 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
       if (size == customer.length) {
         grow();
       }
-      customer[size] = customerIndex.computeIfAbsent(interaction.customerId(), id -> {
-        customerIds.add(id);
-        return customerIds.size() - 1;
-      });
-      channel[size] = channelIndex.computeIfAbsent(interaction.channel(), c -> {
+      customer[size] = customerNumbers.numberOf(interaction.customerId());
+      channel.add(channelIndex.computeIfAbsent(interaction.channel(), c -> {
         channelList.add(c);
         return channelList.size() - 1;
-      });
+      }));
       Instant at = interaction.timestamp();
-      long second = at.getEpochSecond();
+      seconds.add(at.getEpochSecond());
       int nano = at.getNano();
-      seconds[size] = second;
       if (nano != 0) {
         int[] n = nanos;
         if (n == null) {
@@ -605,42 +707,38 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
         }
         n[size] = nano;
       }
-      type[size] = (byte) interaction.type().ordinal();
-      direction[size] = (byte) interaction.direction().ordinal();
-      restIndex[size] = rest(interaction);
+      kind[size] = kindOf(interaction.type(), interaction.direction());
+      hasRest.add(rest(interaction));
       size++;
       return this;
     }
 
-    private int rest(Interaction interaction) {
+    /** Whether {@code interaction} has a part a row rarely has, which is then added to the side columns. */
+    private boolean rest(Interaction interaction) {
       if (interaction.value() == null && interaction.sourceId() == null && interaction.attributes().isEmpty()
           && interaction.content() == null) {
-        return -1;
+        return false;
       }
       Attributes shared = attributes.size() < MAX_SHARED_ATTRIBUTES
           ? attributes.computeIfAbsent(interaction.attributes(), a -> a)
           : attributes.getOrDefault(interaction.attributes(), interaction.attributes());
-      rests.add(new Rest(interaction.value(), interaction.sourceId(), shared, interaction.content()));
-      return rests.size() - 1;
+      rests.add(interaction.value(), interaction.sourceId(), shared, interaction.content());
+      return true;
     }
 
     private void grow() {
       int capacity = customer.length + (customer.length >> 1);
       customer = Arrays.copyOf(customer, capacity);
-      channel = Arrays.copyOf(channel, capacity);
-      seconds = Arrays.copyOf(seconds, capacity);
       int[] n = nanos;
       if (n != null) {
         nanos = Arrays.copyOf(n, capacity);
       }
-      type = Arrays.copyOf(type, capacity);
-      direction = Arrays.copyOf(direction, capacity);
-      restIndex = Arrays.copyOf(restIndex, capacity);
+      kind = Arrays.copyOf(kind, capacity);
     }
 
     /**
-     * The columns of the interactions added. The columns are handed over, not copied (a copy would double
-     * the peak), so the builder cannot be used afterwards.
+     * The columns of the interactions added. The columns are handed over and trimmed one at a time (a copy of all
+     * of them at once would double the peak), so the builder cannot be used afterwards.
      *
      * @throws IllegalStateException if called twice
      */
@@ -649,7 +747,33 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
         throw new IllegalStateException("the columns are built already");
       }
       built = true;
-      return new InteractionColumns(new Store(this), null, size);
+      Store store = new Store(this);
+      customer = new int[0];
+      kind = new byte[0];
+      nanos = null;
+      return new InteractionColumns(store, null, size);
     }
+  }
+
+  /** Type and direction in one byte: the type's ordinal times the number of directions plus the direction's. */
+  @SuppressWarnings("EnumOrdinal") // the kind byte is read back only through KIND_TYPE and KIND_DIRECTION
+  private static byte kindOf(InteractionType type, Direction direction) {
+    return (byte) (type.ordinal() * DIRECTIONS.length + direction.ordinal());
+  }
+
+  private static InteractionType[] kindTypes() {
+    InteractionType[] types = new InteractionType[TYPES.length * DIRECTIONS.length];
+    for (int k = 0; k < types.length; k++) {
+      types[k] = TYPES[k / DIRECTIONS.length];
+    }
+    return types;
+  }
+
+  private static Direction[] kindDirections() {
+    Direction[] directions = new Direction[TYPES.length * DIRECTIONS.length];
+    for (int k = 0; k < directions.length; k++) {
+      directions[k] = DIRECTIONS[k % DIRECTIONS.length];
+    }
+    return directions;
   }
 }

@@ -57,6 +57,11 @@ public final class IdNumbers {
     return ids[Objects.checkIndex(number, size)];
   }
 
+  /** The ids by number, as a new array of {@link #size()}. */
+  public String[] ids() {
+    return Arrays.copyOf(ids, size);
+  }
+
   /** How many ids are numbered: the numbers are 0 to {@code size() - 1}. */
   public int size() {
     return size;
