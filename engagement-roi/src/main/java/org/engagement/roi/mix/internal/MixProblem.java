@@ -454,6 +454,62 @@ public final class MixProblem {
   }
 
   /**
+   * Whether the objective is half a sum of squares ({@link #residuals}): with lift tests or ROI priors, whose
+   * noise level is fixed; without them the objective is a profile log-likelihood, not a sum of squares.
+   */
+  public boolean sumOfSquares() {
+    return !lifts.isEmpty() || !roiPriors.isEmpty();
+  }
+
+  /**
+   * The residuals whose half sum of squares is the objective of a {@link #sumOfSquares()} problem at a point of
+   * the unit cube: the fit's residuals and the ridge's terms over the noise level, each lift test's and ROI
+   * prior's standardised error, each regularised channel's three prior terms. A least-squares method can then
+   * fit the non-linear parameters (still by variable projection: the linear part is solved at each point).
+   *
+   * @param unit the non-linear parameters in the unit cube
+   * @param target the normalised outcome to fit
+   * @return the residuals
+   * @throws IllegalStateException if the problem is not a sum of squares
+   */
+  public double[] residuals(double[] unit, double[] target) {
+    if (!sumOfSquares()) {
+      throw new IllegalStateException("the objective without lift tests or ROI priors is not a sum of squares");
+    }
+    double[][] media = mediaColumns(unit);
+    Evaluation evaluation = solve(media, unit, target);
+    double[] beta = evaluation.coefficients;
+    int pb = base.length;
+    int n = y.length;
+    int regularised = unregularised >= 0 ? spend.length - 1 : spend.length;
+    double[] out = new double[n + spend.length + lifts.size() + roiPriors.size() + 3 * regularised];
+    int i = 0;
+    for (int t = 0; t < n; t++) {
+      out[i++] = (target[t] - evaluation.fitted[t]) / sigma;
+    }
+    for (int c = 0; c < spend.length; c++) {
+      out[i++] = Math.sqrt(settings.ridge()) * beta[pb + c] / sigma;
+    }
+    for (Lift lift : lifts) {
+      out[i++] = (beta[pb + lift.channel()] * exposure(media[lift.channel()], lift) * yScale - lift.value())
+          / standardError(lift);
+    }
+    for (RoiPrior prior : roiPriors) {
+      out[i++] = (beta[pb + prior.channel()] * roiPerEffect(media[prior.channel()], prior.channel())
+          - prior.mean()) / prior.sd();
+    }
+    for (int c = 0; c < spend.length; c++) {
+      if (c != unregularised) {
+        double[] z = priorTerms(unit, c);
+        out[i++] = z[0];
+        out[i++] = z[1];
+        out[i++] = z[2];
+      }
+    }
+    return out;
+  }
+
+  /**
    * The objective as a function of channel {@code c}'s own non-linear parameters alone, the others held at
    * {@code unit}: their media columns are computed once, so each call carries over and saturates one channel's
    * spend instead of every channel's (a profile over one channel costs about one channel's share).
@@ -619,20 +675,24 @@ public final class MixProblem {
 
   private double prior(double[] unit) {
     double sum = 0;
-    int k = perChannel();
-    double logRange = Math.log(MAX_HALF_SATURATION / MIN_HALF_SATURATION);
     for (int c = 0; c < spend.length; c++) {
       if (c == unregularised) {
         continue;
       }
-      double logK = Math.log(MIN_HALF_SATURATION) + unit[c * k + 1] * logRange;
-      double shape = MIN_SHAPE + unit[c * k + 2] * (MAX_SHAPE - MIN_SHAPE);
-      double zk = logK / LOG_HALF_SATURATION_PRIOR_SD;
-      double zs = (shape - SHAPE_PRIOR_MEAN) / SHAPE_PRIOR_SD;
-      double zh = (Math.log(halfLife(unit[c * k])) - logHalfLifeMean[c]) / logHalfLifeSd[c];
-      sum += 0.5 * (zk * zk + zs * zs + zh * zh);
+      double[] z = priorTerms(unit, c);
+      sum += 0.5 * (z[0] * z[0] + z[1] * z[1] + z[2] * z[2]);
     }
     return sum;
+  }
+
+  /** Channel {@code c}'s standardised prior terms: log half-saturation, shape, log half-life. */
+  private double[] priorTerms(double[] unit, int c) {
+    int k = perChannel();
+    double logRange = Math.log(MAX_HALF_SATURATION / MIN_HALF_SATURATION);
+    double logK = Math.log(MIN_HALF_SATURATION) + unit[c * k + 1] * logRange;
+    double shape = MIN_SHAPE + unit[c * k + 2] * (MAX_SHAPE - MIN_SHAPE);
+    return new double[] {logK / LOG_HALF_SATURATION_PRIOR_SD, (shape - SHAPE_PRIOR_MEAN) / SHAPE_PRIOR_SD,
+        (Math.log(halfLife(unit[c * k])) - logHalfLifeMean[c]) / logHalfLifeSd[c]};
   }
 
   private static double mean(double[] values) {
