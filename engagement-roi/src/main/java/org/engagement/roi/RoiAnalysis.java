@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
@@ -125,62 +127,43 @@ public final class RoiAnalysis {
     requireNonNull(data, "data");
     requireNonNull(segments, "segments");
     Context context = context(data);
-    List<String> names = new ArrayList<>();
-    List<Set<String>> members = new ArrayList<>();
-    segments.members().forEach((name, ids) -> {
-      if (!ids.isEmpty()) {
-        names.add(name);
-        members.add(ids);
-      }
-    });
-    List<InteractionColumns> rows = rowsOf(InteractionColumns.of(context.interactions()), members);
+    InteractionColumns columns = InteractionColumns.of(context.interactions());
+    List<String> ids = segments.ids();
+    int[] customerAt = columns.indexesIn(ids);
+    int[] answerAt = data.answers().stream()
+        .mapToInt(a -> Math.max(-1, Collections.binarySearch(ids, a.customerId()))).toArray();
     Map<String, RoiResult> results = new LinkedHashMap<>();
-    for (int g = 0; g < names.size(); g++) {
-      String name = names.get(g);
-      results.put(name, calculate(context, scope(context, data, name, rows.get(g), members.get(g),
-          segments.share(name))));
+    for (int g = 0; g < segments.names().size(); g++) {
+      if (segments.size(g) > 0) {
+        String name = segments.names().get(g);
+        BitSet in = segments.membersAt(g);
+        IntPredicate member = i -> i >= 0 && in.get(i);
+        List<SurveyAnswer> answers = IntStream.range(0, answerAt.length).filter(k -> member.test(answerAt[k]))
+            .mapToObj(data.answers()::get).toList();
+        results.put(name, calculate(context, scope(context, data, columns, c -> member.test(customerAt[c]),
+            data.investment().allocatedTo(name, segments.share(name)), answers)));
+      }
     }
     return results;
   }
 
   /**
-   * The interactions of each of {@code segments}, cut from {@code interactions} in one pass for up to 64 segments
-   * (each customer's segments looked up once, {@link InteractionColumns#whereCustomerIn}), one pass a segment
-   * beyond.
+   * A segment's scope: its journeys and evidence from one walk over its customers' interactions customer by
+   * customer, each customer's interactions made once for both (issue 16; the journeys and evidence are those of
+   * {@link #journeys} and {@link ChannelEvidence#of} on the segment's interactions). The segment is a test of each
+   * interned customer's number ({@link InteractionColumns#forEachCustomer}, numbers matched to the segments' ids in
+   * order by one merge): no rows are cut and no id is looked up in a set per segment.
    */
-  private static List<InteractionColumns> rowsOf(InteractionColumns interactions, List<Set<String>> segments) {
-    if (segments.isEmpty()) {
-      return List.of();
-    }
-    if (segments.size() > Long.SIZE) {
-      return segments.stream().map(members -> interactions.whereCustomer(members::contains)).toList();
-    }
-    return interactions.whereCustomerIn(segments.size(), id -> {
-      long bits = 0;
-      for (int g = 0; g < segments.size(); g++) {
-        bits |= segments.get(g).contains(id) ? 1L << g : 0;
-      }
-      return bits;
-    });
-  }
-
-  /**
-   * A segment's scope: its journeys and evidence from one walk over its interactions customer by customer, each
-   * customer's interactions made once for both (issue 16; the journeys and evidence are those of {@link
-   * #journeys} and {@link ChannelEvidence#of} on the same interactions).
-   */
-  private Scope scope(Context context, RoiData data, String segment, InteractionColumns interactions,
-      Set<String> members, double share) {
+  private Scope scope(Context context, RoiData data, InteractionColumns interactions, IntPredicate inSegment,
+      Investment investment, List<SurveyAnswer> answers) {
     ChannelEvidence.Fold evidence = ChannelEvidence.fold(context.from(), context.to(),
         ChannelEvidence.INBOUND_NOT_PURCHASE);
     CustomerJourneyCutter journeys = CustomerJourneyCutter.of(rules(data.asOf()));
-    for (List<Interaction> own : interactions.perCustomer()) {
+    interactions.forEachCustomer(inSegment, (customer, own) -> {
       evidence.add(own);
       journeys.add(own);
-    }
-    List<SurveyAnswer> answers = data.answers().stream().filter(a -> members.contains(a.customerId())).toList();
-    return new Scope(journeys.journeys().toJourneySet(), evidence.evidence(),
-        data.investment().allocatedTo(segment, share), answers);
+    });
+    return new Scope(journeys.journeys().toJourneySet(), evidence.evidence(), investment, answers);
   }
 
   /**

@@ -244,6 +244,47 @@ class RoiAnalysisTest {
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("blank");
   }
 
+  /**
+   * Segments are their members whatever the order of the profiles: profiles out of id order, one given twice, a
+   * customer in two overlapping segments and one in none give the same sets (ids in order, each once), the same
+   * shares and the same reports as the profiles in order; the member sets are sets (contains, equals, unmodifiable).
+   */
+  @Test
+  void segmentsAreTheirMembersWhateverTheOrderOfTheProfiles() {
+    List<CustomerProfile> inOrder = List.of("a", "b", "c", "d", "e").stream()
+        .map(id -> CustomerProfile.of(Customer.of(id, Instant.EPOCH))).toList();
+    List<CustomerProfile> shuffled = List.of(inOrder.get(3), inOrder.get(0), inOrder.get(4), inOrder.get(2),
+        inOrder.get(0), inOrder.get(1));
+    Map<String, String> label = Map.of("a", "vip", "b", "vip", "c", "rest", "d", "rest", "e", "unlisted");
+    List<String> names = List.of("vip", "rest");
+    RoiSegments sorted = RoiSegments.byLabel(names, inOrder, p -> label.get(p.customer().id()));
+    RoiSegments unsorted = RoiSegments.byLabel(names, shuffled, p -> label.get(p.customer().id()));
+
+    assertThat(unsorted.members()).isEqualTo(sorted.members())
+        .isEqualTo(Map.of("vip", Set.of("a", "b"), "rest", Set.of("c", "d")));
+    assertThat(unsorted.members().get("vip")).containsExactly("a", "b").contains("a").doesNotContain("c", "e");
+    assertThat(unsorted.members().get("vip").hashCode()).isEqualTo(Set.of("a", "b").hashCode());
+    assertThat(unsorted.population()).isEqualTo(6);
+    assertThat(unsorted.share("vip")).isEqualTo(2 / 6.0);
+    assertThatThrownBy(() -> unsorted.members().get("rest").clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> unsorted.members().put("x", Set.of())).isInstanceOf(UnsupportedOperationException.class);
+    RoiSegments sortedOverlap = RoiSegments.of(List.of(Segment.everyone(),
+        Segment.of("vip", p -> label.get(p.customer().id()).equals("vip"))), inOrder);
+    RoiSegments unsortedOverlap = RoiSegments.of(List.of(Segment.everyone(),
+        Segment.of("vip", p -> label.get(p.customer().id()).equals("vip"))), shuffled);
+    assertThat(unsortedOverlap.members().get("everyone")).containsExactly("a", "b", "c", "d", "e");
+    assertThat(unsortedOverlap.members()).isEqualTo(sortedOverlap.members());
+    Map<String, RoiResult> fromSorted = LINEAR.perSegment(data(), sortedOverlap);
+    Map<String, RoiResult> fromUnsorted = LINEAR.perSegment(data(), RoiSegments.of(List.of(Segment.everyone(),
+        Segment.of("vip", p -> label.get(p.customer().id()).equals("vip"))), List.of(inOrder.get(4),
+        inOrder.get(3), inOrder.get(2), inOrder.get(1), inOrder.get(0))));
+    assertThat(fromUnsorted.keySet()).containsExactly("everyone", "vip");
+    fromSorted.forEach((name, result) -> assertThat(fromUnsorted.get(name).report()).as(name)
+        .isEqualTo(result.report()));
+    assertThat(RoiSegments.byLabel(Map.of("b", "x", "a", "y", "c", "x")).members())
+        .isEqualTo(Map.of("x", Set.of("b", "c"), "y", Set.of("a")));
+  }
+
   /** As of 2024-02-05 c's purchases are left out: email 100 + 150 = 250, social 150; the window ends in February. */
   @Test
   void anExplicitAsOfLeavesLaterInteractionsOut() {

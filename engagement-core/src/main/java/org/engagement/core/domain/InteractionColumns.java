@@ -16,6 +16,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.engagement.core.internal.column.EpochSeconds;
@@ -359,6 +360,73 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
 
     /** Ends the rows of {@code customer}, which had at least one. */
     void endCustomer(int customer);
+  }
+
+  /**
+   * Each customer {@code customers} accepts, in the order of {@link #perCustomer()} (by id), with their interactions
+   * in this list's order, made anew and not kept: {@code customers} is asked with the customer's number in {@link
+   * #internedCustomers()} before any interaction is made, so a walk over one segment of the customers makes only
+   * its members' interactions and needs no list of its rows (issue 16: a segment as a number per customer, no set
+   * of ids and no rows cut per segment). What {@code perCustomer()} of the segment's rows gives, customer for
+   * customer.
+   */
+  public void forEachCustomer(IntPredicate customers, CustomerVisitor visitor) {
+    requireNonNull(customers, "customers");
+    requireNonNull(visitor, "visitor");
+    CustomerOrder o = customerOrder();
+    for (int k = nextCustomer(o, 0); k < o.ids.length; k = nextCustomer(o, k + 1)) {
+      int customer = store.customer[o.rows[o.starts[k]]];
+      if (customers.test(customer)) {
+        visitor.visit(customer, customerAt(o, k));
+      }
+    }
+  }
+
+  /**
+   * What {@link #forEachCustomer} hands each customer it accepts: its number in {@link #internedCustomers()} and its
+   * interactions, a list made for this call that the visitor may reorder.
+   *
+   * @since 0.1.0
+   */
+  @FunctionalInterface
+  public interface CustomerVisitor {
+    /** Takes one customer's interactions. */
+    void visit(int customer, List<Interaction> interactions);
+  }
+
+  /**
+   * For each customer of {@link #internedCustomers()}, its index in {@code ids}, or -1 if it is not there: one merge
+   * of two lists ordered by id, no hashing, so that a segmentation given as customer ids in order (tens of millions
+   * of look-ups in hash sets at 10 million interactions, issue 16) becomes a number per interned customer.
+   *
+   * @param ids customer ids in ascending {@link String#compareTo} order, each once
+   * @throws InvalidFieldException if {@code ids} is not strictly ascending (naming the first id out of order)
+   */
+  public int[] indexesIn(List<String> ids) {
+    requireNonNull(ids, "ids");
+    Store.Ranks ranks = store.ranks();
+    int[] ofRank = new int[ranks.ids.length];
+    int k = 0;
+    @Nullable String previous = null;
+    for (int i = 0; i < ids.size(); i++) {
+      String id = requireNonNull(ids.get(i), "id");
+      if (previous != null && previous.compareTo(id) >= 0) {
+        throw new InvalidFieldException("ids[" + i + "]", id, "must come after " + previous + " (ascending, each once)");
+      }
+      previous = id;
+      while (k < ofRank.length && ranks.ids[k].compareTo(id) < 0) {
+        ofRank[k++] = -1;
+      }
+      if (k < ofRank.length && ranks.ids[k].equals(id)) {
+        ofRank[k++] = i;
+      }
+    }
+    Arrays.fill(ofRank, k, ofRank.length, -1);
+    int[] index = new int[ranks.rank.length];
+    for (int c = 0; c < index.length; c++) {
+      index[c] = ofRank[ranks.rank[c]];
+    }
+    return index;
   }
 
   /**

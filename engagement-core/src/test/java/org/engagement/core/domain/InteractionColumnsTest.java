@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /** The columnar interaction list gives back exactly what it was given, in source and in customer order. */
@@ -184,6 +187,65 @@ class InteractionColumnsTest {
         .isEqualTo(early.whereCustomer(id -> id.hashCode() % 2 == 0));
     assertThatThrownBy(() -> columns.whereCustomerIn(0, id -> 1L)).isInstanceOf(InvalidFieldException.class);
     assertThatThrownBy(() -> columns.whereCustomerIn(65, id -> 1L)).isInstanceOf(InvalidFieldException.class);
+  }
+
+  /**
+   * Walking the customers a test of their interned number accepts gives, customer for customer, what {@code
+   * perCustomer} gives on the rows cut for those customers: on the whole list and on a subset, the test asked
+   * before any list is made (a customer it refuses is never handed over), each list the visitor's own.
+   */
+  @Test
+  void forEachCustomerIsPerCustomerOfTheCustomersAccepted() {
+    for (long seed = 1; seed <= 10; seed++) {
+      InteractionColumns columns = InteractionColumns.of(random(seed, 700));
+      Instant cut = Instant.ofEpochSecond(1_700_400_000L);
+      for (InteractionColumns list : List.of(columns, columns.where(i -> i.timestamp().isBefore(cut)))) {
+        List<String> ids = list.internedCustomers();
+        IntPredicate odd = c -> Math.floorMod(ids.get(c).hashCode(), 2) == 1;
+        List<List<Interaction>> expected = new ArrayList<>();
+        list.whereCustomer(id -> Math.floorMod(id.hashCode(), 2) == 1).perCustomer().forEach(expected::add);
+        List<List<Interaction>> visited = new ArrayList<>();
+        list.forEachCustomer(odd, (customer, own) -> {
+          assertThat(odd.test(customer)).isTrue();
+          assertThat(own).allMatch(i -> i.customerId().equals(ids.get(customer)));
+          visited.add(own);
+          own.sort(Comparator.comparing(Interaction::timestamp).reversed());
+        });
+        assertThat(visited).hasSameSizeAs(expected).isNotEmpty();
+        for (int k = 0; k < expected.size(); k++) {
+          assertThat(visited.get(k)).containsExactlyInAnyOrderElementsOf(expected.get(k));
+        }
+        List<List<Interaction>> again = new ArrayList<>();
+        list.forEachCustomer(odd, (customer, own) -> again.add(own));
+        assertThat(again).isEqualTo(expected);
+      }
+    }
+  }
+
+  /**
+   * The index of each interned customer in ids given in order is the one a map of those ids gives, -1 for one not
+   * among them; ids out of order or repeated are refused, naming the id.
+   */
+  @Test
+  void indexesInIsTheLookUpOfEachInternedCustomerInIdsInOrder() {
+    for (long seed = 1; seed <= 10; seed++) {
+      InteractionColumns columns = InteractionColumns.of(random(seed, 300));
+      Random random = new Random(seed);
+      TreeSet<String> chosen = new TreeSet<>();
+      columns.internedCustomers().stream().filter(id -> random.nextInt(3) > 0).forEach(chosen::add);
+      List.of("a", "c00", "c5x", "zz").forEach(chosen::add);
+      List<String> ids = List.copyOf(chosen);
+      int[] index = columns.indexesIn(ids);
+      assertThat(index).hasSize(columns.internedCustomers().size());
+      for (int c = 0; c < index.length; c++) {
+        assertThat(index[c]).isEqualTo(ids.indexOf(columns.internedCustomers().get(c)));
+      }
+    }
+    InteractionColumns columns = InteractionColumns.of(random(3, 50));
+    assertThat(columns.indexesIn(List.of())).containsOnly(-1);
+    assertThatThrownBy(() -> columns.indexesIn(List.of("c2", "c1"))).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("c1").hasMessageContaining("ascending");
+    assertThatThrownBy(() -> columns.indexesIn(List.of("c1", "c1"))).isInstanceOf(InvalidFieldException.class);
   }
 
   /** Groups 0, 1 and 2 split the customers; group 3 overlaps groups 0 and 1. */
