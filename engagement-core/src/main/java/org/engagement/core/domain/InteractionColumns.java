@@ -375,7 +375,7 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     requireNonNull(visitor, "visitor");
     CustomerOrder o = customerOrder();
     for (int k = nextCustomer(o, 0); k < o.ids.length; k = nextCustomer(o, k + 1)) {
-      int customer = store.customer[o.rows[o.starts[k]]];
+      int customer = store.customer[o.row(o.starts[k])];
       if (customers.test(customer)) {
         visitor.visit(customer, customerAt(o, k));
       }
@@ -422,9 +422,9 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
       }
     }
     Arrays.fill(ofRank, k, ofRank.length, -1);
-    int[] index = new int[ranks.rank.length];
+    int[] index = new int[store.customers.length];
     for (int c = 0; c < index.length; c++) {
-      index[c] = ofRank[ranks.rank[c]];
+      index[c] = ofRank[ranks.of(c)];
     }
     return index;
   }
