@@ -316,7 +316,10 @@ class FormerPipelinesTest {
     }
 
     RoiReport overall() {
-      return calculate(analysis.input().interactions(), analysis.journeys().toJourneySet(), investment, answers);
+      // The former code's journeys: the default 90-day rules at the analysis's as-of, which RoiSettings.defaults()
+      // still cuts with (the report's own journeys cover the data since issue 13's h-truth10).
+      return calculate(analysis.input().interactions(), JourneyRules.defaults().withAsOf(analysis.asOf())
+          .journeys(analysis.input().interactions()).toJourneySet(), investment, answers);
     }
 
     Map<String, RoiReport> perTier(ValueTiers tiers, List<CustomerProfile> profiles) {

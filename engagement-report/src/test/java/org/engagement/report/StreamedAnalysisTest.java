@@ -103,9 +103,14 @@ class StreamedAnalysisTest {
     return profiles;
   }
 
-  /** The journeys cut customer by customer from plain lists and merged (the mergeable contract). */
+  /**
+   * The journeys cut customer by customer from plain lists and merged (the mergeable contract), with the report's
+   * lookback: from the first interaction to the as-of and a day more.
+   */
   private static Journeys oracleJourneys(List<Interaction> all, Instant asOf) {
-    JourneyRules rules = JourneyRules.defaults().withAsOf(asOf);
+    Instant first = all.stream().map(Interaction::timestamp).min(Instant::compareTo).orElse(asOf);
+    JourneyRules rules = JourneyRules.defaults().withAsOf(asOf)
+        .withLookback(java.time.Duration.between(first, asOf).plusDays(1));
     Map<String, List<Interaction>> byCustomer = new TreeMap<>();
     all.forEach(i -> byCustomer.computeIfAbsent(i.customerId(), k -> new ArrayList<>()).add(i));
     Journeys merged = null;

@@ -78,9 +78,13 @@ import org.engagement.core.domain.InvalidFieldException;
  * touched (confounded exposure fools it as it fools every observational model: calibrate with experiments). It
  * needs touch times: a set read from a path file is refused. Its clock needs each journey to reach back to where
  * the person's exposure started (or to the previous purchase): a lookback that cut earlier touches makes a
- * journey start in mid-exposure and the credits lean to whatever touched last; with the report's 90-day lookback
- * it met the aim on 9 of the 40 selection worlds, the time-free fit on 23 ({@code recommended} therefore runs it
- * only where the lookback set nothing aside).
+ * journey start in mid-exposure and the credits lean to whatever touched last; with a 90-day lookback it met the
+ * aim on 9 of the 40 selection worlds, the time-free fit on 23 ({@code recommended} therefore runs it only where
+ * the lookback set nothing aside, and the report cuts its journeys with a lookback that covers the data). No
+ * clock mends that: a window anchored at the purchase is chosen by the outcome and loses which channels touched
+ * before it, not only when the risk began; putting each journey at risk from 90 days before its end, or from its
+ * first touch since the previous purchase, met the aim on 4 of those 40 worlds (the added purchase-free time
+ * drives the baseline to its bound and every conversion to the channels of the last 90 days).
  *
  * <p>Results are remembered for the last few set instances (held weakly): they are immutable. Instances are
  * immutable and thread-safe (each fit builds its own arrays).

@@ -41,7 +41,7 @@ import org.engagement.report.section.SectionBuilder;
  * @param skipped the models that did not run: name to reason
  * @param conversions the conversions on journeys
  * @param value their total value
- * @param untouchedConversions conversions without any touch in the lookback, in no journey
+ * @param untouchedConversions conversions without any touch since the previous one, in no journey
  * @param currency the value currency code
  * @param notes what a reader of the credits should know: what the journeys set aside (interactions after the
  *     as-of, touches outside the lookback, ...) and then the models' own warnings
@@ -219,7 +219,8 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
   @Override
   public void writeHtml(Html html) {
     html.paragraph(NumberText.number(conversions, 0) + " conversions worth " + NumberText.number(value, 2) + " "
-        + currency + " had touches in the 90-day lookback; " + NumberText.number(untouchedConversions, 0)
+        + currency + " had a touch before them (each journey reaches back to the previous purchase or the"
+        + " customer's first touch); " + NumberText.number(untouchedConversions, 0)
         + " had none and are in no journey. Each model splits the same value between channels differently.");
     Map<String, List<Double>> page = named(pageRows());
     if (channels.size() > TopChannels.SHOWN) {
