@@ -7,12 +7,14 @@
  *
  * <p>Hipparchus's statistics (Spearman's correlation of credits against a world's truth) is required by the
  * automatic-module name derived from its jar file, for the reasons given in the {@code org.engagement.clv}
- * module's description; no Hipparchus type appears in this module's API.
+ * module's description; so is Hipparchus's core, whose tables the sections' models use and the report loads before
+ * they run. No Hipparchus type appears in this module's API.
  */
 @SuppressWarnings("requires-automatic")
 module org.engagement.report {
   requires transitive org.engagement.roi;
   requires transitive com.google.common;
+  requires hipparchus.core;
   requires hipparchus.stat;
   requires java.management;
   requires static transitive org.jspecify;

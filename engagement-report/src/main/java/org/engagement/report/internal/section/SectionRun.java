@@ -65,6 +65,7 @@ public final class SectionRun {
   /** As {@link #build(Analysis, List, int, String)}, with the heap's room for a second section told by {@code heap}. */
   public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
       String outOfMemory, HeapGauge heap) {
+    NumericTables.load();
     List<Analysis> apart = new ArrayList<>(builders.size());
     builders.forEach(b -> apart.add(analysis.apart()));
     List<@Nullable ReportSection> built = threads > 1 && builders.size() > 1
