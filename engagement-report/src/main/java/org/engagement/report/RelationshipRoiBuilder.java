@@ -193,7 +193,8 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     analysis.progress().step("relationship ROI: retention and engagement-lift evidence");
     RoiResult overall = roi.calculate(data);
     analysis.progress().step("relationship ROI: per value tier");
-    RoiAnalysis tierRoi = RoiAnalysis.of(roi.settings().withModel(tierModel == null ? settings.model() : tierModel));
+    RoiAnalysis tierRoi = RoiAnalysis.of(roi.settings().withModel(tierModel == null ? settings.model() : tierModel)
+        .withJourneys(analysis.journeyRules()));
     RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, tierRoi, data));
     String choices = String.format(Locale.ROOT, " Measured attribution: %s%s, blended with %s survey answers "
             + "(%d mapped to a channel) at weight %s. Retention: churned after %d days without interaction, a "

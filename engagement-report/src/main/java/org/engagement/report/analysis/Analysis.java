@@ -281,8 +281,16 @@ public final class Analysis {
   }
 
   /**
-   * The journeys of {@link JourneyRules#defaults()} with the {@linkplain #lookback() lookback covering the data}
-   * over the interactions, as of {@link #asOf()}.
+   * The rules the report cuts its journeys by: {@link JourneyRules#defaults()} with the {@linkplain #lookback()
+   * lookback covering the data}, as of {@link #asOf()}. Sections that cut journeys of their own (the ROI's value
+   * tiers) use these, so a tier's journeys are everyone's journeys of its members.
+   */
+  public JourneyRules journeyRules() {
+    return JourneyRules.defaults().withLookback(lookback()).withAsOf(asOf);
+  }
+
+  /**
+   * The journeys of {@linkplain #journeyRules() the report's rules} over the interactions.
    *
    * @throws IllegalArgumentException if the journeys cannot be built (conversion values in several
    *     currencies)
@@ -332,6 +340,6 @@ public final class Analysis {
 
   private Journeys computeJourneys() {
     progress.step("building journeys");
-    return JourneyRules.defaults().withLookback(lookback()).withAsOf(asOf).journeys(input.interactions());
+    return journeyRules().journeys(input.interactions());
   }
 }
