@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
@@ -229,6 +230,64 @@ class SectionThreadsTest {
         .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
     assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine), ReportModel.defaultSources(), 0))
         .isInstanceOf(InvalidFieldException.class);
+  }
+
+  /** Set before {@link TableOfTheLibrary} is first touched (touching its own field would initialise it). */
+  private static final AtomicBoolean SHORT_OF_MEMORY = new AtomicBoolean();
+
+  /**
+   * A class whose initialiser runs out of memory once the flag is set, as a library's table did (Hipparchus's
+   * {@code FastMath}, first touched inside a section run out of memory on purpose): the JVM then marks it failed
+   * for good, and every later use throws {@link NoClassDefFoundError}.
+   */
+  private static final class TableOfTheLibrary {
+    static final int[] ROWS = rows();
+
+    private static int[] rows() {
+      if (SHORT_OF_MEMORY.get()) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      return new int[] {1};
+    }
+  }
+
+  /**
+   * A section that needs a class memory left unusable is left out for memory like the section that ran out while
+   * initialising it, not thrown: the report completes with both left out, the others built.
+   */
+  @Test
+  void aClassThatRanOutOfMemoryInItsInitialiserLeavesItsUsersOut(@TempDir Path dir) throws IOException {
+    SHORT_OF_MEMORY.set(true);
+    SectionBuilder first = SectionBuilder.of("first", a -> new FixedSection("first", "" + TableOfTheLibrary.ROWS[0]));
+    SectionBuilder second = SectionBuilder.of("second", a -> new FixedSection("second", "" + TableOfTheLibrary.ROWS[0]));
+    SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
+    Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
+
+    for (int threads : new int[] {2, 1}) {
+      ReportModel model = ReportModel.build(analysis, List.of(first, second, fine), ReportModel.defaultSources(),
+          threads, ROOMY);
+
+      assertThat(model.section("first").orElseThrow()).isInstanceOf(ReportSection.LeftOut.class);
+      assertThat(model.section("second").orElseThrow()).as("a NoClassDefFoundError after the class's initialiser "
+          + "ran out of memory").isInstanceOf(ReportSection.LeftOut.class);
+      assertThat(model.section("fine").orElseThrow()).isInstanceOf(FixedSection.class);
+      assertThat(model.complete()).isFalse();
+    }
+  }
+
+  /** A class missing from the class path is a fault, not a shortage of memory: it reaches the caller. */
+  @Test
+  void aMissingClassReachesTheCaller(@TempDir Path dir) throws IOException {
+    SectionBuilder broken = SectionBuilder.of("broken", a -> {
+      throw new NoClassDefFoundError("org/example/Missing");
+    });
+    SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
+    Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
+
+    for (int threads : new int[] {2, 1}) {
+      assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine, broken), ReportModel.defaultSources(),
+          threads, ROOMY)).isInstanceOf(NoClassDefFoundError.class).hasMessage("org/example/Missing");
+    }
   }
 
   private static ImportReport read(String source, long rows) {

@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *       analysis's in page order, so {@link Analysis#reads()} lists the files in the order a one-at-a-time run
  *       gives;
  *   <li>a section that runs out of memory beside another is built again alone, after the others, on a fresh
- *       analysis apart, and only if it runs out alone is it {@linkplain ReportSection.LeftOut left out}: what the
+ *       analysis apart, and only if it runs out alone is it {@linkplain ReportSection.LeftOut left out} (a {@link
+ *       NoClassDefFoundError} for a class whose initialiser ran out of memory counts as running out: {@link
+ *       MemoryFailure}): what the
  *       heap holds then is what a one-at-a-time run would have held. Once one section has run out of memory, the
  *       sections not yet started wait and are built one at a time too, so a heap that is short is not asked to
  *       hold two sections again.
@@ -84,7 +86,8 @@ public final class SectionRun {
 
   /**
    * The section of {@code builder}, built with nothing else running on a fresh analysis apart (put in {@code
-   * apart} at {@code i}): left out if it runs out of memory, the step line and the analysis apart included. If
+   * apart} at {@code i}): left out if it runs out of memory ({@link MemoryFailure}: a class that memory left
+   * unusable counts), the step line and the analysis apart included. If
    * even the analysis apart could not be made, {@code apart} holds {@code analysis} itself at {@code i}, whose
    * accounts are already its own.
    */
@@ -96,7 +99,10 @@ public final class SectionRun {
       Analysis fresh = analysis.apart();
       apart.set(i, fresh);
       return built(fresh, builder);
-    } catch (OutOfMemoryError e) {
+    } catch (Error e) {
+      if (!MemoryFailure.ranOutOfMemory(e)) {
+        throw e;
+      }
       return ReportSection.leftOut(builder.id(), builder.id(), outOfMemory);
     }
   }
@@ -149,9 +155,13 @@ public final class SectionRun {
       try {
         apart.get(i).progress().step("section " + builders.get(i).id());
         outcomes.set(i, built(apart.get(i), builders.get(i)));
-      } catch (OutOfMemoryError e) {
-        schedule.memoryShort();
-      } catch (RuntimeException | Error e) {
+      } catch (Error e) {
+        if (MemoryFailure.ranOutOfMemory(e)) {
+          schedule.memoryShort();
+        } else {
+          outcomes.set(i, e);
+        }
+      } catch (RuntimeException e) {
         outcomes.set(i, e);
       } finally {
         schedule.done(i);
