@@ -2,6 +2,7 @@ package org.engagement.report.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,13 @@ import org.engagement.clv.prediction.CustomerLifetimeValue;
 import org.engagement.clv.prediction.DiscountRate;
 import org.engagement.clv.prediction.ForecastBootstrap;
 import org.engagement.clv.prediction.ForecastTotal;
+import org.engagement.clv.prediction.HoldoutCheck;
 import org.engagement.clv.prediction.Horizon;
 import org.engagement.clv.summary.PeriodUnit;
+import org.engagement.clv.summary.RepeatBuyingSummaries;
 import org.engagement.clv.summary.RepeatBuyingSummary;
+import org.engagement.clv.summary.SummaryOptions;
+import org.engagement.clv.summary.Transaction;
 import org.engagement.core.domain.ConversionRule;
 
 /**
@@ -53,6 +58,10 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
   public static final int INTERVAL_RESAMPLES = 20;
   /** The nominal coverage of the total's interval: 90%, which few resamples estimate more steadily than 95%. */
   public static final double INTERVAL_LEVEL = 0.90;
+  /** The length of {@link #holdoutCheck}'s holdout: the last half year. */
+  public static final int HOLDOUT_WEEKS = 26;
+  /** The holdout check's last bucket of repeat purchases, "7+", as Fader, Hardie and Lee's figure 4. */
+  public static final int HOLDOUT_OPEN_BUCKET = 7;
 
   /** Requires the fit. */
   public LifetimeValueFit {
@@ -150,6 +159,32 @@ public record LifetimeValueFit(FittedLifetimeValue fitted) {
       }
     }
     return true;
+  }
+
+  /**
+   * The fit's holdout check (issue 13: "a holdout check per fit"): the same models with the same settings fitted
+   * again on the purchases up to {@value #HOLDOUT_WEEKS} weeks before the as-of date, and their prediction of each
+   * of those buyers' purchases in the weeks that follow set against what the buyers bought then ({@link
+   * HoldoutCheck}, Fader, Hardie and Lee 2005, Sec. 7). The check judges the method on this data, not this fit's
+   * parameters (they see the holdout's purchases too): a BG/NBD that over-forecasts the last half year by a third
+   * would over-forecast the next three years as well. Empty when the calibration period would be shorter than the
+   * holdout (too little history to split) or its fit fails.
+   */
+  public Optional<HoldoutCheck> holdoutCheck(Analysis analysis) {
+    Optional<Currency> currency = analysis.currency();
+    LocalDate end = analysis.asOfDate();
+    LocalDate cut = end.minusWeeks(HOLDOUT_WEEKS);
+    List<Transaction> purchases = currency.map(c -> LifetimeValueAnalysis.transactions(analysis.input().interactions(),
+        ConversionRule.purchases(), c, analysis.asOf())).orElse(List.of());
+    if (purchases.isEmpty() || purchases.stream().map(Transaction::date).min(LocalDate::compareTo).orElseThrow()
+        .isAfter(cut.minusWeeks(HOLDOUT_WEEKS))) {
+      return Optional.empty();
+    }
+    List<RepeatBuyingSummary> calibration = RepeatBuyingSummaries.summarize(purchases,
+        SummaryOptions.of(fitted.settings().unit(), cut).withObservationEnd(end));
+    analysis.progress().step("holdout check: BG/NBD fitted on " + calibration.size() + " buyers to " + cut);
+    return LifetimeValueAnalysis.of(fitted.settings()).fitSummaries(calibration).fitted().map(refit ->
+        HoldoutCheck.of(refit.purchases(), calibration, Horizon.weeks(HOLDOUT_WEEKS), HOLDOUT_OPEN_BUCKET));
   }
 
   /** The models and the valuation in a sentence, for the page. */

@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.engagement.clv.prediction.ForecastTotal;
+import org.engagement.clv.prediction.HoldoutCheck;
 import org.engagement.clv.prediction.LifetimeValuePredictor;
 import org.engagement.core.domain.CustomerProfile;
 import org.engagement.core.domain.InvalidFieldException;
@@ -43,10 +46,12 @@ import org.jspecify.annotations.Nullable;
  * @param predicted one prediction per customer, each finite and not negative; at least one
  * @param interval the total's bootstrap interval, or null when there is none (a predictor other than the
  *     report's fitted models, or too few resamples could be fitted)
+ * @param holdout the fitted models' holdout check ({@link LifetimeValueFit#holdoutCheck}), or null when there is
+ *     none (a predictor other than the report's fitted models, too short a history, or a refit that failed)
  * @since 0.1.0
  */
-public record ClvSection(String model, String currency, List<Double> predicted, @Nullable ForecastTotal interval)
-    implements ReportSection {
+public record ClvSection(String model, String currency, List<Double> predicted, @Nullable ForecastTotal interval,
+    @Nullable HoldoutCheck holdout) implements ReportSection {
   /** The id of this section (and of its slot in {@code ReportModel.defaultBuilders()}). */
   public static final String ID = "clv";
   private static final int BINS = 12;
@@ -72,9 +77,14 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
     }
   }
 
-  /** The section without an interval for the total. */
+  /** The section without an interval for the total or a holdout check. */
   public ClvSection(String model, String currency, List<Double> predicted) {
-    this(model, currency, predicted, null);
+    this(model, currency, predicted, null, null);
+  }
+
+  /** The fitted models' holdout check, if there is one. */
+  public Optional<HoldoutCheck> holdoutCheck() {
+    return Optional.ofNullable(holdout);
   }
 
   /** The total's bootstrap interval, if there is one. */
@@ -89,8 +99,8 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
    */
   public static SectionBuilder fitted() {
     return SectionBuilder.of(ID, analysis -> analysis.lifetimeValue()
-        .map(fit -> withInterval(analysis, fit, of(analysis, fit.description(), analysis.valuePredictor(),
-            profile -> profile.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent())))
+        .map(fit -> withHoldout(analysis, fit, withInterval(analysis, fit, of(analysis, fit.description(),
+            analysis.valuePredictor(), profile -> profile.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent()))))
         .orElseGet(() -> ReportSection.notAvailable(ID, "Customer lifetime value",
             analysis.lifetimeValueUnavailable())));
   }
@@ -108,10 +118,19 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
     try {
       ForecastTotal total = fit.totalInterval(LifetimeValueFit.INTERVAL_RESAMPLES, 0,
           LifetimeValueFit.INTERVAL_LEVEL);
-      return new ClvSection(clv.model(), clv.currency(), clv.predicted(), total);
+      return new ClvSection(clv.model(), clv.currency(), clv.predicted(), total, clv.holdout());
     } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
       return clv;
     }
+  }
+
+  /** {@code section} with the fitted models' holdout check, when it is a {@link ClvSection} and one can be made. */
+  private static ReportSection withHoldout(Analysis analysis, LifetimeValueFit fit, ReportSection section) {
+    if (!(section instanceof ClvSection clv)) {
+      return section;
+    }
+    return fit.holdoutCheck(analysis).map(check -> (ReportSection) new ClvSection(clv.model(), clv.currency(),
+        clv.predicted(), clv.interval(), check)).orElse(clv);
   }
 
   /** The builder of this section: {@code predictor}'s prediction for every customer of the analysis. */
@@ -258,9 +277,29 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
         + "each bar counts the customers whose value falls in its band", BarChart.single(
         "Customers by predicted lifetime value", new ArrayList<>(bands.keySet()),
         bands.values().stream().map(Integer::doubleValue).toList()));
+    holdoutCheck().ifPresent(check -> html.paragraph(holdoutSentence(check)));
     if (parameters >= 0) {
       html.details("Model parameters, for an analyst", model.substring(parameters + PARAMETERS.length()));
     }
+  }
+
+  /** The holdout check in a sentence: what the method predicted for the last half year against what happened. */
+  private static String holdoutSentence(HoldoutCheck check) {
+    long buyers = check.buckets().stream().mapToLong(HoldoutCheck.Bucket::customers).sum();
+    return String.format(Locale.ROOT, "Holdout check: fitted again on the purchases up to %d weeks before the "
+            + "as-of date, the purchase model predicted %s purchases by those %s buyers in the %d weeks after; they "
+            + "made %s (%s). By repeat purchases before the cut (%s): predicted against actual purchases per buyer "
+            + "%s.", LifetimeValueFit.HOLDOUT_WEEKS, NumberText.number(check.predicted(), 1), NumberText.count(buyers),
+        LifetimeValueFit.HOLDOUT_WEEKS, NumberText.number(check.actual(), 0), relative(check),
+        check.buckets().stream().map(HoldoutCheck.Bucket::label).collect(Collectors.joining(", ")),
+        check.buckets().stream().map(b -> NumberText.number(b.predictedMean(), 2) + " / "
+            + NumberText.number(b.actualMean(), 2)).collect(Collectors.joining(", ")));
+  }
+
+  private static String relative(HoldoutCheck check) {
+    double error = check.totalError();
+    return Double.isFinite(error) ? NumberText.percent(Math.abs(error)) + (error < 0 ? " too few" : " too many")
+        : "nobody bought in the holdout";
   }
 
   @Override
@@ -271,7 +310,10 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
         + totalInterval().map(total -> " (" + intervalName(total) + " " + NumberText.number(total.low(), 2)
             + " to " + NumberText.number(total.high(), 2) + ")").orElse("")
         + ", mean " + NumberText.number(mean(), 2) + ", median " + NumberText.number(median(), 2)
-        + ", top 20% " + NumberText.percent(topTwentyShare()));
+        + ", top 20% " + NumberText.percent(topTwentyShare())
+        + holdoutCheck().map(check -> "; holdout check (last " + LifetimeValueFit.HOLDOUT_WEEKS + " weeks): "
+            + "predicted " + NumberText.number(check.predicted(), 1) + " purchases, actual "
+            + NumberText.number(check.actual(), 0) + " (" + relative(check) + ")").orElse(""));
   }
 
   private static String intervalName(ForecastTotal total) {
