@@ -92,7 +92,8 @@ import picocli.CommandLine.Option;
  * without an {@code order} refuses it.
  *
  * <p><b>{@code --model recommended}</b> runs {@link RecommendedModel}: a documented rule picks
- * {@code markov}, {@code additive-hazard}, {@code interaction-hazard}, {@code shao-li} or
+ * {@code markov}, {@code additive-hazard}, {@code interaction-hazard}, {@code exposure-hazard} (journeys from
+ * {@code --interactions} whose lookback set no touch aside), {@code shao-li} or
  * {@code shapley-simplified} after an out-of-sample check and a screen for synergy, and the
  * notes say which and why, with the held-out scores (predictive numbers; the credits are not made causal by
  * them).
@@ -180,7 +181,8 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, paramLabel = "NAME",
       description = "the model: recommended (the SDK's rule picks markov, additive-hazard, interaction-hazard, "
-          + "shao-li or shapley-simplified and says why in note: lines), first-touch, last-touch, linear, "
+          + "exposure-hazard, shao-li or shapley-simplified and says why in note: lines), first-touch, last-touch, "
+          + "linear, "
           + "linear-unique, position-based, time-decay, w-shaped, markov, shapley, ... (an unknown name lists them "
           + "all)")
   @SuppressWarnings("NullAway.Init")

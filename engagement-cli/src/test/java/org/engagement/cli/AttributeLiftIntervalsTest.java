@@ -220,5 +220,7 @@ class AttributeLiftIntervalsTest {
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("--lift=FILE").contains("--intervals").contains("--seed=S")
         .contains("--level=L").contains("recommended");
+    assertThat(help.out().replaceAll("\\s+", "")).as("the models recommended picks, exposure-hazard among them")
+        .contains("recommended(theSDK'srulepicksmarkov,additive-hazard,interaction-hazard,exposure-hazard,");
   }
 }

@@ -25,8 +25,8 @@ public final class RecommendedModelProvider implements AttributionModelProvider 
 
   @Override
   public String description() {
-    return "the SDK's documented choice among markov, additive-hazard, interaction-hazard, shao-li and"
-        + " shapley-simplified; notes say which and why";
+    return "the SDK's documented choice among markov, additive-hazard, interaction-hazard, exposure-hazard,"
+        + " shao-li and shapley-simplified; notes say which and why";
   }
 
   @Override

@@ -12,8 +12,10 @@ import org.engagement.attribution.HazardWorld;
 import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.PoissonResample;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
+import org.engagement.attribution.hazard.ExposureHazardModel;
 import org.engagement.attribution.hazard.InteractionHazardModel;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.markov.MarkovModel;
 import org.engagement.attribution.shapley.ShaoLiModel;
 import org.engagement.attribution.shapley.SimplifiedShapleyModel;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,19 @@ class RecommendedModelTest {
     assertThat(model.parameters().asText()).containsEntry("folds", "3").containsEntry("seed", "9");
     assertThat(MODELS.create("recommended").parameters().isEmpty()).isTrue();
     assertThat(MODELS.create("recommended", model.parameters())).hasToString(model.toString());
+  }
+
+  /**
+   * The registry's one-line description names every model the rule can run: it missed {@code exposure-hazard},
+   * which the rule runs on timed journeys whose lookback set nothing aside (the report's).
+   */
+  @Test
+  void theDescriptionNamesEveryModelTheRuleCanPick() {
+    String description = new RecommendedModelProvider().description();
+    for (String name : List.of(MarkovModel.NAME, AdditiveHazardModel.NAME, InteractionHazardModel.NAME,
+        ExposureHazardModel.NAME, ShaoLiModel.NAME, SimplifiedShapleyModel.NAME)) {
+      assertThat(description).as(name).contains(name);
+    }
   }
 
   /** Mean absolute error of conversion shares against the world's true shares. */
