@@ -24,6 +24,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.internal.column.Dictionary;
 import org.engagement.core.internal.text.NameMemo;
+import org.engagement.core.internal.time.PeriodStarts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,8 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
   private final Map<Cell, long[]> cells = new HashMap<>();
   /** A brand name's index in {@link Brands#all()} (-1: not counted), remembered; not part of the state. */
   private final transient NameMemo<Integer> brandIndex;
+  /** The period of an instant, found once per day met; not part of the state. */
+  private final transient PeriodStarts periods;
 
   private ShareOfVoice(Brands brands, Granularity granularity, ZoneId zone, double neutralBand) {
     this.brands = brands;
@@ -79,6 +82,7 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
     this.zone = zone;
     this.neutralBand = neutralBand;
     this.brandIndex = new NameMemo<>(brands::indexOf);
+    this.periods = new PeriodStarts(granularity, zone);
   }
 
   /**
@@ -126,7 +130,7 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
     if (brand < 0) {
       return this;
     }
-    LocalDate period = granularity.periodStart(LocalDate.ofInstant(interaction.timestamp(), zone));
+    LocalDate period = periods.of(interaction.timestamp());
     long[] counts = cells.computeIfAbsent(new Cell(interaction.channel(), period), c -> new long[FIELDS * brands.all().size()]);
     int at = brand * FIELDS;
     counts[at + MENTIONS]++;
