@@ -361,8 +361,19 @@ public final class PullThrough implements Mergeable<PullThrough> {
     throw new InvalidObjectException("a PullThrough is read through its serial form");
   }
 
-  /** Where a tally belongs. */
-  private record Cell(int message, Channel channel, LocalDate period) {}
+  /**
+   * Where a tally belongs. Hashed by mixing its parts with the period's epoch day: the record's own hash left the
+   * cells of a few channels over two years of months in a handful of buckets, searched as trees (issue 16; see
+   * {@code ShareOfVoice.Cell}).
+   */
+  private record Cell(int message, Channel channel, LocalDate period) {
+    @Override
+    public int hashCode() {
+      long h = (message * 31L + channel.hashCode()) * 0x9E3779B97F4A7C15L + period.toEpochDay();
+      h *= 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32));
+    }
+  }
 
   /** Counts of one customer in one cell, as equality compares them. */
   private record Tally(long mentions, long shares, long reach) {}

@@ -240,8 +240,19 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
     throw new InvalidObjectException("a ShareOfVoice is read through its serial form");
   }
 
-  /** Where counts belong. */
-  record Cell(Channel channel, LocalDate period) {}
+  /**
+   * Where counts belong. Hashed by mixing the channel's hash with the period's epoch day: {@link LocalDate#hashCode()}
+   * of month starts differs only in bits 6 and up, so a map of a few channels over two years of months put its cells
+   * in a handful of buckets that turned into trees searched on every mention (issue 16).
+   */
+  record Cell(Channel channel, LocalDate period) {
+    @Override
+    public int hashCode() {
+      long h = channel.hashCode() * 0x9E3779B97F4A7C15L + period.toEpochDay();
+      h *= 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32));
+    }
+  }
 
   /**
    * The serial form: the settings, the channels, and per cell (sorted by channel, then period) the
