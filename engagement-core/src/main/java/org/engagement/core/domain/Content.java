@@ -69,7 +69,7 @@ public record Content(
       requireText(text);
     }
     tags = items("tags", tags, MAX_ITEM_LENGTH, false);
-    hashtags = items("hashtags", bareHashtags(hashtags), MAX_ITEM_LENGTH, true);
+    hashtags = items("hashtags", alreadyBare(hashtags) ? hashtags : bareHashtags(hashtags), MAX_ITEM_LENGTH, true);
     links = items("links", links, MAX_LINK_LENGTH, true);
     if (brand != null) {
       requireItem("brand", brand, Channel.MAX_LENGTH, false);
@@ -150,11 +150,31 @@ public record Content(
     return stripped;
   }
 
+  /**
+   * Whether {@link #bareHashtags} would give {@code hashtags} as they are: present, every tag present and none with a
+   * leading {@code #}, as a feed's are; then the constructor takes them without that copy (issue 16).
+   */
+  private static boolean alreadyBare(@Nullable List<String> hashtags) {
+    if (hashtags == null) {
+      return false;
+    }
+    for (int i = 0; i < hashtags.size(); i++) {
+      String tag = hashtags.get(i);
+      if (tag == null || tag.startsWith("#")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<String> items(String field, List<String> values, int maxLength, boolean noSpace) {
     requirePresent(values, field);
-    for (String value : values) {
+    boolean hashtags = field.equals("hashtags");
+    for (int i = 0; i < values.size(); i++) {
+      // by index: a content's lists are short and random-access (List.of or copies of it), and this runs per row
+      String value = values.get(i);
       requireItem(field, value, maxLength, noSpace);
-      if (field.equals("hashtags") && value.indexOf('#') >= 0) {
+      if (hashtags && value.indexOf('#') >= 0) {
         throw new InvalidFieldException(field, value, "must not contain '#' after the leading one");
       }
     }

@@ -97,4 +97,42 @@ class NumberSyntaxTest {
       }
     }
   }
+
+  @Test
+  void plainDecimalsGiveWhatTheGeneralParserGives() {
+    java.util.Random random = new java.util.Random(16);
+    for (int i = 0; i < 50_000; i++) {
+      int whole = 1 + random.nextInt(10);
+      int fraction = random.nextInt(4) == 0 ? 0 : random.nextInt(10);
+      StringBuilder text = new StringBuilder(random.nextInt(3) == 0 ? "-" : "");
+      for (int d = 0; d < whole + fraction; d++) {
+        if (d == whole) {
+          text.append('.');
+        }
+        text.append((char) ('0' + random.nextInt(random.nextInt(4) == 0 ? 2 : 10)));
+      }
+      String number = text.toString();
+      String field = random.nextInt(5) == 0 ? " " + number + " " : number;
+      double min = random.nextBoolean() ? -1 : -random.nextInt(1000) / 7.0;
+      double max = random.nextBoolean() ? 1 : random.nextInt(100_000) / 3.0;
+      double general = Double.parseDouble(number);
+      if (general >= min && general <= max) {
+        // bit for bit, so -0 stays -0
+        assertThat(Double.doubleToRawLongBits(NumberSyntax.number("sentiment", field, min, max))).as(field)
+            .isEqualTo(Double.doubleToRawLongBits(general));
+      } else {
+        assertThatThrownBy(() -> NumberSyntax.number("sentiment", field, min, max)).as(field)
+            .isInstanceOf(InvalidFieldException.class)
+            .hasMessage("sentiment '" + field + "' is invalid: " + NumberSyntax.rangeRule(min, max));
+      }
+    }
+    assertThat(Double.doubleToRawLongBits(NumberSyntax.number("s", "-0.0", -1, 1)))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(NumberSyntax.number("s", "0.1", -1, 1)).isEqualTo(0.1);
+    assertThat(NumberSyntax.number("s", "3.", 0, 5)).isEqualTo(3.0);
+    assertThat(NumberSyntax.number("s", ".25", 0, 5)).isEqualTo(0.25);
+    assertThat(NumberSyntax.number("s", "+0.5", 0, 5)).isEqualTo(0.5);
+    assertThatThrownBy(() -> NumberSyntax.number("s", "1.2.3", 0, 5)).hasMessageEndingWith(NumberSyntax.RULE);
+    assertThatThrownBy(() -> NumberSyntax.number("s", "-", 0, 5)).hasMessageEndingWith(NumberSyntax.RULE);
+  }
 }

@@ -3,6 +3,7 @@ package org.engagement.core.conversation.message;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,6 +108,19 @@ public final class MessageMatcher {
     return "MessageMatcher" + messages.stream().map(KeyMessage::name).toList();
   }
 
+  /** The numbers of the messages one of whose link patterns starts {@code link} (folded), in pattern order. */
+  private int[] linkGroups(String link) {
+    String folded = foldLink(link);
+    int[] groups = new int[linkPatterns.length];
+    int count = 0;
+    for (int i = 0; i < linkPatterns.length; i++) {
+      if (folded.startsWith(linkPatterns[i])) {
+        groups[count++] = linkGroups[i];
+      }
+    }
+    return count == 0 ? NO_GROUPS : Arrays.copyOf(groups, count);
+  }
+
   /** A link folded for matching: scheme and {@code www.} set aside, case and accents folded. */
   static String foldLink(String link) {
     String folded = TextFolding.fold(link);
@@ -127,6 +141,11 @@ public final class MessageMatcher {
     /** The messages of a hashtag as a post writes it, remembered for the tags a feed repeats. */
     private final NameMemo<int[]> tagGroups =
         new NameMemo<>(tag -> hashtags.getOrDefault(TextFolding.fold(tag), NO_GROUPS));
+    /**
+     * The messages of a link as a post writes it, remembered for the links a feed repeats: folding a link made a new
+     * string per link per row (issue 16).
+     */
+    private final NameMemo<int[]> linkGroupsOf = new NameMemo<>(MessageMatcher.this::linkGroups);
 
     private Scanner() {}
 
@@ -147,11 +166,8 @@ public final class MessageMatcher {
         }
       }
       for (String link : content.links()) {
-        String folded = foldLink(link);
-        for (int i = 0; i < linkPatterns.length; i++) {
-          if (folded.startsWith(linkPatterns[i])) {
-            found.set(linkGroups[i]);
-          }
+        for (int g : linkGroupsOf.of(link)) {
+          found.set(g);
         }
       }
     }

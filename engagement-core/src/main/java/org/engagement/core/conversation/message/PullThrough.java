@@ -30,6 +30,7 @@ import org.engagement.core.engagement.Granularity;
 import org.engagement.core.internal.column.Dictionary;
 import org.engagement.core.internal.column.IdNumbers;
 import org.engagement.core.internal.text.NameMemo;
+import org.engagement.core.internal.time.PeriodStarts;
 import org.engagement.core.internal.text.TextFolding;
 import org.engagement.core.segment.Segment;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,8 @@ public final class PullThrough implements Mergeable<PullThrough> {
   private final transient BitSet found = new BitSet();
   /** Whether a brand name is ours, remembered for the few names a feed repeats; not part of the state. */
   private final transient NameMemo<Boolean> isOurBrand;
+  /** The period of an instant, found once per day met; not part of the state. */
+  private final transient PeriodStarts periods;
   /**
    * The state: the cells and customers met, each numbered, and a tally per (cell, customer) number pair, so that
    * feeding an interaction makes no object that lives on (issue 16).
@@ -101,6 +104,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
     this.ourBrand = ourBrand;
     this.scanner = matcher.scanner();
     this.isOurBrand = new NameMemo<>(brand -> ourBrand == null || ourBrand.equals(TextFolding.fold(brand)));
+    this.periods = new PeriodStarts(granularity, zone);
   }
 
   /**
@@ -131,7 +135,7 @@ public final class PullThrough implements Mergeable<PullThrough> {
     if (kind == null || !isOurs(content)) {
       return this;
     }
-    LocalDate period = granularity.periodStart(LocalDate.ofInstant(interaction.timestamp(), zone));
+    LocalDate period = periods.of(interaction.timestamp());
     boolean share = kind == MentionKind.SHARE;
     long audience = content == null || content.audience() == null ? 0 : content.audience();
     int customer = customers.numberOf(interaction.customerId());
@@ -357,8 +361,26 @@ public final class PullThrough implements Mergeable<PullThrough> {
     throw new InvalidObjectException("a PullThrough is read through its serial form");
   }
 
-  /** Where a tally belongs. */
-  private record Cell(int message, Channel channel, LocalDate period) {}
+  /**
+   * Where a tally belongs. Hashed by mixing its parts with the period's epoch day: the record's own hash left the
+   * cells of a few channels over two years of months in a handful of buckets, searched as trees (issue 16; see
+   * {@code ShareOfVoice.Cell}).
+   */
+  private record Cell(int message, Channel channel, LocalDate period) {
+    @Override
+    public int hashCode() {
+      long h = (message * 31L + channel.hashCode()) * 0x9E3779B97F4A7C15L + period.toEpochDay();
+      h *= 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32));
+    }
+
+    /** Written out: the record's own equals goes through method handles that the profile showed uninlined. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Cell other && other.message == message && other.channel.equals(channel)
+          && other.period.equals(period);
+    }
+  }
 
   /** Counts of one customer in one cell, as equality compares them. */
   private record Tally(long mentions, long shares, long reach) {}

@@ -86,6 +86,21 @@ public final class ServiceLedger implements Mergeable<ServiceLedger> {
     return this;
   }
 
+  /**
+   * Records inbound activity of customer {@code customerId} at {@code at}: what {@link #add} records of an inbound
+   * interaction of that customer and instant whose content has no thread id. For a caller that reads activity from
+   * columns (customer, direction and instant) without making interactions (issue 16: the latest inbound activity of
+   * the requesters among ten million main interactions).
+   *
+   * @return this
+   */
+  public ServiceLedger addInboundActivity(String customerId, Instant at) {
+    requireNonNull(customerId, "customerId");
+    requireNonNull(at, "at");
+    activeAt(customerId, at);
+    return this;
+  }
+
   /** Records every interaction. @return this */
   public ServiceLedger addAll(Iterable<Interaction> interactions) {
     for (Interaction interaction : interactions) {

@@ -24,6 +24,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.engagement.Granularity;
 import org.engagement.core.internal.column.Dictionary;
 import org.engagement.core.internal.text.NameMemo;
+import org.engagement.core.internal.time.PeriodStarts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,8 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
   private final Map<Cell, long[]> cells = new HashMap<>();
   /** A brand name's index in {@link Brands#all()} (-1: not counted), remembered; not part of the state. */
   private final transient NameMemo<Integer> brandIndex;
+  /** The period of an instant, found once per day met; not part of the state. */
+  private final transient PeriodStarts periods;
 
   private ShareOfVoice(Brands brands, Granularity granularity, ZoneId zone, double neutralBand) {
     this.brands = brands;
@@ -79,6 +82,7 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
     this.zone = zone;
     this.neutralBand = neutralBand;
     this.brandIndex = new NameMemo<>(brands::indexOf);
+    this.periods = new PeriodStarts(granularity, zone);
   }
 
   /**
@@ -126,7 +130,7 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
     if (brand < 0) {
       return this;
     }
-    LocalDate period = granularity.periodStart(LocalDate.ofInstant(interaction.timestamp(), zone));
+    LocalDate period = periods.of(interaction.timestamp());
     long[] counts = cells.computeIfAbsent(new Cell(interaction.channel(), period), c -> new long[FIELDS * brands.all().size()]);
     int at = brand * FIELDS;
     counts[at + MENTIONS]++;
@@ -236,8 +240,25 @@ public final class ShareOfVoice implements Mergeable<ShareOfVoice> {
     throw new InvalidObjectException("a ShareOfVoice is read through its serial form");
   }
 
-  /** Where counts belong. */
-  record Cell(Channel channel, LocalDate period) {}
+  /**
+   * Where counts belong. Hashed by mixing the channel's hash with the period's epoch day: {@link LocalDate#hashCode()}
+   * of month starts differs only in bits 6 and up, so a map of a few channels over two years of months put its cells
+   * in a handful of buckets that turned into trees searched on every mention (issue 16).
+   */
+  record Cell(Channel channel, LocalDate period) {
+    @Override
+    public int hashCode() {
+      long h = channel.hashCode() * 0x9E3779B97F4A7C15L + period.toEpochDay();
+      h *= 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32));
+    }
+
+    /** Written out: the record's own equals goes through method handles that the profile showed uninlined. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Cell other && other.channel.equals(channel) && other.period.equals(period);
+    }
+  }
 
   /**
    * The serial form: the settings, the channels, and per cell (sorted by channel, then period) the

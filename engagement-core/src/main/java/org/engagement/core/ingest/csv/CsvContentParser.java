@@ -14,6 +14,9 @@ final class CsvContentParser {
   static final String LIST_SEPARATOR = "|";
 
   private static final char SEPARATOR = '|';
+  /** Column names for messages, made once: {@link CsvColumn#header()} lower-cases the name on every call. */
+  private static final String SENTIMENT = CsvColumn.SENTIMENT.header();
+  private static final String AUDIENCE = CsvColumn.AUDIENCE.header();
   private static final Pattern SPLIT = Pattern.compile("\\|");
 
   private final CsvHeader header;
@@ -71,11 +74,11 @@ final class CsvContentParser {
   }
 
   private static @Nullable Double sentiment(@Nullable String text) {
-    return text == null ? null : NumberSyntax.number(CsvColumn.SENTIMENT.header(), text, -1, 1);
+    return text == null ? null : NumberSyntax.number(SENTIMENT, text, -1, 1);
   }
 
   private static @Nullable Long audience(@Nullable String text) {
-    return text == null ? null : NumberSyntax.whole(CsvColumn.AUDIENCE.header(), text, 0, Long.MAX_VALUE);
+    return text == null ? null : NumberSyntax.whole(AUDIENCE, text, 0, Long.MAX_VALUE);
   }
 
   private static boolean resolved(@Nullable String text) {

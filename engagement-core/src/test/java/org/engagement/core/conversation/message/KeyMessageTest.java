@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.engagement.core.domain.Content;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.text.NameMemo;
 import org.junit.jupiter.api.Test;
 
 class KeyMessageTest {
@@ -59,6 +60,25 @@ class KeyMessageTest {
     assertThat(match(matcher.scanner(), Content.builder().text("acme.example/a").links(List.of("acme.example/a/b")).build()))
         .isEqualTo(bits(0));
     assertThat(match(MessageMatcher.of(List.of()).scanner(), Content.ofText("anything"))).isEqualTo(bits());
+  }
+
+  @Test
+  void aLinkMatchesEveryMessageWithAPatternStartingItWhetherMetFirstOrAgainOrBeyondTheRememberedOnes() {
+    MessageMatcher matcher = MessageMatcher.of(List.of(
+        KeyMessage.named("Blog").links("acme.example/blog").build(),
+        KeyMessage.named("Post").links("https://acme.example/blog/7").build(),
+        KeyMessage.named("Shop").links("acme.example/shop").build()));
+    MessageMatcher.Scanner scanner = matcher.scanner();
+    for (int i = 0; i < 2 * NameMemo.CAPACITY; i++) {
+      String link = "https://www.ACME.example/blog/" + i;
+      // blog/7, blog/70-79 and blog/700-... start with the post's pattern
+      BitSet expected = String.valueOf(i).startsWith("7") ? bits(0, 1) : bits(0);
+
+      assertThat(match(scanner, Content.builder().links(List.of(link)).build())).as(link).isEqualTo(expected);
+      assertThat(match(scanner, Content.builder().links(List.of(link)).build())).as(link).isEqualTo(expected);
+    }
+    assertThat(match(scanner, Content.builder().links(List.of("acme.example/shop/1", "acme.example/blog")).build()))
+        .isEqualTo(bits(0, 2));
   }
 
   @Test

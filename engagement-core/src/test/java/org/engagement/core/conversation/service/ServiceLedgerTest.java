@@ -98,6 +98,25 @@ class ServiceLedgerTest {
   }
 
   @Test
+  void inboundActivityByIdAndInstantEqualsAddingTheInboundInteractions() {
+    List<Interaction> later = List.of(
+        said("c1", X, "2024-03-20T10:00:00Z", InteractionType.VISIT, Content.empty()),
+        said("c1", X, "2024-03-12T10:00:00Z", InteractionType.VISIT, Content.empty()),
+        said("c2", X, "2024-03-16T12:00:00Z", InteractionType.PURCHASE, Content.empty()),
+        said("c3", X, "2024-03-10T12:00:00Z", InteractionType.VISIT, Content.empty()));
+    ServiceLedger added = ServiceLedger.create().addAll(threads()).addAll(later);
+    ServiceLedger noted = ServiceLedger.create().addAll(threads());
+    for (Interaction interaction : later) {
+      noted.addInboundActivity(interaction.customerId(), interaction.timestamp());
+    }
+    ServiceLedger withoutThem = ServiceLedger.create().addAll(threads());
+    Instant asOf = Instant.parse("2024-03-31T00:00:00Z");
+
+    assertThat(noted).isEqualTo(added).isNotEqualTo(withoutThem);
+    assertThat(noted.retention(asOf, Duration.ofDays(14))).isEqualTo(added.retention(asOf, Duration.ofDays(14)));
+  }
+
+  @Test
   void aCaseResolvedAfterTheCutOffCountsAsUnresolved() {
     ServiceLedger ledger = ServiceLedger.create()
         .add(request("c1", X, "2024-03-01T10:00:00Z", "t1"))
