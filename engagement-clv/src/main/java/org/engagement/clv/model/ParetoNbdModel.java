@@ -3,6 +3,7 @@ package org.engagement.clv.model;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import java.util.Map;
 import org.engagement.clv.fit.FitOptions;
 import org.engagement.clv.internal.fit.MaximumLikelihood;
@@ -49,6 +50,8 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
   private static final double INTEGRAL_ABSOLUTE_ACCURACY = 1e-14;
   private static final int INTEGRAL_POINTS = 16;
   private static final int INTEGRAL_MAX_EVALUATIONS = 1_000_000;
+  /** How much longer each piece of {@link #piecewise}'s integral is than the one before. */
+  private static final double PIECE_GROWTH = 4;
 
   /** Validates the fields. */
   public ParetoNbdModel {
@@ -112,7 +115,8 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
   /**
    * {@code P(alive at t) NB(n; r, alpha, t) + integral over the death time tau in (0, t) of NB(n; r,
    * alpha, tau) s beta^s / (beta + tau)^(s + 1)}. The integrand is rescaled by its value at {@code tau =
-   * t} and integrated by Hipparchus' Gauss-Legendre rule to a relative accuracy of {@code 1e-10}.
+   * t} and integrated by Hipparchus' Gauss-Legendre rule to a relative accuracy of {@code 1e-10}, in pieces that
+   * resolve its peak at {@code tau = 0} ({@link #piecewise}).
    */
   @Override
   public double probabilityOfPurchases(int n, double t) {
@@ -126,14 +130,51 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
         + (n == 0 ? 0 : n * Math.log(t / (alpha + t))) + s * Math.log(beta / (beta + t));
     double logScale = logNbdCoefficient + r * Math.log(alpha) + (n + 1) * Math.log(t)
         - (r + n) * Math.log(alpha + t) + Math.log(s) + s * Math.log(beta) - (s + 1) * Math.log(beta + t);
+    DoubleUnaryOperator logIntegrand = u -> (n == 0 ? 0 : n * Math.log(u))
+        - (r + n) * Math.log((alpha + t * u) / (alpha + t)) - (s + 1) * Math.log((beta + t * u) / (beta + t));
+    double peakWidth = Math.min(alpha / (r + n), beta / (s + 1)) / t;
+    return Math.exp(logAlive) + piecewise(logIntegrand, logScale, peakWidth);
+  }
+
+  /**
+   * {@code exp(logScale)} times the integral of {@code exp(logF)} over (0, 1), as a Gauss-Legendre integral over
+   * each piece between 0, {@code width}, {@code 4 width}, {@code 16 width}, ... and 1, each taken relative to the
+   * largest value of {@code logF} found on 33 points of the piece. Why: where {@code beta} (or {@code alpha}) is small
+   * against {@code t}, or {@code s} large, the integrand of {@link #probabilityOfPurchases} peaks at {@code u = 0}
+   * over a width of about {@code beta / (t (s + 1))} and falls as a power of {@code u} after it, and its value at 0
+   * may pass the largest double (at r 1, alpha 0.010013, s 1, beta 0.01, t 566.62 the peak is 3e9 times the value
+   * at 1 and 2e-5 wide; at s 645, beta 0.01, t 0.02 it is 3^646). One rule over (0, 1) never resolved it and gave
+   * up after a million evaluations (a property over wide parameter ranges found both, issue 13); on pieces that
+   * grow geometrically from the peak's width the integrand changes by a bounded factor within each, and scaled by
+   * its own largest value each piece neither overflows nor vanishes.
+   */
+  private static double piecewise(DoubleUnaryOperator logF, double logScale, double width) {
     IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(INTEGRAL_POINTS,
         INTEGRAL_RELATIVE_ACCURACY, INTEGRAL_ABSOLUTE_ACCURACY);
-    double shape = integrator.integrate(INTEGRAL_MAX_EVALUATIONS, u -> {
-      double purchases = n == 0 ? 0 : n * Math.log(u);
-      return Math.exp(purchases - (r + n) * Math.log((alpha + t * u) / (alpha + t))
-          - (s + 1) * Math.log((beta + t * u) / (beta + t)));
-    }, 0, 1);
-    return Math.exp(logAlive) + Math.exp(logScale) * shape;
+    double sum = 0;
+    double from = 0;
+    for (double to = Math.min(width, 1); from < 1; to = Math.min(to * PIECE_GROWTH, 1)) {
+      double shift = largest(logF, from, to);
+      double lower = from;
+      if (shift > Double.NEGATIVE_INFINITY) {
+        sum += Math.exp(logScale + shift) * integrator.integrate(INTEGRAL_MAX_EVALUATIONS,
+            u -> Math.exp(logF.applyAsDouble(u) - shift), lower, to);
+      }
+      from = to;
+    }
+    return sum;
+  }
+
+  /** The largest value of {@code logF} on 33 evenly spaced points of [from, to]. */
+  private static double largest(DoubleUnaryOperator logF, double from, double to) {
+    double most = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k <= 32; k++) {
+      double value = logF.applyAsDouble(from + (to - from) * k / 32);
+      if (value > most) {
+        most = value;
+      }
+    }
+    return most;
   }
 
   /**
