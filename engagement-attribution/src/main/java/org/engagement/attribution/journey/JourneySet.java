@@ -233,12 +233,15 @@ public final class JourneySet implements Mergeable<JourneySet> {
   }
 
   /**
-   * The id of each journey's path in this set, journey by journey: for {@link JourneyResampler}, on the timed
-   * journeys this set was grouped from.
+   * The id of each journey's path in this set, journey by journey, on the timed journeys this set was grouped
+   * from: for hosts that work per journey and per path at once (a bootstrap by customer, a held-out validation
+   * that splits the journeys by customer and scores them by path). One pass over the touches with no object per
+   * journey; computed on each call and not kept.
    *
    * @throws IllegalStateException if a journey's path is not in the set (the set was not grouped from them)
    */
-  int[] pathsOf(Journeys journeys) {
+  public int[] pathsOf(Journeys journeys) {
+    requireNonNull(journeys, "journeys");
     int[] toSet = new int[journeys.channels().size()];
     for (int c = 0; c < toSet.length; c++) {
       toSet[c] = channels.id(journeys.channels().name(c)).orElse(-1);

@@ -47,10 +47,10 @@ public final class Journeys implements Mergeable<Journeys> {
   private final ChannelIndex channels;
   private final String[] customers;
   private final int[] offsets;
-  private final int[] touches;
-  private final long[] touchMillis;
+  private final ChannelColumn touches;
+  private final MillisColumn touchMillis;
   private final byte[] touchTypes;
-  private final long[] endMillis;
+  private final MillisColumn endMillis;
   private final boolean[] converted;
   private final double[] values;
   private final @Nullable Currency currency;
@@ -69,10 +69,10 @@ public final class Journeys implements Mergeable<Journeys> {
     int n = order.length;
     this.customers = new String[n];
     this.offsets = new int[n + 1];
-    this.touches = new int[b.touchCount];
-    this.touchMillis = new long[b.touchCount];
+    this.touches = ChannelColumn.ofSize(b.touchCount, names.length);
+    this.touchMillis = MillisColumn.shapedFor(b.touchMillis, b.touchCount, b.touchCount);
     this.touchTypes = new byte[b.touchCount];
-    this.endMillis = new long[n];
+    this.endMillis = MillisColumn.shapedFor(b.endMillis, n, n);
     this.converted = new boolean[n];
     this.values = new double[n];
     for (int k = 0; k < n; k++) {
@@ -80,13 +80,13 @@ public final class Journeys implements Mergeable<Journeys> {
       int from = b.offsets[j];
       int length = b.offsets[j + 1] - from;
       for (int i = 0; i < length; i++) {
-        touches[offsets[k] + i] = canonical[b.touches[from + i]];
+        touches.set(offsets[k] + i, canonical[b.touches[from + i]]);
+        touchMillis.set(offsets[k] + i, b.touchMillis[from + i]);
       }
-      System.arraycopy(b.touchMillis, from, touchMillis, offsets[k], length);
       System.arraycopy(b.touchTypes, from, touchTypes, offsets[k], length);
       offsets[k + 1] = offsets[k] + length;
       customers[k] = b.customers.get(j);
-      endMillis[k] = b.endMillis[j];
+      endMillis.set(k, b.endMillis[j]);
       converted[k] = b.converted[j];
       values[k] = b.values[j];
     }
@@ -149,12 +149,12 @@ public final class Journeys implements Mergeable<Journeys> {
 
   /** The channel id of the touch at flat index {@code position}. */
   public int channelAt(int position) {
-    return touches[position];
+    return touches.get(position);
   }
 
   /** The instant of the touch at flat index {@code position}, in epoch milliseconds. */
   public long touchMillis(int position) {
-    return touchMillis[position];
+    return touchMillis.get(position);
   }
 
   /**
@@ -167,12 +167,12 @@ public final class Journeys implements Mergeable<Journeys> {
 
   /** When journey {@code journey} ended: its conversion, or the window end if it did not convert. */
   public Instant endTime(int journey) {
-    return Instant.ofEpochMilli(endMillis[row(journey)]);
+    return Instant.ofEpochMilli(endMillis.get(row(journey)));
   }
 
   /** {@link #endTime(int)} in epoch milliseconds. */
   public long endMillis(int journey) {
-    return endMillis[row(journey)];
+    return endMillis.get(row(journey));
   }
 
   /** Whether journey {@code journey} ended in a conversion. */
@@ -246,16 +246,28 @@ public final class Journeys implements Mergeable<Journeys> {
    */
   public JourneySet toJourneySet() {
     JourneySet.Builder builder = JourneySet.builder();
-    List<String> path = new ArrayList<>();
+    // Each channel interned once, on its first touch (a channel no journey touches stays out of the set), not a
+    // name looked up per touch: the builder's id of each of these channels, -1 until then.
+    int[] ids = new int[channels.size()];
+    Arrays.fill(ids, -1);
+    int[] path = new int[16];
     for (int j = 0; j < size(); j++) {
-      path.clear();
-      for (int i = start(j); i < end(j); i++) {
-        path.add(channels.name(touches[i]));
+      int start = start(j);
+      int length = end(j) - start;
+      if (length > path.length) {
+        path = new int[Math.max(length, path.length * 2)];
+      }
+      for (int i = 0; i < length; i++) {
+        int channel = touches.get(start + i);
+        if (ids[channel] < 0) {
+          ids[channel] = builder.internChannel(channels.name(channel));
+        }
+        path[i] = ids[channel];
       }
       if (converted(j)) {
-        builder.add(path, 1, value(j), 0);
+        builder.addInterned(path, length, 1, value(j), 0);
       } else {
-        builder.add(path, 0, 0, 1);
+        builder.addInterned(path, length, 0, 0, 1);
       }
     }
     return builder.build(this);
@@ -319,13 +331,13 @@ public final class Journeys implements Mergeable<Journeys> {
       int r = row(j);
       boolean kept = false;
       for (int i = offsets[r]; i < offsets[r + 1]; i++) {
-        if (map[touches[i]] >= 0) {
-          builder.touch(map[touches[i]], touchMillis[i], TYPES[touchTypes[i]]);
+        if (map[touches.get(i)] >= 0) {
+          builder.touch(map[touches.get(i)], touchMillis.get(i), TYPES[touchTypes[i]]);
           kept = true;
         }
       }
       if (kept) {
-        builder.endJourney(customers[r], endMillis[r], converted[r], values[r]);
+        builder.endJourney(customers[r], endMillis.get(r), converted[r], values[r]);
       }
     }
     return builder.build();
@@ -397,9 +409,9 @@ public final class Journeys implements Mergeable<Journeys> {
     }
     Journeys j = other;
     return channels.equals(j.channels) && Arrays.equals(customers, j.customers)
-        && Arrays.equals(offsets, j.offsets) && Arrays.equals(touches, j.touches)
-        && Arrays.equals(touchMillis, j.touchMillis) && Arrays.equals(touchTypes, j.touchTypes)
-        && Arrays.equals(endMillis, j.endMillis) && Arrays.equals(converted, j.converted)
+        && Arrays.equals(offsets, j.offsets) && Arrays.equals(touches.toArray(), j.touches.toArray())
+        && Arrays.equals(touchMillis.toArray(), j.touchMillis.toArray()) && Arrays.equals(touchTypes, j.touchTypes)
+        && Arrays.equals(endMillis.toArray(), j.endMillis.toArray()) && Arrays.equals(converted, j.converted)
         && Arrays.equals(values, j.values) && Objects.equals(currency, j.currency)
         && Double.compare(untouchedConversions, j.untouchedConversions) == 0
         && untouchedValue.equals(j.untouchedValue) && setAside.equals(j.setAside) && Objects.equals(asOf, j.asOf);
@@ -412,9 +424,9 @@ public final class Journeys implements Mergeable<Journeys> {
     }
     int h = channels.hashCode();
     h = 31 * h + Arrays.hashCode(customers);
-    h = 31 * h + Arrays.hashCode(touches);
-    h = 31 * h + Arrays.hashCode(touchMillis);
-    h = 31 * h + Arrays.hashCode(endMillis);
+    h = 31 * h + Arrays.hashCode(touches.toArray());
+    h = 31 * h + Arrays.hashCode(touchMillis.toArray());
+    h = 31 * h + Arrays.hashCode(endMillis.toArray());
     h = 31 * h + Arrays.hashCode(values);
     h = 31 * h + Double.hashCode(untouchedConversions);
     h = 31 * h + untouchedValue.hashCode();
@@ -432,8 +444,9 @@ public final class Journeys implements Mergeable<Journeys> {
     if (picks != null) {
       return compact().writeReplace();
     }
-    return new JourneysForm(channels.namesArray(), customers, offsets, touches, touchMillis, touchTypes,
-        endMillis, converted, values, currency, untouchedConversions, untouchedValue, setAside, asOf);
+    return new JourneysForm(channels.namesArray(), customers, offsets, touches.toArray(), touchMillis.toArray(),
+        touchTypes, endMillis.toArray(), converted, values, currency, untouchedConversions, untouchedValue, setAside,
+        asOf);
   }
 
   private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -444,9 +457,9 @@ public final class Journeys implements Mergeable<Journeys> {
   private void copyJourney(int j, Builder builder, int[] map) {
     int r = row(j);
     for (int i = offsets[r]; i < offsets[r + 1]; i++) {
-      builder.touch(map[touches[i]], touchMillis[i], TYPES[touchTypes[i]]);
+      builder.touch(map[touches.get(i)], touchMillis.get(i), TYPES[touchTypes[i]]);
     }
-    builder.endJourney(customers[r], endMillis[r], converted[r], values[r]);
+    builder.endJourney(customers[r], endMillis.get(r), converted[r], values[r]);
   }
 
   /**

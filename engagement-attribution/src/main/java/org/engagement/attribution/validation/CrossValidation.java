@@ -278,27 +278,17 @@ public final class CrossValidation {
 
   private Units byCustomer(JourneySet set, Journeys timed) {
     int[] foldOf = journeyFolds(timed);
-    Map<IdsKey, Integer> pathIds = new HashMap<>();
-    for (int p = 0; p < set.pathCount(); p++) {
-      pathIds.put(new IdsKey(set.path(p)), p);
-    }
-    int[] map = new int[timed.channels().size()];
-    for (int c = 0; c < map.length; c++) {
-      map[c] = set.channels().id(timed.channels().name(c)).orElse(-1);
+    int[] pathOf;
+    try {
+      pathOf = set.pathsOf(timed);
+    } catch (IllegalStateException e) {
+      throw new InvalidFieldException("journeys", set, "must be grouped from its timed journeys");
     }
     Units units = new Units(timed.size());
     units.single = true;
     for (int j = 0; j < timed.size(); j++) {
-      int[] ids = new int[timed.end(j) - timed.start(j)];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = map[timed.channelAt(timed.start(j) + i)];
-      }
-      Integer path = pathIds.get(new IdsKey(ids));
-      if (path == null) {
-        throw new InvalidFieldException("journeys", set, "must be grouped from its timed journeys");
-      }
       boolean converted = timed.converted(j);
-      units.add(path, foldOf[j], converted ? 1 : 0, converted ? 0 : 1);
+      units.add(pathOf[j], foldOf[j], converted ? 1 : 0, converted ? 0 : 1);
     }
     return units;
   }
@@ -347,7 +337,7 @@ public final class CrossValidation {
       cellOf = merging;
       cells = units.merged(merging);
     }
-    KeyTable pathTable = new KeyTable(set, folds, cells, p -> new IdsKey(set.path(p)));
+    KeyTable pathTable = KeyTable.byPath(set, folds, cells);
     KeyTable setTable = new KeyTable(set, folds, cells, p -> new IdsKey(
         Arrays.stream(set.path(p)).distinct().sorted().toArray()));
     KeyTable[] markov = new KeyTable[maxOrder];
@@ -467,31 +457,44 @@ public final class CrossValidation {
 
   /** The weighted Mann-Whitney statistic: pairs of a converting and a non-converting journey, ties half. */
   private static double auc(double[] p, Units units) {
-    Integer[] order = new Integer[units.size];
-    for (int u = 0; u < order.length; u++) {
-      order[u] = u;
+    double[] levels = distinctLevels(p, units.size);
+    double[] groupConv = new double[levels.length];
+    double[] groupNull = new double[levels.length];
+    for (int u = 0; u < units.size; u++) {
+      int g = Arrays.binarySearch(levels, p[u] + 0.0);
+      groupConv[g] += units.conv[u];
+      groupNull[g] += units.nulls[u];
     }
-    Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
     double nullsBelow = 0;
     double pairs = 0;
     double conversions = 0;
-    int i = 0;
-    while (i < order.length) {
-      int j = i;
-      double groupConv = 0;
-      double groupNull = 0;
-      while (j < order.length && p[order[j]] == p[order[i]]) {
-        groupConv += units.conv[order[j]];
-        groupNull += units.nulls[order[j]];
-        j++;
-      }
-      pairs += groupConv * (nullsBelow + groupNull / 2);
-      nullsBelow += groupNull;
-      conversions += groupConv;
-      i = j;
+    for (int g = 0; g < levels.length; g++) {
+      pairs += groupConv[g] * (nullsBelow + groupNull[g] / 2);
+      nullsBelow += groupNull[g];
+      conversions += groupConv[g];
     }
     double all = conversions * nullsBelow;
     return all > 0 ? pairs / all : Double.NaN;
+  }
+
+  /**
+   * The distinct values of {@code p[0 .. size)} in increasing order, a -0.0 counted as 0.0. Grouping the units by
+   * these and adding each group's counts in unit order gives the sums a stable sort of the units by prediction
+   * gave (ties kept in unit order), without a boxed index per unit.
+   */
+  private static double[] distinctLevels(double[] p, int size) {
+    double[] sorted = new double[size];
+    for (int u = 0; u < size; u++) {
+      sorted[u] = p[u] + 0.0;
+    }
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int i = 0; i < size; i++) {
+      if (distinct == 0 || Double.compare(sorted[i], sorted[distinct - 1]) != 0) {
+        sorted[distinct++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, distinct);
   }
 
   @Override
@@ -601,15 +604,20 @@ public final class CrossValidation {
     private final double[] nulls;
 
     KeyTable(JourneySet set, int folds, Units units, Keying keying) {
+      this(folds, units, keys(set, keying));
+    }
+
+    /** The table keyed by {@code keyOfPath} (keys numbered from 0 by first appearance in path order). */
+    private KeyTable(int folds, Units units, int[] keyOfPath) {
       this.folds = folds;
-      Map<IdsKey, Integer> keys = new HashMap<>();
-      keyOfPath = new int[set.pathCount()];
-      for (int p = 0; p < keyOfPath.length; p++) {
-        keyOfPath[p] = keys.computeIfAbsent(keying.key(p), k -> keys.size());
+      this.keyOfPath = keyOfPath;
+      int keyCount = 0;
+      for (int key : keyOfPath) {
+        keyCount = Math.max(keyCount, key + 1);
       }
       int stride = folds + 1;
-      conv = new double[keys.size() * stride];
-      nulls = new double[keys.size() * stride];
+      conv = new double[keyCount * stride];
+      nulls = new double[keyCount * stride];
       for (int u = 0; u < units.size; u++) {
         int base = keyOfPath[units.path[u]] * stride;
         conv[base + units.fold[u]] += units.conv[u];
@@ -617,6 +625,26 @@ public final class CrossValidation {
         conv[base + folds] += units.conv[u];
         nulls[base + folds] += units.nulls[u];
       }
+    }
+
+    /**
+     * The table keyed by the path itself: the paths of a set are distinct, so each is its own key, numbered as
+     * the path (what keying by a copy of the path gave, without the copies).
+     */
+    static KeyTable byPath(JourneySet set, int folds, Units units) {
+      int[] identity = new int[set.pathCount()];
+      Arrays.setAll(identity, p -> p);
+      return new KeyTable(folds, units, identity);
+    }
+
+    /** Each path's key under {@code keying}, numbered from 0 by first appearance in path order. */
+    private static int[] keys(JourneySet set, Keying keying) {
+      Map<IdsKey, Integer> keys = new HashMap<>();
+      int[] keyOfPath = new int[set.pathCount()];
+      for (int p = 0; p < keyOfPath.length; p++) {
+        keyOfPath[p] = keys.computeIfAbsent(keying.key(p), k -> keys.size());
+      }
+      return keyOfPath;
     }
 
     /** The training rate of path {@code p}'s key with fold {@code f} held out, smoothed towards {@code prior}. */
