@@ -101,6 +101,8 @@ public final class ExposureHazardModel implements AttributionModel {
   private static final double START = 0.01;
   /** The results on the sets seen last: {@code recommended} and a report may both run it on one set. */
   private static final IdentityMemo<JourneySet, Double, AttributionResult> RESULTS = IdentityMemo.of(8);
+  /** The point fits on the sets seen last, which the {@linkplain #forResamplesOf resample form} starts from. */
+  private static final IdentityMemo<JourneySet, Double, Fit> FITS = IdentityMemo.of(8);
 
   private final double level;
 
@@ -159,8 +161,25 @@ public final class ExposureHazardModel implements AttributionModel {
   private AttributionResult compute(JourneySet journeys, Journeys timed) {
     List<int[]> pairs = keptPairs(journeys);
     ExposureTimes exposures = ExposureTimes.of(timed, journeys.channels(), pairs);
-    return credited(journeys, pairs, exposures.lostWithout(fit(exposures)));
+    double[] theta = fit(exposures);
+    FITS.get(journeys, level, () -> new Fit(pairs, exposures.named(theta, journeys.channels())));
+    return credited(journeys, pairs, exposures.lostWithout(theta));
   }
+
+  /** The fit on {@code journeys} that {@link #compute} makes (remembered), without the credits. */
+  private Fit pointFit(JourneySet journeys, Journeys timed) {
+    return FITS.get(journeys, level, () -> {
+      List<int[]> pairs = keptPairs(journeys);
+      ExposureTimes exposures = ExposureTimes.of(timed, journeys.channels(), pairs);
+      return new Fit(pairs, exposures.named(fit(exposures), journeys.channels()));
+    });
+  }
+
+  /**
+   * A point fit: the pairs kept and the hazards by term name ({@link ExposureTimes#named}), what the resample form
+   * starts from; nothing per journey.
+   */
+  private record Fit(List<int[]> pairs, Map<String, Double> named) {}
 
   /**
    * The resample form: the point fit's hazards (by term name) and its additive set fit start each resample's
@@ -173,12 +192,9 @@ public final class ExposureHazardModel implements AttributionModel {
     if (journeys.timed().isEmpty() || !resampleFitApplies(journeys)) {
       return this;
     }
-    Journeys timed = journeys.timed().get();
-    double[] h = AdditiveHazardModel.create().hazards(journeys);
-    List<int[]> pairs = screened(journeys, ChannelSets.of(journeys), h);
-    ExposureTimes exposures = ExposureTimes.of(timed, journeys.channels(), pairs);
-    Map<String, Double> start = exposures.named(fit(exposures), journeys.channels());
-    AdditiveHazardModel.Start additive = AdditiveHazardModel.Start.of(journeys.channels(), h);
+    Map<String, Double> start = pointFit(journeys, journeys.timed().get()).named();
+    AdditiveHazardModel.Start additive = AdditiveHazardModel.Start.of(journeys.channels(),
+        AdditiveHazardModel.create().hazards(journeys));
     return new WarmStartedModel(this, journeys, set -> fitFrom(set, additive, start));
   }
 
