@@ -30,8 +30,16 @@ final class ChannelSets {
     double[] converted = new double[journeys.pathCount()];
     double[] failed = new double[journeys.pathCount()];
     int sets = 0;
+    int[] scratch = new int[16];
     for (int p = 0; p < journeys.pathCount(); p++) {
-      int[] distinct = Arrays.stream(journeys.path(p)).distinct().sorted().toArray();
+      int length = journeys.length(p);
+      if (length > scratch.length) {
+        scratch = new int[Math.max(length, 2 * scratch.length)];
+      }
+      for (int i = 0; i < length; i++) {
+        scratch[i] = journeys.channelAt(journeys.start(p) + i);
+      }
+      int[] distinct = distinctSorted(scratch, length);
       Integer known = index.get(new IdsKey(distinct));
       int t;
       if (known == null) {
@@ -47,6 +55,18 @@ final class ChannelSets {
     }
     return new ChannelSets(Arrays.copyOf(offsets, sets + 1), Arrays.copyOf(members, offsets[sets]),
         Arrays.copyOf(converted, sets), Arrays.copyOf(failed, sets));
+  }
+
+  /** The distinct values of {@code ids[0 .. length)}, ascending (sorts that part of {@code ids} in place). */
+  private static int[] distinctSorted(int[] ids, int length) {
+    Arrays.sort(ids, 0, length);
+    int distinct = 0;
+    for (int i = 0; i < length; i++) {
+      if (i == 0 || ids[i] != ids[i - 1]) {
+        ids[distinct++] = ids[i];
+      }
+    }
+    return Arrays.copyOf(ids, distinct);
   }
 
   /** The number of distinct sets. */

@@ -86,8 +86,9 @@ import org.engagement.core.domain.InvalidFieldException;
  * first touch since the previous purchase, met the aim on 4 of those 40 worlds (the added purchase-free time
  * drives the baseline to its bound and every conversion to the channels of the last 90 days).
  *
- * <p>Results are remembered for the last few set instances (held weakly): they are immutable. Instances are
- * immutable and thread-safe (each fit builds its own arrays).
+ * <p>Results, and the fitted hazards a bootstrap's resample form starts from, are remembered for the last few set
+ * instances (held weakly): they are immutable. Instances are immutable and thread-safe (each fit builds its own
+ * arrays).
  *
  * @since 0.1.0
  */
@@ -101,6 +102,11 @@ public final class ExposureHazardModel implements AttributionModel {
   private static final double START = 0.01;
   /** The results on the sets seen last: {@code recommended} and a report may both run it on one set. */
   private static final IdentityMemo<JourneySet, Double, AttributionResult> RESULTS = IdentityMemo.of(8);
+  /**
+   * The point fits' hazards by term name ({@link ExposureTimes#named}) on the sets seen last, which the
+   * {@linkplain #forResamplesOf resample form} starts from; nothing per journey.
+   */
+  private static final IdentityMemo<JourneySet, Double, Map<String, Double>> FITS = IdentityMemo.of(8);
 
   private final double level;
 
@@ -159,7 +165,18 @@ public final class ExposureHazardModel implements AttributionModel {
   private AttributionResult compute(JourneySet journeys, Journeys timed) {
     List<int[]> pairs = keptPairs(journeys);
     ExposureTimes exposures = ExposureTimes.of(timed, journeys.channels(), pairs);
-    return credited(journeys, pairs, exposures.lostWithout(fit(exposures)));
+    double[] theta = fit(exposures);
+    FITS.get(journeys, level, () -> exposures.named(theta, journeys.channels()));
+    return credited(journeys, pairs, exposures.lostWithout(theta));
+  }
+
+  /** The hazards by term name of the fit {@link #compute} makes on {@code journeys} (remembered). */
+  private Map<String, Double> pointFit(JourneySet journeys, Journeys timed) {
+    return FITS.get(journeys, level, () -> {
+      List<int[]> pairs = keptPairs(journeys);
+      ExposureTimes exposures = ExposureTimes.of(timed, journeys.channels(), pairs);
+      return exposures.named(fit(exposures), journeys.channels());
+    });
   }
 
   /**
@@ -173,12 +190,9 @@ public final class ExposureHazardModel implements AttributionModel {
     if (journeys.timed().isEmpty() || !resampleFitApplies(journeys)) {
       return this;
     }
-    Journeys timed = journeys.timed().get();
-    double[] h = AdditiveHazardModel.create().hazards(journeys);
-    List<int[]> pairs = screened(journeys, ChannelSets.of(journeys), h);
-    ExposureTimes exposures = ExposureTimes.of(timed, journeys.channels(), pairs);
-    Map<String, Double> start = exposures.named(fit(exposures), journeys.channels());
-    AdditiveHazardModel.Start additive = AdditiveHazardModel.Start.of(journeys.channels(), h);
+    Map<String, Double> start = pointFit(journeys, journeys.timed().get());
+    AdditiveHazardModel.Start additive = AdditiveHazardModel.Start.of(journeys.channels(),
+        AdditiveHazardModel.create().hazards(journeys));
     return new WarmStartedModel(this, journeys, set -> fitFrom(set, additive, start));
   }
 

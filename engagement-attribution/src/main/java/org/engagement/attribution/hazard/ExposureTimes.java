@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.engagement.attribution.internal.IdsKey;
 import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.attribution.journey.Journeys;
 
@@ -61,12 +60,13 @@ final class ExposureTimes implements BoundedNewton.Objective {
     }
     int m = 1 + n + pairs.size();
     double[] totals = new double[2 * m];
-    Map<IdsKey, Integer> seen = new HashMap<>();
-    List<int[]> sets = new ArrayList<>();
+    Patterns seen = new Patterns();
     double[] counts = new double[16];
     Scan scan = new Scan(n);
     Strata strata = new Strata();
     boolean repeats = false;
+    int pattern = -1;
+    int patternStratum = -1;
     for (int j = 0; j < timed.size(); j++) {
       int stratum = strata.of(timed, j);
       if (!scan.read(timed, j, toSet)) {
@@ -75,31 +75,28 @@ final class ExposureTimes implements BoundedNewton.Objective {
       repeats |= stratum == 1;
       int o = stratum * m;
       totals[o] += weeks(scan.stop - scan.from);
-      for (int c : scan.touched()) {
+      for (int i = 0; i < scan.touchedCount; i++) {
+        int c = scan.touched[i];
         totals[o + 1 + c] += weeks(scan.stop - scan.first[c]);
       }
       for (int k = 0; k < pairs.size(); k++) {
         totals[o + 1 + n + k] += weeks(scan.stop - scan.both(pairs.get(k)));
       }
       if (timed.converted(j)) {
-        int[] touched = scan.touched();
-        Arrays.sort(touched);
-        int[] on = new int[touched.length + 1];
-        on[0] = stratum;
-        System.arraycopy(touched, 0, on, 1, touched.length);
-        int pattern = seen.computeIfAbsent(new IdsKey(on), key -> {
-          sets.add(on);
-          return sets.size() - 1;
-        });
+        // A copy of the journey just read (a resample's) has the pattern just found.
+        if (!scan.repeated || stratum != patternStratum) {
+          pattern = seen.indexOf(scan.key(stratum), scan.touchedCount + 1);
+          patternStratum = stratum;
+        }
         if (pattern == counts.length) {
           counts = Arrays.copyOf(counts, 2 * counts.length);
         }
         counts[pattern]++;
       }
     }
-    int[][] terms = new int[sets.size()][];
+    int[][] terms = new int[seen.size()][];
     for (int p = 0; p < terms.length; p++) {
-      terms[p] = termsOn(sets.get(p), n, pairs);
+      terms[p] = termsOn(seen.key(p), n, pairs);
     }
     int used = repeats ? 2 : 1;
     return new ExposureTimes(timed, toSet, n, List.copyOf(pairs), used, Arrays.copyOf(totals, used * m), terms,
@@ -228,7 +225,8 @@ final class ExposureTimes implements BoundedNewton.Objective {
    */
   double[] lostWithout(double[] theta) {
     double[] lost = new double[channels];
-    double[] own = new double[channels];
+    double[] loss = new double[channels];
+    int lossOffset = -1;
     Scan scan = new Scan(channels);
     Strata strata = new Strata();
     int m = 1 + channels + pairs.size();
@@ -238,28 +236,46 @@ final class ExposureTimes implements BoundedNewton.Objective {
         continue;
       }
       int o = Math.min(stratum, this.strata - 1) * m;
-      double total = theta[o] * weeks(scan.stop - scan.from);
-      int[] touched = scan.touched();
-      for (int c : touched) {
-        own[c] = theta[o + 1 + c] * weeks(scan.stop - scan.first[c]);
-        total += own[c];
+      if (!scan.repeated || o != lossOffset) {
+        losses(theta, o, scan, loss);
+        lossOffset = o;
       }
-      for (int k = 0; k < pairs.size(); k++) {
-        int[] pair = pairs.get(k);
-        double part = theta[o + 1 + channels + k] * weeks(scan.stop - scan.both(pair));
-        if (part > 0) {
-          total += part;
-          own[pair[0]] += part;
-          own[pair[1]] += part;
-        }
-      }
-      for (int c : touched) {
+      for (int i = 0; i < scan.touchedCount; i++) {
+        int c = scan.touched[i];
         if (scan.stop > scan.first[c]) {
-          lost[c] += Math.exp(-(total - own[c])) - Math.exp(-total);
+          lost[c] += loss[c];
         }
       }
     }
     return lost;
+  }
+
+  /**
+   * Per channel touched in the journey {@code scan} holds, the conversions lost without it under the hazards
+   * {@code theta} of the stratum at {@code o}, into {@code loss} (read only where the channel touched before the
+   * journey's stop).
+   */
+  private void losses(double[] theta, int o, Scan scan, double[] loss) {
+    double total = theta[o] * weeks(scan.stop - scan.from);
+    for (int i = 0; i < scan.touchedCount; i++) {
+      int c = scan.touched[i];
+      loss[c] = theta[o + 1 + c] * weeks(scan.stop - scan.first[c]);
+      total += loss[c];
+    }
+    for (int k = 0; k < pairs.size(); k++) {
+      int[] pair = pairs.get(k);
+      double part = theta[o + 1 + channels + k] * weeks(scan.stop - scan.both(pair));
+      if (part > 0) {
+        total += part;
+        loss[pair[0]] += part;
+        loss[pair[1]] += part;
+      }
+    }
+    double all = Math.exp(-total);
+    for (int i = 0; i < scan.touchedCount; i++) {
+      int c = scan.touched[i];
+      loss[c] = Math.exp(-(total - loss[c])) - all;
+    }
   }
 
   /**
@@ -288,31 +304,63 @@ final class ExposureTimes implements BoundedNewton.Objective {
 
   /**
    * One journey read at a time: its first touch per channel, where its time at risk starts and stops. Reused
-   * across journeys (only the channels touched are reset), so a pass allocates per channel, not per journey. Not
-   * thread-safe: one per pass.
+   * across journeys (only the channels touched are reset), so a pass allocates per channel, not per journey. A
+   * journey stored as the one just read (a resample's copies of a journey come together) is not read again:
+   * {@link #repeated} says so, and what was read, and what the pass derived from it, stands. Not thread-safe:
+   * one per pass.
    */
   private static final class Scan {
     private final long[] first;
     private final int[] touched;
+    private final int[] key;
     private int touchedCount;
     private long from;
     private long stop;
+    /** Whether the last {@link #read} found the journey read before it again, and so read nothing. */
+    private boolean repeated;
+    private boolean readBefore;
+    private int start = -1;
+    private int end = -1;
+    private long endMillis;
+    private boolean converted;
 
     Scan(int channels) {
       first = new long[channels];
       touched = new int[channels];
+      key = new int[channels + 1];
       Arrays.fill(first, Long.MAX_VALUE);
     }
 
-    /** Reads journey {@code j}; false when it has no touch of a channel of the set (nothing at risk). */
+    /**
+     * Reads journey {@code j}; false when it has no touch of a channel of the set (nothing at risk). The touches
+     * of one {@link Journeys} are one flat store, so a journey with touches at the same positions, ending at the
+     * same instant the same way as the journey read last, is the same journey: it is not read again.
+     */
     boolean read(Journeys timed, int j, int[] toSet) {
+      int s = timed.start(j);
+      int e = timed.end(j);
+      long ends = timed.endMillis(j);
+      boolean bought = timed.converted(j);
+      repeated = s == start && e == end && e > s && ends == endMillis && bought == converted;
+      if (repeated) {
+        return readBefore;
+      }
+      start = s;
+      end = e;
+      endMillis = ends;
+      converted = bought;
+      readBefore = readTouches(timed, s, e, toSet);
+      return readBefore;
+    }
+
+    private boolean readTouches(Journeys timed, int s, int e, int[] toSet) {
       for (int i = 0; i < touchedCount; i++) {
         first[touched[i]] = Long.MAX_VALUE;
       }
       touchedCount = 0;
       long last = Long.MIN_VALUE;
       from = Long.MAX_VALUE;
-      for (int p = timed.start(j); p < timed.end(j); p++) {
+      for (int p = s; p < e; p++) {
         int c = toSet[timed.channelAt(p)];
         if (c < 0) {
           continue;
@@ -325,19 +373,81 @@ final class ExposureTimes implements BoundedNewton.Objective {
         last = Math.max(last, at);
         from = Math.min(from, at);
       }
-      stop = timed.converted(j) ? timed.endMillis(j) : last;
+      stop = converted ? endMillis : last;
       return touchedCount > 0;
     }
 
-    /** The channels touched, in the order first met (a copy). */
-    int[] touched() {
-      return Arrays.copyOf(touched, touchedCount);
+    /**
+     * The key of a conversion's pattern, in the first {@code touchedCount + 1} entries of the array returned (owned
+     * by this scan, overwritten by the next call): {@code stratum}, then the channels touched, ascending.
+     */
+    int[] key(int stratum) {
+      key[0] = stratum;
+      System.arraycopy(touched, 0, key, 1, touchedCount);
+      Arrays.sort(key, 1, touchedCount + 1);
+      return key;
     }
 
     /** When both channels of {@code pair} had touched, or {@link #stop} if one never did. */
     long both(int[] pair) {
       long at = Math.max(first[pair[0]], first[pair[1]]);
       return at == Long.MAX_VALUE ? stop : at;
+    }
+  }
+  /**
+   * The distinct patterns of the conversions (a stratum and the channels touched, ascending), numbered in the
+   * order first met; looked up from a scan's scratch key without making a key object per conversion (an
+   * open-addressing table of pattern numbers, doubled when half full). Not thread-safe: one per pass.
+   */
+  private static final class Patterns {
+    private final List<int[]> keys = new ArrayList<>();
+    private int[] slots = new int[64];
+
+    /** The number of the pattern in {@code key[0 .. length)}, numbered now if it is new (a copy kept). */
+    int indexOf(int[] key, int length) {
+      int mask = slots.length - 1;
+      int slot = hash(key, length) & mask;
+      while (slots[slot] != 0) {
+        int[] known = keys.get(slots[slot] - 1);
+        if (Arrays.equals(known, 0, known.length, key, 0, length)) {
+          return slots[slot] - 1;
+        }
+        slot = (slot + 1) & mask;
+      }
+      keys.add(Arrays.copyOf(key, length));
+      slots[slot] = keys.size();
+      if (2 * keys.size() > slots.length) {
+        grow();
+      }
+      return keys.size() - 1;
+    }
+
+    int size() {
+      return keys.size();
+    }
+
+    int[] key(int pattern) {
+      return keys.get(pattern);
+    }
+
+    private void grow() {
+      slots = new int[2 * slots.length];
+      int mask = slots.length - 1;
+      for (int p = 0; p < keys.size(); p++) {
+        int slot = hash(keys.get(p), keys.get(p).length) & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = p + 1;
+      }
+    }
+
+    private static int hash(int[] key, int length) {
+      int hash = 1;
+      for (int i = 0; i < length; i++) {
+        hash = 31 * hash + key[i];
+      }
+      return hash ^ (hash >>> 16);
     }
   }
 }

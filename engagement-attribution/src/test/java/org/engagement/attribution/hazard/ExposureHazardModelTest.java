@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -313,6 +314,44 @@ class ExposureHazardModelTest {
           assertThat(warm.value(c)).isCloseTo(fresh.value(c), within(1e-9 * fresh.value(c)));
         }
         assertThat(warm.notes()).containsExactlyElementsOf(fresh.notes());
+      }
+    }
+  }
+
+  /**
+   * A resample's copies of a journey are read once (its touches are not scanned again for each copy): the
+   * exposures, likelihood, derivatives, fit and conversions lost are bit for bit those of the same journeys
+   * stored apart (each copy in columns of its own, read one by one), with and without a pair, on journeys with
+   * repeat purchases (both strata) and on first journeys.
+   */
+  @Test
+  void aResamplesCopiesGiveWhatTheSameJourneysStoredApartGive() {
+    List<Person> people = people(8, 1_500);
+    for (JourneySet journeys : List.of(repeatJourneys(people, 9, false), journeys(people))) {
+      int a = journeys.channels().id("arrival").orElseThrow();
+      int b = journeys.channels().id("middle").orElseThrow();
+      for (long seed = 1; seed <= 2; seed++) {
+        Journeys drawn = customerResample(journeys, seed).timed().orElseThrow();
+        Journeys apart = drawn.withoutChannels(Set.of());
+        assertThat(apart.size()).isEqualTo(drawn.size());
+        for (List<int[]> pairs : List.of(List.<int[]>of(), List.of(new int[] {a, b}))) {
+          ExposureTimes copies = ExposureTimes.of(drawn, journeys.channels(), pairs);
+          ExposureTimes stored = ExposureTimes.of(apart, journeys.channels(), pairs);
+          double[] theta = ExposureHazardModel.fit(stored);
+          assertThat(ExposureHazardModel.fit(copies)).containsExactly(theta);
+          assertThat(copies.value(theta)).isEqualTo(stored.value(theta));
+          assertThat(copies.conversions()).isEqualTo(stored.conversions());
+          int n = copies.dimension();
+          double[] gradient = new double[n];
+          double[][] hessian = new double[n][n];
+          double[] storedGradient = new double[n];
+          double[][] storedHessian = new double[n][n];
+          copies.derivatives(theta, gradient, hessian);
+          stored.derivatives(theta, storedGradient, storedHessian);
+          assertThat(gradient).containsExactly(storedGradient);
+          assertThat(hessian).isDeepEqualTo(storedHessian);
+          assertThat(copies.lostWithout(theta)).containsExactly(stored.lostWithout(theta));
+        }
       }
     }
   }
