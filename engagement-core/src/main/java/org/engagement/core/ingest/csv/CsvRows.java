@@ -400,6 +400,16 @@ public final class CsvRows implements Closeable {
     return end > from && buf[from] == '"' ? end - from - 2 : end - from;
   }
 
+  /** Where field {@code f} of the peeked plain record starts in {@link #plainBuffer()}, with its quotes if quoted. */
+  int plainRawStart(int f) {
+    return f == 0 ? pos : separators[f - 1] + 1;
+  }
+
+  /** Where field {@code f} of the peeked plain record ends in {@link #plainBuffer()}, after its quotes if quoted. */
+  int plainRawEnd(int f) {
+    return f == separatorCount ? plainEnd : separators[f];
+  }
+
   /** Field {@code f} of the peeked plain record as {@link #next} would give it (a repeated value shared). */
   String plainField(int f) {
     int from = f == 0 ? pos : separators[f - 1] + 1;

@@ -1,6 +1,7 @@
 package org.engagement.core.ingest.csv;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,13 @@ final class PlainRowAdder {
   private final int[] channelColumns;
   private final String[] fields;
   private final Map<String, InteractionType> types = new HashMap<>();
+  /** The columns from the first to the last of type and direction, and of the channel columns. */
+  private final int kindFirst;
+  private final int kindLast;
+  private final int channelFirst;
+  private final int channelLast;
+  private final SpanMemo<Kind> kinds = new SpanMemo<>();
+  private final SpanMemo<Channel> channelsBySpan = new SpanMemo<>();
 
   private PlainRowAdder(CsvHeader header, CsvChannelResolver channels, int[] empty, int[] channelColumns) {
     this.channels = channels;
@@ -50,6 +58,10 @@ final class PlainRowAdder {
     this.empty = empty;
     this.channelColumns = channelColumns;
     this.fields = new String[header.size()];
+    this.kindFirst = direction < 0 ? type : Math.min(type, direction);
+    this.kindLast = Math.max(type, direction);
+    this.channelFirst = Arrays.stream(channelColumns).min().orElse(-1);
+    this.channelLast = Arrays.stream(channelColumns).max().orElse(-1);
   }
 
   /** The direct path for rows under {@code header}, resolving channels with {@code channels}. */
@@ -99,26 +111,64 @@ final class PlainRowAdder {
     if (second == Timestamps.NOT_COMMON) {
       return false;
     }
-    InteractionType rowType = type(rows.plainField(type));
-    if (rowType == null) {
+    Kind kind = kind(rows, chars);
+    if (kind == null) {
       return false;
     }
-    Direction rowDirection = direction(rows, rowType);
-    if (rowDirection == null) {
-      return false;
-    }
-    Channel channel = channel(rows);
+    Channel channel = channelColumns.length == 0 ? channel(rows) : rememberedChannel(rows, chars);
     if (channel == null) {
       return false;
     }
     try {
-      columns.addRow(chars, idFrom, idLength, channel, second, 0, rowType, rowDirection);
+      columns.addRow(chars, idFrom, idLength, channel, second, 0, kind.type(), kind.direction());
     } catch (InvalidFieldException e) {
       return false;
     } catch (RuntimeException e) {
       throw new ColumnRecords.SinkFailure(e);
     }
     return true;
+  }
+
+  /**
+   * The type and direction the general path gives the row, or {@code null} if it would reject one of them: found by
+   * the characters of the columns from the type's to the direction's when they read so before.
+   */
+  private @Nullable Kind kind(CsvRows rows, char[] chars) {
+    int from = rows.plainRawStart(kindFirst);
+    int to = rows.plainRawEnd(kindLast);
+    Kind known = kinds.get(chars, from, to);
+    if (known != null) {
+      return known;
+    }
+    InteractionType rowType = type(rows.plainField(type));
+    if (rowType == null) {
+      return null;
+    }
+    Direction rowDirection = direction(rows, rowType);
+    if (rowDirection == null) {
+      return null;
+    }
+    Kind kind = new Kind(rowType, rowDirection);
+    kinds.put(chars, from, to, kind);
+    return kind;
+  }
+
+  /**
+   * The channel the general path resolves for the row, or {@code null} if it would reject the row's fields: found by
+   * the characters of the columns from the first channel column to the last when they resolved so before.
+   */
+  private @Nullable Channel rememberedChannel(CsvRows rows, char[] chars) {
+    int from = rows.plainRawStart(channelFirst);
+    int to = rows.plainRawEnd(channelLast);
+    Channel known = channelsBySpan.get(chars, from, to);
+    if (known != null) {
+      return known;
+    }
+    Channel channel = channel(rows);
+    if (channel != null) {
+      channelsBySpan.put(chars, from, to, channel);
+    }
+    return channel;
   }
 
   /** The type the general path parses from {@code text}, or {@code null} if it would not. */
@@ -158,6 +208,9 @@ final class PlainRowAdder {
       return null;
     }
   }
+
+  /** A row's type and direction. */
+  private record Kind(InteractionType type, Direction direction) {}
 
   /** The channel the general path resolves for the row, or {@code null} if it would reject the row's fields. */
   private @Nullable Channel channel(CsvRows rows) {
