@@ -729,6 +729,10 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
     private static final int FIRST_CAPACITY = 1024;
     /** How many distinct attribute values are kept once; beyond it (ids, say) a row keeps its own. */
     private static final int MAX_SHARED_ATTRIBUTES = 4096;
+    /** The seconds of the first and last instants an {@link Interaction} may have (years 0001 to 9999, UTC). */
+    private static final long EARLIEST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    private static final long LATEST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    private static final int MAX_NANO = 999_999_999;
     private final IdNumbers customerNumbers = new IdNumbers();
     private final Map<Channel, Integer> channelIndex = new HashMap<>();
     private final List<Channel> channelList = new ArrayList<>();
@@ -760,25 +764,84 @@ public final class InteractionColumns extends AbstractList<Interaction> implemen
         grow();
       }
       customer[size] = customerNumbers.numberOf(interaction.customerId());
-      channel.add(channelIndex.computeIfAbsent(interaction.channel(), c -> {
-        channelList.add(c);
-        return channelList.size() - 1;
-      }));
+      channel.add(channelNumber(interaction.channel()));
       Instant at = interaction.timestamp();
       seconds.add(at.getEpochSecond());
       int nano = at.getNano();
       if (nano != 0) {
-        int[] n = nanos;
-        if (n == null) {
-          n = new int[customer.length];
-          nanos = n;
-        }
-        n[size] = nano;
+        nanosColumn()[size] = nano;
       }
       kind[size] = kindOf(interaction.type(), interaction.direction());
       hasRest.add(rest(interaction));
       size++;
       return this;
+    }
+
+    /**
+     * Adds the next row for an interaction without a value, a source id, attributes or content, given by its parts
+     * instead of as an {@link Interaction}: what {@code add(new Interaction(...))} adds for the same facts, with the
+     * customer id read from {@code customerId[from .. from + length)}. An importer of millions of rows calls it with
+     * a field of its read buffer: no string is made for a customer already added, and no {@code Interaction} or
+     * {@code Instant} for any row (issue 16). The row is checked as {@link Interaction} checks it (the customer id
+     * only when it is new, since the ids added before were checked); nothing is added when a check fails.
+     *
+     * @param epochSecond the instant's seconds from 1970-01-01T00:00:00Z
+     * @param nano the instant's nanoseconds within its second, 0 to 999,999,999
+     * @throws InvalidFieldException if the customer id or the instant breaks {@link Interaction}'s rules
+     * @throws IndexOutOfBoundsException if the range is not within {@code customerId}
+     * @throws IllegalStateException after {@link #build()}
+     */
+    public Builder addRow(char[] customerId, int from, int length, Channel channel, long epochSecond, int nano,
+        InteractionType type, Direction direction) {
+      Objects.checkFromIndexSize(from, length, customerId.length);
+      requireNonNull(channel, "channel");
+      requireNonNull(type, "type");
+      requireNonNull(direction, "direction");
+      if (built) {
+        throw new IllegalStateException("the columns are built; make a new builder");
+      }
+      if (epochSecond < EARLIEST_SECOND || epochSecond > LATEST_SECOND || nano < 0 || nano > MAX_NANO) {
+        Instant at = nano < 0 || nano > MAX_NANO ? null : Instant.ofEpochSecond(epochSecond, nano);
+        throw new InvalidFieldException("timestamp", at == null ? epochSecond + "s " + nano + "ns" : at,
+            "must be between years 0001 and 9999 (UTC)");
+      }
+      int number = customerNumbers.find(customerId, from, length);
+      if (number < 0) {
+        number = customerNumbers.numberOf(
+            Identifiers.requireCustomerId("customerId", new String(customerId, from, length)));
+      }
+      if (size == customer.length) {
+        grow();
+      }
+      customer[size] = number;
+      this.channel.add(channelNumber(channel));
+      seconds.add(epochSecond);
+      if (nano != 0) {
+        nanosColumn()[size] = nano;
+      }
+      kind[size] = kindOf(type, direction);
+      hasRest.add(false);
+      size++;
+      return this;
+    }
+
+    private int channelNumber(Channel c) {
+      Integer known = channelIndex.get(c);
+      if (known != null) {
+        return known;
+      }
+      channelList.add(c);
+      channelIndex.put(c, channelList.size() - 1);
+      return channelList.size() - 1;
+    }
+
+    private int[] nanosColumn() {
+      int[] n = nanos;
+      if (n == null) {
+        n = new int[customer.length];
+        nanos = n;
+      }
+      return n;
     }
 
     /** Whether {@code interaction} has a part a row rarely has, which is then added to the side columns. */

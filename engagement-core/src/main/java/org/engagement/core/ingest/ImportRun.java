@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.engagement.core.domain.Interaction;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InvalidFieldException;
+import org.engagement.core.internal.ingest.ColumnRecords;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,8 @@ final class ImportRun {
   private final Consumer<? super Interaction> sink;
   private final @Nullable SourceIdIndex firstRecordBySourceId;
   private final List<Rejection> retained = new ArrayList<>();
+  /** The columns the sink adds to, when the import is into columns: the direct path's target. */
+  private InteractionColumns.@Nullable Builder columns;
 
   /** The adapter's name once it has given a usable one; until then, its class name. */
   private String source;
@@ -64,6 +68,15 @@ final class ImportRun {
         return adapter.open(input);
       }
     }, adapter.getClass(), input, config, sink);
+  }
+
+  /**
+   * An import of {@code input} by {@code adapter} into {@code columns}: a reader that can add records straight to
+   * columns ({@link ColumnRecords}) does so for the records it takes whole; every other record is taken as usual.
+   */
+  ImportRun(ChannelAdapter adapter, InputStream input, InteractionImporter config, InteractionColumns.Builder columns) {
+    this(adapter, input, config, columns::add);
+    this.columns = columns;
   }
 
   /** An import of a source that opens its own records; it has no input of its own to close. */
@@ -157,7 +170,10 @@ final class ImportRun {
    */
   private void drain(RecordReader reader) throws IOException {
     SourceIdIndex index = firstRecordBySourceId;
-    if (index == null) {
+    InteractionColumns.Builder into = columns;
+    if (into != null && reader instanceof ColumnRecords direct) {
+      drainInto(reader, direct, into);
+    } else if (index == null) {
       drainOneByOne(reader);
     } else {
       drainAhead(reader, index);
@@ -182,6 +198,51 @@ final class ImportRun {
       }
       take(record, 0);
     }
+  }
+
+  /**
+   * Lets the reader add the records it takes whole straight to {@code into}, each counted as read and accepted, and
+   * takes every other record one by one as {@link #drainOneByOne} does (no reading ahead: records read ahead would
+   * be taken after a direct record read behind them, out of order). What the columns throw for their own reasons
+   * propagates untouched, as the sink's does.
+   */
+  private void drainInto(RecordReader reader, ColumnRecords direct, InteractionColumns.Builder into)
+      throws IOException {
+    while (true) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(new InterruptedException("the importing thread was interrupted"));
+      }
+      boolean added;
+      try {
+        added = direct.addNextIfPlain(into);
+      } catch (ColumnRecords.SinkFailure e) {
+        throw e.sinkException();
+      } catch (Throwable e) {
+        failedToRead(e);
+        return;
+      }
+      if (added) {
+        read++;
+        accepted++;
+        continue;
+      }
+      AdapterRecord record;
+      try {
+        record = reader.next();
+      } catch (Throwable e) {
+        failedToRead(e);
+        return;
+      }
+      if (record == null) {
+        return;
+      }
+      take(record, sourceIdHash(record));
+    }
+  }
+
+  private static int sourceIdHash(AdapterRecord record) {
+    String sourceId = record instanceof AdapterRecord.Accepted a ? a.interaction().sourceId() : null;
+    return sourceId == null ? 0 : SourceIdIndex.hash(sourceId);
   }
 
   private void drainAhead(RecordReader reader, SourceIdIndex index) throws IOException {
@@ -242,8 +303,7 @@ final class ImportRun {
    */
   private static void touch(SourceIdIndex index, AdapterRecord[] records, int[] hashes, int count) {
     for (int i = 0; i < count; i++) {
-      String sourceId = records[i] instanceof AdapterRecord.Accepted a ? a.interaction().sourceId() : null;
-      hashes[i] = sourceId == null ? 0 : SourceIdIndex.hash(sourceId);
+      hashes[i] = sourceIdHash(records[i]);
     }
     for (int i = 0; i < count; i++) {
       index.touch(hashes[i]);

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
+import java.util.Objects;
 import org.engagement.core.domain.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Timestamps {
   private static final String EXAMPLE = "such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00";
+
+  /** What {@link #commonEpochSecond} answers for text not in the common shape: {@link Long#MIN_VALUE}. */
+  public static final long NOT_COMMON = Long.MIN_VALUE;
 
   private Timestamps() {}
 
@@ -99,6 +103,66 @@ public final class Timestamps {
     }
     long seconds = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
     return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /**
+   * The epoch second of the text {@code chars[from .. from + length)} when it is written
+   * {@code yyyy-MM-ddTHH:mm:ss} followed by {@code Z} or {@code ±HH:MM}, with no fraction and nothing around it,
+   * and names a valid date and time: what {@link #parseInstant} gives for it, read from a reader's buffer without
+   * making a string or an instant (issue 16). {@link #NOT_COMMON} for any other text, valid or not: a caller
+   * then hands it to {@link #parseInstant}, which decides.
+   *
+   * @throws IndexOutOfBoundsException if the range is not within {@code chars}
+   */
+  public static long commonEpochSecond(char[] chars, int from, int length) {
+    Objects.checkFromIndexSize(from, length, chars.length);
+    if (length != 20 && length != 25) {
+      return NOT_COMMON;
+    }
+    int at = from;
+    if (chars[at + 4] != '-' || chars[at + 7] != '-' || chars[at + 10] != 'T' || chars[at + 13] != ':'
+        || chars[at + 16] != ':') {
+      return NOT_COMMON;
+    }
+    int year = digits(chars, at, 4);
+    int month = digits(chars, at + 5, 2);
+    int day = digits(chars, at + 8, 2);
+    int hour = digits(chars, at + 11, 2);
+    int minute = digits(chars, at + 14, 2);
+    int second = digits(chars, at + 17, 2);
+    if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59
+        || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+      return NOT_COMMON;
+    }
+    int offsetSeconds;
+    if (length == 20) {
+      if (chars[at + 19] != 'Z') {
+        return NOT_COMMON;
+      }
+      offsetSeconds = 0;
+    } else {
+      char sign = chars[at + 19];
+      int hours = digits(chars, at + 20, 2);
+      int minutes = digits(chars, at + 23, 2);
+      if ((sign != '+' && sign != '-') || chars[at + 22] != ':' || hours < 0 || minutes < 0 || minutes > 59
+          || hours * 60 + minutes > 18 * 60) {
+        return NOT_COMMON;
+      }
+      offsetSeconds = sign == '+' ? hours * 3_600 + minutes * 60 : -(hours * 3_600 + minutes * 60);
+    }
+    return epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
+  }
+
+  private static int digits(char[] chars, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = chars[i];
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** The days in {@code month} of {@code year} in the proleptic Gregorian calendar, as {@code java.time} counts. */

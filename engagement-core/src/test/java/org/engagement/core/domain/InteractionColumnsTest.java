@@ -294,6 +294,49 @@ class InteractionColumnsTest {
   }
 
   @Test
+  void addRowAddsWhatAddingTheInteractionAdds() {
+    List<Interaction> interactions = random(11, 3_000);
+    InteractionColumns.Builder byRow = InteractionColumns.builder();
+    InteractionColumns.Builder byInteraction = InteractionColumns.builder();
+    for (Interaction i : interactions) {
+      byInteraction.add(i);
+      if (i.value() == null && i.sourceId() == null && i.attributes().isEmpty() && i.content() == null) {
+        char[] buffer = ("ab," + i.customerId() + ",").toCharArray();
+        Instant at = i.timestamp();
+        byRow.addRow(buffer, 3, i.customerId().length(), i.channel(), at.getEpochSecond(), at.getNano(), i.type(),
+            i.direction());
+      } else {
+        byRow.add(i);
+      }
+    }
+    assertThat(byRow.build()).isEqualTo(byInteraction.build()).isEqualTo(interactions);
+  }
+
+  @Test
+  void addRowChecksANewCustomerAndTheInstantAsAnInteractionDoesAndAddsNothingWhenOneFails() {
+    InteractionColumns.Builder builder = InteractionColumns.builder();
+    char[] bad = " c1".toCharArray();
+    char[] good = "c1".toCharArray();
+    long second = Instant.parse("2024-03-01T10:15:30Z").getEpochSecond();
+    assertThatThrownBy(() -> builder.addRow(bad, 0, 3, EMAIL, second, 0, InteractionType.VISIT, Direction.INBOUND))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("customerId");
+    long tooEarly = Instant.parse("0000-12-31T23:59:59Z").getEpochSecond();
+    assertThatThrownBy(() -> builder.addRow(good, 0, 2, EMAIL, tooEarly, 0, InteractionType.VISIT, Direction.INBOUND))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("timestamp");
+    long tooLate = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+    assertThatThrownBy(() -> builder.addRow(good, 0, 2, EMAIL, tooLate, 0, InteractionType.VISIT, Direction.INBOUND))
+        .isInstanceOf(InvalidFieldException.class).hasMessageContaining("timestamp");
+    assertThatThrownBy(() -> builder.addRow(good, 1, 2, EMAIL, second, 0, InteractionType.VISIT, Direction.INBOUND))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    builder.addRow(good, 0, 2, EMAIL, second, 5, InteractionType.VISIT, Direction.INBOUND);
+    InteractionColumns columns = builder.build();
+    assertThat(columns).containsExactly(Interaction.builder().customerId("c1").channel(EMAIL)
+        .timestamp(Instant.ofEpochSecond(second, 5)).type(InteractionType.VISIT).build());
+    assertThatThrownBy(() -> builder.addRow(good, 0, 2, EMAIL, second, 0, InteractionType.VISIT, Direction.INBOUND))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void readsPastTheEndFailAsAListDoes() {
     InteractionColumns columns = InteractionColumns.of(random(5, 3));
     assertThatThrownBy(() -> columns.get(3)).isInstanceOf(IndexOutOfBoundsException.class);

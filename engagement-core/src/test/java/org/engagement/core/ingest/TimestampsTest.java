@@ -108,4 +108,48 @@ class TimestampsTest {
     }
     assertThat(Timestamps.parseInstant("t", text)).as(text).isEqualTo(expected);
   }
+  /**
+   * {@link Timestamps#commonEpochSecond} on text of the common shape inside a larger buffer: every valid text
+   * without a fraction gives {@code java.time}'s epoch second, and nothing else gives anything but {@code
+   * NOT_COMMON} (a fraction, an invalid field, a surrounding space), so a reader that falls back to {@link
+   * Timestamps#parseInstant} on {@code NOT_COMMON} reads what it reads.
+   */
+  @Property(tries = 2_000)
+  void commonEpochSecondIsJavaTimesSecondOrNotCommon(
+      @ForAll @IntRange(min = 0, max = 9999) int year,
+      @ForAll @IntRange(min = 0, max = 13) int month,
+      @ForAll @IntRange(min = 0, max = 32) int day,
+      @ForAll @IntRange(min = 0, max = 24) int hour,
+      @ForAll @IntRange(min = 0, max = 60) int minute,
+      @ForAll @IntRange(min = 0, max = 60) int second,
+      @ForAll @IntRange(min = -1, max = 3) int fractionDigits,
+      @ForAll @IntRange(min = -1, max = 1) int sign,
+      @ForAll @IntRange(min = 0, max = 19) int offsetHours,
+      @ForAll @IntRange(min = 0, max = 60) int offsetMinutes,
+      @ForAll @IntRange(min = 0, max = 2) int padding) {
+    String text = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second)
+        + (fractionDigits < 0 ? "" : "." + "000".substring(0, fractionDigits))
+        + (sign == 0 ? "Z" : String.format(Locale.ROOT, "%s%02d:%02d", sign < 0 ? "-" : "+", offsetHours, offsetMinutes))
+        + " ".repeat(padding == 2 ? 1 : 0);
+    char[] buffer = ("x," + text + ",y").toCharArray();
+    long found = Timestamps.commonEpochSecond(buffer, 2, text.length());
+    Instant expected;
+    try {
+      expected = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      assertThat(found).as(text).isEqualTo(Timestamps.NOT_COMMON);
+      return;
+    }
+    if (fractionDigits >= 0) {
+      assertThat(found).as(text).isEqualTo(Timestamps.NOT_COMMON);
+    } else {
+      assertThat(found).as(text).isEqualTo(expected.getEpochSecond());
+    }
+  }
+
+  @Test
+  void commonEpochSecondRefusesARangeOutsideTheBuffer() {
+    assertThatThrownBy(() -> Timestamps.commonEpochSecond(new char[10], 2, 20))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
 }

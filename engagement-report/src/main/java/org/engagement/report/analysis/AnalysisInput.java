@@ -98,7 +98,7 @@ public record AnalysisInput(
       throw new InvalidFieldException("input", directory.toString(), "must be a directory holding " + INTERACTIONS);
     }
     InteractionColumns.Builder interactions = InteractionColumns.builder();
-    ImportReport report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), csv, interactions::add);
+    ImportReport report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), csv, interactions);
     Map<String, ByteSource> files = new TreeMap<>();
     for (String name : OPTIONAL) {
       Path file = directory.resolve(name);
@@ -127,7 +127,7 @@ public record AnalysisInput(
     InteractionColumns.Builder interactions = InteractionColumns.builder();
     ImportReport report;
     try (InputStream in = csv.openStream()) {
-      report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), in, interactions::add);
+      report = InteractionImporter.defaults().run(new CsvInteractionAdapter(), in, interactions);
     }
     Map<String, ByteSource> optional = new TreeMap<>();
     for (String name : OPTIONAL) {

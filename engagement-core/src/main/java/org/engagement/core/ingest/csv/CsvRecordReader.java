@@ -3,16 +3,19 @@ package org.engagement.core.ingest.csv;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.ingest.AdapterRecord;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.core.ingest.RecordReader;
 import org.engagement.core.ingest.SourcePosition;
+import org.engagement.core.internal.ingest.ColumnRecords;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the interaction records of one CSV source after binding its header. Not thread-safe. */
-final class CsvRecordReader implements RecordReader {
+final class CsvRecordReader implements RecordReader, ColumnRecords {
   private final CsvRows rows;
   private final CsvRowParser parser;
+  private final PlainRowAdder plainRows;
   private final List<String> columnNames;
   private final List<String> fields = new ArrayList<>();
   /** The fields of the record being parsed, reused: the parser keeps none of them beyond the call. */
@@ -22,6 +25,7 @@ final class CsvRecordReader implements RecordReader {
   private CsvRecordReader(CsvRows rows, CsvRowParser parser, List<String> columnNames) {
     this.rows = rows;
     this.parser = parser;
+    this.plainRows = parser.plainRows();
     this.columnNames = columnNames;
   }
 
@@ -68,6 +72,20 @@ final class CsvRecordReader implements RecordReader {
       }
     }
     return parsed;
+  }
+
+  /**
+   * Adds the next record straight to {@code columns} if it is plain and a row without rare parts that {@link
+   * #next()} would accept (see {@link PlainRowAdder}); otherwise consumes nothing, and {@code next()} reads it.
+   */
+  @Override
+  public boolean addNextIfPlain(InteractionColumns.Builder columns) throws IOException {
+    if (!rows.peekPlain() || !plainRows.add(rows, columns)) {
+      return false;
+    }
+    rows.takePlain();
+    recordNumber++;
+    return true;
   }
 
   @Override

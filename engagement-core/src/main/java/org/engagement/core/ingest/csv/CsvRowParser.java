@@ -37,6 +37,11 @@ final class CsvRowParser {
     this.content = CsvContentParser.forHeader(header);
   }
 
+  /** The direct path for rows under this parser's header, sharing its channel resolver (so its channels). */
+  PlainRowAdder plainRows() {
+    return PlainRowAdder.forHeader(header, channels);
+  }
+
   AdapterRecord parse(String[] fields, SourcePosition position) {
     try {
       return AdapterRecord.accepted(position, interaction(fields));

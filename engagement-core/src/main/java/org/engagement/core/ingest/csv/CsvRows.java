@@ -88,6 +88,8 @@ public final class CsvRows implements Closeable {
   /** The separators' indexes in {@link #buf} on the line {@link #plainLineEnd()} found plain. */
   private int[] separators = new int[32];
   private int separatorCount;
+  /** The line break ending the record {@link #peekPlain()} found plain, or -1 if none is peeked. */
+  private int plainEnd = -1;
 
   /** The state of the record being read. */
   private final RecordState record = new RecordState();
@@ -332,6 +334,99 @@ public final class CsvRows implements Closeable {
     pos = end + (b[end] == '\r' ? 2 : 1);
     line++;
     return true;
+  }
+
+  /**
+   * Whether the next record is plain (see {@link #plainRecord}), not blank and has the {@linkplain #expectFields
+   * expected} number of fields, found without reading it: if so, its fields are at hand ({@link #plainBuffer()},
+   * {@link #plainFieldStart}, {@link #plainFieldLength}, {@link #plainField}) until {@link #takePlain()} reads it or
+   * {@link #next} reads it as usual; if not, nothing is consumed and {@link #next} reads it. So a caller takes
+   * plain records straight from the buffer (issue 16) and leaves every other record, and the end, to {@code next}.
+   *
+   * @throws IOException if reading fails
+   */
+  boolean peekPlain() throws IOException {
+    plainEnd = -1;
+    if (!plainPass || expectedFields < 1 || atDocumentStart) {
+      return false;
+    }
+    problem = null;
+    start = pos;
+    if (utf8 != null) {
+      utf8.forget(bufOffset + start);
+    }
+    int end = plainLineEnd();
+    while (end == NEED_MORE) {
+      if (limit - start > buf.length / 2 || !fill()) {
+        return false;
+      }
+      end = plainLineEnd();
+    }
+    if (end < 0 || separatorCount + 1 != expectedFields || end - pos > maxRecord
+        || (separatorCount == 0 && blank(pos, end))) {
+      return false;
+    }
+    int[] at = separators;
+    int fieldStart = pos;
+    for (int f = 0; f < separatorCount; f++) {
+      if (at[f] - fieldStart > maxField) {
+        return false;
+      }
+      fieldStart = at[f] + 1;
+    }
+    if (end - fieldStart > maxField) {
+      return false;
+    }
+    plainEnd = end;
+    return true;
+  }
+
+  /** The buffer holding the record {@link #peekPlain()} found plain; valid until the next read. */
+  char[] plainBuffer() {
+    return buf;
+  }
+
+  /** Where field {@code f} of the peeked plain record starts in {@link #plainBuffer()}: inside its quotes if quoted. */
+  int plainFieldStart(int f) {
+    int from = f == 0 ? pos : separators[f - 1] + 1;
+    int end = f == separatorCount ? plainEnd : separators[f];
+    return end > from && buf[from] == '"' ? from + 1 : from;
+  }
+
+  /** The length of field {@code f} of the peeked plain record, without its quotes. */
+  int plainFieldLength(int f) {
+    int from = f == 0 ? pos : separators[f - 1] + 1;
+    int end = f == separatorCount ? plainEnd : separators[f];
+    return end > from && buf[from] == '"' ? end - from - 2 : end - from;
+  }
+
+  /** Where field {@code f} of the peeked plain record starts in {@link #plainBuffer()}, with its quotes if quoted. */
+  int plainRawStart(int f) {
+    return f == 0 ? pos : separators[f - 1] + 1;
+  }
+
+  /** Where field {@code f} of the peeked plain record ends in {@link #plainBuffer()}, after its quotes if quoted. */
+  int plainRawEnd(int f) {
+    return f == separatorCount ? plainEnd : separators[f];
+  }
+
+  /** Field {@code f} of the peeked plain record as {@link #next} would give it (a repeated value shared). */
+  String plainField(int f) {
+    int from = f == 0 ? pos : separators[f - 1] + 1;
+    int end = f == separatorCount ? plainEnd : separators[f];
+    return field(columns(separatorCount + 1)[f], from, end);
+  }
+
+  /** Reads the record {@link #peekPlain()} found plain, as {@link #next} would have; returns its line. */
+  long takePlain() {
+    if (plainEnd < 0) {
+      throw new IllegalStateException("no plain record was peeked");
+    }
+    long recordLine = line;
+    pos = plainEnd + (buf[plainEnd] == '\r' ? 2 : 1);
+    line++;
+    plainEnd = -1;
+    return recordLine;
   }
 
   /** The text of the plain field {@code buf[from .. end)}: inside its quotes if it is quoted. */

@@ -40,6 +40,40 @@ public final class IdNumbers {
     return there == 0 ? -1 : (int) there - 1;
   }
 
+  /**
+   * The number of the id written by {@code chars[from .. from + length)}, or -1 if it has none: a reader looks up a
+   * field in its buffer without making a string for an id it has numbered before (issue 16).
+   */
+  public int find(char[] chars, int from, int length) {
+    int hash = 0;
+    for (int i = from; i < from + length; i++) {
+      hash = 31 * hash + chars[i];
+    }
+    long[] t = slots;
+    int mask = t.length - 1;
+    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      long there = t[slot];
+      if (there == 0) {
+        return -1;
+      }
+      if ((int) (there >>> Integer.SIZE) == hash && same(ids[(int) there - 1], chars, from, length)) {
+        return (int) there - 1;
+      }
+    }
+  }
+
+  private static boolean same(String id, char[] chars, int from, int length) {
+    if (id.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (id.charAt(i) != chars[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The slot that holds {@code id}, or the empty slot where it would go. */
   private int slotOf(String id, int hash) {
     long[] t = slots;

@@ -40,4 +40,21 @@ class IdNumbersTest {
     assertThat(numbers.size()).isEqualTo(byNumber.size());
     assertThatThrownBy(() -> numbers.id(byNumber.size())).isInstanceOf(IndexOutOfBoundsException.class);
   }
+  @Test
+  void findsAnIdByItsCharactersInABufferAsByItsString() {
+    IdNumbers numbers = new IdNumbers();
+    SplittableRandom random = new SplittableRandom(7);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      String id = "c" + random.nextInt(20_000) + (i % 3 == 0 ? "é" : "");
+      ids.add(id);
+      numbers.numberOf(id);
+    }
+    for (int i = 0; i < 10_000; i++) {
+      String id = i < ids.size() ? ids.get(i) : "c" + random.nextInt(40_000);
+      char[] buffer = ("ab," + id + ",cd").toCharArray();
+      assertThat(numbers.find(buffer, 3, id.length())).as(id).isEqualTo(numbers.find(id));
+    }
+    assertThat(numbers.find("xc1".toCharArray(), 1, 0)).isEqualTo(numbers.find(""));
+  }
 }
