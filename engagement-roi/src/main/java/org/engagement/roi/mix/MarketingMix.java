@@ -26,12 +26,6 @@ public final class MarketingMix {
    */
   static final int WIDE_PROFILE_EVALUATIONS = 400;
 
-  /**
-   * The most Levenberg-Marquardt iterations of each search of the calibrated fit: a bootstrap refit's 30
-   * ({@code MixFitter}) doubled, since it starts further from the minimum. Set before any run.
-   */
-  static final int CALIBRATED_ITERATIONS = 60;
-
   private MarketingMix() {}
 
   /**
@@ -116,12 +110,8 @@ public final class MarketingMix {
   }
 
   /**
-   * The fit's point estimate and the problem it minimises: the uncalibrated fit (BOBYQA from each start), then,
-   * with lift tests or ROI priors, the calibrated fit at the uncalibrated fit's noise level: a Levenberg-Marquardt
-   * search (the calibrated objective is half a sum of squares) from each of the same starts and from the
-   * uncalibrated estimate, the best kept. Those three searches were BOBYQA's; by Levenberg-Marquardt they find the
-   * same minima (issue 16, h-mix12: the same objective to four decimals on the simulated worlds' selection seeds)
-   * for a fraction of the CPU, BOBYQA's own linear algebra costing several evaluations' worth per evaluation.
+   * The fit's point estimate and the problem it minimises: the uncalibrated fit, then, with lift tests or ROI
+   * priors, the calibrated fit at the uncalibrated fit's noise level.
    */
   static Estimate estimate(MixData data, MixSettings settings, List<LiftTest> lifts, MixPriors priors) {
     List<MixProblem.Lift> tests = new ArrayList<>();
@@ -141,13 +131,11 @@ public final class MarketingMix {
     if (!tests.isEmpty() || !rois.isEmpty()) {
       double noise = Math.sqrt(point.evaluation().rss() / y.length);
       problem = problem.calibrated(tests, rois, noise);
-      List<double[]> starts = MixFitter.starts(problem.dimension(), settings.starts(), settings.seed());
-      starts.add(point.unit());
-      List<MixFitter.Point> calibrated = new ArrayList<>(starts.size());
-      for (double[] start : starts) {
-        calibrated.add(MixFitter.leastSquares(problem, y, start, CALIBRATED_ITERATIONS));
-      }
-      point = MixFitter.best(calibrated);
+      MixFitter.Point calibrated = MixFitter.fit(problem, y, settings.starts(), settings.seed(),
+          settings.evaluations());
+      MixFitter.Point fromEstimate = MixFitter.search(problem, y, point.unit(), 0.1, settings.evaluations());
+      point = calibrated.evaluation().objective() <= fromEstimate.evaluation().objective()
+          ? calibrated : fromEstimate;
     }
     return new Estimate(problem, point, tests);
   }

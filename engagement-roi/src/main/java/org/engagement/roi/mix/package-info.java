@@ -34,9 +34,7 @@
  * channel's ROI (by default the mean and sd of Meridian's {@code LogNormal(0.2, 0.9)}), beside the settings'
  * ridge on the media effects. The fit runs twice: a first fit without ROI priors gives the noise level, at
  * which the ROI priors and lift tests then enter as pseudo-observations (so a channel the data cannot see is
- * drawn towards a typical ROI, not only towards zero as the ridge draws it). That second objective is half a sum
- * of squares, so it is minimised by Hipparchus's Levenberg-Marquardt from the first fit's starts and its
- * estimate, as are the bootstrap's refits from the estimate. Intervals come from a seeded
+ * drawn towards a typical ROI, not only towards zero as the ridge draws it). Intervals come from a seeded
  * moving-block residual bootstrap, each resample refitted from the estimate; a ROI interval is the union of
  * the bootstrap's percentile interval and the channel's profile interval (the ROIs whose profile, the
  * channel's own carry-over and saturation searched afresh without their priors, rises by less than 1.35),

@@ -54,7 +54,7 @@ public final class MixFitter {
   }
 
   /**
-   * Fits from the centre of the cube and {@code starts - 1} seeded random points ({@link #starts}).
+   * Fits from the centre of the cube and {@code starts - 1} seeded random points.
    *
    * @param problem the problem
    * @param target the normalised outcome
@@ -64,56 +64,26 @@ public final class MixFitter {
    * @return the best point found
    */
   public static Point fit(MixProblem problem, double[] target, int starts, long seed, int evaluations) {
-    List<Point> found = new ArrayList<>(starts);
-    for (double[] guess : starts(problem.dimension(), starts, seed)) {
-      found.add(search(problem, target, guess, 0.25, evaluations));
-    }
-    return best(found);
-  }
-
-  /**
-   * The starting points of {@link #fit}: the centre of the cube, then {@code starts - 1} points drawn
-   * uniformly from its inner 80 % with the seed.
-   *
-   * @param dimension the cube's dimension
-   * @param starts the number of starts, at least 1
-   * @param seed the seed of the random starts
-   * @return the points, each the caller's own
-   */
-  public static List<double[]> starts(int dimension, int starts, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<double[]> guesses = new ArrayList<>();
-    double[] centre = new double[dimension];
+    double[] centre = new double[problem.dimension()];
     Arrays.fill(centre, 0.5);
     guesses.add(centre);
     for (int s = 1; s < starts; s++) {
-      double[] guess = new double[dimension];
+      double[] guess = new double[problem.dimension()];
       for (int i = 0; i < guess.length; i++) {
         guess[i] = 0.1 + 0.8 * random.nextDouble();
       }
       guesses.add(guess);
     }
-    return guesses;
-  }
-
-  /**
-   * The point of least objective, the first of equals.
-   *
-   * @param points the points, at least one
-   * @return the best
-   * @throws IllegalArgumentException if there are none
-   */
-  public static Point best(List<Point> points) {
     Point best = null;
-    for (Point point : points) {
-      if (best == null || point.evaluation().objective() < best.evaluation().objective()) {
-        best = point;
+    for (double[] guess : guesses) {
+      Point found = search(problem, target, guess, 0.25, evaluations);
+      if (best == null || found.evaluation().objective() < best.evaluation().objective()) {
+        best = found;
       }
     }
-    if (best == null) {
-      throw new IllegalArgumentException("no points to choose from");
-    }
-    return best;
+    return java.util.Objects.requireNonNull(best);
   }
 
   /**

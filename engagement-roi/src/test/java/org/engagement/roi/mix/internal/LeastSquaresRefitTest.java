@@ -93,31 +93,6 @@ class LeastSquaresRefitTest {
   }
 
   @Test
-  void theCalibratedFitByLeastSquaresFindsBobyqasMinimumFromTheSameStarts() {
-    double[] y = calibrated.outcome();
-    MixFitter.Point first = MixFitter.fit(uncalibrated, y, 2, 1, 1_500);
-    // the calibrated point fit before issue 16's change: two fresh BOBYQA starts and a search from the estimate
-    MixFitter.Point bobyqa = MixFitter.best(List.of(MixFitter.fit(calibrated, y, 2, 1, 2_500),
-        MixFitter.search(calibrated, y, first.unit(), 0.1, 2_500)));
-    List<double[]> starts = MixFitter.starts(calibrated.dimension(), 2, 1);
-    assertThat(starts).hasSize(2);
-    assertThat(starts.get(0)).containsOnly(0.5);
-    starts.add(first.unit());
-    List<MixFitter.Point> found = new java.util.ArrayList<>();
-    for (double[] start : starts) {
-      found.add(MixFitter.leastSquares(calibrated, y, start, 60));
-    }
-    // 1.35 is a 90 % likelihood-ratio step: the two must agree far within it
-    assertThat(MixFitter.best(found).evaluation().objective())
-        .isCloseTo(bobyqa.evaluation().objective(), within(0.01));
-  }
-
-  @Test
-  void bestRefusesNoPoints() {
-    assertThatThrownBy(() -> MixFitter.best(List.of())).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void theBootstrapRefitsOfACalibratedProblemStayInTheUnitCubeAndAreDeterministic() {
     List<MixFitter.Point> one = MixFitter.bootstrap(calibrated, estimate, 5, 8, 11, 300);
     List<MixFitter.Point> two = MixFitter.bootstrap(calibrated, estimate, 5, 8, 11, 300);
