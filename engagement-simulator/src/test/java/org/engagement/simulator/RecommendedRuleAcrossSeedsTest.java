@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.calibration.LiftCalibration;
 import org.engagement.attribution.calibration.UntestedChannels;
 import org.engagement.attribution.journey.JourneySet;
@@ -74,6 +75,12 @@ import org.junit.jupiter.api.Test;
 class RecommendedRuleAcrossSeedsTest {
   private static final List<String> MODELS = List.of("recommended", "last-touch", "markov", "first-touch", "linear",
       "position-based", "time-decay", "shapley-simplified", "shao-li", "additive-hazard", "exposure-hazard");
+  /**
+   * Every model of the registry besides {@link #MODELS} (at its default parameters; Markov at orders 2 and 3 too;
+   * not {@code custom}, whose weights have no default),
+   * for the README's table of every model (issue 13, item 7); run on the same journeys, printed by {@link #everyModel}.
+   */
+  private static final List<String> OTHERS = otherModels();
   private static final Pattern COMMA = Pattern.compile(",");
   private static final Pattern CHOICE_END = Pattern.compile(",| \\(");
   private static final List<String> SUSPECT = List.of("facebook-ads", "google-ads", "direct");
@@ -171,6 +178,7 @@ class RecommendedRuleAcrossSeedsTest {
       }
     }
     System.out.println(table(table));
+    System.out.println(everyModel(table));
     softly.assertAll();
   }
 
@@ -196,7 +204,44 @@ class RecommendedRuleAcrossSeedsTest {
       AttributionModel model = name.equals("shao-li") ? ShaoLiModel.create() : models.create(name);
       fits.put(name, AttributionRecoveryTest.Fit.of(model.attribute(journeys), files.trueShares()));
     }
+    for (String name : OTHERS) {
+      fits.put(name, AttributionRecoveryTest.Fit.of(model(models, name).attribute(journeys), files.trueShares()));
+    }
     return fits;
+  }
+
+  /** The registry's models not in {@link #MODELS}, and Markov at orders 2 and 3, in name order. */
+  private static List<String> otherModels() {
+    List<String> others = new ArrayList<>(new java.util.TreeSet<>(AttributionModels.defaults().names()));
+    others.removeAll(MODELS);
+    others.remove("recommended");
+    others.remove("custom"); // position weights the user chooses: no default to judge
+    others.addAll(List.of("markov order 2", "markov order 3"));
+    return List.copyOf(others);
+  }
+
+  private static AttributionModel model(AttributionModels models, String name) {
+    return name.startsWith("markov order ") ? models.create("markov", ModelParameters.of(Map.of("order",
+        name.substring("markov order ".length())))) : models.create(name);
+  }
+
+  /**
+   * The README's table of every model: one row per model (those of {@link #MODELS} first), one column per row of
+   * {@link #table}, each the mean error / mean Spearman over the seeds.
+   */
+  private static String everyModel(Map<String, Map<String, List<AttributionRecoveryTest.Fit>>> table) {
+    StringBuilder out = new StringBuilder("| model | " + String.join(" | ", table.keySet()) + " |\n|---|"
+        + "---|".repeat(table.size()) + "\n");
+    List<String> all = new ArrayList<>(MODELS);
+    all.addAll(OTHERS);
+    for (String model : all) {
+      out.append("| ").append(model).append(" |");
+      table.values().forEach(cells -> out.append(String.format(Locale.ROOT, " %.3f / %.2f |",
+          cells.get(model).stream().mapToDouble(AttributionRecoveryTest.Fit::meanAbsoluteError).average().orElseThrow(),
+          cells.get(model).stream().mapToDouble(AttributionRecoveryTest.Fit::rankCorrelation).average().orElseThrow())));
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   /** Whether recommended has a smaller error and a larger Spearman than both last touch and Markov order 1. */
@@ -243,7 +288,7 @@ class RecommendedRuleAcrossSeedsTest {
         if (model.startsWith(CHOICES)) {
           choices.append(choices.length() == 0 ? "" : ", ").append(model.substring(CHOICES.length() + 1))
               .append(" ×").append(fits.size());
-        } else {
+        } else if (MODELS.contains(model)) {
           out.append(' ').append(range(fits.stream().mapToDouble(AttributionRecoveryTest.Fit::meanAbsoluteError)
               .toArray(), 3)).append(" / ").append(range(fits.stream()
               .mapToDouble(AttributionRecoveryTest.Fit::rankCorrelation).toArray(), 2)).append(" |");
