@@ -124,13 +124,20 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
     }
   }
 
-  /** {@code section} with the fitted models' holdout check, when it is a {@link ClvSection} and one can be made. */
+  /**
+   * {@code section} with the fitted models' holdout check, when it is a {@link ClvSection} and one can be made (a
+   * refit that fails leaves the section as it is, as a failed interval does).
+   */
   private static ReportSection withHoldout(Analysis analysis, LifetimeValueFit fit, ReportSection section) {
     if (!(section instanceof ClvSection clv)) {
       return section;
     }
-    return fit.holdoutCheck(analysis).map(check -> (ReportSection) new ClvSection(clv.model(), clv.currency(),
-        clv.predicted(), clv.interval(), check)).orElse(clv);
+    try {
+      return fit.holdoutCheck(analysis).map(check -> (ReportSection) new ClvSection(clv.model(), clv.currency(),
+          clv.predicted(), clv.interval(), check)).orElse(clv);
+    } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
+      return clv;
+    }
   }
 
   /** The builder of this section: {@code predictor}'s prediction for every customer of the analysis. */
