@@ -29,15 +29,6 @@ final class ChannelColumn {
     return new ChannelColumn(size, channels);
   }
 
-  /** A column holding {@code ids}, channel ids below {@code channels}. */
-  static ChannelColumn of(int[] ids, int channels) {
-    ChannelColumn column = new ChannelColumn(ids.length, channels);
-    for (int i = 0; i < ids.length; i++) {
-      column.set(i, ids[i]);
-    }
-    return column;
-  }
-
   void set(int position, int channel) {
     if (small) {
       narrow[position] = (byte) channel;
@@ -48,10 +39,6 @@ final class ChannelColumn {
 
   int get(int position) {
     return small ? narrow[position] & 0xFF : wide[position];
-  }
-
-  int size() {
-    return small ? narrow.length : wide.length;
   }
 
   /** Every id, one {@code int} each (what equality, hashing and the serialised form use). */

@@ -42,15 +42,6 @@ final class MillisColumn {
     return new MillisColumn(count == 0 ? 0 : min, size, inSeconds);
   }
 
-  /** A column holding {@code values}. */
-  static MillisColumn of(long[] values) {
-    MillisColumn column = shapedFor(values, values.length, values.length);
-    for (int i = 0; i < values.length; i++) {
-      column.set(i, values[i]);
-    }
-    return column;
-  }
-
   void set(int position, long value) {
     if (inSeconds) {
       seconds[position] = (int) ((value - base) / SECOND);
@@ -61,10 +52,6 @@ final class MillisColumn {
 
   long get(int position) {
     return inSeconds ? base + seconds[position] * SECOND : millis[position];
-  }
-
-  int size() {
-    return inSeconds ? seconds.length : millis.length;
   }
 
   /** Every instant, one {@code long} each (what equality, hashing and the serialised form use). */
