@@ -17,6 +17,7 @@ import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
+import org.engagement.report.internal.analysis.PeriodFiguresTask;
 import org.engagement.report.internal.recommendation.BudgetRecommendations;
 import org.engagement.report.internal.recommendation.RoiRecommendations;
 import org.engagement.report.internal.section.AttributionSection;
@@ -164,7 +165,9 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * working set) for little on the machines the report is sized for. A second section starts beside a running one
    * only while the old generation is at most half full, so a large input in a small heap is built one section at a
    * time once its shared figures fill the heap; the budget section, whose working set is a few hundred weekly
-   * figures whatever the data's size, runs beside any other.
+   * figures whatever the data's size, runs beside any other. A thread that has no section it may start computes
+   * the summary's period-over-period figures and their resamples ahead (a byte per customer and two numbers per
+   * paying one), rather than leaving them to run alone after the sections.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
       List<Recommendation.Source> sources) {
@@ -199,14 +202,17 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
     if (threads < 1) {
       throw new InvalidFieldException("threads", threads, "must be at least 1");
     }
+    Analysis forSummary = analysis.apart();
+    PeriodFiguresTask halves = new PeriodFiguresTask(forSummary);
     List<ReportSection> sections = new ArrayList<>(SectionRun.build(analysis, List.copyOf(builders), threads,
-        outOfMemory(), heap));
+        outOfMemory(), heap, halves));
     ReportSection summary;
     try {
-      summary = SummarySection.of(analysis, List.copyOf(sections), sources);
+      summary = SummarySection.of(forSummary, List.copyOf(sections), sources, halves::get);
     } catch (OutOfMemoryError e) {
       summary = ReportSection.leftOut(SummarySection.ID, "Summary", outOfMemory());
     }
+    analysis.recordReads(forSummary);
     sections.add(0, summary);
     return new ReportModel(analysis.input().source(), analysis.asOfDate(), sections, analysis.reads());
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.InvalidSourceException;
@@ -73,13 +74,19 @@ public record SummarySection(List<Period> periods, List<String> findings, List<R
    */
   public static SummarySection of(Analysis analysis, List<ReportSection> sections, List<Recommendation.Source> sources) {
     requireNonNull(analysis, "analysis");
+    return of(analysis, sections, sources, () -> PeriodFigures.of(analysis));
+  }
+
+  /** As {@link #of(Analysis, List, List)}, with the halves' figures from {@code halves} (computed ahead, perhaps). */
+  static SummarySection of(Analysis analysis, List<ReportSection> sections, List<Recommendation.Source> sources,
+      Supplier<PeriodFigures> halvesOf) {
     Optional<RoiSection> roi = sections.stream().filter(RoiSection.class::isInstance).map(RoiSection.class::cast)
         .findFirst();
     List<String> notes = new ArrayList<>();
     String currency = analysis.currency().map(c -> c.getCurrencyCode()).orElse("");
     Optional<PeriodFigures> halves;
     try {
-      halves = Optional.of(PeriodFigures.of(analysis));
+      halves = Optional.of(halvesOf.get());
     } catch (IllegalArgumentException | InvalidSourceException | ImportException e) {
       halves = Optional.empty();
       notes.add("No change between the halves of the window: " + e.getMessage());

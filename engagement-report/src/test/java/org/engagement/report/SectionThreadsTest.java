@@ -152,6 +152,43 @@ class SectionThreadsTest {
   }
 
   /**
+   * A thread that may not start a section (the heap too full for a second large one) computes the summary's
+   * period figures beside the running section, once, instead of leaving them to run alone after the sections; the
+   * summary is the one a one-at-a-time run makes. One thread computes them after the sections, as before.
+   */
+  @Test
+  void aThreadWithNoSectionToStartComputesTheSummarysFiguresAhead(@TempDir Path dir) throws IOException {
+    AnalysisInput input = SmallWorld.read(dir);
+    List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch figuresStarted = new CountDownLatch(1);
+    Progress progress = message -> {
+      steps.add(message);
+      if (message.startsWith("summary")) {
+        figuresStarted.countDown();
+      }
+    };
+    AtomicBoolean sawFiguresStart = new AtomicBoolean();
+    SectionBuilder first = SectionBuilder.of("first", a -> {
+      await(figuresStarted);
+      sawFiguresStart.set(true);
+      return new FixedSection("first", "First");
+    });
+    SectionBuilder second = SectionBuilder.of("second", a -> new FixedSection("second", "Second"));
+    ReportModel ahead = ReportModel.build(Analysis.of(input, progress), List.of(first, second),
+        ReportModel.defaultSources(), 2, FULL);
+    ReportModel after = ReportModel.build(Analysis.of(input, Progress.none()), List.of(first, second),
+        ReportModel.defaultSources(), 1);
+
+    assertThat(sawFiguresStart).isTrue();
+    assertThat(steps.stream().filter(s -> s.startsWith("summary"))).hasSize(1);
+    assertThat(steps.indexOf("section second")).isGreaterThan(steps.indexOf(
+        "summary: the halves' figures and their resamples"));
+    assertThat(ahead.section(SummarySection.ID)).isEqualTo(after.section(SummarySection.ID));
+    assertThat(((SummarySection) ahead.section(SummarySection.ID).orElseThrow()).periods()).hasSize(3);
+    assertThat(ahead.reads()).isEqualTo(after.reads());
+  }
+
+  /**
    * The second section records its file first (the first waits until it has), yet the account lists the first
    * section's file first, as a one-at-a-time run does; a file both read keeps its first place with the later
    * account.

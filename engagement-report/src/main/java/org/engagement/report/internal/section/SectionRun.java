@@ -42,7 +42,12 @@ import org.jspecify.annotations.Nullable;
  *       against, so it starts beside any section, and any section beside it;
  *   <li>a free thread takes the first section in page order that may start, so a small section does not wait
  *       behind a large one that may not start yet: at 10 million interactions in 1 GB the budget runs beside the
- *       relationship ROI instead of after it.
+ *       relationship ROI instead of after it;
+ *   <li>a free thread that has no section it may start (none is left, or the heap keeps the next one waiting) does
+ *       the run's <em>spare work</em>, if it has any, once: work the caller would otherwise do after the sections,
+ *       alone on one core (the summary's resamples: at 10 million interactions in 1 GB about 7 s that ran while the
+ *       other core was idle). The spare work counts as a small section while it runs; one thread builds no
+ *       section beside it, so the caller does it itself when it was not done.
  * </ul>
  *
  * <p>A builder that throws an {@link IllegalArgumentException}, an {@link InvalidSourceException} or an {@link
@@ -67,11 +72,22 @@ public final class SectionRun {
   /** As {@link #build(Analysis, List, int, String)}, with the heap's room for a second section told by {@code heap}. */
   public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
       String outOfMemory, HeapGauge heap) {
+    return build(analysis, builders, threads, outOfMemory, heap, () -> { });
+  }
+
+  /**
+   * As {@link #build(Analysis, List, int, String, HeapGauge)}, with {@code spare} run by a thread that has no section
+   * it may start, at most once and only when sections are built more than one at a time: the caller finds out
+   * from {@code spare} itself whether it ran. {@code spare} must be thread-safe and should not throw; what it throws
+   * is thrown as a section's exception would be.
+   */
+  public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
+      String outOfMemory, HeapGauge heap, Runnable spare) {
     NumericTables.load();
     List<Analysis> apart = new ArrayList<>(builders.size());
     builders.forEach(b -> apart.add(analysis.apart()));
     List<@Nullable ReportSection> built = threads > 1 && builders.size() > 1
-        ? together(apart, builders, threads, new Schedule(builders, heap)) : nulls(builders.size());
+        ? together(apart, builders, threads, new Schedule(builders, heap), spare) : nulls(builders.size());
     List<ReportSection> sections = new ArrayList<>(builders.size());
     for (int i = 0; i < builders.size(); i++) {
       ReportSection section = built.get(i);
@@ -121,7 +137,7 @@ public final class SectionRun {
    * start, so a small section waiting behind a large one that may not start yet runs beside the running one.
    */
   private static List<@Nullable ReportSection> together(List<Analysis> apart, List<SectionBuilder> builders,
-      int threads, Schedule schedule) {
+      int threads, Schedule schedule, Runnable spare) {
     AtomicInteger named = new AtomicInteger();
     int workers = Math.min(threads, builders.size());
     ExecutorService pool = Executors.newFixedThreadPool(workers, work -> {
@@ -133,7 +149,7 @@ public final class SectionRun {
     try {
       List<Future<?>> futures = new ArrayList<>(workers);
       for (int w = 0; w < workers; w++) {
-        futures.add(pool.submit(() -> work(apart, builders, schedule, outcomes)));
+        futures.add(pool.submit(() -> work(apart, builders, schedule, outcomes, spare)));
       }
       for (Future<?> future : futures) {
         outcome(future);
@@ -146,12 +162,20 @@ public final class SectionRun {
 
   /**
    * One thread's work: build the sections {@code schedule} hands it until none is left to start, each outcome (the
-   * section, or the exception the builder threw) put in {@code outcomes} at its index; a section that ran out of
-   * memory leaves {@code null}.
+   * section, or the exception the builder threw) put in {@code outcomes} at its index, or run {@code spare} when
+   * the schedule hands it that; a section that ran out of memory leaves {@code null}.
    */
   private static Void work(List<Analysis> apart, List<SectionBuilder> builders, Schedule schedule,
-      AtomicReferenceArray<@Nullable Object> outcomes) throws InterruptedException {
-    for (int i = schedule.next(); i >= 0; i = schedule.next()) {
+      AtomicReferenceArray<@Nullable Object> outcomes, Runnable spare) throws InterruptedException {
+    for (int i = schedule.next(); i != Schedule.NONE; i = schedule.next()) {
+      if (i == Schedule.SPARE) {
+        try {
+          spare.run();
+        } finally {
+          schedule.done(i);
+        }
+        continue;
+      }
       try {
         apart.get(i).progress().step("section " + builders.get(i).id());
         outcomes.set(i, built(apart.get(i), builders.get(i)));
@@ -196,9 +220,15 @@ public final class SectionRun {
    * once a section has run out of memory (they are built alone afterwards). Thread-safe.
    */
   private static final class Schedule {
+    /** What {@link #next} returns once nothing is left to start. */
+    static final int NONE = -1;
+    /** What {@link #next} returns for the spare work. */
+    static final int SPARE = -2;
+
     private final List<SectionBuilder> builders;
     private final HeapGauge heap;
     private final boolean[] started;
+    private boolean spareStarted;
     private int running;
     private int runningLarge;
     private boolean memoryShort;
@@ -210,8 +240,8 @@ public final class SectionRun {
     }
 
     /**
-     * Waits until a section not yet started may start, counts it as running and returns its index; -1 once none is
-     * left to start or a section has run out of memory.
+     * Waits until a section not yet started may start, counts it as running and returns its index; {@link #SPARE},
+     * once, when none may start; {@link #NONE} once none is left to start or a section has run out of memory.
      */
     synchronized int next() throws InterruptedException {
       while (!memoryShort) {
@@ -227,12 +257,17 @@ public final class SectionRun {
             }
           }
         }
+        if (!spareStarted) {
+          spareStarted = true;
+          running++;
+          return SPARE;
+        }
         if (!waiting) {
-          return -1;
+          return NONE;
         }
         wait();
       }
-      return -1;
+      return NONE;
     }
 
     private boolean mayStart(boolean small) {
@@ -240,7 +275,7 @@ public final class SectionRun {
     }
 
     private boolean small(int i) {
-      return builders.get(i) instanceof SmallSection;
+      return i == SPARE || builders.get(i) instanceof SmallSection;
     }
 
     synchronized void done(int i) {
