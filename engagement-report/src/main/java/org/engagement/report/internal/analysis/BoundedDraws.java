@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 /**
  * Draws below one bound that are exactly the ints {@link SplittableRandom#nextInt(int)} returns for it, from the
  * same {@link SplittableRandom#nextInt()} reads, with the division by the bound done as a multiplication (issue
- * 16: the summary's bootstrap draws 744 million indices at 10 million interactions, and a 32-bit division by a
- * bound that is not a constant is the slowest step of each; C2 turns only constant divisors into multiplications).
+ * 16: the summary's bootstrap draws over a hundred million payers at 10 million interactions, and a 32-bit
+ * division by a bound that is not a constant is the slowest step of each; C2 turns only constant divisors into
+ * multiplications).
  *
  * <p>The draw is the JDK 17 algorithm {@code RandomSupport.boundedNextInt}: a power-of-two bound masks the
  * generator's int; any other takes its upper 31 bits {@code u} and rejects {@code u} whose block of {@code bound}
