@@ -12,6 +12,9 @@ import org.engagement.report.ReportModel;
 import org.engagement.report.SummarySection;
 import org.engagement.report.section.Recommendation;
 import org.engagement.report.section.ReportSection;
+import org.engagement.report.section.RoiIntervalsSection;
+import org.engagement.roi.ChannelRoiInterval;
+import org.engagement.roi.RoiIntervals;
 
 /**
  * {@code report --format json}: the terminal summary as one JSON object, taken from the {@link ReportModel} (never
@@ -21,12 +24,24 @@ import org.engagement.report.section.ReportSection;
  *  "summary": {"periods": [{"key", "label", "figures": [{"name", "value", "interval", "change"}]}],
  *              "recommendations": [{"action", "effect", "interval", "basis", "strength"}],
  *              "model_choice": [...], "notes": [...]} | null,
- *  "sections": [{"id", "title", "summary": [lines]}],
+ *  "sections": [{"id", "title", "summary": [lines]}, ...,
+ *               {"id": "roi", "title", "summary": [lines],
+ *                "roi": {"level": 0.9, "resamples": 20, "seed": 0, "unit": "customers", "model",
+ *                        "channels": [{"channel", "investment", "attributed_revenue", "revenue_low", "revenue_high",
+ *                                      "roi", "roi_low", "roi_high", "from_experiment"}]} | null}, ...],
  *  "reads": [<import report>, ...],
  *  "all_rows_used": true}
  * }</pre>
- * The figures are the page's text (with units and the locale-free number format); each read is an import report
- * in the SDK's JSON form ({@link EngagementJson}). Stateless.
+ * The summary's figures are the page's text (with units and the locale-free number format); each read is an
+ * import report in the SDK's JSON form ({@link EngagementJson}).
+ *
+ * <p>The relationship-ROI section (any section that is a {@link RoiIntervalsSection}) adds {@code "roi"}: each
+ * invested channel's attributed revenue and ROI with their bootstrap intervals as numbers (ROI as a fraction, 0.25
+ * for 25 %; amounts in the report's currency), the very doubles the page's interval table carries in its {@code
+ * data-value} attributes, with how they were drawn ({@link RoiIntervals}: nominal coverage, resamples, seed, what
+ * was resampled, the measured model). The intervals are the attribution's sampling noise over customers, the other
+ * rewards held, not causal error; {@code from_experiment} marks a channel whose interval is its experiment's.
+ * {@code null} when the section shows no intervals (not available, or the model refused the resamples). Stateless.
  */
 final class ReportJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -47,6 +62,9 @@ final class ReportJson {
       row.put("id", section.id());
       row.put("title", section.title());
       row.set("summary", texts(section.summary()));
+      if (section instanceof RoiIntervalsSection roi) {
+        row.set("roi", roi.roiIntervals().<JsonNode>map(ReportJson::roi).orElse(NODES.nullNode()));
+      }
     }
     ArrayNode reads = json.putArray("reads");
     for (ImportReport read : model.reads()) {
@@ -84,6 +102,29 @@ final class ReportJson {
     }
     json.set("model_choice", texts(summary.modelChoice()));
     json.set("notes", texts(summary.notes()));
+    return json;
+  }
+
+  private static JsonNode roi(RoiIntervals intervals) {
+    ObjectNode json = NODES.objectNode();
+    json.put("level", intervals.level());
+    json.put("resamples", intervals.resamples());
+    json.put("seed", intervals.seed());
+    json.put("unit", intervals.unit());
+    json.put("model", intervals.model());
+    ArrayNode channels = json.putArray("channels");
+    for (ChannelRoiInterval channel : intervals.channels()) {
+      ObjectNode row = channels.addObject();
+      row.put("channel", channel.channel());
+      row.put("investment", channel.investment());
+      row.put("attributed_revenue", channel.revenue());
+      row.put("revenue_low", channel.revenueLow());
+      row.put("revenue_high", channel.revenueHigh());
+      row.put("roi", channel.roi());
+      row.put("roi_low", channel.roiLow());
+      row.put("roi_high", channel.roiHigh());
+      row.put("from_experiment", channel.fromExperiment());
+    }
     return json;
   }
 

@@ -16,13 +16,8 @@ import java.util.Set;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
 import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.calibration.LiftCalibration;
-import org.engagement.attribution.calibration.LiftResult;
 import org.engagement.attribution.calibration.UntestedChannels;
-import org.engagement.attribution.interval.BootstrapIntervals;
-import org.engagement.attribution.interval.CreditInterval;
-import org.engagement.attribution.interval.CreditIntervals;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.validation.RecommendedModel;
 import org.engagement.core.domain.CustomerProfile;
@@ -45,7 +40,9 @@ import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 import org.engagement.roi.RewardComponent;
 import org.engagement.roi.RoiAnalysis;
+import org.engagement.roi.RoiBootstrap;
 import org.engagement.roi.RoiData;
+import org.engagement.roi.RoiIntervals;
 import org.engagement.roi.RoiReport;
 import org.engagement.roi.RoiResult;
 import org.engagement.roi.RoiSegments;
@@ -132,9 +129,9 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
   }
 
   /**
-   * This builder with 90% bootstrap intervals ({@link BootstrapIntervals}, customers resampled, seed 0) on the
-   * attributed revenue and ROI of each invested channel. Each resample runs the measured model once (for
-   * {@code recommended}, the model it chose on everyone: choosing again on each resample could choose
+   * This builder with 90% bootstrap intervals ({@link RoiAnalysis#intervals}, {@link RoiBootstrap}: customers
+   * resampled, seed 0) on the attributed revenue and ROI of each invested channel. Each resample runs the measured
+   * model once (for {@code recommended}, the model it chose on everyone: choosing again on each resample could choose
    * differently; the bootstrap runs the model's {@linkplain AttributionModel#forResamplesOf resample form}, so
    * {@code interaction-hazard} screens each resample again with its fits started from everyone's); the retention, lift and survey components are held, so the
    * intervals show the attribution's sampling uncertainty only.
@@ -142,7 +139,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
    * @throws InvalidFieldException if {@code resamples} is not from 2 to 100,000
    */
   public RelationshipRoiBuilder withIntervals(int resamples) {
-    BootstrapIntervals.of(resamples, 0);
+    RoiBootstrap.of(resamples, 0);
     return new RelationshipRoiBuilder(settings, predictor, tierModel, resamples);
   }
 
@@ -212,7 +209,7 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     RoiSection explained = section.withMethod(section.method() + choices);
     if (resamples > 0) {
       analysis.progress().step("relationship ROI: bootstrap intervals");
-      explained = withIntervals(explained, measured, measuredModel, journeys, experiments, notes);
+      explained = withIntervals(explained, roi, data, overall, experiments, notes);
     }
     String model = choice.model().name() + (experiments.isEmpty() ? "" : " (calibrated by experiments)");
     RoiSection noted = explained.withAttribution(notes).withLabels(new RoiSection.Labels(model,
@@ -277,76 +274,25 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
   }
 
   /**
-   * {@code section} with the intervals of the measured model's credits on {@code journeys} carried to the
-   * attributed revenue (scaled as the credits were) and the ROI; a note says how they were drawn, or why
-   * there are none.
+   * {@code section} with the intervals of {@code overall}'s attributed revenue and ROI ({@link RoiAnalysis#intervals}:
+   * the measured model's credits bootstrapped over customers, each resample calibrated and a tested channel's
+   * interval its experiment's); a note says how they were drawn, or why there are none.
    */
-  private RoiSection withIntervals(RoiSection section, AttributionResult measured, AttributionModel model,
-      JourneySet journeys, Experiments experiments, List<String> notes) {
-    CreditIntervals credits;
+  private RoiSection withIntervals(RoiSection section, RoiAnalysis roi, RoiData data, RoiResult overall,
+      Experiments experiments, List<String> notes) {
+    RoiIntervals intervals;
     try {
-      credits = BootstrapIntervals.of(resamples, 0).withLevel(LEVEL)
-          .compute(new Answered(model, journeys, measured), journeys);
+      intervals = roi.intervals(data, overall,
+          RoiBootstrap.of(resamples, 0).withLevel(LEVEL).withExperiments(experiments.lifts()));
     } catch (IllegalArgumentException e) {
       notes.add("no intervals: " + e.getMessage());
       return section;
     }
     notes.add(String.format(Locale.ROOT, "intervals: %.0f%% bootstrap percentiles of %s's credits over %d "
-        + "resamples of %s (seed %d)%s", credits.level() * 100, credits.model(), credits.resamples(), credits.unit(),
-        credits.seed(), experiments.isEmpty() ? "" : ", each resample calibrated; a tested channel's interval is its"
-            + " experiment's"));
-    int revenue = section.components().indexOf(RoiSection.label(RewardComponent.ATTRIBUTED_REVENUE));
-    List<RoiSection.RoiInterval> rows = new ArrayList<>();
-    for (RoiSection.ChannelRoi row : section.channels()) {
-      double credit = measured.valueByChannel().getOrDefault(row.channel(), 0.0);
-      Optional<CreditInterval> interval = credits.channel(row.channel());
-      if (revenue >= 0 && row.investment() > 0 && credit > 0 && interval.isPresent()) {
-        double attributed = row.rewards().get(revenue);
-        double scale = attributed / credit;
-        Optional<LiftResult> lift = experiments.lift(row.channel());
-        double perConversion = credit / measured.conversions(row.channel());
-        double low = lift.map(l -> l.low() * perConversion).orElse(interval.get().valueLow()) * scale;
-        double high = lift.map(l -> l.high() * perConversion).orElse(interval.get().valueHigh()) * scale;
-        rows.add(new RoiSection.RoiInterval(row.channel(), attributed, low, high, section.roi(row).getAsDouble(),
-            roiWith(section, row, low - attributed), roiWith(section, row, high - attributed)));
-      }
-    }
-    return section.withIntervals(rows);
-  }
-
-  /**
-   * {@code model} with its credits on {@code journeys} already known: the bootstrap starts with the model's credits
-   * on the whole journeys, which the ROI has just computed with the same model (at 10 million interactions the
-   * calibrated interaction-hazard fit took about 14 s of CPU a run). Any other journey set, a resample, is
-   * attributed afresh. The set is recognised by identity, not equality: only the very set the credits came from.
-   */
-  private record Answered(AttributionModel model, JourneySet journeys, AttributionResult credits)
-      implements AttributionModel {
-    @Override
-    public String name() {
-      return model.name();
-    }
-
-    @Override
-    public ModelParameters parameters() {
-      return model.parameters();
-    }
-
-    @Override
-    @SuppressWarnings("ReferenceEquality") // by identity: comparing a resample path by path would cost more than it saves
-    public AttributionResult attribute(JourneySet set) {
-      return set == journeys ? credits : model.attribute(set);
-    }
-
-    @Override
-    public AttributionModel forResamplesOf(JourneySet set) {
-      return model.forResamplesOf(set);
-    }
-  }
-
-  /** The ROI of {@code row} with {@code change} added to its reward. */
-  private static double roiWith(RoiSection section, RoiSection.ChannelRoi row, double change) {
-    return (section.margin() * (row.reward() + change) - row.investment()) / row.investment();
+        + "resamples of %s (seed %d)%s", intervals.level() * 100, intervals.model(), intervals.resamples(),
+        intervals.unit(), intervals.seed(), experiments.isEmpty() ? "" : ", each resample calibrated; a tested "
+            + "channel's interval is its experiment's"));
+    return section.withIntervals(intervals);
   }
 
   /**

@@ -21,6 +21,7 @@ import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionColumns;
+import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.profile.Purchases;
 import org.engagement.roi.evidence.ChannelEvidence;
 import org.engagement.roi.evidence.ChannelLift;
@@ -40,6 +41,7 @@ import org.engagement.roi.selfreport.SurveyAnswer;
  * RoiData data = RoiData.of(interactions, investment).withSurvey(answers);
  * RoiReport byChannel = roi.calculate(data).report();
  * Map<String, RoiResult> bySegment = roi.perSegment(data, RoiSegments.byLabel(segmentOfCustomer));
+ * RoiIntervals uncertainty = roi.intervals(data, roi.calculate(data), RoiBootstrap.of(200, 0).withLevel(0.9));
  * }</pre>
  *
  * <p>The steps, for everyone:
@@ -55,6 +57,9 @@ import org.engagement.roi.selfreport.SurveyAnswer;
  *       value per buyer ({@link Purchases} in the investment's currency).
  *   <li>The settings' calculator makes the report.
  * </ol>
+ *
+ * <p>With {@link #intervals}, each invested channel's attributed revenue and ROI get seeded bootstrap intervals
+ * over customers ({@link RoiBootstrap}, {@link RoiIntervals}).
  *
  * Per segment, the same steps run on the segment's own interactions, journeys (built with the settings'
  * journey rules) and survey answers, with the costs aimed at the segment plus its share (by customers) of
@@ -115,6 +120,46 @@ public final class RoiAnalysis {
     JourneySet journeys = data.journeys().orElseGet(() -> journeys(context.interactions(), data.asOf()));
     ChannelEvidence evidence = ChannelEvidence.of(context.interactions(), context.from(), context.to());
     return calculate(context, new Scope(journeys, evidence, data.investment(), data.answers()));
+  }
+
+  /**
+   * The attributed revenue and ROI of each invested channel of {@code data} with seeded bootstrap intervals
+   * ({@link RoiBootstrap}): {@link #calculate} then {@link #intervals(RoiData, RoiResult, RoiBootstrap)}, the
+   * journeys built once for both. The intervals show the attribution's sampling noise over customers, not causal
+   * error; the other rewards are held.
+   *
+   * @throws IllegalArgumentException as {@link #calculate} does, or if the model refuses every resample but one
+   * @throws InvalidFieldException if a tested channel's credit lies outside its experiment's interval
+   */
+  public RoiIntervals intervals(RoiData data, RoiBootstrap bootstrap) {
+    requireNonNull(data, "data");
+    requireNonNull(bootstrap, "bootstrap");
+    RoiData built = data.journeys().isPresent() ? data
+        : data.withJourneys(journeys(data.interactions(), data.asOf()));
+    return intervals(built, calculate(built), bootstrap);
+  }
+
+  /**
+   * The attributed revenue and ROI of each invested channel of {@code result} with seeded bootstrap intervals
+   * ({@link RoiBootstrap}: the measured model run on resamples of the customers, each channel's value credit
+   * carried to its attributed revenue and ROI with the other rewards held). A channel without investment,
+   * attributed revenue or a positive value credit has none, and the notes say so.
+   *
+   * <p>{@code result} must be {@link #calculate}{@code (data)} on this analysis: its measured credits are the
+   * bootstrap's point, so the model is not run again on the whole journeys (pass data with its journeys, {@link
+   * RoiData#withJourneys}, or they are built again). The intervals show the sampling noise of the attribution over
+   * customers, not whether it is causally right.
+   *
+   * @throws IllegalArgumentException if the journeys cannot be built, or the model refuses every resample but one
+   * @throws InvalidFieldException if a tested channel's credit lies outside its experiment's interval (the model
+   *     was not calibrated with the bootstrap's experiments)
+   */
+  public RoiIntervals intervals(RoiData data, RoiResult result, RoiBootstrap bootstrap) {
+    requireNonNull(data, "data");
+    requireNonNull(result, "result");
+    requireNonNull(bootstrap, "bootstrap");
+    JourneySet journeys = data.journeys().orElseGet(() -> journeys(data.interactions(), data.asOf()));
+    return bootstrap.compute(model, journeys, result);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.engagement.report.internal.section;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import com.google.common.collect.Iterables;
 import com.google.common.collect.Streams;
 import java.util.ArrayList;
@@ -27,8 +28,11 @@ import org.engagement.report.internal.chart.BarChart;
 import org.engagement.report.internal.chart.StackedBarChart;
 import org.engagement.report.internal.text.NumberText;
 import org.engagement.report.section.ReportSection;
+import org.engagement.report.section.RoiIntervalsSection;
 import org.engagement.report.section.SectionBuilder;
 import org.engagement.roi.RewardComponent;
+import org.engagement.roi.RoiAnalysis;
+import org.engagement.roi.RoiIntervals;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
 
@@ -66,12 +70,14 @@ import org.engagement.roi.RoiReport;
  *     attribution's sampling uncertainty only; how they were drawn is in {@code attribution}); may be empty
  * @param labels how the page names the channels, which attribution model was chosen, and the basis of each
  *     reward component ({@link Labels#NONE}: ids, no model, no basis)
+ * @param roiIntervals the intervals as {@link RoiAnalysis#intervals} made them, with their level, resamples and
+ *     seed: {@code intervals} holds their rows; empty for rows made by hand
  * @since 0.1.0
  */
 public record RoiSection(String currency, String method, List<String> components, double margin,
     List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments,
-    List<String> attribution, List<TruthRoi> truth, List<RoiInterval> intervals, Labels labels)
-    implements ReportSection {
+    List<String> attribution, List<TruthRoi> truth, List<RoiInterval> intervals, Labels labels,
+    Optional<RoiIntervals> roiIntervals) implements RoiIntervalsSection {
   /** The id of this section (and of its slot in {@code ReportModel.defaultBuilders()}). */
   public static final String ID = "roi";
   /** The heading of this section. */
@@ -80,8 +86,8 @@ public record RoiSection(String currency, String method, List<String> components
   /**
    * Validates and copies.
    *
-   * @throws InvalidFieldException if there is no component, the margin is outside (0, 1], or a row has not
-   *     one reward per component
+   * @throws InvalidFieldException if there is no component, the margin is outside (0, 1], a row has not
+   *     one reward per component, or the interval rows are not those of {@code roiIntervals}
    */
   public RoiSection {
     requireNonNull(currency, "currency");
@@ -97,6 +103,10 @@ public record RoiSection(String currency, String method, List<String> components
     truth = List.copyOf(truth);
     intervals = List.copyOf(intervals);
     requireNonNull(labels, "labels");
+    requireNonNull(roiIntervals, "roiIntervals");
+    if (roiIntervals.isPresent() && !intervals.equals(rows(roiIntervals.get()))) {
+      throw new InvalidFieldException("intervals", intervals.size() + " rows", "must be the rows of roiIntervals");
+    }
     if (components.isEmpty()) {
       throw new InvalidFieldException("components", components, "must name at least one reward component");
     }
@@ -121,7 +131,7 @@ public record RoiSection(String currency, String method, List<String> components
   public RoiSection(String currency, String method, List<String> components, double margin,
       List<ChannelRoi> channels, int months, List<ChannelRoi> owners, List<ChannelRoi> segments) {
     this(currency, method, components, margin, channels, months, owners, segments, List.of(), List.of(), List.of(),
-        Labels.NONE);
+        Labels.NONE, Optional.empty());
   }
 
   /** A section over one year with channel rows only. */
@@ -168,31 +178,46 @@ public record RoiSection(String currency, String method, List<String> components
     List<ChannelRoi> rows = new ArrayList<>();
     reports.forEach((segment, report) -> rows.add(row(segment, report.total(), margin, shown)));
     return new RoiSection(currency, method, components, margin, channels, months, owners, rows, attribution, truth,
-        intervals, labels);
+        intervals, labels, roiIntervals);
   }
 
   /** This section with another method text. */
   public RoiSection withMethod(String method) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        truth, intervals, labels);
+        truth, intervals, labels, roiIntervals);
   }
 
   /** This section with {@code notes} on the measured attribution (which model, and why). */
   public RoiSection withAttribution(List<String> notes) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, notes, truth,
-        intervals, labels);
+        intervals, labels, roiIntervals);
   }
 
-  /** This section with the bootstrap intervals of the attributed revenue and ROI per channel. */
+  /** This section with the bootstrap intervals of the attributed revenue and ROI per channel, made by hand. */
   public RoiSection withIntervals(List<RoiInterval> rows) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        truth, rows, labels);
+        truth, rows, labels, Optional.empty());
+  }
+
+  /**
+   * This section with the intervals {@link RoiAnalysis#intervals} made for its report: their rows on the page, and
+   * the intervals themselves, with how they were drawn, for a host ({@link #roiIntervals()}).
+   */
+  public RoiSection withIntervals(RoiIntervals computed) {
+    return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
+        truth, rows(computed), labels, Optional.of(computed));
+  }
+
+  /** The page's rows of {@code computed}, in its order. */
+  private static List<RoiInterval> rows(RoiIntervals computed) {
+    return computed.channels().stream().map(c -> new RoiInterval(c.channel(), c.revenue(), c.revenueLow(),
+        c.revenueHigh(), c.roi(), c.roiLow(), c.roiHigh())).toList();
   }
 
   /** This section with {@code labels}: display names, the chosen model and each component's basis. */
   public RoiSection withLabels(Labels labels) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        truth, intervals, labels);
+        truth, intervals, labels, roiIntervals);
   }
 
   /** The attribution model the attributed revenue comes from, as chosen; "the measured attribution" if unknown. */
@@ -203,7 +228,7 @@ public record RoiSection(String currency, String method, List<String> components
   /** This section with the ROI per channel recomputed from the truth. */
   public RoiSection withTruth(List<TruthRoi> rows) {
     return new RoiSection(currency, method, components, margin, channels, months, owners, segments, attribution,
-        rows, intervals, labels);
+        rows, intervals, labels, roiIntervals);
   }
 
   private static List<ChannelRoi> rows(List<RoiLine> lines, double margin, List<RewardComponent> components) {
@@ -320,9 +345,9 @@ public record RoiSection(String currency, String method, List<String> components
           segments.stream().map(this::cells).toList(), "segment");
     }
     if (!intervals.isEmpty()) {
-      html.dataTable("Attributed revenue and ROI per channel with their bootstrap intervals (low to high, 90%): the "
-          + "uncertainty of the attribution only, the other components held", List.of("channel",
-          "attributed revenue", "low", "high", "ROI", "ROI low", "ROI high"),
+      html.dataTable("Attributed revenue and ROI per channel with their bootstrap intervals (low to high, "
+          + intervalLevel() + "): the uncertainty of the attribution only, the other components held",
+          List.of("channel", "attributed revenue", "low", "high", "ROI", "ROI low", "ROI high"),
           intervals.stream().sorted(Comparator.comparing((RoiInterval i) -> labels.name(i.channel())))
               .map(i -> i.cells(labels.name(i.channel()))).toList());
     }
@@ -333,6 +358,12 @@ public record RoiSection(String currency, String method, List<String> components
           truth.stream().sorted(Comparator.comparing((TruthRoi t) -> labels.name(t.channel())))
               .map(t -> t.cells(labels.name(t.channel()))).toList());
     }
+  }
+
+  /** The intervals' level as the page gives it ("90%"); 90% for rows made by hand, the report's level. */
+  private String intervalLevel() {
+    double level = roiIntervals.map(RoiIntervals::level).orElse(0.9);
+    return BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   /** {@code rows} in the page's channel order: by display name. */
