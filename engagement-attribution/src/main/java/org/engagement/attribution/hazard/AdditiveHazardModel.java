@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ParameterlessModel;
@@ -91,6 +92,29 @@ public final class AdditiveHazardModel extends ParameterlessModel {
   public double[] hazards(JourneySet journeys) {
     check(journeys);
     return FITS.get(journeys, NAME, () -> fit(journeys, ChannelSets.of(journeys), null)).clone();
+  }
+
+  /**
+   * The fit of {@link #hazards} for the sets of {@code journeys}' paths with other counts ({@link
+   * JourneySet#withCounts}: a held-out validation's training folds): the function gives on each such set what
+   * {@link #hazards} gives, bit for bit, but the paths are grouped into channel sets once, here, instead of once per
+   * set (issue 16: at ten million interactions the regrouping of five folds cost seconds). Its fits are not
+   * remembered, each set being asked once; it holds the grouping until it is dropped. Thread-safe.
+   *
+   * <p>The function throws {@link InvalidFieldException} if a set does not have the paths of {@code journeys}
+   * (field {@code recount}), or as {@link #hazards} does on it.
+   */
+  public Function<JourneySet, double[]> hazardsOfRecounts(JourneySet journeys) {
+    requireNonNull(journeys, "journeys");
+    ChannelSets whole = ChannelSets.of(journeys);
+    return recount -> {
+      if (!journeys.samePaths(requireNonNull(recount, "recount"))) {
+        throw new InvalidFieldException("recount", recount, "must have the paths of " + journeys
+            + " (JourneySet.withCounts)");
+      }
+      check(recount);
+      return fit(recount, whole.recounted(recount), null);
+    };
   }
 
   private static void check(JourneySet journeys) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.engagement.core.domain.ConversionRule;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.Money;
@@ -39,9 +40,21 @@ final class JourneyCutter {
         .thenComparingLong(JourneyCutter::minorUnits);
   }
 
+  /**
+   * The journeys of {@code interactions}: straight from their columns ({@link ColumnJourneyCutter}) when the
+   * conversion rule decides by type, else through an {@code Interaction} per row, which a host's rule needs.
+   */
   Journeys cut(Iterable<Interaction> interactions) {
-    Instant asOf = rules.asOf();
     InteractionColumns all = InteractionColumns.of(interactions);
+    if (rules.conversionRule() instanceof ConversionRule.OfTypes byType) {
+      return ColumnJourneyCutter.cut(all, rules, byType.types());
+    }
+    return cutInteractions(all);
+  }
+
+  /** The journeys of {@code all}, cut through an {@code Interaction} per row (any conversion rule). */
+  Journeys cutInteractions(InteractionColumns all) {
+    Instant asOf = rules.asOf();
     InteractionColumns kept = asOf == null ? all : all.notAfter(asOf);
     afterAsOf += all.size() - kept.size();
     long end = asOf != null ? asOf.toEpochMilli()

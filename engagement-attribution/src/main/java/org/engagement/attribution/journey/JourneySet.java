@@ -219,6 +219,21 @@ public final class JourneySet implements Mergeable<JourneySet> {
     return new JourneySet(channels, offsets, touches, c, v, n, null, setAside);
   }
 
+  /**
+   * Whether {@code other} has the same channels and the same paths in the same order, whatever their counts: true
+   * for the sets {@link #withCounts} makes of this one (at no cost: they share the paths). A host that groups the
+   * paths once for several such sets checks it.
+   */
+  @SuppressWarnings("ReferenceEquality") // the very arrays withCounts shares; other sets are compared by content
+  public boolean samePaths(JourneySet other) {
+    requireNonNull(other, "other");
+    if (offsets == other.offsets && touches == other.touches && channels == other.channels) {
+      return true;
+    }
+    return channels.equals(other.channels) && Arrays.equals(offsets, other.offsets)
+        && Arrays.equals(touches, other.touches);
+  }
+
   private double[] counts(String field, double[] counts) {
     requireNonNull(counts, field);
     if (counts.length != pathCount()) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.engagement.attribution.hazard.AdditiveHazardModel;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
@@ -403,6 +404,7 @@ public final class CrossValidation {
       foldConv[units.fold[u]][units.path[u]] += units.conv[u];
       foldNull[units.fold[u]][units.path[u]] += units.nulls[u];
     }
+    Function<JourneySet, double[]> fit = AdditiveHazardModel.create().hazardsOfRecounts(set);
     double[][] hazards = new double[folds][];
     for (int f = 0; f < folds; f++) {
       double[] conv = new double[paths];
@@ -415,7 +417,7 @@ public final class CrossValidation {
       if (training.totalConversions() > 0 && !(training.totalNulls() > 0)) {
         return null;
       }
-      hazards[f] = AdditiveHazardModel.create().hazards(training);
+      hazards[f] = fit.apply(training);
     }
     double[] predicted = new double[units.size];
     for (int u = 0; u < units.size; u++) {
