@@ -306,9 +306,7 @@ final class ClvCommand implements Callable<Integer> {
     if (intervals != null || seed != null || level != null) {
       throw Failure.usage("--intervals is for the continuous-time purchase models, not bgbb");
     }
-    if (holdout != null) {
-      throw Failure.usage("--holdout is for the continuous-time purchase models (bgnbd, mbgnbd, paretonbd), not bgbb");
-    }
+    refuseHoldoutFor(SavedClvModel.Kind.BGBB);
     int opportunities = opportunities(predictionHorizon(SavedClvModel.Kind.BGBB));
     Path predictions = predict;
     Path save = saveModel;
@@ -370,9 +368,6 @@ final class ClvCommand implements Callable<Integer> {
           .toLowerCase(Locale.ROOT) + "): the summary must be in the unit the model was fitted in");
     }
     double periods = predictionHorizon(saved.kind());
-    if (holdout != null && saved.kind() == SavedClvModel.Kind.BGBB) {
-      throw Failure.usage("--holdout is for the continuous-time purchase models (bgnbd, mbgnbd, paretonbd), not bgbb");
-    }
     double holdoutPeriods = holdoutPeriods(saved.kind());
     Path predictions = predict;
     Path summaryFile = input;
@@ -501,19 +496,32 @@ final class ClvCommand implements Callable<Integer> {
   /**
    * The holdout length of {@code --holdout}, or NaN without it.
    *
-   * @throws Failure a usage error if the model is not a purchase model or the length is not a positive finite
-   *     number
+   * @throws Failure a usage error if the model is not a continuous-time purchase model or the length is not a
+   *     positive finite number
    */
   private double holdoutPeriods(SavedClvModel.Kind kind) throws Failure {
     String text = holdout;
     if (text == null) {
       return Double.NaN;
     }
-    if (kind == SavedClvModel.Kind.GAMMAGAMMA) {
+    refuseHoldoutFor(kind);
+    return positivePeriods("--holdout", text);
+  }
+
+  /**
+   * Checks that {@code --holdout}, if given, goes with {@code kind}.
+   *
+   * @throws Failure a usage error if it is given and {@code kind} is not a continuous-time purchase model
+   */
+  private void refuseHoldoutFor(SavedClvModel.Kind kind) throws Failure {
+    if (holdout != null && kind == SavedClvModel.Kind.GAMMAGAMMA) {
       throw Failure.usage("--holdout needs a purchase model (bgnbd, mbgnbd or paretonbd): gammagamma models spend, "
           + "not purchases");
     }
-    return positivePeriods("--holdout", text);
+    if (holdout != null && kind == SavedClvModel.Kind.BGBB) {
+      throw Failure.usage("--holdout is for the continuous-time purchase models (bgnbd, mbgnbd, paretonbd), not bgbb:"
+          + " its histories count purchase opportunities");
+    }
   }
 
   /**

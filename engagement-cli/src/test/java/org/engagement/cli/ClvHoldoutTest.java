@@ -166,7 +166,7 @@ class ClvHoldoutTest {
   }
 
   @Test
-  void badHoldoutOptionsAreUsageErrors() {
+  void badHoldoutOptionsAreUsageErrors(@TempDir Path dir) {
     for (String bad : List.of("0", "-39", "abc", "Infinity", "NaN")) {
       CliRun run = run("clv", "--model", "bgnbd", "--input", HOLDOUT, "--holdout", bad);
       assertThat(run.exit()).as(bad).isEqualTo(2);
@@ -180,6 +180,11 @@ class ClvHoldoutTest {
     CliRun discrete = run("clv", "--model", "bgbb", "--input", donations, "--holdout", "5");
     assertThat(discrete.exit()).isEqualTo(2);
     assertThat(discrete.err()).contains("--holdout is for the continuous-time purchase models");
+    Path bgbb = dir.resolve("bgbb.json");
+    assertThat(run("clv", "--model", "bgbb", "--input", donations, "--save-model", bgbb.toString()).exit()).isZero();
+    CliRun savedDiscrete = run("clv", "--saved-model", bgbb.toString(), "--input", donations, "--holdout", "5");
+    assertThat(savedDiscrete.exit()).isEqualTo(2);
+    assertThat(savedDiscrete.err()).contains("--holdout is for the continuous-time purchase models");
   }
 
   /** A bad count is a rejected row like any other (exit 1); the check covers the rows kept. */
