@@ -33,9 +33,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement clv --model bgnbd|mbgnbd|paretonbd|gammagamma --input SUMMARY [--unit week] [--predict FILE
- * --horizon N [--intervals [N] [--seed S] [--level L]]]}: fits a customer-lifetime-value model by maximum likelihood to a repeat-buying summary CSV,
- * prints the fit and, with {@code --predict}, writes a prediction per customer.
+ * {@code engagement clv --model bgnbd|mbgnbd|paretonbd|gammagamma --input SUMMARY [--unit week] [--holdout N]
+ * [--predict FILE --horizon N [--intervals [N] [--seed S] [--level L]]]}: fits a customer-lifetime-value model by
+ * maximum likelihood to a repeat-buying summary CSV, prints the fit, with {@code --holdout} checks it against the
+ * customers' purchases in a holdout period and, with {@code --predict}, writes a prediction per customer.
  *
  * <p>Input: the layouts of the CDNOW summary files, read by {@link SummaryCsvReader}: a header naming
  * {@code frequency,recency,T[,monetary_value]} (lifetimes) or {@code x,t_x,T[,zbar]} (BTYD), one customer
@@ -80,6 +81,17 @@ import picocli.CommandLine.Option;
  * the bit); the summary must be in the saved model's unit ({@code --unit}, if given, must be it). A file that
  * is not JSON, not a saved CLV model, or of a version this tool does not read is an error naming it (exit 1).
  *
+ * <p><b>Holdout check</b> ({@code --holdout N}, purchase models, {@link ClvHoldout}): the summary has a column
+ * {@code holdout_frequency}, each customer's purchases in the {@code N} periods of {@code --unit} that follow
+ * its {@code T}; the model is fitted on the other columns as without the option, and the output adds the
+ * predicted purchases in the holdout (the sum of {@code E[X(N) | x, t_x, T]}) against the actual ones, in total and
+ * by calibration frequency {@code 0 .. 6, 7+} (Fader, Hardie and Lee 2005, Sec. 7, figure 4): rows {@code
+ * holdout:...} after the fit's in CSV, a member {@code holdout} of the fit's JSON form, and a line on standard
+ * error. With {@code --saved-model FILE --input SUMMARY --holdout N} the saved model is checked without fitting.
+ * The option and the column go together: either without the other is a usage error, so counts are never read
+ * and ignored (a {@code gammagamma} fit, which does not predict purchases, leaves the column out with a line on
+ * standard error).
+ *
  * <p>Totals ({@code --intervals [N] [--seed S] [--level L]}, with {@code --predict}): rows {@code
  * total:expected_purchases}, {@code low:expected_purchases}, {@code high:expected_purchases} (and the same for
  * {@code expected_value} with a spend column) after the fit: the customers' summed forecasts over the horizon
@@ -95,7 +107,8 @@ import picocli.CommandLine.Option;
  * be written; 2 on a usage error: neither {@code --model} with {@code --input} nor {@code --saved-model}, an
  * unknown model or unit, {@code --saved-model} with {@code --model}, {@code --save-model} or a different unit,
  * {@code gammagamma} on a file without spend, {@code --predict} with {@code gammagamma} or without {@code --horizon} (or the reverse), or a horizon that
- * is not a positive number.
+ * is not a positive number; {@code --holdout} with {@code gammagamma} or {@code bgbb}, not a positive number, or
+ * on a summary without a {@code holdout_frequency} column, or that column without {@code --holdout}.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
     customSynopsis = {"engagement clv --model=NAME --input=SUMMARY [OPTIONS]",
@@ -106,11 +119,14 @@ import picocli.CommandLine.Option;
         + "x,t_x,n[,custs].",
         "With --predict FILE --horizon N, also writes per customer, in input order, the columns frequency, "
         + "recency, T, p_alive and expected_purchases (purchases in the next N periods of --unit), plus "
-        + "expected_value when the summary has a spend column."},
+        + "expected_value when the summary has a spend column.",
+        "With --holdout N and a holdout_frequency column (purchases in the N periods after T), also prints the "
+        + "predicted against the actual holdout purchases, in total and by calibration frequency."},
     footerHeading = "%nExamples:%n",
     footer = {"  engagement clv --model bgnbd --input summary.csv",
         "  engagement clv --model bgnbd --input summary.csv \\",
         "      --predict clv.csv --horizon 52",
+        "  engagement clv --model bgnbd --input calibration_holdout.csv --holdout 39",
         "  engagement clv --model gammagamma --input summary.csv",
         "  engagement clv --model bgnbd --input summary.csv --save-model bgnbd.json",
         "  engagement clv --saved-model bgnbd.json --input summary.csv \\",
@@ -171,6 +187,12 @@ final class ClvCommand implements Callable<Integer> {
           + "with --input, --predict and --horizon, predicts")
   private @Nullable Path savedModel;
 
+  @Option(names = "--holdout", paramLabel = "N",
+      description = "also check the fit against the summary's holdout_frequency column, each customer's purchases "
+          + "in the N periods of --unit after T: predicted against actual purchases, in total and by calibration "
+          + "frequency 0..6, 7+ (rows holdout:..., or the JSON member holdout); purchase models only")
+  private @Nullable String holdout;
+
   @Mixin
   private FormatOption format = new FormatOption();
 
@@ -214,6 +236,7 @@ final class ClvCommand implements Callable<Integer> {
     SavedClvModel.Kind kind = SavedClvModel.Kind.valueOf(name.toUpperCase(Locale.ROOT));
     PeriodUnit timeUnit = unit(unit == null ? "week" : unit);
     double periods = predictionHorizon(kind);
+    double holdoutPeriods = holdoutPeriods(kind);
     ForecastBootstrap bootstrap = bootstrap();
     if (bootstrap != null && json) {
       throw Failure.usage("--intervals prints CSV rows total:, low: and high:; it does not go with --format json");
@@ -222,6 +245,12 @@ final class ClvCommand implements Callable<Integer> {
     Path save = saveModel;
     checkOutputs(predictions, save, summaryFile);
     SummaryCsvReader.Result summaries = read(summaryFile, kind == SavedClvModel.Kind.GAMMAGAMMA);
+    if (kind.purchases()) {
+      ClvHoldout.requireBoth(holdoutPeriods, summaries, summaryFile.toString());
+    } else if (summaries.hasHoldout()) {
+      err.println(summaryFile + ": the " + ClvHoldout.COLUMN + " column is not used: " + name + " models spend, "
+          + "not purchases");
+    }
     RejectionLines.print(summaryFile.toString(), summaries.report(), err);
     if (summaries.summaries().isEmpty()) {
       throw Failure.failed("no valid customers in " + summaryFile + ": nothing to fit");
@@ -237,10 +266,15 @@ final class ClvCommand implements Callable<Integer> {
     }
     FitResult fit = modelFit.result();
     SavedClvModel fitted = SavedClvModel.of(kind, kind.purchases() ? timeUnit : null, fit, data);
-    ClvFitOutput.Status status = ClvFitOutput.show(fitted, json, "cannot fit " + name + " to " + summaryFile,
+    ClvHoldout check = Double.isNaN(holdoutPeriods) || !fit.usable() ? null
+        : ClvHoldout.of((RepeatBuyingModel) modelFit.model(), summaries.summaries(), holdoutPeriods);
+    ClvFitOutput.Status status = ClvFitOutput.show(fitted, check, json, "cannot fit " + name + " to " + summaryFile,
         "the fit", LAST_POINT, err);
     if (status == ClvFitOutput.Status.UNUSABLE) {
       return Exit.FAILED;
+    }
+    if (check != null) {
+      check.describe(name.toLowerCase(Locale.ROOT), err);
     }
     boolean clean = summaries.report().isClean() && status == ClvFitOutput.Status.CLEAN;
     if (save != null) {
@@ -272,6 +306,7 @@ final class ClvCommand implements Callable<Integer> {
     if (intervals != null || seed != null || level != null) {
       throw Failure.usage("--intervals is for the continuous-time purchase models, not bgbb");
     }
+    refuseHoldoutFor(SavedClvModel.Kind.BGBB);
     int opportunities = opportunities(predictionHorizon(SavedClvModel.Kind.BGBB));
     Path predictions = predict;
     Path save = saveModel;
@@ -333,29 +368,60 @@ final class ClvCommand implements Callable<Integer> {
           .toLowerCase(Locale.ROOT) + "): the summary must be in the unit the model was fitted in");
     }
     double periods = predictionHorizon(saved.kind());
+    double holdoutPeriods = holdoutPeriods(saved.kind());
     Path predictions = predict;
     Path summaryFile = input;
-    if ((predictions == null) != (summaryFile == null)) {
-      throw Failure.usage("with --saved-model, --input SUMMARY and --predict FILE go together: the summary is read "
-          + "only to predict");
+    if ((predictions == null && holdout == null) != (summaryFile == null)) {
+      throw Failure.usage("with --saved-model, --input SUMMARY goes with --predict FILE or --holdout N: the summary "
+          + "is read only to predict or to check the saved model");
     }
     checkOutputs(predictions, null, summaryFile);
     PrintStream err = System.err;
+    if (saved.kind() == SavedClvModel.Kind.BGBB) {
+      return savedDiscrete(saved, file, json, summaryFile, predictions, periods, err);
+    }
+    SummaryCsvReader.Result summaries = null;
+    if (summaryFile != null) {
+      summaries = read(summaryFile, false);
+      ClvHoldout.requireBoth(holdoutPeriods, summaries, summaryFile.toString());
+      RejectionLines.print(summaryFile.toString(), summaries.report(), err);
+      if (!Double.isNaN(holdoutPeriods) && summaries.summaries().isEmpty()) {
+        throw Failure.failed("no valid customers in " + summaryFile + ": nothing to check the saved model on");
+      }
+    }
+    ClvHoldout check = summaries == null || Double.isNaN(holdoutPeriods) || !saved.fit().usable() ? null
+        : ClvHoldout.of(saved.purchaseModel(), summaries.summaries(), holdoutPeriods);
+    ClvFitOutput.Status status = ClvFitOutput.show(saved, check, json, "cannot use the model saved in " + file,
+        "the saved fit", "it cannot predict", err);
+    if (status == ClvFitOutput.Status.UNUSABLE) {
+      return Exit.FAILED;
+    }
+    if (check != null) {
+      check.describe("the saved " + saved.kind().name().toLowerCase(Locale.ROOT), err);
+    }
+    boolean clean = status == ClvFitOutput.Status.CLEAN;
+    if (summaries != null) {
+      clean &= summaries.report().isClean();
+    }
+    if (predictions != null && summaries != null) {
+      clean &= ClvPredictions.write(predictions, saved.purchaseModel(), summaries, periods, err);
+    }
+    return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  /** {@code --saved-model} of a BG/BB fit: prints it and, with {@code --predict}, predicts without fitting. */
+  private int savedDiscrete(SavedClvModel saved, Path file, boolean json, @Nullable Path summaryFile,
+      @Nullable Path predictions, double periods, PrintStream err) throws Failure {
     ClvFitOutput.Status status = ClvFitOutput.show(saved, json, "cannot use the model saved in " + file,
         "the saved fit", "it cannot predict", err);
     if (status == ClvFitOutput.Status.UNUSABLE) {
       return Exit.FAILED;
     }
     boolean clean = status == ClvFitOutput.Status.CLEAN;
-    if (predictions != null && summaryFile != null && saved.kind() == SavedClvModel.Kind.BGBB) {
+    if (predictions != null && summaryFile != null) {
       DiscreteSummaryCsvReader.Result histories = ClvDiscrete.read(summaryFile, err);
       clean &= histories.report().isClean();
       ClvDiscrete.write(predictions, saved.discreteModel(), histories.summaries(), opportunities(periods));
-    } else if (predictions != null && summaryFile != null) {
-      SummaryCsvReader.Result summaries = read(summaryFile, false);
-      RejectionLines.print(summaryFile.toString(), summaries.report(), err);
-      clean &= summaries.report().isClean();
-      clean &= ClvPredictions.write(predictions, saved.purchaseModel(), summaries, periods, err);
     }
     return clean ? Exit.OK : Exit.FAILED;
   }
@@ -424,6 +490,46 @@ final class ClvCommand implements Callable<Integer> {
     if (kind == SavedClvModel.Kind.GAMMAGAMMA) {
       throw Failure.usage("--predict needs a purchase model (bgnbd, mbgnbd, paretonbd or bgbb), not gammagamma");
     }
+    return positivePeriods("--horizon", text);
+  }
+
+  /**
+   * The holdout length of {@code --holdout}, or NaN without it.
+   *
+   * @throws Failure a usage error if the model is not a continuous-time purchase model or the length is not a
+   *     positive finite number
+   */
+  private double holdoutPeriods(SavedClvModel.Kind kind) throws Failure {
+    String text = holdout;
+    if (text == null) {
+      return Double.NaN;
+    }
+    refuseHoldoutFor(kind);
+    return positivePeriods("--holdout", text);
+  }
+
+  /**
+   * Checks that {@code --holdout}, if given, goes with {@code kind}.
+   *
+   * @throws Failure a usage error if it is given and {@code kind} is not a continuous-time purchase model
+   */
+  private void refuseHoldoutFor(SavedClvModel.Kind kind) throws Failure {
+    if (holdout != null && kind == SavedClvModel.Kind.GAMMAGAMMA) {
+      throw Failure.usage("--holdout needs a purchase model (bgnbd, mbgnbd or paretonbd): gammagamma models spend, "
+          + "not purchases");
+    }
+    if (holdout != null && kind == SavedClvModel.Kind.BGBB) {
+      throw Failure.usage("--holdout is for the continuous-time purchase models (bgnbd, mbgnbd, paretonbd), not bgbb:"
+          + " its histories count purchase opportunities");
+    }
+  }
+
+  /**
+   * {@code text} as a positive finite number of periods.
+   *
+   * @throws Failure a usage error naming {@code option} if it is not one
+   */
+  private static double positivePeriods(String option, String text) throws Failure {
     double n;
     try {
       n = Double.parseDouble(text.strip());
@@ -431,7 +537,7 @@ final class ClvCommand implements Callable<Integer> {
       n = Double.NaN;
     }
     if (!(n > 0 && n < Double.POSITIVE_INFINITY) || !text.strip().matches("[0-9.eE+-]+")) {
-      throw Failure.usage("--horizon '" + text + "' is invalid: must be a positive number of periods of --unit");
+      throw Failure.usage(option + " '" + text + "' is invalid: must be a positive number of periods of --unit");
     }
     return n;
   }

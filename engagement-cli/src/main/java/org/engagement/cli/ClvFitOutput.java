@@ -1,6 +1,7 @@
 package org.engagement.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import org.engagement.clv.fit.FitResult;
 import org.engagement.json.EngagementJson;
 import org.engagement.json.saved.SavedClvModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@code clv} command prints and saves of a fit, whether fitted now or read from a saved model: the fit
@@ -38,7 +40,19 @@ final class ClvFitOutput {
    */
   static Status show(SavedClvModel saved, boolean json, String failure, String subject, String unusable,
       PrintStream err) throws Failure {
-    print(saved, json, failure);
+    return show(saved, null, json, failure, subject, unusable, err);
+  }
+
+  /**
+   * Prints {@code saved}'s fit as {@link #show(SavedClvModel, boolean, String, String, String, PrintStream)}
+   * does, followed by {@code holdout}'s figures when there are some: its rows after the fit's in CSV, its
+   * member {@code holdout} in the JSON form (a reader of the saved-model form ignores it).
+   *
+   * @throws Failure if an estimate or the log-likelihood is not finite, or the JSON form cannot be written
+   */
+  static Status show(SavedClvModel saved, @Nullable ClvHoldout holdout, boolean json, String failure,
+      String subject, String unusable, PrintStream err) throws Failure {
+    print(saved, holdout, json, failure);
     FitResult fit = saved.fit();
     if (!fit.usable()) {
       err.println(subject + " did not converge (" + fit.status() + "): " + unusable);
@@ -78,8 +92,9 @@ final class ClvFitOutput {
     }
   }
 
-  /** Prints the fit as CSV {@code parameter,value}, or the saved model's JSON form. */
-  private static void print(SavedClvModel saved, boolean json, String failure) throws Failure {
+  /** Prints the fit as CSV {@code parameter,value}, or the saved model's JSON form, with the holdout's figures. */
+  private static void print(SavedClvModel saved, @Nullable ClvHoldout holdout, boolean json, String failure)
+      throws Failure {
     FitResult fit = saved.fit();
     double[] estimates = fit.estimates();
     for (int i = 0; i < estimates.length; i++) {
@@ -87,11 +102,15 @@ final class ClvFitOutput {
     }
     finite(failure, "the log-likelihood", fit.logLikelihood());
     if (!json) {
-      System.out.print(csv(fit));
+      System.out.print(csv(fit) + (holdout == null ? "" : holdout.csv()));
       return;
     }
     try {
-      System.out.print(JsonOutput.text(EngagementJson.writeTree(saved)));
+      ObjectNode tree = (ObjectNode) EngagementJson.writeTree(saved);
+      if (holdout != null) {
+        tree.set("holdout", holdout.json());
+      }
+      System.out.print(JsonOutput.text(tree));
     } catch (IOException e) {
       throw Failure.failed(failure + ": the fit cannot be written as JSON: " + e.getMessage(), e);
     }

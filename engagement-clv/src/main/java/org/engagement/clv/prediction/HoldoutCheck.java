@@ -102,6 +102,11 @@ public record HoldoutCheck(double predicted, double actual, List<Bucket> buckets
     return new HoldoutCheck(predicted, actual, buckets);
   }
 
+  /** The customers compared: those of every bucket. */
+  public long customers() {
+    return buckets.stream().mapToLong(Bucket::customers).sum();
+  }
+
   /** {@code (predicted - actual) / actual}: -0.12 is 12 % too few; infinite when nobody bought in the holdout. */
   public double totalError() {
     return (predicted - actual) / actual;

@@ -23,11 +23,13 @@ import org.engagement.core.ingest.csv.CsvTable;
  * <table>
  *   <caption>Layouts (column names case-insensitive, any order, other columns ignored)</caption>
  *   <tr><th>layout</th><th>x</th><th>t_x</th><th>T</th><th>mean repeat spend (optional)</th>
- *       <th>customer id (optional)</th></tr>
+ *       <th>customer id (optional)</th><th>holdout purchases (optional)</th></tr>
  *   <tr><td>lifetimes / PyMC-Marketing</td><td>{@code frequency}</td><td>{@code recency}</td>
- *       <td>{@code T}</td><td>{@code monetary_value}</td><td>{@code ID}, {@code customer_id}</td></tr>
+ *       <td>{@code T}</td><td>{@code monetary_value}</td><td>{@code ID}, {@code customer_id}</td>
+ *       <td>{@code holdout_frequency}</td></tr>
  *   <tr><td>BTYD / Fader-Hardie</td><td>{@code x}</td><td>{@code t_x}</td><td>{@code T}</td>
- *       <td>{@code zbar}</td><td>{@code ID}, {@code cust}, {@code customer_id}</td></tr>
+ *       <td>{@code zbar}</td><td>{@code ID}, {@code cust}, {@code customer_id}</td>
+ *       <td>{@code holdout_frequency}</td></tr>
  * </table>
  *
  * <p>The file follows the {@linkplain org.engagement.core.ingest.csv reading policy} of every CSV reader of the
@@ -41,9 +43,16 @@ import org.engagement.core.ingest.csv.CsvTable;
  *   <li>{@code t_x > 0} when {@code x > 0} (a repeat purchase comes after the first) and {@code t_x = 0} when
  *       {@code x = 0};</li>
  *   <li>the mean spend is a finite number not below 0 (0 when the column is absent); for the spend model
- *       ({@link Domain#SPEND}) it must be above 0 for every customer with {@code x > 0}.</li>
+ *       ({@link Domain#SPEND}) it must be above 0 for every customer with {@code x > 0};</li>
+ *   <li>the holdout frequency, when the file has the column, is a whole number from 0 to 2147483647 like
+ *       {@code x}: the customer's purchases (distinct purchase days, as {@code x} counts them) in a holdout
+ *       period that follows the calibration period ending at {@code T}. It is what a {@linkplain
+ *       org.engagement.clv.prediction.HoldoutCheck holdout check} compares a model fitted on the other columns
+ *       with (Fader, Hardie and Lee 2005, Sec. 7); the file does not say how long the holdout is, so whoever
+ *       checks must know and say it.</li>
  * </ul>
- * A row without an id gets its record number as id. The holdout frequency is 0.
+ * A row without an id gets its record number as id. The holdout frequency is 0 when the column is absent
+ * ({@link Result#hasHoldout()} tells the two apart).
  *
  * <p>Every bad row is rejected with its position and reason and the others are kept: {@code read ==
  * accepted + rejected} in the report. An empty file, a header without either layout or naming a column twice is
@@ -57,6 +66,7 @@ public final class SummaryCsvReader {
   private static final List<String> LIFETIMES = List.of("frequency", "recency", "t", "monetary_value");
   private static final List<String> BTYD = List.of("x", "t_x", "t", "zbar");
   private static final List<String> IDS = List.of("id", "customer_id", "cust");
+  private static final String HOLDOUT = "holdout_frequency";
 
   /**
    * Which models the summaries feed, and so which rows are in their domain.
@@ -81,9 +91,12 @@ public final class SummaryCsvReader {
    * @param summaries the accepted rows; as many as {@code report.accepted()}
    * @param report what was read, accepted and rejected, and why
    * @param hasMeanSpend whether the file has a mean-spend column
+   * @param hasHoldout whether the file has a {@code holdout_frequency} column, so that each summary's {@link
+   *     RepeatBuyingSummary#holdoutFrequency()} is read, not the 0 of a file without one
    * @since 0.1.0
    */
-  public record Result(List<RepeatBuyingSummary> summaries, ImportReport report, boolean hasMeanSpend) {
+  public record Result(List<RepeatBuyingSummary> summaries, ImportReport report, boolean hasMeanSpend,
+      boolean hasHoldout) {
 
     /** Copies the list and checks it against the report. */
     public Result {
@@ -93,6 +106,15 @@ public final class SummaryCsvReader {
         throw new IllegalArgumentException("summaries (" + summaries.size()
             + ") must be as many as accepted rows (" + report.accepted() + ")");
       }
+    }
+
+    /**
+     * The result of a file without a holdout column: the form of this record before the column was read.
+     *
+     * @since 0.1.0
+     */
+    public Result(List<RepeatBuyingSummary> summaries, ImportReport report, boolean hasMeanSpend) {
+      this(summaries, report, hasMeanSpend, false);
     }
   }
 
@@ -144,7 +166,8 @@ public final class SummaryCsvReader {
     CsvImport<RepeatBuyingSummary> read = CsvTable.read(rows, source, SummaryCsvReader::checkHeader,
         row -> parse(row, row.has(LIFETIMES.get(0)) ? LIFETIMES : BTYD, domain));
     List<String> names = read.columns().contains(LIFETIMES.get(0)) ? LIFETIMES : BTYD;
-    return new Result(read.values(), read.report(), read.columns().contains(names.get(3)));
+    return new Result(read.values(), read.report(), read.columns().contains(names.get(3)),
+        read.columns().contains(HOLDOUT));
   }
 
   private static void checkHeader(Set<String> columns, long line) {
@@ -179,7 +202,9 @@ public final class SummaryCsvReader {
     }
     String spendColumn = names.get(3);
     double m = row.has(spendColumn) ? spend(row, spendColumn, x, domain) : 0;
-    return new RepeatBuyingSummary(id, x, tx, t, m, 0);
+    int holdout = row.has(HOLDOUT) ? (int) NumberSyntax.whole(HOLDOUT, cell(row, HOLDOUT, HOLDOUT), 0,
+        Integer.MAX_VALUE) : 0;
+    return new RepeatBuyingSummary(id, x, tx, t, m, holdout);
   }
 
   private static double time(CsvTable.Row row, String column, String field) {

@@ -34,6 +34,7 @@ class HoldoutCheckTest {
     assertThat(check.buckets()).hasSize(8);
     assertThat(check.buckets().get(7).label()).isEqualTo("7+");
     assertThat(check.buckets().stream().mapToLong(HoldoutCheck.Bucket::customers).sum()).isEqualTo(2357);
+    assertThat(check.customers()).isEqualTo(2357);
     // Figure 4's curves rise together with x; the model tracks each bucket to within a few tenths.
     for (int i = 1; i < check.buckets().size(); i++) {
       assertThat(check.buckets().get(i).predictedMean()).isGreaterThan(check.buckets().get(i - 1).predictedMean());

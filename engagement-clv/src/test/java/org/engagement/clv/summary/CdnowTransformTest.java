@@ -130,6 +130,28 @@ class CdnowTransformTest {
     });
   }
 
+  /**
+   * {@code cdnow_calibration_holdout.csv} ({@code ID,x,t_x,T,holdout_frequency}, derived from BTYD's {@code
+   * cdnowElog.csv} outside this code, see the README beside it) read by {@link SummaryCsvReader} holds the same
+   * customers as this transform of {@code CDNOW_sample.txt}: the same x and holdout purchases, t_x and T to
+   * the file's 6 decimals. Two derivations from two copies of the event log agree.
+   */
+  @Test
+  void theCalibrationHoldoutFileIsThisTransform() throws IOException {
+    SummaryCsvReader.Result file = SummaryCsvReader.read(resource("cdnow_calibration_holdout.csv"), "holdout");
+    assertThat(file.report().isClean()).isTrue();
+    assertThat(file.hasHoldout()).isTrue();
+    assertThat(file.summaries()).hasSize(2357);
+    for (RepeatBuyingSummary row : file.summaries()) {
+      RepeatBuyingSummary s = summaries.get(row.customerId());
+      assertThat(s).as("customer %s", row.customerId()).isNotNull();
+      assertThat(row.frequency()).as("x of %s", row.customerId()).isEqualTo(s.frequency());
+      assertThat(row.holdoutFrequency()).as("holdout of %s", row.customerId()).isEqualTo(s.holdoutFrequency());
+      assertThat(row.recency()).as("t_x of %s", row.customerId()).isCloseTo(s.recency(), within(5e-7 + 1e-12));
+      assertThat(row.age()).as("T of %s", row.customerId()).isCloseTo(s.age(), within(5e-7 + 1e-12));
+    }
+  }
+
   @Test
   void compressionKeepsEveryCustomer() {
     List<WeightedSummary> rows = WeightedSummary.compress(summaries.values());

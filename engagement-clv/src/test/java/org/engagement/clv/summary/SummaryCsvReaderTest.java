@@ -43,6 +43,44 @@ class SummaryCsvReaderTest {
           .isEqualTo(List.of(b.customerId(), b.frequency(), b.recency(), b.age()));
     }
     assertThat(btyd.summaries().stream().filter(s -> s.frequency() == 0).count()).isEqualTo(1411);
+    assertThat(lifetimes.hasHoldout()).isFalse();
+    assertThat(btyd.hasHoldout()).isFalse();
+  }
+
+  /**
+   * The holdout column of the derived CDNOW file (see the README beside it): 1,882 holdout purchases, 334 of
+   * them by the 1,411 customers without a repeat purchase, from 193 of them (the shared CDNOW README's facts).
+   */
+  @Test
+  void readsTheHoldoutColumn() throws IOException {
+    SummaryCsvReader.Result result = SummaryCsvReader.read(resource("cdnow_calibration_holdout.csv"), "holdout");
+    assertThat(result.hasHoldout()).isTrue();
+    assertThat(result.hasMeanSpend()).isFalse();
+    assertThat(result.summaries().get(0)).isEqualTo(new RepeatBuyingSummary("1", 2, 30.428571, 38.857143, 0, 1));
+    assertThat(result.summaries().stream().mapToInt(RepeatBuyingSummary::holdoutFrequency).sum()).isEqualTo(1882);
+    List<RepeatBuyingSummary> zeroClass = result.summaries().stream().filter(s -> s.frequency() == 0).toList();
+    assertThat(zeroClass).hasSize(1411);
+    assertThat(zeroClass.stream().mapToInt(RepeatBuyingSummary::holdoutFrequency).sum()).isEqualTo(334);
+    assertThat(zeroClass.stream().filter(s -> s.holdoutFrequency() > 0).count()).isEqualTo(193);
+  }
+
+  @Test
+  void aBadHoldoutCountIsRejectedNamingLineColumnValueAndRule() throws IOException {
+    String csv = "frequency,recency,T,Holdout_Frequency\n"
+        + "1,2,10,3\n" // ok
+        + "1,2,10,-1\n" // negative
+        + "1,2,10,1.5\n" // not whole
+        + "1,2,10,\n" // blank
+        + "1,2,10,many\n" // not a number
+        + "0,0,10,2.0\n"; // ok: written as 2.0
+    SummaryCsvReader.Result result = SummaryCsvReader.read(new StringReader(csv), "h.csv");
+    assertThat(result.hasHoldout()).isTrue();
+    assertThat(result.summaries()).extracting(RepeatBuyingSummary::holdoutFrequency).containsExactly(3, 2);
+    assertThat(result.report().rejections()).extracting(r -> r.message("h.csv")).containsExactly(
+        "h.csv:3: column 'holdout_frequency' value '-1' is invalid: must be a whole number from 0 to 2147483647",
+        "h.csv:4: column 'holdout_frequency' value '1.5' is invalid: must be a whole number from 0 to 2147483647",
+        "h.csv:5: column 'holdout_frequency' is missing: must not be blank",
+        "h.csv:6: column 'holdout_frequency' value 'many' is invalid: must be a whole number from 0 to 2147483647");
   }
 
   @Test
