@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * per-customer state but the buyers' last activity and channels (for retention at any inactivity window): a few
  * hundred bytes a channel plus a few dozen a buyer, where a map of every customer's activity took hundreds of
  * bytes a customer (issue 16). The lift's per-customer values are kept as counts of each distinct (first half,
- * second half) pair, given to the test in ascending order.
+ * second half) pair in primitive tables, given to the test in ascending order.
  *
  * <p>Immutable after construction and thread-safe.
  *
@@ -69,7 +68,7 @@ public final class ChannelEvidence {
   /** Per channel, in name order: its engaged customers and the lift's pairs. */
   private final TreeMap<String, ChannelSums> channels;
   /** Per customer active in the first half: the count of each (first half, second half) pair of engagement. */
-  private final Map<Long, Long> everyone;
+  private final PairCounts everyone;
   private final long[] buyersLastActive;
   private final List<List<String>> buyersChannels;
 
@@ -225,11 +224,10 @@ public final class ChannelEvidence {
   public Map<String, ChannelLift> engagementLift(double valuePerInteraction) {
     Map<String, ChannelLift> lifts = new TreeMap<>();
     channels.forEach((channel, sums) -> {
-      Map<Long, Long> control = new HashMap<>(everyone);
-      sums.onChannel.forEach((pair, n) -> control.put(pair, control.getOrDefault(pair, 0L) - n));
-      control.values().removeIf(n -> n == 0);
-      long treated = count(sums.treated);
-      long controls = count(control);
+      PairCounts control = everyone.copy();
+      sums.onChannel.forEach((pair, n) -> control.add(pair, -n));
+      long treated = sums.treated.total();
+      long controls = control.total();
       if (treated >= 2 && controls >= 2) {
         double[][] t = expand(sums.treated, treated);
         double[][] c = expand(control, controls);
@@ -242,18 +240,15 @@ public final class ChannelEvidence {
     return Collections.unmodifiableMap(lifts);
   }
 
-  private static long count(Map<Long, Long> pairs) {
-    return pairs.values().stream().mapToLong(Long::longValue).sum();
-  }
-
   /** The pairs as two columns (first half, second half), each pair repeated by its count, pairs ascending. */
-  private static double[][] expand(Map<Long, Long> pairs, long count) {
+  private static double[][] expand(PairCounts pairs, long count) {
     double[][] columns = new double[2][Math.toIntExact(count)];
+    long[][] ascending = pairs.ascending();
     int i = 0;
-    for (Map.Entry<Long, Long> pair : new TreeMap<>(pairs).entrySet()) {
-      double pre = pair.getKey() >>> 32;
-      double post = pair.getKey() & 0xFFFF_FFFFL;
-      for (long k = 0; k < pair.getValue(); k++, i++) {
+    for (int p = 0; p < ascending[0].length; p++) {
+      double pre = ascending[0][p] >>> 32;
+      double post = ascending[0][p] & 0xFFFF_FFFFL;
+      for (long k = 0; k < ascending[1][p]; k++, i++) {
         columns[0][i] = pre;
         columns[1][i] = post;
       }
@@ -319,9 +314,9 @@ public final class ChannelEvidence {
   private static final class ChannelSums {
     private long engaged;
     /** The treated customers' pairs: engagement elsewhere. */
-    private final Map<Long, Long> treated = new HashMap<>();
+    private final PairCounts treated = new PairCounts();
     /** The pairs (of all engagement) of the customers active in the first half who engaged on the channel. */
-    private final Map<Long, Long> onChannel = new HashMap<>();
+    private final PairCounts onChannel = new PairCounts();
   }
 
   /** The fold of customers into sums. Not thread-safe. */
@@ -332,7 +327,7 @@ public final class ChannelEvidence {
     private final long middle;
     private final Predicate<Interaction> engages;
     private final TreeMap<String, ChannelSums> channels = new TreeMap<>();
-    private final Map<Long, Long> everyone = new HashMap<>();
+    private final PairCounts everyone = new PairCounts();
     private final List<List<String>> buyersChannels = new ArrayList<>();
     private long[] buyersLastActive = new long[64];
     private int buyers;
@@ -443,13 +438,13 @@ public final class ChannelEvidence {
       }
       if (activity.activeInFirstHalf) {
         long all = pair(activity.engaged(false), activity.engaged(true));
-        everyone.merge(all, 1L, Long::sum);
+        everyone.add(all, 1);
         activity.channels.forEach((channel, counts) -> {
           ChannelSums sums = requireNonNull(channels.get(channel));
-          sums.onChannel.merge(all, 1L, Long::sum);
+          sums.onChannel.add(all, 1);
           if (counts.firstMillis >= middle) {
-            sums.treated.merge(pair(activity.engagedElsewhere(channel, false), activity.engagedElsewhere(channel, true)),
-                1L, Long::sum);
+            sums.treated.add(pair(activity.engagedElsewhere(channel, false), activity.engagedElsewhere(channel, true)),
+                1);
           }
         });
       }
