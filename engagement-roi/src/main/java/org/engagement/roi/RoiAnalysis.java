@@ -169,17 +169,35 @@ public final class RoiAnalysis {
   private static JourneySet membersOf(Journeys all, List<String> ids, BitSet in) {
     int[] copies = new int[all.size()];
     @Nullable String customer = null;
+    int next = 0;
     int taken = 0;
     for (int j = 0; j < copies.length; j++) {
       String id = all.customerId(j);
       if (!id.equals(customer)) {
         customer = id;
-        int at = Collections.binarySearch(ids, id);
-        taken = at >= 0 && in.get(at) ? 1 : 0;
+        next = indexFrom(ids, next, id);
+        taken = next < ids.size() && ids.get(next).equals(id) && in.get(next) ? 1 : 0;
       }
       copies[j] = taken;
     }
     return all.resample(copies).toJourneySet();
+  }
+
+  /**
+   * The first index at or after {@code from} of an id not below {@code id} in ascending {@code ids}: a merge step,
+   * since journeys come by customer in the same order; from the start by binary search if {@code id} is below the
+   * id at {@code from} (journeys out of that order).
+   */
+  private static int indexFrom(List<String> ids, int from, String id) {
+    if (from > 0 && from <= ids.size() && ids.get(from - 1).compareTo(id) >= 0) {
+      int at = Collections.binarySearch(ids, id);
+      return at >= 0 ? at : -at - 1;
+    }
+    int at = from;
+    while (at < ids.size() && ids.get(at).compareTo(id) < 0) {
+      at++;
+    }
+    return at;
   }
 
   /**
