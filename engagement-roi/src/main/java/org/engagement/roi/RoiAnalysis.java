@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.engagement.attribution.AttributionModel;
@@ -19,6 +20,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.CustomerJourneyCutter;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
+import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InteractionColumns;
 import org.engagement.core.domain.InvalidFieldException;
@@ -30,6 +32,7 @@ import org.engagement.roi.selfreport.AnswerMapping;
 import org.engagement.roi.selfreport.HybridAttribution;
 import org.engagement.roi.selfreport.SelfReportedAttribution;
 import org.engagement.roi.selfreport.SurveyAnswer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The relationship-ROI pipeline: interactions, costs, optional survey answers and the evidence in the
@@ -61,10 +64,13 @@ import org.engagement.roi.selfreport.SurveyAnswer;
  * <p>With {@link #intervals}, each invested channel's attributed revenue and ROI get seeded bootstrap intervals
  * over customers ({@link RoiBootstrap}, {@link RoiIntervals}).
  *
- * Per segment, the same steps run on the segment's own interactions, journeys (built with the settings'
- * journey rules) and survey answers, with the costs aimed at the segment plus its share (by customers) of
- * the costs aimed at everyone; the window, the answer mapping and the value of a kept customer are those of
- * everyone, so segments compare on one footing.
+ * Per segment, the same steps run on the segment's own interactions, journeys and survey answers, with the
+ * costs aimed at the segment plus its share (by customers) of the costs aimed at everyone; the window, the answer
+ * mapping and the value of a kept customer are those of everyone, so segments compare on one footing. A segment's
+ * journeys are its members' among the data's journeys when those keep their touch times ({@link
+ * JourneySet#timed()}: built from interactions, as {@link RoiData#withJourneys} asks, with these settings' rules),
+ * otherwise they are built from its members' interactions with the settings' journey rules; its evidence comes
+ * from one pass over the interactions for every segment ({@link ChannelEvidence#ofGroups}).
  *
  * <p>Immutable and thread-safe if the settings are.
  *
@@ -177,38 +183,77 @@ public final class RoiAnalysis {
     int[] customerAt = columns.indexesIn(ids);
     int[] answerAt = data.answers().stream()
         .mapToInt(a -> Math.max(-1, Collections.binarySearch(ids, a.customerId()))).toArray();
+    List<Integer> present = IntStream.range(0, segments.names().size()).filter(g -> segments.size(g) > 0)
+        .boxed().toList();
+    List<BitSet> members = present.stream().map(segments::membersAt).toList();
+    List<IntPredicate> inSegment = members.stream().<IntPredicate>map(in -> c -> customerAt[c] >= 0
+        && in.get(customerAt[c])).toList();
+    List<ChannelEvidence> evidence = ChannelEvidence.ofGroups(columns, context.from(), context.to(), inSegment);
+    Optional<Journeys> timed = data.journeys().flatMap(JourneySet::timed);
     Map<String, RoiResult> results = new LinkedHashMap<>();
-    for (int g = 0; g < segments.names().size(); g++) {
-      if (segments.size(g) > 0) {
-        String name = segments.names().get(g);
-        BitSet in = segments.membersAt(g);
-        IntPredicate member = i -> i >= 0 && in.get(i);
-        List<SurveyAnswer> answers = IntStream.range(0, answerAt.length).filter(k -> member.test(answerAt[k]))
-            .mapToObj(data.answers()::get).toList();
-        results.put(name, calculate(context, scope(context, data, columns, c -> member.test(customerAt[c]),
-            data.investment().allocatedTo(name, segments.share(name)), answers)));
-      }
+    for (int k = 0; k < present.size(); k++) {
+      String name = segments.names().get(present.get(k));
+      BitSet in = members.get(k);
+      List<SurveyAnswer> answers = IntStream.range(0, answerAt.length)
+          .filter(a -> answerAt[a] >= 0 && in.get(answerAt[a])).mapToObj(data.answers()::get).toList();
+      IntPredicate member = inSegment.get(k);
+      JourneySet journeys = timed.map(all -> membersOf(all, ids, in))
+          .orElseGet(() -> journeys(columns, member, data.asOf()));
+      results.put(name, calculate(context, new Scope(journeys, evidence.get(k),
+          data.investment().allocatedTo(name, segments.share(name)), answers)));
     }
     return results;
   }
 
   /**
-   * A segment's scope: its journeys and evidence from one walk over its customers' interactions customer by
-   * customer, each customer's interactions made once for both (issue 16; the journeys and evidence are those of
-   * {@link #journeys} and {@link ChannelEvidence#of} on the segment's interactions). The segment is a test of each
-   * interned customer's number ({@link InteractionColumns#forEachCustomer}, numbers matched to the segments' ids in
-   * order by one merge): no rows are cut and no id is looked up in a set per segment.
+   * The journeys of the segment's members among {@code all} (everyone's journeys, in canonical order: by customer),
+   * a view that shares their columns ({@link Journeys#resample}, each member's journeys taken once): what cutting
+   * the members' interactions with the same rules gives, journey for journey, without cutting them again (issue 16).
+   * The counts set aside and the untouched conversions stay everyone's, as in a resample.
    */
-  private Scope scope(Context context, RoiData data, InteractionColumns interactions, IntPredicate inSegment,
-      Investment investment, List<SurveyAnswer> answers) {
-    ChannelEvidence.Fold evidence = ChannelEvidence.fold(context.from(), context.to(),
-        ChannelEvidence.INBOUND_NOT_PURCHASE);
-    CustomerJourneyCutter journeys = CustomerJourneyCutter.of(rules(data.asOf()));
-    interactions.forEachCustomer(inSegment, (customer, own) -> {
-      evidence.add(own);
-      journeys.add(own);
-    });
-    return new Scope(journeys.journeys().toJourneySet(), evidence.evidence(), investment, answers);
+  private static JourneySet membersOf(Journeys all, List<String> ids, BitSet in) {
+    int[] copies = new int[all.size()];
+    @Nullable String customer = null;
+    int next = 0;
+    int taken = 0;
+    for (int j = 0; j < copies.length; j++) {
+      String id = all.customerId(j);
+      if (!id.equals(customer)) {
+        customer = id;
+        next = indexFrom(ids, next, id);
+        taken = next < ids.size() && ids.get(next).equals(id) && in.get(next) ? 1 : 0;
+      }
+      copies[j] = taken;
+    }
+    return all.resample(copies).toJourneySet();
+  }
+
+  /**
+   * The first index at or after {@code from} of an id not below {@code id} in ascending {@code ids}: a merge step,
+   * since journeys come by customer in the same order; from the start by binary search if {@code id} is below the
+   * id at {@code from} (journeys out of that order).
+   */
+  private static int indexFrom(List<String> ids, int from, String id) {
+    if (from > 0 && from <= ids.size() && ids.get(from - 1).compareTo(id) >= 0) {
+      int at = Collections.binarySearch(ids, id);
+      return at >= 0 ? at : -at - 1;
+    }
+    int at = from;
+    while (at < ids.size() && ids.get(at).compareTo(id) < 0) {
+      at++;
+    }
+    return at;
+  }
+
+  /**
+   * A segment's journeys cut from its members' interactions, walked customer by customer: the segment is a test of
+   * each interned customer's number ({@link InteractionColumns#forEachCustomer}, numbers matched to the segments'
+   * ids in order by one merge), so no rows are cut and no id is looked up in a set per segment.
+   */
+  private JourneySet journeys(InteractionColumns interactions, IntPredicate inSegment, Instant asOf) {
+    CustomerJourneyCutter journeys = CustomerJourneyCutter.of(rules(asOf));
+    interactions.forEachCustomer(inSegment, (customer, own) -> journeys.add(own));
+    return journeys.journeys().toJourneySet();
   }
 
   /**

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Without survey answers the attribution is the measured one alone. Without journeys, {@link RoiAnalysis}
  * builds them with its settings' journey rules; journeys given are used as they are for the ROI of everyone
- * (pass the ones built with the same rules, to save building them twice). Without an as-of instant the
+ * (pass the ones built with the same rules, to save building them twice) and, when they keep their touch times
+ * ({@link JourneySet#timed()}), their members' journeys are each segment's ({@link RoiAnalysis#perSegment}), so
+ * journeys given must be those of these interactions. Without an as-of instant the
  * latest interaction is used; interactions after the as-of instant are left out.
  *
  * <p>Immutable and thread-safe.

@@ -3,7 +3,9 @@ package org.engagement.roi.selfreport;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,16 +28,20 @@ public final class SelfReportedAttribution {
     this.mapped = mapped;
   }
 
-  /** Maps every answer with {@code mapping} and counts the channels named. */
+  /**
+   * Maps every answer with {@code mapping} and counts the channels named. Each distinct answer text is mapped once
+   * (issue 16: a survey's answers repeat a few phrases, and mapping one normalises it and searches every phrase).
+   */
   public static SelfReportedAttribution of(Iterable<SurveyAnswer> answers, AnswerMapping mapping) {
     requireNonNull(answers, "answers");
     requireNonNull(mapping, "mapping");
     TreeMap<String, Long> counts = new TreeMap<>();
+    Map<String, Optional<String>> channelOfAnswer = new HashMap<>();
     long total = 0;
     long mapped = 0;
     for (SurveyAnswer answer : answers) {
       total++;
-      String channel = mapping.channelOf(answer.answer()).orElse(null);
+      String channel = channelOfAnswer.computeIfAbsent(answer.answer(), mapping::channelOf).orElse(null);
       if (channel != null) {
         mapped++;
         counts.merge(channel, 1L, Long::sum);

@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Direction;
@@ -89,6 +92,49 @@ class ChannelEvidenceFoldTest {
       Duration inactivity = Duration.ofDays(5 + random.nextInt(40));
       assertThat(fromColumns.retention(inactivity, 70)).isEqualTo(folded.retention(inactivity, 70));
       assertThat(fromColumns.engagementLift(3)).isEqualTo(folded.engagementLift(3));
+    }
+  }
+
+  /**
+   * Groups of customers read in one pass over the columns (issue 16) each give the evidence of their own members'
+   * interactions, made into interactions and folded apart (a rule equal in effect but another instance), every figure
+   * exactly: groups that overlap, a group of everyone and an empty group.
+   */
+  @Test
+  void groupsFromOnePassEqualEachGroupAlone() {
+    Random random = new Random(23);
+    for (int world = 0; world < 30; world++) {
+      List<Interaction> interactions = world(random, 20 + random.nextInt(300));
+      InteractionColumns columns = InteractionColumns.of(interactions);
+      List<String> interned = columns.internedCustomers();
+      List<Set<String>> groups = new ArrayList<>();
+      groups.add(new HashSet<>(interned));
+      groups.add(Set.of());
+      for (int g = 0; g < 3; g++) {
+        Set<String> group = new HashSet<>();
+        interned.stream().filter(id -> random.nextInt(3) == 0).forEach(group::add);
+        groups.add(group);
+      }
+      List<IntPredicate> members = groups.stream()
+          .<IntPredicate>map(group -> customer -> group.contains(interned.get(customer))).toList();
+
+      List<ChannelEvidence> together = ChannelEvidence.ofGroups(columns, FROM, TO, members);
+
+      assertThat(together).hasSameSizeAs(groups);
+      Duration inactivity = Duration.ofDays(5 + random.nextInt(40));
+      for (int g = 0; g < groups.size(); g++) {
+        Set<String> group = groups.get(g);
+        ChannelEvidence alone = ChannelEvidence.of(interactions.stream().filter(i -> group.contains(i.customerId()))
+            .toList(), FROM, TO, i -> ChannelEvidence.INBOUND_NOT_PURCHASE.test(i));
+        ChannelEvidence read = together.get(g);
+        assertThat(read.activeCustomers()).as("group %d", g).isEqualTo(alone.activeCustomers());
+        assertThat(read.engagedOnAnyChannel()).isEqualTo(alone.engagedOnAnyChannel());
+        assertThat(read.engagedCustomers()).isEqualTo(alone.engagedCustomers());
+        assertThat(read.retention(inactivity, 70)).isEqualTo(alone.retention(inactivity, 70));
+        assertThat(read.engagementLift(3)).isEqualTo(alone.engagementLift(3));
+      }
+      assertThat(together.get(0).activeCustomers()).isPositive();
+      assertThat(together.get(1).activeCustomers()).isZero();
     }
   }
 

@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.heuristic.HeuristicModel;
 import org.engagement.attribution.journey.PathFormat;
@@ -52,6 +57,38 @@ class SelfReportedAttributionTest {
     assertThat(survey.countsByChannel()).containsExactly(entry("pr", 1L), entry("referral", 2L));
     assertThat(survey.share("referral")).isEqualTo(2.0 / 3);
     assertThat(survey.share("events")).isZero();
+  }
+
+  /**
+   * Answers that repeat a text (each distinct text mapped once, issue 16) are counted as every answer mapped on its
+   * own: random answers drawn from phrases that map, do not map, and differ only in case or accents.
+   */
+  @Test
+  void repeatedAnswersCountAsEachMappedAlone() {
+    List<String> texts = List.of("a friend", "FRIEND!", "saw you at a Conférence", "an article", "no idea", "",
+        "trade show, then a blog post", "a friendly article");
+    Random random = new Random(3);
+    for (int round = 0; round < 20; round++) {
+      List<SurveyAnswer> answers = new ArrayList<>();
+      Map<String, Long> expected = new TreeMap<>();
+      long mapped = 0;
+      int count = random.nextInt(200);
+      for (int k = 0; k < count; k++) {
+        String text = texts.get(random.nextInt(texts.size()));
+        answers.add(new SurveyAnswer("c" + k, text));
+        Optional<String> channel = MAPPING.channelOf(text);
+        if (channel.isPresent()) {
+          expected.merge(channel.get(), 1L, Long::sum);
+          mapped++;
+        }
+      }
+
+      SelfReportedAttribution survey = SelfReportedAttribution.of(answers, MAPPING);
+
+      assertThat(survey.countsByChannel()).isEqualTo(expected);
+      assertThat(survey.mapped()).isEqualTo(mapped);
+      assertThat(survey.answers()).isEqualTo(answers.size());
+    }
   }
 
   @Test
