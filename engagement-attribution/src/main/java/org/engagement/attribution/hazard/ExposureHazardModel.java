@@ -56,8 +56,8 @@ import org.engagement.core.domain.InvalidFieldException;
  * #HORIZON_QUANTILE} quantile of the stratum's converted journeys' durations falls, and censored there (a
  * conversion after it too): follow-up restricted to a fixed window, the same for every journey whatever its
  * outcome, is independent censoring, so the likelihood on the window is the model's (a restricted-follow-up
- * analysis; Andersen, Borgan, Gill and Keiding 1993, "Statistical Models Based on Counting Processes", III.2); the
- * quantile rather than the longest duration so that a few very long journeys do not set it. Measured on
+ * analysis; Andersen, Borgan, Gill and Keiding 1993, "Statistical Models Based on Counting Processes", chapter
+ * III); the quantile rather than the longest duration so that a few very long journeys do not set it. Measured on
  * engagement-simulator's calibrated confounded drawn worlds with journeys of every purchase (people stay in the
  * market 26 weeks; steady channels touch for the 24 months): the newsletter, true share 0.245 (seed 11) and 0.141
  * (seed 23), had 0.080 and 0.000 followed to the last touch, 0.226 and 0.100 with the horizon; the mean absolute

@@ -203,8 +203,8 @@ class ExposureHazardModelTest {
    * reads it as weak (measured share 0.029 for a true 0.341), the fit in time nearly recovers it (0.286; 0.285
    * before the horizon). The credit counts the conversions lost by each journey's end, not over the whole market
    * window, so a converter who would have bought later without a channel counts as lost: that leans towards
-   * channels that touch early (measured: arrival 0.415 for a true 0.353, middle 0.299 for 0.306), hence the bound of 0.08 on every channel
-   * and the late channel's error asked to be at most a quarter of the time-free fit's.
+   * channels that touch early (measured: arrival 0.415 for a true 0.353, middle 0.299 for 0.306), hence the bound
+   * of 0.08 on every channel and the late channel's error asked to be at most a quarter of the time-free fit's.
    */
   @Test
   void creditsTheLateChannelNearTheReplayWhereTheSetFitDoesNot() {

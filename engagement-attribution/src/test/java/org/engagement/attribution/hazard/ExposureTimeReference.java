@@ -18,7 +18,8 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * {@code ExposureTimeHazard} (h-truth7, which found the late-channel bias), moved here when the model replaced it.
  * It holds a vector of exposures per journey and fits with BOBYQA, the plain way; the model sums the exposures,
  * groups the conversions by the terms on and fits by Newton. The horizon (journeys censored at the day of the
- * conversions' duration quantile) is found by sorting the durations, where the model counts them by day. Test code; stateless.
+ * conversions' duration quantile) is found by sorting the durations, where the model counts them by day. Test
+ * code; stateless.
  */
 final class ExposureTimeReference {
   private static final double WEEK_MILLIS = 7 * 86_400_000.0;
