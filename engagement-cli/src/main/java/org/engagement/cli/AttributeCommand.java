@@ -56,7 +56,9 @@ import picocli.CommandLine.Option;
  *       saying how many rows were not used. The other rows are used and the exit code is 1. The accepted
  *       interactions are cut into journeys by {@link JourneyRules} with the options {@code --as-of} (an ISO
  *       date, the whole day in UTC, or an instant with offset; default: the latest interaction),
- *       {@code --lookback} (days, default 90), {@code --conversion-type} (interaction types that convert,
+ *       {@code --lookback} (days; default: from the earliest interaction to the as-of and a day more, so no
+ *       touch is set aside: the report's rule, {@link JourneyRules#lookbackCovering}, so that {@code recommended}
+ *       gives the report's credits), {@code --conversion-type} (interaction types that convert,
  *       default {@code purchase}), {@code --touch-types} (default: every other type),
  *       {@code --collapse-repeats} (an ISO-8601 duration) and {@code --unknown-channels} (as for
  *       {@code import}); they are usage errors with {@code --input}. A channel is a channel id of the file;
@@ -93,7 +95,7 @@ import picocli.CommandLine.Option;
  *
  * <p><b>{@code --model recommended}</b> runs {@link RecommendedModel}: a documented rule picks
  * {@code markov}, {@code additive-hazard}, {@code interaction-hazard}, {@code exposure-hazard} (journeys from
- * {@code --interactions} whose lookback set no touch aside), {@code shao-li} or
+ * {@code --interactions} whose lookback set no touch aside, as the default lookback sets none), {@code shao-li} or
  * {@code shapley-simplified} after an out-of-sample check and a screen for synergy, and the
  * notes say which and why, with the held-out scores (predictive numbers; the credits are not made causal by
  * them).
@@ -158,7 +160,8 @@ import picocli.CommandLine.Option;
         + "journeys cut from an interactions CSV (--interactions), to their channels with one attribution model; "
         + "prints CSV channel,conversions,value.",
         "With --interactions (which time-decay and w-shaped need: a path file has no touch times or types), "
-        + "--as-of, --lookback, --conversion-type, --touch-types and --collapse-repeats set how journeys are cut, "
+        + "--as-of, --lookback, --conversion-type, --touch-types and --collapse-repeats set how journeys are cut "
+        + "(without --lookback, every touch since the customer's previous conversion counts, as in the report), "
         + "and --per-journey FILE also writes the columns customer_id, conversion_at, channel, conversions and "
         + "value: each journey's own credits for the heuristics, "
         + "time-decay and w-shaped (they add up to the output exactly), a channel's credit shared over the "

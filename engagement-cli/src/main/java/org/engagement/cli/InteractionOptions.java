@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
  * the file, read like {@code import} reads it, and the {@link JourneyRules} exposed one option each.
  *
  * <p>{@code --as-of} takes a date ({@code 2024-03-31}: the whole of that day, UTC, is in) or an instant
- * with offset ({@code 2024-03-31T18:00:00Z}); {@code --lookback} whole days; {@code --conversion-type} and
+ * with offset ({@code 2024-03-31T18:00:00Z}); {@code --lookback} whole days (without it, a lookback covering the
+ * interactions, as the report's: {@link JourneyRules#lookbackCovering}); {@code --conversion-type} and
  * {@code --touch-types} {@link InteractionType} names separated by commas ({@code purchase},
  * {@code lead,opportunity}); {@code --collapse-repeats} an ISO-8601 duration ({@code PT30M}).
  */
@@ -52,7 +53,8 @@ final class InteractionOptions {
 
   @Option(names = "--lookback", paramLabel = "DAYS",
       description = "with --interactions: how many days before a conversion (or the as-of) touches count "
-          + "(default 90)")
+          + "(default: from the earliest interaction to the as-of and a day more, so no touch is set aside and "
+          + "recommended runs the model the report runs on these interactions)")
   @Nullable Long lookbackDays;
 
   @Option(names = "--conversion-type", split = ",", paramLabel = "TYPE",
@@ -197,11 +199,31 @@ final class InteractionOptions {
         err.println(OneLine.of(input + ": could not be read in full: " + reason)));
     Journeys journeys;
     try {
-      journeys = rules.journeys(interactions);
+      journeys = covering(rules, interactions).journeys(interactions);
     } catch (IllegalArgumentException e) {
       throw Failure.failed("cannot cut journeys from " + input + ": " + e.getMessage(), e);
     }
     return new Read(input, journeys, report);
+  }
+
+  /**
+   * {@code rules} with, unless {@code --lookback} was given, the lookback that covers {@code interactions} from the
+   * earliest to the as-of ({@link JourneyRules#lookbackCovering}), the rule the report cuts its journeys by: so
+   * {@code recommended} fits in exposure time here as it does there, and the credits agree.
+   */
+  private JourneyRules covering(JourneyRules rules, List<Interaction> interactions) {
+    if (lookbackDays != null || interactions.isEmpty()) {
+      return rules;
+    }
+    Instant first = interactions.get(0).timestamp();
+    Instant latest = first;
+    for (Interaction interaction : interactions) {
+      Instant at = interaction.timestamp();
+      first = at.isBefore(first) ? at : first;
+      latest = at.isAfter(latest) ? at : latest;
+    }
+    Instant asOf = rules.asOf();
+    return rules.withLookback(JourneyRules.lookbackCovering(first, asOf == null ? latest : asOf));
   }
 
   /**

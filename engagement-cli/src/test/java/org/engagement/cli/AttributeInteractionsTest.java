@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.engagement.attribution.AttributionResult;
+import org.engagement.attribution.validation.RecommendedModel;
+import org.engagement.report.analysis.Analysis;
+import org.engagement.report.analysis.AnalysisInput;
+import org.engagement.report.analysis.Progress;
 import org.engagement.simulator.SampleWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +87,7 @@ class AttributeInteractionsTest {
   @Test
   void lastTouchOnInteractionsNotesWhatTheRulesSetAside() throws IOException {
     CliRun run = run("attribute", "--model", "last-touch", "--interactions", file("i.csv", WORLD),
-        "--as-of", "2024-06-30");
+        "--as-of", "2024-06-30", "--lookback", "90");
     assertThat(run.exit()).as(run.err()).isZero();
     Map<String, double[]> credits = credits(run);
     assertThat(credits.get("email")).containsExactly(2, 60);
@@ -97,7 +102,7 @@ class AttributeInteractionsTest {
   @Test
   void lookbackDecidesWhichTouchesCount() throws IOException {
     String input = file("i.csv", WORLD);
-    CliRun shortLookback = run("attribute", "--model", "first-touch", "--interactions", input);
+    CliRun shortLookback = run("attribute", "--model", "first-touch", "--interactions", input, "--lookback", "90");
     assertThat(credits(shortLookback)).doesNotContainKey("display");
     assertThat(credits(shortLookback).get("email")).containsExactly(1, 20);
     CliRun longLookback = run("attribute", "--model", "first-touch", "--interactions", input, "--lookback", "200");
@@ -107,17 +112,33 @@ class AttributeInteractionsTest {
     assertThat(longLookback.err()).doesNotContain("lookback");
   }
 
+  /**
+   * Without {@code --lookback} the lookback covers the file, as the report's does: bob's display touch, 161 days
+   * before his purchase, counts, and no touch is set aside (no note says so); with the former default of 90 days
+   * it would not.
+   */
+  @Test
+  void theDefaultLookbackCoversTheInteractions() throws IOException {
+    CliRun run = run("attribute", "--model", "first-touch", "--interactions", file("i.csv", WORLD));
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(credits(run).get("display")).containsExactly(1, 20);
+    assertThat(credits(run).get("email")).containsExactly(0, 0);
+    assertThat(run.err()).doesNotContain("lookback");
+  }
+
   /** A date as-of takes in the whole day (UTC): an interaction on it is in, one the day after is not. */
   @Test
   void asOfDateIncludesTheWholeDay() throws IOException {
     String input = file("i.csv", WORLD);
-    CliRun onTheDay = run("attribute", "--model", "linear", "--interactions", input, "--as-of", "2024-06-15");
+    CliRun onTheDay = run("attribute", "--model", "linear", "--interactions", input, "--as-of", "2024-06-15",
+        "--lookback", "90");
     assertThat(credits(onTheDay).get("email")[1]).isCloseTo(40.0 / 2 + 20, within(1e-12));
     assertThat(onTheDay.err()).contains("note: 2 interactions were dated after the as-of instant");
-    CliRun dayBefore = run("attribute", "--model", "linear", "--interactions", input, "--as-of", "2024-06-14");
+    CliRun dayBefore = run("attribute", "--model", "linear", "--interactions", input, "--as-of", "2024-06-14",
+        "--lookback", "90");
     assertThat(credits(dayBefore).get("email")[0]).isEqualTo(1);
     CliRun instant = run("attribute", "--model", "linear", "--interactions", input,
-        "--as-of", "2024-06-15T09:59:59Z");
+        "--as-of", "2024-06-15T09:59:59Z", "--lookback", "90");
     assertThat(credits(instant).get("email")[0]).isEqualTo(1);
   }
 
@@ -148,7 +169,7 @@ class AttributeInteractionsTest {
   void perJourneyTimeDecayGivesEachJourneysOwnCredits() throws IOException {
     Path perJourney = dir.resolve("journeys.csv");
     CliRun run = run("attribute", "--model", "time-decay", "--interactions", file("i.csv", WORLD),
-        "--per-journey", perJourney.toString());
+        "--lookback", "90", "--per-journey", perJourney.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     List<String[]> rows = journeyRows(perJourney);
     assertThat(rows).extracting(r -> r[0] + " " + r[1] + " " + r[2]).containsExactly(
@@ -360,5 +381,32 @@ class AttributeInteractionsTest {
       totals.put(model, total);
     }
     assertThat(totals.values()).allSatisfy(total -> assertThat(total).isCloseTo(totals.get("linear"), within(1e-6)));
+  }
+
+  /**
+   * Issue 13: {@code attribute --model recommended --interactions} on the bundled world without {@code --lookback}
+   * gives the report's attribution credits: the same journeys (the report's lookback covering the data), so the
+   * same choice ({@code exposure-hazard}) and the same numbers. With the former 90-day default it ran
+   * {@code additive-hazard} on journeys the lookback had cut, and the credits differed.
+   */
+  @Test
+  void recommendedOnTheBundledWorldGivesTheReportsCredits() throws IOException {
+    Path world = dir.resolve("world");
+    Files.createDirectories(world);
+    try (InputStream in = SampleWorld.open(AnalysisInput.INTERACTIONS)) {
+      Files.copy(in, world.resolve(AnalysisInput.INTERACTIONS));
+    }
+    CliRun run = run("attribute", "--model", "recommended", "--interactions",
+        world.resolve(AnalysisInput.INTERACTIONS).toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("note: recommended: exposure-hazard, because").doesNotContain("lookback left out");
+    Analysis analysis = Analysis.of(AnalysisInput.read(world), Progress.none());
+    AttributionResult report = RecommendedModel.create().attribute(analysis.journeySet());
+    Map<String, double[]> credits = credits(run);
+    assertThat(credits.keySet()).containsExactlyInAnyOrderElementsOf(report.channels().names());
+    credits.forEach((channel, credit) -> {
+      assertThat(credit[0]).as(channel).isCloseTo(report.conversions(channel), within(1e-9));
+      assertThat(credit[1]).as(channel).isCloseTo(report.value(channel), within(1e-6));
+    });
   }
 }

@@ -84,17 +84,25 @@ class FreshSeedsCalibratedConfoundedTest {
    * baselines (last touch 0.156-0.161 / -0.41 to -0.31) the aim is met on 4 of 5 seeds with journeys to a first
    * purchase and 3 of 5 with journeys of every purchase; against baselines calibrated with the same holdouts (last
    * touch 0.018-0.030 / 0.91-0.99) on none, recommended's error always lower and its Spearman not always higher.
-   * With exact experiments all 5 meet the error and rank aims (first purchase). Asserted on the first
-   * purchases (the README table's journeys): the error aim on every seed and better than the uncalibrated
-   * baselines on both figures; where the rank aim is missed, the untested channels ranked as the truth ranks
-   * them (Spearman at least 0.95) and the same calibration given exact experiments meeting the aim. The every
-   * purchase figures are printed, not asserted (seed 11's 0.045: newsletter, true 0.245, gets 0.080 there,
-   * blog and X the difference; not an experiment's doing, its journeys to a first purchase score 0.010).
+   * With exact experiments all 5 meet the error and rank aims (first purchase). The every purchase figures were
+   * printed, not asserted then (seed 11's 0.045: newsletter, true 0.245, gets 0.080 there, blog and X the
+   * difference; not an experiment's doing, its journeys to a first purchase score 0.010).
    *
    * <p>Also run once on seeds 20 to 24 ({@code -Drecovery.freshSeeds=20,21,22,23,24}, green, 54 s): first
    * purchase 5 of 5 (0.0107 / 0.865, 0.0076 / 0.902, 0.0126 / 0.865, 0.0158 / 0.988, 0.0117 / 0.914), every
    * purchase 3 of 5 (seed 20 on rank, 0.0167 / 0.775; seed 23 on error, 0.0494 / 0.818: newsletter, true 0.141,
    * and blog, 0.066, get nothing, exact experiments 0.0430, so the model again, as at seed 11).
+   *
+   * <p>The newsletter's misses were {@code exposure-hazard} following the journeys of people who did not buy to
+   * their last touch, long after they left the market (26 weeks) while steady channels kept touching them; since
+   * the model follows a journey at most to the horizon of the observed conversions ({@code ExposureHazardModel},
+   * "The horizon"; 2026-12-06): every purchase 0.0105 / 0.899, 0.0141 / 0.988, 0.0060 / 0.939, 0.0103 / 0.767,
+   * 0.0074 / 0.963 (seeds 10 to 14: the aim met on 4, seed 13 by its experiments' rank as above) and 0.0124 /
+   * 0.865, 0.0067 / 0.902, 0.0110 / 0.865, 0.0236 / 0.988, 0.0097 / 0.926 (seeds 20 to 24: on 5); first purchase
+   * within 0.0005 of the figures above. So both kinds of journeys are asserted the same way: the error aim on
+   * every seed and better than the uncalibrated baselines on both figures; where the rank aim is missed, the
+   * untested channels ranked as the truth ranks them (Spearman at least 0.95) and the same calibration given exact
+   * experiments meeting the aim.
    */
   @Test
   void calibratedConfoundedDrawnWorldsOfFreshSeeds() {
@@ -121,7 +129,7 @@ class FreshSeedsCalibratedConfoundedTest {
               .count());
     }
     SoftAssertions softly = new SoftAssertions();
-    measured.stream().filter(m -> m.kind().equals(FIRST)).forEach(m -> {
+    measured.forEach(m -> {
       String description = "seed " + m.seed() + ", " + m.kind();
       softly.assertThat(m.recommended().meanAbsoluteError()).as(description).isLessThanOrEqualTo(0.03);
       softly.assertThat(RecommendedRuleAcrossSeedsTest.beats(Map.of("recommended", m.recommended(), "last-touch",

@@ -37,14 +37,36 @@ import org.engagement.core.domain.InvalidFieldException;
  * {@code h0 + Σ_c β_c [c touched by t] + Σ_{kept {a,b}} γ_ab [a and b touched by t]}, all at least 0 (a channel
  * that hurts gets no credit, as in {@link AdditiveHazardModel}); no carry-over decay (a profile likelihood over
  * half-lives from 15 days to none picked none on all 21 simulated worlds tried). A journey is at risk from its
- * first touch to its conversion, or, if it did not convert, to its last touch: the journey's window end is the
- * data's as-of instant, long after a person who did not buy may have left the market, and the last touch is the
- * last time they are known to have been in it. The log-likelihood {@code Σ_conversions ln h(end) − Σ_journeys Λ},
+ * first touch to its conversion, or, if it did not convert, to its last touch (the journey's window end is the
+ * data's as-of instant, long after a person who did not buy may have left the market), and for no longer than the
+ * horizon (below). The log-likelihood {@code Σ_conversions ln h(end) − Σ_journeys Λ},
  * {@code Λ} the hazard integrated over the time at risk, is concave; the fit ({@link BoundedNewton}, analytic
  * gradient and Hessian) needs only the exposures summed over the journeys and the distinct sets of terms on at a
  * conversion, so it holds nothing per journey. Each hazard is bounded above by {@value #MAX_WEEKLY_HAZARD} per
  * week: a channel whose touches all fall at the conversion instant has no time at risk, and its hazard would
  * otherwise have no maximum.
+ *
+ * <h2>The horizon</h2>
+ * The hazard above is the same however long a journey has run, but a person is in the market for a while, and the
+ * channels that keep touching (a newsletter mails everyone on its list) go on touching people who did not buy long
+ * after they stopped looking: the last touch is not evidence that a person was still in the market. Time at risk
+ * past the span in which journeys are seen to convert has no conversion, which the model can only read as channels
+ * (and a baseline) that do little, most of all the channel whose touches fall there. So each stratum's journeys are
+ * followed from their first touch for at most a horizon, the end of the day in which the {@value
+ * #HORIZON_QUANTILE} quantile of the stratum's converted journeys' durations falls, and censored there (a
+ * conversion after it too): follow-up restricted to a fixed window, the same for every journey whatever its
+ * outcome, is independent censoring, so the likelihood on the window is the model's (a restricted-follow-up
+ * analysis; Andersen, Borgan, Gill and Keiding 1993, "Statistical Models Based on Counting Processes", chapter
+ * III); the quantile rather than the longest duration so that a few very long journeys do not set it. Measured on
+ * engagement-simulator's calibrated confounded drawn worlds with journeys of every purchase (people stay in the
+ * market 26 weeks; steady channels touch for the 24 months): the newsletter, true share 0.245 (seed 11) and 0.141
+ * (seed 23), had 0.080 and 0.000 followed to the last touch, 0.226 and 0.100 with the horizon; the mean absolute
+ * error of the shares fell from 0.0452 to 0.0141 and from 0.0494 to 0.0236 (0.0090 and 0.0100 when the journeys
+ * of people who did not buy are cut where they left the market, which the data do not say). On the 40 selection
+ * worlds (seeds 5 to 9) with journeys of every purchase it met issue 13's aim on 34 (33 without the horizon), mean
+ * error 0.0162 against 0.0198 and lower on 37 of them; quantiles 0.95 and 1 were tried there too (the notes of
+ * issue 13). It does not mend a journey that begins after the person left the market (a first touch then has no
+ * earlier one to anchor it): such journeys keep their purchase-free time up to the horizon.
  *
  * <h2>Repeat purchases</h2>
  * Journeys that count every purchase (one per purchase, as a report cuts them) give a buyer several journeys:
@@ -97,6 +119,11 @@ public final class ExposureHazardModel implements AttributionModel {
   public static final String NAME = "exposure-hazard";
   /** The largest hazard of any term, per week (converting within about a day and a half). */
   public static final double MAX_WEEKLY_HAZARD = 5;
+  /**
+   * The quantile of a stratum's converted journeys' durations (first touch to conversion) at whose day a journey
+   * stops being followed (see "The horizon").
+   */
+  public static final double HORIZON_QUANTILE = 0.99;
 
   private static final double MIN_BASELINE = 1e-9;
   private static final double START = 0.01;
@@ -270,7 +297,8 @@ public final class ExposureHazardModel implements AttributionModel {
         + journeys.channels().name(p[1])));
     return String.format(Locale.ROOT, "%s: the additive hazard fitted in exposure time (a channel counts from its"
         + " first touch; a journey is at risk from its first touch to its conversion, or to its last touch if it"
-        + " did not convert)%s", NAME, terms.isEmpty() ? "" : String.format(Locale.ROOT,
+        + " did not convert, and at most as long as %s of the conversions took)%s", NAME,
+        InteractionHazardModel.plain(HORIZON_QUANTILE * 100) + " %", terms.isEmpty() ? "" : String.format(Locale.ROOT,
             ", widened by %s (one-sided score test, level %s)", String.join(", ", terms),
             InteractionHazardModel.plain(level)));
   }

@@ -13,7 +13,10 @@ import org.engagement.attribution.journey.Journeys;
  * and without a figure per journey: the weeks at risk summed over the journeys for the baseline, each channel and
  * each synergy pair (a channel counts from its first touch, a pair from the later of its two first touches), and
  * the distinct sets of terms on at a conversion with how many conversions had each. A journey is at risk from its
- * first touch to its conversion or, if it did not convert, to its last touch. Where customers have journeys after
+ * first touch to its conversion or, if it did not convert, to its last touch, and at most its stratum's horizon
+ * after its first touch (a conversion after the horizon is censored there; see {@link ExposureHazardModel}, "The
+ * horizon"), which one pass over the converted journeys finds before the exposures are summed. Where customers have
+ * journeys after
  * a purchase (journeys that count every purchase), those are a second stratum with hazards of their own (see
  * {@link ExposureHazardModel}, "Repeat purchases"); otherwise there is one. {@link #lostWithout} streams over the
  * journeys once more after the fit.
@@ -26,6 +29,7 @@ import org.engagement.attribution.journey.Journeys;
  */
 final class ExposureTimes implements BoundedNewton.Objective {
   private static final double WEEK_MILLIS = 7 * 86_400_000.0;
+  private static final long DAY_MILLIS = 86_400_000L;
 
   private final Journeys timed;
   private final int[] toSet;
@@ -35,9 +39,10 @@ final class ExposureTimes implements BoundedNewton.Objective {
   private final double[] totals;
   private final int[][] terms;
   private final double[] counts;
+  private final long[] horizons;
 
   private ExposureTimes(Journeys timed, int[] toSet, int channels, List<int[]> pairs, int strata, double[] totals,
-      int[][] terms, double[] counts) {
+      int[][] terms, double[] counts, long[] horizons) {
     this.timed = timed;
     this.toSet = toSet;
     this.channels = channels;
@@ -46,6 +51,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
     this.totals = totals;
     this.terms = terms;
     this.counts = counts;
+    this.horizons = horizons;
   }
 
   /**
@@ -59,6 +65,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
       toSet[c] = index.id(timed.channels().name(c)).orElse(-1);
     }
     int m = 1 + n + pairs.size();
+    long[] horizons = horizons(timed, toSet, n);
     double[] totals = new double[2 * m];
     Patterns seen = new Patterns();
     double[] counts = new double[16];
@@ -72,6 +79,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
       if (!scan.read(timed, j, toSet)) {
         continue;
       }
+      scan.censorAt(horizons[stratum]);
       repeats |= stratum == 1;
       int o = stratum * m;
       totals[o] += weeks(scan.stop - scan.from);
@@ -82,7 +90,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
       for (int k = 0; k < pairs.size(); k++) {
         totals[o + 1 + n + k] += weeks(scan.stop - scan.both(pairs.get(k)));
       }
-      if (timed.converted(j)) {
+      if (scan.convertedInWindow) {
         // A copy of the journey just read (a resample's) has the pattern just found.
         if (!scan.repeated || stratum != patternStratum) {
           pattern = seen.indexOf(scan.key(stratum), scan.touchedCount + 1);
@@ -100,7 +108,27 @@ final class ExposureTimes implements BoundedNewton.Objective {
     }
     int used = repeats ? 2 : 1;
     return new ExposureTimes(timed, toSet, n, List.copyOf(pairs), used, Arrays.copyOf(totals, used * m), terms,
-        Arrays.copyOf(counts, terms.length));
+        Arrays.copyOf(counts, terms.length), horizons);
+  }
+
+  /**
+   * Per stratum, how long after its first touch a journey is followed (see {@link ExposureHazardModel}, "The
+   * horizon"): the end of the day in which the {@value ExposureHazardModel#HORIZON_QUANTILE} quantile of the
+   * stratum's converted journeys' durations falls; {@link Long#MAX_VALUE} (no horizon) for a stratum without a
+   * conversion. One pass over the converted journeys, counting durations by day (nothing per journey).
+   */
+  private static long[] horizons(Journeys timed, int[] toSet, int n) {
+    DayCounts[] days = {new DayCounts(), new DayCounts()};
+    Scan scan = new Scan(n);
+    Strata strata = new Strata();
+    for (int j = 0; j < timed.size(); j++) {
+      int stratum = strata.of(timed, j);
+      if (timed.converted(j) && scan.read(timed, j, toSet)) {
+        days[stratum].add(scan.stop - scan.from);
+      }
+    }
+    return new long[] {days[0].quantile(ExposureHazardModel.HORIZON_QUANTILE),
+        days[1].quantile(ExposureHazardModel.HORIZON_QUANTILE)};
   }
 
   /** The terms on for a conversion whose channels touched by then are {@code on} (sorted): baseline, them, pairs. */
@@ -236,6 +264,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
         continue;
       }
       int o = Math.min(stratum, this.strata - 1) * m;
+      scan.censorAt(horizons[stratum]);
       if (!scan.repeated || o != lossOffset) {
         losses(theta, o, scan, loss);
         lossOffset = o;
@@ -316,6 +345,10 @@ final class ExposureTimes implements BoundedNewton.Objective {
     private int touchedCount;
     private long from;
     private long stop;
+    /** Where the time at risk stops before {@link #censorAt}: the conversion, or the last touch. */
+    private long uncensored;
+    /** Whether the journey converted by its {@link #stop} (set by {@link #censorAt}). */
+    private boolean convertedInWindow;
     /** Whether the last {@link #read} found the journey read before it again, and so read nothing. */
     private boolean repeated;
     private boolean readBefore;
@@ -374,7 +407,19 @@ final class ExposureTimes implements BoundedNewton.Objective {
         from = Math.min(from, at);
       }
       stop = converted ? endMillis : last;
+      uncensored = stop;
       return touchedCount > 0;
+    }
+
+    /**
+     * Ends the journey read at most {@code horizon} milliseconds after its first touch ({@link Long#MAX_VALUE}:
+     * none): {@link #stop} moves there, and a conversion after it is not one {@linkplain #convertedInWindow within
+     * the window}.
+     */
+    void censorAt(long horizon) {
+      boolean within = horizon == Long.MAX_VALUE || uncensored - from <= horizon;
+      stop = within ? uncensored : from + horizon;
+      convertedInWindow = converted && within;
     }
 
     /**
@@ -394,6 +439,34 @@ final class ExposureTimes implements BoundedNewton.Objective {
       return at == Long.MAX_VALUE ? stop : at;
     }
   }
+  /** Durations counted by whole day, for a quantile without a figure per journey. Not thread-safe: one per pass. */
+  private static final class DayCounts {
+    private long[] counts = new long[64];
+    private long total;
+
+    void add(long millis) {
+      int day = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, millis) / DAY_MILLIS);
+      if (day >= counts.length) {
+        counts = Arrays.copyOf(counts, Math.max(2 * counts.length, day + 1));
+      }
+      counts[day]++;
+      total++;
+    }
+
+    /** The end of the day in which the {@code q} quantile falls, in milliseconds; none without a duration. */
+    long quantile(double q) {
+      double need = q * total;
+      long sum = 0;
+      for (int day = 0; day < counts.length && total > 0; day++) {
+        sum += counts[day];
+        if (sum >= need) {
+          return (day + 1L) * DAY_MILLIS;
+        }
+      }
+      return Long.MAX_VALUE;
+    }
+  }
+
   /**
    * The distinct patterns of the conversions (a stratum and the channels touched, ascending), numbered in the
    * order first met; looked up from a scan's scratch key without making a key object per conversion (an

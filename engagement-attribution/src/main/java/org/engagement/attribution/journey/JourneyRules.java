@@ -99,6 +99,23 @@ public record JourneyRules(Duration lookback, Set<InteractionType> touchTypes, C
   }
 
   /**
+   * The lookback that sets no touch aside in data from {@code first} to {@code asOf}: the time between them and a
+   * day more (a day if {@code asOf} is not after {@code first}). Journeys cut with it reach back to the customer's
+   * previous conversion or first touch, which the fit in exposure time that {@code recommended} makes needs (it
+   * makes it only where the lookback set nothing aside: {@code
+   * org.engagement.attribution.validation.RecommendedModel}). The report and the command line's {@code
+   * --interactions} cut with it unless a lookback is given, so that both run the same model on the same journeys.
+   *
+   * @param first the earliest interaction's instant
+   * @param asOf the window end (the latest interaction's instant without an as-of)
+   */
+  public static Duration lookbackCovering(Instant first, Instant asOf) {
+    requireNonNull(first, "first");
+    requireNonNull(asOf, "asOf");
+    return (asOf.isAfter(first) ? Duration.between(first, asOf) : Duration.ZERO).plusDays(1);
+  }
+
+  /**
    * These rules with another lookback.
    *
    * @throws InvalidFieldException if not positive

@@ -53,10 +53,12 @@ class ExposureHazardModelTest {
    * threshold the integrated hazard must reach for them to buy (the same draw replayed without a channel).
    */
   private static final class Person {
+    private final List<Spec> channels;
     private final double[] start;
     private final double threshold;
 
-    Person(double[] start, double threshold) {
+    Person(List<Spec> channels, double[] start, double threshold) {
+      this.channels = channels;
       this.start = start;
       this.threshold = threshold;
     }
@@ -72,6 +74,9 @@ class ExposureHazardModelTest {
     /** The day they buy with the channels {@code on}, or NaN if not within the market window. */
     double conversionDay(boolean[] on) {
       double from = firstTouch();
+      if (!(from < MARKET_DAYS)) {
+        return Double.NaN;
+      }
       double[] points = Arrays.stream(start).filter(s -> !Double.isNaN(s)).sorted().toArray();
       double integrated = 0;
       double t = from;
@@ -80,7 +85,7 @@ class ExposureHazardModelTest {
         double rate = BASELINE;
         for (int c = 0; c < start.length; c++) {
           if (on[c] && !Double.isNaN(start[c]) && start[c] <= t) {
-            rate += CHANNELS.get(c).hazard();
+            rate += channels.get(c).hazard();
           }
         }
         double weeks = (until - t) / 7;
@@ -95,16 +100,20 @@ class ExposureHazardModelTest {
   }
 
   private static List<Person> people(long seed, int count) {
+    return people(seed, count, CHANNELS);
+  }
+
+  private static List<Person> people(long seed, int count, List<Spec> channels) {
     Random random = new Random(seed);
     List<Person> people = new ArrayList<>();
     while (people.size() < count) {
-      double[] start = new double[CHANNELS.size()];
+      double[] start = new double[channels.size()];
       for (int c = 0; c < start.length; c++) {
-        Spec spec = CHANNELS.get(c);
+        Spec spec = channels.get(c);
         start[c] = random.nextDouble() < spec.reach() ? spec.fromDay() + random.nextDouble() * spec.spreadDays()
             : Double.NaN;
       }
-      Person person = new Person(start, -Math.log(1 - random.nextDouble()));
+      Person person = new Person(channels, start, -Math.log(1 - random.nextDouble()));
       if (!Double.isNaN(person.firstTouch())) {
         people.add(person);
       }
@@ -154,7 +163,11 @@ class ExposureHazardModelTest {
 
   /** The true shares: each channel's conversions lost when the same people are replayed without it. */
   private static Map<String, Double> truth(List<Person> people) {
-    double[] lost = new double[CHANNELS.size()];
+    return truth(people, CHANNELS);
+  }
+
+  private static Map<String, Double> truth(List<Person> people, List<Spec> channels) {
+    double[] lost = new double[channels.size()];
     for (Person person : people) {
       boolean bought = !Double.isNaN(person.conversionDay(allBut(-1)));
       for (int c = 0; c < lost.length; c++) {
@@ -164,7 +177,7 @@ class ExposureHazardModelTest {
     double sum = Arrays.stream(lost).sum();
     Map<String, Double> shares = new LinkedHashMap<>();
     for (int c = 0; c < lost.length; c++) {
-      shares.put(CHANNELS.get(c).name(), lost[c] / sum);
+      shares.put(channels.get(c).name(), lost[c] / sum);
     }
     return shares;
   }
@@ -187,11 +200,11 @@ class ExposureHazardModelTest {
 
   /**
    * The late channel (touching from day 60) against the replay without it: the time-free fit of the same people
-   * reads it as weak (measured share 0.029 for a true 0.341), the fit in time nearly recovers it (0.285). The
-   * credit counts the conversions lost by each journey's end, not over the whole market window, so a converter
-   * who would have bought later without a channel counts as lost: that leans towards channels that touch early
-   * (measured: arrival 0.420 for a true 0.353, middle 0.295 for 0.306), hence the bound of 0.08 on every channel
-   * and the late channel's error asked to be at most a quarter of the time-free fit's.
+   * reads it as weak (measured share 0.029 for a true 0.341), the fit in time nearly recovers it (0.286; 0.285
+   * before the horizon). The credit counts the conversions lost by each journey's end, not over the whole market
+   * window, so a converter who would have bought later without a channel counts as lost: that leans towards
+   * channels that touch early (measured: arrival 0.415 for a true 0.353, middle 0.299 for 0.306), hence the bound
+   * of 0.08 on every channel and the late channel's error asked to be at most a quarter of the time-free fit's.
    */
   @Test
   void creditsTheLateChannelNearTheReplayWhereTheSetFitDoesNot() {
@@ -210,6 +223,62 @@ class ExposureHazardModelTest {
     double lateSets = Math.abs(share(sets, "late") - truth.get("late"));
     assertThat(lateSets).as("the time-free fit reads the late channel as weak").isGreaterThan(0.2);
     assertThat(lateInTime).isLessThan(lateSets / 4);
+  }
+
+  /** How long the data of the steady-channel world runs: three market windows. */
+  private static final double DATA_DAYS = 3 * MARKET_DAYS;
+  /**
+   * The steady-channel world: the arrival and middle channels, and a steady one whose first touch falls anywhere
+   * in the market window (a newsletter's first mail after a person signed up).
+   */
+  private static final List<Spec> STEADY = List.of(CHANNELS.get(0), CHANNELS.get(1),
+      new Spec("steady", 0.5, 0, MARKET_DAYS, 0.025));
+
+  /**
+   * The interactions of the steady-channel world: each channel touches every two weeks from its start until the
+   * purchase, or, for people who did not buy, until the data's end, long after the market window closed for them,
+   * as a newsletter keeps mailing everyone on its list.
+   */
+  private static JourneySet steadyJourneys(List<Person> people) {
+    List<Interaction> out = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      Person person = people.get(i);
+      double bought = person.conversionDay(allBut(-1));
+      double end = Double.isNaN(bought) ? DATA_DAYS : bought;
+      for (int c = 0; c < STEADY.size(); c++) {
+        for (double day = person.start()[c]; day <= end; day += TOUCH_EVERY_DAYS) {
+          out.add(at("p" + i, STEADY.get(c).name(), day, InteractionType.CLICK, null));
+        }
+      }
+      if (!Double.isNaN(bought)) {
+        out.add(at("p" + i, "web", bought, InteractionType.PURCHASE, Money.ofMinor(10_000, USD)));
+      }
+    }
+    return JourneyRules.defaults().withLookback(Duration.ofDays(500)).journeys(out).toJourneySet();
+  }
+
+  /**
+   * Issue 13 (the newsletter of engagement-simulator's drawn confounded worlds of seeds 11 and 23): people who did
+   * not buy are touched long after their market window closed, so a journey that did not convert, followed to its
+   * last touch, adds purchase-free time that no hazard of the model explains, most of it to the steady channel,
+   * whose first touches come latest. Followed only to the horizon of the observed conversions (the fit then reads
+   * the time in which journeys are seen to convert), the steady and middle channels come near the replay.
+   * Measured (8,000 people; shares arrival, middle, steady): replay 0.362, 0.335, 0.303; followed to the last touch
+   * 0.468, 0.403, 0.130; with the horizon 0.472, 0.308, 0.220; with the touches of people who did not buy stopping
+   * at the end of their market window 0.389, 0.329, 0.283 (what the data would need to say). The arrival channel's
+   * excess is the lean to early channels of {@link #creditsTheLateChannelNearTheReplayWhereTheSetFitDoesNot}. The
+   * bounds (steady within 0.1 of the replay, middle within 0.05) fail followed to the last touch (0.174, 0.068).
+   */
+  @Test
+  void aChannelStillTouchingAfterTheMarketWindowIsNotReadAsWeak() {
+    List<Person> people = people(6, 8_000, STEADY);
+    Map<String, Double> truth = truth(people, STEADY);
+    AttributionResult result = ExposureHazardModel.create().attribute(steadyJourneys(people));
+    System.out.printf(Locale.ROOT, "steady channel after the market window: truth %s; exposure-hazard arrival %.4f"
+        + " middle %.4f steady %.4f%n", truth, share(result, "arrival"), share(result, "middle"),
+        share(result, "steady"));
+    assertThat(share(result, "steady")).isCloseTo(truth.get("steady"), within(0.1));
+    assertThat(share(result, "middle")).isCloseTo(truth.get("middle"), within(0.05));
   }
 
   /** Weekly rate of a buyer's repeat purchases, the same with or without any channel. */
@@ -260,9 +329,9 @@ class ExposureHazardModelTest {
    * which no channel causes here, go to the repeat stratum's baseline: the shares stay near the replay of first
    * purchases (the same bound as on first journeys). Each journey its own customer (the single clock from each
    * journey's first touch) hands them to the channels that touch buyers. Measured (4,000 people, 5,788
-   * purchases): mean absolute error of the shares 0.0112 with the strata (arrival 0.339, middle 0.331, late
-   * 0.330 for a true 0.348, 0.314, 0.338), 0.1047 with the single clock (0.191, 0.330, 0.479); the test asks the
-   * single clock's error to be at least twice the strata's.
+   * purchases): mean absolute error of the shares 0.0148 with the strata (arrival 0.331, middle 0.336, late
+   * 0.333 for a true 0.348, 0.314, 0.338; 0.0112 before the horizon), 0.1069 with the single clock (0.188, 0.331,
+   * 0.481); the test asks the single clock's error to be at least twice the strata's.
    */
   @Test
   void repeatPurchasesThatNoChannelCausesStayWithTheRepeatBaseline() {

@@ -2,6 +2,7 @@ package org.engagement.attribution.hazard;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.attribution.journey.Journeys;
@@ -16,16 +17,20 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * The reference {@link ExposureHazardModel} is checked against: engagement-simulator's test diagnostic
  * {@code ExposureTimeHazard} (h-truth7, which found the late-channel bias), moved here when the model replaced it.
  * It holds a vector of exposures per journey and fits with BOBYQA, the plain way; the model sums the exposures,
- * groups the conversions by the terms on and fits by Newton. Test code; stateless.
+ * groups the conversions by the terms on and fits by Newton. The horizon (journeys censored at the day of the
+ * conversions' duration quantile) is found by sorting the durations, where the model counts them by day. Test
+ * code; stateless.
  */
 final class ExposureTimeReference {
   private static final double WEEK_MILLIS = 7 * 86_400_000.0;
+  private static final long DAY_MILLIS = 86_400_000L;
 
   private ExposureTimeReference() {}
 
   /** Per channel of {@code index}, the conversions lost without it at the BOBYQA fit (unnormalised). */
   static double[] lostWithout(Journeys timed, ChannelIndex index, List<int[]> pairs) {
     int n = index.size();
+    long horizon = horizon(timed);
     List<double[]> exposure = new ArrayList<>();
     List<double[]> atEnd = new ArrayList<>();
     for (int j = 0; j < timed.size(); j++) {
@@ -40,8 +45,10 @@ final class ExposureTimeReference {
         first[c] = Math.min(first[c], timed.touchMillis(p));
         last = Math.max(last, timed.touchMillis(p));
       }
-      long stop = timed.converted(j) ? timed.endMillis(j) : last;
       long from = Arrays.stream(first).min().orElseThrow();
+      long uncensored = timed.converted(j) ? timed.endMillis(j) : last;
+      boolean within = uncensored - from <= horizon;
+      long stop = within ? uncensored : from + horizon;
       double[] x = new double[1 + n + pairs.size()];
       double[] on = new double[x.length];
       x[0] = weeks(stop - from);
@@ -60,7 +67,7 @@ final class ExposureTimeReference {
         }
       }
       exposure.add(x);
-      if (timed.converted(j)) {
+      if (timed.converted(j) && within) {
         atEnd.add(on);
       }
     }
@@ -84,6 +91,26 @@ final class ExposureTimeReference {
       }
     }
     return lost;
+  }
+
+  /**
+   * The horizon of journeys without repeat purchases, the plain way: the converted journeys' durations (first touch
+   * to conversion) in whole days, sorted; the end of the day of the one at the quantile's rank.
+   */
+  private static long horizon(Journeys timed) {
+    List<Long> days = new ArrayList<>();
+    for (int j = 0; j < timed.size(); j++) {
+      if (timed.converted(j) && timed.end(j) > timed.start(j)) {
+        long from = Long.MAX_VALUE;
+        for (int p = timed.start(j); p < timed.end(j); p++) {
+          from = Math.min(from, timed.touchMillis(p));
+        }
+        days.add((timed.endMillis(j) - from) / DAY_MILLIS);
+      }
+    }
+    Collections.sort(days);
+    int rank = (int) Math.ceil(ExposureHazardModel.HORIZON_QUANTILE * days.size());
+    return (days.get(Math.max(rank, 1) - 1) + 1) * DAY_MILLIS;
   }
 
   private static double weeks(long millis) {

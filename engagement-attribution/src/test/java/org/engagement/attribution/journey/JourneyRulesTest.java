@@ -92,6 +92,26 @@ class JourneyRulesTest {
     assertThat(set.timed()).containsSame(journeys);
   }
 
+  /**
+   * The lookback covering the data (the report's and the command line's default) sets no touch aside: the first
+   * interaction, 400 days before the last, is in the journey; a day more than the span, and a day when the as-of is
+   * not after the first instant.
+   */
+  @Test
+  void theLookbackCoveringTheDataSetsNoTouchAside() {
+    List<Interaction> interactions = List.of(click("c", "ads", 400), click("c", "email", 30),
+        purchase("c", "web", 0, 500));
+    Instant first = T0.minus(Duration.ofDays(400));
+    Duration covering = JourneyRules.lookbackCovering(first, T0);
+    assertThat(covering).isEqualTo(Duration.ofDays(401));
+    Journeys journeys = JourneyRules.defaults().withLookback(covering).journeys(interactions);
+    assertThat(paths(journeys)).containsExactly(List.of("ads", "email"));
+    assertThat(journeys.setAside().outsideLookback()).isZero();
+    assertThat(paths(JourneyRules.defaults().journeys(interactions))).containsExactly(List.of("email"));
+    assertThat(JourneyRules.lookbackCovering(T0, first)).isEqualTo(Duration.ofDays(1));
+    assertThat(JourneyRules.lookbackCovering(T0, T0)).isEqualTo(Duration.ofDays(1));
+  }
+
   @Test
   void lookbackTouchTypesAndConversionRuleAreConfigurable() {
     List<Interaction> interactions = List.of(

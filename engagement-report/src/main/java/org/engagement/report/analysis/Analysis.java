@@ -260,8 +260,9 @@ public final class Analysis {
 
   /**
    * How far before a purchase (or the as-of) a touch still counts in {@link #journeys()}: from the earliest
-   * interaction to {@link #asOf()}, and a day more, so the lookback sets no touch aside and each journey reaches
-   * back to the customer's previous purchase or first touch.
+   * interaction to {@link #asOf()}, and a day more ({@link JourneyRules#lookbackCovering}, the rule the command
+   * line's {@code --interactions} shares), so the lookback sets no touch aside and each journey reaches back to
+   * the customer's previous purchase or first touch.
    *
    * <p>Why not the 90-day default of {@link JourneyRules}: the report's ROI rests on {@code recommended}, which
    * fits the hazard in exposure time ({@code exposure-hazard}) only on journeys the lookback did not cut; a journey
@@ -277,7 +278,7 @@ public final class Analysis {
    * of journeys reaching back to the previous purchase; last touch alone is the same whatever the lookback.
    */
   public Duration lookback() {
-    return Duration.between(firstInstant(), asOf).plusDays(1);
+    return JourneyRules.lookbackCovering(firstInstant(), asOf);
   }
 
   /**
