@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The summary's {@link PeriodFigures}, computed at most once: ahead, by a section thread that would otherwise wait
  * ({@link #run}), or when the summary asks for them ({@link #get}). Issue 16: at 10 million interactions the
- * figures' 400 resamples draw 744 million customers, several seconds of one core; computed after the sections, as
- * the summary needs them, they ran alone while the other core had nothing to do. The figures and any exception
+ * figures' 400 resamples took several seconds of one core; computed after the sections, as the summary needs them,
+ * they ran alone while the other core had nothing to do. The figures and any exception
  * they end in are the same whenever and on whichever thread they are computed, so the page does not depend on
  * it.
  *

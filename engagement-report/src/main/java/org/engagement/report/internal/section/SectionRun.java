@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
  *       relationship ROI instead of after it;
  *   <li>a free thread that has no section it may start (none is left, or the heap keeps the next one waiting) does
  *       the run's <em>spare work</em>, if it has any, once: work the caller would otherwise do after the sections,
- *       alone on one core (the summary's resamples: at 10 million interactions in 1 GB about 7 s that ran while the
- *       other core was idle). The spare work counts as a small section while it runs; one thread builds no
+ *       alone on one core (the summary's resamples: at 10 million interactions in 1 GB they took 7-10 s while the other
+ *       core was idle, before they were made cheaper). The spare work counts as a small section while it runs; one thread builds no
  *       section beside it, so the caller does it itself when it was not done.
  * </ul>
  *
