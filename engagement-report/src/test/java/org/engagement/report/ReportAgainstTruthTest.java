@@ -158,6 +158,16 @@ class ReportAgainstTruthTest {
   }
 
   /**
+   * A note two models give (exposure-hazard's, which recommended runs on these journeys) is shown once, not once
+   * per model.
+   */
+  @Test
+  void theAttributionSectionShowsEachNoteOnce() {
+    AttributionSection section = (AttributionSection) report.section(AttributionSection.ID).orElseThrow();
+    assertThat(section.notes()).anyMatch(note -> note.startsWith("exposure-hazard:")).doesNotHaveDuplicates();
+  }
+
+  /**
    * The attribution section sets every model's shares against the true shares: one fit per model, the
    * recommended model's error recomputed here from its conversion credits, and the page shows both tables.
    */

@@ -121,12 +121,13 @@ class ReportModelTest {
   }
 
   @Test
-  void attributionNotesSayWhatTheJourneysSetAsideBeforeTheModelsWarnings() {
+  void attributionNotesSayWhatTheJourneysSetAsideBeforeTheModelsWarningsEachOnce() {
     AttributionSection attribution = section("attribution", AttributionSection.class);
     List<String> setAside = analysis.journeys().toJourneySet().notes();
     assertThat(setAside).isNotEmpty();
     assertThat(attribution.notes()).startsWith(setAside.toArray(String[]::new));
     assertThat(attribution.summary()).contains("  note: " + setAside.get(0));
+    assertThat(attribution.notes()).doesNotHaveDuplicates();
   }
 
   private static AttributionSection.ModelCredit credit(AttributionSection section, String model) {

@@ -112,14 +112,13 @@ public record AttributionSection(List<String> channels, List<ModelCredit> models
     }
     List<ModelCredit> credits = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
-    List<String> setAside = set.notes();
-    List<String> notes = new ArrayList<>(setAside);
+    List<String> notes = new ArrayList<>(set.notes());
     for (String name : registry.names()) {
       analysis.progress().step("attribution model " + name);
       try {
         AttributionResult result = registry.create(name).attribute(set);
         credits.add(ModelCredit.of(result));
-        result.notes().stream().filter(note -> !setAside.contains(note)).forEach(notes::add);
+        result.notes().stream().filter(note -> !notes.contains(note)).forEach(notes::add);
       } catch (IllegalArgumentException e) {
         skipped.put(name, String.valueOf(e.getMessage()));
       }
