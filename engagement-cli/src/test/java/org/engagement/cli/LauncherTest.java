@@ -100,7 +100,7 @@ class LauncherTest {
       Result result = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
           install.resolve("engagement").toString(), "--debug", command, "--help");
       assertThat(result.exit()).isZero();
-      assertThat(result.out()).contains("-XX:MaxNewSize=4194304");
+      assertThat(result.out()).contains("-XX:MaxNewSize=4194304", "-XX:MinHeapFreeRatio=20");
       if (offered) {
         assertThat(result.out()).contains("-XX:+UseTransparentHugePages");
       } else {
@@ -109,7 +109,8 @@ class LauncherTest {
     }
     Result other = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
         install.resolve("engagement").toString(), "import", "--help");
-    assertThat(other.out()).doesNotContain("-XX:MaxNewSize=4194304").doesNotContain("UseTransparentHugePages");
+    assertThat(other.out()).doesNotContain("-XX:MaxNewSize=4194304").doesNotContain("UseTransparentHugePages")
+        .doesNotContain("MinHeapFreeRatio");
     Result overridden = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmn32m"),
         install.resolve("engagement").toString(), "compare", "--help");
     assertThat(overridden.out()).contains("-XX:MaxNewSize=33554432");
