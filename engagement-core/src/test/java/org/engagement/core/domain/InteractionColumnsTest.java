@@ -313,6 +313,31 @@ class InteractionColumnsTest {
   }
 
   @Test
+  void addRowNumbersARepeatedCustomerAsTheRowBeforeAndAnyOtherIdAsItsOwn() {
+    String[] ids = {"c1", "c1", "c12", "c12", "c1", "c2", "c1", "c", "c", "c12", "x1", "c2", "c2"};
+    long second = Instant.parse("2024-03-01T10:15:30Z").getEpochSecond();
+    InteractionColumns.Builder byRow = InteractionColumns.builder();
+    List<Interaction> expected = new ArrayList<>();
+    for (int r = 0; r < ids.length; r++) {
+      Interaction row = Interaction.builder().customerId(ids[r]).channel(EMAIL)
+          .timestamp(Instant.ofEpochSecond(second + r)).type(InteractionType.VISIT).build();
+      expected.add(row);
+      if (r == 11) {
+        byRow.add(row);
+        continue;
+      }
+      char[] buffer = (",".repeat(r) + ids[r] + "2,").toCharArray();
+      byRow.addRow(buffer, r, ids[r].length(), EMAIL, second + r, 0, InteractionType.VISIT, Direction.INBOUND);
+      if (r == 3) {
+        char[] bad = " c12".toCharArray();
+        assertThatThrownBy(() -> byRow.addRow(bad, 0, 4, EMAIL, second, 0, InteractionType.VISIT, Direction.INBOUND))
+            .isInstanceOf(InvalidFieldException.class).hasMessageContaining("customerId");
+      }
+    }
+    assertThat(byRow.build()).isEqualTo(expected);
+  }
+
+  @Test
   void addRowChecksANewCustomerAndTheInstantAsAnInteractionDoesAndAddsNothingWhenOneFails() {
     InteractionColumns.Builder builder = InteractionColumns.builder();
     char[] bad = " c1".toCharArray();

@@ -478,6 +478,9 @@ public final class CsvRows implements Closeable {
     boolean quoted = false;
     for (int i = pos; i < n; i++) {
       char c = b[i];
+      if (c > '"' && c < 0x7F && (c != sep || quoted)) {
+        continue; // most characters: printable ASCII after the quote, and not a separator that ends a field
+      }
       if (quoted) {
         if (c == '"') {
           if (i + 1 == n) {
