@@ -98,7 +98,7 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
    * the models could not be fitted.
    */
   public static SectionBuilder fitted() {
-    return SectionBuilder.of(ID, analysis -> analysis.lifetimeValue()
+    return WithoutJourneys.of(ID, analysis -> analysis.lifetimeValue()
         .map(fit -> withHoldout(analysis, fit, withInterval(analysis, fit, of(analysis, fit.description(),
             analysis.valuePredictor(), profile -> profile.metric(LifetimeValuePredictor.CUSTOMER_AGE_DAYS).isPresent()))))
         .orElseGet(() -> ReportSection.notAvailable(ID, "Customer lifetime value",
@@ -144,7 +144,7 @@ public record ClvSection(String model, String currency, List<Double> predicted, 
   public static SectionBuilder builder(String model, ValuePredictor predictor) {
     requireNonNull(model, "model");
     requireNonNull(predictor, "predictor");
-    return SectionBuilder.of(ID, analysis -> of(analysis, model, predictor));
+    return WithoutJourneys.of(ID, analysis -> of(analysis, model, predictor));
   }
 
   /** The section for {@code analysis}; not available without customers. */
