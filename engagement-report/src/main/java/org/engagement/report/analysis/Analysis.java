@@ -32,8 +32,9 @@ import org.engagement.core.value.tier.ValueTiers;
 
 /**
  * The input of a report with the figures several sections share, each computed once on first use:
- * the as-of instant, the buyers' purchase totals, a profile per customer and the journeys. A section
- * builder added later (relationship ROI, for one, which needs the journeys) reads the same figures.
+ * the as-of instant, the buyers' purchase totals, a profile per customer and the journeys (kept until {@linkplain
+ * #releaseJourneys() released}, then cut again if asked for). A section builder added later (relationship ROI, for
+ * one, which needs the journeys) reads the same figures.
  *
  * <p>Conventions, stated once for every section: conversions are purchases
  * ({@link ConversionRule#purchases()}); the as-of instant is the latest interaction; dates are UTC;
