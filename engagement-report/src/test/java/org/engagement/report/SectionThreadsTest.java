@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.engagement.attribution.journey.Journeys;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.ImportReport;
 import org.engagement.report.ReportModelTest.FixedSection;
@@ -20,6 +21,7 @@ import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
 import org.engagement.report.internal.section.HeapGauge;
 import org.engagement.report.internal.section.SmallSection;
+import org.engagement.report.internal.section.WithoutJourneys;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 import org.engagement.simulator.WorldSpec;
@@ -186,6 +188,41 @@ class SectionThreadsTest {
     assertThat(ahead.section(SummarySection.ID)).isEqualTo(after.section(SummarySection.ID));
     assertThat(((SummarySection) ahead.section(SummarySection.ID).orElseThrow()).periods()).hasSize(3);
     assertThat(ahead.reads()).isEqualTo(after.reads());
+  }
+
+  /**
+   * Once the last builder that may read the journeys (one not marked {@link WithoutJourneys}) has finished, the
+   * journeys are let go: a later section that asks for them anyway gets them cut again, a new instance; while an
+   * unmarked builder is still to run they are kept, the same instance. One thread, and two in a heap too full for a
+   * second section (one at a time, in page order), alike; the analysis still gives the journeys afterwards.
+   */
+  @Test
+  void theJourneysAreLetGoOnceNoBuilderLeftMayReadThem(@TempDir Path dir) throws IOException {
+    AnalysisInput input = SmallWorld.read(dir);
+    for (int threads : new int[] {1, 2}) {
+      List<Journeys> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+      SectionBuilder reader = SectionBuilder.of("reader", a -> seen(seen, a, "reader"));
+      SectionBuilder unmarked = SectionBuilder.of("unmarked", a -> seen(seen, a, "unmarked"));
+      SectionBuilder marked = WithoutJourneys.of("marked", a -> seen(seen, a, "marked"));
+      Analysis kept = Analysis.of(input, Progress.none());
+      ReportModel.build(kept, List.of(reader, unmarked), ReportModel.defaultSources(), threads, FULL);
+      assertThat(seen.get(1)).as("%d thread(s): kept for a builder that may read them", threads)
+          .isSameAs(seen.get(0));
+
+      seen.clear();
+      Analysis released = Analysis.of(input, Progress.none());
+      ReportModel.build(released, List.of(reader, marked), ReportModel.defaultSources(), threads, FULL);
+      assertThat(seen.get(1)).as("%d thread(s): let go after the last builder that may read them", threads)
+          .isNotSameAs(seen.get(0));
+      assertThat(seen.get(1).size()).isEqualTo(seen.get(0).size()).isPositive();
+      assertThat(released.journeySet().totalConversions()).isEqualTo(kept.journeySet().totalConversions());
+    }
+  }
+
+  /** A section that notes the journeys {@code analysis} gives. */
+  private static ReportSection seen(List<Journeys> seen, Analysis analysis, String id) {
+    seen.add(analysis.journeys());
+    return new FixedSection(id, id);
   }
 
   /**

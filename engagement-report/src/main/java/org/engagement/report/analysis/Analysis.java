@@ -32,8 +32,9 @@ import org.engagement.core.value.tier.ValueTiers;
 
 /**
  * The input of a report with the figures several sections share, each computed once on first use:
- * the as-of instant, the buyers' purchase totals, a profile per customer and the journeys. A section
- * builder added later (relationship ROI, for one, which needs the journeys) reads the same figures.
+ * the as-of instant, the buyers' purchase totals, a profile per customer and the journeys (kept until {@linkplain
+ * #releaseJourneys() released}, then cut again if asked for). A section builder added later (relationship ROI, for
+ * one, which needs the journeys) reads the same figures.
  *
  * <p>Conventions, stated once for every section: conversions are purchases
  * ({@link ConversionRule#purchases()}); the as-of instant is the latest interaction; dates are UTC;
@@ -55,8 +56,8 @@ public final class Analysis {
   private final Instant asOf;
   private final Supplier<Purchases> purchases;
   private final Supplier<List<CustomerProfile>> profiles;
-  private final Supplier<Journeys> journeys;
-  private final Supplier<JourneySet> journeySet;
+  private final Releasable<Journeys> journeys;
+  private final Releasable<JourneySet> journeySet;
   private final Supplier<LifetimeValueFit.Outcome> lifetimeValue;
   private final Supplier<ValuePredictor> valuePredictor;
   private final Supplier<ValueTiers> valueTiers;
@@ -71,8 +72,8 @@ public final class Analysis {
     this.purchases = Suppliers.memoize(() -> Purchases.of(input.interactions(), ConversionRule.purchases()));
     this.profiles = Suppliers.memoize(this::computeProfiles);
     this.channelNames = Suppliers.memoize(this::computeChannelNames);
-    this.journeys = Suppliers.memoize(this::computeJourneys);
-    this.journeySet = Suppliers.memoize(() -> journeys().toJourneySet());
+    this.journeys = new Releasable<>(this::computeJourneys);
+    this.journeySet = new Releasable<>(() -> journeys().toJourneySet());
     this.lifetimeValue = Suppliers.memoize(() -> LifetimeValueFit.fit(this));
     this.valuePredictor = Suppliers.memoize(() -> lifetimeValue().<ValuePredictor>map(
         fit -> LifetimeValuePredictor.of(fit.lifetimeValue().remembering())).orElse(ValuePredictor.none()));
@@ -308,6 +309,21 @@ public final class Analysis {
    */
   public JourneySet journeySet() {
     return journeySet.get();
+  }
+
+  /**
+   * Lets go of {@link #journeys()} and {@link #journeySet()} (shared with every analysis {@linkplain #apart()
+   * apart}), so that the heap they take is free for what comes next: the report calls it once no section left to
+   * build reads them (issue 16: at 10 million interactions the journeys and their grouping, a touch per
+   * interaction, were held through the five sections after the relationship ROI, none of which reads them). A later
+   * call of either cuts them again, the same journeys, at the cost of the time it takes; a caller that holds them
+   * keeps them.
+   *
+   * <p>Thread-safe.
+   */
+  public void releaseJourneys() {
+    journeySet.release();
+    journeys.release();
   }
 
   /**

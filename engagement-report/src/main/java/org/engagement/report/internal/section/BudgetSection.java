@@ -114,7 +114,7 @@ public record BudgetSection(String currency, LocalDate firstWeek, LocalDate last
    * is the weekly series (a few hundred weeks whatever the number of interactions) and the mix model fitted to them.
    */
   public static SectionBuilder builder() {
-    return SmallSection.of(ID, BudgetAnalysis::section);
+    return WithoutJourneys.small(ID, BudgetAnalysis::section);
   }
 
   /** The number of weeks fitted. */

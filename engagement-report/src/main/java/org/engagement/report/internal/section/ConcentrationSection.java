@@ -42,7 +42,7 @@ public record ConcentrationSection(int buyers, double total, String currency, do
 
   /** The builder of this section. */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, ConcentrationSection::of);
+    return WithoutJourneys.of(ID, ConcentrationSection::of);
   }
 
   /** The section for {@code analysis}; not available without buyers. */

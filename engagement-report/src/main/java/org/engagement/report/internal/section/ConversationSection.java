@@ -100,7 +100,7 @@ public record ConversationSection(
 
   /** The builder of this section, to take the conversations slot's place. */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, ConversationSection::of);
+    return WithoutJourneys.of(ID, ConversationSection::of);
   }
 
   /** The section for {@code analysis}; not available without {@value AnalysisInput#CONVERSATIONS}. */

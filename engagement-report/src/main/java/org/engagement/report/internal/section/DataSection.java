@@ -52,7 +52,7 @@ public record DataSection(String source, ImportReport importReport, int customer
 
   /** The builder of this section. */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, DataSection::of);
+    return WithoutJourneys.of(ID, DataSection::of);
   }
 
   /** The section for {@code analysis}. */

@@ -63,7 +63,7 @@ public record EngagementSection(Granularity granularity, List<LocalDate> periods
 
   /** The builder of this section. */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, EngagementSection::of);
+    return WithoutJourneys.of(ID, EngagementSection::of);
   }
 
   /** The section for {@code analysis}. */

@@ -37,7 +37,7 @@ public record FunnelSection(FunnelReport report) implements ReportSection {
 
   /** The builder of this section. */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, FunnelSection::of);
+    return WithoutJourneys.of(ID, FunnelSection::of);
   }
 
   /** The section for {@code analysis}. */

@@ -70,7 +70,7 @@ public record PresenceSection(PresenceReport report, @Nullable Channel others, i
 
   /** The builder of this section. */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, PresenceSection::of);
+    return WithoutJourneys.of(ID, PresenceSection::of);
   }
 
   /**

@@ -43,6 +43,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>a free thread takes the first section in page order that may start, so a small section does not wait
  *       behind a large one that may not start yet: at 10 million interactions in 1 GB the budget runs beside the
  *       relationship ROI instead of after it;
+ *   <li>once every builder that may read the analysis's journeys has finished (every builder not marked {@link
+ *       WithoutJourneys}: the attribution and the relationship ROI in the standard report), the journeys are
+ *       {@linkplain Analysis#releaseJourneys() let go}, so that the sections after them have that heap (a touch per
+ *       interaction); a builder that asks for them later (one built again alone after
+ *       running out of memory) cuts them again;
  *   <li>a free thread that has no section it may start (none is left, or the heap keeps the next one waiting) does
  *       the run's <em>spare work</em>, if it has any, once: work the caller would otherwise do after the sections,
  *       alone on one core (the summary's resamples: at 10 million interactions in 1 GB they took 7-10 s while the other
@@ -86,18 +91,33 @@ public final class SectionRun {
     NumericTables.load();
     List<Analysis> apart = new ArrayList<>(builders.size());
     builders.forEach(b -> apart.add(analysis.apart()));
+    int lastReader = lastJourneyReader(builders);
     List<@Nullable ReportSection> built = threads > 1 && builders.size() > 1
-        ? together(apart, builders, threads, new Schedule(builders, heap), spare) : nulls(builders.size());
+        ? together(apart, builders, threads, new Schedule(builders, heap, analysis::releaseJourneys), spare)
+        : nulls(builders.size());
     List<ReportSection> sections = new ArrayList<>(builders.size());
     for (int i = 0; i < builders.size(); i++) {
       ReportSection section = built.get(i);
       if (section == null) {
         section = alone(analysis, builders.get(i), outOfMemory, apart, i);
       }
+      if (i == lastReader) {
+        analysis.releaseJourneys();
+      }
       analysis.recordReads(apart.get(i));
       sections.add(section);
     }
     return sections;
+  }
+
+  /** The index of the last builder that may read the journeys (not {@link WithoutJourneys}); -1 if none may. */
+  private static int lastJourneyReader(List<SectionBuilder> builders) {
+    for (int i = builders.size() - 1; i >= 0; i--) {
+      if (!(builders.get(i) instanceof WithoutJourneys)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -217,7 +237,8 @@ public final class SectionRun {
    * Which section starts next: the first in page order not yet started that may start now. Any section may start when
    * none is running; beside running ones, a {@linkplain SmallSection small} section always, a large one beside
    * small ones only, or beside a large one while the heap has room ({@link HeapGauge#roomForAnother}). None starts
-   * once a section has run out of memory (they are built alone afterwards). Thread-safe.
+   * once a section has run out of memory (they are built alone afterwards). Once the last builder that may read the
+   * journeys has finished (none ran out of memory), it lets them go, before any waiting section is told. Thread-safe.
    */
   private static final class Schedule {
     /** What {@link #next} returns once nothing is left to start. */
@@ -227,16 +248,21 @@ public final class SectionRun {
 
     private final List<SectionBuilder> builders;
     private final HeapGauge heap;
+    private final Runnable releaseJourneys;
     private final boolean[] started;
+    /** The builders that may read the journeys ({@link WithoutJourneys} not) and have not finished. */
+    private int journeyReaders;
     private boolean spareStarted;
     private int running;
     private int runningLarge;
     private boolean memoryShort;
 
-    Schedule(List<SectionBuilder> builders, HeapGauge heap) {
+    Schedule(List<SectionBuilder> builders, HeapGauge heap, Runnable releaseJourneys) {
       this.builders = builders;
       this.heap = heap;
+      this.releaseJourneys = releaseJourneys;
       this.started = new boolean[builders.size()];
+      this.journeyReaders = (int) builders.stream().filter(b -> !(b instanceof WithoutJourneys)).count();
     }
 
     /**
@@ -281,6 +307,9 @@ public final class SectionRun {
     synchronized void done(int i) {
       running--;
       runningLarge -= small(i) ? 0 : 1;
+      if (i != SPARE && !(builders.get(i) instanceof WithoutJourneys) && --journeyReaders == 0 && !memoryShort) {
+        releaseJourneys.run();
+      }
       notifyAll();
     }
 

@@ -61,13 +61,13 @@ public record SegmentSection(List<SegmentRollup> tiers, ValueTierRules rules, do
    * (the fitted lifetime value, when the fit converged) for the "grow" tier.
    */
   public static SectionBuilder builder() {
-    return SectionBuilder.of(ID, analysis -> of(analysis, analysis.valuePredictor()));
+    return WithoutJourneys.of(ID, analysis -> of(analysis, analysis.valuePredictor()));
   }
 
   /** The builder of this section, with {@code predictor} (a CLV model) for the "grow" tier. */
   public static SectionBuilder builder(ValuePredictor predictor) {
     requireNonNull(predictor, "predictor");
-    return SectionBuilder.of(ID, analysis -> of(analysis, predictor));
+    return WithoutJourneys.of(ID, analysis -> of(analysis, predictor));
   }
 
   /** The section for {@code analysis}. */
