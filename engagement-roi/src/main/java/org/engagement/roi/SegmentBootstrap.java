@@ -30,6 +30,8 @@ import org.engagement.attribution.journey.Journeys;
  */
 final class SegmentBootstrap {
   private static final int SCALE = 10_000;
+  /** How far {@link #drawn} looks for the next drawn customer by identity before it compares by value. */
+  private static final int IDENTITY_STEPS = 8;
 
   private final String[] customers;
   private final int[] journeysOf;
@@ -157,14 +159,20 @@ final class SegmentBootstrap {
     credited.add(values);
   }
 
-  /** How many times each of everyone's customers was drawn into {@code resample}: its journeys there / its own. */
+  /**
+   * How many times each of everyone's customers was drawn into {@code resample}: its journeys there / its own. The
+   * resample shares everyone's columns, so its ids are everyone's very strings: a few steps by identity find the next
+   * drawn customer (about a third of the customers are not drawn), and a comparison by value, the merge, is the
+   * fallback (it was a fifth of the segments' cost at 500,000 customers).
+   */
+  @SuppressWarnings("ReferenceEquality") // identity first, by value when it fails: see above
   private int[] drawn(Journeys resample) {
     int[] journeys = new int[customers.length];
     int at = 0;
     for (int j = 0; j < resample.size(); j++) {
       String id = resample.customerId(j);
-      if (at >= customers.length || !customers[at].equals(id)) {
-        at = indexOf(customers, at, id);
+      if (customers[at] != id) {
+        at = next(at, id);
       }
       journeys[at]++;
     }
@@ -177,6 +185,18 @@ final class SegmentBootstrap {
   /** Whether any segment can have an interval, so that the resamples are worth observing. */
   boolean observes() {
     return !tiers.isEmpty();
+  }
+
+  /** The position of {@code id} after {@code at}: by identity within a few steps, else by the merge. */
+  @SuppressWarnings("ReferenceEquality") // a fast path; the merge compares by value
+  private int next(int at, String id) {
+    int end = Math.min(customers.length, at + IDENTITY_STEPS);
+    for (int k = at + 1; k < end; k++) {
+      if (customers[k] == id) {
+        return k;
+      }
+    }
+    return indexOf(customers, at, id);
   }
 
   /** The notes of the segments without an interval, and of those whose model refused resamples. */
