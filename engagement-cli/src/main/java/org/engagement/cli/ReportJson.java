@@ -14,7 +14,9 @@ import org.engagement.report.section.Recommendation;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.RoiIntervalsSection;
 import org.engagement.roi.ChannelRoiInterval;
+import org.engagement.roi.RoiDifference;
 import org.engagement.roi.RoiIntervals;
+import org.engagement.roi.SegmentRoiInterval;
 
 /**
  * {@code report --format json}: the terminal summary as one JSON object, taken from the {@link ReportModel} (never
@@ -28,7 +30,11 @@ import org.engagement.roi.RoiIntervals;
  *               {"id": "roi", "title", "summary": [lines],
  *                "roi": {"level": 0.9, "resamples": 20, "seed": 0, "unit": "customers", "model",
  *                        "channels": [{"channel", "investment", "attributed_revenue", "revenue_low", "revenue_high",
- *                                      "roi", "roi_low", "roi_high", "from_experiment"}]} | null}, ...],
+ *                                      "roi", "roi_low", "roi_high", "from_experiment"}],
+ *                        "segments": [{"segment", "investment", "attributed_revenue", "revenue_low", "revenue_high",
+ *                                      "roi", "roi_low", "roi_high",
+ *                                      "versus": {"segment", "difference", "low", "high", "beyond_noise"} | null}]}
+ *                 | null}, ...],
  *  "reads": [<import report>, ...],
  *  "all_rows_used": true}
  * }</pre>
@@ -41,7 +47,11 @@ import org.engagement.roi.RoiIntervals;
  * data-value} attributes, with how they were drawn ({@link RoiIntervals}: nominal coverage, resamples, seed, what
  * was resampled, the measured model). The intervals are the attribution's sampling noise over customers, the other
  * rewards held, not causal error; {@code from_experiment} marks a channel whose interval is its experiment's.
- * {@code null} when the section shows no intervals (not available, or the model refused the resamples). Stateless.
+ * {@code "segments"} gives each value tier's total ROI with its interval from the same resamples ({@link
+ * SegmentRoiInterval}), and {@code "versus"} its paired difference from the tier of highest ROI (for that tier, from
+ * the runner-up; ROI points as a fraction), {@code beyond_noise} when that interval leaves out 0: the page's tier
+ * interval table, to the bit; empty when no tier has an interval. {@code null} when the section shows no intervals
+ * (not available, or the model refused the resamples). Stateless.
  */
 final class ReportJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -125,6 +135,29 @@ final class ReportJson {
       row.put("roi_high", channel.roiHigh());
       row.put("from_experiment", channel.fromExperiment());
     }
+    ArrayNode segments = json.putArray("segments");
+    for (SegmentRoiInterval segment : intervals.segments()) {
+      ObjectNode row = segments.addObject();
+      row.put("segment", segment.segment());
+      row.put("investment", segment.investment());
+      row.put("attributed_revenue", segment.revenue());
+      row.put("revenue_low", segment.revenueLow());
+      row.put("revenue_high", segment.revenueHigh());
+      row.put("roi", segment.roi());
+      row.put("roi_low", segment.roiLow());
+      row.put("roi_high", segment.roiHigh());
+      row.set("versus", segment.versus().<JsonNode>map(ReportJson::difference).orElse(NODES.nullNode()));
+    }
+    return json;
+  }
+
+  private static JsonNode difference(RoiDifference difference) {
+    ObjectNode json = NODES.objectNode();
+    json.put("segment", difference.versus());
+    json.put("difference", difference.difference());
+    json.put("low", difference.low());
+    json.put("high", difference.high());
+    json.put("beyond_noise", difference.excludesZero());
     return json;
   }
 

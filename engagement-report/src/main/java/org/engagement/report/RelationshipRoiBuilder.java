@@ -192,7 +192,11 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     analysis.progress().step("relationship ROI: per value tier");
     RoiAnalysis tierRoi = RoiAnalysis.of(roi.settings().withModel(tierModel == null ? settings.model() : tierModel)
         .withJourneys(analysis.journeyRules()));
-    RoiSection section = RoiSection.of(overall.report()).withSegments(perTier(analysis, tierRoi, data));
+    RoiSegments tiers = tiers(analysis);
+    Map<String, RoiResult> perTier = tierRoi.perSegment(data, tiers);
+    Map<String, RoiReport> tierReports = new LinkedHashMap<>();
+    perTier.forEach((tier, result) -> tierReports.put(tier, result.report()));
+    RoiSection section = RoiSection.of(overall.report()).withSegments(tierReports);
     String choices = String.format(Locale.ROOT, " Measured attribution: %s%s, blended with %s survey answers "
             + "(%d mapped to a channel) at weight %s. Retention: churned after %d days without interaction, a "
             + "kept customer worth %s. Engagement lift: %s per extra interaction. Rejected rows: %d costs, %d "
@@ -209,7 +213,9 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     RoiSection explained = section.withMethod(section.method() + choices);
     if (resamples > 0) {
       analysis.progress().step("relationship ROI: bootstrap intervals");
-      explained = withIntervals(explained, roi, data, overall, experiments, notes);
+      explained = withIntervals(explained, roi, data, overall, experiments, notes,
+          RoiBootstrap.of(resamples, 0).withLevel(LEVEL).withExperiments(experiments.lifts())
+              .withSegments(tierRoi, tiers, perTier));
     }
     String model = choice.model().name() + (experiments.isEmpty() ? "" : " (calibrated by experiments)");
     RoiSection noted = explained.withAttribution(notes).withLabels(new RoiSection.Labels(model,
@@ -276,14 +282,15 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
   /**
    * {@code section} with the intervals of {@code overall}'s attributed revenue and ROI ({@link RoiAnalysis#intervals}:
    * the measured model's credits bootstrapped over customers, each resample calibrated and a tested channel's
-   * interval its experiment's); a note says how they were drawn, or why there are none.
+   * interval its experiment's), and of each value tier's total ROI from the same resamples ({@link
+   * RoiBootstrap#withSegments}: the tier's drawn members credited by the tiers' model); a note says how they were
+   * drawn, or why there are none, and which tiers have none and why.
    */
-  private RoiSection withIntervals(RoiSection section, RoiAnalysis roi, RoiData data, RoiResult overall,
-      Experiments experiments, List<String> notes) {
+  private static RoiSection withIntervals(RoiSection section, RoiAnalysis roi, RoiData data, RoiResult overall,
+      Experiments experiments, List<String> notes, RoiBootstrap bootstrap) {
     RoiIntervals intervals;
     try {
-      intervals = roi.intervals(data, overall,
-          RoiBootstrap.of(resamples, 0).withLevel(LEVEL).withExperiments(experiments.lifts()));
+      intervals = roi.intervals(data, overall, bootstrap);
     } catch (IllegalArgumentException e) {
       notes.add("no intervals: " + e.getMessage());
       return section;
@@ -292,6 +299,12 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
         + "resamples of %s (seed %d)%s", intervals.level() * 100, intervals.model(), intervals.resamples(),
         intervals.unit(), intervals.seed(), experiments.isEmpty() ? "" : ", each resample calibrated; a tested "
             + "channel's interval is its experiment's"));
+    if (!intervals.segments().isEmpty()) {
+      notes.add("intervals of the value tiers: the same resamples, each tier's drawn members credited by the tiers' "
+          + "model; its credited purchase value moves the attributed revenue and the self-reported influence, the "
+          + "investment, retained value and engagement lift held");
+    }
+    intervals.notes().stream().filter(note -> note.contains(" segment")).forEach(notes::add);
     return section.withIntervals(intervals);
   }
 
@@ -385,14 +398,11 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     return phrases.map(CsvImport::values).filter(values -> !values.isEmpty()).map(AnswerMapping::of);
   }
 
-  /** The total line of each value tier's own report, tiers with members in tier order. */
-  private Map<String, RoiReport> perTier(Analysis analysis, RoiAnalysis roi, RoiData data) {
+  /** The value tiers as segments, in tier order: each profile in its tier. */
+  private RoiSegments tiers(Analysis analysis) {
     List<CustomerProfile> profiles = analysis.profiles();
     ValueTiers tiers = predictor == null ? analysis.valueTiers() : ValueTiers.of(predictor, profiles);
     List<String> labels = Arrays.stream(ValueTier.values()).map(ValueTier::label).toList();
-    Map<String, RoiReport> reports = new LinkedHashMap<>();
-    roi.perSegment(data, RoiSegments.byLabel(labels, profiles, profile -> tiers.tier(profile).label()))
-        .forEach((tier, result) -> reports.put(tier, result.report()));
-    return reports;
+    return RoiSegments.byLabel(labels, profiles, profile -> tiers.tier(profile).label());
   }
 }

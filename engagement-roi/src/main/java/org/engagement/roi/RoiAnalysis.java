@@ -62,7 +62,8 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>With {@link #intervals}, each invested channel's attributed revenue and ROI get seeded bootstrap intervals
- * over customers ({@link RoiBootstrap}, {@link RoiIntervals}).
+ * over customers ({@link RoiBootstrap}, {@link RoiIntervals}), and with {@link RoiBootstrap#withSegments} each
+ * segment's total ROI from the same resamples ({@link SegmentRoiInterval}).
  *
  * Per segment, the same steps run on the segment's own interactions, journeys and survey answers, with the
  * costs aimed at the segment plus its share (by customers) of the costs aimed at everyone; the window, the answer
@@ -165,7 +166,26 @@ public final class RoiAnalysis {
     requireNonNull(result, "result");
     requireNonNull(bootstrap, "bootstrap");
     JourneySet journeys = data.journeys().orElseGet(() -> journeys(data.interactions(), data.asOf()));
-    return bootstrap.compute(model, journeys, result);
+    return bootstrap.compute(model, journeys, result, segments(journeys, bootstrap));
+  }
+
+  /**
+   * The segments' part of {@code bootstrap} on {@code journeys}: each segment's journeys its members' among them (as
+   * {@link #perSegment} takes them), credited by the model of the analysis that made the segments' reports; none
+   * when no segment is asked for, or, with a note, when the journeys do not know their customers.
+   */
+  private static SegmentBootstrap segments(JourneySet journeys, RoiBootstrap bootstrap) {
+    Optional<RoiBootstrap.Segmented> asked = bootstrap.segmented();
+    Optional<Journeys> timed = journeys.timed();
+    if (asked.isEmpty() || timed.isEmpty()) {
+      return SegmentBootstrap.none(asked.isEmpty() ? List.of() : List.of("intervals: none for the segments: the "
+          + "journeys were read as paths, whose customers are not known"));
+    }
+    RoiSegments segments = asked.get().segments();
+    List<String> ids = segments.ids();
+    return SegmentBootstrap.of(timed.get(), asked.get().results(),
+        name -> membersOf(timed.get(), ids, segments.membersAt(segments.names().indexOf(name))),
+        asked.get().analysis().model);
   }
 
   /**

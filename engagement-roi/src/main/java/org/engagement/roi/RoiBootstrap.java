@@ -3,7 +3,9 @@ package org.engagement.roi;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.engagement.attribution.interval.CreditInterval;
 import org.engagement.attribution.interval.CreditIntervals;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link RoiAnalysis#intervals} draws the intervals of each channel's attributed revenue and ROI: how many
@@ -42,10 +45,19 @@ import org.engagement.core.domain.InvalidFieldException;
  * money instead: its low and high incremental conversions at the channel's value per credited conversion, scaled
  * as its credit was.
  *
+ * <h2>Segments</h2>
+ * A marketer comparing value tiers asks which tier returns what and whether the difference is real. With the
+ * segments' reports ({@link #withSegments}), each segment's total ROI gets an interval from the very resamples the
+ * channels' are drawn from (each resample's segment is its drawn members, credited by the segments' model), and its
+ * difference from the best segment an interval paired on those resamples ({@link SegmentRoiInterval},
+ * {@link RoiDifference}). The segment's credited purchase value is what moves; its investment, retention and
+ * engagement lift and the survey's split are held.
+ *
  * <h2>Defaults and cost</h2>
  * {@link #defaults()}: {@value #DEFAULT_RESAMPLES} resamples, seed 0, level 0.95 (the defaults of
- * {@link BootstrapIntervals}), no experiments. Work is one run of the model per resample, spread over the cores;
- * the result depends only on the data, the model, the resamples, the seed and the level.
+ * {@link BootstrapIntervals}), no experiments, no segments. Work is one run of the model per resample, spread over
+ * the cores, and with segments one run of the segments' model per segment and resample on its members (far fewer
+ * journeys); the result depends only on the data, the models, the resamples, the seed and the level.
  *
  * <p>Immutable and thread-safe.
  *
@@ -59,10 +71,12 @@ public final class RoiBootstrap {
 
   private final BootstrapIntervals credits;
   private final List<LiftResult> experiments;
+  private final @Nullable Segmented segmented;
 
-  private RoiBootstrap(BootstrapIntervals credits, List<LiftResult> experiments) {
+  private RoiBootstrap(BootstrapIntervals credits, List<LiftResult> experiments, @Nullable Segmented segmented) {
     this.credits = credits;
     this.experiments = experiments;
+    this.segmented = segmented;
   }
 
   /** {@value #DEFAULT_RESAMPLES} resamples, seed 0, at the level {@value #DEFAULT_LEVEL}, without experiments. */
@@ -77,7 +91,7 @@ public final class RoiBootstrap {
    * @throws InvalidFieldException if {@code resamples} is not from 2 to 100,000
    */
   public static RoiBootstrap of(int resamples, long seed) {
-    return new RoiBootstrap(BootstrapIntervals.of(resamples, seed), List.of());
+    return new RoiBootstrap(BootstrapIntervals.of(resamples, seed), List.of(), null);
   }
 
   /**
@@ -86,7 +100,7 @@ public final class RoiBootstrap {
    * @throws InvalidFieldException if {@code level} is not greater than 0 and less than 1
    */
   public RoiBootstrap withLevel(double level) {
-    return new RoiBootstrap(credits.withLevel(level), experiments);
+    return new RoiBootstrap(credits.withLevel(level), experiments, segmented);
   }
 
   /**
@@ -105,7 +119,35 @@ public final class RoiBootstrap {
             + "found two for this one");
       }
     }
-    return new RoiBootstrap(credits, copy);
+    return new RoiBootstrap(credits, copy, segmented);
+  }
+
+  /**
+   * This bootstrap with the total ROI of each segment of {@code results} too ({@link RoiIntervals#segments()}), drawn
+   * from the same resamples of the customers as the channels' intervals: one bootstrap serves both, each resample's
+   * segments are its drawn customers' members (with their multiplicity), and two segments' ROIs on one resample are
+   * paired for their difference ({@link RoiDifference}), which answers "is this tier's ROI really higher?" better
+   * than two intervals side by side. A segment's resample is credited by {@code analysis}'s model (its resample form)
+   * and moves the segment's credited purchase value; its investment, retention, engagement lift and survey split
+   * are held ({@link SegmentRoiInterval}). The cost is a pass over the journeys and one run of {@code analysis}'s
+   * model per segment and resample, on the bootstrap's workers.
+   *
+   * <p>{@code results} must be {@code analysis.perSegment(data, segments)} on the data the intervals are computed
+   * for, whose journeys keep their customers ({@link JourneySet#timed()}): a segment's journeys are its members'
+   * among the data's, as {@link RoiAnalysis#perSegment} takes them.
+   *
+   * @throws InvalidFieldException if a result names no segment of {@code segments}
+   */
+  public RoiBootstrap withSegments(RoiAnalysis analysis, RoiSegments segments, Map<String, RoiResult> results) {
+    requireNonNull(analysis, "analysis");
+    requireNonNull(segments, "segments");
+    for (String name : results.keySet()) {
+      if (!segments.names().contains(name)) {
+        throw new InvalidFieldException("segment results", name, "must name a segment of " + segments.names());
+      }
+    }
+    return new RoiBootstrap(credits, experiments, new Segmented(analysis, segments,
+        Collections.unmodifiableMap(new LinkedHashMap<>(results))));
   }
 
   /** The number of resamples. */
@@ -123,6 +165,11 @@ public final class RoiBootstrap {
     return credits.level();
   }
 
+  /** The segments whose total ROI the bootstrap also draws ({@link #withSegments}); empty if none. */
+  Optional<Segmented> segmented() {
+    return Optional.ofNullable(segmented);
+  }
+
   /** The lift results whose channels take their experiment's interval; empty without experiments. */
   public List<LiftResult> experiments() {
     return experiments;
@@ -130,16 +177,17 @@ public final class RoiBootstrap {
 
   /**
    * The intervals of {@code result}'s channels, {@code result} being the ROI of {@code journeys} measured by
-   * {@code model}.
+   * {@code model}, and of the segments of {@code segments}, which observes the same resamples.
    *
    * @throws InvalidFieldException if a tested channel's credit lies outside its experiment's interval (the model
    *     was not calibrated with these experiments)
    * @throws IllegalArgumentException if the model refuses every resample but one
    */
-  RoiIntervals compute(AttributionModel model, JourneySet journeys, RoiResult result) {
+  RoiIntervals compute(AttributionModel model, JourneySet journeys, RoiResult result, SegmentBootstrap segments) {
     AttributionResult measured = result.attribution().measured();
     requireCalibrated(measured);
-    CreditIntervals intervals = credits.compute(new Answered(model, journeys, measured), journeys);
+    CreditIntervals intervals = credits.compute(new Answered(model, journeys, measured,
+        segments.observes() ? segments : null), journeys);
     Map<String, Double> values = measured.valueByChannel();
     List<ChannelRoiInterval> channels = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -154,8 +202,9 @@ public final class RoiBootstrap {
       interval.ifPresentOrElse(channels::add, () -> notes.add("intervals: none for " + line.key()
           + ": it has no investment, no attributed revenue or no value credit"));
     }
+    notes.addAll(segments.notes());
     return new RoiIntervals(intervals.model(), intervals.level(), intervals.resamples(), intervals.seed(),
-        intervals.unit(), channels, notes);
+        intervals.unit(), channels, segments.intervals(intervals.level()), notes);
   }
 
   /**
@@ -210,7 +259,7 @@ public final class RoiBootstrap {
   @Override
   public String toString() {
     return "RoiBootstrap[resamples=" + resamples() + ", seed=" + seed() + ", level=" + level() + ", experiments="
-        + experiments.size() + "]";
+        + experiments.size() + ", segments=" + (segmented == null ? 0 : segmented.results().size()) + "]";
   }
 
   /**
@@ -218,9 +267,10 @@ public final class RoiBootstrap {
    * on the whole journeys, which the ROI has just computed with the same model (at 10 million interactions the
    * calibrated interaction-hazard fit took about 14 s of CPU a run). Any other journey set, a resample, is
    * attributed afresh. The set is recognised by identity, not equality: only the very set the credits came from.
+   * With {@code segments}, each resample the resample form answers on is handed to them too.
    */
-  private record Answered(AttributionModel model, JourneySet journeys, AttributionResult credits)
-      implements AttributionModel {
+  private record Answered(AttributionModel model, JourneySet journeys, AttributionResult credits,
+      @Nullable SegmentBootstrap segments) implements AttributionModel {
     @Override
     public String name() {
       return model.name();
@@ -239,7 +289,40 @@ public final class RoiBootstrap {
 
     @Override
     public AttributionModel forResamplesOf(JourneySet set) {
-      return model.forResamplesOf(set);
+      AttributionModel resampled = model.forResamplesOf(set);
+      return segments == null ? resampled : new Observed(resampled, segments);
     }
   }
+
+  /**
+   * {@code model}, each resample it answers on handed to {@code segments} after it (so a resample the model refuses
+   * is left out of the segments' intervals as of the channels').
+   */
+  private record Observed(AttributionModel model, SegmentBootstrap segments) implements AttributionModel {
+    @Override
+    public String name() {
+      return model.name();
+    }
+
+    @Override
+    public ModelParameters parameters() {
+      return model.parameters();
+    }
+
+    @Override
+    public AttributionResult attribute(JourneySet set) {
+      AttributionResult result = model.attribute(set);
+      segments.observe(set);
+      return result;
+    }
+  }
+
+  /**
+   * The segments a bootstrap also draws: the analysis that made their reports, the segments, and the reports.
+   *
+   * @param analysis the analysis whose {@link RoiAnalysis#perSegment} made {@code results}
+   * @param segments the segments
+   * @param results each segment's ROI, by name, unmodifiable
+   */
+  record Segmented(RoiAnalysis analysis, RoiSegments segments, Map<String, RoiResult> results) {}
 }

@@ -25,12 +25,14 @@ import org.engagement.core.domain.InvalidFieldException;
  * @param seed the seed of the resampling
  * @param unit what was resampled: {@code customers}, or {@code journeys} for journeys made from paths
  * @param channels one interval per channel with investment and a positive value credit, in the report's order
- * @param notes sentences a reader should know: how the intervals were drawn, channels left out and why,
- *     resamples the model refused
+ * @param segments one interval of the total ROI per segment asked for ({@link RoiBootstrap#withSegments}) with
+ *     investment and credited purchase value, from the same resamples, in the segments' order; empty if none was
+ * @param notes sentences a reader should know: how the intervals were drawn, channels and segments left out and
+ *     why, resamples the model refused
  * @since 0.1.0
  */
 public record RoiIntervals(String model, double level, int resamples, long seed, String unit,
-    List<ChannelRoiInterval> channels, List<String> notes) {
+    List<ChannelRoiInterval> channels, List<SegmentRoiInterval> segments, List<String> notes) {
   /**
    * Validates and copies the lists.
    *
@@ -46,12 +48,29 @@ public record RoiIntervals(String model, double level, int resamples, long seed,
       throw new InvalidFieldException("resamples", resamples, "must be at least 2");
     }
     channels = List.copyOf(channels);
+    segments = List.copyOf(segments);
     notes = List.copyOf(notes);
+  }
+
+  /**
+   * Intervals of channels only, no segment's.
+   *
+   * @throws InvalidFieldException as the canonical constructor
+   */
+  public RoiIntervals(String model, double level, int resamples, long seed, String unit,
+      List<ChannelRoiInterval> channels, List<String> notes) {
+    this(model, level, resamples, seed, unit, channels, List.of(), notes);
   }
 
   /** The interval of the channel called {@code name}, if it has one. */
   public Optional<ChannelRoiInterval> channel(String name) {
     requireNonNull(name, "name");
     return channels.stream().filter(c -> c.channel().equals(name)).findFirst();
+  }
+
+  /** The interval of the segment called {@code name}, if it has one. */
+  public Optional<SegmentRoiInterval> segment(String name) {
+    requireNonNull(name, "name");
+    return segments.stream().filter(s -> s.segment().equals(name)).findFirst();
   }
 }

@@ -35,6 +35,7 @@ import org.engagement.roi.RoiAnalysis;
 import org.engagement.roi.RoiIntervals;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
+import org.engagement.roi.SegmentRoiInterval;
 
 /**
  * Relationship ROI per channel: the rewards, split into the components the ROI calculator reports
@@ -351,6 +352,15 @@ public record RoiSection(String currency, String method, List<String> components
           intervals.stream().sorted(Comparator.comparing((RoiInterval i) -> labels.name(i.channel())))
               .map(i -> i.cells(labels.name(i.channel()))).toList());
     }
+    List<SegmentRoiInterval> tiers = segmentIntervals();
+    if (!tiers.isEmpty()) {
+      html.dataTable("ROI per value tier with its bootstrap interval (low to high, " + intervalLevel() + ", the "
+          + "channels' resamples): each resample's tier is its drawn members, whose credited purchase value moves the "
+          + "attributed revenue and self-reported influence, the investment and other components held. The "
+          + "difference from the tier of highest ROI (for that tier, from the runner-up) is paired on the same "
+          + "resamples: \"beyond noise\" when its interval leaves out 0", SEGMENT_INTERVAL_HEADER,
+          tiers.stream().map(this::cells).toList());
+    }
     if (!truth.isEmpty()) {
       html.paragraph("note", TRUTH_METHOD);
       html.dataTable("ROI per channel from the measured attribution and from the true incremental conversions",
@@ -358,6 +368,36 @@ public record RoiSection(String currency, String method, List<String> components
           truth.stream().sorted(Comparator.comparing((TruthRoi t) -> labels.name(t.channel())))
               .map(t -> t.cells(labels.name(t.channel()))).toList());
     }
+  }
+
+  /** The header of the value tiers' interval table. */
+  private static final List<String> SEGMENT_INTERVAL_HEADER = List.of("segment", "investment", "attributed revenue",
+      "low", "high", "ROI", "ROI low", "ROI high", "compared with", "difference (points)", "difference low",
+      "difference high", "beyond noise");
+
+  /** The segments' intervals as {@link RoiAnalysis#intervals} made them; none for rows made by hand. */
+  private List<SegmentRoiInterval> segmentIntervals() {
+    return roiIntervals.map(RoiIntervals::segments).orElse(List.of());
+  }
+
+  /** A row of the value tiers' interval table: the ROI's and, if any, the difference's, in points. */
+  private List<Html.Cell> cells(SegmentRoiInterval tier) {
+    List<Html.Cell> cells = new ArrayList<>(List.of(Html.Cell.text(labels.name(tier.segment())),
+        money(tier.investment()), money(tier.revenue()), money(tier.revenueLow()), money(tier.revenueHigh()),
+        percent(tier.roi()), percent(tier.roiLow()), percent(tier.roiHigh())));
+    tier.versus().ifPresentOrElse(d -> cells.addAll(List.of(Html.Cell.text(labels.name(d.versus())),
+        points(d.difference()), points(d.low()), points(d.high()), Html.Cell.text(d.excludesZero() ? "yes" : "no"))),
+        () -> cells.addAll(List.of(Html.Cell.text("no other tier"), Html.Cell.text(""), Html.Cell.text(""),
+            Html.Cell.text(""), Html.Cell.text(""))));
+    return cells;
+  }
+
+  private static Html.Cell percent(double fraction) {
+    return new Html.Cell(NumberText.percent(fraction), fraction);
+  }
+
+  private static Html.Cell points(double fraction) {
+    return new Html.Cell(NumberText.number(fraction * 100, 1), fraction * 100);
   }
 
   /** The intervals' level as the page gives it ("90%"); 90% for rows made by hand, the report's level. */
@@ -457,6 +497,11 @@ public record RoiSection(String currency, String method, List<String> components
     attribution.stream().findFirst().ifPresent(note -> lines.add("attribution: " + note));
     intervals.forEach(i -> lines.add(String.format(Locale.ROOT, "  %-16s ROI interval %s to %s", labels.name(i.channel()),
         NumberText.percent(i.roiLow()), NumberText.percent(i.roiHigh()))));
+    segmentIntervals().forEach(t -> lines.add(String.format(Locale.ROOT, "  tier %-11s ROI %s, interval %s to %s%s",
+        labels.name(t.segment()), NumberText.percent(t.roi()), NumberText.percent(t.roiLow()),
+        NumberText.percent(t.roiHigh()), t.versus().map(d -> String.format(Locale.ROOT, "; %s points vs %s (%s to %s%s)",
+            NumberText.number(d.difference() * 100, 1), labels.name(d.versus()), NumberText.number(d.low() * 100, 1),
+            NumberText.number(d.high() * 100, 1), d.excludesZero() ? ", beyond noise" : ", within noise")).orElse(""))));
     if (!truth.isEmpty()) {
       long flipped = truth.stream().filter(t -> !t.sameSign()).count();
       lines.add("against " + AnalysisInput.TRUTH + ": " + flipped + " of " + truth.size()

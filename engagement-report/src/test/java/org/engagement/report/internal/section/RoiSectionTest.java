@@ -32,13 +32,17 @@ import org.engagement.report.TextSummary;
 import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
+import org.engagement.report.html.Html;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 import org.engagement.roi.RelationshipRoiCalculator;
 import org.engagement.roi.RewardComponent;
 import org.engagement.roi.RoiInputs;
+import org.engagement.roi.RoiDifference;
+import org.engagement.roi.RoiIntervals;
 import org.engagement.roi.RoiLine;
 import org.engagement.roi.RoiReport;
+import org.engagement.roi.SegmentRoiInterval;
 import org.engagement.roi.evidence.EngagementLiftEvidence;
 import org.engagement.roi.evidence.RetentionEvidence;
 import org.engagement.roi.investment.Cost;
@@ -279,6 +283,46 @@ public class RoiSectionTest {
     ReportSection section = builder.build(Analysis.of(SmallWorld.read(dir), Progress.none()));
     assertThat(section.available()).isFalse();
     assertThat(section.summary()).singleElement().asString().contains("no costs.csv");
+  }
+
+  /**
+   * The value tiers' intervals: a row per tier with its figures as exact values, the difference in points, "beyond
+   * noise" when its interval leaves out 0, a lone tier saying it has no other to be compared with; a summary line each.
+   */
+  @Test
+  void theTiersIntervalsAreShownWithTheirDifferences() {
+    SegmentRoiInterval retain = new SegmentRoiInterval("retain", 100, 150, 120, 190, 0.5, 0.2, 0.9,
+        Optional.of(new RoiDifference("grow", 0.75, 0.25, 1.25)));
+    SegmentRoiInterval grow = new SegmentRoiInterval("grow", 200, 50, 40, 60, -0.25, -0.3, -0.2,
+        Optional.of(new RoiDifference("retain", -0.75, -1.25, 0.05)));
+    RoiSection section = HAND_MADE.withIntervals(new RoiIntervals("linear", 0.9, 20, 0, "customers", List.of(),
+        List.of(retain, grow), List.of()));
+    StringBuilder page = new StringBuilder();
+    section.writeHtml(new Html(page));
+
+    String table = page.substring(page.indexOf("<caption>ROI per value tier with its bootstrap interval (low to high, "
+        + "90%"));
+    assertThat(table.substring(0, table.indexOf("</table>")))
+        .contains("<td>retain</td><td class=\"num\" data-value=\"100.0\">100.00</td>")
+        .contains("data-value=\"0.9\">90.0%</td><td>grow</td><td class=\"num\" data-value=\"75.0\">75.0</td>")
+        .contains("data-value=\"125.0\">125.0</td><td>yes</td>")
+        .contains("data-value=\"5.0\">5.0</td><td>no</td>");
+    assertThat(section.summary()).contains("  tier retain      ROI 50.0%, interval 20.0% to 90.0%; 75.0 points vs grow "
+        + "(25.0 to 125.0, beyond noise)", "  tier grow        ROI -25.0%, interval -30.0% to -20.0%; -75.0 points vs "
+        + "retain (-125.0 to 5.0, within noise)");
+
+    StringBuilder lone = new StringBuilder();
+    HAND_MADE.withIntervals(new RoiIntervals("linear", 0.9, 20, 0, "customers", List.of(),
+        List.of(new SegmentRoiInterval("retain", 100, 150, 120, 190, 0.5, 0.2, 0.9, Optional.empty())), List.of()))
+        .writeHtml(new Html(lone));
+    assertThat(lone.toString()).contains("<td>no other tier</td>");
+    assertThat(pageWithoutTiers()).doesNotContain("ROI per value tier with its bootstrap interval");
+  }
+
+  private static String pageWithoutTiers() {
+    StringBuilder page = new StringBuilder();
+    HAND_MADE.writeHtml(new Html(page));
+    return page.toString();
   }
 
   @Test
