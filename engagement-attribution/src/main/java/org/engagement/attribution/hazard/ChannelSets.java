@@ -26,7 +26,49 @@ final class ChannelSets {
     this.setOfPath = setOfPath;
   }
 
+  /**
+   * The channel sets of {@code journeys}, numbered in the order their first path comes, each one's counts added
+   * path by path in path order. With at most 64 channels a set is found by its bit mask (no key object per path,
+   * nothing sorted: a bootstrap groups every resample's paths again); the sets, their order and counts are those of
+   * the general way, bit for bit.
+   */
   static ChannelSets of(JourneySet journeys) {
+    return journeys.channels().size() <= Long.SIZE ? byMask(journeys) : byIds(journeys);
+  }
+
+  private static ChannelSets byMask(JourneySet journeys) {
+    int paths = journeys.pathCount();
+    MaskIndex index = new MaskIndex();
+    int[] offsets = new int[paths + 1];
+    int[] members = new int[journeys.touchCount()];
+    double[] converted = new double[paths];
+    double[] failed = new double[paths];
+    int[] setOfPath = new int[paths];
+    int sets = 0;
+    for (int p = 0; p < paths; p++) {
+      long mask = 0;
+      for (int i = journeys.start(p); i < journeys.start(p) + journeys.length(p); i++) {
+        mask |= 1L << journeys.channelAt(i);
+      }
+      int t = index.indexOf(mask, sets);
+      if (t == sets) {
+        sets++;
+        int k = offsets[t];
+        for (long rest = mask; rest != 0; rest &= rest - 1) {
+          members[k++] = Long.numberOfTrailingZeros(rest);
+        }
+        offsets[t + 1] = k;
+      }
+      setOfPath[p] = t;
+      converted[t] += journeys.conversions(p);
+      failed[t] += journeys.nulls(p);
+    }
+    return new ChannelSets(Arrays.copyOf(offsets, sets + 1), Arrays.copyOf(members, offsets[sets]),
+        Arrays.copyOf(converted, sets), Arrays.copyOf(failed, sets), setOfPath);
+  }
+
+  /** {@link #of} the general way: each path's distinct channel ids sorted into a key (the reference of the masks). */
+  static ChannelSets byIds(JourneySet journeys) {
     Map<IdsKey, Integer> index = new HashMap<>();
     int[] offsets = new int[journeys.pathCount() + 1];
     int[] members = new int[journeys.touchCount()];
@@ -76,6 +118,55 @@ final class ChannelSets {
       nulls[setOfPath[p]] += journeys.nulls(p);
     }
     return new ChannelSets(offsets, members, conversions, nulls, setOfPath);
+  }
+
+  /**
+   * Set numbers by bit mask: an open-addressing table of masks, doubled when half full. Not thread-safe: one per
+   * grouping.
+   */
+  private static final class MaskIndex {
+    private long[] masks = new long[64];
+    private int[] numbers = new int[64];
+    private int size;
+
+    /** The number of the set {@code mask}, or {@code next} (now its number) if it is new. */
+    int indexOf(long mask, int next) {
+      int slot = slot(mask, masks.length);
+      while (numbers[slot] != 0) {
+        if (masks[slot] == mask) {
+          return numbers[slot] - 1;
+        }
+        slot = (slot + 1) & (masks.length - 1);
+      }
+      masks[slot] = mask;
+      numbers[slot] = next + 1;
+      if (2 * ++size > masks.length) {
+        grow();
+      }
+      return next;
+    }
+
+    private void grow() {
+      long[] oldMasks = masks;
+      int[] oldNumbers = numbers;
+      masks = new long[2 * oldMasks.length];
+      numbers = new int[2 * oldMasks.length];
+      for (int i = 0; i < oldMasks.length; i++) {
+        if (oldNumbers[i] != 0) {
+          int slot = slot(oldMasks[i], masks.length);
+          while (numbers[slot] != 0) {
+            slot = (slot + 1) & (masks.length - 1);
+          }
+          masks[slot] = oldMasks[i];
+          numbers[slot] = oldNumbers[i];
+        }
+      }
+    }
+
+    private static int slot(long mask, int length) {
+      long h = mask * 0x9E3779B97F4A7C15L;
+      return (int) (h >>> 32) & (length - 1);
+    }
   }
 
   /** The distinct values of {@code ids[0 .. length)}, ascending (sorts that part of {@code ids} in place). */

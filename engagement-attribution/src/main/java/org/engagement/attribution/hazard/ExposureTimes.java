@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.engagement.attribution.journey.ChannelIndex;
+import org.engagement.attribution.journey.FirstTouches;
 import org.engagement.attribution.journey.Journeys;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the additive hazard in exposure time ({@link ExposureHazardModel}) reads of timed journeys, in one pass
@@ -32,6 +34,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
   private static final long DAY_MILLIS = 86_400_000L;
 
   private final Journeys timed;
+  private final @Nullable FirstTouches firsts;
   private final int[] toSet;
   private final int channels;
   private final List<int[]> pairs;
@@ -41,9 +44,10 @@ final class ExposureTimes implements BoundedNewton.Objective {
   private final double[] counts;
   private final long[] horizons;
 
-  private ExposureTimes(Journeys timed, int[] toSet, int channels, List<int[]> pairs, int strata, double[] totals,
-      int[][] terms, double[] counts, long[] horizons) {
+  private ExposureTimes(Journeys timed, @Nullable FirstTouches firsts, int[] toSet, int channels, List<int[]> pairs,
+      int strata, double[] totals, int[][] terms, double[] counts, long[] horizons) {
     this.timed = timed;
+    this.firsts = firsts;
     this.toSet = toSet;
     this.channels = channels;
     this.pairs = pairs;
@@ -59,22 +63,33 @@ final class ExposureTimes implements BoundedNewton.Objective {
    * set's ids may differ from its timed journeys'), with the synergy {@code pairs} (channel ids of {@code index}).
    */
   static ExposureTimes of(Journeys timed, ChannelIndex index, List<int[]> pairs) {
+    return of(timed, index, pairs, null);
+  }
+
+  /**
+   * {@link #of(Journeys, ChannelIndex, List)}, bit for bit, with each journey's first and last touches taken from
+   * {@code firsts} where they {@linkplain FirstTouches#covers cover} {@code timed} (a bootstrap's resamples of the
+   * journeys they were read from): each pass then reads a few indexes per journey instead of its every touch.
+   */
+  static ExposureTimes of(Journeys timed, ChannelIndex index, List<int[]> pairs, @Nullable FirstTouches firsts) {
+    FirstTouches read = firsts != null && firsts.covers(timed) ? firsts : null;
     int n = index.size();
     int[] toSet = new int[timed.channels().size()];
     for (int c = 0; c < toSet.length; c++) {
       toSet[c] = index.id(timed.channels().name(c)).orElse(-1);
     }
     int m = 1 + n + pairs.size();
-    long[] horizons = horizons(timed, toSet, n);
+    long[] horizons = horizons(timed, read, toSet, n);
     double[] totals = new double[2 * m];
     Patterns seen = new Patterns();
     double[] counts = new double[16];
-    Scan scan = new Scan(n);
-    Strata strata = new Strata();
+    Scan scan = new Scan(n, read);
+    Strata strata = new Strata(read);
     boolean repeats = false;
     int pattern = -1;
     int patternStratum = -1;
-    for (int j = 0; j < timed.size(); j++) {
+    for (int j = 0, copies = 1; j < timed.size(); j += copies) {
+      copies = scan.copies(timed, j);
       int stratum = strata.of(timed, j);
       if (!scan.read(timed, j, toSet)) {
         continue;
@@ -82,13 +97,13 @@ final class ExposureTimes implements BoundedNewton.Objective {
       scan.censorAt(horizons[stratum]);
       repeats |= stratum == 1;
       int o = stratum * m;
-      totals[o] += weeks(scan.stop - scan.from);
+      add(totals, o, weeks(scan.stop - scan.from), copies);
       for (int i = 0; i < scan.touchedCount; i++) {
         int c = scan.touched[i];
-        totals[o + 1 + c] += weeks(scan.stop - scan.first[c]);
+        add(totals, o + 1 + c, weeks(scan.stop - scan.first[c]), copies);
       }
       for (int k = 0; k < pairs.size(); k++) {
-        totals[o + 1 + n + k] += weeks(scan.stop - scan.both(pairs.get(k)));
+        add(totals, o + 1 + n + k, weeks(scan.stop - scan.both(pairs.get(k))), copies);
       }
       if (scan.convertedInWindow) {
         // A copy of the journey just read (a resample's) has the pattern just found.
@@ -99,7 +114,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
         if (pattern == counts.length) {
           counts = Arrays.copyOf(counts, 2 * counts.length);
         }
-        counts[pattern]++;
+        counts[pattern] += copies;
       }
     }
     int[][] terms = new int[seen.size()][];
@@ -107,7 +122,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
       terms[p] = termsOn(seen.key(p), n, pairs);
     }
     int used = repeats ? 2 : 1;
-    return new ExposureTimes(timed, toSet, n, List.copyOf(pairs), used, Arrays.copyOf(totals, used * m), terms,
+    return new ExposureTimes(timed, read, toSet, n, List.copyOf(pairs), used, Arrays.copyOf(totals, used * m), terms,
         Arrays.copyOf(counts, terms.length), horizons);
   }
 
@@ -117,14 +132,15 @@ final class ExposureTimes implements BoundedNewton.Objective {
    * stratum's converted journeys' durations falls; {@link Long#MAX_VALUE} (no horizon) for a stratum without a
    * conversion. One pass over the converted journeys, counting durations by day (nothing per journey).
    */
-  private static long[] horizons(Journeys timed, int[] toSet, int n) {
+  private static long[] horizons(Journeys timed, @Nullable FirstTouches firsts, int[] toSet, int n) {
     DayCounts[] days = {new DayCounts(), new DayCounts()};
-    Scan scan = new Scan(n);
-    Strata strata = new Strata();
-    for (int j = 0; j < timed.size(); j++) {
+    Scan scan = new Scan(n, firsts);
+    Strata strata = new Strata(firsts);
+    for (int j = 0, copies = 1; j < timed.size(); j += copies) {
+      copies = scan.copies(timed, j);
       int stratum = strata.of(timed, j);
       if (timed.converted(j) && scan.read(timed, j, toSet)) {
-        days[stratum].add(scan.stop - scan.from);
+        days[stratum].add(scan.stop - scan.from, copies);
       }
     }
     return new long[] {days[0].quantile(ExposureHazardModel.HORIZON_QUANTILE),
@@ -146,6 +162,16 @@ final class ExposureTimes implements BoundedNewton.Objective {
       }
     }
     return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Adds {@code x} to {@code sums[i]} {@code times} times, one at a time: the sum reading each copy of a journey
+   * makes, bit for bit ({@code times * x} would round differently).
+   */
+  private static void add(double[] sums, int i, double x, int times) {
+    for (int k = 0; k < times; k++) {
+      sums[i] += x;
+    }
   }
 
   private static double weeks(long millis) {
@@ -255,10 +281,11 @@ final class ExposureTimes implements BoundedNewton.Objective {
     double[] lost = new double[channels];
     double[] loss = new double[channels];
     int lossOffset = -1;
-    Scan scan = new Scan(channels);
-    Strata strata = new Strata();
+    Scan scan = new Scan(channels, firsts);
+    Strata strata = new Strata(firsts);
     int m = 1 + channels + pairs.size();
-    for (int j = 0; j < timed.size(); j++) {
+    for (int j = 0, copies = 1; j < timed.size(); j += copies) {
+      copies = scan.copies(timed, j);
       int stratum = strata.of(timed, j);
       if (!scan.read(timed, j, toSet)) {
         continue;
@@ -272,7 +299,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
       for (int i = 0; i < scan.touchedCount; i++) {
         int c = scan.touched[i];
         if (scan.stop > scan.first[c]) {
-          lost[c] += loss[c];
+          add(lost, c, loss[c], copies);
         }
       }
     }
@@ -314,20 +341,38 @@ final class ExposureTimes implements BoundedNewton.Objective {
    * stratum of the first copy. Not thread-safe: one per pass.
    */
   private static final class Strata {
+    private final @Nullable FirstTouches firsts;
     private String customer = "";
+    private int number = -1;
     private long firstEnd;
     private boolean firstConverted;
 
+    Strata(@Nullable FirstTouches firsts) {
+      this.firsts = firsts;
+    }
+
     int of(Journeys timed, int j) {
-      String id = timed.customerId(j);
       long end = timed.endMillis(j);
-      if (!id.equals(customer)) {
-        customer = id;
+      if (!sameCustomer(timed, j)) {
         firstEnd = end;
         firstConverted = timed.converted(j);
         return 0;
       }
       return firstConverted && end > firstEnd ? 1 : 0;
+    }
+
+    /** Whether journey {@code j} is the customer's of the journey before it (by number with first touches). */
+    private boolean sameCustomer(Journeys timed, int j) {
+      if (firsts != null) {
+        int who = firsts.customer(firsts.indexOf(timed, j));
+        boolean same = who == number;
+        number = who;
+        return same;
+      }
+      String id = timed.customerId(j);
+      boolean same = id.equals(customer);
+      customer = id;
+      return same;
     }
   }
 
@@ -335,10 +380,12 @@ final class ExposureTimes implements BoundedNewton.Objective {
    * One journey read at a time: its first touch per channel, where its time at risk starts and stops. Reused
    * across journeys (only the channels touched are reset), so a pass allocates per channel, not per journey. A
    * journey stored as the one just read (a resample's copies of a journey come together) is not read again:
-   * {@link #repeated} says so, and what was read, and what the pass derived from it, stands. Not thread-safe:
-   * one per pass.
+   * {@link #repeated} says so, and what was read, and what the pass derived from it, stands. With {@link
+   * FirstTouches} of the journeys' columns, a journey's first touches are read from them, not from its touches.
+   * Not thread-safe: one per pass.
    */
   private static final class Scan {
+    private final @Nullable FirstTouches firsts;
     private final long[] first;
     private final int[] touched;
     private final int[] key;
@@ -352,12 +399,14 @@ final class ExposureTimes implements BoundedNewton.Objective {
     /** Whether the last {@link #read} found the journey read before it again, and so read nothing. */
     private boolean repeated;
     private boolean readBefore;
+    /** The journey read last: where its touches start, or with {@link FirstTouches} its index there. */
     private int start = -1;
     private int end = -1;
     private long endMillis;
     private boolean converted;
 
-    Scan(int channels) {
+    Scan(int channels, @Nullable FirstTouches firsts) {
+      this.firsts = firsts;
       first = new long[channels];
       touched = new int[channels];
       key = new int[channels + 1];
@@ -370,6 +419,9 @@ final class ExposureTimes implements BoundedNewton.Objective {
      * same instant the same way as the journey read last, is the same journey: it is not read again.
      */
     boolean read(Journeys timed, int j, int[] toSet) {
+      if (firsts != null) {
+        return readFirsts(timed, j, toSet, firsts);
+      }
       int s = timed.start(j);
       int e = timed.end(j);
       long ends = timed.endMillis(j);
@@ -387,10 +439,7 @@ final class ExposureTimes implements BoundedNewton.Objective {
     }
 
     private boolean readTouches(Journeys timed, int s, int e, int[] toSet) {
-      for (int i = 0; i < touchedCount; i++) {
-        first[touched[i]] = Long.MAX_VALUE;
-      }
-      touchedCount = 0;
+      clear();
       long last = Long.MIN_VALUE;
       from = Long.MAX_VALUE;
       for (int p = s; p < e; p++) {
@@ -409,6 +458,69 @@ final class ExposureTimes implements BoundedNewton.Objective {
       stop = converted ? endMillis : last;
       uncensored = stop;
       return touchedCount > 0;
+    }
+
+    /**
+     * {@link #read} from the journeys' first touches: the same journey read last (a copy in a resample) is the one
+     * at the same index there; any other is read as {@link #readTouches} reads it, from its channels in the order
+     * they first touch, each one's earliest instant and the latest of all. A journey with a channel the set lacks
+     * is read from its touches after all (its other channels' touches alone set where it starts and stops).
+     */
+    private boolean readFirsts(Journeys timed, int j, int[] toSet, FirstTouches firsts) {
+      int index = firsts.indexOf(timed, j);
+      repeated = index == start;
+      if (repeated) {
+        return readBefore;
+      }
+      start = index;
+      endMillis = timed.endMillis(j);
+      converted = timed.converted(j);
+      readBefore = readFirsts(index, toSet, firsts) || readTouches(timed, timed.start(j), timed.end(j), toSet);
+      return readBefore;
+    }
+
+    /** Reads the journey at {@code index} of {@code firsts}; false, having read nothing, if the set lacks a channel. */
+    private boolean readFirsts(int index, int[] toSet, FirstTouches firsts) {
+      clear();
+      from = Long.MAX_VALUE;
+      for (int i = firsts.start(index); i < firsts.end(index); i++) {
+        int c = toSet[firsts.channel(i)];
+        if (c < 0) {
+          return false;
+        }
+        long at = firsts.firstMillis(i);
+        touched[touchedCount++] = c;
+        first[c] = at;
+        from = Math.min(from, at);
+      }
+      stop = converted ? endMillis : firsts.lastMillis(index);
+      uncensored = stop;
+      return touchedCount > 0;
+    }
+
+    /**
+     * How many journeys from {@code j} on are copies of journey {@code j}, itself included: with {@link
+     * FirstTouches}, the run of journeys at its index there (a resample's copies of a journey are adjacent), read
+     * and added up once per run; else 1 ({@link #read} then finds a copy one journey at a time).
+     */
+    int copies(Journeys timed, int j) {
+      if (firsts == null) {
+        return 1;
+      }
+      int index = firsts.indexOf(timed, j);
+      int k = 1;
+      while (j + k < timed.size() && firsts.indexOf(timed, j + k) == index) {
+        k++;
+      }
+      return k;
+    }
+
+    /** Forgets the journey read last (only the channels it touched are reset). */
+    private void clear() {
+      for (int i = 0; i < touchedCount; i++) {
+        first[touched[i]] = Long.MAX_VALUE;
+      }
+      touchedCount = 0;
     }
 
     /**
@@ -444,13 +556,13 @@ final class ExposureTimes implements BoundedNewton.Objective {
     private long[] counts = new long[64];
     private long total;
 
-    void add(long millis) {
+    void add(long millis, int times) {
       int day = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, millis) / DAY_MILLIS);
       if (day >= counts.length) {
         counts = Arrays.copyOf(counts, Math.max(2 * counts.length, day + 1));
       }
-      counts[day]++;
-      total++;
+      counts[day] += times;
+      total += times;
     }
 
     /** The end of the day in which the {@code q} quantile falls, in milliseconds; none without a duration. */

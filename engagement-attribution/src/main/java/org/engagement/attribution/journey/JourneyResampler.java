@@ -96,6 +96,9 @@ public final class JourneyResampler {
     int k = 0;
     for (int j = 0; j < customerOf.length; j++) {
       int count = copies[customerOf[j]];
+      if (count == 0) {
+        continue;
+      }
       int p = pathOf[j];
       boolean converted = timed.converted(j);
       double value = timed.value(j);

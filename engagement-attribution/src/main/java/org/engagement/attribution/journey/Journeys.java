@@ -356,6 +356,26 @@ public final class Journeys implements Mergeable<Journeys> {
     return row(journey);
   }
 
+  /** How many journeys the stored columns hold (every journey a resample's may be). */
+  int storedSize() {
+    return customers.length;
+  }
+
+  /** The flat index of the first touch of stored journey {@code row} ({@link #storedSize()}: the touches' end). */
+  int storedStart(int row) {
+    return offsets[row];
+  }
+
+  /** The customer of stored journey {@code row}. */
+  String storedCustomer(int row) {
+    return customers[row];
+  }
+
+  /** What identifies the stored columns: the same object for these journeys and every resample of them. */
+  Object columns() {
+    return offsets;
+  }
+
   /** These journeys in columns of their own (themselves when they are not a resample). */
   private Journeys compact() {
     if (picks == null) {
