@@ -15,12 +15,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
-import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.ModelParameters;
 import org.engagement.attribution.calibration.LiftCalibration;
 import org.engagement.attribution.calibration.LiftResult;
 import org.engagement.attribution.calibration.UntestedChannels;
-import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
@@ -161,7 +158,7 @@ class RoiIntervalsTest {
   void theModelRunsOncePerResampleAndNotAgainOnEveryone() {
     AtomicInteger runs = new AtomicInteger();
     AttributionModel linear = AttributionModels.defaults().create("linear");
-    RoiAnalysis counted = RoiAnalysis.of(SETTINGS, new Counting(linear, runs));
+    RoiAnalysis counted = RoiAnalysis.of(SETTINGS, new CountingModel(linear, runs));
     RoiData data = data(500);
     RoiData withJourneys = data.withJourneys(SETTINGS.journeys().withAsOf(data.asOf()).journeys(data.interactions())
         .toJourneySet());
@@ -243,24 +240,5 @@ class RoiIntervalsTest {
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("must be finite");
     assertThatThrownBy(() -> new RoiIntervals("linear", 1.0, 20, 0, "customers", List.of(), List.of()))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("level");
-  }
-
-  /** A model that counts its runs on whole journey sets, resamples included. */
-  private record Counting(AttributionModel model, AtomicInteger runs) implements AttributionModel {
-    @Override
-    public String name() {
-      return model.name();
-    }
-
-    @Override
-    public ModelParameters parameters() {
-      return model.parameters();
-    }
-
-    @Override
-    public AttributionResult attribute(JourneySet journeys) {
-      runs.incrementAndGet();
-      return model.attribute(journeys);
-    }
   }
 }

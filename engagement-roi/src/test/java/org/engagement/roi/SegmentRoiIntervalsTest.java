@@ -18,9 +18,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
-import org.engagement.attribution.AttributionResult;
-import org.engagement.attribution.ModelParameters;
-import org.engagement.attribution.journey.JourneySet;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
@@ -259,7 +256,7 @@ class SegmentRoiIntervalsTest {
     World world = world(800, 8);
     RoiData data = world.data();
     AtomicInteger runs = new AtomicInteger();
-    AttributionModel counting = counting(AttributionModels.defaults().create("linear"), runs);
+    AttributionModel counting = new CountingModel(AttributionModels.defaults().create("linear"), runs);
     RoiAnalysis bySegment = RoiAnalysis.of(LINEAR.settings(), counting);
     RoiSegments segments = world.segments();
     Map<String, RoiResult> results = bySegment.perSegment(data, segments);
@@ -305,26 +302,5 @@ class SegmentRoiIntervalsTest {
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("difference from low");
     assertThatThrownBy(() -> new RoiDifference("low", Double.POSITIVE_INFINITY, 0, 0.2))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("must be finite");
-  }
-
-  /** {@code model}, counting its runs on journey sets. */
-  private static AttributionModel counting(AttributionModel model, AtomicInteger runs) {
-    return new AttributionModel() {
-      @Override
-      public String name() {
-        return model.name();
-      }
-
-      @Override
-      public ModelParameters parameters() {
-        return model.parameters();
-      }
-
-      @Override
-      public AttributionResult attribute(JourneySet journeys) {
-        runs.incrementAndGet();
-        return model.attribute(journeys);
-      }
-    };
   }
 }
