@@ -40,19 +40,7 @@ public record ChannelRoiInterval(String channel, double investment, double reven
    */
   public ChannelRoiInterval {
     requireNonNull(channel, "channel");
-    for (double figure : new double[] {investment, revenue, revenueLow, revenueHigh, roi, roiLow, roiHigh}) {
-      if (!Double.isFinite(figure)) {
-        throw new InvalidFieldException("interval of " + channel, figure, "must be finite");
-      }
-    }
-    if (!(investment > 0)) {
-      throw new InvalidFieldException("investment of " + channel, investment, "must be positive: a channel "
-          + "without investment has no ROI");
-    }
-    if (revenueLow > revenueHigh || roiLow > roiHigh) {
-      throw new InvalidFieldException("interval of " + channel, "[" + revenueLow + ", " + revenueHigh + "], ROI ["
-          + roiLow + ", " + roiHigh + "]", "must have each low end at most its high end");
-    }
+    RoiIntervalFigures.check(channel, "channel", investment, revenue, revenueLow, revenueHigh, roi, roiLow, roiHigh);
   }
 
   /** Whether the ROI interval holds {@code value}, ends included. */

@@ -44,19 +44,8 @@ public record SegmentRoiInterval(String segment, double investment, double reven
   public SegmentRoiInterval {
     requireNonNull(segment, "segment");
     requireNonNull(versus, "versus");
-    for (double figure : new double[] {investment, revenue, revenueLow, revenueHigh, roi, roiLow, roiHigh}) {
-      if (!Double.isFinite(figure)) {
-        throw new InvalidFieldException("interval of segment " + segment, figure, "must be finite");
-      }
-    }
-    if (!(investment > 0)) {
-      throw new InvalidFieldException("investment of segment " + segment, investment, "must be positive: a "
-          + "segment without investment has no ROI");
-    }
-    if (revenueLow > revenueHigh || roiLow > roiHigh) {
-      throw new InvalidFieldException("interval of segment " + segment, "[" + revenueLow + ", " + revenueHigh
-          + "], ROI [" + roiLow + ", " + roiHigh + "]", "must have each low end at most its high end");
-    }
+    RoiIntervalFigures.check("segment " + segment, "segment", investment, revenue, revenueLow, revenueHigh, roi,
+        roiLow, roiHigh);
   }
 
   /** Whether the ROI interval holds {@code value}, ends included. */
