@@ -16,6 +16,10 @@ import static java.util.Objects.requireNonNull;
  *       {@value #COLLINEARITY} (a variance inflation factor above 10, the usual rule of thumb) its effect
  *       cannot be told from theirs.
  * </ul>
+ * The profile check keeps the asymptotic threshold although the ROI intervals use the small-sample one (1.82
+ * for 38 parameters on 156 weeks): it decides which channels a plan may move, and a stricter check holds more of
+ * them; measured on the simulated worlds, the noise level with degrees of freedom (the same scaling) cut the
+ * cautious plan's share of the true optimum's gain from +0.080 to +0.041 on seeds 1-8.
  * A channel with a lift test is backed by it whatever the checks say. The budget optimiser keeps a channel
  * that is neither pinned down nor lift-tested at its current spend unless the request bounds it explicitly.
  * Immutable and thread-safe.

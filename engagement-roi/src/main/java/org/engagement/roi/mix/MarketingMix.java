@@ -180,10 +180,12 @@ public final class MarketingMix {
       spend += data.totalSpend(data.channels().get(c));
     }
     double scale = contribution > 0 ? contribution / spend : 1;
+    double threshold = RoiProfile.intervalRise(problem,
+        problem.dimension() + point.evaluation().coefficients().length);
     List<double[]> out = new ArrayList<>(channels);
     for (int c = 0; c < channels; c++) {
       out.add(ProfileInterval.of(problem, point, c, rois[c], scale, PROFILE_EVALUATIONS,
-          WIDE_PROFILE_EVALUATIONS));
+          WIDE_PROFILE_EVALUATIONS, threshold));
     }
     return out;
   }

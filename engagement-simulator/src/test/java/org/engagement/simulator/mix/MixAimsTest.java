@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * the mean absolute error of the contribution shares (aim 0.03), the share of true ROIs inside their 90 %
  * intervals (aim 0.8), and the true gain of the recommended split over the current one as a fraction of the
  * true optimum's gain within the same bounds, both valued on the true curves (aim 0.95), for the cautious
- * recommendation (the default) and the one without caution. The aims are not met
- * (see the README for the figures and why); the bounds below are the figures reached with a margin, so that
+ * recommendation (the default) and the one without caution. The coverage aim is met (here and on the
+ * misallocated world), the share and gain aims are not (see the README for the figures and why); the bounds below are the figures reached with a margin, so that
  * the test catches a change that makes them worse. The figures are measured by {@link MixAims}, which
  * {@link MixAimsReport} prints per seed. What the gain aim asks of this world is measured by {@link
  * MixGainDiagnosis}: the true optimum gains about 1 % of the outcome, and a fit given every channel's true
@@ -53,12 +53,14 @@ class MixAimsTest {
       worst = Math.min(worst, aims.gainRatio());
     }
     assertThat(shareError).as("mean share error").isLessThan(0.045);
-    // 0.844 measured (54 of 64) since the profile interval frees the other channels' carry-over where its own
+    // 0.875 measured (56 of 64; 0.875 on seeds 9-16 too, 0.844 on the selection seeds 17-24) since the profile
+    // interval's threshold is the small-sample one (RoiProfile.intervalRise, fifteenth session); bound raised from
+    // 0.79 to 0.84 (54 of 64), about the old margin. Before: 0.844 measured (54 of 64) since the profile interval frees the other channels' carry-over where its own
     // search rules a ROI out (issue 14, h-mix10: partnerships on seeds 2 and 3, one more on seed 6; 0.797 on seeds
     // 9-16, unchanged); 0.797 before, with the Hill shape prior centred at 1 (0.781 at 1.5). The ROI interval is
     // the union of the bootstrap's and the profile's (0.563 with the bootstrap's alone, whose refits from the
     // estimate share its bias). Bound raised from 0.74 (set under 0.797) with about the same margin below 0.844.
-    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.79);
+    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThanOrEqualTo(0.84);
     // the plan without caution (the default before issue 14's caution): -0.506 measured (-0.546 with the shape
     // prior at 1.5), losing outcome on 6 of 8 seeds (the bound was 0 while the harness paired the plan's channels
     // with the wrong true curves, +0.06)
@@ -72,7 +74,8 @@ class MixAimsTest {
   /**
    * {@link MixWorldSpec#misallocated}, seeds 1 to 8: the cautious plan releasing held channels ({@link
    * org.engagement.roi.mix.BudgetRequest#releasingHeld()}) measured +0.796 of the true optimum's gain, the worst
-   * seed +0.624 (seeds 9-16: +0.635, the worst +0.374), against the default cautious plan's +0.478 (worst +0.002);
+   * seed +0.624 (seeds 9-16: +0.635, the worst +0.374; +0.792 and +0.632 with the small-sample profile threshold,
+   * which widens the intervals the release reads), against the default cautious plan's +0.478 (worst +0.002);
    * +0.799 and +0.634 before the profile interval freed the other channels' carry-over (h-mix10), which moves only
    * the released plans of seeds 1, 3 and 12 by less than 0.006. The bounds keep a margin below the figures.
    */
@@ -81,13 +84,20 @@ class MixAimsTest {
     double released = 0;
     double worst = Double.POSITIVE_INFINITY;
     double cautious = 0;
+    int covered = 0;
+    int intervals = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
       MixAims aims = MixAims.measure(MixWorldSpec.misallocated(seed), MixSettings.weekly().withResamples(20),
           List.of());
       released += aims.releasedGainRatio() / SEEDS;
       worst = Math.min(worst, aims.releasedGainRatio());
       cautious += aims.gainRatio() / SEEDS;
+      covered += aims.covered();
+      intervals += aims.channels();
     }
+    // issue 14's coverage aim on this world too: 0.844 measured (54 of 64; 0.813 on seeds 9-16), 0.766 with the
+    // asymptotic profile threshold
+    assertThat((double) covered / intervals).as("ROI coverage").isGreaterThanOrEqualTo(0.8);
     assertThat(released).as("true gain over the true optimum's, releasing held channels").isGreaterThan(0.7);
     assertThat(worst).as("the worst seed's, releasing held channels").isGreaterThan(0.4);
     assertThat(cautious).as("true gain over the true optimum's, cautious default").isGreaterThan(0.4);
@@ -116,6 +126,7 @@ class MixAimsTest {
       expectedGainRatio += aims.expectedGainRatio() / SEEDS;
     }
     assertThat(shareError).as("mean share error").isLessThan(0.03);
+    // 0.844 with the small-sample profile threshold (fifteenth session);
     // 0.797 measured with the profile intervals and the shape prior at 1 (0.750 at 1.5, 0.625 before the profile);
     // 0.828 (53 of 64) with the wider profile (h-mix10) and the LM refits (h-mix11), measured by h-mix12
     assertThat((double) covered / intervals).as("ROI coverage").isGreaterThan(0.7);

@@ -24,10 +24,38 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 public final class RoiProfile {
   /** Half the 90 % quantile of the chi-square distribution with one degree of freedom. */
   public static final double RISE_90 = 2.705543454095404 / 2;
+  /** The 90 % level of the profile intervals' small-sample threshold ({@link #intervalRise}). */
+  private static final double LEVEL = 0.90;
   /** Coarser than the fit's: the rise is compared with 1.35, not reported to many digits. */
   private static final double STOP_RADIUS = 1e-3;
 
   private RoiProfile() {}
+
+  /**
+   * The rise at which a profile interval rules a held ROI out at 90 %, calibrated for a noise level estimated
+   * from the same short series: Bates and Watts (1988, <i>Nonlinear Regression Analysis and Its
+   * Applications</i>, section 6.1) rule a parameter value out when {@code S(held) - S(estimate) >= s² F(1, n - p;
+   * 0.90)} with {@code s² = S(estimate) / (n - p)}. The objective's rise is {@code (S(held) - S(estimate)) / (2
+   * σ²)} at the maximum-likelihood noise level {@code σ² = S / n} (a {@linkplain MixProblem#sumOfSquares() sum of
+   * squares}), or {@code (n / 2) ln(S(held) / S(estimate))} (the profile log-likelihood), so the threshold is
+   * {@code n F / (2 (n - p))} or {@code (n / 2) ln(1 + F / (n - p))}: 1.82 and 1.80 for 156 weeks and 38
+   * parameters, against the asymptotic {@link #RISE_90} of 1.35, which treats the noise level as known and the 38
+   * parameters as free. With no degree of freedom left the data rule nothing out (infinity).
+   *
+   * @param problem the problem, for its periods and whether its objective is a sum of squares
+   * @param parameters every fitted parameter: the non-linear ones and every linear coefficient
+   * @return the threshold, at least {@link #RISE_90}'s order
+   */
+  public static double intervalRise(MixProblem problem, int parameters) {
+    int n = problem.periods();
+    int residualDf = n - parameters;
+    if (residualDf < 1) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double f = new org.hipparchus.distribution.continuous.FDistribution(1, residualDf)
+        .inverseCumulativeProbability(LEVEL);
+    return problem.sumOfSquares() ? n * f / (2.0 * residualDf) : n / 2.0 * Math.log1p(f / residualDf);
+  }
 
   /**
    * The rise of the best objective when channel {@code c}'s ROI is held at {@code roi}.
