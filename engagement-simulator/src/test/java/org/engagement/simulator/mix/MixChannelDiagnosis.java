@@ -78,9 +78,9 @@ final class MixChannelDiagnosis {
     }
   }
 
-  private record Fit(MixProblem firstProblem, MixFitter.Point first, MixProblem second, MixFitter.Point point) {}
+  record Fit(MixProblem firstProblem, MixFitter.Point first, MixProblem second, MixFitter.Point point) {}
 
-  private static Fit fit(MixData data, MixSettings settings, double ridge) {
+  static Fit fit(MixData data, MixSettings settings, double ridge) {
     double[][] spend = new double[data.channels().size()][];
     for (int c = 0; c < spend.length; c++) {
       spend[c] = data.spend(data.channels().get(c));
@@ -118,7 +118,7 @@ final class MixChannelDiagnosis {
     return new double[] {r, p};
   }
 
-  private static double roi(MixProblem problem, MixFitter.Point point, MixData data, int c) {
+  static double roi(MixProblem problem, MixFitter.Point point, MixData data, int c) {
     String channel = data.channels().get(c);
     double[] part = problem.curve(point.unit(), point.evaluation().coefficients(), c)
         .contributions(data.spend(channel));
