@@ -1,8 +1,9 @@
 package org.engagement.report.internal.section;
 
 /**
- * Tells whether an error a section threw means that memory ran out, directly, through a class that memory left
- * unusable, or wrapped by the JDK.
+ * Tells whether an error a section or the report's summary threw means that memory ran out, directly, through a
+ * class that memory left unusable, or wrapped by the JDK: {@link SectionRun} and {@code ReportModel} leave such a
+ * section, or the summary, out for want of memory, and let any other error through.
  *
  * <p>Why the second kind: a class's static initialiser that runs out of memory fails with the {@link
  * OutOfMemoryError} itself (an {@link Error} is not wrapped), and the JVM marks the class as failed for good.
@@ -25,7 +26,7 @@ package org.engagement.report.internal.section;
  * its causes, at most {@value #CAUSES} deep. Stateless; the check allocates nothing, since the heap may still be
  * full when it runs.
  */
-final class MemoryFailure {
+public final class MemoryFailure {
   private static final String RECORDED = "Exception " + OutOfMemoryError.class.getName();
   /** How deep the causes are searched: far deeper than a wrapper's one level, and safe from a cycle of causes. */
   private static final int CAUSES = 8;
@@ -36,7 +37,7 @@ final class MemoryFailure {
    * Whether {@code error} is an {@link OutOfMemoryError}, has one among its causes, or is a {@link
    * NoClassDefFoundError} for a class whose initialiser ran out of memory.
    */
-  static boolean ranOutOfMemory(Error error) {
+  public static boolean ranOutOfMemory(Error error) {
     if (error instanceof OutOfMemoryError || causedByOutOfMemory(error)) {
       return true;
     }
