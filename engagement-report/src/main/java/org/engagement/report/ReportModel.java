@@ -31,6 +31,7 @@ import org.engagement.report.internal.section.FunnelSection;
 import org.engagement.report.internal.section.PresenceSection;
 import org.engagement.report.internal.section.RoiSection;
 import org.engagement.report.internal.section.HeapGauge;
+import org.engagement.report.internal.section.MemoryFailure;
 import org.engagement.report.internal.section.SectionRun;
 import org.engagement.report.internal.section.SegmentSection;
 import org.engagement.report.section.Recommendation;
@@ -209,7 +210,10 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
     ReportSection summary;
     try {
       summary = SummarySection.of(forSummary, List.copyOf(sections), sources, halves::get);
-    } catch (OutOfMemoryError e) {
+    } catch (Error e) {
+      if (!MemoryFailure.ranOutOfMemory(e)) {
+        throw e;
+      }
       summary = ReportSection.leftOut(SummarySection.ID, "Summary", outOfMemory());
     }
     analysis.recordReads(forSummary);

@@ -42,6 +42,7 @@ import org.engagement.report.internal.section.FunnelSection;
 import org.engagement.report.internal.section.PresenceSection;
 import org.engagement.report.internal.section.RoiSection;
 import org.engagement.report.internal.section.SegmentSection;
+import org.engagement.report.section.Recommendation;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -261,6 +262,29 @@ class ReportModelTest {
     assertThat(model.complete()).isFalse();
     assertThat(HtmlReport.render(model)).contains("Left out: building it ran out of memory");
     assertThat(ReportModel.build(analysis, List.of(after, missing)).complete()).isTrue();
+  }
+
+  /**
+   * The summary that runs out of memory while the JDK links a lambda (an {@link InternalError} whose cause is the
+   * {@link OutOfMemoryError}, as JDK 17's {@code InnerClassLambdaMetafactory} throws) is left out like one that runs
+   * out directly, the sections kept; an {@code InternalError} memory did not cause reaches the caller.
+   */
+  @Test
+  void aSummaryThatRunsOutOfMemoryWhileALambdaIsLinkedIsLeftOut() {
+    SectionBuilder after = SectionBuilder.of("after", a -> new FixedSection("after", "After"));
+    Recommendation.Source linking = sections -> {
+      throw new InternalError(new OutOfMemoryError("Java heap space"));
+    };
+    ReportModel model = ReportModel.build(analysis, List.of(after), List.of(linking));
+
+    assertThat(model.section(SummarySection.ID).orElseThrow()).isInstanceOf(ReportSection.LeftOut.class);
+    assertThat(model.section("after").orElseThrow()).isInstanceOf(FixedSection.class);
+    assertThat(model.complete()).isFalse();
+    Recommendation.Source broken = sections -> {
+      throw new InternalError("a fault");
+    };
+    assertThatThrownBy(() -> ReportModel.build(analysis, List.of(after), List.of(broken)))
+        .isInstanceOf(InternalError.class).hasMessage("a fault");
   }
 
   /**

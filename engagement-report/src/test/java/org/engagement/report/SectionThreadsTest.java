@@ -364,6 +364,47 @@ class SectionThreadsTest {
     }
   }
 
+  /**
+   * Running out of memory while the JDK links a lambda reaches the section as an {@link InternalError} whose cause
+   * is the {@link OutOfMemoryError} (JDK 17's {@code InnerClassLambdaMetafactory.generateInnerClass}: {@code catch
+   * (Throwable t) { throw new InternalError(t); }}), as the CLI's test of a section left out for memory saw now and
+   * then: the section is left out for memory, not thrown, whether built beside another or alone, and the others are
+   * built.
+   */
+  @Test
+  void runningOutOfMemoryWhileALambdaIsLinkedLeavesTheSectionOut(@TempDir Path dir) throws IOException {
+    SectionBuilder linking = SectionBuilder.of("linking", a -> {
+      throw new InternalError(new OutOfMemoryError("Java heap space"));
+    });
+    SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
+    Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
+
+    for (int threads : new int[] {2, 1}) {
+      ReportModel model = ReportModel.build(analysis, List.of(linking, fine), ReportModel.defaultSources(), threads,
+          ROOMY);
+
+      assertThat(model.section("linking").orElseThrow()).as("threads %d", threads)
+          .isInstanceOf(ReportSection.LeftOut.class);
+      assertThat(model.section("fine").orElseThrow()).isInstanceOf(FixedSection.class);
+      assertThat(model.complete()).isFalse();
+    }
+  }
+
+  /** An {@link InternalError} that memory did not cause is a fault: it reaches the caller. */
+  @Test
+  void anInternalErrorOfAnotherCauseReachesTheCaller(@TempDir Path dir) throws IOException {
+    SectionBuilder broken = SectionBuilder.of("broken", a -> {
+      throw new InternalError("a fault", new IllegalStateException("not memory"));
+    });
+    SectionBuilder fine = SectionBuilder.of("fine", a -> new FixedSection("fine", "Fine"));
+    Analysis analysis = Analysis.of(SmallWorld.read(dir), Progress.none());
+
+    for (int threads : new int[] {2, 1}) {
+      assertThatThrownBy(() -> ReportModel.build(analysis, List.of(fine, broken), ReportModel.defaultSources(),
+          threads, ROOMY)).isInstanceOf(InternalError.class).hasMessage("a fault");
+    }
+  }
+
   private static ImportReport read(String source, long rows) {
     return new ImportReport(source, rows, rows, 0, 0, List.of(), 0, null);
   }

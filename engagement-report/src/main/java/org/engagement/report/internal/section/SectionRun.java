@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  *       gives;
  *   <li>a section that runs out of memory beside another is built again alone, after the others, on a fresh
  *       analysis apart, and only if it runs out alone is it {@linkplain ReportSection.LeftOut left out} (a {@link
- *       NoClassDefFoundError} for a class whose initialiser ran out of memory counts as running out: {@link
- *       MemoryFailure}): what the
- *       heap holds then is what a one-at-a-time run would have held. Once one section has run out of memory, the
+ *       NoClassDefFoundError} for a class whose initialiser ran out of memory counts as running out, and so does an
+ *       error with an {@link OutOfMemoryError} among its causes, as the JDK throws when memory runs out while it
+ *       links a lambda: {@link MemoryFailure}): what the heap holds then is what a one-at-a-time run would have held. Once one section has run out of memory, the
  *       sections not yet started wait and are built one at a time too, so a heap that is short is not asked to
  *       hold two sections again.
  *   <li>a section starts beside a running one only while the {@link HeapGauge} says the heap has room for
