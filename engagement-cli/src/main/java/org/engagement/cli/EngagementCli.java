@@ -1,5 +1,6 @@
 package org.engagement.cli;
 
+import com.google.common.base.Throwables;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -86,8 +87,11 @@ public final class EngagementCli implements Callable<Integer> {
       code = cli.execute(args);
       cli.getOut().flush();
       cli.getErr().flush();
-    } catch (OutOfMemoryError | StackOverflowError e) {
-      err.println("engagement: out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+    } catch (Error e) {
+      if (!outOfMemory(e) && !(e instanceof StackOverflowError)) {
+        throw e;
+      }
+      err.println("engagement: out of " + (e instanceof StackOverflowError ? "stack" : "memory")
           + "; give Java more, for example java -Xmx4g -Xss8m -jar engagement.jar ...");
       if (Arrays.asList(args).contains(FailureHandler.DEBUG)) {
         e.printStackTrace(err);
@@ -95,6 +99,14 @@ public final class EngagementCli implements Callable<Integer> {
       return Exit.FAILED;
     }
     return StandardOutput.verify(code, out, err);
+  }
+
+  /**
+   * Whether memory ran out: an {@link OutOfMemoryError} itself, or one the JDK wrapped (running out while it links
+   * a lambda, JDK 17 throws an {@link InternalError} whose cause is the {@code OutOfMemoryError}).
+   */
+  static boolean outOfMemory(Error error) {
+    return Throwables.getCausalChain(error).stream().anyMatch(OutOfMemoryError.class::isInstance);
   }
 
   /**

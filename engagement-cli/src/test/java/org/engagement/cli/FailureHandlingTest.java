@@ -94,6 +94,21 @@ class FailureHandlingTest {
     }
   }
 
+  /**
+   * Running out of memory while the JDK links a lambda reaches the tool as an {@link InternalError} whose cause is
+   * the {@link OutOfMemoryError} (JDK 17's lambda metafactory wraps it): the tool counts it as running out of
+   * memory, with its one-line advice, and lets any other error through as the fault it is.
+   */
+  @Test
+  void anOutOfMemoryErrorTheJdkWrappedIsStillRunningOutOfMemory() {
+    assertThat(EngagementCli.outOfMemory(new OutOfMemoryError("Java heap space"))).isTrue();
+    assertThat(EngagementCli.outOfMemory(new InternalError(new OutOfMemoryError("Java heap space")))).isTrue();
+    assertThat(EngagementCli.outOfMemory(new InternalError(new IllegalStateException(
+        new OutOfMemoryError("Metaspace"))))).isTrue();
+    assertThat(EngagementCli.outOfMemory(new InternalError("a bug"))).isFalse();
+    assertThat(EngagementCli.outOfMemory(new InternalError(new IllegalStateException("a bug")))).isFalse();
+  }
+
   @Test
   void controlCharactersAreShownEscaped() {
     assertThat(OneLine.of("plain")).isEqualTo("plain");
