@@ -19,7 +19,7 @@ import org.engagement.report.ReportModelTest.FixedSection;
 import org.engagement.report.analysis.Analysis;
 import org.engagement.report.analysis.AnalysisInput;
 import org.engagement.report.analysis.Progress;
-import org.engagement.report.internal.section.HeapGauge;
+import org.engagement.report.internal.memory.HeapGauge;
 import org.engagement.report.internal.section.SmallSection;
 import org.engagement.report.internal.section.WithoutJourneys;
 import org.engagement.report.section.ReportSection;

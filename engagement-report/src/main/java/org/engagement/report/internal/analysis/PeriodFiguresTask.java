@@ -2,7 +2,9 @@ package org.engagement.report.internal.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.Function;
 import org.engagement.report.analysis.Analysis;
+import org.engagement.report.internal.memory.MemoryFailure;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,17 +22,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PeriodFiguresTask implements Runnable {
   private final Analysis analysis;
+  private final Function<Analysis, PeriodFigures> compute;
   private volatile @Nullable PeriodFigures figures;
   private volatile @Nullable RuntimeException failure;
 
   /** The task of the figures of {@code analysis}, an analysis apart. */
   public PeriodFiguresTask(Analysis analysis) {
+    this(analysis, PeriodFigures::of);
+  }
+
+  /** The task computing the figures with {@code compute}: {@link PeriodFigures#of}, or a test's stand-in. */
+  PeriodFiguresTask(Analysis analysis, Function<Analysis, PeriodFigures> compute) {
     this.analysis = requireNonNull(analysis, "analysis");
+    this.compute = requireNonNull(compute, "compute");
   }
 
   /**
-   * Computes the figures ahead, keeping the exception they end in for {@link #get}. Running out of memory keeps
-   * nothing: the summary computes them again once the sections are done and their figures are garbage, as it did
+   * Computes the figures ahead, keeping the exception they end in for {@link #get}. Running out of memory (as
+   * {@link MemoryFailure} tells it, the JDK's wrapped forms included) keeps nothing: the summary computes them again once the sections are done and their figures are garbage, as it did
    * before they were computed ahead.
    */
   @Override
@@ -40,10 +49,13 @@ public final class PeriodFiguresTask implements Runnable {
     }
     analysis.progress().step("summary: the halves' figures and their resamples");
     try {
-      figures = PeriodFigures.of(analysis);
+      figures = compute.apply(analysis);
     } catch (RuntimeException e) {
       failure = e;
-    } catch (OutOfMemoryError e) {
+    } catch (Error e) {
+      if (!MemoryFailure.ranOutOfMemory(e)) {
+        throw e;
+      }
       figures = null;
     }
   }
@@ -59,6 +71,6 @@ public final class PeriodFiguresTask implements Runnable {
       throw thrown;
     }
     PeriodFigures ahead = figures;
-    return ahead != null ? ahead : PeriodFigures.of(analysis);
+    return ahead != null ? ahead : compute.apply(analysis);
   }
 }

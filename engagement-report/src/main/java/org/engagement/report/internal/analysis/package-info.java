@@ -4,7 +4,7 @@
  * channels that weigh most, the error of a model's credits against a world's truth.
  *
  * <p>Not exported: an implementation detail of {@code org.engagement.report}. Depends only on the report's
- * API and {@code internal.text}; the sections depend on it, never the reverse.
+ * API, {@code internal.text} and {@code internal.memory}; the sections depend on it, never the reverse.
  */
 @NullMarked
 package org.engagement.report.internal.analysis;

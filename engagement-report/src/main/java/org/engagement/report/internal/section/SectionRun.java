@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.engagement.core.ingest.ImportException;
 import org.engagement.core.ingest.InvalidSourceException;
 import org.engagement.report.analysis.Analysis;
+import org.engagement.report.internal.memory.HeapGauge;
+import org.engagement.report.internal.memory.MemoryFailure;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 import org.jspecify.annotations.Nullable;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.function.Function;
 import org.engagement.report.analysis.Analysis;
+import org.engagement.report.internal.memory.HeapGauge;
 import org.engagement.report.section.ReportSection;
 import org.engagement.report.section.SectionBuilder;
 

@@ -4,7 +4,7 @@
  * "how to read" per section and the glossary).
  *
  * <p>Not exported: an implementation detail of {@code org.engagement.report}. Depends on the report's API
- * and on {@code internal.text}, {@code internal.chart} and {@code internal.analysis}.
+ * and on {@code internal.text}, {@code internal.chart}, {@code internal.analysis} and {@code internal.memory}.
  */
 @NullMarked
 package org.engagement.report.internal.section;

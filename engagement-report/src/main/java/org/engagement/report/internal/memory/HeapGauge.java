@@ -1,4 +1,4 @@
-package org.engagement.report.internal.section;
+package org.engagement.report.internal.memory;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How full the heap is, for {@link SectionRun}'s choice of building a second section beside a running one (issue
+ * How full the heap is, for {@code SectionRun}'s choice of building a second section beside a running one (issue
  * 16). Two sections at a time halve the wall time on two cores, but each adds its working set to what the analysis
  * already holds (the interactions, profiles, journeys, the lifetime-value fit): at 10 million interactions in a 1 GB
  * heap the ROI section ran out of memory beside the CLV section (757-795 MB still in use after collections while

@@ -1,8 +1,8 @@
-package org.engagement.report.internal.section;
+package org.engagement.report.internal.memory;
 
 /**
  * Tells whether an error a section or the report's summary threw means that memory ran out, directly, through a
- * class that memory left unusable, or wrapped by the JDK: {@link SectionRun} and {@code ReportModel} leave such a
+ * class that memory left unusable, or wrapped by the JDK: {@code SectionRun} and {@code ReportModel} leave such a
  * section, or the summary, out for want of memory, and let any other error through.
  *
  * <p>Why the second kind: a class's static initialiser that runs out of memory fails with the {@link

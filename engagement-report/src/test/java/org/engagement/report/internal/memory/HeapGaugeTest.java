@@ -1,4 +1,4 @@
-package org.engagement.report.internal.section;
+package org.engagement.report.internal.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
