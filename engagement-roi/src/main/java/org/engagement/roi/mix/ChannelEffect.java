@@ -5,7 +5,12 @@ import static java.util.Objects.requireNonNull;
 import org.engagement.roi.lift.Interval;
 
 /**
- * What one channel did over the data, by the fitted mix model. Immutable and thread-safe.
+ * What one channel did over the data, by the fitted mix model. For a channel the fit cannot pin down and no lift
+ * test backs ({@link ChannelIdentification#movable()} false), unless its spend is collinear with the model's other
+ * columns ({@link ChannelIdentification#collinearity()} above {@value ChannelIdentification#COLLINEARITY}), every
+ * figure is taken at the mean of its ROI's profile posterior rather than at the fit's mode, which for such a
+ * channel sits at the edge of what the data allow, and its intervals are widened to hold the reported value.
+ * Immutable and thread-safe.
  *
  * @param channel the channel
  * @param spend its spend summed over the periods

@@ -6,6 +6,7 @@ import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.roi.mix.internal.ChannelCurve;
 import org.engagement.roi.mix.internal.MixFitter;
 import org.engagement.roi.mix.internal.MixProblem;
+import org.engagement.roi.mix.internal.PosteriorRoi;
 import org.engagement.roi.mix.internal.ProfileInterval;
 import org.engagement.roi.mix.internal.RoiProfile;
 
@@ -76,11 +77,50 @@ public final class MarketingMix {
       curves.add(curves(problem, resample, data.channels().size()));
     }
     List<ChannelIdentification> identification = identification(data, problem, point, tests);
-    List<MixWarning> warnings = warnings(data, problem, point);
-    warnings.addAll(unidentified(identification, curves(problem, point, data.channels().size()), data));
+    List<ChannelCurve> fitted = curves(problem, point, data.channels().size());
+    List<MixWarning> warnings = warnings(data, problem, point, identification);
+    warnings.addAll(unidentified(identification, fitted, data));
     List<double[]> profiles = settings.resamples() > 0 ? profiles(data, problem, point) : List.of();
-    return new MixModel(data, settings, curves(problem, point, data.channels().size()),
+    return new MixModel(data, settings, fitted, reported(data, problem, point, identification, fitted),
         problem.baseline(point.evaluation().coefficients()), curves, lifts, warnings, identification, profiles);
+  }
+
+  /**
+   * The curves the model reports: the estimate's, but for a channel {@linkplain #atMean reported at its mean} the
+   * curve at its profile posterior's mean ROI ({@link PosteriorRoi}), since the estimate is a posterior mode that
+   * sits at the edge of what the data allow for such a channel.
+   */
+  private static List<ChannelCurve> reported(MixData data, MixProblem problem, MixFitter.Point point,
+      List<ChannelIdentification> identification, List<ChannelCurve> fitted) {
+    List<ChannelCurve> out = new ArrayList<>(fitted);
+    double scale = mediaRoi(data, problem, point);
+    for (int c = 0; c < out.size(); c++) {
+      if (atMean(identification.get(c))) {
+        out.set(c, PosteriorRoi.meanCurve(problem, point, c, roi(problem, point, data, c), scale,
+            PROFILE_EVALUATIONS));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the model reports the channel at its profile posterior's mean: neither pinned down nor lift-tested,
+   * and not collinear with the model's other columns (there the profile, which holds the other channels at the
+   * estimate, is far from the joint posterior; see {@link PosteriorRoi}).
+   */
+  private static boolean atMean(ChannelIdentification id) {
+    return !id.movable() && id.collinearity() <= ChannelIdentification.COLLINEARITY;
+  }
+
+  /** The media's ROI over all channels at the estimate, or 1 where the estimate has no media effect. */
+  private static double mediaRoi(MixData data, MixProblem problem, MixFitter.Point point) {
+    double contribution = 0;
+    double spend = 0;
+    for (int c = 0; c < data.channels().size(); c++) {
+      contribution += roi(problem, point, data, c) * data.totalSpend(data.channels().get(c));
+      spend += data.totalSpend(data.channels().get(c));
+    }
+    return contribution > 0 ? contribution / spend : 1;
   }
 
   /**
@@ -171,20 +211,12 @@ public final class MarketingMix {
    */
   private static List<double[]> profiles(MixData data, MixProblem problem, MixFitter.Point point) {
     int channels = data.channels().size();
-    double[] rois = new double[channels];
-    double contribution = 0;
-    double spend = 0;
-    for (int c = 0; c < channels; c++) {
-      rois[c] = roi(problem, point, data, c);
-      contribution += rois[c] * data.totalSpend(data.channels().get(c));
-      spend += data.totalSpend(data.channels().get(c));
-    }
-    double scale = contribution > 0 ? contribution / spend : 1;
+    double scale = mediaRoi(data, problem, point);
     double threshold = RoiProfile.intervalRise(problem,
         problem.dimension() + point.evaluation().coefficients().length);
     List<double[]> out = new ArrayList<>(channels);
     for (int c = 0; c < channels; c++) {
-      out.add(ProfileInterval.of(problem, point, c, rois[c], scale, PROFILE_EVALUATIONS,
+      out.add(ProfileInterval.of(problem, point, c, roi(problem, point, data, c), scale, PROFILE_EVALUATIONS,
           WIDE_PROFILE_EVALUATIONS, threshold));
     }
     return out;
@@ -211,14 +243,16 @@ public final class MarketingMix {
           : String.format(java.util.Locale.ROOT, ", at twice by %.2f", id.doubleRoiRise());
       out.add(new MixWarning(channel, MixWarning.Kind.NOT_IDENTIFIED, String.format(java.util.Locale.ROOT,
           "channel '%s': the data cannot pin its ROI %.3g down (held at half, the fit's objective rises by %.2f%s,"
-          + " where %.2f would rule it out at 90 %%; R² %.2f on the model's other columns), so a cautious budget"
+          + " where %.2f would rule it out at 90 %%; R² %.2f on the model's other columns), so %sa cautious budget"
           + " recommendation keeps its spend; a lift test would settle it", channel, roi, id.halfRoiRise(), twice,
-          ChannelIdentification.PROFILE_RISE, id.collinearity())));
+          ChannelIdentification.PROFILE_RISE, id.collinearity(),
+          atMean(id) ? "its figures are the mean over the ROIs the data allow and " : "")));
     }
     return out;
   }
 
-  private static List<MixWarning> warnings(MixData data, MixProblem problem, MixFitter.Point point) {
+  private static List<MixWarning> warnings(MixData data, MixProblem problem, MixFitter.Point point,
+      List<ChannelIdentification> identification) {
     List<MixWarning> out = new ArrayList<>();
     List<ChannelCurve> fitted = curves(problem, point, data.channels().size());
     for (int c = 0; c < fitted.size(); c++) {
@@ -232,7 +266,9 @@ public final class MarketingMix {
       }
       if (fitted.get(c).maxEffect() <= 0) {
         out.add(new MixWarning(channel, MixWarning.Kind.NO_EFFECT, "channel '" + channel
-            + "': estimated effect 0 (no response told apart from the noise; a lift test would settle it)"));
+            + "': the best fit puts its effect at 0 (no response told apart from the noise"
+            + (atMean(identification.get(c)) ? "; its figures are the mean over the ROIs the data allow" : "")
+            + "; a lift test would settle it)"));
         continue;
       }
       for (String limit : problem.atLimit(point.unit(), c)) {

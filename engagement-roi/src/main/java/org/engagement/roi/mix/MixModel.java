@@ -20,6 +20,13 @@ import org.hipparchus.stat.descriptive.rank.Percentile;
  * baseline, and what follows from them: contributions, ROI and marginal ROI with intervals, carry-over
  * half-lives, response curves and budget recommendations.
  *
+ * <p>Two point curves per channel, which differ only for a channel that is neither pinned down nor lift-tested
+ * ({@link #identification()}) and not collinear with the model's other columns: what the model <em>reports</em> about such a channel (its contributions, share,
+ * ROI, marginal ROI, half-life and response curve) is taken at its profile posterior's mean ROI, because the fit
+ * is a posterior mode and for such a channel the mode sits at the edge of what the series allows (often at no
+ * effect); budget plans are made from the fit itself and its bootstrap resamples, which hold such a channel at
+ * its spend anyway, so every plan is what the fit alone supports. For every other channel both are the fit's.
+ *
  * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
@@ -32,7 +39,10 @@ public final class MixModel {
 
   private final MixData data;
   private final MixSettings settings;
+  /** The fit's curves (its mode): the plans' point draw. */
   private final List<ChannelCurve> curves;
+  /** The curves the effects report: the fit's, or a profile posterior's mean for a channel held by caution. */
+  private final List<ChannelCurve> reported;
   private final double[] baseline;
   private final List<List<ChannelCurve>> resamples;
   private final List<LiftTest> lifts;
@@ -40,12 +50,13 @@ public final class MixModel {
   private final List<ChannelIdentification> identification;
   private final List<double[]> profiles;
 
-  MixModel(MixData data, MixSettings settings, List<ChannelCurve> curves, double[] baseline,
-      List<List<ChannelCurve>> resamples, List<LiftTest> lifts, List<MixWarning> warnings,
+  MixModel(MixData data, MixSettings settings, List<ChannelCurve> curves, List<ChannelCurve> reported,
+      double[] baseline, List<List<ChannelCurve>> resamples, List<LiftTest> lifts, List<MixWarning> warnings,
       List<ChannelIdentification> identification, List<double[]> profiles) {
     this.data = requireNonNull(data, "data");
     this.settings = requireNonNull(settings, "settings");
     this.curves = List.copyOf(curves);
+    this.reported = List.copyOf(reported);
     this.baseline = baseline.clone();
     this.resamples = resamples.stream().map(List::copyOf).toList();
     this.lifts = List.copyOf(lifts);
@@ -103,7 +114,7 @@ public final class MixModel {
   /** A channel's contribution per period: the outcome its spend added. */
   public double[] contributions(String channel) {
     int c = data.index(channel);
-    return curves.get(c).contributions(data.spend(channel));
+    return reported.get(c).contributions(data.spend(channel));
   }
 
   /** The modelled outcome per period: baseline plus every channel's contribution. */
@@ -130,20 +141,18 @@ public final class MixModel {
 
   /** A channel's carry-over half-life in periods. */
   public double halfLife(String channel) {
-    return curves.get(data.index(channel)).halfLife();
+    return reported.get(data.index(channel)).halfLife();
   }
 
   /** Every channel's effect over the data, in channel order. */
   public List<ChannelEffect> effects() {
     int channels = data.channels().size();
-    double[] contribution = totals(curves);
+    double[] contribution = totals(reported);
     double sum = Arrays.stream(contribution).sum();
-    double[][] roiDraws = new double[channels][resamples.size()];
+    double[][] roiDraws = roiDraws();
     double[][] marginalDraws = new double[channels][resamples.size()];
     for (int r = 0; r < resamples.size(); r++) {
-      double[] totals = totals(resamples.get(r));
       for (int c = 0; c < channels; c++) {
-        roiDraws[c][r] = totals[c] / data.totalSpend(data.channels().get(c));
         marginalDraws[c][r] = marginalRoi(resamples.get(r).get(c), c);
       }
     }
@@ -152,11 +161,29 @@ public final class MixModel {
       String channel = data.channels().get(c);
       double spend = data.totalSpend(channel);
       double roi = contribution[c] / spend;
-      double marginal = marginalRoi(curves.get(c), c);
+      double marginal = marginalRoi(reported.get(c), c);
+      Interval roiInterval = roiInterval(roiDraws[c], roi, c);
+      Interval marginalInterval = interval(marginalDraws[c], marginal);
+      if (!reported.get(c).equals(curves.get(c))) {
+        roiInterval = holding(roiInterval, roi);
+        marginalInterval = holding(marginalInterval, marginal);
+      }
       effects.add(new ChannelEffect(channel, spend, contribution[c], sum > 0 ? contribution[c] / sum : 0, roi,
-          roiInterval(roiDraws[c], roi, c), marginal, interval(marginalDraws[c], marginal), curves.get(c).halfLife()));
+          roiInterval, marginal, marginalInterval, reported.get(c).halfLife()));
     }
     return effects;
+  }
+
+  /** Each channel's ROI in each bootstrap resample, {@code [channel][resample]}. */
+  private double[][] roiDraws() {
+    double[][] out = new double[data.channels().size()][resamples.size()];
+    for (int r = 0; r < resamples.size(); r++) {
+      double[] totals = totals(resamples.get(r));
+      for (int c = 0; c < out.length; c++) {
+        out[c][r] = totals[c] / data.totalSpend(data.channels().get(c));
+      }
+    }
+    return out;
   }
 
   /** The effect of one channel. */
@@ -178,7 +205,7 @@ public final class MixModel {
       throw new InvalidFieldException("responseCurve", maxSpend + " x " + points,
           "needs a positive finite spend and 2 to 100000 points");
     }
-    ChannelCurve curve = curves.get(data.index(channel));
+    ChannelCurve curve = reported.get(data.index(channel));
     List<ResponsePoint> out = new ArrayList<>(points);
     for (int i = 0; i < points; i++) {
       double spend = maxSpend * i / (points - 1);
@@ -191,7 +218,7 @@ public final class MixModel {
 
   /** A channel's expected outcome per period of a constant spend per period, once carried over. */
   public double steadyResponse(String channel, double spendPerPeriod) {
-    return curves.get(data.index(channel)).steady(spendPerPeriod);
+    return reported.get(data.index(channel)).steady(spendPerPeriod);
   }
 
   /**
@@ -288,13 +315,14 @@ public final class MixModel {
   private double @org.jspecify.annotations.Nullable [] released(DoubleUnaryOperator[] responses,
       BudgetRequest request, double[] current, double[] lower, double[] upper, List<List<ChannelCurve>> draws) {
     boolean[] held = held(request);
-    List<ChannelEffect> effects = effects();
+    double[] fit = totals(curves);
+    double[][] roiDraws = roiDraws();
     double[] @org.jspecify.annotations.Nullable [] roiScale = new double[held.length][];
     for (int c = 0; c < held.length; c++) {
-      ChannelEffect effect = effects.get(c);
-      roiScale[c] = effect.roi() > 0
-          ? new double[] {effect.roiInterval().lower() / effect.roi(), effect.roiInterval().upper() / effect.roi()}
-          : null;
+      // the fit's ROI (the mode), as the plan's curves are the fit's
+      double roi = fit[c] / data.totalSpend(data.channels().get(c));
+      Interval interval = roiInterval(roiDraws[c], roi, c);
+      roiScale[c] = roi > 0 ? new double[] {interval.lower() / roi, interval.upper() / roi} : null;
     }
     double[] @org.jspecify.annotations.Nullable [] released =
         Release.bounds(draws, current, roiScale, held, lower, upper);
@@ -503,6 +531,15 @@ public final class MixModel {
       after += v;
     }
     return (after - before) / (MARGINAL_STEP * spent);
+  }
+
+  /**
+   * The interval widened to hold the estimate: for a channel reported at its profile posterior's mean ROI, whose
+   * bootstrap refits lie around the fit's mode. (Elsewhere an estimate outside its refits' interval is left so: it
+   * says the refits, drawn towards the ROI prior, disagree with the fit.)
+   */
+  private static Interval holding(Interval interval, double estimate) {
+    return new Interval(Math.min(interval.lower(), estimate), Math.max(interval.upper(), estimate), LEVEL);
   }
 
   /**

@@ -63,7 +63,10 @@
  * other columns). A cautious {@link org.engagement.roi.mix.BudgetRequest} (the default) does not move money
  * out of or into a channel that is neither pinned down nor lift-tested, and keeps a plan only if it gains in
  * 90 % of the bootstrap's draws: on the simulated worlds this turns an average loss into a small gain and
- * caps the losses; it does not correct a channel that is confidently biased.
+ * caps the losses; it does not correct a channel that is confidently biased. A channel neither pinned down nor
+ * lift-tested is reported at its profile posterior's mean, not at the fit's mode (which for a channel the series
+ * cannot see sits at or near no effect), unless it is collinear with the model's other columns: the contribution
+ * shares' mean error falls from 0.040 to 0.034 on the simulated worlds.
  *
  * <h2>Use</h2>
  * {@link org.engagement.roi.mix.MixData} holds the series (from CSV, or from the SDK's costs and purchases by

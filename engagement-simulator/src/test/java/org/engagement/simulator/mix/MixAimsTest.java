@@ -52,7 +52,9 @@ class MixAimsTest {
       expectedGainRatio += aims.expectedGainRatio() / SEEDS;
       worst = Math.min(worst, aims.gainRatio());
     }
-    assertThat(shareError).as("mean share error").isLessThan(0.045);
+    // 0.0338 measured since a channel the fit cannot pin down is reported at its profile posterior's mean
+    // (fifteenth session; 0.0337 on seeds 9-16, 0.0310 on 17-24); 0.0396 at the fit's mode, which this bound fails
+    assertThat(shareError).as("mean share error").isLessThan(0.036);
     // 0.875 measured (56 of 64; 0.875 on seeds 9-16 too, 0.844 on the selection seeds 17-24) since the profile
     // interval's threshold is the small-sample one (RoiProfile.intervalRise, fifteenth session); bound raised from
     // 0.79 to 0.84 (54 of 64), about the old margin. Before: 0.844 measured (54 of 64) since the profile interval frees the other channels' carry-over where its own

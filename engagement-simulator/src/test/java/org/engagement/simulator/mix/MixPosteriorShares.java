@@ -13,12 +13,11 @@ import org.engagement.roi.mix.internal.RoiProfile;
  * channels where the estimate is 0, in steps of √2) by {@code exp(-rise)}, the rise of the own-search profile
  * ({@link RoiProfile#minimum}) over its floor; the mean ROI times spend gives the shares. {@code -Dshape=false}
  * drops the channel's own carry-over and saturation priors from the profile, {@code -DheldOnly=true} takes the
- * mean only for the channels the identification does not pin down (the others at the mode). A diagnosis, not a
- * test (issue 14, fifteenth session): the held-only variant without shape priors cut the share error on every
- * simulated seed set (17-24 0.0364 -> 0.0310, 1-8 0.0396 -> 0.0338, 9-16 0.0384 -> 0.0337) but was not adopted:
- * each channel's mean is taken with the other channels at the estimate, not jointly, and on the bundled world's
- * weekly series, where 9 collinear channels are held, the means add up to 1.39 M of media contribution against
- * 0.25 M of revenue (the README says more).
+ * mean only for the channels the identification does not pin down (the others at the mode), {@code
+ * -DorthogonalOnly=true} also leaves the channels collinear with the model's other columns at the mode; each seed's
+ * line gives the media's contribution over the outcome too. The harness that chose what the model does ({@code
+ * internal/PosteriorRoi}: held-only, orthogonal-only, without shape priors; issue 14, fifteenth session, figures in
+ * the README). A diagnosis, not a test.
  */
 final class MixPosteriorShares {
   private static final int HALF_STEPS = 8;
@@ -31,6 +30,7 @@ final class MixPosteriorShares {
     long first = Long.getLong("from", 1);
     boolean shapePriors = Boolean.parseBoolean(System.getProperty("shape", "true"));
     boolean heldOnly = Boolean.getBoolean("heldOnly");
+    boolean orthogonalOnly = Boolean.getBoolean("orthogonalOnly");
     double pointError = 0;
     double meanError = 0;
     for (long seed = first; seed < first + 8; seed++) {
@@ -55,7 +55,9 @@ final class MixPosteriorShares {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < channels; c++) {
         MixProblem problem = shapePriors ? fit.second() : fit.second().withoutShapePriors(c);
-        if (heldOnly && pinned(fit, c, point[c])) {
+        if ((heldOnly && pinned(fit, c, point[c]))
+            || (orthogonalOnly && fit.second().collinearity(fit.point().unit(), c)
+                > org.engagement.roi.mix.ChannelIdentification.COLLINEARITY)) {
           mean[c] = point[c];
           continue;
         }
@@ -66,10 +68,12 @@ final class MixPosteriorShares {
       double b = error(mean, spend, truth);
       pointError += a / 8;
       meanError += b / 8;
-      System.out.printf(Locale.ROOT, "seed %d: share error point %.4f, posterior mean %.4f |%s%n", seed, a, b, line);
+      double outcome = java.util.Arrays.stream(data.outcome()).sum();
+      System.out.printf(Locale.ROOT, "seed %d: share error point %.4f, posterior mean %.4f; media/outcome %.3f ->"
+          + " %.3f |%s%n", seed, a, b, dot(point, spend) / outcome, dot(mean, spend) / outcome, line);
     }
     System.out.printf(Locale.ROOT, "mean share error: point %.4f, posterior mean %.4f (shape priors %s, held only"
-        + " %s)%n", pointError, meanError, shapePriors, heldOnly);
+        + " %s, orthogonal only %s)%n", pointError, meanError, shapePriors, heldOnly, orthogonalOnly);
   }
 
   /** As {@code MarketingMix}'s identification: half and twice the ROI ruled out, collinearity at most 0.9. */
@@ -99,6 +103,14 @@ final class MixPosteriorShares {
       moment += w * r[k];
     }
     return moment / mass;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
   }
 
   private static double error(double[] roi, double[] spend, double[] truth) {

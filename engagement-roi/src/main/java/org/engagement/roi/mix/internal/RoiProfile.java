@@ -87,6 +87,20 @@ public final class RoiProfile {
   }
 
   /**
+   * Where {@link #minimum} finds its least objective: the unit cube's point with channel {@code c}'s own
+   * parameters searched from {@code unit}'s and every other coordinate as in {@code unit}.
+   *
+   * @param problem the problem
+   * @param unit the starting point in the unit cube
+   * @param c the channel's index
+   * @param evaluations the evaluation budget of the search
+   * @return the point, a new array
+   */
+  public static double[] ownBest(MixProblem problem, double[] unit, int c, int evaluations) {
+    return ownSearch(problem, unit, c, evaluations).unit().clone();
+  }
+
+  /**
    * The least objective over channel {@code c}'s own non-linear parameters and every other channel's carry-over
    * together, the other channels' saturation held at {@code unit}: first the own search of {@link #minimum}, then
    * one bounded search of the {@code k + channels - 1} coordinates from its best point, limited to {@code
