@@ -39,8 +39,8 @@ public final class PeriodFiguresTask implements Runnable {
 
   /**
    * Computes the figures ahead, keeping the exception they end in for {@link #get}. Running out of memory (as
-   * {@link MemoryFailure} tells it, the JDK's wrapped forms included) keeps nothing: the summary computes them again once the sections are done and their figures are garbage, as it did
-   * before they were computed ahead.
+   * {@link MemoryFailure} tells it, the JDK's wrapped forms included) keeps nothing: the summary computes them
+   * again once the sections are done and their figures are garbage, as it did before they were computed ahead.
    */
   @Override
   public void run() {

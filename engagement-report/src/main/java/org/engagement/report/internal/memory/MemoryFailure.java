@@ -21,10 +21,10 @@ package org.engagement.report.internal.memory;
  * }} around the definition of the lambda's class). A section's lambdas are linked when first run, so the section
  * that runs out of memory may do so there: the CLI's test of a section left out for memory ({@code
  * ReportLeftOutTest}) saw it in 18 of 42 runs of its child on a loaded machine (the attribution's cross-validation
- * linking a lambda), and the report died with the {@code InternalError} instead of leaving the section out. The failed link is not recorded (only a {@link LinkageError}
- * is), so a later section links the lambda afresh. An error is counted when an {@code OutOfMemoryError} is among
- * its causes, at most {@value #CAUSES} deep. Stateless; the check allocates nothing, since the heap may still be
- * full when it runs.
+ * linking a lambda), and the report died with the {@code InternalError} instead of leaving the section out. The
+ * failed link is not recorded (only a {@link LinkageError} is), so a later section links the lambda afresh. An
+ * error is counted when an {@code OutOfMemoryError} is among its causes, at most {@value #CAUSES} deep. Stateless;
+ * the check allocates nothing, since the heap may still be full when it runs.
  */
 public final class MemoryFailure {
   private static final String RECORDED = "Exception " + OutOfMemoryError.class.getName();
