@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +22,9 @@ class PosteriorRoiTest {
 
   @BeforeAll
   static void fit() {
-    spend = new double[2][N];
-    SplittableRandom random = new SplittableRandom(15);
-    double[] outcome = new double[N];
-    for (int t = 0; t < N; t++) {
-      spend[0][t] = 100 + 60 * ((t / 4) % 3);
-      spend[1][t] = 80 + 50 * ((t / 7) % 2);
-    }
-    double[] a = new ChannelCurve(0.5, 0, 0, 1.0, 1.0, 160, 300).contributions(spend[0]);
-    double[] b = new ChannelCurve(Math.pow(0.5, 1 / 6.0), 0, 0, 1.2, 1.0, 105, 200).contributions(spend[1]);
-    for (int t = 0; t < N; t++) {
-      outcome[t] = 1_000 + 1.5 * t + 40 * Math.sin(2 * Math.PI * t / 52) + a[t] + b[t]
-          + 10 * random.nextGaussian();
-    }
+    TwoChannelSeries series = TwoChannelSeries.of(N, 10, 15);
+    spend = series.spend();
+    double[] outcome = series.outcome();
     MixProblem first = MixProblem.of(spend, outcome, new double[0][], SETTINGS);
     MixFitter.Point uncalibrated = MixFitter.fit(first, first.outcome(), 2, 1, 1_500);
     problem = first.calibrated(List.of(), List.of(new MixProblem.RoiPrior(0, 1.83, 2.04),
