@@ -4,14 +4,15 @@ import java.util.Locale;
 import org.engagement.roi.mix.MixData;
 import org.engagement.roi.mix.MixSettings;
 import org.engagement.roi.mix.internal.MixProblem;
+import org.engagement.roi.mix.internal.PosteriorRoi;
 import org.engagement.roi.mix.internal.RoiProfile;
 
 /**
  * Would shares from the mean of each channel's profile posterior beat the point fit's (a posterior mode)? For
  * seeds {@code -Dfrom=N} to N+7 of the world named by {@code -Dworld}, this fits the model as {@code MarketingMix}
- * does and, per channel, weighs a grid of held ROIs (1/16 to 16 times the estimate, or the media's ROI over all
- * channels where the estimate is 0, in steps of √2) by {@code exp(-rise)}, the rise of the own-search profile
- * ({@link RoiProfile#minimum}) over its floor; the mean ROI times spend gives the shares. {@code -Dshape=false}
+ * does and, per channel, takes the mean of {@code exp(-rise)} over {@link PosteriorRoi#mean}'s grid of held ROIs
+ * (1/16 to 16 times the estimate, or the media's ROI over all channels where the estimate is 0, in steps of √2),
+ * the rise of the own-search profile ({@link RoiProfile#minimum}); the mean ROI times spend gives the shares. {@code -Dshape=false}
  * drops the channel's own carry-over and saturation priors from the profile, {@code -DheldOnly=true} takes the
  * mean only for the channels the identification does not pin down (the others at the mode), {@code
  * -DorthogonalOnly=true} also leaves the channels collinear with the model's other columns at the mode; each seed's
@@ -20,7 +21,6 @@ import org.engagement.roi.mix.internal.RoiProfile;
  * the README). A diagnosis, not a test.
  */
 final class MixPosteriorShares {
-  private static final int HALF_STEPS = 8;
   private static final int EVALUATIONS = 200;
 
   private MixPosteriorShares() {}
@@ -85,24 +85,8 @@ final class MixPosteriorShares {
   }
 
   private static double posteriorMean(MixProblem problem, MixChannelDiagnosis.Fit fit, int c, double from) {
-    double floor = RoiProfile.minimum(problem, fit.point().unit(), c, EVALUATIONS);
-    int n = 2 * HALF_STEPS + 1;
-    double[] r = new double[n];
-    double[] rise = new double[n];
-    double least = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < n; k++) {
-      r[k] = from * Math.pow(2, (k - HALF_STEPS) / 2.0);
-      rise[k] = RoiProfile.minimum(problem.withRoiHeld(c, r[k]), fit.point().unit(), c, EVALUATIONS) - floor;
-      least = Math.min(least, rise[k]);
-    }
-    double mass = 0;
-    double moment = 0;
-    for (int k = 0; k < n; k++) {
-      double w = (k == 0 || k == n - 1 ? 0.5 : 1) * r[k] * Math.exp(-(rise[k] - least));
-      mass += w;
-      moment += w * r[k];
-    }
-    return moment / mass;
+    return PosteriorRoi.mean(r -> RoiProfile.minimum(problem.withRoiHeld(c, r), fit.point().unit(), c, EVALUATIONS),
+        from);
   }
 
   private static double dot(double[] a, double[] b) {

@@ -69,7 +69,7 @@ public final class PosteriorRoi {
    * @param centre the grid's middle, positive
    * @return the mean
    */
-  static double mean(DoubleUnaryOperator objective, double centre) {
+  public static double mean(DoubleUnaryOperator objective, double centre) {
     int n = 2 * HALF_STEPS + 1;
     double[] roi = new double[n];
     double[] value = new double[n];
