@@ -4,10 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.function.UnaryOperator;
+import org.engagement.attribution.journey.JourneySet;
 
 /** The assertions the property tests of every attribution model share. */
 public final class CreditChecks {
   private CreditChecks() {}
+
+  /**
+   * The model's credits and value by channel on {@code set}, and its notes, or the message of its refusal: one
+   * string two runs can be compared by exactly.
+   */
+  public static String answer(AttributionModel model, JourneySet set) {
+    try {
+      AttributionResult result = model.attribute(set);
+      return result.conversionsByChannel() + " " + result.valueByChannel() + " " + result.notes();
+    } catch (IllegalArgumentException e) {
+      return "refused: " + e.getMessage();
+    }
+  }
 
   /** Rounding slack for sums of {@code total}: relative 1e-9, at least 1e-9. */
   public static double tolerance(double total) {

@@ -1,6 +1,7 @@
 package org.engagement.attribution.hazard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.engagement.attribution.CreditChecks.answer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.engagement.attribution.AttributionModel;
-import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.journey.ChannelIndex;
 import org.engagement.attribution.journey.FirstTouches;
 import org.engagement.attribution.journey.JourneyResampler;
@@ -97,15 +97,6 @@ class ResampleExposureTimesTest {
       assertThat(gradient).containsExactly(referenceGradient);
       assertThat(hessian).isDeepEqualTo(referenceHessian);
       assertThat(read.lostWithout(at)).containsExactly(reference.lostWithout(at));
-    }
-  }
-
-  private static String answer(AttributionModel model, JourneySet set) {
-    try {
-      AttributionResult result = model.attribute(set);
-      return result.conversionsByChannel() + " " + result.valueByChannel() + " " + result.notes();
-    } catch (IllegalArgumentException e) {
-      return "refused: " + e.getMessage();
     }
   }
 

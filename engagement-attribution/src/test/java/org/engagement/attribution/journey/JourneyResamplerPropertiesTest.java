@@ -2,6 +2,7 @@ package org.engagement.attribution.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.engagement.attribution.CreditChecks.answer;
 import static org.engagement.attribution.journey.JourneyRulesTest.T0;
 import static org.engagement.attribution.journey.JourneyRulesTest.click;
 import static org.engagement.attribution.journey.JourneyRulesTest.purchase;
@@ -23,7 +24,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
-import org.engagement.attribution.AttributionResult;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
@@ -87,16 +87,6 @@ class JourneyResamplerPropertiesTest {
     for (String name : List.of("time-decay", "w-shaped", "markov", "linear")) {
       AttributionModel model = AttributionModels.defaults().create(name);
       assertThat(answer(model, resampled)).isEqualTo(answer(model, grouped));
-    }
-  }
-
-  /** The model's credits and value by channel on {@code set}, or the message of its refusal. */
-  private static String answer(AttributionModel model, JourneySet set) {
-    try {
-      AttributionResult result = model.attribute(set);
-      return result.conversionsByChannel() + " " + result.valueByChannel() + " " + result.notes();
-    } catch (IllegalArgumentException e) {
-      return "refused: " + e.getMessage();
     }
   }
 

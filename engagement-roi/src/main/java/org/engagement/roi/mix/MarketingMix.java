@@ -76,12 +76,14 @@ public final class MarketingMix {
     for (MixFitter.Point resample : resamples) {
       curves.add(curves(problem, resample, data.channels().size()));
     }
-    List<ChannelIdentification> identification = identification(data, problem, point, tests);
     List<ChannelCurve> fitted = curves(problem, point, data.channels().size());
-    List<MixWarning> warnings = warnings(data, problem, point, identification);
-    warnings.addAll(unidentified(identification, fitted, data));
-    List<double[]> profiles = settings.resamples() > 0 ? profiles(data, problem, point) : List.of();
-    return new MixModel(data, settings, fitted, reported(data, problem, point, identification, fitted),
+    double[] rois = rois(fitted, data);
+    double scale = mediaRoi(data, rois);
+    List<ChannelIdentification> identification = identification(data, problem, point, tests, rois);
+    List<MixWarning> warnings = warnings(data, problem, point, identification, fitted);
+    warnings.addAll(unidentified(identification, rois, data));
+    List<double[]> profiles = settings.resamples() > 0 ? profiles(problem, point, rois, scale) : List.of();
+    return new MixModel(data, settings, fitted, reported(problem, point, identification, fitted, rois, scale),
         problem.baseline(point.evaluation().coefficients()), curves, lifts, warnings, identification, profiles);
   }
 
@@ -90,14 +92,12 @@ public final class MarketingMix {
    * curve at its profile posterior's mean ROI ({@link PosteriorRoi}), since the estimate is a posterior mode that
    * sits at the edge of what the data allow for such a channel.
    */
-  private static List<ChannelCurve> reported(MixData data, MixProblem problem, MixFitter.Point point,
-      List<ChannelIdentification> identification, List<ChannelCurve> fitted) {
+  private static List<ChannelCurve> reported(MixProblem problem, MixFitter.Point point,
+      List<ChannelIdentification> identification, List<ChannelCurve> fitted, double[] rois, double scale) {
     List<ChannelCurve> out = new ArrayList<>(fitted);
-    double scale = mediaRoi(data, problem, point);
     for (int c = 0; c < out.size(); c++) {
       if (atMean(identification.get(c))) {
-        out.set(c, PosteriorRoi.meanCurve(problem, point, c, roi(problem, point, data, c), scale,
-            PROFILE_EVALUATIONS));
+        out.set(c, PosteriorRoi.meanCurve(problem, point, c, rois[c], scale, PROFILE_EVALUATIONS));
       }
     }
     return out;
@@ -113,15 +113,27 @@ public final class MarketingMix {
   }
 
   /** The media's ROI over all channels at the estimate, or 1 where the estimate has no media effect. */
-  private static double mediaRoi(MixData data, MixProblem problem, MixFitter.Point point) {
+  private static double mediaRoi(MixData data, double[] rois) {
     double contribution = 0;
     double spend = 0;
-    for (int c = 0; c < data.channels().size(); c++) {
-      contribution += roi(problem, point, data, c) * data.totalSpend(data.channels().get(c));
+    for (int c = 0; c < rois.length; c++) {
+      contribution += rois[c] * data.totalSpend(data.channels().get(c));
       spend += data.totalSpend(data.channels().get(c));
     }
     return contribution > 0 ? contribution / spend : 1;
   }
+
+  /** Each channel's ROI by {@code curves}: its contributions over the data's spend per unit spent. */
+  private static double[] rois(List<ChannelCurve> curves, MixData data) {
+    double[] out = new double[curves.size()];
+    for (int c = 0; c < out.length; c++) {
+      String channel = data.channels().get(c);
+      out[c] = java.util.Arrays.stream(curves.get(c).contributions(data.spend(channel))).sum()
+          / data.totalSpend(channel);
+    }
+    return out;
+  }
+
 
   /**
    * The ridge penalty a rolling-origin validation prefers for these series, chosen without any truth: the
@@ -189,11 +201,11 @@ public final class MarketingMix {
    * collinearity of its media column at the estimate.
    */
   private static List<ChannelIdentification> identification(MixData data, MixProblem problem,
-      MixFitter.Point point, List<MixProblem.Lift> tests) {
+      MixFitter.Point point, List<MixProblem.Lift> tests, double[] rois) {
     List<ChannelIdentification> out = new ArrayList<>();
     for (int c = 0; c < data.channels().size(); c++) {
       String channel = data.channels().get(c);
-      double roi = roi(problem, point, data, c);
+      double roi = rois[c];
       double half = roi > 0 ? RoiProfile.rise(problem, point, c, roi / 2, PROFILE_EVALUATIONS) : 0;
       // once half the ROI is not ruled out, the channel is not pinned down whatever twice gives: not searched
       double twice = half >= ChannelIdentification.PROFILE_RISE
@@ -209,36 +221,26 @@ public final class MarketingMix {
    * Each channel's {@link ProfileInterval}, stepping from the media's ROI over all channels where a channel's
    * estimate is 0.
    */
-  private static List<double[]> profiles(MixData data, MixProblem problem, MixFitter.Point point) {
-    int channels = data.channels().size();
-    double scale = mediaRoi(data, problem, point);
+  private static List<double[]> profiles(MixProblem problem, MixFitter.Point point, double[] rois, double scale) {
     double threshold = RoiProfile.intervalRise(problem,
         problem.dimension() + point.evaluation().coefficients().length);
-    List<double[]> out = new ArrayList<>(channels);
-    for (int c = 0; c < channels; c++) {
-      out.add(ProfileInterval.of(problem, point, c, roi(problem, point, data, c), scale, PROFILE_EVALUATIONS,
-          WIDE_PROFILE_EVALUATIONS, threshold));
+    List<double[]> out = new ArrayList<>(rois.length);
+    for (int c = 0; c < rois.length; c++) {
+      out.add(ProfileInterval.of(problem, point, c, rois[c], scale, PROFILE_EVALUATIONS, WIDE_PROFILE_EVALUATIONS,
+          threshold));
     }
     return out;
   }
 
-  private static double roi(MixProblem problem, MixFitter.Point point, MixData data, int c) {
-    String channel = data.channels().get(c);
-    double[] part = problem.curve(point.unit(), point.evaluation().coefficients(), c)
-        .contributions(data.spend(channel));
-    return java.util.Arrays.stream(part).sum() / data.totalSpend(channel);
-  }
-
-  private static List<MixWarning> unidentified(List<ChannelIdentification> identification,
-      List<ChannelCurve> fitted, MixData data) {
+  private static List<MixWarning> unidentified(List<ChannelIdentification> identification, double[] rois,
+      MixData data) {
     List<MixWarning> out = new ArrayList<>();
     for (ChannelIdentification id : identification) {
       if (id.movable()) {
         continue;
       }
       String channel = id.channel();
-      double roi = java.util.Arrays.stream(fitted.get(data.index(channel)).contributions(data.spend(channel)))
-          .sum() / data.totalSpend(channel);
+      double roi = rois[data.index(channel)];
       String twice = Double.isNaN(id.doubleRoiRise()) ? ""
           : String.format(java.util.Locale.ROOT, ", at twice by %.2f", id.doubleRoiRise());
       out.add(new MixWarning(channel, MixWarning.Kind.NOT_IDENTIFIED, String.format(java.util.Locale.ROOT,
@@ -252,9 +254,8 @@ public final class MarketingMix {
   }
 
   private static List<MixWarning> warnings(MixData data, MixProblem problem, MixFitter.Point point,
-      List<ChannelIdentification> identification) {
+      List<ChannelIdentification> identification, List<ChannelCurve> fitted) {
     List<MixWarning> out = new ArrayList<>();
-    List<ChannelCurve> fitted = curves(problem, point, data.channels().size());
     for (int c = 0; c < fitted.size(); c++) {
       String channel = data.channels().get(c);
       double[] spend = data.spend(channel);

@@ -1,6 +1,7 @@
 package org.engagement.simulator.mix;
 
 import java.util.Locale;
+import org.engagement.roi.mix.ChannelIdentification;
 import org.engagement.roi.mix.MixData;
 import org.engagement.roi.mix.MixSettings;
 import org.engagement.roi.mix.internal.MixProblem;
@@ -57,7 +58,7 @@ final class MixPosteriorShares {
         MixProblem problem = shapePriors ? fit.second() : fit.second().withoutShapePriors(c);
         if ((heldOnly && pinned(fit, c, point[c]))
             || (orthogonalOnly && fit.second().collinearity(fit.point().unit(), c)
-                > org.engagement.roi.mix.ChannelIdentification.COLLINEARITY)) {
+                > ChannelIdentification.COLLINEARITY)) {
           mean[c] = point[c];
           continue;
         }
@@ -76,12 +77,12 @@ final class MixPosteriorShares {
         + " %s, orthogonal only %s)%n", pointError, meanError, shapePriors, heldOnly, orthogonalOnly);
   }
 
-  /** As {@code MarketingMix}'s identification: half and twice the ROI ruled out, collinearity at most 0.9. */
+  /** As {@code MarketingMix}'s identification: {@link ChannelIdentification#pinnedDown()} on the same rises. */
   private static boolean pinned(MixChannelDiagnosis.Fit fit, int c, double roi) {
-    double rise = org.engagement.roi.mix.ChannelIdentification.PROFILE_RISE;
-    return roi > 0 && RoiProfile.rise(fit.second(), fit.point(), c, roi / 2, EVALUATIONS) >= rise
-        && RoiProfile.rise(fit.second(), fit.point(), c, 2 * roi, EVALUATIONS) >= rise
-        && fit.second().collinearity(fit.point().unit(), c) <= 0.9;
+    double half = roi > 0 ? RoiProfile.rise(fit.second(), fit.point(), c, roi / 2, EVALUATIONS) : 0;
+    double twice = RoiProfile.rise(fit.second(), fit.point(), c, 2 * roi, EVALUATIONS);
+    return new ChannelIdentification("", half, twice, fit.second().collinearity(fit.point().unit(), c), false)
+        .pinnedDown();
   }
 
   private static double posteriorMean(MixProblem problem, MixChannelDiagnosis.Fit fit, int c, double from) {
