@@ -76,6 +76,23 @@ class HelpTextTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("commands")
+  void rendersWithoutWarnings(String name) {
+    // picocli formats descriptions with String.format and, where that fails (a bare "90% of"), warns on
+    // standard error each time the help is shown, so every command's output would start with its warning
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      command(name).getUsageMessage();
+      EngagementCli.commandLine(EngagementCli.SUBCOMMANDS).getUsageMessage();
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).as(name).isEmpty();
+  }
+
   @Test
   void theHelpCommandShowsACommandsHelp() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
