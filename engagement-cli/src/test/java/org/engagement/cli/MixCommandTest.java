@@ -46,6 +46,7 @@ class MixCommandTest {
         "--resamples", "3");
 
     assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).as("no warning of the command line's own").doesNotContain("picocli");
     List<String> lines = run.out().lines().toList();
     assertThat(lines.get(0)).isEqualTo("channel,spend,contribution,contribution_share,roi,roi_low,roi_high,"
         + "marginal_roi,carryover_half_life,recommended_spend");
