@@ -40,10 +40,13 @@ final class HelpLayout {
     usage.description(glue(usage.description()));
     usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(Exit.DESCRIPTIONS);
     for (OptionSpec option : List.copyOf(spec.options())) {
-      String[] glued = glue(option.description());
-      if (!List.of(glued).equals(List.of(option.description()))) {
+      // the builder's description is the text as written; the option's own is already interpolated, and
+      // formatting it again at render time would read a written "%%" as a format specifier
+      OptionSpec.Builder builder = option.toBuilder();
+      String[] glued = glue(builder.description());
+      if (!List.of(glued).equals(List.of(builder.description()))) {
         spec.remove(option);
-        spec.addOption(option.toBuilder().description(glued).build());
+        spec.addOption(builder.description(glued).build());
       }
     }
     Map<String, IHelpSectionRenderer> sections = cli.getHelpSectionMap();

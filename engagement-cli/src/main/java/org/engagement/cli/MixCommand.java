@@ -20,6 +20,7 @@ import org.engagement.roi.mix.MarketingMix;
 import org.engagement.roi.mix.MixCsv;
 import org.engagement.roi.mix.MixData;
 import org.engagement.roi.mix.MixModel;
+import org.engagement.roi.mix.MixPriors;
 import org.engagement.roi.mix.MixSettings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--min CHANNEL=SPEND]...
- * [--max CHANNEL=SPEND]... [--target-roi X] [--no-caution] [--format csv|text|json]}: a
- * marketing mix model ({@link MarketingMix}) of spend per channel and period against an outcome per period,
+ * [--max CHANNEL=SPEND]... [--target-roi X] [--no-caution] [--outcome-kind revenue|kpi]
+ * [--format csv|text|json]}: a marketing mix model ({@link MarketingMix}) of spend per channel and period against an outcome per period,
  * with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals), carry-over half-life
  * and a recommended spend per period.
  *
@@ -115,6 +116,13 @@ final class MixCommand implements Callable<Integer> {
           + "them, and moves must gain in 90%% of the bootstrap draws)")
   private boolean noCaution;
 
+  @Option(names = "--outcome-kind", defaultValue = "revenue", paramLabel = "KIND",
+      description = "revenue (the default: revenue in the spend's currency, under Meridian's ROI prior) or kpi "
+          + "(conversions, sign-ups or revenue in other units: every channel's prior set so that the media bring "
+          + "40%% ± 20%% of the outcome, so the answer does not depend on the units)")
+  @SuppressWarnings("NullAway.Init")
+  private String outcomeKind;
+
   @Option(names = "--resamples", defaultValue = "50", paramLabel = "N",
       description = "bootstrap resamples for the intervals (default: ${DEFAULT-VALUE})")
   private int resamples;
@@ -141,6 +149,7 @@ final class MixCommand implements Callable<Integer> {
     if (resamples < 0 || resamples > 10_000) {
       throw Failure.usage("--resamples must be in [0, 10000], not " + resamples);
     }
+    MixPriors priors = priors();
     PrintStream err = System.err;
     CsvImport<MixCsv.SpendRow> spendRows = read(spend, err, MixCsv::readSpend);
     CsvImport<MixCsv.OutcomeRow> outcomeRows = read(outcome, err, MixCsv::readOutcome);
@@ -166,7 +175,7 @@ final class MixCommand implements Callable<Integer> {
     MixModel model;
     BudgetPlan plan;
     try {
-      model = MarketingMix.fit(data, settings(data).withResamples(resamples).withSeed(seed), lifts);
+      model = MarketingMix.fit(data, settings(data).withResamples(resamples).withSeed(seed), lifts, priors);
     } catch (InvalidFieldException e) {
       throw Failure.failed("cannot fit the mix model: " + e.getMessage(), e);
     }
@@ -260,6 +269,14 @@ final class MixCommand implements Callable<Integer> {
     }
     throw Failure.usage(option + " " + OneLine.of(channel) + "=" + OneLine.of(given)
         + ": the spend must be a number, not negative");
+  }
+
+  private MixPriors priors() throws Failure {
+    return switch (outcomeKind.toLowerCase(Locale.ROOT)) {
+      case "revenue" -> MixPriors.defaults();
+      case "kpi" -> MixPriors.kpi();
+      default -> throw Failure.usage("--outcome-kind must be revenue or kpi, not '" + OneLine.of(outcomeKind) + "'");
+    };
   }
 
   private static MixSettings settings(MixData data) {

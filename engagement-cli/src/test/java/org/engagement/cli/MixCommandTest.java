@@ -100,6 +100,38 @@ class MixCommandTest {
     assertThat(run("mix", "--spend", files[0].toString()).exit()).isEqualTo(2);
     assertThat(run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--budget", "-1")
         .exit()).isEqualTo(2);
+    CliRun kind = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--outcome-kind",
+        "orders");
+    assertThat(kind.exit()).isEqualTo(2);
+    assertThat(kind.err()).contains("--outcome-kind must be revenue or kpi, not 'orders'");
+  }
+
+  /** The same outcome counted in orders worth 80 each: as a KPI, the same shares and the same plan. */
+  @Test
+  void aKpiOutcomeGivesTheSameAnswerInAnyUnits(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    Path orders = dir.resolve("orders.csv");
+    StringBuilder text = new StringBuilder("period,outcome\n");
+    double[] y = WORLD.outcome();
+    for (int t = 0; t < y.length; t++) {
+      text.append(WORLD.periods().get(t)).append(',').append(y[t] / 80).append('\n');
+    }
+    Files.writeString(orders, text, StandardCharsets.UTF_8);
+
+    CliRun revenue = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--outcome-kind",
+        "kpi", "--format", "csv", "--resamples", "0");
+    CliRun counted = run("mix", "--spend", files[0].toString(), "--outcome", orders.toString(), "--outcome-kind",
+        "KPI", "--format", "csv", "--resamples", "0");
+
+    assertThat(revenue.exit()).as(revenue.err()).isZero();
+    assertThat(counted.exit()).as(counted.err()).isZero();
+    for (String channel : WORLD.channels()) {
+      assertThat(cell(counted, channel, 3)).as(channel).isCloseTo(cell(revenue, channel, 3), within(2e-3));
+      assertThat(cell(counted, channel, 4) * 80).as(channel)
+          .isCloseTo(cell(revenue, channel, 4), within(0.01 * cell(revenue, channel, 4) + 1e-6));
+      assertThat(recommended(counted, channel)).as(channel)
+          .isCloseTo(recommended(revenue, channel), within(0.01 * recommended(revenue, channel)));
+    }
   }
 
   @Test
@@ -160,7 +192,11 @@ class MixCommandTest {
   }
 
   private static double recommended(CliRun run, String channel) {
+    return cell(run, channel, 9);
+  }
+
+  private static double cell(CliRun run, String channel, int column) {
     return run.out().lines().filter(line -> line.startsWith(channel + ","))
-        .mapToDouble(line -> Double.parseDouble(line.split(",", -1)[9])).findFirst().orElseThrow();
+        .mapToDouble(line -> Double.parseDouble(line.split(",", -1)[column])).findFirst().orElseThrow();
   }
 }

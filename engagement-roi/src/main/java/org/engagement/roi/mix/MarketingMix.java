@@ -285,9 +285,10 @@ public final class MarketingMix {
       data.index(named);
     }
     List<MixProblem.RoiPrior> out = new ArrayList<>();
+    MixPriors.Roi common = priors.common(data);
     for (int c = 0; c < data.channels().size(); c++) {
       MixPriors.Roi own = priors.channelRois().get(data.channels().get(c));
-      MixPriors.Roi prior = own != null ? own : priors.roi();
+      MixPriors.Roi prior = own != null ? own : common;
       if (prior != null) {
         out.add(new MixProblem.RoiPrior(c, prior.mean(), prior.sd()));
       }

@@ -123,6 +123,15 @@ public final class MixData {
     return outcome.clone();
   }
 
+  /** The outcome summed over all periods. */
+  public double totalOutcome() {
+    double sum = 0;
+    for (double v : outcome) {
+      sum += v;
+    }
+    return sum;
+  }
+
   /** A control series per period (a copy). */
   public double[] control(String name) {
     int at = controlNames.indexOf(name);
@@ -260,15 +269,17 @@ public final class MixData {
      * The series.
      *
      * @return the data
-     * @throws InvalidFieldException if fewer than {@link #MIN_PERIODS} periods have an outcome, a period has
-     *     spend or a control but no outcome, a control misses a period, no channel is given, a channel never
-     *     spends or the outcome's mean is not positive
+     * @throws InvalidFieldException if fewer than {@link #MIN_PERIODS} periods have an outcome, the periods are
+     *     not evenly spaced (a missing period), a period has spend or a control but no outcome, a control misses
+     *     a period, no channel is given, a channel never spends, or the outcome's mean is not positive or it
+     *     never varies
      */
     public MixData build() {
       List<LocalDate> periods = new ArrayList<>(outcome.keySet());
       if (periods.size() < MIN_PERIODS) {
         throw new InvalidFieldException("periods", periods.size(), "must be at least " + MIN_PERIODS);
       }
+      checkEvenlySpaced(periods);
       if (spend.isEmpty()) {
         throw new InvalidFieldException("channels", 0, "must be at least one channel with spend");
       }
@@ -281,6 +292,10 @@ public final class MixData {
       }
       if (!(sum > 0)) {
         throw new InvalidFieldException("outcome", sum / y.length, "must have a positive mean");
+      }
+      if (java.util.Arrays.stream(y).allMatch(v -> v == y[0])) {
+        throw new InvalidFieldException("outcome", y[0],
+            "must vary over the periods (every period has it, so there is nothing for the spend to explain)");
       }
       List<String> names = new ArrayList<>(spend.keySet());
       double[][] x = series(spend, periods, "spend", true);
@@ -295,6 +310,26 @@ public final class MixData {
       }
       return new MixData(periods, names, x, y, new ArrayList<>(controls.keySet()),
           series(controls, periods, "control", false));
+    }
+
+    /**
+     * Carry-over runs from one period to the next, so the periods must follow each other without a gap: each a
+     * month after the one before (when the second is a month after the first), or else each the same number of
+     * days after the one before (weeks).
+     */
+    private static void checkEvenlySpaced(List<LocalDate> periods) {
+      LocalDate first = periods.get(0);
+      boolean months = periods.get(1).equals(first.plusMonths(1));
+      long days = java.time.temporal.ChronoUnit.DAYS.between(first, periods.get(1));
+      for (int t = 2; t < periods.size(); t++) {
+        LocalDate expected = months ? first.plusMonths(t) : first.plusDays(t * days);
+        if (!periods.get(t).equals(expected)) {
+          throw new InvalidFieldException("period", periods.get(t), "must come "
+              + (months ? "a month" : days == 7 ? "a week" : days + " days") + " after " + periods.get(t - 1)
+              + ", as the periods before it do: " + expected + " is missing (a period without spend still needs"
+              + " its outcome)");
+        }
+      }
     }
 
     private double[][] series(Map<String, Map<LocalDate, Double>> rows, List<LocalDate> periods,

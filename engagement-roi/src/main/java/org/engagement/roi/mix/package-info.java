@@ -31,7 +31,8 @@
  * curve, as Meridian fixes its slope and Jin et al. prefer), a log-normal prior on each channel's half-life
  * (by default median two periods, log-sd 1.2; an analyst's own per channel, as Robyn's per-channel ranges and
  * Meridian's priors carry it), and a Gaussian prior on each
- * channel's ROI (by default the mean and sd of Meridian's {@code LogNormal(0.2, 0.9)}), beside the settings'
+ * channel's ROI (by default the mean and sd of Meridian's {@code LogNormal(0.2, 0.9)}, for revenue in the
+ * spend's currency; for another outcome {@link org.engagement.roi.mix.MixPriors#kpi()}), beside the settings'
  * ridge on the media effects. The fit runs twice: a first fit without ROI priors gives the noise level, at
  * which the ROI priors and lift tests then enter as pseudo-observations (so a channel the data cannot see is
  * drawn towards a typical ROI, not only towards zero as the ridge draws it). Intervals come from a seeded

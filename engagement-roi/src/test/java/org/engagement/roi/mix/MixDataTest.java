@@ -56,6 +56,38 @@ class MixDataTest {
     assertThatThrownBy(() -> weeks(30).spend(START, "tv", 0).build()).hasMessageContaining("some spend");
   }
 
+  /** Carry-over runs from one period to the next, so a missing period would join two that are not neighbours. */
+  @Test
+  void periodsMustFollowEachOtherWithoutAGap() {
+    MixData.Builder gap = MixData.builder();
+    for (int t = 0; t < 30; t++) {
+      if (t != 12) {
+        gap.outcome(START.plusWeeks(t), 100 + t).spend(START.plusWeeks(t), "tv", 1 + t % 3);
+      }
+    }
+    assertThatThrownBy(gap::build).isInstanceOf(InvalidFieldException.class)
+        .hasMessage("period '" + START.plusWeeks(13) + "' is invalid: must come a week after " + START.plusWeeks(11)
+            + ", as the periods before it do: " + START.plusWeeks(12) + " is missing (a period without spend still"
+            + " needs its outcome)");
+
+    MixData.Builder months = MixData.builder();
+    LocalDate end = LocalDate.of(2023, 1, 31);
+    for (int t = 0; t < 30; t++) {
+      months.outcome(end.plusMonths(t), 100 + t).spend(end.plusMonths(t), "tv", 1 + t % 3);
+    }
+    assertThat(months.build().periods()).hasSize(30).contains(LocalDate.of(2023, 2, 28), LocalDate.of(2023, 3, 31));
+  }
+
+  @Test
+  void anOutcomeThatNeverVariesIsRefused() {
+    MixData.Builder flat = MixData.builder();
+    for (int t = 0; t < 30; t++) {
+      flat.outcome(START.plusWeeks(t), 1_000).spend(START.plusWeeks(t), "tv", 1 + t % 3);
+    }
+    assertThatThrownBy(flat::build).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("outcome '1000.0' is invalid: must vary over the periods");
+  }
+
   @Test
   void costsAndPurchasesMakeMonthlySeries() {
     List<Cost> costs = new ArrayList<>();
@@ -63,16 +95,20 @@ class MixDataTest {
     YearMonth first = YearMonth.of(2023, 1);
     for (int m = 0; m < 30; m++) {
       costs.add(Cost.of(first.plusMonths(m), "press", Money.of(java.math.BigDecimal.valueOf(100 + m), EUR)));
-      purchases.add(Interaction.builder().customerId("c" + m).channel(Channel.of("direct", org.engagement.core.domain.ChannelGroup.DIRECT))
-          .timestamp(Instant.parse(first.plusMonths(m).atDay(3) + "T10:00:00Z")).type(InteractionType.PURCHASE)
-          .value(Money.of(java.math.BigDecimal.valueOf(50), EUR)).build());
+      for (int k = 0; k < (m % 3 == 0 ? 2 : 1); k++) {
+        purchases.add(Interaction.builder().customerId("c" + m + "-" + k)
+            .channel(Channel.of("direct", org.engagement.core.domain.ChannelGroup.DIRECT))
+            .timestamp(Instant.parse(first.plusMonths(m).atDay(3 + k) + "T10:00:00Z")).type(InteractionType.PURCHASE)
+            .value(Money.of(java.math.BigDecimal.valueOf(50), EUR)).build());
+      }
     }
     MixData data = MixData.fromCosts(Investment.of(EUR, costs), purchases, ConversionRule.purchases(), false);
     assertThat(data.periods()).hasSize(30).startsWith(LocalDate.of(2023, 1, 1));
     assertThat(data.spend("press")[29]).isEqualTo(129);
-    assertThat(data.outcome()[0]).isEqualTo(50);
+    assertThat(data.outcome()[0]).isEqualTo(100);
+    assertThat(data.outcome()[1]).isEqualTo(50);
     MixData counted = MixData.fromCosts(Investment.of(EUR, costs), purchases, ConversionRule.purchases(), true);
-    assertThat(counted.outcome()[0]).isEqualTo(1);
+    assertThat(counted.outcome()[0]).isEqualTo(2);
   }
 
   @Test

@@ -80,13 +80,14 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
     List<LiftTest> lifts = new ArrayList<>();
     for (String channel : tested) {
       double truth = world.trueContribution(world.channels().indexOf(channel), LIFT_FROM, LIFT_TO);
+      truth /= MixWorlds.kpiValue();
       lifts.add(new LiftTest(channel, data.periods().get(LIFT_FROM), data.periods().get(LIFT_TO), truth,
           0.85 * truth, 1.15 * truth));
     }
     long start = System.nanoTime();
     MixSettings chosen = validateRidge
-        ? settings.withRidge(MarketingMix.validatedRidge(data, settings, lifts, MixPriors.defaults())) : settings;
-    MixModel model = MarketingMix.fit(data, chosen, lifts);
+        ? settings.withRidge(MarketingMix.validatedRidge(data, settings, lifts, MixWorlds.priors())) : settings;
+    MixModel model = MarketingMix.fit(data, chosen, lifts, MixWorlds.priors());
     double seconds = (System.nanoTime() - start) / 1e9;
     double[] truth = world.trueShares();
     double error = 0;
@@ -97,7 +98,7 @@ record MixAims(long seed, double shareError, int covered, int coveredBasic, int 
     for (int c = 0; c < truth.length; c++) {
       ChannelEffect effect = model.effect(world.channels().get(c));
       error += Math.abs(effect.share() - truth[c]) / truth.length;
-      double roi = world.trueRoi(c);
+      double roi = world.trueRoi(c) / MixWorlds.kpiValue();
       covered += roi >= effect.roiInterval().lower() && roi <= effect.roiInterval().upper() ? 1 : 0;
       reflected += roi >= 2 * effect.roi() - effect.roiInterval().upper()
           && roi <= 2 * effect.roi() - effect.roiInterval().lower() ? 1 : 0;

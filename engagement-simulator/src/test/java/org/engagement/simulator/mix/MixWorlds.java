@@ -3,6 +3,7 @@ package org.engagement.simulator.mix;
 import java.time.LocalDate;
 import java.util.List;
 import org.engagement.roi.mix.MixData;
+import org.engagement.roi.mix.MixPriors;
 
 /** Turns a simulated marketing-mix world into the SDK's series. */
 final class MixWorlds {
@@ -23,12 +24,29 @@ final class MixWorlds {
     };
   }
 
+  /**
+   * How many units of the world's outcome make one of the series' ({@code -Dkpi=K}, default 1): with K, the
+   * outcome is counted in conversions worth K each and the fit takes {@link MixPriors#kpi()}.
+   */
+  static double kpiValue() {
+    return Double.parseDouble(System.getProperty("kpi", "1"));
+  }
+
+  /**
+   * The priors that suit the series' outcome: revenue by default, a KPI under {@code -Dkpi}; {@code
+   * -Dprior=revenue} keeps the revenue priors for a KPI, as the SDK did before it had KPI priors.
+   */
+  static MixPriors priors() {
+    return System.getProperty("kpi") == null || "revenue".equals(System.getProperty("prior"))
+        ? MixPriors.defaults() : MixPriors.kpi();
+  }
+
   static MixData data(MixWorld world) {
     MixData.Builder builder = MixData.builder();
     List<LocalDate> periods = world.periods();
     double[] outcome = world.outcome();
     for (int t = 0; t < periods.size(); t++) {
-      builder.outcome(periods.get(t), outcome[t]);
+      builder.outcome(periods.get(t), outcome[t] / kpiValue());
     }
     for (int c = 0; c < world.channels().size(); c++) {
       double[] spend = world.spend(c);
