@@ -80,7 +80,7 @@ public final class MarketingMix {
     double[] rois = rois(fitted, data);
     double scale = mediaRoi(data, rois);
     List<ChannelIdentification> identification = identification(data, problem, point, tests, rois);
-    List<MixWarning> warnings = warnings(data, problem, point, identification, fitted);
+    List<MixWarning> warnings = warnings(data, problem, point, identification, fitted, lifts);
     warnings.addAll(unidentified(identification, rois, data));
     List<double[]> profiles = settings.resamples() > 0 ? profiles(problem, point, rois, scale) : List.of();
     return new MixModel(data, settings, fitted, reported(problem, point, identification, fitted, rois, scale),
@@ -254,7 +254,7 @@ public final class MarketingMix {
   }
 
   private static List<MixWarning> warnings(MixData data, MixProblem problem, MixFitter.Point point,
-      List<ChannelIdentification> identification, List<ChannelCurve> fitted) {
+      List<ChannelIdentification> identification, List<ChannelCurve> fitted, List<LiftTest> lifts) {
     List<MixWarning> out = new ArrayList<>();
     for (int c = 0; c < fitted.size(); c++) {
       String channel = data.channels().get(c);
@@ -266,10 +266,8 @@ public final class MarketingMix {
             + "': spend " + high + " in every period, so its effect cannot be told from the baseline"));
       }
       if (fitted.get(c).maxEffect() <= 0) {
-        out.add(new MixWarning(channel, MixWarning.Kind.NO_EFFECT, "channel '" + channel
-            + "': the best fit puts its effect at 0 (no response told apart from the noise"
-            + (atMean(identification.get(c)) ? "; its figures are the mean over the ROIs the data allow" : "")
-            + "; a lift test would settle it)"));
+        out.add(new MixWarning(channel, MixWarning.Kind.NO_EFFECT, noEffect(channel, identification.get(c),
+            lifts.stream().filter(l -> l.channel().equals(channel)).toList())));
         continue;
       }
       for (String limit : problem.atLimit(point.unit(), c)) {
@@ -278,6 +276,24 @@ public final class MarketingMix {
       }
     }
     return out;
+  }
+
+  /**
+   * Why a channel's effect is 0 and what would settle it. A lift test whose whole interval is below 0 says the
+   * channel hurts, which this model's non-negative effects cannot hold: 0 is the nearest it comes.
+   */
+  private static String noEffect(String channel, ChannelIdentification id, List<LiftTest> tests) {
+    String start = "channel '" + channel + "': the best fit puts its effect at 0 (";
+    for (LiftTest test : tests) {
+      if (test.high() < 0) {
+        return start + "its lift test from " + test.from() + " to " + test.to() + " measured " + test.incremental()
+            + " [" + test.low() + ", " + test.high() + "], below 0, and effects in this model cannot be negative:"
+            + " 0 is the nearest it comes; a channel that hurts is outside the model)";
+      }
+    }
+    return start + "no response told apart from the noise"
+        + (atMean(id) ? "; its figures are the mean over the ROIs the data allow" : "")
+        + (tests.isEmpty() ? "; a lift test would settle it)" : ", and its lift test's interval holds 0)");
   }
 
   private static List<MixProblem.RoiPrior> roiPriors(MixData data, MixPriors priors) {
@@ -313,7 +329,13 @@ public final class MarketingMix {
       throw new InvalidFieldException("from", lift.from(),
           "must lie within the data's periods " + periods.get(0) + " to " + periods.get(periods.size() - 1));
     }
-    return new MixProblem.Lift(channel, data.periodOf(lift.from()), data.periodOf(lift.to()), lift.incremental(),
-        lift.low(), lift.high());
+    int to = data.periodOf(lift.to());
+    double[] spend = data.spend(lift.channel());
+    if (java.util.Arrays.stream(spend, 0, to + 1).allMatch(v -> v == 0)) {
+      throw new InvalidFieldException("to", lift.to(), "must come after some spend on " + lift.channel()
+          + ", which spends nothing up to then, so the test measured nothing the channel's spend did");
+    }
+    return new MixProblem.Lift(channel, data.periodOf(lift.from()), to, lift.incremental(), lift.low(),
+        lift.high());
   }
 }

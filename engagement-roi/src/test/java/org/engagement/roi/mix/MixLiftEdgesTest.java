@@ -1,0 +1,52 @@
+package org.engagement.roi.mix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.engagement.core.domain.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+/** Lift tests the model cannot use as they are: none is dropped or bent without a word. */
+class MixLiftEdgesTest {
+  private static final LocalDate START = LocalDate.of(2024, 1, 1);
+  private static final int WEEKS = 60;
+  private static final MixSettings SETTINGS = MixSettings.weekly().withResamples(0);
+
+  /** Before, such a test was skipped without a word and the fit ran as if it had not been given. */
+  @Test
+  void aTestBeforeTheChannelEverSpentIsRefused() {
+    LiftTest early = new LiftTest("email", START.plusWeeks(5), START.plusWeeks(10), 500, 400, 600);
+
+    assertThatThrownBy(() -> MarketingMix.fit(series(), SETTINGS, List.of(early)))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessage("to '" + START.plusWeeks(10) + "' is invalid: must come after some spend on email, which spends"
+            + " nothing up to then, so the test measured nothing the channel's spend did");
+  }
+
+  @Test
+  void aTestSayingTheChannelHurtsIsHeldAtZeroAndSaysSo() {
+    LiftTest hurts = new LiftTest("search", START.plusWeeks(30), START.plusWeeks(39), -900, -1_200, -600);
+
+    MixModel model = MarketingMix.fit(series(), SETTINGS, List.of(hurts));
+
+    assertThat(model.effect("search").contribution()).isZero();
+    assertThat(model.warnings()).filteredOn(w -> w.channel().equals("search"))
+        .filteredOn(w -> w.kind() == MixWarning.Kind.NO_EFFECT).singleElement()
+        .satisfies(w -> assertThat(w.message()).contains("measured -900.0 [-1200.0, -600.0], below 0")
+            .contains("cannot be negative").doesNotContain("a lift test would settle it"));
+  }
+
+  /** Search in steps; email from week 20 on, in steps of another length. */
+  private static MixData series() {
+    MixData.Builder builder = MixData.builder();
+    for (int t = 0; t < WEEKS; t++) {
+      double search = 100 + 60 * ((t / 4) % 3);
+      double email = t < 20 ? 0 : 50 + 30 * ((t / 3) % 2);
+      builder.spend(START.plusWeeks(t), "search", search).spend(START.plusWeeks(t), "email", email)
+          .outcome(START.plusWeeks(t), 1_000 + 5 * t + 3 * search + 2 * email + 20 * Math.sin(t));
+    }
+    return builder.build();
+  }
+}
