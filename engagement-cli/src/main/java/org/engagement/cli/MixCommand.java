@@ -310,10 +310,11 @@ final class MixCommand implements Callable<Integer> {
 
   private static String text(MixModel model, BudgetPlan plan, double minimumRoi) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-20s %14s %14s %6s %6s %15s %8s %9s%n", "channel", "spend",
+    // returns to three significant digits: an outcome counted in conversions returns a few hundredths per unit
+    out.append(String.format(Locale.ROOT, "%-20s %14s %14s %6s %8s %19s %9s %9s%n", "channel", "spend",
         "contribution", "share", "roi", "roi 90%", "mroi", "half-life"));
     for (ChannelEffect e : model.effects()) {
-      out.append(String.format(Locale.ROOT, "%-20s %14.2f %14.2f %6.3f %6.2f %7.2f-%-7.2f %8.2f %9.1f%n",
+      out.append(String.format(Locale.ROOT, "%-20s %14.2f %14.2f %6.3f %8.3g %9.3g-%-9.3g %9.3g %9.1f%n",
           OneLine.of(e.channel()), e.spend(), e.contribution(), e.share(), e.roi(), e.roiInterval().lower(),
           e.roiInterval().upper(), e.marginalRoi(), e.halfLife()));
     }
@@ -324,6 +325,10 @@ final class MixCommand implements Callable<Integer> {
         OneLine.of(a.channel()), a.current(), a.recommended())));
     out.append(String.format(Locale.ROOT, "expected gain per period: %.2f (90%% interval %.2f to %.2f, %d resamples)%n",
         plan.gain(), plan.gainInterval().lower(), plan.gainInterval().upper(), model.resamples()));
+    if (plan.gain() < plan.gainInterval().lower() || plan.gain() > plan.gainInterval().upper()) {
+      out.append("note: the expected gain lies outside its refits' interval: each refit is drawn again towards the"
+          + " ROI prior, so the gain is less settled than the interval says\n");
+    }
     return out.toString();
   }
 

@@ -110,13 +110,7 @@ class MixCommandTest {
   @Test
   void aKpiOutcomeGivesTheSameAnswerInAnyUnits(@TempDir Path dir) throws IOException {
     Path[] files = write(dir, "");
-    Path orders = dir.resolve("orders.csv");
-    StringBuilder text = new StringBuilder("period,outcome\n");
-    double[] y = WORLD.outcome();
-    for (int t = 0; t < y.length; t++) {
-      text.append(WORLD.periods().get(t)).append(',').append(y[t] / 80).append('\n');
-    }
-    Files.writeString(orders, text, StandardCharsets.UTF_8);
+    Path orders = orders(dir);
 
     CliRun revenue = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--outcome-kind",
         "kpi", "--format", "csv", "--resamples", "0");
@@ -189,6 +183,43 @@ class MixCommandTest {
     assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--min", "tv=9", "--max", "tv=8").exit())
         .isEqualTo(2);
     assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--target-roi", "0").exit()).isEqualTo(2);
+  }
+
+  /** A return of a few hundredths per unit spent shows in the text as such, not as 0.01 or 0.02. */
+  @Test
+  void theTextShowsReturnsToThreeSignificantDigits(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    Path orders = orders(dir);
+    String[] common = {"mix", "--spend", files[0].toString(), "--outcome", orders.toString(), "--outcome-kind", "kpi",
+        "--resamples", "0"};
+    CliRun csv = run(concat(common, "--format", "csv"));
+    CliRun text = run(concat(common, "--format", "text"));
+
+    assertThat(text.exit()).as(text.err()).isZero();
+    for (String channel : WORLD.channels()) {
+      double roi = cell(csv, channel, 4);
+      assertThat(roi).isLessThan(0.1);
+      assertThat(text.out().lines().filter(line -> line.startsWith(channel + " ")).findFirst().orElseThrow())
+          .contains(String.format(Locale.ROOT, " %.3g ", roi));
+    }
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+
+  /** The world's outcome counted in orders worth 80 each. */
+  private static Path orders(Path dir) throws IOException {
+    Path orders = dir.resolve("orders.csv");
+    StringBuilder text = new StringBuilder("period,outcome\n");
+    double[] y = WORLD.outcome();
+    for (int t = 0; t < y.length; t++) {
+      text.append(WORLD.periods().get(t)).append(',').append(y[t] / 80).append('\n');
+    }
+    Files.writeString(orders, text, StandardCharsets.UTF_8);
+    return orders;
   }
 
   private static double recommended(CliRun run, String channel) {
