@@ -28,14 +28,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement mix --spend FILE --outcome FILE [--lift FILE] [--budget N] [--min CHANNEL=SPEND]...
- * [--max CHANNEL=SPEND]... [--target-roi X] [--no-caution] [--outcome-kind revenue|kpi]
- * [--format csv|text|json]}: a marketing mix model ({@link MarketingMix}) of spend per channel and period against an outcome per period,
- * with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals), carry-over half-life
- * and a recommended spend per period.
+ * {@code engagement mix --spend FILE --outcome FILE [--controls FILE] [--lift FILE] [--budget N]
+ * [--min CHANNEL=SPEND]... [--max CHANNEL=SPEND]... [--target-roi X] [--no-caution] [--outcome-kind revenue|kpi]
+ * [--format csv|text|json]}: a marketing mix model ({@link MarketingMix}) of spend per channel and period against
+ * an outcome per period, with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals),
+ * carry-over half-life and a recommended spend per period.
  *
  * <p>Inputs ({@link MixCsv}): {@code period,channel,spend} and {@code period,outcome}, periods as the ISO
- * date a week or month starts; a channel without a row in a period spent nothing then. Lift tests:
+ * date a week or month starts; a channel without a row in a period spent nothing then. Controls:
+ * {@code period,control,value}, a value of each control in every period. Lift tests:
  * {@code channel,from,to,incremental,low,high}. Periods a week apart or less are weeks (a 52-period season),
  * otherwise months (12). Bad rows are reported one line each ({@code file:line: column 'x' value 'v' is
  * invalid: rule}) and left out; a lift row naming a channel without spend is reported and not used.
@@ -87,6 +88,11 @@ final class MixCommand implements Callable<Integer> {
   @Option(names = "--lift", paramLabel = "FILE",
       description = "lift tests to calibrate by: a CSV with the columns channel, from, to, incremental, low and high")
   private @Nullable Path lift;
+
+  @Option(names = "--controls", paramLabel = "FILE",
+      description = "what else moves the outcome (price, promotions, a competitor's activity): a CSV with the "
+          + "columns period, control and value, a value of each control in every period")
+  private @Nullable Path controls;
 
   @Option(names = "--budget", paramLabel = "N", description = "the total spend per period to allocate (default: the current total)")
   private @Nullable Double budget;
@@ -154,7 +160,14 @@ final class MixCommand implements Callable<Integer> {
     CsvImport<MixCsv.SpendRow> spendRows = read(spend, err, MixCsv::readSpend);
     CsvImport<MixCsv.OutcomeRow> outcomeRows = read(outcome, err, MixCsv::readOutcome);
     boolean clean = spendRows.report().isClean() && outcomeRows.report().isClean();
-    MixData data = data(spendRows.values(), outcomeRows.values());
+    List<MixCsv.ControlRow> controlRows = List.of();
+    Path controlFile = controls;
+    if (controlFile != null) {
+      CsvImport<MixCsv.ControlRow> read = read(controlFile, err, MixCsv::readControls);
+      clean &= read.report().isClean();
+      controlRows = read.values();
+    }
+    MixData data = data(spendRows.values(), outcomeRows.values(), controlRows);
     double perPeriod = budget != null ? budget : currentPerPeriod(data);
     BudgetRequest request = request(data, perPeriod);
     List<LiftTest> lifts = new ArrayList<>();
@@ -213,14 +226,17 @@ final class MixCommand implements Callable<Integer> {
     return read;
   }
 
-  private MixData data(List<MixCsv.SpendRow> spendRows, List<MixCsv.OutcomeRow> outcomeRows) throws Failure {
+  private MixData data(List<MixCsv.SpendRow> spendRows, List<MixCsv.OutcomeRow> outcomeRows,
+      List<MixCsv.ControlRow> controlRows) throws Failure {
     try {
       MixData.Builder builder = MixData.builder();
       outcomeRows.forEach(row -> builder.outcome(row.period(), row.outcome()));
       spendRows.forEach(row -> builder.spend(row.period(), row.channel(), row.spend()));
+      controlRows.forEach(row -> builder.control(row.period(), row.control(), row.value()));
       return builder.build();
     } catch (InvalidFieldException e) {
-      throw Failure.failed(spend + ", " + outcome + ": " + e.getMessage(), e);
+      throw Failure.failed(spend + ", " + outcome + (controls == null ? "" : ", " + controls) + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -185,6 +185,58 @@ class MixCommandTest {
     assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--target-roi", "0").exit()).isEqualTo(2);
   }
 
+  /**
+   * {@code --controls} gives the fit the same control series a library user gives {@code MixData}: the shares
+   * are the library's to the printed digits, and not those of the fit without it. A control that misses a
+   * period is refused with that period and the file named.
+   */
+  @Test
+  void theControlsFileEntersTheFitAsTheLibrarysControls(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    double[] y = WORLD.outcome();
+    double effect = 0.25 * java.util.Arrays.stream(y).average().orElseThrow();
+    java.util.Random random = new java.util.Random(7);
+    StringBuilder outcome = new StringBuilder("period,outcome\n");
+    StringBuilder controls = new StringBuilder("period,control,value\n");
+    org.engagement.roi.mix.MixData.Builder data = org.engagement.roi.mix.MixData.builder();
+    for (int t = 0; t < y.length; t++) {
+      double price = random.nextGaussian();
+      String value = Double.toString(y[t] + effect * price);
+      outcome.append(WORLD.periods().get(t)).append(',').append(value).append('\n');
+      controls.append(WORLD.periods().get(t)).append(",price,").append(price).append('\n');
+      data.outcome(WORLD.periods().get(t), Double.parseDouble(value)).control(WORLD.periods().get(t), "price", price);
+      for (int c = 0; c < WORLD.channels().size(); c++) {
+        data.spend(WORLD.periods().get(t), WORLD.channels().get(c),
+            Double.parseDouble(String.format(Locale.ROOT, "%.2f", WORLD.spend(c)[t])));
+      }
+    }
+    Path priced = Files.writeString(dir.resolve("priced.csv"), outcome, StandardCharsets.UTF_8);
+    Path prices = Files.writeString(dir.resolve("controls.csv"), controls, StandardCharsets.UTF_8);
+    String[] common = {"mix", "--spend", files[0].toString(), "--outcome", priced.toString(), "--format", "csv",
+        "--resamples", "0"};
+
+    CliRun with = run(concat(common, "--controls", prices.toString()));
+    CliRun without = run(common);
+    org.engagement.roi.mix.MixModel library = org.engagement.roi.mix.MarketingMix.fit(data.build(),
+        org.engagement.roi.mix.MixSettings.weekly().withResamples(0).withSeed(1));
+
+    assertThat(with.exit()).as(with.err()).isZero();
+    double moved = 0;
+    for (String channel : WORLD.channels()) {
+      assertThat(cell(with, channel, 3)).as(channel).isCloseTo(library.effect(channel).share(), within(1e-6));
+      moved += Math.abs(cell(with, channel, 3) - cell(without, channel, 3));
+    }
+    assertThat(moved).isGreaterThan(0.01);
+
+    Path gap = Files.writeString(dir.resolve("gap.csv"), controls.toString().lines()
+        .filter(line -> !line.startsWith(WORLD.periods().get(7) + ",")).collect(java.util.stream.Collectors
+            .joining("\n", "", "\n")), StandardCharsets.UTF_8);
+    CliRun missing = run(concat(common, "--controls", gap.toString()));
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains(gap.toString()).contains("period '" + WORLD.periods().get(7)
+        + "' is invalid: must have a value of control price");
+  }
+
   /** A return of a few hundredths per unit spent shows in the text as such, not as 0.01 or 0.02. */
   @Test
   void theTextShowsReturnsToThreeSignificantDigits(@TempDir Path dir) throws IOException {

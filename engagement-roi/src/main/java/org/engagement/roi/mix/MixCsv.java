@@ -21,7 +21,9 @@ import org.engagement.core.ingest.csv.CsvTable;
  *       channel's name, the spend (or activity count), a number not negative; one row per period and channel;
  *   <li>outcome: {@code period,outcome}: one row per period, the outcome a finite number;
  *   <li>lift tests: {@code channel,from,to,incremental,low,high}: the first and last period of the test as ISO
- *       dates and the incremental outcome with its 90 % interval.
+ *       dates and the incremental outcome with its 90 % interval;
+ *   <li>controls: {@code period,control,value}: what else moves the outcome (price, promotions, a competitor's
+ *       activity), the control's name and its value, a finite number; one row per period and control.
  * </ul>
  * Other columns are ignored. Stateless and thread-safe.
  *
@@ -34,6 +36,8 @@ public final class MixCsv {
   public static final List<String> OUTCOME_COLUMNS = List.of("period", "outcome");
   /** The columns of a lift-test file. */
   public static final List<String> LIFT_COLUMNS = List.of("channel", "from", "to", "incremental", "low", "high");
+  /** The columns of a controls file. */
+  public static final List<String> CONTROL_COLUMNS = List.of("period", "control", "value");
 
   private MixCsv() {}
 
@@ -89,6 +93,22 @@ public final class MixCsv {
   }
 
   /**
+   * One row of a controls file.
+   *
+   * @param period the period's start
+   * @param control the control's name
+   * @param value its value in the period
+   * @since 0.1.0
+   */
+  public record ControlRow(LocalDate period, String control, double value) {
+    /** Checks for nulls. */
+    public ControlRow {
+      requireNonNull(period, "period");
+      requireNonNull(control, "control");
+    }
+  }
+
+  /**
    * Reads an outcome file (closed at the end).
    *
    * @param input the UTF-8 bytes
@@ -105,6 +125,27 @@ public final class MixCsv {
         throw new InvalidFieldException("period", period, "must appear once; an earlier row has it");
       }
       return new OutcomeRow(period, outcome);
+    });
+  }
+
+  /**
+   * Reads a controls file (closed at the end).
+   *
+   * @param input the UTF-8 bytes
+   * @param source the file's name in messages
+   * @return the rows and the report
+   * @throws IOException if reading fails
+   */
+  public static CsvImport<ControlRow> readControls(InputStream input, String source) throws IOException {
+    Set<String> seen = new HashSet<>();
+    return CsvTable.read(input, source, CONTROL_COLUMNS, row -> {
+      LocalDate period = date(row, "period");
+      String control = row.require("control");
+      double value = row.number("value", -Double.MAX_VALUE, Double.MAX_VALUE);
+      if (!seen.add(period + "\n" + control)) {
+        throw new InvalidFieldException("control", control, "must appear once in period " + period);
+      }
+      return new ControlRow(period, control, value);
     });
   }
 

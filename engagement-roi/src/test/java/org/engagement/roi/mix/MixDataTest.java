@@ -125,4 +125,18 @@ class MixDataTest {
     assertThat(tests.values()).hasSize(1);
     assertThat(tests.report().rejected()).isEqualTo(1);
   }
+
+  @Test
+  void controlRowsAreReadOncePerPeriodAndControl() throws IOException {
+    String controls = "period,control,value\n2024-01-01,price,9.5\n2024-01-01,promo,1\n2024-01-01,price,9.9\n"
+        + "2024-01-08,price,cheap\n2024-01-08,price,-0.5\n";
+    CsvImport<MixCsv.ControlRow> read = MixCsv.readControls(
+        new ByteArrayInputStream(controls.getBytes(StandardCharsets.UTF_8)), "controls.csv");
+
+    assertThat(read.values()).containsExactly(new MixCsv.ControlRow(START, "price", 9.5),
+        new MixCsv.ControlRow(START, "promo", 1), new MixCsv.ControlRow(START.plusWeeks(1), "price", -0.5));
+    assertThat(read.report().rejected()).isEqualTo(2);
+    assertThat(read.report().rejections()).extracting(r -> r.message("controls.csv")).contains(
+        "controls.csv:4: column 'control' value 'price' is invalid: must appear once in period 2024-01-01");
+  }
 }
