@@ -58,6 +58,24 @@ class QuickStartExamplesTest {
     assertThat(out).containsPattern("ROI over 10 channels: cost \\d+\\.\\d{2} EUR, ROI -?\\d+\\.\\d%");
   }
 
+  @Test
+  void planBudgetPrintsEveryChannelBesideItsTruthAndASplitOfTheSameBudget() {
+    String out = run(PlanBudget::run);
+
+    java.util.List<String> rows = out.lines().skip(1)
+        .filter(line -> line.matches("\\S+ +\\d\\.\\d{3} +\\d\\.\\d{3} +.*")).toList();
+    assertThat(rows).hasSize(8);
+    double shares = rows.stream().mapToDouble(line -> Double.parseDouble(line.split(" +", -1)[1])).sum();
+    assertThat(shares).isCloseTo(1, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(out).containsPattern("Cautious split of (\\d+) a week").contains("partnerships");
+    java.util.regex.Matcher budget = java.util.regex.Pattern.compile("Cautious split of (\\d+) a week").matcher(out);
+    assertThat(budget.find()).isTrue();
+    double recommended = out.lines().filter(line -> line.matches("  \\S+ +\\d+ -> +\\d+"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("->") + 2).strip())).sum();
+    assertThat(recommended).isCloseTo(Double.parseDouble(budget.group(1)),
+        org.assertj.core.api.Assertions.within(8.0));
+  }
+
   private static String run(Consumer<PrintStream> example) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     example.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
