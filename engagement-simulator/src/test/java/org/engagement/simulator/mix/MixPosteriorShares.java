@@ -86,8 +86,10 @@ final class MixPosteriorShares {
   }
 
   private static double posteriorMean(MixProblem problem, MixChannelDiagnosis.Fit fit, int c, double from) {
-    return PosteriorRoi.mean(r -> RoiProfile.minimum(problem.withRoiHeld(c, r), fit.point().unit(), c, EVALUATIONS),
-        from);
+    int wide = Integer.getInteger("wide", 0);
+    return PosteriorRoi.mean(r -> wide > 0
+        ? RoiProfile.wideMinimum(problem.withRoiHeld(c, r), fit.point().unit(), c, EVALUATIONS, wide)
+        : RoiProfile.minimum(problem.withRoiHeld(c, r), fit.point().unit(), c, EVALUATIONS), from);
   }
 
   private static double dot(double[] a, double[] b) {
