@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code engagement mix --spend FILE --outcome FILE [--controls FILE] [--lift FILE] [--budget N]
  * [--min CHANNEL=SPEND]... [--max CHANNEL=SPEND]... [--target-roi X] [--no-caution] [--outcome-kind revenue|kpi]
- * [--format csv|text|json]}: a marketing mix model ({@link MarketingMix}) of spend per channel and period against
+ * [--per-period FILE] [--format csv|text|json]}: a marketing mix model ({@link MarketingMix}) of spend per channel and period against
  * an outcome per period, with each channel's contribution, ROI and marginal ROI (90 % bootstrap intervals),
  * carry-over half-life and a recommended spend per period.
  *
@@ -44,8 +44,9 @@ import picocli.CommandLine.Option;
  * <p>With {@code --format csv} one row per channel:
  * {@code channel,spend,contribution,contribution_share,roi,roi_low,roi_high,marginal_roi,carryover_half_life,
  * recommended_spend}: spend and contribution summed over the input, half-life in periods, recommended spend per
- * period at the current total per period or {@code --budget}. Text output adds the budget section: the
- * expected gain per period with its interval. {@code --format json} prints both as one object ({@link MixJson}).
+ * period at the current total per period or {@code --budget}. {@code --per-period FILE} also writes the
+ * contributions per period ({@link PerPeriodFile}), checked writable before the fit. Text output adds the budget
+ * section: the expected gain per period with its interval. {@code --format json} prints both as one object ({@link MixJson}).
  *
  * <p>The recommendation keeps each channel between half and twice its current spend per period unless
  * {@code --min}/{@code --max} bound it (repeatable, {@code CHANNEL=SPEND} per period, picocli's map options);
@@ -93,6 +94,11 @@ final class MixCommand implements Callable<Integer> {
       description = "what else moves the outcome (price, promotions, a competitor's activity): a CSV with the "
           + "columns period, control and value, a value of each control in every period")
   private @Nullable Path controls;
+
+  @Option(names = "--per-period", paramLabel = "FILE",
+      description = "also write each period's outcome, fitted outcome, baseline and every channel's contribution "
+          + "to FILE (CSV: period, outcome, fitted, baseline, then one column per channel)")
+  private @Nullable Path perPeriod;
 
   @Option(names = "--budget", paramLabel = "N", description = "the total spend per period to allocate (default: the current total)")
   private @Nullable Double budget;
@@ -156,6 +162,15 @@ final class MixCommand implements Callable<Integer> {
       throw Failure.usage("--resamples must be in [0, 10000], not " + resamples);
     }
     MixPriors priors = priors();
+    Path perPeriodFile = perPeriod;
+    if (perPeriodFile != null) {
+      for (Path input : java.util.Arrays.asList(spend, outcome, controls, lift)) {
+        if (perPeriodFile.equals(input)) {
+          throw Failure.usage("--per-period " + perPeriodFile + " is also an input: it would be overwritten");
+        }
+      }
+      OutputFile.check(perPeriodFile);
+    }
     PrintStream err = System.err;
     CsvImport<MixCsv.SpendRow> spendRows = read(spend, err, MixCsv::readSpend);
     CsvImport<MixCsv.OutcomeRow> outcomeRows = read(outcome, err, MixCsv::readOutcome);
@@ -203,6 +218,9 @@ final class MixCommand implements Callable<Integer> {
       case "json" -> MixJson.text(model, plan);
       default -> text(model, plan, request.minimumRoi());
     });
+    if (perPeriodFile != null) {
+      PerPeriodFile.write(perPeriodFile, model, csv.cells());
+    }
     return clean ? Exit.OK : Exit.FAILED;
   }
 

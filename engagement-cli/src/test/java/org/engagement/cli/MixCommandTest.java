@@ -237,6 +237,42 @@ class MixCommandTest {
         + "' is invalid: must have a value of control price");
   }
 
+  /** The contributions over time: every period in order, and baseline plus channels is the fitted outcome. */
+  @Test
+  void perPeriodWritesEachPeriodsContributionsThatAddUpToTheFit(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    Path series = dir.resolve("series.csv");
+    CliRun run = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--format", "csv",
+        "--resamples", "0", "--per-period", series.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(series, StandardCharsets.UTF_8);
+    List<String> channels = WORLD.channels().stream().sorted().toList();
+    assertThat(lines.get(0)).isEqualTo("period,outcome,fitted,baseline," + String.join(",", channels));
+    assertThat(lines).hasSize(1 + WORLD.periods().size());
+    double[] y = WORLD.outcome();
+    double[] total = new double[channels.size()];
+    for (int t = 0; t < y.length; t++) {
+      String[] cells = lines.get(1 + t).split(",", -1);
+      assertThat(cells[0]).isEqualTo(WORLD.periods().get(t).toString());
+      assertThat(Double.parseDouble(cells[1])).isCloseTo(y[t], within(0.01));
+      double sum = Double.parseDouble(cells[3]);
+      for (int c = 0; c < total.length; c++) {
+        sum += Double.parseDouble(cells[4 + c]);
+        total[c] += Double.parseDouble(cells[4 + c]);
+      }
+      assertThat(sum).isCloseTo(Double.parseDouble(cells[2]), within(1e-6 * Math.abs(sum) + 1e-6));
+    }
+    for (int c = 0; c < total.length; c++) {
+      String channel = channels.get(c);
+      assertThat(total[c]).as(channel).isCloseTo(cell(run, channel, 2), within(1e-6 * Math.abs(total[c]) + 1e-3));
+    }
+    CliRun clash = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--per-period",
+        files[1].toString());
+    assertThat(clash.exit()).isEqualTo(2);
+    assertThat(Files.readString(files[1], StandardCharsets.UTF_8)).startsWith("period,outcome\n");
+  }
+
   /** A return of a few hundredths per unit spent shows in the text as such, not as 0.01 or 0.02. */
   @Test
   void theTextShowsReturnsToThreeSignificantDigits(@TempDir Path dir) throws IOException {
