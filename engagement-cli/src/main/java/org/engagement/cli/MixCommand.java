@@ -112,7 +112,7 @@ final class MixCommand implements Callable<Integer> {
   @Option(names = "--no-caution",
       description = "recommend the split with the largest expected outcome, moving channels whose ROI the fit "
           + "cannot pin down too (default: such channels keep their spend unless a lift test or a bound backs "
-          + "them, and moves must gain in 90% of the bootstrap draws)")
+          + "them, and moves must gain in 90%% of the bootstrap draws)")
   private boolean noCaution;
 
   @Option(names = "--resamples", defaultValue = "50", paramLabel = "N",
