@@ -72,12 +72,22 @@ final class ImportCommand implements Callable<Integer> {
       report = importer.run(adapter, in, interaction -> {});
     } catch (ImportException e) {
       print(e.report(), json);
-      throw Failure.failed("import of " + input + " stopped: " + e.getMessage(), e);
+      throw Failure.failed(stopped(e, json), e);
     } catch (IOException e) {
       throw InputFile.cannotRead(input, e);
     }
     print(report, json);
     return report.isClean() ? Exit.OK : Exit.FAILED;
+  }
+
+  /**
+   * Why the import stopped. A bad record that stopped a strict import is already on standard error with its
+   * file and line (in CSV form), so the last line says what the stop means instead of repeating it.
+   */
+  private String stopped(ImportException e, boolean json) {
+    return e.rejection().isPresent() && !json
+        ? "import of " + input + " stopped at its first bad record (--strict): the records after it were not read"
+        : "import of " + input + " stopped: " + e.getMessage();
   }
 
   private void print(ImportReport report, boolean json) throws Failure {

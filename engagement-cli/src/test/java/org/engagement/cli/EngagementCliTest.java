@@ -37,6 +37,23 @@ class EngagementCliTest {
     assertThat(run.err()).startsWith(csv + ":3: column 'timestamp' value '2024-03-01T10:15:30' is invalid");
   }
 
+  /** The record that stopped a strict import used to be shown twice: its line, then again in the stop line. */
+  @Test
+  void aStrictImportShowsTheRecordThatStoppedItOnce(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "customer_id,timestamp,type,channel\n"
+        + "c-1,2024-03-01T10:15:30Z,click,web\n"
+        + "c-2,2024-03-01T10:15:30,click,web\n"
+        + "c-3,2024-03-01T10:15:30Z,click,web\n");
+    CliRun run = CliRun.run("import", "--input", csv.toString(), "--strict");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("metric,value\nread,2\naccepted,1\nrejected,1\nduplicates,0\n");
+    assertThat(run.err().lines()).containsExactly(
+        csv + ":3: column 'timestamp' value '2024-03-01T10:15:30' is invalid: has no zone offset; a local time is "
+            + "ambiguous, give Z or an offset, such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00",
+        "import of " + csv + " stopped at its first bad record (--strict): the records after it were not read");
+  }
+
   @Test
   void aStrayQuoteRejectsItsRecordAndTheImportAccountsForTheRest(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("in.csv");
