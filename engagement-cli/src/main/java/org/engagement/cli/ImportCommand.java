@@ -36,8 +36,11 @@ import picocli.CommandLine.Option;
     description = {"Check an interactions CSV: print how many records were read, accepted, rejected and "
         + "duplicated as CSV metric,value on standard output, and one line per rejected record (file, line, "
         + "column, value and rule) on standard error.",
-        "The format: a header row naming the columns customer_id, timestamp, type and channel (required) and "
-        + "value, currency, channel_group, direction and attributes (optional), in any order."},
+        "The format: a header row naming, in any order, the columns customer_id, timestamp and type (required); "
+        + "channel, or the utm_source, utm_medium, utm_campaign and referrer it is classified from; optionally "
+        + "direction, channel_name, channel_group, value with currency, and source_id (a repeated one is a "
+        + "duplicate); the content columns text, tags, hashtags, links, brand, sentiment, audience, thread_id, "
+        + "owner and resolved; any other column is a text attribute."},
     footerHeading = "%nExamples:%n",
     footer = {"  engagement import --input interactions.csv",
         "  engagement import --input interactions.csv --strict \\",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.engagement.core.ingest.csv.CsvColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,16 @@ class EngagementCliTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEqualTo("metric,value\nread,2\naccepted,1\nrejected,1\nduplicates,0\n");
     assertThat(run.err()).startsWith(csv + ":3: column 'timestamp' value '2024-03-01T10:15:30' is invalid");
+  }
+
+  /** The import's help used to leave out source_id, channel_name, the UTM columns and the content columns. */
+  @Test
+  void theImportHelpNamesEveryColumnTheCsvAdapterReads() {
+    CliRun help = CliRun.run("import", "--help");
+    assertThat(help.exit()).isZero();
+    for (CsvColumn column : CsvColumn.values()) {
+      assertThat(help.out()).as(help.out()).contains(column.header());
+    }
   }
 
   /** The record that stopped a strict import used to be shown twice: its line, then again in the stop line. */
