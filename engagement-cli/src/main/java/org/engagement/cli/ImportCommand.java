@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code engagement import --input FILE}: checks an interactions CSV and prints the import report as
- * CSV {@code metric,value} on standard output, and one line per rejected record the report retained on standard
- * error ({@code file:line: column 'x' value 'v' is invalid: rule}, control characters escaped), so the output
- * stays a CSV a script can read.
+ * CSV {@code metric,value} on standard output, and one line per rejected record on standard error ({@code
+ * file:line: column 'x' value 'v' is invalid: rule}, control characters escaped; at most {@value
+ * RejectionLines#SHOWN} and a count of the rest, as every command shows them), so the output stays a CSV a
+ * script can read.
  *
  * <p>{@code --format json} prints the report's documented JSON form instead ({@link EngagementJson}: the
  * counts, each retained rejection with record, line, kind, field, value and reason, the failure if any).
@@ -108,10 +109,6 @@ final class ImportCommand implements Callable<Integer> {
     out.println("accepted," + report.accepted());
     out.println("rejected," + report.rejected());
     out.println("duplicates," + report.duplicates());
-    PrintStream err = System.err;
-    report.rejections().forEach(r -> err.println(OneLine.of(r.message(input.toString()))));
-    if (report.rejectionsNotRetained() > 0) {
-      err.println(input + ": " + report.rejectionsNotRetained() + " more rejected or duplicate records not listed");
-    }
+    RejectionLines.print(input.toString(), report, System.err);
   }
 }

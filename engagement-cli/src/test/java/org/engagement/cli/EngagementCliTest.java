@@ -48,6 +48,24 @@ class EngagementCliTest {
     }
   }
 
+  /** import listed every rejection it retained (up to 10,000); the README says every command shows 100. */
+  @Test
+  void importShowsAHundredRejectedRowsAndCountsTheRest(@TempDir Path dir) throws Exception {
+    StringBuilder text = new StringBuilder("customer_id,timestamp,type,channel\n");
+    for (int i = 1; i <= 150; i++) {
+      text.append("c-").append(i).append(",later,click,web\n");
+    }
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, text);
+    CliRun run = CliRun.run("import", "--input", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("metric,value\nread,150\naccepted,0\nrejected,150\nduplicates,0\n");
+    List<String> lines = run.err().lines().toList();
+    assertThat(lines).hasSize(RejectionLines.SHOWN + 1);
+    assertThat(lines.get(0)).startsWith(csv + ":2: column 'timestamp' value 'later' is invalid");
+    assertThat(lines.get(RejectionLines.SHOWN)).isEqualTo(csv + ": 50 more rejected rows not shown");
+  }
+
   /** The record that stopped a strict import used to be shown twice: its line, then again in the stop line. */
   @Test
   void aStrictImportShowsTheRecordThatStoppedItOnce(@TempDir Path dir) throws Exception {
