@@ -110,8 +110,8 @@ import picocli.CommandLine.Option;
  * channel's model value per credited conversion times its calibrated conversions (the input's mean value per
  * conversion for a channel the model credited nothing): the value of the incremental conversions if they are
  * worth what the model's credited ones were. A rejected row of the lift file is shown in one line and the exit
- * code is 1, as for every input; so is a row naming a channel the journeys do not hold ({@code lift.csv:
- * channel 'x' is not a channel of the journeys of in.csv; its row was not used}), which is left out of the
+ * code is 1, as for every input; so is a row naming a channel the journeys do not hold ({@code lift.csv:3:
+ * column 'channel' value 'x' is invalid: must be a channel of the journeys}), which is left out of the
  * calibration, because a misspelt channel would otherwise silently change every untested channel's factor.
  * The model must be additive ({@code participation}'s credits overlap: a usage error), and {@code
  * --per-journey} does not go with {@code --lift} (the journeys' credits are the model's; a usage error).
@@ -243,13 +243,16 @@ final class AttributeCommand implements Callable<Integer> {
       throw Failure.usage("--lift " + lift + " is also the --output: the experiments would be overwritten");
     }
     PrintStream err = System.err;
-    LiftFile lifts = lift == null ? null : LiftFile.read(lift, err);
+    if (lift != null) {
+      LiftFile.check(lift);
+    }
     PathFileOptions.Input input = files.read(perJourney, "--per-journey", err);
     ChosenModel chosen = ChosenModel.of(attribution, input.set(), bootstrap != null);
     InteractionOptions.Read interactions = input.interactions();
     JourneyCredits credits = interactions == null ? null : creditJourneys(chosen.model(), interactions, input);
     AttributionResult result = credits == null ? attribute(chosen.model(), input) : credits.result();
-    List<LiftResult> usable = lifts == null ? List.of() : lifts.usable(result.channels(), input.source(), err);
+    LiftFile lifts = lift == null ? null : LiftFile.read(lift, result.channels(), err);
+    List<LiftResult> usable = lifts == null ? List.of() : lifts.lifts();
     if (lifts != null) {
       result = calibrate(chosen.model(), result, input, usable);
     }
@@ -274,7 +277,7 @@ final class AttributeCommand implements Callable<Integer> {
       PerJourneyFile.write(perJourney, credits, cells);
     }
     notes(chosen, result, spread, lifts != null).forEach(note -> err.println(OneLine.of("note: " + note)));
-    boolean liftUsed = lifts == null || (lifts.allRowsAccepted() && usable.size() == lifts.lifts().size());
+    boolean liftUsed = lifts == null || lifts.allRowsAccepted();
     boolean inputUsed = interactions == null || interactions.checkAllRowsUsed(err);
     return liftUsed && inputUsed ? Exit.OK : Exit.FAILED;
   }

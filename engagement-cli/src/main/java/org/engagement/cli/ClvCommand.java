@@ -170,7 +170,9 @@ final class ClvCommand implements Callable<Integer> {
 
   @Option(names = "--predict", paramLabel = "FILE",
       description = "also write per customer, in input order, the columns frequency, recency, T, p_alive, "
-          + "expected_purchases and, with spend, expected_value (purchase models only; needs --horizon)")
+          + "expected_purchases and, with spend, expected_value (purchase models only; needs --horizon); for "
+          + "bgbb, per history row, the columns frequency, recency, periods, customers, p_alive and "
+          + "expected_purchases")
   private @Nullable Path predict;
 
   @Option(names = "--horizon", paramLabel = "N",

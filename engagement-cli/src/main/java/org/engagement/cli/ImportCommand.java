@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code engagement import --input FILE}: checks an interactions CSV and prints the import report as
- * CSV {@code metric,value} on standard output, and one line per rejected record the report retained on standard
- * error ({@code file:line: column 'x' value 'v' is invalid: rule}, control characters escaped), so the output
- * stays a CSV a script can read.
+ * CSV {@code metric,value} on standard output, and one line per rejected record on standard error ({@code
+ * file:line: column 'x' value 'v' is invalid: rule}, control characters escaped; at most {@value
+ * RejectionLines#SHOWN} and a count of the rest, as every command shows them), so the output stays a CSV a
+ * script can read.
  *
  * <p>{@code --format json} prints the report's documented JSON form instead ({@link EngagementJson}: the
  * counts, each retained rejection with record, line, kind, field, value and reason, the failure if any).
@@ -36,8 +37,11 @@ import picocli.CommandLine.Option;
     description = {"Check an interactions CSV: print how many records were read, accepted, rejected and "
         + "duplicated as CSV metric,value on standard output, and one line per rejected record (file, line, "
         + "column, value and rule) on standard error.",
-        "The format: a header row naming the columns customer_id, timestamp, type and channel (required) and "
-        + "value, currency, channel_group, direction and attributes (optional), in any order."},
+        "The format: a header row naming, in any order, the columns customer_id, timestamp and type (required); "
+        + "channel, or the utm_source, utm_medium, utm_campaign and referrer it is classified from; optionally "
+        + "direction, channel_name, channel_group, value with currency, and source_id (a repeated one is a "
+        + "duplicate); the content columns text, tags, hashtags, links, brand, sentiment, audience, thread_id, "
+        + "owner and resolved; any other column is a text attribute."},
     footerHeading = "%nExamples:%n",
     footer = {"  engagement import --input interactions.csv",
         "  engagement import --input interactions.csv --strict \\",
@@ -72,12 +76,22 @@ final class ImportCommand implements Callable<Integer> {
       report = importer.run(adapter, in, interaction -> {});
     } catch (ImportException e) {
       print(e.report(), json);
-      throw Failure.failed("import of " + input + " stopped: " + e.getMessage(), e);
+      throw Failure.failed(stopped(e, json), e);
     } catch (IOException e) {
       throw InputFile.cannotRead(input, e);
     }
     print(report, json);
     return report.isClean() ? Exit.OK : Exit.FAILED;
+  }
+
+  /**
+   * Why the import stopped. A bad record that stopped a strict import is already on standard error with its
+   * file and line (in CSV form), so the last line says what the stop means instead of repeating it.
+   */
+  private String stopped(ImportException e, boolean json) {
+    return e.rejection().isPresent() && !json
+        ? "import of " + input + " stopped at its first bad record (--strict): the records after it were not read"
+        : "import of " + input + " stopped: " + e.getMessage();
   }
 
   private void print(ImportReport report, boolean json) throws Failure {
@@ -95,10 +109,6 @@ final class ImportCommand implements Callable<Integer> {
     out.println("accepted," + report.accepted());
     out.println("rejected," + report.rejected());
     out.println("duplicates," + report.duplicates());
-    PrintStream err = System.err;
-    report.rejections().forEach(r -> err.println(OneLine.of(r.message(input.toString()))));
-    if (report.rejectionsNotRetained() > 0) {
-      err.println(input + ": " + report.rejectionsNotRetained() + " more rejected or duplicate records not listed");
-    }
+    RejectionLines.print(input.toString(), report, System.err);
   }
 }

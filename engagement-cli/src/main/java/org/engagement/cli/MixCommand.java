@@ -210,7 +210,7 @@ final class MixCommand implements Callable<Integer> {
     try {
       plan = model.recommend(request);
     } catch (InvalidFieldException e) {
-      throw Failure.failed("cannot recommend a budget: " + e.getMessage(), e);
+      throw Failure.failed("cannot recommend a budget: " + inOptions(e), e);
     }
     model.warnings().forEach(w -> err.println(OneLine.of("warning: " + w.message())));
     System.out.print(switch (output) {
@@ -222,6 +222,13 @@ final class MixCommand implements Callable<Integer> {
       PerPeriodFile.write(perPeriodFile, model, csv.cells());
     }
     return clean ? Exit.OK : Exit.FAILED;
+  }
+
+  /** The library's refusal in the command line's words: its minimum ROI is what {@code --target-roi} gave. */
+  private String inOptions(InvalidFieldException e) {
+    Double target = targetRoi;
+    return target != null && e.field().equals("minimumRoi")
+        ? "--target-roi " + CsvCells.number(target) + " " + e.rule() : String.valueOf(e.getMessage());
   }
 
   /** Reads one file of the command. */
@@ -280,7 +287,8 @@ final class MixCommand implements Callable<Integer> {
         high = Math.max(low, request.highFactor() * share);
       }
       if (low > high) {
-        throw Failure.usage("--min " + channel + "=" + number(low) + " is above its most spend " + number(high));
+        throw Failure.usage("--min " + channel + "=" + CsvCells.number(low) + " is above its most spend "
+            + CsvCells.number(high));
       }
       request = request.withBounds(channel, low, high);
     }

@@ -83,7 +83,8 @@ class AttributeLiftIntervalsTest {
     String lift = file("lift.csv", LIFT_HEADER + "A,1.5,1,2\ntv,4,3,5\n");
     CliRun run = run("attribute", "--model", "linear", "--input", resource("toy-paths.csv"), "--lift", lift);
     assertThat(run.exit()).isEqualTo(Exit.FAILED);
-    assertThat(run.err()).contains(lift + ": channel 'tv' is not a channel of the journeys of ");
+    assertThat(run.err()).contains(lift + ":3: column 'channel' value 'tv' is invalid: must be a channel of the "
+        + "journeys\n");
     Map<String, double[]> credits = credits(run, CreditsCsv.HEADER);
     assertThat(credits).doesNotContainKey("tv");
     assertThat(credits.get("B")[0]).isCloseTo(1.25, within(1e-12));

@@ -7,6 +7,7 @@ import static org.engagement.cli.CliRun.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -195,6 +196,22 @@ class ClvCommandTest {
     Path without = dir.resolve("without.csv");
     Files.write(without, lines);
     assertThat(run.out()).isEqualTo(run("clv", "--model", "bgnbd", "--input", without.toString()).out());
+  }
+
+  /** The help named only the purchase models' columns; a BG/BB prediction has its own. */
+  @Test
+  void theHelpNamesTheColumnsOfABgBbPrediction(@TempDir Path dir) throws IOException {
+    String donations = Path.of("..", "engagement-clv", "src", "test", "resources", "donations", "donations.csv")
+        .toString();
+    Path predictions = dir.resolve("next.csv");
+    CliRun run = run("clv", "--model", "bgbb", "--input", donations, "--predict", predictions.toString(),
+        "--horizon", "5");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String[] columns = Files.readAllLines(predictions).get(0).split(",", -1);
+    String named = String.join(", ", Arrays.copyOf(columns, columns.length - 1)) + " and "
+        + columns[columns.length - 1];
+    assertThat(run("clv", "--help").out().replaceAll("\\s+", " ")).contains("for bgbb, per history row, the "
+        + "columns " + named);
   }
 
   @Test

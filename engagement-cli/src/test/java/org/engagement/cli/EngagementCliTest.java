@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.engagement.core.ingest.csv.CsvColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,51 @@ class EngagementCliTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEqualTo("metric,value\nread,2\naccepted,1\nrejected,1\nduplicates,0\n");
     assertThat(run.err()).startsWith(csv + ":3: column 'timestamp' value '2024-03-01T10:15:30' is invalid");
+  }
+
+  /** The import's help used to leave out source_id, channel_name, the UTM columns and the content columns. */
+  @Test
+  void theImportHelpNamesEveryColumnTheCsvAdapterReads() {
+    CliRun help = CliRun.run("import", "--help");
+    assertThat(help.exit()).isZero();
+    for (CsvColumn column : CsvColumn.values()) {
+      assertThat(help.out()).as(help.out()).contains(column.header());
+    }
+  }
+
+  /** import listed every rejection it retained (up to 10,000); the README says every command shows 100. */
+  @Test
+  void importShowsAHundredRejectedRowsAndCountsTheRest(@TempDir Path dir) throws Exception {
+    StringBuilder text = new StringBuilder("customer_id,timestamp,type,channel\n");
+    for (int i = 1; i <= 150; i++) {
+      text.append("c-").append(i).append(",later,click,web\n");
+    }
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, text);
+    CliRun run = CliRun.run("import", "--input", csv.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("metric,value\nread,150\naccepted,0\nrejected,150\nduplicates,0\n");
+    List<String> lines = run.err().lines().toList();
+    assertThat(lines).hasSize(RejectionLines.SHOWN + 1);
+    assertThat(lines.get(0)).startsWith(csv + ":2: column 'timestamp' value 'later' is invalid");
+    assertThat(lines.get(RejectionLines.SHOWN)).isEqualTo(csv + ": 50 more rejected rows not shown");
+  }
+
+  /** The record that stopped a strict import used to be shown twice: its line, then again in the stop line. */
+  @Test
+  void aStrictImportShowsTheRecordThatStoppedItOnce(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("in.csv");
+    Files.writeString(csv, "customer_id,timestamp,type,channel\n"
+        + "c-1,2024-03-01T10:15:30Z,click,web\n"
+        + "c-2,2024-03-01T10:15:30,click,web\n"
+        + "c-3,2024-03-01T10:15:30Z,click,web\n");
+    CliRun run = CliRun.run("import", "--input", csv.toString(), "--strict");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("metric,value\nread,2\naccepted,1\nrejected,1\nduplicates,0\n");
+    assertThat(run.err().lines()).containsExactly(
+        csv + ":3: column 'timestamp' value '2024-03-01T10:15:30' is invalid: has no zone offset; a local time is "
+            + "ambiguous, give Z or an offset, such as 2024-03-01T10:15:30Z or 2024-03-01T11:15:30+01:00",
+        "import of " + csv + " stopped at its first bad record (--strict): the records after it were not read");
   }
 
   @Test

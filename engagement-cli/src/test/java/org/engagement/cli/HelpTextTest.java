@@ -7,15 +7,20 @@ import com.google.common.base.CharMatcher;
 import com.google.common.base.Splitter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -55,6 +60,43 @@ class HelpTextTest {
     assertThat(help).doesNotContain(String.valueOf(HelpLayout.GLUE));
     String[] synopsis = command(name).getCommandSpec().usageMessage().customSynopsis();
     assertThat(help).as("the synopsis is not wrapped").startsWith("Usage: " + String.join("\n", synopsis));
+  }
+
+  /**
+   * picocli runs every help text of the annotations through {@link String#format}; a text that is not a valid
+   * format (a lone {@code %}, as in "90% of") is shown raw and picocli prints a two-line warning on standard
+   * error, on every run of {@code mix} as well as on its help. The texts are read from the annotations, since the
+   * model hands them out already formatted.
+   */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyHelpTextIsAFormatPicocliCanApply(String name) {
+    for (String text : annotatedTexts(command(name).getCommandSpec().userObject().getClass())) {
+      assertThatCode(() -> String.format(Locale.ROOT, text)).as("%s help: '%s'", name, text)
+          .doesNotThrowAnyException();
+    }
+  }
+
+  /** The description and footer of {@code type}'s command and the descriptions of its options and mixins'. */
+  private static List<String> annotatedTexts(Class<?> type) {
+    List<String> texts = new ArrayList<>();
+    Command command = type.getAnnotation(Command.class);
+    if (command != null) {
+      texts.addAll(Arrays.asList(command.description()));
+      texts.addAll(Arrays.asList(command.footer()));
+    }
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field field : c.getDeclaredFields()) {
+        Option option = field.getAnnotation(Option.class);
+        if (option != null) {
+          texts.addAll(Arrays.asList(option.description()));
+        }
+        if (field.isAnnotationPresent(Mixin.class)) {
+          texts.addAll(annotatedTexts(field.getType()));
+        }
+      }
+    }
+    return texts;
   }
 
   @ParameterizedTest

@@ -180,8 +180,9 @@ class MixCommandTest {
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("radio");
     assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--max", "tv=lots").exit()).isEqualTo(2);
-    assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--min", "tv=9", "--max", "tv=8").exit())
-        .isEqualTo(2);
+    CliRun contradicting = run("mix", "--spend", spend, "--outcome", outcome, "--min", "tv=9", "--max", "tv=8");
+    assertThat(contradicting.exit()).isEqualTo(2);
+    assertThat(contradicting.err()).startsWith("--min tv=9 is above its most spend 8\n");
     assertThat(run("mix", "--spend", spend, "--outcome", outcome, "--target-roi", "0").exit()).isEqualTo(2);
   }
 
@@ -308,6 +309,17 @@ class MixCommandTest {
     }
     Files.writeString(orders, text, StandardCharsets.UTF_8);
     return orders;
+  }
+
+  /** A target no split reaches used to be refused as "minimumRoi '100' is invalid", the library's name. */
+  @Test
+  void anUnreachableTargetRoiIsRefusedInTheOptionsWords(@TempDir Path dir) throws IOException {
+    Path[] files = write(dir, "");
+    CliRun run = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--resamples", "0",
+        "--target-roi", "100");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).startsWith("cannot recommend a budget: --target-roi 100 is not reached by any split")
+        .doesNotContain("minimumRoi");
   }
 
   private static double recommended(CliRun run, String channel) {

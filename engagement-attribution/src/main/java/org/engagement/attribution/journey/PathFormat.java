@@ -81,6 +81,9 @@ public final class PathFormat {
    */
   private static final int MAX_PLAIN_BYTES = 256 << 20;
 
+  /** The delimiters a header read as one column is searched for, to say which one the file seems to use. */
+  private static final String USUAL_DELIMITERS = ",;\t|";
+
   private static final PathFormat DEFAULT = new PathFormat(',', '>', DEFAULT_POLICY);
 
   private final char delimiter;
@@ -232,7 +235,7 @@ public final class PathFormat {
     JourneySet.Builder builder = JourneySet.builder();
     ImportReport report;
     try {
-      report = CsvTable.stream(rows, source == null ? "paths" : source, PathFormat::checkHeader,
+      report = CsvTable.stream(rows, source == null ? "paths" : source, this::checkHeader,
           row -> add(builder, row), position -> { });
     } catch (InvalidSourceException e) {
       throw PathFormatException.ofSource(source, e);
@@ -243,11 +246,35 @@ public final class PathFormat {
     return builder.build();
   }
 
-  private static void checkHeader(Set<String> columns, long line) {
+  private void checkHeader(Set<String> columns, long line) {
     if (!columns.contains(PATH) || !columns.contains(CONVERSIONS)) {
       throw new InvalidSourceException("the header on line " + line + " must have columns '" + PATH + "' and '"
-          + CONVERSIONS + "'; it has " + new TreeSet<>(columns));
+          + CONVERSIONS + "'; it has " + new TreeSet<>(columns) + delimiterHint(columns));
     }
+  }
+
+  /**
+   * Why a header came out as one column, when it holds another usual delimiter: read with the wrong one, a
+   * header such as {@code path,total_conversions} is the single column "path,total_conversions", which the
+   * list of columns alone shows as if both were there.
+   */
+  private String delimiterHint(Set<String> columns) {
+    if (columns.size() != 1) {
+      return "";
+    }
+    String only = columns.iterator().next();
+    for (int i = 0; i < USUAL_DELIMITERS.length(); i++) {
+      char other = USUAL_DELIMITERS.charAt(i);
+      if (other != delimiter && only.indexOf(other) >= 0) {
+        return ", one column read with the delimiter " + shown(delimiter) + "; the file seems to use "
+            + shown(other);
+      }
+    }
+    return "";
+  }
+
+  private static String shown(char delimiter) {
+    return delimiter == '\t' ? "tab" : "'" + delimiter + "'";
   }
 
   private SourcePosition add(JourneySet.Builder builder, CsvTable.Row row) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.engagement.attribution.journey.ToyPaths.toy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.csv.CsvPolicy;
@@ -164,6 +166,23 @@ class PathFormatTest {
             + "[conversions, path]");
     assertThatThrownBy(() -> PathFormat.channelAttribution().read(new StringReader("path,path,total_conversions\n"), "p.csv"))
         .hasMessage("p.csv:1: header column 'path' appears twice (columns 1 and 2)");
+  }
+
+  /** A file read with the wrong delimiter has one column that lists as if it held every column needed. */
+  @Test
+  void saysWhichDelimiterAHeaderOfOneColumnSeemsToUse() {
+    String commas = "path,total_conversions\nA > B,1\n";
+    assertThatThrownBy(() -> PathFormat.channelAttribution().withDelimiter(';').read(new StringReader(commas), "p.csv"))
+        .hasMessage("p.csv:1: the header on line 1 must have columns 'path' and 'total_conversions'; it has "
+            + "[path,total_conversions], one column read with the delimiter ';'; the file seems to use ','");
+    assertThatThrownBy(() -> PathFormat.channelAttribution().read(new StringReader("path;total_conversions\n"), "p.csv"))
+        .hasMessageEndingWith("it has [path;total_conversions], one column read with the delimiter ','; the file "
+            + "seems to use ';'");
+    assertThatThrownBy(() -> PathFormat.channelAttribution().withDelimiter(';').read(
+            new ByteArrayInputStream(commas.getBytes(StandardCharsets.UTF_8)), "p.csv"))
+        .hasMessageEndingWith("one column read with the delimiter ';'; the file seems to use ','");
+    assertThatThrownBy(() -> PathFormat.channelAttribution().read(new StringReader("route\n"), "p.csv"))
+        .hasMessageEndingWith("it has [route]");
   }
 
   @Test
