@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +77,15 @@ public final class HoldoutCsvReader {
   public static CsvImport<HeldOut> read(InputStream input, String source) throws IOException {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
-    Set<HeldOut> seen = new HashSet<>();
+    // The people seen by channel, as strings: a set of HeldOut records would put ids whose hashes collide (a
+    // hostile file's "Aa"/"BB" ids) into one bucket that HashMap cannot order, records not being Comparable, and
+    // each row would then cost a scan of all the rows before it.
+    Map<String, Set<String>> seen = new HashMap<>();
     return CsvTable.read(input, source, COLUMNS, row -> {
       HeldOut held = new HeldOut(row.require("customer_id"), row.require("channel"));
-      if (!seen.add(held)) {
+      if (!seen.computeIfAbsent(held.channel(), channel -> new HashSet<>()).add(held.customerId())) {
         throw new InvalidFieldException("customer_id", held.customerId(), "must be held out of channel '"
-            + held.channel() + "' once; an earlier row has it");
+            + InvalidFieldException.shorten(held.channel()) + "' once; an earlier row has it");
       }
       return held;
     });
