@@ -82,4 +82,40 @@ class DefaultSliceFuzzTest {
       @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
     ReaderFuzz.survey(seed, rows, percent);
   }
+
+  @Property(tries = 5, seed = "1216", shrinking = ShrinkingMode.OFF)
+  void mixSpend(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    MixFuzz.spend(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1217", shrinking = ShrinkingMode.OFF)
+  void mixOutcome(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    MixFuzz.outcome(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1218", shrinking = ShrinkingMode.OFF)
+  void mixLiftTests(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    MixFuzz.lifts(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1219", shrinking = ShrinkingMode.OFF)
+  void liftReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    CalibrationFuzz.lifts(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1220", shrinking = ShrinkingMode.OFF)
+  void holdoutReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    CalibrationFuzz.holdouts(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1221", shrinking = ShrinkingMode.OFF)
+  void discreteSummaryReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    DiscreteSummaryFuzz.check(seed, rows, percent);
+  }
 }
