@@ -13,9 +13,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * The fuzz slice of the default build, over every reader on the reading policy: the CSV table reading (from
  * bytes and from a Reader), the interaction importer with the CSV adapter (plain and with conversation
- * content), the path format, and the summary, cost and survey readers. Seeds are fixed, so the slice is reproducible; together the properties push at least
- * {@value #MIN_CORRUPTED_ROWS} corrupted rows, which the container checks and prints once. The heavy suite
- * ({@code -Pfuzz}) runs the same checks with random seeds, more tries and larger documents.
+ * content), the path format, the summary, cost and survey readers, the mix model's spend, outcome and lift-test
+ * files, lift results, holdouts and discrete histories (these last few documents each: their readers take only
+ * the default limits, so a huge record costs a megabyte). Seeds are fixed, so the slice is reproducible;
+ * together the properties push at least {@value #MIN_CORRUPTED_ROWS} corrupted rows, which the container checks
+ * and prints once. The heavy suite ({@code -Pfuzz}) runs the same checks with random seeds, more tries and larger
+ * documents.
  */
 class DefaultSliceFuzzTest {
   static final long MIN_CORRUPTED_ROWS = 1_000_000;
