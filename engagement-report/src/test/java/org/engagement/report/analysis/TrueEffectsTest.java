@@ -16,8 +16,9 @@ class TrueEffectsTest {
   }
 
   /**
-   * Found while fuzzing the readers: a channel's second row was accepted by the read and then left out of the
-   * effects, so the report counted it as read and used without a word, though the javadoc promised a rejection.
+   * Found reading the code against its javadoc while extending the fuzz suite: a channel's second row was accepted by
+   * the read and then left out of the effects, so the report counted it as read and used without a word, though the
+   * javadoc promised a rejection.
    */
   @Test
   void aChannelSeenBeforeIsRejectedWithItsLineNotDroppedAfterTheRead() throws IOException {
