@@ -118,6 +118,10 @@ public final class DiscreteSummaryCsvReader {
   }
 
   private static long whole(CsvTable.Row row, String column, long max) {
-    return NumberSyntax.whole(column, row.require(column), 0, max);
+    String value = row.get(column);
+    if (value.isEmpty()) {
+      throw new InvalidFieldException(column, null, "must not be blank");
+    }
+    return NumberSyntax.whole(column, value, 0, max);
   }
 }

@@ -35,21 +35,6 @@ class DiscreteSummaryCsvReaderTest {
   }
 
   /**
-   * Found with hand-made hostile cells while extending the fuzz suite: a blank count was reported as missing ({@code
-   * column 'n' is missing}), though its column is there; the other readers show the blank value, as the policy's
-   * message does.
-   */
-  @Test
-  void aBlankCountIsRejectedShowingItsValue() throws IOException {
-    String csv = "x,t_x,n,custs\n1,1, ,2\n1,1,6,\n";
-    DiscreteSummaryCsvReader.Result read = DiscreteSummaryCsvReader.read(
-        new ByteArrayInputStream(csv.getBytes(UTF_8)), "rf");
-    assertThat(read.report().rejections()).extracting(r -> r.message("rf")).containsExactly(
-        "rf:2: column 'n' value '' is invalid: must not be blank",
-        "rf:3: column 'custs' value '' is invalid: must not be blank");
-  }
-
-  /**
    * Found reading the code against its javadoc: the layout was chosen by the column {@code frequency} alone, so a
    * BTYD file with another column of that name was refused for lacking {@code recency}, though other columns are
    * ignored and the header has the BTYD layout whole.
