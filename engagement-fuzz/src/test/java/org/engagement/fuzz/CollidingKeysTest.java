@@ -19,9 +19,9 @@ import org.engagement.roi.mix.MixCsv;
  * Hostile keys: the readers that reject a repeated row keep the keys seen so far, and a file whose keys all have
  * one hash ("Aa" and "BB" have the same String hash, so 15 such pairs make 32,768 keys of one hash) must still be
  * read in about linear time. A set of String keys is (a colliding bucket becomes a tree ordered by compareTo); a
- * set of records is not (records are not Comparable, so the bucket is searched whole: HoldoutCsvReader spent 12 s
- * of CPU on the 1.2 MB file below before it kept strings). Each read gets {@value #MAX_CPU_SECONDS} s of its
- * thread's CPU time, whatever the load; a linear read takes about 0.1 s.
+ * set of records is only if the record is Comparable (else the bucket is searched whole: HoldoutCsvReader spent
+ * 12 s of CPU on the 1.2 MB file below before its key was). Each read gets {@value #MAX_CPU_SECONDS} s of its
+ * thread's CPU time, whatever the load; a linear read takes 0.1-0.3 s.
  */
 class CollidingKeysTest {
   private static final int BITS = 15;
