@@ -13,9 +13,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * The fuzz slice of the default build, over every reader on the reading policy: the CSV table reading (from
  * bytes and from a Reader), the interaction importer with the CSV adapter (plain and with conversation
- * content), the path format, and the summary, cost and survey readers. Seeds are fixed, so the slice is reproducible; together the properties push at least
- * {@value #MIN_CORRUPTED_ROWS} corrupted rows, which the container checks and prints once. The heavy suite
- * ({@code -Pfuzz}) runs the same checks with random seeds, more tries and larger documents.
+ * content), the path format, the summary, cost and survey readers, the mix model's spend, outcome, lift-test and
+ * control files, lift results, holdouts and discrete histories (these last few documents each: their readers take only
+ * the default limits, so a huge record costs a megabyte). Seeds are fixed, so the slice is reproducible;
+ * together the properties push at least {@value #MIN_CORRUPTED_ROWS} corrupted rows, which the container checks
+ * and prints once. The heavy suite ({@code -Pfuzz}) runs the same checks with random seeds, more tries and larger
+ * documents.
  */
 class DefaultSliceFuzzTest {
   static final long MIN_CORRUPTED_ROWS = 1_000_000;
@@ -81,5 +84,47 @@ class DefaultSliceFuzzTest {
   void surveyReader(@ForAll long seed, @ForAll @IntRange(min = 50, max = 300) int rows,
       @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
     ReaderFuzz.survey(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1216", shrinking = ShrinkingMode.OFF)
+  void mixSpend(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    MixFuzz.spend(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1217", shrinking = ShrinkingMode.OFF)
+  void mixOutcome(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    MixFuzz.outcome(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1218", shrinking = ShrinkingMode.OFF)
+  void mixLiftTests(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    MixFuzz.lifts(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1230", shrinking = ShrinkingMode.OFF)
+  void mixControls(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    MixFuzz.controls(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1219", shrinking = ShrinkingMode.OFF)
+  void liftReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    CalibrationFuzz.lifts(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1220", shrinking = ShrinkingMode.OFF)
+  void holdoutReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    CalibrationFuzz.holdouts(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1221", shrinking = ShrinkingMode.OFF)
+  void discreteSummaryReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    DiscreteSummaryFuzz.check(seed, rows, percent);
   }
 }

@@ -88,4 +88,46 @@ class HeavyFuzzTest {
       @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
     ReaderFuzz.survey(seed, rows, percent);
   }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void mixSpend(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    MixFuzz.spend(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void mixOutcome(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    MixFuzz.outcome(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void mixLiftTests(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    MixFuzz.lifts(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void mixControls(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    MixFuzz.controls(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void liftReader(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    CalibrationFuzz.lifts(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void holdoutReader(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    CalibrationFuzz.holdouts(seed, rows, percent);
+  }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void discreteSummaryReader(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    DiscreteSummaryFuzz.check(seed, rows, percent);
+  }
 }

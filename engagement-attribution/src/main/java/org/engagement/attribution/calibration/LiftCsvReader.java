@@ -107,14 +107,22 @@ public final class LiftCsvReader {
       if (journeys != null && journeys.id(channel).isEmpty()) {
         throw new InvalidFieldException("channel", channel, "must be a channel of the journeys");
       }
-      double estimate = row.number("incremental_conversions", -Double.MAX_VALUE, Double.MAX_VALUE);
-      double low = row.number("low", -Double.MAX_VALUE, Double.MAX_VALUE);
-      double high = row.number("high", -Double.MAX_VALUE, Double.MAX_VALUE);
+      double estimate = finite(row, "incremental_conversions");
+      double low = finite(row, "low");
+      double high = finite(row, "high");
       LiftResult lift = new LiftResult(channel, estimate, low, high);
       if (!seen.add(channel)) {
         throw new InvalidFieldException("channel", channel, "must appear once; an earlier row has it");
       }
       return lift;
+    }
+
+    /**
+     * The cell of {@code column} as a finite number. The bounds are the infinities, not the largest doubles, so
+     * that the rule a bad cell breaks reads "must be a finite number" rather than two 309-digit bounds.
+     */
+    private static double finite(CsvTable.Row row, String column) {
+      return row.number(column, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
   }
 }

@@ -46,6 +46,19 @@ class LiftCsvReaderTest {
         .isEqualTo("lift.csv:3: column 'channel' value 'serach' is invalid: must be a channel of the journeys"));
   }
 
+  /**
+   * Found by the fuzz suite: the bounds were the largest doubles, so the rule of a non-finite cell was two numbers
+   * of 309 digits (a 640-character message) where the other readers say "must be a finite number".
+   */
+  @Test
+  void aNumberThatIsNotFiniteIsRejectedWithAShortRule() throws IOException {
+    String csv = "channel,incremental_conversions,low,high\nsearch,1e999,0,2\nvideo,1,-1e400,2\n";
+    CsvImport<LiftResult> read = LiftCsvReader.read(new StringReader(csv), "lift.csv");
+    assertThat(read.report().rejections()).extracting(r -> r.message("lift.csv")).containsExactly(
+        "lift.csv:2: column 'incremental_conversions' value '1e999' is invalid: must be a finite number",
+        "lift.csv:3: column 'low' value '-1e400' is invalid: must be a finite number");
+  }
+
   @Test
   void refusesAFileWithoutTheColumns() {
     byte[] bytes = "channel,estimate,low,high\nsearch,1,0,2\n".getBytes(StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.domain.NumberSyntax;
 import org.engagement.core.ingest.ImportReport;
@@ -68,12 +69,27 @@ public final class DiscreteSummaryCsvReader {
   public static Result read(InputStream input, String source) throws IOException {
     CsvRows rows = CsvRows.open(requireNonNull(input, "input"), ',', CsvPolicy.defaults());
     CsvImport<DiscreteSummary> read = CsvTable.read(rows, requireNonNull(source, "source"),
-        DiscreteSummaryCsvReader::checkHeader, row -> parse(row, row.has(LIFETIMES.get(0)) ? LIFETIMES : BTYD));
+        DiscreteSummaryCsvReader::checkHeader, row -> parse(row, layout(row::has)));
     return new Result(read.values(), read.report());
   }
 
+  /**
+   * The layout of a header that has the columns {@code has} says it has: one whose three required columns are all
+   * there (the lifetimes' if both are), else the one whose first column is there (its missing column is named in
+   * the refusal). Deciding by the three, not by {@code frequency} alone, reads a BTYD file that also has a column
+   * called {@code frequency} (another column, ignored, as the class promises) instead of refusing it.
+   */
+  private static List<String> layout(Predicate<String> has) {
+    boolean lifetimes = complete(LIFETIMES, has) || (!complete(BTYD, has) && has.test(LIFETIMES.get(0)));
+    return lifetimes ? LIFETIMES : BTYD;
+  }
+
+  private static boolean complete(List<String> layout, Predicate<String> has) {
+    return layout.subList(0, 3).stream().allMatch(has);
+  }
+
   private static void checkHeader(Set<String> columns, long line) {
-    List<String> names = columns.contains(LIFETIMES.get(0)) ? LIFETIMES : BTYD;
+    List<String> names = layout(columns::contains);
     for (String required : names.subList(0, 3)) {
       if (!columns.contains(required)) {
         throw new InvalidSourceException("the header on line " + line + " lacks the column '" + required

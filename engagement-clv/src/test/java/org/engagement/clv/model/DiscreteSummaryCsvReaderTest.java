@@ -34,6 +34,20 @@ class DiscreteSummaryCsvReaderTest {
     assertThat(read.report().rejections()).extracting(r -> r.field()).containsExactly("x", "t_x", "custs");
   }
 
+  /**
+   * Found reading the code against its javadoc: the layout was chosen by the column {@code frequency} alone, so a
+   * BTYD file with another column of that name was refused for lacking {@code recency}, though other columns are
+   * ignored and the header has the BTYD layout whole.
+   */
+  @Test
+  void aBtydFileWithAnotherColumnCalledFrequencyIsReadAsBtyd() throws IOException {
+    String csv = "x,t_x,n,custs,frequency\n2,3,6,10,weekly\n";
+    DiscreteSummaryCsvReader.Result read = DiscreteSummaryCsvReader.read(
+        new ByteArrayInputStream(csv.getBytes(UTF_8)), "rf");
+    assertThat(read.report().isClean()).isTrue();
+    assertThat(read.summaries()).containsExactly(new DiscreteSummary(2, 3, 6, 10));
+  }
+
   @Test
   void aHeaderWithoutEitherLayoutIsRefused() {
     assertThatThrownBy(() -> DiscreteSummaryCsvReader.read(

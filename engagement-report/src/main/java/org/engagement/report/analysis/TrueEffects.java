@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.engagement.core.domain.InvalidFieldException;
 import org.engagement.core.ingest.csv.CsvImport;
 import org.engagement.core.ingest.csv.CsvTable;
@@ -51,12 +53,22 @@ public record TrueEffects(Map<String, Double> incrementalConversions, Map<String
    */
   static CsvImport<Row> read(InputStream input) throws IOException {
     requireNonNull(input, "input");
-    return CsvTable.read(input, AnalysisInput.TRUTH, COLUMNS, row -> new Row(row.require("channel"),
-        row.number("true_incremental_conversions", -Double.MAX_VALUE, Double.MAX_VALUE),
-        row.number("true_share", -1, 1)));
+    Set<String> seen = new HashSet<>();
+    return CsvTable.read(input, AnalysisInput.TRUTH, COLUMNS, row -> {
+      Row read = new Row(row.require("channel"),
+          row.number("true_incremental_conversions", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+          row.number("true_share", -1, 1));
+      if (!seen.add(read.channel())) {
+        throw new InvalidFieldException("channel", read.channel(), "must appear once; an earlier row has it");
+      }
+      return read;
+    });
   }
 
-  /** The effects of {@code rows}; a channel's first row counts, a later one is left out. */
+  /**
+   * The effects of {@code rows}, as {@link #read} accepts them (each channel once); were a channel given twice,
+   * its first row would count.
+   */
   static TrueEffects of(List<Row> rows) {
     Map<String, Double> conversions = new LinkedHashMap<>();
     Map<String, Double> shares = new LinkedHashMap<>();

@@ -76,15 +76,28 @@ public final class HoldoutCsvReader {
   public static CsvImport<HeldOut> read(InputStream input, String source) throws IOException {
     requireNonNull(input, "input");
     requireNonNull(source, "source");
-    Set<HeldOut> seen = new HashSet<>();
+    Set<Seen> seen = new HashSet<>();
     return CsvTable.read(input, source, COLUMNS, row -> {
       HeldOut held = new HeldOut(row.require("customer_id"), row.require("channel"));
-      if (!seen.add(held)) {
+      if (!seen.add(new Seen(held.customerId(), held.channel()))) {
         throw new InvalidFieldException("customer_id", held.customerId(), "must be held out of channel '"
-            + held.channel() + "' once; an earlier row has it");
+            + InvalidFieldException.shorten(held.channel()) + "' once; an earlier row has it");
       }
       return held;
     });
+  }
+
+  /**
+   * A row in the set of rows seen. Comparable, unlike {@link HeldOut}: rows whose hashes collide (a hostile file's
+   * "Aa"/"BB" ids) share one bucket, which HashMap keeps as a tree ordered by {@link #compareTo}; without an order
+   * it searches the whole bucket, and each row cost a scan of all the rows before it.
+   */
+  private record Seen(String customerId, String channel) implements Comparable<Seen> {
+    @Override
+    public int compareTo(Seen other) {
+      int byCustomer = customerId.compareTo(other.customerId);
+      return byCustomer != 0 ? byCustomer : channel.compareTo(other.channel);
+    }
   }
 
   /** The people held out, by channel in name order, each channel's people in file order. */

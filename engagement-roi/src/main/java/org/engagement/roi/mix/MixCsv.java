@@ -84,7 +84,7 @@ public final class MixCsv {
     return CsvTable.read(input, source, SPEND_COLUMNS, row -> {
       LocalDate period = date(row, "period");
       String channel = row.require("channel");
-      double spend = row.number("spend", 0, Double.MAX_VALUE);
+      double spend = row.number("spend", 0, Double.POSITIVE_INFINITY);
       if (!seen.add(period + "\n" + channel)) {
         throw new InvalidFieldException("channel", channel, "must appear once in period " + period);
       }
@@ -120,7 +120,7 @@ public final class MixCsv {
     Set<LocalDate> seen = new HashSet<>();
     return CsvTable.read(input, source, OUTCOME_COLUMNS, row -> {
       LocalDate period = date(row, "period");
-      double outcome = row.number("outcome", -Double.MAX_VALUE, Double.MAX_VALUE);
+      double outcome = finite(row, "outcome");
       if (!seen.add(period)) {
         throw new InvalidFieldException("period", period, "must appear once; an earlier row has it");
       }
@@ -141,7 +141,7 @@ public final class MixCsv {
     return CsvTable.read(input, source, CONTROL_COLUMNS, row -> {
       LocalDate period = date(row, "period");
       String control = row.require("control");
-      double value = row.number("value", -Double.MAX_VALUE, Double.MAX_VALUE);
+      double value = finite(row, "value");
       if (!seen.add(period + "\n" + control)) {
         throw new InvalidFieldException("control", control, "must appear once in period " + period);
       }
@@ -159,9 +159,15 @@ public final class MixCsv {
    */
   public static CsvImport<LiftTest> readLifts(InputStream input, String source) throws IOException {
     return CsvTable.read(input, source, LIFT_COLUMNS, row -> new LiftTest(row.require("channel"),
-        date(row, "from"), date(row, "to"), row.number("incremental", -Double.MAX_VALUE, Double.MAX_VALUE),
-        row.number("low", -Double.MAX_VALUE, Double.MAX_VALUE),
-        row.number("high", -Double.MAX_VALUE, Double.MAX_VALUE)));
+        date(row, "from"), date(row, "to"), finite(row, "incremental"), finite(row, "low"), finite(row, "high")));
+  }
+
+  /**
+   * The cell of {@code column} as a finite number. The bounds are the infinities, not the largest doubles, so that
+   * the rule a bad cell breaks reads "must be a finite number" rather than two 309-digit bounds.
+   */
+  private static double finite(CsvTable.Row row, String column) {
+    return row.number(column, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
   private static LocalDate date(CsvTable.Row row, String column) {

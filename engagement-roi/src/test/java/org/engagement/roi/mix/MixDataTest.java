@@ -139,4 +139,26 @@ class MixDataTest {
     assertThat(read.report().rejections()).extracting(r -> r.message("controls.csv")).contains(
         "controls.csv:4: column 'control' value 'price' is invalid: must appear once in period 2024-01-01");
   }
+
+  /**
+   * Found by the fuzz suite: the bounds were the largest doubles, so the rule of a number out of range was written
+   * with 309-digit bounds (a message of up to 640 characters) where the other readers say "must be a finite number".
+   */
+  @Test
+  void aNumberThatIsNotFiniteIsRejectedWithAShortRule() throws IOException {
+    CsvImport<MixCsv.SpendRow> spend = MixCsv.readSpend(new ByteArrayInputStream(
+        "period,channel,spend\n2024-01-01,tv,1e999\n2024-01-01,radio,-1\n".getBytes(StandardCharsets.UTF_8)), "s.csv");
+    assertThat(spend.report().rejections()).extracting(r -> r.message("s.csv")).containsExactly(
+        "s.csv:2: column 'spend' value '1e999' is invalid: must be a finite number not below 0",
+        "s.csv:3: column 'spend' value '-1' is invalid: must be a finite number not below 0");
+    CsvImport<MixCsv.OutcomeRow> outcome = MixCsv.readOutcome(new ByteArrayInputStream(
+        "period,outcome\n2024-01-01,-1e999\n".getBytes(StandardCharsets.UTF_8)), "o.csv");
+    assertThat(outcome.report().rejections()).extracting(r -> r.message("o.csv"))
+        .containsExactly("o.csv:2: column 'outcome' value '-1e999' is invalid: must be a finite number");
+    CsvImport<LiftTest> lifts = MixCsv.readLifts(new ByteArrayInputStream(
+        "channel,from,to,incremental,low,high\ntv,2024-01-01,2024-01-08,1,0,1e999\n".getBytes(StandardCharsets.UTF_8)),
+        "l.csv");
+    assertThat(lifts.report().rejections()).extracting(r -> r.message("l.csv"))
+        .containsExactly("l.csv:2: column 'high' value '1e999' is invalid: must be a finite number");
+  }
 }
