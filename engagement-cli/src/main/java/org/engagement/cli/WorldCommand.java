@@ -11,17 +11,22 @@ import org.engagement.simulator.Holdout;
 import org.engagement.simulator.WorldMechanism;
 import org.engagement.simulator.WorldSpec;
 import org.engagement.simulator.WorldWriter;
+import org.engagement.simulator.mix.MixSimulation;
+import org.engagement.simulator.mix.MixWorldSpec;
+import org.engagement.simulator.mix.MixWorldWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code engagement world --output DIR [--customers N] [--seed S] [--mechanism NAME] [--holdout CHANNEL=SHARE]...}:
+ * {@code engagement world --output DIR [--customers N] [--seed S] [--mechanism NAME] [--holdout CHANNEL=SHARE]...
+ * [--mix]}:
  * writes a simulated world with known channel effects (the files {@link WorldWriter} lists) made by one of the
  * {@link WorldMechanism}s, optionally with randomised holdouts, for trying the report and the models at any
  * size; about 180,000 customers make a million interactions, in constant memory. With {@code --format json} it
  * prints what it wrote as one JSON object ({@link WorldJson}: the directory, the seed and settings, and each
- * file with its row count) instead of the line of text.
+ * file with its row count) instead of the line of text. {@code --mix} also writes a marketing-mix world of the
+ * seed ({@link MixWorldWriter}: weekly spend and revenue from known curves) for {@code engagement mix}.
  *
  * <p>Exit code 0 when every file was written, 1 when one could not be, 2 on a usage error.
  */
@@ -34,7 +39,8 @@ import picocli.CommandLine.Option;
         "  engagement world --output big --customers 50000 --seed 7",
         "  engagement world --output confounded --mechanism confounded \\",
         "      --holdout newsletter=0.1",
-        "  engagement world --output world --format json"})
+        "  engagement world --output world --format json",
+        "  engagement world --output world --mix"})
 final class WorldCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "the directory to write into")
   @SuppressWarnings("NullAway.Init")
@@ -58,6 +64,12 @@ final class WorldCommand implements Callable<Integer> {
           + "holdout.csv; repeatable, e.g. --holdout newsletter=0.1")
   private List<String> holdouts = new ArrayList<>();
 
+  @Option(names = "--mix",
+      description = "also write a marketing-mix world of the seed: three years of weekly spend per channel and "
+          + "revenue made from known curves (spend.csv, outcome.csv, and mix-truth.csv with each channel's true "
+          + "share, ROI and half-life), for engagement mix to run on")
+  private boolean mix;
+
   @Mixin
   private SummaryFormatOption format = new SummaryFormatOption();
 
@@ -75,19 +87,23 @@ final class WorldCommand implements Callable<Integer> {
     GroundTruth truth;
     try {
       truth = WorldWriter.write(spec, output);
+      if (mix) {
+        MixWorldWriter.write(MixSimulation.generate(MixWorldSpec.defaults(seed)), output);
+      }
     } catch (IOException e) {
       throw Failure.failed("cannot write the world to " + output + ": " + IoProblem.describe(e), e);
     }
     if (json) {
       try {
-        System.out.print(JsonOutput.text(WorldJson.of(spec, output, truth)));
+        System.out.print(JsonOutput.text(WorldJson.of(spec, output, truth, mix)));
       } catch (IOException e) {
         throw Failure.failed("cannot count the rows written to " + output + ": " + IoProblem.describe(e), e);
       }
       return Exit.OK;
     }
-    System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %,d customers, %,d first purchases (%s)%n", output,
-        (System.nanoTime() - started) / 1e9, customers, truth.firstPurchases(), spec.mechanism().id());
+    System.out.printf(Locale.ROOT, "wrote %s in %.1f s: %,d customers, %,d first purchases (%s)%s%n", output,
+        (System.nanoTime() - started) / 1e9, customers, truth.firstPurchases(), spec.mechanism().id(),
+        mix ? "; and a marketing-mix world: " + String.join(", ", MixWorldWriter.FILES) : "");
     return Exit.OK;
   }
 

@@ -15,6 +15,7 @@ import org.engagement.core.ingest.csv.CsvRows;
 import org.engagement.simulator.GroundTruth;
 import org.engagement.simulator.WorldSpec;
 import org.engagement.simulator.WorldWriter;
+import org.engagement.simulator.mix.MixWorldWriter;
 
 /**
  * {@code world --format json}: what the command wrote, as one JSON object:
@@ -24,7 +25,8 @@ import org.engagement.simulator.WorldWriter;
  *  "files": [{"name": "interactions.csv", "rows": 27050}, ...]}
  * }</pre>
  * {@code rows} counts each file's records after its header, as the SDK's CSV reader reads them (a quoted field
- * may span lines), in the order of {@link WorldWriter#FILES}; files the world has not (no holdout) are left out.
+ * may span lines), in the order of {@link WorldWriter#FILES}, then with {@code --mix} of {@link
+ * MixWorldWriter#FILES}; files the world has not (no holdout) are left out.
  * Stateless.
  */
 final class WorldJson {
@@ -37,7 +39,7 @@ final class WorldJson {
    *
    * @throws IOException if a written file cannot be read back to count its rows
    */
-  static JsonNode of(WorldSpec spec, Path directory, GroundTruth truth) throws IOException {
+  static JsonNode of(WorldSpec spec, Path directory, GroundTruth truth, boolean mix) throws IOException {
     ObjectNode json = NODES.objectNode();
     json.put("directory", directory.toAbsolutePath().toString());
     json.put("customers", spec.customers());
@@ -47,7 +49,11 @@ final class WorldJson {
     spec.holdouts().forEach(h -> holdouts.addObject().put("channel", h.channel()).put("share", h.share()));
     json.put("first_purchases", truth.firstPurchases());
     ArrayNode files = json.putArray("files");
-    for (String name : WorldWriter.FILES) {
+    List<String> names = new ArrayList<>(WorldWriter.FILES);
+    if (mix) {
+      names.addAll(MixWorldWriter.FILES);
+    }
+    for (String name : names) {
       Path file = directory.resolve(name);
       if (Files.isRegularFile(file)) {
         files.addObject().put("name", name).put("rows", rows(file));

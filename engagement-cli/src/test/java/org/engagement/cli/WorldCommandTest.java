@@ -34,6 +34,34 @@ class WorldCommandTest {
   }
 
   /** The README's quick start reads the files this writes: they must be the bundled world's, byte for byte. */
+  /** The README's mix examples run on these files, and the truth beside them says how near the fit came. */
+  @Test
+  void mixAlsoWritesAMarketingMixWorldThatMixReads(@TempDir Path directory) throws IOException {
+    Path world = directory.resolve("world");
+    CliRun written = run("world", "--output", world.toString(), "--customers", "50", "--mix", "--format", "json");
+
+    assertThat(written.exit()).as(written.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(written.out());
+    java.util.Map<String, Long> rows = new java.util.HashMap<>();
+    json.get("files").forEach(f -> rows.put(f.get("name").asText(), f.get("rows").asLong()));
+    assertThat(rows).containsEntry("spend.csv", 156L * 8).containsEntry("outcome.csv", 156L)
+        .containsEntry("mix-truth.csv", 8L).containsKey(WorldWriter.INTERACTIONS);
+
+    CliRun mix = run("mix", "--spend", world.resolve("spend.csv").toString(), "--outcome",
+        world.resolve("outcome.csv").toString(), "--format", "csv", "--resamples", "0");
+    assertThat(mix.exit()).as(mix.err()).isZero();
+    List<String> truth = Files.readAllLines(world.resolve("mix-truth.csv"));
+    assertThat(truth.get(0)).isEqualTo("channel,true_share,true_roi,half_life");
+    double error = 0;
+    for (String line : truth.subList(1, truth.size())) {
+      String[] cells = line.split(",", -1);
+      String row = mix.out().lines().filter(l -> l.startsWith(cells[0] + ",")).findFirst().orElseThrow();
+      error += Math.abs(Double.parseDouble(row.split(",", -1)[3]) - Double.parseDouble(cells[1])) / 8;
+    }
+    assertThat(error).isLessThan(0.06);
+  }
+
   @Test
   void theDefaultsWriteTheBundledWorld(@TempDir Path directory) throws IOException {
     Path world = directory.resolve("sample");
