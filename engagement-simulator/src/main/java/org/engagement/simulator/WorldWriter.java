@@ -14,6 +14,7 @@ import org.engagement.core.conversation.message.KeyMessage;
 import org.engagement.core.domain.Customer;
 import org.engagement.core.domain.Interaction;
 import org.engagement.core.ingest.csv.CsvInteractionWriter;
+import org.engagement.simulator.internal.CsvFileWriter;
 
 /**
  * Writes a world into a directory as the CSV files described in the package description, streaming:

@@ -1,14 +1,10 @@
 package org.engagement.simulator.mix;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.engagement.simulator.internal.CsvFileWriter;
 
 /**
  * Writes a marketing-mix world as the files {@code engagement mix} reads, so its examples run without data of
@@ -29,9 +25,6 @@ public final class MixWorldWriter {
   /** The files written, in order. */
   public static final List<String> FILES = List.of(SPEND, OUTCOME, TRUTH);
 
-  private static final CsvFactory FACTORY =
-      CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-
   private MixWorldWriter() {}
 
   /**
@@ -45,48 +38,25 @@ public final class MixWorldWriter {
     Files.createDirectories(directory);
     List<String> channels = world.channels();
     double[] outcome = world.outcome();
-    try (Table spend = new Table(directory.resolve(SPEND), "period", "channel", "spend")) {
+    try (CsvFileWriter spend = CsvFileWriter.create(directory.resolve(SPEND), List.of("period", "channel", "spend"))) {
       for (int t = 0; t < outcome.length; t++) {
         for (int c = 0; c < channels.size(); c++) {
-          spend.row(world.periods().get(t).toString(), channels.get(c), Double.toString(world.spend(c)[t]));
+          spend.row(List.of(world.periods().get(t).toString(), channels.get(c), Double.toString(world.spend(c)[t])));
         }
       }
     }
-    try (Table out = new Table(directory.resolve(OUTCOME), "period", "outcome")) {
+    try (CsvFileWriter out = CsvFileWriter.create(directory.resolve(OUTCOME), List.of("period", "outcome"))) {
       for (int t = 0; t < outcome.length; t++) {
-        out.row(world.periods().get(t).toString(), Double.toString(outcome[t]));
+        out.row(List.of(world.periods().get(t).toString(), Double.toString(outcome[t])));
       }
     }
     double[] shares = world.trueShares();
-    try (Table truth = new Table(directory.resolve(TRUTH), "channel", "true_share", "true_roi", "half_life")) {
+    try (CsvFileWriter truth = CsvFileWriter.create(directory.resolve(TRUTH),
+        List.of("channel", "true_share", "true_roi", "half_life"))) {
       for (int c = 0; c < channels.size(); c++) {
-        truth.row(channels.get(c), Double.toString(shares[c]), Double.toString(world.trueRoi(c)),
-            Double.toString(world.spec().channels().get(c).halfLife()));
+        truth.row(List.of(channels.get(c), Double.toString(shares[c]), Double.toString(world.trueRoi(c)),
+            Double.toString(world.spec().channels().get(c).halfLife())));
       }
-    }
-  }
-
-  /** One CSV file: its header at creation, then rows. */
-  private static final class Table implements AutoCloseable {
-    private final JsonGenerator csv;
-
-    Table(Path file, String... header) throws IOException {
-      Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      csv = FACTORY.createGenerator(writer);
-      row(header);
-    }
-
-    void row(String... fields) throws IOException {
-      csv.writeStartArray();
-      for (String field : fields) {
-        csv.writeString(field);
-      }
-      csv.writeEndArray();
-    }
-
-    @Override
-    public void close() throws IOException {
-      csv.close();
     }
   }
 }
