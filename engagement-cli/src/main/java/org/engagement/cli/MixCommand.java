@@ -146,60 +146,19 @@ final class MixCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   private CsvOptions csv;
 
+  /** Whether every row read so far was used: the exit code's 0 or 1. */
+  private boolean allUsed = true;
+
   @Override
   public Integer call() throws Failure {
-    String output = format.toLowerCase(Locale.ROOT);
-    if (!List.of("csv", "text", "json").contains(output)) {
-      throw Failure.usage("--format must be csv, text or json, not '" + format + "'");
-    }
-    if (budget != null && !(budget > 0 && budget < Double.POSITIVE_INFINITY)) {
-      throw Failure.usage("--budget must be a positive number, not " + budget);
-    }
-    if (targetRoi != null && !(targetRoi > 0 && targetRoi < Double.POSITIVE_INFINITY)) {
-      throw Failure.usage("--target-roi must be a positive number, not " + targetRoi);
-    }
-    if (resamples < 0 || resamples > 10_000) {
-      throw Failure.usage("--resamples must be in [0, 10000], not " + resamples);
-    }
+    String output = checkOptions();
     MixPriors priors = priors();
-    Path perPeriodFile = perPeriod;
-    if (perPeriodFile != null) {
-      for (Path input : java.util.Arrays.asList(spend, outcome, controls, lift)) {
-        if (perPeriodFile.equals(input)) {
-          throw Failure.usage("--per-period " + perPeriodFile + " is also an input: it would be overwritten");
-        }
-      }
-      OutputFile.check(perPeriodFile);
-    }
+    Path perPeriodFile = checkPerPeriod();
     PrintStream err = System.err;
-    CsvImport<MixCsv.SpendRow> spendRows = read(spend, err, MixCsv::readSpend);
-    CsvImport<MixCsv.OutcomeRow> outcomeRows = read(outcome, err, MixCsv::readOutcome);
-    boolean clean = spendRows.report().isClean() && outcomeRows.report().isClean();
-    List<MixCsv.ControlRow> controlRows = List.of();
-    Path controlFile = controls;
-    if (controlFile != null) {
-      CsvImport<MixCsv.ControlRow> read = read(controlFile, err, MixCsv::readControls);
-      clean &= read.report().isClean();
-      controlRows = read.values();
-    }
-    MixData data = data(spendRows.values(), outcomeRows.values(), controlRows);
-    double perPeriod = budget != null ? budget : currentPerPeriod(data);
-    BudgetRequest request = request(data, perPeriod);
-    List<LiftTest> lifts = new ArrayList<>();
-    Path liftFile = lift;
-    if (liftFile != null) {
-      CsvImport<LiftTest> liftRows = read(liftFile, err, MixCsv::readLifts);
-      clean &= liftRows.report().isClean();
-      for (LiftTest test : liftRows.values()) {
-        if (data.channels().contains(test.channel())) {
-          lifts.add(test);
-        } else {
-          clean = false;
-          err.println(OneLine.of(liftFile + ": channel '" + test.channel() + "' has no spend in " + spend
-              + "; its row was not used"));
-        }
-      }
-    }
+    MixData data = data(read(spend, err, MixCsv::readSpend).values(), read(outcome, err, MixCsv::readOutcome)
+        .values(), controls == null ? List.of() : read(controls, err, MixCsv::readControls).values());
+    BudgetRequest request = request(data, budget != null ? budget : currentPerPeriod(data));
+    List<LiftTest> lifts = lifts(data, err);
     MixModel model;
     BudgetPlan plan;
     try {
@@ -221,8 +180,59 @@ final class MixCommand implements Callable<Integer> {
     if (perPeriodFile != null) {
       PerPeriodFile.write(perPeriodFile, model, csv.cells());
     }
-    return clean ? Exit.OK : Exit.FAILED;
+    return allUsed ? Exit.OK : Exit.FAILED;
   }
+
+  /** Checks the options that need no file; returns the output format. */
+  private String checkOptions() throws Failure {
+    String output = format.toLowerCase(Locale.ROOT);
+    if (!List.of("csv", "text", "json").contains(output)) {
+      throw Failure.usage("--format must be csv, text or json, not '" + format + "'");
+    }
+    if (budget != null && !(budget > 0 && budget < Double.POSITIVE_INFINITY)) {
+      throw Failure.usage("--budget must be a positive number, not " + budget);
+    }
+    if (targetRoi != null && !(targetRoi > 0 && targetRoi < Double.POSITIVE_INFINITY)) {
+      throw Failure.usage("--target-roi must be a positive number, not " + targetRoi);
+    }
+    if (resamples < 0 || resamples > 10_000) {
+      throw Failure.usage("--resamples must be in [0, 10000], not " + resamples);
+    }
+    return output;
+  }
+
+  /** The {@code --per-period} file, checked writable and not an input before any work; null without one. */
+  private @Nullable Path checkPerPeriod() throws Failure {
+    Path file = perPeriod;
+    if (file != null) {
+      for (Path input : java.util.Arrays.asList(spend, outcome, controls, lift)) {
+        if (file.equals(input)) {
+          throw Failure.usage("--per-period " + file + " is also an input: it would be overwritten");
+        }
+      }
+      OutputFile.check(file);
+    }
+    return file;
+  }
+
+  /** The lift tests of {@code --lift}; a row naming a channel without spend is reported and not used. */
+  private List<LiftTest> lifts(MixData data, PrintStream err) throws Failure {
+    List<LiftTest> lifts = new ArrayList<>();
+    Path liftFile = lift;
+    if (liftFile != null) {
+      for (LiftTest test : read(liftFile, err, MixCsv::readLifts).values()) {
+        if (data.channels().contains(test.channel())) {
+          lifts.add(test);
+        } else {
+          allUsed = false;
+          err.println(OneLine.of(liftFile + ": channel '" + test.channel() + "' has no spend in " + spend
+              + "; its row was not used"));
+        }
+      }
+    }
+    return lifts;
+  }
+
 
   /** The library's refusal in the command line's words: its minimum ROI is what {@code --target-roi} gave. */
   private String inOptions(InvalidFieldException e) {
@@ -236,7 +246,8 @@ final class MixCommand implements Callable<Integer> {
     CsvImport<T> read(InputStream in, String source) throws IOException;
   }
 
-  private static <T> CsvImport<T> read(Path file, PrintStream err, Reader<T> reader) throws Failure {
+  /** Reads one file of the command, its rejected rows reported on {@code err} and counted against the exit. */
+  private <T> CsvImport<T> read(Path file, PrintStream err, Reader<T> reader) throws Failure {
     CsvImport<T> read;
     try (InputStream in = InputFile.openBytes(file)) {
       read = reader.read(in, file.toString());
@@ -248,6 +259,7 @@ final class MixCommand implements Callable<Integer> {
     RejectionLines.print(file.toString(), read.report(), err);
     read.report().failureReason().ifPresent(reason ->
         err.println(OneLine.of(file + ": could not be read in full: " + reason)));
+    allUsed &= read.report().isClean();
     return read;
   }
 
