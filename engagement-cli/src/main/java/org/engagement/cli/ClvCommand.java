@@ -113,8 +113,9 @@ import picocli.CommandLine.Option;
 @Command(name = "clv", mixinStandardHelpOptions = true,
     customSynopsis = {"engagement clv --model=NAME --input=SUMMARY [OPTIONS]",
         "       engagement clv --saved-model=FILE [OPTIONS]"},
-    description = {"Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) to a summary "
-        + "CSV frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints CSV parameter,value.",
+    description = {"Fit a customer-lifetime-value model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma; BG/BB for "
+        + "discrete opportunities) to a summary CSV frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; prints "
+        + "CSV parameter,value.",
         "BG/BB (--model bgbb) reads histories at discrete opportunities: frequency,recency,periods[,weights] or "
         + "x,t_x,n[,custs].",
         "With --predict FILE --horizon N, also writes per customer, in input order, the columns frequency, "

@@ -155,6 +155,9 @@ class HelpTextTest {
   void theRootHelpListsTheHelpCommandAndExitCodes() {
     String help = EngagementCli.commandLine(EngagementCli.SUBCOMMANDS).getUsageMessage();
     assertThat(help).contains("  help ", "Exit codes:", "engagement help attribute");
+    String clv = help.substring(help.indexOf("  clv "), help.indexOf("  mix "));
+    assertThat(clv).as("the root help's line of clv names every model it fits").contains("BG/NBD", "MBG/NBD",
+        "Pareto/NBD", "Gamma-Gamma", "BG/BB");
   }
 
   /** The words of a command's description, footer and option descriptions, as written in the source. */

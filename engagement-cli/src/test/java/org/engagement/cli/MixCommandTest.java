@@ -319,6 +319,7 @@ class MixCommandTest {
         "--target-roi", "100");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).startsWith("cannot recommend a budget: --target-roi 100 is not reached by any split")
+        .containsPattern("of at most \\d+\\.\\d{2} within")
         .doesNotContain("minimumRoi");
   }
 

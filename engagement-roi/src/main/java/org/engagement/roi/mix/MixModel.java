@@ -286,7 +286,8 @@ public final class MixModel {
     if (recommended == null) {
       throw request.minimumRoi() > 0
           ? new InvalidFieldException("minimumRoi", request.minimumRoi(),
-              "is not reached by any split of at most " + request.perPeriod() + " within the channels' bounds")
+              "is not reached by any split of at most " + String.format(java.util.Locale.ROOT, "%.2f",
+                  request.perPeriod()) + " within the channels' bounds")
           : new InvalidFieldException("budget", request.perPeriod(), "cannot be split within the channels' bounds");
     }
     if (cautious && request.minimumRoi() == 0 && within(current, lower, upper)) {
