@@ -203,6 +203,12 @@ final class InteractionOptions {
     } catch (IllegalArgumentException e) {
       throw Failure.failed("cannot cut journeys from " + input + ": " + e.getMessage(), e);
     }
+    if (journeys.size() == 0 && !interactions.isEmpty()) {
+      // every accepted interaction was set aside (all after the as-of, say): an empty table would read as
+      // "no channel earned anything" rather than "nothing was measured"
+      throw Failure.failed("no journey to credit in " + input + ": " + String.join("; ",
+          journeys.setAside().notes()));
+    }
     return new Read(input, journeys, report);
   }
 

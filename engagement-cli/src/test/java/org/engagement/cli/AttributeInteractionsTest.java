@@ -142,6 +142,21 @@ class AttributeInteractionsTest {
     assertThat(credits(instant).get("email")[0]).isEqualTo(1);
   }
 
+  /**
+   * A window that holds none of the interactions is exit 1 with what was set aside; it was exit 0 with an empty
+   * table, which reads as "no channel earned anything" rather than "nothing was measured".
+   */
+  @Test
+  void aWindowBeforeEveryInteractionMeasuresNothingAndSaysSo() throws IOException {
+    String input = file("i.csv", WORLD);
+    CliRun run = run("attribute", "--model", "linear", "--interactions", input, "--as-of", "2020-01-01");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("no journey to credit in " + input + ": ")
+        .contains("were dated after the as-of instant (the window end) and left out");
+  }
+
   /** Leads as conversions: alice's lead converts on its search touch, and her purchase is a touch. */
   @Test
   void conversionTypeChoosesWhatConverts() throws IOException {
