@@ -3,7 +3,6 @@ package org.engagement.roi.mix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
  * baseline: its effect is found there, and without it the baseline has none.
  */
 class MixControlsTest {
-  private static final LocalDate START = LocalDate.of(2024, 1, 1);
   private static final int WEEKS = 104;
   private static final double EFFECT = 300;
 
@@ -47,15 +45,9 @@ class MixControlsTest {
   }
 
   private static MixData series(double[] price, boolean control) {
-    MixData.Builder builder = MixData.builder();
-    for (int t = 0; t < WEEKS; t++) {
-      double search = 100 + 60 * ((t / 4) % 3);
-      double email = 50 + 30 * ((t / 3) % 2);
-      builder.spend(START.plusWeeks(t), "search", search).spend(START.plusWeeks(t), "email", email)
-          .outcome(START.plusWeeks(t), 1_000 + 5 * t + 3 * search + 2 * email + 20 * Math.sin(t) + EFFECT * price[t]);
-      if (control) {
-        builder.control(START.plusWeeks(t), "price", price[t]);
-      }
+    MixData.Builder builder = SearchAndEmail.weeks(WEEKS, 0, 1, t -> EFFECT * price[t]);
+    for (int t = 0; control && t < WEEKS; t++) {
+      builder.control(SearchAndEmail.START.plusWeeks(t), "price", price[t]);
     }
     return builder.build();
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Lift tests the model cannot use as they are: none is dropped or bent without a word. */
 class MixLiftEdgesTest {
-  private static final LocalDate START = LocalDate.of(2024, 1, 1);
+  private static final LocalDate START = SearchAndEmail.START;
   private static final int WEEKS = 60;
   private static final MixSettings SETTINGS = MixSettings.weekly().withResamples(0);
 
@@ -40,13 +40,6 @@ class MixLiftEdgesTest {
 
   /** Search in steps; email from week 20 on, in steps of another length. */
   private static MixData series() {
-    MixData.Builder builder = MixData.builder();
-    for (int t = 0; t < WEEKS; t++) {
-      double search = 100 + 60 * ((t / 4) % 3);
-      double email = t < 20 ? 0 : 50 + 30 * ((t / 3) % 2);
-      builder.spend(START.plusWeeks(t), "search", search).spend(START.plusWeeks(t), "email", email)
-          .outcome(START.plusWeeks(t), 1_000 + 5 * t + 3 * search + 2 * email + 20 * Math.sin(t));
-    }
-    return builder.build();
+    return SearchAndEmail.weeks(WEEKS, 20, 1, t -> 0).build();
   }
 }

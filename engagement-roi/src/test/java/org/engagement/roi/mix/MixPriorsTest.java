@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.engagement.core.domain.InvalidFieldException;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * ROI prior (a fixed return per unit of money) does not.
  */
 class MixPriorsTest {
-  private static final LocalDate START = LocalDate.of(2024, 1, 1);
   private static final int WEEKS = 60;
 
   @Test
@@ -91,13 +89,6 @@ class MixPriorsTest {
 
   /** Two channels whose spend moves in steps of different lengths, an outcome in the given units. */
   private static MixData series(double unit) {
-    MixData.Builder builder = MixData.builder();
-    for (int t = 0; t < WEEKS; t++) {
-      double search = 100 + 60 * ((t / 4) % 3);
-      double email = 50 + 30 * ((t / 3) % 2);
-      builder.spend(START.plusWeeks(t), "search", search).spend(START.plusWeeks(t), "email", email)
-          .outcome(START.plusWeeks(t), unit * (1_000 + 5 * t + 3 * search + 2 * email + 20 * Math.sin(t)));
-    }
-    return builder.build();
+    return SearchAndEmail.weeks(WEEKS, 0, unit, t -> 0).build();
   }
 }
