@@ -66,4 +66,22 @@ public interface AttributionModel {
   default AttributionModel forResamplesOf(JourneySet journeys) {
     return this;
   }
+
+  /**
+   * The model one bootstrap resample runs, for a model whose answer rests on data besides the journeys, data
+   * with an uncertainty of its own: a model calibrated with experiments draws each experiment's result from its
+   * interval ({@link org.engagement.attribution.calibration.LiftResult#drawn}), so that the intervals carry the
+   * experiments' uncertainty as well as the journeys'. The {@linkplain
+   * org.engagement.attribution.interval.BootstrapIntervals bootstrap} asks the {@linkplain #forResamplesOf
+   * resample form} for it once per resample with a seed of that resample's own, drawn in order from the
+   * bootstrap's seed, and runs what it returns on the resample.
+   *
+   * <p>The default is this model itself: right for every model whose only data are the journeys. A model that
+   * overrides it keeps {@link #name()} and {@link #parameters()}, and returns the same model for the same seed.
+   *
+   * @param seed the resample's seed for the model's own draws
+   */
+  default AttributionModel forResample(long seed) {
+    return this;
+  }
 }

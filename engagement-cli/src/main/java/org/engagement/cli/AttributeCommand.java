@@ -101,8 +101,8 @@ import picocli.CommandLine.Option;
  * them).
  *
  * <p><b>{@code --lift FILE}</b> calibrates the credits with experiments ({@link LiftCalibration#defaults()}):
- * the file is CSV {@code channel,incremental_conversions,low,high} ({@link LiftCsvReader}), one row per tested
- * channel, over the same period and population as the journeys. A tested channel's conversions become its
+ * the file is CSV {@code channel,incremental_conversions,low,high[,level]} ({@link LiftCsvReader}), one row per
+ * tested channel, over the same period and population as the journeys. A tested channel's conversions become its
  * experiment's estimate (so they lie in its interval); an untested channel's become the model's credit times
  * the tested channels' pooled incrementality (their experiments' conversions per model credit). The credits
  * then estimate incremental conversions and no longer add up to the observed ones: a {@code note:} line gives
@@ -130,9 +130,9 @@ import picocli.CommandLine.Option;
  * the sampling noise of the model's answer, not a measure of whether it is causally right. For
  * {@code recommended} the rule chooses once on the whole input and the chosen model is run on every resample
  * ({@link RecommendedModel#choose}). With {@code --lift} every resample is calibrated with the same
- * experiments, so a tested channel's credit is its estimate on every resample: its interval has no width and
- * its uncertainty is the experiment's own {@code low}-{@code high} (a note says so). Work is N + 1 runs of
- * the model.
+ * experiments, each resample with its own draw of every experiment's result from its interval
+ * ({@link LiftResult#drawn}): a tested channel's interval is its experiment's at the intervals' level, and the
+ * untested channels' carry the experiments' uncertainty (a note says so). Work is N + 1 runs of the model.
  *
  * <p>The result's {@linkplain AttributionResult#notes() notes} go to standard error, one line each starting
  one line each starting
@@ -205,7 +205,7 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Option(names = "--lift", paramLabel = "FILE",
       description = "calibrate the credits with experiments: a CSV with the columns channel, "
-          + "incremental_conversions, low and high over "
+          + "incremental_conversions, low and high (and optionally level, the interval's, 0.95 without it) over "
           + "the same period as the journeys; a tested channel gets its experiment's estimate, the others the "
           + "model's credits times the tested channels' incremental conversions per model credit; value keeps "
           + "each channel's model value per credited conversion")
@@ -373,9 +373,10 @@ final class AttributeCommand implements Callable<Integer> {
     if (spread != null) {
       notes.addAll(spread.notes());
       if (calibrated) {
-        notes.add("intervals: each resample was calibrated with the same experiments, so a tested channel's credit"
-            + " is its experiment's estimate on every resample and its interval has no width; its uncertainty is"
-            + " the experiment's own low-high");
+        notes.add("intervals: each resample was calibrated with its own draw of every experiment's result (a"
+            + " normal on each side of the estimate through the experiment's low-high at its level), so a tested"
+            + " channel's interval is its experiment's at the intervals' level and the untested channels' carry"
+            + " the experiments' uncertainty as well as the journeys'");
       }
     }
     return notes;

@@ -39,11 +39,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Experiments</h2>
  * A model calibrated with lift results ({@link org.engagement.attribution.calibration.LiftCalibration#model})
- * calibrates every resample, so a tested channel is credited with its experiment's conversions on every resample
- * and its bootstrap interval shows only the noise of their value, not the experiment's uncertainty. Given those
- * lift results ({@link #withExperiments}), a tested channel's revenue interval is its experiment's interval in
- * money instead: its low and high incremental conversions at the channel's value per credited conversion, scaled
- * as its credit was.
+ * calibrates every resample with its own draw of each experiment's result from the experiment's interval (see
+ * {@link org.engagement.attribution.AttributionModel#forResample}), so the untested channels' intervals carry the
+ * experiments' uncertainty as well as the customers'. A tested channel's bootstrap interval then approximates its
+ * experiment's; given those lift results ({@link #withExperiments}), its revenue interval is its experiment's
+ * interval in money exactly: its low and high incremental conversions at the channel's value per credited
+ * conversion, scaled as its credit was.
  *
  * <h2>Segments</h2>
  * A marketer comparing value tiers asks which tier returns what and whether the difference is real. With the
@@ -314,6 +315,11 @@ public final class RoiBootstrap {
       AttributionResult result = model.attribute(set);
       segments.observe(set);
       return result;
+    }
+
+    @Override
+    public AttributionModel forResample(long seed) {
+      return new Observed(model.forResample(seed), segments);
     }
   }
 

@@ -1,6 +1,8 @@
 package org.engagement.attribution.calibration;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.ModelParameters;
@@ -9,7 +11,8 @@ import org.engagement.attribution.journey.JourneySet;
 /**
  * A model whose credits are calibrated with the same experiments on every call ({@link LiftCalibration#model}),
  * so that a bootstrap of it calibrates each resample, running the inner model's
- * {@linkplain AttributionModel#forResamplesOf resample form}. Immutable and thread-safe when the model is.
+ * {@linkplain AttributionModel#forResamplesOf resample form} with each resample's own draw of the experiments
+ * ({@link #forResample}). Immutable and thread-safe when the model is.
  */
 final class CalibratedModel implements AttributionModel {
   private final AttributionModel model;
@@ -52,6 +55,21 @@ final class CalibratedModel implements AttributionModel {
     }
     AttributionModel resampled = model.forResamplesOf(runsOn);
     return resampled == model ? this : new CalibratedModel(resampled, calibration, lifts);
+  }
+
+  /**
+   * This calibration with every experiment {@linkplain LiftResult#drawn drawn} anew, independently, from a
+   * generator seeded with {@code seed}: on a bootstrap resample the tested channels then get results the
+   * experiments might have given, and the untested channels' scale (or remainder) moves with them.
+   */
+  @Override
+  public AttributionModel forResample(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<LiftResult> drawn = new ArrayList<>(lifts.size());
+    for (LiftResult lift : lifts) {
+      drawn.add(lift.drawn(random.nextGaussian()));
+    }
+    return new CalibratedModel(model.forResample(seed), calibration, drawn);
   }
 
   @Override

@@ -110,10 +110,14 @@ public final class LiftCalibration {
 
   /**
    * {@code model} with its credits calibrated by this calibration with {@code lifts} on every call: a bootstrap
-   * of it ({@link org.engagement.attribution.interval.BootstrapIntervals}) then calibrates each resample, so its
-   * intervals show the sampling noise of the calibrated credits. The experiments are fixed, so a tested
-   * channel's credit is its experiment's estimate on every resample; its own uncertainty is the experiment's
-   * interval. The model keeps {@code model}'s name and parameters.
+   * of it ({@link org.engagement.attribution.interval.BootstrapIntervals}) then calibrates each resample with
+   * the resample's own draw of every experiment's result ({@link LiftResult#drawn}, through
+   * {@link AttributionModel#forResample}), so its intervals carry both the sampling noise of the model's credits
+   * and the experiments' uncertainty: a tested channel's interval approximates its experiment's (at the
+   * bootstrap's level), and an untested channel's includes the uncertainty of the scale the experiments set.
+   * Without those draws an untested channel's scaled credit would look as sure as the model's split of the
+   * journeys, however wide the experiment that sets its scale. The model keeps {@code model}'s name and
+   * parameters.
    *
    * @param model an additive model
    * @param lifts at most one per channel

@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  *       negative)</td></tr>
  *   <tr><td>{@code low}</td><td>the interval's lower end, at most the estimate</td></tr>
  *   <tr><td>{@code high}</td><td>the interval's upper end, at least the estimate</td></tr>
+ *   <tr><td>{@code level}</td><td>optional: the interval's nominal coverage, greater than 0 and less than 1,
+ *       for example {@code 0.9}; where the file has no such column every interval is read as
+ *       {@value LiftResult#DEFAULT_LEVEL}. A bootstrap of the calibrated credits draws each experiment's result
+ *       from its interval at this level ({@link LiftResult#drawn}).</td></tr>
  * </table>
  *
  * <p>The file follows the {@linkplain org.engagement.core.ingest.csv reading policy} of every CSV reader of the
@@ -40,6 +44,8 @@ import org.jspecify.annotations.Nullable;
 public final class LiftCsvReader {
   /** The columns the file must have. */
   public static final List<String> COLUMNS = List.of("channel", "incremental_conversions", "low", "high");
+  /** The optional column of each interval's level. */
+  public static final String LEVEL = "level";
 
   private LiftCsvReader() {}
 
@@ -110,7 +116,8 @@ public final class LiftCsvReader {
       double estimate = finite(row, "incremental_conversions");
       double low = finite(row, "low");
       double high = finite(row, "high");
-      LiftResult lift = new LiftResult(channel, estimate, low, high);
+      double level = row.has(LEVEL) ? row.number(LEVEL, 0, 1) : LiftResult.DEFAULT_LEVEL;
+      LiftResult lift = new LiftResult(channel, estimate, low, high, level);
       if (!seen.add(channel)) {
         throw new InvalidFieldException("channel", channel, "must appear once; an earlier row has it");
       }

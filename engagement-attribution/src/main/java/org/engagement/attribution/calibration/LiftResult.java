@@ -3,6 +3,7 @@ package org.engagement.attribution.calibration;
 import static java.util.Objects.requireNonNull;
 
 import org.engagement.core.domain.InvalidFieldException;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * What an experiment measured for one channel: the incremental conversions it caused over a period (the
@@ -14,20 +15,31 @@ import org.engagement.core.domain.InvalidFieldException;
  * journeys cover the same period and population. Incremental conversions may be negative (a channel that
  * hurts).
  *
+ * <p>The interval's {@code level} says how sure the experiment is: a bootstrap of calibrated credits draws the
+ * experiment's result anew on every resample ({@link #drawn}), so that the intervals of the channels whose
+ * credits rest on it carry its uncertainty as well as the journeys'. Without a stated level an interval is read
+ * as {@value #DEFAULT_LEVEL}, the level of the SDK's own lift estimates and of most reported experiments.
+ *
  * <p>Immutable and thread-safe, being a record of immutable values.
  *
  * @param channel the channel tested, as the journeys name it; not blank
  * @param incrementalConversions the experiment's estimate; finite
  * @param low the interval's lower end; finite, at most the estimate
  * @param high the interval's upper end; finite, at least the estimate
+ * @param level the interval's nominal coverage, greater than 0 and less than 1
  * @since 0.1.0
  */
-public record LiftResult(String channel, double incrementalConversions, double low, double high) {
+public record LiftResult(String channel, double incrementalConversions, double low, double high, double level) {
+  /** The level of an interval that states none. */
+  public static final double DEFAULT_LEVEL = 0.95;
+
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution();
+
   /**
    * Checks the fields.
    *
-   * @throws InvalidFieldException if the channel is blank, a number is not finite, or the estimate is not
-   *     inside its interval
+   * @throws InvalidFieldException if the channel is blank, a number is not finite, the estimate is not inside
+   *     its interval, or the level is not greater than 0 and less than 1
    */
   public LiftResult {
     requireNonNull(channel, "channel");
@@ -45,6 +57,18 @@ public record LiftResult(String channel, double incrementalConversions, double l
       throw new InvalidFieldException("high", high, "must be at least incremental_conversions ("
           + incrementalConversions + ")");
     }
+    if (!(level > 0 && level < 1)) {
+      throw new InvalidFieldException("level", level, "must be greater than 0 and less than 1");
+    }
+  }
+
+  /**
+   * A result whose interval is at the {@linkplain #DEFAULT_LEVEL default level}.
+   *
+   * @throws InvalidFieldException as the canonical constructor
+   */
+  public LiftResult(String channel, double incrementalConversions, double low, double high) {
+    this(channel, incrementalConversions, low, high, DEFAULT_LEVEL);
   }
 
   private static void finite(String field, double value) {
@@ -61,5 +85,24 @@ public record LiftResult(String channel, double incrementalConversions, double l
   /** {@code conversions} moved to the nearest point of the interval. */
   public double nearest(double conversions) {
     return Math.min(high, Math.max(low, conversions));
+  }
+
+  /**
+   * This experiment as it might have come out: the estimate moved to {@code estimate + sd · z}, where {@code sd}
+   * is the distance from the estimate to the interval's end on {@code z}'s side divided by the normal quantile of
+   * the level (a split normal: an asymmetric interval keeps its asymmetry), and the interval moved with it.
+   * Given standard normal draws {@code z}, the drawn estimates fall inside this interval as often as its level
+   * says. An interval of no width gives this result on every draw.
+   *
+   * @param z a standard normal draw
+   * @throws InvalidFieldException if {@code z} is not finite
+   */
+  public LiftResult drawn(double z) {
+    if (!Double.isFinite(z)) {
+      throw new InvalidFieldException("z", z, "must be a finite number");
+    }
+    double side = z < 0 ? incrementalConversions - low : high - incrementalConversions;
+    double shift = side / STANDARD_NORMAL.inverseCumulativeProbability((1 + level) / 2) * z;
+    return new LiftResult(channel, incrementalConversions + shift, low + shift, high + shift, level);
   }
 }

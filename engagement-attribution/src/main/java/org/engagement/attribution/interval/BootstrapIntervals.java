@@ -39,8 +39,11 @@ import org.hipparchus.random.RandomDataGenerator;
  * fit warm-started from the whole input's) is run on every resample; for each channel the lower and upper {@code (1 − level)/2} percentiles
  * (linear interpolation, the level rounded to 1/10,000) of its conversion credits, its share of the resample's
  * conversions, and its value credits form the intervals; the point values are the model's credits on the whole
- * input. Resample {@code r} draws from its own generator, seeded from {@link #seed()} in order, and the
- * resamples run in parallel; the result depends only on the input, the model, the resamples and the seed. A
+ * input. Resample {@code r} draws from its own generator, seeded from {@link #seed()} in order; a model with
+ * data of its own to draw (experiments it is calibrated with) draws them for resample {@code r} from a second
+ * seed of its own ({@link AttributionModel#forResample}), from the same sequence after the resamples' seeds, so
+ * a model without such data sees the same resamples either way. The resamples run in parallel; the result
+ * depends only on the input, the model, the resamples and the seed. A
  * resample on which the model refuses (an {@link IllegalArgumentException}, for example a rate game on a
  * resample without non-conversions) is left out and counted in the notes.
  *
@@ -122,11 +125,9 @@ public final class BootstrapIntervals {
     List<String> names = journeys.channels().names();
     Resampler resampler = journeys.timed().isPresent() ? new CustomerResampler(journeys)
         : new PathResampler(journeys);
-    long[] seeds = new long[resamples];
     SplittableRandom root = new SplittableRandom(seed);
-    for (int r = 0; r < resamples; r++) {
-      seeds[r] = root.nextLong();
-    }
+    long[] seeds = seeds(root);
+    long[] drawSeeds = seeds(root);
     double[][] conv = new double[names.size()][resamples];
     double[][] share = new double[names.size()][resamples];
     double[][] value = new double[names.size()][resamples];
@@ -135,7 +136,7 @@ public final class BootstrapIntervals {
     IntStream.range(0, resamples).parallel().forEach(r -> {
       AttributionResult result;
       try {
-        result = resampled.attribute(resampler.resample(seeds[r]));
+        result = resampled.forResample(drawSeeds[r]).attribute(resampler.resample(seeds[r]));
       } catch (IllegalArgumentException e) {
         refused.incrementAndGet();
         return;
@@ -157,6 +158,15 @@ public final class BootstrapIntervals {
           + " answers; it refused " + refused.get());
     }
     return intervals(point, names, answered, used, conv, share, value, resampler.unit(), refused.get());
+  }
+
+  /** {@link #resamples()} seeds from {@code root}, in order. */
+  private long[] seeds(SplittableRandom root) {
+    long[] seeds = new long[resamples];
+    for (int r = 0; r < resamples; r++) {
+      seeds[r] = root.nextLong();
+    }
+    return seeds;
   }
 
   private CreditIntervals intervals(AttributionResult point, List<String> names, boolean[] answered, int used,

@@ -47,6 +47,24 @@ class LiftCsvReaderTest {
   }
 
   /**
+   * An optional {@code level} column gives each interval's level (a bootstrap draws the experiment from its
+   * interval at that level); a level of 0 or 1, or a blank one where the column exists, is rejected with its line.
+   */
+  @Test
+  void readsEachIntervalsLevelWhereTheFileGivesIt() throws IOException {
+    String csv = "channel,incremental_conversions,low,high,Level\n"
+        + "search,10,6,16,0.9\nvideo,4,1,7,1\nemail,3,1,5,\nsocial,2,1,3,0.8\n";
+    CsvImport<LiftResult> read = LiftCsvReader.read(new StringReader(csv), "lift.csv");
+    assertThat(read.values()).containsExactly(new LiftResult("search", 10, 6, 16, 0.9),
+        new LiftResult("social", 2, 1, 3, 0.8));
+    assertThat(read.report().rejections()).extracting(r -> r.message("lift.csv")).containsExactly(
+        "lift.csv:3: column 'level' value '1.0' is invalid: must be greater than 0 and less than 1",
+        "lift.csv:4: column 'level' value '' is invalid: must not be blank");
+    assertThat(LiftCsvReader.read(new StringReader("channel,incremental_conversions,low,high\nsearch,10,6,16\n"),
+        "lift.csv").values()).singleElement().satisfies(lift -> assertThat(lift.level()).isEqualTo(0.95));
+  }
+
+  /**
    * Found by the fuzz suite: the bounds were the largest doubles, so the rule of a non-finite cell was two numbers
    * of 309 digits (a 640-character message) where the other readers say "must be a finite number".
    */

@@ -67,7 +67,7 @@ public final class HoldoutLift {
     double incremental = ProportionDifference.incrementalSuccesses(eligible, heldOut);
     double low = Math.min(incremental, people * difference.interval().lower());
     double high = Math.max(incremental, people * difference.interval().upper());
-    return new LiftResult(channel, incremental, low, high);
+    return new LiftResult(channel, incremental, low, high, confidenceLevel);
   }
 
   /**
@@ -123,7 +123,7 @@ public final class HoldoutLift {
     double incremental = people * difference.absoluteLift();
     double low = Math.min(incremental, people * difference.interval().lower());
     double high = Math.max(incremental, people * difference.interval().upper());
-    return new LiftResult(channel, incremental, low, high);
+    return new LiftResult(channel, incremental, low, high, confidenceLevel);
   }
 
   /**
