@@ -281,8 +281,8 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
 
   /**
    * {@code section} with the intervals of {@code overall}'s attributed revenue and ROI ({@link RoiAnalysis#intervals}:
-   * the measured model's credits bootstrapped over customers, each resample calibrated and a tested channel's
-   * interval its experiment's), and of each value tier's total ROI from the same resamples ({@link
+   * the measured model's credits bootstrapped over customers, each resample calibrated with its own draw of the
+   * experiments and a tested channel's interval its experiment's at the same level), and of each value tier's total ROI from the same resamples ({@link
    * RoiBootstrap#withSegments}: the tier's drawn members credited by the tiers' model); a note says how they were
    * drawn, or why there are none, and which tiers have none and why.
    */
@@ -297,8 +297,9 @@ public final class RelationshipRoiBuilder implements SectionBuilder {
     }
     notes.add(String.format(Locale.ROOT, "intervals: %.0f%% bootstrap percentiles of %s's credits over %d "
         + "resamples of %s (seed %d)%s", intervals.level() * 100, intervals.model(), intervals.resamples(),
-        intervals.unit(), intervals.seed(), experiments.isEmpty() ? "" : ", each resample calibrated; a tested "
-            + "channel's interval is its experiment's"));
+        intervals.unit(), intervals.seed(), experiments.isEmpty() ? "" : ", each resample calibrated with its own "
+            + "draw of every experiment's result; a tested channel's interval is its experiment's, taken to this "
+            + "level"));
     if (!intervals.segments().isEmpty()) {
       notes.add("intervals of the value tiers: the same resamples, each tier's drawn members credited by the tiers' "
           + "model; its credited purchase value moves the attributed revenue and the self-reported influence, the "

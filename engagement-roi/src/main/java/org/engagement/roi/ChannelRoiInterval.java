@@ -14,7 +14,9 @@ import org.engagement.core.domain.InvalidFieldException;
  * the attribution's sampling noise alone moves the ROI, not the uncertainty of the retention, lift or survey
  * components. When {@code fromExperiment} holds, the channel was tested by an experiment the attribution was
  * calibrated with, and its revenue interval is the experiment's interval in money (at the channel's value per
- * credited conversion) rather than a bootstrap percentile: the resamples draw the experiment's result from that
+ * credited conversion, taken to the intervals' level by
+ * {@link org.engagement.attribution.calibration.LiftResult#atLevel}) rather than a bootstrap
+ * percentile: the resamples draw the experiment's result from that
  * interval, so their percentiles would only approximate it.
  *
  * <p>Immutable and thread-safe, being a record of immutable values.

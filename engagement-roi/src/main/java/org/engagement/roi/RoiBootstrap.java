@@ -43,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  * {@link org.engagement.attribution.AttributionModel#forResample}), so the untested channels' intervals carry the
  * experiments' uncertainty as well as the customers'. A tested channel's bootstrap interval then approximates its
  * experiment's; given those lift results ({@link #withExperiments}), its revenue interval is its experiment's
- * interval in money exactly: its low and high incremental conversions at the channel's value per credited
- * conversion, scaled as its credit was.
+ * interval in money exactly, at the bootstrap's level ({@link LiftResult#atLevel}, so that one table holds one
+ * level): its low and high incremental conversions at the channel's value per credited conversion, scaled as its
+ * credit was.
  *
  * <h2>Segments</h2>
  * A marketer comparing value tiers asks which tier returns what and whether the difference is real. With the
@@ -221,7 +222,7 @@ public final class RoiBootstrap {
     }
     double attributed = revenue.getAsDouble();
     double scale = attributed / credit;
-    Optional<LiftResult> lift = experiment(line.key());
+    Optional<LiftResult> lift = experiment(line.key()).map(experiment -> experiment.atLevel(level()));
     double perConversion = credit / measured.conversions(line.key());
     double low = lift.map(l -> l.low() * perConversion).orElse(interval.get().valueLow()) * scale;
     double high = lift.map(l -> l.high() * perConversion).orElse(interval.get().valueHigh()) * scale;

@@ -102,7 +102,30 @@ public record LiftResult(String channel, double incrementalConversions, double l
       throw new InvalidFieldException("z", z, "must be a finite number");
     }
     double side = z < 0 ? incrementalConversions - low : high - incrementalConversions;
-    double shift = side / STANDARD_NORMAL.inverseCumulativeProbability((1 + level) / 2) * z;
+    double shift = side / quantile(level) * z;
     return new LiftResult(channel, incrementalConversions + shift, low + shift, high + shift, level);
+  }
+
+  /**
+   * This experiment with its interval at another level, under the split normal that {@link #drawn} assumes: each
+   * side's distance from the estimate times {@code z(other) / z(level)}, {@code z} the two-sided standard normal
+   * quantile. A table of intervals at one level can then show a tested channel's interval at the level of the
+   * others rather than at the experiment's own.
+   *
+   * @param other the level wanted, greater than 0 and less than 1
+   * @throws InvalidFieldException if {@code other} is not greater than 0 and less than 1
+   */
+  public LiftResult atLevel(double other) {
+    if (!(other > 0 && other < 1)) {
+      throw new InvalidFieldException("level", other, "must be greater than 0 and less than 1");
+    }
+    double ratio = quantile(other) / quantile(level);
+    return new LiftResult(channel, incrementalConversions, incrementalConversions - (incrementalConversions - low)
+        * ratio, incrementalConversions + (high - incrementalConversions) * ratio, other);
+  }
+
+  /** The standard normal quantile that a two-sided interval at {@code level} reaches on each side. */
+  private static double quantile(double level) {
+    return STANDARD_NORMAL.inverseCumulativeProbability((1 + level) / 2);
   }
 }

@@ -54,6 +54,22 @@ class LiftResultTest {
     assertThat(inside / (double) draws).isCloseTo(0.8, within(0.005));
   }
 
+  /** Each side's distance from the estimate scales with the quantile: at 90 % a 95 % interval shrinks by 0.8392. */
+  @Test
+  void anIntervalAtAnotherLevelKeepsTheEstimateAndEachSidesShape() {
+    LiftResult lift = new LiftResult("search", 10, 6, 16);
+    LiftResult ninety = lift.atLevel(0.9);
+    assertThat(ninety.incrementalConversions()).isEqualTo(10);
+    assertThat(ninety.low()).isCloseTo(10 - 4 * Z90 / Z95, within(1e-9));
+    assertThat(ninety.high()).isCloseTo(10 + 6 * Z90 / Z95, within(1e-9));
+    assertThat(ninety.level()).isEqualTo(0.9);
+    LiftResult back = ninety.atLevel(0.95);
+    assertThat(back.low()).isCloseTo(6, within(1e-9));
+    assertThat(back.high()).isCloseTo(16, within(1e-9));
+    assertThatThrownBy(() -> lift.atLevel(1)).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("level");
+  }
+
   @Test
   void anIntervalOfNoWidthDrawsItself() {
     LiftResult exact = new LiftResult("search", 7, 7, 7);
