@@ -223,10 +223,17 @@ public final class LiftCalibration {
       if (testedModel > 0 && testedLift >= 0) {
         return testedLift / testedModel;
       }
-      if (testedModel > 0 || testedLift != 0) {
-        notes.add("calibration: the tested channels' credits and lifts give no usable incrementality factor"
-            + " (model " + format(testedModel) + ", lift " + format(testedLift) + "); untested channels keep"
-            + " the model's credits");
+      if (testedModel > 0) {
+        notes.add("calibration: the experiments found no incremental conversions (" + format(testedLift) + ") where"
+            + " the model credited " + format(testedModel) + ", so scaled by them the untested channels get none;"
+            + " where the tested channels are unlike the others (retargeting, navigational visits), untested"
+            + " channels refitted or given the remainder say more");
+        return 0;
+      }
+      if (testedLift != 0) {
+        notes.add("calibration: the model credited the tested channels with nothing, so their experiments give no"
+            + " incrementality factor (lift " + format(testedLift) + "); untested channels keep the model's"
+            + " credits");
       }
       return 1;
     }

@@ -17,7 +17,10 @@ public enum UntestedChannels {
    * incremental conversions, not to the observed ones: the difference is the baseline (conversions that would
    * have happened without any channel), which a model's credits hide inside every channel's share. With a
    * single tested channel the shares are the model's (only the scale is measured); with several, the tested
-   * channels' relative sizes are the experiments'.
+   * channels' relative sizes are the experiments'. Where the experiments' lifts add up to less than zero the
+   * factor is zero (the untested channels get nothing, a note says so), so that the factor does not jump as a
+   * bootstrap resample's draw of the experiments crosses zero; where the model credited the tested channels
+   * with nothing there is no factor and the untested channels keep the model's credits.
    */
   SCALED,
   /**

@@ -101,6 +101,35 @@ class LiftCalibrationTest {
     }
   }
 
+  /**
+   * Experiments that add up to fewer than no conversions scale the untested channels to none, as a lift of
+   * exactly zero does, rather than leaving them at the model's credits: the factor must not jump where a
+   * bootstrap resample's draw of the experiment crosses zero. Without model credit on the tested channels there
+   * is no factor at all, and the untested keep the model's credits.
+   */
+  @Test
+  void aNegativeLiftScalesTheUntestedToNoneAndNoModelCreditLeavesThemAlone() {
+    JourneySet journeys = JourneySet.builder().add(List.of("a", "b"), 10, 100, 5).add(List.of("b"), 4, 40, 5)
+        .build();
+    AttributionResult model = MODELS.create("linear").attribute(journeys);
+    AttributionResult negative = LiftCalibration.defaults().calibrate(model, List.of(new LiftResult("a", -2, -5, 1)));
+    AttributionResult zero = LiftCalibration.defaults().calibrate(model, List.of(new LiftResult("a", 0, -5, 1)));
+    AttributionResult slightlyPositive = LiftCalibration.defaults().calibrate(model,
+        List.of(new LiftResult("a", 1e-9, -5, 1)));
+    assertThat(negative.conversions("b")).isZero();
+    assertThat(zero.conversions("b")).isZero();
+    assertThat(slightlyPositive.conversions("b")).isCloseTo(0, within(1e-8));
+    assertThat(negative.conversions("a")).isEqualTo(-2);
+    assertThat(negative.notes()).anySatisfy(note -> assertThat(note)
+        .contains("the experiments found no incremental conversions (-2.00) where the model credited 5.00"));
+
+    AttributionResult uncredited = LiftCalibration.defaults().calibrate(MODELS.create("last-touch")
+        .attribute(journeys), List.of(new LiftResult("a", 3, 1, 5)));
+    assertThat(uncredited.conversions("b")).isEqualTo(14);
+    assertThat(uncredited.notes()).anySatisfy(note -> assertThat(note)
+        .contains("the model credited the tested channels with nothing"));
+  }
+
   @Test
   void remainderKeepsTheObservedTotal() {
     HazardWorld world = HazardWorld.of(4, 20_000, "search");
