@@ -39,7 +39,7 @@ public record LiftResult(String channel, double incrementalConversions, double l
    * Checks the fields.
    *
    * @throws InvalidFieldException if the channel is blank, a number is not finite, the estimate is not inside
-   *     its interval, or the level is not greater than 0 and less than 1
+   *     its interval, or the level is not greater than 0 and less than 1 (or rounds to none, below about 1e-16)
    */
   public LiftResult {
     requireNonNull(channel, "channel");
@@ -57,8 +57,20 @@ public record LiftResult(String channel, double incrementalConversions, double l
       throw new InvalidFieldException("high", high, "must be at least incremental_conversions ("
           + incrementalConversions + ")");
     }
+    requireLevel(level);
+  }
+
+  /**
+   * Requires a level in (0, 1) whose normal quantile is positive: below about 1e-16 {@code (1 + level) / 2} rounds
+   * to one half, and an interval at that level would have no spread to draw from.
+   */
+  private static void requireLevel(double level) {
     if (!(level > 0 && level < 1)) {
       throw new InvalidFieldException("level", level, "must be greater than 0 and less than 1");
+    }
+    if (!(quantile(level) > 0)) {
+      throw new InvalidFieldException("level", level,
+          "must not be so small (below about 1e-16) that it rounds to none");
     }
   }
 
@@ -113,12 +125,11 @@ public record LiftResult(String channel, double incrementalConversions, double l
    * others rather than at the experiment's own.
    *
    * @param other the level wanted, greater than 0 and less than 1
-   * @throws InvalidFieldException if {@code other} is not greater than 0 and less than 1
+   * @throws InvalidFieldException if {@code other} is not greater than 0 and less than 1, or so small that it
+   *     rounds to none (below about 1e-16)
    */
   public LiftResult atLevel(double other) {
-    if (!(other > 0 && other < 1)) {
-      throw new InvalidFieldException("level", other, "must be greater than 0 and less than 1");
-    }
+    requireLevel(other);
     double ratio = quantile(other) / quantile(level);
     return new LiftResult(channel, incrementalConversions, incrementalConversions - (incrementalConversions - low)
         * ratio, incrementalConversions + (high - incrementalConversions) * ratio, other);

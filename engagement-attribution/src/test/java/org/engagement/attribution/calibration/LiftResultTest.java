@@ -82,6 +82,9 @@ class LiftResultTest {
       assertThatThrownBy(() -> new LiftResult("search", 10, 6, 16, level)).isInstanceOf(InvalidFieldException.class)
           .hasMessageContaining("level").hasMessageContaining("must be greater than 0 and less than 1");
     }
+    assertThatThrownBy(() -> new LiftResult("search", 10, 6, 16, 1e-320)).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("rounds to none");
+    assertThat(new LiftResult("search", 10, 6, 16, 1e-15).drawn(1).incrementalConversions()).isFinite();
     assertThatThrownBy(() -> new LiftResult("search", 10, 6, 16).drawn(Double.NaN))
         .isInstanceOf(InvalidFieldException.class).hasMessageContaining("must be a finite number");
   }
