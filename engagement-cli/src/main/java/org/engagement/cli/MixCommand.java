@@ -272,9 +272,20 @@ final class MixCommand implements Callable<Integer> {
       controlRows.forEach(row -> builder.control(row.period(), row.control(), row.value()));
       return builder.build();
     } catch (InvalidFieldException e) {
-      throw Failure.failed(spend + ", " + outcome + (controls == null ? "" : ", " + controls) + ": "
-          + e.getMessage(), e);
+      throw Failure.failed(filesOf(e) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The input a refusal of the series is about: the spend file for its spend and channels, the outcome file for
+   * its outcome, every input for what they share (the periods).
+   */
+  private String filesOf(InvalidFieldException e) {
+    return switch (e.field()) {
+      case "spend", "channel", "channels" -> spend.toString();
+      case "outcome" -> outcome.toString();
+      default -> spend + ", " + outcome + (controls == null ? "" : ", " + controls);
+    };
   }
 
   /**
@@ -386,7 +397,11 @@ final class MixCommand implements Callable<Integer> {
     return out.toString();
   }
 
+  /**
+   * The shortest plain decimal that reads back to the same double, as every other CSV of the command line: six
+   * fixed decimals wrote a plan for spends near 1e-290 as all zeros.
+   */
   private static String number(double value) {
-    return String.format(Locale.ROOT, "%.6f", value);
+    return CsvCells.number(value);
   }
 }

@@ -293,6 +293,87 @@ class MixCommandTest {
     }
   }
 
+  /**
+   * The same series with every spend and outcome ×1e290 (under the default revenue prior: their ratio is 1): the
+   * cautious plan's spread of its draws squared changes near 1e295 to infinity, and the budget "could not be split
+   * within the channels' bounds", exit 1. Found by hand with values near 1e293.
+   */
+  @Test
+  void hugeSpendAndOutcomeGiveTheSameAnswer(@TempDir Path dir) throws IOException {
+    assertScales(dir, 1e290, 1e290, "revenue");
+  }
+
+  /**
+   * Spends ×1e-290 with the outcome as it is, a KPI: the prior's sum of squared spends underflowed to 0 and the fit
+   * was refused, and the CSV's six fixed decimals would have written every spend and the plan as 0.
+   */
+  @Test
+  void aTinySpendWithAnOrdinaryOutcomeGivesTheSameAnswer(@TempDir Path dir) throws IOException {
+    assertScales(dir, 1e-290, 1, "kpi");
+  }
+
+  /** An outcome per unit of spend no ROI can hold failed after the fit; it is refused before, naming the file. */
+  @Test
+  void anOutcomePerUnitOfSpendBeyondWhatAnRoiHoldsIsRefusedBeforeTheFit(@TempDir Path dir) throws IOException {
+    Path[] files = scaled(dir, 1e-300, 1e10);
+    CliRun run = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--resamples", "5",
+        "--outcome-kind", "kpi");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).startsWith(files[0] + ": spend '").contains("s mean per period and the outcome's is")
+        .contains("must lie between 1e-300 and 1e300").doesNotContain("cannot fit").doesNotContain("budget");
+    assertThat(run.out()).isEmpty();
+  }
+
+  /** Spends whose total is past the largest double are refused before the fit, naming the file and the channel. */
+  @Test
+  void aSpendWhoseTotalIsBeyondTheLargestNumberIsRefusedBeforeTheFit(@TempDir Path dir) throws IOException {
+    Path[] files = scaled(dir, 1e303, 1e300);
+    CliRun run = run("mix", "--spend", files[0].toString(), "--outcome", files[1].toString(), "--resamples", "0");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).startsWith(files[0] + ": spend '")
+        .contains("must total at most 1.8e308 over the periods and channels").contains("channel '");
+    assertThat(run.out()).isEmpty();
+  }
+
+  private static void assertScales(Path dir, double spendUnit, double outcomeUnit, String kind)
+      throws IOException {
+    Path[] ordinary = scaled(Files.createDirectory(dir.resolve("ordinary")), 1, 1);
+    Path[] other = scaled(Files.createDirectory(dir.resolve("other")), spendUnit, outcomeUnit);
+    CliRun reference = run("mix", "--spend", ordinary[0].toString(), "--outcome", ordinary[1].toString(),
+        "--format", "csv", "--resamples", "5", "--outcome-kind", kind);
+    CliRun run = run("mix", "--spend", other[0].toString(), "--outcome", other[1].toString(), "--format", "csv",
+        "--resamples", "5", "--outcome-kind", kind);
+
+    assertThat(reference.exit()).as(reference.err()).isZero();
+    assertThat(run.exit()).as(run.err()).isZero();
+    for (String channel : WORLD.channels()) {
+      assertThat(cell(run, channel, 3)).as(channel).isCloseTo(cell(reference, channel, 3), within(2e-3));
+      assertThat(cell(run, channel, 4) / (outcomeUnit / spendUnit)).as(channel)
+          .isCloseTo(cell(reference, channel, 4), within(0.01 * cell(reference, channel, 4) + 1e-6));
+      assertThat(recommended(run, channel) / spendUnit).as(channel)
+          .isCloseTo(recommended(reference, channel), within(0.01 * recommended(reference, channel)));
+    }
+  }
+
+  /** The world's series with every spend and every outcome multiplied by a unit, written in full precision. */
+  private static Path[] scaled(Path dir, double spendUnit, double outcomeUnit) throws IOException {
+    StringBuilder spend = new StringBuilder("period,channel,spend\n");
+    StringBuilder outcome = new StringBuilder("period,outcome\n");
+    double[] y = WORLD.outcome();
+    for (int t = 0; t < y.length; t++) {
+      outcome.append(WORLD.periods().get(t)).append(',').append(y[t] * outcomeUnit).append('\n');
+      for (int c = 0; c < WORLD.channels().size(); c++) {
+        spend.append(WORLD.periods().get(t)).append(',').append(WORLD.channels().get(c)).append(',')
+            .append(WORLD.spend(c)[t] * spendUnit).append('\n');
+      }
+    }
+    Path spendFile = Files.writeString(dir.resolve("spend.csv"), spend, StandardCharsets.UTF_8);
+    Path outcomeFile = Files.writeString(dir.resolve("outcome.csv"), outcome, StandardCharsets.UTF_8);
+    return new Path[] {spendFile, outcomeFile};
+  }
+
   private static String[] concat(String[] first, String... more) {
     String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
     System.arraycopy(more, 0, all, first.length, more.length);

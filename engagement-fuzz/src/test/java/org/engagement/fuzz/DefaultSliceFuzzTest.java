@@ -14,8 +14,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * The fuzz slice of the default build, over every reader on the reading policy: the CSV table reading (from
  * bytes and from a Reader), the interaction importer with the CSV adapter (plain and with conversation
  * content), the path format, the summary, cost and survey readers, the mix model's spend, outcome, lift-test and
- * control files, lift results, holdouts and discrete histories (these last few documents each: their readers take only
- * the default limits, so a huge record costs a megabyte). Seeds are fixed, so the slice is reproducible;
+ * control files, lift results, holdouts, discrete histories and the report's truth file of a simulated world (these last
+ * few documents each: their readers take only the default limits, so a huge record costs a megabyte). Seeds are fixed, so the slice is reproducible;
  * together the properties push at least {@value #MIN_CORRUPTED_ROWS} corrupted rows, which the container checks
  * and prints once. The heavy suite ({@code -Pfuzz}) runs the same checks with random seeds, more tries and larger
  * documents.
@@ -126,5 +126,11 @@ class DefaultSliceFuzzTest {
   void discreteSummaryReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
       @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
     DiscreteSummaryFuzz.check(seed, rows, percent);
+  }
+
+  @Property(tries = 5, seed = "1231", shrinking = ShrinkingMode.OFF)
+  void truthReader(@ForAll long seed, @ForAll @IntRange(min = 30, max = 100) int rows,
+      @ForAll @IntRange(min = 50, max = 95) int percent) throws IOException {
+    TruthFuzz.truth(seed, rows, percent);
   }
 }

@@ -130,4 +130,10 @@ class HeavyFuzzTest {
       @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
     DiscreteSummaryFuzz.check(seed, rows, percent);
   }
+
+  @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+  void truthReader(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000) int rows,
+      @ForAll @IntRange(min = 0, max = 95) int percent) throws IOException {
+    TruthFuzz.truth(seed, rows, percent);
+  }
 }

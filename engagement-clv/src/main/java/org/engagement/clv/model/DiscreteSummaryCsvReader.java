@@ -120,7 +120,7 @@ public final class DiscreteSummaryCsvReader {
   private static long whole(CsvTable.Row row, String column, long max) {
     String value = row.get(column);
     if (value.isEmpty()) {
-      throw new InvalidFieldException(column, null, "must not be blank");
+      throw new InvalidFieldException(column, value, "must not be blank");
     }
     return NumberSyntax.whole(column, value, 0, max);
   }

@@ -223,7 +223,7 @@ public final class SummaryCsvReader {
   private static String cell(CsvTable.Row row, String column, String field) {
     String value = row.get(column);
     if (value.isEmpty()) {
-      throw new InvalidFieldException(field, null, "must not be blank");
+      throw new InvalidFieldException(field, value, "must not be blank");
     }
     return value;
   }

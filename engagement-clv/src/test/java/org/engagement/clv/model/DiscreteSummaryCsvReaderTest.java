@@ -48,6 +48,20 @@ class DiscreteSummaryCsvReaderTest {
     assertThat(read.summaries()).containsExactly(new DiscreteSummary(2, 3, 6, 10));
   }
 
+  /**
+   * A blank cell is a value given as '' (the policy's message names the value), as every reader of {@code
+   * CsvTable.Row.require} says it; "column 'n' is missing" read as a column the header lacks.
+   */
+  @Test
+  void aBlankCellIsRejectedWithItsValueShown() throws IOException {
+    String csv = "x,t_x,n\n2,3,\n1,1,6\n";
+    DiscreteSummaryCsvReader.Result read = DiscreteSummaryCsvReader.read(
+        new ByteArrayInputStream(csv.getBytes(UTF_8)), "rf");
+    assertThat(read.summaries()).containsExactly(new DiscreteSummary(1, 1, 6, 1));
+    assertThat(read.report().rejections()).extracting(r -> r.message("rf.csv"))
+        .containsExactly("rf.csv:2: column 'n' value '' is invalid: must not be blank");
+  }
+
   @Test
   void aHeaderWithoutEitherLayoutIsRefused() {
     assertThatThrownBy(() -> DiscreteSummaryCsvReader.read(

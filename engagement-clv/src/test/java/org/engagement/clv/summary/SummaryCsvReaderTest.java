@@ -79,7 +79,7 @@ class SummaryCsvReaderTest {
     assertThat(result.report().rejections()).extracting(r -> r.message("h.csv")).containsExactly(
         "h.csv:3: column 'holdout_frequency' value '-1' is invalid: must be a whole number from 0 to 2147483647",
         "h.csv:4: column 'holdout_frequency' value '1.5' is invalid: must be a whole number from 0 to 2147483647",
-        "h.csv:5: column 'holdout_frequency' is missing: must not be blank",
+        "h.csv:5: column 'holdout_frequency' value '' is invalid: must not be blank",
         "h.csv:6: column 'holdout_frequency' value 'many' is invalid: must be a whole number from 0 to 2147483647");
   }
 
@@ -111,7 +111,7 @@ class SummaryCsvReaderTest {
         "mixed.csv:6: column 'T' value 'abc' is invalid: must be a decimal number in ASCII digits, such as 12.5",
         "mixed.csv:7: column 'monetary_value' value '-1' is invalid: must be a finite number not below 0",
         "mixed.csv:8: column 'frequency' value '-2' is invalid: must be a whole number from 0 to 2147483647",
-        "mixed.csv:9: column 'frequency' is missing: must not be blank",
+        "mixed.csv:9: column 'frequency' value '' is invalid: must not be blank",
         "mixed.csv:10: column 'T' value 'NaN' is invalid: must be a decimal number in ASCII digits, such as 12.5");
   }
 

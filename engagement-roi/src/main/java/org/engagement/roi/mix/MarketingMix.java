@@ -261,7 +261,7 @@ public final class MarketingMix {
       double[] spend = data.spend(channel);
       double low = java.util.Arrays.stream(spend).min().orElse(0);
       double high = java.util.Arrays.stream(spend).max().orElse(0);
-      if (high - low <= 1e-9 * Math.max(1, high)) {
+      if (high - low <= 1e-9 * high) {
         out.add(new MixWarning(channel, MixWarning.Kind.CONSTANT_SPEND, "channel '" + channel
             + "': spend " + high + " in every period, so its effect cannot be told from the baseline"));
       }

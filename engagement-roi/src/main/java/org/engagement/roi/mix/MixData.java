@@ -28,6 +28,10 @@ import org.engagement.roi.investment.Investment;
 public final class MixData {
   /** The fewest periods a model is fitted to. */
   public static final int MIN_PERIODS = 26;
+  /** The least outcome per unit of spend, an ROI's unit, that a model is fitted to (see {@code checkUnits}). */
+  private static final double MIN_RETURN_UNIT = 1e-300;
+  /** The largest outcome per unit of spend, an ROI's unit, that a model is fitted to. */
+  private static final double MAX_RETURN_UNIT = 1e300;
 
   private final List<LocalDate> periods;
   private final List<String> channels;
@@ -271,8 +275,10 @@ public final class MixData {
      * @return the data
      * @throws InvalidFieldException if fewer than {@link #MIN_PERIODS} periods have an outcome, the periods are
      *     not evenly spaced (a missing period), a period has spend or a control but no outcome, a control misses
-     *     a period, no channel is given, a channel never spends, or the outcome's mean is not positive or it
-     *     never varies
+     *     a period, no channel is given, a channel never spends, the outcome's mean is not positive or it
+     *     never varies, or the spend over all periods and channels (or the outcome's absolute values over the
+     *     periods) add up past the largest double, or the outcome's mean over a channel's mean spend is not
+     *     between 1e-300 and 1e300
      */
     public MixData build() {
       List<LocalDate> periods = new ArrayList<>(outcome.keySet());
@@ -290,6 +296,7 @@ public final class MixData {
         y[t++] = value;
         sum += value;
       }
+      checkTotal(y);
       if (!(sum > 0)) {
         throw new InvalidFieldException("outcome", sum / y.length, "must have a positive mean");
       }
@@ -299,6 +306,7 @@ public final class MixData {
       }
       List<String> names = new ArrayList<>(spend.keySet());
       double[][] x = series(spend, periods, "spend", true);
+      checkTotals(x, names);
       for (int c = 0; c < x.length; c++) {
         double total = 0;
         for (double v : x[c]) {
@@ -308,8 +316,67 @@ public final class MixData {
           throw new InvalidFieldException("channel", names.get(c), "must have some spend");
         }
       }
+      checkUnits(x, names, sum / y.length);
       return new MixData(periods, names, x, y, new ArrayList<>(controls.keySet()),
           series(controls, periods, "control", false));
+    }
+
+    /**
+     * The spend over every period and channel must have a finite total: each channel's total is an answer of
+     * the model (its spend, its ROI's denominator) and the budget is the total per period. Each value is finite,
+     * but a few near the largest double add up past it, and the model's sums would then be infinite.
+     */
+    private static void checkTotals(double[][] x, List<String> names) {
+      double all = 0;
+      for (int c = 0; c < x.length; c++) {
+        for (double v : x[c]) {
+          all += v;
+        }
+        if (all == Double.POSITIVE_INFINITY) {
+          throw tooLarge(x[c], "spend", "the periods and channels", "channel '" + names.get(c) + "'");
+        }
+      }
+    }
+
+    /**
+     * Every ROI is outcome over spend, so the outcome's mean per period over each channel's mean spend per period
+     * must lie between {@code 1e-300} and {@code 1e300}: the ROIs, their intervals (up to 16 times an estimate)
+     * and marginal returns are then numbers a double holds at full precision. Past that they would overflow to
+     * infinity or fall below the smallest normal double after the fit, and the plan would fail with a misleading
+     * message.
+     */
+    private static void checkUnits(double[][] x, List<String> names, double outcomeMean) {
+      for (int c = 0; c < x.length; c++) {
+        double spendMean = 0;
+        for (double v : x[c]) {
+          spendMean += v / x[c].length;
+        }
+        double ratio = outcomeMean / spendMean;
+        if (!(ratio >= MIN_RETURN_UNIT && ratio <= MAX_RETURN_UNIT)) {
+          throw new InvalidFieldException("spend", spendMean, "is channel '" + names.get(c) + "''s mean per period"
+              + " and the outcome's is " + outcomeMean + ": the outcome per unit of spend (the unit of an ROI)"
+              + " must lie between 1e-300 and 1e300, so that the ROIs and their intervals are numbers; give the"
+              + " spend or the outcome in other units");
+        }
+      }
+    }
+
+    /** Refuses an outcome whose absolute values add up past the largest double (its mean is the fit's scale). */
+    private static void checkTotal(double[] y) {
+      double total = 0;
+      for (double v : y) {
+        total += Math.abs(v);
+      }
+      if (total == Double.POSITIVE_INFINITY) {
+        throw tooLarge(y, "outcome", "the periods", "the outcome");
+      }
+    }
+
+    private static InvalidFieldException tooLarge(double[] values, String field, String over, String whose) {
+      double largest = java.util.Arrays.stream(values).map(Math::abs).max().orElse(0);
+      return new InvalidFieldException(field, largest, "must total at most 1.8e308 over " + over
+          + " (the largest number held); " + whose + ", up to this much a period, takes the total past it: give"
+          + " the " + field + " in larger units");
     }
 
     /**

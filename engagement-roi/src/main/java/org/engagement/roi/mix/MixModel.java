@@ -300,7 +300,7 @@ public final class MixModel {
   /** Whether every channel's current spend meets its bounds, so that scaling back towards it keeps them. */
   private static boolean within(double[] current, double[] lower, double[] upper) {
     for (int c = 0; c < current.length; c++) {
-      double slack = 1e-9 * Math.max(1, current[c]);
+      double slack = 1e-9 * current[c];
       if (current[c] < lower[c] - slack || current[c] > upper[c] + slack) {
         return false;
       }

@@ -100,12 +100,18 @@ public record MixPriors(@Nullable Roi roi, Map<String, Roi> channelRois, Map<Str
      */
     public Roi roi(double outcome, double[] spends) {
       double sum = 0;
-      double squares = 0;
+      double largest = 0;
       for (double s : spends) {
         sum += s;
-        squares += s * s;
+        largest = Math.max(largest, s);
       }
-      return new Roi(mean * outcome / sum, sd * outcome / Math.sqrt(squares));
+      // √(Σ s²) as largest · √(Σ (s / largest)²): the squares of spends near 1e200 or 1e-200 would overflow or
+      // underflow
+      double squares = 0;
+      for (double s : spends) {
+        squares += (s / largest) * (s / largest);
+      }
+      return new Roi(mean * (outcome / sum), sd * (outcome / largest) / Math.sqrt(squares));
     }
   }
 

@@ -37,22 +37,45 @@ public final class Caution {
       }
       out[c] = spend -> {
         double mean = 0;
-        double change = 0;
-        double square = 0;
+        double[] delta = new double[base.length];
         for (int d = 0; d < base.length; d++) {
           double value = draws.get(d).get(channel).steady(spend);
-          double delta = value - base[d];
-          mean += value;
-          change += delta;
-          square += delta * delta;
+          delta[d] = value - base[d];
+          mean += value / base.length;
         }
-        int n = base.length;
-        double meanChange = change / n;
-        double variance = n > 1 ? Math.max(0, (square - n * meanChange * meanChange) / (n - 1)) : 0;
-        return mean / n - Z10 * Math.sqrt(variance);
+        return mean - Z10 * sd(delta);
       };
     }
     return out;
+  }
+
+  /**
+   * The sample standard deviation, 0 for fewer than two values. Each deviation from the mean is divided by the
+   * largest before it is squared, so that changes of any finite size, 1e-300 or 1e300, neither underflow to no
+   * spread nor overflow to an infinite (and then, less the mean, undefined) one.
+   */
+  static double sd(double[] values) {
+    int n = values.length;
+    if (n < 2) {
+      return 0;
+    }
+    double mean = 0;
+    for (double v : values) {
+      mean += v / n;
+    }
+    double largest = 0;
+    for (double v : values) {
+      largest = Math.max(largest, Math.abs(v - mean));
+    }
+    if (largest == 0) {
+      return 0;
+    }
+    double square = 0;
+    for (double v : values) {
+      double scaled = (v - mean) / largest;
+      square += scaled * scaled;
+    }
+    return largest * Math.sqrt(square / (n - 1));
   }
 
   /**

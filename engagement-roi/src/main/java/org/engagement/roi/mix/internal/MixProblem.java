@@ -313,18 +313,26 @@ public final class MixProblem {
       }
     }
     for (int j = 0; j < controls.length; j++) {
+      // in units of the control's largest value: a control near 1e300 or 1e-300 (a price in another unit) would
+      // otherwise square to infinity or to 0 and drop out of the fit without a word
+      double unit = 0;
+      for (int t = 0; t < n; t++) {
+        unit = Math.max(unit, Math.abs(controls[j][t]));
+      }
       double m = 0;
-      for (int t = 0; t < n; t++) {
-        m += controls[j][t];
-      }
-      m /= n;
       double sd = 0;
-      for (int t = 0; t < n; t++) {
-        sd += (controls[j][t] - m) * (controls[j][t] - m);
+      if (unit > 0) {
+        for (int t = 0; t < n; t++) {
+          m += controls[j][t] / unit / n;
+        }
+        for (int t = 0; t < n; t++) {
+          double d = controls[j][t] / unit - m;
+          sd += d * d;
+        }
+        sd = Math.sqrt(sd / n);
       }
-      sd = Math.sqrt(sd / n);
       for (int t = 0; t < length; t++) {
-        columns[2 + 2 * harmonics + j][t] = sd > 0 ? (controls[j][t] - m) / sd : 0;
+        columns[2 + 2 * harmonics + j][t] = sd > 0 ? (controls[j][t] / unit - m) / sd : 0;
       }
     }
     return columns;
@@ -598,8 +606,10 @@ public final class MixProblem {
       // (β·s·yScale - value)² σ² / se² on the normalised scale of the least-squares system
       double weight = sigma * yScale / standardError(lift);
       double s = exposure / yScale;
-      a[i][i] += weight * weight * s * s;
-      b[i] += weight * weight * s * lift.value() / yScale;
+      // products taken in pairs of like size, so that no factor's square overflows or underflows
+      double ws = weight * s;
+      a[i][i] += ws * ws;
+      b[i] += ws * (weight * (lift.value() / yScale));
     }
   }
 
@@ -608,8 +618,11 @@ public final class MixProblem {
       int i = pb + prior.channel();
       double g = roiPerEffect(media[prior.channel()], prior.channel());
       double weight = sigma / prior.sd();
-      a[i][i] += weight * weight * g * g;
-      b[i] += weight * weight * g * prior.mean();
+      // an ROI's unit is the outcome's over the spend's, 1e-300 to 1e300 for valid series: each ROI taken over
+      // its prior's sd before any square
+      double wg = weight * g;
+      a[i][i] += wg * wg;
+      b[i] += wg * (weight * prior.mean());
     }
   }
 
@@ -629,7 +642,7 @@ public final class MixProblem {
     for (double v : column) {
       sum += v;
     }
-    return sum * yScale / (spendScale[c] * column.length);
+    return sum / column.length * (yScale / spendScale[c]);
   }
 
   private double liftResidual(double[][] media, double[] beta, int pb) {
@@ -642,8 +655,9 @@ public final class MixProblem {
     return sum;
   }
 
-  private static double standardError(Lift lift) {
-    return Math.max((lift.high() - lift.low()) / (2 * Z90), 1e-9 * Math.max(1, Math.abs(lift.value())));
+  /** The lift test's standard error, at least 1e-9 of its value or of the outcome's mean (its unit). */
+  private double standardError(Lift lift) {
+    return Math.max((lift.high() - lift.low()) / (2 * Z90), 1e-9 * Math.max(yScale, Math.abs(lift.value())));
   }
 
   private static double exposure(double[] column, Lift lift) {

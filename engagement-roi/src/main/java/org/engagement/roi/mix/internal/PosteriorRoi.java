@@ -82,11 +82,13 @@ public final class PosteriorRoi {
     double mass = 0;
     double moment = 0;
     for (int k = 0; k < n; k++) {
-      // the density in r times dr = r d(ln r); the trapezoid halves the ends
-      double weight = (k == 0 || k == n - 1 ? 0.5 : 1) * roi[k] * Math.exp(least - value[k]);
+      // the density in r times dr = r d(ln r); the trapezoid halves the ends. In units of the centre, as r² would
+      // overflow for an ROI near 1e200 (an outcome in units far smaller than the spend's)
+      double relative = roi[k] / centre;
+      double weight = (k == 0 || k == n - 1 ? 0.5 : 1) * relative * Math.exp(least - value[k]);
       mass += weight;
-      moment += weight * roi[k];
+      moment += weight * relative;
     }
-    return moment / mass;
+    return centre * (moment / mass);
   }
 }

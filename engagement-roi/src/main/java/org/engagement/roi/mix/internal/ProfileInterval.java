@@ -78,7 +78,7 @@ public final class ProfileInterval {
       double held = from * Math.pow(factor, k);
       double rise = search.rise(held);
       if (rise >= search.threshold) {
-        double middle = Math.sqrt(inside * held);
+        double middle = Math.sqrt(inside) * Math.sqrt(held);
         double middleRise = search.rise(middle);
         return middleRise >= search.threshold
             ? crossing(inside, insideRise, middle, middleRise, search.threshold)
