@@ -69,7 +69,7 @@ final class CalibratedModel implements AttributionModel {
     for (LiftResult lift : lifts) {
       drawn.add(lift.drawn(random.nextGaussian()));
     }
-    return new CalibratedModel(model.forResample(seed), calibration, drawn);
+    return new CalibratedModel(model.forResample(random.nextLong()), calibration, drawn);
   }
 
   @Override
