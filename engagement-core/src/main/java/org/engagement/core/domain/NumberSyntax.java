@@ -27,6 +27,7 @@ public final class NumberSyntax {
 
   /** The most digits of a plain decimal taken without the general parser: their value is below 2^53. */
   private static final int PLAIN_DECIMAL_DIGITS = 15;
+  private static final int PLAIN_BOUND_LENGTH = 21;
 
   /** 10^0 to 10^15, each exact as a double. */
   private static final double[] POWERS_OF_TEN = {
@@ -202,8 +203,18 @@ public final class NumberSyntax {
     return high ? "must be a finite number not above " + plain(max) : "must be a finite number";
   }
 
+  /**
+   * {@code d} in plain digits where that takes at most {@value #PLAIN_BOUND_LENGTH} characters (every bound a reader
+   * names today), else in exponent form, so that a bound such as {@code Double.MAX_VALUE} does not write out 309
+   * digits into a rejection's rule.
+   */
   private static String plain(double d) {
-    return d == 0 ? "0" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    if (d == 0) {
+      return "0";
+    }
+    BigDecimal exact = BigDecimal.valueOf(d).stripTrailingZeros();
+    String plain = exact.toPlainString();
+    return plain.length() <= PLAIN_BOUND_LENGTH ? plain : exact.toString();
   }
 
   /** {@code [+-]? (d+ (. d*)? | . d+) ([eE] [+-]? d+)?} with ASCII digits {@code d}. */

@@ -59,6 +59,16 @@ class NumberSyntaxTest {
         .isEqualTo("must be a finite number");
   }
 
+  /** A bound past 21 plain characters is written with an exponent, not as its 309 (or 300) digits. */
+  @Test
+  void aHugeOrTinyBoundIsWrittenWithAnExponent() {
+    assertThat(NumberSyntax.rangeRule(-Double.MAX_VALUE, Double.MAX_VALUE))
+        .isEqualTo("must be a number from -1.7976931348623157E+308 to 1.7976931348623157E+308");
+    assertThat(NumberSyntax.rangeRule(1e-300, Double.POSITIVE_INFINITY))
+        .isEqualTo("must be a finite number not below 1E-300");
+    assertThat(NumberSyntax.rangeRule(0.001, 1e20)).isEqualTo("must be a number from 0.001 to 100000000000000000000");
+  }
+
   @Test
   void wholeNumbersSayTheirRange() {
     assertThat(NumberSyntax.whole("x", "2.0", 0, Integer.MAX_VALUE)).isEqualTo(2);
