@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.engagement.attribution.AttributionModel;
 import org.engagement.attribution.AttributionModels;
+import org.engagement.attribution.calibration.LiftCalibration;
+import org.engagement.attribution.calibration.LiftResult;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
@@ -100,6 +102,32 @@ class SegmentRoiIntervalsTest {
     RoiSegments segments = world.segments();
     return LINEAR.intervals(data, LINEAR.calculate(data),
         bootstrap.withSegments(LINEAR, segments, LINEAR.perSegment(data, segments)));
+  }
+
+  /**
+   * A model calibrated with an experiment draws it on every resample, and the segments, which ride on the same
+   * resamples, must not stop those draws: social, untested and scaled by email's experiment, gets the same interval
+   * with the segments as without, and one far wider when the experiment is ±50 % than when it is ±5 %.
+   */
+  @Test
+  void aCalibratedModelsExperimentDrawsReachTheChannelsWithTheSegmentsToo() {
+    World world = world(2_000, 11);
+    RoiData data = world.data();
+    double credit = LINEAR.calculate(data).attribution().measured().conversions("email");
+    List<Double> widths = new ArrayList<>();
+    for (double half : new double[] {0.05, 0.5}) {
+      AttributionModel calibrated = LiftCalibration.defaults().model(AttributionModels.defaults().create("linear"),
+          List.of(new LiftResult("email", credit, credit * (1 - half), credit * (1 + half))));
+      RoiAnalysis roi = RoiAnalysis.of(RoiSettings.defaults().withModel("linear"), calibrated);
+      RoiResult result = roi.calculate(data);
+      ChannelRoiInterval alone = roi.intervals(data, result, BOOTSTRAP).channel("social").orElseThrow();
+      ChannelRoiInterval withSegments = roi.intervals(data, result,
+          BOOTSTRAP.withSegments(roi, world.segments(), roi.perSegment(data, world.segments())))
+          .channel("social").orElseThrow();
+      assertThat(withSegments).isEqualTo(alone);
+      widths.add(alone.revenueWidth());
+    }
+    assertThat(widths.get(1)).isGreaterThan(3 * widths.get(0));
   }
 
   @Test
