@@ -22,13 +22,17 @@ import org.engagement.roi.io.HoldoutCsvReader;
  * generated row's channel (lifts) or person (holdouts) is the row's own id, so no good row is a repeat.
  */
 final class CalibrationFuzz {
-  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("LiftCsvReader", new CorruptCsv(List.of(
+  private static final List<CorruptCsv.Column> LIFT_COLUMNS = List.of(
       new CorruptCsv.Column("channel", true, Cells::id),
       new CorruptCsv.Column("incremental_conversions", true, (rnd, row) -> Cells.decimal(rnd, estimate(row))),
       new CorruptCsv.Column("low", true, (rnd, row) -> Cells.decimal(rnd, estimate(row) - Cells.mix(row, 2) % 50_000)),
       new CorruptCsv.Column("high", true, (rnd, row) -> Cells.decimal(rnd,
-          estimate(row) + Cells.mix(row, 3) % 50_000))),
-      4, 65_536, 1_048_576), 0, true);
+          estimate(row) + Cells.mix(row, 3) % 50_000)));
+  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("LiftCsvReader",
+      new CorruptCsv(LIFT_COLUMNS, 4, 65_536, 1_048_576), 0, true);
+  /** The same with the optional {@code level} column, from 0.01 to 0.99. */
+  private static final ReaderCheck.Subject LIFTS_WITH_LEVEL = new ReaderCheck.Subject("LiftCsvReader (level)",
+      new CorruptCsv(withLevel(), 4, 65_536, 1_048_576), 0, true);
   private static final String[] CHANNELS = {
     "email", "Paid Search", "social,organic", "say \"hi\"", "日本", "ıİ", "tab\there", "d-i-s-p-l-a-y"};
   private static final ReaderCheck.Subject HOLDOUTS = new ReaderCheck.Subject("HoldoutCsvReader", new CorruptCsv(
@@ -43,20 +47,41 @@ final class CalibrationFuzz {
     return Cells.mix(row, 1) % 1_000_000L - 100_000;
   }
 
+  private static List<CorruptCsv.Column> withLevel() {
+    List<CorruptCsv.Column> columns = new ArrayList<>(LIFT_COLUMNS);
+    columns.add(new CorruptCsv.Column("level", true, (rnd, row) -> Cells.decimal(rnd, Cells.mix(row, 4) % 99 + 1)));
+    return List.copyOf(columns);
+  }
+
+  /**
+   * Lift results: seeds with bit 2 set check the channels against the journeys', seeds with bit 4 set have the
+   * optional {@code level} column.
+   */
   static void lifts(long seed, int rows, int percent) throws IOException {
     boolean withJourneys = (seed & 2) != 0;
-    ReaderCheck.check(LIFTS, seed, rows, percent, (text, bytes, source) -> {
+    boolean withLevel = (seed & 4) != 0;
+    ReaderCheck.check(withLevel ? LIFTS_WITH_LEVEL : LIFTS, seed, rows, percent, (text, bytes, source) -> {
       CsvImport<LiftResult> read = text != null ? LiftCsvReader.read(text, source)
           : withJourneys ? LiftCsvReader.read(requireNonNull(bytes), source, everyId(rows))
           : LiftCsvReader.read(requireNonNull(bytes), source);
       Map<String, List<String>> byChannel = new HashMap<>();
       for (LiftResult lift : read.values()) {
-        byChannel.put(lift.channel(), List.of(lift.channel(), Double.toString(lift.incrementalConversions()),
+        List<String> values = new ArrayList<>(List.of(lift.channel(), Double.toString(lift.incrementalConversions()),
             Double.toString(lift.low()), Double.toString(lift.high())));
+        if (withLevel) {
+          values.add(Double.toString(lift.level()));
+        }
+        byChannel.put(lift.channel(), values);
       }
       return new ReaderCheck.Read(byChannel, read.report());
-    }, cells -> List.of(cells.get(0), MixFuzz.number(cells.get(1)), MixFuzz.number(cells.get(2)),
-        MixFuzz.number(cells.get(3))));
+    }, cells -> {
+      List<String> expected = new ArrayList<>(List.of(cells.get(0), MixFuzz.number(cells.get(1)),
+          MixFuzz.number(cells.get(2)), MixFuzz.number(cells.get(3))));
+      if (withLevel) {
+        expected.add(MixFuzz.number(cells.get(4)));
+      }
+      return expected;
+    });
   }
 
   /** The journeys' channels: the id of every generated row, so a good row's channel is always one of them. */
