@@ -52,8 +52,8 @@ import picocli.CommandLine.Option;
         "DIR holds interactions.csv (the format of the import command) and, optionally, costs.csv, customers.csv, "
         + "survey.csv with survey-channels.csv, conversations.csv with messages.csv and brands.csv, and "
         + "truth.csv: the files the world command writes.",
-        "Experiments calibrate the ROI's credits: DIR's lift.csv (channel,incremental_conversions,low,high) and "
-        + "holdout.csv (customer_id,channel: people held out of a channel at random, as world --holdout writes "
+        "Experiments calibrate the ROI's credits: DIR's lift.csv (channel,incremental_conversions,low,high[,level])"
+        + " and holdout.csv (customer_id,channel: people held out of a channel at random, as world --holdout writes "
         + "them), or the files --lift and --holdout name."},
     footerHeading = "%nExamples:%n",
     footer = {"  engagement report",
@@ -78,8 +78,8 @@ final class ReportCommand implements Callable<Integer> {
   private SummaryFormatOption format = new SummaryFormatOption();
 
   @Option(names = "--lift", paramLabel = "FILE",
-      description = "experiments' lift results (channel,incremental_conversions,low,high, over the journeys' "
-          + "period) that calibrate the ROI's credits, in place of DIR's lift.csv")
+      description = "experiments' lift results (columns channel, incremental_conversions, low, high and optionally "
+          + "level, over the journeys' period) that calibrate the ROI's credits, in place of DIR's lift.csv")
   private @Nullable Path lift;
 
   @Option(names = "--holdout", paramLabel = "FILE",
