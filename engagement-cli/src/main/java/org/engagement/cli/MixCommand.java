@@ -37,9 +37,9 @@ import picocli.CommandLine.Option;
  * <p>Inputs ({@link MixCsv}): {@code period,channel,spend} and {@code period,outcome}, periods as the ISO
  * date a week or month starts; a channel without a row in a period spent nothing then. Controls:
  * {@code period,control,value}, a value of each control in every period. Lift tests:
- * {@code channel,from,to,incremental,low,high}. Periods a week apart or less are weeks (a 52-period season),
- * otherwise months (12). Bad rows are reported one line each ({@code file:line: column 'x' value 'v' is
- * invalid: rule}) and left out; a lift row naming a channel without spend is reported and not used.
+ * {@code channel,from,to,incremental,low,high[,level]} (the interval's level, 0.9 without it). Periods a week
+ * apart or less are weeks (a 52-period season), otherwise months (12). Bad rows are reported one line each
+ * ({@code file:line: column 'x' value 'v' is invalid: rule}) and left out; a lift row naming a channel without spend is reported and not used.
  *
  * <p>With {@code --format csv} one row per channel:
  * {@code channel,spend,contribution,contribution_share,roi,roi_low,roi_high,marginal_roi,carryover_half_life,
@@ -87,7 +87,8 @@ final class MixCommand implements Callable<Integer> {
   private Path outcome;
 
   @Option(names = "--lift", paramLabel = "FILE",
-      description = "lift tests to calibrate by: a CSV with the columns channel, from, to, incremental, low and high")
+      description = "lift tests to calibrate by: a CSV with the columns channel, from, to, incremental, low and high"
+          + " (and optionally level, the interval's, 0.9 without it)")
   private @Nullable Path lift;
 
   @Option(names = "--controls", paramLabel = "FILE",

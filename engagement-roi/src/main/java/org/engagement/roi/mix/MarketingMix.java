@@ -336,6 +336,6 @@ public final class MarketingMix {
           + ", which spends nothing up to then, so the test measured nothing the channel's spend did");
     }
     return new MixProblem.Lift(channel, data.periodOf(lift.from()), to, lift.incremental(), lift.low(),
-        lift.high());
+        lift.high(), lift.level());
   }
 }

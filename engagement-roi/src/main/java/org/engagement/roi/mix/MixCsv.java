@@ -20,8 +20,9 @@ import org.engagement.core.ingest.csv.CsvTable;
  *   <li>spend: {@code period,channel,spend}: the period's start as an ISO date ({@code 2024-01-01}), the
  *       channel's name, the spend (or activity count), a number not negative; one row per period and channel;
  *   <li>outcome: {@code period,outcome}: one row per period, the outcome a finite number;
- *   <li>lift tests: {@code channel,from,to,incremental,low,high}: the first and last period of the test as ISO
- *       dates and the incremental outcome with its 90 % interval;
+ *   <li>lift tests: {@code channel,from,to,incremental,low,high[,level]}: the first and last period of the test
+ *       as ISO dates and the incremental outcome with its interval, at the level of the optional {@code level}
+ *       column (at least 0.5, less than 1) or else at 90 %;
  *   <li>controls: {@code period,control,value}: what else moves the outcome (price, promotions, a competitor's
  *       activity), the control's name and its value, a finite number; one row per period and control.
  * </ul>
@@ -36,6 +37,8 @@ public final class MixCsv {
   public static final List<String> OUTCOME_COLUMNS = List.of("period", "outcome");
   /** The columns of a lift-test file. */
   public static final List<String> LIFT_COLUMNS = List.of("channel", "from", "to", "incremental", "low", "high");
+  /** The optional column of a lift test's interval level. */
+  public static final String LEVEL = "level";
   /** The columns of a controls file. */
   public static final List<String> CONTROL_COLUMNS = List.of("period", "control", "value");
 
@@ -159,7 +162,8 @@ public final class MixCsv {
    */
   public static CsvImport<LiftTest> readLifts(InputStream input, String source) throws IOException {
     return CsvTable.read(input, source, LIFT_COLUMNS, row -> new LiftTest(row.require("channel"),
-        date(row, "from"), date(row, "to"), finite(row, "incremental"), finite(row, "low"), finite(row, "high")));
+        date(row, "from"), date(row, "to"), finite(row, "incremental"), finite(row, "low"), finite(row, "high"),
+        row.has(LEVEL) ? row.number(LEVEL, 0.5, 1) : LiftTest.DEFAULT_LEVEL));
   }
 
   /**

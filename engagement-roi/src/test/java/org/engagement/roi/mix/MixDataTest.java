@@ -123,7 +123,15 @@ class MixDataTest {
     CsvImport<LiftTest> tests = MixCsv.readLifts(
         new ByteArrayInputStream(lifts.getBytes(StandardCharsets.UTF_8)), "lift.csv");
     assertThat(tests.values()).hasSize(1);
+    assertThat(tests.values().get(0).level()).isEqualTo(0.9);
     assertThat(tests.report().rejected()).isEqualTo(1);
+    String withLevel = "channel,from,to,incremental,low,high,level\ntv,2024-01-01,2024-03-25,500,400,600,0.95\n"
+        + "tv,2024-01-01,2024-03-25,500,400,600,0.3\n";
+    CsvImport<LiftTest> stated = MixCsv.readLifts(
+        new ByteArrayInputStream(withLevel.getBytes(StandardCharsets.UTF_8)), "lift.csv");
+    assertThat(stated.values()).singleElement().satisfies(test -> assertThat(test.level()).isEqualTo(0.95));
+    assertThat(stated.report().rejections()).extracting(r -> r.message("lift.csv")).containsExactly(
+        "lift.csv:3: column 'level' value '0.3' is invalid: must be a number from 0.5 to 1");
   }
 
   @Test

@@ -38,6 +38,35 @@ class MixLiftEdgesTest {
             .contains("cannot be negative").doesNotContain("a lift test would settle it"));
   }
 
+  /**
+   * The same interval at a higher level says the experiment is surer: its standard error (half-width over the
+   * normal quantile) is smaller, so the fit's contribution over the test moves nearer the test's estimate. The
+   * estimate sits at 0.8 of the uncalibrated fit's contribution, inside an interval wide enough that its bounds
+   * never bind; a test without a level is read at 90 %.
+   */
+  @Test
+  void aSurerTestPullsTheFitNearerItsEstimate() {
+    LocalDate from = START.plusWeeks(30);
+    LocalDate to = START.plusWeeks(39);
+    double free = MarketingMix.fit(series(), SETTINGS).contribution("email", 30, 39);
+    double estimate = 0.8 * free;
+    double[] gap = new double[3];
+    double[] levels = {0.5, 0.9, 0.99};
+    for (int i = 0; i < levels.length; i++) {
+      LiftTest test = new LiftTest("email", from, to, estimate, 0.5 * free, 1.1 * free, levels[i]);
+      gap[i] = Math.abs(MarketingMix.fit(series(), SETTINGS, List.of(test)).contribution("email", 30, 39)
+          - estimate);
+    }
+    assertThat(gap[2]).isLessThan(gap[1]);
+    assertThat(gap[1]).isLessThan(gap[0]);
+    LiftTest unstated = new LiftTest("email", from, to, estimate, 0.5 * free, 1.1 * free);
+    assertThat(unstated.level()).isEqualTo(0.9);
+    assertThat(Math.abs(MarketingMix.fit(series(), SETTINGS, List.of(unstated)).contribution("email", 30, 39)
+        - estimate)).isEqualTo(gap[1]);
+    assertThatThrownBy(() -> new LiftTest("email", from, to, 1, 0, 2, 0.4)).isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("must be at least 0.5 and less than 1");
+  }
+
   /** Search in steps; email from week 20 on, in steps of another length. */
   private static MixData series() {
     return SearchAndEmail.weeks(WEEKS, 20, 1, t -> 0).build();

@@ -1,6 +1,7 @@
 package org.engagement.roi.mix.internal;
 
 import java.util.List;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * The penalised least-squares problem of the marketing mix model on a normalised scale: the outcome divided by
@@ -60,10 +61,16 @@ public final class MixProblem {
    * @param from the first period, included
    * @param to the last period, included
    * @param value the incremental outcome measured
-   * @param low the 90 % interval's lower bound
-   * @param high the 90 % interval's upper bound
+   * @param low the interval's lower bound
+   * @param high the interval's upper bound
+   * @param level the interval's level, at least 0.5 and less than 1
    */
-  public record Lift(int channel, int from, int to, double value, double low, double high) {}
+  public record Lift(int channel, int from, int to, double value, double low, double high, double level) {
+    /** The two-sided standard normal quantile of the level: the interval's half-width in standard errors. */
+    double quantile() {
+      return level == 0.9 ? Z90 : new NormalDistribution().inverseCumulativeProbability((1 + level) / 2);
+    }
+  }
 
   /**
    * A Gaussian prior on a channel's ROI over the whole series (contribution per unit spent), the quadratic
@@ -657,7 +664,8 @@ public final class MixProblem {
 
   /** The lift test's standard error, at least 1e-9 of its value or of the outcome's mean (its unit). */
   private double standardError(Lift lift) {
-    return Math.max((lift.high() - lift.low()) / (2 * Z90), 1e-9 * Math.max(yScale, Math.abs(lift.value())));
+    return Math.max((lift.high() - lift.low()) / (2 * lift.quantile()),
+        1e-9 * Math.max(yScale, Math.abs(lift.value())));
   }
 
   private static double exposure(double[] column, Lift lift) {
