@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
  * {@code period,control,value}, a value of each control in every period. Lift tests:
  * {@code channel,from,to,incremental,low,high[,level]} (the interval's level, 0.9 without it). Periods a week
  * apart or less are weeks (a 52-period season), otherwise months (12). Bad rows are reported one line each
- * ({@code file:line: column 'x' value 'v' is invalid: rule}) and left out; a lift row naming a channel without spend is reported and not used.
+ * ({@code file:line: column 'x' value 'v' is invalid: rule}) and left out; a lift row naming a channel without
+ * spend is reported and not used.
  *
  * <p>With {@code --format csv} one row per channel:
  * {@code channel,spend,contribution,contribution_share,roi,roi_low,roi_high,marginal_roi,carryover_half_life,
