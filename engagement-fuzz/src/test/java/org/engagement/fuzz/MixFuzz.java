@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +31,20 @@ final class MixFuzz {
           new CorruptCsv.Column("outcome", true, (rnd, row) -> Cells.decimal(rnd,
               rnd.nextLong(2_000_000_000L) - 1_000_000_000L))),
       2, 65_536, 1_048_576), 0, false);
-  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("MixCsv (lift tests)", new CorruptCsv(
-      List.of(new CorruptCsv.Column("channel", true, Cells::id),
-          new CorruptCsv.Column("from", true, (rnd, row) -> from(row).toString()),
-          new CorruptCsv.Column("to", true, (rnd, row) -> from(row).plusWeeks(Cells.mix(row, 2) % 12).toString()),
-          new CorruptCsv.Column("incremental", true, (rnd, row) -> Cells.decimal(rnd, incremental(row))),
-          new CorruptCsv.Column("low", true, (rnd, row) -> Cells.decimal(rnd,
-              incremental(row) - Cells.mix(row, 4) % 100_000)),
-          new CorruptCsv.Column("high", true, (rnd, row) -> Cells.decimal(rnd,
-              incremental(row) + Cells.mix(row, 5) % 100_000))),
-      6, 65_536, 1_048_576), 0, false);
+  private static final List<CorruptCsv.Column> LIFT_COLUMNS = List.of(
+      new CorruptCsv.Column("channel", true, Cells::id),
+      new CorruptCsv.Column("from", true, (rnd, row) -> from(row).toString()),
+      new CorruptCsv.Column("to", true, (rnd, row) -> from(row).plusWeeks(Cells.mix(row, 2) % 12).toString()),
+      new CorruptCsv.Column("incremental", true, (rnd, row) -> Cells.decimal(rnd, incremental(row))),
+      new CorruptCsv.Column("low", true, (rnd, row) -> Cells.decimal(rnd,
+          incremental(row) - Cells.mix(row, 4) % 100_000)),
+      new CorruptCsv.Column("high", true, (rnd, row) -> Cells.decimal(rnd,
+          incremental(row) + Cells.mix(row, 5) % 100_000)));
+  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("MixCsv (lift tests)",
+      new CorruptCsv(LIFT_COLUMNS, 6, 65_536, 1_048_576), 0, false);
+  /** The same with the optional {@code level} column, from 0.50 to 0.99. */
+  private static final ReaderCheck.Subject LIFTS_WITH_LEVEL = new ReaderCheck.Subject("MixCsv (lift tests, level)",
+      new CorruptCsv(withLevel(), 6, 65_536, 1_048_576), 0, false);
 
   private static final ReaderCheck.Subject CONTROLS = new ReaderCheck.Subject("MixCsv (controls)", new CorruptCsv(
       List.of(new CorruptCsv.Column("period", true, (rnd, row) -> START.plusWeeks(rnd.nextInt(200)).toString()),
@@ -81,17 +86,36 @@ final class MixFuzz {
     }, cells -> List.of(cells.get(0), number(cells.get(1))));
   }
 
+  private static List<CorruptCsv.Column> withLevel() {
+    List<CorruptCsv.Column> columns = new ArrayList<>(LIFT_COLUMNS);
+    columns.add(new CorruptCsv.Column("level", true, (rnd, row) -> Cells.decimal(rnd, 50 + Cells.mix(row, 6) % 50)));
+    return List.copyOf(columns);
+  }
+
+  /** Lift tests; seeds with bit 4 set have the optional {@code level} column. */
   static void lifts(long seed, int rows, int percent) throws IOException {
-    ReaderCheck.check(LIFTS, seed, rows, percent, (text, bytes, source) -> {
+    boolean withLevel = (seed & 4) != 0;
+    ReaderCheck.check(withLevel ? LIFTS_WITH_LEVEL : LIFTS, seed, rows, percent, (text, bytes, source) -> {
       CsvImport<LiftTest> read = MixCsv.readLifts(requireNonNull(bytes), source);
       Map<String, List<String>> byChannel = new HashMap<>();
       for (LiftTest test : read.values()) {
-        byChannel.put(test.channel(), List.of(test.channel(), test.from().toString(), test.to().toString(),
-            Double.toString(test.incremental()), Double.toString(test.low()), Double.toString(test.high())));
+        List<String> values = new ArrayList<>(List.of(test.channel(), test.from().toString(),
+            test.to().toString(), Double.toString(test.incremental()), Double.toString(test.low()),
+            Double.toString(test.high())));
+        if (withLevel) {
+          values.add(Double.toString(test.level()));
+        }
+        byChannel.put(test.channel(), values);
       }
       return new ReaderCheck.Read(byChannel, read.report());
-    }, cells -> List.of(cells.get(0), cells.get(1), cells.get(2), number(cells.get(3)), number(cells.get(4)),
-        number(cells.get(5))));
+    }, cells -> {
+      List<String> expected = new ArrayList<>(List.of(cells.get(0), cells.get(1), cells.get(2),
+          number(cells.get(3)), number(cells.get(4)), number(cells.get(5))));
+      if (withLevel) {
+        expected.add(number(cells.get(6)));
+      }
+      return expected;
+    });
   }
 
   static void controls(long seed, int rows, int percent) throws IOException {
