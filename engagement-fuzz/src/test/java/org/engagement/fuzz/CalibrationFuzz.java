@@ -22,17 +22,17 @@ import org.engagement.roi.io.HoldoutCsvReader;
  * generated row's channel (lifts) or person (holdouts) is the row's own id, so no good row is a repeat.
  */
 final class CalibrationFuzz {
-  private static final List<CorruptCsv.Column> LIFT_COLUMNS = List.of(
+  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("LiftCsvReader", new CorruptCsv(List.of(
       new CorruptCsv.Column("channel", true, Cells::id),
       new CorruptCsv.Column("incremental_conversions", true, (rnd, row) -> Cells.decimal(rnd, estimate(row))),
       new CorruptCsv.Column("low", true, (rnd, row) -> Cells.decimal(rnd, estimate(row) - Cells.mix(row, 2) % 50_000)),
       new CorruptCsv.Column("high", true, (rnd, row) -> Cells.decimal(rnd,
-          estimate(row) + Cells.mix(row, 3) % 50_000)));
-  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("LiftCsvReader",
-      new CorruptCsv(LIFT_COLUMNS, 4, 65_536, 1_048_576), 0, true);
+          estimate(row) + Cells.mix(row, 3) % 50_000))),
+      4, 65_536, 1_048_576), 0, true);
   /** The same with the optional {@code level} column, from 0.01 to 0.99. */
   private static final ReaderCheck.Subject LIFTS_WITH_LEVEL = new ReaderCheck.Subject("LiftCsvReader (level)",
-      new CorruptCsv(withLevel(), 4, 65_536, 1_048_576), 0, true);
+      LIFTS.csv().withOptional(new CorruptCsv.Column("level", true,
+          (rnd, row) -> Cells.decimal(rnd, Cells.mix(row, 4) % 99 + 1))), 0, true);
   private static final String[] CHANNELS = {
     "email", "Paid Search", "social,organic", "say \"hi\"", "日本", "ıİ", "tab\there", "d-i-s-p-l-a-y"};
   private static final ReaderCheck.Subject HOLDOUTS = new ReaderCheck.Subject("HoldoutCsvReader", new CorruptCsv(
@@ -45,12 +45,6 @@ final class CalibrationFuzz {
   /** A lift's estimate in hundredths of a conversion, sometimes negative. */
   private static long estimate(int row) {
     return Cells.mix(row, 1) % 1_000_000L - 100_000;
-  }
-
-  private static List<CorruptCsv.Column> withLevel() {
-    List<CorruptCsv.Column> columns = new ArrayList<>(LIFT_COLUMNS);
-    columns.add(new CorruptCsv.Column("level", true, (rnd, row) -> Cells.decimal(rnd, Cells.mix(row, 4) % 99 + 1)));
-    return List.copyOf(columns);
   }
 
   /**

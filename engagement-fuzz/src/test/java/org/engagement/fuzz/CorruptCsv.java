@@ -98,6 +98,13 @@ final class CorruptCsv {
     this.maxRecord = maxRecord;
   }
 
+  /** This generator with one more column, optional for the reader (after the ones it requires). */
+  CorruptCsv withOptional(Column column) {
+    List<Column> more = new ArrayList<>(columns);
+    more.add(column);
+    return new CorruptCsv(more, required, maxField, maxRecord);
+  }
+
   /** Where column {@code index} stands in the header order. */
   private static int position(int[] order, int index) {
     for (int i = 0; i < order.length; i++) {

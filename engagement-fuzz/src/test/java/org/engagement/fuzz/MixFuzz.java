@@ -31,20 +31,20 @@ final class MixFuzz {
           new CorruptCsv.Column("outcome", true, (rnd, row) -> Cells.decimal(rnd,
               rnd.nextLong(2_000_000_000L) - 1_000_000_000L))),
       2, 65_536, 1_048_576), 0, false);
-  private static final List<CorruptCsv.Column> LIFT_COLUMNS = List.of(
-      new CorruptCsv.Column("channel", true, Cells::id),
-      new CorruptCsv.Column("from", true, (rnd, row) -> from(row).toString()),
-      new CorruptCsv.Column("to", true, (rnd, row) -> from(row).plusWeeks(Cells.mix(row, 2) % 12).toString()),
-      new CorruptCsv.Column("incremental", true, (rnd, row) -> Cells.decimal(rnd, incremental(row))),
-      new CorruptCsv.Column("low", true, (rnd, row) -> Cells.decimal(rnd,
-          incremental(row) - Cells.mix(row, 4) % 100_000)),
-      new CorruptCsv.Column("high", true, (rnd, row) -> Cells.decimal(rnd,
-          incremental(row) + Cells.mix(row, 5) % 100_000)));
-  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("MixCsv (lift tests)",
-      new CorruptCsv(LIFT_COLUMNS, 6, 65_536, 1_048_576), 0, false);
+  private static final ReaderCheck.Subject LIFTS = new ReaderCheck.Subject("MixCsv (lift tests)", new CorruptCsv(
+      List.of(new CorruptCsv.Column("channel", true, Cells::id),
+          new CorruptCsv.Column("from", true, (rnd, row) -> from(row).toString()),
+          new CorruptCsv.Column("to", true, (rnd, row) -> from(row).plusWeeks(Cells.mix(row, 2) % 12).toString()),
+          new CorruptCsv.Column("incremental", true, (rnd, row) -> Cells.decimal(rnd, incremental(row))),
+          new CorruptCsv.Column("low", true, (rnd, row) -> Cells.decimal(rnd,
+              incremental(row) - Cells.mix(row, 4) % 100_000)),
+          new CorruptCsv.Column("high", true, (rnd, row) -> Cells.decimal(rnd,
+              incremental(row) + Cells.mix(row, 5) % 100_000))),
+      6, 65_536, 1_048_576), 0, false);
   /** The same with the optional {@code level} column, from 0.50 to 0.99. */
   private static final ReaderCheck.Subject LIFTS_WITH_LEVEL = new ReaderCheck.Subject("MixCsv (lift tests, level)",
-      new CorruptCsv(withLevel(), 6, 65_536, 1_048_576), 0, false);
+      LIFTS.csv().withOptional(new CorruptCsv.Column("level", true,
+          (rnd, row) -> Cells.decimal(rnd, 50 + Cells.mix(row, 6) % 50))), 0, false);
 
   private static final ReaderCheck.Subject CONTROLS = new ReaderCheck.Subject("MixCsv (controls)", new CorruptCsv(
       List.of(new CorruptCsv.Column("period", true, (rnd, row) -> START.plusWeeks(rnd.nextInt(200)).toString()),
@@ -84,12 +84,6 @@ final class MixFuzz {
       }
       return new ReaderCheck.Read(byPeriod, read.report());
     }, cells -> List.of(cells.get(0), number(cells.get(1))));
-  }
-
-  private static List<CorruptCsv.Column> withLevel() {
-    List<CorruptCsv.Column> columns = new ArrayList<>(LIFT_COLUMNS);
-    columns.add(new CorruptCsv.Column("level", true, (rnd, row) -> Cells.decimal(rnd, 50 + Cells.mix(row, 6) % 50)));
-    return List.copyOf(columns);
   }
 
   /** Lift tests; seeds with bit 4 set have the optional {@code level} column. */
