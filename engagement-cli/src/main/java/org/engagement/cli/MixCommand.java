@@ -375,23 +375,36 @@ final class MixCommand implements Callable<Integer> {
     return out.toString();
   }
 
+  /**
+   * An amount for the text: two decimals at the sizes budgets come in, otherwise four significant digits, so that
+   * a series counted in tiny or huge units prints neither 0.00 nor some 300 digits (the CSV and JSON carry the
+   * exact values).
+   */
+  private static String money(double amount) {
+    double size = Math.abs(amount);
+    return size == 0 || (size >= 0.01 && size < 1e15) ? String.format(Locale.ROOT, "%.2f", amount)
+        : String.format(Locale.ROOT, "%.4g", amount);
+  }
+
   private static String text(MixModel model, BudgetPlan plan, double minimumRoi) {
     StringBuilder out = new StringBuilder();
     // returns to three significant digits: an outcome counted in conversions returns a few hundredths per unit
     out.append(String.format(Locale.ROOT, "%-20s %14s %14s %6s %8s %19s %9s %9s%n", "channel", "spend",
         "contribution", "share", "roi", "roi 90%", "mroi", "half-life"));
     for (ChannelEffect e : model.effects()) {
-      out.append(String.format(Locale.ROOT, "%-20s %14.2f %14.2f %6.3f %8.3g %9.3g-%-9.3g %9.3g %9.1f%n",
-          OneLine.of(e.channel()), e.spend(), e.contribution(), e.share(), e.roi(), e.roiInterval().lower(),
+      out.append(String.format(Locale.ROOT, "%-20s %14s %14s %6.3f %8.3g %9.3g-%-9.3g %9.3g %9.1f%n",
+          OneLine.of(e.channel()), money(e.spend()), money(e.contribution()), e.share(), e.roi(),
+          e.roiInterval().lower(),
           e.roiInterval().upper(), e.marginalRoi(), e.halfLife()));
     }
-    out.append(String.format(Locale.ROOT, "%nbudget: %.2f per period%s%n", plan.budget(),
+    out.append(String.format(Locale.ROOT, "%nbudget: %s per period%s%n", money(plan.budget()),
         minimumRoi > 0 ? String.format(Locale.ROOT, " (minimum ROI %.2f)", minimumRoi) : ""));
     out.append(String.format(Locale.ROOT, "%-20s %14s %14s%n", "channel", "current", "recommended"));
-    plan.allocations().forEach(a -> out.append(String.format(Locale.ROOT, "%-20s %14.2f %14.2f%n",
-        OneLine.of(a.channel()), a.current(), a.recommended())));
-    out.append(String.format(Locale.ROOT, "expected gain per period: %.2f (90%% interval %.2f to %.2f, %d resamples)%n",
-        plan.gain(), plan.gainInterval().lower(), plan.gainInterval().upper(), model.resamples()));
+    plan.allocations().forEach(a -> out.append(String.format(Locale.ROOT, "%-20s %14s %14s%n",
+        OneLine.of(a.channel()), money(a.current()), money(a.recommended()))));
+    out.append(String.format(Locale.ROOT, "expected gain per period: %s (90%% interval %s to %s, %d resamples)%n",
+        money(plan.gain()), money(plan.gainInterval().lower()), money(plan.gainInterval().upper()),
+        model.resamples()));
     if (plan.gain() < plan.gainInterval().lower() || plan.gain() > plan.gainInterval().upper()) {
       out.append("note: the expected gain lies outside its refits' interval: each refit is drawn again towards the"
           + " ROI prior, so the gain is less settled than the interval says\n");

@@ -312,6 +312,26 @@ class MixCommandTest {
     assertScales(dir, 1e-290, 1, "kpi");
   }
 
+  /**
+   * The text writes amounts at tiny and huge sizes with four significant digits: spends ×1e-290 printed every
+   * spend and the whole plan as 0.00, and ×1e290 as numbers of some 300 digits.
+   */
+  @Test
+  void theTextWritesTinyAndHugeAmountsWithAnExponent(@TempDir Path dir) throws IOException {
+    Path[] tiny = scaled(Files.createDirectory(dir.resolve("tiny")), 1e-290, 1);
+    CliRun small = run("mix", "--spend", tiny[0].toString(), "--outcome", tiny[1].toString(), "--format", "text",
+        "--resamples", "0", "--outcome-kind", "kpi");
+    Path[] huge = scaled(Files.createDirectory(dir.resolve("huge")), 1e290, 1e290);
+    CliRun large = run("mix", "--spend", huge[0].toString(), "--outcome", huge[1].toString(), "--format", "text",
+        "--resamples", "0");
+
+    assertThat(small.exit()).as(small.err()).isZero();
+    assertThat(large.exit()).as(large.err()).isZero();
+    assertThat(small.out()).containsPattern("budget: [0-9.]+e-28[0-9] per period").doesNotContain(" 0.00 ");
+    assertThat(large.out()).containsPattern("budget: [0-9.]+e\\+29[0-9] per period");
+    assertThat(large.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(150));
+  }
+
   /** An outcome per unit of spend no ROI can hold failed after the fit; it is refused before, naming the file. */
   @Test
   void anOutcomePerUnitOfSpendBeyondWhatAnRoiHoldsIsRefusedBeforeTheFit(@TempDir Path dir) throws IOException {
