@@ -9,6 +9,7 @@ import org.engagement.roi.mix.internal.MixProblem;
 import org.engagement.roi.mix.internal.PosteriorRoi;
 import org.engagement.roi.mix.internal.ProfileInterval;
 import org.engagement.roi.mix.internal.RoiProfile;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * Fits a marketing mix model (the model, its assumptions and the fitting are described in the
@@ -18,6 +19,7 @@ import org.engagement.roi.mix.internal.RoiProfile;
  * @since 0.1.0
  */
 public final class MarketingMix {
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution();
   /** The evaluations of each profile search of a channel's own carry-over and saturation. */
   static final int PROFILE_EVALUATIONS = 200;
   /**
@@ -336,6 +338,6 @@ public final class MarketingMix {
           + ", which spends nothing up to then, so the test measured nothing the channel's spend did");
     }
     return new MixProblem.Lift(channel, data.periodOf(lift.from()), to, lift.incremental(), lift.low(),
-        lift.high(), lift.level());
+        lift.high(), STANDARD_NORMAL.inverseCumulativeProbability((1 + lift.level()) / 2));
   }
 }

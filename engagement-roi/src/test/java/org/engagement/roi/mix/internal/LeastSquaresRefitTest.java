@@ -46,7 +46,7 @@ class LeastSquaresRefitTest {
     uncalibrated = MixProblem.of(spend, outcome, new double[0][], SETTINGS);
     MixFitter.Point first = MixFitter.fit(uncalibrated, uncalibrated.outcome(), 1, 1, 1_500);
     double noise = Math.sqrt(first.evaluation().rss() / N);
-    calibrated = uncalibrated.calibrated(List.of(new MixProblem.Lift(1, 20, 40, 3_000, 2_000, 4_000, 0.9)),
+    calibrated = uncalibrated.calibrated(List.of(new MixProblem.Lift(1, 20, 40, 3_000, 2_000, 4_000, 1.6448536269514722)),
         List.of(new MixProblem.RoiPrior(0, 1.8, 2.0), new MixProblem.RoiPrior(2, 1.8, 2.0)), noise);
     estimate = MixFitter.search(calibrated, calibrated.outcome(), first.unit(), 0.1, 2_500);
   }
