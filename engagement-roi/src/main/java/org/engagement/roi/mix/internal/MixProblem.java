@@ -212,6 +212,23 @@ public final class MixProblem {
         logHalfLifeMean, logHalfLifeSd, heldChannel, heldRoi, unregularised);
   }
 
+  /**
+   * This problem with every lift test as it might have come out: each test's value and interval moved by its
+   * standard error times a standard normal draw, so that a bootstrap refit carries the experiment's noise.
+   */
+  public MixProblem withLiftsRedrawn(java.util.random.RandomGenerator random) {
+    if (lifts.isEmpty()) {
+      return this;
+    }
+    List<Lift> drawn = new java.util.ArrayList<>(lifts.size());
+    for (Lift lift : lifts) {
+      double shift = standardError(lift) * random.nextGaussian();
+      drawn.add(new Lift(lift.channel(), lift.from(), lift.to(), lift.value() + shift, lift.low() + shift,
+          lift.high() + shift, lift.z()));
+    }
+    return calibrated(drawn, roiPriors, sigma);
+  }
+
   /** This problem with other priors on some channels' half-lives. */
   public MixProblem withHalfLifePriors(List<HalfLifePrior> priors) {
     double[] logMean = logHalfLifeMean.clone();
