@@ -37,6 +37,17 @@ public interface AliveFactoredModel extends RepeatBuyingModel {
   double expectedPurchasesIfAlive(int frequency, double age, double t);
 
   /**
+   * {@link #expectedPurchasesIfAlive} times {@link #probabilityAlive}: the factoring this interface names, so
+   * the models state each factor once.
+   */
+  @Override
+  default double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
+    Histories.check(frequency, recency, age);
+    double ifAlive = expectedPurchasesIfAlive(frequency, age, t);
+    return ifAlive == 0 ? 0 : ifAlive * probabilityAlive(frequency, recency, age);
+  }
+
+  /**
    * The scale {@code sigma(x, T) > 0}, in {@link #unit()}, of the alive forecast's dependence on the horizon: the
    * forecast is an analytic function of {@code t} away from {@code (-infinity, -sigma]}, so a smooth function of
    * {@code ln(1 + t / sigma)} (analytic in the strip {@code |Im| < pi}), which is what a valuation may interpolate

@@ -140,22 +140,6 @@ public record BgNbdModel(double r, double alpha, double a, double b, PeriodUnit 
   }
 
   /**
-   * Eq. 10: {@code [(a + b + x - 1) / (a - 1)] [1 - ((alpha + T) / (alpha + T + t))^(r + x)
-   * 2F1(r + x, b + x; a + b + x - 1; t / (alpha + T + t))]}, times {@link #probabilityAlive}; summed as
-   * the positive series of the class comment, so finite for any history and horizon and exact at {@code
-   * a = 1}, where it is the limit {@code (b + x) sum_n NB(n; r + x, z) (psi(b + x + n) - psi(b + x))}.
-   */
-  @Override
-  public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
-    Histories.check(frequency, recency, age);
-    Histories.checkHorizon(t);
-    if (t == 0) {
-      return 0;
-    }
-    return expectedIfAlive(frequency, age, t) * probabilityAlive(frequency, recency, age);
-  }
-
-  /**
    * Eq. 10 without {@link #probabilityAlive}: {@code [(a + b + x - 1) / (a - 1)] [1 - ((alpha + T) / (alpha + T +
    * t))^(r + x) 2F1(r + x, b + x; a + b + x - 1; t / (alpha + T + t))]}, summed as the class comment says.
    */

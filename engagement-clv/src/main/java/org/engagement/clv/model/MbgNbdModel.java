@@ -90,20 +90,6 @@ public record MbgNbdModel(double r, double alpha, double a, double b, PeriodUnit
   }
 
   /**
-   * {@code [(a + b + x) / (a - 1)] [1 - ((alpha + T) / (alpha + T + t))^(r + x) 2F1(r + x, b + x + 1; a +
-   * b + x; t / (alpha + T + t))]} times {@link #probabilityAlive}.
-   */
-  @Override
-  public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
-    Histories.check(frequency, recency, age);
-    Histories.checkHorizon(t);
-    if (t == 0) {
-      return 0;
-    }
-    return expectedIfAlive(frequency, age, t) * probabilityAlive(frequency, recency, age);
-  }
-
-  /**
    * The conditional expectation without {@link #probabilityAlive}: {@code [(a + b + x) / (a - 1)] [1 - ((alpha + T)
    * / (alpha + T + t))^(r + x) 2F1(r + x, b + x + 1; a + b + x; t / (alpha + T + t))]}.
    */

@@ -178,17 +178,6 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Peri
   }
 
   /**
-   * {@code (r + x)(beta + T) / ((alpha + T)(s - 1)) [1 - ((beta + T) / (beta + T + t))^(s - 1)]} times
-   * {@link #probabilityAlive}: the posterior rates of the survivors, over the remaining lifetime.
-   */
-  @Override
-  public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
-    Histories.check(frequency, recency, age);
-    Histories.checkHorizon(t);
-    return expectedIfAlive(frequency, age, t) * probabilityAlive(frequency, recency, age);
-  }
-
-  /**
    * The conditional expectation without {@link #probabilityAlive}: {@code (r + x)(beta + T) / ((alpha + T)(s -
    * 1)) [1 - ((beta + T) / (beta + T + t))^(s - 1)]}.
    */
