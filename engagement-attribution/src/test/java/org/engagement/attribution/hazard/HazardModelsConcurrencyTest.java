@@ -22,6 +22,7 @@ import org.engagement.attribution.AttributionResult;
 import org.engagement.attribution.calibration.LiftCalibration;
 import org.engagement.attribution.calibration.LiftResult;
 import org.engagement.attribution.calibration.UntestedChannels;
+import org.engagement.attribution.interval.BootstrapIntervals;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.validation.CrossValidation;
@@ -37,14 +38,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The models that remember results in the static {@code IdentityMemo}s ({@code exposure-hazard},
- * {@code interaction-hazard}, {@code additive-hazard}, cross-validation, the refitted lift calibration, and
- * {@code recommended}, which runs them) called from many threads at once on the same journey set instances and on
+ * {@code interaction-hazard}, {@code additive-hazard}, cross-validation, the refitted lift calibration,
+ * {@code recommended}, which runs them, and bootstraps, whose resample forms start from the remembered fits and
+ * whose resamples fill the memos in parallel) called from many threads at once on the same journey set instances and on
  * different ones, each answer compared, exactly, with the one a single thread gets on an instance of its own. A
  * report builds its sections on several threads over one journey set, so these memos are shared in production.
  */
 class HazardModelsConcurrencyTest {
   private static final int THREADS = 8;
-  private static final int ROUNDS = 6;
+  private static final int ROUNDS = 4;
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
   private static final Currency USD = Currency.getInstance("USD");
   private static final List<String> CHANNELS = List.of("display", "email", "search", "social");
@@ -78,6 +80,10 @@ class HazardModelsConcurrencyTest {
     calls.put("refitted calibration", set -> fingerprint(LiftCalibration.defaults()
         .withUntested(UntestedChannels.REFITTED).calibrate(ExposureHazardModel.create(), set, LIFTS)));
     calls.put("recommended", set -> fingerprint(RecommendedModel.create().attribute(set)));
+    calls.put("bootstrap of exposure-hazard", set -> BootstrapIntervals.of(8, 5)
+        .compute(ExposureHazardModel.create(), set));
+    calls.put("bootstrap of calibrated additive-hazard", set -> BootstrapIntervals.of(8, 5)
+        .compute(LiftCalibration.defaults().model(AdditiveHazardModel.create(), LIFTS), set));
     return calls;
   }
 
