@@ -93,7 +93,8 @@ class IdentityMemoTest {
       for (int s = 0; s < settings; s++) {
         together.await(30, TimeUnit.SECONDS);
         Object value = memo.get(input, s, IdentityMemoTest::slowObject);
-        got.computeIfAbsent(s, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(value);
+        got.computeIfAbsent(s, k -> Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())))
+            .add(value);
       }
     });
     assertThat(got).hasSize(settings);
