@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  *
  * <p>Inputs are held weakly and compared by identity (Guava's {@code weakKeys}), so a memo never keeps an input
  * alive nor hashes its content; at most {@code capacity} inputs are remembered. Two threads asking for the same
- * missing result may both compute it (the results are equal); neither waits for the other.
+ * missing result may both compute it (the results are equal); neither waits for the other, and both get the one
+ * remembered first, so that a memo keyed by that result's identity further on sees one instance.
  *
  * <p>Thread-safe.
  *

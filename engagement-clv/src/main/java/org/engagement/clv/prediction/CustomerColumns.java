@@ -81,15 +81,18 @@ public final class CustomerColumns {
     requireNonNull(summaries, "summaries");
     requireNonNull(unit, "unit");
     int n = summaries.size();
-    CustomerColumns columns = new CustomerColumns(unit, new int[n], new double[n], new double[n], new double[n]);
+    int[] frequency = new int[n];
+    double[] recency = new double[n];
+    double[] age = new double[n];
+    double[] meanSpend = new double[n];
     for (int i = 0; i < n; i++) {
       RepeatBuyingSummary s = summaries.get(i);
-      columns.frequency[i] = s.frequency();
-      columns.recency[i] = s.recency();
-      columns.age[i] = s.age();
-      columns.meanSpend[i] = s.meanSpend();
+      frequency[i] = s.frequency();
+      recency[i] = s.recency();
+      age[i] = s.age();
+      meanSpend[i] = s.meanSpend();
     }
-    return columns;
+    return new CustomerColumns(unit, frequency, recency, age, meanSpend);
   }
 
   private static void sameLength(String field, int length, int expected) {

@@ -217,6 +217,9 @@ public final class ForecastBootstrap {
    * Fits models on a sample of customers and returns the forecast of any customer (for example the expected
    * purchases over a horizon, or those times the expected spend per purchase).
    *
+   * <p>Implementations must be thread-safe: {@link ForecastBootstrap#total} fits the resamples in parallel,
+   * calling {@link #fit} on several threads at once.
+   *
    * @since 0.1.0
    */
   @FunctionalInterface
@@ -233,6 +236,9 @@ public final class ForecastBootstrap {
    * Fits models on a resample given as counts per customer and values every customer: what {@link
    * #totalOfCounts} needs of a model whose fit depends on the drawn customers only through how often each was drawn
    * (any fit on a sample with repetition does).
+   *
+   * <p>Implementations must be thread-safe: {@link ForecastBootstrap#totalOfCounts} fits the resamples in parallel,
+   * calling {@link #values} on several threads at once.
    *
    * @since 0.1.0
    */

@@ -57,7 +57,9 @@ import org.jspecify.annotations.Nullable;
  * and the primitive columns of the customers' table.
  *
  * <p>Not thread-safe: a mutable accumulator for one thread at a time (the {@link #collector collector}
- * gives each thread of a parallel stream its own and merges them).
+ * gives each thread of a parallel stream its own and merges them). That holds for reads too: every read first
+ * applies the interactions still pending from {@link #add}, so threads that share filled scores, even only to
+ * read them, must do so under one lock.
  *
  * @since 0.1.0
  */
