@@ -15,6 +15,8 @@ import org.engagement.attribution.HazardWorld;
 import org.engagement.attribution.journey.JourneyRules;
 import org.engagement.attribution.journey.JourneySet;
 import org.engagement.attribution.journey.Journeys;
+import org.engagement.attribution.validation.CrossValidation;
+import org.engagement.attribution.validation.ValidationReport;
 import org.engagement.core.domain.Channel;
 import org.engagement.core.domain.ChannelGroup;
 import org.engagement.core.domain.Interaction;
@@ -221,6 +223,30 @@ class BootstrapIntervalsTest {
       assertThat(w.valueLow()).isCloseTo(f.valueLow(), offset(1e-9 * f.valueLow()));
       assertThat(w.valueHigh()).isCloseTo(f.valueHigh(), offset(1e-9 * f.valueHigh()));
     }
+  }
+
+  /**
+   * The resample forms fit the resamples without the models' memos, which keep the last 8 sets: after bootstraps of
+   * 50 resamples each, the whole input's fits are still the remembered instances, so a caller asking for them again
+   * (a report's section after another section's bootstrap) does not fit again. A resample form that answered
+   * resamples with {@code attribute} would push the whole input's entries out.
+   */
+  @Test
+  void bootstrapsLeaveTheWholeInputsFitsRemembered() {
+    JourneySet paths = HazardWorld.of(3, 2_000, null).journeys();
+    JourneySet timed = JourneyRules.defaults().journeys(interactions(400)).toJourneySet();
+    AttributionModel interaction = MODELS.create("interaction-hazard");
+    AttributionModel exposure = MODELS.create("exposure-hazard");
+    AttributionResult interactionFit = interaction.attribute(paths);
+    AttributionResult exposureFit = exposure.attribute(timed);
+    ValidationReport validation = CrossValidation.defaults().validate(paths);
+    for (String name : List.of("additive-hazard", "interaction-hazard", "recommended")) {
+      BootstrapIntervals.of(50, 1).compute(MODELS.create(name), paths);
+    }
+    BootstrapIntervals.of(50, 1).compute(exposure, timed);
+    assertThat(interaction.attribute(paths)).isSameAs(interactionFit);
+    assertThat(exposure.attribute(timed)).isSameAs(exposureFit);
+    assertThat(CrossValidation.defaults().validate(paths)).isSameAs(validation);
   }
 
   /** {@code model} under another class, without its resample form (the interface's default, itself). */
