@@ -1,6 +1,8 @@
 package org.engagement.roi.mix.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * The penalised least-squares problem of the marketing mix model on a normalised scale: the outcome divided by
@@ -216,11 +218,11 @@ public final class MixProblem {
    * This problem with every lift test as it might have come out: each test's value and interval moved by its
    * standard error times a standard normal draw, so that a bootstrap refit carries the experiment's noise.
    */
-  public MixProblem withLiftsRedrawn(java.util.random.RandomGenerator random) {
+  public MixProblem withLiftsRedrawn(RandomGenerator random) {
     if (lifts.isEmpty()) {
       return this;
     }
-    List<Lift> drawn = new java.util.ArrayList<>(lifts.size());
+    List<Lift> drawn = new ArrayList<>(lifts.size());
     for (Lift lift : lifts) {
       double shift = standardError(lift) * random.nextGaussian();
       drawn.add(new Lift(lift.channel(), lift.from(), lift.to(), lift.value() + shift, lift.low() + shift,
@@ -436,7 +438,7 @@ public final class MixProblem {
     ChannelCurve curve = curve(unit, new double[base.length + spend.length], c);
     String[] names = {settings.maxLag() == 0 ? "half-life" : "width", "half-saturation", "shape", "delay"};
     double[] values = {halfLife(unit[at]), curve.halfSaturation(), curve.shape(), curve.delay()};
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (int i = 0; i < perChannel(); i++) {
       double u = unit[at + i];
       boolean natural = u <= LIMIT && (i == 0 || i == 3);
