@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.engagement.clv.model.AliveFactoredModel;
 import org.engagement.clv.model.BgNbdModel;
@@ -261,30 +260,10 @@ class CustomerLifetimeValueTest {
   @Test
   void aRememberingValuationComputesEachHistoryOnce() {
     AtomicInteger histories = new AtomicInteger();
-    RepeatBuyingModel counting = new RepeatBuyingModel() {
+    RepeatBuyingModel counting = new ForwardingModel() {
       @Override
-      public PeriodUnit unit() {
-        return TWO_A_WEEK.unit();
-      }
-
-      @Override
-      public Map<String, Double> parameters() {
-        return TWO_A_WEEK.parameters();
-      }
-
-      @Override
-      public double expectedPurchases(double t) {
-        return TWO_A_WEEK.expectedPurchases(t);
-      }
-
-      @Override
-      public double probabilityOfPurchases(int n, double t) {
-        return TWO_A_WEEK.probabilityOfPurchases(n, t);
-      }
-
-      @Override
-      public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
-        return TWO_A_WEEK.conditionalExpectedPurchases(frequency, recency, age, t);
+      public RepeatBuyingModel model() {
+        return TWO_A_WEEK;
       }
 
       @Override
@@ -292,11 +271,6 @@ class CustomerLifetimeValueTest {
           double[] out) {
         histories.incrementAndGet();
         TWO_A_WEEK.conditionalExpectedPurchases(frequency, recency, age, horizons, out);
-      }
-
-      @Override
-      public double probabilityAlive(int frequency, double recency, double age) {
-        return TWO_A_WEEK.probabilityAlive(frequency, recency, age);
       }
     };
     CustomerLifetimeValue remembering = CustomerLifetimeValue.of(counting, TEN, Horizon.weeks(3), TEN_PERCENT_A_WEEK)
@@ -403,7 +377,8 @@ class CustomerLifetimeValueTest {
   }
 
   /** A BG/NBD model that counts the steps of its alive factor. */
-  private record CountingAliveModel(BgNbdModel model, AtomicInteger steps) implements AliveFactoredModel {
+  private record CountingAliveModel(BgNbdModel model, AtomicInteger steps)
+      implements AliveFactoredModel, ForwardingModel {
     @Override
     public double expectedPurchasesIfAlive(int frequency, double age, double t) {
       steps.incrementAndGet();
@@ -416,33 +391,8 @@ class CustomerLifetimeValueTest {
     }
 
     @Override
-    public PeriodUnit unit() {
-      return model.unit();
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-      return model.parameters();
-    }
-
-    @Override
-    public double expectedPurchases(double t) {
-      return model.expectedPurchases(t);
-    }
-
-    @Override
-    public double probabilityOfPurchases(int n, double t) {
-      return model.probabilityOfPurchases(n, t);
-    }
-
-    @Override
     public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
-      return model.conditionalExpectedPurchases(frequency, recency, age, t);
-    }
-
-    @Override
-    public double probabilityAlive(int frequency, double recency, double age) {
-      return model.probabilityAlive(frequency, recency, age);
+      return ForwardingModel.super.conditionalExpectedPurchases(frequency, recency, age, t);
     }
   }
 }

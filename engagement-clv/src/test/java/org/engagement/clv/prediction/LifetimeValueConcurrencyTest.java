@@ -138,35 +138,5 @@ class LifetimeValueConcurrencyTest {
    * {@code model} without its alive factoring, so that a valuation takes the path that remembers each full history
    * {@code (x, t_x, T)} instead of each {@code (x, T)}.
    */
-  private record Unfactored(RepeatBuyingModel model) implements RepeatBuyingModel {
-    @Override
-    public PeriodUnit unit() {
-      return model.unit();
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-      return model.parameters();
-    }
-
-    @Override
-    public double expectedPurchases(double t) {
-      return model.expectedPurchases(t);
-    }
-
-    @Override
-    public double probabilityOfPurchases(int n, double t) {
-      return model.probabilityOfPurchases(n, t);
-    }
-
-    @Override
-    public double conditionalExpectedPurchases(int frequency, double recency, double age, double t) {
-      return model.conditionalExpectedPurchases(frequency, recency, age, t);
-    }
-
-    @Override
-    public double probabilityAlive(int frequency, double recency, double age) {
-      return model.probabilityAlive(frequency, recency, age);
-    }
-  }
+  private record Unfactored(RepeatBuyingModel model) implements ForwardingModel {}
 }

@@ -67,8 +67,9 @@ class LiftRedrawTest {
 
   @Test
   void withoutLiftTestsNothingIsDrawn() {
-    MixProblem problem = MixProblem.of(TwoChannelSeries.of(N, 10, 3).spend(), TwoChannelSeries.of(N, 10, 3).outcome(),
-        new double[0][], new MixProblem.Settings(0, 52, 52, 1, 0.1));
+    TwoChannelSeries series = TwoChannelSeries.of(N, 10, 3);
+    MixProblem problem = MixProblem.of(series.spend(), series.outcome(), new double[0][],
+        new MixProblem.Settings(0, 52, 52, 1, 0.1));
     SplittableRandom random = new SplittableRandom(9);
 
     assertThat(problem.withLiftsRedrawn(random)).isSameAs(problem);
