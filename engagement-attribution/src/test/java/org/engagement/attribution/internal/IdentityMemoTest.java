@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -250,13 +251,17 @@ class IdentityMemoTest {
     }
   }
 
-  /** Waits until {@code thread} waits (or has ended), at most 30 s. */
+  /** Waits until {@code thread} waits inside the memo (or has ended), at most 30 s. */
   private static void awaitWaiting(Thread thread) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TERMINATED
-        && System.nanoTime() < deadline) {
+    while (!waitsInMemo(thread) && thread.getState() != Thread.State.TERMINATED && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
+  }
+
+  private static boolean waitsInMemo(Thread thread) {
+    return thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
+        .anyMatch(frame -> frame.getClassName().startsWith(IdentityMemo.class.getName()));
   }
 
   /** Waits for {@code latch} at most 30 s inside a computation, which may not throw checked exceptions. */
