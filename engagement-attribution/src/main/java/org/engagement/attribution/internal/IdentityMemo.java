@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Results of a pure computation on an immutable input, remembered per input <em>instance</em> and a small
@@ -19,10 +23,22 @@ import java.util.function.Supplier;
  * input out: the models' resample forms fit resamples without their memos (the refitted lift calibration's
  * reductions alone take one input per resample, and no one asks for the whole set's reduction again after its
  * bootstrap), so in {@code report} and {@code attribute --intervals 200}, from the bundled world to 10 M
- * interactions, no fit was made twice for want of room ({@code BootstrapIntervalsTest} keeps it so). Two threads
- * asking for the same missing result may both compute it (the results are equal); neither waits for the other,
- * and both get the one remembered first, so that a memo keyed by that result's identity further on sees one
- * instance.
+ * interactions, no fit was made twice for want of room ({@code BootstrapIntervalsTest} keeps it so).
+ *
+ * <p><b>One computation per result.</b> The first thread to ask for a missing result computes it on its own
+ * thread; a thread asking for it meanwhile waits for that computation and gets its instance (two report sections
+ * asked for one cross-validation at once and both made it). This is the memoizer of Goetz et al., <i>Java
+ * Concurrency in Practice</i> §5.6: a future per result, placed with {@code putIfAbsent}, run by the thread that
+ * placed it; not {@code ConcurrentHashMap.computeIfAbsent}, which must not be given long or re-entrant work. A
+ * computation that throws is not remembered: the exception reaches its thread and, the same instance, every thread
+ * that waited for it; the next ask computes afresh. A waiting thread that is interrupted stops waiting with a
+ * {@link CancellationException}, its interrupt flag set. A computation may ask this memo for other inputs or
+ * settings and other memos; asking for its own result on its own thread throws {@link IllegalStateException}.
+ * Waiting cannot deadlock unless a result's computation asks for that result itself, through a chain of memos or
+ * a task it hands to another thread (on its own thread such a chain ends in that exception). In this module the
+ * chains are short and one way and no computation hands work to another thread: exposure-hazard's result asks
+ * for its point fit and the additive fit, its point fit and interaction-hazard's result for the additive fit; the
+ * cross-validation, the additive fit and the calibration's reductions ask no memo.
  *
  * <p>Thread-safe.
  *
@@ -31,7 +47,7 @@ import java.util.function.Supplier;
  * @param <V> the result, immutable or treated as such
  */
 public final class IdentityMemo<I, S, V> {
-  private final Cache<I, Map<S, V>> byInput;
+  private final Cache<I, Map<S, Computation<V>>> byInput;
 
   private IdentityMemo(int capacity) {
     this.byInput = CacheBuilder.newBuilder().weakKeys().maximumSize(capacity).build();
@@ -42,17 +58,73 @@ public final class IdentityMemo<I, S, V> {
     return new IdentityMemo<>(capacity);
   }
 
-  /** The result for {@code input} and {@code setting}: remembered, or computed now and remembered. */
+  /**
+   * The result for {@code input} and {@code setting}: remembered, or being computed by another thread and waited
+   * for, or computed now on this thread and remembered.
+   *
+   * @throws IllegalStateException if this thread is computing that very result (the computation asks for itself)
+   * @throws CancellationException if this thread is interrupted while it waits (its interrupt flag is set)
+   */
   public V get(I input, S setting, Supplier<V> compute) {
     requireNonNull(input, "input");
     requireNonNull(setting, "setting");
-    Map<S, V> known = byInput.asMap().computeIfAbsent(input, i -> new ConcurrentHashMap<>());
-    V value = known.get(setting);
-    if (value == null) {
-      value = requireNonNull(compute.get(), "computed");
-      V raced = known.putIfAbsent(setting, value);
-      return raced == null ? value : raced;
+    Map<S, Computation<V>> known = byInput.asMap().computeIfAbsent(input, i -> new ConcurrentHashMap<>());
+    Computation<V> first = known.get(setting);
+    if (first == null) {
+      Computation<V> mine = new Computation<>();
+      first = known.putIfAbsent(setting, mine);
+      if (first == null) {
+        return mine.run(compute, () -> known.remove(setting, mine));
+      }
     }
-    return value;
+    return first.await(setting);
+  }
+
+  /** One result, being computed by the thread that placed it or computed. Thread-safe. */
+  private static final class Computation<V> {
+    private final CompletableFuture<V> result = new CompletableFuture<>();
+    /** The thread computing the result, until it has finished (then none, not to keep the thread). */
+    private volatile @Nullable Thread owner = Thread.currentThread();
+
+    /** Computes the result on this thread; on failure runs {@code forget} before any waiter hears of it. */
+    V run(Supplier<V> compute, Runnable forget) {
+      try {
+        V value = requireNonNull(compute.get(), "computed");
+        result.complete(value);
+        return value;
+      } catch (Throwable e) { // a checked exception thrown sneakily too, or its waiters would wait forever
+        forget.run();
+        result.completeExceptionally(e);
+        throw e;
+      } finally {
+        owner = null;
+      }
+    }
+
+    /** The result, once computed; what its computation threw, if it threw. */
+    V await(Object setting) {
+      if (owner == Thread.currentThread()) {
+        throw new IllegalStateException("the result for setting " + setting + " was asked for by its own"
+            + " computation, which would wait for itself");
+      }
+      try {
+        return result.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        CancellationException cancelled = new CancellationException("interrupted while waiting for another"
+            + " thread's computation of the result for setting " + setting);
+        cancelled.initCause(e);
+        throw cancelled;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException unchecked) {
+          throw unchecked;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
   }
 }

@@ -2,14 +2,18 @@ package org.engagement.attribution.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -18,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class IdentityMemoTest {
@@ -78,9 +83,9 @@ class IdentityMemoTest {
   }
 
   /**
-   * Threads asking for the same missing setting at the same moment (a barrier before each setting) may each compute
-   * it, but all get the one instance remembered first, so that memos keyed by that instance further on (a model's
-   * fits of the reduced journeys of a calibration) see one instance.
+   * Threads asking for the same missing setting at the same moment (a barrier before each setting) all get one
+   * instance, so that memos keyed by that instance further on (a model's fits of the reduced journeys of a
+   * calibration) see one instance.
    */
   @Test
   void racersForOneSettingGetOneInstance() throws Exception {
@@ -99,6 +104,174 @@ class IdentityMemoTest {
     });
     assertThat(got).hasSize(settings);
     got.forEach((s, instances) -> assertThat(instances).as("instances of setting " + s).hasSize(1));
+  }
+
+  /**
+   * Threads asking for a setting while another computes it wait for that computation instead of making their own:
+   * the computation holds until every racer has asked, so each of them finds it running (two report sections asked
+   * for one cross-validation at once and both made it).
+   */
+  @Test
+  void racersForOneMissingSettingComputeItOnce() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      IdentityMemo<Object, String, Object> memo = IdentityMemo.of(4);
+      Object input = new Object();
+      AtomicInteger computed = new AtomicInteger();
+      CountDownLatch asked = new CountDownLatch(THREADS);
+      Set<Object> got = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+      race(thread -> {
+        asked.countDown();
+        got.add(memo.get(input, "s", () -> {
+          computed.incrementAndGet();
+          awaitQuietly(asked);
+          return slowObject();
+        }));
+      });
+      assertThat(computed).as("computations in round " + round).hasValue(1);
+      assertThat(got).as("instances in round " + round).hasSize(1);
+    }
+  }
+
+  /**
+   * A thread that waited for a computation that threw gets that very exception, and does not compute; the failure
+   * is not remembered, so the next ask computes afresh.
+   */
+  @Test
+  void aWaiterGetsTheFailureOfTheComputationItWaitedFor() throws Exception {
+    IdentityMemo<Object, String, String> memo = IdentityMemo.of(4);
+    Object input = new Object();
+    IllegalStateException failure = new IllegalStateException("no");
+    CountDownLatch computing = new CountDownLatch(1);
+    CountDownLatch fail = new CountDownLatch(1);
+    AtomicReference<Throwable> ownerGot = new AtomicReference<>();
+    AtomicReference<Throwable> waiterGot = new AtomicReference<>();
+    Thread owner = new Thread(() -> caught(ownerGot, () -> memo.get(input, "a", () -> {
+      computing.countDown();
+      awaitQuietly(fail);
+      throw failure;
+    })));
+    owner.start();
+    computing.await(30, TimeUnit.SECONDS);
+    Thread waiter = new Thread(() -> caught(waiterGot, () -> memo.get(input, "a", () -> "the waiter's")));
+    waiter.start();
+    awaitWaiting(waiter);
+    fail.countDown();
+    owner.join(30_000);
+    waiter.join(30_000);
+    assertThat(ownerGot.get()).isSameAs(failure);
+    assertThat(waiterGot.get()).isSameAs(failure);
+    assertThat(memo.get(input, "a", () -> "yes")).isEqualTo("yes");
+  }
+
+  /**
+   * A computation that asks the memo for its own input and setting on its own thread fails at once, naming the
+   * setting, instead of waiting for itself; it is not remembered.
+   */
+  @Test
+  void aComputationAskingForItselfFailsInsteadOfHanging() {
+    IdentityMemo<Object, String, String> memo = IdentityMemo.of(4);
+    Object input = new Object();
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+        assertThatThrownBy(() -> memo.get(input, "a", () -> memo.get(input, "a", () -> "inner")))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("setting a"));
+    assertThat(memo.get(input, "a", () -> "afresh")).isEqualTo("afresh");
+  }
+
+  /**
+   * Computations that ask the memo for other settings, and another memo, as the hazard models do (exposure-hazard's
+   * result asks for its point fit and the additive fit), from racing threads: none hangs, each result is made once.
+   */
+  @Test
+  void nestedAsksFromRacingThreadsDoNotHang() {
+    IdentityMemo<Object, String, String> results = IdentityMemo.of(4);
+    IdentityMemo<Object, String, String> fits = IdentityMemo.of(4);
+    Object input = new Object();
+    Map<String, AtomicInteger> computed = new ConcurrentHashMap<>();
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> race(thread -> {
+      for (int s = 0; s < 200; s++) {
+        String setting = String.valueOf(s);
+        String result = results.get(input, "result " + setting, () -> {
+          computed.computeIfAbsent("result " + setting, k -> new AtomicInteger()).incrementAndGet();
+          String fit = fits.get(input, setting, () -> {
+            computed.computeIfAbsent("fit " + setting, k -> new AtomicInteger()).incrementAndGet();
+            return "fit of " + slowObject();
+          });
+          return results.get(input, "point " + setting, () -> {
+            computed.computeIfAbsent("point " + setting, k -> new AtomicInteger()).incrementAndGet();
+            return "point from " + fit;
+          });
+        });
+        assertThat(result).startsWith("point from fit of");
+      }
+    }));
+    assertThat(computed).hasSize(600);
+    computed.forEach((what, count) -> assertThat(count).as(what).hasValue(1));
+  }
+
+  /**
+   * A waiting thread that is interrupted stops waiting with a {@link CancellationException} and its interrupt flag
+   * set; the computation it waited for goes on and is remembered.
+   */
+  @Test
+  void anInterruptedWaiterStopsWaiting() throws Exception {
+    IdentityMemo<Object, String, String> memo = IdentityMemo.of(4);
+    Object input = new Object();
+    CountDownLatch computing = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    AtomicReference<Throwable> waiterGot = new AtomicReference<>();
+    AtomicReference<Boolean> flagged = new AtomicReference<>();
+    Thread owner = new Thread(() -> memo.get(input, "a", () -> {
+      computing.countDown();
+      awaitQuietly(finish);
+      return "computed";
+    }));
+    owner.start();
+    computing.await(30, TimeUnit.SECONDS);
+    Thread waiter = new Thread(() -> {
+      caught(waiterGot, () -> memo.get(input, "a", () -> "the waiter's"));
+      flagged.set(Thread.currentThread().isInterrupted());
+    });
+    waiter.start();
+    awaitWaiting(waiter);
+    waiter.interrupt();
+    waiter.join(30_000);
+    assertThat(waiterGot.get()).isInstanceOf(CancellationException.class);
+    assertThat(flagged.get()).isTrue();
+    finish.countDown();
+    owner.join(30_000);
+    assertThat(memo.get(input, "a", () -> "again")).isEqualTo("computed");
+  }
+
+  /** Runs {@code ask}, keeping what it threw in {@code thrown}. */
+  private static void caught(AtomicReference<Throwable> thrown, Runnable ask) {
+    try {
+      ask.run();
+    } catch (RuntimeException | Error e) {
+      thrown.set(e);
+    }
+  }
+
+  /** Waits until {@code thread} waits inside the memo (or has ended), at most 30 s. */
+  private static void awaitWaiting(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!waitsInMemo(thread) && thread.getState() != Thread.State.TERMINATED && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+  }
+
+  private static boolean waitsInMemo(Thread thread) {
+    return thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
+        .anyMatch(frame -> frame.getClassName().startsWith(IdentityMemo.class.getName()));
+  }
+
+  /** Waits for {@code latch} at most 30 s inside a computation, which may not throw checked exceptions. */
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A new object, made after some work, so that racers overlap inside the computation. */
