@@ -2,6 +2,7 @@ package org.engagement.attribution.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Throwables;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.util.Map;
@@ -116,13 +117,8 @@ public final class IdentityMemo<I, S, V> {
         cancelled.initCause(e);
         throw cancelled;
       } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException unchecked) {
-          throw unchecked;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
+        Throwable cause = requireNonNull(e.getCause(), "cause");
+        Throwables.throwIfUnchecked(cause);
         throw new IllegalStateException(cause);
       }
     }

@@ -1,5 +1,8 @@
 package org.engagement.attribution.journey;
 
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.base.Throwables;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -142,13 +145,7 @@ final class PlainPathReader {
     try {
       return rest.join();
     } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
+      Throwables.throwIfUnchecked(requireNonNull(e.getCause(), "cause"));
       throw e;
     }
   }

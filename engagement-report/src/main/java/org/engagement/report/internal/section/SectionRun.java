@@ -1,5 +1,8 @@
 package org.engagement.report.internal.section;
 
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.base.Throwables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -330,13 +333,8 @@ public final class SectionRun {
       cancelled.initCause(e);
       throw cancelled;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException unchecked) {
-        throw unchecked;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
+      Throwable cause = requireNonNull(e.getCause(), "cause");
+      Throwables.throwIfUnchecked(cause);
       throw new IllegalStateException(cause);
     }
   }
