@@ -164,7 +164,8 @@ public final class MixSimulation {
     return level;
   }
 
-  private static double[] contribution(MixChannel channel, double[] spend) {
+  /** The true contribution per period of a channel's spend (package-private for the recovery diagnoses). */
+  static double[] contribution(MixChannel channel, double[] spend) {
     double beta = channel.maxEffect();
     double[] contribution = channel.carry(spend);
     for (int t = 0; t < spend.length; t++) {
