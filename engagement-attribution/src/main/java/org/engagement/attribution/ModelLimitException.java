@@ -12,6 +12,8 @@ import static java.util.Objects.requireNonNull;
  * <p>It is an {@link IllegalArgumentException} (the journey set is too large for the model as configured),
  * so a caller that reports bad input catches it with the rest.
  *
+ * <p>Instances are immutable once thrown and safe to share.
+ *
  * @since 0.1.0
  */
 public final class ModelLimitException extends IllegalArgumentException {

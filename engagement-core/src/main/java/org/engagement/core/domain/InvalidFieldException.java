@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * separators and bidirectional-text controls in the field, the value or the rule are shown escaped, as
  * <code>&#92;u001B</code> (see {@link #escape}), so a hostile value can neither clear a screen nor forge a log line.
  *
+ * <p>Instances are immutable once thrown and safe to share.
+ *
  * @since 0.1.0
  */
 public final class InvalidFieldException extends IllegalArgumentException {

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * was interrupted (then the cause is an {@link InterruptedException}, and the thread's interrupt flag is
  * set). It carries the report of what was read up to that point.
  *
+ * <p>Instances are immutable once thrown and safe to share.
+ *
  * @since 0.1.0
  */
 public final class ImportException extends RuntimeException {

@@ -7,6 +7,8 @@ import org.engagement.core.domain.InvalidFieldException;
  * repeated header column, a structure broken beyond the current record. Unlike a rejected record, it
  * stops the import, because the records after it cannot be accounted for.
  *
+ * <p>Instances are immutable once thrown and safe to share.
+ *
  * @since 0.1.0
  */
 public final class InvalidSourceException extends RuntimeException {
