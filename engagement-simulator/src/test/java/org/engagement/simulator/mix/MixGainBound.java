@@ -24,7 +24,10 @@ import org.hipparchus.linear.RealMatrix;
  * normal, {@code λ̂ ~ N(1, σ² (XᵀX)⁻¹)}, X holding each channel's true contribution series and the baseline's
  * columns: the smallest covariance of any unbiased estimate (Gauss-Markov). With the curves unknown too, the same
  * holds to first order (Laplace): X is the Jacobian of the outcome in every parameter at the truth, and the
- * parameters are drawn from the normal with the inverse Fisher information as covariance.
+ * parameters are drawn from the normal with the inverse Fisher information as covariance. That approximation is
+ * rough here and errs low: a channel's level is then weakly identified (relative sd up to 7), the normal spreads
+ * the draws far past where the likelihood rises again, and its figures fall below what the SDK's own fit reaches
+ * (the misallocated world's plan without caution: 0.69 against +0.88), so they are indicative only.
  *
  * <p>Two figures per seed, from {@value #DATA} draws of the data:
  *
@@ -42,13 +45,17 @@ import org.hipparchus.linear.RealMatrix;
  *
  * Plans are the best split of today's total within half to twice each channel's spend ({@link TrueOptimum}), as
  * in {@link MixAims#trueGainRatio}. Seeds 1 to 8 of {@link MixWorldSpec#defaults}, or {@code -Dfrom=N
- * -Dseeds=K -Dworld=misallocated|s-curves} ({@link MixWorlds#spec}). A diagnosis, not a test; run with {@code
+ * -Dseeds=K -Dworld=misallocated|s-curves} ({@link MixWorlds#spec}); {@code -Dnoise=X} sets the white noise
+ * relative to the baseline, {@code -Dblend=w} moves today's spend part of the way to the misallocated split
+ * ({@link #blended}). A diagnosis, not a test; run with {@code
  * java -cp ... org.engagement.simulator.mix.MixGainBound}.
  */
 final class MixGainBound {
   private static final int DATA = 40;
   private static final int WORLDS = 40;
   private static final int FOURIER_ORDER = 2;
+  /** The baseline's columns: intercept, trend, and a sine and cosine per harmonic. */
+  private static final int BASELINE_COLUMNS = 2 + 2 * FOURIER_ORDER;
   /** Per channel: the level, log half-life, log half-saturation, log shape. */
   private static final int PER_CHANNEL = 4;
   private static final double STEP = 1e-4;
@@ -67,6 +74,10 @@ final class MixGainBound {
       MixWorldSpec spec = MixWorlds.spec(seed);
       if (noise != null) {
         spec = withNoise(spec, Double.parseDouble(noise));
+      }
+      String blend = System.getProperty("blend");
+      if (blend != null) {
+        spec = blended(seed, Double.parseDouble(blend));
       }
       Figures figures = of(spec, curves);
       System.out.printf(Locale.ROOT, "seed %d: optimum's gain %.2f %% of the outcome; level sd %s; plug-in %.3f"
@@ -101,10 +112,58 @@ final class MixGainBound {
     return new Bound(spec, curves).figures();
   }
 
+  /**
+   * The default world with today's spend a fraction {@code w} of the way (geometrically, per channel, the total
+   * kept) to {@link MixWorldSpec#misallocated}'s: 0 the default, 1 the misallocated world.
+   */
+  static MixWorldSpec blended(long seed, double w) {
+    MixWorldSpec defaults = MixWorldSpec.defaults(seed);
+    MixWorldSpec misallocated = MixWorldSpec.misallocated(seed);
+    double[] spends = new double[defaults.channels().size()];
+    double total = 0;
+    double blendedTotal = 0;
+    for (int c = 0; c < spends.length; c++) {
+      double from = defaults.channels().get(c).meanSpend();
+      spends[c] = from * Math.pow(misallocated.channels().get(c).meanSpend() / from, w);
+      total += from;
+      blendedTotal += spends[c];
+    }
+    List<MixChannel> channels = new ArrayList<>();
+    for (int c = 0; c < spends.length; c++) {
+      channels.add(defaults.channels().get(c).withMeanSpend(spends[c] * total / blendedTotal));
+    }
+    return defaults.withChannels(channels);
+  }
+
   /** The spec with another white noise, relative to the baseline. */
   static MixWorldSpec withNoise(MixWorldSpec spec, double noise) {
     return new MixWorldSpec(spec.start(), spec.periods(), spec.periodDays(), spec.seasonLength(), spec.baseline(),
         spec.trend(), spec.seasonality(), spec.demand(), noise, spec.channels(), spec.seed(), spec.plans());
+  }
+
+  /**
+   * A world's channel with other parameters.
+   *
+   * @param truth the channel
+   * @param level the factor on its return at its mean spend
+   * @param logHalfLife the log of its carry-over half-life in periods
+   * @param logHalfSaturation the log of its half-saturation relative to its mean spend
+   * @param logShape the log of its Hill shape
+   */
+  private static MixChannel channel(MixChannel truth, double level, double logHalfLife, double logHalfSaturation,
+      double logShape) {
+    return new MixChannel(truth.name(), truth.meanSpend(), Math.exp(logHalfLife), Math.exp(logHalfSaturation),
+        Math.exp(logShape), truth.roi() * level, truth.dark(), truth.demandFollowing(), truth.delay());
+  }
+
+  /** Column {@code b} of the baseline at period {@code t}: intercept, trend, then the season's harmonics. */
+  private static double baseline(MixWorldSpec spec, int b, int t) {
+    if (b < 2) {
+      return b == 0 ? 1 : (double) t / spec.periods();
+    }
+    int harmonic = b / 2;
+    double angle = 2 * Math.PI * harmonic * t / spec.seasonLength();
+    return b % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
   }
 
   /** One world: its true parameters, the free ones' covariance, and plans under drawn parameters. */
@@ -230,11 +289,9 @@ final class MixGainBound {
 
     /** Channel {@code c} of the world with the given parameters; the level multiplies its return. */
     private MixChannel channel(double[] parameters, int c) {
-      MixChannel channel = spec.channels().get(c);
       int at = PER_CHANNEL * c;
-      return new MixChannel(channel.name(), channel.meanSpend(), Math.exp(parameters[at + 1]),
-          Math.exp(parameters[at + 2]), Math.exp(parameters[at + 3]), channel.roi() * parameters[at],
-          channel.dark(), channel.demandFollowing(), channel.delay());
+      return MixGainBound.channel(spec.channels().get(c), parameters[at], parameters[at + 1], parameters[at + 2],
+          parameters[at + 3]);
     }
 
     /**
@@ -243,7 +300,7 @@ final class MixGainBound {
      */
     private RealMatrix covariance() {
       int n = spec.periods();
-      int columns = free.length + 2 + 2 * FOURIER_ORDER;
+      int columns = free.length + BASELINE_COLUMNS;
       RealMatrix jacobian = MatrixUtils.createRealMatrix(n, columns);
       for (int j = 0; j < free.length; j++) {
         int c = free[j] / PER_CHANNEL;
@@ -258,12 +315,8 @@ final class MixGainBound {
         }
       }
       for (int t = 0; t < n; t++) {
-        jacobian.setEntry(t, free.length, 1);
-        jacobian.setEntry(t, free.length + 1, (double) t / n);
-        for (int k = 1; k <= FOURIER_ORDER; k++) {
-          double angle = 2 * Math.PI * k * t / spec.seasonLength();
-          jacobian.setEntry(t, free.length + 2 * k, Math.sin(angle));
-          jacobian.setEntry(t, free.length + 2 * k + 1, Math.cos(angle));
+        for (int b = 0; b < BASELINE_COLUMNS; b++) {
+          jacobian.setEntry(t, free.length + b, baseline(spec, b, t));
         }
       }
       double sigma = spec.noise() * spec.baseline();
