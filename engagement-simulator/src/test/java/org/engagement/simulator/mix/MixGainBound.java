@@ -45,9 +45,8 @@ import org.hipparchus.linear.RealMatrix;
  *
  * Plans are the best split of today's total within half to twice each channel's spend ({@link TrueOptimum}), as
  * in {@link MixAims#trueGainRatio}. Seeds 1 to 8 of {@link MixWorldSpec#defaults}, or {@code -Dfrom=N
- * -Dseeds=K -Dworld=misallocated|s-curves} ({@link MixWorlds#spec}); {@code -Dnoise=X} sets the white noise
- * relative to the baseline, {@code -Dblend=w} moves today's spend part of the way to the misallocated split
- * ({@link #blended}). A diagnosis, not a test; run with {@code
+ * -Dseeds=K -Dworld=misallocated|s-curves|blended:w} ({@link MixWorlds#spec}); {@code -Dnoise=X} sets the white noise
+ * relative to the baseline. A diagnosis, not a test; run with {@code
  * java -cp ... org.engagement.simulator.mix.MixGainBound}.
  */
 final class MixGainBound {
@@ -74,10 +73,6 @@ final class MixGainBound {
       MixWorldSpec spec = MixWorlds.spec(seed);
       if (noise != null) {
         spec = withNoise(spec, Double.parseDouble(noise));
-      }
-      String blend = System.getProperty("blend");
-      if (blend != null) {
-        spec = blended(seed, Double.parseDouble(blend));
       }
       Figures figures = of(spec, curves);
       System.out.printf(Locale.ROOT, "seed %d: optimum's gain %.2f %% of the outcome; level sd %s; plug-in %.3f"
@@ -110,29 +105,6 @@ final class MixGainBound {
   /** The figures of a world, levels unknown or, if {@code curves}, levels and curves unknown. */
   static Figures of(MixWorldSpec spec, boolean curves) {
     return new Bound(spec, curves).figures();
-  }
-
-  /**
-   * The default world with today's spend a fraction {@code w} of the way (geometrically, per channel, the total
-   * kept) to {@link MixWorldSpec#misallocated}'s: 0 the default, 1 the misallocated world.
-   */
-  static MixWorldSpec blended(long seed, double w) {
-    MixWorldSpec defaults = MixWorldSpec.defaults(seed);
-    MixWorldSpec misallocated = MixWorldSpec.misallocated(seed);
-    double[] spends = new double[defaults.channels().size()];
-    double total = 0;
-    double blendedTotal = 0;
-    for (int c = 0; c < spends.length; c++) {
-      double from = defaults.channels().get(c).meanSpend();
-      spends[c] = from * Math.pow(misallocated.channels().get(c).meanSpend() / from, w);
-      total += from;
-      blendedTotal += spends[c];
-    }
-    List<MixChannel> channels = new ArrayList<>();
-    for (int c = 0; c < spends.length; c++) {
-      channels.add(defaults.channels().get(c).withMeanSpend(spends[c] * total / blendedTotal));
-    }
-    return defaults.withChannels(channels);
   }
 
   /** The spec with another white noise, relative to the baseline. */

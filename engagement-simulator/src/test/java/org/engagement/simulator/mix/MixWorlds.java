@@ -1,6 +1,7 @@
 package org.engagement.simulator.mix;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.engagement.roi.mix.MixData;
 import org.engagement.roi.mix.MixPriors;
@@ -11,17 +12,44 @@ final class MixWorlds {
 
   /**
    * The world of a seed named by {@code -Dworld}: {@code s-curves} ({@link MixWorldSpec#sCurves}),
-   * {@code misallocated} ({@link MixWorldSpec#misallocated}) or, by default, {@link MixWorldSpec#defaults}.
+   * {@code misallocated} ({@link MixWorldSpec#misallocated}), {@code blended:w} ({@link #blended}) or, by default,
+   * {@link MixWorldSpec#defaults}.
    */
   static MixWorldSpec spec(long seed) {
     String world = System.getProperty("world", "default");
+    if (world.startsWith("blended:")) {
+      return blended(seed, Double.parseDouble(world.substring("blended:".length())));
+    }
     return switch (world) {
       case "s-curves" -> MixWorldSpec.sCurves(seed);
       case "misallocated" -> MixWorldSpec.misallocated(seed);
       case "default" -> MixWorldSpec.defaults(seed);
       default -> throw new IllegalArgumentException(
-          "-Dworld=" + world + ": must be default, s-curves or misallocated");
+          "-Dworld=" + world + ": must be default, s-curves, misallocated or blended:w");
     };
+  }
+
+  /**
+   * The default world with today's spend a fraction {@code w} of the way (geometrically, per channel, the total
+   * kept) to {@link MixWorldSpec#misallocated}'s: 0 the default, 1 the misallocated world.
+   */
+  static MixWorldSpec blended(long seed, double w) {
+    MixWorldSpec defaults = MixWorldSpec.defaults(seed);
+    MixWorldSpec misallocated = MixWorldSpec.misallocated(seed);
+    double[] spends = new double[defaults.channels().size()];
+    double total = 0;
+    double blendedTotal = 0;
+    for (int c = 0; c < spends.length; c++) {
+      double from = defaults.channels().get(c).meanSpend();
+      spends[c] = from * Math.pow(misallocated.channels().get(c).meanSpend() / from, w);
+      total += from;
+      blendedTotal += spends[c];
+    }
+    List<MixChannel> channels = new ArrayList<>();
+    for (int c = 0; c < spends.length; c++) {
+      channels.add(defaults.channels().get(c).withMeanSpend(spends[c] * total / blendedTotal));
+    }
+    return defaults.withChannels(channels);
   }
 
   /**
