@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  *       analysis apart, and only if it runs out alone is it {@linkplain ReportSection.LeftOut left out} (a {@link
  *       NoClassDefFoundError} for a class whose initialiser ran out of memory counts as running out, and so does an
  *       error with an {@link OutOfMemoryError} among its causes, as the JDK throws when memory runs out while it
- *       links a lambda: {@link MemoryFailure}): what the heap holds then is what a one-at-a-time run would have held. Once one section has run out of memory, the
- *       sections not yet started wait and are built one at a time too, so a heap that is short is not asked to
- *       hold two sections again.
+ *       links a lambda: {@link MemoryFailure}): what the heap holds then is what a one-at-a-time run would have
+ *       held. Once one section has run out of memory, the sections not yet started wait and are built one at a
+ *       time too, so a heap that is short is not asked to hold two sections again.
  *   <li>a section starts beside a running one only while the {@link HeapGauge} says the heap has room for
  *       another (the old generation at most half full); otherwise it waits until it can run alone. So a large
  *       input in a small heap is built one section at a time once its shared figures fill the heap, rather than
@@ -51,13 +51,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>once every builder that may read the analysis's journeys has finished (every builder not marked {@link
  *       WithoutJourneys}: the attribution and the relationship ROI in the standard report), the journeys are
  *       {@linkplain Analysis#releaseJourneys() let go}, so that the sections after them have that heap (a touch per
- *       interaction); a builder that asks for them later (one built again alone after
- *       running out of memory) cuts them again;
+ *       interaction); a builder that asks for them later (one built again alone after running out of memory) cuts
+ *       them again;
  *   <li>a free thread that has no section it may start (none is left, or the heap keeps the next one waiting) does
  *       the run's <em>spare work</em>, if it has any, once: work the caller would otherwise do after the sections,
- *       alone on one core (the summary's resamples: at 10 million interactions in 1 GB they took 7-10 s while the other
- *       core was idle, before they were made cheaper). The spare work counts as a small section while it runs; one thread builds no
- *       section beside it, so the caller does it itself when it was not done.
+ *       alone on one core (the summary's resamples: at 10 million interactions in 1 GB they took 7-10 s while the
+ *       other core was idle, before they were made cheaper). The spare work counts as a small section while it
+ *       runs; one thread builds no section beside it, so the caller does it itself when it was not done.
  * </ul>
  *
  * <p>A builder that throws an {@link IllegalArgumentException}, an {@link InvalidSourceException} or an {@link
@@ -71,8 +71,7 @@ public final class SectionRun {
   /**
    * The section of each builder, in order, built up to {@code threads} at a time on {@code analysis}, a second
    * beside a running one only while this JVM's heap has room ({@link HeapGauge#jvm()}) or either is {@linkplain
-   * SmallSection small}; a section left out for want
-   * of memory says so with {@code outOfMemory}.
+   * SmallSection small}; a section left out for want of memory says so with {@code outOfMemory}.
    */
   public static List<ReportSection> build(Analysis analysis, List<SectionBuilder> builders, int threads,
       String outOfMemory) {
@@ -227,11 +226,9 @@ public final class SectionRun {
     List<@Nullable ReportSection> sections = new ArrayList<>(outcomes.length());
     for (int i = 0; i < outcomes.length(); i++) {
       Object outcome = outcomes.get(i);
-      if (outcome instanceof RuntimeException unchecked) {
-        throw unchecked;
-      }
-      if (outcome instanceof Error error) {
-        throw error;
+      if (outcome instanceof Throwable thrown) {
+        Throwables.throwIfUnchecked(thrown);
+        throw new IllegalStateException(thrown);
       }
       sections.add((ReportSection) outcome);
     }
