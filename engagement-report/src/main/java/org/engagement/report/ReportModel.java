@@ -165,10 +165,10 @@ public record ReportModel(String source, LocalDate asOf, List<ReportSection> sec
    * two cores take about half the wall time, and more at a time would add to the heap's peak (each section's
    * working set) for little on the machines the report is sized for. A second section starts beside a running one
    * only while the old generation is at most half full, so a large input in a small heap is built one section at a
-   * time once its shared figures fill the heap; the budget section, whose working set is a few hundred weekly
-   * figures whatever the data's size, runs beside any other. A thread that has no section it may start computes
-   * the summary's period-over-period figures and their resamples ahead (a byte per customer and two numbers per
-   * paying one), rather than leaving them to run alone after the sections.
+   * time once its shared figures fill the heap; the budget section, whose working set is about a hundred weeks
+   * of figures per channel whatever the data's size, runs beside any other. A thread that has no section it may
+   * start computes the summary's period-over-period figures and their resamples ahead (a byte per customer and two
+   * numbers per paying one), rather than leaving them to run alone after the sections.
    */
   public static ReportModel build(Analysis analysis, List<SectionBuilder> builders,
       List<Recommendation.Source> sources) {

@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable list of interactions stored by column instead of as objects, so that millions of them fit
- * in a small heap (issue 16): customer ids and channels interned to ints, the instant as epoch seconds
- * (nanoseconds in a column made only when some row has them), type and direction as bytes, and the parts a
- * row rarely has (value, source id, attributes, content) in a side list that only the rows having one point
- * into. A row costs about 22 bytes instead of the kilobyte an imported {@link Interaction} with its own
- * strings costs.
+ * in a small heap (issue 16): customer ids interned to ints; channels interned to a byte a row while there are
+ * at most 256 (an int a row beyond); the instant as an int offset of epoch seconds while it fits (a long beyond;
+ * nanoseconds in a column made only when some row has them); type and direction together in one byte; and the
+ * parts a row rarely has (value, source id, attributes, content) in side columns that only the rows having one
+ * point into, found by a bit a row. A row costs about 10 bytes instead of the kilobyte an imported {@link
+ * Interaction} with its own strings costs.
  *
  * <p>As a {@link List} it is the interactions in the order added, each {@linkplain #get materialised} anew
  * when read: equal to the one added, short-lived, sharing its customer id string and channel with the

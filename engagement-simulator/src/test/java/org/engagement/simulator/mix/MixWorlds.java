@@ -62,11 +62,22 @@ final class MixWorlds {
 
   /**
    * The priors that suit the series' outcome: revenue by default, a KPI under {@code -Dkpi}; {@code
-   * -Dprior=revenue} keeps the revenue priors for a KPI, as the SDK did before it had KPI priors.
+   * -Dprior=revenue} keeps the revenue priors for a KPI, as the SDK did before it had KPI priors; {@code
+   * -Dhalflife=channel:median:factor} adds an analyst's half-life prior on one channel ({@link
+   * MixPriors#withHalfLife}).
    */
   static MixPriors priors() {
-    return System.getProperty("kpi") == null || "revenue".equals(System.getProperty("prior"))
+    MixPriors priors = System.getProperty("kpi") == null || "revenue".equals(System.getProperty("prior"))
         ? MixPriors.defaults() : MixPriors.kpi();
+    String halfLife = System.getProperty("halflife");
+    if (halfLife == null) {
+      return priors;
+    }
+    String[] parts = halfLife.split(":", -1);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("-Dhalflife=" + halfLife + ": must be channel:median:factor");
+    }
+    return priors.withHalfLife(parts[0], Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
   }
 
   static MixData data(MixWorld world) {

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * out in an earlier two-at-a-time run) and 712-830 MB once the attribution had run (one at a time from then on: ROI
  * beside CLV is the pair that ran out); at 500,000 people (2.7 million interactions) 144-363 MB, so two at a time
  * throughout. A third of the maximum would have put the 500,000-person report one at a time too, since G1 leaves
- * garbage in the old generation until it is 45 % full. With the serial collector the old generation's maximum is a
- * share of the heap (682 MB of 1 GB by default, 512 MB with the launcher's {@code -XX:NewRatio=1}), so the rule
+ * garbage in the old generation until it is 45 % full. With the serial collector, the launcher's, the old
+ * generation's maximum is a share of the heap (682 MB of 1 GB by default, 512 MB with the launcher's {@code
+ * -XX:NewRatio=1}, and for {@code report}, whose young generation the launcher caps at 128 MB, 896 MB), so the rule
  * reads "half full" against that.
  *
  * <p>Erring high costs wall time only (a section waits to run alone); erring low costs a section's work (it runs out

@@ -43,8 +43,8 @@ import org.jspecify.annotations.Nullable;
  *       another (the old generation at most half full); otherwise it waits until it can run alone. So a large
  *       input in a small heap is built one section at a time once its shared figures fill the heap, rather than
  *       two at a time until one runs out of memory and its partial work is thrown away. A {@linkplain SmallSection
- *       small} section (the budget's mix model on a few hundred weekly figures) adds nothing that rule guards
- *       against, so it starts beside any section, and any section beside it;
+ *       small} section (the budget's mix model on about a hundred weeks of figures per channel) adds nothing that
+ *       rule guards against, so it starts beside any section, and any section beside it;
  *   <li>a free thread takes the first section in page order that may start, so a small section does not wait
  *       behind a large one that may not start yet: at 10 million interactions in 1 GB the budget runs beside the
  *       relationship ROI instead of after it;

@@ -12,10 +12,11 @@ import org.engagement.report.section.SectionBuilder;
  * A section builder whose own working set stays small whatever the data's size, so that {@link SectionRun} may build
  * it beside any other section however full the heap is (issue 16): the heap rule ({@link HeapGauge#roomForAnother})
  * keeps two sections that each hold per-customer state from running together in a small heap, but a section that
- * works on a few hundred weekly figures adds nothing that rule guards against. A builder qualifies only if what it
- * keeps while it runs does not grow with the number of interactions or customers (it may pass over the interactions
- * and read the analysis's shared figures, which are held whatever runs); a builder that is not marked is treated as
- * large, the safe default, so a builder replacing a marked one (same id) is scheduled by the heap rule.
+ * works on about a hundred weeks of figures per channel adds nothing that rule guards against. A builder qualifies
+ * only if what it keeps while it runs does not grow with the number of interactions or customers (it may pass over
+ * the interactions and read the analysis's shared figures, which are held whatever runs); a builder that is not
+ * marked is treated as large, the safe default, so a builder replacing a marked one (same id) is scheduled by the
+ * heap rule.
  *
  * <p>Implementations must be thread-safe, as every {@link SectionBuilder}.
  */
