@@ -54,7 +54,7 @@ final class MixGainBound {
   private static final int WORLDS = 40;
   private static final int FOURIER_ORDER = 2;
   /** The baseline's columns: intercept, trend, and a sine and cosine per harmonic. */
-  private static final int BASELINE_COLUMNS = 2 + 2 * FOURIER_ORDER;
+  static final int BASELINE_COLUMNS = 2 + 2 * FOURIER_ORDER;
   /** Per channel: the level, log half-life, log half-saturation, log shape. */
   private static final int PER_CHANNEL = 4;
   private static final double STEP = 1e-4;
@@ -122,14 +122,14 @@ final class MixGainBound {
    * @param logHalfSaturation the log of its half-saturation relative to its mean spend
    * @param logShape the log of its Hill shape
    */
-  private static MixChannel channel(MixChannel truth, double level, double logHalfLife, double logHalfSaturation,
+  static MixChannel channel(MixChannel truth, double level, double logHalfLife, double logHalfSaturation,
       double logShape) {
     return new MixChannel(truth.name(), truth.meanSpend(), Math.exp(logHalfLife), Math.exp(logHalfSaturation),
         Math.exp(logShape), truth.roi() * level, truth.dark(), truth.demandFollowing(), truth.delay());
   }
 
   /** Column {@code b} of the baseline at period {@code t}: intercept, trend, then the season's harmonics. */
-  private static double baseline(MixWorldSpec spec, int b, int t) {
+  static double baseline(MixWorldSpec spec, int b, int t) {
     if (b < 2) {
       return b == 0 ? 1 : (double) t / spec.periods();
     }
