@@ -27,7 +27,8 @@ import org.hipparchus.linear.RealMatrix;
  * parameters are drawn from the normal with the inverse Fisher information as covariance. That approximation is
  * rough here and errs low: a channel's level is then weakly identified (relative sd up to 7), the normal spreads
  * the draws far past where the likelihood rises again, and its figures fall below what the SDK's own fit reaches
- * (the misallocated world's plan without caution: 0.69 against +0.88), so they are indicative only.
+ * (the misallocated world's plan without caution: 0.69 against +0.88), so they are indicative only; {@link
+ * MixPosteriorBound} samples that posterior instead.
  *
  * <p>Two figures per seed, from {@value #DATA} draws of the data:
  *
