@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -53,11 +52,7 @@ import org.hipparchus.linear.RealMatrix;
 final class MixGainBound {
   private static final int DATA = 40;
   private static final int WORLDS = 40;
-  private static final int FOURIER_ORDER = 2;
-  /** The baseline's columns: intercept, trend, and a sine and cosine per harmonic. */
-  static final int BASELINE_COLUMNS = 2 + 2 * FOURIER_ORDER;
-  /** Per channel: the level, log half-life, log half-saturation, log shape. */
-  private static final int PER_CHANNEL = 4;
+  private static final int PER_CHANNEL = VariedWorld.PER_CHANNEL;
   private static final double STEP = 1e-4;
   private static final double[] LOW = {0, Math.log(0.1), Math.log(0.2), Math.log(0.5)};
   private static final double[] HIGH = {Double.POSITIVE_INFINITY, Math.log(52), Math.log(5), Math.log(3)};
@@ -114,157 +109,52 @@ final class MixGainBound {
         spec.trend(), spec.seasonality(), spec.demand(), noise, spec.channels(), spec.seed(), spec.plans());
   }
 
-  /**
-   * A world's channel with other parameters.
-   *
-   * @param truth the channel
-   * @param level the factor on its return at its mean spend
-   * @param logHalfLife the log of its carry-over half-life in periods
-   * @param logHalfSaturation the log of its half-saturation relative to its mean spend
-   * @param logShape the log of its Hill shape
-   */
-  static MixChannel channel(MixChannel truth, double level, double logHalfLife, double logHalfSaturation,
-      double logShape) {
-    return new MixChannel(truth.name(), truth.meanSpend(), Math.exp(logHalfLife), Math.exp(logHalfSaturation),
-        Math.exp(logShape), truth.roi() * level, truth.dark(), truth.demandFollowing(), truth.delay());
-  }
-
-  /** Column {@code b} of the baseline at period {@code t}: intercept, trend, then the season's harmonics. */
-  static double baseline(MixWorldSpec spec, int b, int t) {
-    if (b < 2) {
-      return b == 0 ? 1 : (double) t / spec.periods();
-    }
-    int harmonic = b / 2;
-    double angle = 2 * Math.PI * harmonic * t / spec.seasonLength();
-    return b % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
-  }
-
   /** One world: its true parameters, the free ones' covariance, and plans under drawn parameters. */
   private static final class Bound {
-    private final MixWorldSpec spec;
-    private final MixWorld world;
-    private final int channels;
+    private final VariedWorld world;
     private final int[] free;
     private final double[] truth;
-    private final double[] current;
-    private final double budget;
     private final RealMatrix root;
     private final double[] sd;
 
     Bound(MixWorldSpec spec, boolean curves) {
-      this.spec = spec;
-      this.world = MixSimulation.generate(spec);
-      this.channels = world.channels().size();
-      this.free = IntStream.range(0, PER_CHANNEL * channels)
+      this.world = new VariedWorld(spec);
+      this.free = IntStream.range(0, PER_CHANNEL * world.channels())
           .filter(i -> curves || i % PER_CHANNEL == 0).toArray();
-      this.truth = new double[PER_CHANNEL * channels];
-      this.current = new double[channels];
-      for (int c = 0; c < channels; c++) {
-        MixChannel channel = spec.channels().get(c);
-        truth[PER_CHANNEL * c] = 1;
-        truth[PER_CHANNEL * c + 1] = Math.log(channel.halfLife());
-        truth[PER_CHANNEL * c + 2] = Math.log(channel.halfSaturation());
-        truth[PER_CHANNEL * c + 3] = Math.log(channel.shape());
-        current[c] = world.meanSpend(c);
-      }
-      this.budget = MixAims.budget(world);
+      this.truth = world.truth();
       RealMatrix covariance = covariance();
       this.root = new CholeskyDecomposition(covariance, 1e-12, 1e-14).getL();
-      this.sd = new double[channels];
-      for (int c = 0; c < channels; c++) {
+      this.sd = new double[world.channels()];
+      for (int c = 0; c < sd.length; c++) {
         sd[c] = Math.sqrt(covariance.getEntry(index(PER_CHANNEL * c), index(PER_CHANNEL * c)));
       }
     }
 
     Figures figures() {
-      SplittableRandom random = new SplittableRandom(spec.seed());
+      SplittableRandom random = new SplittableRandom(world.spec().seed());
+      int channels = world.channels();
       double[] plugIn = new double[DATA];
       double shareError = 0;
       double bound = 0;
-      double[] trueShares = shares(truth);
+      double[] trueShares = world.shares(truth);
+      double optimum = world.optimumGain(truth);
       for (int r = 0; r < DATA; r++) {
         double[] estimate = draw(truth, random);
-        plugIn[r] = gain(truth, plan(List.of(estimate))) / optimumGain(truth);
-        double[] estimated = shares(estimate);
+        plugIn[r] = world.gain(truth, world.plan(List.of(estimate))) / optimum;
+        double[] estimated = world.shares(estimate);
         for (int c = 0; c < channels; c++) {
           shareError += Math.abs(estimated[c] - trueShares[c]) / (channels * DATA);
         }
-        bound += bayesRatio(estimate, random);
+        List<double[]> worlds = new ArrayList<>();
+        for (int k = 0; k < WORLDS; k++) {
+          worlds.add(draw(estimate, random));
+        }
+        bound += world.bayesRatio(worlds);
       }
       double above = Arrays.stream(plugIn).filter(x -> x >= 0.95).count() / (double) DATA;
-      return new Figures(optimumGain(truth) / Arrays.stream(world.outcome()).average().orElseThrow(),
+      return new Figures(optimum / Arrays.stream(world.world().outcome()).average().orElseThrow(),
           Arrays.stream(sd).boxed().toList(), Arrays.stream(plugIn).average().orElseThrow(), above, shareError,
           bound / DATA);
-    }
-
-    /** Each channel's share of the media's contribution over the series under the given parameters. */
-    private double[] shares(double[] parameters) {
-      double[] shares = new double[channels];
-      double total = 0;
-      for (int c = 0; c < channels; c++) {
-        shares[c] = Arrays.stream(MixSimulation.contribution(channel(parameters, c), world.spend(c))).sum();
-        total += shares[c];
-      }
-      for (int c = 0; c < channels; c++) {
-        shares[c] /= total;
-      }
-      return shares;
-    }
-
-    /**
-     * The posterior-optimal plan's expected gain over the expected gain of each posterior world's own optimum,
-     * the posterior centred at an estimate.
-     */
-    private double bayesRatio(double[] estimate, SplittableRandom random) {
-      List<double[]> worlds = new ArrayList<>();
-      for (int k = 0; k < WORLDS; k++) {
-        worlds.add(draw(estimate, random));
-      }
-      double[] split = plan(worlds);
-      double expected = 0;
-      double best = 0;
-      for (double[] parameters : worlds) {
-        expected += gain(parameters, split);
-        best += optimumGain(parameters);
-      }
-      return expected / best;
-    }
-
-    /** The split of today's total maximising the response curves averaged over parameter vectors. */
-    private double[] plan(List<double[]> parameters) {
-      DoubleUnaryOperator[] curves = new DoubleUnaryOperator[channels];
-      double[] low = new double[channels];
-      double[] high = new double[channels];
-      for (int c = 0; c < channels; c++) {
-        int channel = c;
-        curves[c] = x -> parameters.stream().mapToDouble(p -> response(p, channel, x)).average().orElseThrow();
-        low[c] = 0.5 * current[c];
-        high[c] = 2 * current[c];
-      }
-      return TrueOptimum.best(curves, budget, low, high);
-    }
-
-    private double optimumGain(double[] parameters) {
-      return gain(parameters, plan(List.of(parameters)));
-    }
-
-    private double gain(double[] parameters, double[] split) {
-      double sum = 0;
-      for (int c = 0; c < channels; c++) {
-        sum += response(parameters, c, split[c]) - response(parameters, c, current[c]);
-      }
-      return sum;
-    }
-
-    private double response(double[] parameters, int c, double spend) {
-      return channel(parameters, c).steadyResponse(spend);
-    }
-
-    /** Channel {@code c} of the world with the given parameters; the level multiplies its return. */
-    private MixChannel channel(double[] parameters, int c) {
-      int at = PER_CHANNEL * c;
-      return MixGainBound.channel(spec.channels().get(c), parameters[at], parameters[at + 1], parameters[at + 2],
-          parameters[at + 3]);
     }
 
     /**
@@ -272,8 +162,8 @@ final class MixGainBound {
      * free parameters: {@code σ² (JᵀJ)⁻¹}, J the outcome's Jacobian at the truth (by central differences).
      */
     private RealMatrix covariance() {
-      int n = spec.periods();
-      int columns = free.length + BASELINE_COLUMNS;
+      int n = world.spec().periods();
+      int columns = free.length + VariedWorld.BASELINE_COLUMNS;
       RealMatrix jacobian = MatrixUtils.createRealMatrix(n, columns);
       for (int j = 0; j < free.length; j++) {
         int c = free[j] / PER_CHANNEL;
@@ -281,18 +171,18 @@ final class MixGainBound {
         double[] down = truth.clone();
         up[free[j]] += STEP;
         down[free[j]] -= STEP;
-        double[] high = MixSimulation.contribution(channel(up, c), world.spend(c));
-        double[] low = MixSimulation.contribution(channel(down, c), world.spend(c));
+        double[] high = world.contribution(up, c);
+        double[] low = world.contribution(down, c);
         for (int t = 0; t < n; t++) {
           jacobian.setEntry(t, j, (high[t] - low[t]) / (2 * STEP));
         }
       }
       for (int t = 0; t < n; t++) {
-        for (int b = 0; b < BASELINE_COLUMNS; b++) {
-          jacobian.setEntry(t, free.length + b, baseline(spec, b, t));
+        for (int b = 0; b < VariedWorld.BASELINE_COLUMNS; b++) {
+          jacobian.setEntry(t, free.length + b, world.baseline(b, t));
         }
       }
-      double sigma = spec.noise() * spec.baseline();
+      double sigma = world.spec().noise() * world.spec().baseline();
       RealMatrix inverse = MatrixUtils.inverse(jacobian.transposeMultiply(jacobian));
       RealMatrix block = inverse.getSubMatrix(0, free.length - 1, 0, free.length - 1);
       return block.add(block.transpose()).scalarMultiply(sigma * sigma / 2);

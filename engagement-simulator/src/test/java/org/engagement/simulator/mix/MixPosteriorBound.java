@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -33,7 +32,7 @@ import org.hipparchus.linear.RealMatrix;
  * diagnosis, not a test.
  */
 final class MixPosteriorBound {
-  private static final int PER_CHANNEL = 4;
+  private static final int PER_CHANNEL = VariedWorld.PER_CHANNEL;
   private static final int KEPT = 400;
   private static final int ADAPT_EVERY = 500;
   private static final double[] LOW = {Math.log(0.05), Math.log(0.1), Math.log(0.2), Math.log(0.5)};
@@ -85,55 +84,48 @@ final class MixPosteriorBound {
     return new Posterior(spec, curves).figures(chainSeed, iterations);
   }
 
-  /** One world's data and the posterior of its free parameters. */
+  /**
+   * One world's data and the posterior of its free parameters. The chain moves in logs throughout (the level's log
+   * too, so that its flat prior is on the log); {@link #levels} turns a point into {@link VariedWorld}'s terms.
+   */
   private static final class Posterior {
-    private final MixWorldSpec spec;
-    private final MixWorld world;
+    private final VariedWorld world;
     private final int channels;
     private final int[] free;
-    private final double[] truth;
+    private final double[] start;
     private final double[] data;
     private final RealMatrix basis;
     private final double sigma;
-    private final double[] current;
-    private final double budget;
 
     Posterior(MixWorldSpec spec, boolean curves) {
-      this.spec = spec;
-      this.world = MixSimulation.generate(spec);
-      this.channels = world.channels().size();
+      this.world = new VariedWorld(spec);
+      this.channels = world.channels();
       this.free = IntStream.range(0, PER_CHANNEL * channels)
           .filter(i -> curves || i % PER_CHANNEL == 0).toArray();
-      this.truth = new double[PER_CHANNEL * channels];
-      this.current = new double[channels];
+      this.start = world.truth();
       for (int c = 0; c < channels; c++) {
-        MixChannel channel = spec.channels().get(c);
-        truth[PER_CHANNEL * c + 1] = Math.log(channel.halfLife());
-        truth[PER_CHANNEL * c + 2] = Math.log(channel.halfSaturation());
-        truth[PER_CHANNEL * c + 3] = Math.log(channel.shape());
-        current[c] = world.meanSpend(c);
+        start[PER_CHANNEL * c] = 0;
       }
-      this.budget = MixAims.budget(world);
       this.sigma = spec.noise() * spec.baseline();
       int n = spec.periods();
-      this.data = media(truth);
+      this.data = world.media(world.truth());
       SplittableRandom noise = new SplittableRandom(spec.seed() ^ 0x5DEECE66DL);
       for (int t = 0; t < n; t++) {
         data[t] += sigma * noise.nextGaussian();
       }
-      RealMatrix columns = MatrixUtils.createRealMatrix(n, MixGainBound.BASELINE_COLUMNS);
+      RealMatrix columns = MatrixUtils.createRealMatrix(n, VariedWorld.BASELINE_COLUMNS);
       for (int t = 0; t < n; t++) {
-        for (int b = 0; b < MixGainBound.BASELINE_COLUMNS; b++) {
-          columns.setEntry(t, b, MixGainBound.baseline(spec, b, t));
+        for (int b = 0; b < VariedWorld.BASELINE_COLUMNS; b++) {
+          columns.setEntry(t, b, world.baseline(b, t));
         }
       }
-      this.basis = new QRDecomposition(columns).getQ().getSubMatrix(0, n - 1, 0, MixGainBound.BASELINE_COLUMNS - 1);
+      this.basis = new QRDecomposition(columns).getQ().getSubMatrix(0, n - 1, 0, VariedWorld.BASELINE_COLUMNS - 1);
     }
 
     Figures figures(long chainSeed, int iterations) {
       SplittableRandom random = new SplittableRandom(chainSeed);
       int d = free.length;
-      double[] point = truth.clone();
+      double[] point = start.clone();
       double logPost = logPosterior(point);
       double[] mean = new double[d];
       double[][] scatter = new double[d][d];
@@ -163,28 +155,31 @@ final class MixPosteriorBound {
           step = proposalRoot(scatter, i);
         }
         if (i > burn && (i - burn) % thin == 0) {
-          kept.add(point.clone());
+          kept.add(levels(point));
         }
       }
-      double[] split = plan(kept);
-      double onTruth = gain(truth, split) / gain(truth, plan(List.of(truth)));
-      double expected = 0;
-      double best = 0;
-      for (double[] draw : kept) {
-        expected += gain(draw, split);
-        best += gain(draw, plan(List.of(draw)));
-      }
+      double[] truth = world.truth();
+      double onTruth = world.gain(truth, world.plan(kept)) / world.optimumGain(truth);
       double[] shareErrors = shareErrors(kept);
-      return new Figures(onTruth, expected / best, shareErrors[0], shareErrors[1], (double) accepted / iterations,
-          levelSd(kept));
+      return new Figures(onTruth, world.bayesRatio(kept), shareErrors[0], shareErrors[1],
+          (double) accepted / iterations, levelSd(kept));
+    }
+
+    /** A chain's point with each level's log turned into the level. */
+    private double[] levels(double[] point) {
+      double[] out = point.clone();
+      for (int c = 0; c < channels; c++) {
+        out[PER_CHANNEL * c] = Math.exp(point[PER_CHANNEL * c]);
+      }
+      return out;
     }
 
     private List<Double> levelSd(List<double[]> kept) {
       List<Double> sd = new ArrayList<>();
       for (int c = 0; c < channels; c++) {
         int at = PER_CHANNEL * c;
-        double mean = kept.stream().mapToDouble(p -> Math.exp(p[at])).average().orElseThrow();
-        double squares = kept.stream().mapToDouble(p -> (Math.exp(p[at]) - mean) * (Math.exp(p[at]) - mean)).sum();
+        double mean = kept.stream().mapToDouble(p -> p[at]).average().orElseThrow();
+        double squares = kept.stream().mapToDouble(p -> (p[at] - mean) * (p[at] - mean)).sum();
         sd.add(Math.sqrt(squares / (kept.size() - 1)));
       }
       return sd;
@@ -198,12 +193,12 @@ final class MixPosteriorBound {
     private double[] shareErrors(List<double[]> kept) {
       double[][] shares = new double[channels][kept.size()];
       for (int k = 0; k < kept.size(); k++) {
-        double[] one = shares(kept.get(k));
+        double[] one = world.shares(kept.get(k));
         for (int c = 0; c < channels; c++) {
           shares[c][k] = one[c];
         }
       }
-      double[] trueShares = shares(truth);
+      double[] trueShares = world.shares(world.truth());
       double againstTruth = 0;
       double least = 0;
       for (int c = 0; c < channels; c++) {
@@ -216,19 +211,6 @@ final class MixPosteriorBound {
         }
       }
       return new double[] {againstTruth, least};
-    }
-
-    private double[] shares(double[] point) {
-      double[] totals = new double[channels];
-      double sum = 0;
-      for (int c = 0; c < channels; c++) {
-        totals[c] = Arrays.stream(MixSimulation.contribution(channel(point, c), world.spend(c))).sum();
-        sum += totals[c];
-      }
-      for (int c = 0; c < channels; c++) {
-        totals[c] /= sum;
-      }
-      return totals;
     }
 
     /** Welford's running mean and scatter of the free coordinates. */
@@ -266,7 +248,7 @@ final class MixPosteriorBound {
           return Double.NEGATIVE_INFINITY;
         }
       }
-      double[] modelled = media(point);
+      double[] modelled = world.media(levels(point));
       double[] residual = new double[modelled.length];
       for (int t = 0; t < residual.length; t++) {
         residual[t] = data[t] - modelled[t];
@@ -278,53 +260,6 @@ final class MixPosteriorBound {
         squares += r * r;
       }
       return -squares / (2 * sigma * sigma);
-    }
-
-    private double[] media(double[] point) {
-      double[] out = new double[spec.periods()];
-      for (int c = 0; c < channels; c++) {
-        double[] contribution = MixSimulation.contribution(channel(point, c), world.spend(c));
-        for (int t = 0; t < out.length; t++) {
-          out[t] += contribution[t];
-        }
-      }
-      return out;
-    }
-
-    private MixChannel channel(double[] point, int c) {
-      int at = PER_CHANNEL * c;
-      return MixGainBound.channel(spec.channels().get(c), Math.exp(point[at]), point[at + 1], point[at + 2],
-          point[at + 3]);
-    }
-
-    /** The split of today's total maximising the response curves averaged over parameter vectors. */
-    private double[] plan(List<double[]> points) {
-      MixChannel[][] drawn = new MixChannel[points.size()][channels];
-      for (int k = 0; k < points.size(); k++) {
-        for (int c = 0; c < channels; c++) {
-          drawn[k][c] = channel(points.get(k), c);
-        }
-      }
-      DoubleUnaryOperator[] curves = new DoubleUnaryOperator[channels];
-      double[] low = new double[channels];
-      double[] high = new double[channels];
-      for (int c = 0; c < channels; c++) {
-        int channel = c;
-        curves[c] = x -> Arrays.stream(drawn).mapToDouble(row -> row[channel].steadyResponse(x)).average()
-            .orElseThrow();
-        low[c] = 0.5 * current[c];
-        high[c] = 2 * current[c];
-      }
-      return TrueOptimum.best(curves, budget, low, high);
-    }
-
-    private double gain(double[] point, double[] split) {
-      double sum = 0;
-      for (int c = 0; c < channels; c++) {
-        MixChannel channel = channel(point, c);
-        sum += channel.steadyResponse(split[c]) - channel.steadyResponse(current[c]);
-      }
-      return sum;
     }
   }
 }
