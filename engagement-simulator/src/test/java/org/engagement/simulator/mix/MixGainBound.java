@@ -54,8 +54,6 @@ final class MixGainBound {
   private static final int WORLDS = 40;
   private static final int PER_CHANNEL = VariedWorld.PER_CHANNEL;
   private static final double STEP = 1e-4;
-  private static final double[] LOW = {0, Math.log(0.1), Math.log(0.2), Math.log(0.5)};
-  private static final double[] HIGH = {Double.POSITIVE_INFINITY, Math.log(52), Math.log(5), Math.log(3)};
 
   private MixGainBound() {}
 
@@ -207,8 +205,7 @@ final class MixGainBound {
         boolean negative = false;
         for (int j = 0; j < free.length; j++) {
           int kind = free[j] % PER_CHANNEL;
-          out[free[j]] = Math.min(HIGH[kind], Math.max(kind == 0 ? Double.NEGATIVE_INFINITY : LOW[kind],
-              out[free[j]] + shift[j]));
+          out[free[j]] = VariedWorld.clamp(kind, out[free[j]] + shift[j]);
           negative |= kind == 0 && out[free[j]] <= 0;
         }
         if (!negative) {

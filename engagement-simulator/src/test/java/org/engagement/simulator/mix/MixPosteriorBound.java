@@ -35,8 +35,9 @@ final class MixPosteriorBound {
   private static final int PER_CHANNEL = VariedWorld.PER_CHANNEL;
   private static final int KEPT = 400;
   private static final int ADAPT_EVERY = 500;
-  private static final double[] LOW = {Math.log(0.05), Math.log(0.1), Math.log(0.2), Math.log(0.5)};
-  private static final double[] HIGH = {Math.log(20), Math.log(52), Math.log(5), Math.log(3)};
+  /** The flat prior's range for a level's log: 0.05-20 (the curves' are the model's, {@link VariedWorld#inRange}). */
+  private static final double LOW_LEVEL = Math.log(0.05);
+  private static final double HIGH_LEVEL = Math.log(20);
 
   private MixPosteriorBound() {}
 
@@ -244,7 +245,9 @@ final class MixPosteriorBound {
     private double logPosterior(double[] point) {
       for (int j : free) {
         int kind = j % PER_CHANNEL;
-        if (point[j] < LOW[kind] || point[j] > HIGH[kind]) {
+        boolean inside = kind == 0 ? point[j] >= LOW_LEVEL && point[j] <= HIGH_LEVEL
+            : VariedWorld.inRange(kind, point[j]);
+        if (!inside) {
           return Double.NEGATIVE_INFINITY;
         }
       }

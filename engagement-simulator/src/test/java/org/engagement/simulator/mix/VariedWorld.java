@@ -17,12 +17,29 @@ final class VariedWorld {
   static final int PER_CHANNEL = 4;
   /** The baseline's columns: intercept, trend, and a sine and cosine per harmonic. */
   static final int BASELINE_COLUMNS = 6;
+  /**
+   * The model's search ranges for a curve's numbers, by their place in a channel's {@value #PER_CHANNEL} (1: log
+   * half-life, 0.1-52 periods; 2: log half-saturation, 0.2-5 times the mean spend; 3: log shape, 0.5-3); the level
+   * (place 0) has none here.
+   */
+  private static final double[] CURVE_LOW = {Double.NEGATIVE_INFINITY, Math.log(0.1), Math.log(0.2), Math.log(0.5)};
+  private static final double[] CURVE_HIGH = {Double.POSITIVE_INFINITY, Math.log(52), Math.log(5), Math.log(3)};
 
   private final MixWorldSpec spec;
   private final MixWorld world;
   private final double[] truth;
   private final double[] current;
   private final double budget;
+
+  /** A curve's number at place {@code kind} of a channel's, moved into the model's search range. */
+  static double clamp(int kind, double value) {
+    return Math.min(CURVE_HIGH[kind], Math.max(CURVE_LOW[kind], value));
+  }
+
+  /** Whether a curve's number at place {@code kind} of a channel's lies in the model's search range. */
+  static boolean inRange(int kind, double value) {
+    return value >= CURVE_LOW[kind] && value <= CURVE_HIGH[kind];
+  }
 
   VariedWorld(MixWorldSpec spec) {
     this.spec = spec;
